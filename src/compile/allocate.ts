@@ -1,0 +1,83 @@
+/**
+ * Every allocation rule of fabric, in one place. Each value is derived from an explicit device id
+ * (or VNI) and a pool, never from the order of a list, so adding a device never renumbers an
+ * existing one. Functions return undefined when the result falls outside its pool; the caller
+ * reports that as a located finding.
+ */
+import { type Prefix4, nth } from '../net/ipv4.js';
+
+/** Loopback, router-id and (hypervisors) VXLAN tunnel endpoint: pool `loopback`, offset = id, /32. */
+export function loopbackAddress(pool: Prefix4, id: number): number | undefined {
+  return nth(pool, id);
+}
+
+/**
+ * Management address: pool `mgmt`, offset = id, unless the device sets `mgmt`. Offset 1 is the
+ * management gateway, so ids start at 2 in practice (a collision is reported as a duplicate).
+ */
+export function mgmtAddress(pool: Prefix4, id: number): number | undefined {
+  return nth(pool, id);
+}
+
+/** The management gateway: the first host address of pool `mgmt`. */
+export function mgmtGateway(pool: Prefix4): number {
+  return nth(pool, 1)!;
+}
+
+export interface AsnPlan {
+  edge: number;
+  spine: number;
+  superspine: number | undefined;
+  pool: { first: number; last: number };
+}
+
+/**
+ * AS number by role (RFC 7938 section 5.2):
+ * - edge pair: `asns.edge`, shared (the site's AS towards the upstreams);
+ * - super-spines: `asns.superspine`, shared;
+ * - spines: `asns.spine` + pod - 1, shared by the spines of a pod;
+ * - leaves, hypervisors, storage hosts, vRouters: first of `asns.pool` + id, one per device.
+ * Returns undefined when a per-device ASN falls past the end of the pool.
+ */
+export function deviceAsn(
+  role: 'superspine' | 'spine' | 'leaf' | 'edge' | 'hypervisor' | 'storage' | 'vrouter',
+  plan: AsnPlan,
+  id: number,
+  pod: number,
+): number | undefined {
+  switch (role) {
+    case 'edge':
+      return plan.edge;
+    case 'superspine':
+      return plan.superspine;
+    case 'spine':
+      return plan.spine + pod - 1;
+    case 'leaf':
+    case 'hypervisor':
+    case 'storage':
+    case 'vrouter': {
+      const asn = plan.pool.first + id;
+      return asn <= plan.pool.last ? asn : undefined;
+    }
+  }
+}
+
+/** Local VLAN tag of a segment on br-int: 1 + (VNI mod 4094), so tags stay in 1..4094. */
+export function segmentVlan(vni: number): number {
+  return 1 + (vni % 4094);
+}
+
+/** Hypervisor-side name of a VM's NIC (a tap or veth): `vm<vm id>-<nic>`, at most 13 characters. */
+export function vmPortName(vmId: number, nic: string): string {
+  return `vm${vmId}-${nic}`;
+}
+
+/** Kernel VXLAN device towards one remote VTEP for one segment: `vx<vlan>-<remote id>`, at most 13 characters. */
+export function vxlanPortName(vlan: number, remoteId: number): string {
+  return `vx${vlan}-${remoteId}`;
+}
+
+/** VRRP instance name: `<tenant>_<what>`, e.g. `shop_public`, unique on the device. */
+export function vrrpInstanceName(tenant: string, what: string): string {
+  return `${tenant}_${what}`.replace(/-/g, '_');
+}

@@ -1,0 +1,231 @@
+/**
+ * Compiles a routed device's FRR model: interfaces, static anchors, prefix-lists, route-maps,
+ * BFD profiles and `router bgp`. Reads only site facts.
+ */
+import type {
+  BgpNeighbor,
+  FrrInterface,
+  FrrModel,
+  PeerGroup,
+  PrefixList,
+  RouteMap,
+  StaticRoute,
+} from '../../model/types.js';
+import { formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts } from '../facts.js';
+import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
+
+/** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
+export const MAXIMUM_PATHS = 64;
+
+export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
+  const interfaces: FrrInterface[] = [];
+  const staticRoutes: StaticRoute[] = [];
+  const networks: string[] = [];
+  const neighbors: BgpNeighbor[] = [];
+  const groups = new Map<string, PeerGroupSpec>();
+
+  // --- loopback and originated prefixes ------------------------------------------------------
+  const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
+  if (d.loopback !== null) {
+    lo.addresses.push(withLength(d.loopback, 32));
+    networks.push(withLength(d.loopback, 32));
+  }
+  if (d.role === 'edge') {
+    for (const p of facts.announce) {
+      staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
+      networks.push(p.text);
+    }
+  }
+  if (d.role === 'upstream') {
+    const u = facts.upstreams.get(d.name)!;
+    const originate = (u.lab?.originate ?? []).map((p) => parsePrefix(p)!.prefix);
+    originate.forEach((p, i) => {
+      staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
+      networks.push(p.text);
+      if (i === 0) lo.addresses.push(withLength(nth(p, 1)!, 32));
+    });
+  }
+  interfaces.push(lo);
+
+  // --- cabled ports: unnumbered BGP, or the numbered upstream link ----------------------------
+  for (const port of d.ports) {
+    if (port.kind === 'vm-port') continue; // an OVS access port, not a routed interface
+    const peer = facts.devices.get(port.peer.device)!;
+    const iface: FrrInterface = {
+      name: port.interface,
+      description: `${peer.name}:${port.peer.interface}`,
+      addresses: [],
+    };
+    const upstream = port.kind === 'upstream' ? facts.upstreams.get(d.role === 'upstream' ? d.name : peer.name)! : null;
+    const spec = peerGroupFor(d.role, peer.role, upstream?.accept === 'full');
+    groups.set(spec.name, spec);
+    if (upstream) {
+      const link = parsePrefix(upstream.address)!.prefix;
+      const ours = upstream.address.split('/')[0]!;
+      const mine = d.role === 'upstream' ? upstream.peer : ours;
+      const theirs = d.role === 'upstream' ? ours : upstream.peer;
+      iface.addresses.push(`${mine}/${link.length}`);
+      neighbors.push({
+        peer: theirs,
+        unnumbered: false,
+        peerGroup: spec.name,
+        remoteAs: peer.asn!,
+        description: d.role === 'upstream' ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
+        peerDevice: peer.name,
+        password: upstream.password ? { secret: upstream.password.secret } : null,
+        updateSource: null,
+      });
+    } else {
+      neighbors.push({
+        peer: port.interface,
+        unnumbered: true,
+        peerGroup: spec.name,
+        remoteAs: peer.asn!,
+        description: `${peer.name}:${port.peer.interface}`,
+        peerDevice: peer.name,
+        password: null,
+        updateSource: null,
+      });
+    }
+    interfaces.push(iface);
+  }
+
+  // --- a vRouter's own segments ---------------------------------------------------------------
+  for (const nic of d.nics) {
+    if (nic.segment === null || nic.address === null) continue;
+    const seg = facts.segments.get(nic.segment)!;
+    interfaces.push({
+      name: nic.name,
+      description: `segment ${seg.key} (VNI ${seg.vni})`,
+      addresses: [withLength(nic.address, seg.subnet.length)],
+    });
+    networks.push(seg.subnet.text);
+  }
+  interfaces.sort((a, b) => (a.name === 'lo' ? -1 : b.name === 'lo' ? 1 : ifaceOrder(a.name, b.name)));
+  neighbors.sort((a, b) => Number(b.unnumbered) - Number(a.unnumbered) || ifaceOrder(a.peer, b.peer));
+
+  const policy = compilePolicy(facts, d, [...groups.values()]);
+  const peerGroups: PeerGroup[] = [...groups.values()]
+    .map((g) => ({
+      name: g.name,
+      description: g.description,
+      bfdProfile: g.bfdProfile,
+      routeMapIn: `${g.name}-IN`,
+      routeMapOut: `${g.name}-OUT`,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const defaultOriginate = neighbors
+    .filter((n) => groups.get(n.peerGroup)?.defaultOriginate)
+    .map((n) => n.peer);
+
+  return {
+    hostname: d.name,
+    daemons: { bgpd: true, bfdd: true },
+    interfaces,
+    staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
+    prefixLists: policy.prefixLists,
+    routeMaps: policy.routeMaps,
+    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) =>
+      name === 'fabric'
+        ? {
+            name,
+            receiveInterval: facts.defaults.bfd.interval,
+            transmitInterval: facts.defaults.bfd.interval,
+            detectMultiplier: facts.defaults.bfd.multiplier,
+          }
+        : { name, receiveInterval: 1000, transmitInterval: 1000, detectMultiplier: 3 },
+    ),
+    routerBgp: {
+      asn: d.asn!,
+      routerId: d.loopback !== null ? formatAddress(d.loopback) : routerIdOfUpstream(facts, d),
+      peerGroups,
+      neighbors,
+      ipv4Unicast: { networks: [...new Set(networks)].sort(comparePrefix), maximumPaths: MAXIMUM_PATHS, defaultOriginate },
+    },
+  };
+}
+
+/** A simulated upstream has no loopback from our pools: its router-id is its peering address. */
+function routerIdOfUpstream(facts: SiteFacts, d: DeviceFacts): string {
+  return facts.upstreams.get(d.name)!.peer;
+}
+
+function comparePrefix(a: string, b: string): number {
+  const pa = parsePrefix(a)!.prefix;
+  const pb = parsePrefix(b)!.prefix;
+  return pa.network - pb.network || pa.length - pb.length;
+}
+
+function compilePolicy(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  groups: PeerGroupSpec[],
+): { prefixLists: PrefixList[]; routeMaps: RouteMap[] } {
+  const lists = new Map<string, PrefixList>();
+  const want = (name: string) => {
+    if (lists.has(name)) return;
+    lists.set(name, { name, entries: prefixListEntries(facts, d, name) });
+  };
+  const routeMaps: RouteMap[] = [];
+  for (const g of groups) {
+    for (const [dir, list] of [
+      ['IN', g.acceptPrefixList],
+      ['OUT', g.announcePrefixList],
+    ] as const) {
+      const name = `${g.name}-${dir}`;
+      if (list) {
+        want(list);
+        routeMaps.push({
+          name,
+          entries: [
+            { seq: 10, action: 'permit', matchPrefixList: list, description: null },
+            { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' },
+          ],
+        });
+      } else {
+        routeMaps.push({
+          name,
+          entries: [{ seq: 10, action: 'permit', matchPrefixList: null, description: 'everything' }],
+        });
+      }
+    }
+  }
+  return {
+    prefixLists: [...lists.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    routeMaps: routeMaps.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function entries(prefixes: { prefix: string; ge?: number; le?: number }[]): PrefixList['entries'] {
+  return prefixes.map((p, i) => ({ seq: (i + 1) * 5, action: 'permit' as const, prefix: p.prefix, ge: p.ge ?? null, le: p.le ?? null }));
+}
+
+function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): PrefixList['entries'] {
+  const tenantSubnets = () => [...facts.segments.values()].map((s) => ({ prefix: s.subnet.text }));
+  switch (name) {
+    case 'DEFAULT-ONLY':
+      return entries([{ prefix: '0.0.0.0/0' }]);
+    case 'FULL-TABLE':
+      // the whole table but our own prefixes and anything longer than /24
+      return [
+        ...facts.announce.map((p, i) => ({ seq: (i + 1) * 5, action: 'deny' as const, prefix: p.text, ge: null, le: 32 })),
+        { seq: 1000, action: 'permit', prefix: '0.0.0.0/0', ge: null, le: 24 },
+      ];
+    case 'SITE-PREFIXES':
+      return entries(facts.announce.map((p) => ({ prefix: p.text })));
+    case 'HOST-ROUTES':
+      return entries([{ prefix: facts.pools.loopback.text, ge: 32, le: 32 }, ...tenantSubnets()]);
+    case 'TENANT-PREFIXES':
+      return entries(tenantSubnets());
+    case 'OWN-SEGMENTS':
+      return entries(
+        d.nics
+          .filter((n) => n.segment !== null)
+          .map((n) => ({ prefix: facts.segments.get(n.segment!)!.subnet.text })),
+      );
+    default:
+      throw new Error(`unknown prefix-list ${name}`);
+  }
+}
+

@@ -1,0 +1,62 @@
+/**
+ * HAProxy for a tenant's L7 pair: TLS termination, path routing to application backends, a
+ * per-client rate limit, health checks. Frontends bind on the address the L4 balancers send
+ * traffic to (the NIC in the L4 gateway segment); backends reach each application VM on the NIC
+ * in a segment the L7 device shares with it.
+ */
+import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
+import { formatAddress } from '../net/ipv4.js';
+import type { DeviceFacts, SiteFacts } from './facts.js';
+import { healthCheck } from './keepalived.js';
+
+export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
+export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
+
+export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
+  const tenant = facts.tenants.get(d.tenant!)!;
+  const l7 = tenant.l7;
+  const bindNic = tenant.l4 ? d.nics.find((n) => n.segment === `${d.tenant}/${tenant.l4!.gateway.segment}`) : undefined;
+  const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
+  const frontends: HaproxyFrontend[] = [];
+  const certificates: HaproxyModel['certificates'] = [];
+  for (const [name, f] of Object.entries(l7?.frontends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const binds: HaproxyFrontend['binds'] = [{ address: bindAddress, port: f.http ?? 80, certificate: null }];
+    if (f.certificate) {
+      const file = `certs/${name}.pem`;
+      certificates.push({ file, path: `${HAPROXY_CERT_DIR}/${name}.pem`, secret: { secret: f.certificate.secret } });
+      binds.push({ address: bindAddress, port: f.https ?? 443, certificate: `${HAPROXY_CERT_DIR}/${name}.pem` });
+    }
+    frontends.push({
+      name,
+      binds,
+      rateLimit: f.rate_limit ? { requests: f.rate_limit.requests, period: f.rate_limit.period, table: name } : null,
+      routes: (f.routes ?? []).map((r, i) => ({ acl: `route${i + 1}`, pathPrefix: r.path, backend: r.backend })),
+      defaultBackend: f.default_backend,
+    });
+  }
+  const myKeys = new Set(d.nics.map((n) => n.segment));
+  const backends: HaproxyBackend[] = [];
+  for (const [name, b] of Object.entries(l7?.backends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const check = healthCheck(b.check);
+    backends.push({
+      name,
+      balance: b.balance ?? 'roundrobin',
+      httpCheck: check.kind === 'http' ? { path: check.path! } : null,
+      checkInterval: check.interval * 1000,
+      servers: b.servers
+        .map((s) => {
+          const nic = facts.devices.get(s)!.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
+          return nic?.address != null ? { name: s, address: formatAddress(nic.address), port: b.port } : undefined;
+        })
+        .filter((s): s is NonNullable<typeof s> => !!s),
+    });
+  }
+  return {
+    statsSocket: HAPROXY_STATS_SOCKET,
+    maxconn: 4096,
+    timeouts: { connect: 5000, client: 30000, server: 30000, httpRequest: 10000 },
+    frontends,
+    backends,
+    certificates,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * keepalived for the two VRRP pairs of a tenant: the vRouters (the default gateway of each
+ * segment) and the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS
+ * virtual servers). All instances of one device are in one sync group, so they fail over
+ * together and traffic never enters through one member and leaves through the other.
+ */
+import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
+import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import { vrrpInstanceName } from './allocate.js';
+import type { DeviceFacts, SiteFacts } from './facts.js';
+
+/** Priority taken off an instance when a tracked interface goes down: more than any pair's gap. */
+export const TRACK_WEIGHT = -60;
+
+interface VrrpSpec {
+  name: string;
+  segment: string;
+  vrid: number;
+  address: string;
+}
+
+export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
+  const tenant = facts.tenants.get(d.tenant!)!;
+  const pair = d.role === 'vrouter' ? tenant.routers : tenant.l4;
+  const specs: VrrpSpec[] = [];
+  if (d.role === 'vrouter') {
+    for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
+      specs.push({ name: vrrpInstanceName(d.tenant!, `gw_${segment}`), segment, vrid: g.vrid, address: g.address });
+  } else if (tenant.l4) {
+    for (const [svc, s] of Object.entries(tenant.l4.services))
+      specs.push({ name: vrrpInstanceName(d.tenant!, `vip_${svc}`), segment: s.segment, vrid: s.vrid, address: s.address });
+    specs.push({
+      name: vrrpInstanceName(d.tenant!, 'lb_gw'),
+      segment: tenant.l4.gateway.segment,
+      vrid: tenant.l4.gateway.vrid,
+      address: tenant.l4.gateway.address,
+    });
+  }
+  const members = pair?.members ?? [];
+  const me = members.find((m) => m.device === d.name);
+  const other = members.find((m) => m.device !== d.name);
+  const instances: VrrpInstance[] = [];
+  for (const spec of specs) {
+    const key = `${d.tenant}/${spec.segment}`;
+    const nic = d.nics.find((n) => n.segment === key);
+    if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
+    const seg = facts.segments.get(key)!;
+    const otherNic = other ? facts.devices.get(other.device)?.nics.find((n) => n.segment === key) : undefined;
+    instances.push({
+      name: spec.name,
+      state: 'BACKUP',
+      interface: nic.name,
+      virtualRouterId: spec.vrid,
+      priority: me.priority,
+      advertInt: facts.defaults.advertInt,
+      authentication: pair?.auth ? { authType: 'PASS', authPass: { secret: pair.auth.secret } } : null,
+      virtualIpaddress: [{ address: withLength(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
+      trackInterfaces: d.nics
+        .filter((n) => n.name !== nic.name)
+        .map((n) => ({ name: n.name, weight: TRACK_WEIGHT })),
+      segment: key,
+      peer: other?.device ?? null,
+      intendedMaster: isIntendedMaster(me.priority, nic.address ?? 0, other?.priority, otherNic?.address ?? undefined),
+    });
+  }
+  instances.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    globalDefs: { routerId: d.name },
+    vrrpSyncGroups: instances.length
+      ? [{ name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'), instances: instances.map((i) => i.name) }]
+      : [],
+    vrrpInstances: instances,
+    virtualServers: d.role === 'l4lb' ? compileVirtualServers(facts, d) : [],
+  };
+}
+
+/**
+ * The intended master has the higher priority; on a tie VRRP elects the member with the higher
+ * primary address (RFC 5798 section 6.4.3), and so does the model.
+ */
+export function isIntendedMaster(priority: number, address: number, otherPriority?: number, otherAddress?: number): boolean {
+  if (otherPriority === undefined) return true;
+  if (priority !== otherPriority) return priority > otherPriority;
+  return address > (otherAddress ?? 0);
+}
+
+export function healthCheck(input: { kind: 'tcp' | 'http'; path?: string; interval?: number; timeout?: number } | undefined): HealthCheck {
+  return {
+    kind: input?.kind ?? 'tcp',
+    path: input?.kind === 'http' ? (input.path ?? '/') : null,
+    interval: input?.interval ?? 3,
+    timeout: input?.timeout ?? 2,
+  };
+}
+
+function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[] {
+  const l4 = facts.tenants.get(d.tenant!)!.l4!;
+  const gatewaySegment = `${d.tenant}/${l4.gateway.segment}`;
+  const out: VirtualServer[] = [];
+  for (const s of Object.values(l4.services)) {
+    const check = healthCheck(s.check);
+    for (const port of [...s.ports].sort((a, b) => a - b)) {
+      const realServers = s.real_servers
+        .map((name) => {
+          const rs = facts.devices.get(name)!;
+          const nic = rs.nics.find((n) => n.segment === gatewaySegment);
+          return nic?.address != null
+            ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
+            : undefined;
+        })
+        .filter((r): r is NonNullable<typeof r> => !!r)
+        .sort((a, b) => a.device.localeCompare(b.device));
+      out.push({
+        address: s.address,
+        port,
+        protocol: 'TCP',
+        lbAlgo: s.scheduler ?? 'wrr',
+        lbKind: 'NAT',
+        delayLoop: check.interval,
+        realServers,
+      });
+    }
+  }
+  return out.sort((a, b) => (parseAddress(a.address)! - parseAddress(b.address)!) || a.port - b.port);
+}

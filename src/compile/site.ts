@@ -1,0 +1,175 @@
+/**
+ * Second compile pass: each device's model from the site facts, then the site-wide views
+ * (cables, segments, redundancy groups, IP plan). Device compilers run in one exhaustive switch
+ * on the role, so a new role cannot be forgotten.
+ */
+import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
+import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import { mgmtGateway } from './allocate.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
+import { compileFrr } from './frr/index.js';
+import { compileHaproxy } from './haproxy.js';
+import { compileIpPlan } from './ip-plan.js';
+import { compileKeepalived, healthCheck } from './keepalived.js';
+import { compileOvs } from './ovs.js';
+import { compileRedundancyGroups } from './redundancy.js';
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}
+
+export function compileSite(facts: SiteFacts): SiteModel {
+  const devices = [...facts.devices.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((d) => compileDevice(facts, d));
+  return {
+    name: facts.name,
+    description: facts.inventory.description,
+    devices,
+    cables: facts.cables.map((c) => ({ a: c.a, b: c.b, kind: c.kind })),
+    segments: [...facts.segments.values()].map((s) => ({
+      tenant: s.tenant,
+      name: s.name,
+      vni: s.vni,
+      vlan: s.vlan,
+      subnet: s.subnet.text,
+      prefixLength: s.subnet.length,
+    })),
+    redundancyGroups: compileRedundancyGroups(facts),
+    ipPlan: compileIpPlan(facts, devices),
+    mgmt: {
+      subnet: facts.pools.mgmt.text,
+      gateway: formatAddress(mgmtGateway(facts.pools.mgmt)),
+      prefixLength: facts.pools.mgmt.length,
+    },
+    secrets: secretNames(facts),
+  };
+}
+
+function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
+  const base = deviceBase(facts, d);
+  switch (d.role) {
+    case 'superspine':
+    case 'edge':
+    case 'storage':
+      return { ...base, role: d.role, daemons: ['frr'], frr: compileFrr(facts, d) };
+    case 'spine':
+    case 'leaf':
+      return { ...base, role: d.role, pod: d.pod, daemons: ['frr'], frr: compileFrr(facts, d) };
+    case 'hypervisor':
+      return { ...base, role: d.role, daemons: ['frr', 'ovs'], frr: compileFrr(facts, d), ovs: compileOvs(facts, d) };
+    case 'vrouter':
+      return {
+        ...base,
+        role: d.role,
+        tenant: d.tenant!,
+        daemons: ['frr', 'keepalived'],
+        frr: compileFrr(facts, d),
+        keepalived: compileKeepalived(facts, d),
+      };
+    case 'l4lb':
+      return { ...base, role: d.role, tenant: d.tenant!, daemons: ['keepalived'], keepalived: compileKeepalived(facts, d) };
+    case 'l7lb':
+      return { ...base, role: d.role, tenant: d.tenant!, daemons: ['haproxy'], haproxy: compileHaproxy(facts, d) };
+    case 'vm':
+      return { ...base, role: d.role, tenant: d.tenant! };
+    case 'upstream': {
+      const originate = facts.upstreams.get(d.name)!.lab?.originate?.[0];
+      const client = originate ? formatAddress(parseAddress(originate.split('/')[0]!)! + 1) : null;
+      return { ...base, role: d.role, daemons: ['frr'], frr: compileFrr(facts, d), clientAddress: client };
+    }
+    default:
+      return assertNever(d.role);
+  }
+}
+
+function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: Daemon[] } {
+  return {
+    name: d.name,
+    role: d.role,
+    id: d.id,
+    site: facts.name,
+    rack: d.rack,
+    description: d.description,
+    managed: d.managed,
+    hostedOn: d.hostedOn,
+    mgmt: {
+      address: d.mgmt !== null ? formatAddress(d.mgmt) : '',
+      prefixLength: facts.pools.mgmt.length,
+      ssh: facts.defaults.ssh,
+    },
+    interfaces: hostInterfaces(facts, d),
+    defaultGateway: defaultGateway(facts, d),
+    services: services(facts, d),
+    daemons: [],
+  };
+}
+
+function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
+  const out: HostInterface[] = [];
+  if (d.loopback !== null)
+    out.push({ name: 'lo', addresses: [withLength(d.loopback, 32)], mtu: 65536, peer: { device: d.name, interface: 'lo' }, kind: 'loopback', segment: null });
+  for (const p of d.ports) {
+    const nic = d.nics.find((n) => n.name === p.interface);
+    const addresses: string[] = [];
+    if (nic?.address != null) addresses.push(withLength(nic.address, facts.segments.get(nic.segment!)!.subnet.length));
+    if (p.kind === 'upstream') {
+      const u = facts.upstreams.get(d.role === 'upstream' ? d.name : p.peer.device)!;
+      const len = u.address.split('/')[1];
+      addresses.push(d.role === 'upstream' ? `${u.peer}/${len}` : u.address);
+    }
+    out.push({
+      name: p.interface,
+      addresses,
+      mtu: p.kind === 'vm-port' || p.kind === 'vm-uplink' ? VM_MTU : p.mtu,
+      peer: p.peer,
+      kind: p.kind,
+      segment: nic?.segment ?? (p.kind === 'vm-port' ? segmentOfVmPort(facts, p.peer) : null),
+    });
+  }
+  return out.sort((a, b) => (a.name === 'lo' ? -1 : b.name === 'lo' ? 1 : ifaceOrder(a.name, b.name)));
+}
+
+function segmentOfVmPort(facts: SiteFacts, vmEnd: { device: string; interface: string }): string | null {
+  return facts.devices.get(vmEnd.device)?.nics.find((n) => n.name === vmEnd.interface)?.segment ?? null;
+}
+
+/**
+ * A VM's default gateway: an HAProxy (or any real server of the L4 pair) routes through the L4
+ * gateway VIP so that IPVS NAT sees the replies; everything else through its tenant's vRouter
+ * gateway on the first segment that has one. FRR devices route by BGP and have none.
+ */
+function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
+  if (d.role === 'vrouter' || d.tenant === null) return null;
+  const t = facts.tenants.get(d.tenant)!;
+  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${d.tenant}/${segment}`);
+  if (t.l4 && d.role !== 'l4lb' && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
+  for (const nic of d.nics) {
+    const segment = nic.segment?.split('/')[1];
+    const gw = segment ? t.routers?.gateways[segment] : undefined;
+    if (gw) return gw.address;
+  }
+  return null;
+}
+
+/** HTTP served by an application VM: what the HAProxy backends expect of it. */
+function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
+  if (d.role !== 'vm' || d.tenant === null) return [];
+  const out: HostService[] = [];
+  for (const b of Object.values(facts.tenants.get(d.tenant)!.l7?.backends ?? {})) {
+    if (!b.servers.includes(d.name) || out.some((s) => s.port === b.port)) continue;
+    out.push({ kind: 'http', port: b.port, healthPath: healthCheck(b.check).path ?? '/' });
+  }
+  return out.sort((a, b) => a.port - b.port);
+}
+
+function secretNames(facts: SiteFacts): string[] {
+  const names = new Set<string>();
+  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password.secret);
+  for (const t of facts.tenants.values()) {
+    if (t.routers?.auth) names.add(t.routers.auth.secret);
+    if (t.l4?.auth) names.add(t.l4.auth.secret);
+    for (const f of Object.values(t.l7?.frontends ?? {})) if (f.certificate) names.add(f.certificate.secret);
+  }
+  return [...names].sort();
+}

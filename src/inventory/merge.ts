@@ -1,0 +1,98 @@
+/**
+ * Merges the files of each site into one site inventory. Whole sections (`asns`, `pools`,
+ * `prefixes`, `defaults`, `description`) belong to one file; named maps (`devices`, `upstreams`,
+ * `tenants`) are merged by name, and a name defined twice is an error that names both files.
+ */
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { InventorySource } from './files.js';
+import type { Asns, Defaults, Device, InventoryFile, Pools, Prefixes, Tenant, Upstream } from './types.gen.js';
+
+export interface SiteInventory {
+  name: string;
+  description: string;
+  asns: Asns;
+  pools: Pools;
+  prefixes: Prefixes;
+  defaults: Defaults;
+  upstreams: Record<string, Upstream>;
+  devices: Record<string, Device>;
+  tenants: Record<string, Tenant>;
+  /** Files that make up the site, in load order. */
+  files: string[];
+}
+
+const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults'] as const;
+const MAPS = ['upstreams', 'devices', 'tenants'] as const;
+const REQUIRED = ['asns', 'pools', 'prefixes'] as const;
+
+export function mergeSites(sources: readonly InventorySource[]): { sites: SiteInventory[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const bySite = new Map<string, { site: Partial<SiteInventory>; origin: Map<string, string> }>();
+  for (const source of sources) {
+    const data = source.data as InventoryFile;
+    const name = data.site;
+    let entry = bySite.get(name);
+    if (!entry) {
+      entry = { site: { name, upstreams: {}, devices: {}, tenants: {}, files: [] }, origin: new Map() };
+      bySite.set(name, entry);
+    }
+    const { site, origin } = entry;
+    site.files!.push(source.file);
+    for (const key of SECTIONS) {
+      if (data[key] === undefined) continue;
+      const first = origin.get(key);
+      if (first) {
+        diagnostics.push(
+          error('duplicate-section', `'${key}' of site ${name} is already defined in ${first}; define it in one file only`, {
+            file: source.file,
+            path: [key],
+            atKey: true,
+          }),
+        );
+        continue;
+      }
+      origin.set(key, source.file);
+      (site as Record<string, unknown>)[key] = data[key];
+    }
+    for (const key of MAPS) {
+      const map = data[key] as Record<string, unknown> | undefined;
+      if (!map) continue;
+      for (const [item, value] of Object.entries(map)) {
+        const id = `${key}.${item}`;
+        const first = origin.get(id);
+        if (first) {
+          diagnostics.push(
+            error('duplicate-name', `${key.slice(0, -1)} '${item}' of site ${name} is already defined in ${first}`, {
+              file: source.file,
+              path: [key, item],
+              atKey: true,
+            }),
+          );
+          continue;
+        }
+        origin.set(id, source.file);
+        (site[key] as Record<string, unknown>)[item] = value;
+      }
+    }
+  }
+  const sites: SiteInventory[] = [];
+  for (const [name, { site }] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {
+    let complete = true;
+    for (const key of REQUIRED) {
+      if (site[key] === undefined) {
+        complete = false;
+        diagnostics.push(
+          error('missing-section', `site ${name} has no '${key}'; add it to one of its files (${site.files!.join(', ')})`, {
+            file: site.files![0],
+            path: ['site'],
+          }),
+        );
+      }
+    }
+    if (!complete) continue;
+    sites.push({ description: '', defaults: {}, ...site } as SiteInventory);
+  }
+  return { sites, diagnostics };
+}
+
+export type { Device, Tenant, Upstream };

@@ -1,0 +1,119 @@
+/**
+ * Validates each inventory file against schema/inventory.schema.json (the single source of the
+ * inventory format) and turns Ajv's errors into located, human diagnostics with a valid example
+ * and, for unknown fields, a "did you mean".
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import ajvErrors from 'ajv-errors';
+import { closest, distance } from 'fastest-levenshtein';
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { InventorySource } from './files.js';
+
+export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'inventory.schema.json');
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true, verbose: true, allowUnionTypes: true });
+  (ajvErrors as unknown as (a: Ajv) => void)(ajv);
+  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+  return compiled;
+}
+
+function pointerToPath(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function show(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function didYouMean(unknown: string, allowed: string[]): string {
+  if (allowed.length === 0) return '';
+  const best = closest(unknown, allowed);
+  return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3)) ? `; did you mean '${best}'?` : '';
+}
+
+function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
+  const path = pointerToPath(e.instancePath);
+  const where = path.length ? `'${path[path.length - 1]}'` : 'the file';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const field = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      return {
+        message: `unknown field '${field}' in ${where}${didYouMean(field, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        path: [...path, field],
+        atKey: true,
+      };
+    }
+    case 'required': {
+      const field = (e.params as { missingProperty: string }).missingProperty;
+      return { message: `missing required field '${field}' in ${where}`, path, atKey: true };
+    }
+    case 'errorMessage': {
+      const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
+      const propertyName = (inner?.params as { propertyName?: string } | undefined)?.propertyName;
+      if (propertyName !== undefined)
+        return { message: `key ${show(propertyName)} ${e.message}`, path: [...path, propertyName], atKey: true };
+      if (inner?.keyword === 'discriminator')
+        return { message: `${where}: ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`, path, atKey: false };
+      return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
+    }
+    case 'propertyNames':
+      return undefined; // reported by the inner error with the offending key
+    case 'type':
+      return { message: `${where} must be ${(e.params as { type: string }).type}, got ${show(e.data)}`, path, atKey: false };
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
+      return {
+        message: `${where} must be one of ${allowed.join(', ')}, got ${show(e.data)}${didYouMean(String(e.data), allowed)}`,
+        path,
+        atKey: false,
+      };
+    }
+    case 'const':
+      return { message: `${where} must be ${show((e.params as { allowedValue: unknown }).allowedValue)}, got ${show(e.data)}`, path, atKey: false };
+    case 'discriminator':
+      return {
+        message: `${where} needs a known role (superspine, spine, edge, leaf, hypervisor, storage, vrouter, l4lb, l7lb, vm), got ${show((e.data as { role?: unknown })?.role)}`,
+        path,
+        atKey: false,
+      };
+    default: {
+      const propertyName = (e.params as { propertyName?: string }).propertyName;
+      if (propertyName !== undefined)
+        return { message: `key ${show(propertyName)} ${e.message}`, path: [...path, propertyName], atKey: true };
+      return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
+    }
+  }
+}
+
+/** Schema-checks one parsed file. Returns located diagnostics (positions are resolved later). */
+export function validateSource(source: InventorySource): Diagnostic[] {
+  if (source.data === undefined || source.data === null) {
+    return [error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', { file: source.file })];
+  }
+  const validate = validator();
+  if (validate(source.data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of validate.errors ?? []) {
+    const d = describe(e);
+    if (!d) continue;
+    const key = `${d.path.join('/')}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(error('schema', d.message, { file: source.file, path: d.path, atKey: d.atKey }));
+  }
+  return out;
+}

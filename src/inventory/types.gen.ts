@@ -1,0 +1,747 @@
+/* Generated from schema/inventory.schema.json by scripts/gen-types.ts. Do not edit; run `npm run gen`. */
+
+/**
+ * Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Text".
+ */
+export type Text = string;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Asn".
+ */
+export type Asn = number;
+/**
+ * An inclusive range of AS numbers, `first-last`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "AsnRange".
+ */
+export type AsnRange = string;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Ipv4Prefix".
+ */
+export type Ipv4Prefix = string;
+/**
+ * Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DeviceId".
+ */
+export type DeviceId = number;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Name".
+ */
+export type Name = string;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Device".
+ */
+export type Device = {
+  role: string;
+} & Device1;
+export type Device1 =
+  | SuperspineDevice
+  | EdgeDevice
+  | SpineDevice
+  | LeafDevice
+  | HypervisorDevice
+  | StorageDevice
+  | VrouterDevice
+  | L4LbDevice
+  | L7LbDevice
+  | VmDevice;
+/**
+ * The far end of a cable: `<device>:<interface>`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Endpoint".
+ */
+export type Endpoint = string;
+/**
+ * The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`.
+ *
+ * @minItems 1
+ * @maxItems 2
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "VrrpMembers".
+ */
+export type VrrpMembers = [VrrpMember] | [VrrpMember, VrrpMember];
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Ipv4Address".
+ */
+export type Ipv4Address = string;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Interface".
+ */
+export type Interface = string;
+
+/**
+ * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.
+ */
+export interface InventoryFile {
+  /**
+   * Site name, e.g. `idc-a`. Output goes to `out/<site>/`.
+   */
+  site: string;
+  description?: Text;
+  asns?: Asns;
+  pools?: Pools;
+  prefixes?: Prefixes;
+  defaults?: Defaults;
+  /**
+   * Upstream ISPs, by name. In the lab each one is simulated by an FRR node.
+   */
+  upstreams?: {
+    [k: string]: Upstream;
+  };
+  /**
+   * Every device of the site, by name. The name is the hostname.
+   */
+  devices?: {
+    [k: string]: Device;
+  };
+  /**
+   * Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.
+   */
+  tenants?: {
+    [k: string]: Tenant;
+  };
+}
+/**
+ * AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Asns".
+ */
+export interface Asns {
+  edge: Asn;
+  spine: Asn;
+  pool: AsnRange;
+  /**
+   * AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines.
+   */
+  superspine?: number;
+}
+/**
+ * Address pools. Each device's address in a pool is the pool's network address + device id.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Pools".
+ */
+export interface Pools {
+  /**
+   * Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id.
+   */
+  loopback: string;
+  /**
+   * Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway.
+   */
+  mgmt: string;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Prefixes".
+ */
+export interface Prefixes {
+  /**
+   * The site's public prefixes: the only prefixes the edges announce to the upstreams.
+   *
+   * @minItems 1
+   */
+  announce: [Ipv4Prefix, ...Ipv4Prefix[]];
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Defaults".
+ */
+export interface Defaults {
+  /**
+   * MTU of every fabric and host link, in bytes. @default 9000
+   */
+  mtu?: number;
+  bfd?: {
+    /**
+     * BFD transmit and receive interval in milliseconds. @default 300
+     */
+    interval?: number;
+    /**
+     * BFD detect multiplier. @default 3
+     */
+    multiplier?: number;
+  };
+  ssh?: {
+    /**
+     * @default root
+     */
+    user?: string;
+    /**
+     * @default 22
+     */
+    port?: number;
+  };
+  ovs?: {
+    /**
+     * OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK; also what the lab needs). @default system
+     */
+    datapath?: 'system' | 'netdev';
+  };
+  vrrp?: {
+    /**
+     * VRRP advertisement interval in seconds. @default 1
+     */
+    advert_int?: number;
+  };
+}
+/**
+ * An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Upstream".
+ */
+export interface Upstream {
+  id: DeviceId;
+  description?: Text;
+  asn: Asn;
+  /**
+   * The edge router that peers with this upstream.
+   */
+  edge: string;
+  /**
+   * The edge router's port towards the upstream.
+   */
+  interface: string;
+  /**
+   * The upstream's port (only used by the lab). @default eth1
+   */
+  peer_interface?: string;
+  /**
+   * Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31.
+   */
+  address: string;
+  /**
+   * The upstream's address on the peering link.
+   */
+  peer: string;
+  password?: SecretRef;
+  /**
+   * What we accept from the upstream: only a default route, or the full table. @default default
+   */
+  accept?: 'default' | 'full';
+  lab?: {
+    /**
+     * Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one.
+     */
+    originate?: Ipv4Prefix[];
+  };
+}
+/**
+ * BGP TCP-MD5 password.
+ */
+export interface SecretRef {
+  secret: Name;
+}
+/**
+ * Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "SuperspineDevice".
+ */
+export interface SuperspineDevice {
+  role: 'superspine';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default asns.superspine
+   */
+  asn?: number;
+  interfaces?: InterfaceSettings;
+}
+/**
+ * Per-interface overrides, by interface name.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "InterfaceSettings".
+ */
+export interface InterfaceSettings {
+  [k: string]: {
+    mtu?: number;
+    description?: Text;
+  };
+}
+/**
+ * Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "EdgeDevice".
+ */
+export interface EdgeDevice {
+  role: 'edge';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default asns.edge
+   */
+  asn?: number;
+  uplinks: Uplinks;
+  interfaces?: InterfaceSettings;
+}
+/**
+ * Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Uplinks".
+ */
+export interface Uplinks {
+  [k: string]: Endpoint;
+}
+/**
+ * Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "SpineDevice".
+ */
+export interface SpineDevice {
+  role: 'spine';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default asns.spine + pod - 1
+   */
+  asn?: number;
+  interfaces?: InterfaceSettings;
+  /**
+   * Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1
+   */
+  pod?: number;
+  uplinks?: Uplinks1;
+}
+/**
+ * Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.
+ */
+export interface Uplinks1 {
+  [k: string]: Endpoint;
+}
+/**
+ * Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "LeafDevice".
+ */
+export interface LeafDevice {
+  role: 'leaf';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default first of asns.pool + id
+   */
+  asn?: number;
+  uplinks: Uplinks;
+  interfaces?: InterfaceSettings;
+  /**
+   * Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1
+   */
+  pod?: number;
+}
+/**
+ * Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "HypervisorDevice".
+ */
+export interface HypervisorDevice {
+  role: 'hypervisor';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default first of asns.pool + id
+   */
+  asn?: number;
+  uplinks: Uplinks;
+  interfaces?: InterfaceSettings;
+}
+/**
+ * Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "StorageDevice".
+ */
+export interface StorageDevice {
+  role: 'storage';
+  id: DeviceId;
+  rack: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default first of asns.pool + id
+   */
+  asn?: number;
+  uplinks: Uplinks;
+  interfaces?: InterfaceSettings;
+}
+/**
+ * A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "VrouterDevice".
+ */
+export interface VrouterDevice {
+  role: 'vrouter';
+  id: DeviceId;
+  /**
+   * The hypervisor the VM runs on.
+   */
+  host: string;
+  tenant: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  /**
+   * @default first of asns.pool + id
+   */
+  asn?: number;
+  nics: Nics;
+}
+/**
+ * The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Nics".
+ */
+export interface Nics {
+  [k: string]: Nic;
+}
+/**
+ * Either a port on a tenant segment (`segment` + `address`) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Nic".
+ */
+export interface Nic {
+  /**
+   * Tenant segment the NIC is attached to.
+   */
+  segment?: string;
+  /**
+   * Address of the NIC inside the segment's subnet.
+   */
+  address?: string;
+  /**
+   * The vRouter's routed uplink to its hypervisor (BGP unnumbered).
+   */
+  uplink?: true;
+}
+/**
+ * L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "L4lbDevice".
+ */
+export interface L4LbDevice {
+  role: 'l4lb';
+  id: DeviceId;
+  host: Name;
+  tenant: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  nics: Nics;
+}
+/**
+ * L7 load balancer (a VM running HAProxy), a real server of the L4 pair.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "L7lbDevice".
+ */
+export interface L7LbDevice {
+  role: 'l7lb';
+  id: DeviceId;
+  host: Name;
+  tenant: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  nics: Nics;
+}
+/**
+ * An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "VmDevice".
+ */
+export interface VmDevice {
+  role: 'vm';
+  id: DeviceId;
+  host: Name;
+  tenant: Name;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  nics: Nics;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Tenant".
+ */
+export interface Tenant {
+  description?: Text;
+  /**
+   * Overlay segments (one VXLAN VNI each), by name.
+   */
+  segments: {
+    [k: string]: Segment;
+  };
+  routers?: TenantRouters;
+  l4?: TenantL4;
+  l7?: TenantL7;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Segment".
+ */
+export interface Segment {
+  /**
+   * VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it.
+   */
+  vni: number;
+  subnet: Ipv4Prefix;
+  description?: Text;
+}
+/**
+ * The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "TenantRouters".
+ */
+export interface TenantRouters {
+  members: VrrpMembers;
+  auth?: SecretRef1;
+  /**
+   * Gateway address per segment, by segment name.
+   */
+  gateways: {
+    [k: string]: VrrpAddress;
+  };
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "VrrpMember".
+ */
+export interface VrrpMember {
+  device: Name;
+  /**
+   * VRRP priority; the member with the highest priority is the intended master.
+   */
+  priority: number;
+}
+/**
+ * VRRP authentication (PASS, at most 8 characters).
+ */
+export interface SecretRef1 {
+  secret: Name;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "VrrpAddress".
+ */
+export interface VrrpAddress {
+  /**
+   * VRRP virtual router id, unique on its segment.
+   */
+  vrid: number;
+  /**
+   * The virtual address, inside the segment's subnet.
+   */
+  address: string;
+}
+/**
+ * The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "TenantL4".
+ */
+export interface TenantL4 {
+  members: VrrpMembers;
+  auth?: SecretRef2;
+  /**
+   * The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).
+   */
+  gateway: {
+    segment: Name;
+    vrid: number;
+    address: Ipv4Address;
+  };
+  services: {
+    [k: string]: L4Service;
+  };
+}
+/**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "SecretRef".
+ */
+export interface SecretRef2 {
+  secret: Name;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "L4Service".
+ */
+export interface L4Service {
+  description?: Text;
+  /**
+   * Segment that carries the VIP.
+   */
+  segment: string;
+  vrid: number;
+  /**
+   * The VIP.
+   */
+  address: string;
+  /**
+   * @minItems 1
+   */
+  ports: [number, ...number[]];
+  /**
+   * Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port.
+   *
+   * @minItems 1
+   */
+  real_servers: [Name, ...Name[]];
+  /**
+   * IPVS scheduler. @default wrr
+   */
+  scheduler?: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh';
+  check?: HealthCheck;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "HealthCheck".
+ */
+export interface HealthCheck {
+  kind: 'tcp' | 'http';
+  path?: string;
+  /**
+   * Seconds between checks. @default 3
+   */
+  interval?: number;
+  /**
+   * Seconds. @default 2
+   */
+  timeout?: number;
+}
+/**
+ * The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "TenantL7".
+ */
+export interface TenantL7 {
+  /**
+   * @minItems 1
+   */
+  members: [Name, ...Name[]];
+  frontends: {
+    [k: string]: Frontend;
+  };
+  backends: {
+    [k: string]: Backend;
+  };
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Frontend".
+ */
+export interface Frontend {
+  /**
+   * Plain HTTP port. @default 80
+   */
+  http?: number;
+  /**
+   * TLS port. @default 443
+   */
+  https?: number;
+  certificate?: SecretRef3;
+  /**
+   * Per client address; over the limit HAProxy answers 429.
+   */
+  rate_limit?: {
+    requests: number;
+    period: string;
+  };
+  /**
+   * Path prefix routes, tried in order before `default_backend`.
+   */
+  routes?: {
+    path: string;
+    backend: Name;
+  }[];
+  default_backend: Name;
+}
+/**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ */
+export interface SecretRef3 {
+  secret: Name;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Backend".
+ */
+export interface Backend {
+  /**
+   * Application VMs, reached on their NIC in a segment the HAProxy pair shares with them.
+   *
+   * @minItems 1
+   */
+  servers: [Name, ...Name[]];
+  port: number;
+  /**
+   * @default roundrobin
+   */
+  balance?: 'roundrobin' | 'leastconn' | 'source';
+  check?: HealthCheck;
+}

@@ -1,0 +1,88 @@
+/**
+ * The pipeline in one place: load → validate → merge → facts → compile → check.
+ * Each stage returns diagnostics instead of throwing; a stage that reports errors stops the
+ * pipeline (its output cannot be trusted by the next). Input errors mean "unusable inventory"
+ * (exit 2); findings of the checks mean "the inventory is readable but wrong" (exit 1).
+ */
+import { checkSite } from './checks/index.js';
+import { compileSite } from './compile/site.js';
+import { computeFacts, type SiteFacts } from './compile/facts.js';
+import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
+import { type InventorySource, loadInventoryDir } from './inventory/files.js';
+import { Locator } from './inventory/locate.js';
+import { mergeSites, type SiteInventory } from './inventory/merge.js';
+import { validateSource } from './inventory/schema.js';
+import { type DeepReadonly, sanitizeAndFreeze } from './model/freeze.js';
+import type { FabricModel, SiteModel } from './model/types.js';
+
+export type FrozenModel = DeepReadonly<FabricModel>;
+export type FrozenSite = DeepReadonly<SiteModel>;
+
+export interface PipelineResult {
+  /** Present when the inventory could be compiled (even if checks found problems). */
+  model?: FrozenModel;
+  /** Problems that make the inventory unusable: YAML, schema, references. Exit 2. */
+  inputErrors: Diagnostic[];
+  /** Findings of the semantic and redundancy checks, errors and warnings. */
+  findings: Diagnostic[];
+  sources: InventorySource[];
+}
+
+export interface PipelineOptions {
+  /** Only compile these sites (all when empty). Unknown names are an input error. */
+  sites?: string[];
+}
+
+export function runPipeline(inventoryDir: string, options: PipelineOptions = {}): PipelineResult {
+  // load: YAML with source positions
+  const loaded = loadInventoryDir(inventoryDir);
+  const locator = new Locator(loaded.sources);
+  const done = (r: Omit<PipelineResult, 'sources'>): PipelineResult => ({
+    ...r,
+    inputErrors: locator.locate(r.inputErrors),
+    findings: locator.locate(r.findings),
+    sources: loaded.sources,
+  });
+  if (hasErrors(loaded.diagnostics)) return done({ inputErrors: loaded.diagnostics, findings: [] });
+
+  // validate: every file against the schema
+  const schemaErrors = loaded.sources.flatMap(validateSource);
+  if (schemaErrors.length) return done({ inputErrors: schemaErrors, findings: [] });
+
+  // merge: files → sites
+  const merged = mergeSites(loaded.sources);
+  if (hasErrors(merged.diagnostics)) return done({ inputErrors: merged.diagnostics, findings: [] });
+  const selected = selectSites(merged.sites, options.sites ?? []);
+  if ('error' in selected) return done({ inputErrors: [selected.error], findings: [] });
+
+  // facts: references resolved, prefixes parsed, per-device values allocated
+  const factsBySite: SiteFacts[] = [];
+  const referenceErrors: Diagnostic[] = [];
+  for (const site of selected.sites) {
+    const { facts, diagnostics } = computeFacts(site);
+    referenceErrors.push(...diagnostics);
+    if (facts) factsBySite.push(facts);
+  }
+  if (hasErrors(referenceErrors)) return done({ inputErrors: referenceErrors, findings: [] });
+
+  // compile, then check the compiled model
+  const sites = factsBySite.map(compileSite);
+  const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!));
+  const model = sanitizeAndFreeze<FabricModel>({ sites });
+  return done({ model, inputErrors: [], findings });
+}
+
+function selectSites(sites: SiteInventory[], wanted: string[]): { sites: SiteInventory[] } | { error: Diagnostic } {
+  if (wanted.length === 0) return { sites };
+  const known = sites.map((s) => s.name);
+  for (const w of wanted)
+    if (!known.includes(w))
+      return {
+        error: {
+          code: 'unknown-site',
+          severity: 'error',
+          message: `no site '${w}' in the inventory (sites: ${known.join(', ')})`,
+        },
+      };
+  return { sites: sites.filter((s) => wanted.includes(s.name)) };
+}
