@@ -5,8 +5,8 @@
  * (exit 2); findings of the checks mean "the inventory is readable but wrong" (exit 1).
  */
 import { checkSite } from './checks/index.js';
-import { compileSite } from './compile/site.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
+import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
 import { Locator } from './inventory/locate.js';
@@ -72,7 +72,10 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   return done({ model, inputErrors: [], findings });
 }
 
-function selectSites(sites: SiteInventory[], wanted: string[]): { sites: SiteInventory[] } | { error: Diagnostic } {
+function selectSites(
+  sites: SiteInventory[],
+  wanted: string[],
+): { sites: SiteInventory[] } | { error: Diagnostic } {
   if (wanted.length === 0) return { sites };
   const known = sites.map((s) => s.name);
   for (const w of wanted)

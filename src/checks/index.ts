@@ -1,7 +1,37 @@
+/**
+ * Semantic and redundancy checks of a compiled site. Every check returns located findings and
+ * never throws; all run, so one validate shows every problem at once.
+ */
 import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
+import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
+import { checkMtu, checkPorts } from './cabling.js';
+import type { Check } from './context.js';
+import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
+import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
+import { checkSegments, checkVrrp } from './services.js';
 
-export function checkSite(_facts: SiteFacts, _site: SiteModel): Diagnostic[] {
-  return [];
+/** In the order findings are printed: identity first, since a duplicate id explains later collisions. */
+const CHECKS: Check[] = [
+  checkDuplicateIds,
+  checkRouterIds,
+  checkAsns,
+  checkDuplicateAddresses,
+  checkOverlaps,
+  checkAddressesInPools,
+  checkPorts,
+  checkMtu,
+  checkSegments,
+  checkVrrp,
+  checkRedundancyGroups,
+  checkDualHoming,
+];
+
+export function checkSite(facts: SiteFacts, site: SiteModel): Diagnostic[] {
+  const ids = new Map<number, string[]>();
+  for (const d of facts.devices.values()) ids.set(d.id, [...(ids.get(d.id) ?? []), d.name]);
+  const duplicateIds = new Set([...ids.values()].filter((names) => names.length > 1).flat());
+  const ctx = { facts, site, duplicateIds };
+  return CHECKS.flatMap((check) => check(ctx));
 }

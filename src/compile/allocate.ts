@@ -4,7 +4,7 @@
  * existing one. Functions return undefined when the result falls outside its pool; the caller
  * reports that as a located finding.
  */
-import { type Prefix4, nth } from '../net/ipv4.js';
+import { nth, type Prefix4 } from '../net/ipv4.js';
 
 /** Loopback, router-id and (hypervisors) VXLAN tunnel endpoint: pool `loopback`, offset = id, /32. */
 export function loopbackAddress(pool: Prefix4, id: number): number | undefined {
@@ -72,9 +72,9 @@ export function vmPortName(vmId: number, nic: string): string {
   return `vm${vmId}-${nic}`;
 }
 
-/** Kernel VXLAN device towards one remote VTEP for one segment: `vx<vlan>-<remote id>`, at most 13 characters. */
-export function vxlanPortName(vlan: number, remoteId: number): string {
-  return `vx${vlan}-${remoteId}`;
+/** Kernel VXLAN device of a segment on a hypervisor: `vxlan<vni>`, at most 13 characters. */
+export function vxlanPortName(vni: number): string {
+  return `vxlan${vni}`;
 }
 
 /** VRRP instance name: `<tenant>_<what>`, e.g. `shop_public`, unique on the device. */

@@ -13,7 +13,14 @@ import type { SiteInventory } from '../inventory/merge.js';
 import type { Device as InputDevice, Tenant, Upstream } from '../inventory/types.gen.js';
 import type { CableKind, Role } from '../model/types.js';
 import { type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
-import { type AsnPlan, deviceAsn, loopbackAddress, mgmtAddress, segmentVlan, vmPortName } from './allocate.js';
+import {
+  type AsnPlan,
+  deviceAsn,
+  loopbackAddress,
+  mgmtAddress,
+  segmentVlan,
+  vmPortName,
+} from './allocate.js';
 
 export interface PortFacts {
   interface: string;
@@ -124,7 +131,10 @@ function listOf(names: string[]): string {
   return names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
 }
 
-export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefined; diagnostics: Diagnostic[] } {
+export function computeFacts(site: SiteInventory): {
+  facts: SiteFacts | undefined;
+  diagnostics: Diagnostic[];
+} {
   const diagnostics: Diagnostic[] = [];
   const at = (path: InventoryPath, atKey = false) => ({ site: site.name, path, atKey });
   const fail = (code: string, message: string, path: InventoryPath, atKey = false) =>
@@ -152,11 +162,17 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
   const [firstText, lastText] = site.asns.pool.split('-');
   const pool = { first: Number(firstText), last: Number(lastText) };
   if (pool.first > pool.last || pool.last > 4294967294 || pool.first < 1)
-    fail('bad-asn-range', `ASN pool '${site.asns.pool}' must be first-last with first <= last <= 4294967294`, [
-      'asns',
-      'pool',
-    ]);
-  const asns: AsnPlan = { edge: site.asns.edge, spine: site.asns.spine, superspine: site.asns.superspine, pool };
+    fail(
+      'bad-asn-range',
+      `ASN pool '${site.asns.pool}' must be first-last with first <= last <= 4294967294`,
+      ['asns', 'pool'],
+    );
+  const asns: AsnPlan = {
+    edge: site.asns.edge,
+    spine: site.asns.spine,
+    superspine: site.asns.superspine,
+    pool,
+  };
 
   const defaults: SiteFacts['defaults'] = {
     mtu: site.defaults.mtu ?? 9000,
@@ -168,9 +184,11 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
 
   // --- segments --------------------------------------------------------------------------
   const segments = new Map<string, SegmentFacts>();
-  const tenants = new Map<string, Tenant>(Object.entries(site.tenants).sort(([a], [b]) => a.localeCompare(b)));
+  const tenants = new Map<string, Tenant>(
+    Object.entries(site.tenants).sort(([a], [b]) => a.localeCompare(b)),
+  );
   for (const [tenant, t] of tenants) {
-    for (const [name, s] of Object.entries(t.segments)) {
+    for (const [name, s] of Object.entries(t.segments).sort(([a], [b]) => a.localeCompare(b))) {
       const path = ['tenants', tenant, 'segments', name];
       const subnet = prefix(s.subnet, [...path, 'subnet']);
       if (!subnet) continue;
@@ -217,10 +235,11 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
     } else if (mgmtPool) {
       const a = mgmtAddress(mgmtPool, d.id);
       if (a === undefined)
-        fail('address-outside-pool', `${name}: management pool ${mgmtPool.text} has no offset ${d.id}; widen pools.mgmt`, [
-          ...path,
-          'id',
-        ]);
+        fail(
+          'address-outside-pool',
+          `${name}: management pool ${mgmtPool.text} has no offset ${d.id}; widen pools.mgmt`,
+          [...path, 'id'],
+        );
       mgmt = a ?? null;
     }
     devices.set(name, {
@@ -241,11 +260,18 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
       path,
     });
   }
-  const upstreams = new Map<string, Upstream>(Object.entries(site.upstreams).sort(([a], [b]) => a.localeCompare(b)));
+  const upstreams = new Map<string, Upstream>(
+    Object.entries(site.upstreams).sort(([a], [b]) => a.localeCompare(b)),
+  );
   for (const [name, u] of upstreams) {
     const path = ['upstreams', name];
     if (devices.has(name)) {
-      fail('duplicate-name', `upstream '${name}' has the name of a device; names must be unique in the site`, path, true);
+      fail(
+        'duplicate-name',
+        `upstream '${name}' has the name of a device; names must be unique in the site`,
+        path,
+        true,
+      );
       continue;
     }
     devices.set(name, {
@@ -267,7 +293,8 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
     });
   }
 
-  const namesOf = (roles: Role[]) => [...devices.values()].filter((d) => roles.includes(d.role)).map((d) => d.name);
+  const namesOf = (roles: Role[]) =>
+    [...devices.values()].filter((d) => roles.includes(d.role)).map((d) => d.name);
 
   // --- VM placement and tenants ---------------------------------------------------------
   for (const d of devices.values()) {
@@ -282,7 +309,10 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
         [...d.path, 'host'],
       );
     } else if (host.role !== 'hypervisor') {
-      fail('wrong-role', `${d.name} runs on '${host.name}', which is a ${host.role}, not a hypervisor`, [...d.path, 'host']);
+      fail('wrong-role', `${d.name} runs on '${host.name}', which is a ${host.role}, not a hypervisor`, [
+        ...d.path,
+        'host',
+      ]);
     } else {
       d.rack = host.rack;
       d.pod = host.pod;
@@ -306,7 +336,11 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
         continue;
       }
       if (!n.segment || !n.address) {
-        fail('bad-nic', `${d.name} ${nic}: a NIC needs a segment and an address (or uplink: true on a vRouter)`, path);
+        fail(
+          'bad-nic',
+          `${d.name} ${nic}: a NIC needs a segment and an address (or uplink: true on a vRouter)`,
+          path,
+        );
         continue;
       }
       const key = `${d.tenant}/${n.segment}`;
@@ -368,7 +402,7 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
   for (const [name, u] of upstreams) {
     const path = ['upstreams', name];
     const edge = devices.get(u.edge);
-    if (!edge || edge.role !== 'edge') {
+    if (edge?.role !== 'edge') {
       const edges = namesOf(['edge']);
       fail(
         edge ? 'wrong-role' : 'unknown-device',
@@ -403,8 +437,12 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
   cables.sort((x, y) => x.a.device.localeCompare(y.a.device) || ifaceOrder(x.a.interface, y.a.interface));
   for (const c of cables) {
     const end = (e: CableFacts['a']) => ({ device: e.device, interface: e.interface });
-    devices.get(c.a.device)!.ports.push({ interface: c.a.interface, peer: end(c.b), kind: c.kind, mtu: c.a.mtu, path: c.path });
-    devices.get(c.b.device)!.ports.push({ interface: c.b.interface, peer: end(c.a), kind: c.kind, mtu: c.b.mtu, path: c.path });
+    devices
+      .get(c.a.device)!
+      .ports.push({ interface: c.a.interface, peer: end(c.b), kind: c.kind, mtu: c.a.mtu, path: c.path });
+    devices
+      .get(c.b.device)!
+      .ports.push({ interface: c.b.interface, peer: end(c.a), kind: c.kind, mtu: c.b.mtu, path: c.path });
   }
   for (const d of devices.values()) d.ports.sort((x, y) => ifaceOrder(x.interface, y.interface));
 
@@ -442,19 +480,21 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
       );
       return false;
     };
-    t.routers?.members.forEach((m, i) => member(m.device, ['vrouter'], [...base, 'routers', 'members', i, 'device']));
+    t.routers?.members.forEach(
+      (m, i) => void member(m.device, ['vrouter'], [...base, 'routers', 'members', i, 'device']),
+    );
     for (const s of Object.keys(t.routers?.gateways ?? {})) segment(s, [...base, 'routers', 'gateways', s]);
-    t.l4?.members.forEach((m, i) => member(m.device, ['l4lb'], [...base, 'l4', 'members', i, 'device']));
+    t.l4?.members.forEach((m, i) => void member(m.device, ['l4lb'], [...base, 'l4', 'members', i, 'device']));
     if (t.l4) segment(t.l4.gateway.segment, [...base, 'l4', 'gateway', 'segment']);
     for (const [svc, s] of Object.entries(t.l4?.services ?? {})) {
       segment(s.segment, [...base, 'l4', 'services', svc, 'segment']);
-      s.real_servers.forEach((r, i) =>
-        member(r, ['l7lb', 'vm'], [...base, 'l4', 'services', svc, 'real_servers', i]),
+      s.real_servers.forEach(
+        (r, i) => void member(r, ['l7lb', 'vm'], [...base, 'l4', 'services', svc, 'real_servers', i]),
       );
     }
-    t.l7?.members.forEach((m, i) => member(m, ['l7lb'], [...base, 'l7', 'members', i]));
+    t.l7?.members.forEach((m, i) => void member(m, ['l7lb'], [...base, 'l7', 'members', i]));
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
-      b.servers.forEach((s, i) => member(s, ['vm'], [...base, 'l7', 'backends', be, 'servers', i]));
+      b.servers.forEach((s, i) => void member(s, ['vm'], [...base, 'l7', 'backends', be, 'servers', i]));
     const backends = Object.keys(t.l7?.backends ?? {});
     for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {
       const refs: [string, InventoryPath][] = [
@@ -466,11 +506,15 @@ export function computeFacts(site: SiteInventory): { facts: SiteFacts | undefine
       ];
       for (const [ref, path] of refs)
         if (!backends.includes(ref))
-          fail('unknown-backend', `frontend ${fe} uses unknown backend '${ref}'${suggest(ref, backends)} (backends: ${backends.join(', ')})`, path);
+          fail(
+            'unknown-backend',
+            `frontend ${fe} uses unknown backend '${ref}'${suggest(ref, backends)} (backends: ${backends.join(', ')})`,
+            path,
+          );
     }
   }
   for (const [name, u] of upstreams)
-    (u.lab?.originate ?? []).forEach((p, i) => prefix(p, ['upstreams', name, 'lab', 'originate', i]));
+    (u.lab?.originate ?? []).forEach((p, i) => void prefix(p, ['upstreams', name, 'lab', 'originate', i]));
 
   const byRole = new Map<Role, string[]>();
   for (const d of [...devices.values()].sort((x, y) => x.id - y.id || x.name.localeCompare(y.name))) {

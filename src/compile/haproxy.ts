@@ -15,7 +15,9 @@ export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
 export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   const tenant = facts.tenants.get(d.tenant!)!;
   const l7 = tenant.l7;
-  const bindNic = tenant.l4 ? d.nics.find((n) => n.segment === `${d.tenant}/${tenant.l4!.gateway.segment}`) : undefined;
+  const bindNic = tenant.l4
+    ? d.nics.find((n) => n.segment === `${d.tenant}/${tenant.l4!.gateway.segment}`)
+    : undefined;
   const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];
@@ -23,14 +25,28 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     const binds: HaproxyFrontend['binds'] = [{ address: bindAddress, port: f.http ?? 80, certificate: null }];
     if (f.certificate) {
       const file = `certs/${name}.pem`;
-      certificates.push({ file, path: `${HAPROXY_CERT_DIR}/${name}.pem`, secret: { secret: f.certificate.secret } });
-      binds.push({ address: bindAddress, port: f.https ?? 443, certificate: `${HAPROXY_CERT_DIR}/${name}.pem` });
+      certificates.push({
+        file,
+        path: `${HAPROXY_CERT_DIR}/${name}.pem`,
+        secret: { secret: f.certificate.secret, use: 'tls-bundle' },
+      });
+      binds.push({
+        address: bindAddress,
+        port: f.https ?? 443,
+        certificate: `${HAPROXY_CERT_DIR}/${name}.pem`,
+      });
     }
     frontends.push({
       name,
       binds,
-      rateLimit: f.rate_limit ? { requests: f.rate_limit.requests, period: f.rate_limit.period, table: name } : null,
-      routes: (f.routes ?? []).map((r, i) => ({ acl: `route${i + 1}`, pathPrefix: r.path, backend: r.backend })),
+      rateLimit: f.rate_limit
+        ? { requests: f.rate_limit.requests, period: f.rate_limit.period, table: name }
+        : null,
+      routes: (f.routes ?? []).map((r, i) => ({
+        acl: `route${i + 1}`,
+        pathPrefix: r.path,
+        backend: r.backend,
+      })),
       defaultBackend: f.default_backend,
     });
   }
@@ -46,7 +62,9 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       servers: b.servers
         .map((s) => {
           const nic = facts.devices.get(s)!.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
-          return nic?.address != null ? { name: s, address: formatAddress(nic.address), port: b.port } : undefined;
+          return nic?.address != null
+            ? { name: s, address: formatAddress(nic.address), port: b.port }
+            : undefined;
         })
         .filter((s): s is NonNullable<typeof s> => !!s),
     });

@@ -9,9 +9,6 @@ import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
 
-/** Priority taken off an instance when a tracked interface goes down: more than any pair's gap. */
-export const TRACK_WEIGHT = -60;
-
 interface VrrpSpec {
   name: string;
   segment: string;
@@ -25,10 +22,20 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const specs: VrrpSpec[] = [];
   if (d.role === 'vrouter') {
     for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
-      specs.push({ name: vrrpInstanceName(d.tenant!, `gw_${segment}`), segment, vrid: g.vrid, address: g.address });
+      specs.push({
+        name: vrrpInstanceName(d.tenant!, `gw_${segment}`),
+        segment,
+        vrid: g.vrid,
+        address: g.address,
+      });
   } else if (tenant.l4) {
     for (const [svc, s] of Object.entries(tenant.l4.services))
-      specs.push({ name: vrrpInstanceName(d.tenant!, `vip_${svc}`), segment: s.segment, vrid: s.vrid, address: s.address });
+      specs.push({
+        name: vrrpInstanceName(d.tenant!, `vip_${svc}`),
+        segment: s.segment,
+        vrid: s.vrid,
+        address: s.address,
+      });
     specs.push({
       name: vrrpInstanceName(d.tenant!, 'lb_gw'),
       segment: tenant.l4.gateway.segment,
@@ -53,21 +60,33 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       virtualRouterId: spec.vrid,
       priority: me.priority,
       advertInt: facts.defaults.advertInt,
-      authentication: pair?.auth ? { authType: 'PASS', authPass: { secret: pair.auth.secret } } : null,
-      virtualIpaddress: [{ address: withLength(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
-      trackInterfaces: d.nics
-        .filter((n) => n.name !== nic.name)
-        .map((n) => ({ name: n.name, weight: TRACK_WEIGHT })),
+      authentication: pair?.auth
+        ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
+        : null,
+      virtualIpaddress: [
+        { address: withLength(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name },
+      ],
+      trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       segment: key,
       peer: other?.device ?? null,
-      intendedMaster: isIntendedMaster(me.priority, nic.address ?? 0, other?.priority, otherNic?.address ?? undefined),
+      intendedMaster: isIntendedMaster(
+        me.priority,
+        nic.address ?? 0,
+        other?.priority,
+        otherNic?.address ?? undefined,
+      ),
     });
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
     globalDefs: { routerId: d.name },
     vrrpSyncGroups: instances.length
-      ? [{ name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'), instances: instances.map((i) => i.name) }]
+      ? [
+          {
+            name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'),
+            instances: instances.map((i) => i.name),
+          },
+        ]
       : [],
     vrrpInstances: instances,
     virtualServers: d.role === 'l4lb' ? compileVirtualServers(facts, d) : [],
@@ -78,13 +97,20 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
  * The intended master has the higher priority; on a tie VRRP elects the member with the higher
  * primary address (RFC 5798 section 6.4.3), and so does the model.
  */
-export function isIntendedMaster(priority: number, address: number, otherPriority?: number, otherAddress?: number): boolean {
+export function isIntendedMaster(
+  priority: number,
+  address: number,
+  otherPriority?: number,
+  otherAddress?: number,
+): boolean {
   if (otherPriority === undefined) return true;
   if (priority !== otherPriority) return priority > otherPriority;
   return address > (otherAddress ?? 0);
 }
 
-export function healthCheck(input: { kind: 'tcp' | 'http'; path?: string; interval?: number; timeout?: number } | undefined): HealthCheck {
+export function healthCheck(
+  input: { kind: 'tcp' | 'http'; path?: string; interval?: number; timeout?: number } | undefined,
+): HealthCheck {
   return {
     kind: input?.kind ?? 'tcp',
     path: input?.kind === 'http' ? (input.path ?? '/') : null,
@@ -121,5 +147,5 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[
       });
     }
   }
-  return out.sort((a, b) => (parseAddress(a.address)! - parseAddress(b.address)!) || a.port - b.port);
+  return out.sort((a, b) => parseAddress(a.address)! - parseAddress(b.address)! || a.port - b.port);
 }

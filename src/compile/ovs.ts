@@ -1,12 +1,14 @@
 /**
- * OVS on a hypervisor: one integration bridge, every local VM NIC as an access port of its
- * segment's local VLAN, and one VXLAN tunnel per remote hypervisor and segment.
+ * OVS on a hypervisor: one integration bridge; every local VM NIC as an access port of its
+ * segment's local VLAN; and per segment one kernel VXLAN device, also an access port, whose
+ * flood list holds every other hypervisor's VTEP (head-end replication; the kernel learns
+ * remote MACs from received frames).
  *
- * Tunnels are kernel VXLAN devices attached to br-int rather than OVS-native `type=vxlan` ports:
- * the kernel encapsulates and routes them over FRR's ECMP routes on both uplinks, which OVS's
- * userspace datapath cannot do (its native tunnels need the underlay NIC inside an OVS bridge).
- * Tunnel ports are `protected`, so a frame from one tunnel is never flooded into another
- * (split horizon across the full mesh).
+ * VXLAN is done by the kernel rather than by OVS-native `type=vxlan` ports: the kernel routes
+ * the encapsulated packets over FRR's ECMP routes on both uplinks, which OVS's userspace
+ * datapath cannot do (its native tunnels need the underlay NIC inside an OVS bridge). One device
+ * per VNI is also all the kernel allows on one UDP port. No loops are possible: OVS never sends
+ * a frame back out of its ingress port, and a VXLAN device never forwards between remotes.
  */
 import type { OvsModel, VmPort, VxlanPort } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
@@ -19,24 +21,19 @@ export const VXLAN_PORT = 4789;
 export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
   const remotes = (facts.byRole.get('hypervisor') ?? [])
     .map((n) => facts.devices.get(n)!)
-    .filter((h) => h.name !== d.name && h.loopback !== null);
-  const vxlanPorts: VxlanPort[] = [];
-  for (const seg of facts.segments.values()) {
-    for (const r of remotes) {
-      vxlanPorts.push({
-        name: vxlanPortName(seg.vlan, r.id),
-        bridge: INTEGRATION_BRIDGE,
-        vni: seg.vni,
-        tag: seg.vlan,
-        local: formatAddress(d.loopback!),
-        remote: formatAddress(r.loopback!),
-        remoteDevice: r.name,
-        segment: seg.key,
-        dstPort: VXLAN_PORT,
-        mtu: VM_MTU,
-      });
-    }
-  }
+    .filter((h) => h.name !== d.name && h.loopback !== null)
+    .map((h) => ({ address: formatAddress(h.loopback!), device: h.name }));
+  const vxlanPorts: VxlanPort[] = [...facts.segments.values()].map((seg) => ({
+    name: vxlanPortName(seg.vni),
+    bridge: INTEGRATION_BRIDGE,
+    vni: seg.vni,
+    tag: seg.vlan,
+    local: formatAddress(d.loopback!),
+    remotes,
+    segment: seg.key,
+    dstPort: VXLAN_PORT,
+    mtu: VM_MTU,
+  }));
   const vmPorts: VmPort[] = [];
   for (const vm of facts.devices.values()) {
     if (vm.hostedOn !== d.name) continue;
@@ -56,7 +53,7 @@ export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
     datapathType: facts.defaults.datapath,
     bridges: [{ name: INTEGRATION_BRIDGE, failMode: 'standalone' }],
     vtep: formatAddress(d.loopback!),
-    vxlanPorts: vxlanPorts.sort((a, b) => ifaceOrder(a.name, b.name)),
+    vxlanPorts: vxlanPorts.sort((a, b) => a.vni - b.vni),
     vmPorts: vmPorts.sort((a, b) => ifaceOrder(a.name, b.name)),
   };
 }

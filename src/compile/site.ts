@@ -57,7 +57,13 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'leaf':
       return { ...base, role: d.role, pod: d.pod, daemons: ['frr'], frr: compileFrr(facts, d) };
     case 'hypervisor':
-      return { ...base, role: d.role, daemons: ['frr', 'ovs'], frr: compileFrr(facts, d), ovs: compileOvs(facts, d) };
+      return {
+        ...base,
+        role: d.role,
+        daemons: ['frr', 'ovs'],
+        frr: compileFrr(facts, d),
+        ovs: compileOvs(facts, d),
+      };
     case 'vrouter':
       return {
         ...base,
@@ -68,9 +74,21 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
         keepalived: compileKeepalived(facts, d),
       };
     case 'l4lb':
-      return { ...base, role: d.role, tenant: d.tenant!, daemons: ['keepalived'], keepalived: compileKeepalived(facts, d) };
+      return {
+        ...base,
+        role: d.role,
+        tenant: d.tenant!,
+        daemons: ['keepalived'],
+        keepalived: compileKeepalived(facts, d),
+      };
     case 'l7lb':
-      return { ...base, role: d.role, tenant: d.tenant!, daemons: ['haproxy'], haproxy: compileHaproxy(facts, d) };
+      return {
+        ...base,
+        role: d.role,
+        tenant: d.tenant!,
+        daemons: ['haproxy'],
+        haproxy: compileHaproxy(facts, d),
+      };
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
     case 'upstream': {
@@ -108,11 +126,19 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: D
 function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
   const out: HostInterface[] = [];
   if (d.loopback !== null)
-    out.push({ name: 'lo', addresses: [withLength(d.loopback, 32)], mtu: 65536, peer: { device: d.name, interface: 'lo' }, kind: 'loopback', segment: null });
+    out.push({
+      name: 'lo',
+      addresses: [withLength(d.loopback, 32)],
+      mtu: 65536,
+      peer: { device: d.name, interface: 'lo' },
+      kind: 'loopback',
+      segment: null,
+    });
   for (const p of d.ports) {
     const nic = d.nics.find((n) => n.name === p.interface);
     const addresses: string[] = [];
-    if (nic?.address != null) addresses.push(withLength(nic.address, facts.segments.get(nic.segment!)!.subnet.length));
+    if (nic?.address != null)
+      addresses.push(withLength(nic.address, facts.segments.get(nic.segment!)!.subnet.length));
     if (p.kind === 'upstream') {
       const u = facts.upstreams.get(d.role === 'upstream' ? d.name : p.peer.device)!;
       const len = u.address.split('/')[1];

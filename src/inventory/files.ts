@@ -36,9 +36,17 @@ export function displayPath(path: string): string {
 }
 
 /** Parses one YAML text; YAML syntax errors and duplicate keys become located diagnostics. */
-export function parseInventoryText(file: string, text: string): { source: InventorySource; diagnostics: Diagnostic[] } {
+export function parseInventoryText(
+  file: string,
+  text: string,
+): { source: InventorySource; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(e.pos[0]);
@@ -68,14 +76,19 @@ export function loadInventoryDir(dir: string): LoadResult {
     return {
       sources: [],
       diagnostics: [
-        error('inventory-missing', `cannot read inventory directory ${dir}: ${(e as Error).message}; pass --inventory DIR`),
+        error(
+          'inventory-missing',
+          `cannot read inventory directory ${dir}: ${(e as Error).message}; pass --inventory DIR`,
+        ),
       ],
     };
   }
   if (files.length === 0)
     return {
       sources: [],
-      diagnostics: [error('inventory-empty', `no *.yaml files in ${dir}; pass --inventory DIR with your inventory`)],
+      diagnostics: [
+        error('inventory-empty', `no *.yaml files in ${dir}; pass --inventory DIR with your inventory`),
+      ],
     };
   const sources: InventorySource[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -33,7 +33,8 @@ function walk(source: InventorySource, path: InventoryPath, atKey: boolean): Fou
       break;
     }
     const last = i === path.length - 1;
-    const offset = last && atKey && keyOffset !== undefined ? keyOffset : ((next as Node).range?.[0] ?? found.offset);
+    const offset =
+      last && atKey && keyOffset !== undefined ? keyOffset : ((next as Node).range?.[0] ?? found.offset);
     found = { depth: i + 1, offset };
     node = next;
   }

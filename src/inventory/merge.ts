@@ -5,7 +5,16 @@
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
-import type { Asns, Defaults, Device, InventoryFile, Pools, Prefixes, Tenant, Upstream } from './types.gen.js';
+import type {
+  Asns,
+  Defaults,
+  Device,
+  InventoryFile,
+  Pools,
+  Prefixes,
+  Tenant,
+  Upstream,
+} from './types.gen.js';
 
 export interface SiteInventory {
   name: string;
@@ -25,7 +34,10 @@ const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults'] as con
 const MAPS = ['upstreams', 'devices', 'tenants'] as const;
 const REQUIRED = ['asns', 'pools', 'prefixes'] as const;
 
-export function mergeSites(sources: readonly InventorySource[]): { sites: SiteInventory[]; diagnostics: Diagnostic[] } {
+export function mergeSites(sources: readonly InventorySource[]): {
+  sites: SiteInventory[];
+  diagnostics: Diagnostic[];
+} {
   const diagnostics: Diagnostic[] = [];
   const bySite = new Map<string, { site: Partial<SiteInventory>; origin: Map<string, string> }>();
   for (const source of sources) {
@@ -43,11 +55,15 @@ export function mergeSites(sources: readonly InventorySource[]): { sites: SiteIn
       const first = origin.get(key);
       if (first) {
         diagnostics.push(
-          error('duplicate-section', `'${key}' of site ${name} is already defined in ${first}; define it in one file only`, {
-            file: source.file,
-            path: [key],
-            atKey: true,
-          }),
+          error(
+            'duplicate-section',
+            `'${key}' of site ${name} is already defined in ${first}; define it in one file only`,
+            {
+              file: source.file,
+              path: [key],
+              atKey: true,
+            },
+          ),
         );
         continue;
       }
@@ -62,11 +78,15 @@ export function mergeSites(sources: readonly InventorySource[]): { sites: SiteIn
         const first = origin.get(id);
         if (first) {
           diagnostics.push(
-            error('duplicate-name', `${key.slice(0, -1)} '${item}' of site ${name} is already defined in ${first}`, {
-              file: source.file,
-              path: [key, item],
-              atKey: true,
-            }),
+            error(
+              'duplicate-name',
+              `${key.slice(0, -1)} '${item}' of site ${name} is already defined in ${first}`,
+              {
+                file: source.file,
+                path: [key, item],
+                atKey: true,
+              },
+            ),
           );
           continue;
         }
@@ -82,10 +102,14 @@ export function mergeSites(sources: readonly InventorySource[]): { sites: SiteIn
       if (site[key] === undefined) {
         complete = false;
         diagnostics.push(
-          error('missing-section', `site ${name} has no '${key}'; add it to one of its files (${site.files!.join(', ')})`, {
-            file: site.files![0],
-            path: ['site'],
-          }),
+          error(
+            'missing-section',
+            `site ${name} has no '${key}'; add it to one of its files (${site.files!.join(', ')})`,
+            {
+              file: site.files![0],
+              path: ['site'],
+            },
+          ),
         );
       }
     }

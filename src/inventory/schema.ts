@@ -12,13 +12,25 @@ import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
 
-export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'inventory.schema.json');
+export const SCHEMA_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'schema',
+  'inventory.schema.json',
+);
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true, verbose: true, allowUnionTypes: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    discriminator: true,
+    verbose: true,
+    allowUnionTypes: true,
+  });
   (ajvErrors as unknown as (a: Ajv) => void)(ajv);
   compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
   return compiled;
@@ -40,7 +52,9 @@ function show(value: unknown): string {
 function didYouMean(unknown: string, allowed: string[]): string {
   if (allowed.length === 0) return '';
   const best = closest(unknown, allowed);
-  return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3)) ? `; did you mean '${best}'?` : '';
+  return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3))
+    ? `; did you mean '${best}'?`
+    : '';
 }
 
 function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
@@ -64,15 +78,27 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
       const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
       const propertyName = (inner?.params as { propertyName?: string } | undefined)?.propertyName;
       if (propertyName !== undefined)
-        return { message: `key ${show(propertyName)} ${e.message}`, path: [...path, propertyName], atKey: true };
+        return {
+          message: `key ${show(propertyName)} ${e.message}`,
+          path: [...path, propertyName],
+          atKey: true,
+        };
       if (inner?.keyword === 'discriminator')
-        return { message: `${where}: ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`, path, atKey: false };
+        return {
+          message: `${where}: ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`,
+          path,
+          atKey: false,
+        };
       return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
     }
     case 'propertyNames':
       return undefined; // reported by the inner error with the offending key
     case 'type':
-      return { message: `${where} must be ${(e.params as { type: string }).type}, got ${show(e.data)}`, path, atKey: false };
+      return {
+        message: `${where} must be ${(e.params as { type: string }).type}, got ${show(e.data)}`,
+        path,
+        atKey: false,
+      };
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
       return {
@@ -82,7 +108,11 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
       };
     }
     case 'const':
-      return { message: `${where} must be ${show((e.params as { allowedValue: unknown }).allowedValue)}, got ${show(e.data)}`, path, atKey: false };
+      return {
+        message: `${where} must be ${show((e.params as { allowedValue: unknown }).allowedValue)}, got ${show(e.data)}`,
+        path,
+        atKey: false,
+      };
     case 'discriminator':
       return {
         message: `${where} needs a known role (superspine, spine, edge, leaf, hypervisor, storage, vrouter, l4lb, l7lb, vm), got ${show((e.data as { role?: unknown })?.role)}`,
@@ -92,7 +122,11 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
     default: {
       const propertyName = (e.params as { propertyName?: string }).propertyName;
       if (propertyName !== undefined)
-        return { message: `key ${show(propertyName)} ${e.message}`, path: [...path, propertyName], atKey: true };
+        return {
+          message: `key ${show(propertyName)} ${e.message}`,
+          path: [...path, propertyName],
+          atKey: true,
+        };
       return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
     }
   }
@@ -101,7 +135,11 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
 /** Schema-checks one parsed file. Returns located diagnostics (positions are resolved later). */
 export function validateSource(source: InventorySource): Diagnostic[] {
   if (source.data === undefined || source.data === null) {
-    return [error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', { file: source.file })];
+    return [
+      error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', {
+        file: source.file,
+      }),
+    ];
   }
   const validate = validator();
   if (validate(source.data)) return [];

@@ -21,10 +21,17 @@ export type Role =
   | 'vm'
   | 'upstream';
 
-/** A reference to a secret by name; its value is only resolved when files are rendered. */
+/**
+ * A reference to a secret by name; its value is only resolved when files are rendered, and is
+ * checked against what its use allows (a VRRP PASS key has at most 8 characters, a TLS bundle
+ * holds a certificate and a key).
+ */
 export interface SecretRef {
   secret: string;
+  use: SecretUse;
 }
+
+export type SecretUse = 'bgp-password' | 'vrrp-auth' | 'tls-bundle';
 
 /** A daemon whose configuration fabric renders and pushes. */
 export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs';
@@ -250,7 +257,12 @@ export function hasFrr(d: Device): d is FrrDevice {
 export interface FrrModel {
   hostname: string;
   /** Daemons enabled in /etc/frr/daemons (zebra, staticd and watchfrr always run). */
-  daemons: { bgpd: boolean; bfdd: boolean };
+  daemons: {
+    bgpd: boolean;
+    bfdd: boolean;
+    /** Load FRR's SNMP AgentX module in zebra and bgpd (BGP4-MIB through the local snmpd). */
+    agentx: boolean;
+  };
   interfaces: FrrInterface[];
   staticRoutes: StaticRoute[];
   prefixLists: PrefixList[];
@@ -280,7 +292,12 @@ export interface PrefixList {
 
 export interface RouteMap {
   name: string;
-  entries: { seq: number; action: 'permit' | 'deny'; matchPrefixList: string | null; description: string | null }[];
+  entries: {
+    seq: number;
+    action: 'permit' | 'deny';
+    matchPrefixList: string | null;
+    description: string | null;
+  }[];
 }
 
 export interface BfdProfile {
@@ -356,7 +373,11 @@ export interface VrrpInstance {
   authentication: { authType: 'PASS'; authPass: SecretRef } | null;
   /** Virtual addresses with prefix length and device, e.g. `203.0.113.1/27 dev eth2`. */
   virtualIpaddress: { address: string; dev: string }[];
-  trackInterfaces: { name: string; weight: number }[];
+  /**
+   * Interfaces whose failure puts the instance in FAULT. Instances are in a sync group, so a fault
+   * moves the whole group to the peer (keepalived ignores tracking weights in sync groups).
+   */
+  trackInterfaces: string[];
   /** Segment the instance runs on, as `tenant/segment`. */
   segment: string;
   /** The peer member of the pair (the other device), or null for a lone member. */
@@ -425,7 +446,7 @@ export interface OvsModel {
   bridges: OvsBridge[];
   /** Local tunnel endpoint (the hypervisor's loopback). */
   vtep: string;
-  /** Kernel VXLAN devices (one per remote VTEP and segment) attached to br-int as tunnel ports. */
+  /** One kernel VXLAN device per segment, attached to br-int as an access port of the segment. */
   vxlanPorts: VxlanPort[];
   /** VM NICs attached to br-int as access ports of their segment. */
   vmPorts: VmPort[];
@@ -437,14 +458,15 @@ export interface OvsBridge {
 }
 
 export interface VxlanPort {
+  /** `vxlan<vni>`. */
   name: string;
   bridge: string;
   vni: number;
   /** Local VLAN tag of the segment on br-int. */
   tag: number;
   local: string;
-  remote: string;
-  remoteDevice: string;
+  /** Every other VTEP, in the device's flood list (head-end replication), sorted by device id. */
+  remotes: { address: string; device: string }[];
   segment: string;
   /** UDP port, IANA 4789. */
   dstPort: number;

@@ -34,7 +34,10 @@ export function parsePrefix(text: string): { prefix: Prefix4; hostBits: boolean 
   const length = Number(len);
   if (n === undefined || length > 32) return undefined;
   const network = (n & mask(length)) >>> 0;
-  return { prefix: { network, length, text: `${formatAddress(network)}/${length}` }, hostBits: network !== n };
+  return {
+    prefix: { network, length, text: `${formatAddress(network)}/${length}` },
+    hostBits: network !== n,
+  };
 }
 
 export function prefixSize(p: Prefix4): number {
@@ -42,12 +45,12 @@ export function prefixSize(p: Prefix4): number {
 }
 
 export function contains(p: Prefix4, address: number): boolean {
-  return ((address & mask(p.length)) >>> 0) === p.network;
+  return (address & mask(p.length)) >>> 0 === p.network;
 }
 
 export function overlaps(a: Prefix4, b: Prefix4): boolean {
   const len = Math.min(a.length, b.length);
-  return ((a.network & mask(len)) >>> 0) === ((b.network & mask(len)) >>> 0);
+  return (a.network & mask(len)) >>> 0 === (b.network & mask(len)) >>> 0;
 }
 
 /** The address `offset` places after the network address, or undefined past the end of the prefix. */

@@ -57,7 +57,8 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       description: `${peer.name}:${port.peer.interface}`,
       addresses: [],
     };
-    const upstream = port.kind === 'upstream' ? facts.upstreams.get(d.role === 'upstream' ? d.name : peer.name)! : null;
+    const upstream =
+      port.kind === 'upstream' ? facts.upstreams.get(d.role === 'upstream' ? d.name : peer.name)! : null;
     const spec = peerGroupFor(d.role, peer.role, upstream?.accept === 'full');
     groups.set(spec.name, spec);
     if (upstream) {
@@ -71,9 +72,10 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
         unnumbered: false,
         peerGroup: spec.name,
         remoteAs: peer.asn!,
-        description: d.role === 'upstream' ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
+        description:
+          d.role === 'upstream' ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
         peerDevice: peer.name,
-        password: upstream.password ? { secret: upstream.password.secret } : null,
+        password: upstream.password ? { secret: upstream.password.secret, use: 'bgp-password' } : null,
         updateSource: null,
       });
     } else {
@@ -121,7 +123,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
   return {
     hostname: d.name,
-    daemons: { bgpd: true, bfdd: true },
+    daemons: { bgpd: true, bfdd: true, agentx: false },
     interfaces,
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
     prefixLists: policy.prefixLists,
@@ -141,7 +143,11 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       routerId: d.loopback !== null ? formatAddress(d.loopback) : routerIdOfUpstream(facts, d),
       peerGroups,
       neighbors,
-      ipv4Unicast: { networks: [...new Set(networks)].sort(comparePrefix), maximumPaths: MAXIMUM_PATHS, defaultOriginate },
+      ipv4Unicast: {
+        networks: [...new Set(networks)].sort(comparePrefix),
+        maximumPaths: MAXIMUM_PATHS,
+        defaultOriginate,
+      },
     },
   };
 }
@@ -198,7 +204,13 @@ function compilePolicy(
 }
 
 function entries(prefixes: { prefix: string; ge?: number; le?: number }[]): PrefixList['entries'] {
-  return prefixes.map((p, i) => ({ seq: (i + 1) * 5, action: 'permit' as const, prefix: p.prefix, ge: p.ge ?? null, le: p.le ?? null }));
+  return prefixes.map((p, i) => ({
+    seq: (i + 1) * 5,
+    action: 'permit' as const,
+    prefix: p.prefix,
+    ge: p.ge ?? null,
+    le: p.le ?? null,
+  }));
 }
 
 function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): PrefixList['entries'] {
@@ -209,7 +221,13 @@ function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): Pref
     case 'FULL-TABLE':
       // the whole table but our own prefixes and anything longer than /24
       return [
-        ...facts.announce.map((p, i) => ({ seq: (i + 1) * 5, action: 'deny' as const, prefix: p.text, ge: null, le: 32 })),
+        ...facts.announce.map((p, i) => ({
+          seq: (i + 1) * 5,
+          action: 'deny' as const,
+          prefix: p.text,
+          ge: null,
+          le: 32,
+        })),
         { seq: 1000, action: 'permit', prefix: '0.0.0.0/0', ge: null, le: 24 },
       ];
     case 'SITE-PREFIXES':
@@ -228,4 +246,3 @@ function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): Pref
       throw new Error(`unknown prefix-list ${name}`);
   }
 }
-

@@ -28,17 +28,46 @@ export function peerGroupFor(me: Role, peer: Role, acceptFullTable: boolean): Pe
       return { name: 'SPINES', description: 'spine plane', bfdProfile: 'fabric', ...any };
     case 'edge':
       if (me === 'upstream')
-        return { name: 'CUSTOMERS', description: 'customer edge routers', bfdProfile: 'upstream', ...any, defaultOriginate: true };
+        return {
+          name: 'CUSTOMERS',
+          description: 'customer edge routers',
+          bfdProfile: 'upstream',
+          ...any,
+          defaultOriginate: true,
+        };
       return { name: 'EDGES', description: 'edge routers', bfdProfile: 'fabric', ...any };
     case 'leaf':
-      return { name: 'LEAVES', description: me === 'spine' ? 'leaves of the pod' : 'leaf pair of the rack', bfdProfile: 'fabric', ...any };
+      return {
+        name: 'LEAVES',
+        description: me === 'spine' ? 'leaves of the pod' : 'leaf pair of the rack',
+        bfdProfile: 'fabric',
+        ...any,
+      };
     case 'hypervisor':
     case 'storage':
       if (me === 'vrouter')
-        return { name: 'HYPERVISOR', description: 'the hypervisor this vRouter runs on', bfdProfile: 'fabric', ...any, announcePrefixList: 'OWN-SEGMENTS' };
-      return { name: 'HOSTS', description: 'hosts of the rack (BGP to the host)', bfdProfile: 'fabric', ...any, acceptPrefixList: 'HOST-ROUTES' };
+        return {
+          name: 'HYPERVISOR',
+          description: 'the hypervisor this vRouter runs on',
+          bfdProfile: 'fabric',
+          ...any,
+          announcePrefixList: 'OWN-SEGMENTS',
+        };
+      return {
+        name: 'HOSTS',
+        description: 'hosts of the rack (BGP to the host)',
+        bfdProfile: 'fabric',
+        ...any,
+        acceptPrefixList: 'HOST-ROUTES',
+      };
     case 'vrouter':
-      return { name: 'VROUTERS', description: 'tenant vRouters on this host', bfdProfile: 'fabric', ...any, acceptPrefixList: 'TENANT-PREFIXES' };
+      return {
+        name: 'VROUTERS',
+        description: 'tenant vRouters on this host',
+        bfdProfile: 'fabric',
+        ...any,
+        acceptPrefixList: 'TENANT-PREFIXES',
+      };
     case 'upstream':
       return {
         name: 'UPSTREAMS',

@@ -1,0 +1,41 @@
+/** Cables: one cable per port, the same MTU on both ends, every leaf and host cabled where redundancy needs it. */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type CheckContext, finding } from './context.js';
+
+export function checkPorts(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const c of ctx.facts.cables) {
+    for (const [end, other] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ] as const) {
+      const key = `${end.device}:${end.interface}`;
+      const first = seen.get(key);
+      if (first)
+        out.push(
+          finding(
+            ctx,
+            'port-in-use',
+            `${key} is cabled twice: to ${other.device}:${other.interface} and to ${first}`,
+            c.path,
+          ),
+        );
+      else seen.set(key, `${other.device}:${other.interface}`);
+    }
+  }
+  return out;
+}
+
+export function checkMtu(ctx: CheckContext): Diagnostic[] {
+  return ctx.facts.cables
+    .filter((c) => c.a.mtu !== c.b.mtu)
+    .map((c) =>
+      finding(
+        ctx,
+        'mtu-mismatch',
+        `MTU differs across ${c.a.device}:${c.a.interface} (${c.a.mtu}) — ${c.b.device}:${c.b.interface} (${c.b.mtu}); set the same MTU on both ends`,
+        c.path,
+      ),
+    );
+}

@@ -1,0 +1,123 @@
+/**
+ * Redundancy findings: pairs that would fail together (same rack, same hypervisor), racks whose
+ * hosts are not dual-homed to their leaf pair, leaves not uplinked to every spine of their pod.
+ */
+import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import { type CheckContext, finding, notice } from './context.js';
+
+export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
+  const { facts, site } = ctx;
+  const out: Diagnostic[] = [];
+  const pathOf = (name: string): InventoryPath => {
+    const d = facts.devices.get(name)!;
+    return d.hostedOn ? [...d.path, 'host'] : [...d.path, 'rack'];
+  };
+  for (const g of site.redundancyGroups) {
+    if (g.kind === 'leaf-pair' || g.kind === 'hypervisors') continue; // a leaf pair shares its rack by design
+    if (g.members.length < 2) {
+      out.push(
+        notice(
+          ctx,
+          'redundancy-single',
+          `${g.name} has a single member (${g.members[0]}): nothing backs it up`,
+          pathOf(g.members[0]!),
+        ),
+      );
+      continue;
+    }
+    const byRack = new Map<string, string>();
+    const byHost = new Map<string, string>();
+    for (const m of g.members) {
+      const d = facts.devices.get(m)!;
+      if (d.hostedOn) {
+        const other = byHost.get(d.hostedOn);
+        if (other) {
+          out.push(
+            finding(
+              ctx,
+              'redundancy-shared-host',
+              `${m} and ${other} of ${g.name} run on the same hypervisor ${d.hostedOn}; place them on hypervisors in different racks`,
+              pathOf(m),
+            ),
+          );
+          continue;
+        }
+        byHost.set(d.hostedOn, m);
+      }
+      const other = byRack.get(d.rack);
+      if (other)
+        out.push(
+          finding(
+            ctx,
+            'redundancy-shared-rack',
+            `${m} and ${other} of ${g.name} are both in rack ${d.rack}; a redundant pair must not share a rack`,
+            pathOf(m),
+          ),
+        );
+      else byRack.set(d.rack, m);
+    }
+  }
+  return out;
+}
+
+export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
+  const { facts } = ctx;
+  const out: Diagnostic[] = [];
+  const leavesOf = new Map<string, string[]>();
+  for (const l of facts.byRole.get('leaf') ?? []) {
+    const rack = facts.devices.get(l)!.rack;
+    leavesOf.set(rack, [...(leavesOf.get(rack) ?? []), l]);
+  }
+  for (const [rack, leaves] of leavesOf)
+    if (leaves.length < 2)
+      out.push(
+        finding(
+          ctx,
+          'leaf-pair-incomplete',
+          `rack ${rack} has one leaf (${leaves[0]}): its hosts cannot be dual-homed; add a second leaf to the rack`,
+          [...facts.devices.get(leaves[0]!)!.path, 'rack'],
+        ),
+      );
+  for (const role of ['hypervisor', 'storage'] as const)
+    for (const h of facts.byRole.get(role) ?? []) {
+      const d = facts.devices.get(h)!;
+      const uplinked = new Set(d.ports.filter((p) => p.kind === 'host').map((p) => p.peer.device));
+      const pair = leavesOf.get(d.rack) ?? [];
+      for (const leaf of uplinked)
+        if (!pair.includes(leaf))
+          out.push(
+            finding(
+              ctx,
+              'host-wrong-rack',
+              `${h} (rack ${d.rack}) is cabled to ${leaf}, a leaf of rack ${facts.devices.get(leaf)!.rack}`,
+              [...d.path, 'uplinks'],
+            ),
+          );
+      const missing = pair.filter((l) => !uplinked.has(l));
+      if (pair.length >= 2 && missing.length)
+        out.push(
+          finding(
+            ctx,
+            'host-not-dual-homed',
+            `${h} is not cabled to ${missing.join(' and ')} of the leaf pair of rack ${d.rack}`,
+            [...d.path, 'uplinks'],
+          ),
+        );
+    }
+  for (const l of facts.byRole.get('leaf') ?? []) {
+    const d = facts.devices.get(l)!;
+    const spines = (facts.byRole.get('spine') ?? []).filter((s) => facts.devices.get(s)!.pod === d.pod);
+    const uplinked = new Set(d.ports.filter((p) => p.kind === 'fabric').map((p) => p.peer.device));
+    const missing = spines.filter((s) => !uplinked.has(s));
+    if (missing.length)
+      out.push(
+        finding(
+          ctx,
+          'leaf-not-full-mesh',
+          `${l} has no uplink to ${missing.join(', ')} (pod ${d.pod}): ECMP and spine redundancy need every spine`,
+          [...d.path, 'uplinks'],
+        ),
+      );
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/** `fabric show`: the device table, redundancy groups and IP plan people read before a change. */
+import type { Command } from 'commander';
+import type { FrozenSite } from '../../pipeline.js';
+import { table } from '../../report/table.js';
+import { EXIT, type ExitCode } from '../exit.js';
+import { type InventoryOptions, loadOrExit } from '../inventory.js';
+import { json, out } from '../io.js';
+
+export function registerShow(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
+  program
+    .command('show')
+    .description(
+      'print the compiled model: devices, redundancy groups and the IP plan (--json: the whole model)',
+    )
+    .option('-s, --site <name...>', 'only these sites')
+    .option('--json', 'the compiled model as JSON (every address, ASN, neighbor and VRID)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  fabric show --site idc-a
+  fabric show --json | jq '.sites[0].devices[] | select(.role=="leaf") | .frr.routerBgp.asn'`,
+    )
+    .action((opts: InventoryOptions, cmd: Command) => run(show({ ...cmd.optsWithGlobals(), ...opts })));
+}
+
+export function show(opts: InventoryOptions): ExitCode {
+  const { model } = loadOrExit(opts);
+  if (opts.json) {
+    json(model);
+    return EXIT.OK;
+  }
+  model.sites.forEach((site, i) => {
+    if (i) out();
+    printSite(site);
+  });
+  return EXIT.OK;
+}
+
+function printSite(site: FrozenSite): void {
+  out(`site ${site.name}${site.description ? `: ${site.description}` : ''}`);
+  out(`management ${site.mgmt.subnet} (gateway ${site.mgmt.gateway})`);
+  out();
+  out(
+    table(
+      ['DEVICE', 'ROLE', 'ID', 'RACK', 'HOST', 'MGMT', 'LOOPBACK', 'ASN', 'DAEMONS'],
+      site.devices.map((d) => [
+        d.name,
+        d.managed ? d.role : `${d.role} (lab)`,
+        d.id,
+        d.rack || '-',
+        d.hostedOn ?? '-',
+        d.mgmt.address,
+        d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0] ?? '-',
+        'frr' in d ? d.frr.routerBgp.asn : '-',
+        d.daemons.join(',') || '-',
+      ]),
+    ),
+  );
+  out();
+  out(
+    table(
+      ['REDUNDANCY GROUP', 'KIND', 'MEMBERS', 'AT ONCE', 'WHY'],
+      site.redundancyGroups.map((g) => [g.name, g.kind, g.members.join(','), g.maxUnavailable, g.reason]),
+    ),
+  );
+  out();
+  out(
+    table(
+      ['PREFIX', 'KIND', 'DEVICE', 'INTERFACE', 'WHAT'],
+      site.ipPlan.map((e) => [e.prefix, e.kind, e.device ?? '-', e.interface ?? '-', e.description]),
+    ),
+  );
+}

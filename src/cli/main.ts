@@ -1,0 +1,72 @@
+/**
+ * The `fabric` command line. Every command returns an exit code (see exit.ts); user errors are
+ * printed as one clear message, never as a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { registerRender } from './commands/render.js';
+import { registerShow } from './commands/show.js';
+import { registerValidate } from './commands/validate.js';
+import { CliError, EXIT, type ExitCode } from './exit.js';
+import { err } from './io.js';
+import { version } from './version.js';
+
+export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void): Command {
+  const program = new Command('fabric')
+    .description(
+      'Network fabric controller: one inventory compiled into FRR, keepalived, HAProxy and OVS configs,\n' +
+        'pushed without taking down both halves of a pair, verified in a lab, watched for drift.',
+    )
+    .version(version(), '-V, --version')
+    .addOption(
+      new Option('-i, --inventory <dir>', 'inventory folder (*.yaml)')
+        .default('inventory')
+        .env('FABRIC_INVENTORY'),
+    )
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Exit status (all commands): 0 ok, 1 the command ran and found problems, 2 unusable input or arguments.
+
+Examples:
+  fabric validate                                   # check the inventory
+  fabric render && fabric push --site idc-a         # the daily loop
+  fabric lab up --site idc-a && fabric verify --site idc-a
+  fabric drift --site idc-a --format prometheus     # for the NOC`,
+    );
+  registerValidate(program, run);
+  registerRender(program, run);
+  registerShow(program, run);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<ExitCode> | ExitCode = EXIT.OK;
+  const program = buildProgram((code) => {
+    pending = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return await pending;
+  } catch (e) {
+    return exitCodeOf(e);
+  }
+}
+
+function exitCodeOf(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return EXIT.OK;
+    return EXIT.UNUSABLE; // commander has already printed what was wrong
+  }
+  if (e instanceof CliError) {
+    err(`fabric: ${e.message}`);
+    return e.exitCode;
+  }
+  // A bug, not a user error: say so briefly, with the detail only on request.
+  err(`fabric: internal error: ${(e as Error).message ?? e}`);
+  if (process.env.FABRIC_DEBUG) err((e as Error).stack ?? '');
+  else err('(set FABRIC_DEBUG=1 for the stack trace, and please report it)');
+  return 70;
+}

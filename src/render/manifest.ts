@@ -1,0 +1,55 @@
+/**
+ * The manifest of a rendered site: every file with its target on the device, owner, mode,
+ * SHA-256 and the names (never values) of the secrets it contains. Push and drift work from it;
+ * it has no timestamps, so rendering twice gives the same bytes.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { SiteModel } from '../model/types.js';
+import type { RenderedSite } from './render.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface ManifestFile {
+  path: string;
+  target: string;
+  daemon: string;
+  owner: string;
+  /** Octal, e.g. "0640". */
+  mode: string;
+  sha256: string;
+  secrets: string[];
+}
+
+export interface Manifest {
+  format: 1;
+  site: string;
+  generator: string;
+  devices: Record<string, { role: string; managed: boolean; mgmt: string; files: ManifestFile[] }>;
+}
+
+export function buildManifest(
+  site: DeepReadonly<SiteModel>,
+  rendered: RenderedSite,
+  generator: string,
+): Manifest {
+  const devices: Manifest['devices'] = {};
+  for (const d of site.devices) {
+    const files = rendered.files.filter((f) => f.device === d.name);
+    if (files.length === 0) continue;
+    devices[d.name] = {
+      role: d.role,
+      managed: d.managed,
+      mgmt: d.mgmt.address,
+      files: files.map((f) => ({
+        path: f.file,
+        target: f.target,
+        daemon: f.daemon,
+        owner: f.owner,
+        mode: `0${f.mode.toString(8)}`,
+        sha256: f.sha256,
+        secrets: f.secrets,
+      })),
+    };
+  }
+  return { format: 1, site: site.name, generator, devices };
+}

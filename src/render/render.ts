@@ -1,0 +1,151 @@
+/**
+ * Renders a compiled site into files, in memory: for every device and daemon, its root template
+ * printed over the device model with secrets resolved. Pure apart from reading templates, so
+ * rendering twice gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Daemon, Device, SecretRef, SiteModel } from '../model/types.js';
+import { type FileSpec, fileSpecs } from './files.js';
+import type { SecretStore } from './secrets.js';
+import type { TemplateSet } from './templates.js';
+
+export interface RenderedFile {
+  device: string;
+  daemon: Daemon;
+  /** Path inside the device's output folder. */
+  file: string;
+  target: string;
+  mode: number;
+  owner: string;
+  content: string;
+  sha256: string;
+  /** Names of the secrets the file contains. */
+  secrets: string[];
+}
+
+export interface RenderedSite {
+  site: string;
+  files: RenderedFile[];
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function isSecretRef(v: unknown): v is SecretRef {
+  return typeof v === 'object' && v !== null && 'secret' in v && 'use' in v && Object.keys(v).length === 2;
+}
+
+/** A copy of `value` with every secret reference replaced by its value. */
+function resolveSecrets(
+  value: unknown,
+  store: SecretStore,
+  usedBy: string,
+  found: Set<string>,
+  problems: Diagnostic[],
+): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveSecrets(v, store, usedBy, found, problems));
+  if (isSecretRef(value)) {
+    const r = store.resolve(value.secret, value.use, usedBy);
+    if ('error' in r) {
+      problems.push(r.error);
+      return '';
+    }
+    found.add(value.secret);
+    return r.value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = resolveSecrets(v, store, usedBy, found, problems);
+    return out;
+  }
+  return value;
+}
+
+function renderFile(
+  spec: FileSpec,
+  device: DeepReadonly<Device>,
+  view: unknown,
+  templates: TemplateSet,
+  store: SecretStore,
+): { content: string; secrets: string[] } | { error: Diagnostic } {
+  if (spec.secret) {
+    const r = store.resolve(spec.secret.name, 'tls-bundle', device.name);
+    return 'error' in r
+      ? r
+      : { content: r.value.endsWith('\n') ? r.value : `${r.value}\n`, secrets: [spec.secret.name] };
+  }
+  try {
+    return { content: templates.get(spec.template!)(view), secrets: [] };
+  } catch (e) {
+    // strict mode: the model lacks a value the template prints. A bug in compile, not in the inventory.
+    return {
+      error: error(
+        'render',
+        `${device.name} ${spec.file}: template ${spec.template}: ${(e as Error).message}`,
+      ),
+    };
+  }
+}
+
+export function renderSite(
+  site: DeepReadonly<SiteModel>,
+  templates: TemplateSet,
+  store: SecretStore,
+): { rendered?: RenderedSite; diagnostics: Diagnostic[] } {
+  const files: RenderedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const device of site.devices) {
+    const specs = fileSpecs(device as Device);
+    if (specs.length === 0) continue;
+    const found = new Set<string>();
+    const problems: Diagnostic[] = [];
+    const view = {
+      ...(resolveSecrets(device, store, device.name, found, problems) as object),
+      site: site.name,
+    };
+    for (const p of problems) {
+      if (reported.has(p.message)) continue;
+      reported.add(p.message);
+      diagnostics.push({ ...p, site: site.name });
+    }
+    if (problems.length) continue;
+    for (const spec of specs) {
+      const r = renderFile(spec, device, view, templates, store);
+      if ('error' in r) {
+        diagnostics.push({ ...r.error, site: site.name });
+        continue;
+      }
+      const secrets = spec.secret
+        ? r.secrets
+        : [...found].filter((s) => fileMentions(spec, device as Device, s)).sort();
+      files.push({
+        device: device.name,
+        daemon: spec.daemon,
+        file: spec.file,
+        target: spec.target,
+        mode: spec.mode,
+        owner: spec.owner,
+        content: r.content,
+        sha256: sha256(r.content),
+        secrets,
+      });
+    }
+  }
+  return diagnostics.length ? { diagnostics } : { rendered: { site: site.name, files }, diagnostics };
+}
+
+/** Which secrets end up in which daemon's file: BGP passwords in FRR, VRRP keys in keepalived. */
+function fileMentions(spec: FileSpec, device: Device, secret: string): boolean {
+  const json = JSON.stringify(
+    spec.daemon === 'frr' && 'frr' in device
+      ? device.frr
+      : spec.daemon === 'keepalived' && 'keepalived' in device
+        ? device.keepalived
+        : {},
+  );
+  return json.includes(`"secret":${JSON.stringify(secret)}`);
+}

@@ -1,0 +1,114 @@
+/**
+ * Secrets: named values that never live in the inventory. A value comes from the environment
+ * (`FABRIC_SECRET_<NAME>`, upper case, `-` as `_`) or from a secrets file (YAML map of name to
+ * value). Values are resolved when files are rendered, checked against their use, and every
+ * resolved value is registered with a redactor so that diffs and logs never print it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { SecretUse } from '../model/types.js';
+
+export const DEFAULT_SECRETS_FILE = 'secrets.yaml';
+
+export function secretEnvName(name: string): string {
+  return `FABRIC_SECRET_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+const RULES: Record<SecretUse, { test: (v: string) => boolean; what: string }> = {
+  'bgp-password': {
+    test: (v) => /^[A-Za-z0-9._~@%^*+=:-]{1,80}$/.test(v),
+    what: 'a BGP password: 1 to 80 characters of letters, digits and ._~@%^*+=:-',
+  },
+  'vrrp-auth': {
+    test: (v) => /^[A-Za-z0-9._-]{1,8}$/.test(v),
+    what: 'a VRRP PASS key: 1 to 8 characters of letters, digits and ._- (RFC 2338 simple text)',
+  },
+  'tls-bundle': {
+    test: (v) => v.includes('-----BEGIN CERTIFICATE-----') && /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(v),
+    what: 'a PEM bundle with a certificate and its private key',
+  },
+};
+
+export class SecretStore {
+  private readonly values = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  constructor(
+    private readonly file: string | undefined,
+    fileValues: Record<string, string>,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {
+    for (const [k, v] of Object.entries(fileValues)) this.values.set(k, v);
+  }
+
+  /** Where a missing secret can be provided, for error messages. */
+  private hint(name: string): string {
+    return `export ${secretEnvName(name)}=… or add '${name}' to ${this.file ?? DEFAULT_SECRETS_FILE}`;
+  }
+
+  resolve(name: string, use: SecretUse, usedBy: string): { value: string } | { error: Diagnostic } {
+    const value = this.env[secretEnvName(name)] ?? this.values.get(name);
+    if (value === undefined)
+      return {
+        error: error('secret-missing', `secret '${name}' (used by ${usedBy}) is not set: ${this.hint(name)}`),
+      };
+    const rule = RULES[use];
+    if (!rule.test(value))
+      return {
+        error: error(
+          'secret-invalid',
+          `secret '${name}' (used by ${usedBy}) must be ${rule.what}; fix its value (not shown)`,
+        ),
+      };
+    this.used.add(value);
+    return { value };
+  }
+
+  /** Every secret value resolved so far, longest first (so a value inside another is masked last). */
+  resolvedValues(): string[] {
+    return [...this.used].sort((a, b) => b.length - a.length);
+  }
+}
+
+/** Loads the secrets file (optional unless named explicitly) and the environment. */
+export function loadSecrets(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { store?: SecretStore; diagnostics: Diagnostic[] } {
+  const path =
+    file ?? env.FABRIC_SECRETS ?? (existsSync(DEFAULT_SECRETS_FILE) ? DEFAULT_SECRETS_FILE : undefined);
+  if (!path) return { store: new SecretStore(undefined, {}, env), diagnostics: [] };
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return {
+      diagnostics: [
+        error('secrets-file', `cannot read secrets file ${path}: ${(e as Error).message.split('\n')[0]}`),
+      ],
+    };
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { diagnostics: [error('secrets-file', `secrets file ${path} must be a YAML map of name: value`)] };
+  const values: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof v !== 'string')
+      diagnostics.push(error('secrets-file', `secret '${k}' in ${path} must be a string`));
+    else values[k] = v;
+  }
+  return diagnostics.length ? { diagnostics } : { store: new SecretStore(path, values, env), diagnostics };
+}
+
+/** Masks every known secret value in text (diffs, logs, error output). */
+export class Redactor {
+  constructor(private readonly secrets: readonly string[]) {}
+
+  redact(text: string): string {
+    let out = text;
+    for (const s of this.secrets) if (s.length >= 3) out = out.split(s).join('********');
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The Handlebars environment: strict (a missing value is an error, never an empty string) and
+ * without HTML escaping (these are config files). Every `.hbs` file under templates/ is a
+ * partial named by its path (`frr/router-bgp`); the file catalog names the root templates.
+ * No helpers: templates only print the model with #if and #each.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+
+export type Template = (context: unknown) => string;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.hbs') ? [join(dir, e.name)] : [],
+  );
+}
+
+export class TemplateSet {
+  private readonly hb = Handlebars.create();
+  private readonly compiled = new Map<string, Template>();
+
+  constructor(private readonly dir = TEMPLATES_DIR) {
+    for (const file of walk(dir).sort()) {
+      const name = relative(dir, file).replace(/\.hbs$/, '');
+      const source = readFileSync(file, 'utf8');
+      this.hb.registerPartial(name, this.hb.compile(source, { strict: true, noEscape: true }));
+      this.compiled.set(name, this.hb.compile(source, { strict: true, noEscape: true }));
+    }
+  }
+
+  get(name: string): Template {
+    const t = this.compiled.get(name);
+    if (!t) throw new Error(`no template ${name}.hbs in ${this.dir}`);
+    return t;
+  }
+}
