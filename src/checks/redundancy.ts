@@ -25,37 +25,16 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
       );
       continue;
     }
-    const byRack = new Map<string, string>();
-    const byHost = new Map<string, string>();
-    for (const m of g.members) {
-      const d = facts.devices.get(m)!;
-      if (d.hostedOn) {
-        const other = byHost.get(d.hostedOn);
-        if (other) {
-          out.push(
-            finding(
-              ctx,
-              'redundancy-shared-host',
-              `${m} and ${other} of ${g.name} run on the same hypervisor ${d.hostedOn}; place them on hypervisors in different racks`,
-              pathOf(m),
-            ),
-          );
-          continue;
-        }
-        byHost.set(d.hostedOn, m);
-      }
-      const other = byRack.get(d.rack);
-      if (other)
-        out.push(
-          finding(
-            ctx,
-            'redundancy-shared-rack',
-            `${m} and ${other} of ${g.name} are both in rack ${d.rack}; a redundant pair must not share a rack`,
-            pathOf(m),
-          ),
-        );
-      else byRack.set(d.rack, m);
-    }
+    // a group protects nothing when one rack (or one hypervisor) holds all of it
+    const members = g.members.map((m) => facts.devices.get(m)!);
+    const last = members[members.length - 1]!;
+    const hosts = new Set(members.map((d) => d.hostedOn));
+    const racks = new Set(members.map((d) => d.rack));
+    const all = g.members.length === 2 ? 'both' : `all ${g.members.length}`;
+    if (hosts.size === 1 && last.hostedOn)
+      out.push(finding(ctx, 'redundancy-shared-host', `${all} members of ${g.name} (${g.members.join(', ')}) run on hypervisor ${last.hostedOn}; place them on hypervisors in different racks`, pathOf(last.name)));
+    else if (racks.size === 1)
+      out.push(finding(ctx, 'redundancy-shared-rack', `${all} members of ${g.name} (${g.members.join(', ')}) are in rack ${last.rack}; a rack failure would take down the whole ${g.kind}`, pathOf(last.name)));
   }
   return out;
 }

@@ -44,6 +44,14 @@ function pointerToPath(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The last key of a path, with its index for list items: `'announce[0]'`, `'leaf1a'`. */
+function describePath(path: string[]): string {
+  if (path.length === 0) return 'the file';
+  const last = path[path.length - 1]!;
+  if (/^\d+$/.test(last) && path.length > 1) return `'${path[path.length - 2]}[${last}]'`;
+  return `'${last}'`;
+}
+
 function show(value: unknown): string {
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
@@ -59,7 +67,7 @@ function didYouMean(unknown: string, allowed: string[]): string {
 
 function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
   const path = pointerToPath(e.instancePath);
-  const where = path.length ? `'${path[path.length - 1]}'` : 'the file';
+  const where = describePath(path);
   switch (e.keyword) {
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
@@ -85,8 +93,8 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
         };
       if (inner?.keyword === 'discriminator')
         return {
-          message: `${where}: ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`,
-          path,
+          message: `${where} ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`,
+          path: [...path, 'role'],
           atKey: false,
         };
       return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };

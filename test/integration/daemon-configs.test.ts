@@ -1,0 +1,259 @@
+/**
+ * The rendered configs are accepted by the real daemons of Debian 12:
+ * - every frr.conf by FRR 8.4's own parser (`vtysh -C -f`);
+ * - every keepalived.conf by `keepalived -t -f`, in a namespace that has the device's interfaces
+ *   (keepalived checks that they exist);
+ * - every haproxy.cfg by `haproxy -c -f`, with the device's certificates at their real path in a
+ *   private mount namespace (haproxy opens them);
+ * - every ovs.sh by a real ovsdb-server and ovs-vswitchd: applied twice it changes nothing, and
+ *   re-rendered for a smaller fabric it removes what is no longer described.
+ * Each check is also shown to fail on a broken file, so a pass means something.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Device } from '../../src/model/types.js';
+import { TestNetns } from '../support/netns.js';
+import { renderExample } from '../support/render.js';
+import { DAEMON_PACKAGES, ensureInstalled, requireRoot, run } from '../support/system.js';
+import { exampleCopy, tempDir } from '../support/tmp.js';
+
+const netns = new TestNetns('dc');
+const outDir = tempDir();
+let sites: ReturnType<typeof renderExample>;
+
+function writeRendered(dir: string, rendered: ReturnType<typeof renderExample>): void {
+  for (const { rendered: r } of rendered)
+    for (const f of r.files) {
+      const path = join(dir, r.site, f.device, f.file);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, f.content);
+    }
+}
+
+beforeAll(() => {
+  requireRoot();
+  ensureInstalled(DAEMON_PACKAGES);
+  sites = renderExample();
+  writeRendered(outDir, sites);
+});
+
+afterAll(() => netns.cleanup());
+
+function filesOf(name: string) {
+  return sites.flatMap(({ rendered }) =>
+    rendered.files.filter((f) => f.file === name).map((f) => ({ ...f, site: rendered.site })),
+  );
+}
+
+describe('FRR: vtysh -C -f', () => {
+  it('GIVEN every rendered frr.conf THEN FRR parses it without error', () => {
+    const files = filesOf('frr.conf');
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const r = run('vtysh', ['-C', '-f', join(outDir, f.site, f.device, f.file)]);
+      expect(r.code, `${f.site}/${f.device}: ${r.out}`).toBe(0);
+    }
+  });
+
+  it('GIVEN a frr.conf with a bad line THEN the check fails and names the line', () => {
+    const f = filesOf('frr.conf')[0]!;
+    const bad = join(outDir, 'bad-frr.conf');
+    writeFileSync(bad, `${f.content}router bgp 65000\n neighbor eth1 remote-as not-a-number\n`);
+    const r = run('vtysh', ['-C', '-f', bad]);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/line \d+/);
+  });
+});
+
+describe('keepalived: keepalived -t -f', () => {
+  let ns: string;
+  beforeAll(() => {
+    ns = netns.add('ka');
+  });
+
+  function interfacesOf(site: string, device: string): string[] {
+    const d = sites.find((s) => s.site.name === site)!.site.devices.find((x) => x.name === device)! as Device;
+    return d.interfaces.filter((i) => i.kind !== 'loopback').map((i) => i.name);
+  }
+
+  function check(file: string, interfaces: string[]): { code: number; out: string } {
+    for (const i of interfaces)
+      netns.exec(ns, ['ip', 'link', 'add', i, 'type', 'veth', 'peer', 'name', `p${i}`]);
+    const r = netns.exec(ns, ['keepalived', '-t', '-f', file]);
+    for (const i of interfaces) netns.exec(ns, ['ip', 'link', 'del', i]);
+    return r;
+  }
+
+  it('GIVEN every rendered keepalived.conf and a box with the device interfaces THEN keepalived accepts it', () => {
+    const files = filesOf('keepalived.conf');
+    expect(files.map((f) => f.device).sort()).toEqual(['lb1', 'lb2', 'vr1', 'vr2']);
+    for (const f of files) {
+      const r = check(join(outDir, f.site, f.device, f.file), interfacesOf(f.site, f.device));
+      expect(r.code, `${f.device}: ${r.out}`).toBe(0);
+    }
+  });
+
+  it('GIVEN a keepalived.conf with a broken instance THEN the check fails', () => {
+    const f = filesOf('keepalived.conf')[0]!;
+    const bad = join(outDir, 'bad-keepalived.conf');
+    writeFileSync(bad, f.content.replace(/virtual_router_id \d+/, 'virtual_router_id 300'));
+    expect(check(bad, interfacesOf(f.site, f.device)).code).not.toBe(0);
+  });
+});
+
+describe('HAProxy: haproxy -c -f', () => {
+  function check(cfg: string, certDir: string): { code: number; out: string } {
+    // the certificates must be at their real path: give haproxy a private /etc/haproxy
+    return run('unshare', [
+      '-m',
+      'sh',
+      '-c',
+      'mount -t tmpfs fabric-check /etc/haproxy && mkdir /etc/haproxy/certs && cp "$1"/* /etc/haproxy/certs/ && haproxy -c -f "$2"',
+      'sh',
+      certDir,
+      cfg,
+    ]);
+  }
+
+  it('GIVEN every rendered haproxy.cfg with its certificates THEN haproxy accepts it', () => {
+    const files = filesOf('haproxy.cfg');
+    expect(files.map((f) => f.device).sort()).toEqual(['web1', 'web2']);
+    for (const f of files) {
+      const dir = join(outDir, f.site, f.device);
+      const r = check(join(dir, f.file), join(dir, 'certs'));
+      expect(r.code, `${f.device}: ${r.out}`).toBe(0);
+      expect(r.out).toContain('Configuration file is valid');
+    }
+  });
+
+  it('GIVEN a haproxy.cfg routing to a backend that does not exist THEN the check fails', () => {
+    const f = filesOf('haproxy.cfg')[0]!;
+    const bad = join(outDir, 'bad-haproxy.cfg');
+    writeFileSync(bad, f.content.replace('default_backend web', 'default_backend nowhere'));
+    expect(check(bad, join(outDir, f.site, f.device, 'certs')).code).not.toBe(0);
+  });
+});
+
+describe('OVS: ovs.sh against a real ovsdb-server and ovs-vswitchd', () => {
+  let ns: string;
+  let rundir: string;
+  const env = () => ({ OVS_RUNDIR: rundir, OVS_LOGDIR: rundir, OVS_DBDIR: rundir });
+
+  beforeAll(() => {
+    ns = netns.add('ovs');
+    rundir = tempDir('fabric-ovs-');
+    const db = join(rundir, 'conf.db');
+    expect(run('ovsdb-tool', ['create', db, '/usr/share/openvswitch/vswitch.ovsschema']).code).toBe(0);
+    netns.ownsPidFile(join(rundir, 'ovsdb-server.pid'));
+    netns.ownsPidFile(join(rundir, 'ovs-vswitchd.pid'));
+    const server = netns.exec(
+      ns,
+      [
+        'ovsdb-server',
+        db,
+        `--remote=punix:${rundir}/db.sock`,
+        `--pidfile=${rundir}/ovsdb-server.pid`,
+        `--unixctl=${rundir}/ovsdb-server.ctl`,
+        `--log-file=${rundir}/ovsdb-server.log`,
+        '--detach',
+        '-vconsole:off',
+      ],
+      env(),
+    );
+    expect(server.code, server.out).toBe(0);
+    expect(netns.exec(ns, ['ovs-vsctl', '--no-wait', 'init'], env()).code).toBe(0);
+    const vswitchd = netns.exec(
+      ns,
+      [
+        'ovs-vswitchd',
+        `unix:${rundir}/db.sock`,
+        `--pidfile=${rundir}/ovs-vswitchd.pid`,
+        `--unixctl=${rundir}/ovs-vswitchd.ctl`,
+        `--log-file=${rundir}/ovs-vswitchd.log`,
+        '--detach',
+        '-vconsole:off',
+      ],
+      env(),
+    );
+    expect(vswitchd.code, vswitchd.out).toBe(0);
+  });
+
+  /** The configuration OVS and the kernel hold, without counters, UUIDs and other volatile columns. */
+  function state(): string {
+    const db = netns.exec(
+      ns,
+      ['ovsdb-client', 'dump', `unix:${rundir}/db.sock`, 'Open_vSwitch', 'Bridge', 'Port', 'Interface'],
+      env(),
+    ).out;
+    const links = netns.exec(ns, ['ip', '-d', 'link', 'show']).out;
+    const fdb = netns.exec(ns, ['bridge', 'fdb', 'show']).out;
+    return [db, links, fdb]
+      .join('\n')
+      .split('\n')
+      .filter(
+        (l) =>
+          !/statistics|next_cfg|cur_cfg|link_resets|link_state|ifindex|ofport|duplex|link_speed|mac_in_use/.test(
+            l,
+          ),
+      )
+      .join('\n')
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID');
+  }
+
+  function apply(script: string): { code: number; out: string } {
+    const path = join(rundir, 'ovs.sh');
+    writeFileSync(path, script);
+    return netns.exec(ns, ['sh', path], env());
+  }
+
+  it('GIVEN hv1 WHEN its ovs.sh is applied twice THEN the second run changes nothing', () => {
+    const script = readFileSync(join(outDir, 'idc-a', 'hv1', 'ovs.sh'), 'utf8');
+    expect(apply(script).code).toBe(0);
+    const first = state();
+    expect(apply(script).code).toBe(0);
+    expect(state()).toBe(first);
+
+    const ports = netns
+      .exec(ns, ['ovs-vsctl', 'list-ports', 'br-int'], env())
+      .out.split('\n')
+      .filter(Boolean)
+      .sort();
+    expect(ports).toEqual([
+      'vm41-eth2',
+      'vm41-eth3',
+      'vm61-eth1',
+      'vm61-eth2',
+      'vm71-eth1',
+      'vxlan10010',
+      'vxlan10020',
+      'vxlan10030',
+    ]);
+    expect(netns.exec(ns, ['ovs-vsctl', 'get', 'port', 'vxlan10030', 'tag'], env()).out.trim()).toBe('1843');
+    const flood = netns.exec(ns, ['bridge', 'fdb', 'show', 'dev', 'vxlan10030']).out;
+    expect(flood.match(/dst (\S+)/g)).toEqual(['dst 10.1.0.22', 'dst 10.1.0.23', 'dst 10.1.0.24']);
+  });
+
+  it('GIVEN hv1 applied WHEN re-rendered without hv4 and without app1 THEN the tunnel to hv4 and app1s port are removed', () => {
+    const { inventory } = exampleCopy();
+    const compute = join(inventory, 'idc-a-compute.yaml');
+    writeFileSync(compute, readFileSync(compute, 'utf8').replace(/ {2}hv4:\n( {4}.*\n)+/, ''));
+    const tenants = join(inventory, 'idc-a-tenants.yaml');
+    writeFileSync(
+      tenants,
+      readFileSync(tenants, 'utf8')
+        .replace(/ {2}app[14]: .*\n/g, '')
+        .replace(/ {2}lb2:\n( {4}.*\n)+/, '')
+        .replace(/ {8}- \{ device: lb2, priority: 100 \}\n/, '')
+        .replace('servers: [app1, app2, app3, app4]', 'servers: [app2, app3]')
+        .replace('servers: [app3, app4]', 'servers: [app3]'),
+    );
+    const smaller = renderExample(inventory).find((s) => s.site.name === 'idc-a')!;
+    const script = smaller.rendered.files.find((f) => f.device === 'hv1' && f.file === 'ovs.sh')!.content;
+    expect(apply(script).code).toBe(0);
+    const ports = netns.exec(ns, ['ovs-vsctl', 'list-ports', 'br-int'], env()).out;
+    expect(ports).not.toContain('vm71-eth1');
+    const flood = netns.exec(ns, ['bridge', 'fdb', 'show', 'dev', 'vxlan10030']).out;
+    expect(flood.match(/dst (\S+)/g)).toEqual(['dst 10.1.0.22', 'dst 10.1.0.23']);
+  });
+});

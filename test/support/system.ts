@@ -1,0 +1,64 @@
+/**
+ * Tests that need root and real daemons install what they need and fail loudly when they
+ * cannot; they never skip. CI runs on a fresh Debian machine as root.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export interface Requirement {
+  /** A program that must be on PATH (or an absolute path). */
+  bin: string;
+  /** The Debian package that provides it. */
+  pkg: string;
+}
+
+export const DAEMON_PACKAGES: Requirement[] = [
+  { bin: 'vtysh', pkg: 'frr' },
+  { bin: '/usr/lib/frr/frr-reload.py', pkg: 'frr-pythontools' },
+  { bin: 'keepalived', pkg: 'keepalived' },
+  { bin: 'haproxy', pkg: 'haproxy' },
+  { bin: 'ovs-vsctl', pkg: 'openvswitch-switch' },
+  { bin: 'ip', pkg: 'iproute2' },
+  { bin: 'bridge', pkg: 'iproute2' },
+];
+
+function present(bin: string): boolean {
+  if (bin.startsWith('/')) return spawnSync('test', ['-x', bin]).status === 0;
+  return spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+}
+
+export function requireRoot(): void {
+  if (process.getuid?.() !== 0)
+    throw new Error('this test needs root (network namespaces, daemons): run the suite as root, as CI does');
+}
+
+/** Installs the Debian packages of missing programs; throws with apt's output if that fails. */
+export function ensureInstalled(requirements: Requirement[]): void {
+  const missing = [...new Set(requirements.filter((r) => !present(r.bin)).map((r) => r.pkg))];
+  if (missing.length === 0) return;
+  requireRoot();
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'pipe' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env,
+      stdio: 'pipe',
+    });
+  } catch (e) {
+    const out = (e as { stderr?: Buffer }).stderr?.toString() ?? String(e);
+    throw new Error(`cannot install ${missing.join(' ')} (needed by this test): ${out}`);
+  }
+  const still = requirements.filter((r) => !present(r.bin));
+  if (still.length)
+    throw new Error(
+      `installed ${missing.join(' ')} but still missing: ${still.map((r) => r.bin).join(', ')}`,
+    );
+}
+
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { input?: string } = {},
+): { code: number; out: string } {
+  const r = spawnSync(cmd, args, { input: opts.input, encoding: 'utf8' });
+  return { code: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}

@@ -1,0 +1,33 @@
+/** Temporary folders that a test removes afterwards, even when it fails. */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { REPO } from './cli.js';
+
+const made: string[] = [];
+
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'fabric-test-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** A copy of the shipped example inventory (and its secrets) to change freely. */
+export function exampleCopy(): { dir: string; inventory: string } {
+  const dir = tempDir();
+  cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
+  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
+  return { dir, inventory: join(dir, 'inventory') };
+}
+
+export function singleFileInventory(name: string, text: string): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'inventory'));
+  writeFileSync(join(dir, 'inventory', name), text);
+  return dir;
+}

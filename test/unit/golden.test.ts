@@ -1,0 +1,77 @@
+/**
+ * Golden files of the reference sites: the compiled model and every rendered file of every
+ * device, as readable files under test/golden/<site>/<device>/. Update them only on purpose:
+ * `UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`, then review the diff.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
+
+const GOLDEN = join(REPO, 'test', 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function expected(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { site, rendered } of renderExample()) {
+    for (const d of site.devices)
+      files.set(`${site.name}/${d.name}/model.json`, `${JSON.stringify(d, null, 2)}\n`);
+    for (const f of rendered.files) {
+      if (f.file.startsWith('certs/')) continue; // a secret's whole content: never kept in the repository
+      files.set(`${site.name}/${f.device}/${f.file}`, f.content);
+    }
+  }
+  return files;
+}
+
+function onDisk(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? onDisk(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
+describe('golden files of the reference sites', () => {
+  const files = expected();
+
+  if (update) {
+    it('updates the goldens', () => {
+      rmSync(GOLDEN, { recursive: true, force: true });
+      for (const [rel, text] of files) {
+        mkdirSync(dirname(join(GOLDEN, rel)), { recursive: true });
+        writeFileSync(join(GOLDEN, rel), text);
+      }
+    });
+    return;
+  }
+
+  it('has exactly the expected files', () => {
+    expect(onDisk(GOLDEN).sort()).toEqual([...files.keys()].sort());
+  });
+  for (const [rel, text] of files) {
+    it(rel, () => {
+      expect(text).toBe(readFileSync(join(GOLDEN, rel), 'utf8'));
+    });
+  }
+});
+
+describe('determinism', () => {
+  it('GIVEN the same inventory WHEN rendered twice THEN every file and the manifest are byte-identical', () => {
+    const a = renderExample();
+    const b = renderExample();
+    expect(b.map((s) => s.rendered)).toEqual(a.map((s) => s.rendered));
+    expect(JSON.stringify(b.map((s) => s.manifest))).toBe(JSON.stringify(a.map((s) => s.manifest)));
+  });
+
+  it('GIVEN a rendered site THEN the manifest lists each file with its SHA-256 and the secrets it holds, by name only', () => {
+    const { rendered, manifest } = renderExample()[0]!;
+    const edge = manifest.devices.edge1!;
+    expect(edge.files.map((f) => f.path)).toEqual(['frr.conf', 'daemons']);
+    expect(edge.files[0]!.secrets).toEqual(['isp1-bgp']);
+    const frr = rendered.files.find((f) => f.device === 'edge1' && f.file === 'frr.conf')!;
+    expect(edge.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(edge.files[0]!.sha256).toBe(frr.sha256);
+    expect(JSON.stringify(manifest)).not.toContain('lab-isp1-md5');
+  });
+});
