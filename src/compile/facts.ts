@@ -423,6 +423,18 @@ export function computeFacts(site: SiteInventory): {
       path: [...path, 'interface'],
     });
   }
+  // the simulated upstreams are on the same internet: a reply may leave through the other edge
+  const simulated = [...upstreams.keys()].map((n) => devices.get(n)!).sort((a, b) => a.id - b.id);
+  for (let i = 0; i < simulated.length; i++)
+    for (let j = i + 1; j < simulated.length; j++) {
+      const [a, b] = [simulated[i]!, simulated[j]!];
+      cables.push({
+        a: { device: a.name, interface: `eth${b.id}`, mtu: defaults.mtu },
+        b: { device: b.name, interface: `eth${a.id}`, mtu: defaults.mtu },
+        kind: 'internet',
+        path: [...a.path, 'id'],
+      });
+    }
   for (const d of devices.values()) {
     if (!VM_ROLES.has(d.role) || !d.hostedOn || devices.get(d.hostedOn)?.role !== 'hypervisor') continue;
     for (const nic of d.nics) {

@@ -22,7 +22,10 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];
   for (const [name, f] of Object.entries(l7?.frontends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    const binds: HaproxyFrontend['binds'] = [{ address: bindAddress, port: f.http ?? 80, certificate: null }];
+    const transparent = bindAddress !== '*';
+    const binds: HaproxyFrontend['binds'] = [
+      { address: bindAddress, port: f.http ?? 80, certificate: null, transparent },
+    ];
     if (f.certificate) {
       const file = `certs/${name}.pem`;
       certificates.push({
@@ -34,6 +37,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
         address: bindAddress,
         port: f.https ?? 443,
         certificate: `${HAPROXY_CERT_DIR}/${name}.pem`,
+        transparent,
       });
     }
     frontends.push({

@@ -181,10 +181,24 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
 /** HTTP served by an application VM: what the HAProxy backends expect of it. */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
   if (d.role !== 'vm' || d.tenant === null) return [];
+  const l7 = facts.tenants.get(d.tenant)!.l7;
   const out: HostService[] = [];
-  for (const b of Object.values(facts.tenants.get(d.tenant)!.l7?.backends ?? {})) {
-    if (!b.servers.includes(d.name) || out.some((s) => s.port === b.port)) continue;
-    out.push({ kind: 'http', port: b.port, healthPath: healthCheck(b.check).path ?? '/' });
+  for (const [name, b] of Object.entries(l7?.backends ?? {})) {
+    if (!b.servers.includes(d.name)) continue;
+    const paths = new Set<string>();
+    for (const f of Object.values(l7?.frontends ?? {})) {
+      if (f.default_backend === name) paths.add('/');
+      for (const r of f.routes ?? []) if (r.backend === name) paths.add(r.path);
+    }
+    const existing = out.find((s) => s.port === b.port);
+    if (existing) existing.paths = [...new Set([...existing.paths, ...paths])].sort();
+    else
+      out.push({
+        kind: 'http',
+        port: b.port,
+        healthPath: healthCheck(b.check).path ?? '/',
+        paths: [...paths].sort(),
+      });
   }
   return out.sort((a, b) => a.port - b.port);
 }

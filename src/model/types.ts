@@ -63,7 +63,8 @@ export interface SiteModel {
   secrets: string[];
 }
 
-export type CableKind = 'fabric' | 'host' | 'upstream' | 'vm-uplink' | 'vm-port';
+/** `internet` joins the simulated upstreams of the lab to each other, as the real ones are. */
+export type CableKind = 'fabric' | 'host' | 'upstream' | 'internet' | 'vm-uplink' | 'vm-port';
 
 export interface CableEnd {
   device: string;
@@ -179,6 +180,8 @@ export interface HostService {
   port: number;
   /** Path that answers 200 for health checks. */
   healthPath: string;
+  /** URL paths the L7 balancers route to this server ('/' and the route prefixes of its backends). */
+  paths: string[];
 }
 
 interface WithFrr {
@@ -423,7 +426,11 @@ export interface HaproxyModel {
 
 export interface HaproxyFrontend {
   name: string;
-  binds: { address: string; port: number; certificate: string | null }[];
+  /**
+   * `transparent`: bind even when the address is not (yet) on the box, as when HAProxy starts
+   * before the network is configured or listens on a keepalived VIP.
+   */
+  binds: { address: string; port: number; certificate: string | null; transparent: boolean }[];
   rateLimit: { requests: number; period: string; table: string } | null;
   routes: { acl: string; pathPrefix: string; backend: string }[];
   defaultBackend: string;

@@ -36,14 +36,19 @@ describe('fabric CLI', () => {
     rmSync(join(dir, 'secrets.yaml'));
     const r = await runFabric(['render'], { cwd: dir, env: { FABRIC_SECRET_SHOP_VRRP: 'lab1' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("secret 'isp1-bgp' (used by edge1) is not set: export FABRIC_SECRET_ISP1_BGP=");
+    expect(r.stderr).toContain(
+      "secret 'isp1-bgp' (used by edge1) is not set: export FABRIC_SECRET_ISP1_BGP=",
+    );
     expect(r.stderr).not.toContain("'shop-vrrp'");
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('GIVEN a secret that breaks its rule THEN render refuses without printing the value', async () => {
     const { dir } = exampleCopy();
-    const r = await runFabric(['render'], { cwd: dir, env: { FABRIC_SECRET_SHOP_VRRP: 'much-too-long-for-vrrp' } });
+    const r = await runFabric(['render'], {
+      cwd: dir,
+      env: { FABRIC_SECRET_SHOP_VRRP: 'much-too-long-for-vrrp' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("secret 'shop-vrrp'");
     expect(r.stderr).toContain('1 to 8 characters');
@@ -56,7 +61,12 @@ describe('fabric CLI', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/idc-a: 22 devices, 48 files \(48 changed\) → out\/idc-a\//);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'idc-a', 'manifest.json'), 'utf8'));
-    expect(manifest.devices.leaf1a.files[0]).toMatchObject({ path: 'frr.conf', target: '/etc/frr/frr.conf', owner: 'frr:frr', mode: '0640' });
+    expect(manifest.devices.leaf1a.files[0]).toMatchObject({
+      path: 'frr.conf',
+      target: '/etc/frr/frr.conf',
+      owner: 'frr:frr',
+      mode: '0640',
+    });
     const second = await runFabric(['render', '--json'], { cwd: dir });
     expect(JSON.parse(second.stdout).sites.map((s: { changed: number }) => s.changed)).toEqual([0, 0]);
   });
@@ -67,14 +77,22 @@ describe('fabric CLI', () => {
     const model = JSON.parse(r.stdout);
     const leaf = model.sites[0].devices.find((d: { name: string }) => d.name === 'leaf1a');
     expect(leaf.frr.routerBgp.asn).toBe(65211);
-    expect(leaf.frr.routerBgp.neighbors.map((n: { peer: string }) => n.peer)).toEqual(['eth1', 'eth2', 'eth11', 'eth12', 'eth21']);
+    expect(leaf.frr.routerBgp.neighbors.map((n: { peer: string }) => n.peer)).toEqual([
+      'eth1',
+      'eth2',
+      'eth11',
+      'eth12',
+      'eth21',
+    ]);
     expect(model.sites[0].redundancyGroups.map((g: { name: string }) => g.name)).toContain('leaf-pair-r1');
   });
 
   it('GIVEN show THEN the device table, redundancy groups and IP plan are printed', async () => {
     const r = await runFabric(['show', '--site', 'idc-a']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^leaf1a\s+leaf\s+11\s+r1\s+-\s+198\.18\.1\.11\s+10\.1\.0\.11\/32\s+65211\s+frr$/m);
+    expect(r.stdout).toMatch(
+      /^leaf1a\s+leaf\s+11\s+r1\s+-\s+198\.18\.1\.11\s+10\.1\.0\.11\/32\s+65211\s+frr$/m,
+    );
     expect(r.stdout).toMatch(/^shop-routers\s+vrrp-pair\s+vr1,vr2/m);
     expect(r.stdout).toMatch(/^203\.0\.113\.10\/27\s+vrrp-vip\s+lb1/m);
   });

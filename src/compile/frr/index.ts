@@ -29,7 +29,8 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
   if (d.loopback !== null) {
     lo.addresses.push(withLength(d.loopback, 32));
-    networks.push(withLength(d.loopback, 32));
+    // a vRouter's loopback is only its router-id: hypervisors accept tenant prefixes from it, nothing else
+    if (d.role !== 'vrouter') networks.push(withLength(d.loopback, 32));
   }
   if (d.role === 'edge') {
     for (const p of facts.announce) {

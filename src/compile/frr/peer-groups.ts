@@ -69,6 +69,13 @@ export function peerGroupFor(me: Role, peer: Role, acceptFullTable: boolean): Pe
         acceptPrefixList: 'TENANT-PREFIXES',
       };
     case 'upstream':
+      if (me === 'upstream')
+        return {
+          name: 'INTERNET',
+          description: 'the other simulated upstreams (lab only)',
+          bfdProfile: 'upstream',
+          ...any,
+        };
       return {
         name: 'UPSTREAMS',
         description: 'upstream ISPs',

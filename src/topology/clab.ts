@@ -1,0 +1,133 @@
+/**
+ * The lab of a site as a containerlab topology: one `linux` node per device (our `fabric-labnode`
+ * image; daemons chosen by `FABRIC_DAEMONS`), the rendered files bound to their real paths, one
+ * link per cable with its MTU, and the management network of the inventory. The same file runs
+ * under containerlab (`containerlab deploy -t lab/idc-a.clab.yml`) and under fabric's own
+ * namespace runtime (`fabric lab up`).
+ */
+import { dirname, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { assertNever } from '../compile/site.js';
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Device, SiteModel } from '../model/types.js';
+import type { Manifest } from '../render/manifest.js';
+
+/** The image containerlab users build from lab/image/Dockerfile. */
+export const LAB_IMAGE = 'fabric-labnode:bookworm';
+
+export interface ExportOptions {
+  /** Where the topology file will be written (binds are relative to it). */
+  topologyPath: string;
+  /** Folder of the rendered site (`out/<site>`), whose files are bound into the nodes. */
+  renderedDir: string;
+  manifest: Manifest;
+  /** Boot every node with its distribution's defaults instead of the rendered files (for a first push). */
+  empty: boolean;
+  /** Lab name; defaults to the site name. */
+  name?: string;
+}
+
+/** Daemons each role runs in the lab (sshd always runs). snmpd serves the NOC's SNMPv3 polls. */
+export function labDaemons(d: DeepReadonly<Device>): string[] {
+  switch (d.role) {
+    case 'superspine':
+    case 'spine':
+    case 'leaf':
+    case 'edge':
+    case 'storage':
+      return ['snmpd', 'frr'];
+    case 'hypervisor':
+      return ['snmpd', 'frr', 'ovs'];
+    case 'vrouter':
+      return ['snmpd', 'frr', 'keepalived'];
+    case 'l4lb':
+      return ['snmpd', 'keepalived'];
+    case 'l7lb':
+      return ['snmpd', 'haproxy'];
+    case 'vm':
+      return d.services.length ? ['http'] : [];
+    case 'upstream':
+      return ['frr'];
+    default:
+      return assertNever(d);
+  }
+}
+
+/**
+ * Commands run in a node once its links exist: a VM's own operating system configuration
+ * (addresses, default route), which fabric does not render, and applying the OVS description
+ * on hypervisors.
+ */
+function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
+  const cmds: string[] = [];
+  if (!('frr' in d)) {
+    for (const i of d.interfaces) {
+      if (i.kind === 'loopback') continue;
+      for (const a of i.addresses) cmds.push(`ip addr add ${a} dev ${i.name}`);
+      cmds.push(`ip link set ${i.name} up`);
+    }
+    // containerlab gives every node a default route through its management network: replace it
+    if (d.defaultGateway) cmds.push(`ip route replace default via ${d.defaultGateway}`);
+  } else {
+    // routing comes from FRR; a default route via the management network would shadow the fabric's
+    cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
+  }
+  // an application VM answers each routed path with its own name, so verify can tell which backend served
+  for (const svc of d.services)
+    for (const path of svc.paths)
+      if (path !== '/')
+        cmds.push(`bash -c 'mkdir -p /srv/www${path} && hostname > /srv/www${path}/index.html'`);
+  // containerlab substitutes $VARIABLES in the file, so no '$' here
+  if (d.role === 'hypervisor' && !empty)
+    cmds.push(
+      `timeout 20 sh -c 'until ovs-vsctl show >/dev/null 2>&1; do sleep 0.1; done'`,
+      'sh /etc/fabric/ovs.sh',
+    );
+  return cmds;
+}
+
+export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
+  const base = dirname(opts.topologyPath);
+  const nodes: Record<string, unknown> = {};
+  for (const d of site.devices) {
+    const daemons = labDaemons(d);
+    const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
+    if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
+    const files = opts.empty ? [] : (opts.manifest.devices[d.name]?.files ?? []);
+    const node: Record<string, unknown> = {
+      kind: 'linux',
+      'mgmt-ipv4': d.mgmt.address,
+      env,
+      labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
+    };
+    if (files.length)
+      node.binds = files.map(
+        (f) => `${relative(base, join(opts.renderedDir, d.name, f.path))}:${f.target}:ro`,
+      );
+    const exec = execFor(d, opts.empty);
+    if (exec.length) node.exec = exec;
+    nodes[d.name] = node;
+  }
+  const links = site.cables.map((c) => ({
+    endpoints: [`${c.a.device}:${c.a.interface}`, `${c.b.device}:${c.b.interface}`],
+    mtu: Math.max(c.a.mtu, c.b.mtu),
+  }));
+  const topology = {
+    name: opts.name ?? site.name,
+    mgmt: {
+      network: `fabric-${opts.name ?? site.name}`,
+      'ipv4-subnet': site.mgmt.subnet,
+      'ipv4-gw': site.mgmt.gateway,
+    },
+    topology: { kinds: { linux: { image: LAB_IMAGE } }, nodes, links },
+  };
+  const header = [
+    `# containerlab topology of site ${site.name}: generated by \`fabric lab export\`, do not edit.`,
+    `# Nodes run the ${LAB_IMAGE} image (build it from lab/image/Dockerfile), or run the file`,
+    '# without Docker with `fabric lab up`. Binds point at the rendered files in out/.',
+    opts.empty ? '# Empty lab: nodes boot with distribution defaults; `fabric push` configures them.' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return `${header}\n${stringify(topology, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * The exported lab is a containerlab topology: valid against containerlab's own schema (read
+ * from ../shared, never copied here), one node per device, one link per cable, binds that point
+ * at the rendered files, and nothing containerlab would template-expand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exportTopology } from '../../src/topology/clab.js';
+import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
+
+const CLAB_SCHEMA = resolve(REPO, '..', 'shared', 'containerlab', 'clab.schema.json');
+
+function exported(empty: boolean) {
+  const { site, manifest } = renderExample().find((s) => s.site.name === 'idc-a')!;
+  const topologyPath = join(REPO, 'lab', 'idc-a.clab.yml');
+  const text = exportTopology(site, {
+    topologyPath,
+    renderedDir: join(REPO, 'out', 'idc-a'),
+    manifest,
+    empty,
+  });
+  return { site, text, topology: parse(text), topologyPath };
+}
+
+describe('containerlab export', () => {
+  it('GIVEN idc-a WHEN exported THEN containerlab’s schema accepts it', () => {
+    expect(existsSync(CLAB_SCHEMA), `${CLAB_SCHEMA} (../shared beside the repository)`).toBe(true);
+    // the schema declares draft-07 but uses a few newer keywords: not strict (see shared/notes/containerlab.md)
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(CLAB_SCHEMA, 'utf8')));
+    const { topology } = exported(false);
+    expect(validate(topology), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  it('GIVEN idc-a THEN one node per device, one link per cable with its MTU, binds to the rendered files', () => {
+    const { site, topology, topologyPath } = exported(false);
+    expect(Object.keys(topology.topology.nodes).sort()).toEqual(site.devices.map((d) => d.name).sort());
+    expect(topology.topology.links).toHaveLength(site.cables.length);
+    expect(topology.topology.links).toContainEqual({ endpoints: ['leaf1a:eth1', 'spine1:eth11'], mtu: 9000 });
+    const leaf = topology.topology.nodes.leaf1a;
+    expect(leaf['mgmt-ipv4']).toBe('198.18.1.11');
+    expect(leaf.env.FABRIC_DAEMONS).toBe('snmpd,frr');
+    expect(leaf.binds).toEqual([
+      '../out/idc-a/leaf1a/frr.conf:/etc/frr/frr.conf:ro',
+      '../out/idc-a/leaf1a/daemons:/etc/frr/daemons:ro',
+    ]);
+    for (const [, node] of Object.entries<{ binds?: string[] }>(topology.topology.nodes))
+      for (const b of node.binds ?? []) expect(b.startsWith('../out/idc-a/'), b).toBe(true);
+    expect(resolve(dirname(topologyPath), leaf.binds[0].split(':')[0])).toBe(
+      join(REPO, 'out', 'idc-a', 'leaf1a', 'frr.conf'),
+    );
+    expect(topology.topology.nodes.app1.exec).toEqual([
+      'ip addr add 10.20.2.21/24 dev eth1',
+      'ip link set eth1 up',
+      'ip route replace default via 10.20.2.1',
+    ]);
+    expect(topology.topology.nodes.app1.env).toEqual({ FABRIC_DAEMONS: 'http', FABRIC_HTTP_PORTS: '8080' });
+    expect(topology.topology.nodes.hv1.exec).toContain('sh /etc/fabric/ovs.sh');
+  });
+
+  it('GIVEN the export THEN it holds nothing containerlab would expand (Go templates, $VARIABLES)', () => {
+    const { text } = exported(false);
+    expect(text).not.toContain('{{');
+    expect(text).not.toContain('$');
+  });
+
+  it('GIVEN --empty THEN no configs are bound and OVS is not applied: push will do it', () => {
+    const { topology } = exported(true);
+    for (const node of Object.values<{ binds?: string[]; exec?: string[] }>(topology.topology.nodes)) {
+      expect(node.binds).toBeUndefined();
+      expect(node.exec ?? []).not.toContain('sh /etc/fabric/ovs.sh');
+    }
+    expect(topology.topology.nodes.app1.exec).toContain('ip addr add 10.20.2.21/24 dev eth1');
+  });
+});
