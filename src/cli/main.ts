@@ -6,8 +6,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerRender } from './commands/render.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import { CliError, EXIT, type ExitCode } from './exit.js';
 import { err } from './io.js';
+import { registerLabCommands } from './lab.js';
 import { version } from './version.js';
 
 export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void): Command {
@@ -39,6 +41,8 @@ Examples:
   registerValidate(program, run);
   registerRender(program, run);
   registerShow(program, run);
+  registerLabCommands(program, (code) => run(code as Promise<ExitCode>));
+  registerVerify(program, run);
   return program;
 }
 

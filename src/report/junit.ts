@@ -12,7 +12,7 @@ export interface JunitSuite {
   cases: JunitCase[];
 }
 
-function escape(text: string): string {
+function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -21,15 +21,15 @@ export function junitXml(name: string, suites: JunitSuite[]): string {
   const failures = suites.reduce((n, s) => n + s.cases.filter((c) => !c.ok).length, 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escape(name)}" tests="${total}" failures="${failures}">`,
+    `<testsuites name="${xmlEscape(name)}" tests="${total}" failures="${failures}">`,
   ];
   for (const s of suites) {
     const f = s.cases.filter((c) => !c.ok).length;
-    lines.push(`  <testsuite name="${escape(s.name)}" tests="${s.cases.length}" failures="${f}">`);
+    lines.push(`  <testsuite name="${xmlEscape(s.name)}" tests="${s.cases.length}" failures="${f}">`);
     for (const c of s.cases) {
-      const open = `    <testcase name="${escape(c.name)}" classname="${escape(c.classname)}" time="${c.seconds.toFixed(3)}"`;
+      const open = `    <testcase name="${xmlEscape(c.name)}" classname="${xmlEscape(c.classname)}" time="${c.seconds.toFixed(3)}"`;
       if (c.ok) lines.push(`${open}/>`);
-      else lines.push(`${open}>`, `      <failure message="${escape(c.message)}"/>`, '    </testcase>');
+      else lines.push(`${open}>`, `      <failure message="${xmlEscape(c.message)}"/>`, '    </testcase>');
     }
     lines.push('  </testsuite>');
   }

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FrozenModel } from '../../pipeline.js';
 import { buildManifest, MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { type RenderedSite, renderSite } from '../../render/render.js';
-import { loadSecrets } from '../../render/secrets.js';
+import { loadSecrets, Redactor } from '../../render/secrets.js';
 import { TemplateSet } from '../../render/templates.js';
 import { writeSite } from '../../render/write.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
@@ -48,6 +49,8 @@ Examples:
 export function renderAll(opts: RenderOptions): {
   rendered: { site: RenderedSite; manifest: Manifest }[];
   findings: Diagnostic[];
+  model: FrozenModel;
+  redactor: Redactor;
 } {
   const { model, findings } = loadOrExit(opts);
   const { errors } = countBySeverity(findings);
@@ -79,7 +82,7 @@ export function renderAll(opts: RenderOptions): {
       `render: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
     );
   }
-  return { rendered, findings };
+  return { rendered, findings, model, redactor: new Redactor(secrets.store.resolvedValues()) };
 }
 
 function previousHashes(dir: string): Map<string, string> {

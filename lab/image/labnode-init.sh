@@ -1,0 +1,226 @@
+#!/bin/sh
+# labnode-init: the boot sequence of a fabric lab node, and start/stop of the daemons that have
+# no working init script in a node (ovs, http).
+#
+# One script for both ways a node runs:
+#  - fabric's lab runtime (src/lab): a network namespace + own mount/UTS/IPC/PID namespaces and
+#    an overlay root; tini is PID 1 and runs this after src/lab/node/enter-root.sh;
+#  - the fabric-labnode Docker image (lab/image/Dockerfile) under containerlab:
+#    ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/sbin/labnode-init"].
+#
+# Environment (the node's `env:` in the topology):
+#   FABRIC_DAEMONS     comma-separated: frr,keepalived,haproxy,ovs,sshd,snmpd,http (sshd always runs)
+#   FABRIC_HTTP_PORTS  comma-separated ports for `http` (default 80), serving /srv/www
+#   CLAB_INTFS         containerlab: data interfaces to wait for (links are added after start)
+#
+# Results: /run/fabric-lab/daemons ("<daemon> ok|failed ..." per line), /run/fabric-lab/booted.
+#
+# Usage: labnode-init                       boot (PID 1's child; ends as `sleep infinity`)
+#        labnode-init start|stop|restart|status ovs|http
+set -u
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+STATE=/run/fabric-lab
+DAEMONS=",sshd,$(printf '%s' "${FABRIC_DAEMONS:-}" | tr -d ' ' | tr 'A-Z' 'a-z'),"
+
+wants() { case "$DAEMONS" in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+# report DAEMON RESULT...: one line per daemon, read by the runtime's status
+report() {
+  d=$1; shift
+  echo "$d $*" >>"$STATE/daemons"
+  echo "labnode-init: $d: $*"
+}
+
+running() { pidof "$1" >/dev/null 2>&1; }
+
+# containerlab creates a linux node's links after its entrypoint starts; the lab runtime before.
+wait_for_interfaces() {
+  want=${CLAB_INTFS:-0}
+  i=0
+  while [ "$(ls /sys/class/net | grep -c -v -x -e lo -e eth0)" -lt "$want" ] && [ $i -lt 600 ]; do
+    sleep 0.1; i=$((i + 1))
+  done
+}
+
+start_sshd() {
+  # A node without a host key (a fresh Docker container) makes one; the lab runtime provisions
+  # its own ED25519 key so that known_hosts is written before boot. Only ED25519: RSA is slow.
+  [ -s /etc/ssh/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key
+  if [ ! -e /etc/ssh/sshd_config.d/fabric-lab.conf ]; then
+    mkdir -p /etc/ssh/sshd_config.d
+    printf '%s\n' '# fabric lab node: key login as root, ED25519 host key only' \
+      'HostKey /etc/ssh/ssh_host_ed25519_key' 'PermitRootLogin prohibit-password' \
+      'PasswordAuthentication no' 'UseDNS no' >/etc/ssh/sshd_config.d/fabric-lab.conf
+  fi
+  mkdir -p /run/sshd && chmod 0755 /run/sshd
+  if /usr/sbin/sshd; then report sshd ok; else report sshd "failed: sshd exited $?"; fi
+}
+
+start_snmpd() {
+  # FRR (frr-snmp) connects as user frr to snmpd's AgentX socket.
+  if wants frr && ! grep -qs agentXPerms /etc/snmp/snmpd.conf /etc/snmp/snmpd.conf.d/*.conf; then
+    mkdir -p /etc/snmp/snmpd.conf.d
+    printf '%s\n' '# fabric lab node: FRR subagents (user frr) use the AgentX socket' 'master agentx' \
+      'agentXPerms 0777 0755' >/etc/snmp/snmpd.conf.d/fabric-lab.conf
+  fi
+  if /usr/sbin/snmpd -LSwd -Lf /dev/null -u Debian-snmp -g Debian-snmp -I -smux,mteTrigger,mteTriggerConf -p /run/snmpd.pid; then
+    report snmpd ok
+  else report snmpd "failed: snmpd exited $?"; fi
+}
+
+# zebra needs a large netlink buffer (-s); with snmpd, zebra and bgpd load the AgentX module
+# (without it on zebra, frr-reload.py fails on `agentx`). A bound file that cannot be rewritten
+# (a Docker bind mount) is left alone with a warning.
+tune_frr_daemons() {
+  f=/etc/frr/daemons
+  script='/^zebra_options=/{/ -s /!s/"$/ -s 90000000"/}'
+  wants snmpd && script="$script;/^\(zebra\|bgpd\)_options=/{/-M snmp/!s/\"\$/ -M snmp\"/}"
+  tmp=$(mktemp) && sed "$script" "$f" >"$tmp" || return 0
+  if ! cmp -s "$f" "$tmp"; then
+    cat "$tmp" >"$f.fabric-lab" && mv "$f.fabric-lab" "$f" && chown frr:frr "$f" && chmod 0640 "$f" ||
+      echo "labnode-init: warning: cannot update $f (bind mount?): set zebra -s and -M snmp there" >&2
+  fi
+  rm -f "$tmp" "$f.fabric-lab"
+}
+
+start_frr() {
+  tune_frr_daemons
+  install -d -o frr -g frr -m 0755 /run/frr /var/log/frr
+  /usr/lib/frr/frrinit.sh start >"$STATE/frr-start.log" 2>&1
+  # FRR's own rule for what is enabled (zebra and staticd always are)
+  enabled=$(bash -c '. /usr/lib/frr/frrcommon.sh >/dev/null 2>&1; daemon_list' 2>/dev/null)
+  missing=""
+  for d in watchfrr $enabled; do running "$d" || missing="$missing $d"; done
+  if ! running watchfrr || ! running zebra; then
+    report frr "failed: not running:$missing (see $STATE/frr-start.log)"
+  elif [ -n "$missing" ]; then
+    why=""
+    case " $missing " in *" ldpd "*) [ -d /proc/sys/net/mpls ] || why=" (ldpd needs MPLS, which this kernel lacks)" ;; esac
+    report frr "ok, not running:$missing$why"
+  else
+    report frr ok
+  fi
+}
+
+# Without IPVS in the kernel, keepalived exits at start as soon as keepalived.conf has a
+# virtual_server. Then it runs VRRP only (--vrrp) and lab-ipvs-sync stands in for IPVS with
+# nftables DNAT: a lab stand-in, not a load balancer. /etc/init.d/keepalived sources
+# /etc/default/keepalived with its action in $1, so `service`, `systemctl` (shim) and the init
+# script all resync the nftables table on start, reload and restart.
+# Note: this file is written only when IPVS is missing, so a host with ip_vs keeps Debian's.
+setup_keepalived() {
+  [ -e /proc/net/ip_vs ] && return 0
+  cat >/etc/default/keepalived <<'EOF'
+# Written by labnode-init: this kernel has no IPVS (no /proc/net/ip_vs), so keepalived runs
+# VRRP only and lab-ipvs-sync emulates keepalived.conf's virtual_server blocks with nftables
+# DNAT (table ip lab_ipvs). A lab stand-in for IPVS, not a load balancer.
+DAEMON_ARGS="--vrrp"
+case "${1:-}" in
+  start|reload|force-reload) /usr/local/sbin/lab-ipvs-sync || true ;;
+  # The init script's restart stops without waiting and starts 1 s later, while keepalived is
+  # still leaving (VRRP priority-0 adverts): the start then fails. Stop and wait here first.
+  restart)
+    start-stop-daemon --stop --quiet --retry 10 --pidfile /var/run/keepalived.pid --exec /usr/sbin/keepalived || true
+    /usr/local/sbin/lab-ipvs-sync || true ;;
+  stop) /usr/local/sbin/lab-ipvs-sync --flush || true ;;
+esac
+EOF
+}
+
+start_keepalived() {
+  setup_keepalived
+  if [ ! -f /etc/keepalived/keepalived.conf ]; then
+    report keepalived "failed: no /etc/keepalived/keepalived.conf"
+    return
+  fi
+  service keepalived start >"$STATE/keepalived-start.log" 2>&1
+  sleep 0.2
+  if running keepalived; then report keepalived ok; else report keepalived "failed: see $STATE/keepalived-start.log"; fi
+}
+
+start_haproxy() {
+  if service haproxy start >"$STATE/haproxy-start.log" 2>&1 && running haproxy; then report haproxy ok
+  else report haproxy "failed: see $STATE/haproxy-start.log"; fi
+}
+
+# OVS by hand: its init script (ovs-ctl) loads the kernel module, which may not exist. Private
+# database in the node's /etc/openvswitch, sockets in its /run/openvswitch, so plain ovs-vsctl
+# works in the node. Bridges must use datapath_type=netdev when there is no kernel module.
+ovs() {
+  case "$1" in
+    start)
+      install -d -m 0755 /run/openvswitch /var/log/openvswitch /etc/openvswitch
+      [ -s /etc/openvswitch/conf.db ] ||
+        ovsdb-tool create /etc/openvswitch/conf.db /usr/share/openvswitch/vswitch.ovsschema || return 1
+      ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
+        --remote=db:Open_vSwitch,Open_vSwitch,manager_options --pidfile --detach \
+        --log-file=/var/log/openvswitch/ovsdb-server.log -vconsole:off || return 1
+      ovs-vsctl --no-wait init || return 1
+      ovs-vsctl --no-wait set Open_vSwitch . external_ids:hostname="$(hostname)"
+      ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
+        --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off
+      ;;
+    stop)
+      ovs-appctl -t ovs-vswitchd exit >/dev/null 2>&1
+      ovs-appctl -t ovsdb-server exit >/dev/null 2>&1
+      return 0
+      ;;
+    status) running ovsdb-server && running ovs-vswitchd ;;
+  esac
+}
+
+# python3 -m http.server on each FABRIC_HTTP_PORTS port, serving /srv/www
+http() {
+  case "$1" in
+    start)
+      mkdir -p /srv/www
+      [ -e /srv/www/index.html ] || hostname >/srv/www/index.html
+      [ -e /srv/www/healthz ] || echo ok >/srv/www/healthz
+      for port in $(printf '%s' "${FABRIC_HTTP_PORTS:-80}" | tr ',' ' '); do
+        # in a subshell, so that PID 1 (tini) adopts and reaps the server
+        (python3 -m http.server "$port" --directory /srv/www >"/var/log/lab-http-$port.log" 2>&1 &
+          echo $! >"/run/lab-http-$port.pid")
+      done
+      ;;
+    stop)
+      for f in /run/lab-http-*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; rm -f "$f"; done
+      return 0
+      ;;
+    status)
+      for port in $(printf '%s' "${FABRIC_HTTP_PORTS:-80}" | tr ',' ' '); do
+        kill -0 "$(cat "/run/lab-http-$port.pid" 2>/dev/null)" 2>/dev/null || return 3
+      done
+      ;;
+  esac
+}
+
+start_ovs() { if ovs start && ovs status; then report ovs ok; else report ovs "failed: see /var/log/openvswitch"; fi; }
+start_http() { if http start; then report http "ok, ports ${FABRIC_HTTP_PORTS:-80}"; else report http failed; fi; }
+
+boot() {
+  mkdir -p "$STATE" /run/lock /run/sshd
+  : >"$STATE/daemons"
+  : >/run/utmp
+  [ -s /etc/hostname ] && hostname "$(cat /etc/hostname)" 2>/dev/null
+  ip link set lo up
+  # Only net.* sysctls: they are per network namespace; kernel.* and vm.* would change the host.
+  sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 ||
+    echo "labnode-init: warning: cannot enable forwarding" >&2
+  wait_for_interfaces
+  for d in sshd snmpd frr keepalived haproxy ovs http; do
+    wants "$d" && "start_$d"
+  done
+  touch "$STATE/booted"
+  echo BOOTED
+  exec sleep infinity
+}
+
+case "${1:-boot}" in
+  boot) boot ;;
+  start | stop | status)
+    case "${2:-}" in ovs | http) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http" >&2; exit 2 ;; esac ;;
+  restart)
+    case "${2:-}" in ovs | http) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http" >&2; exit 2 ;; esac ;;
+  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http" >&2; exit 2 ;;
+esac

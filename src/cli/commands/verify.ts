@@ -1,0 +1,86 @@
+/** `fabric verify`: the running lab of a site checked against what its compiled model says. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { countBySeverity } from '../../report/diagnostics.js';
+import { verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
+import { deriveExpectations } from '../../verify/expectations.js';
+import { LabRunner } from '../../verify/lab-runner.js';
+import { runChecks } from '../../verify/run.js';
+import { CliError, EXIT, type ExitCode } from '../exit.js';
+import { type InventoryOptions, loadOrExit } from '../inventory.js';
+import { err, json, out, printDiagnostics } from '../io.js';
+
+export interface VerifyOptions extends InventoryOptions {
+  lab?: string;
+  timeout: string;
+  junit?: string;
+  all?: boolean;
+  stateRoot?: string;
+}
+
+export function registerVerify(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
+  program
+    .command('verify')
+    .description(
+      "check a running lab against the site's model: BGP, BFD, ECMP, reachability, VRRP, overlay, the service path",
+    )
+    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option('--lab <name>', 'lab name, when it is not the site name')
+    .option('--timeout <seconds>', 'keep polling failing checks until this deadline', '90')
+    .option('--json', 'machine-readable results')
+    .option('--junit <file>', 'also write a JUnit XML report (for CI)')
+    .option('--all', 'list every check, not only the failures')
+    .addHelpText(
+      'after',
+      `
+Every check is derived from the compiled model (and a simulation of its BGP), never from a
+hand list: sessions and prefix counts, BFD, ECMP widths, loopback reachability from every leaf,
+VXLAN flood lists, one VRRP master per instance on the intended node, VM-to-VM pings through
+VXLAN, the L4 VIPs, and HTTP from each simulated upstream through the whole service path.
+
+Exit status: 0 every check passed, 1 some failed, 2 unusable inventory or no such lab.
+
+Examples:
+  fabric lab up --site idc-a && fabric verify --site idc-a
+  fabric verify --site idc-a --junit reports/verify.xml --timeout 120`,
+    )
+    .action((opts: VerifyOptions, cmd: Command) => run(verify({ ...cmd.optsWithGlobals(), ...opts })));
+}
+
+export async function verify(opts: VerifyOptions): Promise<ExitCode> {
+  if (opts.site?.length !== 1) throw new CliError('verify: name one site with --site');
+  const deadline = Number(opts.timeout);
+  if (!Number.isFinite(deadline) || deadline <= 0)
+    throw new CliError(`verify: --timeout must be a number of seconds, got "${opts.timeout}"`);
+  const { model, findings } = loadOrExit(opts);
+  const site = model.sites[0]!;
+  if (countBySeverity(findings).errors && !opts.json) {
+    err(`verify: the inventory has findings; checking the lab against it anyway:`);
+    printDiagnostics(findings.filter((f) => f.severity === 'error'));
+  }
+  const expectations = deriveExpectations(site);
+  const runner = new LabRunner(opts.lab ?? site.name, opts.stateRoot);
+  // the lab must exist before polling for 90 seconds
+  const probe = expectations[0]!;
+  try {
+    await runner.run(probe.device, 'true', { timeoutMs: 10_000 });
+  } catch (e) {
+    throw new CliError(
+      `verify: cannot reach lab ${opts.lab ?? site.name}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
+    );
+  }
+  const started = Date.now();
+  const results = await runChecks(expectations, runner, {
+    deadlineMs: deadline * 1000,
+    intervalMs: 1000,
+    concurrency: 8,
+    onRound: opts.json
+      ? undefined
+      : (round, passed, total) => err(`verify ${site.name}: round ${round}: ${passed}/${total} checks pass`),
+  });
+  const seconds = (Date.now() - started) / 1000;
+  if (opts.junit) writeFileSync(opts.junit, verifyJunit(site.name, results));
+  if (opts.json) json(verifyJson(site.name, results, seconds));
+  else out(verifyText(site.name, results, seconds, opts.all));
+  return results.every((r) => r.ok) ? EXIT.OK : EXIT.PROBLEMS;
+}

@@ -1,0 +1,189 @@
+/**
+ * `fabric lab up|down|status|exec`: the lab runtime (src/lab) on the command line.
+ * Exit codes: 0 ok; 1 the command ran and found problems (a node did not boot, a daemon is
+ * down, the lab is not running); 2 unusable input or arguments, or missing requirements
+ * (nothing was touched). `lab exec` exits with the command's own code.
+ *
+ * Each action hands its exit code to `run` (main.ts's convention), and usage errors go to the
+ * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
+ */
+import type { Command, CommanderError } from 'commander';
+import { LabError, labDown, labExec, labStatus, labUp } from '../lab/index.js';
+import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
+import { CliError } from './exit.js';
+import { exportSiteLab } from './lab-site.js';
+
+/** Receives a command's exit code (a promise that never rejects). */
+export type ExitCodeSink = (code: Promise<number>) => void;
+
+interface Target {
+  topology?: string;
+  name?: string;
+  /** A site of the inventory: its lab is named after it. */
+  site?: string;
+}
+
+function target(opts: Target): string {
+  const t = opts.name ?? opts.site ?? opts.topology;
+  if (!t) throw new LabError(2, ['say which lab: --site SITE, --topology FILE or --name LAB']);
+  return t;
+}
+
+interface SiteFlags {
+  inventory: string;
+  out: string;
+  secrets?: string;
+  empty?: boolean;
+}
+
+/** Runs an action, turning LabError into its message and exit code (no stack traces for user errors). */
+async function guarded(action: () => Promise<number>): Promise<number> {
+  try {
+    return await action();
+  } catch (e) {
+    if (e instanceof LabError) {
+      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const line of e.lines) process.stderr.write(`${line}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`fabric: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`lab: ${(e as Error).message}\n`);
+    if (process.env.FABRIC_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+function setProcessExitCode(code: Promise<number>): void {
+  code.then((c) => {
+    process.exitCode = c;
+  });
+}
+
+export function registerLabCommands(program: Command, run?: ExitCodeSink): Command {
+  const report = run ?? setProcessExitCode;
+  /** commander awaits the action; its exit code goes to `report`. */
+  const act = async (action: () => Promise<number>): Promise<void> => {
+    const code = guarded(action);
+    report(code);
+    await code;
+  };
+  /** Usage errors exit 2, like every other unusable input (main.ts maps them itself). */
+  const command = (parent: Command, name: string): Command => {
+    const cmd = parent.command(name);
+    return run ? cmd : cmd.exitOverride((err: CommanderError) => process.exit(err.exitCode === 0 ? 0 : 2));
+  };
+
+  const lab = command(program, 'lab').description(
+    'run a containerlab topology on this machine without Docker (network namespaces)',
+  );
+
+  command(lab, 'export')
+    .description("write a site's containerlab topology (lab/<site>.clab.yml), rendering its configs first")
+    .requiredOption('-s, --site <name>', 'the site')
+    .option('-o, --output <file>', 'topology file', undefined)
+    .option('--out <dir>', 'rendered configs folder', 'out')
+    .option('--secrets <file>', 'secrets file')
+    .option('--empty', 'nodes boot with distribution defaults, for a first `fabric push`')
+    .action((opts: SiteFlags & { site: string; output?: string }, cmd: Command) =>
+      act(async () => {
+        const file = exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts });
+        process.stdout.write(
+          `${file}: containerlab topology of ${opts.site}${opts.empty ? ' (empty)' : ''}\n`,
+        );
+        return 0;
+      }),
+    );
+
+  command(lab, 'up')
+    .description('start a lab: every node in its own namespaces, links, daemons, exec')
+    .option('-s, --site <name>', 'a site of the inventory: render it, export lab/<site>.clab.yml, run it')
+    .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
+    .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
+    .option('--out <dir>', 'with --site: rendered configs folder', 'out')
+    .option('--secrets <file>', 'with --site: secrets file')
+    .option('--name <lab>', 'lab name instead of the topology name')
+    .option('--mgmt-subnet <cidr>', 'management subnet instead of the topology one')
+    .option('--json', 'print the lab status as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  fabric lab up --site idc-a                          # render, export, run
+  fabric lab up --site idc-a --empty && fabric push --site idc-a …
+  fabric lab up --topology ../shared/containerlab/examples/frr01/frr01.clab.yml`,
+    )
+    .action((opts: Target & SiteFlags & { mgmtSubnet?: string; json?: boolean }, cmd: Command) =>
+      act(async () => {
+        if (!!opts.site === !!opts.topology)
+          throw new LabError(2, ['say which lab to start: --site SITE or --topology FILE']);
+        const topology = opts.site
+          ? exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts })
+          : opts.topology!;
+        const progress = new ProgressDisplay(process.stderr);
+        const status = await labUp(topology, {
+          name: opts.name,
+          mgmtSubnet: opts.mgmtSubnet,
+          onProgress: progress.onProgress,
+        });
+        for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+        process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+        return status.state === 'running' ? 0 : 1;
+      }),
+    );
+
+  command(lab, 'down')
+    .description(
+      'stop a lab and remove its namespaces, links and node layers (harmless if it is not running)',
+    )
+    .option('-s, --site <name>', 'the lab of this site')
+    .option('--topology <file>', 'the topology file the lab was started from')
+    .option('--name <lab>', 'the lab name')
+    .action((opts: Target) =>
+      act(async () => {
+        const progress = new ProgressDisplay(process.stderr);
+        const { removed } = await labDown(target(opts), { onProgress: progress.onProgress });
+        process.stdout.write(
+          removed.length ? `removed ${removed.length}: ${removed.join(', ')}\n` : 'nothing to remove\n',
+        );
+        return 0;
+      }),
+    );
+
+  command(lab, 'status')
+    .description('show each node: running, PID, management address, daemons')
+    .option('-s, --site <name>', 'the lab of this site')
+    .option('--topology <file>', 'the topology file the lab was started from')
+    .option('--name <lab>', 'the lab name')
+    .option('--json', 'print JSON')
+    .action((opts: Target & { json?: boolean }) =>
+      act(async () => {
+        const status = await labStatus(target(opts));
+        process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+        return status.state === 'running' ? 0 : 1;
+      }),
+    );
+
+  command(lab, 'exec')
+    .description('run a command inside a node: lab exec NODE -- CMD [ARGS...] (no shell)')
+    .argument('<node>', 'node name')
+    .argument('<command...>', 'command and arguments (after --)')
+    .option('-s, --site <name>', 'the lab of this site')
+    .option('--topology <file>', 'the topology file the lab was started from')
+    .option('--name <lab>', 'the lab name')
+    .option('--timeout <seconds>', 'kill the command after this long', '600')
+    .action((node: string, argv: string[], opts: Target & { timeout: string }) =>
+      act(async () => {
+        const timeoutMs = Number(opts.timeout) * 1000;
+        if (!(timeoutMs > 0))
+          throw new LabError(2, [`--timeout "${opts.timeout}" is not a number of seconds`]);
+        const r = await labExec(target(opts), node, argv, { timeoutMs });
+        process.stdout.write(r.stdout);
+        process.stderr.write(r.stderr);
+        return r.code;
+      }),
+    );
+  return lab;
+}

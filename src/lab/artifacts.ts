@@ -1,0 +1,96 @@
+/**
+ * The lab folder for users, `clab-<lab>/` next to the topology file (like containerlab's):
+ * - id_ed25519, id_ed25519.pub: the lab's key (root's authorized key on every node);
+ * - known_hosts: each node's host key under its mgmt IP, netns name and node name (rewritten
+ *   at each `up`, since nodes get new host keys);
+ * - ssh_config: `ssh -F clab-<lab>/ssh_config <node>` works with no other setup;
+ * - topology-data.json: nodes and links in containerlab's format, for tools that read it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAB_KEY } from './keys.js';
+import type { LabPlan } from './plan.js';
+
+export function knownHostsPath(plan: LabPlan): string {
+  return join(plan.labDir, 'known_hosts');
+}
+
+export function sshKeyPath(plan: LabPlan): string {
+  return join(plan.labDir, LAB_KEY);
+}
+
+export function writeArtifacts(plan: LabPlan, hostKeys: ReadonlyMap<string, string>): void {
+  const nodes = plan.nodes.filter((n) => hostKeys.has(n.name));
+  const known = nodes.map((n) => `${[n.mgmtIpv4, n.netns, n.name].join(',')} ${hostKeys.get(n.name)}`);
+  writeFileSync(knownHostsPath(plan), `${known.join('\n')}\n`);
+
+  const ssh = [`# fabric lab ${plan.lab}: ssh -F ${join(plan.labDir, 'ssh_config')} <node>`];
+  for (const n of nodes) {
+    ssh.push(
+      '',
+      `Host ${n.name} ${n.netns}`,
+      `  HostName ${n.mgmtIpv4}`,
+      '  User root',
+      `  IdentityFile ${sshKeyPath(plan)}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${knownHostsPath(plan)}`,
+      '  StrictHostKeyChecking yes',
+    );
+  }
+  writeFileSync(join(plan.labDir, 'ssh_config'), `${ssh.join('\n')}\n`);
+  writeFileSync(join(plan.labDir, 'topology-data.json'), `${JSON.stringify(topologyData(plan), null, 2)}\n`);
+}
+
+/** A subset of containerlab's topology-data.json (its `ansible`/`nornir` inventories are not written). */
+function topologyData(plan: LabPlan): unknown {
+  const nodes: Record<string, unknown> = {};
+  for (const n of plan.nodes) {
+    nodes[n.name] = {
+      index: String(n.index),
+      shortname: n.name,
+      longname: n.netns || n.bridge,
+      fqdn: `${n.name}.${plan.lab}.io`,
+      group: '',
+      labdir: join(plan.labDir, n.name),
+      kind: n.kind,
+      image: n.image,
+      'mgmt-net': '',
+      'mgmt-intf': n.netns ? 'eth0' : '',
+      'mgmt-ipv4-address': n.mgmtIpv4,
+      'mgmt-ipv4-prefix-length': n.mgmtIpv4 ? plan.mgmt.prefixLength : 0,
+      'mgmt-ipv4-gateway': n.mgmtIpv4 ? plan.mgmt.gateway : '',
+      labels: {
+        ...n.labels,
+        'clab-node-kind': n.kind,
+        'clab-node-name': n.name,
+        'clab-topo-file': plan.topologyFile,
+        containerlab: plan.lab,
+        'fabric-lab-role': n.role,
+        'fabric-lab-daemons': n.daemons.join(','),
+      },
+    };
+  }
+  const links = plan.links.map((l) => ({
+    a: { node: l.a.node, interface: l.a.name, mac: l.a.mac ?? '', peer: 'z' },
+    z: { node: l.z.node, interface: l.z.name, mac: l.z.mac ?? '', peer: 'a' },
+  }));
+  return {
+    name: plan.lab,
+    type: 'clab',
+    clab: {
+      config: {
+        prefix: '',
+        mgmt: {
+          network: 'clab',
+          bridge: plan.mgmt.bridge,
+          'ipv4-subnet': plan.mgmt.subnet,
+          'ipv4-gw': plan.mgmt.gateway,
+        },
+        'config-path': plan.topologyFile,
+      },
+    },
+    ssh: { 'private-key': sshKeyPath(plan), 'known-hosts': knownHostsPath(plan) },
+    nodes,
+    links,
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * Everything about a lab decided before the machine is touched: names, management addresses,
+ * what runs in each node, where its files live. A pure function of the topology and options;
+ * the plan is stored in the state file, so `down` can undo a half-finished `up`.
+ */
+import { join } from 'node:path';
+import {
+  contains,
+  formatAddress,
+  isNetworkOrBroadcast,
+  nth,
+  parseAddress,
+  parsePrefix,
+  prefixSize,
+} from '../net/ipv4.js';
+import { LabError } from './errors.js';
+import { containerName, DEFAULT_STATE_ROOT, defaultLabDir, labTag, rootNames, stateDirOf } from './names.js';
+import { type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole, nodeRuntime } from './roles.js';
+import { SYSTEM_PATH } from './run.js';
+import type { Bind, Topology } from './types.js';
+
+export interface PlanOptions {
+  /** Lab name instead of the topology's `name` (a test's unique name, say). */
+  name?: string;
+  /** containerlab `prefix` instead of the topology's (`""` → bare node names). */
+  prefixOverride?: string;
+  /** Management IPv4 subnet instead of the topology's; the gateway is its first address. */
+  mgmtSubnet?: string;
+  /** Folder for the lab's SSH key, known_hosts, … @default `clab-<lab>/` next to the topology file */
+  labDir?: string;
+  /** @default /var/lib/fabric-lab */
+  stateRoot?: string;
+}
+
+export interface NodePlan {
+  name: string;
+  /** Position in the topology; root-namespace names derive from it. */
+  index: number;
+  kind: string;
+  image: string;
+  role: NodeRole;
+  daemons: Daemon[];
+  httpPorts: number[];
+  /** The node's network namespace, named like containerlab's container; '' for a bridge. */
+  netns: string;
+  hostname: string;
+  /** eth0's address; '' for a bridge. */
+  mgmtIpv4: string;
+  /** Root-namespace end of eth0; '' for a bridge. */
+  mgmtVeth: string;
+  /** Root-namespace Linux bridge of a `kind: bridge` node; '' otherwise. */
+  bridge: string;
+  /** Data interfaces in the node, in link order. */
+  interfaces: string[];
+  /** Node layer (upper/work/merged) and console log; '' for a bridge. */
+  dir: string;
+  /** Environment of every process in the node (init, exec). */
+  env: Record<string, string>;
+  exec: string[];
+  binds: Bind[];
+  labels: Record<string, string>;
+}
+
+export interface LinkEndPlan {
+  node: string;
+  /** null: the root namespace (a bridge port). */
+  netns: string | null;
+  name: string;
+  mac: string | undefined;
+  /** Root-namespace bridge this end joins. */
+  master: string | undefined;
+}
+
+export interface LinkPlan {
+  index: number;
+  a: LinkEndPlan;
+  z: LinkEndPlan;
+  mtu: number;
+}
+
+export interface LabPlan {
+  lab: string;
+  tag: string;
+  topologyFile: string;
+  labDir: string;
+  stateRoot: string;
+  stateDir: string;
+  mgmt: { bridge: string; subnet: string; gateway: string; prefixLength: number; mtu: number };
+  nodes: NodePlan[];
+  links: LinkPlan[];
+}
+
+export function planLab(topology: Topology, options: PlanOptions = {}): LabPlan {
+  const lab = options.name ?? topology.name;
+  const tag = labTag(lab);
+  const prefix = options.prefixOverride ?? topology.prefix;
+  const stateRoot = options.stateRoot ?? DEFAULT_STATE_ROOT;
+  const stateDir = stateDirOf(stateRoot, lab);
+  const mgmt = planMgmt(topology, options.mgmtSubnet);
+  const addresses = assignMgmtAddresses(topology, mgmt);
+
+  const nodes: NodePlan[] = topology.nodes.map((node, index) => {
+    const { runtime } = nodeRuntime(node);
+    const isBridge = runtime.role === 'bridge';
+    const interfaces = topology.links.flatMap((l) =>
+      [l.a, l.z].filter((e) => e.node === node.name).map((e) => e.interface),
+    );
+    const env: Record<string, string> = {
+      PATH: SYSTEM_PATH,
+      HOME: '/root',
+      LANG: 'C.UTF-8',
+      TERM: 'xterm',
+      ...node.env,
+      [ENV_DAEMONS]: runtime.daemons.filter((d) => d !== 'sshd').join(','),
+      CLAB_INTFS: String(interfaces.length),
+      FABRIC_LAB: lab,
+      FABRIC_NODE: node.name,
+    };
+    if (runtime.httpPorts.length) env[ENV_HTTP_PORTS] = runtime.httpPorts.join(',');
+    return {
+      name: node.name,
+      index,
+      kind: node.kind,
+      image: node.image,
+      role: runtime.role,
+      daemons: runtime.daemons,
+      httpPorts: runtime.httpPorts,
+      netns: isBridge ? '' : containerName(prefix, lab, node.name),
+      hostname: node.hostname,
+      mgmtIpv4: isBridge ? '' : addresses.get(node.name)!,
+      mgmtVeth: isBridge ? '' : rootNames.mgmtVeth(tag, index),
+      bridge: isBridge ? rootNames.bridge(tag, index) : '',
+      interfaces,
+      dir: isBridge ? '' : join(stateDir, 'nodes', node.name),
+      env,
+      exec: node.exec,
+      binds: node.binds,
+      labels: node.labels,
+    };
+  });
+
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const end = (linkIndex: number, side: 'a' | 'z', e: Topology['links'][number]['a']): LinkEndPlan => {
+    const node = byName.get(e.node)!;
+    return node.bridge
+      ? {
+          node: node.name,
+          netns: null,
+          name: rootNames.bridgePort(tag, linkIndex, side),
+          mac: e.mac,
+          master: node.bridge,
+        }
+      : { node: node.name, netns: node.netns, name: e.interface, mac: e.mac, master: undefined };
+  };
+  const links = topology.links.map((l) => ({
+    index: l.index,
+    a: end(l.index, 'a', l.a),
+    z: end(l.index, 'z', l.z),
+    mtu: l.mtu,
+  }));
+
+  return {
+    lab,
+    tag,
+    topologyFile: topology.file,
+    labDir: options.labDir ?? defaultLabDir(topology.dir, lab),
+    stateRoot,
+    stateDir,
+    mgmt: { bridge: rootNames.mgmtBridge(tag), ...mgmt, mtu: topology.mgmt.mtu },
+    nodes,
+    links,
+  };
+}
+
+function planMgmt(
+  topology: Topology,
+  override: string | undefined,
+): { subnet: string; gateway: string; prefixLength: number } {
+  if (override === undefined) {
+    const subnet = parsePrefix(topology.mgmt.ipv4Subnet)!.prefix;
+    return { subnet: subnet.text, gateway: topology.mgmt.ipv4Gw, prefixLength: subnet.length };
+  }
+  const parsed = parsePrefix(override);
+  if (!parsed || parsed.hostBits || parsed.prefix.length > 29) {
+    throw new LabError(2, [
+      `management subnet "${override}" must be an IPv4 network such as 198.18.99.0/24 (at most /29)`,
+    ]);
+  }
+  return {
+    subnet: parsed.prefix.text,
+    gateway: formatAddress(nth(parsed.prefix, 1)!),
+    prefixLength: parsed.prefix.length,
+  };
+}
+
+/** Static `mgmt-ipv4`s as given; the others get the lowest free host addresses, in node order. */
+function assignMgmtAddresses(
+  topology: Topology,
+  mgmt: { subnet: string; gateway: string },
+): Map<string, string> {
+  const subnet = parsePrefix(mgmt.subnet)!.prefix;
+  const used = new Set<number>([parseAddress(mgmt.gateway)!]);
+  const out = new Map<string, string>();
+  for (const node of topology.nodes) {
+    if (node.mgmtIpv4 === undefined || node.kind === 'bridge') continue;
+    const addr = parseAddress(node.mgmtIpv4)!;
+    if (!contains(subnet, addr) || used.has(addr)) {
+      throw new LabError(2, [
+        `mgmt-ipv4 ${node.mgmtIpv4} of node "${node.name}" is not a free address of ${subnet.text}`,
+      ]);
+    }
+    used.add(addr);
+    out.set(node.name, node.mgmtIpv4);
+  }
+  let offset = 1;
+  for (const node of topology.nodes) {
+    if (out.has(node.name) || node.kind === 'bridge') continue;
+    let addr = nth(subnet, offset);
+    while (addr !== undefined && (used.has(addr) || isNetworkOrBroadcast(subnet, addr)))
+      addr = nth(subnet, ++offset);
+    if (addr === undefined) {
+      throw new LabError(2, [
+        `management subnet ${subnet.text} has ${prefixSize(subnet) - 2} addresses, too few for the nodes`,
+      ]);
+    }
+    used.add(addr);
+    out.set(node.name, formatAddress(addr));
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Text for people: diagnostics as `file:line:col severity code message`, the status table, and a
+ * progress display that redraws one line on a terminal and prints one line per finished phase
+ * otherwise (CI logs).
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LabEvent, LabPhase } from './events.js';
+import type { LabStatus } from './status.js';
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.col}` : (d.file ?? '');
+  return `${where ? `${where} ` : ''}${d.severity} ${d.code} ${d.message}`;
+}
+
+export function formatStatus(status: LabStatus): string {
+  const rows = status.nodes.map((n) => [
+    n.name,
+    n.role === 'bridge' ? 'bridge' : !n.running ? 'stopped' : n.problems.length ? 'degraded' : 'running',
+    n.mgmtIpv4 || '-',
+    n.pid === null ? '-' : String(n.pid),
+    n.daemons.map((d) => (d.up ? d.name : `${d.name}(down)`)).join(',') || '-',
+  ]);
+  const header = ['NODE', 'STATE', 'MGMT IPV4', 'PID', 'DAEMONS'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const out = [`lab ${status.lab}: ${status.state}`, line(header), ...rows.map(line)];
+  for (const n of status.nodes) for (const p of n.problems) out.push(`${n.name}: ${p}`);
+  for (const n of status.nodes) {
+    for (const d of n.daemons)
+      if (d.up && d.detail.startsWith('not running')) out.push(`${n.name}: ${d.name} ${d.detail}`);
+  }
+  if (status.state !== 'stopped')
+    out.push(`ssh: ssh -F ${status.labDir}/ssh_config <node>   (key ${status.sshKey})`);
+  return `${out.join('\n')}\n`;
+}
+
+const LABELS: Record<LabPhase, string> = {
+  check: 'checking topology and machine',
+  'cleanup-stale': 'removing a stale earlier run',
+  network: 'namespaces and links',
+  provision: 'provisioning nodes',
+  boot: 'launching nodes',
+  init: 'nodes booting',
+  exec: 'running exec commands',
+  destroy: 'removing lab',
+};
+
+export class ProgressDisplay {
+  private readonly started = Date.now();
+  private readonly finished = new Set<LabPhase>();
+  private drawn = false;
+
+  constructor(private readonly out: NodeJS.WriteStream) {}
+
+  readonly onProgress = (e: LabEvent): void => {
+    if (this.finished.has(e.phase) || e.total === 0) return;
+    const text = `${LABELS[e.phase]} ${e.done}/${e.total}`;
+    if (e.done >= e.total) {
+      this.finished.add(e.phase);
+      this.clear();
+      this.out.write(`  ${text}  ${this.elapsed()}\n`);
+    } else if (this.out.isTTY) {
+      this.clear();
+      this.out.write(`  ${text}${e.node ? ` (${e.node})` : ''}`);
+      this.drawn = true;
+    }
+  };
+
+  private clear(): void {
+    if (this.drawn) this.out.write('\r\x1b[K');
+    this.drawn = false;
+  }
+
+  private elapsed(): string {
+    return `${((Date.now() - this.started) / 1000).toFixed(1)}s`;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What runs in a node. There are no images here (every node runs the host's root filesystem),
+ * so the image name picks a role:
+ * - `frrouting/frr` (any registry, any tag): an FRR router;
+ * - `fabric-labnode*` (our image, lab/image/Dockerfile): the daemons listed in env
+ *   `FABRIC_DAEMONS`, plus `FABRIC_HTTP_PORTS` for `http`;
+ * - anything else: a plain Linux host (links and `exec` only).
+ * Every node also runs sshd, so SSH works the same on all of them.
+ */
+import type { LabNode } from './types.js';
+
+/** In boot order: snmpd before FRR (FRR's AgentX subagent does not retry). */
+export const DAEMONS = ['sshd', 'snmpd', 'frr', 'keepalived', 'haproxy', 'ovs', 'http'] as const;
+export type Daemon = (typeof DAEMONS)[number];
+
+export type NodeRole = 'frr' | 'labnode' | 'host' | 'bridge';
+
+export interface NodeRuntime {
+  role: NodeRole;
+  /** Daemons started in the node, in boot order; empty for a bridge. */
+  daemons: Daemon[];
+  /** Ports of the `http` daemon. */
+  httpPorts: number[];
+}
+
+export const ENV_DAEMONS = 'FABRIC_DAEMONS';
+export const ENV_HTTP_PORTS = 'FABRIC_HTTP_PORTS';
+const DEFAULT_HTTP_PORT = 80;
+
+const FRR_IMAGE = /(^|\/)frrouting\/frr([:@]|$)/;
+
+export function isFrrImage(image: string): boolean {
+  return FRR_IMAGE.test(image);
+}
+
+/** `fabric-labnode`, `fabric-labnode:1.2`, `ghcr.io/acme/fabric-labnode-dev@sha256:…` */
+export function isLabnodeImage(image: string): boolean {
+  return (image.split('/').pop() ?? '').startsWith('fabric-labnode');
+}
+
+/** The node's role and daemons, or the problems with its env (unknown daemon, bad port). */
+export function nodeRuntime(node: LabNode): { runtime: NodeRuntime; problems: string[] } {
+  if (node.kind === 'bridge')
+    return { runtime: { role: 'bridge', daemons: [], httpPorts: [] }, problems: [] };
+  if (isFrrImage(node.image))
+    return { runtime: { role: 'frr', daemons: ['sshd', 'frr'], httpPorts: [] }, problems: [] };
+  if (!isLabnodeImage(node.image))
+    return { runtime: { role: 'host', daemons: ['sshd'], httpPorts: [] }, problems: [] };
+
+  const problems: string[] = [];
+  const requested = new Set<string>(['sshd']);
+  for (const word of (node.env[ENV_DAEMONS] ?? '').split(',')) {
+    const name = word.trim().toLowerCase();
+    if (!name) continue;
+    if ((DAEMONS as readonly string[]).includes(name)) requested.add(name);
+    else problems.push(`${ENV_DAEMONS}: unknown daemon "${name}"; known: ${DAEMONS.join(', ')}`);
+  }
+  const daemons = DAEMONS.filter((d) => requested.has(d));
+  const httpPorts: number[] = [];
+  if (requested.has('http')) {
+    const text = node.env[ENV_HTTP_PORTS] ?? String(DEFAULT_HTTP_PORT);
+    for (const word of text.split(',')) {
+      const port = Number(word.trim());
+      if (Number.isInteger(port) && port > 0 && port < 65536) httpPorts.push(port);
+      else problems.push(`${ENV_HTTP_PORTS}: "${word.trim()}" is not a TCP port`);
+    }
+  }
+  return { runtime: { role: 'labnode', daemons, httpPorts }, problems };
+}

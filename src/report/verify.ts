@@ -1,0 +1,113 @@
+/** The verify report for people (a table per kind, then every failure) and for machines. */
+import type { ExpectationKind } from '../verify/expectations.js';
+import { KIND_ORDER } from '../verify/expectations.js';
+import type { VerifyResult } from '../verify/run.js';
+import { type JunitSuite, junitXml } from './junit.js';
+import { table } from './table.js';
+
+function byKind(results: readonly VerifyResult[]): [ExpectationKind, VerifyResult[]][] {
+  return KIND_ORDER.map(
+    (k) => [k, results.filter((r) => r.expectation.kind === k)] as [ExpectationKind, VerifyResult[]],
+  ).filter(([, rs]) => rs.length);
+}
+
+export function verifyText(
+  site: string,
+  results: readonly VerifyResult[],
+  seconds: number,
+  all = false,
+): string {
+  const failed = results.filter((r) => !r.ok);
+  const lines: string[] = [];
+  lines.push(
+    table(
+      ['CHECK', 'PASSED', 'FAILED', 'WHAT'],
+      byKind(results).map(([kind, rs]) => [
+        kind,
+        `${rs.filter((r) => r.ok).length}/${rs.length}`,
+        rs.filter((r) => !r.ok).length || '-',
+        describeKind(kind),
+      ]),
+    ),
+  );
+  const shown = all ? results : failed;
+  if (shown.length) {
+    lines.push('', all ? 'ALL CHECKS' : 'FAILED');
+    lines.push(
+      table(
+        ['RESULT', 'CHECK', 'DEVICE', 'EXPECTED', 'SEEN'],
+        shown.map((r) => [
+          r.ok ? 'ok' : 'FAIL',
+          r.expectation.kind,
+          r.expectation.device,
+          r.expectation.title,
+          r.detail,
+        ]),
+      ),
+    );
+  }
+  lines.push(
+    '',
+    `verify ${site}: ${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed (${seconds.toFixed(1)} s)`,
+  );
+  return lines.join('\n');
+}
+
+function describeKind(kind: ExpectationKind): string {
+  switch (kind) {
+    case 'bgp-identity':
+      return 'local AS and router-id of every BGP speaker';
+    case 'bgp-session':
+      return 'every session Established with the expected prefix count';
+    case 'bfd-peer':
+      return 'BFD up on every fabric and upstream session';
+    case 'ecmp':
+      return 'ECMP next hops = the paths the model provides';
+    case 'loopbacks-reachable':
+      return 'every loopback answers from every leaf';
+    case 'vxlan-tunnels':
+      return 'each hypervisor floods each segment to every other VTEP';
+    case 'vrrp-master':
+      return 'exactly one VRRP master per instance, the intended one';
+    case 'overlay-ping':
+      return 'VMs reach VMs on other hypervisors through VXLAN';
+    case 'vip-answers':
+      return 'every L4 VIP answers';
+    case 'http-path':
+      return 'internet → edge → fabric → vRouter → L4 → HAProxy → app';
+  }
+}
+
+export function verifyJson(site: string, results: readonly VerifyResult[], seconds: number): object {
+  return {
+    site,
+    ok: results.every((r) => r.ok),
+    seconds,
+    checks: results.length,
+    failed: results.filter((r) => !r.ok).length,
+    results: results.map((r) => ({
+      id: r.expectation.id,
+      kind: r.expectation.kind,
+      device: r.expectation.device,
+      expected: r.expectation.title,
+      ok: r.ok,
+      seen: r.detail,
+      attempts: r.attempts,
+      seconds: r.seconds,
+    })),
+  };
+}
+
+export function verifyJunit(site: string, results: readonly VerifyResult[]): string {
+  const suites: JunitSuite[] = byKind(results).map(([kind, rs]) => ({
+    name: `${site}.${kind}`,
+    cases: rs.map((r) => ({
+      name: r.expectation.title,
+      classname: `${site}.${kind}.${r.expectation.device}`,
+      ok: r.ok,
+      message: r.detail,
+      seconds: r.seconds,
+    })),
+  }));
+  return junitXml(`fabric verify ${site}`, suites);
+}
