@@ -100,7 +100,7 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
     }
     case 'vxlan-tunnels': {
       const port = await json(round, e.device, LINUX.ovsPort(e.port), 'ovs-vsctl list port');
-      if ('error' in port) return fail(`OVS port ${e.port} missing: ${port.error}`);
+      if ('error' in port) return fail(/no row/.test(port.error) ? `OVS port ${e.port} missing` : port.error);
       const row = ovsPorts(port.value)[0];
       if (!row) return fail(`OVS port ${e.port} missing`);
       if (row.tag !== e.tag) return fail(`OVS port ${e.port} has tag ${row.tag}, expected ${e.tag}`);

@@ -1,8 +1,9 @@
 /** `fabric verify`: the running lab of a site checked against what its compiled model says. */
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
+import { DockerRunner } from '../../verify/docker-runner.js';
 import { deriveExpectations } from '../../verify/expectations.js';
 import { LabRunner } from '../../verify/lab-runner.js';
 import { runChecks } from '../../verify/run.js';
@@ -12,6 +13,7 @@ import { err, json, out, printDiagnostics } from '../io.js';
 
 export interface VerifyOptions extends InventoryOptions {
   lab?: string;
+  via: 'lab' | 'docker';
   timeout: string;
   junit?: string;
   all?: boolean;
@@ -26,6 +28,14 @@ export function registerVerify(program: Command, run: (code: Promise<ExitCode> |
     )
     .requiredOption('-s, --site <name...>', 'the site (one)')
     .option('--lab <name>', 'lab name, when it is not the site name')
+    .addOption(
+      new Option(
+        '--via <runtime>',
+        'where the lab runs: fabric lab (namespaces) or containerlab (docker exec clab-<lab>-<node>)',
+      )
+        .choices(['lab', 'docker'])
+        .default('lab'),
+    )
     .option('--timeout <seconds>', 'keep polling failing checks until this deadline', '90')
     .option('--json', 'machine-readable results')
     .option('--junit <file>', 'also write a JUnit XML report (for CI)')
@@ -42,6 +52,7 @@ Exit status: 0 every check passed, 1 some failed, 2 unusable inventory or no suc
 
 Examples:
   fabric lab up --site idc-a && fabric verify --site idc-a
+  containerlab deploy -t lab/idc-a.clab.yml && fabric verify --site idc-a --via docker
   fabric verify --site idc-a --junit reports/verify.xml --timeout 120`,
     )
     .action((opts: VerifyOptions, cmd: Command) => run(verify({ ...cmd.optsWithGlobals(), ...opts })));
@@ -54,16 +65,18 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
     throw new CliError(`verify: --timeout must be a number of seconds, got "${opts.timeout}"`);
   const { model, findings } = loadOrExit(opts);
   const site = model.sites[0]!;
-  if (countBySeverity(findings).errors && !opts.json) {
+  if (countBySeverity(findings).errors) {
     err(`verify: the inventory has findings; checking the lab against it anyway:`);
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
   const expectations = deriveExpectations(site);
-  const runner = new LabRunner(opts.lab ?? site.name, opts.stateRoot);
+  const lab = opts.lab ?? site.name;
+  const runner = opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot);
   // the lab must exist before polling for 90 seconds
   const probe = expectations[0]!;
   try {
-    await runner.run(probe.device, 'true', { timeoutMs: 10_000 });
+    const r = await runner.run(probe.device, 'true', { timeoutMs: 10_000 });
+    if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
   } catch (e) {
     throw new CliError(
       `verify: cannot reach lab ${opts.lab ?? site.name}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
