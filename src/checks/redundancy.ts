@@ -32,9 +32,23 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
     const racks = new Set(members.map((d) => d.rack));
     const all = g.members.length === 2 ? 'both' : `all ${g.members.length}`;
     if (hosts.size === 1 && last.hostedOn)
-      out.push(finding(ctx, 'redundancy-shared-host', `${all} members of ${g.name} (${g.members.join(', ')}) run on hypervisor ${last.hostedOn}; place them on hypervisors in different racks`, pathOf(last.name)));
+      out.push(
+        finding(
+          ctx,
+          'redundancy-shared-host',
+          `${all} members of ${g.name} (${g.members.join(', ')}) run on hypervisor ${last.hostedOn}; place them on hypervisors in different racks`,
+          pathOf(last.name),
+        ),
+      );
     else if (racks.size === 1)
-      out.push(finding(ctx, 'redundancy-shared-rack', `${all} members of ${g.name} (${g.members.join(', ')}) are in rack ${last.rack}; a rack failure would take down the whole ${g.kind}`, pathOf(last.name)));
+      out.push(
+        finding(
+          ctx,
+          'redundancy-shared-rack',
+          `${all} members of ${g.name} (${g.members.join(', ')}) are in rack ${last.rack}; a rack failure would take down the whole ${g.kind}`,
+          pathOf(last.name),
+        ),
+      );
   }
   return out;
 }

@@ -79,7 +79,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
-    globalDefs: { routerId: d.name },
+    globalDefs: { routerId: d.name, enableSnmpVrrp: false },
     vrrpSyncGroups: instances.length
       ? [
           {

@@ -13,6 +13,7 @@ import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileOvs } from './ovs.js';
 import { compileRedundancyGroups } from './redundancy.js';
+import { snmpSecretNames, withSnmpd } from './snmp.js';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);
@@ -21,7 +22,7 @@ export function assertNever(x: never): never {
 export function compileSite(facts: SiteFacts): SiteModel {
   const devices = [...facts.devices.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((d) => compileDevice(facts, d));
+    .map((d) => withSnmpd(facts, compileDevice(facts, d)));
   return {
     name: facts.name,
     description: facts.inventory.description,
@@ -120,6 +121,7 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: D
     defaultGateway: defaultGateway(facts, d),
     services: services(facts, d),
     daemons: [],
+    snmpd: null,
   };
 }
 
@@ -204,7 +206,7 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
 }
 
 function secretNames(facts: SiteFacts): string[] {
-  const names = new Set<string>();
+  const names = new Set<string>(snmpSecretNames(facts));
   for (const u of facts.upstreams.values()) if (u.password) names.add(u.password.secret);
   for (const t of facts.tenants.values()) {
     if (t.routers?.auth) names.add(t.routers.auth.secret);

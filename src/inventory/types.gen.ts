@@ -25,17 +25,17 @@ export type AsnRange = string;
  */
 export type Ipv4Prefix = string;
 /**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Name".
+ */
+export type Name = string;
+/**
  * Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "DeviceId".
  */
 export type DeviceId = number;
-/**
- * This interface was referenced by `InventoryFile`'s JSON-Schema
- * via the `definition` "Name".
- */
-export type Name = string;
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Device".
@@ -198,6 +198,44 @@ export interface Defaults {
      */
     advert_int?: number;
   };
+  snmp?: Snmp;
+}
+/**
+ * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Snmp".
+ */
+export interface Snmp {
+  /**
+   * SNMPv3 user name (USM), e.g. fabric-noc.
+   */
+  user: string;
+  auth: SecretRef;
+  /**
+   * SNMPv3 authentication protocol (HMAC). @default SHA
+   */
+  auth_protocol?: 'SHA' | 'SHA-256' | 'SHA-512';
+  priv: SecretRef1;
+  community?: SecretRef2;
+}
+/**
+ * SNMPv3 authentication passphrase of the user: 8 to 64 characters.
+ */
+export interface SecretRef {
+  secret: Name;
+}
+/**
+ * SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters.
+ */
+export interface SecretRef1 {
+  secret: Name;
+}
+/**
+ * SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)
+ */
+export interface SecretRef2 {
+  secret: Name;
 }
 /**
  * An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.
@@ -229,7 +267,7 @@ export interface Upstream {
    * The upstream's address on the peering link.
    */
   peer: string;
-  password?: SecretRef;
+  password?: SecretRef3;
   /**
    * What we accept from the upstream: only a default route, or the full table. @default default
    */
@@ -244,7 +282,7 @@ export interface Upstream {
 /**
  * BGP TCP-MD5 password.
  */
-export interface SecretRef {
+export interface SecretRef3 {
   secret: Name;
 }
 /**
@@ -557,7 +595,7 @@ export interface Segment {
  */
 export interface TenantRouters {
   members: VrrpMembers;
-  auth?: SecretRef1;
+  auth?: SecretRef4;
   /**
    * Gateway address per segment, by segment name.
    */
@@ -579,7 +617,7 @@ export interface VrrpMember {
 /**
  * VRRP authentication (PASS, at most 8 characters).
  */
-export interface SecretRef1 {
+export interface SecretRef4 {
   secret: Name;
 }
 /**
@@ -604,7 +642,7 @@ export interface VrrpAddress {
  */
 export interface TenantL4 {
   members: VrrpMembers;
-  auth?: SecretRef2;
+  auth?: SecretRef5;
   /**
    * The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).
    */
@@ -623,7 +661,7 @@ export interface TenantL4 {
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "SecretRef".
  */
-export interface SecretRef2 {
+export interface SecretRef5 {
   secret: Name;
 }
 /**
@@ -704,7 +742,7 @@ export interface Frontend {
    * TLS port. @default 443
    */
   https?: number;
-  certificate?: SecretRef3;
+  certificate?: SecretRef6;
   /**
    * Per client address; over the limit HAProxy answers 429.
    */
@@ -724,7 +762,7 @@ export interface Frontend {
 /**
  * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
  */
-export interface SecretRef3 {
+export interface SecretRef6 {
   secret: Name;
 }
 /**

@@ -31,10 +31,16 @@ export interface SecretRef {
   use: SecretUse;
 }
 
-export type SecretUse = 'bgp-password' | 'vrrp-auth' | 'tls-bundle';
+export type SecretUse =
+  | 'bgp-password'
+  | 'vrrp-auth'
+  | 'tls-bundle'
+  | 'snmp-auth'
+  | 'snmp-priv'
+  | 'snmp-community';
 
 /** A daemon whose configuration fabric renders and pushes. */
-export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs';
+export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs' | 'snmpd';
 
 // ---------------------------------------------------------------------------------------------
 // Site
@@ -153,6 +159,8 @@ export interface DeviceBase {
   services: HostService[];
   /** Daemons fabric renders for this device, sorted. */
   daemons: Daemon[];
+  /** The device's SNMP agent for the NOC, or null when the site configures no SNMP (and for VMs). */
+  snmpd: SnmpdModel | null;
 }
 
 export interface Mgmt {
@@ -303,13 +311,18 @@ export interface RouteMap {
   }[];
 }
 
+/**
+ * A BFD profile. A value equal to FRR's default (300 ms, multiplier 3) is null and not printed:
+ * FRR never shows defaults in its running config, so a printed default would read as drift.
+ */
 export interface BfdProfile {
   name: string;
-  /** Milliseconds. */
-  receiveInterval: number;
-  /** Milliseconds. */
-  transmitInterval: number;
-  detectMultiplier: number;
+  /** Milliseconds; null: FRR's default, 300. */
+  receiveInterval: number | null;
+  /** Milliseconds; null: FRR's default, 300. */
+  transmitInterval: number | null;
+  /** null: FRR's default, 3. */
+  detectMultiplier: number | null;
 }
 
 export interface PeerGroup {
@@ -353,7 +366,11 @@ export interface RouterBgp {
 // keepalived
 
 export interface KeepalivedModel {
-  globalDefs: { routerId: string };
+  globalDefs: {
+    routerId: string;
+    /** Register with the local snmpd over AgentX and serve KEEPALIVED-MIB (`enable_snmp_vrrp`). @default false */
+    enableSnmpVrrp: boolean;
+  };
   vrrpSyncGroups: VrrpSyncGroup[];
   vrrpInstances: VrrpInstance[];
   virtualServers: VirtualServer[];
@@ -488,4 +505,36 @@ export interface VmPort {
   vm: string;
   vmInterface: string;
   segment: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// snmpd
+
+/**
+ * net-snmp's snmpd as the NOC polls it: SNMPv3 authPriv on the management address, a read-only
+ * view of the MIBs drift reads, and the AgentX master socket that FRR and keepalived register with.
+ */
+export interface SnmpdModel {
+  /** Where snmpd listens: the management address, UDP port 161. */
+  agentAddress: { address: string; port: number };
+  /** `sysLocation`: site and rack, as the NOC sees them. */
+  sysLocation: string;
+  /**
+   * The AgentX master socket for the device's subagents. `group`: the socket's group, `frr` where
+   * FRR runs (zebra and bgpd run as user frr and register BGP4-MIB), else null (root only: keepalived).
+   */
+  agentx: { socket: string; group: string | null };
+  /** The read-only view `name`: the subtrees the NOC may read, sorted by OID. */
+  view: { name: string; subtrees: { oid: string; mib: string }[] };
+  /** The SNMPv3 user, authPriv only. */
+  user: {
+    name: string;
+    authProtocol: 'SHA' | 'SHA-256' | 'SHA-512';
+    auth: SecretRef;
+    /** AES-128 (CFB). */
+    privProtocol: 'AES';
+    priv: SecretRef;
+  };
+  /** SNMPv2c read-only community answered only from `source` (the management subnet); null: v2c off. */
+  community: { secret: SecretRef; source: string } | null;
 }

@@ -84,6 +84,17 @@ export function fileSpecs(
           owner: 'root:root',
         });
         break;
+      case 'snmpd':
+        // Debian's own mode and owner: snmpd runs as Debian-snmp and rereads it on SIGHUP
+        specs.push({
+          daemon,
+          file: 'snmpd.conf',
+          template: 'snmp/snmpd.conf',
+          target: '/etc/snmp/snmpd.conf',
+          mode: 0o640,
+          owner: 'root:Debian-snmp',
+        });
+        break;
     }
   }
   return specs;

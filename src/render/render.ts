@@ -138,14 +138,16 @@ export function renderSite(
   return diagnostics.length ? { diagnostics } : { rendered: { site: site.name, files }, diagnostics };
 }
 
-/** Which secrets end up in which daemon's file: BGP passwords in FRR, VRRP keys in keepalived. */
+/** Which secrets end up in which daemon's file: BGP passwords in FRR, VRRP keys in keepalived, SNMP in snmpd. */
 function fileMentions(spec: FileSpec, device: Device, secret: string): boolean {
   const json = JSON.stringify(
     spec.daemon === 'frr' && 'frr' in device
       ? device.frr
       : spec.daemon === 'keepalived' && 'keepalived' in device
         ? device.keepalived
-        : {},
+        : spec.daemon === 'snmpd'
+          ? device.snmpd
+          : {},
   );
   return json.includes(`"secret":${JSON.stringify(secret)}`);
 }

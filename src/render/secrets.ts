@@ -28,6 +28,19 @@ const RULES: Record<SecretUse, { test: (v: string) => boolean; what: string }> =
     test: (v) => v.includes('-----BEGIN CERTIFICATE-----') && /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(v),
     what: 'a PEM bundle with a certificate and its private key',
   },
+  // net-snmp refuses passphrases under 8 characters (RFC 3414 section 11.2 recommends at least 8)
+  'snmp-auth': {
+    test: (v) => /^[A-Za-z0-9._~@%^*+=:-]{8,64}$/.test(v),
+    what: 'an SNMPv3 passphrase: 8 to 64 characters of letters, digits and ._~@%^*+=:-',
+  },
+  'snmp-priv': {
+    test: (v) => /^[A-Za-z0-9._~@%^*+=:-]{8,64}$/.test(v),
+    what: 'an SNMPv3 passphrase: 8 to 64 characters of letters, digits and ._~@%^*+=:-',
+  },
+  'snmp-community': {
+    test: (v) => /^[A-Za-z0-9._~@%^*+=:-]{8,64}$/.test(v),
+    what: "an SNMPv2c community: 8 to 64 characters of letters, digits and ._~@%^*+=:- (so never 'public')",
+  },
 };
 
 export class SecretStore {

@@ -59,7 +59,7 @@ describe('fabric CLI', () => {
     const { dir } = exampleCopy();
     const first = await runFabric(['render'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/idc-a: 22 devices, 48 files \(48 changed\) → out\/idc-a\//);
+    expect(first.stdout).toMatch(/idc-a: 22 devices, 68 files \(68 changed\) → out\/idc-a\//);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'idc-a', 'manifest.json'), 'utf8'));
     expect(manifest.devices.leaf1a.files[0]).toMatchObject({
       path: 'frr.conf',
@@ -91,7 +91,7 @@ describe('fabric CLI', () => {
     const r = await runFabric(['show', '--site', 'idc-a']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^leaf1a\s+leaf\s+11\s+r1\s+-\s+198\.18\.1\.11\s+10\.1\.0\.11\/32\s+65211\s+frr$/m,
+      /^leaf1a\s+leaf\s+11\s+r1\s+-\s+198\.18\.1\.11\s+10\.1\.0\.11\/32\s+65211\s+frr,snmpd$/m,
     );
     expect(r.stdout).toMatch(/^shop-routers\s+vrrp-pair\s+vr1,vr2/m);
     expect(r.stdout).toMatch(/^203\.0\.113\.10\/27\s+vrrp-vip\s+lb1/m);

@@ -3,6 +3,7 @@
  * BFD profiles and `router bgp`. Reads only site facts.
  */
 import type {
+  BfdProfile,
   BgpNeighbor,
   FrrInterface,
   FrrModel,
@@ -55,7 +56,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     const peer = facts.devices.get(port.peer.device)!;
     const iface: FrrInterface = {
       name: port.interface,
-      description: `${peer.name}:${port.peer.interface}`,
+      description: interfaceDescription(facts, d, port.interface) ?? `${peer.name}:${port.peer.interface}`,
       addresses: [],
     };
     const upstream =
@@ -85,7 +86,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
         unnumbered: true,
         peerGroup: spec.name,
         remoteAs: peer.asn!,
-        description: `${peer.name}:${port.peer.interface}`,
+        description: interfaceDescription(facts, d, port.interface) ?? `${peer.name}:${port.peer.interface}`,
         peerDevice: peer.name,
         password: null,
         updateSource: null,
@@ -129,16 +130,13 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
     prefixLists: policy.prefixLists,
     routeMaps: policy.routeMaps,
-    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) =>
-      name === 'fabric'
-        ? {
-            name,
-            receiveInterval: facts.defaults.bfd.interval,
-            transmitInterval: facts.defaults.bfd.interval,
-            detectMultiplier: facts.defaults.bfd.multiplier,
-          }
-        : { name, receiveInterval: 1000, transmitInterval: 1000, detectMultiplier: 3 },
-    ),
+    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))]
+      .sort()
+      .map((name) =>
+        name === 'fabric'
+          ? bfdProfile(name, facts.defaults.bfd.interval, facts.defaults.bfd.multiplier)
+          : bfdProfile(name, 1000, 3),
+      ),
     routerBgp: {
       asn: d.asn!,
       routerId: d.loopback !== null ? formatAddress(d.loopback) : routerIdOfUpstream(facts, d),
@@ -151,6 +149,27 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       },
     },
   };
+}
+
+/** FRR's BFD defaults: a profile prints only what differs from them. */
+export const FRR_BFD_DEFAULTS = { interval: 300, multiplier: 3 } as const;
+
+function bfdProfile(name: string, interval: number, multiplier: number): BfdProfile {
+  const differs = (v: number, d: number) => (v === d ? null : v);
+  return {
+    name,
+    receiveInterval: differs(interval, FRR_BFD_DEFAULTS.interval),
+    transmitInterval: differs(interval, FRR_BFD_DEFAULTS.interval),
+    detectMultiplier: differs(multiplier, FRR_BFD_DEFAULTS.multiplier),
+  };
+}
+
+/** The description an inventory gives a port (`interfaces: { eth11: { description: … } }`), if any. */
+function interfaceDescription(facts: SiteFacts, d: DeviceFacts, iface: string): string | undefined {
+  const input = facts.inventory.devices[d.name] as
+    | { interfaces?: Record<string, { description?: string }> }
+    | undefined;
+  return input?.interfaces?.[iface]?.description;
 }
 
 /** A simulated upstream has no loopback from our pools: its router-id is its peering address. */
