@@ -131,7 +131,8 @@ EOF
 start_keepalived() {
   setup_keepalived
   if [ ! -f /etc/keepalived/keepalived.conf ]; then
-    report keepalived "failed: no /etc/keepalived/keepalived.conf"
+    # a box that is not configured yet (an empty lab waiting for `fabric push`): not a failure
+    report keepalived "unconfigured: no /etc/keepalived/keepalived.conf yet"
     return
   fi
   service keepalived start >"$STATE/keepalived-start.log" 2>&1

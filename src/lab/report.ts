@@ -18,7 +18,9 @@ export function formatStatus(status: LabStatus): string {
     n.role === 'bridge' ? 'bridge' : !n.running ? 'stopped' : n.problems.length ? 'degraded' : 'running',
     n.mgmtIpv4 || '-',
     n.pid === null ? '-' : String(n.pid),
-    n.daemons.map((d) => (d.up ? d.name : `${d.name}(down)`)).join(',') || '-',
+    n.daemons
+      .map((d) => (d.up ? d.name : `${d.name}(${d.unconfigured ? 'unconfigured' : 'down'})`))
+      .join(',') || '-',
   ]);
   const header = ['NODE', 'STATE', 'MGMT IPV4', 'PID', 'DAEMONS'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -14,6 +14,8 @@ import type { LabState, NodeRecord } from './state.js';
 export interface DaemonStatus {
   name: Daemon;
   up: boolean;
+  /** Not running because it has no configuration yet (an empty lab waiting for a push): not a problem. */
+  unconfigured?: boolean;
   /** e.g. "not running: ldpd (ldpd needs MPLS, which this kernel lacks)" */
   detail: string;
 }
@@ -141,7 +143,8 @@ function nodeStatus(
   const booted = isBooted(init);
   const problems = [...(rec?.problems ?? [])];
   if (!booted) problems.push('init has not finished');
-  for (const d of daemons) if (!d.up) problems.push(`${d.name} is down${d.detail ? `: ${d.detail}` : ''}`);
+  for (const d of daemons)
+    if (!d.up && !d.unconfigured) problems.push(`${d.name} is down${d.detail ? `: ${d.detail}` : ''}`);
   return { ...base, running, pid: init.pid, booted, daemons, problems };
 }
 
@@ -159,8 +162,15 @@ function daemonStatus(
     case 'sshd':
     case 'snmpd':
     case 'keepalived':
-    case 'haproxy':
-      return { name, up: has(name), detail };
+    case 'haproxy': {
+      const up = has(name);
+      return {
+        name,
+        up,
+        detail: up ? 'ok' : detail,
+        ...(!up && detail.startsWith('unconfigured') ? { unconfigured: true } : {}),
+      };
+    }
     case 'ovs':
       return { name, up: has('ovsdb-server') && has('ovs-vswitchd'), detail };
     case 'http': {

@@ -93,7 +93,8 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
     const daemons = labDaemons(d);
     const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
     if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
-    const files = opts.empty ? [] : (opts.manifest.devices[d.name]?.files ?? []);
+    // an empty lab blanks what fabric manages; the simulated upstreams are the outside world and keep theirs
+    const files = opts.empty && d.managed ? [] : (opts.manifest.devices[d.name]?.files ?? []);
     const node: Record<string, unknown> = {
       kind: 'linux',
       'mgmt-ipv4': d.mgmt.address,

@@ -19,6 +19,8 @@ export const DAEMON_PACKAGES: Requirement[] = [
   { bin: 'ovs-vsctl', pkg: 'openvswitch-switch' },
   { bin: 'ip', pkg: 'iproute2' },
   { bin: 'bridge', pkg: 'iproute2' },
+  // HAProxy's admin socket: drift and verify read backend state with `show stat`
+  { bin: 'socat', pkg: 'socat' },
 ];
 
 function present(bin: string): boolean {

@@ -47,6 +47,7 @@ describe('containerlab export', () => {
     expect(leaf.binds).toEqual([
       '../out/idc-a/leaf1a/frr.conf:/etc/frr/frr.conf:ro',
       '../out/idc-a/leaf1a/daemons:/etc/frr/daemons:ro',
+      '../out/idc-a/leaf1a/snmpd.conf:/etc/snmp/snmpd.conf:ro',
     ]);
     for (const [, node] of Object.entries<{ binds?: string[] }>(topology.topology.nodes))
       for (const b of node.binds ?? []) expect(b.startsWith('../out/idc-a/'), b).toBe(true);
@@ -68,10 +69,17 @@ describe('containerlab export', () => {
     expect(text).not.toContain('$');
   });
 
-  it('GIVEN --empty THEN no configs are bound and OVS is not applied: push will do it', () => {
+  it('GIVEN --empty THEN managed devices get no configs and no OVS: push will do it; the simulated ISPs keep theirs', () => {
     const { topology } = exported(true);
-    for (const node of Object.values<{ binds?: string[]; exec?: string[] }>(topology.topology.nodes)) {
-      expect(node.binds).toBeUndefined();
+    const upstreams = ['isp1', 'isp2'];
+    for (const [name, node] of Object.entries<{ binds?: string[]; exec?: string[] }>(
+      topology.topology.nodes,
+    )) {
+      if (upstreams.includes(name)) {
+        expect(node.binds, name).toContain(`../out/idc-a/${name}/frr.conf:/etc/frr/frr.conf:ro`);
+        continue;
+      }
+      expect(node.binds, name).toBeUndefined();
       expect(node.exec ?? []).not.toContain('sh /etc/fabric/ovs.sh');
     }
     expect(topology.topology.nodes.app1.exec).toContain('ip addr add 10.20.2.21/24 dev eth1');
