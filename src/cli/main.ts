@@ -3,6 +3,7 @@
  * printed as one clear message, never as a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { registerPush } from './commands/push.js';
 import { registerRender } from './commands/render.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
@@ -43,6 +44,7 @@ Examples:
   registerShow(program, run);
   registerLabCommands(program, (code) => run(code as Promise<ExitCode>));
   registerVerify(program, run);
+  registerPush(program, run);
   return program;
 }
 

@@ -69,6 +69,8 @@ function describeKind(kind: ExpectationKind): string {
       return 'each hypervisor floods each segment to every other VTEP';
     case 'vrrp-master':
       return 'exactly one VRRP master per instance, the intended one';
+    case 'haproxy-backends':
+      return 'every server of every HAProxy backend UP';
     case 'overlay-ping':
       return 'VMs reach VMs on other hypervisors through VXLAN';
     case 'vip-answers':

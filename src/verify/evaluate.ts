@@ -12,6 +12,7 @@ import {
   isEstablished,
   routes,
 } from '../observe/frr.js';
+import { HAPROXY, haproxyServers, serverUp } from '../observe/haproxy.js';
 import { floodList, interfaceAddresses, LINUX, ovsPorts } from '../observe/linux.js';
 import { type ObservationRound, parseJson } from '../observe/runner.js';
 import { shellQuote } from '../util/shell.js';
@@ -22,10 +23,19 @@ export interface CheckResult {
   ok: boolean;
   /** What was observed: "Established, 12 prefixes" or "Active: no session". */
   detail: string;
+  /**
+   * Which way a check failed, where the kind alone does not say how bad it is (drift's
+   * severities): `prefix-count`, `no-route`, `wrong-master`, `all-down`.
+   */
+  code?: string;
 }
 
 const pass = (detail: string): CheckResult => ({ ok: true, detail });
-const fail = (detail: string): CheckResult => ({ ok: false, detail });
+const fail = (detail: string, code?: string): CheckResult => ({
+  ok: false,
+  detail,
+  ...(code ? { code } : {}),
+});
 
 function inRange(n: number, r: Range): boolean {
   return n >= r.certain && n <= r.possible;
@@ -35,8 +45,17 @@ function rangeText(r: Range): string {
   return r.certain === r.possible ? `${r.certain}` : `${r.certain} to ${r.possible}`;
 }
 
+/** Parsed once per observation: a round hands every check of a device the same result object. */
+const parsed = new WeakMap<object, unknown>();
+
 async function json<T>(round: ObservationRound, device: string, command: string, what: string) {
-  return parseJson<T>(await round.read(device, command), what);
+  const r = await round.read(device, command);
+  let value = parsed.get(r) as ReturnType<typeof parseJson<T>> | undefined;
+  if (!value) {
+    value = parseJson<T>(r, what);
+    parsed.set(r, value);
+  }
+  return value;
 }
 
 export async function evaluate(e: Expectation, round: ObservationRound): Promise<CheckResult> {
@@ -60,11 +79,14 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
         return fail(`neighbor ${e.peer} is AS${p.remoteAs}, expected AS${e.remoteAs} (${e.peerDevice})`);
       if (!isEstablished(p))
         return fail(
-          `${p.state}${p.peerState && p.peerState !== 'OK' ? ` (${p.peerState})` : ''}, not Established`,
+          `${p.state}${p.peerState && p.peerState !== 'OK' && !p.state.includes(p.peerState) ? ` (${p.peerState})` : ''}, not Established`,
         );
       const n = p.pfxRcd ?? 0;
       if (!inRange(n, e.prefixes))
-        return fail(`Established but ${n} prefixes received, expected ${rangeText(e.prefixes)}`);
+        return fail(
+          `Established but ${n} prefixes received, expected ${rangeText(e.prefixes)}`,
+          'prefix-count',
+        );
       return pass(`Established, ${n} prefixes received`);
     }
     case 'bfd-peer': {
@@ -78,7 +100,7 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
       const r = await json(round, e.device, FRR.routes, 'show ip route');
       if ('error' in r) return fail(r.error);
       const { count, protocol } = fibNexthops(routes(r.value).get(e.prefix));
-      if (protocol === null) return fail(`no route to ${e.prefix}`);
+      if (protocol === null) return fail(`no route to ${e.prefix}`, 'no-route');
       if (!inRange(count, e.nexthops))
         return fail(`${count} next hops (${protocol}), expected ${rangeText(e.nexthops)}`);
       return pass(`${count} next hops (${protocol})`);
@@ -123,7 +145,7 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
       if (holders.length > 1)
         return fail(`${holders.length} masters: ${holders.join(' and ')} all hold ${e.vip}`);
       if (holders[0] !== e.intendedMaster)
-        return fail(`master is ${holders[0]}, intended ${e.intendedMaster}`);
+        return fail(`master is ${holders[0]}, intended ${e.intendedMaster}`, 'wrong-master');
       return pass(`master ${holders[0]}`);
     }
     case 'overlay-ping': {
@@ -135,6 +157,20 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
       if (!(after - before >= 1))
         return fail(`answered, but not through ${e.hypervisor} ${e.vxlanDevice} (its counters did not move)`);
       return pass(`${received}/3 replies, ${after - before} packets out of ${e.hypervisor} ${e.vxlanDevice}`);
+    }
+    case 'haproxy-backends': {
+      const r = await round.read(e.device, HAPROXY.stat(e.socket));
+      if (r.code !== 0)
+        return fail(
+          `HAProxy admin socket ${e.socket}: ${(r.stderr || r.stdout).trim().split('\n')[0] ?? `exit ${r.code}`}`,
+        );
+      const rows = haproxyServers(r.stdout).filter((s) => s.backend === e.backend);
+      const status = (name: string) => rows.find((s) => s.server === name)?.status ?? 'absent';
+      const down = e.servers.filter((s) => !serverUp(status(s)));
+      if (down.length === e.servers.length)
+        return fail(`every server down: ${down.map((s) => `${s} ${status(s)}`).join(', ')}`, 'all-down');
+      if (down.length) return fail(`${down.map((s) => `${s} ${status(s)}`).join(', ')}`);
+      return pass(`${e.servers.length} servers UP`);
     }
     case 'vip-answers': {
       const r = await round.fresh(

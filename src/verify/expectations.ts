@@ -31,6 +31,7 @@ export type Expectation =
       intendedMaster: string;
     })
   | (Base & { kind: 'vip-answers'; address: string; port: number })
+  | (Base & { kind: 'haproxy-backends'; backend: string; servers: string[]; socket: string })
   | (Base & { kind: 'http-path'; source: string; url: string; servers: string[]; insecure: boolean })
   | (Base & {
       kind: 'vxlan-tunnels';
@@ -59,6 +60,7 @@ export const KIND_ORDER: ExpectationKind[] = [
   'loopbacks-reachable',
   'vxlan-tunnels',
   'vrrp-master',
+  'haproxy-backends',
   'overlay-ping',
   'vip-answers',
   'http-path',
@@ -207,6 +209,21 @@ export function deriveExpectations(site: DeepReadonly<SiteModel>): Expectation[]
         .sort((a, b) => a.device.localeCompare(b.device)),
       intendedMaster: master,
     });
+  }
+
+  // --- HAProxy: every server of every backend UP, as HAProxy's own health checks see it -------
+  for (const d of site.devices) {
+    if (d.role !== 'l7lb') continue;
+    for (const b of d.haproxy.backends)
+      out.push({
+        kind: 'haproxy-backends',
+        id: `haproxy:${d.name}:${b.name}`,
+        device: d.name,
+        title: `${d.name} backend ${b.name}: ${b.servers.map((s) => s.name).join(', ')} UP`,
+        backend: b.name,
+        servers: b.servers.map((s) => s.name),
+        socket: d.haproxy.statsSocket,
+      });
   }
 
   // --- the service: every VIP answers on the segment; HTTP from the internet reaches the apps --

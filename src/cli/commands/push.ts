@@ -1,0 +1,206 @@
+/** `fabric push`: the rendered configs of a site onto its devices, wave by wave, gated and reversible. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { type PushReport, push } from '../../push/push.js';
+import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
+import { TemplateSet } from '../../render/templates.js';
+import { table } from '../../report/table.js';
+import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { CliError, EXIT, type ExitCode } from '../exit.js';
+import { err, json, out } from '../io.js';
+import { renderAll } from './render.js';
+
+export interface PushCliOptions extends SshCliOptions {
+  inventory: string;
+  site?: string[];
+  out: string;
+  secrets?: string;
+  dryRun?: boolean;
+  diff?: boolean;
+  only?: string[];
+  yes?: boolean;
+  canary: boolean;
+  gateTimeout: string;
+  reconnectTimeout: string;
+  lockDir?: string;
+  json?: boolean;
+}
+
+export function registerPush(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
+  const cmd = program
+    .command('push')
+    .description(
+      'push the rendered configs of a site over SSH, in waves that never change both halves of a pair',
+    )
+    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option('--dry-run', 'read the devices, print the wave plan and the diffs, change nothing')
+    .option('--diff', 'print the diff of every file that changes')
+    .option('--only <device...>', 'push these devices only (still in waves, still gated)')
+    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
+    .option('--no-canary', 'do not push the first device of the first wave alone')
+    .option('--gate-timeout <seconds>', 'how long the health checks after a wave may take to pass', '90')
+    .option(
+      '--reconnect-timeout <seconds>',
+      'how long to wait for a device that lost its connection mid-change before reporting it unknown',
+      '60',
+    )
+    .option('-o, --out <dir>', 'rendered configs (from `fabric render`)', 'out')
+    .option('--secrets <file>', 'secrets file (to check that out/ is what the inventory renders to)')
+    .option(
+      '--lock-dir <dir>',
+      'where the per-site push lock lives (default: .fabric/locks beside the inventory)',
+    )
+    .option('--json', 'the push report as JSON on stdout (progress stays on stderr)');
+  addSshOptions(cmd).addHelpText(
+    'after',
+    `
+What it does, per device: upload to a staging folder, validate there with the daemons' own
+parsers (vtysh -C, keepalived -t, haproxy -c, an OVS dry run), then apply as an on-device
+transaction (atomic renames, frr-reload.py / reload, health check, automatic restore on failure)
+that finishes even if SSH drops. After each wave, health gates derived from the model (BGP
+sessions and prefixes, ECMP, BFD, one VRRP master, HAProxy backends, VIPs) must pass, or the wave
+is reverted and the rollout stops. Devices that already run the rendered configs are skipped.
+
+Exit status: 0 pushed (or nothing to do, or a dry run), 1 the push failed or was refused (every
+device is left on a complete config: see the report), 2 unusable inventory, arguments or out/.
+
+Examples:
+  fabric render && fabric push --site idc-a --dry-run --diff
+  fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519
+  fabric push --site idc-a --only leaf1a leaf1b --yes
+  fabric push --site idc-a --yes --identity lab/clab-idc-a/id_ed25519 --known-hosts lab/clab-idc-a/known_hosts`,
+  );
+  cmd.action((opts: PushCliOptions, c: Command) => run(pushCommand({ ...c.optsWithGlobals(), ...opts })));
+}
+
+/** The rendered files on disk must be exactly what the inventory renders to now. */
+function checkRenderedOutput(outDir: string, site: string, manifest: Manifest): void {
+  const path = join(outDir, site, MANIFEST_FILE);
+  if (!existsSync(path))
+    throw new CliError(
+      `no rendered configs in ${join(outDir, site)}: run \`fabric render --site ${site}\` first`,
+    );
+  const onDisk = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  const key = (m: Manifest) =>
+    JSON.stringify(
+      Object.entries(m.devices)
+        .flatMap(([d, x]) => x.files.map((f) => `${d}/${f.path}:${f.sha256}`))
+        .sort(),
+    );
+  if (key(onDisk) !== key(manifest))
+    throw new CliError(
+      `${join(outDir, site)} is not what the inventory renders to now: run \`fabric render --site ${site}\`, review, then push`,
+    );
+  for (const [device, d] of Object.entries(onDisk.devices))
+    for (const f of d.files) {
+      const file = join(outDir, site, device, f.path);
+      if (!existsSync(file)) throw new CliError(`${file} is missing: run \`fabric render --site ${site}\``);
+    }
+}
+
+async function askConfirmation(summary: string, yes: boolean | undefined): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY)
+    throw new CliError('push: refusing to change devices without a terminal to confirm: pass --yes');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`push: ${summary}. Apply? [y/N] `);
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+function pushId(): string {
+  return `${new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+}
+
+export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
+  if (opts.site?.length !== 1) throw new CliError('push: name one site with --site');
+  const gateSeconds = Number(opts.gateTimeout);
+  if (!(gateSeconds > 0))
+    throw new CliError(`push: --gate-timeout must be a number of seconds, got "${opts.gateTimeout}"`);
+  const reconnectSeconds = Number(opts.reconnectTimeout);
+  if (!(reconnectSeconds > 0))
+    throw new CliError(
+      `push: --reconnect-timeout must be a number of seconds, got "${opts.reconnectTimeout}"`,
+    );
+  const { rendered, model, redactor } = renderAll({
+    inventory: opts.inventory,
+    site: opts.site,
+    out: opts.out,
+    secrets: opts.secrets,
+  });
+  const site = model.sites[0]!;
+  const { site: files, manifest } = rendered[0]!;
+  checkRenderedOutput(opts.out, site.name, manifest);
+  const only = opts.only ?? [];
+  for (const name of only) {
+    const d = site.devices.find((x) => x.name === name);
+    if (!d) throw new CliError(`push: --only ${name}: no such device in ${site.name}`);
+    if (!manifest.devices[name] || !d.managed)
+      throw new CliError(`push: --only ${name}: fabric manages no configuration on ${name}`);
+  }
+  const pool = new SessionPool(sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) }));
+  try {
+    const report = await push({
+      site,
+      manifest,
+      rendered: files,
+      pushId: pushId(),
+      only,
+      dryRun: !!opts.dryRun,
+      showDiff: !!opts.diff,
+      canary: opts.canary,
+      gateTimeoutMs: gateSeconds * 1000,
+      applyTimeoutMs: 120_000,
+      reconnectMs: reconnectSeconds * 1000,
+      lockDir: opts.lockDir ?? join(dirname(resolve(opts.inventory)), '.fabric', 'locks'),
+      command: `fabric ${process.argv.slice(2).join(' ')}`,
+      pool,
+      templates: new TemplateSet(),
+      redactor,
+      confirm: (summary) => askConfirmation(summary, opts.yes),
+      progress: err,
+    });
+    if (opts.json) json(report);
+    else printReport(report, !!opts.diff || !!opts.dryRun);
+    return report.result === 'ok' || report.result === 'nothing-to-do' || report.result === 'planned'
+      ? EXIT.OK
+      : EXIT.PROBLEMS;
+  } finally {
+    await pool.closeAll();
+  }
+}
+
+function printReport(r: PushReport, diffs: boolean): void {
+  if (r.waves.length) {
+    out(`wave plan (${r.waves.length} waves):`);
+    for (const w of r.waves) out(`  ${w.index}. ${w.devices.join(', ')}`);
+    if (r.constraints.length && r.dryRun) {
+      out('kept apart:');
+      for (const c of r.constraints) out(`  ${c}`);
+    }
+  }
+  if (diffs) for (const d of r.diffs) out(d.diff.trimEnd());
+  const shown = r.devices.filter((d) => d.status !== 'unchanged');
+  if (shown.length)
+    out(
+      table(
+        ['DEVICE', 'WAVE', 'STATUS', 'CONFIG', 'CHANGES', 'DETAIL'],
+        shown.map((d) => [d.device, d.wave ?? '-', d.status, d.config, d.changes.join(' ') || '-', d.detail]),
+      ),
+    );
+  for (const w of r.waves)
+    if (w.gate)
+      out(
+        `gate after wave ${w.index}: ${w.gate.checks - w.gate.failures.length}/${w.gate.checks} checks pass (${w.gate.seconds.toFixed(1)} s)`,
+      );
+  const t = r.timings;
+  out(
+    `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,
+  );
+}

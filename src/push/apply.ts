@@ -1,0 +1,171 @@
+/**
+ * One device's part of a wave: stage the files and the transaction script, validate on the
+ * device, start the transaction detached, and follow it to its end — through a lost connection
+ * if need be. The outcome is read from the device (its status file and the hashes of its files),
+ * never assumed.
+ */
+import type { SessionPool, SshTarget } from '../ssh/index.js';
+import { isSshError } from '../ssh/index.js';
+import { sleep } from '../util/concurrency.js';
+import { type Hashes, readHashes } from './device-state.js';
+import { PUSH_ROOT, type Transaction } from './transaction.js';
+
+/** Which complete config a device is on, judged by the hashes of its files. */
+export type ConfigState = 'new' | 'previous' | 'mixed' | 'unknown';
+
+export interface ApplyOutcome {
+  /** applied: new config running; rolled-back: the device undid its own change; unknown: unreachable. */
+  result: 'applied' | 'rolled-back' | 'unknown';
+  detail: string;
+  config: ConfigState;
+  /** The connection was lost while the transaction ran. */
+  lostConnection: boolean;
+}
+
+/** Pushes kept on each device for audit and manual rollback. */
+const KEEP_PUSHES = 5;
+
+export async function stage(
+  pool: SessionPool,
+  target: SshTarget,
+  t: Transaction,
+  contents: Map<string, string>,
+  script: string,
+): Promise<void> {
+  await pool.use(target, async (s) => {
+    // prune old pushes, keep the last few; then make this push's folders
+    const prep = await s.exec(
+      `mkdir -p ${PUSH_ROOT} && cd ${PUSH_ROOT} && ls -1d */ 2>/dev/null | sort | head -n -${KEEP_PUSHES} | xargs -r rm -rf; mkdir -p ${t.dir}/files ${t.dir}/previous && chmod 700 ${t.dir}`,
+    );
+    if (prep.code !== 0) throw new Error(`cannot create ${t.dir}: ${prep.stderr.trim()}`);
+    for (const f of t.files)
+      await s.writeFile(`${t.dir}/files/${f.n}`, contents.get(f.target)!, { mode: 0o600 });
+    await s.writeFile(`${t.dir}/transaction.sh`, script, { mode: 0o700 });
+  });
+}
+
+/** Runs the daemons' own parsers on the staged files; returns what they rejected, or null. */
+export async function validateStaged(
+  pool: SessionPool,
+  target: SshTarget,
+  t: Transaction,
+): Promise<string | null> {
+  const r = await pool.use(target, (s) =>
+    s.exec(`sh ${t.dir}/transaction.sh validate`, { timeoutMs: 60_000 }),
+  );
+  return r.code === 0 ? null : r.stdout.trim() || r.stderr.trim() || `validation exited ${r.code}`;
+}
+
+function judge(hashes: Hashes | undefined, t: Transaction, previous: Hashes): ConfigState {
+  if (!hashes) return 'unknown';
+  const isNew = t.files.every((f) => hashes.get(f.target) === f.sha256);
+  if (isNew) return 'new';
+  const isOld = t.files.every((f) => hashes.get(f.target) === (previous.get(f.target) ?? null));
+  return isOld ? 'previous' : 'mixed';
+}
+
+async function readStatus(pool: SessionPool, target: SshTarget, t: Transaction): Promise<string> {
+  const r = await pool.use(target, (s) =>
+    s.exec(`cat ${t.dir}/status 2>/dev/null || true`, { timeoutMs: 10_000 }),
+  );
+  return r.stdout.trim();
+}
+
+/**
+ * Starts `transaction.sh apply` detached (setsid) and polls its status. A lost connection does
+ * not stop the transaction on the device; we reconnect until `reconnectMs` has passed and read
+ * how it ended.
+ */
+export async function applyDetached(
+  pool: SessionPool,
+  target: SshTarget,
+  t: Transaction,
+  previous: Hashes,
+  opts: { timeoutMs: number; reconnectMs: number },
+): Promise<ApplyOutcome> {
+  let lostConnection = false;
+  try {
+    await pool.use(target, (s) =>
+      s.exec(
+        `cd ${t.dir} && rm -f status && setsid sh ${t.dir}/transaction.sh apply > /dev/null 2>&1 < /dev/null & echo started`,
+      ),
+    );
+  } catch (e) {
+    // it may have started before the connection went: the status file will say
+    if (!isSshError(e, 'disconnected', 'unreachable', 'timeout')) throw e;
+    lostConnection = true;
+  }
+  const started = Date.now();
+  let status = '';
+  let lostSince: number | undefined;
+  while (Date.now() - started < opts.timeoutMs) {
+    try {
+      status = await readStatus(pool, target, t);
+      lostSince = undefined;
+      if (status === 'applied' || status.startsWith('rolled-back')) break;
+    } catch (e) {
+      if (!isSshError(e, 'disconnected', 'unreachable', 'timeout')) throw e;
+      lostConnection = true;
+      lostSince ??= Date.now();
+      if (Date.now() - lostSince > opts.reconnectMs) break;
+    }
+    await sleep(300);
+  }
+  let hashes: Hashes | undefined;
+  try {
+    hashes = await pool.use(target, (s) =>
+      readHashes(
+        s,
+        t.files.map((f) => f.target),
+      ),
+    );
+  } catch (e) {
+    if (!isSshError(e)) throw e;
+  }
+  const config = judge(hashes, t, previous);
+  if (status === 'applied') return { result: 'applied', detail: 'applied', config, lostConnection };
+  if (status.startsWith('rolled-back'))
+    return {
+      result: 'rolled-back',
+      detail: `the device rolled itself back: ${status.slice('rolled-back '.length)}`,
+      config,
+      lostConnection,
+    };
+  return {
+    result: 'unknown',
+    detail: lostConnection
+      ? `connection lost and not back within ${opts.reconnectMs / 1000} s; the transaction runs on: read ${t.dir}/status on the device`
+      : `no outcome within ${opts.timeoutMs / 1000} s (status: ${status || 'none'})`,
+    config,
+    lostConnection,
+  };
+}
+
+/** Restores the device's previous files and reloads (after a failed gate, or for the rest of a failed wave). */
+export async function rollback(
+  pool: SessionPool,
+  target: SshTarget,
+  t: Transaction,
+  previous: Hashes,
+): Promise<{ ok: boolean; config: ConfigState; detail: string }> {
+  try {
+    const r = await pool.use(target, (s) =>
+      s.exec(`sh ${t.dir}/transaction.sh rollback`, { timeoutMs: 90_000 }),
+    );
+    const hashes = await pool.use(target, (s) =>
+      readHashes(
+        s,
+        t.files.map((f) => f.target),
+      ),
+    );
+    const config = judge(hashes, t, previous);
+    return {
+      ok: r.code === 0 && config === 'previous',
+      config,
+      detail: r.code === 0 ? 'reverted' : `rollback exited ${r.code}`,
+    };
+  } catch (e) {
+    if (!isSshError(e)) throw e;
+    return { ok: false, config: 'unknown', detail: `rollback failed: ${e.message}` };
+  }
+}

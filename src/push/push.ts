@@ -1,0 +1,445 @@
+/**
+ * `fabric push`: the rendered configs of a site onto its devices, without ever taking down both
+ * halves of a redundant pair.
+ *
+ *   read     every device's current files (hashes) and FRR's running config; any device that
+ *            cannot be read stops the push before anything changes
+ *   plan     the devices that differ, in waves from the redundancy groups (a canary first)
+ *   baseline the health checks that pass before anything changes
+ *   per wave stage + validate on every device of the wave (the daemons' own parsers), then apply
+ *            each as a detached on-device transaction, then the health gate; a failure anywhere
+ *            reverts the wave to the kept versions and stops the rollout
+ *
+ * Devices outside the failed wave are never touched; every device ends on a complete config,
+ * checked by hash.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Device, SiteModel } from '../model/types.js';
+import { SshRunner, sshTarget } from '../observe/ssh-runner.js';
+import type { Manifest, ManifestFile } from '../render/manifest.js';
+import type { RenderedSite } from '../render/render.js';
+import type { Redactor } from '../render/secrets.js';
+import type { TemplateSet } from '../render/templates.js';
+import { isSshError, type SessionPool, type SshTarget } from '../ssh/index.js';
+import { mapLimit } from '../util/concurrency.js';
+import {
+  type ApplyOutcome,
+  applyDetached,
+  type ConfigState,
+  rollback,
+  stage,
+  validateStaged,
+} from './apply.js';
+import { frrRunningDiff, type Hashes, readHashes } from './device-state.js';
+import { fileDiff } from './diff.js';
+import { baseline, dueChecks, gateChecks, runGate } from './gates.js';
+import { acquireSiteLock, describeLock } from './lock.js';
+import { buildTransaction, type Transaction, transactionScript } from './transaction.js';
+import { planWaves, type WavePlan } from './waves.js';
+
+export type DeviceStatus =
+  | 'unchanged'
+  | 'planned'
+  | 'applied'
+  | 'rolled-back'
+  | 'reverted'
+  | 'validation-failed'
+  | 'unreachable'
+  | 'unknown'
+  | 'not-reached';
+
+export interface DeviceReport {
+  device: string;
+  status: DeviceStatus;
+  wave: number | null;
+  /** Paths on the device that change. */
+  changes: string[];
+  /** The complete config the device ends on, judged by hashes. */
+  config: ConfigState | 'untouched';
+  detail: string;
+}
+
+export interface GateReport {
+  ok: boolean;
+  checks: number;
+  seconds: number;
+  failures: { id: string; expected: string; seen: string }[];
+}
+
+export interface PushReport {
+  site: string;
+  pushId: string;
+  dryRun: boolean;
+  result: 'ok' | 'nothing-to-do' | 'planned' | 'failed' | 'aborted';
+  message: string;
+  waves: { index: number; devices: string[]; gate: GateReport | null }[];
+  constraints: string[];
+  devices: DeviceReport[];
+  diffs: { device: string; target: string; diff: string }[];
+  /** Where the time went, seconds. */
+  timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
+}
+
+export interface PushInput {
+  site: DeepReadonly<SiteModel>;
+  manifest: Manifest;
+  rendered: RenderedSite;
+  pushId: string;
+  only: string[];
+  dryRun: boolean;
+  showDiff: boolean;
+  canary: boolean;
+  gateTimeoutMs: number;
+  applyTimeoutMs: number;
+  reconnectMs: number;
+  lockDir: string;
+  command: string;
+  pool: SessionPool;
+  templates: TemplateSet;
+  redactor: Redactor;
+  confirm: (summary: string) => Promise<boolean>;
+  progress: (line: string) => void;
+}
+
+interface DeviceWork {
+  device: DeepReadonly<Device>;
+  target: SshTarget;
+  files: ManifestFile[];
+  previous: Hashes;
+  changed: ManifestFile[];
+  runningDrift: string[];
+  transaction?: Transaction;
+}
+
+export async function push(input: PushInput): Promise<PushReport> {
+  const t0 = Date.now();
+  const timings = { total: 0, read: 0, stage: 0, validate: 0, apply: 0, gates: 0 };
+  const seconds = (ms: number) => ms / 1000;
+  const report: PushReport = {
+    site: input.site.name,
+    pushId: input.pushId,
+    dryRun: input.dryRun,
+    result: 'ok',
+    message: '',
+    waves: [],
+    constraints: [],
+    devices: [],
+    diffs: [],
+    timings,
+  };
+  const deviceReports = new Map<string, DeviceReport>();
+  const detailOf = (name: string) => deviceReports.get(name)?.detail ?? '';
+  const setDevice = (name: string, patch: Partial<DeviceReport>) => {
+    const r = deviceReports.get(name)!;
+    Object.assign(r, patch);
+  };
+  const finish = (result: PushReport['result'], message: string) => {
+    report.result = result;
+    report.message = message;
+    report.devices = [...deviceReports.values()];
+    timings.total = seconds(Date.now() - t0);
+    for (const k of Object.keys(timings) as (keyof typeof timings)[])
+      timings[k] = Math.round(timings[k] * 10) / 10;
+    return report;
+  };
+
+  // --- read: every target device, before anything changes ---------------------------------------
+  const contents = new Map(input.rendered.files.map((f) => [`${f.device}/${f.file}`, f.content]));
+  const devices = input.site.devices.filter(
+    (d) =>
+      d.managed && input.manifest.devices[d.name] && (input.only.length === 0 || input.only.includes(d.name)),
+  );
+  const readStart = Date.now();
+  const work = await mapLimit(
+    devices,
+    16,
+    async (d): Promise<DeviceWork | { device: string; error: string }> => {
+      const files = input.manifest.devices[d.name]!.files;
+      const target = sshTarget(d);
+      try {
+        return await input.pool.use(target, async (s) => {
+          const previous = await readHashes(
+            s,
+            files.map((f) => f.target),
+          );
+          const changed = files.filter((f) => previous.get(f.target) !== f.sha256);
+          const frrConf = files.find((f) => f.target === '/etc/frr/frr.conf');
+          let runningDrift: string[] = [];
+          if (frrConf && !changed.includes(frrConf) && previous.get(frrConf.target) !== null)
+            runningDrift = await frrRunningDiff(s);
+          return { device: d, target, files, previous, changed, runningDrift };
+        });
+      } catch (e) {
+        if (isSshError(e)) return { device: d.name, error: e.message };
+        throw e;
+      }
+    },
+  );
+  timings.read = seconds(Date.now() - readStart);
+  const unreachable = work.filter((w): w is { device: string; error: string } => 'error' in w);
+  for (const w of work) {
+    const name = 'error' in w ? w.device : w.device.name;
+    deviceReports.set(name, {
+      device: name,
+      status: 'unchanged',
+      wave: null,
+      changes: [],
+      config: 'untouched',
+      detail: '',
+    });
+    if ('error' in w) setDevice(name, { status: 'unreachable', detail: w.error });
+  }
+  if (unreachable.length) {
+    for (const u of unreachable) input.progress(`  ${u.device}: ${u.error}`);
+    return finish(
+      'aborted',
+      `${unreachable.length} device${unreachable.length === 1 ? '' : 's'} could not be read (${unreachable.map((u) => u.device).join(', ')}); nothing was changed`,
+    );
+  }
+  const reachable = work as DeviceWork[];
+  // FRR running something else than its file: re-apply the same frr.conf so FRR reloads it
+  for (const w of reachable)
+    if (w.runningDrift.length) w.changed.push(w.files.find((f) => f.target === '/etc/frr/frr.conf')!);
+  const changing = reachable.filter((w) => w.changed.length);
+  for (const w of changing)
+    setDevice(w.device.name, {
+      status: 'planned',
+      changes: w.changed.map((f) => f.target),
+      detail: w.runningDrift.length
+        ? `running config differs from /etc/frr/frr.conf (${w.runningDrift.length} lines): reload`
+        : '',
+    });
+  if (changing.length === 0)
+    return finish('nothing-to-do', `all ${reachable.length} devices already run the rendered configs`);
+
+  // --- plan ---------------------------------------------------------------------------------------
+  const plan: WavePlan = planWaves(
+    input.site,
+    changing.map((w) => w.device.name),
+  );
+  const waves = input.canary ? withCanary(plan) : plan.waves;
+  report.constraints = plan.constraints;
+  report.waves = waves.map((w) => ({ index: w.index, devices: w.devices, gate: null }));
+  for (const w of waves) for (const d of w.devices) setDevice(d, { wave: w.index });
+  const byName = new Map(changing.map((w) => [w.device.name, w]));
+  for (const w of changing) {
+    const fileContents = new Map(
+      w.changed.map((f) => [f.target, contents.get(`${w.device.name}/${f.path}`)!]),
+    );
+    w.transaction = buildTransaction(input.pushId, w.device.name, w.changed);
+    (w as DeviceWork & { contents: Map<string, string> }).contents = fileContents;
+  }
+  if (input.showDiff || input.dryRun)
+    await mapLimit(changing, 8, async (w) => {
+      for (const f of w.changed) {
+        const before = await input.pool.use(w.target, (s) => s.readFile(f.target));
+        const after = contents.get(`${w.device.name}/${f.path}`)!;
+        report.diffs.push({
+          device: w.device.name,
+          target: f.target,
+          diff: fileDiff(w.device.name, f.target, before?.toString('utf8') ?? null, after, input.redactor),
+        });
+      }
+    });
+  report.diffs.sort((a, b) => a.device.localeCompare(b.device) || a.target.localeCompare(b.target));
+  const summary = `${changing.length} of ${reachable.length} devices change, in ${waves.length} wave${waves.length === 1 ? '' : 's'}`;
+  if (input.dryRun) return finish('planned', `dry run: ${summary}; nothing was changed`);
+  if (!(await input.confirm(summary))) return finish('aborted', 'not confirmed; nothing was changed');
+
+  // --- one push per site at a time -------------------------------------------------------------
+  const lock = acquireSiteLock(input.lockDir, {
+    site: input.site.name,
+    command: input.command,
+    pushId: input.pushId,
+  });
+  if (!lock.ok) return finish('aborted', `${lock.reason}; nothing was changed`);
+  if (lock.tookOverStale)
+    input.progress(`took over the stale lock of ${describeLock(lock.tookOverStale)}: that process is gone`);
+  try {
+    const runner = new SshRunner(
+      input.pool,
+      input.site.devices.filter((d) => d.managed && d.daemons.length),
+    );
+    const checks = gateChecks(input.site);
+    const gateStart = Date.now();
+    const passedBefore = await baseline(checks, runner);
+    timings.gates += seconds(Date.now() - gateStart);
+    input.progress(`baseline: ${passedBefore.size}/${checks.length} health checks pass before the push`);
+    const settled = new Set(input.site.devices.map((d) => d.name).filter((n) => !byName.has(n)));
+
+    for (const wave of waves) {
+      const members = wave.devices.map((n) => byName.get(n)!);
+      input.progress(`wave ${wave.index}/${waves.length}: ${wave.devices.join(', ')}`);
+
+      // stage and validate every device of the wave before changing any
+      let t = Date.now();
+      const staged = await mapLimit(members, 8, async (w) => ({
+        w,
+        problem: await sshProblem(() =>
+          stage(
+            input.pool,
+            w.target,
+            w.transaction!,
+            (w as DeviceWork & { contents: Map<string, string> }).contents,
+            transactionScript(input.templates, w.transaction!),
+          ),
+        ),
+      }));
+      timings.stage += seconds(Date.now() - t);
+      t = Date.now();
+      const rejected = await mapLimit(staged, 8, async ({ w, problem }) => ({
+        w,
+        problem: problem
+          ? `could not stage the files: ${problem}`
+          : await sshProblem(() => validateStaged(input.pool, w.target, w.transaction!)),
+      }));
+      timings.validate += seconds(Date.now() - t);
+      const bad = rejected.filter((r) => r.problem);
+      if (bad.length) {
+        for (const { w, problem } of bad) {
+          setDevice(w.device.name, {
+            status: 'validation-failed',
+            config: 'previous',
+            detail: input.redactor.redact(problem!),
+          });
+          input.progress(`  ${w.device.name}: rejected on the device: ${input.redactor.redact(problem!)}`);
+        }
+        for (const w of members)
+          if (!bad.some((b) => b.w === w))
+            setDevice(w.device.name, {
+              status: 'not-reached',
+              config: 'untouched',
+              detail: 'its wave was stopped before any change',
+            });
+        markNotReached(waves, wave.index);
+        return finish(
+          'failed',
+          `wave ${wave.index}: ${bad.map((b) => b.w.device.name).join(', ')} rejected the new config; nothing in the wave was changed, the rollout stopped`,
+        );
+      }
+
+      // apply, each device as its own on-device transaction
+      t = Date.now();
+      const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(members, 8, async (w) => ({
+        w,
+        o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
+          timeoutMs: input.applyTimeoutMs,
+          reconnectMs: input.reconnectMs,
+        }),
+      }));
+      timings.apply += seconds(Date.now() - t);
+      for (const { w, o } of outcomes) {
+        setDevice(w.device.name, {
+          status: o.result === 'applied' ? 'applied' : o.result === 'rolled-back' ? 'rolled-back' : 'unknown',
+          config: o.config,
+          detail: `${o.detail}${o.lostConnection ? ' (the connection was lost meanwhile)' : ''}`,
+        });
+        input.progress(
+          `  ${w.device.name}: ${o.result}${o.lostConnection ? ' (connection lost meanwhile)' : ''}, on its ${o.config} config`,
+        );
+      }
+      const failed = outcomes.filter(({ o }) => o.result !== 'applied');
+      if (failed.length) {
+        await revertWave(
+          input,
+          outcomes.filter(({ o }) => o.result === 'applied').map(({ w }) => w),
+          setDevice,
+          detailOf,
+        );
+        markNotReached(waves, wave.index);
+        return finish(
+          'failed',
+          `wave ${wave.index}: ${failed.map(({ w }) => w.device.name).join(', ')} did not apply; the wave was reverted, the rollout stopped`,
+        );
+      }
+      for (const w of members) settled.add(w.device.name);
+
+      // health gate
+      t = Date.now();
+      const due = dueChecks(checks, input.site, passedBefore, settled);
+      const gate = await runGate(due, runner, input.gateTimeoutMs);
+      timings.gates += seconds(Date.now() - t);
+      const gateReport: GateReport = {
+        ok: gate.ok,
+        checks: due.length,
+        seconds: gate.seconds,
+        failures: gate.results
+          .filter((r) => !r.ok)
+          .map((r) => ({ id: r.expectation.id, expected: r.expectation.title, seen: r.detail })),
+      };
+      report.waves.find((x) => x.index === wave.index)!.gate = gateReport;
+      input.progress(
+        `  gate: ${due.length - gateReport.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s)`,
+      );
+      if (!gate.ok) {
+        for (const f of gateReport.failures.slice(0, 10)) input.progress(`    FAIL ${f.expected}: ${f.seen}`);
+        await revertWave(input, members, setDevice, detailOf);
+        markNotReached(waves, wave.index);
+        return finish(
+          'failed',
+          `wave ${wave.index}: the health gate failed (${gateReport.failures.length} checks); the wave was reverted, the rollout stopped`,
+        );
+      }
+    }
+    return finish('ok', `${summary}: all applied, every gate passed`);
+  } finally {
+    lock.release();
+  }
+
+  function markNotReached(all: { index: number; devices: string[] }[], failedWave: number) {
+    for (const w of all)
+      if (w.index > failedWave)
+        for (const d of w.devices)
+          setDevice(d, {
+            status: 'not-reached',
+            config: 'untouched',
+            detail: 'the rollout stopped before its wave',
+          });
+  }
+}
+
+async function revertWave(
+  input: PushInput,
+  applied: DeviceWork[],
+  setDevice: (name: string, patch: Partial<DeviceReport>) => void,
+  detailOf: (name: string) => string,
+): Promise<void> {
+  await mapLimit(applied, 8, async (w) => {
+    const r = await rollback(input.pool, w.target, w.transaction!, w.previous);
+    // keep what happened before the rollback: "applied (the connection was lost meanwhile); reverted"
+    setDevice(w.device.name, {
+      status: r.ok ? 'reverted' : 'unknown',
+      config: r.config,
+      detail: `${detailOf(w.device.name)}; ${r.detail}`,
+    });
+    input.progress(
+      `  ${w.device.name}: ${r.ok ? 'reverted to its previous config' : `NOT reverted: ${r.detail}`}`,
+    );
+  });
+}
+
+/**
+ * Runs an SSH step; an SSH failure becomes its message, anything else stays an exception.
+ * `validateStaged` resolves to its own problem text, which passes through.
+ */
+async function sshProblem(step: () => Promise<unknown>): Promise<string | null> {
+  try {
+    const r = await step();
+    return typeof r === 'string' ? r : null;
+  } catch (e) {
+    if (isSshError(e)) return e.message;
+    throw e;
+  }
+}
+
+/** A canary first: the first device of the first wave alone, then the plan. */
+function withCanary(plan: WavePlan): { index: number; devices: string[] }[] {
+  const [first, ...rest] = plan.waves;
+  if (!first || first.devices.length < 2) return plan.waves;
+  const waves = [
+    { index: 1, devices: [first.devices[0]!] },
+    { index: 2, devices: first.devices.slice(1) },
+    ...rest,
+  ];
+  return waves.map((w, i) => ({ ...w, index: i + 1 }));
+}
