@@ -3,6 +3,7 @@
  * printed as one clear message, never as a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { registerDrift } from './commands/drift.js';
 import { registerPush } from './commands/push.js';
 import { registerRender } from './commands/render.js';
 import { registerShow } from './commands/show.js';
@@ -44,6 +45,7 @@ Examples:
   registerShow(program, run);
   registerLabCommands(program, (code) => run(code as Promise<ExitCode>));
   registerVerify(program, run);
+  registerDrift(program, run);
   registerPush(program, run);
   return program;
 }

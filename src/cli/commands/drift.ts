@@ -1,0 +1,296 @@
+/**
+ * `fabric drift`: is the network still what the inventory says? Reads every managed device over
+ * SSH (the daemons' configurations in use, FRR's JSON, OVSDB, HAProxy's socket) and SNMP, and
+ * reports config and runtime drift as text, JSON or Prometheus. There is no `--accept`: the
+ * inventory is the truth, and a drifted device goes back with `fabric push --only DEVICE`.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
+import type { SnmpCredentials } from '../../drift/snmp.js';
+import { type DriftReport, exitCodeOf } from '../../drift/types.js';
+import type { FrozenSite } from '../../pipeline.js';
+import { renderSite } from '../../render/render.js';
+import { loadSecrets, Redactor, type SecretStore } from '../../render/secrets.js';
+import { TemplateSet } from '../../render/templates.js';
+import { countBySeverity } from '../../report/diagnostics.js';
+import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../report/drift.js';
+import { driftPrometheus } from '../../report/prometheus.js';
+import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { sleep } from '../../util/concurrency.js';
+import { CliError, type ExitCode } from '../exit.js';
+import { type InventoryOptions, loadOrExit } from '../inventory.js';
+import { err, out, printDiagnostics } from '../io.js';
+
+export type DriftFormat = 'text' | 'json' | 'prometheus';
+
+export interface DriftCliOptions extends SshCliOptions, InventoryOptions {
+  format?: DriftFormat;
+  watch?: number;
+  only?: string[];
+  output?: string;
+  secrets?: string;
+  state?: string;
+  snmpVersion: '3' | '2c' | 'off';
+  snmpTimeout: number;
+  concurrency: number;
+  all?: boolean;
+  accept?: string;
+}
+
+function positive(what: string, integer = false) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      throw new InvalidArgumentError(`${what} must be a positive ${integer ? 'whole number' : 'number'}`);
+    return n;
+  };
+}
+
+export function registerDrift(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
+  const cmd = program
+    .command('drift')
+    .description(
+      'compare what the devices run with what the inventory says: configuration and runtime, over SSH and SNMP',
+    )
+    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'prometheus'])
+        .default('text'),
+    )
+    .option('--json', 'same as --format json')
+    .option('--only <device...>', 'only these devices')
+    .addOption(
+      new Option(
+        '-w, --watch <seconds>',
+        'keep polling every SECONDS; after the first report, print only changes',
+      ).argParser(positive('--watch')),
+    )
+    .option(
+      '-o, --output <file>',
+      'also write the full report to FILE after every pass (atomically), e.g. for node_exporter',
+    )
+    .option('--secrets <file>', 'secrets file (YAML name: value); FABRIC_SECRET_<NAME> variables win')
+    .option('--state <file>', 'remember when each finding was first seen across runs (JSON file)')
+    .addOption(
+      new Option(
+        '--snmp-version <version>',
+        'SNMPv3 (authPriv, the default), v2c (needs defaults.snmp.community), or off',
+      )
+        .choices(['3', '2c', 'off'])
+        .default('3'),
+    )
+    .addOption(
+      new Option('--snmp-timeout <seconds>', 'per SNMP request')
+        .argParser(positive('--snmp-timeout'))
+        .default(2),
+    )
+    .addOption(
+      new Option('--concurrency <n>', 'devices read at once')
+        .argParser(positive('--concurrency', true))
+        .default(16),
+    )
+    .option('--all', 'text: list every finding (by default long runs of one kind are shortened)')
+    .addOption(new Option('--accept <device>').hideHelp());
+  addSshOptions(cmd).addHelpText(
+    'after',
+    `
+Config drift: each daemon's configuration in use (vtysh show running-config; the keepalived,
+HAProxy and snmpd files their processes were started with; OVS bridges, ports and VXLAN tunnels
+from OVSDB and the kernel) is normalised into sections and compared by meaning with what the
+inventory renders to; each difference is missing, extra or changed, in its section.
+Runtime drift: the checks fabric verify derives from the model (BGP sessions and prefix counts,
+BFD, ECMP, the VRRP master, HAProxy backends, VXLAN flood lists), the daemons' processes, and
+SNMP (IF-MIB interfaces, BGP4-MIB via FRR's AgentX, KEEPALIVED-MIB).
+Severities: critical (traffic lost or about to be), major (not as intended), minor (no effect on
+forwarding). Formats and metric names: docs/drift.md.
+
+There is no --accept: the inventory is the truth. Put a device back with
+\`fabric push --site SITE --only DEVICE\` (printed for every drifted device), or change the inventory.
+
+Exit status: 0 no drift, 1 drift found, 2 some devices could not be read (named), or unusable
+inventory or arguments.
+
+Examples:
+  fabric drift --site idc-a --identity ~/.ssh/noc_ed25519
+  fabric drift --site idc-a --format prometheus --output /var/lib/node_exporter/fabric.prom
+  fabric drift --site idc-a --watch 60 --only spine1 spine2
+  fabric drift --site idc-a --identity lab/clab-idc-a/id_ed25519 --known-hosts lab/clab-idc-a/known_hosts`,
+  );
+  cmd.action((opts: DriftCliOptions, c: Command) => run(drift({ ...c.optsWithGlobals(), ...opts })));
+}
+
+/** The site's rendered intent and a redactor for every secret it resolved. */
+function intent(opts: DriftCliOptions): {
+  site: FrozenSite;
+  files: ReturnType<typeof renderSite>['rendered'];
+  store: SecretStore;
+} {
+  const { model, findings } = loadOrExit(opts);
+  const { errors } = countBySeverity(findings);
+  if (errors) {
+    printDiagnostics(findings.filter((f) => f.severity === 'error'));
+    throw new CliError(
+      `drift: the inventory has ${errors} error${errors === 1 ? '' : 's'}: it cannot be the truth to compare with; fix it first`,
+    );
+  }
+  const secrets = loadSecrets(opts.secrets);
+  if (!secrets.store) {
+    printDiagnostics(secrets.diagnostics);
+    throw new CliError('drift: the secrets cannot be read');
+  }
+  const site = model.sites[0]!;
+  const r = renderSite(site, new TemplateSet(), secrets.store);
+  if (!r.rendered) {
+    printDiagnostics(r.diagnostics as Diagnostic[]);
+    throw new CliError(`drift: ${site.name} cannot be rendered (see above)`);
+  }
+  return { site, files: r.rendered, store: secrets.store };
+}
+
+function snmpCredentials(
+  site: FrozenSite,
+  store: SecretStore,
+  version: '3' | '2c' | 'off',
+): SnmpCredentials | null {
+  if (version === 'off') return null;
+  const snmpd = site.devices.find((d) => d.snmpd)?.snmpd;
+  if (!snmpd) return null;
+  const secret = (name: string, use: 'snmp-auth' | 'snmp-priv' | 'snmp-community') => {
+    const r = store.resolve(name, use, 'drift (SNMP)');
+    if ('error' in r) throw new CliError(`drift: ${r.error.message}`);
+    return r.value;
+  };
+  if (version === '2c') {
+    if (!snmpd.community)
+      throw new CliError(
+        `drift: --snmp-version 2c needs a community (defaults.snmp.community in ${site.name}'s inventory); SNMPv3 is the default`,
+      );
+    return { version: '2c', community: secret(snmpd.community.secret.secret, 'snmp-community') };
+  }
+  return {
+    version: '3',
+    user: snmpd.user.name,
+    authProtocol: snmpd.user.authProtocol,
+    authKey: secret(snmpd.user.auth.secret, 'snmp-auth'),
+    privKey: secret(snmpd.user.priv.secret, 'snmp-priv'),
+  };
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+function readState(file: string | undefined): Record<string, string> {
+  if (!file) return {};
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as { since?: Record<string, string> };
+    return s.since ?? {};
+  } catch {
+    return {}; // no state yet (or unreadable): every finding is new
+  }
+}
+
+function full(format: DriftFormat, r: DriftReport, opts: DriftCliOptions): string {
+  if (format === 'json') return `${JSON.stringify(driftJson(r), null, opts.watch ? 0 : 2)}\n`;
+  if (format === 'prometheus') return driftPrometheus(r);
+  return `${driftText(r, r.site, { all: opts.all })}\n`;
+}
+
+export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
+  if (opts.accept !== undefined)
+    throw new CliError(
+      `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`fabric push --site ${opts.site?.[0] ?? 'SITE'} --only ${opts.accept}\`, or change the inventory and push`,
+    );
+  if (opts.site?.length !== 1) throw new CliError('drift: name one site with --site');
+  const format: DriftFormat = opts.json ? 'json' : (opts.format ?? 'text');
+  if (format === 'prometheus' && opts.watch && !opts.output)
+    throw new CliError(
+      'drift: --format prometheus --watch needs --output FILE (the metrics are rewritten every pass)',
+    );
+
+  const { site, files, store } = intent(opts);
+  const watched = new Set(watchedDevices(site).map((d) => d.name));
+  for (const d of opts.only ?? []) {
+    if (!site.devices.some((x) => x.name === d))
+      throw new CliError(`drift: no device '${d}' in ${site.name} (devices: ${[...watched].join(', ')})`);
+    if (!watched.has(d))
+      throw new CliError(
+        `drift: ${d} runs no daemon fabric configures (a VM or a simulated upstream): nothing to compare`,
+      );
+  }
+  const snmp = snmpCredentials(site, store, opts.snmpVersion);
+  // after every secret was resolved (rendering, SNMP): nothing reported can show one
+  const redactor = new Redactor(store.resolvedValues());
+  const redact = (t: string) => redactor.redact(t);
+  const pool = new SessionPool(sshOptionsFromCli(opts, { redact }));
+  const poller = new DriftPoller({
+    site,
+    files: files!.files,
+    redact,
+    pool,
+    only: opts.only,
+    concurrency: opts.concurrency,
+    snmp,
+    snmpTimeoutMs: opts.snmpTimeout * 1000,
+    commandTimeoutMs: (opts.commandTimeout ?? 60) * 1000,
+    since: readState(opts.state),
+  });
+  const afterPass = (r: DriftReport) => {
+    if (opts.output) writeAtomically(opts.output, full(format, r, { ...opts, watch: undefined }));
+    if (opts.state)
+      writeAtomically(
+        opts.state,
+        `${JSON.stringify({ site: site.name, since: poller.sinceState() }, null, 2)}\n`,
+      );
+    if (r.unreadable.length && format !== 'text')
+      err(
+        `drift: ${r.unreadable.length} device${r.unreadable.length === 1 ? '' : 's'} could not be read: ${r.unreadable.map((u) => u.device).join(', ')}`,
+      );
+  };
+
+  try {
+    let report = await poller.poll();
+    afterPass(report);
+    if (!opts.watch) {
+      process.stdout.write(full(format, report, opts));
+      return exitCodeOf(report) as ExitCode;
+    }
+
+    // --- watch: the first report in full, then only what changes --------------------------------
+    if (format === 'prometheus') out(driftText(report, site.name, { all: opts.all }));
+    else process.stdout.write(full(format, report, opts));
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      while (!stopping) {
+        const started = Date.now();
+        while (!stopping && Date.now() - started < opts.watch * 1000)
+          await sleep(Math.min(250, opts.watch * 1000 - (Date.now() - started)));
+        if (stopping) break;
+        const next = await poller.poll();
+        afterPass(next);
+        const changes = changesBetween(report, next);
+        report = next;
+        if (!hasChanges(changes)) continue;
+        if (format === 'json') out(JSON.stringify(driftChangesJson(changes, next)));
+        else out(driftChangesText(changes, site.name));
+      }
+    } finally {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+    }
+    return exitCodeOf(report) as ExitCode;
+  } finally {
+    await pool.closeAll();
+  }
+}

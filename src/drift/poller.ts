@@ -1,0 +1,503 @@
+/**
+ * One drift pass over a site, and the state kept between passes (`--watch`):
+ *
+ *   collect (SSH, one command per device)  ─┬─ config drift: each daemon's file in use or running
+ *                                           │  config, normalised, against the rendered intent
+ *   SNMP (UDP, in parallel with SSH)        ├─ runtime drift: processes, the model's checks,
+ *                                           │  IF-MIB / BGP4-MIB / KEEPALIVED-MIB
+ *                                           └─ findings, merged, each with the time first seen
+ *
+ * Devices are read with bounded concurrency; the SSH sessions live in the caller's SessionPool,
+ * so a watching NOC pays the handshakes once. A device that cannot be read over SSH is
+ * `unreadable` (exit 2), never "clean".
+ */
+import { randomBytes } from 'node:crypto';
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Device, SiteModel } from '../model/types.js';
+import { FRR } from '../observe/frr.js';
+import { HAPROXY } from '../observe/haproxy.js';
+import { LINUX } from '../observe/linux.js';
+import { type CommandResult, type CommandRunner, ObservationRound } from '../observe/runner.js';
+import { SshRunner } from '../observe/ssh-runner.js';
+import type { RenderedFile } from '../render/render.js';
+import { isSshError, type SessionPool } from '../ssh/index.js';
+import { mapLimit } from '../util/concurrency.js';
+import { evaluate } from '../verify/evaluate.js';
+import { deriveExpectations, type Expectation } from '../verify/expectations.js';
+import {
+  collectPlan,
+  collectScript,
+  ovsAnswers,
+  ovsReadsOf,
+  PrefetchRunner,
+  parseCollected,
+  processesOf,
+  splitFrrCombined,
+} from './collect.js';
+import { compareSections, type DaemonRules } from './compare.js';
+import {
+  frrAffectsForwarding,
+  frrDaemonOfSection,
+  frrLineKey,
+  frrSectionHeader,
+  normaliseFrr,
+} from './frr.js';
+import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from './haproxy.js';
+import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './keepalived.js';
+import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from './ovs.js';
+import {
+  checkFinding,
+  daemonFinding,
+  mergeFindings,
+  RUNTIME_KINDS,
+  runtimeId,
+  snmpFindings,
+} from './runtime.js';
+import { pollSnmp, type SnmpCredentials, SnmpError, type SnmpObservation } from './snmp.js';
+import { normaliseSnmpd, snmpdAffectsForwarding, snmpdLineKey, snmpdSectionHeader } from './snmpd.js';
+import { type DriftReport, type Finding, sortFindings, type Unreadable } from './types.js';
+
+type Dev = DeepReadonly<Device>;
+
+export interface DriftOptions {
+  site: DeepReadonly<SiteModel>;
+  /** The rendered intent of the site (in memory, secrets resolved): what the devices must run. */
+  files: readonly RenderedFile[];
+  /** Masks secret values in everything reported. */
+  redact: (text: string) => string;
+  pool: SessionPool;
+  /** Only these devices (all managed devices with daemons when empty). */
+  only?: readonly string[];
+  /** Devices read at once. @default 16 */
+  concurrency?: number;
+  /** null: no SNMP polling. */
+  snmp: SnmpCredentials | null;
+  /** Per SNMP request. @default 2000 */
+  snmpTimeoutMs?: number;
+  /** The SSH command that reads a device. @default 30000 */
+  commandTimeoutMs?: number;
+  /** `since` of findings seen before (from --state), by id. */
+  since?: Record<string, string>;
+  now?: () => Date;
+  /** Seconds each phase of a pass took (bench, --verbose): `ssh`, `snmp` (in parallel), then `compare`, `checks`. */
+  onPhase?: (phase: 'ssh' | 'snmp' | 'compare' | 'checks', seconds: number) => void;
+}
+
+/** Managed devices with daemons fabric configures: the ones drift watches. */
+export function watchedDevices(site: DeepReadonly<SiteModel>, only: readonly string[] = []): Dev[] {
+  const all = site.devices.filter((d) => d.managed && d.daemons.length > 0);
+  return only.length ? all.filter((d) => only.includes(d.name)) : all;
+}
+
+/**
+ * The commands a runtime check reads through `round.read` (evaluate.ts, with the same command
+ * constants), so the collect can prefetch them. A command missing here is only slower: the
+ * check then runs it on its own.
+ */
+function readsOf(e: Expectation): { device: string; command: string }[] {
+  switch (e.kind) {
+    case 'bgp-identity':
+    case 'bgp-session':
+      return [{ device: e.device, command: FRR.bgpSummary }];
+    case 'bfd-peer':
+      return [{ device: e.device, command: FRR.bfdPeers }];
+    case 'ecmp':
+      return [{ device: e.device, command: FRR.routes }];
+    case 'vxlan-tunnels':
+      return [
+        { device: e.device, command: LINUX.ovsPort(e.port) },
+        { device: e.device, command: LINUX.flood(e.port) },
+      ];
+    case 'vrrp-master':
+      return e.members.map((m) => ({ device: m.device, command: LINUX.addresses(m.interface) }));
+    case 'haproxy-backends':
+      return [{ device: e.device, command: HAPROXY.stat(e.socket) }];
+    default:
+      return [];
+  }
+}
+
+interface DeviceRead {
+  device: Dev;
+  reads: Map<string, CommandResult>;
+  prefetched: Map<string, CommandResult>;
+  frrRunning: string | null;
+}
+
+export class DriftPoller {
+  private readonly since: Map<string, string>;
+  private readonly devices: Dev[];
+  private readonly expectations: Expectation[];
+  private readonly now: () => Date;
+  private readonly ssh: CommandRunner;
+
+  constructor(private readonly o: DriftOptions) {
+    this.since = new Map(Object.entries(o.since ?? {}));
+    this.devices = watchedDevices(o.site, o.only);
+    const watched = new Set(this.devices.map((d) => d.name));
+    this.expectations = deriveExpectations(o.site).filter(
+      (e) => RUNTIME_KINDS.has(e.kind) && watched.has(e.device),
+    );
+    this.now = o.now ?? (() => new Date());
+    this.ssh = sshRunner(o.pool, o.site);
+  }
+
+  get watched(): readonly Dev[] {
+    return this.devices;
+  }
+
+  /** First-seen times of the current findings, for --state. */
+  sinceState(): Record<string, string> {
+    return Object.fromEntries([...this.since].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  async poll(): Promise<DriftReport> {
+    const started = this.now();
+    const t0 = performance.now();
+    const now = started.toISOString();
+    const nonce = `@@fabric-${randomBytes(6).toString('hex')}`;
+    const concurrency = this.o.concurrency ?? 16;
+
+    // --- read every device (SSH) and poll it (SNMP) at the same time --------------------------
+    const commandsByDevice = new Map<string, string[]>();
+    for (const e of this.expectations)
+      for (const r of readsOf(e))
+        commandsByDevice.set(r.device, [...(commandsByDevice.get(r.device) ?? []), r.command]);
+    const snmpTargets = this.o.snmp ? this.devices.filter((d) => d.snmpd) : [];
+    const phase = this.o.onPhase ?? (() => {});
+    const timed = async <T>(
+      name: 'ssh' | 'snmp' | 'compare' | 'checks',
+      work: () => Promise<T>,
+    ): Promise<T> => {
+      const t = performance.now();
+      const r = await work();
+      phase(name, (performance.now() - t) / 1000);
+      return r;
+    };
+    const [collected, snmp] = await Promise.all([
+      timed('ssh', () =>
+        mapLimit(this.devices, concurrency, (d) =>
+          this.collect(d, commandsByDevice.get(d.name) ?? [], nonce),
+        ),
+      ),
+      timed('snmp', () => mapLimit(snmpTargets, Math.max(concurrency, 32), (d) => this.pollSnmp(d))),
+    ]);
+    const reads = collected.filter((c): c is DeviceRead => !('reason' in c));
+    const unreadable = collected.filter((c): c is Unreadable => 'reason' in c);
+    const readable = new Set(reads.map((r) => r.device.name));
+
+    const findings: Finding[] = [];
+    // --- config drift and processes ------------------------------------------------------------
+    const t1 = performance.now();
+    for (const r of reads) findings.push(...this.deviceFindings(r, now));
+    phase('compare', (performance.now() - t1) / 1000);
+
+    // --- the model's checks over SSH (answered from the collect where it can) -----------------
+    const prefetched = new Map(reads.map((r) => [r.device.name, r.prefetched]));
+    const round = new ObservationRound(new PrefetchRunner(this.ssh, prefetched));
+    const due = this.expectations.filter((e) => readable.has(e.device));
+    const results = await timed('checks', () =>
+      mapLimit(due, concurrency, async (e) => {
+        try {
+          return await evaluate(e, round);
+        } catch (err) {
+          if (isSshError(err)) return null; // a device it reads became unreadable: not a finding of this one
+          return { ok: false, detail: `could not check: ${(err as Error).message}` };
+        }
+      }),
+    );
+    due.forEach((e, i) => {
+      const r = results[i];
+      if (r && !r.ok) findings.push(checkFinding(e, r, now));
+    });
+
+    // --- SNMP ----------------------------------------------------------------------------------
+    const byName = new Map(this.devices.map((d) => [d.name, d]));
+    snmpTargets.forEach((d, i) => {
+      const s = snmp[i]!;
+      if (s instanceof SnmpError) {
+        const snmpdDown = findings.some(
+          (f) => f.device === d.name && f.kind === 'daemon' && f.section === 'snmpd',
+        );
+        if (!snmpdDown && readable.has(d.name))
+          findings.push({
+            id: runtimeId(d.name, 'snmpd', 'snmpd', 'snmp'),
+            device: d.name,
+            source: 'runtime',
+            daemon: 'snmpd',
+            section: 'snmpd',
+            kind: 'snmp',
+            severity: 'major',
+            intended: `answers SNMP${this.o.snmp!.version === '3' ? 'v3 (authPriv)' : 'v2c'} on ${d.mgmt.address}:161`,
+            running: s.message,
+            message: s.message,
+            via: ['snmp'],
+            since: now,
+          });
+      } else if (readable.has(d.name))
+        findings.push(...this.snmpChecked(byName.get(d.name)!, s, findings, now));
+    });
+
+    // --- merge, date, sort ----------------------------------------------------------------------
+    const merged = mergeFindings(findings).map((f) => ({
+      ...f,
+      message: this.o.redact(f.message),
+      ...(f.running !== undefined ? { running: this.o.redact(f.running) } : {}),
+      ...(f.intended !== undefined ? { intended: this.o.redact(f.intended) } : {}),
+    }));
+    const current = new Set(merged.map((f) => f.id));
+    for (const f of merged) {
+      const first = this.since.get(f.id);
+      if (first) f.since = first;
+      else this.since.set(f.id, f.since);
+    }
+    // a finding of an unreadable device is unknown, not resolved: keep its first-seen time
+    const unreadableNames = new Set(unreadable.map((u) => u.device));
+    for (const id of [...this.since.keys()])
+      if (!current.has(id) && !unreadableNames.has(id.split('|')[1]!)) this.since.delete(id);
+
+    return {
+      site: this.o.site.name,
+      time: now,
+      seconds: (performance.now() - t0) / 1000,
+      devices: this.devices.map((d) => {
+        const i = snmpTargets.indexOf(d);
+        const status = i < 0 ? 'off' : snmp[i] instanceof SnmpError ? 'failed' : 'answered';
+        return { name: d.name, role: d.role, daemons: [...d.daemons], snmp: status };
+      }),
+      findings: sortFindings(merged),
+      unreadable: unreadable.sort((a, b) => a.device.localeCompare(b.device)),
+      snmp: {
+        version: this.o.snmp ? this.o.snmp.version : 'off',
+        polled: snmpTargets.length,
+        answered: snmp.filter((s) => !(s instanceof SnmpError)).length,
+      },
+    };
+  }
+
+  /** SNMP findings that say more than SSH already did about a daemon that is down. */
+  private snmpChecked(d: Dev, s: SnmpObservation, sshFindings: readonly Finding[], now: string): Finding[] {
+    const down = new Set(
+      sshFindings.filter((f) => f.device === d.name && f.kind === 'daemon').map((f) => f.section),
+    );
+    return snmpFindings(d, s, now).filter((f) => {
+      if (f.section === 'BGP4-MIB') return !down.has('bgpd') && !down.has('snmpd');
+      if (f.section === 'KEEPALIVED-MIB') return !down.has('keepalived') && !down.has('snmpd');
+      if (f.daemon === 'frr') return !down.has('bgpd');
+      if (f.daemon === 'keepalived') return !down.has('keepalived');
+      return true;
+    });
+  }
+
+  private async collect(d: Dev, runtimeCommands: string[], nonce: string): Promise<DeviceRead | Unreadable> {
+    const plan = collectPlan(d, runtimeCommands);
+    const script = collectScript(plan, nonce);
+    try {
+      const r = await this.ssh.run(d.name, script, { timeoutMs: this.o.commandTimeoutMs ?? 30_000 });
+      const reads = parseCollected(r.stdout, nonce);
+      if (reads.size === 0)
+        return {
+          device: d.name,
+          reason: 'command',
+          message: this.o.redact(
+            `${d.name}: the read command failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`,
+          ),
+        };
+      const prefetched = new Map<string, CommandResult>();
+      let frrRunning: string | null = null;
+      const frr = reads.get('frr');
+      if (frr) {
+        const split = splitFrrCombined(frr);
+        frrRunning = split.running;
+        for (const [c, v] of split.json) if (plan.prefetch.includes(c)) prefetched.set(c, v);
+      }
+      for (const c of plan.prefetch) {
+        const v = reads.get(c);
+        if (v) prefetched.set(c, v);
+      }
+      const ovs = 'ovs' in d ? ovsReadsOf(reads) : null;
+      if (ovs && !('error' in ovs))
+        for (const [c, v] of ovsAnswers(ovs, plan.prefetch)) if (!prefetched.has(c)) prefetched.set(c, v);
+      return { device: d, reads, prefetched, frrRunning };
+    } catch (e) {
+      if (isSshError(e)) return { device: d.name, reason: e.kind, message: this.o.redact(e.message) };
+      throw e;
+    }
+  }
+
+  private async pollSnmp(d: Dev): Promise<SnmpObservation | SnmpError> {
+    try {
+      return await pollSnmp(d.mgmt.address, this.o.snmp!, {
+        timeoutMs: this.o.snmpTimeoutMs ?? 2000,
+        retries: 1,
+        bgp: 'frr' in d,
+        vrrp: 'keepalived' in d,
+      });
+    } catch (e) {
+      if (e instanceof SnmpError) return e;
+      return new SnmpError('error', `SNMP ${d.mgmt.address}: ${(e as Error).message}`);
+    }
+  }
+
+  private intendedFile(device: string, file: string): string | undefined {
+    return this.o.files.find((f) => f.device === device && f.file === file)?.content;
+  }
+
+  /** Processes, then each daemon's configuration against its rendered file. */
+  private deviceFindings(r: DeviceRead, now: string): Finding[] {
+    const d = r.device;
+    const out: Finding[] = [];
+    const redact = this.o.redact;
+    const compare = (
+      rules: DaemonRules,
+      intended: ReturnType<typeof normaliseFrr>,
+      running: ReturnType<typeof normaliseFrr>,
+      skip?: (s: string) => boolean,
+    ) => out.push(...compareSections(intended, running, { device: d.name, rules, redact, now, skip }));
+
+    // --- processes ------------------------------------------------------------------------------
+    const procs = new Map<string, number>();
+    for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
+      const p = line.trim().split(' ')[1];
+      if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
+    }
+    const down = new Set<string>();
+    for (const { daemon, process } of processesOf(d))
+      if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
+        down.add(process);
+        out.push(daemonFinding(d.name, daemon, process, now));
+      }
+
+    // --- FRR: the running configuration (vtysh) -------------------------------------------------
+    const frrFile = this.intendedFile(d.name, 'frr.conf');
+    if (frrFile !== undefined && !down.has('zebra')) {
+      if (r.frrRunning === null) {
+        const raw = r.reads.get('frr');
+        out.push({
+          ...daemonFinding(d.name, 'frr', 'vtysh', now),
+          message: redact(
+            `vtysh cannot show the running configuration: ${(raw?.stderr || raw?.stdout || 'no output').trim().split('\n')[0]}`,
+          ),
+        });
+      } else
+        compare(
+          {
+            daemon: 'frr',
+            key: frrLineKey,
+            affectsForwarding: frrAffectsForwarding,
+            header: frrSectionHeader,
+          },
+          normaliseFrr(frrFile, 'intended'),
+          normaliseFrr(r.frrRunning, 'running'),
+          (section) => down.has(frrDaemonOfSection(section)),
+        );
+    }
+
+    // --- keepalived, HAProxy, snmpd: the file the running daemon was started with ----------------
+    const fileCompare = (
+      read: string,
+      file: string,
+      rules: DaemonRules,
+      normalise: (t: string) => ReturnType<typeof normaliseFrr>,
+    ) => {
+      const intended = this.intendedFile(d.name, file);
+      const got = r.reads.get(read);
+      if (intended === undefined || !got) return;
+      const nl = got.stdout.indexOf('\n');
+      const path = got.stdout.slice(0, nl);
+      if (got.code !== 0) {
+        out.push({
+          id: `config|${d.name}|${rules.daemon}|${path}|missing|`,
+          device: d.name,
+          source: 'config',
+          daemon: rules.daemon,
+          section: path || file,
+          kind: 'missing',
+          severity: 'major',
+          message: redact(
+            `${path || file} cannot be read: ${got.stderr.trim().split('\n')[0] ?? `exit ${got.code}`}`,
+          ),
+          via: ['ssh'],
+          since: now,
+        });
+        return;
+      }
+      compare(rules, normalise(intended), normalise(got.stdout.slice(nl + 1)));
+    };
+    fileCompare(
+      'keepalived.conf',
+      'keepalived.conf',
+      { daemon: 'keepalived', key: keepalivedLineKey, affectsForwarding: keepalivedAffectsForwarding },
+      normaliseKeepalived,
+    );
+    fileCompare(
+      'haproxy.cfg',
+      'haproxy.cfg',
+      { daemon: 'haproxy', key: haproxyLineKey, affectsForwarding: haproxyAffectsForwarding },
+      normaliseHaproxy,
+    );
+    fileCompare(
+      'snmpd.conf',
+      'snmpd.conf',
+      {
+        daemon: 'snmpd',
+        key: snmpdLineKey,
+        affectsForwarding: snmpdAffectsForwarding,
+        header: snmpdSectionHeader,
+      },
+      normaliseSnmpd,
+    );
+
+    // --- OVS: OVSDB and the kernel's tunnels against the model ----------------------------------
+    if ('ovs' in d && !down.has('ovsdb-server')) {
+      try {
+        const reads = ovsReadsOf(r.reads);
+        if ('error' in reads) throw new Error(reads.error);
+        compare(
+          { daemon: 'ovs', key: ovsLineKey, affectsForwarding: ovsAffectsForwarding },
+          ovsIntended(d.ovs),
+          ovsRunning(reads),
+        );
+      } catch (e) {
+        out.push({
+          ...daemonFinding(d.name, 'ovs', 'ovsdb', now),
+          message: redact(`OVS state cannot be read: ${(e as Error).message}`),
+        });
+      }
+    }
+    return out;
+  }
+}
+
+/** The devices' SSH runner: every device of the site by its management address (SshRunner, shared pool). */
+function sshRunner(pool: SessionPool, site: DeepReadonly<SiteModel>): CommandRunner {
+  return new SshRunner(pool, site.devices);
+}
+
+/** Findings that appeared and disappeared between two passes (watch mode), and devices that changed readability. */
+export interface DriftChanges {
+  time: string;
+  added: Finding[];
+  resolved: Finding[];
+  unreadable: Unreadable[];
+  readableAgain: string[];
+}
+
+export function changesBetween(before: DriftReport, after: DriftReport): DriftChanges {
+  const had = new Map(before.findings.map((f) => [f.id, f]));
+  const has = new Set(after.findings.map((f) => f.id));
+  const wasUnreadable = new Set(before.unreadable.map((u) => u.device));
+  const isUnreadable = new Set(after.unreadable.map((u) => u.device));
+  return {
+    time: after.time,
+    added: after.findings.filter((f) => !had.has(f.id)),
+    // findings of a device that is now unreadable are not resolved: nobody knows
+    resolved: [...had.values()].filter((f) => !has.has(f.id) && !isUnreadable.has(f.device)),
+    unreadable: after.unreadable.filter((u) => !wasUnreadable.has(u.device)),
+    readableAgain: [...wasUnreadable].filter((d) => !isUnreadable.has(d)).sort(),
+  };
+}
+
+export function hasChanges(c: DriftChanges): boolean {
+  return c.added.length + c.resolved.length + c.unreadable.length + c.readableAgain.length > 0;
+}

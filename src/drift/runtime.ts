@@ -1,0 +1,267 @@
+/**
+ * Runtime drift: what the devices do, against what the model says they should do. Three
+ * sources, one kind of finding:
+ * - the model-derived checks of `fabric verify` (deriveExpectations + evaluate), restricted to
+ *   the state checks that run on managed devices: BGP identity and sessions with their prefix
+ *   counts, BFD, ECMP widths, VXLAN flood lists, the VRRP master, HAProxy backends. The active
+ *   probes (pings, VIP connects, HTTP through the service path) are verify's, not the NOC's;
+ * - the processes of every daemon fabric configures;
+ * - SNMP: IF-MIB interface state, BGP4-MIB identity and IPv4 peers, KEEPALIVED-MIB VRRP state.
+ * Sections name what failed the way the config does (`bgp neighbor eth11`, `vrrp_instance X`,
+ * `backend web`), so a config finding and its runtime effect sit side by side.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Device } from '../model/types.js';
+import type { CheckResult } from '../verify/evaluate.js';
+import type { Expectation } from '../verify/expectations.js';
+import type { SnmpObservation } from './snmp.js';
+import type { DriftDaemon, Finding, RuntimeDriftKind, Severity } from './types.js';
+
+/** The verify checks drift runs: state on managed devices; no active probes. */
+export const RUNTIME_KINDS: ReadonlySet<string> = new Set<RuntimeDriftKind>([
+  'bgp-identity',
+  'bgp-session',
+  'bfd-peer',
+  'ecmp',
+  'vxlan-tunnels',
+  'vrrp-master',
+  'haproxy-backends',
+]);
+
+type Kind = Expectation['kind'];
+
+function where(e: Expectation): { daemon: DriftDaemon; section: string } {
+  switch (e.kind) {
+    case 'bgp-identity':
+      return { daemon: 'frr', section: `router bgp ${e.asn}` };
+    case 'bgp-session':
+      return { daemon: 'frr', section: `bgp neighbor ${e.peer}` };
+    case 'bfd-peer':
+      return { daemon: 'frr', section: `bfd peer ${e.peer}` };
+    case 'ecmp':
+      return { daemon: 'frr', section: `route ${e.prefix}` };
+    case 'vxlan-tunnels':
+      return { daemon: 'ovs', section: `vxlan ${e.port}` };
+    case 'vrrp-master':
+      return { daemon: 'keepalived', section: `vrrp_instance ${e.instance}` };
+    case 'haproxy-backends':
+      return { daemon: 'haproxy', section: `backend ${e.backend}` };
+    default:
+      return { daemon: 'system', section: e.id };
+  }
+}
+
+/** How bad a failed check is (docs/drift.md, "Severities"). */
+export function runtimeSeverity(kind: Kind, code: string | undefined): Severity {
+  switch (kind) {
+    case 'bgp-identity':
+      return 'critical';
+    case 'bgp-session':
+      return code === 'prefix-count' ? 'major' : 'critical';
+    case 'ecmp':
+      return code === 'no-route' ? 'critical' : 'major';
+    case 'vrrp-master':
+      return code === 'wrong-master' ? 'major' : 'critical';
+    case 'haproxy-backends':
+      return code === 'all-down' ? 'critical' : 'major';
+    default:
+      return 'major';
+  }
+}
+
+export function runtimeId(device: string, daemon: string, section: string, kind: string): string {
+  return `runtime|${device}|${daemon}|${section}|${kind}`;
+}
+
+export function checkFinding(e: Expectation, r: CheckResult, now: string): Finding {
+  const { daemon, section } = where(e);
+  return {
+    id: runtimeId(e.device, daemon, section, e.kind),
+    device: e.device,
+    source: 'runtime',
+    daemon,
+    section,
+    kind: e.kind as Finding['kind'],
+    severity: runtimeSeverity(e.kind, r.code),
+    intended: e.title,
+    running: r.detail,
+    message: `${section}: ${r.detail} (expected: ${e.title})`,
+    via: ['ssh'],
+    since: now,
+  };
+}
+
+/** A process of a daemon that is not running: critical (watchfrr, FRR's supervisor: major). */
+export function daemonFinding(device: string, daemon: string, process: string, now: string): Finding {
+  return {
+    id: runtimeId(device, daemon, process, 'daemon'),
+    device,
+    source: 'runtime',
+    daemon: daemon as DriftDaemon,
+    section: process,
+    kind: 'daemon',
+    severity: process === 'watchfrr' ? 'major' : 'critical',
+    intended: `${process} running`,
+    running: 'not running',
+    message:
+      process === 'watchfrr'
+        ? 'watchfrr is not running: FRR daemons that die are no longer restarted'
+        : `${process} is not running${daemon === 'frr' ? ': its configuration and state cannot be read' : ''}`,
+    via: ['ssh'],
+    since: now,
+  };
+}
+
+/**
+ * BGP4-MIB's bgpLocalAs is an INTEGER (0..65535) (RFC 4273): a 4-byte AS is shown as AS_TRANS
+ * (23456, RFC 6793), or, as FRR 8.4 sends it, wrapped to a signed 32-bit integer.
+ */
+export function snmpAsMatches(seen: number, asn: number): boolean {
+  if (seen === asn) return true;
+  return asn > 65535 && (seen === 23456 || seen === (asn | 0));
+}
+
+/** What SNMP shows against the model: interfaces up, BGP identity and IPv4 peers, VRRP states. */
+export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: string): Finding[] {
+  const out: Finding[] = [];
+  const add = (
+    daemon: DriftDaemon,
+    section: string,
+    kind: Finding['kind'],
+    severity: Severity,
+    intended: string,
+    running: string,
+  ) =>
+    out.push({
+      id: runtimeId(d.name, daemon, section, kind),
+      device: d.name,
+      source: 'runtime',
+      daemon,
+      section,
+      kind,
+      severity,
+      intended,
+      running,
+      message: `${section}: ${running} (expected: ${intended})`,
+      via: ['snmp'],
+      since: now,
+    });
+
+  // --- IF-MIB: every interface of the model present, admin and oper up ------------------------
+  const ifs = new Map(o.interfaces.map((i) => [i.name, i]));
+  for (const i of d.interfaces) {
+    if (i.kind === 'loopback') continue;
+    const seen = ifs.get(i.name);
+    const section = `interface ${i.name}`;
+    const want = `${i.name} up (to ${i.peer.device} ${i.peer.interface})`;
+    if (!seen) add('system', section, 'interface', 'major', want, 'not in IF-MIB (no such interface)');
+    else if (seen.admin !== 'up')
+      add('system', section, 'interface', 'major', want, `administratively ${seen.admin}`);
+    else if (seen.oper !== 'up') add('system', section, 'interface', 'major', want, `oper ${seen.oper}`);
+  }
+
+  // --- BGP4-MIB: identity; IPv4 peers (unnumbered ones are not in BGP4-MIB) -------------------
+  if ('frr' in d) {
+    const bgp = d.frr.routerBgp;
+    if (!o.bgp)
+      add(
+        'snmpd',
+        'BGP4-MIB',
+        'snmp',
+        'minor',
+        'BGP4-MIB served by bgpd over AgentX',
+        "not served: bgpd is not registered with snmpd's AgentX (agentx in frr.conf, -M snmp)",
+      );
+    else {
+      if (!snmpAsMatches(o.bgp.localAs, bgp.asn) || o.bgp.identifier !== bgp.routerId)
+        add(
+          'frr',
+          `router bgp ${bgp.asn}`,
+          'bgp-identity',
+          'critical',
+          `AS${bgp.asn}, router-id ${bgp.routerId}`,
+          `AS${o.bgp.localAs}, router-id ${o.bgp.identifier}`,
+        );
+      const peers = new Map(o.bgp.peers.map((p) => [p.address, p]));
+      for (const n of bgp.neighbors) {
+        if (n.unnumbered) continue;
+        const p = peers.get(n.peer);
+        const section = `bgp neighbor ${n.peer}`;
+        const want = `${n.peer} (${n.peerDevice}, AS${n.remoteAs}) established`;
+        if (!p) add('frr', section, 'bgp-session', 'critical', want, 'not in bgpPeerTable');
+        else if (p.state !== 'established')
+          add('frr', section, 'bgp-session', 'critical', want, `${p.state} (BGP4-MIB bgpPeerState)`);
+      }
+    }
+  }
+
+  // --- KEEPALIVED-MIB: each instance master where intended, backup elsewhere, never FAULT ------
+  if ('keepalived' in d) {
+    const instances = d.keepalived.vrrpInstances;
+    if (instances.length && !o.vrrp)
+      add(
+        'snmpd',
+        'KEEPALIVED-MIB',
+        'snmp',
+        'minor',
+        'KEEPALIVED-MIB served by keepalived over AgentX',
+        "not served: keepalived is not registered with snmpd's AgentX (enable_snmp_vrrp)",
+      );
+    else if (o.vrrp) {
+      const rows = new Map(o.vrrp.map((v) => [v.name, v]));
+      for (const v of instances) {
+        const row = rows.get(v.name);
+        const section = `vrrp_instance ${v.name}`;
+        const wanted = v.intendedMaster ? 'master' : 'backup';
+        const want = `${wanted} (priority ${v.priority})`;
+        if (!row) add('keepalived', section, 'vrrp-master', 'critical', want, 'not in KEEPALIVED-MIB');
+        else if (row.state === 'fault' || row.state === 'init' || row.state === 'shutdown')
+          add(
+            'keepalived',
+            section,
+            'vrrp-master',
+            'critical',
+            want,
+            `${row.state.toUpperCase()} (priority ${row.effectivePriority})`,
+          );
+        else if (row.state !== wanted)
+          add(
+            'keepalived',
+            section,
+            'vrrp-master',
+            'major',
+            want,
+            `${row.state} (priority ${row.basePriority}${row.effectivePriority !== row.basePriority ? `, effective ${row.effectivePriority}` : ''})`,
+          );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One finding per device, section and kind: what SSH and SNMP both saw is one finding seen
+ * `via` both, with the worse severity and both details.
+ */
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  const rank = { critical: 3, major: 2, minor: 1 } as const;
+  for (const f of findings) {
+    const seen = byId.get(f.id);
+    if (!seen) {
+      byId.set(f.id, { ...f, via: [...f.via] });
+      continue;
+    }
+    const via = [...new Set([...seen.via, ...f.via])].sort() as Finding['via'];
+    const worse = rank[f.severity] > rank[seen.severity] ? f : seen;
+    byId.set(f.id, {
+      ...worse,
+      via,
+      running:
+        seen.running === f.running ? seen.running : `${seen.running}; ${f.via.join('+')}: ${f.running}`,
+      message:
+        seen.message === f.message ? seen.message : `${seen.message}; ${f.via.join('+')}: ${f.running}`,
+    });
+  }
+  return [...byId.values()];
+}
