@@ -7,12 +7,14 @@
  * A reference that cannot be resolved, or a prefix that cannot be used, is an input error
  * (exit 2); the facts are then incomplete and compile stops after this pass.
  */
+
 import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error, type InventoryPath } from '../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../inventory/merge.js';
 import type { Device as InputDevice, Tenant, Upstream } from '../inventory/types.gen.js';
 import type { CableKind, Role } from '../model/types.js';
 import { type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { naturalOrder } from '../util/natural-order.js';
 import {
   type AsnPlan,
   deviceAsn,
@@ -559,6 +561,4 @@ function nicOrder(nic: string): number {
 }
 
 /** Orders interface names naturally: eth2 before eth10. */
-export function ifaceOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
+export const ifaceOrder = naturalOrder;

@@ -7,8 +7,10 @@
  * Devices are placed greedily, tier by tier (the core first, VMs last), in the first wave where
  * they fit, so the plan is deterministic and as short as the constraints allow.
  */
+
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, RedundancyGroup, Role, SiteModel } from '../model/types.js';
+import { naturalOrder } from '../util/natural-order.js';
 
 export interface Wave {
   index: number;
@@ -58,7 +60,7 @@ export function planWaves(
   const ordered = [...changing].sort((a, b) => {
     const ta = TIER.indexOf(byName.get(a)?.role ?? 'vm');
     const tb = TIER.indexOf(byName.get(b)?.role ?? 'vm');
-    return ta - tb || a.localeCompare(b, 'en', { numeric: true });
+    return ta - tb || naturalOrder(a, b);
   });
   const waves: string[][] = [];
   const constraints = new Set<string>();
