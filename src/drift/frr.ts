@@ -23,7 +23,8 @@
  * A daemon that is not running prints none of its sections; the poller reports the daemon, not
  * each of its sections (see DAEMON_SECTIONS).
  */
-import type { ConfigSection } from './types.js';
+import { type CompareOptions, compareSections, type DaemonRules } from './compare.js';
+import type { ConfigSection, Finding } from './types.js';
 
 const FRAMING = new Set(['Building configuration...', 'Current configuration:', 'end']);
 const TERMINATORS = /^(exit|exit-address-family|exit-vrf|exit-vni|exit-link-params|quit)$/;
@@ -181,4 +182,23 @@ export function frrAffectsForwarding(section: string, line: string): boolean {
   return /(^| )(shutdown|network|redistribute|default-originate|neighbor \S+ (remote-as|peer-group|interface)|ip address|no ip forwarding|no ipv6 forwarding|maximum-paths|aggregate-address|route-map)( |$)/.test(
     line,
   );
+}
+
+/** How FRR's sections compare (compare.ts): the rules drift and push share. */
+export const FRR_RULES: DaemonRules = {
+  daemon: 'frr',
+  key: frrLineKey,
+  affectsForwarding: frrAffectsForwarding,
+  header: frrSectionHeader,
+};
+
+/**
+ * The differences between a rendered frr.conf and FRR's `show running-config`, by meaning.
+ * Drift reports them; push re-applies a file whose running config has drifted from it.
+ */
+export function compareFrr(intended: string, running: string, o: Omit<CompareOptions, 'rules'>): Finding[] {
+  return compareSections(normaliseFrr(intended, 'intended'), normaliseFrr(running, 'running'), {
+    ...o,
+    rules: FRR_RULES,
+  });
 }

@@ -35,13 +35,7 @@ import {
   splitFrrCombined,
 } from './collect.js';
 import { compareSections, type DaemonRules } from './compare.js';
-import {
-  frrAffectsForwarding,
-  frrDaemonOfSection,
-  frrLineKey,
-  frrSectionHeader,
-  normaliseFrr,
-} from './frr.js';
+import { compareFrr, frrDaemonOfSection, type normaliseFrr } from './frr.js';
 import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from './haproxy.js';
 import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './keepalived.js';
 import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from './ovs.js';
@@ -380,16 +374,13 @@ export class DriftPoller {
           ),
         });
       } else
-        compare(
-          {
-            daemon: 'frr',
-            key: frrLineKey,
-            affectsForwarding: frrAffectsForwarding,
-            header: frrSectionHeader,
-          },
-          normaliseFrr(frrFile, 'intended'),
-          normaliseFrr(r.frrRunning, 'running'),
-          (section) => down.has(frrDaemonOfSection(section)),
+        out.push(
+          ...compareFrr(frrFile, r.frrRunning, {
+            device: d.name,
+            redact,
+            now,
+            skip: (section) => down.has(frrDaemonOfSection(section)),
+          }),
         );
     }
 

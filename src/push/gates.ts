@@ -52,8 +52,12 @@ export function involved(e: Expectation, site: DeepReadonly<SiteModel>): string[
   return [...new Set([...direct, ...hosts])];
 }
 
-export async function baseline(checks: readonly Expectation[], runner: CommandRunner): Promise<Set<string>> {
-  const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency: 8 });
+export async function baseline(
+  checks: readonly Expectation[],
+  runner: CommandRunner,
+  concurrency: number,
+): Promise<Set<string>> {
+  const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency });
   return new Set(results.filter((r) => r.ok).map((r) => r.expectation.id));
 }
 
@@ -83,8 +87,9 @@ export async function runGate(
   checks: readonly Expectation[],
   runner: CommandRunner,
   deadlineMs: number,
+  concurrency: number,
 ): Promise<{ ok: boolean; results: VerifyResult[]; seconds: number }> {
   const started = Date.now();
-  const results = await runChecks(checks, runner, { deadlineMs, intervalMs: 1000, concurrency: 8 });
+  const results = await runChecks(checks, runner, { deadlineMs, intervalMs: 1000, concurrency });
   return { ok: results.every((r) => r.ok), results, seconds: (Date.now() - started) / 1000 };
 }

@@ -32,10 +32,13 @@ import {
 } from './apply.js';
 import { frrRunningDiff, type Hashes, readHashes } from './device-state.js';
 import { fileDiff } from './diff.js';
+import { daemonsNeedRestart } from './frr-daemons.js';
 import { baseline, dueChecks, gateChecks, runGate } from './gates.js';
 import { acquireSiteLock, describeLock } from './lock.js';
 import { buildTransaction, type Transaction, transactionScript } from './transaction.js';
 import { planWaves, type WavePlan } from './waves.js';
+
+const FRR_DAEMONS = '/etc/frr/daemons';
 
 export type DeviceStatus =
   | 'unchanged'
@@ -92,6 +95,8 @@ export interface PushInput {
   gateTimeoutMs: number;
   applyTimeoutMs: number;
   reconnectMs: number;
+  /** Devices worked on at once, within a wave and when reading. */
+  concurrency: number;
   lockDir: string;
   command: string;
   pool: SessionPool;
@@ -108,6 +113,8 @@ interface DeviceWork {
   previous: Hashes;
   changed: ManifestFile[];
   runningDrift: string[];
+  /** FRR's daemons file changes what runs: restart rather than reload. */
+  frrRestart: boolean;
   transaction?: Transaction;
 }
 
@@ -152,7 +159,7 @@ export async function push(input: PushInput): Promise<PushReport> {
   const readStart = Date.now();
   const work = await mapLimit(
     devices,
-    16,
+    input.concurrency,
     async (d): Promise<DeviceWork | { device: string; error: string }> => {
       const files = input.manifest.devices[d.name]!.files;
       const target = sshTarget(d);
@@ -166,8 +173,20 @@ export async function push(input: PushInput): Promise<PushReport> {
           const frrConf = files.find((f) => f.target === '/etc/frr/frr.conf');
           let runningDrift: string[] = [];
           if (frrConf && !changed.includes(frrConf) && previous.get(frrConf.target) !== null)
-            runningDrift = await frrRunningDiff(s);
-          return { device: d, target, files, previous, changed, runningDrift };
+            runningDrift = await frrRunningDiff(s, d.name, contents.get(`${d.name}/${frrConf.path}`)!, (t) =>
+              input.redactor.redact(t),
+            );
+          // a new daemons file restarts FRR only when it sets something else (frr-daemons.ts)
+          const daemons = changed.find((f) => f.target === FRR_DAEMONS);
+          const frrRestart =
+            !!daemons &&
+            daemonsNeedRestart(
+              previous.get(FRR_DAEMONS) === null
+                ? null
+                : ((await s.readFile(FRR_DAEMONS))?.toString('utf8') ?? null),
+              contents.get(`${d.name}/${daemons.path}`)!,
+            );
+          return { device: d, target, files, previous, changed, runningDrift, frrRestart };
         });
       } catch (e) {
         if (isSshError(e)) return { device: d.name, error: e.message };
@@ -206,7 +225,7 @@ export async function push(input: PushInput): Promise<PushReport> {
       status: 'planned',
       changes: w.changed.map((f) => f.target),
       detail: w.runningDrift.length
-        ? `running config differs from /etc/frr/frr.conf (${w.runningDrift.length} lines): reload`
+        ? `FRR's running config differs from /etc/frr/frr.conf (${w.runningDrift.length}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? ', …' : ''}): reload`
         : '',
     });
   if (changing.length === 0)
@@ -226,11 +245,11 @@ export async function push(input: PushInput): Promise<PushReport> {
     const fileContents = new Map(
       w.changed.map((f) => [f.target, contents.get(`${w.device.name}/${f.path}`)!]),
     );
-    w.transaction = buildTransaction(input.pushId, w.device.name, w.changed);
+    w.transaction = buildTransaction(input.pushId, w.device.name, w.changed, { frrRestart: w.frrRestart });
     (w as DeviceWork & { contents: Map<string, string> }).contents = fileContents;
   }
   if (input.showDiff || input.dryRun)
-    await mapLimit(changing, 8, async (w) => {
+    await mapLimit(changing, input.concurrency, async (w) => {
       for (const f of w.changed) {
         const before = await input.pool.use(w.target, (s) => s.readFile(f.target));
         const after = contents.get(`${w.device.name}/${f.path}`)!;
@@ -262,7 +281,7 @@ export async function push(input: PushInput): Promise<PushReport> {
     );
     const checks = gateChecks(input.site);
     const gateStart = Date.now();
-    const passedBefore = await baseline(checks, runner);
+    const passedBefore = await baseline(checks, runner, input.concurrency);
     timings.gates += seconds(Date.now() - gateStart);
     input.progress(`baseline: ${passedBefore.size}/${checks.length} health checks pass before the push`);
     const settled = new Set(input.site.devices.map((d) => d.name).filter((n) => !byName.has(n)));
@@ -273,7 +292,7 @@ export async function push(input: PushInput): Promise<PushReport> {
 
       // stage and validate every device of the wave before changing any
       let t = Date.now();
-      const staged = await mapLimit(members, 8, async (w) => ({
+      const staged = await mapLimit(members, input.concurrency, async (w) => ({
         w,
         problem: await sshProblem(() =>
           stage(
@@ -287,7 +306,7 @@ export async function push(input: PushInput): Promise<PushReport> {
       }));
       timings.stage += seconds(Date.now() - t);
       t = Date.now();
-      const rejected = await mapLimit(staged, 8, async ({ w, problem }) => ({
+      const rejected = await mapLimit(staged, input.concurrency, async ({ w, problem }) => ({
         w,
         problem: problem
           ? `could not stage the files: ${problem}`
@@ -320,19 +339,29 @@ export async function push(input: PushInput): Promise<PushReport> {
 
       // apply, each device as its own on-device transaction
       t = Date.now();
-      const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(members, 8, async (w) => ({
-        w,
-        o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
-          timeoutMs: input.applyTimeoutMs,
-          reconnectMs: input.reconnectMs,
+      const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(
+        members,
+        input.concurrency,
+        async (w) => ({
+          w,
+          o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
+            timeoutMs: input.applyTimeoutMs,
+            reconnectMs: input.reconnectMs,
+          }),
         }),
-      }));
+      );
       timings.apply += seconds(Date.now() - t);
       for (const { w, o } of outcomes) {
         setDevice(w.device.name, {
           status: o.result === 'applied' ? 'applied' : o.result === 'rolled-back' ? 'rolled-back' : 'unknown',
           config: o.config,
-          detail: `${o.detail}${o.lostConnection ? ' (the connection was lost meanwhile)' : ''}`,
+          // keep why it was planned ("FRR's running config differs …") before how it went
+          detail: [
+            detailOf(w.device.name),
+            `${o.detail}${o.lostConnection ? ' (the connection was lost meanwhile)' : ''}`,
+          ]
+            .filter(Boolean)
+            .join('; '),
         });
         input.progress(
           `  ${w.device.name}: ${o.result}${o.lostConnection ? ' (connection lost meanwhile)' : ''}, on its ${o.config} config`,
@@ -357,7 +386,7 @@ export async function push(input: PushInput): Promise<PushReport> {
       // health gate
       t = Date.now();
       const due = dueChecks(checks, input.site, passedBefore, settled);
-      const gate = await runGate(due, runner, input.gateTimeoutMs);
+      const gate = await runGate(due, runner, input.gateTimeoutMs, input.concurrency);
       timings.gates += seconds(Date.now() - t);
       const gateReport: GateReport = {
         ok: gate.ok,
@@ -404,7 +433,7 @@ async function revertWave(
   setDevice: (name: string, patch: Partial<DeviceReport>) => void,
   detailOf: (name: string) => string,
 ): Promise<void> {
-  await mapLimit(applied, 8, async (w) => {
+  await mapLimit(applied, input.concurrency, async (w) => {
     const r = await rollback(input.pool, w.target, w.transaction!, w.previous);
     // keep what happened before the rollback: "applied (the connection was lost meanwhile); reverted"
     setDevice(w.device.name, {

@@ -44,6 +44,8 @@ export interface Transaction {
     keepalived: boolean;
     haproxy: boolean;
     ovs: boolean;
+    /** Restarted, not reloaded: net-snmp creates its USM users (createUser) only when it starts. */
+    snmpd: boolean;
   };
 }
 
@@ -52,15 +54,17 @@ export function pushDir(pushId: string): string {
 }
 
 /**
- * Builds the transaction for the files of a device that change. FRR is reloaded in place with
- * frr-reload.py unless its daemons file changes, which needs a restart; keepalived and HAProxy
- * reload (keepalived keeps its VIPs, HAProxy hands over its sockets); OVS re-runs its
- * idempotent description.
+ * Builds the transaction for the files of a device that change. FRR restarts when its daemons
+ * file changes what runs (`frrRestart`, decided by the caller from the device's current file:
+ * frr-daemons.ts), and frr-reload.py applies a new frr.conf in place otherwise; keepalived and
+ * HAProxy reload (keepalived keeps its VIPs, HAProxy hands over its sockets); OVS re-runs its
+ * idempotent description; snmpd, which carries no traffic, restarts.
  */
 export function buildTransaction(
   pushId: string,
   device: string,
   changed: readonly ManifestFile[],
+  decided: { frrRestart: boolean },
 ): Transaction {
   const files: TransactionFile[] = changed.map((f, i) => {
     const [owner, group] = f.owner.split(':') as [string, string];
@@ -76,7 +80,8 @@ export function buildTransaction(
   });
   const staged = (pred: (f: TransactionFile) => boolean) => files.find(pred)?.n ?? null;
   const has = (d: Daemon) => files.some((f) => f.daemon === d);
-  const frrRestart = files.some((f) => f.target === '/etc/frr/daemons');
+  const frrRestart = decided.frrRestart;
+  const frrConf = files.some((f) => f.target === '/etc/frr/frr.conf');
   return {
     pushId,
     device,
@@ -95,11 +100,12 @@ export function buildTransaction(
     reload: {
       frr: has('frr'),
       frrRestart,
-      frrReload: has('frr') && !frrRestart,
+      frrReload: frrConf && !frrRestart,
       keepalived: has('keepalived'),
       // a new certificate needs a reload too: HAProxy reads certificates when it (re)starts
       haproxy: has('haproxy'),
       ovs: has('ovs'),
+      snmpd: has('snmpd'),
     },
   };
 }

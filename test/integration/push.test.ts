@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/manifest.js';
+import type { DriftJson } from '../../src/report/drift.js';
 import { ensureDebianPackages, freeMgmtSubnet, runName, waitFor } from '../fixtures/lab/support.js';
 import { FABRIC, runFabric } from '../support/cli.js';
 import { exampleCopy } from '../support/tmp.js';
@@ -38,23 +39,13 @@ interface PushJson {
 const exec = (node: string, ...cmd: string[]) =>
   runFabric(['lab', 'exec', '--name', lab, node, '--', ...cmd], { cwd: dir });
 
+function sshArgs(): string[] {
+  const keys = join(dir, 'lab', `clab-${lab}`);
+  return ['--identity', join(keys, 'id_ed25519'), '--known-hosts', join(keys, 'known_hosts')];
+}
+
 function pushArgs(...extra: string[]): string[] {
-  const key = join(dir, 'lab', `clab-${lab}`, 'id_ed25519');
-  const knownHosts = join(dir, 'lab', `clab-${lab}`, 'known_hosts');
-  return [
-    '--inventory',
-    inventory,
-    'push',
-    '--site',
-    'idc-a',
-    '--yes',
-    '--json',
-    '--identity',
-    key,
-    '--known-hosts',
-    knownHosts,
-    ...extra,
-  ];
+  return ['--inventory', inventory, 'push', '--site', 'idc-a', '--yes', '--json', ...sshArgs(), ...extra];
 }
 
 async function render(): Promise<void> {
@@ -153,11 +144,58 @@ describe('fabric push against the idc-a lab', () => {
     );
     expect(verify.code, verify.stdout).toBe(0);
 
+    // and reports no drift, twice: every daemon's config, the runtime, SNMPv3 (snmpd restarted by the push)
+    const drift = async () => {
+      const r = await runFabric(
+        ['--inventory', inventory, 'drift', '--site', 'idc-a', '--format', 'json', ...sshArgs()],
+        { cwd: dir },
+      );
+      return { code: r.code, json: JSON.parse(r.stdout || '{}') as DriftJson, stderr: r.stderr };
+    };
+    let last: Awaited<ReturnType<typeof drift>> | undefined;
+    await waitFor('no drift after the first push', 90_000, async () => {
+      last = await drift();
+      return last.code === 0 || undefined;
+    }).catch((e) => {
+      const seen =
+        last?.json.devices?.flatMap((d) => d.findings.map((f) => `${f.device}: ${f.message}`)) ?? [];
+      throw new Error(`${(e as Error).message}: ${last?.stderr}\n${seen.slice(0, 20).join('\n')}`);
+    });
+    const again = await drift();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.summary).toMatchObject({ devices: 20, drifted: 0, unreadable: 0, findings: 0 });
+    expect(again.json.snmp).toEqual({ version: '3', polled: 20, answered: 20 });
+
     const second = await push();
     expect(second.code).toBe(0);
     expect(second.report.result).toBe('nothing-to-do');
     pristine = await snapshot();
   }, 400_000);
+
+  it('GIVEN a BGP neighbor shut by hand on spine1 (its file untouched) WHEN pushed THEN only spine1 is reloaded, and the session is back', async () => {
+    const shut = await exec(
+      'spine1',
+      'vtysh',
+      '-c',
+      'conf t',
+      '-c',
+      'router bgp 65100',
+      '-c',
+      'neighbor eth11 shutdown',
+    );
+    expect(shut.code, shut.stderr).toBe(0);
+    const r = await push();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report.result).toBe('ok');
+    const changed = r.report.devices.filter((d) => d.status !== 'unchanged');
+    expect(changed.map((d) => d.device)).toEqual(['spine1']);
+    expect(changed[0]!.detail).toMatch(
+      /running config differs from \/etc\/frr\/frr\.conf .*neighbor eth11 shutdown/,
+    );
+    const running = await exec('spine1', 'vtysh', '-c', 'show running-config');
+    expect(running.stdout).not.toContain('neighbor eth11 shutdown');
+    expect((await push()).report.result).toBe('nothing-to-do');
+  }, 200_000);
 
   it('GIVEN traffic through the VIP and across the fabric WHEN a policy change goes out in waves THEN no request is lost', async () => {
     // a new segment: every leaf's HOST-ROUTES and every hypervisor's policy and OVS change

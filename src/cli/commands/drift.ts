@@ -6,7 +6,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
@@ -20,6 +20,7 @@ import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../
 import { driftPrometheus } from '../../report/prometheus.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
+import { positive } from '../args.js';
 import { CliError, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, out, printDiagnostics } from '../io.js';
@@ -38,15 +39,6 @@ export interface DriftCliOptions extends SshCliOptions, InventoryOptions {
   concurrency: number;
   all?: boolean;
   accept?: string;
-}
-
-function positive(what: string, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-      throw new InvalidArgumentError(`${what} must be a positive ${integer ? 'whole number' : 'number'}`);
-    return n;
-  };
 }
 
 export function registerDrift(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {

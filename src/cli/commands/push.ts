@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type PushReport, push } from '../../push/push.js';
 import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
 import { table } from '../../report/table.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
 import { renderAll } from './render.js';
@@ -23,8 +24,9 @@ export interface PushCliOptions extends SshCliOptions {
   only?: string[];
   yes?: boolean;
   canary: boolean;
-  gateTimeout: string;
-  reconnectTimeout: string;
+  gateTimeout: number;
+  reconnectTimeout: number;
+  concurrency: number;
   lockDir?: string;
   json?: boolean;
 }
@@ -41,11 +43,26 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
     .option('--only <device...>', 'push these devices only (still in waves, still gated)')
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--no-canary', 'do not push the first device of the first wave alone')
-    .option('--gate-timeout <seconds>', 'how long the health checks after a wave may take to pass', '90')
-    .option(
-      '--reconnect-timeout <seconds>',
-      'how long to wait for a device that lost its connection mid-change before reporting it unknown',
-      '60',
+    .addOption(
+      new Option('--gate-timeout <seconds>', 'how long the health checks after a wave may take to pass')
+        .argParser(positive('--gate-timeout'))
+        .default(90),
+    )
+    .addOption(
+      new Option(
+        '--reconnect-timeout <seconds>',
+        'how long to wait for a device that lost its connection mid-change before reporting it unknown',
+      )
+        .argParser(positive('--reconnect-timeout'))
+        .default(60),
+    )
+    .addOption(
+      new Option(
+        '--concurrency <n>',
+        'devices read, staged, validated and applied at once (a wave never holds both halves of a pair, whatever this is)',
+      )
+        .argParser(positive('--concurrency', true))
+        .default(32),
     )
     .option('-o, --out <dir>', 'rendered configs (from `fabric render`)', 'out')
     .option('--secrets <file>', 'secrets file (to check that out/ is what the inventory renders to)')
@@ -120,14 +137,6 @@ function pushId(): string {
 
 export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   if (opts.site?.length !== 1) throw new CliError('push: name one site with --site');
-  const gateSeconds = Number(opts.gateTimeout);
-  if (!(gateSeconds > 0))
-    throw new CliError(`push: --gate-timeout must be a number of seconds, got "${opts.gateTimeout}"`);
-  const reconnectSeconds = Number(opts.reconnectTimeout);
-  if (!(reconnectSeconds > 0))
-    throw new CliError(
-      `push: --reconnect-timeout must be a number of seconds, got "${opts.reconnectTimeout}"`,
-    );
   const { rendered, model, redactor } = renderAll({
     inventory: opts.inventory,
     site: opts.site,
@@ -155,9 +164,10 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
       dryRun: !!opts.dryRun,
       showDiff: !!opts.diff,
       canary: opts.canary,
-      gateTimeoutMs: gateSeconds * 1000,
+      gateTimeoutMs: opts.gateTimeout * 1000,
       applyTimeoutMs: 120_000,
-      reconnectMs: reconnectSeconds * 1000,
+      reconnectMs: opts.reconnectTimeout * 1000,
+      concurrency: opts.concurrency,
       lockDir: opts.lockDir ?? join(dirname(resolve(opts.inventory)), '.fabric', 'locks'),
       command: `fabric ${process.argv.slice(2).join(' ')}`,
       pool,
