@@ -15,18 +15,16 @@ import type { Device } from '../model/types.js';
 import type { CheckResult } from '../verify/evaluate.js';
 import type { Expectation } from '../verify/expectations.js';
 import type { SnmpObservation } from './snmp.js';
-import type { DriftDaemon, Finding, RuntimeDriftKind, Severity } from './types.js';
+import {
+  CHECK_KINDS,
+  type DriftDaemon,
+  type Finding,
+  type RuntimeDriftKind,
+  type Severity,
+} from './types.js';
 
-/** The verify checks drift runs: state on managed devices; no active probes. */
-export const RUNTIME_KINDS: ReadonlySet<string> = new Set<RuntimeDriftKind>([
-  'bgp-identity',
-  'bgp-session',
-  'bfd-peer',
-  'ecmp',
-  'vxlan-tunnels',
-  'vrrp-master',
-  'haproxy-backends',
-]);
+/** The verify checks drift runs, as a set. */
+export const RUNTIME_KINDS: ReadonlySet<string> = new Set<RuntimeDriftKind>(CHECK_KINDS);
 
 type Kind = Expectation['kind'];
 

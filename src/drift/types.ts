@@ -105,12 +105,8 @@ export function driftKindOf(f: Pick<Finding, 'source' | 'kind'>): string {
   return f.source === 'config' ? `config-${f.kind}` : f.kind;
 }
 
-/** Every kind label, so that a clean device reports 0 for each (alerts never see a missing series). */
-export const DRIFT_KINDS = [
-  'config-missing',
-  'config-extra',
-  'config-changed',
-  'daemon',
+/** The verify checks drift runs: state on managed devices; no active probes (pings, HTTP). */
+export const CHECK_KINDS = [
   'bgp-identity',
   'bgp-session',
   'bfd-peer',
@@ -118,6 +114,15 @@ export const DRIFT_KINDS = [
   'vxlan-tunnels',
   'vrrp-master',
   'haproxy-backends',
+] as const satisfies readonly RuntimeDriftKind[];
+
+/** Every kind label, so that a clean device reports 0 for each (alerts never see a missing series). */
+export const DRIFT_KINDS = [
+  'config-missing',
+  'config-extra',
+  'config-changed',
+  'daemon',
+  ...CHECK_KINDS,
   'interface',
   'snmp',
 ] as const;
