@@ -110,6 +110,22 @@ function editInventory(file: string, edit: (text: string) => string): () => void
   return () => writeFileSync(path, text);
 }
 
+/** Runs `body` with one inventory file edited and rendered; puts the file back and renders again even when `body` fails. */
+async function withEdit(
+  file: string,
+  edit: (text: string) => string,
+  body: () => Promise<void>,
+): Promise<void> {
+  const restore = editInventory(file, edit);
+  await render();
+  try {
+    await body();
+  } finally {
+    restore();
+    await render();
+  }
+}
+
 function statusOf(report: PushJson, device: string): string | undefined {
   return report.devices.find((d) => d.device === device)?.status;
 }
@@ -199,228 +215,233 @@ describe('fabric push against the idc-a lab', () => {
 
   it('GIVEN traffic through the VIP and across the fabric WHEN a policy change goes out in waves THEN no request is lost', async () => {
     // a new segment: every leaf's HOST-ROUTES and every hypervisor's policy and OVS change
-    const restore = editInventory('idc-a-tenants.yaml', (t) =>
-      t.replace(
-        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
-        '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
-      ),
+    await withEdit(
+      'idc-a-tenants.yaml',
+      (t) =>
+        t.replace(
+          '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+          '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
+        ),
+      async () => {
+        const traffic = [
+          spawn(
+            process.execPath,
+            [
+              FABRIC,
+              'lab',
+              'exec',
+              '--name',
+              lab,
+              'isp1',
+              '--',
+              'sh',
+              '-c',
+              'ok=0; bad=0; while [ ! -f /tmp/stop ]; do if curl -s -m 2 -o /dev/null --interface 192.0.2.129 http://203.0.113.10/; then ok=$((ok+1)); else bad=$((bad+1)); fi; sleep 0.1; done; echo "$ok $bad"',
+            ],
+            { cwd: dir },
+          ),
+          spawn(
+            process.execPath,
+            [
+              FABRIC,
+              'lab',
+              'exec',
+              '--name',
+              lab,
+              'leaf1a',
+              '--',
+              'sh',
+              '-c',
+              'ok=0; bad=0; while [ ! -f /tmp/stop ]; do if ping -c1 -W1 -I 10.1.0.11 10.1.0.24 >/dev/null; then ok=$((ok+1)); else bad=$((bad+1)); fi; sleep 0.1; done; echo "$ok $bad"',
+            ],
+            { cwd: dir },
+          ),
+        ];
+        const counts = traffic.map(
+          (p) =>
+            new Promise<[number, number]>((resolve) => {
+              let out = '';
+              p.stdout!.on('data', (d) => {
+                out += d;
+              });
+              p.on('close', () => resolve(out.trim().split(' ').map(Number) as [number, number]));
+            }),
+        );
+        await new Promise((r) => setTimeout(r, 2000));
+        const r = await push();
+        await exec('isp1', 'touch', '/tmp/stop');
+        await exec('leaf1a', 'touch', '/tmp/stop');
+        const [http, ping] = await Promise.all(counts);
+        const [httpOk, httpLost] = http!;
+        const [pingOk, pingLost] = ping!;
+        expect(r.report.result, r.stderr).toBe('ok');
+        expect(r.report.waves.length).toBeGreaterThan(1);
+        for (const w of r.report.waves) {
+          expect(w.devices.filter((d) => d === 'leaf1a' || d === 'leaf1b').length).toBeLessThan(2);
+          expect(w.devices.filter((d) => d.startsWith('hv')).length).toBeLessThan(2);
+        }
+        expect(httpOk).toBeGreaterThan(20);
+        expect(pingOk).toBeGreaterThan(20);
+        expect({ httpLost, pingLost }).toEqual({ httpLost: 0, pingLost: 0 });
+      },
     );
-    await render();
-    const traffic = [
-      spawn(
-        process.execPath,
-        [
-          FABRIC,
-          'lab',
-          'exec',
-          '--name',
-          lab,
-          'isp1',
-          '--',
-          'sh',
-          '-c',
-          'ok=0; bad=0; while [ ! -f /tmp/stop ]; do if curl -s -m 2 -o /dev/null --interface 192.0.2.129 http://203.0.113.10/; then ok=$((ok+1)); else bad=$((bad+1)); fi; sleep 0.1; done; echo "$ok $bad"',
-        ],
-        { cwd: dir },
-      ),
-      spawn(
-        process.execPath,
-        [
-          FABRIC,
-          'lab',
-          'exec',
-          '--name',
-          lab,
-          'leaf1a',
-          '--',
-          'sh',
-          '-c',
-          'ok=0; bad=0; while [ ! -f /tmp/stop ]; do if ping -c1 -W1 -I 10.1.0.11 10.1.0.24 >/dev/null; then ok=$((ok+1)); else bad=$((bad+1)); fi; sleep 0.1; done; echo "$ok $bad"',
-        ],
-        { cwd: dir },
-      ),
-    ];
-    const counts = traffic.map(
-      (p) =>
-        new Promise<[number, number]>((resolve) => {
-          let out = '';
-          p.stdout!.on('data', (d) => {
-            out += d;
-          });
-          p.on('close', () => resolve(out.trim().split(' ').map(Number) as [number, number]));
-        }),
-    );
-    await new Promise((r) => setTimeout(r, 2000));
-    const r = await push();
-    await exec('isp1', 'touch', '/tmp/stop');
-    await exec('leaf1a', 'touch', '/tmp/stop');
-    const [http, ping] = await Promise.all(counts);
-    const [httpOk, httpLost] = http!;
-    const [pingOk, pingLost] = ping!;
-    expect(r.report.result, r.stderr).toBe('ok');
-    expect(r.report.waves.length).toBeGreaterThan(1);
-    for (const w of r.report.waves) {
-      expect(w.devices.filter((d) => d === 'leaf1a' || d === 'leaf1b').length).toBeLessThan(2);
-      expect(w.devices.filter((d) => d.startsWith('hv')).length).toBeLessThan(2);
-    }
-    expect(httpOk).toBeGreaterThan(20);
-    expect(pingOk).toBeGreaterThan(20);
-    expect({ httpLost, pingLost }).toEqual({ httpLost: 0, pingLost: 0 });
-    restore();
-    await render();
     expect((await push()).report.result).toBe('ok'); // back to the reference site
     pristine = await snapshot();
   }, 600_000);
 
   it('GIVEN a config the device rejects (a tracked interface it does not have) THEN nothing changes and the push says which device and why', async () => {
-    const restore = editInventory('idc-a-tenants.yaml', (t) =>
-      t.replace(
-        '      eth2: { segment: lbnet, address: 10.20.1.2 }\n',
-        '$&      eth3: { segment: app, address: 10.20.2.51 }\n',
-      ),
+    await withEdit(
+      'idc-a-tenants.yaml',
+      (t) =>
+        t.replace(
+          '      eth2: { segment: lbnet, address: 10.20.1.2 }\n',
+          '$&      eth3: { segment: app, address: 10.20.2.51 }\n',
+        ),
+      async () => {
+        const r = await push('--only', 'lb1');
+        expect(r.code).toBe(1);
+        expect(statusOf(r.report, 'lb1')).toBe('validation-failed');
+        expect(r.report.devices.find((d) => d.device === 'lb1')!.detail).toContain('keepalived');
+      },
     );
-    await render();
-    const r = await push('--only', 'lb1');
-    expect(r.code).toBe(1);
-    expect(statusOf(r.report, 'lb1')).toBe('validation-failed');
-    expect(r.report.devices.find((d) => d.device === 'lb1')!.detail).toContain('keepalived');
-    restore();
-    await render();
     expect(complete(pristine, await snapshot())).toEqual([]);
   }, 300_000);
 
   it('GIVEN a change that breaks a neighbor (a wrong ASN on leaf1a) THEN the gate fails, the wave is reverted, the rollout stops', async () => {
-    const restore = editInventory('idc-a-fabric.yaml', (t) =>
-      t.replace(
-        '  leaf1a:\n    role: leaf\n    id: 11\n',
-        '  leaf1a:\n    role: leaf\n    id: 11\n    asn: 65299\n',
-      ),
+    await withEdit(
+      'idc-a-fabric.yaml',
+      (t) =>
+        t.replace(
+          '  leaf1a:\n    role: leaf\n    id: 11\n',
+          '  leaf1a:\n    role: leaf\n    id: 11\n    asn: 65299\n',
+        ),
+      async () => {
+        const r = await push('--gate-timeout', '15');
+        expect(r.code).toBe(1);
+        const failed = r.report.waves.find((w) => w.gate && !w.gate.ok)!;
+        expect(
+          failed.gate!.failures.some((f) => f.expected.includes('leaf1a') && /not Established/.test(f.seen)),
+        ).toBe(true);
+        for (const d of failed.devices) expect(statusOf(r.report, d)).toBe('reverted');
+        expect(r.report.devices.filter((d) => d.status === 'not-reached').length).toBeGreaterThan(0);
+      },
     );
-    await render();
-    const r = await push('--gate-timeout', '15');
-    expect(r.code).toBe(1);
-    const failed = r.report.waves.find((w) => w.gate && !w.gate.ok)!;
-    expect(
-      failed.gate!.failures.some((f) => f.expected.includes('leaf1a') && /not Established/.test(f.seen)),
-    ).toBe(true);
-    for (const d of failed.devices) expect(statusOf(r.report, d)).toBe('reverted');
-    expect(r.report.devices.filter((d) => d.status === 'not-reached').length).toBeGreaterThan(0);
-    restore();
-    await render();
     expect(complete(pristine, await snapshot())).toEqual([]);
   }, 300_000);
 
   it('GIVEN the SSH connection cut mid-change THEN the device ends on its old or its new config, never a mix, and is reported', async () => {
-    const restore = editInventory('idc-a-fabric.yaml', (t) =>
-      t.replace(
-        '  leaf1b:\n    role: leaf\n    id: 12\n',
-        '  leaf1b:\n    role: leaf\n    id: 12\n    interfaces: { eth11: { description: to hv1 in rack r1 } }\n',
-      ),
+    await withEdit(
+      'idc-a-fabric.yaml',
+      (t) =>
+        t.replace(
+          '  leaf1b:\n    role: leaf\n    id: 12\n',
+          '  leaf1b:\n    role: leaf\n    id: 12\n    interfaces: { eth11: { description: to hv1 in rack r1 } }\n',
+        ),
+      async () => {
+        const pushes = async () =>
+          (await exec('leaf1b', 'sh', '-c', 'ls -1 /var/lib/fabric/push/ 2>/dev/null')).stdout
+            .split('\n')
+            .filter(Boolean);
+        const earlier = new Set(await pushes());
+        const running = runFabric(
+          pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10'),
+          { cwd: dir },
+        );
+        // cut as soon as this push has started staging on the device (a new push folder)
+        await waitFor('the push to reach leaf1b', 60_000, async () =>
+          (await pushes()).some((p) => !earlier.has(p)) ? true : undefined,
+        );
+        expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
+        const r = await running;
+        expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'up')).code).toBe(0);
+        const report = JSON.parse(r.stdout) as PushJson;
+        expect(r.code).toBe(1);
+        expect(['unknown', 'validation-failed', 'reverted']).toContain(statusOf(report, 'leaf1b'));
+        expect(report.devices.find((d) => d.device === 'leaf1b')!.detail).toMatch(
+          /connection|disconnected|unreachable|no route|no answer|lost|timed out/i,
+        );
+        const changed = complete(pristine, await snapshot());
+        expect(changed.filter((d) => d !== 'leaf1b')).toEqual([]); // leaf1a, the partner, untouched
+      },
     );
-    await render();
-    const pushes = async () =>
-      (await exec('leaf1b', 'sh', '-c', 'ls -1 /var/lib/fabric/push/ 2>/dev/null')).stdout
-        .split('\n')
-        .filter(Boolean);
-    const earlier = new Set(await pushes());
-    const running = runFabric(
-      pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10'),
-      { cwd: dir },
-    );
-    // cut as soon as this push has started staging on the device (a new push folder)
-    await waitFor('the push to reach leaf1b', 60_000, async () =>
-      (await pushes()).some((p) => !earlier.has(p)) ? true : undefined,
-    );
-    expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
-    const r = await running;
-    expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'up')).code).toBe(0);
-    const report = JSON.parse(r.stdout) as PushJson;
-    expect(r.code).toBe(1);
-    expect(['unknown', 'validation-failed', 'reverted']).toContain(statusOf(report, 'leaf1b'));
-    expect(report.devices.find((d) => d.device === 'leaf1b')!.detail).toMatch(
-      /connection|disconnected|unreachable|no route|no answer|lost|timed out/i,
-    );
-    const changed = complete(pristine, await snapshot());
-    expect(changed.filter((d) => d !== 'leaf1b')).toEqual([]); // leaf1a, the partner, untouched
-    restore();
-    await render();
     expect((await push()).report.result).toBe('ok'); // whichever it ended on, back to the reference
     pristine = await snapshot();
   }, 300_000);
 
   it('GIVEN an unreachable device THEN the push stops before changing anything and names it', async () => {
-    const restore = editInventory('idc-a-compute.yaml', (t) =>
-      t.replace('    description: Storage node B\n', '    description: Storage node B, rack r2\n'),
+    await withEdit(
+      'idc-a-compute.yaml',
+      (t) => t.replace('    description: Storage node B\n', '    description: Storage node B, rack r2\n'),
+      async () => {
+        expect((await exec('st2', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
+        const r = await push('--connect-timeout', '3');
+        await exec('st2', 'ip', 'link', 'set', 'eth0', 'up');
+        expect(r.code).toBe(1);
+        expect(r.report.result).toBe('aborted');
+        expect(statusOf(r.report, 'st2')).toBe('unreachable');
+        expect(r.report.message).toContain('st2');
+        expect(r.report.message).toContain('nothing was changed');
+      },
     );
-    await render();
-    expect((await exec('st2', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
-    const r = await push('--connect-timeout', '3');
-    await exec('st2', 'ip', 'link', 'set', 'eth0', 'up');
-    expect(r.code).toBe(1);
-    expect(r.report.result).toBe('aborted');
-    expect(statusOf(r.report, 'st2')).toBe('unreachable');
-    expect(r.report.message).toContain('st2');
-    expect(r.report.message).toContain('nothing was changed');
-    restore();
-    await render();
     expect(complete(pristine, await snapshot())).toEqual([]);
   }, 300_000);
 
   it('GIVEN a device whose host key changed THEN the push refuses it, before changing anything', async () => {
-    const restore = editInventory('idc-a-tenants.yaml', (t) =>
-      t.replace('    id: 62\n', '    id: 62\n    description: HAProxy B\n'),
+    await withEdit(
+      'idc-a-tenants.yaml',
+      (t) => t.replace('    id: 62\n', '    id: 62\n    description: HAProxy B\n'),
+      async () => {
+        const keys = '/etc/ssh/ssh_host_ed25519_key';
+        await exec(
+          'web2',
+          'sh',
+          '-c',
+          `cp -p ${keys} /root/hostkey.bak && cp -p ${keys}.pub /root/hostkey.pub.bak && rm -f ${keys} ${keys}.pub && ssh-keygen -q -t ed25519 -N '' -f ${keys}`,
+        );
+        const r = await push();
+        await exec(
+          'web2',
+          'sh',
+          '-c',
+          `cp -p /root/hostkey.bak ${keys} && cp -p /root/hostkey.pub.bak ${keys}.pub`,
+        );
+        expect(r.code).toBe(1);
+        expect(r.report.result).toBe('aborted');
+        const web2 = r.report.devices.find((d) => d.device === 'web2')!;
+        expect(web2.status).toBe('unreachable');
+        expect(web2.detail).toMatch(/host key.*changed|changed.*host key/i);
+        expect(web2.detail).toMatch(/SHA256:/);
+      },
     );
-    await render();
-    const keys = '/etc/ssh/ssh_host_ed25519_key';
-    await exec(
-      'web2',
-      'sh',
-      '-c',
-      `cp -p ${keys} /root/hostkey.bak && cp -p ${keys}.pub /root/hostkey.pub.bak && rm -f ${keys} ${keys}.pub && ssh-keygen -q -t ed25519 -N '' -f ${keys}`,
-    );
-    const r = await push();
-    await exec(
-      'web2',
-      'sh',
-      '-c',
-      `cp -p /root/hostkey.bak ${keys} && cp -p /root/hostkey.pub.bak ${keys}.pub`,
-    );
-    expect(r.code).toBe(1);
-    expect(r.report.result).toBe('aborted');
-    const web2 = r.report.devices.find((d) => d.device === 'web2')!;
-    expect(web2.status).toBe('unreachable');
-    expect(web2.detail).toMatch(/host key.*changed|changed.*host key/i);
-    expect(web2.detail).toMatch(/SHA256:/);
-    restore();
-    await render();
     expect(complete(pristine, await snapshot())).toEqual([]);
   }, 300_000);
 
   it('GIVEN a push running WHEN a second push of the site starts THEN it refuses, explaining who holds the lock', async () => {
-    const restore = editInventory('idc-a-fabric.yaml', (t) =>
-      t.replace(
-        '  leaf2a:\n    role: leaf\n    id: 13\n',
-        '  leaf2a:\n    role: leaf\n    id: 13\n    interfaces: { eth11: { description: to hv3 in rack r2 } }\n',
-      ),
+    await withEdit(
+      'idc-a-fabric.yaml',
+      (t) =>
+        t.replace(
+          '  leaf2a:\n    role: leaf\n    id: 13\n',
+          '  leaf2a:\n    role: leaf\n    id: 13\n    interfaces: { eth11: { description: to hv3 in rack r2 } }\n',
+        ),
+      async () => {
+        const first = runFabric(pushArgs('--only', 'leaf2a'), { cwd: dir });
+        const lock = join(dir, '.fabric', 'locks', 'idc-a.lock');
+        await waitFor('the first push to take the lock', 30_000, async () => {
+          try {
+            return readFileSync(lock, 'utf8');
+          } catch {
+            return undefined;
+          }
+        });
+        const second = await push('--only', 'leaf2a');
+        const done = await first;
+        expect(second.code).toBe(1);
+        expect(second.report.result).toBe('aborted');
+        expect(second.report.message).toMatch(/site idc-a is being pushed by pid \d+ on .* \(push .*\)/);
+        expect(done.code, done.stderr).toBe(0);
+      },
     );
-    await render();
-    const first = runFabric(pushArgs('--only', 'leaf2a'), { cwd: dir });
-    const lock = join(dir, '.fabric', 'locks', 'idc-a.lock');
-    await waitFor('the first push to take the lock', 30_000, async () => {
-      try {
-        return readFileSync(lock, 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
-    const second = await push('--only', 'leaf2a');
-    const done = await first;
-    expect(second.code).toBe(1);
-    expect(second.report.result).toBe('aborted');
-    expect(second.report.message).toMatch(/site idc-a is being pushed by pid \d+ on .* \(push .*\)/);
-    expect(done.code, done.stderr).toBe(0);
-    restore();
-    await render();
     expect((await push()).report.result).toBe('ok');
   }, 300_000);
 });
