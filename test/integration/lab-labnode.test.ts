@@ -18,6 +18,7 @@ import {
   ssh,
   waitFor,
 } from '../fixtures/lab/support.js';
+import { CLAB_EXAMPLES } from '../support/cli.js';
 
 const TOPOLOGY = join(import.meta.dirname, '../fixtures/lab/labnode/labnode.clab.yml');
 const lab = runName('labnode');
@@ -179,11 +180,7 @@ describe('lab commands (CLI)', () => {
     ]);
     expect(cli('status', '--bogus').status).toBe(2);
     expect(cli('status').stderr).toBe('say which lab: --site SITE, --topology FILE or --name LAB\n');
-    const refused = cli(
-      'up',
-      '--topology',
-      join(process.env.FABRIC_CLAB_EXAMPLES ?? '/work/shared/containerlab/examples', 'cvx01/topo.clab.yml'),
-    );
+    const refused = cli('up', '--topology', join(CLAB_EXAMPLES, 'cvx01/topo.clab.yml'));
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(
       /cvx01\/topo\.clab\.yml:5:5 error unsupported-kind node "sw1": kind cumulus_cvx needs a vendor VM image/,

@@ -3,6 +3,7 @@
  * run AS IS from its folder, with a per-run lab name and management subnet so that it cannot
  * collide with a user's lab. Needs root; missing Debian packages are installed first.
  */
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,8 +29,9 @@ import {
   ssh,
   waitFor,
 } from '../fixtures/lab/support.js';
+import { CLAB_EXAMPLES } from '../support/cli.js';
 
-const EXAMPLES = process.env.FABRIC_CLAB_EXAMPLES ?? '/work/shared/containerlab/examples';
+const EXAMPLES = CLAB_EXAMPLES;
 const FRR01 = join(EXAMPLES, 'frr01/frr01.clab.yml');
 const HOSTS = join(import.meta.dirname, '../fixtures/lab/hosts');
 const ROUTERS = ['router1', 'router2', 'router3'];

@@ -38,3 +38,7 @@ export function runFabric(
     child.stdin.end(opts.input ?? '');
   });
 }
+
+/** containerlab's example labs, read from ../shared beside the repository (never copied into it). */
+export const CLAB_EXAMPLES =
+  process.env.FABRIC_CLAB_EXAMPLES ?? join(REPO, '..', 'shared', 'containerlab', 'examples');

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseTopology, parseTopologyText } from '../../src/lab/topology.js';
+import { CLAB_EXAMPLES } from '../support/cli.js';
 
 /** containerlab's example labs, read in place (never copied into the repository). */
-const EXAMPLES = process.env.FABRIC_CLAB_EXAMPLES ?? '/work/shared/containerlab/examples';
+const EXAMPLES = CLAB_EXAMPLES;
 
 let dir: string;
 beforeAll(() => {
