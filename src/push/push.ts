@@ -225,7 +225,7 @@ export async function push(input: PushInput): Promise<PushReport> {
       status: 'planned',
       changes: w.changed.map((f) => f.target),
       detail: w.runningDrift.length
-        ? `FRR's running config differs from /etc/frr/frr.conf (${w.runningDrift.length}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? ', …' : ''}): reload`
+        ? `FRR's running config differs from /etc/frr/frr.conf (${w.runningDrift.length} difference${w.runningDrift.length === 1 ? '' : 's'}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
         : '',
     });
   if (changing.length === 0)

@@ -188,7 +188,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
 
 function printReport(r: PushReport, diffs: boolean): void {
   if (r.waves.length) {
-    out(`wave plan (${r.waves.length} waves):`);
+    out(`wave plan (${r.waves.length} wave${r.waves.length === 1 ? '' : 's'}):`);
     for (const w of r.waves) out(`  ${w.index}. ${w.devices.join(', ')}`);
     if (r.constraints.length && r.dryRun) {
       out('kept apart:');
