@@ -1,0 +1,251 @@
+/**
+ * Push benchmark (not a test; figures go to docs/benchmarks.md).
+ *
+ *   npm run bench:push -- --idc-a         full push of an empty idc-a lab, then a no-change push
+ *   npm run bench:push -- --nodes 100     a 100-device site (2 edges, 4 spines, 94 leaves) pushed
+ *                                         by fabric, then the same copy + validate + reload of the
+ *                                         same files by ansible-playbook (Debian's ansible)
+ *
+ * Each run brings its own lab up from a copy of the inventory (its own lab name and management
+ * subnet) and takes it down afterwards. Prints one JSON line per measurement. Needs root.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSyntheticInventory } from './synthetic.js';
+
+const REPO = join(import.meta.dirname, '..');
+const FABRIC = join(REPO, 'bin', 'fabric.js');
+const { values } = parseArgs({
+  options: {
+    'idc-a': { type: 'boolean' },
+    nodes: { type: 'string' },
+    forks: { type: 'string', default: '25' },
+  },
+});
+
+function freeSubnet(): string {
+  const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
+  const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
+  return `198.18.${third}.0/24`;
+}
+
+function fabric(
+  cwd: string,
+  args: string[],
+): { code: number; stdout: string; stderr: string; seconds: number } {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [FABRIC, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, seconds };
+}
+
+function must(r: { code: number; stderr: string }, what: string): void {
+  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);
+}
+
+function emit(o: object): void {
+  process.stdout.write(`${JSON.stringify({ ...o, cpus: cpus().length, node: process.version })}\n`);
+}
+
+interface Report {
+  result: string;
+  devices: { status: string }[];
+  waves: unknown[];
+  timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
+}
+
+/** A working copy: the inventory (example or synthetic) with a management subnet nobody routes. */
+function workspace(kind: 'idc-a' | number): { dir: string; site: string; lab: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fabric-bench-push-'));
+  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
+  let site = 'idc-a';
+  if (kind === 'idc-a') cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
+  else {
+    // 2 edges + 4 spines + (n - 6) leaves in one pod
+    writeSyntheticInventory(join(dir, 'inventory'), {
+      superspines: 0,
+      pods: 1,
+      spinesPerPod: 4,
+      leavesPerPod: kind - 6,
+      hostsPerRack: 0,
+    });
+    site = 'synth';
+  }
+  const subnet = freeSubnet();
+  for (const f of readdirSync(join(dir, 'inventory'))) {
+    const p = join(dir, 'inventory', f);
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/mgmt: 198\.18\.[0-9.]+\/\d+/, `mgmt: ${subnet}`));
+  }
+  return { dir, site, lab: `bp${process.pid % 100000}` };
+}
+
+function pushArgs(w: { dir: string; site: string; lab: string }, ...extra: string[]): string[] {
+  const key = join(w.dir, 'lab', `clab-${w.lab}`);
+  return [
+    'push',
+    '--site',
+    w.site,
+    '--yes',
+    '--json',
+    '--identity',
+    join(key, 'id_ed25519'),
+    '--known-hosts',
+    join(key, 'known_hosts'),
+    ...extra,
+  ];
+}
+
+function labUpEmpty(w: { dir: string; site: string; lab: string }): number {
+  const up = fabric(w.dir, ['lab', 'up', '--site', w.site, '--name', w.lab, '--empty']);
+  must(up, 'lab up');
+  return up.seconds;
+}
+
+function pushOnce(w: { dir: string; site: string; lab: string }, label: string, ...extra: string[]): Report {
+  const r = fabric(w.dir, pushArgs(w, ...extra));
+  const report = JSON.parse(r.stdout || '{}') as Report;
+  if (report.result !== 'ok' && report.result !== 'nothing-to-do')
+    throw new Error(`${label}: ${r.stderr.slice(-3000)}`);
+  emit({
+    bench: label,
+    result: report.result,
+    devices: report.devices.length,
+    changed: report.devices.filter((d) => d.status === 'applied').length,
+    waves: report.waves.length,
+    wallSeconds: Math.round(r.seconds * 10) / 10,
+    timings: report.timings,
+  });
+  return report;
+}
+
+async function benchIdcA(): Promise<void> {
+  const w = workspace('idc-a');
+  try {
+    labUpEmpty(w);
+    must(fabric(w.dir, ['render', '--site', w.site]), 'render');
+    pushOnce(w, 'push idc-a: full (empty lab to rendered configs)');
+    pushOnce(w, 'push idc-a: no change');
+  } finally {
+    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+}
+
+/** The same work with Ansible: copy each file with `validate`, then reload/restart FRR via a handler. */
+function ansible(w: { dir: string; site: string; lab: string }, forks: number): number {
+  const manifest = JSON.parse(readFileSync(join(w.dir, 'out', w.site, 'manifest.json'), 'utf8')) as {
+    devices: Record<string, { managed: boolean; mgmt: string }>;
+  };
+  const labDir = join(w.dir, 'lab', `clab-${w.lab}`);
+  const hosts = Object.entries(manifest.devices).filter(([, d]) => d.managed);
+  writeFileSync(
+    join(w.dir, 'hosts.ini'),
+    `[fabric]\n${hosts.map(([n, d]) => `${n} ansible_host=${d.mgmt}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(w.dir, 'ansible.cfg'),
+    [
+      '[defaults]',
+      `forks = ${forks}`,
+      'gathering = explicit',
+      'host_key_checking = True',
+      'interpreter_python = /usr/bin/python3',
+      'remote_user = root',
+      `private_key_file = ${join(labDir, 'id_ed25519')}`,
+      '[ssh_connection]',
+      `ssh_args = -o UserKnownHostsFile=${join(labDir, 'known_hosts')} -o ControlMaster=auto -o ControlPersist=60s -o IdentitiesOnly=yes`,
+      'pipelining = True',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(w.dir, 'push.yml'),
+    `- hosts: fabric
+  gather_facts: false
+  tasks:
+    - name: frr.conf, validated by FRR's parser before it is moved into place
+      ansible.builtin.copy:
+        src: "out/${w.site}/{{ inventory_hostname }}/frr.conf"
+        dest: /etc/frr/frr.conf
+        owner: frr
+        group: frr
+        mode: "0640"
+        validate: vtysh -C -f %s
+      notify: reload frr
+    - name: daemons
+      ansible.builtin.copy:
+        src: "out/${w.site}/{{ inventory_hostname }}/daemons"
+        dest: /etc/frr/daemons
+        owner: frr
+        group: frr
+        mode: "0640"
+      notify: restart frr
+  handlers:
+    - name: restart frr
+      ansible.builtin.command: systemctl restart frr
+    - name: reload frr
+      ansible.builtin.command: /usr/lib/frr/frr-reload.py --reload /etc/frr/frr.conf
+`,
+  );
+  const started = process.hrtime.bigint();
+  const r = spawnSync('ansible-playbook', ['-i', 'hosts.ini', 'push.yml'], {
+    cwd: w.dir,
+    encoding: 'utf8',
+    env: { ...process.env, ANSIBLE_CONFIG: join(w.dir, 'ansible.cfg') },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0)
+    throw new Error(`ansible-playbook failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+  return seconds;
+}
+
+async function benchNodes(n: number, forks: number): Promise<void> {
+  const w = workspace(n);
+  try {
+    const upSeconds = labUpEmpty(w);
+    emit({ bench: `lab up: ${n} devices (empty)`, seconds: Math.round(upSeconds * 10) / 10 });
+    must(fabric(w.dir, ['render', '--site', w.site]), 'render');
+    const report = pushOnce(
+      w,
+      `push ${n} devices: fabric (waves, validation, transactions, gates)`,
+      '--no-canary',
+    );
+    const noChange = pushOnce(w, `push ${n} devices: fabric, no change`);
+    // the same starting point for Ansible: a fresh empty lab
+    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    labUpEmpty(w);
+    const seconds = ansible(w, forks);
+    // and again: every file already in place, so no handler runs (Ansible's no-change push)
+    const again = ansible(w, forks);
+    emit({
+      bench: `push ${n} devices: ansible-playbook, no change`,
+      wallSeconds: Math.round(again * 10) / 10,
+      fabricWallSeconds: noChange.timings.total,
+      speedup: Math.round((again / noChange.timings.total) * 10) / 10,
+    });
+    emit({
+      bench: `push ${n} devices: ansible-playbook (copy with validate, reload/restart handlers), forks ${forks}`,
+      wallSeconds: Math.round(seconds * 10) / 10,
+      fabricWallSeconds: report.timings.total,
+      fabricWithoutGatesSeconds: Math.round((report.timings.total - report.timings.gates) * 10) / 10,
+      speedup: Math.round((seconds / report.timings.total) * 10) / 10,
+      speedupSameWork: Math.round((seconds / (report.timings.total - report.timings.gates)) * 10) / 10,
+    });
+  } finally {
+    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+}
+
+if (values['idc-a']) await benchIdcA();
+if (values.nodes) await benchNodes(Number(values.nodes), Number(values.forks));
+if (!values['idc-a'] && !values.nodes)
+  process.stderr.write('usage: npm run bench:push -- --idc-a | --nodes 100 [--forks 25]\n');

@@ -1,0 +1,109 @@
+/**
+ * Render benchmark: inventory on disk → rendered files on disk, through the same functions as
+ * `fabric render` (renderAll, then writeSite per site), in-process.
+ *
+ *   npm run bench:render -- --devices 5000            # AVD 5K shape: 12 + 18 × (12 + 265) + edges
+ *   npm run bench:render -- --superspines 0 --pods 1 --spines 2 --leaves 4 --hosts 2
+ *   npm run bench:render -- --inventory inventory --site idc-a   # an existing inventory (repo secrets.yaml)
+ *
+ * The synthetic inventory is generated before the clock starts. Stdout gets exactly one JSON
+ * line; progress and diagnostics go to stderr. Temporary folders are removed on exit.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderAll } from '../src/cli/commands/render.js';
+import { CliError } from '../src/cli/exit.js';
+import { writeSite } from '../src/render/write.js';
+import { countBySeverity } from '../src/report/diagnostics.js';
+import { SHAPE_OPTIONS, shapeFromArgs, writeSyntheticInventory } from './synthetic.js';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+const { values } = parseArgs({
+  options: {
+    ...SHAPE_OPTIONS,
+    inventory: { type: 'string' },
+    site: { type: 'string', multiple: true },
+    secrets: { type: 'string' },
+    tmp: { type: 'string' },
+  },
+});
+
+// Everything temporary lives under one folder, removed on every way out.
+// --tmp rather than TMPDIR: TMPDIR would also move tsx's compile cache
+const tmp = mkdtempSync(join(values.tmp ?? tmpdir(), 'fabric-bench-'));
+const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+
+/** Regular files under `dir`, recursively. */
+function countFiles(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? countFiles(join(dir, e.name)) : e.isFile() ? 1 : 0),
+    0,
+  );
+}
+
+let inventory: string;
+let secrets: string | undefined;
+if (values.inventory) {
+  inventory = values.inventory;
+  const repoSecrets = join(REPO, 'secrets.yaml');
+  secrets = values.secrets ?? (existsSync(repoSecrets) ? repoSecrets : undefined);
+} else {
+  const shape = shapeFromArgs(values);
+  inventory = join(tmp, 'inventory');
+  const devices = writeSyntheticInventory(inventory, shape);
+  // the synthetic upstreams have BGP passwords, so the secret path is exercised too
+  secrets = join(tmp, 'secrets.yaml');
+  writeFileSync(secrets, 'isp1-bgp: bench-isp1\nisp2-bgp: bench-isp2\n');
+  log(`generated ${devices} devices ${JSON.stringify(shape)} in ${inventory}`);
+}
+const out = join(tmp, 'out');
+
+// --- timed: inventory on disk → files on disk ----------------------------------------------
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+let result: ReturnType<typeof renderAll>;
+try {
+  result = renderAll({ inventory, out, secrets, site: values.site });
+} catch (e) {
+  // renderAll has printed the diagnostics; a benchmark of an invalid inventory means nothing
+  log(`render failed: ${(e as Error).message}`);
+  process.exit(e instanceof CliError ? e.exitCode : 70);
+}
+const { rendered, findings } = result;
+const t1 = performance.now();
+for (const { site, manifest } of rendered) writeSite(out, site, manifest);
+const t2 = performance.now();
+const cpu = process.cpuUsage(cpu0);
+// ---------------------------------------------------------------------------------------------
+
+const { warnings } = countBySeverity(findings);
+// devices with rendered files, as in the manifest; the simulated upstreams are not counted
+const devices = rendered.reduce(
+  (n, r) => n + Object.values(r.manifest.devices).filter((d) => d.role !== 'upstream').length,
+  0,
+);
+log(
+  `load+compile+check+render ${((t1 - t0) / 1000).toFixed(2)} s, write ${((t2 - t1) / 1000).toFixed(2)} s ` +
+    `(cpu user ${(cpu.user / 1e6).toFixed(2)} s, sys ${(cpu.system / 1e6).toFixed(2)} s; load average ${loadavg()[0]!.toFixed(2)}), ${warnings} warnings`,
+);
+process.stdout.write(
+  `${JSON.stringify({
+    devices,
+    files: countFiles(out),
+    seconds: Number(((t2 - t0) / 1000).toFixed(3)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    node: process.version,
+    cpus: cpus().length,
+  })}\n`,
+);
