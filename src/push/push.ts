@@ -2,6 +2,7 @@
  * `fabric push`: the rendered configs of a site onto its devices, without ever taking down both
  * halves of a redundant pair.
  *
+ *   lock     one push per site at a time (not for a dry run)
  *   read     every device's current files (hashes) and FRR's running config; any device that
  *            cannot be read stops the push before anything changes
  *   plan     the devices that differ, in waves from the redundancy groups (a canary first)
@@ -118,11 +119,36 @@ interface DeviceWork {
   transaction?: Transaction;
 }
 
+/**
+ * One push per site at a time: the lock is taken before the devices are read, so a second push
+ * is refused at once instead of planning against devices the first one is changing (and it is
+ * held while a person confirms, so nothing slips in between the plan and the change). A dry run
+ * changes nothing and takes no lock.
+ */
 export async function push(input: PushInput): Promise<PushReport> {
-  const t0 = Date.now();
-  const timings = { total: 0, read: 0, stage: 0, validate: 0, apply: 0, gates: 0 };
-  const seconds = (ms: number) => ms / 1000;
-  const report: PushReport = {
+  if (input.dryRun) return readPlanApply(input);
+  const lock = acquireSiteLock(input.lockDir, {
+    site: input.site.name,
+    command: input.command,
+    pushId: input.pushId,
+  });
+  if (!lock.ok) {
+    const refused = emptyReport(input);
+    refused.result = 'aborted';
+    refused.message = `${lock.reason}; nothing was changed`;
+    return refused;
+  }
+  if (lock.tookOverStale)
+    input.progress(`took over the stale lock of ${describeLock(lock.tookOverStale)}: that process is gone`);
+  try {
+    return await readPlanApply(input);
+  } finally {
+    lock.release();
+  }
+}
+
+function emptyReport(input: PushInput): PushReport {
+  return {
     site: input.site.name,
     pushId: input.pushId,
     dryRun: input.dryRun,
@@ -132,8 +158,15 @@ export async function push(input: PushInput): Promise<PushReport> {
     constraints: [],
     devices: [],
     diffs: [],
-    timings,
+    timings: { total: 0, read: 0, stage: 0, validate: 0, apply: 0, gates: 0 },
   };
+}
+
+async function readPlanApply(input: PushInput): Promise<PushReport> {
+  const t0 = Date.now();
+  const seconds = (ms: number) => ms / 1000;
+  const report = emptyReport(input);
+  const timings = report.timings;
   const deviceReports = new Map<string, DeviceReport>();
   const detailOf = (name: string) => deviceReports.get(name)?.detail ?? '';
   const setDevice = (name: string, patch: Partial<DeviceReport>) => {
@@ -265,155 +298,142 @@ export async function push(input: PushInput): Promise<PushReport> {
   if (input.dryRun) return finish('planned', `dry run: ${summary}; nothing was changed`);
   if (!(await input.confirm(summary))) return finish('aborted', 'not confirmed; nothing was changed');
 
-  // --- one push per site at a time -------------------------------------------------------------
-  const lock = acquireSiteLock(input.lockDir, {
-    site: input.site.name,
-    command: input.command,
-    pushId: input.pushId,
-  });
-  if (!lock.ok) return finish('aborted', `${lock.reason}; nothing was changed`);
-  if (lock.tookOverStale)
-    input.progress(`took over the stale lock of ${describeLock(lock.tookOverStale)}: that process is gone`);
-  try {
-    const runner = new SshRunner(
-      input.pool,
-      input.site.devices.filter((d) => d.managed && d.daemons.length),
-    );
-    const checks = gateChecks(input.site);
-    const gateStart = Date.now();
-    const passedBefore = await baseline(checks, runner, input.concurrency);
-    timings.gates += seconds(Date.now() - gateStart);
-    input.progress(`baseline: ${passedBefore.size}/${checks.length} health checks pass before the push`);
-    const settled = new Set(input.site.devices.map((d) => d.name).filter((n) => !byName.has(n)));
+  const runner = new SshRunner(
+    input.pool,
+    input.site.devices.filter((d) => d.managed && d.daemons.length),
+  );
+  const checks = gateChecks(input.site);
+  const gateStart = Date.now();
+  const passedBefore = await baseline(checks, runner, input.concurrency);
+  timings.gates += seconds(Date.now() - gateStart);
+  input.progress(`baseline: ${passedBefore.size}/${checks.length} health checks pass before the push`);
+  const settled = new Set(input.site.devices.map((d) => d.name).filter((n) => !byName.has(n)));
 
-    for (const wave of waves) {
-      const members = wave.devices.map((n) => byName.get(n)!);
-      input.progress(`wave ${wave.index}/${waves.length}: ${wave.devices.join(', ')}`);
+  for (const wave of waves) {
+    const members = wave.devices.map((n) => byName.get(n)!);
+    input.progress(`wave ${wave.index}/${waves.length}: ${wave.devices.join(', ')}`);
 
-      // stage and validate every device of the wave before changing any
-      let t = Date.now();
-      const staged = await mapLimit(members, input.concurrency, async (w) => ({
-        w,
-        problem: await sshProblem(() =>
-          stage(
-            input.pool,
-            w.target,
-            w.transaction!,
-            (w as DeviceWork & { contents: Map<string, string> }).contents,
-            transactionScript(input.templates, w.transaction!),
-          ),
+    // stage and validate every device of the wave before changing any
+    let t = Date.now();
+    const staged = await mapLimit(members, input.concurrency, async (w) => ({
+      w,
+      problem: await sshProblem(() =>
+        stage(
+          input.pool,
+          w.target,
+          w.transaction!,
+          (w as DeviceWork & { contents: Map<string, string> }).contents,
+          transactionScript(input.templates, w.transaction!),
         ),
-      }));
-      timings.stage += seconds(Date.now() - t);
-      t = Date.now();
-      const rejected = await mapLimit(staged, input.concurrency, async ({ w, problem }) => ({
-        w,
-        problem: problem
-          ? `could not stage the files: ${problem}`
-          : await sshProblem(() => validateStaged(input.pool, w.target, w.transaction!)),
-      }));
-      timings.validate += seconds(Date.now() - t);
-      const bad = rejected.filter((r) => r.problem);
-      if (bad.length) {
-        for (const { w, problem } of bad) {
-          setDevice(w.device.name, {
-            status: 'validation-failed',
-            config: 'previous',
-            detail: input.redactor.redact(problem!),
-          });
-          input.progress(`  ${w.device.name}: rejected on the device: ${input.redactor.redact(problem!)}`);
-        }
-        for (const w of members)
-          if (!bad.some((b) => b.w === w))
-            setDevice(w.device.name, {
-              status: 'not-reached',
-              config: 'untouched',
-              detail: 'its wave was stopped before any change',
-            });
-        markNotReached(waves, wave.index);
-        return finish(
-          'failed',
-          `wave ${wave.index}: ${bad.map((b) => b.w.device.name).join(', ')} rejected the new config; nothing in the wave was changed, the rollout stopped`,
-        );
-      }
-
-      // apply, each device as its own on-device transaction
-      t = Date.now();
-      const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(
-        members,
-        input.concurrency,
-        async (w) => ({
-          w,
-          o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
-            timeoutMs: input.applyTimeoutMs,
-            reconnectMs: input.reconnectMs,
-          }),
-        }),
-      );
-      timings.apply += seconds(Date.now() - t);
-      for (const { w, o } of outcomes) {
+      ),
+    }));
+    timings.stage += seconds(Date.now() - t);
+    t = Date.now();
+    const rejected = await mapLimit(staged, input.concurrency, async ({ w, problem }) => ({
+      w,
+      problem: problem
+        ? `could not stage the files: ${problem}`
+        : await sshProblem(() => validateStaged(input.pool, w.target, w.transaction!)),
+    }));
+    timings.validate += seconds(Date.now() - t);
+    const bad = rejected.filter((r) => r.problem);
+    if (bad.length) {
+      for (const { w, problem } of bad) {
         setDevice(w.device.name, {
-          status: o.result === 'applied' ? 'applied' : o.result === 'rolled-back' ? 'rolled-back' : 'unknown',
-          config: o.config,
-          // keep why it was planned ("FRR's running config differs …") before how it went
-          detail: [
-            detailOf(w.device.name),
-            `${o.detail}${o.lostConnection ? ' (the connection was lost meanwhile)' : ''}`,
-          ]
-            .filter(Boolean)
-            .join('; '),
+          status: 'validation-failed',
+          config: 'previous',
+          detail: input.redactor.redact(problem!),
         });
-        input.progress(
-          `  ${w.device.name}: ${o.result}${o.lostConnection ? ' (connection lost meanwhile)' : ''}, on its ${o.config} config`,
-        );
+        input.progress(`  ${w.device.name}: rejected on the device: ${input.redactor.redact(problem!)}`);
       }
-      const failed = outcomes.filter(({ o }) => o.result !== 'applied');
-      if (failed.length) {
-        await revertWave(
-          input,
-          outcomes.filter(({ o }) => o.result === 'applied').map(({ w }) => w),
-          setDevice,
-          detailOf,
-        );
-        markNotReached(waves, wave.index);
-        return finish(
-          'failed',
-          `wave ${wave.index}: ${failed.map(({ w }) => w.device.name).join(', ')} did not apply; the wave was reverted, the rollout stopped`,
-        );
-      }
-      for (const w of members) settled.add(w.device.name);
-
-      // health gate
-      t = Date.now();
-      const due = dueChecks(checks, input.site, passedBefore, settled);
-      const gate = await runGate(due, runner, input.gateTimeoutMs, input.concurrency);
-      timings.gates += seconds(Date.now() - t);
-      const gateReport: GateReport = {
-        ok: gate.ok,
-        checks: due.length,
-        seconds: gate.seconds,
-        failures: gate.results
-          .filter((r) => !r.ok)
-          .map((r) => ({ id: r.expectation.id, expected: r.expectation.title, seen: r.detail })),
-      };
-      report.waves.find((x) => x.index === wave.index)!.gate = gateReport;
-      input.progress(
-        `  gate: ${due.length - gateReport.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s)`,
+      for (const w of members)
+        if (!bad.some((b) => b.w === w))
+          setDevice(w.device.name, {
+            status: 'not-reached',
+            config: 'untouched',
+            detail: 'its wave was stopped before any change',
+          });
+      markNotReached(waves, wave.index);
+      return finish(
+        'failed',
+        `wave ${wave.index}: ${bad.map((b) => b.w.device.name).join(', ')} rejected the new config; nothing in the wave was changed, the rollout stopped`,
       );
-      if (!gate.ok) {
-        for (const f of gateReport.failures.slice(0, 10)) input.progress(`    FAIL ${f.expected}: ${f.seen}`);
-        await revertWave(input, members, setDevice, detailOf);
-        markNotReached(waves, wave.index);
-        return finish(
-          'failed',
-          `wave ${wave.index}: the health gate failed (${gateReport.failures.length} checks); the wave was reverted, the rollout stopped`,
-        );
-      }
     }
-    return finish('ok', `${summary}: all applied, every gate passed`);
-  } finally {
-    lock.release();
+
+    // apply, each device as its own on-device transaction
+    t = Date.now();
+    const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(
+      members,
+      input.concurrency,
+      async (w) => ({
+        w,
+        o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
+          timeoutMs: input.applyTimeoutMs,
+          reconnectMs: input.reconnectMs,
+        }),
+      }),
+    );
+    timings.apply += seconds(Date.now() - t);
+    for (const { w, o } of outcomes) {
+      setDevice(w.device.name, {
+        status: o.result === 'applied' ? 'applied' : o.result === 'rolled-back' ? 'rolled-back' : 'unknown',
+        config: o.config,
+        // keep why it was planned ("FRR's running config differs …") before how it went
+        detail: [
+          detailOf(w.device.name),
+          `${o.detail}${o.lostConnection ? ' (the connection was lost meanwhile)' : ''}`,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      });
+      input.progress(
+        `  ${w.device.name}: ${o.result}${o.lostConnection ? ' (connection lost meanwhile)' : ''}, on its ${o.config} config`,
+      );
+    }
+    const failed = outcomes.filter(({ o }) => o.result !== 'applied');
+    if (failed.length) {
+      await revertWave(
+        input,
+        outcomes.filter(({ o }) => o.result === 'applied').map(({ w }) => w),
+        setDevice,
+        detailOf,
+      );
+      markNotReached(waves, wave.index);
+      return finish(
+        'failed',
+        `wave ${wave.index}: ${failed.map(({ w }) => w.device.name).join(', ')} did not apply; the wave was reverted, the rollout stopped`,
+      );
+    }
+    for (const w of members) settled.add(w.device.name);
+
+    // health gate
+    t = Date.now();
+    const due = dueChecks(checks, input.site, passedBefore, settled);
+    const gate = await runGate(due, runner, input.gateTimeoutMs, input.concurrency);
+    timings.gates += seconds(Date.now() - t);
+    const gateReport: GateReport = {
+      ok: gate.ok,
+      checks: due.length,
+      seconds: gate.seconds,
+      failures: gate.results
+        .filter((r) => !r.ok)
+        .map((r) => ({ id: r.expectation.id, expected: r.expectation.title, seen: r.detail })),
+    };
+    report.waves.find((x) => x.index === wave.index)!.gate = gateReport;
+    input.progress(
+      `  gate: ${due.length - gateReport.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s)`,
+    );
+    if (!gate.ok) {
+      for (const f of gateReport.failures.slice(0, 10)) input.progress(`    FAIL ${f.expected}: ${f.seen}`);
+      await revertWave(input, members, setDevice, detailOf);
+      markNotReached(waves, wave.index);
+      return finish(
+        'failed',
+        `wave ${wave.index}: the health gate failed (${gateReport.failures.length} checks); the wave was reverted, the rollout stopped`,
+      );
+    }
   }
+  return finish('ok', `${summary}: all applied, every gate passed`);
 
   function markNotReached(all: { index: number; devices: string[] }[], failedWave: number) {
     for (const w of all)

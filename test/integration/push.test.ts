@@ -425,21 +425,35 @@ describe('fabric push against the idc-a lab', () => {
           '  leaf2a:\n    role: leaf\n    id: 13\n    interfaces: { eth11: { description: to hv3 in rack r2 } }\n',
         ),
       async () => {
-        const first = runFabric(pushArgs('--only', 'leaf2a'), { cwd: dir });
-        const lock = join(dir, '.fabric', 'locks', 'idc-a.lock');
-        await waitFor('the first push to take the lock', 30_000, async () => {
-          try {
-            return readFileSync(lock, 'utf8');
-          } catch {
-            return undefined;
-          }
+        // the first push is paused (SIGSTOP) as soon as it holds the lock, so the second one
+        // meets it however fast the first would otherwise have finished
+        const first = spawn(process.execPath, [FABRIC, ...pushArgs('--only', 'leaf2a')], { cwd: dir });
+        let firstErr = '';
+        first.stderr.on('data', (b: Buffer) => {
+          firstErr += b.toString();
         });
-        const second = await push('--only', 'leaf2a');
-        const done = await first;
-        expect(second.code).toBe(1);
-        expect(second.report.result).toBe('aborted');
-        expect(second.report.message).toMatch(/site idc-a is being pushed by pid \d+ on .* \(push .*\)/);
-        expect(done.code, done.stderr).toBe(0);
+        const firstDone = new Promise<number>((resolve) => first.on('close', (code) => resolve(code ?? -1)));
+        const lock = join(dir, '.fabric', 'locks', 'idc-a.lock');
+        try {
+          const holder = await waitFor('the first push to take the lock', 30_000, async () => {
+            try {
+              return JSON.parse(readFileSync(lock, 'utf8')) as { pid: number };
+            } catch {
+              return undefined;
+            }
+          });
+          expect(holder.pid).toBe(first.pid);
+          first.kill('SIGSTOP');
+          const second = await push('--only', 'leaf2a');
+          expect(second.code).toBe(1);
+          expect(second.report.result).toBe('aborted');
+          expect(second.report.message).toMatch(
+            new RegExp(`site idc-a is being pushed by pid ${first.pid} on .* \\(push .*\\)`),
+          );
+        } finally {
+          first.kill('SIGCONT');
+        }
+        expect(await firstDone, firstErr).toBe(0);
       },
     );
     expect((await push()).report.result).toBe('ok');
