@@ -1,6 +1,9 @@
 /** Output helpers shared by commands: stdout for results, stderr for progress and diagnostics. */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../report/diagnostics.js';
+import { CliError } from './exit.js';
 
 export const out = (line = '') => process.stdout.write(`${line}\n`);
 export const err = (line = '') => process.stderr.write(`${line}\n`);
@@ -15,4 +18,26 @@ export function printDiagnostics(
 
 export function json(value: unknown): void {
   out(JSON.stringify(value, null, 2));
+}
+
+/**
+ * Writes a report file the user named (`--junit`, `--output`, `--state`): its folder is created,
+ * and the file is replaced atomically, so a reader (node_exporter, a CI step) never sees half of
+ * it. A file that cannot be written is a clear error, not a stack trace.
+ */
+export function writeReportFile(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    // only when missing: Node's recursive mkdir never returns on some paths under /proc
+    if (!existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

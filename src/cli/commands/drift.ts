@@ -4,7 +4,7 @@
  * reports config and runtime drift as text, JSON or Prometheus. There is no `--accept`: the
  * inventory is the truth, and a drifted device goes back with `fabric push --only DEVICE`.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -23,7 +23,7 @@ import { sleep } from '../../util/concurrency.js';
 import { positive } from '../args.js';
 import { CliError, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, out, printDiagnostics } from '../io.js';
+import { err, out, printDiagnostics, writeReportFile } from '../io.js';
 
 export type DriftFormat = 'text' | 'json' | 'prometheus';
 
@@ -172,12 +172,6 @@ function snmpCredentials(
   };
 }
 
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 function readState(file: string | undefined): Record<string, string> {
   if (!file) return {};
   try {
@@ -234,9 +228,9 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     since: readState(opts.state),
   });
   const afterPass = (r: DriftReport) => {
-    if (opts.output) writeAtomically(opts.output, full(format, r, { ...opts, watch: undefined }));
+    if (opts.output) writeReportFile(opts.output, full(format, r, { ...opts, watch: undefined }));
     if (opts.state)
-      writeAtomically(
+      writeReportFile(
         opts.state,
         `${JSON.stringify({ site: site.name, since: poller.sinceState() }, null, 2)}\n`,
       );

@@ -1,5 +1,4 @@
 /** `fabric verify`: the running lab of a site checked against what its compiled model says. */
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
@@ -9,7 +8,7 @@ import { LabRunner } from '../../verify/lab-runner.js';
 import { runChecks } from '../../verify/run.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, json, out, printDiagnostics } from '../io.js';
+import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
 
 export interface VerifyOptions extends InventoryOptions {
   lab?: string;
@@ -92,7 +91,7 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
       : (round, passed, total) => err(`verify ${site.name}: round ${round}: ${passed}/${total} checks pass`),
   });
   const seconds = (Date.now() - started) / 1000;
-  if (opts.junit) writeFileSync(opts.junit, verifyJunit(site.name, results));
+  if (opts.junit) writeReportFile(opts.junit, verifyJunit(site.name, results));
   if (opts.json) json(verifyJson(site.name, results, seconds));
   else out(verifyText(site.name, results, seconds, opts.all));
   return results.every((r) => r.ok) ? EXIT.OK : EXIT.PROBLEMS;
