@@ -100,6 +100,23 @@ function snmpget(args: string[], address: string): Promise<{ code: number; out: 
   });
 }
 
+/** snmpget's arguments for the lab's SNMPv3 user (authPriv, SHA/AES) with this auth passphrase. */
+const v3Args = (auth: string) => [
+  '-v3',
+  '-l',
+  'authPriv',
+  '-u',
+  'fabric-noc',
+  '-a',
+  'SHA',
+  '-A',
+  auth,
+  '-x',
+  'AES',
+  '-X',
+  'lab-noc-priv-01',
+];
+
 const configProblems = (log: string) => log.split('\n').filter((l) => /: line \d+: (Warning|Error)/.test(l));
 
 describe('snmpd: every rendered snmpd.conf, run by the real snmpd', () => {
@@ -135,44 +152,10 @@ describe('snmpd: every rendered snmpd.conf, run by the real snmpd', () => {
       try {
         expect(snmpd.log(), f.device).toContain('NET-SNMP version');
         expect(configProblems(snmpd.log()), f.device).toEqual([]);
-        const v3 = await snmpget(
-          [
-            '-v3',
-            '-l',
-            'authPriv',
-            '-u',
-            'fabric-noc',
-            '-a',
-            'SHA',
-            '-A',
-            'lab-noc-auth-01',
-            '-x',
-            'AES',
-            '-X',
-            'lab-noc-priv-01',
-          ],
-          address,
-        );
+        const v3 = await snmpget(v3Args('lab-noc-auth-01'), address);
         expect(v3.out, f.device).toContain(`STRING: "${f.device}"`);
         if (f.device === 'spine1') {
-          const wrong = await snmpget(
-            [
-              '-v3',
-              '-l',
-              'authPriv',
-              '-u',
-              'fabric-noc',
-              '-a',
-              'SHA',
-              '-A',
-              'not-the-pass',
-              '-x',
-              'AES',
-              '-X',
-              'lab-noc-priv-01',
-            ],
-            address,
-          );
+          const wrong = await snmpget(v3Args('not-the-pass'), address);
           expect(wrong.code).not.toBe(0);
           const v2c = await snmpget(['-v2c', '-c', 'public'], address);
           expect(v2c.out).toContain('Timeout');
