@@ -10,13 +10,22 @@
  * per VNI is also all the kernel allows on one UDP port. No loops are possible: OVS never sends
  * a frame back out of its ingress port, and a VXLAN device never forwards between remotes.
  */
-import type { OvsModel, VmPort, VxlanPort } from '../model/types.js';
+import type { OvsExternalId, OvsModel, VmPort, VxlanPort } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import { vmPortName, vxlanPortName } from './allocate.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
 
 export const INTEGRATION_BRIDGE = 'br-int';
 export const VXLAN_PORT = 4789;
+
+/** The marker of every port fabric manages, then what the port is for. */
+function externalIds(kind: 'tunnel' | 'vm', about: Record<string, string>): OvsExternalId[] {
+  return [
+    { key: 'fabric', value: 'managed' },
+    { key: 'fabric-kind', value: kind },
+    ...Object.entries(about).map(([key, value]) => ({ key, value })),
+  ];
+}
 
 export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
   const remotes = (facts.byRole.get('hypervisor') ?? [])
@@ -33,6 +42,11 @@ export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
     segment: seg.key,
     dstPort: VXLAN_PORT,
     mtu: VM_MTU,
+    externalIds: externalIds('tunnel', {
+      'fabric-vni': String(seg.vni),
+      'fabric-segment': seg.key,
+      'fabric-remotes': remotes.map((r) => r.device).join(','),
+    }),
   }));
   const vmPorts: VmPort[] = [];
   for (const vm of facts.devices.values()) {
@@ -46,6 +60,11 @@ export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
         vm: vm.name,
         vmInterface: nic.name,
         segment: nic.segment,
+        externalIds: externalIds('vm', {
+          'fabric-vm': vm.name,
+          'fabric-vm-interface': nic.name,
+          'fabric-segment': nic.segment,
+        }),
       });
     }
   }

@@ -7,7 +7,7 @@
  * Ignored because OVS adds them by itself: the internal port a bridge has under its own name.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import type { OvsModel } from '../model/types.js';
+import type { OvsExternalId, OvsModel } from '../model/types.js';
 import type { ConfigSection } from './types.js';
 
 /** The reads: OVSDB's Bridge and Port tables (one JSON line each), the kernel's VXLAN devices, their flood lists. */
@@ -31,11 +31,11 @@ export interface OvsReads {
   flood: string;
 }
 
-function portLines(bridge: string, tag: number | null, ids: Record<string, string>): string[] {
+function portLines(bridge: string, tag: number | null, ids: readonly OvsExternalId[]): string[] {
   const lines = [`bridge ${bridge}`];
   if (tag !== null) lines.push(`tag ${tag}`);
-  for (const [k, v] of Object.entries(ids).sort(([a], [b]) => a.localeCompare(b)))
-    lines.push(`external_ids:${k}=${v}`);
+  for (const { key, value } of [...ids].sort((a, b) => a.key.localeCompare(b.key)))
+    lines.push(`external_ids:${key}=${value}`);
   return lines;
 }
 
@@ -48,16 +48,7 @@ export function ovsIntended(ovs: DeepReadonly<OvsModel>): ConfigSection[] {
       lines: [`datapath_type ${ovs.datapathType}`, `fail_mode ${b.failMode}`],
     });
   for (const p of ovs.vxlanPorts) {
-    out.push({
-      name: `port ${p.name}`,
-      lines: portLines(p.bridge, p.tag, {
-        fabric: 'managed',
-        'fabric-kind': 'tunnel',
-        'fabric-vni': String(p.vni),
-        'fabric-segment': p.segment,
-        'fabric-remotes': p.remotes.map((r) => r.device).join(','),
-      }),
-    });
+    out.push({ name: `port ${p.name}`, lines: portLines(p.bridge, p.tag, p.externalIds) });
     out.push({
       name: `vxlan ${p.name}`,
       lines: [
@@ -71,16 +62,7 @@ export function ovsIntended(ovs: DeepReadonly<OvsModel>): ConfigSection[] {
     });
   }
   for (const p of ovs.vmPorts)
-    out.push({
-      name: `port ${p.name}`,
-      lines: portLines(p.bridge, p.tag, {
-        fabric: 'managed',
-        'fabric-kind': 'vm',
-        'fabric-vm': p.vm,
-        'fabric-vm-interface': p.vmInterface,
-        'fabric-segment': p.segment,
-      }),
-    });
+    out.push({ name: `port ${p.name}`, lines: portLines(p.bridge, p.tag, p.externalIds) });
   return out;
 }
 
@@ -106,8 +88,10 @@ function uuidOf(v: Atom): string {
   return Array.isArray(v) && v[0] === 'uuid' ? String(v[1]) : String(v);
 }
 
-function mapOf(v: Atom): Record<string, string> {
-  return Array.isArray(v) && v[0] === 'map' ? Object.fromEntries(v[1] as [string, string][]) : {};
+function externalIdsOf(v: Atom): OvsExternalId[] {
+  return Array.isArray(v) && v[0] === 'map'
+    ? (v[1] as [string, string][]).map(([key, value]) => ({ key, value }))
+    : [];
 }
 
 function scalar(v: Atom): string | number | null {
@@ -137,7 +121,11 @@ export function ovsRunning(reads: OvsReads): ConfigSection[] {
     const tag = scalar(row[col(ports, 'tag')]);
     out.push({
       name: `port ${name}`,
-      lines: portLines(bridge, typeof tag === 'number' ? tag : null, mapOf(row[col(ports, 'external_ids')])),
+      lines: portLines(
+        bridge,
+        typeof tag === 'number' ? tag : null,
+        externalIdsOf(row[col(ports, 'external_ids')]),
+      ),
     });
   }
   const flood = new Map<string, string[]>();

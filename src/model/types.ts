@@ -496,6 +496,8 @@ export interface VxlanPort {
   dstPort: number;
   /** MTU of the tunnel device: the VM MTU. */
   mtu: number;
+  /** The port's OVSDB `external_ids`, in the order ovs.sh sets them (see OvsExternalId). */
+  externalIds: OvsExternalId[];
 }
 
 export interface VmPort {
@@ -505,6 +507,18 @@ export interface VmPort {
   vm: string;
   vmInterface: string;
   segment: string;
+  /** The port's OVSDB `external_ids`, in the order ovs.sh sets them (see OvsExternalId). */
+  externalIds: OvsExternalId[];
+}
+
+/**
+ * One OVSDB `external_ids` entry of a port fabric manages: `fabric=managed` marks it as fabric's
+ * (ovs.sh removes managed ports it no longer describes), the others say what it is for. Drift
+ * compares them with what OVSDB holds.
+ */
+export interface OvsExternalId {
+  key: string;
+  value: string;
 }
 
 // ---------------------------------------------------------------------------------------------

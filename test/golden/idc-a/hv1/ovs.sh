@@ -34,20 +34,20 @@ flood() {
 # VXLAN from VTEP 10.1.0.21: one device per segment, flooding to every other VTEP
 tunnel vxlan10010 10010 10.1.0.21 4789 1500
 flood vxlan10010 10.1.0.22 10.1.0.23 10.1.0.24
-ovs-vsctl --may-exist add-port br-int vxlan10010 -- set port vxlan10010 tag=1823 external_ids:fabric=managed external_ids:fabric-kind=tunnel external_ids:fabric-vni=10010 'external_ids:fabric-segment="shop/public"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
+ovs-vsctl --may-exist add-port br-int vxlan10010 -- set port vxlan10010 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10010"' 'external_ids:fabric-segment="shop/public"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
 tunnel vxlan10020 10020 10.1.0.21 4789 1500
 flood vxlan10020 10.1.0.22 10.1.0.23 10.1.0.24
-ovs-vsctl --may-exist add-port br-int vxlan10020 -- set port vxlan10020 tag=1833 external_ids:fabric=managed external_ids:fabric-kind=tunnel external_ids:fabric-vni=10020 'external_ids:fabric-segment="shop/lbnet"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
+ovs-vsctl --may-exist add-port br-int vxlan10020 -- set port vxlan10020 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10020"' 'external_ids:fabric-segment="shop/lbnet"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
 tunnel vxlan10030 10030 10.1.0.21 4789 1500
 flood vxlan10030 10.1.0.22 10.1.0.23 10.1.0.24
-ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=tunnel external_ids:fabric-vni=10030 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
+ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10030"' 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
 
 # VM NICs: access ports of their segment's local VLAN
-ovs-vsctl --may-exist add-port br-int vm41-eth2 -- set port vm41-eth2 tag=1823 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=vr1 external_ids:fabric-vm-interface=eth2 'external_ids:fabric-segment="shop/public"'
-ovs-vsctl --may-exist add-port br-int vm41-eth3 -- set port vm41-eth3 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=vr1 external_ids:fabric-vm-interface=eth3 'external_ids:fabric-segment="shop/app"'
-ovs-vsctl --may-exist add-port br-int vm61-eth1 -- set port vm61-eth1 tag=1833 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=web1 external_ids:fabric-vm-interface=eth1 'external_ids:fabric-segment="shop/lbnet"'
-ovs-vsctl --may-exist add-port br-int vm61-eth2 -- set port vm61-eth2 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=web1 external_ids:fabric-vm-interface=eth2 'external_ids:fabric-segment="shop/app"'
-ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=app1 external_ids:fabric-vm-interface=eth1 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm41-eth2 -- set port vm41-eth2 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/public"'
+ovs-vsctl --may-exist add-port br-int vm41-eth3 -- set port vm41-eth3 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth3"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm61-eth1 -- set port vm61-eth1 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/lbnet"'
+ovs-vsctl --may-exist add-port br-int vm61-eth2 -- set port vm61-eth2 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
 
 # remove managed ports that are no longer described
 described=" vxlan10010 vxlan10020 vxlan10030 vm41-eth2 vm41-eth3 vm61-eth1 vm61-eth2 vm71-eth1 "

@@ -34,10 +34,10 @@ flood() {
 # VXLAN from VTEP 10.2.0.21: one device per segment, flooding to every other VTEP
 tunnel vxlan10030 10030 10.2.0.21 4789 1500
 flood vxlan10030 10.2.0.22
-ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=tunnel external_ids:fabric-vni=10030 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv2"'
+ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10030"' 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv2"'
 
 # VM NICs: access ports of their segment's local VLAN
-ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 external_ids:fabric=managed external_ids:fabric-kind=vm external_ids:fabric-vm=app1 external_ids:fabric-vm-interface=eth1 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
 
 # remove managed ports that are no longer described
 described=" vxlan10030 vm71-eth1 "
