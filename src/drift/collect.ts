@@ -14,6 +14,7 @@ import type { Device } from '../model/types.js';
 import { FRR } from '../observe/frr.js';
 import { LINUX } from '../observe/linux.js';
 import type { CommandResult, CommandRunner } from '../observe/runner.js';
+import { TARGETS } from '../render/files.js';
 import { shellQuote } from '../util/shell.js';
 import { OVS_READS, type OvsReads } from './ovs.js';
 
@@ -89,13 +90,9 @@ export function collectPlan(d: DeepReadonly<Device>, runtimeCommands: readonly s
   if (processesOf(d).length) reads.set('procs', PROCESSES);
   if (d.daemons.includes('frr')) reads.set('frr', FRR_COMBINED.command);
   if (d.daemons.includes('keepalived'))
-    reads.set(
-      'keepalived.conf',
-      fileInUse('keepalived', '-f', '/etc/keepalived/keepalived.conf', '--use-file'),
-    );
-  if (d.daemons.includes('haproxy'))
-    reads.set('haproxy.cfg', fileInUse('haproxy', '-f', '/etc/haproxy/haproxy.cfg'));
-  if (d.daemons.includes('snmpd')) reads.set('snmpd.conf', fileInUse('snmpd', '-c', '/etc/snmp/snmpd.conf'));
+    reads.set('keepalived.conf', fileInUse('keepalived', '-f', TARGETS.keepalived, '--use-file'));
+  if (d.daemons.includes('haproxy')) reads.set('haproxy.cfg', fileInUse('haproxy', '-f', TARGETS.haproxy));
+  if (d.daemons.includes('snmpd')) reads.set('snmpd.conf', fileInUse('snmpd', '-c', TARGETS.snmpd));
   const ovs = d.daemons.includes('ovs');
   if (ovs) for (const [k, cmd] of Object.entries(OVS_READS)) reads.set(`ovs.${k}`, cmd);
   const frrJson = new Set<string>(FRR_COMBINED.json);

@@ -17,6 +17,7 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { SshRunner, sshTarget } from '../observe/ssh-runner.js';
+import { TARGETS } from '../render/files.js';
 import type { Manifest, ManifestFile } from '../render/manifest.js';
 import type { RenderedSite } from '../render/render.js';
 import type { Redactor } from '../render/secrets.js';
@@ -38,8 +39,6 @@ import { baseline, dueChecks, gateChecks, runGate } from './gates.js';
 import { acquireSiteLock, describeLock } from './lock.js';
 import { buildTransaction, type Transaction, transactionScript } from './transaction.js';
 import { planWaves, type WavePlan } from './waves.js';
-
-const FRR_DAEMONS = '/etc/frr/daemons';
 
 export type DeviceStatus =
   | 'unchanged'
@@ -203,20 +202,20 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
             files.map((f) => f.target),
           );
           const changed = files.filter((f) => previous.get(f.target) !== f.sha256);
-          const frrConf = files.find((f) => f.target === '/etc/frr/frr.conf');
+          const frrConf = files.find((f) => f.target === TARGETS.frrConf);
           let runningDrift: string[] = [];
           if (frrConf && !changed.includes(frrConf) && previous.get(frrConf.target) !== null)
             runningDrift = await frrRunningDiff(s, d.name, contents.get(`${d.name}/${frrConf.path}`)!, (t) =>
               input.redactor.redact(t),
             );
           // a new daemons file restarts FRR only when it sets something else (frr-daemons.ts)
-          const daemons = changed.find((f) => f.target === FRR_DAEMONS);
+          const daemons = changed.find((f) => f.target === TARGETS.frrDaemons);
           const frrRestart =
             !!daemons &&
             daemonsNeedRestart(
-              previous.get(FRR_DAEMONS) === null
+              previous.get(TARGETS.frrDaemons) === null
                 ? null
-                : ((await s.readFile(FRR_DAEMONS))?.toString('utf8') ?? null),
+                : ((await s.readFile(TARGETS.frrDaemons))?.toString('utf8') ?? null),
               contents.get(`${d.name}/${daemons.path}`)!,
             );
           return { device: d, target, files, previous, changed, runningDrift, frrRestart };
@@ -251,14 +250,14 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
   const reachable = work as DeviceWork[];
   // FRR running something else than its file: re-apply the same frr.conf so FRR reloads it
   for (const w of reachable)
-    if (w.runningDrift.length) w.changed.push(w.files.find((f) => f.target === '/etc/frr/frr.conf')!);
+    if (w.runningDrift.length) w.changed.push(w.files.find((f) => f.target === TARGETS.frrConf)!);
   const changing = reachable.filter((w) => w.changed.length);
   for (const w of changing)
     setDevice(w.device.name, {
       status: 'planned',
       changes: w.changed.map((f) => f.target),
       detail: w.runningDrift.length
-        ? `FRR's running config differs from /etc/frr/frr.conf (${w.runningDrift.length} difference${w.runningDrift.length === 1 ? '' : 's'}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
+        ? `FRR's running config differs from ${TARGETS.frrConf} (${w.runningDrift.length} difference${w.runningDrift.length === 1 ? '' : 's'}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
         : '',
     });
   if (changing.length === 0)

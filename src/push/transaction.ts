@@ -5,6 +5,7 @@
  */
 import { HAPROXY_CERT_DIR } from '../compile/haproxy.js';
 import type { Daemon } from '../model/types.js';
+import { TARGETS } from '../render/files.js';
 import type { ManifestFile } from '../render/manifest.js';
 import type { TemplateSet } from '../render/templates.js';
 
@@ -27,6 +28,8 @@ export interface Transaction {
   device: string;
   dir: string;
   files: TransactionFile[];
+  /** Where FRR's config and the OVS description live on the device (render/files.ts). */
+  paths: { frrConf: string; ovs: string };
   validate: {
     frr: string | null;
     keepalived: string | null;
@@ -81,16 +84,17 @@ export function buildTransaction(
   const staged = (pred: (f: TransactionFile) => boolean) => files.find(pred)?.n ?? null;
   const has = (d: Daemon) => files.some((f) => f.daemon === d);
   const frrRestart = decided.frrRestart;
-  const frrConf = files.some((f) => f.target === '/etc/frr/frr.conf');
+  const frrConf = files.some((f) => f.target === TARGETS.frrConf);
   return {
     pushId,
     device,
     dir: pushDir(pushId),
     files,
+    paths: { frrConf: TARGETS.frrConf, ovs: TARGETS.ovs },
     validate: {
-      frr: staged((f) => f.target.endsWith('/frr.conf')),
+      frr: staged((f) => f.target === TARGETS.frrConf),
       keepalived: staged((f) => f.daemon === 'keepalived'),
-      haproxy: staged((f) => f.target.endsWith('haproxy.cfg')),
+      haproxy: staged((f) => f.target === TARGETS.haproxy),
       ovs: staged((f) => f.daemon === 'ovs'),
       certificates: files
         .filter((f) => f.daemon === 'haproxy' && f.target.startsWith(`${HAPROXY_CERT_DIR}/`))

@@ -4,6 +4,16 @@
  */
 import type { Daemon, Device } from '../model/types.js';
 
+/** Where the rendered files go on a device: the paths the daemons read (Debian's), and ovs.sh's. */
+export const TARGETS = {
+  frrConf: '/etc/frr/frr.conf',
+  frrDaemons: '/etc/frr/daemons',
+  keepalived: '/etc/keepalived/keepalived.conf',
+  haproxy: '/etc/haproxy/haproxy.cfg',
+  ovs: '/etc/fabric/ovs.sh',
+  snmpd: '/etc/snmp/snmpd.conf',
+} as const;
+
 export interface FileSpec {
   daemon: Daemon;
   /** Path in the device's output folder. */
@@ -30,7 +40,7 @@ export function fileSpecs(
             daemon,
             file: 'frr.conf',
             template: 'frr/frr.conf',
-            target: '/etc/frr/frr.conf',
+            target: TARGETS.frrConf,
             mode: 0o640,
             owner: 'frr:frr',
           },
@@ -38,7 +48,7 @@ export function fileSpecs(
             daemon,
             file: 'daemons',
             template: 'frr/daemons',
-            target: '/etc/frr/daemons',
+            target: TARGETS.frrDaemons,
             mode: 0o640,
             owner: 'frr:frr',
           },
@@ -49,7 +59,7 @@ export function fileSpecs(
           daemon,
           file: 'keepalived.conf',
           template: 'keepalived/keepalived.conf',
-          target: '/etc/keepalived/keepalived.conf',
+          target: TARGETS.keepalived,
           mode: 0o640,
           owner: 'root:root',
         });
@@ -59,7 +69,7 @@ export function fileSpecs(
           daemon,
           file: 'haproxy.cfg',
           template: 'haproxy/haproxy.cfg',
-          target: '/etc/haproxy/haproxy.cfg',
+          target: TARGETS.haproxy,
           mode: 0o640,
           owner: 'root:haproxy',
         });
@@ -79,7 +89,7 @@ export function fileSpecs(
           daemon,
           file: 'ovs.sh',
           template: 'ovs/ovs.sh',
-          target: '/etc/fabric/ovs.sh',
+          target: TARGETS.ovs,
           mode: 0o750,
           owner: 'root:root',
         });
@@ -90,7 +100,7 @@ export function fileSpecs(
           daemon,
           file: 'snmpd.conf',
           template: 'snmp/snmpd.conf',
-          target: '/etc/snmp/snmpd.conf',
+          target: TARGETS.snmpd,
           mode: 0o640,
           owner: 'root:Debian-snmp',
         });

@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { assertNever } from '../compile/site.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
+import { TARGETS } from '../render/files.js';
 import type { Manifest } from '../render/manifest.js';
 
 /** The image containerlab users build from lab/image/Dockerfile. */
@@ -81,7 +82,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
   if (d.role === 'hypervisor' && !empty)
     cmds.push(
       `timeout 20 sh -c 'until ovs-vsctl show >/dev/null 2>&1; do sleep 0.1; done'`,
-      'sh /etc/fabric/ovs.sh',
+      `sh ${TARGETS.ovs}`,
     );
   return cmds;
 }
