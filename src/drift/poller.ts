@@ -12,6 +12,7 @@
  * `unreadable` (exit 2), never "clean".
  */
 import { randomBytes } from 'node:crypto';
+import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { FRR } from '../observe/frr.js';
@@ -79,7 +80,7 @@ export interface DriftOptions {
 
 /** Managed devices with daemons fabric configures: the ones drift watches. */
 export function watchedDevices(site: DeepReadonly<SiteModel>, only: readonly string[] = []): Dev[] {
-  const all = site.devices.filter((d) => d.managed && d.daemons.length > 0);
+  const all = configuredDevices(site);
   return only.length ? all.filter((d) => only.includes(d.name)) : all;
 }
 
@@ -133,7 +134,7 @@ export class DriftPoller {
       (e) => RUNTIME_KINDS.has(e.kind) && watched.has(e.device),
     );
     this.now = o.now ?? (() => new Date());
-    this.ssh = sshRunner(o.pool, o.site);
+    this.ssh = new SshRunner(o.pool, o.site.devices);
   }
 
   get watched(): readonly Dev[] {
@@ -461,10 +462,6 @@ export class DriftPoller {
 }
 
 /** The devices' SSH runner: every device of the site by its management address (SshRunner, shared pool). */
-function sshRunner(pool: SessionPool, site: DeepReadonly<SiteModel>): CommandRunner {
-  return new SshRunner(pool, site.devices);
-}
-
 /** Findings that appeared and disappeared between two passes (watch mode), and devices that changed readability. */
 export interface DriftChanges {
   time: string;

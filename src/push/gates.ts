@@ -5,6 +5,8 @@
  * and every check whose devices have all been pushed must pass (so the last gate of a first push
  * to an empty site is a full verify).
  */
+
+import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import type { CommandRunner } from '../observe/runner.js';
@@ -12,19 +14,32 @@ import type { Expectation } from '../verify/expectations.js';
 import { deriveExpectations } from '../verify/expectations.js';
 import { runChecks, type VerifyResult } from '../verify/run.js';
 
-/** The checks a gate can run: on managed devices, not from application VMs or simulated upstreams. */
+/** The checks a gate can run: on the devices fabric configures; no pings or HTTP from VMs. */
 export function gateChecks(site: DeepReadonly<SiteModel>): Expectation[] {
-  const runnable = new Set(site.devices.filter((d) => d.managed && d.daemons.length).map((d) => d.name));
+  const runnable = new Set(configuredDevices(site).map((d) => d.name));
   return deriveExpectations(site).filter(
     (e) => runnable.has(e.device) && e.kind !== 'overlay-ping' && e.kind !== 'http-path',
   );
+}
+
+/** What `involved` needs of the site, worked out once per gate rather than once per check. */
+interface SiteIndex {
+  routers: string[];
+  hostOf: Map<string, string>;
+}
+
+function indexSite(site: DeepReadonly<SiteModel>): SiteIndex {
+  return {
+    routers: configuredDevices(site).map((d) => d.name),
+    hostOf: new Map(site.devices.filter((d) => d.hostedOn).map((d) => [d.name, d.hostedOn!])),
+  };
 }
 
 /**
  * The devices whose configuration a check depends on. A VM depends on its hypervisor (its NICs
  * are OVS ports there); routing-wide checks depend on every router.
  */
-export function involved(e: Expectation, site: DeepReadonly<SiteModel>): string[] {
+function involved(e: Expectation, site: SiteIndex): string[] {
   const direct = ((): string[] => {
     switch (e.kind) {
       case 'bgp-identity':
@@ -43,12 +58,10 @@ export function involved(e: Expectation, site: DeepReadonly<SiteModel>): string[
       case 'vip-answers':
       case 'overlay-ping':
       case 'http-path':
-        return site.devices.filter((d) => d.managed && d.daemons.length).map((d) => d.name);
+        return site.routers;
     }
   })();
-  const hosts = direct
-    .map((name) => site.devices.find((d) => d.name === name)?.hostedOn)
-    .filter((h): h is string => !!h);
+  const hosts = direct.map((name) => site.hostOf.get(name)).filter((h): h is string => !!h);
   return [...new Set([...direct, ...hosts])];
 }
 
@@ -74,8 +87,9 @@ export function dueChecks(
   settled: Set<string>,
 ): Expectation[] {
   const everything = site.devices.every((d) => settled.has(d.name));
+  const index = indexSite(site);
   return checks
-    .filter((e) => passedBefore.has(e.id) || involved(e, site).every((d) => settled.has(d)))
+    .filter((e) => passedBefore.has(e.id) || involved(e, index).every((d) => settled.has(d)))
     .map((e) =>
       e.kind === 'bgp-session' && !everything && !passedBefore.has(e.id)
         ? { ...e, prefixes: { certain: 0, possible: e.prefixes.possible } }

@@ -14,6 +14,8 @@
  * Devices outside the failed wave are never touched; every device ends on a complete config,
  * checked by hash.
  */
+
+import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { SshRunner, sshTarget } from '../observe/ssh-runner.js';
@@ -297,10 +299,7 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
   if (input.dryRun) return finish('planned', `dry run: ${summary}; nothing was changed`);
   if (!(await input.confirm(summary))) return finish('aborted', 'not confirmed; nothing was changed');
 
-  const runner = new SshRunner(
-    input.pool,
-    input.site.devices.filter((d) => d.managed && d.daemons.length),
-  );
+  const runner = new SshRunner(input.pool, configuredDevices(input.site));
   const checks = gateChecks(input.site);
   const gateStart = Date.now();
   const passedBefore = await baseline(checks, runner, input.concurrency);
