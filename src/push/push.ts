@@ -117,7 +117,12 @@ interface DeviceWork {
   runningDrift: string[];
   /** FRR's daemons file changes what runs: restart rather than reload. */
   frrRestart: boolean;
-  transaction?: Transaction;
+}
+
+/** A device that changes: its on-device transaction and the new content of each changed file, by target. */
+interface PlannedWork extends DeviceWork {
+  transaction: Transaction;
+  contents: Map<string, string>;
 }
 
 /**
@@ -249,7 +254,7 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       `${unreachable.length} device${unreachable.length === 1 ? '' : 's'} could not be read (${unreachable.map((u) => u.device).join(', ')}); nothing was changed`,
     );
   }
-  const reachable = work as DeviceWork[];
+  const reachable = work.filter((w): w is DeviceWork => !('error' in w));
   // FRR running something else than its file: re-apply the same frr.conf so FRR reloads it
   for (const w of reachable)
     if (w.runningDrift.length) w.changed.push(w.files.find((f) => f.target === TARGETS.frrConf)!);
@@ -274,23 +279,26 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
   report.constraints = plan.constraints;
   report.waves = waves.map((w) => ({ index: w.index, devices: w.devices, gate: null }));
   for (const w of waves) for (const d of w.devices) setDevice(d, { wave: w.index });
-  const byName = new Map(changing.map((w) => [w.device.name, w]));
-  for (const w of changing) {
-    const fileContents = new Map(
-      w.changed.map((f) => [f.target, contents.get(`${w.device.name}/${f.path}`)!]),
-    );
-    w.transaction = buildTransaction(input.pushId, w.device.name, w.changed, { frrRestart: w.frrRestart });
-    (w as DeviceWork & { contents: Map<string, string> }).contents = fileContents;
-  }
+  const planned: PlannedWork[] = changing.map((w) => ({
+    ...w,
+    transaction: buildTransaction(input.pushId, w.device.name, w.changed, { frrRestart: w.frrRestart }),
+    contents: new Map(w.changed.map((f) => [f.target, contents.get(`${w.device.name}/${f.path}`)!])),
+  }));
+  const byName = new Map(planned.map((w) => [w.device.name, w]));
   if (input.showDiff || input.dryRun)
-    await mapLimit(changing, input.concurrency, async (w) => {
+    await mapLimit(planned, input.concurrency, async (w) => {
       for (const f of w.changed) {
         const before = await input.pool.use(w.target, (s) => s.readFile(f.target));
-        const after = contents.get(`${w.device.name}/${f.path}`)!;
         report.diffs.push({
           device: w.device.name,
           target: f.target,
-          diff: fileDiff(w.device.name, f.target, before?.toString('utf8') ?? null, after, input.redactor),
+          diff: fileDiff(
+            w.device.name,
+            f.target,
+            before?.toString('utf8') ?? null,
+            w.contents.get(f.target)!,
+            input.redactor,
+          ),
         });
       }
     });
@@ -319,9 +327,9 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
         stage(
           input.pool,
           w.target,
-          w.transaction!,
-          (w as DeviceWork & { contents: Map<string, string> }).contents,
-          transactionScript(input.templates, w.transaction!),
+          w.transaction,
+          w.contents,
+          transactionScript(input.templates, w.transaction),
         ),
       ),
     }));
@@ -331,7 +339,7 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       w,
       problem: problem
         ? `could not stage the files: ${problem}`
-        : await sshProblem(() => validateStaged(input.pool, w.target, w.transaction!)),
+        : await sshProblem(() => validateStaged(input.pool, w.target, w.transaction)),
     }));
     timings.validate += seconds(Date.now() - t);
     const bad = rejected.filter((r) => r.problem);
@@ -360,12 +368,12 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
 
     // apply, each device as its own on-device transaction
     t = Date.now();
-    const outcomes: { w: DeviceWork; o: ApplyOutcome }[] = await mapLimit(
+    const outcomes: { w: PlannedWork; o: ApplyOutcome }[] = await mapLimit(
       members,
       input.concurrency,
       async (w) => ({
         w,
-        o: await applyDetached(input.pool, w.target, w.transaction!, w.previous, {
+        o: await applyDetached(input.pool, w.target, w.transaction, w.previous, {
           timeoutMs: input.applyTimeoutMs,
           reconnectMs: input.reconnectMs,
         }),
@@ -447,12 +455,12 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
 
 async function revertWave(
   input: PushInput,
-  applied: DeviceWork[],
+  applied: PlannedWork[],
   setDevice: (name: string, patch: Partial<DeviceReport>) => void,
   detailOf: (name: string) => string,
 ): Promise<void> {
   await mapLimit(applied, input.concurrency, async (w) => {
-    const r = await rollback(input.pool, w.target, w.transaction!, w.previous);
+    const r = await rollback(input.pool, w.target, w.transaction, w.previous);
     // keep what happened before the rollback: "applied (the connection was lost meanwhile); reverted"
     setDevice(w.device.name, {
       status: r.ok ? 'reverted' : 'unknown',
