@@ -74,7 +74,7 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let result: ReturnType<typeof renderAll>;
 try {
-  result = renderAll({ inventory, out, secrets, site: values.site });
+  result = renderAll({ inventory, secrets, site: values.site });
 } catch (e) {
   // renderAll has printed the diagnostics; a benchmark of an invalid inventory means nothing
   log(`render failed: ${(e as Error).message}`);

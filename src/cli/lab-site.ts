@@ -22,12 +22,7 @@ export function topologyPathOf(site: string): string {
 
 /** Renders the site into out/, writes its topology, and returns the topology's path. */
 export function exportSiteLab(site: string, opts: SiteLabOptions): string {
-  const { rendered, model } = renderAll({
-    inventory: opts.inventory,
-    site: [site],
-    out: opts.out,
-    secrets: opts.secrets,
-  });
+  const { rendered, model } = renderAll({ inventory: opts.inventory, site: [site], secrets: opts.secrets });
   const { site: files, manifest } = rendered[0]!;
   const renderedDir = writeSite(opts.out, files, manifest);
   const topologyPath = opts.output ?? topologyPathOf(site);

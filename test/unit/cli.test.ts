@@ -1,5 +1,5 @@
 /** The CLI contract: help, exit codes, JSON, and that nothing is written unless everything is right. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFabric } from '../support/cli.js';
@@ -95,5 +95,25 @@ describe('fabric CLI', () => {
     );
     expect(r.stdout).toMatch(/^shop-routers\s+vrrp-pair\s+vr1,vr2/m);
     expect(r.stdout).toMatch(/^203\.0\.113\.10\/27\s+vrrp-vip\s+lb1/m);
+  });
+  it('GIVEN an inventory with errors THEN drift and push stop before any device, exit 2 and 1, each saying why', async () => {
+    const { dir } = exampleCopy();
+    const tenants = join(dir, 'inventory', 'idc-a-tenants.yaml');
+    writeFileSync(
+      tenants,
+      readFileSync(tenants, 'utf8').replace(
+        '{ device: vr1, priority: 150 }',
+        '{ device: vr1, priority: 100 }',
+      ),
+    );
+    const drift = await runFabric(['drift', '--site', 'idc-a'], { cwd: dir });
+    expect(drift.code).toBe(2);
+    expect(drift.stderr).toContain('vrrp-priority-tie');
+    expect(drift.stderr).toContain(
+      'drift: 1 error in the inventory; there is no intent to compare with; fix it first',
+    );
+    const push = await runFabric(['push', '--site', 'idc-a', '--yes'], { cwd: dir });
+    expect(push.code).toBe(1);
+    expect(push.stderr).toContain('push: 1 error in the inventory; nothing was pushed');
   });
 });

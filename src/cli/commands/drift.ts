@@ -7,23 +7,20 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
 import { type DriftReport, exitCodeOf } from '../../drift/types.js';
 import type { FrozenSite } from '../../pipeline.js';
-import { renderSite } from '../../render/render.js';
-import { loadSecrets, Redactor, type SecretStore } from '../../render/secrets.js';
-import { TemplateSet } from '../../render/templates.js';
-import { countBySeverity } from '../../report/diagnostics.js';
+import { Redactor, type SecretStore } from '../../render/secrets.js';
 import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../report/drift.js';
 import { driftPrometheus } from '../../report/prometheus.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
 import { positive } from '../args.js';
-import { CliError, type ExitCode } from '../exit.js';
-import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, out, printDiagnostics, writeReportFile } from '../io.js';
+import { CliError, EXIT, type ExitCode } from '../exit.js';
+import type { InventoryOptions } from '../inventory.js';
+import { err, out, writeReportFile } from '../io.js';
+import { renderAll } from './render.js';
 
 export type DriftFormat = 'text' | 'json' | 'prometheus';
 
@@ -115,34 +112,6 @@ Examples:
   cmd.action((opts: DriftCliOptions, c: Command) => run(drift({ ...c.optsWithGlobals(), ...opts })));
 }
 
-/** The site's rendered intent and a redactor for every secret it resolved. */
-function intent(opts: DriftCliOptions): {
-  site: FrozenSite;
-  files: ReturnType<typeof renderSite>['rendered'];
-  store: SecretStore;
-} {
-  const { model, findings } = loadOrExit(opts);
-  const { errors } = countBySeverity(findings);
-  if (errors) {
-    printDiagnostics(findings.filter((f) => f.severity === 'error'));
-    throw new CliError(
-      `drift: the inventory has ${errors} error${errors === 1 ? '' : 's'}: it cannot be the truth to compare with; fix it first`,
-    );
-  }
-  const secrets = loadSecrets(opts.secrets);
-  if (!secrets.store) {
-    printDiagnostics(secrets.diagnostics);
-    throw new CliError('drift: the secrets cannot be read');
-  }
-  const site = model.sites[0]!;
-  const r = renderSite(site, new TemplateSet(), secrets.store);
-  if (!r.rendered) {
-    printDiagnostics(r.diagnostics as Diagnostic[]);
-    throw new CliError(`drift: ${site.name} cannot be rendered (see above)`);
-  }
-  return { site, files: r.rendered, store: secrets.store };
-}
-
 function snmpCredentials(
   site: FrozenSite,
   store: SecretStore,
@@ -200,7 +169,14 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
       'drift: --format prometheus --watch needs --output FILE (the metrics are rewritten every pass)',
     );
 
-  const { site, files, store } = intent(opts);
+  // the rendered intent, in memory: what the devices must run
+  const { model, rendered, store } = renderAll(opts, {
+    command: 'drift',
+    consequence: 'there is no intent to compare with; fix it first',
+    findingsExit: EXIT.UNUSABLE,
+  });
+  const site = model.sites[0]!;
+  const files = rendered[0]!.site.files;
   const watched = new Set(watchedDevices(site).map((d) => d.name));
   for (const d of opts.only ?? []) {
     if (!site.devices.some((x) => x.name === d))
@@ -217,7 +193,7 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   const pool = new SessionPool(sshOptionsFromCli(opts, { redact }));
   const poller = new DriftPoller({
     site,
-    files: files!.files,
+    files,
     redact,
     pool,
     only: opts.only,

@@ -137,12 +137,10 @@ function pushId(): string {
 
 export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   if (opts.site?.length !== 1) throw new CliError('push: name one site with --site');
-  const { rendered, model, redactor } = renderAll({
-    inventory: opts.inventory,
-    site: opts.site,
-    out: opts.out,
-    secrets: opts.secrets,
-  });
+  const { rendered, model, redactor } = renderAll(
+    { inventory: opts.inventory, site: opts.site, secrets: opts.secrets },
+    { command: 'push', consequence: 'nothing was pushed', findingsExit: EXIT.PROBLEMS },
+  );
   const site = model.sites[0]!;
   const { site: files, manifest } = rendered[0]!;
   checkRenderedOutput(opts.out, site.name, manifest);

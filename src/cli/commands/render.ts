@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FrozenModel } from '../../pipeline.js';
 import { buildManifest, MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { type RenderedSite, renderSite } from '../../render/render.js';
-import { loadSecrets, Redactor } from '../../render/secrets.js';
+import { loadSecrets, Redactor, type SecretStore } from '../../render/secrets.js';
 import { TemplateSet } from '../../render/templates.js';
 import { writeSite } from '../../render/write.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
@@ -45,27 +45,52 @@ Examples:
     .action((opts: RenderOptions, cmd: Command) => run(render({ ...cmd.optsWithGlobals(), ...opts })));
 }
 
-/** Renders every selected site in memory; throws CliError (nothing written) on any problem. */
-export function renderAll(opts: RenderOptions): {
+/** Who renders, for the messages of renderAll: a problem stops the command, and means this. */
+export interface RenderPurpose {
+  command: string;
+  /** What a problem means for the command: "nothing was written". */
+  consequence: string;
+  /** The exit code when the checks find errors in the inventory. */
+  findingsExit: ExitCode;
+}
+
+const WRITING: RenderPurpose = {
+  command: 'render',
+  consequence: 'nothing was written',
+  findingsExit: EXIT.PROBLEMS,
+};
+
+/**
+ * Renders every selected site in memory: load, check, secrets, templates. Any problem is printed
+ * and stops the command with a CliError (`fabric render` writes nothing, `fabric drift` has no
+ * intent to compare with). The secret store is returned for secrets a command resolves itself
+ * (drift's SNMP credentials); the redactor masks every secret rendering resolved.
+ */
+export function renderAll(
+  opts: InventoryOptions & { secrets?: string; json?: boolean },
+  purpose: RenderPurpose = WRITING,
+): {
   rendered: { site: RenderedSite; manifest: Manifest }[];
   findings: Diagnostic[];
   model: FrozenModel;
+  store: SecretStore;
   redactor: Redactor;
 } {
+  const { command, consequence } = purpose;
   const { model, findings } = loadOrExit(opts);
   const { errors } = countBySeverity(findings);
   if (errors) {
     if (opts.json) json({ ok: false, findings: diagnosticsToJson(findings) });
     else printDiagnostics(findings);
     throw new CliError(
-      `render: ${errors} error${errors === 1 ? '' : 's'} in the inventory; nothing was written`,
-      EXIT.PROBLEMS,
+      `${command}: ${errors} error${errors === 1 ? '' : 's'} in the inventory; ${consequence}`,
+      purpose.findingsExit,
     );
   }
   const secrets = loadSecrets(opts.secrets);
   if (!secrets.store) {
     printDiagnostics(secrets.diagnostics);
-    throw new CliError('render: the secrets cannot be read; nothing was written');
+    throw new CliError(`${command}: the secrets cannot be read; ${consequence}`);
   }
   const templates = new TemplateSet();
   const problems: Diagnostic[] = [];
@@ -79,10 +104,16 @@ export function renderAll(opts: RenderOptions): {
   if (problems.length) {
     printDiagnostics(problems);
     throw new CliError(
-      `render: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
+      `${command}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${consequence}`,
     );
   }
-  return { rendered, findings, model, redactor: new Redactor(secrets.store.resolvedValues()) };
+  return {
+    rendered,
+    findings,
+    model,
+    store: secrets.store,
+    redactor: new Redactor(secrets.store.resolvedValues()),
+  };
 }
 
 function previousHashes(dir: string): Map<string, string> {
