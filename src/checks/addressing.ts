@@ -9,6 +9,7 @@ import {
   parseAddress,
   parsePrefix,
 } from '../net/ipv4.js';
+import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 
 interface Use {
@@ -32,7 +33,7 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
   for (const d of facts.devices.values()) {
     if (ctx.duplicateIds.has(d.name)) continue;
     use(d.loopback, { owner: d.name, what: `loopback of ${d.name}`, path: [...d.path, 'id'] });
-    const mgmtPath = facts.inventory.devices[d.name]?.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
+    const mgmtPath = own(facts.inventory.devices, d.name)?.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
     use(d.mgmt, { owner: `mgmt:${d.name}`, what: `management address of ${d.name}`, path: mgmtPath });
     for (const n of d.nics)
       use(n.address, { owner: d.name, what: `${d.name} ${n.name}`, path: [...n.path, 'address'] });
@@ -177,7 +178,7 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
-    const explicit = facts.inventory.devices[d.name]?.mgmt;
+    const explicit = own(facts.inventory.devices, d.name)?.mgmt;
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))
       out.push(
         finding(

@@ -1,6 +1,7 @@
 /** Device ids, router-ids and AS numbers: each must identify what it should, and only that. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatAddress } from '../net/ipv4.js';
+import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 
 export function checkDuplicateIds(ctx: CheckContext): Diagnostic[] {
@@ -74,7 +75,7 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
     const first = owners.get(d.asn);
     if (first === undefined) owners.set(d.asn, group);
     else if (first !== group) {
-      const explicit = d.role !== 'upstream' && 'asn' in (ctx.facts.inventory.devices[d.name] ?? {});
+      const explicit = d.role !== 'upstream' && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
       out.push(
         finding(
           ctx,

@@ -15,6 +15,7 @@ import type { Device as InputDevice, Tenant, Upstream } from '../inventory/types
 import type { CableKind, Role } from '../model/types.js';
 import { type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { naturalOrder } from '../util/natural-order.js';
+import { own } from '../util/own.js';
 import {
   type AsnPlan,
   deviceAsn,
@@ -301,7 +302,7 @@ export function computeFacts(site: SiteInventory): {
   // --- VM placement and tenants ---------------------------------------------------------
   for (const d of devices.values()) {
     if (!VM_ROLES.has(d.role)) continue;
-    const input = site.devices[d.name] as Extract<InputDevice, { host: string }>;
+    const input = own(site.devices, d.name) as Extract<InputDevice, { host: string }>;
     const host = devices.get(d.hostedOn!);
     if (!host) {
       const hvs = namesOf(['hypervisor']);
@@ -364,8 +365,8 @@ export function computeFacts(site: SiteInventory): {
   // --- cables --------------------------------------------------------------------------------
   const cables: CableFacts[] = [];
   const mtuOf = (device: string, iface: string): number => {
-    const input = site.devices[device] as { interfaces?: Record<string, { mtu?: number }> } | undefined;
-    return input?.interfaces?.[iface]?.mtu ?? defaults.mtu;
+    const input = own(site.devices, device) as { interfaces?: Record<string, { mtu?: number }> } | undefined;
+    return own(input?.interfaces, iface)?.mtu ?? defaults.mtu;
   };
   for (const [name, d] of inputs) {
     if (!('uplinks' in d) || !d.uplinks) continue;
@@ -486,7 +487,7 @@ export function computeFacts(site: SiteInventory): {
     };
     const segment = (name: string, path: InventoryPath) => {
       if (segments.has(`${tenant}/${name}`)) return true;
-      if (t.segments[name]) return false; // segment exists but its subnet was unusable: already reported
+      if (own(t.segments, name)) return false; // segment exists but its subnet was unusable: already reported
       fail(
         'unknown-segment',
         `tenant ${tenant} has no segment '${name}'${suggest(name, Object.keys(t.segments))} (segments: ${Object.keys(t.segments).join(', ')})`,

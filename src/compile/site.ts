@@ -5,6 +5,7 @@
  */
 import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
@@ -174,7 +175,7 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
   if (t.l4 && d.role !== 'l4lb' && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
   for (const nic of d.nics) {
     const segment = nic.segment?.split('/')[1];
-    const gw = segment ? t.routers?.gateways[segment] : undefined;
+    const gw = segment ? own(t.routers?.gateways, segment) : undefined;
     if (gw) return gw.address;
   }
   return null;

@@ -4,6 +4,7 @@
  * so a lab is never half-run.
  */
 
+import { own } from '../util/own.js';
 import { nodeRuntime } from './roles.js';
 import type { ParseContext } from './topology-context.js';
 import type { Topology } from './types.js';
@@ -49,7 +50,7 @@ const SPECIAL: Record<string, string> = {
 /** Why a kind cannot run here, or undefined when it can. */
 export function unsupportedKindReason(kind: string): string | undefined {
   if (SUPPORTED_KINDS.has(kind)) return undefined;
-  const special = SPECIAL[kind];
+  const special = own(SPECIAL, kind);
   if (special) return special;
   const what = CONTAINER_NOS.has(kind) ? 'container' : 'VM';
   return `kind ${kind} needs a vendor ${what} image; ${ONLY}`;

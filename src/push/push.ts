@@ -26,6 +26,7 @@ import type { Redactor } from '../render/secrets.js';
 import type { TemplateSet } from '../render/templates.js';
 import { isSshError, type SessionPool, type SshTarget } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
+import { own } from '../util/own.js';
 import {
   type ApplyOutcome,
   applyDetached,
@@ -193,14 +194,16 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
   const contents = new Map(input.rendered.files.map((f) => [`${f.device}/${f.file}`, f.content]));
   const devices = input.site.devices.filter(
     (d) =>
-      d.managed && input.manifest.devices[d.name] && (input.only.length === 0 || input.only.includes(d.name)),
+      d.managed &&
+      own(input.manifest.devices, d.name) &&
+      (input.only.length === 0 || input.only.includes(d.name)),
   );
   const readStart = Date.now();
   const work = await mapLimit(
     devices,
     input.concurrency,
     async (d): Promise<DeviceWork | { device: string; error: string }> => {
-      const files = input.manifest.devices[d.name]!.files;
+      const files = own(input.manifest.devices, d.name)!.files;
       const target = sshTarget(d);
       try {
         return await input.pool.use(target, async (s) => {

@@ -12,6 +12,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { TARGETS } from '../render/files.js';
 import type { Manifest } from '../render/manifest.js';
+import { own } from '../util/own.js';
 
 /** The image containerlab users build from lab/image/Dockerfile. */
 export const LAB_IMAGE = 'fabric-labnode:bookworm';
@@ -95,7 +96,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
     const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
     if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
     // an empty lab blanks what fabric manages; the simulated upstreams are the outside world and keep theirs
-    const files = opts.empty && d.managed ? [] : (opts.manifest.devices[d.name]?.files ?? []);
+    const files = opts.empty && d.managed ? [] : (own(opts.manifest.devices, d.name)?.files ?? []);
     const node: Record<string, unknown> = {
       kind: 'linux',
       'mgmt-ipv4': d.mgmt.address,

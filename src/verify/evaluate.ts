@@ -15,6 +15,7 @@ import {
 import { HAPROXY, haproxyServers, serverUp } from '../observe/haproxy.js';
 import { floodList, interfaceAddresses, LINUX, ovsPorts } from '../observe/linux.js';
 import { type ObservationRound, parseJson } from '../observe/runner.js';
+import { own } from '../util/own.js';
 import { shellQuote } from '../util/shell.js';
 import type { Expectation } from './expectations.js';
 import type { Range } from './routing.js';
@@ -73,7 +74,7 @@ export async function evaluate(e: Expectation, round: ObservationRound): Promise
       const r = await json(round, e.device, FRR.bgpSummary, 'show bgp summary');
       if ('error' in r) return fail(r.error);
       const s = bgpSummary(r.value);
-      const p = s?.peers[e.peer];
+      const p = own(s?.peers, e.peer);
       if (!p) return fail(`no BGP neighbor ${e.peer} configured`);
       if (p.remoteAs !== e.remoteAs)
         return fail(`neighbor ${e.peer} is AS${p.remoteAs}, expected AS${e.remoteAs} (${e.peerDevice})`);

@@ -9,6 +9,7 @@ import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
 import { table } from '../../report/table.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { own } from '../../util/own.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
@@ -148,7 +149,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   for (const name of only) {
     const d = site.devices.find((x) => x.name === name);
     if (!d) throw new CliError(`push: --only ${name}: no such device in ${site.name}`);
-    if (!manifest.devices[name] || !d.managed)
+    if (!own(manifest.devices, name) || !d.managed)
       throw new CliError(`push: --only ${name}: fabric manages no configuration on ${name}`);
   }
   const pool = new SessionPool(sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) }));

@@ -13,6 +13,7 @@ import type {
   StaticRoute,
 } from '../../model/types.js';
 import { formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
+import { own } from '../../util/own.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts } from '../facts.js';
 import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
 
@@ -166,10 +167,10 @@ function bfdProfile(name: string, interval: number, multiplier: number): BfdProf
 
 /** The description an inventory gives a port (`interfaces: { eth11: { description: … } }`), if any. */
 function interfaceDescription(facts: SiteFacts, d: DeviceFacts, iface: string): string | undefined {
-  const input = facts.inventory.devices[d.name] as
+  const input = own(facts.inventory.devices, d.name) as
     | { interfaces?: Record<string, { description?: string }> }
     | undefined;
-  return input?.interfaces?.[iface]?.description;
+  return own(input?.interfaces, iface)?.description;
 }
 
 /** A simulated upstream has no loopback from our pools: its router-id is its peering address. */
