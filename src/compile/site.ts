@@ -181,29 +181,35 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
   return null;
 }
 
-/** HTTP served by an application VM: what the HAProxy backends expect of it. */
+/**
+ * What an application VM serves: the port of each HAProxy backend it is a server of (with the
+ * paths routed there), and each port of each L4 service that has it as a real server (IPVS NAT
+ * sends the VIP's port unchanged, every path). One entry per port.
+ */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
   if (d.role !== 'vm' || d.tenant === null) return [];
-  const l7 = facts.tenants.get(d.tenant)!.l7;
-  const out: HostService[] = [];
-  for (const [name, b] of Object.entries(l7?.backends ?? {})) {
+  const t = facts.tenants.get(d.tenant)!;
+  const byPort = new Map<number, HostService>();
+  const serve = (port: number, healthPath: string, paths: Iterable<string>, l4Service?: string) => {
+    const s = byPort.get(port) ?? { kind: 'http' as const, port, healthPath, paths: [], l4Services: [] };
+    s.paths = [...new Set([...s.paths, ...paths])].sort();
+    if (l4Service) s.l4Services = [...new Set([...s.l4Services, l4Service])].sort();
+    byPort.set(port, s);
+  };
+  for (const [name, b] of Object.entries(t.l7?.backends ?? {})) {
     if (!b.servers.includes(d.name)) continue;
     const paths = new Set<string>();
-    for (const f of Object.values(l7?.frontends ?? {})) {
+    for (const f of Object.values(t.l7?.frontends ?? {})) {
       if (f.default_backend === name) paths.add('/');
       for (const r of f.routes ?? []) if (r.backend === name) paths.add(r.path);
     }
-    const existing = out.find((s) => s.port === b.port);
-    if (existing) existing.paths = [...new Set([...existing.paths, ...paths])].sort();
-    else
-      out.push({
-        kind: 'http',
-        port: b.port,
-        healthPath: healthCheck(b.check).path ?? '/',
-        paths: [...paths].sort(),
-      });
+    serve(b.port, healthCheck(b.check).path ?? '/', paths);
   }
-  return out.sort((a, b) => a.port - b.port);
+  for (const [name, s] of Object.entries(t.l4?.services ?? {})) {
+    if (!s.real_servers.includes(d.name)) continue;
+    for (const port of s.ports) serve(port, healthCheck(s.check).path ?? '/', ['/'], name);
+  }
+  return [...byPort.values()].sort((a, b) => a.port - b.port);
 }
 
 function secretNames(facts: SiteFacts): string[] {

@@ -188,8 +188,13 @@ export interface HostService {
   port: number;
   /** Path that answers 200 for health checks. */
   healthPath: string;
-  /** URL paths the L7 balancers route to this server ('/' and the route prefixes of its backends). */
+  /** URL paths routed to this server: '/' and the route prefixes of its backends; '/' for an L4 service. */
   paths: string[];
+  /**
+   * The L4 services (of the VM's tenant) that have this VM as a real server on this port: IPVS
+   * sends their VIP's traffic here directly. Empty when only HAProxy backends use the port.
+   */
+  l4Services: string[];
 }
 
 interface WithFrr {
