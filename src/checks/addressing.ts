@@ -1,16 +1,9 @@
 /** Addresses and prefixes: no address used twice, no pools or subnets overlapping, everything inside its pool. */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
-import {
-  contains,
-  formatAddress,
-  isNetworkOrBroadcast,
-  overlaps,
-  type Prefix4,
-  parseAddress,
-  parsePrefix,
-} from '../net/ipv4.js';
+import { contains, formatAddress, overlaps, type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
+import { notAHost } from './host-addresses.js';
 
 interface Use {
   owner: string;
@@ -164,12 +157,12 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
           path,
         ),
       );
-    else if (isNetworkOrBroadcast(seg.subnet, a))
+    else if (notAHost(seg.subnet, a))
       out.push(
         finding(
           ctx,
-          'address-outside-pool',
-          `${what} ${address} is the network or broadcast address of ${seg.subnet.text}`,
+          'not-a-host-address',
+          `${what}: ${notAHost(seg.subnet, a)} (segment ${segKey}); choose a host address of the segment`,
           path,
         ),
       );

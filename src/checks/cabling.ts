@@ -1,4 +1,5 @@
 /** Cables: one cable per port, the same MTU on both ends, every leaf and host cabled where redundancy needs it. */
+import { MGMT_INTERFACE } from '../compile/allocate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CheckContext, finding } from './context.js';
 
@@ -38,4 +39,27 @@ export function checkMtu(ctx: CheckContext): Diagnostic[] {
         c.path,
       ),
     );
+}
+
+/** The management interface carries the out-of-band network; the lab refuses a cable on it too. */
+export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of ctx.facts.cables)
+    for (const [end, other] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ] as const) {
+      if (end.interface !== MGMT_INTERFACE) continue;
+      // an upstream's end of its peering is its peer_interface
+      const path = c.kind === 'upstream' && end === c.b ? [...c.path.slice(0, -1), 'peer_interface'] : c.path;
+      out.push(
+        finding(
+          ctx,
+          'mgmt-interface-cabled',
+          `${end.device}:${MGMT_INTERFACE} (cabled to ${other.device}:${other.interface}) is the management interface of ${end.device}, addressed from pools.mgmt; cable eth1 and up`,
+          path,
+        ),
+      );
+    }
+  return out;
 }

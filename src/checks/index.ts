@@ -6,9 +6,11 @@ import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
-import { checkMtu, checkPorts } from './cabling.js';
+import { checkMgmtInterface, checkMtu, checkPorts } from './cabling.js';
 import type { Check } from './context.js';
+import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
+import { checkListeners, checkVipPorts } from './listeners.js';
 import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
 import { checkSegments, checkVrrp } from './services.js';
 
@@ -20,10 +22,14 @@ const CHECKS: Check[] = [
   checkDuplicateAddresses,
   checkOverlaps,
   checkAddressesInPools,
+  checkHostAddresses,
   checkPorts,
+  checkMgmtInterface,
   checkMtu,
   checkSegments,
   checkVrrp,
+  checkListeners,
+  checkVipPorts,
   checkRedundancyGroups,
   checkDualHoming,
 ];

@@ -19,6 +19,12 @@ export function mgmtAddress(pool: Prefix4, id: number): number | undefined {
   return nth(pool, id);
 }
 
+/**
+ * The management interface of every device and lab node (out-of-band, addressed from pool
+ * `mgmt`): never a cable of the fabric.
+ */
+export const MGMT_INTERFACE = 'eth0';
+
 /** The management gateway: the first host address of pool `mgmt`. */
 export function mgmtGateway(pool: Prefix4): number {
   return nth(pool, 1)!;

@@ -1,0 +1,110 @@
+/**
+ * Listeners: no two services on the same address and port, and every port a VIP forwards has
+ * something listening behind it. Neither is refused by the daemons' own parsers (HAProxy binds
+ * a port twice with SO_REUSEPORT and the kernel splits connections between the two; IPVS
+ * forwards to a port where nothing listens), so validate has to.
+ */
+import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import type { Device, SiteModel } from '../model/types.js';
+import { type CheckContext, finding } from './context.js';
+
+/** HAProxy's default ports when a frontend gives none (see the Frontend schema). */
+const HTTP_PORT = 80;
+const HTTPS_PORT = 443;
+
+/** Ports that HAProxy frontends bind and that sshd (every device, every lab node) listens on. */
+export function checkListeners(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ssh = ctx.facts.defaults.ssh.port;
+  for (const [tenant, t] of ctx.facts.tenants) {
+    const base = ['tenants', tenant, 'l7'];
+    const members = t.l7?.members.join(', ') ?? '';
+    const bound = new Map<number, string>();
+    const listen = (port: number, what: string, path: InventoryPath) => {
+      const first = bound.get(port);
+      if (port === ssh)
+        out.push(
+          finding(
+            ctx,
+            'listener-conflict',
+            `${what} listens on port ${port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
+            path,
+          ),
+        );
+      else if (first)
+        out.push(
+          finding(
+            ctx,
+            'listener-conflict',
+            `${what} listens on port ${port}, as ${first} does, on the same address of ${members}: HAProxy binds both and the kernel splits connections between them; give each its own port`,
+            path,
+          ),
+        );
+      else bound.set(port, what);
+    };
+    for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {
+      const at = [...base, 'frontends', fe];
+      listen(f.http ?? HTTP_PORT, `frontend ${fe} (http)`, f.http === undefined ? at : [...at, 'http']);
+      if (f.certificate)
+        listen(
+          f.https ?? HTTPS_PORT,
+          `frontend ${fe} (https)`,
+          f.https === undefined ? at : [...at, 'https'],
+        );
+    }
+    for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
+      if (b.port === ssh)
+        out.push(
+          finding(
+            ctx,
+            'listener-conflict',
+            `backend ${be} sends HTTP to port ${b.port} of ${b.servers.join(', ')}, where sshd listens (defaults.ssh.port); choose the port the application serves`,
+            [...base, 'backends', be, 'port'],
+          ),
+        );
+  }
+  return out;
+}
+
+/** The TCP ports a real server listens on, by what the model runs there. */
+function listening(d: Device): { ports: Set<number>; what: string } | undefined {
+  switch (d.role) {
+    case 'l7lb': {
+      const ports = new Set(d.haproxy.frontends.flatMap((f) => f.binds.map((b) => b.port)));
+      return { ports, what: 'its HAProxy frontends' };
+    }
+    case 'vm':
+      return { ports: new Set(d.services.map((s) => s.port)), what: 'its services' };
+    default:
+      return undefined; // not a real server role: reported by compile (wrong-role)
+  }
+}
+
+/** Every port of every L4 service reaches a listener on each real server (IPVS NAT keeps the port). */
+export function checkVipPorts(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byName = new Map<string, SiteModel['devices'][number]>(ctx.site.devices.map((d) => [d.name, d]));
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const [svc, s] of Object.entries(t.l4?.services ?? {}))
+      s.ports.forEach((port, i) => {
+        const unserved: string[] = [];
+        let what = '';
+        for (const r of s.real_servers) {
+          const d = byName.get(r);
+          const l = d ? listening(d) : undefined;
+          if (!l || l.ports.has(port)) continue;
+          unserved.push(r);
+          what = `${d!.role === 'l7lb' ? 'HAProxy frontends listen' : 'services listen'} on ${[...l.ports].sort((a, b) => a - b).join(', ') || 'no port'}`;
+        }
+        if (unserved.length)
+          out.push(
+            finding(
+              ctx,
+              'vip-port-unserved',
+              `port ${port} of service ${svc} (VIP ${s.address}) goes to port ${port} of ${unserved.join(', ')}, where nothing listens (${what}); add a frontend on ${port} or remove the port`,
+              ['tenants', tenant, 'l4', 'services', svc, 'ports', i],
+            ),
+          );
+      });
+  return out;
+}
