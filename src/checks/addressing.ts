@@ -171,7 +171,26 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
-    const explicit = own(facts.inventory.devices, d.name)?.mgmt;
+    const explicit = d.role === 'upstream' ? undefined : own(facts.inventory.devices, d.name)?.mgmt;
+    const pools = facts.pools;
+    if (d.loopback !== null && !contains(pools.loopback, d.loopback))
+      out.push(
+        finding(
+          ctx,
+          'address-outside-pool',
+          `${d.name}: loopback pool ${pools.loopback.text} has no offset ${d.id}; widen pools.loopback`,
+          [...d.path, 'id'],
+        ),
+      );
+    if (!explicit && d.mgmt !== null && !contains(pools.mgmt, d.mgmt))
+      out.push(
+        finding(
+          ctx,
+          'address-outside-pool',
+          `${d.name}: management pool ${pools.mgmt.text} has no offset ${d.id}; widen pools.mgmt or set mgmt`,
+          [...d.path, 'id'],
+        ),
+      );
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))
       out.push(
         finding(

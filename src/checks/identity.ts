@@ -64,8 +64,24 @@ function asnGroup(role: string, name: string, pod: number): string {
   }
 }
 
+/** Roles whose AS number is `asns.pool` first + id unless they set `asn`. */
+const POOL_ASN_ROLES = new Set(['leaf', 'hypervisor', 'storage', 'vrouter']);
+
 export function checkAsns(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const { pool } = ctx.facts.asns;
+  for (const d of ctx.facts.devices.values()) {
+    const explicit = d.role !== 'upstream' && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
+    if (POOL_ASN_ROLES.has(d.role) && !explicit && d.asn !== null && d.asn > pool.last)
+      out.push(
+        finding(
+          ctx,
+          'asn-outside-pool',
+          `${d.name}: ASN ${pool.first} + id ${d.id} is past the end of asns.pool ${ctx.facts.inventory.asns.pool}; widen the pool or set asn`,
+          [...d.path, 'id'],
+        ),
+      );
+  }
   const owners = new Map<number, string>();
   for (const d of [...ctx.facts.devices.values()].sort(
     (a, b) => a.id - b.id || a.name.localeCompare(b.name),

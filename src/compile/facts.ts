@@ -213,37 +213,18 @@ export function computeFacts(site: SiteInventory): {
         fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [...path, 'role']);
       const derived =
         'asn' in d && d.asn ? d.asn : deviceAsn(role as Parameters<typeof deviceAsn>[0], asns, d.id, pod);
-      if (derived === undefined && role !== 'superspine')
-        fail(
-          'asn-outside-pool',
-          `${name}: ASN ${pool.first} + id ${d.id} is past the end of asns.pool ${site.asns.pool}; widen the pool or set asn`,
-          [...path, 'id'],
-        );
-      asn = derived ?? null;
+      // past the end of asns.pool: wrong, not unusable (checkAsns reports asn-outside-pool)
+      asn = derived ?? (role === 'superspine' ? null : pool.first + d.id);
     }
+    // an id past the end of a pool is reported by checkAddressesInPools (address-outside-pool)
     let loopback: number | null = null;
-    if (ROUTED_ASN_ROLES.has(role) && loopbackPool) {
-      const a = loopbackAddress(loopbackPool, d.id);
-      if (a === undefined)
-        fail(
-          'address-outside-pool',
-          `${name}: loopback pool ${loopbackPool.text} has no offset ${d.id}; widen pools.loopback`,
-          [...path, 'id'],
-        );
-      loopback = a ?? null;
-    }
+    if (ROUTED_ASN_ROLES.has(role) && loopbackPool)
+      loopback = loopbackAddress(loopbackPool, d.id) ?? pastThePool(loopbackPool, d.id);
     let mgmt: number | null = null;
     if (d.mgmt) {
       mgmt = parseAddress(d.mgmt) ?? null;
     } else if (mgmtPool) {
-      const a = mgmtAddress(mgmtPool, d.id);
-      if (a === undefined)
-        fail(
-          'address-outside-pool',
-          `${name}: management pool ${mgmtPool.text} has no offset ${d.id}; widen pools.mgmt`,
-          [...path, 'id'],
-        );
-      mgmt = a ?? null;
+      mgmt = mgmtAddress(mgmtPool, d.id) ?? pastThePool(mgmtPool, d.id);
     }
     devices.set(name, {
       name,
@@ -287,7 +268,7 @@ export function computeFacts(site: SiteInventory): {
       managed: false,
       asn: u.asn,
       loopback: null,
-      mgmt: mgmtPool ? (mgmtAddress(mgmtPool, u.id) ?? null) : null,
+      mgmt: mgmtPool ? (mgmtAddress(mgmtPool, u.id) ?? pastThePool(mgmtPool, u.id)) : null,
       hostedOn: null,
       tenant: null,
       ports: [],
@@ -555,6 +536,11 @@ export function computeFacts(site: SiteInventory): {
     },
     diagnostics,
   };
+}
+
+/** Network + offset even past the end of the pool: the checks report it, compile still has a value. */
+function pastThePool(pool: Prefix4, offset: number): number {
+  return (pool.network + offset) >>> 0;
 }
 
 function nicOrder(nic: string): number {
