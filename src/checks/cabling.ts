@@ -63,3 +63,31 @@ export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
     }
   return out;
 }
+
+/**
+ * Names fabric gives devices it creates on a hypervisor (the VXLAN device of each segment, the
+ * integration bridge): a cable on an interface of the same name would make ovs.sh fail.
+ */
+export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of ctx.site.devices) {
+    if (d.role !== 'hypervisor') continue;
+    const generated = new Map<string, string>([
+      ...d.ovs.bridges.map((b): [string, string] => [b.name, 'the OVS integration bridge']),
+      ...d.ovs.vxlanPorts.map((v): [string, string] => [v.name, `the VXLAN device of segment ${v.segment}`]),
+    ]);
+    for (const p of ctx.facts.devices.get(d.name)?.ports ?? []) {
+      const what = generated.get(p.interface);
+      if (what)
+        out.push(
+          finding(
+            ctx,
+            'port-in-use',
+            `${d.name}:${p.interface} (cabled to ${p.peer.device}:${p.peer.interface}) is the name fabric gives ${what} on every hypervisor; cable another interface`,
+            p.path,
+          ),
+        );
+    }
+  }
+  return out;
+}

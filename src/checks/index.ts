@@ -6,13 +6,13 @@ import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
-import { checkMgmtInterface, checkMtu, checkPorts } from './cabling.js';
+import { checkGeneratedNames, checkMgmtInterface, checkMtu, checkPorts } from './cabling.js';
 import type { Check } from './context.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
 import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
-import { checkSegments, checkVrrp } from './services.js';
+import { checkRateLimits, checkSegments, checkVrrp } from './services.js';
 
 /** In the order findings are printed: identity first, since a duplicate id explains later collisions. */
 const CHECKS: Check[] = [
@@ -25,11 +25,13 @@ const CHECKS: Check[] = [
   checkHostAddresses,
   checkPorts,
   checkMgmtInterface,
+  checkGeneratedNames,
   checkMtu,
   checkSegments,
   checkVrrp,
   checkListeners,
   checkVipPorts,
+  checkRateLimits,
   checkRedundancyGroups,
   checkDualHoming,
 ];

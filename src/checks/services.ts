@@ -140,3 +140,25 @@ export function checkSegments(ctx: CheckContext): Diagnostic[] {
   }
   return out;
 }
+
+/** HAProxy's timers are signed 32-bit milliseconds: `haproxy -c` refuses a longer stick-table expiry. */
+const HAPROXY_MAX_TIMER_MS = 2147483647;
+
+export function checkRateLimits(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {
+      const period = f.rate_limit?.period;
+      const m = period ? /^(\d+)(s|m)$/.exec(period) : null;
+      if (!m || Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) <= HAPROXY_MAX_TIMER_MS) continue;
+      out.push(
+        finding(
+          ctx,
+          'rate-limit-period-too-long',
+          `rate_limit period ${period} of frontend ${fe} is longer than HAProxy's longest timer (${HAPROXY_MAX_TIMER_MS} ms, about 24.8 days); use at most ${Math.floor(HAPROXY_MAX_TIMER_MS / 60_000)}m`,
+          ['tenants', tenant, 'l7', 'frontends', fe, 'rate_limit', 'period'],
+        ),
+      );
+    }
+  return out;
+}
