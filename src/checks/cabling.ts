@@ -1,11 +1,18 @@
 /** Cables: one cable per port, the same MTU on both ends, every leaf and host cabled where redundancy needs it. */
 import { MGMT_INTERFACE } from '../compile/allocate.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CableFacts } from '../compile/facts.js';
+import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { type CheckContext, finding } from './context.js';
+
+/** Where one end of a cable is written: an upstream's end of its peering is its peer_interface. */
+function endPath(c: CableFacts, end: { device: string; interface: string }): InventoryPath {
+  const upstreamEnd = c.kind === 'upstream' && c.b.device === end.device && c.b.interface === end.interface;
+  return upstreamEnd ? [...c.path.slice(0, -1), 'peer_interface'] : c.path;
+}
 
 export function checkPorts(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { to: string; cable: CableFacts }>();
   for (const c of ctx.facts.cables) {
     for (const [end, other] of [
       [c.a, c.b],
@@ -13,16 +20,20 @@ export function checkPorts(ctx: CheckContext): Diagnostic[] {
     ] as const) {
       const key = `${end.device}:${end.interface}`;
       const first = seen.get(key);
-      if (first)
-        out.push(
-          finding(
-            ctx,
-            'port-in-use',
-            `${key} is cabled twice: to ${other.device}:${other.interface} and to ${first}`,
-            c.path,
-          ),
-        );
-      else seen.set(key, `${other.device}:${other.interface}`);
+      if (!first) {
+        seen.set(key, { to: `${other.device}:${other.interface}`, cable: c });
+        continue;
+      }
+      // the simulated internet is implicit: point at the cable the user wrote
+      const internet = c.kind === 'internet' || first.cable.kind === 'internet';
+      out.push(
+        finding(
+          ctx,
+          'port-in-use',
+          `${key} is cabled twice: to ${other.device}:${other.interface} and to ${first.to}${internet ? ` (simulated upstreams reach each other on eth<id of the other upstream>)` : ''}`,
+          endPath(c.kind === 'internet' ? first.cable : c, end),
+        ),
+      );
     }
   }
   return out;

@@ -62,6 +62,20 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
             [...base, 'backends', be, 'port'],
           ),
         );
+    // a VM behind a VIP serves the VIP's ports itself (compile: services[].l4Services)
+    for (const [svc, sv] of Object.entries(t.l4?.services ?? {})) {
+      const vms = sv.real_servers.filter((r) => ctx.facts.devices.get(r)?.role === 'vm');
+      const i = sv.ports.indexOf(ssh);
+      if (vms.length && i >= 0)
+        out.push(
+          finding(
+            ctx,
+            'listener-conflict',
+            `port ${ssh} of service ${svc} goes to ${vms.join(', ')}, where sshd listens (defaults.ssh.port); a VM behind a VIP serves the VIP's ports itself: choose another port`,
+            ['tenants', tenant, 'l4', 'services', svc, 'ports', i],
+          ),
+        );
+    }
   }
   return out;
 }

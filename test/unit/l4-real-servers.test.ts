@@ -45,4 +45,13 @@ describe('VMs as L4 real servers', () => {
     const app1 = r.model!.sites[0]!.devices.find((d) => d.name === 'app1')!;
     expect(app1.services.map((s) => [s.port, s.l4Services])).toEqual([[8080, []]]);
   });
+
+  it('GIVEN a VM real server behind port 22, where sshd listens THEN a located listener-conflict', () => {
+    const dir = singleFileInventory('t.yaml', vmRealServers('[80, 22]'));
+    const r = runPipeline(join(dir, 'inventory'));
+    const found = r.findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => f.code)).toEqual(['listener-conflict']);
+    expect(found[0]!.path).toEqual(['tenants', 'shop', 'l4', 'services', 'www', 'ports', 1]);
+    expect(found[0]!.message).toContain('app1, app2');
+  });
 });
