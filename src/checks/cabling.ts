@@ -1,8 +1,8 @@
 /** Cables: one cable per port, the same MTU on both ends, every leaf and host cabled where redundancy needs it. */
 import { MGMT_INTERFACE } from '../compile/allocate.js';
-import type { CableFacts } from '../compile/facts.js';
+import { type CableFacts, VM_MTU } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
-import { type CheckContext, finding } from './context.js';
+import { type CheckContext, finding, notice } from './context.js';
 
 /** Where one end of a cable is written: an upstream's end of its peering is its peer_interface. */
 function endPath(c: CableFacts, end: { device: string; interface: string }): InventoryPath {
@@ -99,6 +99,44 @@ export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
+  }
+  return out;
+}
+
+/** Outer Ethernet, IPv4, UDP and VXLAN headers around a VM's frame (RFC 7348 section 5). */
+const VXLAN_OVERHEAD = 50;
+
+/**
+ * Fabric and host links carry the VMs' 1500-byte frames inside VXLAN: below 1550 bytes the
+ * kernel fragments every full-size packet (it works, slowly), so this is a warning.
+ */
+export function checkVxlanMtu(ctx: CheckContext): Diagnostic[] {
+  const { facts } = ctx;
+  if (facts.segments.size === 0) return [];
+  const need = VM_MTU + VXLAN_OVERHEAD;
+  const why = `VXLAN adds ${VXLAN_OVERHEAD} bytes to the VMs' ${VM_MTU}-byte frames, so full-size packets would be fragmented; use at least ${need}`;
+  const out: Diagnostic[] = [];
+  if (facts.defaults.mtu < need)
+    out.push(
+      notice(
+        ctx,
+        'mtu-below-vxlan',
+        `defaults.mtu ${facts.defaults.mtu} is too small for the overlay: ${why}`,
+        ['defaults', 'mtu'],
+      ),
+    );
+  for (const c of facts.cables) {
+    if (c.kind !== 'fabric' && c.kind !== 'host') continue;
+    const mtu = Math.min(c.a.mtu, c.b.mtu);
+    if (mtu < need && mtu !== facts.defaults.mtu)
+      out.push(
+        notice(
+          ctx,
+          'mtu-below-vxlan',
+          `${c.a.device}:${c.a.interface} — ${c.b.device}:${c.b.interface} has MTU ${mtu}: ${why}`,
+          c.path,
+        ),
+      );
   }
   return out;
 }
