@@ -5,7 +5,7 @@
  * and plan exactly like the original. Names the schema refuses (`__proto__`, `toString`, …) are
  * located errors, never a crash and never a changed prototype.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planLab } from '../../src/lab/plan.js';
@@ -14,7 +14,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { planWaves } from '../../src/push/waves.js';
 import { exportTopology } from '../../src/topology/clab.js';
 import { deriveExpectations } from '../../src/verify/expectations.js';
-import { REPO } from '../support/cli.js';
+import { REPO, runFabric } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -117,6 +117,22 @@ describe('names that are JavaScript object properties', () => {
       ).toEqual(managed.sort());
     });
   }
+
+  it('GIVEN idc-a with an L4 balancer, a segment, a tenant and a backend named constructor WHEN the CLI validates and renders THEN exit 0 and the same files', async () => {
+    const { inventory } = renamedSite({
+      lb1: 'constructor',
+      lbnet: 'constructor',
+      shop: 'constructor',
+      web: 'constructor',
+    });
+    const cwd = join(inventory, '..');
+    const v = await runFabric(['validate'], { cwd });
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    const r = await runFabric(['render', '--out', 'out'], { cwd });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${originalFiles.length} files`);
+    expect(existsSync(join(cwd, 'out', 'idc-a', 'constructor'))).toBe(true);
+  });
 
   it('GIVEN a name no one declared, such as constructor, WHEN referenced THEN it is an unknown name, located', () => {
     const { inventory } = renamedSite({});
