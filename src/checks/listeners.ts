@@ -51,6 +51,15 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
           `frontend ${fe} (https)`,
           f.https === undefined ? at : [...at, 'https'],
         );
+      else if (f.https !== undefined)
+        out.push(
+          finding(
+            ctx,
+            'https-without-certificate',
+            `frontend ${fe} sets https: ${f.https} but has no certificate, so nothing listens on ${f.https}; add certificate: { secret: NAME } or remove https`,
+            [...at, 'https'],
+          ),
+        );
     }
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
       if (b.port === ssh)
