@@ -61,8 +61,7 @@ export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
       [c.b, c.a],
     ] as const) {
       if (end.interface !== MGMT_INTERFACE) continue;
-      // an upstream's end of its peering is its peer_interface
-      const path = c.kind === 'upstream' && end === c.b ? [...c.path.slice(0, -1), 'peer_interface'] : c.path;
+      const path = endPath(c, end);
       out.push(
         finding(
           ctx,

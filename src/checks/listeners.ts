@@ -2,7 +2,8 @@
  * Listeners: no two services on the same address and port, and every port a VIP forwards has
  * something listening behind it. Neither is refused by the daemons' own parsers (HAProxy binds
  * a port twice with SO_REUSEPORT and the kernel splits connections between the two; IPVS
- * forwards to a port where nothing listens), so validate has to.
+ * forwards to a port where nothing listens), so validate has to. An https port without a
+ * certificate is one more port nothing listens on.
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { Device, SiteModel } from '../model/types.js';
@@ -94,7 +95,7 @@ function listening(d: Device): { ports: Set<number>; what: string } | undefined 
   switch (d.role) {
     case 'l7lb': {
       const ports = new Set(d.haproxy.frontends.flatMap((f) => f.binds.map((b) => b.port)));
-      return { ports, what: 'its HAProxy frontends' };
+      return { ports, what: 'HAProxy frontends' };
     }
     case 'vm':
       return { ports: new Set(d.services.map((s) => s.port)), what: 'its services' };
@@ -117,7 +118,7 @@ export function checkVipPorts(ctx: CheckContext): Diagnostic[] {
           const l = d ? listening(d) : undefined;
           if (!l || l.ports.has(port)) continue;
           unserved.push(r);
-          what = `${d!.role === 'l7lb' ? 'HAProxy frontends listen' : 'services listen'} on ${[...l.ports].sort((a, b) => a - b).join(', ') || 'no port'}`;
+          what = `${l.what} listen on ${[...l.ports].sort((a, b) => a - b).join(', ') || 'no port'}`;
         }
         if (unserved.length)
           out.push(
