@@ -328,6 +328,7 @@ export function computeFacts(site: SiteInventory): {
         continue;
       }
       const key = `${d.tenant}/${n.segment}`;
+      if (!segments.has(key) && own(tenants.get(d.tenant!)!.segments, n.segment)) continue; // unusable subnet: reported once, at the segment
       if (!segments.has(key)) {
         const known = Object.keys(tenants.get(d.tenant!)!.segments);
         fail(
