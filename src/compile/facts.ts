@@ -127,7 +127,8 @@ const UPLINK_TARGETS: Partial<Record<Role, Role[]>> = {
 function suggest(name: string, known: string[]): string {
   if (known.length === 0) return '';
   const best = closest(name, known);
-  return distance(name, best) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${best}'?` : '';
+  const near = best !== name && distance(name, best) <= Math.max(2, Math.floor(name.length / 3));
+  return near ? `; did you mean '${best}'?` : ''; // never the name itself: that would be a false hint
 }
 
 function listOf(names: string[]): string {
