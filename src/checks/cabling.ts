@@ -2,6 +2,7 @@
 import { MGMT_INTERFACE } from '../compile/allocate.js';
 import { type CableFacts, VM_MTU } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import { own } from '../util/own.js';
 import { type CheckContext, finding, notice } from './context.js';
 
 /** Where one end of a cable is written: an upstream's end of its peering is its peer_interface. */
@@ -136,6 +137,27 @@ export function checkVxlanMtu(ctx: CheckContext): Diagnostic[] {
           c.path,
         ),
       );
+  }
+  return out;
+}
+
+/** `interfaces:` settings for a port no cable uses apply to nothing: most likely a typo. */
+export function checkInterfaceSettings(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of ctx.facts.devices.values()) {
+    const input = d.role === 'upstream' ? undefined : own(ctx.facts.inventory.devices, d.name);
+    const settings = input && 'interfaces' in input ? input.interfaces : undefined;
+    const cabled = new Set(d.ports.map((p) => p.interface));
+    for (const iface of Object.keys(settings ?? {}))
+      if (!cabled.has(iface))
+        out.push(
+          notice(
+            ctx,
+            'interface-not-cabled',
+            `${d.name} has settings for ${iface}, but no cable uses ${iface}, so they apply to nothing (cabled: ${[...cabled].join(', ') || 'none'})`,
+            [...d.path, 'interfaces', iface],
+          ),
+        );
   }
   return out;
 }

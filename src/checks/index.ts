@@ -6,7 +6,14 @@ import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
-import { checkGeneratedNames, checkMgmtInterface, checkMtu, checkPorts, checkVxlanMtu } from './cabling.js';
+import {
+  checkGeneratedNames,
+  checkInterfaceSettings,
+  checkMgmtInterface,
+  checkMtu,
+  checkPorts,
+  checkVxlanMtu,
+} from './cabling.js';
 import type { Check } from './context.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
@@ -28,6 +35,7 @@ const CHECKS: Check[] = [
   checkGeneratedNames,
   checkMtu,
   checkVxlanMtu,
+  checkInterfaceSettings,
   checkSegments,
   checkVrrp,
   checkListeners,
