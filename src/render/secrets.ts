@@ -56,7 +56,7 @@ export class SecretStore {
   }
 
   /** Where a missing secret can be provided, for error messages. */
-  private hint(name: string): string {
+  hint(name: string): string {
     return `export ${secretEnvName(name)}=… or add '${name}' to ${this.file ?? DEFAULT_SECRETS_FILE}`;
   }
 
@@ -76,6 +76,17 @@ export class SecretStore {
       };
     this.used.add(value);
     return { value };
+  }
+
+  /**
+   * The names a secret can be found under: the file's keys, and the FABRIC_SECRET_* variables
+   * (lower case, `_` as `-`), for "did you mean" on a name that is not set.
+   */
+  knownNames(): string[] {
+    const fromEnv = Object.keys(this.env)
+      .filter((k) => k.startsWith('FABRIC_SECRET_') && k.length > 'FABRIC_SECRET_'.length)
+      .map((k) => k.slice('FABRIC_SECRET_'.length).toLowerCase().replace(/_/g, '-'));
+    return [...new Set([...this.values.keys(), ...fromEnv])].sort();
   }
 
   /** Every secret value resolved so far, longest first (so a value inside another is masked last). */

@@ -9,6 +9,8 @@ import { runChecks } from '../../verify/run.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
+import { checkOutputPaths } from '../output-paths.js';
+import { runningLabs } from '../site-choice.js';
 
 export interface VerifyOptions extends InventoryOptions {
   lab?: string;
@@ -25,7 +27,10 @@ export function registerVerify(program: Command, run: (code: Promise<ExitCode> |
     .description(
       "check a running lab against the site's model: BGP, BFD, ECMP, reachability, VRRP, overlay, the service path",
     )
-    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option(
+      '-s, --site <name...>',
+      'the site (one; default: the only site of the inventory, or the only one with a running lab)',
+    )
     .option('--lab <name>', 'lab name, when it is not the site name')
     .addOption(
       new Option(
@@ -58,11 +63,16 @@ Examples:
 }
 
 export async function verify(opts: VerifyOptions): Promise<ExitCode> {
-  if (opts.site?.length !== 1) throw new CliError('verify: name one site with --site');
   const deadline = Number(opts.timeout);
   if (!Number.isFinite(deadline) || deadline <= 0)
     throw new CliError(`verify: --timeout must be a number of seconds, got "${opts.timeout}"`);
-  const { model, findings } = loadOrExit(opts);
+  checkOutputPaths('verify', [
+    { option: '--junit', path: opts.junit, kind: 'file', example: 'reports/verify.xml' },
+  ]);
+  const { model, findings } = loadOrExit(opts, {
+    command: 'verify',
+    labs: opts.site?.length ? [] : runningLabs(opts.stateRoot),
+  });
   const site = model.sites[0]!;
   if (countBySeverity(findings).errors) {
     err(`verify: the inventory has findings; checking the lab against it anyway:`);
