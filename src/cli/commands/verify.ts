@@ -1,7 +1,7 @@
 /** `fabric verify`: the running lab of a site checked against what its compiled model says. */
 import { type Command, Option } from 'commander';
 import { countBySeverity } from '../../report/diagnostics.js';
-import { verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
+import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
 import { DockerRunner } from '../../verify/docker-runner.js';
 import { deriveExpectations } from '../../verify/expectations.js';
 import { LabRunner } from '../../verify/lab-runner.js';
@@ -81,25 +81,34 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   const expectations = deriveExpectations(site);
   const lab = opts.lab ?? site.name;
   const runner = opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot);
-  // the lab must exist before polling for 90 seconds
-  const probe = expectations[0]!;
+  // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
+  let probe = expectations[0]!.device;
   try {
-    const r = await runner.run(probe.device, 'true', { timeoutMs: 10_000 });
+    if (runner instanceof LabRunner) {
+      const nodes = new Set(await runner.nodes());
+      const missing = [...new Set(expectations.map((e) => e.device))].filter((d) => !nodes.has(d));
+      if (missing.length)
+        err(
+          `verify: lab ${lab} has no node for ${missing.length} device${missing.length === 1 ? '' : 's'} of ${site.name}: ${missing.join(', ')}; their checks fail (was the lab started from another inventory? \`fabric lab up --site ${site.name}\`)`,
+        );
+      probe = expectations.find((e) => nodes.has(e.device))?.device ?? probe;
+    }
+    const r = await runner.run(probe, 'true', { timeoutMs: 10_000 });
     if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
   } catch (e) {
     throw new CliError(
-      `verify: cannot reach lab ${opts.lab ?? site.name}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
+      `verify: cannot reach lab ${lab}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
     );
   }
   const started = Date.now();
+  const rounds = new RoundReporter(site.name, err);
   const results = await runChecks(expectations, runner, {
     deadlineMs: deadline * 1000,
     intervalMs: 1000,
     concurrency: 8,
-    onRound: opts.json
-      ? undefined
-      : (round, passed, total) => err(`verify ${site.name}: round ${round}: ${passed}/${total} checks pass`),
+    onRound: opts.json ? undefined : rounds.onRound,
   });
+  rounds.finish();
   const seconds = (Date.now() - started) / 1000;
   if (opts.junit) writeReportFile(opts.junit, verifyJunit(site.name, results));
   if (opts.json) json(verifyJson(site.name, results, seconds));
