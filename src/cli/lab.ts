@@ -94,6 +94,13 @@ export function registerLabCommands(program: Command, run?: ExitCodeSink): Comma
     .option('--out <dir>', 'rendered configs folder', 'out')
     .option('--secrets <file>', 'secrets file')
     .option('--empty', 'nodes boot with distribution defaults, for a first `fabric push`')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  fabric lab export --site idc-a                      # lab/idc-a.clab.yml, configs in out/idc-a
+  fabric lab export --site idc-a --output /tmp/idc-a.clab.yml && containerlab deploy -t /tmp/idc-a.clab.yml`,
+    )
     .action((opts: SiteFlags & { site?: string; output?: string }, cmd: Command) =>
       act(async () => {
         const file = exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts });
@@ -150,6 +157,15 @@ Examples:
     .option('--name <lab>', 'the lab name')
     .option('-v, --verbose', 'list everything removed, not only how many of each kind')
     .option('--json', 'what was removed, by kind, as JSON')
+    .addHelpText(
+      'after',
+      `
+Without --site, --topology or --name: the only lab running here.
+
+Examples:
+  fabric lab down --site idc-a
+  fabric lab down --verbose                           # every namespace, link and process removed`,
+    )
     .action((opts: Target & { verbose?: boolean; json?: boolean }) =>
       act(async () => {
         const lab = target(opts, 'lab down');
@@ -178,6 +194,15 @@ Examples:
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 running, 1 not running or degraded, 2 no such lab.
+
+Examples:
+  fabric lab status                                   # the only lab running here
+  fabric lab status --site idc-a --json`,
+    )
     .action((opts: Target & { json?: boolean }) =>
       act(async () => {
         const status = await labStatus(requiredTarget(opts, 'lab status'));
@@ -194,6 +219,15 @@ Examples:
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--timeout <seconds>', 'kill the command after this long', '600')
+    .addHelpText(
+      'after',
+      `
+Exit status: the command's own.
+
+Examples:
+  fabric lab exec --site idc-a leaf1a -- vtysh -c 'show bgp summary'
+  fabric lab exec hv1 -- ovs-vsctl show               # in the only lab running here`,
+    )
     .action((node: string, argv: string[], opts: Target & { timeout: string }) =>
       act(async () => {
         const timeoutMs = Number(opts.timeout) * 1000;
