@@ -107,9 +107,21 @@ export function loadSecrets(
   try {
     data = parse(readFileSync(path, 'utf8'));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message.split('\n')[0];
     return {
       diagnostics: [
-        error('secrets-file', `cannot read secrets file ${path}: ${(e as Error).message.split('\n')[0]}`),
+        error(
+          'secrets-file',
+          `cannot read secrets file ${path}: ${why}; name a YAML file of name: value with --secrets FILE, or set FABRIC_SECRET_<NAME> variables`,
+        ),
       ],
     };
   }
