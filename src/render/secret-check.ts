@@ -13,7 +13,8 @@ import type { SecretStore } from './secrets.js';
 
 interface SecretUsage {
   uses: Set<SecretUse>;
-  devices: string[];
+  /** In model order; a Set, as one SNMP secret is used by every device of a 50,000-device site. */
+  devices: Set<string>;
 }
 
 function isRef(v: unknown): v is { secret: string; use: SecretUse } {
@@ -31,9 +32,9 @@ function usagesOf(site: DeepReadonly<SiteModel>): Map<string, SecretUsage> {
   const visit = (v: unknown, device: string): void => {
     if (Array.isArray(v)) for (const x of v) visit(x, device);
     else if (isRef(v)) {
-      const u = usages.get(v.secret) ?? { uses: new Set<SecretUse>(), devices: [] };
+      const u = usages.get(v.secret) ?? { uses: new Set<SecretUse>(), devices: new Set<string>() };
       u.uses.add(v.use);
-      if (!u.devices.includes(device)) u.devices.push(device);
+      u.devices.add(device);
       usages.set(v.secret, u);
     } else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) visit(x, device);
   };
@@ -68,8 +69,9 @@ function firstReferences(
   return first;
 }
 
-function listOf(names: readonly string[]): string {
-  return names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+function listOf(names: ReadonlySet<string>): string {
+  const first = [...names].slice(0, 4);
+  return names.size > 4 ? `${first.join(', ')} and ${names.size - 4} more` : first.join(', ');
 }
 
 /** The closest known name, when it is close enough to be a typo. */
