@@ -1,8 +1,9 @@
 /** Loads and compiles the inventory for a command, turning input errors into exit 2. */
-import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { type FrozenModel, type PipelineResult, runPipeline } from '../pipeline.js';
 import { diagnosticsToJson } from '../report/diagnostics.js';
 import { CliError, EXIT } from './exit.js';
 import { json, printDiagnostics } from './io.js';
+import { chooseSite } from './site-choice.js';
 
 export interface InventoryOptions {
   inventory: string;
@@ -10,10 +11,20 @@ export interface InventoryOptions {
   json?: boolean;
 }
 
-/** Runs the pipeline; on unusable input prints every problem and stops with exit 2. */
-export function loadOrExit(
-  opts: InventoryOptions,
-): PipelineResult & { model: NonNullable<PipelineResult['model']> } {
+/** For commands that work on one site: its name for messages, and the running labs (lab, verify). */
+export interface OneSite {
+  command: string;
+  labs?: readonly string[];
+}
+
+export type LoadedInventory = PipelineResult & { model: NonNullable<PipelineResult['model']> };
+
+/**
+ * Runs the pipeline; on unusable input prints every problem and stops with exit 2. With `one`,
+ * the model holds exactly one site: the named one, or the only one (see chooseSite).
+ */
+export function loadOrExit(opts: InventoryOptions, one?: OneSite): LoadedInventory {
+  if (one && (opts.site?.length ?? 0) > 1) chooseSite(one.command, opts.site, []);
   const result = runPipeline(opts.inventory, { sites: opts.site ?? [] });
   if (result.inputErrors.length || !result.model) {
     if (opts.json) json({ ok: false, inputErrors: diagnosticsToJson(result.inputErrors) });
@@ -23,5 +34,15 @@ export function loadOrExit(
       EXIT.UNUSABLE,
     );
   }
-  return result as PipelineResult & { model: NonNullable<PipelineResult['model']> };
+  const loaded = result as LoadedInventory;
+  if (!one || loaded.model.sites.length === 1) return loaded;
+  const name = chooseSite(
+    one.command,
+    opts.site,
+    loaded.model.sites.map((s) => s.name),
+    one.labs,
+  );
+  const model: FrozenModel = { sites: loaded.model.sites.filter((s) => s.name === name) };
+  const findings = loaded.findings.filter((f) => f.site === undefined || f.site === name);
+  return { ...loaded, model, findings };
 }

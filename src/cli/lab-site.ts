@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { writeSite } from '../render/write.js';
 import { exportTopology } from '../topology/clab.js';
 import { renderAll } from './commands/render.js';
+import { EXIT } from './exit.js';
+import { checkOutputPaths } from './output-paths.js';
 
 export interface SiteLabOptions {
   inventory: string;
@@ -20,10 +22,30 @@ export function topologyPathOf(site: string): string {
   return join('lab', `${site}.clab.yml`);
 }
 
-/** Renders the site into out/, writes its topology, and returns the topology's path. */
-export function exportSiteLab(site: string, opts: SiteLabOptions): string {
-  const { rendered, model } = renderAll({ inventory: opts.inventory, site: [site], secrets: opts.secrets });
+/**
+ * Renders the site (the named one, or the only one of the inventory) into out/, writes its
+ * topology, and returns the topology's path.
+ */
+export function exportSiteLab(given: string | undefined, opts: SiteLabOptions): string {
+  checkOutputPaths('lab', [
+    { option: '--out', path: opts.out, kind: 'folder' },
+    { option: '--output', path: opts.output, kind: 'file', example: 'lab/site.clab.yml' },
+  ]);
+  const { rendered, model } = renderAll(
+    { inventory: opts.inventory, site: given === undefined ? [] : [given], secrets: opts.secrets },
+    { command: 'lab', consequence: 'nothing was written', findingsExit: EXIT.PROBLEMS, oneSite: true },
+  );
   const { site: files, manifest } = rendered[0]!;
+  const site = files.site;
+  checkOutputPaths('lab', [
+    { option: '--out', path: join(opts.out, site), kind: 'folder' },
+    {
+      option: '--output',
+      path: opts.output ?? topologyPathOf(site),
+      kind: 'file',
+      example: topologyPathOf(site),
+    },
+  ]);
   const renderedDir = writeSite(opts.out, files, manifest);
   const topologyPath = opts.output ?? topologyPathOf(site);
   mkdirSync(dirname(topologyPath), { recursive: true });

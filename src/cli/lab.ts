@@ -10,8 +10,10 @@
 import type { Command, CommanderError } from 'commander';
 import { LabError, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
+import { labDownJson, labDownText } from '../report/lab-down.js';
 import { CliError } from './exit.js';
 import { exportSiteLab } from './lab-site.js';
+import { chooseLab, runningLabs } from './site-choice.js';
 
 /** Receives a command's exit code (a promise that never rejects). */
 export type ExitCodeSink = (code: Promise<number>) => void;
@@ -23,9 +25,14 @@ interface Target {
   site?: string;
 }
 
-function target(opts: Target): string {
-  const t = opts.name ?? opts.site ?? opts.topology;
-  if (!t) throw new LabError(2, ['say which lab: --site SITE, --topology FILE or --name LAB']);
+/** The lab named by --name, --site or --topology, or else the only lab on this machine. */
+function target(opts: Target, command: string): string | undefined {
+  return opts.name ?? opts.site ?? opts.topology ?? chooseLab(command, runningLabs());
+}
+
+function requiredTarget(opts: Target, command: string): string {
+  const t = target(opts, command);
+  if (!t) throw new LabError(2, [`${command}: no lab is running here: start one with \`fabric lab up\``]);
   return t;
 }
 
@@ -82,24 +89,32 @@ export function registerLabCommands(program: Command, run?: ExitCodeSink): Comma
 
   command(lab, 'export')
     .description("write a site's containerlab topology (lab/<site>.clab.yml), rendering its configs first")
-    .requiredOption('-s, --site <name>', 'the site')
-    .option('-o, --output <file>', 'topology file', undefined)
+    .option('-s, --site <name>', 'the site (default: the only site of the inventory)')
+    .option('-o, --output <file>', 'topology file (default: lab/<site>.clab.yml)', undefined)
     .option('--out <dir>', 'rendered configs folder', 'out')
     .option('--secrets <file>', 'secrets file')
     .option('--empty', 'nodes boot with distribution defaults, for a first `fabric push`')
-    .action((opts: SiteFlags & { site: string; output?: string }, cmd: Command) =>
+    .addHelpText(
+      'after',
+      `
+Examples:
+  fabric lab export --site idc-a                      # lab/idc-a.clab.yml, configs in out/idc-a
+  fabric lab export --site idc-a --output /tmp/idc-a.clab.yml && containerlab deploy -t /tmp/idc-a.clab.yml`,
+    )
+    .action((opts: SiteFlags & { site?: string; output?: string }, cmd: Command) =>
       act(async () => {
         const file = exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts });
-        process.stdout.write(
-          `${file}: containerlab topology of ${opts.site}${opts.empty ? ' (empty)' : ''}\n`,
-        );
+        process.stdout.write(`${file}: containerlab topology${opts.empty ? ' (empty)' : ''}\n`);
         return 0;
       }),
     );
 
   command(lab, 'up')
     .description('start a lab: every node in its own namespaces, links, daemons, exec')
-    .option('-s, --site <name>', 'a site of the inventory: render it, export lab/<site>.clab.yml, run it')
+    .option(
+      '-s, --site <name>',
+      'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
+    )
     .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
     .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
     .option('--out <dir>', 'with --site: rendered configs folder', 'out')
@@ -117,11 +132,10 @@ Examples:
     )
     .action((opts: Target & SiteFlags & { mgmtSubnet?: string; json?: boolean }, cmd: Command) =>
       act(async () => {
-        if (!!opts.site === !!opts.topology)
-          throw new LabError(2, ['say which lab to start: --site SITE or --topology FILE']);
-        const topology = opts.site
-          ? exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts })
-          : opts.topology!;
+        if (opts.site && opts.topology)
+          throw new LabError(2, ['lab up: say which lab to start: --site SITE or --topology FILE, not both']);
+        const topology =
+          opts.topology ?? exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts });
         const progress = new ProgressDisplay(process.stderr);
         const status = await labUp(topology, {
           name: opts.name,
@@ -138,15 +152,37 @@ Examples:
     .description(
       'stop a lab and remove its namespaces, links and node layers (harmless if it is not running)',
     )
-    .option('-s, --site <name>', 'the lab of this site')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
-    .action((opts: Target) =>
+    .option('-v, --verbose', 'list everything removed, not only how many of each kind')
+    .option('--json', 'what was removed, by kind, as JSON')
+    .addHelpText(
+      'after',
+      `
+Without --site, --topology or --name: the only lab running here.
+
+Examples:
+  fabric lab down --site idc-a
+  fabric lab down --verbose                           # every namespace, link and process removed`,
+    )
+    .action((opts: Target & { verbose?: boolean; json?: boolean }) =>
       act(async () => {
+        const lab = target(opts, 'lab down');
+        if (!lab) {
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(labDownJson('', []))}\n`
+              : 'no lab is running here: nothing to remove\n',
+          );
+          return 0;
+        }
         const progress = new ProgressDisplay(process.stderr);
-        const { removed } = await labDown(target(opts), { onProgress: progress.onProgress });
+        const { removed } = await labDown(lab, { onProgress: progress.onProgress });
         process.stdout.write(
-          removed.length ? `removed ${removed.length}: ${removed.join(', ')}\n` : 'nothing to remove\n',
+          opts.json
+            ? `${JSON.stringify(labDownJson(lab, removed), null, 2)}\n`
+            : labDownText(lab, removed, opts.verbose),
         );
         return 0;
       }),
@@ -154,13 +190,22 @@ Examples:
 
   command(lab, 'status')
     .description('show each node: running, PID, management address, daemons')
-    .option('-s, --site <name>', 'the lab of this site')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 running, 1 not running or degraded, 2 no such lab.
+
+Examples:
+  fabric lab status                                   # the only lab running here
+  fabric lab status --site idc-a --json`,
+    )
     .action((opts: Target & { json?: boolean }) =>
       act(async () => {
-        const status = await labStatus(target(opts));
+        const status = await labStatus(requiredTarget(opts, 'lab status'));
         process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
         return status.state === 'running' ? 0 : 1;
       }),
@@ -170,16 +215,25 @@ Examples:
     .description('run a command inside a node: lab exec NODE -- CMD [ARGS...] (no shell)')
     .argument('<node>', 'node name')
     .argument('<command...>', 'command and arguments (after --)')
-    .option('-s, --site <name>', 'the lab of this site')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--timeout <seconds>', 'kill the command after this long', '600')
+    .addHelpText(
+      'after',
+      `
+Exit status: the command's own.
+
+Examples:
+  fabric lab exec --site idc-a leaf1a -- vtysh -c 'show bgp summary'
+  fabric lab exec hv1 -- ovs-vsctl show               # in the only lab running here`,
+    )
     .action((node: string, argv: string[], opts: Target & { timeout: string }) =>
       act(async () => {
         const timeoutMs = Number(opts.timeout) * 1000;
         if (!(timeoutMs > 0))
           throw new LabError(2, [`--timeout "${opts.timeout}" is not a number of seconds`]);
-        const r = await labExec(target(opts), node, argv, { timeoutMs });
+        const r = await labExec(requiredTarget(opts, 'lab exec'), node, argv, { timeoutMs });
         process.stdout.write(r.stdout);
         process.stderr.write(r.stderr);
         return r.code;

@@ -17,7 +17,7 @@ import { version } from './version.js';
 export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void): Command {
   const program = new Command('fabric')
     .description(
-      'Network fabric controller: one inventory compiled into FRR, keepalived, HAProxy and OVS configs,\n' +
+      'Network fabric controller: one inventory compiled into FRR, keepalived, HAProxy and OVS configs, ' +
         'pushed without taking down both halves of a pair, verified in a lab, watched for drift.',
     )
     .version(version(), '-V, --version')
@@ -65,7 +65,13 @@ export async function main(argv: string[]): Promise<number> {
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof CommanderError) {
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return EXIT.OK;
+    // --help, `help` and --version exit 0; a missing command (`fabric`, `fabric lab`) prints the
+    // help too, but as a usage error (commander gives it exit code 1)
+    if (
+      ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) &&
+      e.exitCode === 0
+    )
+      return EXIT.OK;
     return EXIT.UNUSABLE; // commander has already printed what was wrong
   }
   if (e instanceof CliError) {

@@ -1,6 +1,6 @@
 /** The IP plan people read before a change: every pool, prefix and address the site uses. */
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
-import { parseAddress, parsePrefix } from '../net/ipv4.js';
+import { parseAddress } from '../net/ipv4.js';
 import type { SiteFacts } from './facts.js';
 
 export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[] {
@@ -66,16 +66,27 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
               description: `VRRP ${v.name} (VRID ${v.virtualRouterId})`,
             });
   }
-  const key = (e: IpPlanEntry) => {
-    const p = parsePrefix(e.prefix)?.prefix;
-    return p ? p.network : (parseAddress(e.prefix) ?? 0);
-  };
-  return plan.sort(
+  return sortByAddress(plan);
+}
+
+/**
+ * By address, numerically (10.1.0.9 before 10.1.0.10), the address itself and not its network,
+ * so the rows of a segment follow its addresses; an enclosing prefix before what it holds
+ * (shorter first), then by device. Keys are computed once: a big site has 100,000 rows.
+ */
+export function sortByAddress(plan: IpPlanEntry[]): IpPlanEntry[] {
+  const keyed = plan.map((e) => {
+    const [addr, len] = e.prefix.split('/');
+    return { e, address: parseAddress(addr ?? '') ?? 0, length: len === undefined ? 32 : Number(len) };
+  });
+  keyed.sort(
     (a, b) =>
-      key(a) - key(b) ||
-      (parsePrefix(a.prefix)?.prefix.length ?? 0) - (parsePrefix(b.prefix)?.prefix.length ?? 0) ||
-      (a.device ?? '').localeCompare(b.device ?? ''),
+      a.address - b.address ||
+      a.length - b.length ||
+      (a.e.device ?? '').localeCompare(b.e.device ?? '') ||
+      a.e.kind.localeCompare(b.e.kind),
   );
+  return keyed.map((k) => k.e);
 }
 
 export type { SiteModel };

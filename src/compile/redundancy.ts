@@ -52,12 +52,17 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
       maxUnavailable: 1,
       reason: `every host of rack ${rack} is dual-homed to these leaves`,
     });
+  // not a "pair": any number of hosts, and one host alone replicates nothing
+  const storage = names('storage');
   add({
     name: 'storage',
-    kind: 'storage-pair',
-    members: names('storage'),
+    kind: 'storage-hosts',
+    members: storage,
     maxUnavailable: 1,
-    reason: 'storage hosts replicate each other',
+    reason:
+      storage.length === 1
+        ? 'a single storage host: nothing replicates it (not redundant)'
+        : 'storage hosts replicate each other',
   });
   add({
     name: 'hypervisors',

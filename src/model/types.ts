@@ -101,7 +101,7 @@ export type RedundancyKind =
   | 'spine-plane'
   | 'edge-pair'
   | 'leaf-pair'
-  | 'storage-pair'
+  | 'storage-hosts'
   | 'hypervisors'
   | 'vrrp-pair'
   | 'haproxy-pair';

@@ -56,7 +56,7 @@ export class SecretStore {
   }
 
   /** Where a missing secret can be provided, for error messages. */
-  private hint(name: string): string {
+  hint(name: string): string {
     return `export ${secretEnvName(name)}=… or add '${name}' to ${this.file ?? DEFAULT_SECRETS_FILE}`;
   }
 
@@ -78,6 +78,17 @@ export class SecretStore {
     return { value };
   }
 
+  /**
+   * The names a secret can be found under: the file's keys, and the FABRIC_SECRET_* variables
+   * (lower case, `_` as `-`), for "did you mean" on a name that is not set.
+   */
+  knownNames(): string[] {
+    const fromEnv = Object.keys(this.env)
+      .filter((k) => k.startsWith('FABRIC_SECRET_') && k.length > 'FABRIC_SECRET_'.length)
+      .map((k) => k.slice('FABRIC_SECRET_'.length).toLowerCase().replace(/_/g, '-'));
+    return [...new Set([...this.values.keys(), ...fromEnv])].sort();
+  }
+
   /** Every secret value resolved so far, longest first (so a value inside another is masked last). */
   resolvedValues(): string[] {
     return [...this.used].sort((a, b) => b.length - a.length);
@@ -96,9 +107,21 @@ export function loadSecrets(
   try {
     data = parse(readFileSync(path, 'utf8'));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message.split('\n')[0];
     return {
       diagnostics: [
-        error('secrets-file', `cannot read secrets file ${path}: ${(e as Error).message.split('\n')[0]}`),
+        error(
+          'secrets-file',
+          `cannot read secrets file ${path}: ${why}; name a YAML file of name: value with --secrets FILE, or set FABRIC_SECRET_<NAME> variables`,
+        ),
       ],
     };
   }

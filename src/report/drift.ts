@@ -78,7 +78,7 @@ export function driftText(r: DriftReport, site: string, o: TextOptions = {}): st
       ? 'SNMP off'
       : `SNMPv${r.snmp.version} ${r.snmp.answered}/${r.snmp.polled} answered`;
   lines.push(
-    `drift ${site}: ${r.devices.length} devices, ${drifted.length} drifted, ${r.unreadable.length} unreadable; ` +
+    `drift ${site}: ${r.devices.length} configured devices, ${drifted.length} drifted, ${r.unreadable.length} unreadable; ` +
       `${count(r.findings, 'critical')} critical, ${count(r.findings, 'major')} major, ${count(r.findings, 'minor')} minor ` +
       `(${r.seconds.toFixed(1)} s, ${snmp})`,
   );

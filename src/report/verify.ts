@@ -53,6 +53,40 @@ export function verifyText(
   return lines.join('\n');
 }
 
+/**
+ * Progress of the polling rounds: a line when the number of passing checks changes (checks that
+ * pass are not tried again, so that is the state), and a last line for the final round when it
+ * changed nothing, never one identical line per round.
+ */
+export class RoundReporter {
+  private lastPassed = -1;
+  private lastPrinted = 0;
+  private last?: { round: number; passed: number; total: number };
+
+  constructor(
+    private readonly site: string,
+    private readonly print: (line: string) => void,
+  ) {}
+
+  readonly onRound = (round: number, passed: number, total: number): void => {
+    this.last = { round, passed, total };
+    if (passed === this.lastPassed) return;
+    this.lastPassed = passed;
+    this.lastPrinted = round;
+    this.print(`verify ${this.site}: round ${round}: ${passed}/${total} checks pass`);
+  };
+
+  /** After the last round: say how long the state stood still, if it did. */
+  finish(): void {
+    const l = this.last;
+    if (!l || l.round === this.lastPrinted) return;
+    const rounds = l.round - this.lastPrinted;
+    this.print(
+      `verify ${this.site}: round ${l.round}: ${l.passed}/${l.total} checks pass (no change in the last ${rounds} round${rounds === 1 ? '' : 's'})`,
+    );
+  }
+}
+
 function describeKind(kind: ExpectationKind): string {
   switch (kind) {
     case 'bgp-identity':

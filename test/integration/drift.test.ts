@@ -140,7 +140,7 @@ describe('a freshly started lab', () => {
     const text = await runFabric(['drift', '--site', 'idc-a', ...ssh()], { cwd: dir });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(
-      /^drift idc-a: 20 devices, 0 drifted, 0 unreadable; 0 critical, 0 major, 0 minor/,
+      /^drift idc-a: 20 configured devices, 0 drifted, 0 unreadable; 0 critical, 0 major, 0 minor/,
     );
     const prom = await runFabric(['drift', '--site', 'idc-a', '--format', 'prometheus', ...ssh()], {
       cwd: dir,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningLabs } from '../../src/cli/site-choice.js';
 import { type LabStatus, labDown, labExec, labStatus, labUp } from '../../src/lab/index.js';
 import { DEFAULT_STATE_ROOT } from '../../src/lab/names.js';
 import {
@@ -179,7 +180,11 @@ describe('lab commands (CLI)', () => {
       `lab ${lab} has no node "nope"; nodes: r1, r2, lb1\n`,
     ]);
     expect(cli('status', '--bogus').status).toBe(2);
-    expect(cli('status').stderr).toBe('say which lab: --site SITE, --topology FILE or --name LAB\n');
+    // no lab named: the only lab here (this one, under the lab lock), else the labs are listed
+    const labs = runningLabs();
+    const unnamed = cli('status');
+    if (labs.length === 1) expect(unnamed.stdout).toMatch(new RegExp(`^lab ${lab}: running`));
+    else expect([unnamed.status, unnamed.stderr]).toEqual([2, expect.stringContaining(`labs are running (`)]);
     const refused = cli('up', '--topology', join(CLAB_EXAMPLES, 'cvx01/topo.clab.yml'));
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(
@@ -191,7 +196,7 @@ describe('lab commands (CLI)', () => {
   it('GIVEN the lab WHEN down via the CLI THEN nothing is left', () => {
     const r = cli('down', '--topology', TOPOLOGY);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^removed \d+: node r1 \(pid \d+\), /);
+    expect(r.stdout).toMatch(/: removed 3 nodes, .*3 network namespaces, .*1 state folder\n$/);
     expect(leftovers(lab, `clab-${lab}-`, new Set(), join(DEFAULT_STATE_ROOT, lab))).toEqual({
       netns: [],
       processes: [],

@@ -37,9 +37,12 @@ describe('fabric CLI', () => {
     const r = await runFabric(['render'], { cwd: dir, env: { FABRIC_SECRET_SHOP_VRRP: 'lab1' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "secret 'isp1-bgp' (used by edge1) is not set: export FABRIC_SECRET_ISP1_BGP=",
+      "inventory/idc-a.yaml:38:25 error secret-missing secret 'isp1-bgp' (used by edge1, isp1) is not set: export FABRIC_SECRET_ISP1_BGP=",
     );
     expect(r.stderr).not.toContain("'shop-vrrp'");
+    // one message per secret, not one per device or site that uses it
+    expect(r.stderr.match(/secret 'isp1-bgp'/g)).toHaveLength(1);
+    expect(r.stderr).toContain('(also used in idc-b)');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
@@ -59,7 +62,9 @@ describe('fabric CLI', () => {
     const { dir } = exampleCopy();
     const first = await runFabric(['render'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/idc-a: 22 devices, 68 files \(68 changed\) → out\/idc-a\//);
+    expect(first.stdout).toMatch(
+      /idc-a: 22 devices \(20 configured, 2 lab upstreams\), 68 files \(68 changed\) → out\/idc-a\//,
+    );
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'idc-a', 'manifest.json'), 'utf8'));
     expect(manifest.devices.leaf1a.files[0]).toMatchObject({
       path: 'frr.conf',

@@ -201,7 +201,7 @@ describe('reports', () => {
   it('GIVEN drift THEN the text groups by severity then device, with a remediation per device, causes first', () => {
     const text = driftText(drifted, 'idc-a');
     expect(text.split('\n')[0]).toBe(
-      'drift idc-a: 3 devices, 2 drifted, 0 unreadable; 2 critical, 1 major, 0 minor (1.2 s, SNMPv3 3/3 answered)',
+      'drift idc-a: 3 configured devices, 2 drifted, 0 unreadable; 2 critical, 1 major, 0 minor (1.2 s, SNMPv3 3/3 answered)',
     );
     const table = text.split('\n').filter((l) => /^(spine1|leaf1a)\s/.test(l));
     expect(table[0]).toMatch(

@@ -20,6 +20,7 @@ import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { renderAll } from './render.js';
 
 export type DriftFormat = 'text' | 'json' | 'prometheus';
@@ -44,7 +45,7 @@ export function registerDrift(program: Command, run: (code: Promise<ExitCode> | 
     .description(
       'compare what the devices run with what the inventory says: configuration and runtime, over SSH and SNMP',
     )
-    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .addOption(
       new Option('-f, --format <format>', 'report format')
         .choices(['text', 'json', 'prometheus'])
@@ -162,18 +163,22 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     throw new CliError(
       `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`fabric push --site ${opts.site?.[0] ?? 'SITE'} --only ${opts.accept}\`, or change the inventory and push`,
     );
-  if (opts.site?.length !== 1) throw new CliError('drift: name one site with --site');
   const format: DriftFormat = opts.json ? 'json' : (opts.format ?? 'text');
   if (format === 'prometheus' && opts.watch && !opts.output)
     throw new CliError(
       'drift: --format prometheus --watch needs --output FILE (the metrics are rewritten every pass)',
     );
+  checkOutputPaths('drift', [
+    { option: '--output', path: opts.output, kind: 'file', example: 'drift.prom' },
+    { option: '--state', path: opts.state, kind: 'file', example: 'drift-state.json' },
+  ]);
 
   // the rendered intent, in memory: what the devices must run
   const { model, rendered, store } = renderAll(opts, {
     command: 'drift',
     consequence: 'there is no intent to compare with; fix it first',
     findingsExit: EXIT.UNUSABLE,
+    oneSite: true,
   });
   const site = model.sites[0]!;
   const files = rendered[0]!.site.files;

@@ -13,6 +13,7 @@ import { own } from '../../util/own.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { renderAll } from './render.js';
 
 export interface PushCliOptions extends SshCliOptions {
@@ -38,7 +39,7 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
     .description(
       'push the rendered configs of a site over SSH, in waves that never change both halves of a pair',
     )
-    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .option('--dry-run', 'read the devices, print the wave plan and the diffs, change nothing')
     .option('--diff', 'print the diff of every file that changes')
     .option('--only <device...>', 'push these devices only (still in waves, still gated)')
@@ -137,10 +138,12 @@ function pushId(): string {
 }
 
 export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
-  if (opts.site?.length !== 1) throw new CliError('push: name one site with --site');
+  checkOutputPaths('push', [
+    { option: '--lock-dir', path: opts.lockDir, kind: 'folder', example: '.fabric/locks' },
+  ]);
   const { rendered, model, redactor } = renderAll(
     { inventory: opts.inventory, site: opts.site, secrets: opts.secrets },
-    { command: 'push', consequence: 'nothing was pushed', findingsExit: EXIT.PROBLEMS },
+    { command: 'push', consequence: 'nothing was pushed', findingsExit: EXIT.PROBLEMS, oneSite: true },
   );
   const site = model.sites[0]!;
   const { site: files, manifest } = rendered[0]!;

@@ -6,13 +6,16 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FrozenModel } from '../../pipeline.js';
 import { buildManifest, MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { type RenderedSite, renderSite } from '../../render/render.js';
-import { loadSecrets, Redactor, type SecretStore } from '../../render/secrets.js';
+import { Redactor, type SecretStore } from '../../render/secrets.js';
 import { TemplateSet } from '../../render/templates.js';
 import { writeSite } from '../../render/write.js';
+import { describeDeviceCounts, deviceCounts } from '../../report/device-counts.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
+import { checkOutputPaths } from '../output-paths.js';
+import { checkedSecrets } from '../secrets.js';
 import { generator } from '../version.js';
 
 export interface RenderOptions extends InventoryOptions {
@@ -52,6 +55,8 @@ export interface RenderPurpose {
   consequence: string;
   /** The exit code when the checks find errors in the inventory. */
   findingsExit: ExitCode;
+  /** The command works on one site: the named one or the only one (see chooseSite). */
+  oneSite?: boolean;
 }
 
 const WRITING: RenderPurpose = {
@@ -77,7 +82,7 @@ export function renderAll(
   redactor: Redactor;
 } {
   const { command, consequence } = purpose;
-  const { model, findings } = loadOrExit(opts);
+  const { model, findings, sources } = loadOrExit(opts, purpose.oneSite ? { command } : undefined);
   const { errors } = countBySeverity(findings);
   if (errors) {
     if (opts.json) json({ ok: false, findings: diagnosticsToJson(findings) });
@@ -87,10 +92,15 @@ export function renderAll(
       purpose.findingsExit,
     );
   }
-  const secrets = loadSecrets(opts.secrets);
+  const secrets = checkedSecrets(model, sources, opts.secrets);
   if (!secrets.store) {
     printDiagnostics(secrets.diagnostics);
     throw new CliError(`${command}: the secrets cannot be read; ${consequence}`);
+  }
+  if (secrets.diagnostics.length) {
+    printDiagnostics(secrets.diagnostics);
+    const n = secrets.diagnostics.length;
+    throw new CliError(`${command}: ${n} secret${n === 1 ? '' : 's'} missing or invalid; ${consequence}`);
   }
   const templates = new TemplateSet();
   const problems: Diagnostic[] = [];
@@ -116,6 +126,18 @@ export function renderAll(
   };
 }
 
+/** Writes one site's folder; a failure the checks could not foresee (a full disk) is still a message. */
+function writeOrExit(outDir: string, site: RenderedSite, manifest: Manifest): string {
+  try {
+    return writeSite(outDir, site, manifest);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CliError(
+      `render: cannot write ${join(outDir, site.site)}: ${why} (its previous content is kept)`,
+    );
+  }
+}
+
 function previousHashes(dir: string): Map<string, string> {
   const path = join(dir, MANIFEST_FILE);
   const hashes = new Map<string, string>();
@@ -131,25 +153,36 @@ function previousHashes(dir: string): Map<string, string> {
 }
 
 export function render(opts: RenderOptions): ExitCode {
-  const { rendered, findings } = renderAll(opts);
+  checkOutputPaths('render', [{ option: '--out', path: opts.out, kind: 'folder' }]);
+  const { rendered, findings, model } = renderAll(opts);
   if (!opts.json) printDiagnostics(findings); // warnings
+  // every site's folder, before the first one is written
+  checkOutputPaths(
+    'render',
+    rendered.map(({ site }) => ({ option: '--out', path: join(opts.out, site.site), kind: 'folder' })),
+  );
   const summary = rendered.map(({ site, manifest }) => {
     const before = previousHashes(join(opts.out, site.site));
     const changed = site.files.filter((f) => before.get(`${f.device}/${f.file}`) !== f.sha256).length;
-    const dir = writeSite(opts.out, site, manifest);
+    const dir = writeOrExit(opts.out, site, manifest);
+    const withFiles = new Set(Object.keys(manifest.devices));
+    const counts = deviceCounts(model.sites.find((s) => s.name === site.site)!, (d) => withFiles.has(d.name));
     return {
       site: site.site,
       dir,
-      devices: Object.keys(manifest.devices).length,
+      devices: counts.total,
+      configured: counts.configured,
+      labUpstreams: counts.labUpstreams,
+      counts,
       files: site.files.length,
       changed,
     };
   });
-  if (opts.json) json({ ok: true, sites: summary });
+  if (opts.json) json({ ok: true, sites: summary.map(({ counts: _, ...s }) => s) });
   else
     for (const s of summary)
       out(
-        `${s.site}: ${s.devices} devices, ${s.files} files (${s.changed} changed) → ${s.dir}/ (manifest ${join(s.dir, MANIFEST_FILE)})`,
+        `${s.site}: ${describeDeviceCounts(s.counts)}, ${s.files} files (${s.changed} changed) → ${s.dir}/ (manifest ${join(s.dir, MANIFEST_FILE)})`,
       );
   if (!opts.json && summary.length === 0) err('render: no sites selected');
   return EXIT.OK;

@@ -1,7 +1,7 @@
 /** `fabric verify`: the running lab of a site checked against what its compiled model says. */
 import { type Command, Option } from 'commander';
 import { countBySeverity } from '../../report/diagnostics.js';
-import { verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
+import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
 import { DockerRunner } from '../../verify/docker-runner.js';
 import { deriveExpectations } from '../../verify/expectations.js';
 import { LabRunner } from '../../verify/lab-runner.js';
@@ -9,6 +9,8 @@ import { runChecks } from '../../verify/run.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
+import { checkOutputPaths } from '../output-paths.js';
+import { runningLabs } from '../site-choice.js';
 
 export interface VerifyOptions extends InventoryOptions {
   lab?: string;
@@ -25,7 +27,10 @@ export function registerVerify(program: Command, run: (code: Promise<ExitCode> |
     .description(
       "check a running lab against the site's model: BGP, BFD, ECMP, reachability, VRRP, overlay, the service path",
     )
-    .requiredOption('-s, --site <name...>', 'the site (one)')
+    .option(
+      '-s, --site <name...>',
+      'the site (one; default: the only site of the inventory, or the only one with a running lab)',
+    )
     .option('--lab <name>', 'lab name, when it is not the site name')
     .addOption(
       new Option(
@@ -58,11 +63,16 @@ Examples:
 }
 
 export async function verify(opts: VerifyOptions): Promise<ExitCode> {
-  if (opts.site?.length !== 1) throw new CliError('verify: name one site with --site');
   const deadline = Number(opts.timeout);
   if (!Number.isFinite(deadline) || deadline <= 0)
     throw new CliError(`verify: --timeout must be a number of seconds, got "${opts.timeout}"`);
-  const { model, findings } = loadOrExit(opts);
+  checkOutputPaths('verify', [
+    { option: '--junit', path: opts.junit, kind: 'file', example: 'reports/verify.xml' },
+  ]);
+  const { model, findings } = loadOrExit(opts, {
+    command: 'verify',
+    labs: opts.site?.length ? [] : runningLabs(opts.stateRoot),
+  });
   const site = model.sites[0]!;
   if (countBySeverity(findings).errors) {
     err(`verify: the inventory has findings; checking the lab against it anyway:`);
@@ -71,25 +81,34 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   const expectations = deriveExpectations(site);
   const lab = opts.lab ?? site.name;
   const runner = opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot);
-  // the lab must exist before polling for 90 seconds
-  const probe = expectations[0]!;
+  // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
+  let probe = expectations[0]!.device;
   try {
-    const r = await runner.run(probe.device, 'true', { timeoutMs: 10_000 });
+    if (runner instanceof LabRunner) {
+      const nodes = new Set(await runner.nodes());
+      const missing = [...new Set(expectations.map((e) => e.device))].filter((d) => !nodes.has(d));
+      if (missing.length)
+        err(
+          `verify: lab ${lab} has no node for ${missing.length} device${missing.length === 1 ? '' : 's'} of ${site.name}: ${missing.join(', ')}; their checks fail (was the lab started from another inventory? \`fabric lab up --site ${site.name}\`)`,
+        );
+      probe = expectations.find((e) => nodes.has(e.device))?.device ?? probe;
+    }
+    const r = await runner.run(probe, 'true', { timeoutMs: 10_000 });
     if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
   } catch (e) {
     throw new CliError(
-      `verify: cannot reach lab ${opts.lab ?? site.name}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
+      `verify: cannot reach lab ${lab}: ${(e as Error).message}; start it with \`fabric lab up --site ${site.name}\``,
     );
   }
   const started = Date.now();
+  const rounds = new RoundReporter(site.name, err);
   const results = await runChecks(expectations, runner, {
     deadlineMs: deadline * 1000,
     intervalMs: 1000,
     concurrency: 8,
-    onRound: opts.json
-      ? undefined
-      : (round, passed, total) => err(`verify ${site.name}: round ${round}: ${passed}/${total} checks pass`),
+    onRound: opts.json ? undefined : rounds.onRound,
   });
+  rounds.finish();
   const seconds = (Date.now() - started) / 1000;
   if (opts.junit) writeReportFile(opts.junit, verifyJunit(site.name, results));
   if (opts.json) json(verifyJson(site.name, results, seconds));
