@@ -9,6 +9,7 @@ import { computeFacts, type SiteFacts } from './compile/facts.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
+import { checkSiteSizes } from './inventory/limits.js';
 import { Locator } from './inventory/locate.js';
 import { mergeSites, type SiteInventory } from './inventory/merge.js';
 import { validateSource } from './inventory/schema.js';
@@ -37,13 +38,21 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   // load: YAML with source positions
   const loaded = loadInventoryDir(inventoryDir);
   const locator = new Locator(loaded.sources);
+  // YAML warnings (an unknown tag) are shown whatever happens next: with the input errors when
+  // there are any, else with the findings
+  const yamlWarnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const done = (r: Omit<PipelineResult, 'sources'>): PipelineResult => ({
-    ...r,
-    inputErrors: locator.locate(r.inputErrors),
-    findings: locator.locate(r.findings),
+    inputErrors: locator.locate(r.inputErrors.length ? [...yamlWarnings, ...r.inputErrors] : []),
+    findings: locator.locate(r.inputErrors.length ? r.findings : [...yamlWarnings, ...r.findings]),
+    ...(r.model ? { model: r.model } : {}),
     sources: loaded.sources,
   });
-  if (hasErrors(loaded.diagnostics)) return done({ inputErrors: loaded.diagnostics, findings: [] });
+  if (hasErrors(loaded.diagnostics))
+    return done({ inputErrors: loaded.diagnostics.filter((d) => d.severity === 'error'), findings: [] });
+
+  // size: a site beyond the documented limits is refused before it is worked on
+  const tooLarge = checkSiteSizes(loaded.sources);
+  if (tooLarge.length) return done({ inputErrors: tooLarge, findings: [] });
 
   // validate: every file against the schema
   const schemaErrors = loaded.sources.flatMap(validateSource);

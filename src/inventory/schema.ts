@@ -53,6 +53,9 @@ function describePath(path: string[]): string {
 }
 
 function show(value: unknown): string {
+  // JSON has no infinity or NaN (it would print `null`): show them as YAML writes them
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -63,6 +66,17 @@ function didYouMean(unknown: string, allowed: string[]): string {
   return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3))
     ? `; did you mean '${best}'?`
     : '';
+}
+
+/**
+ * The map key a `propertyNames` error is about. Ajv 8 sets it on the error object itself
+ * (`e.propertyName`); only the `propertyNames` keyword's own error has it in `params`.
+ */
+function propertyNameOf(e: ErrorObject): string | undefined {
+  const own = (e as { propertyName?: unknown }).propertyName;
+  if (typeof own === 'string') return own;
+  const param = (e.params as { propertyName?: unknown } | undefined)?.propertyName;
+  return typeof param === 'string' ? param : undefined;
 }
 
 function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
@@ -84,7 +98,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
     }
     case 'errorMessage': {
       const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
-      const propertyName = (inner?.params as { propertyName?: string } | undefined)?.propertyName;
+      const propertyName = propertyNameOf(e) ?? (inner && propertyNameOf(inner));
       if (propertyName !== undefined)
         return {
           message: `key ${show(propertyName)} ${e.message}`,
@@ -128,7 +142,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
         atKey: false,
       };
     default: {
-      const propertyName = (e.params as { propertyName?: string }).propertyName;
+      const propertyName = propertyNameOf(e);
       if (propertyName !== undefined)
         return {
           message: `key ${show(propertyName)} ${e.message}`,
@@ -146,6 +160,7 @@ export function validateSource(source: InventorySource): Diagnostic[] {
     return [
       error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', {
         file: source.file,
+        location: { file: source.file, line: 1, col: 1 },
       }),
     ];
   }

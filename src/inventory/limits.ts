@@ -1,0 +1,46 @@
+/**
+ * The largest input fabric reads. Beyond these, an inventory is refused at once with a located
+ * message instead of being worked on for minutes. The figures and the times they keep are in
+ * docs/inventory-limits.md; bench/validate.ts measures them.
+ */
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { InventorySource } from './files.js';
+
+/** Bytes of one inventory file; a bigger one is refused before it is parsed. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Values one file may expand to through its aliases (its own values count too). */
+export const MAX_EXPANDED_NODES = 5_000_000;
+/** Nesting depth of mappings and lists; an inventory needs about 8. */
+export const MAX_DEPTH = 64;
+/** Devices of one site, over all its files (ids are 1 to 65535, so more could never be valid). */
+export const MAX_DEVICES_PER_SITE = 65_535;
+
+/**
+ * Counts the devices of each site before anything else looks at them, and refuses a site beyond
+ * MAX_DEVICES_PER_SITE at the `devices:` key of its largest file.
+ */
+export function checkSiteSizes(sources: readonly InventorySource[]): Diagnostic[] {
+  const bySite = new Map<string, { count: number; largest: InventorySource; largestCount: number }>();
+  for (const source of sources) {
+    const data = source.data as { site?: unknown; devices?: unknown } | undefined;
+    if (typeof data?.site !== 'string' || typeof data.devices !== 'object' || data.devices === null) continue;
+    const count = Object.keys(data.devices).length;
+    const entry = bySite.get(data.site);
+    if (!entry) bySite.set(data.site, { count, largest: source, largestCount: count });
+    else {
+      entry.count += count;
+      if (count > entry.largestCount) Object.assign(entry, { largest: source, largestCount: count });
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [site, { count, largest }] of bySite)
+    if (count > MAX_DEVICES_PER_SITE)
+      out.push(
+        error(
+          'input-too-large',
+          `site ${site} has ${count.toLocaleString('en')} devices; fabric handles at most ${MAX_DEVICES_PER_SITE.toLocaleString('en')} per site (device ids are 1 to 65535): split it into several sites (docs/inventory-limits.md)`,
+          { file: largest.file, path: ['devices'], atKey: true },
+        ),
+      );
+  return out;
+}
