@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { MAX_INVENTORY_BYTES } from './limits.js';
 import { checkStructure } from './structure.js';
 
 export interface InventorySource {
@@ -126,25 +126,33 @@ export function loadInventoryDir(dir: string): LoadResult {
         error('inventory-empty', `no *.yaml files in ${dir}; pass --inventory DIR with your inventory`),
       ],
     };
+  const tooLarge = checkInventoryBytes(files);
+  if (tooLarge) return { sources: [], diagnostics: [tooLarge] };
   const sources: InventorySource[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of files) {
     const file = displayPath(path);
-    const bytes = statSync(path).size;
-    if (bytes > MAX_FILE_BYTES) {
-      diagnostics.push({
-        ...error(
-          'input-too-large',
-          `the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; fabric reads inventory files of at most ${MAX_FILE_BYTES / 2 ** 20} MiB: split the site into several files (docs/inventory-limits.md)`,
-          { file },
-        ),
-        location: { file, line: 1, col: 1 },
-      });
-      continue;
-    }
     const parsed = parseInventoryText(file, readFileSync(path, 'utf8'));
     sources.push(parsed.source);
     diagnostics.push(...parsed.diagnostics);
   }
   return { sources, diagnostics };
+}
+
+/** Refuses an inventory beyond MAX_INVENTORY_BYTES before any of it is parsed, at its largest file. */
+function checkInventoryBytes(files: string[]): Diagnostic | undefined {
+  const sizes = files.map((path) => ({ path, bytes: statSync(path).size }));
+  const total = sizes.reduce((n, s) => n + s.bytes, 0);
+  if (total <= MAX_INVENTORY_BYTES) return undefined;
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const file = displayPath(largest.path);
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  return {
+    ...error(
+      'input-too-large',
+      `the inventory is ${mib(total)} of YAML (this file ${mib(largest.bytes)}); fabric reads at most ${mib(MAX_INVENTORY_BYTES)} per inventory directory: give large sites their own directories (--inventory DIR) (docs/inventory-limits.md)`,
+      { file },
+    ),
+    location: { file, line: 1, col: 1 },
+  };
 }
