@@ -65,7 +65,8 @@ export function parseInventoryText(
     return { source: { file, doc: empty, lines, data: undefined }, diagnostics: [d] };
   }
   for (const e of doc.errors) {
-    diagnostics.push({ ...error('yaml-syntax', yamlErrorMessage(e), { file }), location: at(e.pos[0]) });
+    const code = e.code === 'MULTIPLE_DOCS' ? 'several-documents' : 'yaml-syntax';
+    diagnostics.push({ ...error(code, yamlErrorMessage(e), { file }), location: at(e.pos[0]) });
   }
   for (const w of doc.warnings) {
     diagnostics.push({ ...warning('yaml-warning', yamlWarningMessage(w), { file }), location: at(w.pos[0]) });

@@ -126,11 +126,10 @@ export function checkStructure(
             'merge keys (`<<: *base`) are not supported in inventory files; write the fields out (an alias can still stand for a whole value, e.g. `uplinks: *uplinks`)',
           offset: at(key),
         });
-      } else if (typeof key.value !== 'string') {
-        const also = first ? `, and it is the same key as ${spelling(first)} at line ${lineOf(first)}` : '';
+      } else if (typeof key.value !== 'string' && !first) {
         problems.push({
           code: 'non-string-key',
-          message: `key ${spelling(key)} is read by YAML as ${kindOf(key.value)}, not a name${also}; quote it ("${keyName(key.value) || spelling(key)}") if it is a name`,
+          message: `key ${spelling(key)} is read by YAML as ${kindOf(key.value)}, not a name; quote it ("${spelling(key)}") if it is a name`,
           offset: at(key),
         });
       } else if (first) {
