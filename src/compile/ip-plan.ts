@@ -66,16 +66,16 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
               description: `VRRP ${v.name} (VRID ${v.virtualRouterId})`,
             });
   }
-  const key = (e: IpPlanEntry) => {
+  // parsed once per entry, not once per comparison (the sort compares n log n times)
+  const keys = new Map<IpPlanEntry, { network: number; length: number }>();
+  for (const e of plan) {
     const p = parsePrefix(e.prefix)?.prefix;
-    return p ? p.network : (parseAddress(e.prefix) ?? 0);
-  };
-  return plan.sort(
-    (a, b) =>
-      key(a) - key(b) ||
-      (parsePrefix(a.prefix)?.prefix.length ?? 0) - (parsePrefix(b.prefix)?.prefix.length ?? 0) ||
-      (a.device ?? '').localeCompare(b.device ?? ''),
-  );
+    keys.set(e, { network: p ? p.network : (parseAddress(e.prefix) ?? 0), length: p?.length ?? 0 });
+  }
+  return plan.sort((a, b) => {
+    const [ka, kb] = [keys.get(a)!, keys.get(b)!];
+    return ka.network - kb.network || ka.length - kb.length || (a.device ?? '').localeCompare(b.device ?? '');
+  });
 }
 
 export type { SiteModel };
