@@ -41,6 +41,13 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   // YAML warnings (an unknown tag) are shown whatever happens next: with the input errors when
   // there are any, else with the findings
   const yamlWarnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  const siteOfFile = new Map(
+    loaded.sources.map((s) => [s.file, (s.data as { site?: unknown } | undefined)?.site]),
+  );
+  for (const w of yamlWarnings) {
+    const site = siteOfFile.get(w.file ?? '');
+    if (typeof site === 'string') w.site = site; // counted with its site's findings
+  }
   const done = (r: Omit<PipelineResult, 'sources'>): PipelineResult => ({
     inputErrors: locator.locate(r.inputErrors.length ? [...yamlWarnings, ...r.inputErrors] : []),
     findings: locator.locate(r.inputErrors.length ? r.findings : [...yamlWarnings, ...r.findings]),
