@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
-import { MAX_INVENTORY_BYTES } from './limits.js';
+import { MAX_DEPTH, MAX_INVENTORY_BYTES } from './limits.js';
 import { checkStructure } from './structure.js';
 
 export interface InventorySource {
@@ -90,6 +90,8 @@ export function parseInventoryText(
 }
 
 function yamlErrorMessage(e: YAMLError): string {
+  if (/Maximum call stack/.test(e.message))
+    return `values are nested too deeply to be read here; an inventory needs fewer than ${MAX_DEPTH} levels`;
   if (e.code === 'MULTIPLE_DOCS')
     return 'a second YAML document starts here (`---`); an inventory file holds one document: put each in its own file, or remove the `---` line';
   return `YAML syntax: ${firstLine(e.message)}`;

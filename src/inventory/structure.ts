@@ -126,6 +126,12 @@ export function checkStructure(
             'merge keys (`<<: *base`) are not supported in inventory files; write the fields out (an alias can still stand for a whole value, e.g. `uplinks: *uplinks`)',
           offset: at(key),
         });
+      } else if (key.value === null && spelling(key) === '') {
+        problems.push({
+          code: 'non-string-key',
+          message: 'a key is missing before the `:`; write the name',
+          offset: at(key),
+        });
       } else if (typeof key.value !== 'string' && !first) {
         problems.push({
           code: 'non-string-key',

@@ -73,6 +73,17 @@ describe('reading inventory YAML', () => {
       '6 duplicate-key',
     ]);
   });
+
+  it('GIVEN a missing key, or nesting too deep for the YAML parser itself WHEN parsed THEN located errors, no throw', () => {
+    const missing = parseInventoryText('x.yaml', 'site: t\ndevices:\n  : { role: spine }\n').diagnostics;
+    expect(missing.map((d) => `${d.location?.line}:${d.location?.col} ${d.message}`)).toEqual([
+      '3:3 a key is missing before the `:`; write the name',
+    ]);
+    const deep = parseInventoryText('x.yaml', `site: t\nd: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(deep.diagnostics.length).toBeGreaterThan(0);
+    expect(deep.diagnostics[0]).toMatchObject({ severity: 'error', location: { line: 2 } });
+    expect(deep.diagnostics[0]!.message).toMatch(/nested/);
+  });
 });
 
 describe('size limits', () => {
