@@ -9,7 +9,7 @@ import { computeFacts, type SiteFacts } from './compile/facts.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
-import { checkSiteSizes } from './inventory/limits.js';
+import { checkFloodListSize, checkSiteSizes } from './inventory/limits.js';
 import { Locator } from './inventory/locate.js';
 import { mergeSites, type SiteInventory } from './inventory/merge.js';
 import { validateSource } from './inventory/schema.js';
@@ -77,7 +77,12 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   for (const site of selected.sites) {
     const { facts, diagnostics } = computeFacts(site);
     referenceErrors.push(...diagnostics);
-    if (facts) factsBySite.push(facts);
+    // size: the flood lists grow with hypervisors² × segments; refuse before compiling them
+    const floodLists =
+      facts &&
+      checkFloodListSize(site.name, facts.byRole.get('hypervisor')?.length ?? 0, facts.segments.size);
+    if (floodLists) referenceErrors.push(floodLists);
+    else if (facts) factsBySite.push(facts);
   }
   if (hasErrors(referenceErrors)) return done({ inputErrors: referenceErrors, findings: [] });
 

@@ -47,3 +47,26 @@ export function checkSiteSizes(sources: readonly InventorySource[]): Diagnostic[
       );
   return out;
 }
+
+/**
+ * VXLAN flood-list entries of a site: every hypervisor lists every other one's VTEP for every
+ * segment (head-end replication, src/compile/ovs.ts), so the model grows with
+ * hypervisors² × segments. Beyond this the compile would run for minutes and take gigabytes.
+ */
+export const MAX_FLOOD_ENTRIES = 20_000_000;
+
+/** Refuses a site whose flood lists would exceed MAX_FLOOD_ENTRIES, at its `tenants:` key. */
+export function checkFloodListSize(
+  site: string,
+  hypervisors: number,
+  segments: number,
+): Diagnostic | undefined {
+  const entries = hypervisors * Math.max(0, hypervisors - 1) * segments;
+  if (entries <= MAX_FLOOD_ENTRIES) return undefined;
+  const n = (x: number) => x.toLocaleString('en');
+  return error(
+    'input-too-large',
+    `site ${site} has ${n(hypervisors)} hypervisors and ${n(segments)} tenant segments: every hypervisor would list every other one for every segment (${n(entries)} VXLAN flood-list entries, at most ${n(MAX_FLOOD_ENTRIES)}); split the site, or use fewer segments (docs/inventory-limits.md)`,
+    { site, path: ['tenants'], atKey: true },
+  );
+}

@@ -7,7 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInventoryText } from '../../src/inventory/files.js';
-import { checkSiteSizes, MAX_DEVICES_PER_SITE, MAX_INVENTORY_BYTES } from '../../src/inventory/limits.js';
+import {
+  checkFloodListSize,
+  checkSiteSizes,
+  MAX_DEVICES_PER_SITE,
+  MAX_INVENTORY_BYTES,
+} from '../../src/inventory/limits.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -96,6 +101,17 @@ describe('size limits', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ code: 'input-too-large', file: 'x.yaml', path: ['devices'] });
     expect(out[0]!.message).toContain('50,000');
+  });
+
+  it('GIVEN hypervisors and segments whose full-mesh flood lists pass the limit WHEN checked THEN one error at tenants, and none just under it', () => {
+    expect(checkFloodListSize('s', 3162, 2)).toBeUndefined(); // 19,990,764 entries
+    expect(checkFloodListSize('s', 7260, 2)).toMatchObject({
+      code: 'input-too-large',
+      site: 's',
+      path: ['tenants'],
+      message: expect.stringContaining('105,400,680 VXLAN flood-list entries'),
+    });
+    expect(checkFloodListSize('s', 50_000, 0)).toBeUndefined(); // no segment, no flood list
   });
 
   it('GIVEN an inventory beyond the byte limit WHEN loaded THEN it is refused before parsing, at 1:1 of its largest file', () => {
