@@ -11,6 +11,7 @@
  *
  * A failure prints its seed and the command that replays it:
  * `FC_SEED=<seed> FC_PATH=<path> npx vitest run test/unit/property.test.ts -t "<test>"`.
+ * `FC_RUNS=<n>` runs every property n times instead (a longer soak).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ function assertProperty<T>(property: fc.IProperty<T>, numRuns: number, seed?: nu
     : seed !== undefined
       ? { seed }
       : {};
-  const details = fc.check(property, { numRuns, ...replay });
+  const runs = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : numRuns; // FC_RUNS=5000: a longer soak
+  const details = fc.check(property, { numRuns: runs, ...replay });
   if (details.failed) {
     const path = details.counterexamplePath ? ` FC_PATH=${details.counterexamplePath}` : '';
     const test = expect.getState().currentTestName?.split(' > ').pop();
