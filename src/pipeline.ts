@@ -22,7 +22,10 @@ export type FrozenSite = DeepReadonly<SiteModel>;
 export interface PipelineResult {
   /** Present when the inventory could be compiled (even if checks found problems). */
   model?: FrozenModel;
-  /** Problems that make the inventory unusable: YAML, schema, references. Exit 2. */
+  /**
+   * Problems that make the inventory unusable: YAML, schema, references, size. Exit 2. YAML
+   * warnings (an unknown tag) come first when there are errors, else with the findings.
+   */
   inputErrors: Diagnostic[];
   /** Findings of the semantic and redundancy checks, errors and warnings. */
   findings: Diagnostic[];
