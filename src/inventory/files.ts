@@ -29,7 +29,15 @@ export function listInventoryFiles(dir: string): string[] {
     .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
     .sort()
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+    .filter((path) => statOf(path)?.isFile() ?? true); // an unreadable entry is reported when read
+}
+
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function displayPath(path: string): string {
@@ -135,7 +143,24 @@ export function loadInventoryDir(dir: string): LoadResult {
   const diagnostics: Diagnostic[] = [];
   for (const path of files) {
     const file = displayPath(path);
-    const parsed = parseInventoryText(file, readFileSync(path, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      diagnostics.push({
+        ...error(
+          'inventory-unreadable',
+          `cannot read this file (${why}); fix it or remove it from the inventory`,
+          {
+            file,
+          },
+        ),
+        location: { file, line: 1, col: 1 },
+      });
+      continue;
+    }
+    const parsed = parseInventoryText(file, text);
     sources.push(parsed.source);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -144,7 +169,7 @@ export function loadInventoryDir(dir: string): LoadResult {
 
 /** Refuses an inventory beyond MAX_INVENTORY_BYTES before any of it is parsed, at its largest file. */
 function checkInventoryBytes(files: string[]): Diagnostic | undefined {
-  const sizes = files.map((path) => ({ path, bytes: statSync(path).size }));
+  const sizes = files.map((path) => ({ path, bytes: Number(statOf(path)?.size ?? 0) }));
   const total = sizes.reduce((n, s) => n + s.bytes, 0);
   if (total <= MAX_INVENTORY_BYTES) return undefined;
   const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));

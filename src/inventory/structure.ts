@@ -23,7 +23,9 @@ function keyName(value: unknown): string {
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null (no value)';
-  return typeof value === 'boolean' ? `the boolean ${value}` : `the number ${String(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  return `a ${value instanceof Date ? 'date' : typeof value}`; // YAML 1.1 timestamps, !!binary...
 }
 
 export function checkStructure(
@@ -119,7 +121,11 @@ export function checkStructure(
       }
       const name = keyName(key.value);
       const first = seen.get(name);
-      if (key.value === '<<' && (key as { type?: string }).type === 'PLAIN') {
+      // a plain << is a merge key to YAML 1.1 (under `%YAML 1.1` its value is a symbol)
+      if (
+        (key.value === '<<' && (key as { type?: string }).type === 'PLAIN') ||
+        typeof key.value === 'symbol'
+      ) {
         problems.push({
           code: 'merge-key',
           message:

@@ -3,7 +3,7 @@
  * GIVEN YAML text WHEN it is parsed or run through the pipeline THEN warnings without errors are
  * kept and located, aliases used correctly still work, and the size limits refuse at once.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInventoryText } from '../../src/inventory/files.js';
@@ -88,6 +88,27 @@ describe('reading inventory YAML', () => {
     expect(deep.diagnostics.length).toBeGreaterThan(0);
     expect(deep.diagnostics[0]).toMatchObject({ severity: 'error', location: { line: 2 } });
     expect(deep.diagnostics[0]!.message).toMatch(/nested/);
+  });
+
+  it('GIVEN %YAML 1.1 (dates, yes, merge keys) WHEN parsed THEN the same rules: located errors', () => {
+    const text = '%YAML 1.1\n---\nsite: t\ndevices:\n  2001-01-01: {}\n  yes: {}\n  s: { <<: { a: 1 } }\n';
+    const { diagnostics } = parseInventoryText('x.yaml', text);
+    expect(diagnostics.map((d) => `${d.location?.line} ${d.code}`)).toEqual([
+      '5 non-string-key',
+      '6 non-string-key',
+      '7 merge-key',
+    ]);
+  });
+
+  it('GIVEN an inventory file that cannot be read (a dangling link) WHEN loaded THEN an error at that file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'inventory'));
+    writeFileSync(join(dir, 'inventory', 'a.yaml'), `${HEADER}`);
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'inventory', 'b.yaml'));
+    const r = runPipeline(join(dir, 'inventory'));
+    expect(r.inputErrors).toHaveLength(1);
+    expect(r.inputErrors[0]).toMatchObject({ code: 'inventory-unreadable', location: { line: 1, col: 1 } });
+    expect(r.inputErrors[0]!.location!.file).toMatch(/b\.yaml$/);
   });
 });
 
