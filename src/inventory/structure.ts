@@ -6,7 +6,17 @@
  * deeper than any inventory needs. Each finding is located at the node it is about.
  */
 
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type ParsedNode,
+  type Scalar,
+} from 'yaml';
 import { MAX_DEPTH, MAX_EXPANDED_NODES } from './limits.js';
 
 export interface StructureProblem {
@@ -26,6 +36,40 @@ function kindOf(value: unknown): string {
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (typeof value === 'number') return `the number ${String(value)}`;
   return `a ${value instanceof Date ? 'date' : typeof value}`; // YAML 1.1 timestamps, !!binary...
+}
+
+/**
+ * What is wrong with one scalar key, given the first key of its mapping that YAML reads alike:
+ * a merge key, a missing key, a key that is not a string, or a duplicate.
+ */
+function keyProblem(
+  key: Scalar,
+  name: string,
+  first: Node | undefined,
+  spelling: (n: Node) => string,
+  lineOf: (n: Node) => number,
+): { code: string; message: string } | undefined {
+  // a plain << is a merge key to YAML 1.1 (under `%YAML 1.1` its value is a symbol)
+  if ((key.value === '<<' && key.type === 'PLAIN') || typeof key.value === 'symbol')
+    return {
+      code: 'merge-key',
+      message:
+        'merge keys (`<<: *base`) are not supported in inventory files; write the fields out (an alias can still stand for a whole value, e.g. `uplinks: *uplinks`)',
+    };
+  if (key.value === null && spelling(key) === '')
+    return { code: 'non-string-key', message: 'a key is missing before the `:`; write the name' };
+  if (typeof key.value !== 'string' && !first)
+    return {
+      code: 'non-string-key',
+      message: `key ${spelling(key)} is read by YAML as ${kindOf(key.value)}, not a name; quote it ("${spelling(key)}") if it is a name`,
+    };
+  if (!first) return undefined;
+  const how =
+    spelling(first) === spelling(key) ? '' : ` (YAML reads ${spelling(first)} and ${spelling(key)} alike)`;
+  return {
+    code: 'duplicate-key',
+    message: `duplicate key '${name}': already at line ${lineOf(first)}${how}; each key may appear once in a mapping`,
+  };
 }
 
 export function checkStructure(
@@ -121,40 +165,8 @@ export function checkStructure(
       }
       const name = keyName(key.value);
       const first = seen.get(name);
-      // a plain << is a merge key to YAML 1.1 (under `%YAML 1.1` its value is a symbol)
-      if (
-        (key.value === '<<' && (key as { type?: string }).type === 'PLAIN') ||
-        typeof key.value === 'symbol'
-      ) {
-        problems.push({
-          code: 'merge-key',
-          message:
-            'merge keys (`<<: *base`) are not supported in inventory files; write the fields out (an alias can still stand for a whole value, e.g. `uplinks: *uplinks`)',
-          offset: at(key),
-        });
-      } else if (key.value === null && spelling(key) === '') {
-        problems.push({
-          code: 'non-string-key',
-          message: 'a key is missing before the `:`; write the name',
-          offset: at(key),
-        });
-      } else if (typeof key.value !== 'string' && !first) {
-        problems.push({
-          code: 'non-string-key',
-          message: `key ${spelling(key)} is read by YAML as ${kindOf(key.value)}, not a name; quote it ("${spelling(key)}") if it is a name`,
-          offset: at(key),
-        });
-      } else if (first) {
-        const how =
-          spelling(first) === spelling(key)
-            ? ''
-            : ` (YAML reads ${spelling(first)} and ${spelling(key)} alike)`;
-        problems.push({
-          code: 'duplicate-key',
-          message: `duplicate key '${name}': already at line ${lineOf(first)}${how}; each key may appear once in a mapping`,
-          offset: at(key),
-        });
-      }
+      const problem = keyProblem(key, name, first, spelling, lineOf);
+      if (problem) problems.push({ ...problem, offset: at(key) });
       if (!first) seen.set(name, key);
     }
     return size;
