@@ -60,6 +60,19 @@ function show(value: unknown): string {
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+const ROLES = [
+  'superspine',
+  'spine',
+  'leaf',
+  'edge',
+  'hypervisor',
+  'storage',
+  'vrouter',
+  'l4lb',
+  'l7lb',
+  'vm',
+];
+
 function didYouMean(unknown: string, allowed: string[]): string {
   if (allowed.length === 0) return '';
   const best = closest(unknown, allowed);
@@ -105,12 +118,16 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
           path: [...path, propertyName],
           atKey: true,
         };
-      if (inner?.keyword === 'discriminator')
+      if (inner?.keyword === 'discriminator') {
+        const role = (e.data as { role?: unknown })?.role;
+        // a missing role is the `required` error's, a role that is not a string the `type` error's
+        if (typeof role !== 'string') return undefined;
         return {
-          message: `${where} ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`,
+          message: `${where} ${e.message}, got ${show(role)}${didYouMean(String(role), ROLES)}`,
           path: [...path, 'role'],
           atKey: false,
         };
+      }
       return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
     }
     case 'propertyNames':
@@ -136,6 +153,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
         atKey: false,
       };
     case 'discriminator':
+      if (typeof (e.data as { role?: unknown })?.role !== 'string') return undefined; // see above
       return {
         message: `${where} needs a known role (superspine, spine, edge, leaf, hypervisor, storage, vrouter, l4lb, l7lb, vm), got ${show((e.data as { role?: unknown })?.role)}`,
         path,
