@@ -32,8 +32,36 @@ function validator(): ValidateFunction {
     allowUnionTypes: true,
   });
   (ajvErrors as unknown as (a: Ajv) => void)(ajv);
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+  schemaJson = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as typeof schemaJson;
+  compiled = ajv.compile(schemaJson);
   return compiled;
+}
+
+interface SchemaNode {
+  properties?: Record<string, unknown>;
+  oneOf?: { $ref?: string }[];
+  discriminator?: unknown;
+}
+let schemaJson: { definitions?: Record<string, SchemaNode> } = {};
+
+/**
+ * Fields no variant of a discriminated union (a device by role) knows. Without a usable role
+ * Ajv cannot pick a variant, so it reports neither the role's variant nor unknown fields: these
+ * are reported here, like `additionalProperties` does for any other mapping.
+ */
+function unknownVariantFields(e: ErrorObject): { field: string; allowed: string[] }[] {
+  const parent = e.parentSchema as SchemaNode | undefined;
+  const data = e.data;
+  if (!parent?.discriminator || !parent.oneOf || typeof data !== 'object' || data === null) return [];
+  const allowed = new Set(Object.keys(parent.properties ?? {}));
+  for (const variant of parent.oneOf) {
+    const name = variant.$ref?.replace('#/definitions/', '') ?? '';
+    const def = Object.hasOwn(schemaJson.definitions ?? {}, name) ? schemaJson.definitions![name] : undefined;
+    for (const field of Object.keys(def?.properties ?? {})) allowed.add(field);
+  }
+  return Object.keys(data)
+    .filter((field) => !allowed.has(field))
+    .map((field) => ({ field, allowed: [...allowed] }));
 }
 
 function pointerToPath(pointer: string): string[] {
@@ -193,6 +221,21 @@ export function validateSource(source: InventorySource): Diagnostic[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(error('schema', d.message, { file: source.file, path: d.path, atKey: d.atKey }));
+    if (e.keyword === 'required')
+      for (const { field, allowed } of unknownVariantFields(e)) {
+        const path = [...pointerToPath(e.instancePath), field];
+        out.push(
+          error(
+            'schema',
+            `unknown field '${field}' in ${describePath(path.slice(0, -1))}${didYouMean(field, allowed)}`,
+            {
+              file: source.file,
+              path,
+              atKey: true,
+            },
+          ),
+        );
+      }
   }
   return out;
 }
