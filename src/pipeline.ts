@@ -9,6 +9,7 @@ import { computeFacts, type SiteFacts } from './compile/facts.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
+import { checkFloodListSize, checkSiteSizes } from './inventory/limits.js';
 import { Locator } from './inventory/locate.js';
 import { mergeSites, type SiteInventory } from './inventory/merge.js';
 import { validateSource } from './inventory/schema.js';
@@ -21,7 +22,10 @@ export type FrozenSite = DeepReadonly<SiteModel>;
 export interface PipelineResult {
   /** Present when the inventory could be compiled (even if checks found problems). */
   model?: FrozenModel;
-  /** Problems that make the inventory unusable: YAML, schema, references. Exit 2. */
+  /**
+   * Problems that make the inventory unusable: YAML, schema, references, size. Exit 2. YAML
+   * warnings (an unknown tag) come first when there are errors, else with the findings.
+   */
   inputErrors: Diagnostic[];
   /** Findings of the semantic and redundancy checks, errors and warnings. */
   findings: Diagnostic[];
@@ -37,13 +41,28 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   // load: YAML with source positions
   const loaded = loadInventoryDir(inventoryDir);
   const locator = new Locator(loaded.sources);
+  // YAML warnings (an unknown tag) are shown whatever happens next: with the input errors when
+  // there are any, else with the findings
+  const yamlWarnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  const siteOfFile = new Map(
+    loaded.sources.map((s) => [s.file, (s.data as { site?: unknown } | undefined)?.site]),
+  );
+  for (const w of yamlWarnings) {
+    const site = siteOfFile.get(w.file ?? '');
+    if (typeof site === 'string') w.site = site; // counted with its site's findings
+  }
   const done = (r: Omit<PipelineResult, 'sources'>): PipelineResult => ({
-    ...r,
-    inputErrors: locator.locate(r.inputErrors),
-    findings: locator.locate(r.findings),
+    inputErrors: locator.locate(r.inputErrors.length ? [...yamlWarnings, ...r.inputErrors] : []),
+    findings: locator.locate(r.inputErrors.length ? r.findings : [...yamlWarnings, ...r.findings]),
+    ...(r.model ? { model: r.model } : {}),
     sources: loaded.sources,
   });
-  if (hasErrors(loaded.diagnostics)) return done({ inputErrors: loaded.diagnostics, findings: [] });
+  if (hasErrors(loaded.diagnostics))
+    return done({ inputErrors: loaded.diagnostics.filter((d) => d.severity === 'error'), findings: [] });
+
+  // size: a site beyond the documented limits is refused before it is worked on
+  const tooLarge = checkSiteSizes(loaded.sources);
+  if (tooLarge.length) return done({ inputErrors: tooLarge, findings: [] });
 
   // validate: every file against the schema
   const schemaErrors = loaded.sources.flatMap(validateSource);
@@ -61,7 +80,12 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   for (const site of selected.sites) {
     const { facts, diagnostics } = computeFacts(site);
     referenceErrors.push(...diagnostics);
-    if (facts) factsBySite.push(facts);
+    // size: the flood lists grow with hypervisors² × segments; refuse before compiling them
+    const floodLists =
+      facts &&
+      checkFloodListSize(site.name, facts.byRole.get('hypervisor')?.length ?? 0, facts.segments.size);
+    if (floodLists) referenceErrors.push(floodLists);
+    else if (facts) factsBySite.push(facts);
   }
   if (hasErrors(referenceErrors)) return done({ inputErrors: referenceErrors, findings: [] });
 

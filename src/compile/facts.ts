@@ -188,6 +188,8 @@ export function computeFacts(site: SiteInventory): {
 
   // --- segments --------------------------------------------------------------------------
   const segments = new Map<string, SegmentFacts>();
+  /** Segments that exist but whose subnet is unusable (already reported): a reference to one is not "unknown". */
+  const unusableSegments = new Set<string>();
   const tenants = new Map<string, Tenant>(
     Object.entries(site.tenants).sort(([a], [b]) => a.localeCompare(b)),
   );
@@ -195,8 +197,11 @@ export function computeFacts(site: SiteInventory): {
     for (const [name, s] of Object.entries(t.segments).sort(([a], [b]) => a.localeCompare(b))) {
       const path = ['tenants', tenant, 'segments', name];
       const subnet = prefix(s.subnet, [...path, 'subnet']);
-      if (!subnet) continue;
       const key = `${tenant}/${name}`;
+      if (!subnet) {
+        unusableSegments.add(key);
+        continue;
+      }
       segments.set(key, { key, tenant, name, vni: s.vni, vlan: segmentVlan(s.vni), subnet, path });
     }
   }
@@ -329,7 +334,7 @@ export function computeFacts(site: SiteInventory): {
         continue;
       }
       const key = `${d.tenant}/${n.segment}`;
-      if (!segments.has(key) && own(tenants.get(d.tenant!)!.segments, n.segment)) continue; // unusable subnet: reported once, at the segment
+      if (unusableSegments.has(key)) continue;
       if (!segments.has(key)) {
         const known = Object.keys(tenants.get(d.tenant!)!.segments);
         fail(
@@ -470,7 +475,7 @@ export function computeFacts(site: SiteInventory): {
     };
     const segment = (name: string, path: InventoryPath) => {
       if (segments.has(`${tenant}/${name}`)) return true;
-      if (own(t.segments, name)) return false; // segment exists but its subnet was unusable: already reported
+      if (unusableSegments.has(`${tenant}/${name}`)) return false;
       fail(
         'unknown-segment',
         `tenant ${tenant} has no segment '${name}'${suggest(name, Object.keys(t.segments))} (segments: ${Object.keys(t.segments).join(', ')})`,

@@ -27,11 +27,36 @@ function externalIds(kind: 'tunnel' | 'vm', about: Record<string, string>): OvsE
   ];
 }
 
-export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
-  const remotes = (facts.byRole.get('hypervisor') ?? [])
+/** What every hypervisor of a site reads, built once per site rather than once per hypervisor. */
+interface SiteIndex {
+  vteps: { address: string; device: string }[];
+  vmsByHost: Map<string, DeviceFacts[]>;
+}
+const indexes = new WeakMap<SiteFacts, SiteIndex>();
+
+function siteIndex(facts: SiteFacts): SiteIndex {
+  let index = indexes.get(facts);
+  if (index) return index;
+  const vteps = (facts.byRole.get('hypervisor') ?? [])
     .map((n) => facts.devices.get(n)!)
-    .filter((h) => h.name !== d.name && h.loopback !== null)
+    .filter((h) => h.loopback !== null)
     .map((h) => ({ address: formatAddress(h.loopback!), device: h.name }));
+  const vmsByHost = new Map<string, DeviceFacts[]>();
+  for (const vm of facts.devices.values()) {
+    if (vm.hostedOn === null) continue;
+    const list = vmsByHost.get(vm.hostedOn);
+    if (list) list.push(vm);
+    else vmsByHost.set(vm.hostedOn, [vm]);
+  }
+  index = { vteps, vmsByHost };
+  indexes.set(facts, index);
+  return index;
+}
+
+export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
+  const { vteps, vmsByHost } = siteIndex(facts);
+  // the flood list is only needed when there are segments to flood
+  const remotes = facts.segments.size ? vteps.filter((r) => r.device !== d.name) : [];
   const vxlanPorts: VxlanPort[] = [...facts.segments.values()].map((seg) => ({
     name: vxlanPortName(seg.vni),
     bridge: INTEGRATION_BRIDGE,
@@ -49,8 +74,7 @@ export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
     }),
   }));
   const vmPorts: VmPort[] = [];
-  for (const vm of facts.devices.values()) {
-    if (vm.hostedOn !== d.name) continue;
+  for (const vm of vmsByHost.get(d.name) ?? []) {
     for (const nic of vm.nics) {
       if (nic.segment === null) continue;
       vmPorts.push({

@@ -22,7 +22,9 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
   const pods = new Map<number, string[]>();
   for (const s of names('spine')) {
     const pod = facts.devices.get(s)!.pod;
-    pods.set(pod, [...(pods.get(pod) ?? []), s]);
+    const members = pods.get(pod);
+    if (members) members.push(s);
+    else pods.set(pod, [s]);
   }
   for (const [pod, members] of [...pods].sort(([a], [b]) => a - b))
     add({
@@ -42,7 +44,9 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
   const racks = new Map<string, string[]>();
   for (const l of names('leaf')) {
     const rack = facts.devices.get(l)!.rack;
-    racks.set(rack, [...(racks.get(rack) ?? []), l]);
+    const members = racks.get(rack);
+    if (members) members.push(l);
+    else racks.set(rack, [l]);
   }
   for (const [rack, members] of [...racks].sort(([a], [b]) => a.localeCompare(b)))
     add({

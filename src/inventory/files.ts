@@ -4,8 +4,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
+import { MAX_DEPTH, MAX_INVENTORY_BYTES } from './limits.js';
+import { checkStructure } from './structure.js';
 
 export interface InventorySource {
   /** Path as shown to the user (relative to the working directory when possible). */
@@ -27,7 +29,15 @@ export function listInventoryFiles(dir: string): string[] {
     .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
     .sort()
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+    .filter((path) => statOf(path)?.isFile() ?? true); // an unreadable entry is reported when read
+}
+
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function displayPath(path: string): string {
@@ -35,33 +45,70 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-/** Parses one YAML text; YAML syntax errors and duplicate keys become located diagnostics. */
+/**
+ * Parses one YAML text. YAML syntax errors, duplicate keys (after YAML resolves them: `true` and
+ * `"true"` are one key), keys that are not names, merge keys and unusable aliases become located
+ * errors; YAML warnings (an unknown tag) become located warnings. `data` is undefined when the
+ * text has errors, so nothing later reads a half-understood document.
+ */
 export function parseInventoryText(
   file: string,
   text: string,
 ): { source: InventorySource; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
   const diagnostics: Diagnostic[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = lines.linePos(e.pos[0]);
-    const isDup = e.code === 'DUPLICATE_KEY';
-    const message = isDup
-      ? `duplicate key: ${firstLine(e.message)}; each key may appear once in a mapping`
-      : `YAML syntax: ${firstLine(e.message)}`;
-    diagnostics.push({
-      ...error(isDup ? 'duplicate-key' : 'yaml-syntax', message, { file }),
-      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
-      location: { file, line: pos.line, col: pos.col },
-    });
+  const at = (offset: number) => {
+    const pos = lines.linePos(offset);
+    return { file, line: pos.line, col: pos.col };
+  };
+  let doc: Document.Parsed;
+  try {
+    // uniqueKeys is checked by checkStructure: the library's own check is quadratic in the map size
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
+  } catch (e) {
+    // the parser recurses per nesting level; only absurd nesting gets here
+    const d = error('yaml-syntax', `YAML cannot be read: ${firstLine((e as Error).message)}`, { file });
+    d.location = { file, line: 1, col: 1 };
+    const empty = parseDocument('', { lineCounter: new LineCounter() });
+    return { source: { file, doc: empty, lines, data: undefined }, diagnostics: [d] };
   }
-  const data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  for (const e of doc.errors) {
+    const code = e.code === 'MULTIPLE_DOCS' ? 'several-documents' : 'yaml-syntax';
+    diagnostics.push({ ...error(code, yamlErrorMessage(e), { file }), location: at(e.pos[0]) });
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push({ ...warning('yaml-warning', yamlWarningMessage(w), { file }), location: at(w.pos[0]) });
+  }
+  if (doc.errors.length === 0)
+    for (const p of checkStructure(doc, text, lines))
+      diagnostics.push({ ...error(p.code, p.message, { file }), location: at(p.offset) });
+  let data: unknown;
+  if (!hasErrors(diagnostics)) {
+    try {
+      // aliases were checked above (anchors exist, no cycles, expansion within MAX_EXPANDED_NODES)
+      data = doc.toJS({ maxAliasCount: -1 });
+    } catch (e) {
+      diagnostics.push({
+        ...error('yaml-syntax', `YAML cannot be read: ${firstLine((e as Error).message)}`, { file }),
+        location: at(doc.contents?.range?.[0] ?? 0),
+      });
+    }
+  }
   return { source: { file, doc, lines, data }, diagnostics };
+}
+
+function yamlErrorMessage(e: YAMLError): string {
+  if (/Maximum call stack/.test(e.message))
+    return `values are nested too deeply to be read here; an inventory needs fewer than ${MAX_DEPTH} levels`;
+  if (e.code === 'MULTIPLE_DOCS')
+    return 'a second YAML document starts here (`---`); an inventory file holds one document: put each in its own file, or remove the `---` line';
+  return `YAML syntax: ${firstLine(e.message)}`;
+}
+
+function yamlWarningMessage(w: YAMLError): string {
+  const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1];
+  if (tag) return `unknown tag ${tag} is ignored and the value read as plain YAML; remove the tag`;
+  return `YAML: ${firstLine(w.message)}`;
 }
 
 function firstLine(message: string): string {
@@ -90,13 +137,50 @@ export function loadInventoryDir(dir: string): LoadResult {
         error('inventory-empty', `no *.yaml files in ${dir}; pass --inventory DIR with your inventory`),
       ],
     };
+  const tooLarge = checkInventoryBytes(files);
+  if (tooLarge) return { sources: [], diagnostics: [tooLarge] };
   const sources: InventorySource[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of files) {
     const file = displayPath(path);
-    const parsed = parseInventoryText(file, readFileSync(path, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      diagnostics.push({
+        ...error(
+          'inventory-unreadable',
+          `cannot read this file (${why}); fix it or remove it from the inventory`,
+          {
+            file,
+          },
+        ),
+        location: { file, line: 1, col: 1 },
+      });
+      continue;
+    }
+    const parsed = parseInventoryText(file, text);
     sources.push(parsed.source);
     diagnostics.push(...parsed.diagnostics);
   }
   return { sources, diagnostics };
+}
+
+/** Refuses an inventory beyond MAX_INVENTORY_BYTES before any of it is parsed, at its largest file. */
+function checkInventoryBytes(files: string[]): Diagnostic | undefined {
+  const sizes = files.map((path) => ({ path, bytes: Number(statOf(path)?.size ?? 0) }));
+  const total = sizes.reduce((n, s) => n + s.bytes, 0);
+  if (total <= MAX_INVENTORY_BYTES) return undefined;
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const file = displayPath(largest.path);
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  return {
+    ...error(
+      'input-too-large',
+      `the inventory is ${mib(total)} of YAML (this file ${mib(largest.bytes)}); fabric reads at most ${mib(MAX_INVENTORY_BYTES)} per inventory directory: give large sites their own directories (--inventory DIR) (docs/inventory-limits.md)`,
+      { file },
+    ),
+    location: { file, line: 1, col: 1 },
+  };
 }

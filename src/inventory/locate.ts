@@ -3,13 +3,33 @@
  * site are searched for the deepest existing prefix of the path, so a merged site still points
  * at the one file that defines the value; a missing leaf falls back to its closest ancestor.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
 
 interface Found {
   depth: number;
   offset: number;
+}
+
+/** Each mapping's pairs by key, built once: a lookup per path segment stays O(1) on huge maps. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items)
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** A list index from a path segment: schema paths carry them as strings ("0"), checks as numbers. */
+function indexOf(seg: string | number): number | undefined {
+  if (typeof seg === 'number') return seg;
+  return /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : undefined;
 }
 
 function walk(source: InventorySource, path: InventoryPath, atKey: boolean): Found | undefined {
@@ -21,12 +41,12 @@ function walk(source: InventorySource, path: InventoryPath, atKey: boolean): Fou
     let next: unknown;
     let keyOffset: number | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) break;
       next = pair.value;
       keyOffset = (pair.key as Node).range?.[0];
-    } else if (isSeq(node) && typeof seg === 'number') {
-      next = node.items[seg];
+    } else if (isSeq(node) && indexOf(seg!) !== undefined) {
+      next = node.items[indexOf(seg!)!];
     } else break;
     if (next === undefined || next === null) {
       if (keyOffset !== undefined) found = { depth: i + 1, offset: keyOffset };

@@ -32,8 +32,36 @@ function validator(): ValidateFunction {
     allowUnionTypes: true,
   });
   (ajvErrors as unknown as (a: Ajv) => void)(ajv);
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+  schemaJson = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as typeof schemaJson;
+  compiled = ajv.compile(schemaJson);
   return compiled;
+}
+
+interface SchemaNode {
+  properties?: Record<string, unknown>;
+  oneOf?: { $ref?: string }[];
+  discriminator?: unknown;
+}
+let schemaJson: { definitions?: Record<string, SchemaNode> } = {};
+
+/**
+ * Fields no variant of a discriminated union (a device by role) knows. Without a usable role
+ * Ajv cannot pick a variant, so it reports neither the role's variant nor unknown fields: these
+ * are reported here, like `additionalProperties` does for any other mapping.
+ */
+function unknownVariantFields(e: ErrorObject): { field: string; allowed: string[] }[] {
+  const parent = e.parentSchema as SchemaNode | undefined;
+  const data = e.data;
+  if (!parent?.discriminator || !parent.oneOf || typeof data !== 'object' || data === null) return [];
+  const allowed = new Set(Object.keys(parent.properties ?? {}));
+  for (const variant of parent.oneOf) {
+    const name = variant.$ref?.replace('#/definitions/', '') ?? '';
+    const def = Object.hasOwn(schemaJson.definitions ?? {}, name) ? schemaJson.definitions![name] : undefined;
+    for (const field of Object.keys(def?.properties ?? {})) allowed.add(field);
+  }
+  return Object.keys(data)
+    .filter((field) => !allowed.has(field))
+    .map((field) => ({ field, allowed: [...allowed] }));
 }
 
 function pointerToPath(pointer: string): string[] {
@@ -53,9 +81,25 @@ function describePath(path: string[]): string {
 }
 
 function show(value: unknown): string {
+  // JSON has no infinity or NaN (it would print `null`): show them as YAML writes them
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
+
+const ROLES = [
+  'superspine',
+  'spine',
+  'leaf',
+  'edge',
+  'hypervisor',
+  'storage',
+  'vrouter',
+  'l4lb',
+  'l7lb',
+  'vm',
+];
 
 function didYouMean(unknown: string, allowed: string[]): string {
   if (allowed.length === 0) return '';
@@ -63,6 +107,17 @@ function didYouMean(unknown: string, allowed: string[]): string {
   return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3))
     ? `; did you mean '${best}'?`
     : '';
+}
+
+/**
+ * The map key a `propertyNames` error is about. Ajv 8 sets it on the error object itself
+ * (`e.propertyName`); only the `propertyNames` keyword's own error has it in `params`.
+ */
+function propertyNameOf(e: ErrorObject): string | undefined {
+  const own = (e as { propertyName?: unknown }).propertyName;
+  if (typeof own === 'string') return own;
+  const param = (e.params as { propertyName?: unknown } | undefined)?.propertyName;
+  return typeof param === 'string' ? param : undefined;
 }
 
 function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
@@ -84,19 +139,23 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
     }
     case 'errorMessage': {
       const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
-      const propertyName = (inner?.params as { propertyName?: string } | undefined)?.propertyName;
+      const propertyName = propertyNameOf(e) ?? (inner && propertyNameOf(inner));
       if (propertyName !== undefined)
         return {
           message: `key ${show(propertyName)} ${e.message}`,
           path: [...path, propertyName],
           atKey: true,
         };
-      if (inner?.keyword === 'discriminator')
+      if (inner?.keyword === 'discriminator') {
+        const role = (e.data as { role?: unknown })?.role;
+        // a missing role is the `required` error's, a role that is not a string the `type` error's
+        if (typeof role !== 'string') return undefined;
         return {
-          message: `${where} ${e.message}, got ${show((e.data as { role?: unknown })?.role)}`,
+          message: `${where} ${e.message}, got ${show(role)}${didYouMean(String(role), ROLES)}`,
           path: [...path, 'role'],
           atKey: false,
         };
+      }
       return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
     }
     case 'propertyNames':
@@ -122,13 +181,14 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
         atKey: false,
       };
     case 'discriminator':
+      if (typeof (e.data as { role?: unknown })?.role !== 'string') return undefined; // see above
       return {
         message: `${where} needs a known role (superspine, spine, edge, leaf, hypervisor, storage, vrouter, l4lb, l7lb, vm), got ${show((e.data as { role?: unknown })?.role)}`,
         path,
         atKey: false,
       };
     default: {
-      const propertyName = (e.params as { propertyName?: string }).propertyName;
+      const propertyName = propertyNameOf(e);
       if (propertyName !== undefined)
         return {
           message: `key ${show(propertyName)} ${e.message}`,
@@ -146,6 +206,7 @@ export function validateSource(source: InventorySource): Diagnostic[] {
     return [
       error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', {
         file: source.file,
+        location: { file: source.file, line: 1, col: 1 },
       }),
     ];
   }
@@ -160,6 +221,21 @@ export function validateSource(source: InventorySource): Diagnostic[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(error('schema', d.message, { file: source.file, path: d.path, atKey: d.atKey }));
+    if (e.keyword === 'required')
+      for (const { field, allowed } of unknownVariantFields(e)) {
+        const path = [...pointerToPath(e.instancePath), field];
+        out.push(
+          error(
+            'schema',
+            `unknown field '${field}' in ${describePath(path.slice(0, -1))}${didYouMean(field, allowed)}`,
+            {
+              file: source.file,
+              path,
+              atKey: true,
+            },
+          ),
+        );
+      }
   }
   return out;
 }
