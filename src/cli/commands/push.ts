@@ -176,13 +176,21 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
     });
     if (opts.json) json(report);
     else printReport(report, !!opts.diff || !!opts.dryRun);
-    return report.result === 'ok' || report.result === 'nothing-to-do' || report.result === 'planned'
-      ? EXIT.OK
-      : EXIT.PROBLEMS;
+    return pushExitCode(report);
   } finally {
     await pool.closeAll();
   }
 }
+
+/** 0 pushed, nothing to do or planned; 1 otherwise, and for a dry run that could not read every device. */
+export function pushExitCode(r: PushReport): ExitCode {
+  if (r.result === 'planned')
+    return r.devices.some((d) => d.status === 'unreachable') ? EXIT.PROBLEMS : EXIT.OK;
+  return r.result === 'ok' || r.result === 'nothing-to-do' ? EXIT.OK : EXIT.PROBLEMS;
+}
+
+/** Baseline and gate failures named in the text report; --json has them all. */
+const BASELINE_LISTED = 20;
 
 function printReport(r: PushReport, diffs: boolean): void {
   if (r.waves.length) {
@@ -202,11 +210,25 @@ function printReport(r: PushReport, diffs: boolean): void {
         shown.map((d) => [d.device, d.wave ?? '-', d.status, d.config, d.changes.join(' ') || '-', d.detail]),
       ),
     );
+  if (r.baseline?.failing.length) {
+    const { failing } = r.baseline;
+    out(`failing before the push (${failing.length} of ${r.baseline.checks} checks):`);
+    for (const f of failing.slice(0, BASELINE_LISTED)) out(`  ${f.id}: ${f.seen}`);
+    if (failing.length > BASELINE_LISTED)
+      out(`  … and ${failing.length - BASELINE_LISTED} more (--json lists them all)`);
+  }
   for (const w of r.waves)
-    if (w.gate)
+    if (w.gate) {
       out(
         `gate after wave ${w.index}: ${w.gate.checks - w.gate.failures.length}/${w.gate.checks} checks pass (${w.gate.seconds.toFixed(1)} s)`,
       );
+      if (w.gate.failures.length > BASELINE_LISTED)
+        out(`  (the first ${BASELINE_LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
+      for (const f of w.gate.failures.slice(0, BASELINE_LISTED))
+        out(
+          `  FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`,
+        );
+    }
   const t = r.timings;
   out(
     `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,
