@@ -82,13 +82,20 @@ sessions and prefixes, ECMP, BFD, one VRRP master, HAProxy backends, VIPs) must 
 is reverted and the rollout stops. Devices that already run the rendered configs are skipped.
 
 Exit status: 0 pushed (or nothing to do, or a dry run), 1 the push failed or was refused (every
-device is left on a complete config: see the report), 2 unusable inventory, arguments or out/.
+device is left on a complete config: see the report), or a dry run could not read some device
+(named, and shown as new: every file), 2 unusable inventory, arguments, out/ or ssh config.
+
+SSH settings (keys, known_hosts, user, port, address) come from an OpenSSH client config, as for
+ssh and Ansible: --ssh-config FILE, else FABRIC_SSH_CONFIG, else ssh_config in .fabric/config.yaml
+(here or in a parent folder), else ~/.ssh/config; Host entries match a device's inventory name or
+its management address. Flags override the config.
 
 Examples:
   fabric render && fabric push --site idc-a --dry-run --diff
-  fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519
+  fabric push --site idc-a --yes
   fabric push --site idc-a --only leaf1a leaf1b --yes
-  fabric push --site idc-a --yes --identity lab/clab-idc-a/id_ed25519 --known-hosts lab/clab-idc-a/known_hosts`,
+  fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519 --known-hosts ~/.ssh/fabric_known_hosts
+  export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric push --site idc-a --yes     # the lab`,
   );
   cmd.action((opts: PushCliOptions, c: Command) => run(pushCommand({ ...c.optsWithGlobals(), ...opts })));
 }
@@ -151,7 +158,9 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
     if (!manifest.devices[name] || !d.managed)
       throw new CliError(`push: --only ${name}: fabric manages no configuration on ${name}`);
   }
-  const pool = new SessionPool(sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) }));
+  const ssh = sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) });
+  if ('error' in ssh) throw new CliError(`push: ${ssh.error}`);
+  const pool = new SessionPool(ssh);
   try {
     const report = await push({
       site,
