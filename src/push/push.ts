@@ -372,13 +372,16 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       ok: gate.ok,
       checks: due.length,
       seconds: gate.seconds,
-      failures: failedChecks.map((r, i) => ({
-        id: r.expectation.id,
-        expected: r.expectation.title,
-        seen: r.detail,
-        passedBefore: blame[i]!.passedBefore,
-        blamed: blame[i]!.blamed,
-      })),
+      // the failures laid to the wave first: they are why it is reverted
+      failures: failedChecks
+        .map((r, i) => ({
+          id: r.expectation.id,
+          expected: r.expectation.title,
+          seen: r.detail,
+          passedBefore: blame[i]!.passedBefore,
+          blamed: blame[i]!.blamed,
+        }))
+        .sort((a, b) => Number(b.blamed.length > 0) - Number(a.blamed.length > 0)),
     };
     report.waves.find((x) => x.index === wave.index)!.gate = gateReport;
     input.progress(
