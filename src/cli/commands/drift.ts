@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
-import { type DriftReport, exitCodeOf } from '../../drift/types.js';
+import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { Redactor, type SecretStore } from '../../render/secrets.js';
 import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../report/drift.js';
@@ -184,7 +184,7 @@ function full(format: DriftFormat, r: DriftReport, opts: DriftCliOptions): strin
 export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   if (opts.accept !== undefined)
     throw new CliError(
-      `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`fabric push --site ${opts.site?.[0] ?? 'SITE'} --only ${opts.accept}\`, or change the inventory and push`,
+      `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`${remediation(opts.site?.[0] ?? 'SITE', shellQuote(opts.accept), pushArgs(opts))}\`, or change the inventory and push`,
     );
   if (opts.site?.length !== 1) throw new CliError('drift: name one site with --site');
   const format: DriftFormat = opts.json ? 'json' : (opts.format ?? 'text');

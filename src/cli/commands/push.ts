@@ -9,6 +9,7 @@ import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
 import { table } from '../../report/table.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { shellQuote } from '../../util/shell.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
@@ -100,13 +101,26 @@ Examples:
   cmd.action((opts: PushCliOptions, c: Command) => run(pushCommand({ ...c.optsWithGlobals(), ...opts })));
 }
 
+/** `fabric render` as the user must run it to match this push: the same inventory, out/ and secrets. */
+function renderCommand(opts: PushCliOptions, site: string): string {
+  return [
+    'fabric',
+    ...(opts.inventory !== 'inventory' ? ['--inventory', shellQuote(opts.inventory)] : []),
+    'render',
+    '--site',
+    site,
+    ...(opts.out !== 'out' ? ['--out', shellQuote(opts.out)] : []),
+    ...(opts.secrets ? ['--secrets', shellQuote(opts.secrets)] : []),
+  ].join(' ');
+}
+
 /** The rendered files on disk must be exactly what the inventory renders to now. */
-function checkRenderedOutput(outDir: string, site: string, manifest: Manifest): void {
+function checkRenderedOutput(opts: PushCliOptions, site: string, manifest: Manifest): void {
+  const outDir = opts.out;
+  const render = renderCommand(opts, site);
   const path = join(outDir, site, MANIFEST_FILE);
   if (!existsSync(path))
-    throw new CliError(
-      `no rendered configs in ${join(outDir, site)}: run \`fabric render --site ${site}\` first`,
-    );
+    throw new CliError(`no rendered configs in ${join(outDir, site)}: run \`${render}\` first`);
   const onDisk = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
   const key = (m: Manifest) =>
     JSON.stringify(
@@ -116,12 +130,12 @@ function checkRenderedOutput(outDir: string, site: string, manifest: Manifest): 
     );
   if (key(onDisk) !== key(manifest))
     throw new CliError(
-      `${join(outDir, site)} is not what the inventory renders to now: run \`fabric render --site ${site}\`, review, then push`,
+      `${join(outDir, site)} is not what the inventory renders to now: run \`${render}\`, review, then push`,
     );
   for (const [device, d] of Object.entries(onDisk.devices))
     for (const f of d.files) {
       const file = join(outDir, site, device, f.path);
-      if (!existsSync(file)) throw new CliError(`${file} is missing: run \`fabric render --site ${site}\``);
+      if (!existsSync(file)) throw new CliError(`${file} is missing: run \`${render}\``);
     }
 }
 
@@ -150,7 +164,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   );
   const site = model.sites[0]!;
   const { site: files, manifest } = rendered[0]!;
-  checkRenderedOutput(opts.out, site.name, manifest);
+  checkRenderedOutput(opts, site.name, manifest);
   const only = opts.only ?? [];
   for (const name of only) {
     const d = site.devices.find((x) => x.name === name);
