@@ -209,7 +209,14 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
   if (input.showDiff || input.dryRun) {
     await mapLimit(planned, input.concurrency, async (w) => {
       for (const f of w.changed) {
-        const before = await input.pool.use(w.target, (s) => s.readFile(f.target));
+        let before: Buffer | null;
+        try {
+          before = await input.pool.use(w.target, (s) => s.readFile(f.target));
+        } catch (e) {
+          if (!isSshError(e)) throw e;
+          report.diffs.push({ device: w.device.name, target: f.target, diff: `--- ${e.message}: no diff\n` });
+          continue;
+        }
         report.diffs.push({
           device: w.device.name,
           target: f.target,
@@ -390,7 +397,7 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
     if (!gate.ok) {
       for (const f of gateReport.failures.slice(0, 10))
         input.progress(
-          `    FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "not this wave's doing"})`,
+          `    FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`,
         );
       const laid = gateReport.failures.filter((f) => f.blamed.length);
       markNotReached(waves, wave.index);
