@@ -50,10 +50,13 @@ export async function connect(target: ResolvedTarget, o: ResolvedOptions): Promi
   const loaded = loadIdentities(o.identities, o.env);
   if ('error' in loaded) throw fail('identity', loaded.error);
   const agent = agentSocket(o.agent, o.env);
+  const missing = o.origin.missingIdentities.length
+    ? `; does not exist: ${o.origin.missingIdentities.join(', ')}`
+    : '';
   if (loaded.identities.length === 0 && !agent)
     throw fail(
       'identity',
-      `no SSH key to offer (${o.agent === false ? 'the agent is off' : 'SSH_AUTH_SOCK is not set'}; ssh config: ${o.origin.sshConfig}): ` +
+      `no SSH key to offer (${o.agent === false ? 'the agent is off' : 'SSH_AUTH_SOCK is not set'}${missing}; ssh config: ${o.origin.sshConfig}): ` +
         'set IdentityFile for this host in the ssh config, pass --identity FILE, or run ssh-agent',
     );
   const known = readKnownHosts(o.knownHostsFile);
@@ -160,7 +163,7 @@ function handshake(
       ...(c.agent ? [`the agent at ${c.agent}${agentProblem ? ` (unusable: ${agentProblem})` : ''}`] : []),
     ];
     return (
-      `authentication as ${target.user} failed with ${tried.join(', ') || 'no key'} (keys: ${o.origin.identities}; ssh config: ${o.origin.sshConfig}); ` +
+      `authentication as ${target.user} failed with ${tried.join(', ') || 'no key'} (keys: ${o.origin.identities}${o.origin.missingIdentities.length ? `; does not exist: ${o.origin.missingIdentities.join(', ')}` : ''}; ssh config: ${o.origin.sshConfig}); ` +
       `add the public key to ${target.user}'s authorized_keys on the device, or name the right key ` +
       '(IdentityFile for this host in the ssh config, or --identity FILE) and user (User, or --ssh-user)'
     );

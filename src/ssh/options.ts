@@ -98,6 +98,8 @@ export interface SettingOrigins {
   identities: string;
   /** Keywords of the config for this host that fabric does not honour (ProxyJump, …). */
   ignored: string[];
+  /** IdentityFile entries skipped because the file does not exist (as ssh skips them), with file:line. */
+  missingIdentities: string[];
 }
 
 export const DEFAULTS = {
@@ -138,6 +140,7 @@ export function resolveOptions(o: SshOptions): ResolvedOptions {
       knownHosts: o.knownHostsFile ? 'given (--known-hosts)' : 'the default',
       identities: o.identities?.length ? 'given (--identity)' : 'none given',
       ignored: [],
+      missingIdentities: [],
     },
     explicit: {
       knownHostsFile: o.knownHostsFile !== undefined,
@@ -173,9 +176,10 @@ export function resolveFor(
     expandTokens(v, { home, host: t.host, name: t.device, port, user, localUser: userInfo().username });
   const host = h.hostName ? expand(h.hostName) : t.host;
   const at = (keyword: string) => `${h.where.get(keyword) ?? base.sshConfig!.file}`;
-  const configured = h.identityFiles.map(expand).filter((f) => {
+  const missing: string[] = [];
+  const configured = h.identityFiles.map(expand).filter((f, i) => {
     if (existsSync(f)) return true;
-    base.log(`${t.device}: IdentityFile ${f} (${at('identityfile')}) does not exist; skipped`);
+    missing.push(`${f} (IdentityFile at ${h.identityWhere[i]})`);
     return false;
   });
   const knownHostsFromConfig = !base.explicit.knownHostsFile && h.userKnownHostsFile !== undefined;
@@ -209,6 +213,7 @@ export function resolveFor(
         ? `${base.identities.length ? `${base.origin.identities}, ` : ''}IdentityFile at ${at('identityfile')}`
         : base.origin.identities,
       ignored: h.ignored,
+      missingIdentities: missing,
     },
   };
   return { target: { device: t.device, host, port, user }, options };

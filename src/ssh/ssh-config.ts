@@ -155,6 +155,8 @@ export interface HostSettings {
   user?: string;
   port?: number;
   identityFiles: string[];
+  /** `file:line` of each of `identityFiles`. */
+  identityWhere: string[];
   identitiesOnly?: boolean;
   userKnownHostsFile?: string;
   strictHostKeyChecking?: 'yes' | 'accept-new' | 'no' | 'ask';
@@ -176,17 +178,16 @@ const USED = new Set([
   'connecttimeout',
 ]);
 /** Keywords that change how to reach a host: silently ignoring them would connect somewhere else. */
-const ROUTING = new Set([
-  'proxyjump',
-  'proxycommand',
-  'localcommand',
-  'hostkeyalias',
-  'canonicalizehostname',
+const ROUTING = new Map([
+  ['proxyjump', 'ProxyJump'],
+  ['proxycommand', 'ProxyCommand'],
+  ['hostkeyalias', 'HostKeyAlias'],
+  ['canonicalizehostname', 'CanonicalizeHostname'],
 ]);
 
 /** The settings for a device: the first value of each keyword over the blocks that apply. */
 export function hostSettings(config: SshConfig, names: readonly string[]): HostSettings {
-  const s: HostSettings = { identityFiles: [], where: new Map(), ignored: [] };
+  const s: HostSettings = { identityFiles: [], identityWhere: [], where: new Map(), ignored: [] };
   const first = (keyword: string, where: string): boolean => {
     if (s.where.has(keyword)) return false;
     s.where.set(keyword, where);
@@ -198,11 +199,15 @@ export function hostSettings(config: SshConfig, names: readonly string[]): HostS
       const value = args[0];
       if (value === undefined) continue;
       if (!USED.has(keyword)) {
-        if (ROUTING.has(keyword) && !s.ignored.includes(keyword)) s.ignored.push(keyword);
+        const name = ROUTING.get(keyword);
+        if (name && !s.ignored.includes(name)) s.ignored.push(name);
         continue;
       }
       if (keyword === 'identityfile') {
-        if (value.toLowerCase() !== 'none') s.identityFiles.push(value);
+        if (value.toLowerCase() !== 'none') {
+          s.identityFiles.push(value);
+          s.identityWhere.push(where);
+        }
         s.where.set(keyword, s.where.get(keyword) ?? where);
         continue;
       }

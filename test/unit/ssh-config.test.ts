@@ -3,6 +3,7 @@
  * (config-source.ts: flag > FABRIC_SSH_CONFIG > .fabric/config.yaml > ~/.ssh/config), and one
  * device's settings from flags, config and inventory (options.ts `resolveFor`). No network.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,8 @@ import {
   parseSshConfig,
   splitWords,
 } from '../../src/ssh/ssh-config.js';
-import { tempDir } from '../support/tmp.js';
+import { runFabric } from '../support/cli.js';
+import { exampleCopy, tempDir } from '../support/tmp.js';
 
 const LAB = `# fabric lab x
 Host leaf1a clab-x-leaf1a
@@ -65,7 +67,7 @@ describe('ssh_config parsing and matching', () => {
       connectTimeoutSeconds: 4,
     });
     expect(s.where.get('hostname')).toBe('lab.conf:3');
-    expect(s.ignored).toEqual(['proxyjump']);
+    expect(s.ignored).toEqual(['ProxyJump']);
   });
 
   it('GIVEN a device only under its address THEN the address blocks apply', () => {
@@ -130,7 +132,10 @@ describe("one device's settings: flags > ssh config > inventory > defaults", () 
   it('GIVEN only the config THEN its HostName, Port, User, key, known_hosts, policy and timeout are used', () => {
     const { target: t, options } = resolve({});
     expect(t).toEqual({ device: 'leaf1a', host: '127.0.0.9', port: 2201, user: 'lab' });
-    expect(options.identities).toEqual([key]); // the missing one is skipped, as ssh does
+    expect(options.identities).toEqual([key]); // the missing one is skipped, as ssh does, and named
+    expect(options.origin.missingIdentities).toEqual([
+      `${join(dir, 'missing')} (IdentityFile at lab.conf:6)`,
+    ]);
     expect(options.knownHostsFile).toBe(`${dir}/kh`);
     expect(options.hostKeyPolicy).toBe('accept-new');
     expect(options.connectTimeoutMs).toBe(3000);
@@ -220,5 +225,49 @@ describe('commands printed for the user to paste', () => {
       "fabric push --site idc-a --only leaf1a --inventory inv --ssh-config /k/c --identity '/k/id a' --known-hosts /k/kh --no-ssh-agent",
     );
     expect(sshFlagsInEffect({})).toEqual([]);
+  });
+});
+
+describe('fabric drift with an ssh config (the built CLI, loopback only)', () => {
+  it('GIVEN FABRIC_SSH_CONFIG naming no file THEN exit 2 naming the variable', async () => {
+    const { dir } = exampleCopy();
+    const r = await runFabric(['drift', '--site', 'idc-a'], {
+      cwd: dir,
+      env: { FABRIC_SSH_CONFIG: '/nope' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('drift: FABRIC_SSH_CONFIG=/nope: no such file');
+  });
+
+  it('GIVEN .fabric/config.yaml pointing at a config whose HostName nobody listens on THEN the device, address, what failed and where the address came from', async () => {
+    const { dir } = exampleCopy();
+    mkdirSync(join(dir, '.fabric'));
+    writeFileSync(join(dir, '.fabric', 'config.yaml'), 'ssh_config: cfg\n');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'key')]);
+    writeFileSync(
+      join(dir, 'cfg'),
+      `Host spine1\n  HostName 127.0.0.1\n  Port 1\n  ProxyJump bastion\nHost *\n  IdentityFile ${join(dir, 'key')}\n`,
+    );
+    mkdirSync(join(dir, 'sub'));
+    const r = await runFabric(
+      [
+        '--inventory',
+        join(dir, 'inventory'),
+        'drift',
+        '--site',
+        'idc-a',
+        '--only',
+        'spine1',
+        '--snmp-version',
+        'off',
+        '--secrets',
+        join(dir, 'secrets.yaml'),
+      ],
+      { cwd: join(dir, 'sub'), env: { FABRIC_SSH_CONFIG: '', SSH_AUTH_SOCK: '' } }, // the settings file is in a parent folder
+    );
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toContain(
+      `spine1 (127.0.0.1:1): connection refused: nothing listens on that port (is sshd running?) (address from HostName at ${join(dir, 'cfg')}:2, Port at ${join(dir, 'cfg')}:3; the ssh config sets ProxyJump for it, which fabric does not use`,
+    );
   });
 });
