@@ -127,9 +127,12 @@ export const DRIFT_KINDS = [
   'snmp',
 ] as const;
 
-/** The command that puts a drifted device back to the inventory. */
-export function remediation(site: string, device: string): string {
-  return `fabric push --site ${site} --only ${device}`;
+/**
+ * The command that puts a drifted device back to the inventory; `args` are the global and SSH
+ * arguments in effect (already shell-quoted), so that it works when pasted.
+ */
+export function remediation(site: string, device: string, args: readonly string[] = []): string {
+  return ['fabric', 'push', '--site', site, '--only', device, ...args].join(' ');
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

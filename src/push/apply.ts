@@ -157,13 +157,18 @@ export async function applyDetached(
   };
 }
 
-/** Restores the device's previous files and reloads (after a failed gate, or for the rest of a failed wave). */
+/**
+ * Restores the device's previous files and the daemons' previous state (after a failed gate, or
+ * for the rest of a failed wave). `ok` is the one verdict the report uses, per device and in the
+ * summary: the files are the previous ones (by hash) and the restored state answers, checked on
+ * the device against what existed before (after a first push: nothing of fabric's).
+ */
 export async function rollback(
   pool: SessionPool,
   target: SshTarget,
   t: Transaction,
   previous: Hashes,
-): Promise<{ ok: boolean; config: ConfigState; detail: string }> {
+): Promise<RollbackOutcome> {
   try {
     const r = await pool.use(target, (s) =>
       s.exec(`sh ${t.dir}/transaction.sh rollback`, { timeoutMs: 90_000 }),
@@ -175,13 +180,29 @@ export async function rollback(
       ),
     );
     const config = judge(hashes, t, previous);
-    return {
-      ok: r.code === 0 && config === 'previous',
-      config,
-      detail: r.code === 0 ? 'reverted' : `rollback exited ${r.code}`,
-    };
+    return { ok: r.code === 0 && config === 'previous', config, detail: rollbackDetail(r, config) };
   } catch (e) {
     if (!isSshError(e)) throw e;
     return { ok: false, config: 'unknown', detail: `rollback failed: ${e.message}` };
   }
+}
+
+export interface RollbackOutcome {
+  ok: boolean;
+  config: ConfigState;
+  detail: string;
+}
+
+/** What the rollback said (its last line), and whether the files are the previous ones. */
+function rollbackDetail(
+  r: { code: number | null; stdout: string; stderr: string },
+  config: ConfigState,
+): string {
+  const said = (r.stdout.trim().split('\n').at(-1) ?? '').trim();
+  if (r.code === 0)
+    return config === 'previous'
+      ? 'reverted'
+      : `reverted, but the files are not the previous ones (${config})`;
+  const why = said || r.stderr.trim().split('\n').at(-1) || `the rollback exited ${r.code}`;
+  return `not reverted cleanly: ${why}`;
 }

@@ -35,61 +35,127 @@ function indexSite(site: DeepReadonly<SiteModel>): SiteIndex {
   };
 }
 
-/**
- * The devices whose configuration a check depends on. A VM depends on its hypervisor (its NICs
- * are OVS ports there); routing-wide checks depend on every router.
- */
-function involved(e: Expectation, site: SiteIndex): string[] {
-  const direct = ((): string[] => {
-    switch (e.kind) {
-      case 'bgp-identity':
-        return [e.device];
-      case 'haproxy-backends':
-        return [e.device, ...e.servers];
-      case 'bgp-session':
-      case 'bfd-peer':
-        return [e.device, e.peerDevice];
-      case 'vrrp-master':
-        return e.members.map((m) => m.device);
-      case 'vxlan-tunnels':
-        return [e.device, ...e.remotes.map((r) => r.device)];
-      case 'ecmp':
-      case 'loopbacks-reachable':
-      case 'vip-answers':
-      case 'overlay-ping':
-      case 'http-path':
-        return site.routers;
-    }
-  })();
-  const hosts = direct.map((name) => site.hostOf.get(name)).filter((h): h is string => !!h);
-  return [...new Set([...direct, ...hosts])];
+/** The hypervisors of the VMs among `devices` join them: a VM fails with its hypervisor. */
+function withHosts(devices: readonly string[], site: SiteIndex): string[] {
+  const hosts = devices.map((name) => site.hostOf.get(name)).filter((h): h is string => !!h);
+  return [...new Set([...devices, ...hosts])];
 }
 
+/**
+ * The devices a check is about: where it runs and the peers it names (a session's two ends, a
+ * VRRP group's members, a backend's servers, a tunnel's remotes). A site-wide check (ECMP,
+ * reachability of every loopback, a VIP answering) is about the device it runs on.
+ */
+function ownDevices(e: Expectation, site: SiteIndex): string[] {
+  switch (e.kind) {
+    case 'bgp-identity':
+      return withHosts([e.device], site);
+    case 'haproxy-backends':
+      return withHosts([e.device, ...e.servers], site);
+    case 'bgp-session':
+    case 'bfd-peer':
+      return withHosts([e.device, e.peerDevice], site);
+    case 'vrrp-master':
+      return withHosts(
+        e.members.map((m) => m.device),
+        site,
+      );
+    case 'vxlan-tunnels':
+      return withHosts([e.device, ...e.remotes.map((r) => r.device)], site);
+    case 'ecmp':
+    case 'loopbacks-reachable':
+    case 'vip-answers':
+    case 'overlay-ping':
+    case 'http-path':
+      return withHosts([e.device], site);
+  }
+}
+
+/**
+ * The devices whose configuration a check depends on: its own devices, and for a site-wide check
+ * every router (a route to anywhere can pass through any of them).
+ */
+function involved(e: Expectation, site: SiteIndex): string[] {
+  switch (e.kind) {
+    case 'ecmp':
+    case 'loopbacks-reachable':
+    case 'vip-answers':
+    case 'overlay-ping':
+    case 'http-path':
+      return withHosts(site.routers, site);
+    default:
+      return ownDevices(e, site);
+  }
+}
+
+/** A failed gate check, and which devices of the wave it is laid to (none: not the wave's doing). */
+export interface Attribution {
+  id: string;
+  /** The check passed in the baseline, before the push: the push made it worse. */
+  passedBefore: boolean;
+  /** The wave's devices the failure is laid to; empty when it involves none of them. */
+  blamed: string[];
+}
+
+/**
+ * Who a failed check is laid to. A check that passed before the push and fails now broke during
+ * this wave (the previous gate saw it pass): it is laid to the wave's devices it depends on. A
+ * check that never passed is laid only to the wave's devices it is about (a session's ends, a
+ * group's members, the device a site-wide check runs on), so a site-wide check that never passed
+ * does not revert a hypervisor that has nothing to do with it. The wave is reverted when some
+ * failure is laid to it; the others stop the rollout without reverting anyone.
+ */
+export function attributeFailures(
+  failed: readonly Expectation[],
+  wave: readonly string[],
+  passedBefore: ReadonlySet<string>,
+  site: DeepReadonly<SiteModel>,
+): Attribution[] {
+  const index = indexSite(site);
+  const inWave = new Set(wave);
+  return failed.map((e) => {
+    const before = passedBefore.has(e.id);
+    const devices = before ? involved(e, index) : ownDevices(e, index);
+    return { id: e.id, passedBefore: before, blamed: devices.filter((d) => inWave.has(d)).sort() };
+  });
+}
+
+/** One round of every check before anything changes: what passes, and what fails (named in the report). */
 export async function baseline(
   checks: readonly Expectation[],
   runner: CommandRunner,
   concurrency: number,
-): Promise<Set<string>> {
+): Promise<{ passed: Set<string>; failing: VerifyResult[] }> {
   const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency });
-  return new Set(results.filter((r) => r.ok).map((r) => r.expectation.id));
+  return {
+    passed: new Set(results.filter((r) => r.ok).map((r) => r.expectation.id)),
+    failing: results.filter((r) => !r.ok),
+  };
 }
 
 /**
  * The checks due after a wave: those that passed before (as strict as before), and those whose
- * devices have all settled. A session's prefix count depends on every router, not only on its two
- * ends, so until every router has settled a newly due session check only demands Established
- * with the right AS; the last wave demands the counts too.
+ * devices have all settled and that involve a device this push changes (a check that failed
+ * before the push and involves none of them is not the push's business: it is named in the
+ * baseline). A session's prefix count depends on every router, not only on its two ends, so
+ * until every router has settled a newly due session check only demands Established with the
+ * right AS; the last wave demands the counts too.
  */
 export function dueChecks(
   checks: readonly Expectation[],
   site: DeepReadonly<SiteModel>,
-  passedBefore: Set<string>,
-  settled: Set<string>,
+  passedBefore: ReadonlySet<string>,
+  settled: ReadonlySet<string>,
+  changing: ReadonlySet<string>,
 ): Expectation[] {
   const everything = site.devices.every((d) => settled.has(d.name));
   const index = indexSite(site);
   return checks
-    .filter((e) => passedBefore.has(e.id) || involved(e, index).every((d) => settled.has(d)))
+    .filter((e) => {
+      if (passedBefore.has(e.id)) return true;
+      const devices = involved(e, index);
+      return devices.every((d) => settled.has(d)) && devices.some((d) => changing.has(d));
+    })
     .map((e) =>
       e.kind === 'bgp-session' && !everything && !passedBefore.has(e.id)
         ? { ...e, prefixes: { certain: 0, possible: e.prefixes.possible } }

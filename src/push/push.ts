@@ -3,13 +3,15 @@
  * halves of a redundant pair.
  *
  *   lock     one push per site at a time (not for a dry run)
- *   read     every device's current files (hashes) and FRR's running config; any device that
- *            cannot be read stops the push before anything changes
+ *   read     every device's current files (hashes) and FRR's running config (read.ts); any device
+ *            that cannot be read stops the push before anything changes (a dry run goes on, and
+ *            shows it as new: every file)
  *   plan     the devices that differ, in waves from the redundancy groups (a canary first)
- *   baseline the health checks that pass before anything changes
+ *   baseline the health checks that pass before anything changes (the failing ones are named)
  *   per wave stage + validate on every device of the wave (the daemons' own parsers), then apply
- *            each as a detached on-device transaction, then the health gate; a failure anywhere
- *            reverts the wave to the kept versions and stops the rollout
+ *            each as a detached on-device transaction, then the health gate; a failure laid to
+ *            the wave (gates.ts `attributeFailures`) reverts it to the kept versions, and any
+ *            failure stops the rollout
  *
  * Devices outside the failed wave are never touched; every device ends on a complete config,
  * checked by hash.
@@ -17,74 +19,26 @@
 
 import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import type { Device, SiteModel } from '../model/types.js';
-import { SshRunner, sshTarget } from '../observe/ssh-runner.js';
+import type { SiteModel } from '../model/types.js';
+import { SshRunner } from '../observe/ssh-runner.js';
 import { TARGETS } from '../render/files.js';
 import type { Manifest, ManifestFile } from '../render/manifest.js';
 import type { RenderedSite } from '../render/render.js';
 import type { Redactor } from '../render/secrets.js';
 import type { TemplateSet } from '../render/templates.js';
-import { isSshError, type SessionPool, type SshTarget } from '../ssh/index.js';
+import { isSshError, type SessionPool } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
 import { own } from '../util/own.js';
-import {
-  type ApplyOutcome,
-  applyDetached,
-  type ConfigState,
-  rollback,
-  stage,
-  validateStaged,
-} from './apply.js';
-import { frrRunningDiff, type Hashes, readHashes } from './device-state.js';
+import { type ApplyOutcome, applyDetached, rollback, stage, validateStaged } from './apply.js';
 import { fileDiff } from './diff.js';
-import { daemonsNeedRestart } from './frr-daemons.js';
-import { baseline, dueChecks, gateChecks, runGate } from './gates.js';
+import { attributeFailures, baseline, dueChecks, gateChecks, runGate } from './gates.js';
 import { acquireSiteLock, describeLock } from './lock.js';
+import { type DeviceWork, isUnreadable, readDevices, type Unreadable } from './read.js';
+import { type DeviceReport, type GateReport, type PushReport, plural, revertOutcome } from './report.js';
 import { buildTransaction, type Transaction, transactionScript } from './transaction.js';
 import { planWaves, type WavePlan } from './waves.js';
 
-export type DeviceStatus =
-  | 'unchanged'
-  | 'planned'
-  | 'applied'
-  | 'rolled-back'
-  | 'reverted'
-  | 'validation-failed'
-  | 'unreachable'
-  | 'unknown'
-  | 'not-reached';
-
-export interface DeviceReport {
-  device: string;
-  status: DeviceStatus;
-  wave: number | null;
-  /** Paths on the device that change. */
-  changes: string[];
-  /** The complete config the device ends on, judged by hashes. */
-  config: ConfigState | 'untouched';
-  detail: string;
-}
-
-export interface GateReport {
-  ok: boolean;
-  checks: number;
-  seconds: number;
-  failures: { id: string; expected: string; seen: string }[];
-}
-
-export interface PushReport {
-  site: string;
-  pushId: string;
-  dryRun: boolean;
-  result: 'ok' | 'nothing-to-do' | 'planned' | 'failed' | 'aborted';
-  message: string;
-  waves: { index: number; devices: string[]; gate: GateReport | null }[];
-  constraints: string[];
-  devices: DeviceReport[];
-  diffs: { device: string; target: string; diff: string }[];
-  /** Where the time went, seconds. */
-  timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
-}
+export type { DeviceReport, DeviceStatus, GateReport, PushReport } from './report.js';
 
 export interface PushInput {
   site: DeepReadonly<SiteModel>;
@@ -109,17 +63,6 @@ export interface PushInput {
   progress: (line: string) => void;
 }
 
-interface DeviceWork {
-  device: DeepReadonly<Device>;
-  target: SshTarget;
-  files: ManifestFile[];
-  previous: Hashes;
-  changed: ManifestFile[];
-  runningDrift: string[];
-  /** FRR's daemons file changes what runs: restart rather than reload. */
-  frrRestart: boolean;
-}
-
 /** A device that changes: its on-device transaction and the new content of each changed file, by target. */
 interface PlannedWork extends DeviceWork {
   transaction: Transaction;
@@ -132,6 +75,9 @@ interface PlannedWork extends DeviceWork {
  * held while a person confirms, so nothing slips in between the plan and the change). A dry run
  * changes nothing and takes no lock.
  */
+/** Baseline failures printed as progress; the report names them all. */
+const BASELINE_SHOWN = 10;
+
 export async function push(input: PushInput): Promise<PushReport> {
   if (input.dryRun) return readPlanApply(input);
   const lock = acquireSiteLock(input.lockDir, {
@@ -163,6 +109,7 @@ function emptyReport(input: PushInput): PushReport {
     message: '',
     waves: [],
     constraints: [],
+    baseline: null,
     devices: [],
     diffs: [],
     timings: { total: 0, read: 0, stage: 0, validate: 0, apply: 0, gates: 0 },
@@ -199,65 +146,39 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       (input.only.length === 0 || input.only.includes(d.name)),
   );
   const readStart = Date.now();
-  const work = await mapLimit(
+  const work = await readDevices({
     devices,
-    input.concurrency,
-    async (d): Promise<DeviceWork | { device: string; error: string }> => {
-      const files = own(input.manifest.devices, d.name)!.files;
-      const target = sshTarget(d);
-      try {
-        return await input.pool.use(target, async (s) => {
-          const previous = await readHashes(
-            s,
-            files.map((f) => f.target),
-          );
-          const changed = files.filter((f) => previous.get(f.target) !== f.sha256);
-          const frrConf = files.find((f) => f.target === TARGETS.frrConf);
-          let runningDrift: string[] = [];
-          if (frrConf && !changed.includes(frrConf) && previous.get(frrConf.target) !== null)
-            runningDrift = await frrRunningDiff(s, d.name, contents.get(`${d.name}/${frrConf.path}`)!, (t) =>
-              input.redactor.redact(t),
-            );
-          // a new daemons file restarts FRR only when it sets something else (frr-daemons.ts)
-          const daemons = changed.find((f) => f.target === TARGETS.frrDaemons);
-          const frrRestart =
-            !!daemons &&
-            daemonsNeedRestart(
-              previous.get(TARGETS.frrDaemons) === null
-                ? null
-                : ((await s.readFile(TARGETS.frrDaemons))?.toString('utf8') ?? null),
-              contents.get(`${d.name}/${daemons.path}`)!,
-            );
-          return { device: d, target, files, previous, changed, runningDrift, frrRestart };
-        });
-      } catch (e) {
-        if (isSshError(e)) return { device: d.name, error: e.message };
-        throw e;
-      }
-    },
-  );
+    filesOf: (name) => own(input.manifest.devices, name)!.files,
+    contents,
+    pool: input.pool,
+    concurrency: input.concurrency,
+    redact: (t) => input.redactor.redact(t),
+  });
   timings.read = seconds(Date.now() - readStart);
-  const unreachable = work.filter((w): w is { device: string; error: string } => 'error' in w);
-  for (const w of work) {
-    const name = 'error' in w ? w.device : w.device.name;
-    deviceReports.set(name, {
-      device: name,
+  const unreachable = work.filter(isUnreadable);
+  for (const w of work)
+    deviceReports.set(w.device.name, {
+      device: w.device.name,
       status: 'unchanged',
       wave: null,
       changes: [],
       config: 'untouched',
       detail: '',
     });
-    if ('error' in w) setDevice(name, { status: 'unreachable', detail: w.error });
+  for (const u of unreachable) {
+    // in a dry run, a device that cannot be read is shown as new: every file
+    setDevice(u.device.name, {
+      status: 'unreachable',
+      detail: input.dryRun ? `${u.error}; if it is new, every file is new` : u.error,
+      changes: input.dryRun ? u.files.map((f) => f.target) : [],
+    });
+    input.progress(`  ${u.error}`);
   }
-  if (unreachable.length) {
-    for (const u of unreachable) input.progress(`  ${u.device}: ${u.error}`);
-    return finish(
-      'aborted',
-      `${unreachable.length} device${unreachable.length === 1 ? '' : 's'} could not be read (${unreachable.map((u) => u.device).join(', ')}); nothing was changed`,
-    );
-  }
-  const reachable = work.filter((w): w is DeviceWork => !('error' in w));
+  const couldNotRead = unreachable.length
+    ? `${plural(unreachable.length, 'device')} could not be read (${unreachable.map((u) => u.device.name).join(', ')})`
+    : '';
+  if (unreachable.length && !input.dryRun) return finish('aborted', `${couldNotRead}; nothing was changed`);
+  const reachable = work.filter((w): w is DeviceWork => !isUnreadable(w));
   // FRR running something else than its file: re-apply the same frr.conf so FRR reloads it
   for (const w of reachable)
     if (w.runningDrift.length) w.changed.push(w.files.find((f) => f.target === TARGETS.frrConf)!);
@@ -267,17 +188,17 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       status: 'planned',
       changes: w.changed.map((f) => f.target),
       detail: w.runningDrift.length
-        ? `FRR's running config differs from ${TARGETS.frrConf} (${w.runningDrift.length} difference${w.runningDrift.length === 1 ? '' : 's'}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
+        ? `FRR's running config differs from ${TARGETS.frrConf} (${plural(w.runningDrift.length, 'difference')}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
         : '',
     });
-  if (changing.length === 0)
+  if (changing.length === 0 && unreachable.length === 0)
     return finish('nothing-to-do', `all ${reachable.length} devices already run the rendered configs`);
 
   // --- plan ---------------------------------------------------------------------------------------
-  const plan: WavePlan = planWaves(
-    input.site,
-    changing.map((w) => w.device.name),
-  );
+  const plan: WavePlan = planWaves(input.site, [
+    ...changing.map((w) => w.device.name),
+    ...unreachable.map((u) => u.device.name),
+  ]);
   const waves = input.canary ? withCanary(plan) : plan.waves;
   report.constraints = plan.constraints;
   report.waves = waves.map((w) => ({ index: w.index, devices: w.devices, gate: null }));
@@ -288,10 +209,17 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
     contents: new Map(w.changed.map((f) => [f.target, contents.get(`${w.device.name}/${f.path}`)!])),
   }));
   const byName = new Map(planned.map((w) => [w.device.name, w]));
-  if (input.showDiff || input.dryRun)
+  if (input.showDiff || input.dryRun) {
     await mapLimit(planned, input.concurrency, async (w) => {
       for (const f of w.changed) {
-        const before = await input.pool.use(w.target, (s) => s.readFile(f.target));
+        let before: Buffer | null;
+        try {
+          before = await input.pool.use(w.target, (s) => s.readFile(f.target));
+        } catch (e) {
+          if (!isSshError(e)) throw e;
+          report.diffs.push({ device: w.device.name, target: f.target, diff: `--- ${e.message}: no diff\n` });
+          continue;
+        }
         report.diffs.push({
           device: w.device.name,
           target: f.target,
@@ -305,18 +233,41 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
         });
       }
     });
+    for (const u of unreachable) report.diffs.push(newDeviceDiff(u));
+  }
   report.diffs.sort((a, b) => a.device.localeCompare(b.device) || a.target.localeCompare(b.target));
-  const summary = `${changing.length} of ${reachable.length} devices change, in ${waves.length} wave${waves.length === 1 ? '' : 's'}`;
-  if (input.dryRun) return finish('planned', `dry run: ${summary}; nothing was changed`);
+  const summary = `${changing.length} of ${reachable.length} devices change, in ${plural(waves.length, 'wave')}`;
+  if (input.dryRun)
+    return finish(
+      'planned',
+      unreachable.length
+        ? `dry run: ${summary}; ${couldNotRead}: shown as new (every file), their real diff is unknown until they answer; nothing was changed`
+        : `dry run: ${summary}; nothing was changed`,
+    );
   if (!(await input.confirm(summary))) return finish('aborted', 'not confirmed; nothing was changed');
 
   const runner = new SshRunner(input.pool, configuredDevices(input.site));
   const checks = gateChecks(input.site);
   const gateStart = Date.now();
-  const passedBefore = await baseline(checks, runner, input.concurrency);
+  const before = await baseline(checks, runner, input.concurrency);
+  const passedBefore = before.passed;
   timings.gates += seconds(Date.now() - gateStart);
+  report.baseline = {
+    checks: checks.length,
+    passing: passedBefore.size,
+    failing: before.failing.map((r) => ({
+      id: r.expectation.id,
+      expected: r.expectation.title,
+      seen: r.detail,
+    })),
+  };
   input.progress(`baseline: ${passedBefore.size}/${checks.length} health checks pass before the push`);
+  for (const f of report.baseline.failing.slice(0, BASELINE_SHOWN))
+    input.progress(`  failing before the push: ${f.expected}: ${f.seen}`);
+  if (report.baseline.failing.length > BASELINE_SHOWN)
+    input.progress(`  … and ${report.baseline.failing.length - BASELINE_SHOWN} more (--json names them all)`);
   const settled = new Set(input.site.devices.map((d) => d.name).filter((n) => !byName.has(n)));
+  const pushed = new Set(byName.keys());
 
   for (const wave of waves) {
     const members = wave.devices.map((n) => byName.get(n)!);
@@ -410,39 +361,72 @@ async function readPlanApply(input: PushInput): Promise<PushReport> {
       markNotReached(waves, wave.index);
       return finish(
         'failed',
-        `wave ${wave.index}: ${failed.map(({ w }) => w.device.name).join(', ')} did not apply; the wave was reverted, the rollout stopped`,
+        `wave ${wave.index}: ${failed.map(({ w }) => w.device.name).join(', ')} did not apply; ${waveOutcome(wave.devices)}, the rollout stopped`,
       );
     }
     for (const w of members) settled.add(w.device.name);
 
     // health gate
     t = Date.now();
-    const due = dueChecks(checks, input.site, passedBefore, settled);
+    const due = dueChecks(checks, input.site, passedBefore, settled, pushed);
     const gate = await runGate(due, runner, input.gateTimeoutMs, input.concurrency);
     timings.gates += seconds(Date.now() - t);
+    const failedChecks = gate.results.filter((r) => !r.ok);
+    const blame = attributeFailures(
+      failedChecks.map((r) => r.expectation),
+      wave.devices,
+      passedBefore,
+      input.site,
+    );
     const gateReport: GateReport = {
       ok: gate.ok,
       checks: due.length,
       seconds: gate.seconds,
-      failures: gate.results
-        .filter((r) => !r.ok)
-        .map((r) => ({ id: r.expectation.id, expected: r.expectation.title, seen: r.detail })),
+      // the failures laid to the wave first: they are why it is reverted
+      failures: failedChecks
+        .map((r, i) => ({
+          id: r.expectation.id,
+          expected: r.expectation.title,
+          seen: r.detail,
+          passedBefore: blame[i]!.passedBefore,
+          blamed: blame[i]!.blamed,
+        }))
+        .sort((a, b) => Number(b.blamed.length > 0) - Number(a.blamed.length > 0)),
     };
     report.waves.find((x) => x.index === wave.index)!.gate = gateReport;
     input.progress(
       `  gate: ${due.length - gateReport.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s)`,
     );
     if (!gate.ok) {
-      for (const f of gateReport.failures.slice(0, 10)) input.progress(`    FAIL ${f.expected}: ${f.seen}`);
-      await revertWave(input, members, setDevice, detailOf);
+      for (const f of gateReport.failures.slice(0, 10))
+        input.progress(
+          `    FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`,
+        );
+      const laid = gateReport.failures.filter((f) => f.blamed.length);
       markNotReached(waves, wave.index);
+      if (laid.length === 0)
+        return finish(
+          'failed',
+          `wave ${wave.index}: the health gate failed (${plural(gateReport.failures.length, 'check')} that never passed and involve none of the wave's devices: ${gateReport.failures
+            .slice(0, 3)
+            .map((f) => f.id)
+            .join(
+              ', ',
+            )}${gateReport.failures.length > 3 ? ', …' : ''}); the wave was kept, the rollout stopped`,
+        );
+      await revertWave(input, members, setDevice, detailOf);
       return finish(
         'failed',
-        `wave ${wave.index}: the health gate failed (${gateReport.failures.length} checks); the wave was reverted, the rollout stopped`,
+        `wave ${wave.index}: the health gate failed (${plural(laid.length, 'check')} laid to ${[...new Set(laid.flatMap((f) => f.blamed))].join(', ')}${laid.length < gateReport.failures.length ? `, ${gateReport.failures.length - laid.length} more involving none of them` : ''}); ${waveOutcome(wave.devices)}, the rollout stopped`,
       );
     }
   }
   return finish('ok', `${summary}: all applied, every gate passed`);
+
+  /** The summary's clause for an undone wave, from the same statuses as the device lines. */
+  function waveOutcome(names: readonly string[]): string {
+    return revertOutcome(names.map((n) => deviceReports.get(n)!));
+  }
 
   function markNotReached(all: { index: number; devices: string[] }[], failedWave: number) {
     for (const w of all)
@@ -470,10 +454,17 @@ async function revertWave(
       config: r.config,
       detail: `${detailOf(w.device.name)}; ${r.detail}`,
     });
-    input.progress(
-      `  ${w.device.name}: ${r.ok ? 'reverted to its previous config' : `NOT reverted: ${r.detail}`}`,
-    );
+    input.progress(`  ${w.device.name}: ${r.ok ? 'reverted to its previous config' : r.detail}`);
   });
+}
+
+/** What a dry run shows for a device it could not read: every file, as new. */
+function newDeviceDiff(u: Unreadable): { device: string; target: string; diff: string } {
+  return {
+    device: u.device.name,
+    target: '',
+    diff: `--- ${u.device.name}: could not be read (${u.kind}); if it is new, every file is new:\n${u.files.map((f: ManifestFile) => `+++ ${u.device.name}:${f.target} (new)`).join('\n')}\n`,
+  };
 }
 
 /**

@@ -51,6 +51,8 @@ function findingLines(f: Finding): string[] {
 export interface TextOptions {
   /** Every finding, instead of the first few of each kind per device. */
   all?: boolean;
+  /** Arguments the REMEDIATION commands carry so they work when pasted (the inventory, SSH flags in effect). */
+  pushArgs?: readonly string[];
 }
 
 /** Findings of one device and severity, at most a few of each kind unless `all`. */
@@ -103,7 +105,7 @@ export function driftText(r: DriftReport, site: string, o: TextOptions = {}): st
         count(f, 'major') || '-',
         count(f, 'minor') || '-',
         own(f) || '-',
-        remediation(site, d),
+        remediation(site, d, o.pushArgs),
       ]);
     lines.push(
       '',
@@ -141,7 +143,7 @@ export function driftText(r: DriftReport, site: string, o: TextOptions = {}): st
 }
 
 /** Watch mode: one line per change, prefixed with the time of the pass. */
-export function driftChangesText(c: DriftChanges, site: string): string {
+export function driftChangesText(c: DriftChanges, site: string, pushArgs: readonly string[] = []): string {
   const t = clock(c.time);
   const lines: string[] = [];
   for (const f of c.added)
@@ -156,7 +158,7 @@ export function driftChangesText(c: DriftChanges, site: string): string {
   for (const d of c.readableAgain) lines.push(`${t} = readable again ${d}`);
   if (c.added.some((f) => f.source === 'config'))
     for (const d of [...new Set(c.added.filter((f) => f.source === 'config').map((f) => f.device))])
-      lines.push(`${t}   fix: ${remediation(site, d)}`);
+      lines.push(`${t}   fix: ${remediation(site, d, pushArgs)}`);
   return lines.join('\n');
 }
 
@@ -189,7 +191,7 @@ export interface DriftJson {
   }[];
 }
 
-export function driftJson(r: DriftReport): DriftJson {
+export function driftJson(r: DriftReport, pushArgs: readonly string[] = []): DriftJson {
   const unreadable = new Map(r.unreadable.map((u) => [u.device, u]));
   const devices = r.devices.map((d) => {
     const findings = r.findings.filter((f) => f.device === d.name);
@@ -199,7 +201,7 @@ export function driftJson(r: DriftReport): DriftJson {
       role: d.role,
       status: u ? ('unreadable' as const) : findings.length ? ('drift' as const) : ('clean' as const),
       worst: worst(findings),
-      remediation: findings.length ? remediation(r.site, d.name) : null,
+      remediation: findings.length ? remediation(r.site, d.name, pushArgs) : null,
       snmp: d.snmp,
       ...(u ? { error: { reason: u.reason, message: u.message } } : {}),
       findings,

@@ -35,15 +35,29 @@ export interface Connection {
   hostKey: HostKeyInfo;
 }
 
+/** What to check when a device cannot be reached: where its address came from, and what fabric ignored. */
+function addressHint(o: ResolvedOptions): string {
+  const ignored = o.origin.ignored.length
+    ? `; the ssh config sets ${o.origin.ignored.join(', ')} for it, which fabric does not use: fabric connects directly`
+    : '';
+  return ` (address from ${o.origin.address}${ignored})`;
+}
+
 export async function connect(target: ResolvedTarget, o: ResolvedOptions): Promise<Connection> {
-  const fail = errorFactory(target, o.redact);
+  const plain = errorFactory(target, o.redact);
+  const fail: ErrorFactory = (kind, message) =>
+    plain(kind, kind === 'unreachable' ? `${message}${addressHint(o)}` : message);
   const loaded = loadIdentities(o.identities, o.env);
   if ('error' in loaded) throw fail('identity', loaded.error);
   const agent = agentSocket(o.agent, o.env);
+  const missing = o.origin.missingIdentities.length
+    ? `; does not exist: ${o.origin.missingIdentities.join(', ')}`
+    : '';
   if (loaded.identities.length === 0 && !agent)
     throw fail(
       'identity',
-      'no SSH key to offer: pass --identity FILE or run ssh-agent (SSH_AUTH_SOCK is not set)',
+      `no SSH key to offer (${o.agent === false ? 'the agent is off' : 'SSH_AUTH_SOCK is not set'}${missing}; ssh config: ${o.origin.sshConfig}): ` +
+        'set IdentityFile for this host in the ssh config, pass --identity FILE, or run ssh-agent',
     );
   const known = readKnownHosts(o.knownHostsFile);
   if ('error' in known) throw fail('host-key-unknown', known.error);
@@ -125,6 +139,7 @@ function handshake(
       port: target.port,
       presented,
       policy: o.hostKeyPolicy,
+      origin: { knownHosts: o.origin.knownHosts, sshConfig: o.origin.sshConfig },
     });
     hostKey = {
       type: keyTypeLabel(blobKeyType(presented) ?? 'unknown'),
@@ -148,8 +163,9 @@ function handshake(
       ...(c.agent ? [`the agent at ${c.agent}${agentProblem ? ` (unusable: ${agentProblem})` : ''}`] : []),
     ];
     return (
-      `authentication as ${target.user} failed with ${tried.join(', ')}; ` +
-      `add the public key to ${target.user}'s authorized_keys on the device or pass the right --identity`
+      `authentication as ${target.user} failed with ${tried.join(', ') || 'no key'} (keys: ${o.origin.identities}${o.origin.missingIdentities.length ? `; does not exist: ${o.origin.missingIdentities.join(', ')}` : ''}; ssh config: ${o.origin.sshConfig}); ` +
+      `add the public key to ${target.user}'s authorized_keys on the device, or name the right key ` +
+      '(IdentityFile for this host in the ssh config, or --identity FILE) and user (User, or --ssh-user)'
     );
   };
 

@@ -5,7 +5,7 @@
  * A changed (or revoked) key is refused under both, with both fingerprints and the file:line of
  * the old key. The file is read at every connection, so a lab that rewrites it is seen at once.
  */
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { shellQuote } from '../util/shell.js';
@@ -63,6 +63,26 @@ export interface HostKeyQuestion {
   port: number;
   presented: Buffer;
   policy: HostKeyPolicy;
+  /** Where the file and the ssh config came from, so the message says what to change. */
+  origin?: { knownHosts: string; sshConfig: string };
+}
+
+/**
+ * The fix for an unknown host key: point fabric at the known_hosts that has the device (the
+ * usual cause: the keys are in another file, e.g. the one `lab up` writes); recording a new key
+ * is only for a device never connected to.
+ */
+function unknownHostAdvice(q: HostKeyQuestion, offered: string, exists: boolean): string {
+  const from = q.origin ? ` (${q.origin.knownHosts})` : '';
+  const config = q.origin ? `; ssh config: ${q.origin.sshConfig}` : '';
+  const where = exists
+    ? `host key not in ${q.file}${from}`
+    : `host key unknown: ${q.file}${from} does not exist`;
+  return (
+    `${where}; the host offers ${offered}${config}. If its key is recorded in another file, point fabric at it ` +
+    `(UserKnownHostsFile for this host in the ssh config, or --known-hosts FILE); if the device is new, ` +
+    `check the fingerprint and connect once with ${ACCEPT_NEW_FLAG}`
+  );
 }
 
 export function verifyHostKey(q: HostKeyQuestion): HostKeyVerdict {
@@ -96,7 +116,7 @@ export function verifyHostKey(q: HostKeyQuestion): HostKeyVerdict {
         return {
           accepted: false,
           kind: 'host-key-unknown',
-          message: `host key not in ${q.file} (the host offers ${offered}); pass ${ACCEPT_NEW_FLAG} for a first connection`,
+          message: unknownHostAdvice(q, offered, existsSync(q.file)),
         };
       try {
         appendKnownHost(q.file, knownHostLine(name, q.presented));

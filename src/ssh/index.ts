@@ -12,7 +12,8 @@
 
 export { forEachLimit, mapLimit, Semaphore } from '../util/concurrency.js';
 export { shellCommand, shellQuote } from '../util/shell.js';
-export { addSshOptions, type SshCliOptions, sshOptionsFromCli } from './cli-options.js';
+export { addSshOptions, type SshCliOptions, sshFlagsInEffect, sshOptionsFromCli } from './cli-options.js';
+export { findSshConfig, SETTINGS_FILE, SSH_CONFIG_ENV } from './config-source.js';
 export type { HostKeyInfo } from './connect.js';
 export { type Attempt, attempt, isSshError, SshError, type SshErrorKind } from './errors.js';
 export { describeKey, fingerprintSha256 } from './fingerprint.js';

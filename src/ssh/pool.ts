@@ -5,7 +5,13 @@
  * one connection attempt.
  */
 import { isSshError } from './errors.js';
-import { DEFAULTS, type SshOptions, type SshTarget } from './options.js';
+import {
+  type ResolvedOptions,
+  resolveFor,
+  resolveOptions,
+  type SshOptions,
+  type SshTarget,
+} from './options.js';
 import { openSession, type Session } from './session.js';
 
 export type SessionOpener = (target: SshTarget, options: SshOptions) => Promise<Session>;
@@ -21,16 +27,19 @@ export interface UseOptions {
 export class SessionPool {
   private readonly live = new Map<string, Session>();
   private readonly opening = new Map<string, Promise<Session>>();
+  private readonly resolved: ResolvedOptions;
 
   constructor(
     private readonly options: SshOptions,
     private readonly open: SessionOpener = openSession,
-  ) {}
+  ) {
+    this.resolved = resolveOptions(options);
+  }
 
   /** The device's session: the live one if it is still alive and for the same endpoint, else a new one. */
   get(target: SshTarget): Promise<Session> {
     const current = this.live.get(target.device);
-    if (current?.alive && sameEndpoint(current, target, this.options)) return Promise.resolve(current);
+    if (current?.alive && sameEndpoint(current, target, this.resolved)) return Promise.resolve(current);
     if (current) {
       this.live.delete(target.device);
       void current.close();
@@ -80,10 +89,8 @@ export class SessionPool {
   }
 }
 
-function sameEndpoint(s: Session, t: SshTarget, o: SshOptions): boolean {
-  return (
-    s.target.host === t.host &&
-    s.target.port === (t.port ?? 22) &&
-    s.target.user === (t.user ?? o.user ?? DEFAULTS.user)
-  );
+/** The live session goes where the target now resolves to (the ssh config may rename the host). */
+function sameEndpoint(s: Session, t: SshTarget, o: ResolvedOptions): boolean {
+  const r = resolveFor(t, o).target;
+  return s.target.host === r.host && s.target.port === r.port && s.target.user === r.user;
 }

@@ -16,8 +16,8 @@ import { guarded, type Lifeline } from './guard.js';
 import {
   type ResolvedOptions,
   type ResolvedTarget,
+  resolveFor,
   resolveOptions,
-  resolveTarget,
   type SshOptions,
   type SshTarget,
 } from './options.js';
@@ -55,8 +55,7 @@ export interface Session {
 }
 
 export async function openSession(target: SshTarget, options: SshOptions = {}): Promise<Session> {
-  const o = resolveOptions(options);
-  const t = resolveTarget(target, o);
+  const { target: t, options: o } = resolveFor(target, resolveOptions(options));
   return new SshSession(t, o, await connect(t, o));
 }
 

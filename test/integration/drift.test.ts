@@ -240,7 +240,10 @@ describe('faults made by hand, each reported where it is, then repaired', () => 
     );
     expect(code).toBe(1);
     const device = json.devices.find((d) => d.name === expected[0]!.device)!;
-    expect(device.remediation).toBe(`fabric push --site idc-a --only ${expected[0]!.device}`);
+    // it carries the SSH flags this drift was given, so it works when pasted
+    expect(device.remediation).toBe(
+      `fabric push --site idc-a --only ${expected[0]!.device} ${ssh().join(' ')}`,
+    );
     await repair();
     await driftUntil('drift clean again after the repair', clean, 180_000);
     return json;

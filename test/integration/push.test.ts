@@ -31,21 +31,33 @@ interface PushJson {
   waves: {
     index: number;
     devices: string[];
-    gate: { ok: boolean; failures: { expected: string; seen: string }[] } | null;
+    gate: { ok: boolean; failures: { expected: string; seen: string; blamed: string[] }[] } | null;
   }[];
-  devices: { device: string; status: string; config: string; detail: string; wave: number | null }[];
+  devices: {
+    device: string;
+    status: string;
+    config: string;
+    detail: string;
+    wave: number | null;
+    changes: string[];
+  }[];
+  baseline: { checks: number; passing: number; failing: { id: string }[] } | null;
+  diffs: { device: string; diff: string }[];
 }
 
 const exec = (node: string, ...cmd: string[]) =>
   runFabric(['lab', 'exec', '--name', lab, node, '--', ...cmd], { cwd: dir });
 
-function sshArgs(): string[] {
-  const keys = join(dir, 'lab', `clab-${lab}`);
-  return ['--identity', join(keys, 'id_ed25519'), '--known-hosts', join(keys, 'known_hosts')];
+/**
+ * No SSH flags anywhere in this file: push and drift read the ssh config the lab writes, through
+ * FABRIC_SSH_CONFIG (the one setup step after `lab up`), exactly as they would a user's.
+ */
+function sshEnv(): NodeJS.ProcessEnv {
+  return { FABRIC_SSH_CONFIG: join(dir, 'lab', `clab-${lab}`, 'ssh_config') };
 }
 
 function pushArgs(...extra: string[]): string[] {
-  return ['--inventory', inventory, 'push', '--site', 'idc-a', '--yes', '--json', ...sshArgs(), ...extra];
+  return ['--inventory', inventory, 'push', '--site', 'idc-a', '--yes', '--json', ...extra];
 }
 
 async function render(): Promise<void> {
@@ -54,7 +66,7 @@ async function render(): Promise<void> {
 }
 
 async function push(...extra: string[]): Promise<{ code: number; report: PushJson; stderr: string }> {
-  const r = await runFabric(pushArgs(...extra), { cwd: dir });
+  const r = await runFabric(pushArgs(...extra), { cwd: dir, env: sshEnv() });
   return { code: r.code, report: JSON.parse(r.stdout || '{}') as PushJson, stderr: r.stderr };
 }
 
@@ -148,6 +160,44 @@ afterAll(async () => {
 }, 120_000);
 
 describe('fabric push against the idc-a lab', () => {
+  it("GIVEN an empty lab WHEN hv1 alone is pushed (its leaves are empty, so its sessions cannot come up) THEN hv1 is reverted to nothing, and every part of the report says 'reverted'", async () => {
+    const before = await snapshot();
+    const frrRan = (await exec('hv1', 'pidof', 'watchfrr')).code === 0;
+    const r = await push('--only', 'hv1', '--gate-timeout', '5');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.report.result).toBe('failed');
+    const hv1 = r.report.devices.find((d) => d.device === 'hv1')!;
+    expect(hv1, hv1.detail).toMatchObject({ status: 'reverted', config: 'previous' });
+    expect(hv1.detail).toMatch(/reverted$/);
+    expect(r.report.message).toMatch(/the wave was reverted, the rollout stopped$/);
+    expect(r.report.message).not.toMatch(/NOT reverted/);
+    const gate = r.report.waves[0]!.gate!;
+    expect(gate.ok).toBe(false);
+    // hv1's own checks are laid to it; checks about other (empty) devices to nobody
+    expect(gate.failures[0]!.blamed).toEqual(['hv1']);
+    expect(gate.failures.every((f) => f.blamed.every((d) => d === 'hv1'))).toBe(true);
+    // the baseline of an empty lab: every check fails, each named
+    expect(r.report.baseline!.passing).toBe(0);
+    expect(r.report.baseline!.failing.length).toBe(r.report.baseline!.checks);
+    expect(r.report.baseline!.failing.map((f) => f.id)).toContain('bgp-identity:hv1');
+    // nothing of fabric's is left on hv1: its files, br-int, FRR
+    expect(complete(before, await snapshot())).toEqual([]);
+    expect((await exec('hv1', 'ovs-vsctl', 'br-exists', 'br-int')).code).not.toBe(0);
+    expect((await exec('hv1', 'pidof', 'watchfrr')).code === 0).toBe(frrRan);
+
+    // the text report says the same
+    const text = await runFabric(
+      ['--inventory', inventory, 'push', '--site', 'idc-a', '--yes', '--only', 'hv1', '--gate-timeout', '5'],
+      { cwd: dir, env: sshEnv() },
+    );
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^hv1\s+1\s+reverted\s+previous\s/m);
+    expect(text.stdout).toMatch(/the wave was reverted, the rollout stopped/);
+    expect(text.stdout + text.stderr).not.toMatch(/NOT reverted|rollback exited/);
+    expect(text.stdout).toMatch(/^failing before the push \(\d+ of \d+ checks\):$/m);
+    expect(text.stdout).toMatch(/FAIL .*\(laid to hv1\)/);
+  }, 300_000);
+
   it('GIVEN an empty lab WHEN pushed THEN fabric verify is green; a second push changes nothing', async () => {
     const first = await push();
     expect(first.report.result, first.stderr).toBe('ok');
@@ -162,10 +212,10 @@ describe('fabric push against the idc-a lab', () => {
 
     // and reports no drift, twice: every daemon's config, the runtime, SNMPv3 (snmpd restarted by the push)
     const drift = async () => {
-      const r = await runFabric(
-        ['--inventory', inventory, 'drift', '--site', 'idc-a', '--format', 'json', ...sshArgs()],
-        { cwd: dir },
-      );
+      const r = await runFabric(['--inventory', inventory, 'drift', '--site', 'idc-a', '--format', 'json'], {
+        cwd: dir,
+        env: sshEnv(),
+      });
       return { code: r.code, json: JSON.parse(r.stdout || '{}') as DriftJson, stderr: r.stderr };
     };
     let last: Awaited<ReturnType<typeof drift>> | undefined;
@@ -345,7 +395,7 @@ describe('fabric push against the idc-a lab', () => {
         const earlier = new Set(await pushes());
         const running = runFabric(
           pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10'),
-          { cwd: dir },
+          { cwd: dir, env: sshEnv() },
         );
         // cut as soon as this push has started staging on the device (a new push folder)
         await waitFor('the push to reach leaf1b', 60_000, async () =>
@@ -375,12 +425,28 @@ describe('fabric push against the idc-a lab', () => {
       async () => {
         expect((await exec('st2', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
         const r = await push('--connect-timeout', '3');
+        // a dry run diffs what it can read, shows st2 as new (every file), says so, and exits 1
+        const dry = await push('--dry-run', '--connect-timeout', '3');
         await exec('st2', 'ip', 'link', 'set', 'eth0', 'up');
+        expect(dry.code, dry.stderr).toBe(1);
+        expect(dry.report.result).toBe('planned');
+        const st2 = dry.report.devices.find((d) => d.device === 'st2')!;
+        expect(st2.status).toBe('unreachable');
+        expect(st2.changes).toEqual(manifest().devices.st2!.files.map((f) => f.target));
+        expect(st2.wave).not.toBeNull();
+        expect(dry.report.message).toMatch(/1 device could not be read \(st2\): shown as new \(every file\)/);
+        expect(dry.report.diffs.find((d) => d.device === 'st2')!.diff).toMatch(
+          /if it is new, every file is new/,
+        );
         expect(r.code).toBe(1);
         expect(r.report.result).toBe('aborted');
         expect(statusOf(r.report, 'st2')).toBe('unreachable');
         expect(r.report.message).toContain('st2');
         expect(r.report.message).toContain('nothing was changed');
+        // which device, which address, what failed, where the address came from
+        const detail = r.report.devices.find((d) => d.device === 'st2')!.detail;
+        expect(detail).toMatch(/^st2 \(\d+\.\d+\.\d+\.\d+:22\): no answer within 3s \(TCP connect\)/);
+        expect(detail).toMatch(/address from HostName at .*ssh_config:\d+/);
       },
     );
     expect(complete(pristine, await snapshot())).toEqual([]);
@@ -427,7 +493,10 @@ describe('fabric push against the idc-a lab', () => {
       async () => {
         // the first push is paused (SIGSTOP) as soon as it holds the lock, so the second one
         // meets it however fast the first would otherwise have finished
-        const first = spawn(process.execPath, [FABRIC, ...pushArgs('--only', 'leaf2a')], { cwd: dir });
+        const first = spawn(process.execPath, [FABRIC, ...pushArgs('--only', 'leaf2a')], {
+          cwd: dir,
+          env: { ...process.env, ...sshEnv() },
+        });
         let firstErr = '';
         first.stderr.on('data', (b: Buffer) => {
           firstErr += b.toString();

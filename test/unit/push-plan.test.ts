@@ -128,8 +128,12 @@ describe('on-device transaction', () => {
       },
     );
     const script = transactionScript(templates, t);
-    expect(script).toContain('/usr/lib/frr/frr-reload.py --reload /etc/frr/frr.conf');
-    expect(script).not.toContain('systemctl restart frr');
+    const reload = script.slice(
+      script.indexOf('\nreload() {'),
+      script.indexOf('\n}\n', script.indexOf('\nreload() {')),
+    );
+    expect(reload).toContain('/usr/lib/frr/frr-reload.py --reload /etc/frr/frr.conf');
+    expect(reload).not.toContain('systemctl restart frr');
     expect(script).not.toContain('snmpd');
   });
 
@@ -140,6 +144,37 @@ describe('on-device transaction', () => {
     const script = transactionScript(templates, t);
     expect(script.indexOf('haproxy -c')).toBeGreaterThan(0);
     expect(script).toContain('systemctl reload haproxy');
+  });
+});
+
+describe('restoring the previous state', () => {
+  const files = (device: string) => idcA!.manifest.devices[device]!.files;
+  const script = transactionScript(
+    new TemplateSet(),
+    buildTransaction('p', 'hv1', files('hv1'), { frrRestart: true }),
+  );
+  const body = (fn: string) =>
+    script.slice(script.indexOf(`\n${fn}() {`), script.indexOf('\n}\n', script.indexOf(`\n${fn}() {`)));
+
+  it('GIVEN a hypervisor THEN apply records which daemons ran before, and a rollback checks only those and the bridges that existed', () => {
+    expect(script).toContain('note_active frr');
+    expect(script).toContain('note_active snmpd');
+    const healthy = body('healthy_previous');
+    expect(healthy).not.toContain('br-int');
+    expect(healthy).toContain('previous/ovs-bridges');
+    expect(healthy).toContain('was_active frr');
+    expect(body('reload_previous')).toContain('systemctl stop frr');
+  });
+
+  it('GIVEN a failed apply or a rollback THEN both restore through the same function, and the rollback says what does not answer', () => {
+    const rollback = script.slice(script.indexOf('  rollback)'));
+    expect(rollback).toContain('restore_previous');
+    expect(rollback).toContain('echo "previous files restored, but not answering:$down"');
+    expect(script.slice(script.indexOf('  apply)'), script.indexOf('  rollback)'))).toContain(
+      'restore_previous',
+    );
+    const syntax = spawnSync('sh', ['-n'], { input: script });
+    expect(syntax.status, syntax.stderr.toString()).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
-import { addSshOptions, sshOptionsFromCli } from '../../src/ssh/cli-options.js';
+import { addSshOptions, sshFlagOptions } from '../../src/ssh/cli-options.js';
 import { agentSocket, loadIdentities, loadIdentity, PASSPHRASE_ENV } from '../../src/ssh/identity.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -83,15 +83,12 @@ describe('SSH command-line flags', () => {
   const parse = (argv: string[]) => {
     const cmd = addSshOptions(new Command('push').exitOverride().configureOutput({ writeErr: () => {} }));
     cmd.parse(argv, { from: 'user' });
-    return sshOptionsFromCli(cmd.opts());
+    return sshFlagOptions(cmd.opts());
   };
 
   it('GIVEN no flags THEN strict host keys, the agent, and the default timeouts', () => {
     expect(parse([])).toEqual({
       identities: [],
-      user: 'root',
-      hostKeyPolicy: 'strict',
-      connectTimeoutMs: 10_000,
       commandTimeoutMs: 60_000,
     });
   });

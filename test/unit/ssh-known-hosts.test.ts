@@ -173,11 +173,35 @@ describe('host key policy on a file', () => {
     const file = join(tempDir(), 'sub', 'known_hosts');
     const refused = ask(file, ED25519, 'strict');
     expect(refused).toMatchObject({ accepted: false, kind: 'host-key-unknown' });
-    expect(!refused.accepted && refused.message).toContain(`not in ${file}`);
+    expect(!refused.accepted && refused.message).toContain(`${file} does not exist`);
+    expect(!refused.accepted && refused.message).toMatch(/UserKnownHostsFile .*--known-hosts FILE/);
     expect(!refused.accepted && refused.message).toContain('--accept-new-host-keys');
     expect(ask(file, ED25519, 'accept-new', 2222)).toEqual({ accepted: true, added: true });
     expect(readFileSync(file, 'utf8')).toBe(`[198.18.1.11]:2222 ssh-ed25519 ${ED25519}\n`);
     expect(ask(file, ED25519, 'strict', 2222)).toEqual({ accepted: true, added: false });
+  });
+
+  it('GIVEN a file without the host THEN the advice is to point at the file that has it first, and to record a new device second', () => {
+    const file = join(tempDir(), 'known_hosts');
+    writeFileSync(file, '');
+    const refused = verifyHostKey({
+      file,
+      host: '198.18.1.11',
+      port: 22,
+      presented: Buffer.from(ED25519, 'base64'),
+      policy: 'strict',
+      origin: {
+        knownHosts: 'UserKnownHostsFile at lab/ssh_config:7',
+        sshConfig: 'FABRIC_SSH_CONFIG=lab/ssh_config',
+      },
+    });
+    const message = refused.accepted ? '' : refused.message;
+    expect(message).toContain(`host key not in ${file} (UserKnownHostsFile at lab/ssh_config:7)`);
+    expect(message).toContain('ssh config: FABRIC_SSH_CONFIG=lab/ssh_config');
+    expect(message.indexOf('--known-hosts')).toBeLessThan(message.indexOf('--accept-new-host-keys'));
+    expect(message).toMatch(
+      /if the device is new, check the fingerprint and connect once with --accept-new-host-keys$/,
+    );
   });
 
   it('GIVEN a changed key THEN both policies refuse with file:line and both fingerprints', () => {

@@ -9,13 +9,20 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
-import { type DriftReport, exitCodeOf } from '../../drift/types.js';
+import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { Redactor, type SecretStore } from '../../render/secrets.js';
 import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../report/drift.js';
 import { driftPrometheus } from '../../report/prometheus.js';
-import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import {
+  addSshOptions,
+  SessionPool,
+  type SshCliOptions,
+  sshFlagsInEffect,
+  sshOptionsFromCli,
+} from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
+import { shellQuote } from '../../util/shell.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
@@ -104,11 +111,15 @@ There is no --accept: the inventory is the truth. Put a device back with
 Exit status: 0 no drift, 1 drift found, 2 some devices could not be read (named), or unusable
 inventory or arguments.
 
+SSH settings (keys, known_hosts, user, port, address) come from an OpenSSH client config, as for
+ssh and Ansible: --ssh-config FILE, else FABRIC_SSH_CONFIG, else ssh_config in .fabric/config.yaml
+(here or in a parent folder), else ~/.ssh/config. Flags override it.
+
 Examples:
-  fabric drift --site idc-a --identity ~/.ssh/noc_ed25519
+  fabric drift --site idc-a
   fabric drift --site idc-a --format prometheus --output /var/lib/node_exporter/fabric.prom
   fabric drift --site idc-a --watch 60 --only spine1 spine2
-  fabric drift --site idc-a --identity lab/clab-idc-a/id_ed25519 --known-hosts lab/clab-idc-a/known_hosts`,
+  export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric drift --site idc-a     # the lab`,
   );
   cmd.action((opts: DriftCliOptions, c: Command) => run(drift({ ...c.optsWithGlobals(), ...opts })));
 }
@@ -152,16 +163,29 @@ function readState(file: string | undefined): Record<string, string> {
   }
 }
 
+/**
+ * What a pasted `fabric push` needs besides the site and device: the inventory and secrets this
+ * drift read, and the SSH flags given (an ssh config from the environment or the settings file
+ * carries over by itself).
+ */
+function pushArgs(opts: DriftCliOptions): string[] {
+  return [
+    ...(opts.inventory !== 'inventory' ? ['--inventory', shellQuote(opts.inventory)] : []),
+    ...(opts.secrets ? ['--secrets', shellQuote(opts.secrets)] : []),
+    ...sshFlagsInEffect(opts),
+  ];
+}
+
 function full(format: DriftFormat, r: DriftReport, opts: DriftCliOptions): string {
-  if (format === 'json') return `${JSON.stringify(driftJson(r), null, opts.watch ? 0 : 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(driftJson(r, pushArgs(opts)), null, opts.watch ? 0 : 2)}\n`;
   if (format === 'prometheus') return driftPrometheus(r);
-  return `${driftText(r, r.site, { all: opts.all })}\n`;
+  return `${driftText(r, r.site, { all: opts.all, pushArgs: pushArgs(opts) })}\n`;
 }
 
 export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   if (opts.accept !== undefined)
     throw new CliError(
-      `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`fabric push --site ${opts.site?.[0] ?? 'SITE'} --only ${opts.accept}\`, or change the inventory and push`,
+      `drift: there is no --accept: the inventory is the truth. Put ${opts.accept} back with \`${remediation(opts.site?.[0] ?? 'SITE', shellQuote(opts.accept), pushArgs(opts))}\`, or change the inventory and push`,
     );
   const format: DriftFormat = opts.json ? 'json' : (opts.format ?? 'text');
   if (format === 'prometheus' && opts.watch && !opts.output)
@@ -195,7 +219,9 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   // after every secret was resolved (rendering, SNMP): nothing reported can show one
   const redactor = new Redactor(store.resolvedValues());
   const redact = (t: string) => redactor.redact(t);
-  const pool = new SessionPool(sshOptionsFromCli(opts, { redact }));
+  const ssh = sshOptionsFromCli(opts, { redact });
+  if ('error' in ssh) throw new CliError(`drift: ${ssh.error}`);
+  const pool = new SessionPool(ssh);
   const poller = new DriftPoller({
     site,
     files,
@@ -230,7 +256,8 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     }
 
     // --- watch: the first report in full, then only what changes --------------------------------
-    if (format === 'prometheus') out(driftText(report, site.name, { all: opts.all }));
+    if (format === 'prometheus')
+      out(driftText(report, site.name, { all: opts.all, pushArgs: pushArgs(opts) }));
     else process.stdout.write(full(format, report, opts));
     let stopping = false;
     const stop = () => {
@@ -250,7 +277,7 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
         report = next;
         if (!hasChanges(changes)) continue;
         if (format === 'json') out(JSON.stringify(driftChangesJson(changes, next)));
-        else out(driftChangesText(changes, site.name));
+        else out(driftChangesText(changes, site.name, pushArgs(opts)));
       }
     } finally {
       process.removeListener('SIGINT', stop);

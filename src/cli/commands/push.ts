@@ -10,6 +10,7 @@ import { TemplateSet } from '../../render/templates.js';
 import { table } from '../../report/table.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { own } from '../../util/own.js';
+import { shellQuote } from '../../util/shell.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
@@ -84,24 +85,44 @@ sessions and prefixes, ECMP, BFD, one VRRP master, HAProxy backends, VIPs) must 
 is reverted and the rollout stops. Devices that already run the rendered configs are skipped.
 
 Exit status: 0 pushed (or nothing to do, or a dry run), 1 the push failed or was refused (every
-device is left on a complete config: see the report), 2 unusable inventory, arguments or out/.
+device is left on a complete config: see the report), or a dry run could not read some device
+(named, and shown as new: every file), 2 unusable inventory, arguments, out/ or ssh config.
+
+SSH settings (keys, known_hosts, user, port, address) come from an OpenSSH client config, as for
+ssh and Ansible: --ssh-config FILE, else FABRIC_SSH_CONFIG, else ssh_config in .fabric/config.yaml
+(here or in a parent folder), else ~/.ssh/config; Host entries match a device's inventory name or
+its management address. Flags override the config.
 
 Examples:
   fabric render && fabric push --site idc-a --dry-run --diff
-  fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519
+  fabric push --site idc-a --yes
   fabric push --site idc-a --only leaf1a leaf1b --yes
-  fabric push --site idc-a --yes --identity lab/clab-idc-a/id_ed25519 --known-hosts lab/clab-idc-a/known_hosts`,
+  fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519 --known-hosts ~/.ssh/fabric_known_hosts
+  export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric push --site idc-a --yes     # the lab`,
   );
   cmd.action((opts: PushCliOptions, c: Command) => run(pushCommand({ ...c.optsWithGlobals(), ...opts })));
 }
 
+/** `fabric render` as the user must run it to match this push: the same inventory, out/ and secrets. */
+function renderCommand(opts: PushCliOptions, site: string): string {
+  return [
+    'fabric',
+    ...(opts.inventory !== 'inventory' ? ['--inventory', shellQuote(opts.inventory)] : []),
+    'render',
+    '--site',
+    site,
+    ...(opts.out !== 'out' ? ['--out', shellQuote(opts.out)] : []),
+    ...(opts.secrets ? ['--secrets', shellQuote(opts.secrets)] : []),
+  ].join(' ');
+}
+
 /** The rendered files on disk must be exactly what the inventory renders to now. */
-function checkRenderedOutput(outDir: string, site: string, manifest: Manifest): void {
+function checkRenderedOutput(opts: PushCliOptions, site: string, manifest: Manifest): void {
+  const outDir = opts.out;
+  const render = renderCommand(opts, site);
   const path = join(outDir, site, MANIFEST_FILE);
   if (!existsSync(path))
-    throw new CliError(
-      `no rendered configs in ${join(outDir, site)}: run \`fabric render --site ${site}\` first`,
-    );
+    throw new CliError(`no rendered configs in ${join(outDir, site)}: run \`${render}\` first`);
   const onDisk = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
   const key = (m: Manifest) =>
     JSON.stringify(
@@ -111,12 +132,12 @@ function checkRenderedOutput(outDir: string, site: string, manifest: Manifest): 
     );
   if (key(onDisk) !== key(manifest))
     throw new CliError(
-      `${join(outDir, site)} is not what the inventory renders to now: run \`fabric render --site ${site}\`, review, then push`,
+      `${join(outDir, site)} is not what the inventory renders to now: run \`${render}\`, review, then push`,
     );
   for (const [device, d] of Object.entries(onDisk.devices))
     for (const f of d.files) {
       const file = join(outDir, site, device, f.path);
-      if (!existsSync(file)) throw new CliError(`${file} is missing: run \`fabric render --site ${site}\``);
+      if (!existsSync(file)) throw new CliError(`${file} is missing: run \`${render}\``);
     }
 }
 
@@ -147,7 +168,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   );
   const site = model.sites[0]!;
   const { site: files, manifest } = rendered[0]!;
-  checkRenderedOutput(opts.out, site.name, manifest);
+  checkRenderedOutput(opts, site.name, manifest);
   const only = opts.only ?? [];
   for (const name of only) {
     const d = site.devices.find((x) => x.name === name);
@@ -155,7 +176,9 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
     if (!own(manifest.devices, name) || !d.managed)
       throw new CliError(`push: --only ${name}: fabric manages no configuration on ${name}`);
   }
-  const pool = new SessionPool(sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) }));
+  const ssh = sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) });
+  if ('error' in ssh) throw new CliError(`push: ${ssh.error}`);
+  const pool = new SessionPool(ssh);
   try {
     const report = await push({
       site,
@@ -180,13 +203,21 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
     });
     if (opts.json) json(report);
     else printReport(report, !!opts.diff || !!opts.dryRun);
-    return report.result === 'ok' || report.result === 'nothing-to-do' || report.result === 'planned'
-      ? EXIT.OK
-      : EXIT.PROBLEMS;
+    return pushExitCode(report);
   } finally {
     await pool.closeAll();
   }
 }
+
+/** 0 pushed, nothing to do or planned; 1 otherwise, and for a dry run that could not read every device. */
+export function pushExitCode(r: PushReport): ExitCode {
+  if (r.result === 'planned')
+    return r.devices.some((d) => d.status === 'unreachable') ? EXIT.PROBLEMS : EXIT.OK;
+  return r.result === 'ok' || r.result === 'nothing-to-do' ? EXIT.OK : EXIT.PROBLEMS;
+}
+
+/** Baseline and gate failures named in the text report; --json has them all. */
+const BASELINE_LISTED = 20;
 
 function printReport(r: PushReport, diffs: boolean): void {
   if (r.waves.length) {
@@ -206,11 +237,25 @@ function printReport(r: PushReport, diffs: boolean): void {
         shown.map((d) => [d.device, d.wave ?? '-', d.status, d.config, d.changes.join(' ') || '-', d.detail]),
       ),
     );
+  if (r.baseline?.failing.length) {
+    const { failing } = r.baseline;
+    out(`failing before the push (${failing.length} of ${r.baseline.checks} checks):`);
+    for (const f of failing.slice(0, BASELINE_LISTED)) out(`  ${f.id}: ${f.seen}`);
+    if (failing.length > BASELINE_LISTED)
+      out(`  … and ${failing.length - BASELINE_LISTED} more (--json lists them all)`);
+  }
   for (const w of r.waves)
-    if (w.gate)
+    if (w.gate) {
       out(
         `gate after wave ${w.index}: ${w.gate.checks - w.gate.failures.length}/${w.gate.checks} checks pass (${w.gate.seconds.toFixed(1)} s)`,
       );
+      if (w.gate.failures.length > BASELINE_LISTED)
+        out(`  (the first ${BASELINE_LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
+      for (const f of w.gate.failures.slice(0, BASELINE_LISTED))
+        out(
+          `  FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`,
+        );
+    }
   const t = r.timings;
   out(
     `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,

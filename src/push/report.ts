@@ -1,0 +1,85 @@
+/**
+ * The push report: what happened to every device, every gate and the baseline, as data. The
+ * summary sentences are derived from the same data as the per-device lines (`waveOutcome`), so
+ * the two can never say different things.
+ */
+import type { ConfigState } from './apply.js';
+
+export type DeviceStatus =
+  | 'unchanged'
+  | 'planned'
+  | 'applied'
+  | 'rolled-back'
+  | 'reverted'
+  | 'validation-failed'
+  | 'unreachable'
+  | 'unknown'
+  | 'not-reached';
+
+export interface DeviceReport {
+  device: string;
+  status: DeviceStatus;
+  wave: number | null;
+  /** Paths on the device that change. */
+  changes: string[];
+  /** The complete config the device ends on, judged by hashes. */
+  config: ConfigState | 'untouched';
+  detail: string;
+}
+
+export interface GateFailure {
+  id: string;
+  expected: string;
+  seen: string;
+  /** The check passed before the push started. */
+  passedBefore: boolean;
+  /** The wave's devices the failure is laid to (gates.ts `attributeFailures`); empty: none of them. */
+  blamed: string[];
+}
+
+export interface GateReport {
+  ok: boolean;
+  checks: number;
+  seconds: number;
+  failures: GateFailure[];
+}
+
+/** The health checks run before anything changed: the failing ones are named, not only counted. */
+export interface BaselineReport {
+  checks: number;
+  passing: number;
+  failing: { id: string; expected: string; seen: string }[];
+}
+
+export interface PushReport {
+  site: string;
+  pushId: string;
+  dryRun: boolean;
+  result: 'ok' | 'nothing-to-do' | 'planned' | 'failed' | 'aborted';
+  message: string;
+  waves: { index: number; devices: string[]; gate: GateReport | null }[];
+  constraints: string[];
+  baseline: BaselineReport | null;
+  devices: DeviceReport[];
+  diffs: { device: string; target: string; diff: string }[];
+  /** Where the time went, seconds. */
+  timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What became of a wave that was undone, in one clause, from the devices' own statuses: "the
+ * wave was reverted" only when every device that had changed is back on its previous config.
+ */
+export function revertOutcome(devices: readonly DeviceReport[]): string {
+  const undone = devices.filter((d) => d.status === 'reverted' || d.status === 'rolled-back');
+  const stuck = devices.filter(
+    (d) => d.status !== 'reverted' && d.status !== 'rolled-back' && d.status !== 'not-reached',
+  );
+  if (stuck.length === 0) return undone.length ? 'the wave was reverted' : 'nothing in the wave was changed';
+  const names = stuck.map((d) => `${d.device} (${d.status}, on its ${d.config} config)`).join(', ');
+  return `${undone.length ? `${undone.map((d) => d.device).join(', ')} reverted; ` : ''}NOT reverted: ${names}: see the device's detail`;
+}
