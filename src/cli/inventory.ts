@@ -29,8 +29,10 @@ export function loadOrExit(opts: InventoryOptions, one?: OneSite): LoadedInvento
   if (result.inputErrors.length || !result.model) {
     if (opts.json) json({ ok: false, inputErrors: diagnosticsToJson(result.inputErrors) });
     else printDiagnostics(result.inputErrors);
+    // YAML warnings come along with the errors; the count says how many problems stop the work
+    const errors = result.inputErrors.filter((d) => d.severity === 'error').length;
     throw new CliError(
-      `${result.inputErrors.length} problem${result.inputErrors.length === 1 ? '' : 's'} in ${opts.inventory}: nothing was done`,
+      `${errors} problem${errors === 1 ? '' : 's'} in ${opts.inventory}: nothing was done`,
       EXIT.UNUSABLE,
     );
   }
