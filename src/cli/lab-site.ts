@@ -1,9 +1,14 @@
 /**
  * `--site S` for the lab commands: the site's configs are rendered, its containerlab topology is
  * exported to lab/<site>.clab.yml, and the lab is named after the site.
+ *
+ * `prepareSiteLab` renders in memory and writes nothing: `lab up` checks the lab first and
+ * writes out/<site> and the topology only once the checks pass (a refused `lab up` leaves the
+ * files of the running lab as they were).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { FrozenSite } from '../pipeline.js';
 import { writeSite } from '../render/write.js';
 import { exportTopology } from '../topology/clab.js';
 import { renderAll } from './commands/render.js';
@@ -16,25 +21,51 @@ export interface SiteLabOptions {
   output?: string;
 }
 
+/** A site's lab, rendered but not yet written. */
+export interface PreparedSiteLab {
+  /** The site's compiled model (what `--wait` checks the lab against). */
+  site: FrozenSite;
+  topologyPath: string;
+  topologyText: string;
+  /** Absolute paths of the files `write` creates (the topology binds them). */
+  pendingFiles: ReadonlySet<string>;
+  /** Writes out/<site> and the topology file. */
+  write(): void;
+}
+
 export function topologyPathOf(site: string): string {
   return join('lab', `${site}.clab.yml`);
 }
 
-/** Renders the site into out/, writes its topology, and returns the topology's path. */
-export function exportSiteLab(site: string, opts: SiteLabOptions): string {
+export function prepareSiteLab(site: string, opts: SiteLabOptions): PreparedSiteLab {
   const { rendered, model } = renderAll({ inventory: opts.inventory, site: [site], secrets: opts.secrets });
   const { site: files, manifest } = rendered[0]!;
-  const renderedDir = writeSite(opts.out, files, manifest);
+  const renderedDir = join(opts.out, files.site);
   const topologyPath = opts.output ?? topologyPathOf(site);
-  mkdirSync(dirname(topologyPath), { recursive: true });
-  writeFileSync(
+  const siteModel = model.sites.find((s) => s.name === site)!;
+  const topologyText = exportTopology(siteModel, {
     topologyPath,
-    exportTopology(model.sites.find((s) => s.name === site)!, {
-      topologyPath,
-      renderedDir,
-      manifest,
-      empty: opts.empty ?? false,
-    }),
-  );
-  return topologyPath;
+    renderedDir,
+    manifest,
+    empty: opts.empty ?? false,
+  });
+  const pendingFiles = new Set(files.files.map((f) => resolve(renderedDir, f.device, f.file)));
+  return {
+    site: siteModel,
+    topologyPath,
+    topologyText,
+    pendingFiles,
+    write: () => {
+      writeSite(opts.out, files, manifest);
+      mkdirSync(dirname(topologyPath), { recursive: true });
+      writeFileSync(topologyPath, topologyText);
+    },
+  };
+}
+
+/** Renders the site into out/, writes its topology, and returns the topology's path. */
+export function exportSiteLab(site: string, opts: SiteLabOptions): string {
+  const prepared = prepareSiteLab(site, opts);
+  prepared.write();
+  return prepared.topologyPath;
 }
