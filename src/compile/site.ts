@@ -180,11 +180,23 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
   return null;
 }
 
-/** HTTP served by an application VM: what the HAProxy backends expect of it. */
+/**
+ * HTTP served by an application VM: what the HAProxy backends expect of it, and the ports of
+ * the L4 services that use it directly as a real server (the VIP forwards to the same port).
+ */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
   if (d.role !== 'vm' || d.tenant === null) return [];
-  const l7 = facts.tenants.get(d.tenant)!.l7;
+  const { l4, l7 } = facts.tenants.get(d.tenant)!;
   const out: HostService[] = [];
+  for (const s of Object.values(l4?.services ?? {})) {
+    if (!s.real_servers.includes(d.name)) continue;
+    const healthPath = healthCheck(s.check).path ?? '/';
+    for (const port of s.ports) {
+      const existing = out.find((x) => x.port === port);
+      if (existing) existing.paths = [...new Set([...existing.paths, '/'])].sort();
+      else out.push({ kind: 'http', port, healthPath, paths: ['/'] });
+    }
+  }
   for (const [name, b] of Object.entries(l7?.backends ?? {})) {
     if (!b.servers.includes(d.name)) continue;
     const paths = new Set<string>();
