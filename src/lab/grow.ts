@@ -24,6 +24,21 @@ export interface LabDiff {
   addLinks: LinkPlan[];
   /** Old links to delete (those of stopped nodes go with their namespaces, but a bridge's do not). */
   deleteLinks: LinkPlan[];
+  /**
+   * Links between a restarted node and one that keeps running: the restarted node's end is
+   * parked in the root namespace while the node restarts and moved into its new namespace, so
+   * the running node's end (its addresses, routes, OVS port) is never touched.
+   */
+  moves: LinkMove[];
+}
+
+export interface LinkMove {
+  /** The link in the new plan. */
+  link: LinkPlan;
+  /** The restarted node's end. */
+  side: 'a' | 'z';
+  /** Namespace the end is in now (the old node's). */
+  from: string;
 }
 
 /** Names of what changes, for the user. */
@@ -88,18 +103,34 @@ export function diffPlans(
   const fresh = new Set(start.map((n) => n.name));
   const stopped = new Set(stop.map((n) => n.name));
 
-  const oldKeys = new Set(old.links.map(planLinkKey));
+  const oldByKey = new Map(old.links.map((l) => [planLinkKey(l), l]));
   const newKeys = new Set(plan.links.map(planLinkKey));
   const touches = (l: LinkPlan, names: ReadonlySet<string>) => names.has(l.a.node) || names.has(l.z.node);
-  const deleteLinks = old.links.filter((l) => !newKeys.has(planLinkKey(l)) || touches(l, stopped));
-  const addLinks = plan.links.filter((l) => !oldKeys.has(planLinkKey(l)) || touches(l, fresh));
+  const moves: LinkMove[] = [];
+  for (const l of plan.links) {
+    const was = oldByKey.get(planLinkKey(l));
+    if (!was) continue;
+    const [a, z] = [restarting.has(l.a.node), restarting.has(l.z.node)];
+    const side = a && !z ? 'a' : z && !a ? 'z' : undefined;
+    if (!side || !l[side].netns || !was[side].netns) continue;
+    const other = side === 'a' ? l.z : l.a;
+    if (stopped.has(other.node) || fresh.has(other.node)) continue;
+    moves.push({ link: l, side, from: was[side].netns! });
+  }
+  const moved = new Set(moves.map((m) => planLinkKey(m.link)));
+  const deleteLinks = old.links.filter(
+    (l) => !moved.has(planLinkKey(l)) && (!newKeys.has(planLinkKey(l)) || touches(l, stopped)),
+  );
+  const addLinks = plan.links.filter(
+    (l) => !moved.has(planLinkKey(l)) && (!oldByKey.has(planLinkKey(l)) || touches(l, fresh)),
+  );
 
   const gained = new Map<string, string[]>();
   for (const l of addLinks)
     for (const e of [l.a, l.z])
       if (e.netns && !fresh.has(e.node)) gained.set(e.node, [...(gained.get(e.node) ?? []), e.name]);
   const replug = [...gained].map(([name, interfaces]) => ({ node: after.get(name)!, interfaces }));
-  return { start, stop, restarted, replug, addLinks, deleteLinks };
+  return { start, stop, restarted, replug, addLinks, deleteLinks, moves };
 }
 
 export function summarize(diff: LabDiff, plan: LabPlan): LabChanges {
@@ -125,7 +156,13 @@ export function summarize(diff: LabDiff, plan: LabPlan): LabChanges {
 }
 
 export function isEmptyDiff(diff: LabDiff): boolean {
-  return !diff.start.length && !diff.stop.length && !diff.addLinks.length && !diff.deleteLinks.length;
+  return (
+    !diff.start.length &&
+    !diff.stop.length &&
+    !diff.addLinks.length &&
+    !diff.deleteLinks.length &&
+    !diff.moves.length
+  );
 }
 
 /** A digest of the content of a node's bound files (a changed config restarts the node). */

@@ -111,6 +111,39 @@ export async function deleteLinks(links: readonly LabPlan['links'][number][]): P
   }
 }
 
+/** A link end moved out of a restarting node (see grow.ts `moves`), under a root-namespace name. */
+export interface ParkedEnd {
+  /** Its namespace now, and its name there. */
+  from: string;
+  name: string;
+  /** Its name while parked in the root namespace. */
+  park: string;
+  /** The namespace it moves into, under `name`, once the node's new namespace exists. */
+  to: string;
+}
+
+/** Moves each end into our own (root) namespace, renamed, so deleting its node's namespace spares it. */
+export async function parkEnds(ends: readonly ParkedEnd[]): Promise<void> {
+  for (const e of ends)
+    await runOk('ip', [
+      '-n',
+      e.from,
+      'link',
+      'set',
+      'dev',
+      e.name,
+      'netns',
+      String(process.pid),
+      'name',
+      e.park,
+    ]);
+}
+
+/** Root-namespace batch lines that move parked ends into their new namespaces. */
+export function unparkLines(ends: readonly ParkedEnd[]): string {
+  return ends.map((e) => `link set dev ${e.park} netns ${e.to} name ${e.name}\n`).join('');
+}
+
 /** Brings new data links of a running node up, TX offload off (what configureNodeNetwork does at start). */
 export async function plugLinks(node: NodePlan, ifaces: readonly string[]): Promise<void> {
   if (!ifaces.length) return;

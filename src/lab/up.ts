@@ -25,6 +25,7 @@ import { LabError } from './errors.js';
 import type { LabPhase, ProgressListener } from './events.js';
 import { bindsDigest, diffPlans, isEmptyDiff, type LabChanges, type LabDiff, summarize } from './grow.js';
 import { ensureLabKey } from './keys.js';
+import { rootNames } from './names.js';
 import {
   configureBridgePorts,
   configureNodeNetwork,
@@ -36,8 +37,11 @@ import {
   growBatch,
   mgmtSubnetConflicts,
   netnsOf,
+  type ParkedEnd,
+  parkEnds,
   plugLinks,
   rootLinksOf,
+  unparkLines,
 } from './network.js';
 import { runTopologyExec } from './node-exec.js';
 import { type LabPlan, type NodePlan, type PlanOptions, planLab } from './plan.js';
@@ -140,6 +144,8 @@ async function startNodes(
 ): Promise<void> {
   const { plan } = state;
   const nodes = subset.filter((n) => n.role !== 'bridge');
+  for (const b of subset.filter((n) => n.role === 'bridge'))
+    state.nodes[b.name] = { problems: [], exec: [], bindsDigest: bindsDigest(b) };
   const pool = options.concurrency ?? 8;
   const labKey = await ensureLabKey(plan.labDir, plan.lab);
 
@@ -265,7 +271,17 @@ async function applyDiff(
   emit: ProgressListener,
 ): Promise<void> {
   const networkDone = step(emit, 'network', 1);
+  const parked: ParkedEnd[] = diff.moves.map((m) => ({
+    from: m.from,
+    name: m.link[m.side].name,
+    park: rootNames.parked(plan.tag, m.link.index),
+    to: m.link[m.side].netns!,
+  }));
+  // recorded first: `lab down` removes a parked end if this run dies half-way
+  state.created.rootLinks = [...new Set([...state.created.rootLinks, ...parked.map((p) => p.park)])];
+  writeState(state);
   await deleteLinks(diff.deleteLinks);
+  await parkEnds(parked);
   await destroyNodes(state, diff.stop);
   for (const n of diff.stop) delete state.nodes[n.name];
   const starting = new Set(diff.start.map((n) => n.name));
@@ -278,7 +294,8 @@ async function applyDiff(
   };
   for (const n of diff.start) state.nodes[n.name] = { problems: [], exec: [] };
   writeState(state);
-  await runOk('ip', ['-batch', '-'], { input: growBatch(plan, diff.start, diff.addLinks) });
+  const batch = growBatch(plan, diff.start, diff.addLinks) + unparkLines(parked);
+  await runOk('ip', ['-batch', '-'], { input: batch });
   await configureBridgePorts(plan, diff.addLinks);
   for (const r of diff.replug) await plugLinks(r.node, r.interfaces);
   networkDone();

@@ -118,6 +118,21 @@ describe('lab up on a running lab', () => {
     expect(diff.deleteLinks.map((l) => l.a.node)).toEqual(['leaf1']);
     expect(diff.addLinks).toEqual([]);
 
+    // restarted while its neighbour keeps running: the link is kept, its end moved into the new node
+    const restarted = plan(
+      RUNNING.replace(
+        'env: {FABRIC_DAEMONS: "frr"}}\n    leaf1',
+        'env: {FABRIC_DAEMONS: "frr,snmpd"}}\n    leaf1',
+      ),
+      old,
+    );
+    const moving = diffPlans(old, noDigests(old), restarted, noDigests(restarted));
+    expect(moving.restarted).toEqual(['spine1']);
+    expect(moving.moves.map((m) => [m.link.a.node, m.link.z.node, m.side, m.from])).toEqual([
+      ['leaf1', 'spine1', 'z', 'clab-g-spine1'],
+    ]);
+    expect([moving.addLinks, moving.deleteLinks, moving.replug]).toEqual([[], [], []]);
+
     const same = plan(RUNNING, old);
     expect(isEmptyDiff(diffPlans(old, noDigests(old), same, noDigests(same)))).toBe(true);
     const digests = new Map([...noDigests(same)].map(([k, v]) => [k, k === 'pc' ? 'new config' : v]));
