@@ -3,6 +3,7 @@
  * a few more seconds; `--wait` polls verify's checks (derived from the site's model) until all
  * pass, so a `drift` or `push` run next sees a converged network.
  */
+import type { CommandRunner } from '../observe/runner.js';
 import type { FrozenSite } from '../pipeline.js';
 import { deriveExpectations } from '../verify/expectations.js';
 import { LabRunner } from '../verify/lab-runner.js';
@@ -18,17 +19,21 @@ export function waitSeconds(value: string | boolean | undefined): number | undef
   return Number.isFinite(n) && n > 0 ? n : 'bad';
 }
 
-/** Polls until every check passes; returns the lines naming what is still down (empty: converged). */
+/**
+ * Polls until every check passes; returns the lines naming what is still down (empty:
+ * converged). `lab` is the lab's name, or any runner of commands on its devices.
+ */
 export async function waitConverged(
   site: FrozenSite,
-  lab: string,
+  lab: string | CommandRunner,
   seconds: number,
   progress: (line: string) => void,
 ): Promise<string[]> {
   const expectations = deriveExpectations(site);
   const started = Date.now();
   let shown = -1;
-  const results = await runChecks(expectations, new LabRunner(lab), {
+  const runner = typeof lab === 'string' ? new LabRunner(lab) : lab;
+  const results = await runChecks(expectations, runner, {
     deadlineMs: seconds * 1000,
     intervalMs: 1000,
     concurrency: 8,

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitConverged, waitSeconds } from '../../src/cli/lab-wait.js';
 import { diffPlans, isEmptyDiff, summarize } from '../../src/lab/grow.js';
 import { type LabPlan, planLab } from '../../src/lab/plan.js';
 import { parseTopologyText } from '../../src/lab/topology.js';
@@ -153,5 +154,33 @@ describe('an L4 service whose real servers are VMs', () => {
     expect(paths.map((e) => e.title)).toEqual([
       'http://198.51.100.10:8080/ from isp1 (192.0.2.129) is served by app1/app2',
     ]);
+  });
+});
+
+describe('lab up --wait', () => {
+  const site = runPipeline(join(REPO, 'test', 'fixtures', 'lab-l4', 'inventory')).model!.sites[0]!;
+
+  it('GIVEN a lab that never converges THEN the wait ends at its deadline naming what is down, with one progress line per change', async () => {
+    const lines: string[] = [];
+    const down = await waitConverged(
+      site,
+      { run: async () => ({ code: 1, stdout: '', stderr: 'not yet' }) },
+      1,
+      (l) => lines.push(l),
+    );
+    expect(down.length).toBe(deriveExpectations(site).length);
+    expect(down).toContain(
+      'edge1 runs BGP as AS65003, router-id 10.3.0.2: show bgp summary failed (exit 1): not yet',
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}converging: 0\/\d+ checks pass {2}\d+s$/);
+  });
+
+  it('GIVEN --wait alone or with seconds THEN the deadline; anything else is refused', () => {
+    expect(waitSeconds(undefined)).toBeUndefined();
+    expect(waitSeconds(true)).toBe(120);
+    expect(waitSeconds('300')).toBe(300);
+    expect(waitSeconds('soon')).toBe('bad');
+    expect(waitSeconds('0')).toBe('bad');
   });
 });
