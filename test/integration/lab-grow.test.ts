@@ -9,8 +9,8 @@
  *   keeps running; `fabric push` configures it
  * WHEN a rack (2 leaves + a hypervisor) is added to the inventory: a refused `lab up` writes
  *   nothing; `lab up` adds the three nodes and their cables and leaves every other node running
- *   (same PIDs); `fabric push` then changes only the new devices and the ones whose config
- *   changed; verify is green
+ *   (same PIDs); `fabric push` then changes exactly the new devices and those whose rendered
+ *   files changed (by the manifest's hashes); verify is green
  * AND `lab down` leaves nothing behind.
  */
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -110,6 +110,18 @@ async function verifyFailures(timeout: string): Promise<{ failures: string[]; ki
   };
 }
 
+/** Managed device → the hashes of its rendered files, from out/<site>/manifest.json. */
+function renderedHashes(manifest: string): Map<string, string> {
+  const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    devices: Record<string, { managed: boolean; files: { target: string; sha256: string }[] }>;
+  };
+  return new Map(
+    Object.entries(m.devices)
+      .filter(([, d]) => d.managed)
+      .map(([name, d]) => [name, d.files.map((f) => `${f.target} ${f.sha256}`).join('\n')]),
+  );
+}
+
 beforeAll(() => {
   ensureDebianPackages();
   dir = tempDir();
@@ -202,6 +214,7 @@ describe('a lab that changes while it runs', () => {
     expect(readFileSync(topology, 'utf8')).toBe(topologyBefore);
     expect(statSync(manifest).mtimeMs).toBe(manifestBefore);
 
+    const rendered = renderedHashes(manifest);
     const before = await pids(OLD_NODES);
     const up = await labUp('--empty');
     expect(up.code, up.stderr).toBe(0);
@@ -217,15 +230,14 @@ describe('a lab that changes while it runs', () => {
 
     const second = await push();
     expect(second.report.result, second.stderr).toBe('ok');
-    const changed = second.report.devices
-      .filter((d) => d.status === 'applied')
-      .map((d) => d.device)
-      .sort();
-    expect(changed).toEqual(expect.arrayContaining(['hv3', 'leaf2a', 'leaf2b', 'spine1']));
-    // the rack's leaves and hypervisor are new; of the rest, only what peers with or floods to them
+    // exactly the new devices and those whose rendered files changed; the rest is not touched
+    const now = renderedHashes(manifest);
+    const expected = [...now].filter(([d, h]) => rendered.get(d) !== h).map(([d]) => d);
+    expect(expected).toEqual(expect.arrayContaining(['hv3', 'leaf2a', 'leaf2b', 'spine1']));
+    const applied = second.report.devices.filter((d) => d.status === 'applied').map((d) => d.device);
+    expect(applied.sort()).toEqual(expected.sort());
     const untouched = second.report.devices.filter((d) => d.status === 'unchanged').map((d) => d.device);
-    expect(untouched).toEqual(expect.arrayContaining(['edge1', 'leaf1a', 'leaf1b', 'lb1', 'vr1']));
-    expect(changed.length + untouched.length).toBe(second.report.devices.length);
+    expect(untouched.sort()).toEqual([...now.keys()].filter((d) => !expected.includes(d)).sort());
 
     const v = await verifyFailures('120');
     expect(v.failures).toEqual([]);
