@@ -237,7 +237,11 @@ async function grow(
   options: LabUpOptions,
   emit: ProgressListener,
 ): Promise<LabChanges> {
-  const oldDigests = new Map(plan.nodes.map((n) => [n.name, state.nodes[n.name]?.bindsDigest]));
+  // a node that died since (no digest, so "changed") is started again: `up` repairs the lab
+  const alive = (n: NodePlan) => n.role === 'bridge' || isAlive(state.nodes[n.name]?.init);
+  const oldDigests = new Map(
+    plan.nodes.map((n) => [n.name, alive(n) ? state.nodes[n.name]?.bindsDigest : undefined]),
+  );
   const digests = new Map(plan.nodes.map((n) => [n.name, bindsDigest(n)]));
   const diff = diffPlans(state.plan, oldDigests, plan, digests);
   const changes = summarize(diff, plan);

@@ -11,6 +11,7 @@
  *   nothing; `lab up` adds the three nodes and their cables and leaves every other node running
  *   (same PIDs); `fabric push` then changes exactly the new devices and those whose rendered
  *   files changed (by the manifest's hashes); verify is green
+ * WHEN a node dies: `lab up` starts it again and nothing else
  * AND `lab down` leaves nothing behind.
  */
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -242,4 +243,18 @@ describe('a lab that changes while it runs', () => {
     const v = await verifyFailures('120');
     expect(v.failures).toEqual([]);
   }, 500_000);
+
+  it('WHEN a node of the running lab dies THEN lab up starts it again, alone, and verify is green', async () => {
+    const app2 = (await status()).nodes.find((n) => n.name === 'app2')!;
+    process.kill(app2.pid!, 'SIGKILL');
+    const others = OLD_NODES.filter((n) => n !== 'app2');
+    const before = await pids(others);
+    const up = await labUp('--empty');
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toContain('changed: 0 node(s) added; 0 removed; 1 restarted: app2; 0 replugged;');
+    expect((await status()).nodes.find((n) => n.name === 'app2')?.running).toBe(true);
+    expect(await pids(others)).toEqual(before);
+    const v = await verifyFailures('60');
+    expect(v.failures).toEqual([]);
+  }, 200_000);
 });
