@@ -147,7 +147,8 @@ start_haproxy() {
 
 # OVS by hand: its init script (ovs-ctl) loads the kernel module, which may not exist. Private
 # database in the node's /etc/openvswitch, sockets in its /run/openvswitch, so plain ovs-vsctl
-# works in the node. Bridges must use datapath_type=netdev when there is no kernel module.
+# works in the node. Without the kernel module, bridges must use datapath_type=netdev: the
+# node's /usr/local/sbin/ovs-vsctl (src/lab/node/ovs-vsctl) makes every bridge so.
 ovs() {
   case "$1" in
     start)

@@ -8,11 +8,13 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
-import { LabError, labDown, labExec, labStatus, labUp } from '../lab/index.js';
+import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
+import type { FrozenSite } from '../pipeline.js';
 import { labDownJson, labDownText } from '../report/lab-down.js';
 import { CliError } from './exit.js';
-import { exportSiteLab } from './lab-site.js';
+import { exportSiteLab, prepareSiteLab } from './lab-site.js';
+import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './lab-wait.js';
 import { chooseLab, runningLabs } from './site-choice.js';
 
 /** Receives a command's exit code (a promise that never rejects). */
@@ -110,7 +112,9 @@ Examples:
     );
 
   command(lab, 'up')
-    .description('start a lab: every node in its own namespaces, links, daemons, exec')
+    .description(
+      'start a lab: every node in its own namespaces, links, daemons, exec; on a running lab, apply the changes',
+    )
     .option(
       '-s, --site <name>',
       'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
@@ -121,31 +125,63 @@ Examples:
     .option('--secrets <file>', 'with --site: secrets file')
     .option('--name <lab>', 'lab name instead of the topology name')
     .option('--mgmt-subnet <cidr>', 'management subnet instead of the topology one')
+    .option(
+      '--wait [seconds]',
+      `with --site: then wait until the fabric has converged (every \`fabric verify\` check passes; default ${DEFAULT_WAIT_SECONDS} s)`,
+    )
     .option('--json', 'print the lab status as JSON')
     .addHelpText(
       'after',
       `
+On a running lab, \`lab up\` applies the difference: new nodes and links are added, deleted ones
+removed, a node whose definition changed is restarted, and the rest keeps running.
+
 Examples:
-  fabric lab up --site idc-a                          # render, export, run
-  fabric lab up --site idc-a --empty && fabric push --site idc-a …
+  fabric lab up --site idc-a --wait                   # render, export, run, wait for BGP & co
+  fabric lab up --site idc-a --empty && fabric push --site idc-a --yes
   fabric lab up --topology ../shared/containerlab/examples/frr01/frr01.clab.yml`,
     )
-    .action((opts: Target & SiteFlags & { mgmtSubnet?: string; json?: boolean }, cmd: Command) =>
-      act(async () => {
-        if (opts.site && opts.topology)
-          throw new LabError(2, ['lab up: say which lab to start: --site SITE or --topology FILE, not both']);
-        const topology =
-          opts.topology ?? exportSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts });
-        const progress = new ProgressDisplay(process.stderr);
-        const status = await labUp(topology, {
-          name: opts.name,
-          mgmtSubnet: opts.mgmtSubnet,
-          onProgress: progress.onProgress,
-        });
-        for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-        process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
-        return status.state === 'running' ? 0 : 1;
-      }),
+    .action(
+      (
+        opts: Target & SiteFlags & { mgmtSubnet?: string; json?: boolean; wait?: string | boolean },
+        cmd: Command,
+      ) =>
+        act(async () => {
+          if (opts.site && opts.topology)
+            throw new LabError(2, [
+              'lab up: say which lab to start: --site SITE or --topology FILE, not both',
+            ]);
+          const wait = waitSeconds(opts.wait);
+          if (wait === 'bad') throw new LabError(2, [`--wait "${opts.wait}" is not a number of seconds`]);
+          if (wait !== undefined && opts.topology)
+            throw new LabError(2, [
+              "--wait needs a site (--site): the site's model says what a converged lab is",
+            ]);
+          // rendered in memory: nothing is written until the lab's checks pass
+          const prepared = !opts.topology
+            ? prepareSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts })
+            : undefined;
+          const progress = new ProgressDisplay(process.stderr);
+          const status = await labUp(prepared?.topologyPath ?? opts.topology!, {
+            name: opts.name,
+            mgmtSubnet: opts.mgmtSubnet,
+            onProgress: progress.onProgress,
+            source: prepared && {
+              text: prepared.topologyText,
+              pendingFiles: prepared.pendingFiles,
+              write: prepared.write,
+            },
+          });
+          for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+          process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+          if (status.state !== 'running') return 1;
+          if (wait !== undefined && prepared) {
+            const code = await waitForSite(prepared.site, status.lab, wait, !!opts.empty);
+            if (code) return code;
+          }
+          if (prepared && !opts.json) process.stdout.write(setupStep(status, prepared.site.name));
+          return 0;
+        }),
     );
 
   command(lab, 'down')
@@ -240,4 +276,43 @@ Examples:
       }),
     );
   return lab;
+}
+
+/** `--wait`: 0 when converged, 1 (with what is still down) on timeout. */
+async function waitForSite(site: FrozenSite, lab: string, seconds: number, empty: boolean): Promise<number> {
+  if (empty) {
+    process.stderr.write('--wait: an empty lab has nothing to converge until `fabric push` configures it\n');
+    return 0;
+  }
+  const down = await waitConverged(site, lab, seconds, (l) => process.stderr.write(`${l}\n`));
+  if (!down.length) {
+    process.stderr.write(`lab ${lab}: converged, every check of \`fabric verify\` passes\n`);
+    return 0;
+  }
+  const shown = down.slice(0, 20);
+  process.stderr.write(
+    [
+      `lab ${lab}: not converged after ${seconds} s; ${down.length} check(s) still fail:`,
+      ...shown.map((l) => `  ${l}`),
+      ...(down.length > shown.length
+        ? [`  … and ${down.length - shown.length} more: fabric verify --site ${site.name} --lab ${lab}`]
+        : []),
+    ].join('\n') + '\n',
+  );
+  return 1;
+}
+
+/**
+ * The one step that makes `fabric push` and `fabric drift` reach the lab with no SSH flags: the
+ * lab's OpenSSH client config (a Host entry per node: address, user, key, known_hosts).
+ */
+function setupStep(status: LabStatus, site: string): string {
+  return [
+    '',
+    `To push to and watch this lab with no SSH flags, point fabric at its SSH config:`,
+    `  export FABRIC_SSH_CONFIG=${status.sshConfig}`,
+    `then: fabric push --site ${site} --yes; fabric drift --site ${site}`,
+    `(or put "ssh_config: ${status.sshConfig}" in .fabric/config.yaml)`,
+    '',
+  ].join('\n');
 }

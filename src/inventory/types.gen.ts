@@ -188,7 +188,7 @@ export interface Defaults {
   };
   ovs?: {
     /**
-     * OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK; also what the lab needs). @default system
+     * OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system
      */
     datapath?: 'system' | 'netdev';
   };

@@ -19,16 +19,23 @@ export function sshKeyPath(plan: LabPlan): string {
   return join(plan.labDir, LAB_KEY);
 }
 
+export function sshConfigPath(plan: LabPlan): string {
+  return join(plan.labDir, 'ssh_config');
+}
+
 export function writeArtifacts(plan: LabPlan, hostKeys: ReadonlyMap<string, string>): void {
   const nodes = plan.nodes.filter((n) => hostKeys.has(n.name));
   const known = nodes.map((n) => `${[n.mgmtIpv4, n.netns, n.name].join(',')} ${hostKeys.get(n.name)}`);
   writeFileSync(knownHostsPath(plan), `${known.join('\n')}\n`);
 
-  const ssh = [`# fabric lab ${plan.lab}: ssh -F ${join(plan.labDir, 'ssh_config')} <node>`];
+  const ssh = [
+    `# fabric lab ${plan.lab}: ssh -F ${sshConfigPath(plan)} <node>, or FABRIC_SSH_CONFIG for fabric push/drift`,
+  ];
   for (const n of nodes) {
+    // by node name, namespace and management address: fabric connects to the address
     ssh.push(
       '',
-      `Host ${n.name} ${n.netns}`,
+      `Host ${n.name} ${n.netns} ${n.mgmtIpv4}`,
       `  HostName ${n.mgmtIpv4}`,
       '  User root',
       `  IdentityFile ${sshKeyPath(plan)}`,
@@ -37,7 +44,7 @@ export function writeArtifacts(plan: LabPlan, hostKeys: ReadonlyMap<string, stri
       '  StrictHostKeyChecking yes',
     );
   }
-  writeFileSync(join(plan.labDir, 'ssh_config'), `${ssh.join('\n')}\n`);
+  writeFileSync(sshConfigPath(plan), `${ssh.join('\n')}\n`);
   writeFileSync(join(plan.labDir, 'topology-data.json'), `${JSON.stringify(topologyData(plan), null, 2)}\n`);
 }
 

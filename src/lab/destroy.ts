@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { ProgressListener } from './events.js';
 import { destroyNetwork, netnsOf, rootLinksOf } from './network.js';
+import type { NodePlan } from './plan.js';
 import { isAlive, listProcesses, netnsId } from './procs.js';
 import { run } from './run.js';
 import type { LabState } from './state.js';
@@ -24,28 +25,7 @@ export async function destroyLab(
   const total = 4;
   onProgress({ phase: 'destroy', done: 0, total });
 
-  // 1. each node's PID 1, when it is still the process we started
-  for (const node of plan.nodes) {
-    const init = state.nodes[node.name]?.init;
-    if (init && isAlive(init)) {
-      kill(init.pid);
-      removed.push(`node ${node.name} (pid ${init.pid})`);
-    }
-  }
-  // 2. anything else inside our network namespaces (a shell someone entered with ip netns exec …)
-  const ours = new Set(netns.map(netnsId).filter((id): id is string => id !== undefined));
-  const inOurs = () => listProcesses().filter((p) => p.netNs !== undefined && ours.has(p.netNs));
-  await sleep(20);
-  for (const p of inOurs()) {
-    kill(p.pid);
-    if (!removed.some((r) => r.includes(`pid ${p.pid})`))) removed.push(`process ${p.pid} (${p.comm})`);
-  }
-  for (let i = 0; i < 100 && inOurs().length; i++) await sleep(50);
-  const left = inOurs();
-  if (left.length)
-    throw new Error(
-      `processes still in the lab's namespaces: ${left.map((p) => `${p.pid} (${p.comm})`).join(', ')}`,
-    );
+  removed.push(...(await stopNodes(state, plan.nodes, netns)));
   onProgress({ phase: 'destroy', done: 1, total });
 
   // 3. namespaces and root-namespace links
@@ -64,6 +44,62 @@ export async function destroyLab(
     removed.push(`dir ${plan.stateDir}`);
   }
   onProgress({ phase: 'destroy', done: 4, total });
+  return removed;
+}
+
+/**
+ * Kills the nodes' PID 1s (when still ours), then anything else inside `netns`, and waits until
+ * nothing is left there.
+ */
+async function stopNodes(
+  state: LabState,
+  nodes: readonly NodePlan[],
+  netns: readonly string[],
+): Promise<string[]> {
+  const removed: string[] = [];
+  // 1. each node's PID 1, when it is still the process we started
+  for (const node of nodes) {
+    const init = state.nodes[node.name]?.init;
+    if (init && isAlive(init)) {
+      kill(init.pid);
+      removed.push(`node ${node.name} (pid ${init.pid})`);
+    }
+  }
+  // 2. anything else inside those network namespaces (a shell someone entered with ip netns exec …)
+  const ours = new Set(netns.map(netnsId).filter((id): id is string => id !== undefined));
+  const inOurs = () => listProcesses().filter((p) => p.netNs !== undefined && ours.has(p.netNs));
+  await sleep(20);
+  for (const p of inOurs()) {
+    kill(p.pid);
+    if (!removed.some((r) => r.includes(`pid ${p.pid})`))) removed.push(`process ${p.pid} (${p.comm})`);
+  }
+  for (let i = 0; i < 100 && inOurs().length; i++) await sleep(50);
+  const left = inOurs();
+  if (left.length)
+    throw new Error(
+      `processes still in the lab's namespaces: ${left.map((p) => `${p.pid} (${p.comm})`).join(', ')}`,
+    );
+  return removed;
+}
+
+/**
+ * Removes some nodes of a running lab (deleted from the topology, or to be started again):
+ * their processes, namespaces (with their links), root-namespace ends and layers.
+ */
+export async function destroyNodes(state: LabState, nodes: readonly NodePlan[]): Promise<string[]> {
+  const netns = nodes.filter((n) => n.netns).map((n) => n.netns);
+  const removed = await stopNodes(state, nodes, netns);
+  removed.push(
+    ...(await destroyNetwork(
+      netns,
+      nodes.map((n) => n.mgmtVeth || n.bridge),
+    )),
+  );
+  for (const node of nodes) {
+    if (!node.dir) continue;
+    for (const mount of mountsUnder(node.dir)) await run('umount', ['-l', mount]);
+    rmSync(node.dir, { recursive: true, force: true });
+  }
   return removed;
 }
 

@@ -43,4 +43,6 @@ export const rootNames = {
   bridge: (tag: string, nodeIndex: number) => `${tag}b${nodeIndex}`,
   /** A link end on a `kind: bridge` node. */
   bridgePort: (tag: string, linkIndex: number, side: 'a' | 'z') => `${tag}p${linkIndex}${side}`,
+  /** A restarting node's link end, kept in the root namespace while the node restarts. */
+  parked: (tag: string, linkIndex: number) => `${tag}k${linkIndex}`,
 };

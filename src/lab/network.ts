@@ -68,13 +68,24 @@ function vethEnd(e: LabPlan['links'][number]['a'], mtu: number): string {
 
 /** The root-namespace batch: mgmt bridge, namespaces, eth0 of every node, bridges, links. */
 export function rootBatch(plan: LabPlan): string {
-  const { bridge, gateway, prefixLength, mtu } = plan.mgmt;
+  const { bridge, gateway, prefixLength } = plan.mgmt;
   const lines = [
     `link add ${bridge} type bridge`,
     `addr add ${gateway}/${prefixLength} dev ${bridge}`,
     `link set ${bridge} up`,
   ];
-  for (const n of plan.nodes) {
+  return growBatch(plan, plan.nodes, plan.links, lines);
+}
+
+/** Namespaces, eth0s and bridges of `nodes`, then `links`, on the plan's management bridge. */
+export function growBatch(
+  plan: LabPlan,
+  nodes: readonly NodePlan[],
+  links: readonly LabPlan['links'][number][],
+  lines: string[] = [],
+): string {
+  const { bridge, mtu } = plan.mgmt;
+  for (const n of nodes) {
     if (n.bridge) {
       lines.push(`link add ${n.bridge} type bridge`, `link set ${n.bridge} up`);
       continue;
@@ -85,11 +96,60 @@ export function rootBatch(plan: LabPlan): string {
       `link set ${n.mgmtVeth} master ${bridge} up`,
     );
   }
-  for (const l of plan.links) {
+  for (const l of links) {
     lines.push(`link add ${vethEnd(l.a, l.mtu)} type veth peer name ${vethEnd(l.z, l.mtu)}`);
     for (const e of [l.a, l.z]) if (e.master) lines.push(`link set ${e.name} master ${e.master} up`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Deletes veth pairs (one end each: the kernel removes its peer). */
+export async function deleteLinks(links: readonly LabPlan['links'][number][]): Promise<void> {
+  for (const l of links) {
+    const ns = l.a.netns ? ['-n', l.a.netns] : [];
+    await run('ip', [...ns, 'link', 'del', l.a.name]);
+  }
+}
+
+/** A link end moved out of a restarting node (see grow.ts `moves`), under a root-namespace name. */
+export interface ParkedEnd {
+  /** Its namespace now, and its name there. */
+  from: string;
+  name: string;
+  /** Its name while parked in the root namespace. */
+  park: string;
+  /** The namespace it moves into, under `name`, once the node's new namespace exists. */
+  to: string;
+}
+
+/** Moves each end into our own (root) namespace, renamed, so deleting its node's namespace spares it. */
+export async function parkEnds(ends: readonly ParkedEnd[]): Promise<void> {
+  for (const e of ends)
+    await runOk('ip', [
+      '-n',
+      e.from,
+      'link',
+      'set',
+      'dev',
+      e.name,
+      'netns',
+      String(process.pid),
+      'name',
+      e.park,
+    ]);
+}
+
+/** Root-namespace batch lines that move parked ends into their new namespaces. */
+export function unparkLines(ends: readonly ParkedEnd[]): string {
+  return ends.map((e) => `link set dev ${e.park} netns ${e.to} name ${e.name}\n`).join('');
+}
+
+/** Brings new data links of a running node up, TX offload off (what configureNodeNetwork does at start). */
+export async function plugLinks(node: NodePlan, ifaces: readonly string[]): Promise<void> {
+  if (!ifaces.length) return;
+  const lines = ifaces.map((i) => `link set ${i} up`);
+  await runOk('ip', ['-n', node.netns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
+  await txOff([`--net=/run/netns/${node.netns}`], ifaces);
 }
 
 export async function createRootNetwork(plan: LabPlan): Promise<void> {
@@ -114,10 +174,13 @@ export async function configureNodeNetwork(node: NodePlan, plan: LabPlan): Promi
 }
 
 /** Root-namespace ends of links on `kind: bridge` nodes. */
-export async function configureBridgePorts(plan: LabPlan): Promise<void> {
+export async function configureBridgePorts(
+  plan: LabPlan,
+  links: readonly LabPlan['links'][number][] = plan.links,
+): Promise<void> {
   await txOff(
     [],
-    plan.links.flatMap((l) => [l.a, l.z].filter((e) => e.netns === null).map((e) => e.name)),
+    links.flatMap((l) => [l.a, l.z].filter((e) => e.netns === null).map((e) => e.name)),
   );
 }
 

@@ -29,4 +29,6 @@ export const NODE_FILES = {
   systemctl: join(root, 'src/lab/node/systemctl'),
   /** nftables stand-in for IPVS virtual servers. */
   ipvsSync: join(root, 'src/lab/node/lab-ipvs-sync'),
+  /** /usr/local/sbin/ovs-vsctl in an OVS node: every bridge on the userspace datapath. */
+  ovsVsctl: join(root, 'src/lab/node/ovs-vsctl'),
 } as const;

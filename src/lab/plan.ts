@@ -15,7 +15,7 @@ import {
 } from '../net/ipv4.js';
 import { LabError } from './errors.js';
 import { containerName, DEFAULT_STATE_ROOT, defaultLabDir, labTag, rootNames, stateDirOf } from './names.js';
-import { type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole, nodeRuntime } from './roles.js';
+import { type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, ENV_INTFS, type NodeRole, nodeRuntime } from './roles.js';
 import { SYSTEM_PATH } from './run.js';
 import type { Bind, Topology } from './types.js';
 
@@ -66,6 +66,8 @@ export interface LinkEndPlan {
   /** null: the root namespace (a bridge port). */
   netns: string | null;
   name: string;
+  /** The interface as the topology names it (for a bridge end, `name` is a root-namespace name). */
+  interface: string;
   mac: string | undefined;
   /** Root-namespace bridge this end joins. */
   master: string | undefined;
@@ -90,16 +92,31 @@ export interface LabPlan {
   links: LinkPlan[];
 }
 
-export function planLab(topology: Topology, options: PlanOptions = {}): LabPlan {
+/**
+ * With `previous` (the plan of the running lab, when `up` grows it), the nodes and links that
+ * are still there keep their indices and management addresses, so their root-namespace names
+ * stay those of the running objects; new ones get indices after the highest used.
+ */
+export function planLab(topology: Topology, options: PlanOptions = {}, previous?: LabPlan): LabPlan {
   const lab = options.name ?? topology.name;
   const tag = labTag(lab);
   const prefix = options.prefixOverride ?? topology.prefix;
   const stateRoot = options.stateRoot ?? DEFAULT_STATE_ROOT;
   const stateDir = stateDirOf(stateRoot, lab);
   const mgmt = planMgmt(topology, options.mgmtSubnet);
-  const addresses = assignMgmtAddresses(topology, mgmt);
+  const kept = new Map(previous?.nodes.map((n) => [n.name, n]));
+  const addresses = assignMgmtAddresses(topology, mgmt, kept);
+  const nodeIndex = stableIndices(
+    topology.nodes.map((n) => n.name),
+    new Map(previous?.nodes.map((n) => [n.name, n.index])),
+  );
+  const linkIndex = stableIndices(
+    topology.links.map(linkKey),
+    new Map(previous?.links.map((l) => [planLinkKey(l), l.index])),
+  );
 
-  const nodes: NodePlan[] = topology.nodes.map((node, index) => {
+  const nodes: NodePlan[] = topology.nodes.map((node, position) => {
+    const index = nodeIndex[position]!;
     const { runtime } = nodeRuntime(node);
     const isBridge = runtime.role === 'bridge';
     const interfaces = topology.links.flatMap((l) =>
@@ -112,7 +129,7 @@ export function planLab(topology: Topology, options: PlanOptions = {}): LabPlan 
       TERM: 'xterm',
       ...node.env,
       [ENV_DAEMONS]: runtime.daemons.filter((d) => d !== 'sshd').join(','),
-      CLAB_INTFS: String(interfaces.length),
+      [ENV_INTFS]: String(interfaces.length),
       FABRIC_LAB: lab,
       FABRIC_NODE: node.name,
     };
@@ -147,17 +164,23 @@ export function planLab(topology: Topology, options: PlanOptions = {}): LabPlan 
           node: node.name,
           netns: null,
           name: rootNames.bridgePort(tag, linkIndex, side),
+          interface: e.interface,
           mac: e.mac,
           master: node.bridge,
         }
-      : { node: node.name, netns: node.netns, name: e.interface, mac: e.mac, master: undefined };
+      : {
+          node: node.name,
+          netns: node.netns,
+          name: e.interface,
+          interface: e.interface,
+          mac: e.mac,
+          master: undefined,
+        };
   };
-  const links = topology.links.map((l) => ({
-    index: l.index,
-    a: end(l.index, 'a', l.a),
-    z: end(l.index, 'z', l.z),
-    mtu: l.mtu,
-  }));
+  const links = topology.links.map((l, position) => {
+    const index = linkIndex[position]!;
+    return { index, a: end(index, 'a', l.a), z: end(index, 'z', l.z), mtu: l.mtu };
+  });
 
   return {
     lab,
@@ -170,6 +193,33 @@ export function planLab(topology: Topology, options: PlanOptions = {}): LabPlan 
     nodes,
     links,
   };
+}
+
+/** A link by what it connects (and how): the same key in two plans is the same veth pair. */
+export function linkKey(l: Topology['links'][number]): string {
+  const ends = [l.a, l.z].map((e) => `${e.node}:${e.interface}:${e.mac ?? ''}`).sort();
+  return `${ends.join(' ')} mtu ${l.mtu}`;
+}
+
+export function planLinkKey(l: LinkPlan): string {
+  // states written before `interface` existed: a netns end's name is its interface
+  const ends = [l.a, l.z].map((e) => `${e.node}:${e.interface ?? e.name}:${e.mac ?? ''}`).sort();
+  return `${ends.join(' ')} mtu ${l.mtu}`;
+}
+
+/** Each key keeps its previous index; new keys get the next unused ones, in order. */
+function stableIndices(keys: string[], previous: ReadonlyMap<string, number>): number[] {
+  if (!previous.size) return keys.map((_, i) => i);
+  let next = Math.max(-1, ...previous.values()) + 1;
+  const taken = new Set<number>();
+  return keys.map((k) => {
+    const old = previous.get(k);
+    if (old !== undefined && !taken.has(old)) {
+      taken.add(old);
+      return old;
+    }
+    return next++;
+  });
 }
 
 function planMgmt(
@@ -197,6 +247,7 @@ function planMgmt(
 function assignMgmtAddresses(
   topology: Topology,
   mgmt: { subnet: string; gateway: string },
+  kept: ReadonlyMap<string, NodePlan>,
 ): Map<string, string> {
   const subnet = parsePrefix(mgmt.subnet)!.prefix;
   const used = new Set<number>([parseAddress(mgmt.gateway)!]);
@@ -211,6 +262,15 @@ function assignMgmtAddresses(
     }
     used.add(addr);
     out.set(node.name, node.mgmtIpv4);
+  }
+  // a running node without a static address keeps the one it has
+  for (const node of topology.nodes) {
+    const had = kept.get(node.name)?.mgmtIpv4;
+    const addr = had ? parseAddress(had) : undefined;
+    if (out.has(node.name) || node.kind === 'bridge' || addr === undefined) continue;
+    if (!contains(subnet, addr) || used.has(addr)) continue;
+    used.add(addr);
+    out.set(node.name, had!);
   }
   let offset = 1;
   for (const node of topology.nodes) {

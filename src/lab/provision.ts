@@ -70,6 +70,8 @@ export async function provisionNode(node: NodePlan, labPublicKey: string): Promi
   installFile(NODE_FILES.systemctl, upper, 'usr/bin/systemctl');
   installFile(NODE_FILES.init, upper, 'usr/local/sbin/labnode-init');
   installFile(NODE_FILES.ipvsSync, upper, 'usr/local/sbin/lab-ipvs-sync');
+  // no openvswitch kernel module here: bridges run on the userspace datapath, whatever is asked
+  if (node.daemons.includes('ovs')) installFile(NODE_FILES.ovsVsctl, upper, 'usr/local/sbin/ovs-vsctl');
 
   if (
     node.role === 'labnode' &&

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LabEvent, LabPhase } from './events.js';
+import type { LabChanges } from './grow.js';
 import type { LabStatus } from './status.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
@@ -30,6 +31,7 @@ export function formatStatus(status: LabStatus): string {
       .join('  ')
       .trimEnd();
   const out = [`lab ${status.lab}: ${status.state}`, line(header), ...rows.map(line)];
+  if (status.changes) out.push(formatChanges(status.changes));
   for (const n of status.nodes) for (const p of n.problems) out.push(`${n.name}: ${p}`);
   for (const n of status.nodes) {
     for (const d of n.daemons)
@@ -38,6 +40,21 @@ export function formatStatus(status: LabStatus): string {
   if (status.state !== 'stopped')
     out.push(`ssh: ssh -F ${status.labDir}/ssh_config <node>   (key ${status.sshKey})`);
   return `${out.join('\n')}\n`;
+}
+
+/** What `lab up` changed in a running lab, in one line. */
+export function formatChanges(c: LabChanges): string {
+  const names = (list: string[]) => (list.length ? `: ${list.join(', ')}` : '');
+  if (!c.added.length && !c.removed.length && !c.restarted.length && !c.linksAdded && !c.linksRemoved)
+    return `changed: nothing (the running lab already is this topology; ${c.kept} nodes kept running)`;
+  return [
+    `changed: ${c.added.length} node(s) added${names(c.added)}`,
+    `${c.removed.length} removed${names(c.removed)}`,
+    `${c.restarted.length} restarted${names(c.restarted)}`,
+    `${c.replugged.length} replugged${names(c.replugged)}`,
+    `${c.linksAdded} link(s) added, ${c.linksRemoved} removed`,
+    `${c.kept} node(s) kept running`,
+  ].join('; ');
 }
 
 const LABELS: Record<LabPhase, string> = {

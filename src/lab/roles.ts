@@ -25,6 +25,8 @@ export interface NodeRuntime {
 
 export const ENV_DAEMONS = 'FABRIC_DAEMONS';
 export const ENV_HTTP_PORTS = 'FABRIC_HTTP_PORTS';
+/** containerlab's count of a node's data interfaces (the init waits for them at boot). */
+export const ENV_INTFS = 'CLAB_INTFS';
 const DEFAULT_HTTP_PORT = 80;
 
 const FRR_IMAGE = /(^|\/)frrouting\/frr([:@]|$)/;

@@ -26,6 +26,8 @@ export interface NodeRecord {
   /** Problems found while bringing the node up (boot, exec). */
   problems: string[];
   exec: ExecRecord[];
+  /** Digest of the content of its bound files when it was provisioned (see grow.ts). */
+  bindsDigest?: string;
 }
 
 export interface LabState {

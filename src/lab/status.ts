@@ -4,8 +4,9 @@
  * namespace (one pass over /proc for the whole lab).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { knownHostsPath, sshKeyPath } from './artifacts.js';
+import { knownHostsPath, sshConfigPath, sshKeyPath } from './artifacts.js';
 import { isBooted, readNodeFile } from './boot.js';
+import type { LabChanges } from './grow.js';
 import type { NodePlan } from './plan.js';
 import { isAlive, listProcesses, type ProcIdentity, type ProcInfo } from './procs.js';
 import type { Daemon, NodeRole } from './roles.js';
@@ -45,6 +46,8 @@ export interface LabStatus {
   labDir: string;
   sshKey: string;
   knownHosts: string;
+  /** OpenSSH client config with a Host entry per node (`ssh -F`, `FABRIC_SSH_CONFIG`). */
+  sshConfig: string;
   /**
    * running: every node healthy; degraded: up with problems; creating: `up` in progress;
    * stale: its `up` was killed half-way (`lab down`, or `lab up` again, cleans it); stopped: no node runs
@@ -53,6 +56,8 @@ export interface LabStatus {
   nodes: NodeStatus[];
   /** Warnings about the topology (ignored fields …), from `labUp`. */
   warnings: Diagnostic[];
+  /** From `labUp` on a running lab: what it changed (absent when the lab was started afresh). */
+  changes?: LabChanges;
 }
 
 /** FRR's daemons in frrcommon.sh order; zebra and staticd always run (FRR 8.4). */
@@ -98,6 +103,7 @@ export function statusOf(state: LabState, warnings: Diagnostic[] = []): LabStatu
     labDir: plan.labDir,
     sshKey: sshKeyPath(plan),
     knownHosts: knownHostsPath(plan),
+    sshConfig: sshConfigPath(plan),
     state: labState(state, anyRunning, healthy),
     nodes,
     warnings,

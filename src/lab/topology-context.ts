@@ -15,6 +15,8 @@ export class ParseContext {
     readonly file: string,
     /** Folder of the topology file (absolute). */
     readonly dir: string,
+    /** Absolute paths that do not exist yet but will before the lab starts (binds may name them). */
+    readonly pendingFiles: ReadonlySet<string> = new Set(),
   ) {}
 
   error(code: string, message: string, path: InventoryPath, atKey = false): void {

@@ -76,7 +76,7 @@ function readBind(ctx: ParseContext, spec: string, path: InventoryPath): Bind | 
     return undefined;
   }
   const source = isAbsolute(src) ? src : resolve(ctx.dir, src);
-  if (!existsSync(source)) {
+  if (!ctx.pendingFiles.has(source) && !existsSync(source)) {
     ctx.error('bind-source-missing', `bind "${spec}": ${source} does not exist`, path);
     return undefined;
   }

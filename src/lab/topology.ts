@@ -20,6 +20,8 @@ import type { Topology } from './types.js';
 export interface ParseOptions {
   /** Also report nodes, env and binds this runtime cannot run. */
   forRuntime?: boolean;
+  /** Absolute paths that will exist before the lab starts (files not written yet). */
+  pendingFiles?: ReadonlySet<string>;
 }
 
 export interface ParseResult {
@@ -51,7 +53,7 @@ export function parseTopologyText(abs: string, text: string, options: ParseOptio
   const locator = new Locator([source]);
   const locate = (path: InventoryPath) =>
     locator.locate([error('node', '', { file: shown, path, atKey: true })])[0]?.location;
-  const ctx = new ParseContext(shown, dirname(abs));
+  const ctx = new ParseContext(shown, dirname(abs), options.pendingFiles);
   ctx.diagnostics.push(
     ...yamlDiagnostics,
     ...templateDiagnostics(shown, text, source.lines.linePos.bind(source.lines)),

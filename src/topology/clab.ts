@@ -5,7 +5,7 @@
  * under containerlab (`containerlab deploy -t lab/idc-a.clab.yml`) and under fabric's own
  * namespace runtime (`fabric lab up`).
  */
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { assertNever } from '../compile/site.js';
 import type { DeepReadonly } from '../model/freeze.js';
@@ -79,6 +79,14 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
     for (const path of svc.paths)
       if (path !== '/')
         cmds.push(`bash -c 'mkdir -p /srv/www${path} && hostname > /srv/www${path}/index.html'`);
+  // and its health checks get their 200 (labnode-init serves / and /healthz already)
+  for (const health of new Set(d.services.map((s) => s.healthPath))) {
+    if (health === '/' || health === '/healthz') continue;
+    const file = health.endsWith('/') ? `${health}index.html` : health;
+    cmds.push(
+      `bash -c 'mkdir -p /srv/www${posix.dirname(file)} && { [ -e /srv/www${file} ] || echo ok > /srv/www${file}; }'`,
+    );
+  }
   // containerlab substitutes $VARIABLES in the file, so no '$' here
   if (d.role === 'hypervisor' && !empty)
     cmds.push(

@@ -243,7 +243,7 @@ export function deriveExpectations(site: DeepReadonly<SiteModel>): Expectation[]
       });
     }
   }
-  out.push(...httpPaths(site));
+  out.push(...httpPaths(site), ...l4HttpPaths(site, byName));
   return out;
 }
 
@@ -305,6 +305,44 @@ function httpPaths(site: DeepReadonly<SiteModel>): Expectation[] {
                 insecure: !!bind.certificate,
               });
             }
+    }
+  }
+  return out;
+}
+
+/**
+ * From each simulated upstream, HTTP to each public VIP of an L4 service whose real servers are
+ * VMs (no L7 balancer between): the answer must come from one of them. A VIP outside the
+ * prefixes the site announces is not reachable from the internet, so it gets no such check.
+ */
+function l4HttpPaths(site: DeepReadonly<SiteModel>, byName: Map<string, Dev>): Expectation[] {
+  const out: Expectation[] = [];
+  const upstreams = site.devices.filter((d) => d.role === 'upstream' && d.clientAddress);
+  const announced = site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
+  for (const d of site.devices) {
+    if (d.role !== 'l4lb') continue;
+    for (const vs of d.keepalived.virtualServers) {
+      const servers = vs.realServers.map((r) => byName.get(r.device));
+      const vms = servers.filter((s) => s?.role === 'vm' && s.services.some((x) => x.port === vs.port));
+      if (!vms.length || vms.length !== servers.length) continue;
+      if (!announced.some((p) => sameSubnet(p, vs.address))) continue;
+      const url = `http://${vs.address}${vs.port === 80 ? '' : `:${vs.port}`}/`;
+      const names = vms.map((v) => v!.name);
+      for (const up of upstreams) {
+        const id = `http:${up.name}:${url}`;
+        if (out.some((e) => e.id === id)) continue;
+        const source = up.role === 'upstream' ? up.clientAddress! : '';
+        out.push({
+          kind: 'http-path',
+          id,
+          device: up.name,
+          title: `${url} from ${up.name} (${source}) is served by ${names.join('/')}`,
+          source,
+          url,
+          servers: names,
+          insecure: false,
+        });
+      }
     }
   }
   return out;

@@ -126,12 +126,19 @@ describe('frr01 (containerlab example, unmodified)', () => {
     expect(sysctl.stdout.trim()).toBe('1');
   });
 
-  it('GIVEN a running lab WHEN up again THEN it is refused, untouched', async () => {
-    const again = await labUp(FRR01, { name: lab, mgmtSubnet, labDir }).catch((e: unknown) => e);
-    expect(again).toBeInstanceOf(LabError);
-    expect((again as LabError).exitCode).toBe(1);
-    expect((again as LabError).message).toContain('is already running');
-    expect((await labStatus(lab)).state).toBe('running');
+  it('GIVEN a running lab WHEN up again with the same topology THEN nothing changes: every node keeps running', async () => {
+    const pids = async () => (await labStatus(lab)).nodes.map((n) => [n.name, n.pid]);
+    const before = await pids();
+    const again = await labUp(FRR01, { name: lab, mgmtSubnet, labDir });
+    expect(again.state).toBe('running');
+    expect(again.changes).toMatchObject({
+      added: [],
+      removed: [],
+      restarted: [],
+      linksAdded: 0,
+      linksRemoved: 0,
+    });
+    expect(await pids()).toEqual(before);
   });
 
   it('GIVEN the lab WHEN down THEN nothing is left; a second down is harmless', async () => {
