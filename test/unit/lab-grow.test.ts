@@ -146,7 +146,9 @@ describe('an L4 service whose real servers are VMs', () => {
 
   it('GIVEN VMs as real servers THEN each VM serves the service port (for the lab and verify)', () => {
     const app1 = site.devices.find((d) => d.name === 'app1')!;
-    expect(app1.services).toEqual([{ kind: 'http', port: 8080, healthPath: '/health', paths: ['/'] }]);
+    expect(app1.services).toEqual([
+      { kind: 'http', port: 8080, healthPath: '/health', paths: ['/'], l4Services: ['www'] },
+    ]);
   });
 
   it('GIVEN an announced VIP with no L7 in front THEN verify checks HTTP from the internet to it', () => {
