@@ -17,11 +17,10 @@
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stateDirOf } from '../../src/lab/names.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,
-  leftovers,
+  labDownLeavesNothing,
   netnsIds,
   runName,
 } from '../fixtures/lab/support.js';
@@ -136,10 +135,7 @@ beforeAll(() => {
 afterAll(async () => {
   if (!dir) return;
   const ids = netnsIds([...seenNetns]);
-  const down = await runFabric(['lab', 'down', '--name', lab], { cwd: dir });
-  expect(down.code, down.stderr).toBe(0);
-  const left = leftovers(lab, `clab-${lab}-`, ids, stateDirOf('/var/lib/fabric-lab', lab));
-  expect(left).toEqual({ netns: [], processes: [], mounts: [], links: [], stateDir: [] });
+  await labDownLeavesNothing(lab, dir, ids);
 }, 120_000);
 
 describe('a lab that changes while it runs', () => {

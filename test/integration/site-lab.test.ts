@@ -11,11 +11,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labTag, stateDirOf } from '../../src/lab/names.js';
+import { labTag } from '../../src/lab/names.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,
-  leftovers,
+  labDownLeavesNothing,
   netnsIds,
   runName,
 } from '../fixtures/lab/support.js';
@@ -83,10 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!dir) return;
-  const down = await runFabric(['lab', 'down', '--name', lab], { cwd: dir });
-  expect(down.code, down.stderr).toBe(0);
-  const left = leftovers(lab, `clab-${lab}-`, ids, stateDirOf('/var/lib/fabric-lab', lab));
-  expect(left).toEqual({ netns: [], processes: [], mounts: [], links: [], stateDir: [] });
+  await labDownLeavesNothing(lab, dir, ids);
 }, 120_000);
 
 describe('fabric verify on the idc-a lab', () => {
