@@ -48,6 +48,17 @@ describe('reading inventory YAML', () => {
     ]);
   });
 
+  it('GIVEN a YAML core tag on a value that does not fit it (!!int abc) WHEN parsed THEN a located warning about the value, not an unknown tag', () => {
+    const { diagnostics } = parseInventoryText('x.yaml', 'site: t\nid: !!int abc\nok: !!str x\n');
+    expect(diagnostics.map((d) => [d.severity, d.location?.line, d.message])).toEqual([
+      [
+        'warning',
+        2,
+        'the value is not a valid !!int and is read as plain YAML; fix the value or remove the tag',
+      ],
+    ]);
+  });
+
   it('GIVEN anchors defined before their aliases WHEN validated THEN the aliased values are used', () => {
     const r = pipelineOn(`${HEADER}devices:
   spine1: { role: spine, id: 5, rack: n1 }
