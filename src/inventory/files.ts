@@ -3,7 +3,7 @@
  * be located to `file:line:col`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
 import { MAX_DEPTH, MAX_INVENTORY_BYTES } from './limits.js';
@@ -130,6 +130,18 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** Why --inventory cannot be listed, in words, and what to pass instead. */
+function unreadableInventoryDir(dir: string, e: NodeJS.ErrnoException): string {
+  const hint = 'pass --inventory DIR, the folder that holds the *.yaml files (e.g. -i inventory)';
+  if (dir === '') return `the inventory folder is empty (''); ${hint}`;
+  if (e.code === 'ENOENT') return `inventory folder ${dir} does not exist; ${hint}`;
+  if (e.code === 'ENOTDIR')
+    return /\.ya?ml$/.test(dir)
+      ? `inventory ${dir} is a file; --inventory names its folder: -i ${dirname(dir)}`
+      : `inventory ${dir} is a file, not a folder; ${hint}`;
+  return `cannot read inventory folder ${dir}: ${e.code ?? e.message}; ${hint}`;
+}
+
 export function loadInventoryDir(dir: string): LoadResult {
   let files: string[];
   try {
@@ -137,12 +149,7 @@ export function loadInventoryDir(dir: string): LoadResult {
   } catch (e) {
     return {
       sources: [],
-      diagnostics: [
-        error(
-          'inventory-missing',
-          `cannot read inventory directory ${dir}: ${(e as Error).message}; pass --inventory DIR`,
-        ),
-      ],
+      diagnostics: [error('inventory-missing', unreadableInventoryDir(dir, e as NodeJS.ErrnoException))],
     };
   }
   if (files.length === 0)
