@@ -25,6 +25,8 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
       );
       continue;
     }
+    // a member listed twice is one problem, reported where it is listed (vrrp-pair-duplicate)
+    if (new Set(g.members).size < g.members.length) continue;
     // a group protects nothing when one rack (or one hypervisor) holds all of it
     const members = g.members.map((m) => facts.devices.get(m)!);
     const last = members[members.length - 1]!;
