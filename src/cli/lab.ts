@@ -12,6 +12,7 @@ import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '..
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
 import type { FrozenSite } from '../pipeline.js';
 import { labDownJson, labDownText } from '../report/lab-down.js';
+import { once } from './args.js';
 import { CliError } from './exit.js';
 import { exportSiteLab, prepareSiteLab } from './lab-site.js';
 import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './lab-wait.js';
@@ -91,7 +92,7 @@ export function registerLabCommands(program: Command, run?: ExitCodeSink): Comma
 
   command(lab, 'export')
     .description("write a site's containerlab topology (lab/<site>.clab.yml), rendering its configs first")
-    .option('-s, --site <name>', 'the site (default: the only site of the inventory)')
+    .option('-s, --site <name>', 'the site (default: the only site of the inventory)', once('--site'))
     .option('-o, --output <file>', 'topology file (default: lab/<site>.clab.yml)', undefined)
     .option('--out <dir>', 'rendered configs folder', 'out')
     .option('--secrets <file>', 'secrets file')
@@ -118,6 +119,7 @@ Examples:
     .option(
       '-s, --site <name>',
       'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
+      once('--site'),
     )
     .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
     .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
@@ -188,7 +190,7 @@ Examples:
     .description(
       'stop a lab and remove its namespaces, links and node layers (harmless if it is not running)',
     )
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('-v, --verbose', 'list everything removed, not only how many of each kind')
@@ -226,7 +228,7 @@ Examples:
 
   command(lab, 'status')
     .description('show each node: running, PID, management address, daemons')
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--json', 'print JSON')
@@ -251,7 +253,7 @@ Examples:
     .description('run a command inside a node: lab exec NODE -- CMD [ARGS...] (no shell)')
     .argument('<node>', 'node name')
     .argument('<command...>', 'command and arguments (after --)')
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--timeout <seconds>', 'kill the command after this long', '600')
