@@ -8,6 +8,7 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
+import { loadInventoryDir } from '../inventory/files.js';
 import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
 import type { FrozenSite } from '../pipeline.js';
@@ -16,7 +17,7 @@ import { once } from './args.js';
 import { CliError } from './exit.js';
 import { exportSiteLab, prepareSiteLab } from './lab-site.js';
 import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './lab-wait.js';
-import { chooseLab, runningLabs } from './site-choice.js';
+import { chooseLab, chooseLabToRemove, runningLabs } from './site-choice.js';
 
 /** Receives a command's exit code (a promise that never rejects). */
 export type ExitCodeSink = (code: Promise<number>) => void;
@@ -31,6 +32,12 @@ interface Target {
 /** The lab named by --name, --site or --topology, or else the only lab on this machine. */
 function target(opts: Target, command: string): string | undefined {
   return opts.name ?? opts.site ?? opts.topology ?? chooseLab(command, runningLabs());
+}
+
+/** The site names of the inventory's files, without compiling it (none when it cannot be read). */
+function inventorySites(dir: string): string[] {
+  const sites = loadInventoryDir(dir).sources.map((s) => (s.data as { site?: unknown } | undefined)?.site);
+  return [...new Set(sites.filter((s): s is string => typeof s === 'string'))];
 }
 
 function requiredTarget(opts: Target, command: string): string {
@@ -198,15 +205,19 @@ Examples:
     .addHelpText(
       'after',
       `
-Without --site, --topology or --name: the only lab running here.
+Without --site, --topology or --name: the only lab running here, if it is the lab of a site
+of the inventory (a lab started elsewhere is removed only when named).
 
 Examples:
   fabric lab down --site idc-a
   fabric lab down --verbose                           # every namespace, link and process removed`,
     )
-    .action((opts: Target & { verbose?: boolean; json?: boolean }) =>
+    .action((opts: Target & { verbose?: boolean; json?: boolean }, cmd: Command) =>
       act(async () => {
-        const lab = target(opts, 'lab down');
+        const named = opts.name ?? opts.site ?? opts.topology;
+        const lab =
+          named ??
+          chooseLabToRemove(runningLabs(), inventorySites((cmd.optsWithGlobals() as SiteFlags).inventory));
         if (!lab) {
           process.stdout.write(
             opts.json
