@@ -99,4 +99,16 @@ describe('--json on success and on failure', () => {
       ).toContain('secrets-file');
     }
   });
+
+  it('GIVEN a command stopped before its own output (an --out that cannot be written, two --site) THEN still one JSON document with the error, exit 2', async () => {
+    const { dir } = exampleCopy();
+    const out = await runFabric(['render', '--json', '--out', '/dev/null'], { cwd: dir });
+    expect(out.code).toBe(2);
+    expect(JSON.parse(out.stdout)).toEqual({ ok: false, error: expect.stringContaining('--out /dev/null') });
+    const sites = await runFabric(['lab', 'status', '--json', '--site', 'a', '--site', 'b'], { cwd: dir });
+    expect(sites.code).toBe(2);
+    const drift = await runFabric(['drift', '--json', '--site', 'idc-a', 'idc-b'], { cwd: dir });
+    expect(drift.code).toBe(2);
+    expect(JSON.parse(drift.stdout).error).toContain('name one site');
+  });
 });
