@@ -38,11 +38,13 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
       what: `our end of the ${name} peering`,
       path: [...path, 'address'],
     });
-    use(parseAddress(u.peer), {
-      owner: `link:${name}:peer`,
-      what: `${name}'s end of its peering`,
-      path: [...path, 'peer'],
-    });
+    // a peer equal to our own address is its own finding below, not a second duplicate-address
+    if (u.peer !== u.address.split('/')[0])
+      use(parseAddress(u.peer), {
+        owner: `link:${name}:peer`,
+        what: `${name}'s end of its peering`,
+        path: [...path, 'peer'],
+      });
   }
   for (const [tenant, t] of facts.tenants) {
     const base = ['tenants', tenant];

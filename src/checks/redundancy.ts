@@ -25,6 +25,8 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
       );
       continue;
     }
+    // a member listed twice is one problem, reported where it is listed (vrrp-pair-duplicate)
+    if (new Set(g.members).size < g.members.length) continue;
     // a group protects nothing when one rack (or one hypervisor) holds all of it
     const members = g.members.map((m) => facts.devices.get(m)!);
     const last = members[members.length - 1]!;
@@ -102,7 +104,21 @@ export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
     const spines = (facts.byRole.get('spine') ?? []).filter((s) => facts.devices.get(s)!.pod === d.pod);
     const uplinked = new Set(d.ports.filter((p) => p.kind === 'fabric').map((p) => p.peer.device));
     const missing = spines.filter((s) => !uplinked.has(s));
-    if (missing.length)
+    // a leaf routes through the spines of its pod; a spine of another pod is a mis-set pod
+    const otherPod = [...uplinked].filter((s) => {
+      const spine = facts.devices.get(s);
+      return spine?.role === 'spine' && spine.pod !== d.pod;
+    });
+    if (otherPod.length)
+      out.push(
+        finding(
+          ctx,
+          'leaf-wrong-pod',
+          `${l} is in pod ${d.pod} but uplinks to ${otherPod.join(', ')} of pod ${facts.devices.get(otherPod[0]!)!.pod}; leaves uplink to the spines of their own pod: set pod on ${l} or cable it to the spines of pod ${d.pod}`,
+          [...d.path, d.pod === 1 ? 'uplinks' : 'pod'], // pod 1 is the default: nothing to point at
+        ),
+      );
+    else if (missing.length)
       out.push(
         finding(
           ctx,

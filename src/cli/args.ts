@@ -10,3 +10,17 @@ export function positive(what: string, integer = false) {
     return n;
   };
 }
+
+/**
+ * An option given at most once (`--site` of the lab commands, which work on one lab): commander
+ * would silently keep the last of `--site a --site b`.
+ */
+export function once(option: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined && previous !== value)
+      throw new InvalidArgumentError(
+        `give ${option} once (got ${previous} and ${value}): this command works on one`,
+      );
+    return value;
+  };
+}

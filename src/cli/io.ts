@@ -5,7 +5,17 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../report/diagnostics.js';
 import { CliError } from './exit.js';
 
-export const out = (line = '') => process.stdout.write(`${line}\n`);
+let wroteStdout = false;
+
+export const out = (line = '') => {
+  wroteStdout = true;
+  return process.stdout.write(`${line}\n`);
+};
+
+/** Whether the command printed a result on stdout (main's --json fallback needs to know). */
+export function printedResult(): boolean {
+  return wroteStdout;
+}
 export const err = (line = '') => process.stderr.write(`${line}\n`);
 
 export function printDiagnostics(

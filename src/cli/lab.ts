@@ -8,14 +8,16 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
+import { loadInventoryDir } from '../inventory/files.js';
 import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
 import type { FrozenSite } from '../pipeline.js';
 import { labDownJson, labDownText } from '../report/lab-down.js';
+import { once } from './args.js';
 import { CliError } from './exit.js';
 import { exportSiteLab, prepareSiteLab } from './lab-site.js';
 import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './lab-wait.js';
-import { chooseLab, runningLabs } from './site-choice.js';
+import { chooseLab, chooseLabToRemove, runningLabs } from './site-choice.js';
 
 /** Receives a command's exit code (a promise that never rejects). */
 export type ExitCodeSink = (code: Promise<number>) => void;
@@ -30,6 +32,12 @@ interface Target {
 /** The lab named by --name, --site or --topology, or else the only lab on this machine. */
 function target(opts: Target, command: string): string | undefined {
   return opts.name ?? opts.site ?? opts.topology ?? chooseLab(command, runningLabs());
+}
+
+/** The site names of the inventory's files, without compiling it (none when it cannot be read). */
+function inventorySites(dir: string): string[] {
+  const sites = loadInventoryDir(dir).sources.map((s) => (s.data as { site?: unknown } | undefined)?.site);
+  return [...new Set(sites.filter((s): s is string => typeof s === 'string'))];
 }
 
 function requiredTarget(opts: Target, command: string): string {
@@ -91,7 +99,7 @@ export function registerLabCommands(program: Command, run?: ExitCodeSink): Comma
 
   command(lab, 'export')
     .description("write a site's containerlab topology (lab/<site>.clab.yml), rendering its configs first")
-    .option('-s, --site <name>', 'the site (default: the only site of the inventory)')
+    .option('-s, --site <name>', 'the site (default: the only site of the inventory)', once('--site'))
     .option('-o, --output <file>', 'topology file (default: lab/<site>.clab.yml)', undefined)
     .option('--out <dir>', 'rendered configs folder', 'out')
     .option('--secrets <file>', 'secrets file')
@@ -118,6 +126,7 @@ Examples:
     .option(
       '-s, --site <name>',
       'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
+      once('--site'),
     )
     .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
     .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
@@ -188,7 +197,7 @@ Examples:
     .description(
       'stop a lab and remove its namespaces, links and node layers (harmless if it is not running)',
     )
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('-v, --verbose', 'list everything removed, not only how many of each kind')
@@ -196,15 +205,19 @@ Examples:
     .addHelpText(
       'after',
       `
-Without --site, --topology or --name: the only lab running here.
+Without --site, --topology or --name: the only lab running here, if it is the lab of a site
+of the inventory (a lab started elsewhere is removed only when named).
 
 Examples:
   fabric lab down --site idc-a
   fabric lab down --verbose                           # every namespace, link and process removed`,
     )
-    .action((opts: Target & { verbose?: boolean; json?: boolean }) =>
+    .action((opts: Target & { verbose?: boolean; json?: boolean }, cmd: Command) =>
       act(async () => {
-        const lab = target(opts, 'lab down');
+        const named = opts.name ?? opts.site ?? opts.topology;
+        const lab =
+          named ??
+          chooseLabToRemove(runningLabs(), inventorySites((cmd.optsWithGlobals() as SiteFlags).inventory));
         if (!lab) {
           process.stdout.write(
             opts.json
@@ -226,7 +239,7 @@ Examples:
 
   command(lab, 'status')
     .description('show each node: running, PID, management address, daemons')
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--json', 'print JSON')
@@ -251,7 +264,7 @@ Examples:
     .description('run a command inside a node: lab exec NODE -- CMD [ARGS...] (no shell)')
     .argument('<node>', 'node name')
     .argument('<command...>', 'command and arguments (after --)')
-    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)')
+    .option('-s, --site <name>', 'the lab of this site (default: the only lab running here)', once('--site'))
     .option('--topology <file>', 'the topology file the lab was started from')
     .option('--name <lab>', 'the lab name')
     .option('--timeout <seconds>', 'kill the command after this long', '600')

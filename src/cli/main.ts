@@ -10,7 +10,7 @@ import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { CliError, EXIT, type ExitCode } from './exit.js';
-import { err } from './io.js';
+import { err, out, printedResult } from './io.js';
 import { registerLabCommands } from './lab.js';
 import { version } from './version.js';
 
@@ -59,8 +59,16 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return await pending;
   } catch (e) {
+    // --json promises one JSON document on stdout, also when the command stops before its own
+    if (e instanceof CliError && wantsJson(argv) && !printedResult())
+      out(JSON.stringify({ ok: false, error: e.message }, null, 2));
     return exitCodeOf(e);
   }
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--'); // what follows `--` belongs to another program (lab exec)
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
 }
 
 function exitCodeOf(e: unknown): number {

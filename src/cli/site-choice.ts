@@ -47,3 +47,17 @@ export function chooseLab(command: string, labs: readonly string[]): string | un
     `${command}: ${labs.length} labs are running (${labs.join(', ')}): say which with --site or --name, e.g. --name ${labs[0]}`,
   );
 }
+
+/**
+ * The lab a bare `lab down` removes: the only running lab, and only when it is the lab of a site
+ * of this inventory. Removing cannot be undone: a lab started from another folder, or by a test
+ * under its own name, is removed only when named.
+ */
+export function chooseLabToRemove(labs: readonly string[], sites: readonly string[]): string | undefined {
+  const lab = chooseLab('lab down', labs);
+  if (lab === undefined || sites.includes(lab)) return lab;
+  const sitesOf = sites.length ? `sites: ${sites.join(', ')}` : 'none could be read';
+  throw new CliError(
+    `lab down: the only lab running here, ${lab}, is not the lab of a site of this inventory (${sitesOf}); to remove it, name it: fabric lab down --name ${lab}`,
+  );
+}

@@ -468,7 +468,9 @@ export function computeFacts(site: SiteInventory): {
         return false;
       }
       if (d.tenant !== tenant) {
-        fail('wrong-tenant', `'${device}' belongs to tenant ${d.tenant}, not ${tenant}`, path);
+        // a device of an unknown tenant is already reported there (unknown-tenant)
+        if (tenants.has(d.tenant!))
+          fail('wrong-tenant', `'${device}' belongs to tenant ${d.tenant}, not ${tenant}`, path);
         return false;
       }
       return true;

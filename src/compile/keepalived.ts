@@ -2,7 +2,8 @@
  * keepalived for the two VRRP pairs of a tenant: the vRouters (the default gateway of each
  * segment) and the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS
  * virtual servers). All instances of one device are in one sync group, so they fail over
- * together and traffic never enters through one member and leaves through the other.
+ * together and traffic never enters through one member and leaves through the other; a device
+ * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
 import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
@@ -80,14 +81,17 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
     globalDefs: { routerId: d.name, enableSnmpVrrp: false },
-    vrrpSyncGroups: instances.length
-      ? [
-          {
-            name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'),
-            instances: instances.map((i) => i.name),
-          },
-        ]
-      : [],
+    // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
+    // virtual router(s)", exit 5), and one instance needs no group to fail over with.
+    vrrpSyncGroups:
+      instances.length > 1
+        ? [
+            {
+              name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'),
+              instances: instances.map((i) => i.name),
+            },
+          ]
+        : [],
     vrrpInstances: instances,
     virtualServers: d.role === 'l4lb' ? compileVirtualServers(facts, d) : [],
   };

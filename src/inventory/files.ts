@@ -3,7 +3,7 @@
  * be located to `file:line:col`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
 import { MAX_DEPTH, MAX_INVENTORY_BYTES } from './limits.js';
@@ -72,9 +72,14 @@ export function parseInventoryText(
     const empty = parseDocument('', { lineCounter: new LineCounter() });
     return { source: { file, doc: empty, lines, data: undefined }, diagnostics: [d] };
   }
+  // after the first syntax error the parser has lost its place, and what follows is mostly its
+  // echo (one tab gives a "must start at the same column" per line below it): one message
+  const syntax = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
   for (const e of doc.errors) {
+    if (e.code !== 'MULTIPLE_DOCS' && e !== syntax[0]) continue;
     const code = e.code === 'MULTIPLE_DOCS' ? 'several-documents' : 'yaml-syntax';
-    diagnostics.push({ ...error(code, yamlErrorMessage(e), { file }), location: at(e.pos[0]) });
+    const more = e === syntax[0] && syntax.length > 1 ? followUps(syntax.length - 1) : '';
+    diagnostics.push({ ...error(code, `${yamlErrorMessage(e)}${more}`, { file }), location: at(e.pos[0]) });
   }
   for (const w of doc.warnings) {
     diagnostics.push({ ...warning('yaml-warning', yamlWarningMessage(w), { file }), location: at(w.pos[0]) });
@@ -100,19 +105,41 @@ export function parseInventoryText(
 function yamlErrorMessage(e: YAMLError): string {
   if (/Maximum call stack/.test(e.message))
     return `values are nested too deeply to be read here; an inventory needs fewer than ${MAX_DEPTH} levels`;
+  if (e.code === 'TAB_AS_INDENT')
+    return 'YAML syntax: a tab indents this line; YAML indents with spaces only (replace the tab with spaces)';
   if (e.code === 'MULTIPLE_DOCS')
     return 'a second YAML document starts here (`---`); an inventory file holds one document: put each in its own file, or remove the `---` line';
   return `YAML syntax: ${firstLine(e.message)}`;
 }
 
+function followUps(n: number): string {
+  return ` (and ${n} more YAML error${n === 1 ? '' : 's'} below it, most likely caused by this one: fix it first)`;
+}
+
 function yamlWarningMessage(w: YAMLError): string {
   const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1];
+  // a YAML core tag is known: it is the value that does not fit it (`!!int abc`)
+  const core = /^tag:yaml\.org,2002:(\w+)$/.exec(tag ?? '')?.[1];
+  if (core)
+    return `the value is not a valid !!${core} and is read as plain YAML; fix the value or remove the tag`;
   if (tag) return `unknown tag ${tag} is ignored and the value read as plain YAML; remove the tag`;
   return `YAML: ${firstLine(w.message)}`;
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Why --inventory cannot be listed, in words, and what to pass instead. */
+function unreadableInventoryDir(dir: string, e: NodeJS.ErrnoException): string {
+  const hint = 'pass --inventory DIR, the folder that holds the *.yaml files (e.g. -i inventory)';
+  if (dir === '') return `the inventory folder is empty (''); ${hint}`;
+  if (e.code === 'ENOENT') return `inventory folder ${dir} does not exist; ${hint}`;
+  if (e.code === 'ENOTDIR')
+    return /\.ya?ml$/.test(dir)
+      ? `inventory ${dir} is a file; --inventory names its folder: -i ${dirname(dir)}`
+      : `inventory ${dir} is a file, not a folder; ${hint}`;
+  return `cannot read inventory folder ${dir}: ${e.code ?? e.message}; ${hint}`;
 }
 
 export function loadInventoryDir(dir: string): LoadResult {
@@ -122,12 +149,7 @@ export function loadInventoryDir(dir: string): LoadResult {
   } catch (e) {
     return {
       sources: [],
-      diagnostics: [
-        error(
-          'inventory-missing',
-          `cannot read inventory directory ${dir}: ${(e as Error).message}; pass --inventory DIR`,
-        ),
-      ],
+      diagnostics: [error('inventory-missing', unreadableInventoryDir(dir, e as NodeJS.ErrnoException))],
     };
   }
   if (files.length === 0)

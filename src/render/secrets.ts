@@ -5,7 +5,7 @@
  * resolved value is registered with a redactor so that diffs and logs never print it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { SecretUse } from '../model/types.js';
 
@@ -49,10 +49,11 @@ export class SecretStore {
 
   constructor(
     private readonly file: string | undefined,
-    fileValues: Record<string, string>,
+    fileValues: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
     private readonly env: NodeJS.ProcessEnv,
   ) {
-    for (const [k, v] of Object.entries(fileValues)) this.values.set(k, v);
+    const entries = fileValues instanceof Map ? fileValues : Object.entries(fileValues);
+    for (const [k, v] of entries) this.values.set(k, v);
   }
 
   /** Where a missing secret can be provided, for error messages. */
@@ -102,10 +103,10 @@ export function loadSecrets(
 ): { store?: SecretStore; diagnostics: Diagnostic[] } {
   const path =
     file ?? env.FABRIC_SECRETS ?? (existsSync(DEFAULT_SECRETS_FILE) ? DEFAULT_SECRETS_FILE : undefined);
-  if (!path) return { store: new SecretStore(undefined, {}, env), diagnostics: [] };
-  let data: unknown;
+  if (!path) return { store: new SecretStore(undefined, new Map(), env), diagnostics: [] };
+  let text: string;
   try {
-    data = parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -125,16 +126,7 @@ export function loadSecrets(
       ],
     };
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data))
-    return { diagnostics: [error('secrets-file', `secrets file ${path} must be a YAML map of name: value`)] };
-  const values: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [];
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof v !== 'string')
-      diagnostics.push(error('secrets-file', `secret '${k}' in ${path} must be a string`));
-    else values[k] = v;
-  }
+  const { values, diagnostics } = parseSecretsText(path, text);
   return diagnostics.length ? { diagnostics } : { store: new SecretStore(path, values, env), diagnostics };
 }
 
@@ -147,4 +139,57 @@ export class Redactor {
     for (const s of this.secrets) if (s.length >= 3) out = out.split(s).join('********');
     return out;
   }
+}
+
+/**
+ * Reads a secrets file's YAML: a map of name to string. Every problem is located (file:line:col)
+ * and never shows a value: the file holds secrets.
+ */
+export function parseSecretsText(
+  path: string,
+  text: string,
+): { values: Map<string, string>; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const values = new Map<string, string>();
+  const at = (offset: number | undefined, message: string): Diagnostic => {
+    const pos = lines.linePos(offset ?? 0);
+    return { ...error('secrets-file', message), location: { file: path, line: pos.line, col: pos.col } };
+  };
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, strict: true });
+  const first = doc.errors[0];
+  if (first) {
+    const what =
+      first.code === 'MULTIPLE_DOCS'
+        ? 'a second YAML document starts here (`---`); a secrets file holds one map of name: value'
+        : first.code === 'DUPLICATE_KEY'
+          ? 'this secret is defined twice (keys YAML reads alike, such as null and ~, count as one); keep one'
+          : `YAML syntax: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    return { values, diagnostics: [at(first.pos[0], `secrets file: ${what}`)] };
+  }
+  if (doc.contents === null) return { values, diagnostics: [] };
+  if (!isMap(doc.contents))
+    return {
+      values,
+      diagnostics: [at(doc.contents.range?.[0], `secrets file ${path} must be a YAML map of name: value`)],
+    };
+  const diagnostics: Diagnostic[] = [];
+  for (const item of doc.contents.items) {
+    const keyNode = isScalar(item.key) ? item.key : undefined;
+    const name = keyNode ? String(keyNode.value) : undefined;
+    // an alias of a string is that string (anchors come first: `a: &k x`, then `b: *k`)
+    const node = isAlias(item.value) ? item.value.resolve(doc) : item.value;
+    const value = isScalar(node) ? node.value : undefined;
+    const offset = keyNode?.range?.[0];
+    if (name === undefined)
+      diagnostics.push(at(offset, 'a secret name must be a plain name, not a list, a map or an alias'));
+    else if (typeof value !== 'string')
+      diagnostics.push(
+        at(
+          isScalar(item.value) || !item.value ? offset : item.value.range?.[0],
+          `secret '${name}' must be a string (quote it if YAML reads it as a number, a boolean or null; not a list or a map)`,
+        ),
+      );
+    else values.set(name, value);
+  }
+  return { values, diagnostics };
 }

@@ -94,6 +94,36 @@ describe('keepalived: keepalived -t -f', () => {
     }
   });
 
+  it('GIVEN a tenant whose vRouters serve one gateway and whose L4 service has one port THEN keepalived accepts every keepalived.conf', () => {
+    // keepalived refuses a vrrp_sync_group of one instance ("has only 1 virtual router(s)")
+    const { inventory } = exampleCopy();
+    const tenants = join(inventory, 'idc-a-tenants.yaml');
+    const text = readFileSync(tenants, 'utf8');
+    const oneGateway = text
+      .replace(/ {8}app: \{ vrid: 13, address: 10\.20\.2\.1 \}\n/, '')
+      .replace('ports: [80, 443]', 'ports: [443]');
+    expect(oneGateway).not.toBe(text);
+    writeFileSync(tenants, oneGateway);
+    const dir = tempDir();
+    const variant = renderExample(inventory);
+    writeRendered(dir, variant);
+    const files = variant.flatMap(({ rendered }) =>
+      rendered.files.filter((f) => f.file === 'keepalived.conf').map((f) => ({ ...f, site: rendered.site })),
+    );
+    const vr1 = files.find((f) => f.device === 'vr1')!;
+    expect(vr1.content.match(/vrrp_instance /g)).toHaveLength(1);
+    for (const f of files) {
+      const device = variant
+        .find((s) => s.site.name === f.site)!
+        .site.devices.find((x) => x.name === f.device)!;
+      const interfaces = (device as Device).interfaces
+        .filter((i) => i.kind !== 'loopback')
+        .map((i) => i.name);
+      const r = check(join(dir, f.site, f.device, f.file), interfaces);
+      expect(r.code, `${f.device}: ${r.out}`).toBe(0);
+    }
+  });
+
   it('GIVEN a keepalived.conf with a broken instance THEN the check fails', () => {
     const f = filesOf('keepalived.conf')[0]!;
     const bad = join(outDir, 'bad-keepalived.conf');

@@ -126,6 +126,20 @@ describe('--site', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('name one site with --site, not 2 (idc-a, idc-b)');
   });
+
+  it('GIVEN --site twice to a lab command THEN exit 2 before any work, not the last one silently', async () => {
+    const { dir } = exampleCopy();
+    for (const command of [
+      ['lab', 'export'],
+      ['lab', 'down'],
+      ['lab', 'status'],
+    ]) {
+      const r = await runFabric([...command, '--site', 'idc-a', '--site', 'idc-b'], { cwd: dir });
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toContain('give --site once (got idc-a and idc-b)');
+    }
+    expect(existsSync(join(dir, 'lab')), 'lab export wrote nothing').toBe(false);
+  });
 });
 
 describe('validate and secrets', () => {

@@ -6,7 +6,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInventoryText } from '../../src/inventory/files.js';
+import { loadInventoryDir, parseInventoryText } from '../../src/inventory/files.js';
 import {
   checkFloodListSize,
   checkSiteSizes,
@@ -45,6 +45,17 @@ describe('reading inventory YAML', () => {
     expect(r.inputErrors.map((d) => `${d.severity} ${d.code}`)).toEqual([
       'warning yaml-warning',
       'error schema',
+    ]);
+  });
+
+  it('GIVEN a YAML core tag on a value that does not fit it (!!int abc) WHEN parsed THEN a located warning about the value, not an unknown tag', () => {
+    const { diagnostics } = parseInventoryText('x.yaml', 'site: t\nid: !!int abc\nok: !!str x\n');
+    expect(diagnostics.map((d) => [d.severity, d.location?.line, d.message])).toEqual([
+      [
+        'warning',
+        2,
+        'the value is not a valid !!int and is read as plain YAML; fix the value or remove the tag',
+      ],
     ]);
   });
 
@@ -98,6 +109,24 @@ describe('reading inventory YAML', () => {
       '6 non-string-key',
       '7 merge-key',
     ]);
+  });
+
+  it('GIVEN --inventory naming a YAML file, a missing folder or nothing WHEN loaded THEN one message saying what to pass, no errno text', () => {
+    const dir = tempDir();
+    const file = join(dir, 'site.yaml');
+    writeFileSync(file, 'site: t\n');
+    const message = (path: string) => {
+      const { diagnostics } = loadInventoryDir(path);
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]!.code).toBe('inventory-missing');
+      expect(diagnostics[0]!.message).not.toMatch(/ENOENT|ENOTDIR|scandir/);
+      return diagnostics[0]!.message;
+    };
+    expect(message(file)).toBe(`inventory ${file} is a file; --inventory names its folder: -i ${dir}`);
+    expect(message(join(dir, 'nope'))).toMatch(
+      /^inventory folder .*nope does not exist; pass --inventory DIR/,
+    );
+    expect(message('')).toMatch(/^the inventory folder is empty/);
   });
 
   it('GIVEN an inventory file that cannot be read (a dangling link) WHEN loaded THEN an error at that file', () => {

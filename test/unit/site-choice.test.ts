@@ -1,7 +1,7 @@
 /** Which site a one-site command works on when --site is not given (pure, no lab needed). */
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/exit.js';
-import { chooseLab, chooseSite } from '../../src/cli/site-choice.js';
+import { chooseLab, chooseLabToRemove, chooseSite } from '../../src/cli/site-choice.js';
 
 function failure(f: () => unknown): CliError {
   try {
@@ -52,5 +52,21 @@ describe('chooseLab', () => {
     const e = failure(() => chooseLab('lab status', ['idc-a', 'frr01']));
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain('2 labs are running (idc-a, frr01): say which with --site or --name');
+  });
+});
+
+describe('chooseLabToRemove (a bare lab down)', () => {
+  it('GIVEN the only running lab is a site of the inventory THEN it; none THEN none', () => {
+    expect(chooseLabToRemove(['idc-a'], ['idc-a', 'idc-b'])).toBe('idc-a');
+    expect(chooseLabToRemove([], ['idc-a'])).toBeUndefined();
+  });
+
+  it('GIVEN the only running lab is not a site of the inventory (another folder, a test) THEN exit 2: name it', () => {
+    const e = failure(() => chooseLabToRemove(['l4g-t1a9629'], ['dc1', 'dc2']));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(
+      'lab down: the only lab running here, l4g-t1a9629, is not the lab of a site of this inventory (sites: dc1, dc2); to remove it, name it: fabric lab down --name l4g-t1a9629',
+    );
+    expect(failure(() => chooseLabToRemove(['idc-a'], [])).message).toContain('(none could be read)');
   });
 });

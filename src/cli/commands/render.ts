@@ -92,13 +92,18 @@ export function renderAll(
       purpose.findingsExit,
     );
   }
+  // with --json every stop still leaves one JSON document on stdout, with its diagnostics
+  const report = (diagnostics: readonly Diagnostic[]) =>
+    opts.json
+      ? json({ ok: false, findings: diagnosticsToJson([...findings, ...diagnostics]) })
+      : printDiagnostics(diagnostics);
   const secrets = checkedSecrets(model, sources, opts.secrets);
   if (!secrets.store) {
-    printDiagnostics(secrets.diagnostics);
+    report(secrets.diagnostics);
     throw new CliError(`${command}: the secrets cannot be read; ${consequence}`);
   }
   if (secrets.diagnostics.length) {
-    printDiagnostics(secrets.diagnostics);
+    report(secrets.diagnostics);
     const n = secrets.diagnostics.length;
     throw new CliError(`${command}: ${n} secret${n === 1 ? '' : 's'} missing or invalid; ${consequence}`);
   }
@@ -112,7 +117,7 @@ export function renderAll(
       rendered.push({ site: r.rendered, manifest: buildManifest(site, r.rendered, generator()) });
   }
   if (problems.length) {
-    printDiagnostics(problems);
+    report(problems);
     throw new CliError(
       `${command}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${consequence}`,
     );
@@ -178,7 +183,12 @@ export function render(opts: RenderOptions): ExitCode {
       changed,
     };
   });
-  if (opts.json) json({ ok: true, sites: summary.map(({ counts: _, ...s }) => s) });
+  if (opts.json)
+    json({
+      ok: true,
+      sites: summary.map(({ counts: _, ...s }) => s),
+      findings: diagnosticsToJson(findings), // warnings
+    });
   else
     for (const s of summary)
       out(

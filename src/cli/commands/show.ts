@@ -1,10 +1,11 @@
 /** `fabric show`: the device table, redundancy groups and IP plan people read before a change. */
 import type { Command } from 'commander';
 import type { FrozenSite } from '../../pipeline.js';
+import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
 import { table } from '../../report/table.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { json, out } from '../io.js';
+import { json, out, printDiagnostics } from '../io.js';
 
 export function registerShow(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
   program
@@ -17,6 +18,10 @@ export function registerShow(program: Command, run: (code: Promise<ExitCode> | E
     .addHelpText(
       'after',
       `
+The findings of the checks are printed with the model (--json: in "findings").
+
+Exit status: 0 ok, 1 the checks found errors (the model is still shown), 2 unusable inventory.
+
 Examples:
   fabric show --site idc-a
   fabric show --json | jq '.sites[0].devices[] | select(.role=="leaf") | .frr.routerBgp.asn'`,
@@ -24,17 +29,23 @@ Examples:
     .action((opts: InventoryOptions, cmd: Command) => run(show({ ...cmd.optsWithGlobals(), ...opts })));
 }
 
+/**
+ * The model is shown even when the checks find errors (it helps to see them), but the findings
+ * are shown with it and decide the exit status, as in validate: one code, one exit status.
+ */
 export function show(opts: InventoryOptions): ExitCode {
-  const { model } = loadOrExit(opts);
+  const { model, findings } = loadOrExit(opts);
+  const status = countBySeverity(findings).errors ? EXIT.PROBLEMS : EXIT.OK;
   if (opts.json) {
-    json(model);
-    return EXIT.OK;
+    json({ ...model, findings: diagnosticsToJson(findings) });
+    return status;
   }
+  printDiagnostics(findings);
   model.sites.forEach((site, i) => {
     if (i) out();
     printSite(site);
   });
-  return EXIT.OK;
+  return status;
 }
 
 function printSite(site: FrozenSite): void {
