@@ -24,6 +24,7 @@ import {
   segmentVlan,
   vmPortName,
 } from './allocate.js';
+import { roleSpec } from './roles.js';
 
 export interface PortFacts {
   interface: string;
@@ -111,18 +112,6 @@ export interface SiteFacts {
 
 /** MTU of a VM NIC and of the tunnel devices carrying it. */
 export const VM_MTU = 1500;
-
-const ROUTED_ASN_ROLES = new Set(['superspine', 'spine', 'leaf', 'edge', 'hypervisor', 'storage', 'vrouter']);
-const VM_ROLES = new Set(['vrouter', 'l4lb', 'l7lb', 'vm']);
-
-/** Which roles a device of each role may uplink to. */
-const UPLINK_TARGETS: Partial<Record<Role, Role[]>> = {
-  spine: ['superspine'],
-  leaf: ['spine'],
-  edge: ['spine'],
-  hypervisor: ['leaf'],
-  storage: ['leaf'],
-};
 
 function suggest(name: string, known: string[]): string {
   if (known.length === 0) return '';
@@ -214,7 +203,7 @@ export function computeFacts(site: SiteInventory): {
     const role = d.role as Role;
     const pod = 'pod' in d && d.pod ? d.pod : 1;
     let asn: number | null = null;
-    if (ROUTED_ASN_ROLES.has(role)) {
+    if (roleSpec(role).routed) {
       if (role === 'superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
         fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [...path, 'role']);
       const derived =
@@ -224,7 +213,7 @@ export function computeFacts(site: SiteInventory): {
     }
     // an id past the end of a pool is reported by checkAddressesInPools (address-outside-pool)
     let loopback: number | null = null;
-    if (ROUTED_ASN_ROLES.has(role) && loopbackPool)
+    if (roleSpec(role).routed && loopbackPool)
       loopback = loopbackAddress(loopbackPool, d.id) ?? pastThePool(loopbackPool, d.id);
     let mgmt: number | null = null;
     if (d.mgmt) {
@@ -283,12 +272,12 @@ export function computeFacts(site: SiteInventory): {
     });
   }
 
-  const namesOf = (roles: Role[]) =>
+  const namesOf = (roles: readonly Role[]) =>
     [...devices.values()].filter((d) => roles.includes(d.role)).map((d) => d.name);
 
   // --- VM placement and tenants ---------------------------------------------------------
   for (const d of devices.values()) {
-    if (!VM_ROLES.has(d.role)) continue;
+    if (!roleSpec(d.role).hosted) continue;
     const input = own(site.devices, d.name) as Extract<InputDevice, { host: string }>;
     const host = devices.get(d.hostedOn!);
     if (!host) {
@@ -359,7 +348,7 @@ export function computeFacts(site: SiteInventory): {
   for (const [name, d] of inputs) {
     if (!('uplinks' in d) || !d.uplinks) continue;
     const me = devices.get(name)!;
-    const allowed = UPLINK_TARGETS[me.role] ?? [];
+    const allowed = roleSpec(me.role).uplinksTo;
     for (const [iface, endpoint] of Object.entries(d.uplinks).sort(([a], [b]) => a.localeCompare(b))) {
       const path = ['devices', name, 'uplinks', iface];
       const [peerName, peerIface] = endpoint.split(':') as [string, string];
@@ -381,7 +370,7 @@ export function computeFacts(site: SiteInventory): {
         );
         continue;
       }
-      const kind: CableKind = me.role === 'hypervisor' || me.role === 'storage' ? 'host' : 'fabric';
+      const kind: CableKind = roleSpec(me.role).uplinkCable;
       cables.push({
         a: { device: name, interface: iface, mtu: mtuOf(name, iface) },
         b: { device: peerName, interface: peerIface, mtu: mtuOf(peerName, peerIface) },
@@ -427,7 +416,7 @@ export function computeFacts(site: SiteInventory): {
       });
     }
   for (const d of devices.values()) {
-    if (!VM_ROLES.has(d.role) || !d.hostedOn || devices.get(d.hostedOn)?.role !== 'hypervisor') continue;
+    if (!roleSpec(d.role).hosted || !d.hostedOn || devices.get(d.hostedOn)?.role !== 'hypervisor') continue;
     for (const nic of d.nics) {
       cables.push({
         a: { device: d.name, interface: nic.name, mtu: VM_MTU },
