@@ -24,7 +24,7 @@ import {
   segmentVlan,
   vmPortName,
 } from './allocate.js';
-import { roleSpec } from './roles.js';
+import { fromSitePlan, roleSpec } from './roles.js';
 
 export interface PortFacts {
   interface: string;
@@ -202,18 +202,18 @@ export function computeFacts(site: SiteInventory): {
     const path = ['devices', name];
     const role = d.role as Role;
     const pod = 'pod' in d && d.pod ? d.pod : 1;
+    const asnRule = roleSpec(role).asn;
     let asn: number | null = null;
-    if (roleSpec(role).routed) {
-      if (role === 'superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
+    if (asnRule !== null && asnRule !== 'own') {
+      if (asnRule === 'superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
         fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [...path, 'role']);
-      const derived =
-        'asn' in d && d.asn ? d.asn : deviceAsn(role as Parameters<typeof deviceAsn>[0], asns, d.id, pod);
+      const derived = 'asn' in d && d.asn ? d.asn : deviceAsn(asnRule, asns, d.id, pod);
       // past the end of asns.pool: wrong, not unusable (checkAsns reports asn-outside-pool)
-      asn = derived ?? (role === 'superspine' ? null : pool.first + d.id);
+      asn = derived ?? (asnRule === 'superspine' ? null : pool.first + d.id);
     }
     // an id past the end of a pool is reported by checkAddressesInPools (address-outside-pool)
     let loopback: number | null = null;
-    if (roleSpec(role).routed && loopbackPool)
+    if (fromSitePlan(role) && loopbackPool)
       loopback = loopbackAddress(loopbackPool, d.id) ?? pastThePool(loopbackPool, d.id);
     let mgmt: number | null = null;
     if (d.mgmt) {

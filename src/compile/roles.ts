@@ -8,6 +8,9 @@
  */
 import type { CableKind, Daemon, Role } from '../model/types.js';
 
+/** How a role's AS number is chosen (see `RoleSpec.asn`). */
+export type AsnRule = 'edge' | 'superspine' | 'pod' | 'pool' | 'own';
+
 export interface RoleSpec {
   /**
    * Push order: lower tiers change first. The core goes first, where ECMP absorbs a restart best;
@@ -15,10 +18,14 @@ export interface RoleSpec {
    */
   tier: number;
   /**
-   * Speaks BGP in the underlay with an ASN and a loopback from the site's pools
-   * (rule in `deviceAsn`, src/compile/allocate.ts). Upstreams bring their own ASN.
+   * Where its AS number comes from (RFC 7938 section 5.2; the arithmetic is `deviceAsn`,
+   * src/compile/allocate.ts): `edge` and `superspine` share the site's `asns.edge` /
+   * `asns.superspine`; `pod` is `asns.spine` + pod - 1, shared by a pod's spines; `pool` is the
+   * first of `asns.pool` + id, one per device (unless the device sets `asn`); `own` is an
+   * upstream's own AS; null: no BGP. Devices with an ASN from the site's plan also get a loopback
+   * (router-id) from `pools.loopback`.
    */
-  routed: boolean;
+  asn: AsnRule | null;
   /** The roles its `uplinks` may go to; empty when the role has no uplinks. */
   uplinksTo: readonly Role[];
   /** Kind of the cables its uplinks make: `host` for servers on a leaf pair, `fabric` between switches. */
@@ -32,7 +39,7 @@ export interface RoleSpec {
 export const ROLES = {
   superspine: {
     tier: 1,
-    routed: true,
+    asn: 'superspine',
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: false,
@@ -40,7 +47,7 @@ export const ROLES = {
   },
   spine: {
     tier: 2,
-    routed: true,
+    asn: 'pod',
     uplinksTo: ['superspine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -48,7 +55,7 @@ export const ROLES = {
   },
   edge: {
     tier: 3,
-    routed: true,
+    asn: 'edge',
     uplinksTo: ['spine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -56,7 +63,7 @@ export const ROLES = {
   },
   leaf: {
     tier: 4,
-    routed: true,
+    asn: 'pool',
     uplinksTo: ['spine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -64,7 +71,7 @@ export const ROLES = {
   },
   storage: {
     tier: 5,
-    routed: true,
+    asn: 'pool',
     uplinksTo: ['leaf'],
     uplinkCable: 'host',
     hosted: false,
@@ -72,7 +79,7 @@ export const ROLES = {
   },
   hypervisor: {
     tier: 6,
-    routed: true,
+    asn: 'pool',
     uplinksTo: ['leaf'],
     uplinkCable: 'host',
     hosted: false,
@@ -80,7 +87,7 @@ export const ROLES = {
   },
   vrouter: {
     tier: 7,
-    routed: true,
+    asn: 'pool',
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: true,
@@ -88,18 +95,18 @@ export const ROLES = {
   },
   l4lb: {
     tier: 8,
-    routed: false,
+    asn: null,
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: true,
     daemons: ['keepalived'],
   },
-  l7lb: { tier: 9, routed: false, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: ['haproxy'] },
-  vm: { tier: 10, routed: false, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: [] },
+  l7lb: { tier: 9, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: ['haproxy'] },
+  vm: { tier: 10, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: [] },
   // the lab's simulated ISP: never pushed, but it has a place in the order all the same
   upstream: {
     tier: 11,
-    routed: false,
+    asn: 'own',
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: false,
@@ -112,9 +119,10 @@ export function roleSpec(role: Role): RoleSpec {
   return ROLES[role];
 }
 
-/** Roles whose spec says `key` is true, in table order. */
-export function rolesWhere(key: 'routed' | 'hosted'): Role[] {
-  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r)[key]);
+/** Whether the role's ASN and loopback come from the site's plan and pools (a fabric BGP speaker). */
+export function fromSitePlan(role: Role): boolean {
+  const rule = roleSpec(role).asn;
+  return rule !== null && rule !== 'own';
 }
 
 /**
