@@ -54,11 +54,11 @@ export function checkRouterIds(ctx: CheckContext): Diagnostic[] {
  */
 function asnGroup(role: Role, name: string, pod: number): string {
   switch (roleSpec(role).asn) {
-    case 'edge':
+    case 'shared-edge':
       return 'the edge pair';
-    case 'pod':
+    case 'per-pod':
       return `the spines of pod ${pod}`;
-    case 'superspine':
+    case 'shared-superspine':
       return 'the super-spines';
     case 'own':
       return `upstream ${name}`;
@@ -73,7 +73,7 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
   for (const d of ctx.facts.devices.values()) {
     const explicit = 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
     // a pool ASN is first + id unless the device sets asn
-    if (roleSpec(d.role).asn === 'pool' && !explicit && d.asn !== null && d.asn > pool.last)
+    if (roleSpec(d.role).asn === 'per-device' && !explicit && d.asn !== null && d.asn > pool.last)
       out.push(
         finding(
           ctx,

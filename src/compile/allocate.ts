@@ -40,10 +40,10 @@ export interface AsnPlan {
 
 /**
  * AS number by the role's rule (RFC 7938 section 5.2; which role has which: src/compile/roles.ts):
- * - `edge`: `asns.edge`, shared by the edge pair (the site's AS towards the upstreams);
- * - `superspine`: `asns.superspine`, shared by the super-spines;
- * - `pod`: `asns.spine` + pod - 1, shared by the spines of a pod;
- * - `pool`: first of `asns.pool` + id, one per device (leaves, hosts, vRouters).
+ * - `shared-edge`: `asns.edge`, shared by the edge pair (the site's AS towards the upstreams);
+ * - `shared-superspine`: `asns.superspine`, shared by the super-spines;
+ * - `per-pod`: `asns.spine` + pod - 1, shared by the spines of a pod;
+ * - `per-device`: first of `asns.pool` + id, one per device (leaves, hosts, vRouters).
  * Returns undefined when a per-device ASN falls past the end of the pool.
  */
 export function deviceAsn(
@@ -53,13 +53,13 @@ export function deviceAsn(
   pod: number,
 ): number | undefined {
   switch (rule) {
-    case 'edge':
+    case 'shared-edge':
       return plan.edge;
-    case 'superspine':
+    case 'shared-superspine':
       return plan.superspine;
-    case 'pod':
+    case 'per-pod':
       return plan.spine + pod - 1;
-    case 'pool': {
+    case 'per-device': {
       const asn = plan.pool.first + id;
       return asn <= plan.pool.last ? asn : undefined;
     }

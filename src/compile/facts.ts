@@ -24,7 +24,7 @@ import {
   segmentVlan,
   vmPortName,
 } from './allocate.js';
-import { fromSitePlan, roleSpec } from './roles.js';
+import { fromSitePlan, roleSpec, rolesRunning } from './roles.js';
 
 export interface PortFacts {
   interface: string;
@@ -205,11 +205,11 @@ export function computeFacts(site: SiteInventory): {
     const asnRule = roleSpec(role).asn;
     let asn: number | null = null;
     if (asnRule !== null && asnRule !== 'own') {
-      if (asnRule === 'superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
+      if (asnRule === 'shared-superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
         fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [...path, 'role']);
       const derived = 'asn' in d && d.asn ? d.asn : deviceAsn(asnRule, asns, d.id, pod);
       // past the end of asns.pool: wrong, not unusable (checkAsns reports asn-outside-pool)
-      asn = derived ?? (asnRule === 'superspine' ? null : pool.first + d.id);
+      asn = derived ?? (asnRule === 'shared-superspine' ? null : pool.first + d.id);
     }
     // an id past the end of a pool is reported by checkAddressesInPools (address-outside-pool)
     let loopback: number | null = null;
@@ -276,18 +276,20 @@ export function computeFacts(site: SiteInventory): {
     [...devices.values()].filter((d) => roles.includes(d.role)).map((d) => d.name);
 
   // --- VM placement and tenants ---------------------------------------------------------
+  // a VM's NICs are ports of its host's OVS: it runs on a role that runs OVS (a hypervisor)
+  const vmHosts = rolesRunning('ovs');
   for (const d of devices.values()) {
     if (!roleSpec(d.role).hosted) continue;
     const input = own(site.devices, d.name) as Extract<InputDevice, { host: string }>;
     const host = devices.get(d.hostedOn!);
     if (!host) {
-      const hvs = namesOf(['hypervisor']);
+      const hvs = namesOf(vmHosts);
       fail(
         'unknown-device',
         `${d.name} runs on unknown host '${d.hostedOn}'${suggest(d.hostedOn!, hvs)} (hypervisors: ${listOf(hvs)})`,
         [...d.path, 'host'],
       );
-    } else if (host.role !== 'hypervisor') {
+    } else if (!vmHosts.includes(host.role)) {
       fail('wrong-role', `${d.name} runs on '${host.name}', which is a ${host.role}, not a hypervisor`, [
         ...d.path,
         'host',
@@ -416,11 +418,12 @@ export function computeFacts(site: SiteInventory): {
       });
     }
   for (const d of devices.values()) {
-    if (!roleSpec(d.role).hosted || !d.hostedOn || devices.get(d.hostedOn)?.role !== 'hypervisor') continue;
+    const host = d.hostedOn ? devices.get(d.hostedOn) : undefined;
+    if (!roleSpec(d.role).hosted || !host || !vmHosts.includes(host.role)) continue;
     for (const nic of d.nics) {
       cables.push({
         a: { device: d.name, interface: nic.name, mtu: VM_MTU },
-        b: { device: d.hostedOn, interface: vmPortName(d.id, nic.name), mtu: VM_MTU },
+        b: { device: host.name, interface: vmPortName(d.id, nic.name), mtu: VM_MTU },
         kind: nic.segment === null ? 'vm-uplink' : 'vm-port',
         path: nic.path,
       });

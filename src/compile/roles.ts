@@ -9,7 +9,7 @@
 import type { CableKind, Daemon, Role } from '../model/types.js';
 
 /** How a role's AS number is chosen (see `RoleSpec.asn`). */
-export type AsnRule = 'edge' | 'superspine' | 'pod' | 'pool' | 'own';
+export type AsnRule = 'shared-edge' | 'shared-superspine' | 'per-pod' | 'per-device' | 'own';
 
 export interface RoleSpec {
   /**
@@ -19,9 +19,9 @@ export interface RoleSpec {
   tier: number;
   /**
    * Where its AS number comes from (RFC 7938 section 5.2; the arithmetic is `deviceAsn`,
-   * src/compile/allocate.ts): `edge` and `superspine` share the site's `asns.edge` /
-   * `asns.superspine`; `pod` is `asns.spine` + pod - 1, shared by a pod's spines; `pool` is the
-   * first of `asns.pool` + id, one per device (unless the device sets `asn`); `own` is an
+   * src/compile/allocate.ts): `shared-edge` and `shared-superspine` share the site's `asns.edge`
+   * / `asns.superspine`; `per-pod` is `asns.spine` + pod - 1, shared by a pod's spines; `per-device`
+   * is the first of `asns.pool` + id, one per device (unless the device sets `asn`); `own` is an
    * upstream's own AS; null: no BGP. Devices with an ASN from the site's plan also get a loopback
    * (router-id) from `pools.loopback`.
    */
@@ -39,7 +39,7 @@ export interface RoleSpec {
 export const ROLES = {
   superspine: {
     tier: 1,
-    asn: 'superspine',
+    asn: 'shared-superspine',
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: false,
@@ -47,7 +47,7 @@ export const ROLES = {
   },
   spine: {
     tier: 2,
-    asn: 'pod',
+    asn: 'per-pod',
     uplinksTo: ['superspine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -55,7 +55,7 @@ export const ROLES = {
   },
   edge: {
     tier: 3,
-    asn: 'edge',
+    asn: 'shared-edge',
     uplinksTo: ['spine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -63,7 +63,7 @@ export const ROLES = {
   },
   leaf: {
     tier: 4,
-    asn: 'pool',
+    asn: 'per-device',
     uplinksTo: ['spine'],
     uplinkCable: 'fabric',
     hosted: false,
@@ -71,7 +71,7 @@ export const ROLES = {
   },
   storage: {
     tier: 5,
-    asn: 'pool',
+    asn: 'per-device',
     uplinksTo: ['leaf'],
     uplinkCable: 'host',
     hosted: false,
@@ -79,7 +79,7 @@ export const ROLES = {
   },
   hypervisor: {
     tier: 6,
-    asn: 'pool',
+    asn: 'per-device',
     uplinksTo: ['leaf'],
     uplinkCable: 'host',
     hosted: false,
@@ -87,7 +87,7 @@ export const ROLES = {
   },
   vrouter: {
     tier: 7,
-    asn: 'pool',
+    asn: 'per-device',
     uplinksTo: [],
     uplinkCable: 'fabric',
     hosted: true,
@@ -117,6 +117,16 @@ export const ROLES = {
 /** The spec of a role (typed as the interface, so callers do not depend on one role's literal types). */
 export function roleSpec(role: Role): RoleSpec {
   return ROLES[role];
+}
+
+/** Roles whose table row runs `daemon`, in table order (e.g. the VXLAN endpoints: roles running OVS). */
+export function rolesRunning(daemon: Daemon): Role[] {
+  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).daemons.includes(daemon));
+}
+
+/** Roles whose uplinks are host cables: servers dual-homed to their rack's leaf pair. */
+export function hostRoles(): Role[] {
+  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).uplinkCable === 'host');
 }
 
 /** Whether the role's ASN and loopback come from the site's plan and pools (a fabric BGP speaker). */
