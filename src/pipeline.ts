@@ -6,6 +6,7 @@
  */
 import { checkSite } from './checks/index.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
+import { rolesRunning } from './compile/roles.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
@@ -80,10 +81,14 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   for (const site of selected.sites) {
     const { facts, diagnostics } = computeFacts(site);
     referenceErrors.push(...diagnostics);
-    // size: the flood lists grow with hypervisors² × segments; refuse before compiling them
+    // size: the flood lists grow with VTEPs (hypervisors)² × segments; refuse before compiling them
     const floodLists =
       facts &&
-      checkFloodListSize(site.name, facts.byRole.get('hypervisor')?.length ?? 0, facts.segments.size);
+      checkFloodListSize(
+        site.name,
+        rolesRunning('ovs').flatMap((r) => facts.byRole.get(r) ?? []).length,
+        facts.segments.size,
+      );
     if (floodLists) referenceErrors.push(floodLists);
     else if (facts) factsBySite.push(facts);
   }

@@ -82,7 +82,7 @@ export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
 export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ctx.site.devices) {
-    if (d.role !== 'hypervisor') continue;
+    if (!('ovs' in d)) continue;
     const generated = new Map<string, string>([
       ...d.ovs.bridges.map((b): [string, string] => [b.name, 'the OVS integration bridge']),
       ...d.ovs.vxlanPorts.map((v): [string, string] => [v.name, `the VXLAN device of segment ${v.segment}`]),

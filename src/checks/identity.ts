@@ -1,5 +1,8 @@
 /** Device ids, router-ids and AS numbers: each must identify what it should, and only that. */
+
+import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Role } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
@@ -46,33 +49,31 @@ export function checkRouterIds(ctx: CheckContext): Diagnostic[] {
 }
 
 /**
- * Who may share an AS number: the edge pair, the spines of one pod, the super-spines. Every
- * leaf, host and vRouter has its own; upstreams have theirs.
+ * Who may share an AS number, by the role's ASN rule (src/compile/roles.ts): the edge pair, the
+ * spines of one pod, the super-spines. Every leaf, host and vRouter has its own; upstreams have theirs.
  */
-function asnGroup(role: string, name: string, pod: number): string {
-  switch (role) {
-    case 'edge':
+function asnGroup(role: Role, name: string, pod: number): string {
+  switch (roleSpec(role).asn) {
+    case 'shared-edge':
       return 'the edge pair';
-    case 'spine':
+    case 'per-pod':
       return `the spines of pod ${pod}`;
-    case 'superspine':
+    case 'shared-superspine':
       return 'the super-spines';
-    case 'upstream':
+    case 'own':
       return `upstream ${name}`;
     default:
       return name;
   }
 }
 
-/** Roles whose AS number is `asns.pool` first + id unless they set `asn`. */
-const POOL_ASN_ROLES = new Set(['leaf', 'hypervisor', 'storage', 'vrouter']);
-
 export function checkAsns(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { pool } = ctx.facts.asns;
   for (const d of ctx.facts.devices.values()) {
-    const explicit = d.role !== 'upstream' && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
-    if (POOL_ASN_ROLES.has(d.role) && !explicit && d.asn !== null && d.asn > pool.last)
+    const explicit = 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
+    // a pool ASN is first + id unless the device sets asn
+    if (roleSpec(d.role).asn === 'per-device' && !explicit && d.asn !== null && d.asn > pool.last)
       out.push(
         finding(
           ctx,
@@ -91,13 +92,14 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
     const first = owners.get(d.asn);
     if (first === undefined) owners.set(d.asn, group);
     else if (first !== group) {
-      const explicit = d.role !== 'upstream' && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
+      const ownAs = roleSpec(d.role).asn === 'own';
+      const explicit = !ownAs && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
       out.push(
         finding(
           ctx,
           'asn-collision',
-          `${d.name} (${d.role}) has AS${d.asn}, which belongs to ${first}; ${d.role === 'upstream' ? 'an upstream needs an AS of its own' : `give ${group} an AS of its own`}`,
-          d.role === 'upstream' ? [...d.path, 'asn'] : explicit ? [...d.path, 'asn'] : [...d.path, 'id'],
+          `${d.name} (${d.role}) has AS${d.asn}, which belongs to ${first}; ${ownAs ? 'an upstream needs an AS of its own' : `give ${group} an AS of its own`}`,
+          ownAs || explicit ? [...d.path, 'asn'] : [...d.path, 'id'],
         ),
       );
     }

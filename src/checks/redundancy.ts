@@ -2,6 +2,7 @@
  * Redundancy findings: pairs that would fail together (same rack, same hypervisor), racks whose
  * hosts are not dual-homed to their leaf pair, leaves not uplinked to every spine of their pod.
  */
+import { hostRoles } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { type CheckContext, finding, notice } from './context.js';
 
@@ -73,7 +74,7 @@ export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
           [...facts.devices.get(leaves[0]!)!.path, 'rack'],
         ),
       );
-  for (const role of ['hypervisor', 'storage'] as const)
+  for (const role of hostRoles())
     for (const h of facts.byRole.get(role) ?? []) {
       const d = facts.devices.get(h)!;
       const uplinked = new Set(d.ports.filter((p) => p.kind === 'host').map((p) => p.peer.device));

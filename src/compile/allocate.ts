@@ -5,6 +5,7 @@
  * reports that as a located finding.
  */
 import { nth, type Prefix4 } from '../net/ipv4.js';
+import type { AsnRule } from './roles.js';
 
 /** Loopback, router-id and (hypervisors) VXLAN tunnel endpoint: pool `loopback`, offset = id, /32. */
 export function loopbackAddress(pool: Prefix4, id: number): number | undefined {
@@ -38,30 +39,27 @@ export interface AsnPlan {
 }
 
 /**
- * AS number by role (RFC 7938 section 5.2):
- * - edge pair: `asns.edge`, shared (the site's AS towards the upstreams);
- * - super-spines: `asns.superspine`, shared;
- * - spines: `asns.spine` + pod - 1, shared by the spines of a pod;
- * - leaves, hypervisors, storage hosts, vRouters: first of `asns.pool` + id, one per device.
+ * AS number by the role's rule (RFC 7938 section 5.2; which role has which: src/compile/roles.ts):
+ * - `shared-edge`: `asns.edge`, shared by the edge pair (the site's AS towards the upstreams);
+ * - `shared-superspine`: `asns.superspine`, shared by the super-spines;
+ * - `per-pod`: `asns.spine` + pod - 1, shared by the spines of a pod;
+ * - `per-device`: first of `asns.pool` + id, one per device (leaves, hosts, vRouters).
  * Returns undefined when a per-device ASN falls past the end of the pool.
  */
 export function deviceAsn(
-  role: 'superspine' | 'spine' | 'leaf' | 'edge' | 'hypervisor' | 'storage' | 'vrouter',
+  rule: Exclude<AsnRule, 'own'>,
   plan: AsnPlan,
   id: number,
   pod: number,
 ): number | undefined {
-  switch (role) {
-    case 'edge':
+  switch (rule) {
+    case 'shared-edge':
       return plan.edge;
-    case 'superspine':
+    case 'shared-superspine':
       return plan.superspine;
-    case 'spine':
+    case 'per-pod':
       return plan.spine + pod - 1;
-    case 'leaf':
-    case 'hypervisor':
-    case 'storage':
-    case 'vrouter': {
+    case 'per-device': {
       const asn = plan.pool.first + id;
       return asn <= plan.pool.last ? asn : undefined;
     }

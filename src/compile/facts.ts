@@ -24,6 +24,7 @@ import {
   segmentVlan,
   vmPortName,
 } from './allocate.js';
+import { fromSitePlan, roleSpec, rolesRunning } from './roles.js';
 
 export interface PortFacts {
   interface: string;
@@ -111,18 +112,6 @@ export interface SiteFacts {
 
 /** MTU of a VM NIC and of the tunnel devices carrying it. */
 export const VM_MTU = 1500;
-
-const ROUTED_ASN_ROLES = new Set(['superspine', 'spine', 'leaf', 'edge', 'hypervisor', 'storage', 'vrouter']);
-const VM_ROLES = new Set(['vrouter', 'l4lb', 'l7lb', 'vm']);
-
-/** Which roles a device of each role may uplink to. */
-const UPLINK_TARGETS: Partial<Record<Role, Role[]>> = {
-  spine: ['superspine'],
-  leaf: ['spine'],
-  edge: ['spine'],
-  hypervisor: ['leaf'],
-  storage: ['leaf'],
-};
 
 function suggest(name: string, known: string[]): string {
   if (known.length === 0) return '';
@@ -213,18 +202,18 @@ export function computeFacts(site: SiteInventory): {
     const path = ['devices', name];
     const role = d.role as Role;
     const pod = 'pod' in d && d.pod ? d.pod : 1;
+    const asnRule = roleSpec(role).asn;
     let asn: number | null = null;
-    if (ROUTED_ASN_ROLES.has(role)) {
-      if (role === 'superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
+    if (asnRule !== null && asnRule !== 'own') {
+      if (asnRule === 'shared-superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
         fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [...path, 'role']);
-      const derived =
-        'asn' in d && d.asn ? d.asn : deviceAsn(role as Parameters<typeof deviceAsn>[0], asns, d.id, pod);
+      const derived = 'asn' in d && d.asn ? d.asn : deviceAsn(asnRule, asns, d.id, pod);
       // past the end of asns.pool: wrong, not unusable (checkAsns reports asn-outside-pool)
-      asn = derived ?? (role === 'superspine' ? null : pool.first + d.id);
+      asn = derived ?? (asnRule === 'shared-superspine' ? null : pool.first + d.id);
     }
     // an id past the end of a pool is reported by checkAddressesInPools (address-outside-pool)
     let loopback: number | null = null;
-    if (ROUTED_ASN_ROLES.has(role) && loopbackPool)
+    if (fromSitePlan(role) && loopbackPool)
       loopback = loopbackAddress(loopbackPool, d.id) ?? pastThePool(loopbackPool, d.id);
     let mgmt: number | null = null;
     if (d.mgmt) {
@@ -283,22 +272,24 @@ export function computeFacts(site: SiteInventory): {
     });
   }
 
-  const namesOf = (roles: Role[]) =>
+  const namesOf = (roles: readonly Role[]) =>
     [...devices.values()].filter((d) => roles.includes(d.role)).map((d) => d.name);
 
   // --- VM placement and tenants ---------------------------------------------------------
+  // a VM's NICs are ports of its host's OVS: it runs on a role that runs OVS (a hypervisor)
+  const vmHosts = rolesRunning('ovs');
   for (const d of devices.values()) {
-    if (!VM_ROLES.has(d.role)) continue;
+    if (!roleSpec(d.role).hosted) continue;
     const input = own(site.devices, d.name) as Extract<InputDevice, { host: string }>;
     const host = devices.get(d.hostedOn!);
     if (!host) {
-      const hvs = namesOf(['hypervisor']);
+      const hvs = namesOf(vmHosts);
       fail(
         'unknown-device',
         `${d.name} runs on unknown host '${d.hostedOn}'${suggest(d.hostedOn!, hvs)} (hypervisors: ${listOf(hvs)})`,
         [...d.path, 'host'],
       );
-    } else if (host.role !== 'hypervisor') {
+    } else if (!vmHosts.includes(host.role)) {
       fail('wrong-role', `${d.name} runs on '${host.name}', which is a ${host.role}, not a hypervisor`, [
         ...d.path,
         'host',
@@ -359,7 +350,7 @@ export function computeFacts(site: SiteInventory): {
   for (const [name, d] of inputs) {
     if (!('uplinks' in d) || !d.uplinks) continue;
     const me = devices.get(name)!;
-    const allowed = UPLINK_TARGETS[me.role] ?? [];
+    const allowed = roleSpec(me.role).uplinksTo;
     for (const [iface, endpoint] of Object.entries(d.uplinks).sort(([a], [b]) => a.localeCompare(b))) {
       const path = ['devices', name, 'uplinks', iface];
       const [peerName, peerIface] = endpoint.split(':') as [string, string];
@@ -381,7 +372,7 @@ export function computeFacts(site: SiteInventory): {
         );
         continue;
       }
-      const kind: CableKind = me.role === 'hypervisor' || me.role === 'storage' ? 'host' : 'fabric';
+      const kind: CableKind = roleSpec(me.role).uplinkCable;
       cables.push({
         a: { device: name, interface: iface, mtu: mtuOf(name, iface) },
         b: { device: peerName, interface: peerIface, mtu: mtuOf(peerName, peerIface) },
@@ -427,11 +418,12 @@ export function computeFacts(site: SiteInventory): {
       });
     }
   for (const d of devices.values()) {
-    if (!VM_ROLES.has(d.role) || !d.hostedOn || devices.get(d.hostedOn)?.role !== 'hypervisor') continue;
+    const host = d.hostedOn ? devices.get(d.hostedOn) : undefined;
+    if (!roleSpec(d.role).hosted || !host || !vmHosts.includes(host.role)) continue;
     for (const nic of d.nics) {
       cables.push({
         a: { device: d.name, interface: nic.name, mtu: VM_MTU },
-        b: { device: d.hostedOn, interface: vmPortName(d.id, nic.name), mtu: VM_MTU },
+        b: { device: host.name, interface: vmPortName(d.id, nic.name), mtu: VM_MTU },
         kind: nic.segment === null ? 'vm-uplink' : 'vm-port',
         path: nic.path,
       });

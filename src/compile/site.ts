@@ -1,9 +1,10 @@
 /**
  * Second compile pass: each device's model from the site facts, then the site-wide views
- * (cables, segments, redundancy groups, IP plan). Device compilers run in one exhaustive switch
- * on the role, so a new role cannot be forgotten.
+ * (cables, segments, redundancy groups, IP plan). What every role shares (tier, failure domain,
+ * daemons) comes from the role table (roles.ts); each role's daemon models are built in one
+ * exhaustive switch, so a new role cannot be forgotten.
  */
-import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
+import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
@@ -14,6 +15,7 @@ import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileOvs } from './ovs.js';
 import { compileRedundancyGroups } from './redundancy.js';
+import { failureDomain, roleSpec } from './roles.js';
 import { snmpSecretNames, withSnmpd } from './snmp.js';
 
 export function assertNever(x: never): never {
@@ -54,15 +56,14 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'superspine':
     case 'edge':
     case 'storage':
-      return { ...base, role: d.role, daemons: ['frr'], frr: compileFrr(facts, d) };
+      return { ...base, role: d.role, frr: compileFrr(facts, d) };
     case 'spine':
     case 'leaf':
-      return { ...base, role: d.role, pod: d.pod, daemons: ['frr'], frr: compileFrr(facts, d) };
+      return { ...base, role: d.role, pod: d.pod, frr: compileFrr(facts, d) };
     case 'hypervisor':
       return {
         ...base,
         role: d.role,
-        daemons: ['frr', 'ovs'],
         frr: compileFrr(facts, d),
         ovs: compileOvs(facts, d),
       };
@@ -71,7 +72,6 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
         ...base,
         role: d.role,
         tenant: d.tenant!,
-        daemons: ['frr', 'keepalived'],
         frr: compileFrr(facts, d),
         keepalived: compileKeepalived(facts, d),
       };
@@ -80,7 +80,6 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
         ...base,
         role: d.role,
         tenant: d.tenant!,
-        daemons: ['keepalived'],
         keepalived: compileKeepalived(facts, d),
       };
     case 'l7lb':
@@ -88,7 +87,6 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
         ...base,
         role: d.role,
         tenant: d.tenant!,
-        daemons: ['haproxy'],
         haproxy: compileHaproxy(facts, d),
       };
     case 'vm':
@@ -96,14 +94,15 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'upstream': {
       const originate = facts.upstreams.get(d.name)!.lab?.originate?.[0];
       const client = originate ? formatAddress(parseAddress(originate.split('/')[0]!)! + 1) : null;
-      return { ...base, role: d.role, daemons: ['frr'], frr: compileFrr(facts, d), clientAddress: client };
+      return { ...base, role: d.role, frr: compileFrr(facts, d), clientAddress: client };
     }
     default:
       return assertNever(d.role);
   }
 }
 
-function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: Daemon[] } {
+function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
+  const spec = roleSpec(d.role);
   return {
     name: d.name,
     role: d.role,
@@ -113,6 +112,8 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: D
     description: d.description,
     managed: d.managed,
     hostedOn: d.hostedOn,
+    tier: spec.tier,
+    failureDomain: failureDomain(d.name, d.hostedOn),
     mgmt: {
       address: d.mgmt !== null ? formatAddress(d.mgmt) : '',
       prefixLength: facts.pools.mgmt.length,
@@ -121,7 +122,7 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase & { daemons: D
     interfaces: hostInterfaces(facts, d),
     defaultGateway: defaultGateway(facts, d),
     services: services(facts, d),
-    daemons: [],
+    daemons: [...spec.daemons],
     snmpd: null,
   };
 }

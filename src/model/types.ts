@@ -8,18 +8,13 @@
  * golden file.
  */
 
-export type Role =
-  | 'superspine'
-  | 'spine'
-  | 'leaf'
-  | 'edge'
-  | 'hypervisor'
-  | 'storage'
-  | 'vrouter'
-  | 'l4lb'
-  | 'l7lb'
-  | 'vm'
-  | 'upstream';
+import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
+
+/**
+ * A device's role: the inventory's device roles (generated from the schema, so a role added
+ * there reaches every exhaustive switch and the role table) and the lab's simulated upstreams.
+ */
+export type Role = InventoryDevice['role'] | 'upstream';
 
 /**
  * A reference to a secret by name; its value is only resolved when files are rendered, and is
@@ -150,6 +145,10 @@ export interface DeviceBase {
   managed: boolean;
   /** The hypervisor a VM runs on; null for physical devices. */
   hostedOn: string | null;
+  /** Push order from the role table (src/compile/roles.ts): lower tiers change first. */
+  tier: number;
+  /** The devices whose failure takes this one down: itself, and its hypervisor if it is a VM. */
+  failureDomain: string[];
   mgmt: Mgmt;
   /** Operating-system view of the device's data interfaces (for the lab, verify and drift). */
   interfaces: HostInterface[];
@@ -157,7 +156,10 @@ export interface DeviceBase {
   defaultGateway: string | null;
   /** Services the device itself serves (application VMs), for the lab and verify. */
   services: HostService[];
-  /** Daemons fabric renders for this device, sorted. */
+  /**
+   * Daemons fabric renders for this device, sorted: its role's (src/compile/roles.ts), plus snmpd
+   * when the site has SNMP. The lab starts exactly these; push and drift handle exactly these.
+   */
   daemons: Daemon[];
   /** The device's SNMP agent for the NOC, or null when the site configures no SNMP (and for VMs). */
   snmpd: SnmpdModel | null;

@@ -5,11 +5,12 @@
  * vr2's hypervisor.
  *
  * Devices are placed greedily, tier by tier (the core first, VMs last), in the first wave where
- * they fit, so the plan is deterministic and as short as the constraints allow.
+ * they fit, so the plan is deterministic and as short as the constraints allow. Tiers and failure
+ * domains are decided by compile (the role table, src/compile/roles.ts) and read from the model.
  */
 
 import type { DeepReadonly } from '../model/freeze.js';
-import type { Device, RedundancyGroup, Role, SiteModel } from '../model/types.js';
+import type { RedundancyGroup, SiteModel } from '../model/types.js';
 import { naturalOrder } from '../util/natural-order.js';
 
 export interface Wave {
@@ -23,27 +24,6 @@ export interface WavePlan {
   constraints: string[];
 }
 
-/** Order in which tiers are changed: the core first, where ECMP absorbs a restart best. */
-const TIER: Role[] = [
-  'superspine',
-  'spine',
-  'edge',
-  'leaf',
-  'storage',
-  'hypervisor',
-  'vrouter',
-  'l4lb',
-  'l7lb',
-  'vm',
-  'upstream',
-];
-
-/** The devices whose failure takes `name` down with it: itself, and its hypervisor if it is a VM. */
-function failureDomain(byName: Map<string, DeepReadonly<Device>>, name: string): string[] {
-  const d = byName.get(name);
-  return d?.hostedOn ? [name, d.hostedOn] : [name];
-}
-
 export function planWaves(
   site: DeepReadonly<SiteModel>,
   changing: readonly string[],
@@ -54,12 +34,12 @@ export function planWaves(
   const memberships = new Map<string, { group: DeepReadonly<RedundancyGroup>; member: string }[]>();
   for (const g of site.redundancyGroups)
     for (const m of g.members)
-      for (const d of failureDomain(byName, m))
+      for (const d of byName.get(m)?.failureDomain ?? [m])
         memberships.set(d, [...(memberships.get(d) ?? []), { group: g, member: m }]);
 
   const ordered = [...changing].sort((a, b) => {
-    const ta = TIER.indexOf(byName.get(a)?.role ?? 'vm');
-    const tb = TIER.indexOf(byName.get(b)?.role ?? 'vm');
+    const ta = byName.get(a)?.tier ?? Number.POSITIVE_INFINITY;
+    const tb = byName.get(b)?.tier ?? Number.POSITIVE_INFINITY;
     return ta - tb || naturalOrder(a, b);
   });
   const waves: string[][] = [];

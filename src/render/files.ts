@@ -2,7 +2,7 @@
  * What fabric writes for each daemon, and where it lives on the device. Push uploads each file
  * to `target` with `mode` and `owner`; drift reads the same paths back.
  */
-import type { Daemon, Device } from '../model/types.js';
+import type { Daemon, Device, HaproxyModel } from '../model/types.js';
 
 /** Where the rendered files go on a device: the paths the daemons read (Debian's), and ovs.sh's. */
 export const TARGETS = {
@@ -28,9 +28,7 @@ export interface FileSpec {
   secret?: { name: string };
 }
 
-export function fileSpecs(
-  device: Pick<Device, 'daemons'> & Partial<Pick<Extract<Device, { role: 'l7lb' }>, 'haproxy'>>,
-): FileSpec[] {
+export function fileSpecs(device: Pick<Device, 'daemons'> & { haproxy?: HaproxyModel }): FileSpec[] {
   const specs: FileSpec[] = [];
   for (const daemon of device.daemons) {
     switch (daemon) {

@@ -27,8 +27,9 @@ export function deviceCounts(
     if (!only(d)) continue;
     c.total++;
     if (d.managed && d.daemons.length > 0) c.configured++;
-    else if (d.role === 'vm') c.vms++;
-    else if (d.role === 'upstream') c.labUpstreams++;
+    // only the lab's simulated upstreams are unmanaged; a VM is hosted and runs nothing of fabric's
+    else if (!d.managed) c.labUpstreams++;
+    else if (d.hostedOn !== null) c.vms++;
     else c.other++;
   }
   return c;

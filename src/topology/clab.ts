@@ -7,7 +7,6 @@
  */
 import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { assertNever } from '../compile/site.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { TARGETS } from '../render/files.js';
@@ -29,30 +28,14 @@ export interface ExportOptions {
   name?: string;
 }
 
-/** Daemons each role runs in the lab (sshd always runs). snmpd serves the NOC's SNMPv3 polls. */
+/**
+ * What a node starts besides sshd: exactly the daemons the model lists (decided by compile from
+ * the role table and the site's SNMP), snmpd first because FRR's AgentX subagent does not retry,
+ * and `http`, the lab's stand-in for the application, on a device that serves.
+ */
 export function labDaemons(d: DeepReadonly<Device>): string[] {
-  switch (d.role) {
-    case 'superspine':
-    case 'spine':
-    case 'leaf':
-    case 'edge':
-    case 'storage':
-      return ['snmpd', 'frr'];
-    case 'hypervisor':
-      return ['snmpd', 'frr', 'ovs'];
-    case 'vrouter':
-      return ['snmpd', 'frr', 'keepalived'];
-    case 'l4lb':
-      return ['snmpd', 'keepalived'];
-    case 'l7lb':
-      return ['snmpd', 'haproxy'];
-    case 'vm':
-      return d.services.length ? ['http'] : [];
-    case 'upstream':
-      return ['frr'];
-    default:
-      return assertNever(d);
-  }
+  const daemons = [...d.daemons].sort((a, b) => Number(b === 'snmpd') - Number(a === 'snmpd'));
+  return d.services.length ? [...daemons, 'http'] : daemons;
 }
 
 /**
@@ -88,7 +71,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
     );
   }
   // containerlab substitutes $VARIABLES in the file, so no '$' here
-  if (d.role === 'hypervisor' && !empty)
+  if (d.daemons.includes('ovs') && !empty)
     cmds.push(
       `timeout 20 sh -c 'until ovs-vsctl show >/dev/null 2>&1; do sleep 0.1; done'`,
       `sh ${TARGETS.ovs}`,

@@ -1,0 +1,68 @@
+/**
+ * The role table (src/compile/roles.ts) covers every role of the schema, orders push sensibly,
+ * and is what the compiled model says.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROLES, type RoleSpec, roleSpec } from '../../src/compile/roles.js';
+import type { Role } from '../../src/model/types.js';
+import { REPO } from '../support/cli.js';
+import { compileExample } from '../support/render.js';
+
+interface SchemaDef {
+  oneOf?: { $ref: string }[];
+  properties?: { role?: { const?: string } };
+}
+
+function schemaRoles(): string[] {
+  const schema = JSON.parse(readFileSync(join(REPO, 'schema', 'inventory.schema.json'), 'utf8')) as {
+    definitions: Record<string, SchemaDef>;
+  };
+  const defs = new Map(Object.entries(schema.definitions));
+  return (defs.get('Device')?.oneOf ?? []).map((ref) => {
+    const role = defs.get(ref.$ref.split('/').pop()!)?.properties?.role?.const;
+    if (!role) throw new Error(`${ref.$ref} has no role const`);
+    return role;
+  });
+}
+
+const roles = Object.keys(ROLES) as Role[];
+
+describe('the role table', () => {
+  it('GIVEN the schema THEN the table has exactly its device roles and the lab upstream', () => {
+    const fromSchema = schemaRoles();
+    expect(fromSchema.length).toBeGreaterThanOrEqual(10);
+    expect([...roles].sort()).toEqual([...fromSchema, 'upstream'].sort());
+  });
+
+  it('GIVEN a table missing a role THEN it does not type-check', () => {
+    const { vm: _vm, ...withoutVm } = ROLES;
+    // @ts-expect-error: 'vm' is missing, and Role comes from the generated inventory types
+    const incomplete: Record<Role, RoleSpec> = withoutVm;
+    expect(Object.keys(incomplete)).not.toContain('vm');
+  });
+
+  it('THEN every role has its own tier, and a device changes after what it uplinks to or runs on', () => {
+    expect(new Set(roles.map((r) => roleSpec(r).tier)).size).toBe(roles.length);
+    for (const r of roles) {
+      for (const up of roleSpec(r).uplinksTo)
+        expect(roleSpec(up).tier, `${r} → ${up}`).toBeLessThan(roleSpec(r).tier);
+      if (roleSpec(r).hosted) expect(roleSpec('hypervisor').tier, r).toBeLessThan(roleSpec(r).tier);
+    }
+  });
+
+  it('GIVEN the example THEN each device carries its role’s tier, daemons and failure domain', () => {
+    const { model } = compileExample();
+    for (const site of model!.sites)
+      for (const d of site.devices) {
+        const spec = roleSpec(d.role);
+        expect(d.tier, d.name).toBe(spec.tier);
+        expect(
+          d.daemons.filter((x) => x !== 'snmpd'),
+          d.name,
+        ).toEqual([...spec.daemons]);
+        expect(d.failureDomain, d.name).toEqual(spec.hosted ? [d.name, d.hostedOn] : [d.name]);
+      }
+  });
+});
