@@ -1,9 +1,53 @@
 /** Addresses and prefixes: no address used twice, no pools or subnets overlapping, everything inside its pool. */
+import type { DeviceFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { contains, formatAddress, overlaps, type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
+
+type PoolDevice = Pick<DeviceFacts, 'name' | 'id' | 'path'>;
+
+/**
+ * Devices whose id has no address in a pool (the address is pool + id). One device: at its id.
+ * Several: one finding at the pool, naming them and the pool size that fits the largest id
+ * (`reserved` addresses at the pool's end, the broadcast of a management subnet).
+ */
+function pastThePool(
+  ctx: CheckContext,
+  pool: 'loopback' | 'mgmt',
+  prefix: Prefix4,
+  devices: readonly PoolDevice[],
+  reserved: number,
+  fix: string,
+): Diagnostic[] {
+  const label = pool === 'loopback' ? 'loopback pool' : 'management pool';
+  if (devices.length === 0) return [];
+  if (devices.length === 1) {
+    const d = devices[0]!;
+    return [
+      finding(
+        ctx,
+        'address-outside-pool',
+        `${d.name}: ${label} ${prefix.text} has no offset ${d.id}; ${fix}`,
+        [...d.path, 'id'],
+      ),
+    ];
+  }
+  const sorted = [...devices].sort((a, b) => a.id - b.id);
+  const maxId = sorted[sorted.length - 1]!.id;
+  const fits = 32 - Math.ceil(Math.log2(maxId + 1 + reserved));
+  const named = sorted.slice(0, 6).map((d) => `${d.name} (${d.id})`);
+  const more = sorted.length > 6 ? ` and ${sorted.length - 6} more` : '';
+  return [
+    finding(
+      ctx,
+      'address-outside-pool',
+      `${label} ${prefix.text} has no offset for the ids of ${sorted.length} devices: ${named.join(', ')}${more}; ${fix} (a /${fits} holds id ${maxId})`,
+      ['pools', pool],
+    ),
+  ];
+}
 
 interface Use {
   owner: string;
@@ -169,30 +213,16 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
         ),
       );
   };
+  // devices whose id has no address in a pool: one finding per pool, not one per device
+  const pastLoopback: DeviceFacts[] = [];
+  const pastMgmt: DeviceFacts[] = [];
   for (const d of facts.devices.values()) {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
     const explicit = d.role === 'upstream' ? undefined : own(facts.inventory.devices, d.name)?.mgmt;
-    const pools = facts.pools;
-    if (d.loopback !== null && !contains(pools.loopback, d.loopback))
-      out.push(
-        finding(
-          ctx,
-          'address-outside-pool',
-          `${d.name}: loopback pool ${pools.loopback.text} has no offset ${d.id}; widen pools.loopback`,
-          [...d.path, 'id'],
-        ),
-      );
-    if (!explicit && d.mgmt !== null && !contains(pools.mgmt, d.mgmt))
-      out.push(
-        finding(
-          ctx,
-          'address-outside-pool',
-          `${d.name}: management pool ${pools.mgmt.text} has no offset ${d.id}; widen pools.mgmt or set mgmt`,
-          [...d.path, 'id'],
-        ),
-      );
+    if (d.loopback !== null && !contains(facts.pools.loopback, d.loopback)) pastLoopback.push(d);
+    if (!explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt)) pastMgmt.push(d);
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))
       out.push(
         finding(
@@ -203,6 +233,10 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
         ),
       );
   }
+  out.push(
+    ...pastThePool(ctx, 'loopback', facts.pools.loopback, pastLoopback, 0, 'widen pools.loopback'),
+    ...pastThePool(ctx, 'mgmt', facts.pools.mgmt, pastMgmt, 1, 'widen pools.mgmt or set mgmt'),
+  );
   for (const [tenant, t] of facts.tenants) {
     const base = ['tenants', tenant];
     for (const [seg, g] of Object.entries(t.routers?.gateways ?? {}))
