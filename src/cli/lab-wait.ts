@@ -3,10 +3,11 @@
  * a few more seconds; `--wait` polls verify's checks (derived from the site's model) until all
  * pass, so a `drift` or `push` run next sees a converged network.
  */
+
+import { LabRunner } from '../observe/lab-runner.js';
 import type { CommandRunner } from '../observe/runner.js';
 import type { FrozenSite } from '../pipeline.js';
 import { deriveExpectations } from '../verify/expectations.js';
-import { LabRunner } from '../verify/lab-runner.js';
 import { runChecks } from '../verify/run.js';
 
 export const DEFAULT_WAIT_SECONDS = 120;

@@ -10,8 +10,8 @@
 import type { Command, CommanderError } from 'commander';
 import { loadInventoryDir } from '../inventory/files.js';
 import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
-import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
 import type { FrozenSite } from '../pipeline.js';
+import { formatDiagnostic, formatStatus, ProgressDisplay } from '../report/lab.js';
 import { labDownJson, labDownText } from '../report/lab-down.js';
 import { once } from './args.js';
 import { CliError } from './exit.js';

@@ -3,8 +3,8 @@
  * or (lab and verify commands) the only running lab. Anything ambiguous is an exit-2 message
  * listing the choices; the same rules for every command that takes --site.
  */
-import { DEFAULT_STATE_ROOT } from '../lab/names.js';
-import { readAllStates } from '../lab/state.js';
+import { DEFAULT_STATE_ROOT } from '../lab/plan/names.js';
+import { readAllStates } from '../lab/runtime/state.js';
 import { CliError } from './exit.js';
 
 /** The names of the labs that have state on this machine (running, or left by a crash). */

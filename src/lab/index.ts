@@ -9,25 +9,26 @@
  *   labExec(lab, node, argv) → { code, stdout, stderr }
  *   labDown(labOrFile)     → { removed }
  */
-import { destroyLab } from './destroy.js';
+
 import { LabError } from './errors.js';
-import type { ProgressListener } from './events.js';
-import { DEFAULT_STATE_ROOT } from './names.js';
-import { type ExecOptions, execInNode } from './node-exec.js';
-import type { RunResult } from './run.js';
-import { findState, type LabState } from './state.js';
-import { type LabStatus, statusOf } from './status.js';
-import { parseTopology } from './topology.js';
+import { DEFAULT_STATE_ROOT } from './plan/names.js';
+import { destroyLab } from './runtime/destroy.js';
+import type { ProgressListener } from './runtime/events.js';
+import { type ExecOptions, execInNode } from './runtime/node-exec.js';
+import { findState, type LabState } from './runtime/state.js';
+import { type LabStatus, statusOf } from './runtime/status.js';
+import type { RunResult } from './runtime/system-command.js';
+import { parseTopology } from './topology/parse.js';
 
 export { LabError } from './errors.js';
-export type { LabEvent, LabPhase, ProgressListener } from './events.js';
-export type { LabPlan, NodePlan, PlanOptions } from './plan.js';
-export { defaultPreflightEnv, type PreflightEnv, preflight } from './preflight.js';
-export { DAEMONS, type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole } from './roles.js';
-export type { DaemonStatus, LabStatus, NodeStatus } from './status.js';
-export { type ParseOptions, type ParseResult, parseTopology } from './topology.js';
-export type { Topology } from './types.js';
-export { type LabUpOptions, labUp } from './up.js';
+export type { LabPlan, NodePlan, PlanOptions } from './plan/lab-plan.js';
+export { DAEMONS, type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole } from './plan/node-roles.js';
+export type { LabEvent, LabPhase, ProgressListener } from './runtime/events.js';
+export { defaultPreflightEnv, type PreflightEnv, preflight } from './runtime/preflight.js';
+export type { DaemonStatus, LabStatus, NodeStatus } from './runtime/status.js';
+export { type LabUpOptions, labUp } from './runtime/up.js';
+export { type ParseOptions, type ParseResult, parseTopology } from './topology/parse.js';
+export type { Topology } from './topology/types.js';
 
 export interface LabLocation {
   /** @default /var/lib/fabric-lab */

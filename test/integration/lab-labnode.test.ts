@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runningLabs } from '../../src/cli/site-choice.js';
 import { type LabStatus, labDown, labExec, labStatus, labUp } from '../../src/lab/index.js';
-import { DEFAULT_STATE_ROOT } from '../../src/lab/names.js';
+import { DEFAULT_STATE_ROOT } from '../../src/lab/plan/names.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,

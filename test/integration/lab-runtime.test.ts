@@ -18,8 +18,8 @@ import {
   labStatus,
   labUp,
 } from '../../src/lab/index.js';
-import { DEFAULT_STATE_ROOT } from '../../src/lab/names.js';
-import type { LabState } from '../../src/lab/state.js';
+import { DEFAULT_STATE_ROOT } from '../../src/lab/plan/names.js';
+import type { LabState } from '../../src/lab/runtime/state.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,

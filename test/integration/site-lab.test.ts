@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labTag } from '../../src/lab/names.js';
+import { labTag } from '../../src/lab/plan/names.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dockerExecArgs } from '../../src/verify/docker-runner.js';
+import { dockerExecArgs } from '../../src/observe/docker-runner.js';
 import { REPO, runFabric } from '../support/cli.js';
 
 describe('docs/ci/github-actions.yml', () => {

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeRuntime } from '../../src/lab/roles.js';
-import { parseTopologyText } from '../../src/lab/topology.js';
+import { nodeRuntime } from '../../src/lab/plan/node-roles.js';
+import { parseTopologyText } from '../../src/lab/topology/parse.js';
 import { exportTopology } from '../../src/topology/clab.js';
 import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_FILES } from '../../src/lab/paths.js';
+import { NODE_FILES } from '../../src/lab/runtime/node-files.js';
 
 let dir: string;
 beforeAll(() => {

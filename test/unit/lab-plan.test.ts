@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containerName, labTag, rootNames } from '../../src/lab/names.js';
-import { planLab } from '../../src/lab/plan.js';
-import { type PreflightEnv, preflight } from '../../src/lab/preflight.js';
-import { isFrrImage, isLabnodeImage } from '../../src/lab/roles.js';
-import { splitWords } from '../../src/lab/shell-words.js';
-import { parseTopologyText } from '../../src/lab/topology.js';
+import { planLab } from '../../src/lab/plan/lab-plan.js';
+import { containerName, labTag, rootNames } from '../../src/lab/plan/names.js';
+import { isFrrImage, isLabnodeImage } from '../../src/lab/plan/node-roles.js';
+import { type PreflightEnv, preflight } from '../../src/lab/runtime/preflight.js';
+import { splitWords } from '../../src/lab/runtime/shell-words.js';
+import { parseTopologyText } from '../../src/lab/topology/parse.js';
 
 let dir: string;
 beforeAll(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { parseTopology, parseTopologyText } from '../../src/lab/topology.js';
+import { parseTopology, parseTopologyText } from '../../src/lab/topology/parse.js';
 import { CLAB_EXAMPLES } from '../support/cli.js';
 
 /** containerlab's example labs, read in place (never copied into the repository). */

@@ -8,8 +8,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planLab } from '../../src/lab/plan.js';
-import { parseTopologyText } from '../../src/lab/topology.js';
+import { planLab } from '../../src/lab/plan/lab-plan.js';
+import { parseTopologyText } from '../../src/lab/topology/parse.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { planWaves } from '../../src/push/waves.js';
 import { exportTopology } from '../../src/topology/clab.js';

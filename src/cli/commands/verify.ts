@@ -1,10 +1,10 @@
 /** `fabric verify`: the running lab of a site checked against what its compiled model says. */
 import { type Command, Option } from 'commander';
+import { DockerRunner } from '../../observe/docker-runner.js';
+import { LabRunner } from '../../observe/lab-runner.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
-import { DockerRunner } from '../../verify/docker-runner.js';
 import { deriveExpectations } from '../../verify/expectations.js';
-import { LabRunner } from '../../verify/lab-runner.js';
 import { runChecks } from '../../verify/run.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabPlan, LinkPlan, NodePlan } from './plan.js';
-import { planLinkKey } from './plan.js';
-import { ENV_INTFS } from './roles.js';
+import type { LabPlan, LinkPlan, NodePlan } from './lab-plan.js';
+import { planLinkKey } from './lab-plan.js';
+import { ENV_INTFS } from './node-roles.js';
 
 export interface LabDiff {
   /** Nodes to start (new ones and restarted ones), as in the new plan. */

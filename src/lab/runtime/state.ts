@@ -6,10 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LabError } from './errors.js';
-import { DEFAULT_STATE_ROOT, stateDirOf } from './names.js';
-import type { LabPlan } from './plan.js';
-import type { ProcIdentity } from './procs.js';
+import { LabError } from '../errors.js';
+import type { LabPlan } from '../plan/lab-plan.js';
+import { DEFAULT_STATE_ROOT, stateDirOf } from '../plan/names.js';
+import type { ProcIdentity } from './processes.js';
 
 export interface ExecRecord {
   command: string;

@@ -1,6 +1,6 @@
 /** Runs observation commands inside the nodes of a running lab (the lab's `exec`, not SSH). */
 import { LabError, labExec, labStatus } from '../lab/index.js';
-import type { CommandResult, CommandRunner } from '../observe/runner.js';
+import type { CommandResult, CommandRunner } from './runner.js';
 
 export class LabRunner implements CommandRunner {
   constructor(

@@ -7,7 +7,7 @@
  * - anything else: a plain Linux host (links and `exec` only).
  * Every node also runs sshd, so SSH works the same on all of them.
  */
-import type { LabNode } from './types.js';
+import type { LabNode } from '../topology/types.js';
 
 /** In boot order: snmpd before FRR (FRR's AgentX subagent does not retry). */
 export const DAEMONS = ['sshd', 'snmpd', 'frr', 'keepalived', 'haproxy', 'ovs', 'http'] as const;

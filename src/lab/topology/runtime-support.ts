@@ -4,9 +4,9 @@
  * so a lab is never half-run.
  */
 
-import { own } from '../util/own.js';
-import { nodeRuntime } from './roles.js';
-import type { ParseContext } from './topology-context.js';
+import { own } from '../../util/own.js';
+import { nodeRuntime } from '../plan/node-roles.js';
+import type { ParseContext } from './context.js';
 import type { Topology } from './types.js';
 
 export const SUPPORTED_KINDS = new Set(['linux', 'bridge']);

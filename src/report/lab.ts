@@ -4,9 +4,9 @@
  * otherwise (CI logs).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LabEvent, LabPhase } from './events.js';
-import type { LabChanges } from './grow.js';
-import type { LabStatus } from './status.js';
+import type { LabChanges } from '../lab/plan/plan-diff.js';
+import type { LabEvent, LabPhase } from '../lab/runtime/events.js';
+import type { LabStatus } from '../lab/runtime/status.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.col}` : (d.file ?? '');

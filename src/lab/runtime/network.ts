@@ -5,9 +5,9 @@
  * temporary names ever exist in the root namespace.
  */
 import { readdirSync } from 'node:fs';
-import { overlaps, parsePrefix } from '../net/ipv4.js';
-import type { LabPlan, NodePlan } from './plan.js';
-import { run, runOk } from './run.js';
+import { overlaps, parsePrefix } from '../../net/ipv4.js';
+import type { LabPlan, NodePlan } from '../plan/lab-plan.js';
+import { run, runOk } from './system-command.js';
 
 interface RouteJson {
   dst: string;

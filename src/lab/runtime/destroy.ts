@@ -5,12 +5,12 @@
  * then any process still inside one of the lab's network namespaces.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type { NodePlan } from '../plan/lab-plan.js';
 import type { ProgressListener } from './events.js';
 import { destroyNetwork, netnsOf, rootLinksOf } from './network.js';
-import type { NodePlan } from './plan.js';
-import { isAlive, listProcesses, netnsId } from './procs.js';
-import { run } from './run.js';
+import { isAlive, listProcesses, netnsId } from './processes.js';
 import type { LabState } from './state.js';
+import { run } from './system-command.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -20,10 +20,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { makeHostKey } from './keys.js';
-import { NODE_FILES } from './paths.js';
-import type { NodePlan } from './plan.js';
-import { runOk } from './run.js';
+import type { NodePlan } from '../plan/lab-plan.js';
+import { NODE_FILES } from './node-files.js';
+import { makeHostKey } from './ssh-keys.js';
+import { runOk } from './system-command.js';
 
 /** Started empty in every node: host state that must not be shared (ovsdb, snmpd engine id, root's files). */
 const OPAQUE_DIRS = ['etc/openvswitch', 'var/lib/openvswitch', 'var/lib/snmp', 'root'];

@@ -10,9 +10,9 @@ import {
   nth,
   parseAddress,
   parsePrefix,
-} from '../net/ipv4.js';
+} from '../../net/ipv4.js';
 import { MGMT_HONOURED, MGMT_KEYS } from './clab-keys.js';
-import type { ParseContext } from './topology-context.js';
+import type { ParseContext } from './context.js';
 import { DEFAULT_MGMT_MTU, DEFAULT_MGMT_SUBNET, type LabNode, type MgmtNetwork } from './types.js';
 
 export function readMgmt(ctx: ParseContext, raw: unknown): MgmtNetwork {

@@ -3,7 +3,7 @@
  * users who deploy the exported topology with containerlab instead of `fabric lab up`.
  */
 import { spawn } from 'node:child_process';
-import type { CommandResult, CommandRunner } from '../observe/runner.js';
+import type { CommandResult, CommandRunner } from './runner.js';
 
 /** containerlab's default container name: `clab-<lab>-<node>`. */
 export function containerName(lab: string, node: string, prefix = 'clab'): string {

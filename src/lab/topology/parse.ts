@@ -6,15 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Diagnostic, error, hasErrors, type InventoryPath } from '../diagnostics/diagnostic.js';
-import { displayPath, parseInventoryText } from '../inventory/files.js';
-import { Locator } from '../inventory/locate.js';
+import { type Diagnostic, error, hasErrors, type InventoryPath } from '../../diagnostics/diagnostic.js';
+import { displayPath, parseInventoryText } from '../../inventory/files.js';
+import { Locator } from '../../inventory/locate.js';
 import { LAB_NAME, TOP_KEYS, TOPOLOGY_KEYS } from './clab-keys.js';
-import { checkSupport } from './support.js';
-import { isRecord, ParseContext } from './topology-context.js';
-import { readLinks } from './topology-links.js';
-import { checkMgmtAddresses, readMgmt } from './topology-mgmt.js';
-import { readNodes } from './topology-nodes.js';
+import { isRecord, ParseContext } from './context.js';
+import { readLinks } from './links.js';
+import { checkMgmtAddresses, readMgmt } from './mgmt.js';
+import { readNodes } from './nodes.js';
+import { checkSupport } from './runtime-support.js';
 import type { Topology } from './types.js';
 
 export interface ParseOptions {

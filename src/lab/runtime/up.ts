@@ -17,15 +17,23 @@
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { mapLimit } from '../util/concurrency.js';
-import { writeArtifacts } from './artifacts.js';
+import { mapLimit } from '../../util/concurrency.js';
+import { LabError } from '../errors.js';
+import { type LabPlan, type NodePlan, type PlanOptions, planLab } from '../plan/lab-plan.js';
+import { rootNames } from '../plan/names.js';
+import {
+  bindsDigest,
+  diffPlans,
+  isEmptyDiff,
+  type LabChanges,
+  type LabDiff,
+  summarize,
+} from '../plan/plan-diff.js';
+import { parseTopology, parseTopologyText } from '../topology/parse.js';
 import { launchNode, waitBooted } from './boot.js';
 import { destroyLab, destroyNodes } from './destroy.js';
-import { LabError } from './errors.js';
 import type { LabPhase, ProgressListener } from './events.js';
-import { bindsDigest, diffPlans, isEmptyDiff, type LabChanges, type LabDiff, summarize } from './grow.js';
-import { ensureLabKey } from './keys.js';
-import { rootNames } from './names.js';
+import { writeArtifacts } from './lab-folder.js';
 import {
   configureBridgePorts,
   configureNodeNetwork,
@@ -44,14 +52,13 @@ import {
   unparkLines,
 } from './network.js';
 import { runTopologyExec } from './node-exec.js';
-import { type LabPlan, type NodePlan, type PlanOptions, planLab } from './plan.js';
 import { defaultPreflightEnv, type PreflightEnv, preflight } from './preflight.js';
-import { identityOf, isAlive, listProcesses, netnsId } from './procs.js';
+import { identityOf, isAlive, listProcesses, netnsId } from './processes.js';
 import { markLayers, provisionNode } from './provision.js';
-import { runOk } from './run.js';
+import { ensureLabKey } from './ssh-keys.js';
 import { type LabState, newState, readState, writeState } from './state.js';
 import { type LabStatus, statusOf } from './status.js';
-import { parseTopology, parseTopologyText } from './topology.js';
+import { runOk } from './system-command.js';
 
 export interface LabUpOptions extends PlanOptions {
   onProgress?: ProgressListener;

@@ -5,9 +5,9 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabPlan } from './plan.js';
-import type { Daemon } from './roles.js';
-import { SYSTEM_PATH } from './run.js';
+import type { LabPlan } from '../plan/lab-plan.js';
+import type { Daemon } from '../plan/node-roles.js';
+import { SYSTEM_PATH } from './system-command.js';
 
 export interface PreflightEnv {
   /** Search path for programs. @default SYSTEM_PATH */

@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_FILES } from './paths.js';
-import type { NodePlan } from './plan.js';
-import { childrenOf, identityOf, isAlive, type ProcIdentity } from './procs.js';
+import type { NodePlan } from '../plan/lab-plan.js';
+import { NODE_FILES } from './node-files.js';
+import { childrenOf, identityOf, isAlive, type ProcIdentity } from './processes.js';
 
 export interface Launched {
   init: ProcIdentity;

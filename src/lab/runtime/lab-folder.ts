@@ -8,8 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAB_KEY } from './keys.js';
-import type { LabPlan } from './plan.js';
+import type { LabPlan } from '../plan/lab-plan.js';
+import { LAB_KEY } from './ssh-keys.js';
 
 export function knownHostsPath(plan: LabPlan): string {
   return join(plan.labDir, 'known_hosts');

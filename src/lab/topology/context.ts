@@ -3,7 +3,7 @@
  * data of the YAML document. Every problem is collected with its key path; the parser locates
  * them all to `file:line:col` at the end.
  */
-import { type Diagnostic, error, type InventoryPath, warning } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, error, type InventoryPath, warning } from '../../diagnostics/diagnostic.js';
 
 export type Raw = Record<string, unknown>;
 

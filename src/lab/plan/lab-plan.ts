@@ -12,12 +12,19 @@ import {
   parseAddress,
   parsePrefix,
   prefixSize,
-} from '../net/ipv4.js';
-import { LabError } from './errors.js';
+} from '../../net/ipv4.js';
+import { LabError } from '../errors.js';
+import { SYSTEM_PATH } from '../runtime/system-command.js';
+import type { Bind, Topology } from '../topology/types.js';
 import { containerName, DEFAULT_STATE_ROOT, defaultLabDir, labTag, rootNames, stateDirOf } from './names.js';
-import { type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, ENV_INTFS, type NodeRole, nodeRuntime } from './roles.js';
-import { SYSTEM_PATH } from './run.js';
-import type { Bind, Topology } from './types.js';
+import {
+  type Daemon,
+  ENV_DAEMONS,
+  ENV_HTTP_PORTS,
+  ENV_INTFS,
+  type NodeRole,
+  nodeRuntime,
+} from './node-roles.js';
 
 export interface PlanOptions {
   /** Lab name instead of the topology's `name` (a test's unique name, say). */

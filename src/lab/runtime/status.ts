@@ -3,13 +3,13 @@
  * its init finished, and whether each requested daemon has its processes in the node's PID
  * namespace (one pass over /proc for the whole lab).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { knownHostsPath, sshConfigPath, sshKeyPath } from './artifacts.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { NodePlan } from '../plan/lab-plan.js';
+import type { Daemon, NodeRole } from '../plan/node-roles.js';
+import type { LabChanges } from '../plan/plan-diff.js';
 import { isBooted, readNodeFile } from './boot.js';
-import type { LabChanges } from './grow.js';
-import type { NodePlan } from './plan.js';
-import { isAlive, listProcesses, type ProcIdentity, type ProcInfo } from './procs.js';
-import type { Daemon, NodeRole } from './roles.js';
+import { knownHostsPath, sshConfigPath, sshKeyPath } from './lab-folder.js';
+import { isAlive, listProcesses, type ProcIdentity, type ProcInfo } from './processes.js';
 import type { LabState, NodeRecord } from './state.js';
 
 export interface DaemonStatus {

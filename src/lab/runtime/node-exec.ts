@@ -3,11 +3,11 @@
  * namespaces, its mount namespace included. (`ip netns exec` would build a new mount namespace
  * with the host's /run, so vtysh there talks to the wrong FRR: recipe, "what failed" 2.)
  */
-import type { NodePlan } from './plan.js';
-import { isAlive, type ProcIdentity } from './procs.js';
-import { type RunResult, run } from './run.js';
+import type { NodePlan } from '../plan/lab-plan.js';
+import { isAlive, type ProcIdentity } from './processes.js';
 import { splitWords } from './shell-words.js';
 import type { ExecRecord } from './state.js';
+import { type RunResult, run } from './system-command.js';
 
 export interface ExecOptions {
   input?: string;

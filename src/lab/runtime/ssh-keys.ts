@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runOk } from './run.js';
+import { runOk } from './system-command.js';
 
 export const LAB_KEY = 'id_ed25519';
 

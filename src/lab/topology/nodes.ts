@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
-import type { InventoryPath } from '../diagnostics/diagnostic.js';
+import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import { NODE_HONOURED, NODE_IGNORED_WHY, NODE_KEYS, NODE_NAME, NODE_REFUSED } from './clab-keys.js';
-import { isRecord, type ParseContext, type Raw } from './topology-context.js';
+import { isRecord, type ParseContext, type Raw } from './context.js';
 import type { Bind, LabNode } from './types.js';
 
 /** One node-config mapping as written, before inheritance. */

@@ -4,9 +4,9 @@
  * exists, each (node, interface) is used once, and the name fits Linux's 15 characters.
  * https://containerlab.dev/manual/topo-def-file/#links
  */
-import type { InventoryPath } from '../diagnostics/diagnostic.js';
+import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import { ENDPOINT_KEYS, LINK_BRIEF_KEYS, LINK_VETH_KEYS, SPECIAL_ENDPOINTS } from './clab-keys.js';
-import type { ParseContext, Raw } from './topology-context.js';
+import type { ParseContext, Raw } from './context.js';
 import { DEFAULT_LINK_MTU, type Endpoint, type LabLink, type LabNode } from './types.js';
 
 /** IFNAMSIZ - 1 */
