@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../report/diagnostics.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { CliError } from './exit.js';
 
 let wroteStdout = false;

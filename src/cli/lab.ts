@@ -8,10 +8,11 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { loadInventoryDir } from '../inventory/files.js';
 import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
-import { formatDiagnostic, formatStatus, ProgressDisplay } from '../report/lab.js';
+import { formatStatus, ProgressDisplay } from '../report/lab.js';
 import { labDownJson, labDownText } from '../report/lab-down.js';
 import { once } from './args.js';
 import { CliError } from './exit.js';

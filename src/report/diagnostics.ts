@@ -1,20 +1,8 @@
 /**
- * Diagnostics for people and for machines. Text lines look like
- * `inventory/idc-a.yaml:12:7 error duplicate-address 10.1.0.5 is used twice: …`.
+ * Diagnostics for machines (JSON) and their counts. The text line is
+ * `formatDiagnostic` in src/diagnostics/format.ts.
  */
-import { styleText } from 'node:util';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-
-export function where(d: Diagnostic): string {
-  if (d.location) return `${d.location.file}:${d.location.line}:${d.location.col}`;
-  if (d.file) return d.file;
-  return d.site ? `site ${d.site}` : 'fabric';
-}
-
-export function formatDiagnostic(d: Diagnostic, color = false): string {
-  const sev = color ? styleText(d.severity === 'error' ? 'red' : 'yellow', d.severity) : d.severity;
-  return `${where(d)} ${sev} ${d.code} ${d.message}`;
-}
 
 export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] {
   return diagnostics.map((d) => ({

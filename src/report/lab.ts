@@ -1,17 +1,10 @@
 /**
- * Text for people: diagnostics as `file:line:col severity code message`, the status table, and a
- * progress display that redraws one line on a terminal and prints one line per finished phase
- * otherwise (CI logs).
+ * Text for people about a lab: the status table, and a progress display that redraws one line on
+ * a terminal and prints one line per finished phase otherwise (CI logs).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LabChanges } from '../lab/plan/plan-diff.js';
 import type { LabEvent, LabPhase } from '../lab/runtime/events.js';
 import type { LabStatus } from '../lab/runtime/status.js';
-
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.col}` : (d.file ?? '');
-  return `${where ? `${where} ` : ''}${d.severity} ${d.code} ${d.message}`;
-}
 
 export function formatStatus(status: LabStatus): string {
   const rows = status.nodes.map((n) => [
