@@ -22,7 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { exportSiteLab } from '../src/cli/lab-site.js';
+import { exportSiteLab } from '../src/cli/commands/lab/site.js';
 import { DriftPoller } from '../src/drift/poller.js';
 import type { DriftReport } from '../src/drift/types.js';
 import { labDown, labUp } from '../src/lab/index.js';

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportSiteLab } from '../src/cli/lab-site.js';
+import { exportSiteLab } from '../src/cli/commands/lab/site.js';
 import { labDown, labExec, labStatus, labUp } from '../src/lab/index.js';
 import { bgpSummary, isEstablished } from '../src/observe/frr.js';
 

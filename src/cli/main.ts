@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { registerDrift } from './commands/drift.js';
+import { registerLabCommands } from './commands/lab/index.js';
 import { registerPush } from './commands/push.js';
 import { registerRender } from './commands/render.js';
 import { registerShow } from './commands/show.js';
@@ -11,7 +12,6 @@ import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { CliError, EXIT, type ExitCode } from './exit.js';
 import { err, out, printedResult } from './io.js';
-import { registerLabCommands } from './lab.js';
 import { version } from './version.js';
 
 export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void): Command {

@@ -8,17 +8,17 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
-import { formatDiagnostic } from '../diagnostics/format.js';
-import { loadInventoryDir } from '../inventory/files.js';
-import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
-import type { FrozenSite } from '../pipeline.js';
-import { formatStatus, ProgressDisplay } from '../report/lab.js';
-import { labDownJson, labDownText } from '../report/lab-down.js';
-import { once } from './args.js';
-import { CliError } from './exit.js';
-import { exportSiteLab, prepareSiteLab } from './lab-site.js';
-import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './lab-wait.js';
-import { chooseLab, chooseLabToRemove, runningLabs } from './site-choice.js';
+import { formatDiagnostic } from '../../../diagnostics/format.js';
+import { loadInventoryDir } from '../../../inventory/files.js';
+import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../../../lab/index.js';
+import type { FrozenSite } from '../../../pipeline.js';
+import { formatStatus, ProgressDisplay } from '../../../report/lab.js';
+import { labDownJson, labDownText } from '../../../report/lab-down.js';
+import { once } from '../../args.js';
+import { CliError } from '../../exit.js';
+import { chooseLab, chooseLabToRemove, runningLabs } from '../../site-choice.js';
+import { exportSiteLab, prepareSiteLab } from './site.js';
+import { DEFAULT_WAIT_SECONDS, waitConverged, waitSeconds } from './wait.js';
 
 /** Receives a command's exit code (a promise that never rejects). */
 export type ExitCodeSink = (code: Promise<number>) => void;

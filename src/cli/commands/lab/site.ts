@@ -8,12 +8,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { FrozenSite } from '../pipeline.js';
-import { writeSite } from '../render/write.js';
-import { exportTopology } from '../topology/clab.js';
-import { renderAll } from './commands/render.js';
-import { EXIT } from './exit.js';
-import { checkOutputPaths } from './output-paths.js';
+import type { FrozenSite } from '../../../pipeline.js';
+import { writeSite } from '../../../render/write.js';
+import { exportTopology } from '../../../topology/clab.js';
+import { EXIT } from '../../exit.js';
+import { checkOutputPaths } from '../../output-paths.js';
+import { renderAll } from '../render.js';
 
 export interface SiteLabOptions {
   inventory: string;

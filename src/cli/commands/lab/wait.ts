@@ -4,11 +4,11 @@
  * pass, so a `drift` or `push` run next sees a converged network.
  */
 
-import { LabRunner } from '../observe/lab-runner.js';
-import type { CommandRunner } from '../observe/runner.js';
-import type { FrozenSite } from '../pipeline.js';
-import { deriveExpectations } from '../verify/expectations.js';
-import { runChecks } from '../verify/run.js';
+import { LabRunner } from '../../../observe/lab-runner.js';
+import type { CommandRunner } from '../../../observe/runner.js';
+import type { FrozenSite } from '../../../pipeline.js';
+import { deriveExpectations } from '../../../verify/expectations.js';
+import { runChecks } from '../../../verify/run.js';
 
 export const DEFAULT_WAIT_SECONDS = 120;
 
