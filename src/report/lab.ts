@@ -91,3 +91,32 @@ export class ProgressDisplay {
     return `${((Date.now() - this.started) / 1000).toFixed(1)}s`;
   }
 }
+
+/** `lab up --wait` on timeout: what still fails (the first 20), and how to see the rest. */
+export function formatNotConverged(lab: string, site: string, seconds: number, down: string[]): string {
+  const shown = down.slice(0, 20);
+  return (
+    [
+      `lab ${lab}: not converged after ${seconds} s; ${down.length} check(s) still fail:`,
+      ...shown.map((l) => `  ${l}`),
+      ...(down.length > shown.length
+        ? [`  … and ${down.length - shown.length} more: fabric verify --site ${site} --lab ${lab}`]
+        : []),
+    ].join('\n') + '\n'
+  );
+}
+
+/**
+ * The one step that makes `fabric push` and `fabric drift` reach the lab with no SSH flags: the
+ * lab's OpenSSH client config (a Host entry per node: address, user, key, known_hosts).
+ */
+export function formatSshSetup(status: LabStatus, site: string): string {
+  return [
+    '',
+    `To push to and watch this lab with no SSH flags, point fabric at its SSH config:`,
+    `  export FABRIC_SSH_CONFIG=${status.sshConfig}`,
+    `then: fabric push --site ${site} --yes; fabric drift --site ${site}`,
+    `(or put "ssh_config: ${status.sshConfig}" in .fabric/config.yaml)`,
+    '',
+  ].join('\n');
+}

@@ -7,6 +7,7 @@
 import { LabRunner } from '../../../observe/lab-runner.js';
 import type { CommandRunner } from '../../../observe/runner.js';
 import type { FrozenSite } from '../../../pipeline.js';
+import { formatNotConverged } from '../../../report/lab.js';
 import { deriveExpectations } from '../../../verify/expectations.js';
 import { runChecks } from '../../../verify/run.js';
 
@@ -46,4 +47,24 @@ export async function waitConverged(
     },
   });
   return results.filter((r) => !r.ok).map((r) => `${r.expectation.title}: ${r.detail}`);
+}
+
+/** `--wait`: 0 when converged, 1 (with what is still down) on timeout. */
+export async function waitForSite(
+  site: FrozenSite,
+  lab: string,
+  seconds: number,
+  empty: boolean,
+): Promise<number> {
+  if (empty) {
+    process.stderr.write('--wait: an empty lab has nothing to converge until `fabric push` configures it\n');
+    return 0;
+  }
+  const down = await waitConverged(site, lab, seconds, (l) => process.stderr.write(`${l}\n`));
+  if (!down.length) {
+    process.stderr.write(`lab ${lab}: converged, every check of \`fabric verify\` passes\n`);
+    return 0;
+  }
+  process.stderr.write(formatNotConverged(lab, site.name, seconds, down));
+  return 1;
 }

@@ -1,0 +1,82 @@
+/**
+ * `fabric lab up`: a site (rendered, exported, run) or any containerlab topology; on a running
+ * lab, the difference is applied.
+ */
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../../../diagnostics/format.js';
+import { LabError, labUp } from '../../../lab/index.js';
+import { formatSshSetup, formatStatus, ProgressDisplay } from '../../../report/lab.js';
+import { once } from '../../args.js';
+import type { LabCli, SiteFlags, Target } from './common.js';
+import { prepareSiteLab } from './site.js';
+import { DEFAULT_WAIT_SECONDS, waitForSite, waitSeconds } from './wait.js';
+
+type UpOptions = Target & SiteFlags & { mgmtSubnet?: string; json?: boolean; wait?: string | boolean };
+
+export function registerLabUp({ lab, command, act }: LabCli): void {
+  command(lab, 'up')
+    .description(
+      'start a lab: every node in its own namespaces, links, daemons, exec; on a running lab, apply the changes',
+    )
+    .option(
+      '-s, --site <name>',
+      'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
+      once('--site'),
+    )
+    .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
+    .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
+    .option('--out <dir>', 'with --site: rendered configs folder', 'out')
+    .option('--secrets <file>', 'with --site: secrets file')
+    .option('--name <lab>', 'lab name instead of the topology name')
+    .option('--mgmt-subnet <cidr>', 'management subnet instead of the topology one')
+    .option(
+      '--wait [seconds]',
+      `with --site: then wait until the fabric has converged (every \`fabric verify\` check passes; default ${DEFAULT_WAIT_SECONDS} s)`,
+    )
+    .option('--json', 'print the lab status as JSON')
+    .addHelpText(
+      'after',
+      `
+On a running lab, \`lab up\` applies the difference: new nodes and links are added, deleted ones
+removed, a node whose definition changed is restarted, and the rest keeps running.
+
+Examples:
+  fabric lab up --site idc-a --wait                   # render, export, run, wait for BGP & co
+  fabric lab up --site idc-a --empty && fabric push --site idc-a --yes
+  fabric lab up --topology ../shared/containerlab/examples/frr01/frr01.clab.yml`,
+    )
+    .action((opts: UpOptions, cmd: Command) => act(() => up(opts, cmd)));
+}
+
+async function up(opts: UpOptions, cmd: Command): Promise<number> {
+  if (opts.site && opts.topology)
+    throw new LabError(2, ['lab up: say which lab to start: --site SITE or --topology FILE, not both']);
+  const wait = waitSeconds(opts.wait);
+  if (wait === 'bad') throw new LabError(2, [`--wait "${opts.wait}" is not a number of seconds`]);
+  if (wait !== undefined && opts.topology)
+    throw new LabError(2, ["--wait needs a site (--site): the site's model says what a converged lab is"]);
+  // rendered in memory: nothing is written until the lab's checks pass
+  const prepared = !opts.topology
+    ? prepareSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts })
+    : undefined;
+  const progress = new ProgressDisplay(process.stderr);
+  const status = await labUp(prepared?.topologyPath ?? opts.topology!, {
+    name: opts.name,
+    mgmtSubnet: opts.mgmtSubnet,
+    onProgress: progress.onProgress,
+    source: prepared && {
+      text: prepared.topologyText,
+      pendingFiles: prepared.pendingFiles,
+      write: prepared.write,
+    },
+  });
+  for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+  if (status.state !== 'running') return 1;
+  if (wait !== undefined && prepared) {
+    const code = await waitForSite(prepared.site, status.lab, wait, !!opts.empty);
+    if (code) return code;
+  }
+  if (prepared && !opts.json) process.stdout.write(formatSshSetup(status, prepared.site.name));
+  return 0;
+}
