@@ -1,7 +1,7 @@
 /**
  * The lab runtime: runs a containerlab topology (`*.clab.yml`) on this machine without Docker.
  * Every node is its own network namespace plus mount/UTS/IPC/PID namespaces and an overlay root
- * (the host's root filesystem + the node's own layer); see docs in ./up.ts and
+ * (the host's root filesystem + the node's own layer); see docs in ./runtime/up.ts and
  * ../shared/notes/lab-node-recipe.md.
  *
  *   labUp(file)            → LabStatus    (throws LabError: exitCode 2 input/preflight, 1 lab problem)

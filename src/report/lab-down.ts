@@ -1,7 +1,7 @@
 /**
  * What `lab down` removed, for people: one summary line by kind ("removed 26 nodes, 26 network
  * namespaces, 71 links, 1 state folder"), the items themselves only on request (--verbose, --json).
- * The items come from src/lab/destroy.ts as "<kind> <what>" strings.
+ * The items come from src/lab/runtime/destroy.ts as "<kind> <what>" strings.
  */
 
 const KINDS = [

@@ -1,6 +1,6 @@
 /**
  * `lab up` on a running lab: the plan of the new topology keeps the running objects' names, and
- * the difference says exactly what starts, stops, restarts and is replugged (src/lab/grow.ts).
+ * the difference says exactly what starts, stops, restarts and is replugged (src/lab/plan/plan-diff.ts).
  * Also what the model gives the lab for an L4 service whose real servers are VMs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,7 +2,7 @@
 # enter-root.sh NODE_DIR HIDE_DIR
 #
 # First step of a lab node's boot, run by tini (the node's PID 1) in the node's fresh
-# mount/UTS/IPC/PID namespaces, already inside its network namespace (src/lab/boot.ts).
+# mount/UTS/IPC/PID namespaces, already inside its network namespace (src/lab/runtime/boot.ts).
 # Builds the node's root: the host rootfs as the overlay's lower layer, NODE_DIR/upper as the
 # node's own layer (its /etc/frr, /etc/ssh, ... and every later write), fresh /proc (own PID ns),
 # /sys (own netns), /dev/pts, /run, /tmp and /dev/shm; hides HIDE_DIR (all labs' node layers);

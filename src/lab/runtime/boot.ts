@@ -1,6 +1,6 @@
 /**
  * Starting a node: `nsenter --net` into its namespace, `unshare` new mount/UTS/IPC/PID
- * namespaces, tini as PID 1, then ./node/enter-root.sh builds the root and runs the node init
+ * namespaces, tini as PID 1, then ../node/enter-root.sh builds the root and runs the node init
  * (lab/image/labnode-init.sh). The host-side `unshare` stays as the node's holder: it has
  * --kill-child, so the node dies with it. The node's PID 1 is recorded with its identity.
  */

@@ -1,5 +1,5 @@
 /**
- * Files of the repository that go into lab nodes: the in-node scripts (./node/) and the node
+ * Files of the repository that go into lab nodes: the in-node scripts (src/lab/node/) and the node
  * init shared with the Docker image (lab/image/). Found from the package root, so the same code
  * works from src/ (tsx, vitest) and from dist/.
  */

@@ -11,7 +11,7 @@
  * 5. boot (parallel): launch every node, then per node wait for its init and run its `exec`.
  * A failure in 2-5 that is not a node's own problem removes everything created.
  *
- * On a running lab of the same topology file, `up` applies the difference instead (./grow.ts):
+ * On a running lab of the same topology file, `up` applies the difference instead (../plan/plan-diff.ts):
  * new nodes and links are added, deleted ones removed, the rest keeps running.
  */
 

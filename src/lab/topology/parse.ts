@@ -2,7 +2,7 @@
  * Reads a containerlab topology file (`*.clab.yml`) the way containerlab does: strict keys,
  * inheritance node → group → kind → defaults, brief and extended veth links, and the parse-time
  * checks. Problems come back as located diagnostics (`file:line:col`), never as exceptions.
- * With `forRuntime`, it also reports what this runtime cannot run (./support.ts).
+ * With `forRuntime`, it also reports what this runtime cannot run (./runtime-support.ts).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * A containerlab topology after inheritance and checks: plain data, everything the lab runtime
- * needs and nothing it ignores. Produced by `parseTopology` (./topology.ts).
+ * needs and nothing it ignores. Produced by `parseTopology` (./parse.ts).
  */
 
 export interface Location {
@@ -24,7 +24,7 @@ export interface LabNode {
   name: string;
   /** containerlab kind, e.g. `linux`, `bridge`, `nokia_srlinux`. */
   kind: string;
-  /** Container image; decides what runs in the node (see ./roles.ts). Empty for `bridge`. */
+  /** Container image; decides what runs in the node (see ../plan/node-roles.ts). Empty for `bridge`. */
   image: string;
   group: string | undefined;
   /** Merged across defaults → kind → group → node; the more specific level wins per destination. */
