@@ -1,7 +1,11 @@
 /**
- * Golden files of the reference sites: the compiled model and every rendered file of every
- * device, as readable files under test/golden/<site>/<device>/. Update them only on purpose:
+ * Golden files at two levels, as readable files. Update them only on purpose:
  * `UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`, then review the diff.
+ * - the reference sites: the compiled model and every rendered file of every device, under
+ *   test/golden/<site>/<device>/;
+ * - one minimal inventory per feature (AVD's `host_vars/<feature>.yml` →
+ *   `intended/configs/<feature>.cfg`): test/golden/features/<feature>/inventory.yaml, which must
+ *   validate clean, and its rendered files under test/golden/features/<feature>/intended/<device>/.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +14,9 @@ import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 
 const GOLDEN = join(REPO, 'test', 'golden');
+const FEATURES = join(GOLDEN, 'features');
 const update = process.env.UPDATE_GOLDEN === '1';
+const SECRETS = join(REPO, 'secrets.yaml');
 
 function expected(): Map<string, string> {
   const files = new Map<string, string>();
@@ -32,12 +38,33 @@ function onDisk(dir: string, prefix = ''): string[] {
   );
 }
 
+/** The reference sites' goldens: every folder of test/golden but features/. */
+function siteGoldens(): string[] {
+  return onDisk(GOLDEN).filter((rel) => !rel.startsWith('features/'));
+}
+
+const features = readdirSync(FEATURES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+/** A feature's inventory, compiled and rendered: its findings and its files by `<device>/<file>`. */
+function renderFeature(feature: string) {
+  const sites = renderExample(join(FEATURES, feature), SECRETS);
+  const files = new Map<string, string>();
+  for (const { rendered } of sites)
+    for (const f of rendered.files)
+      if (!f.file.startsWith('certs/')) files.set(`${f.device}/${f.file}`, f.content);
+  return { findings: sites[0]?.findings ?? [], files };
+}
+
 describe('golden files of the reference sites', () => {
   const files = expected();
 
   if (update) {
     it('updates the goldens', () => {
-      rmSync(GOLDEN, { recursive: true, force: true });
+      for (const site of new Set(siteGoldens().map((rel) => rel.split('/')[0]!)))
+        rmSync(join(GOLDEN, site), { recursive: true, force: true });
       for (const [rel, text] of files) {
         mkdirSync(dirname(join(GOLDEN, rel)), { recursive: true });
         writeFileSync(join(GOLDEN, rel), text);
@@ -47,11 +74,47 @@ describe('golden files of the reference sites', () => {
   }
 
   it('has exactly the expected files', () => {
-    expect(onDisk(GOLDEN).sort()).toEqual([...files.keys()].sort());
+    expect(siteGoldens().sort()).toEqual([...files.keys()].sort());
   });
   for (const [rel, text] of files) {
     it(rel, () => {
       expect(text).toBe(readFileSync(join(GOLDEN, rel), 'utf8'));
+    });
+  }
+});
+
+describe('golden files of one minimal inventory per feature', () => {
+  it('has a feature inventory for each part of the configs', () => {
+    expect(features).toEqual(['bgp', 'edge', 'l4', 'l7', 'ovs', 'snmp', 'vrrp']);
+  });
+
+  for (const feature of features) {
+    describe(feature, () => {
+      const { findings, files } = renderFeature(feature);
+      const intended = join(FEATURES, feature, 'intended');
+
+      if (update) {
+        it('updates the goldens', () => {
+          rmSync(intended, { recursive: true, force: true });
+          for (const [rel, text] of files) {
+            mkdirSync(dirname(join(intended, rel)), { recursive: true });
+            writeFileSync(join(intended, rel), text);
+          }
+        });
+        return;
+      }
+
+      it('GIVEN the feature inventory WHEN validated THEN it has no findings', () => {
+        expect(findings.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      });
+      it('has exactly the expected files', () => {
+        expect(onDisk(intended).sort()).toEqual([...files.keys()].sort());
+      });
+      for (const [rel, text] of files) {
+        it(rel, () => {
+          expect(text).toBe(readFileSync(join(intended, rel), 'utf8'));
+        });
+      }
     });
   }
 });
