@@ -7,11 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitConverged, waitSeconds } from '../../src/cli/commands/lab/wait.js';
+import { waitSeconds } from '../../src/cli/commands/lab/wait.js';
 import { type LabPlan, planLab } from '../../src/lab/plan/lab-plan.js';
 import { diffPlans, isEmptyDiff, summarize } from '../../src/lab/plan/plan-diff.js';
 import { parseTopologyText } from '../../src/lab/topology/parse.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { waitConverged } from '../../src/verify/converge.js';
 import { deriveExpectations } from '../../src/verify/expectations.js';
 import { REPO } from '../support/cli.js';
 
