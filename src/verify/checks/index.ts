@@ -8,7 +8,7 @@
 import type { DeepReadonly } from '../../model/freeze.js';
 import type { SiteModel } from '../../model/types.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../down.js';
-import { simulateRouting } from '../routing.js';
+import { type RoutingExpectation, simulateRouting } from '../routing.js';
 import { bfdPeer } from './bfd-peer.js';
 import { bgpIdentity } from './bgp-identity.js';
 import { bgpSession } from './bgp-session.js';
@@ -52,6 +52,11 @@ export interface DeriveOptions<E extends ExpectationBase> {
   index?: CheckIndex<E>;
   /** Only the kinds this tool runs. @default every kind */
   tool?: CheckTool;
+  /**
+   * The intact fabric's simulated routing, when the caller has it already (`fabric whatif` runs
+   * one scenario after another). @default simulated here
+   */
+  intact?: RoutingExpectation;
 }
 
 /** The real index, typed for a caller that passes its own kinds' type. */
@@ -60,9 +65,12 @@ function indexOr<E extends ExpectationBase>(index: CheckIndex<E> | undefined): C
 }
 
 /** What every kind's derivation shares: the model, what is down, and the routing simulation. */
-export function deriveContext(site: DeepReadonly<SiteModel>, down: Down = NOTHING_DOWN): DeriveContext {
+export function deriveContext(
+  site: DeepReadonly<SiteModel>,
+  down: Down = NOTHING_DOWN,
+  intact: RoutingExpectation = simulateRouting(site),
+): DeriveContext {
   const failed = failedDevices(site, down);
-  const intact = simulateRouting(site);
   return {
     site,
     byName: new Map(site.devices.map((d) => [d.name, d])),
@@ -93,7 +101,7 @@ export function deriveChecks<E extends ExpectationBase = Expectation>(
   site: DeepReadonly<SiteModel>,
   opts: DeriveOptions<E> = {},
 ): E[] {
-  const ctx = deriveContext(site, opts.down);
+  const ctx = deriveContext(site, opts.down, opts.intact);
   const listed = indexOr(opts.index)
     .filter((spec) => !opts.tool || spec.runs[opts.tool])
     .flatMap((spec, kindIndex) =>
