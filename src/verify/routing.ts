@@ -159,6 +159,19 @@ export function simulateRouting(
 ): RoutingExpectation {
   const frr = speakers(site, down);
   const sessions = pairSessions(site, down);
+  const sessionsOf = new Map<string, Session[]>();
+  for (const s of sessions) sessionsOf.set(s.device, [...(sessionsOf.get(s.device) ?? []), s]);
+  // a policy's answer for a prefix never changes between rounds
+  const decided = new Map<string, boolean>();
+  const permits = (d: Frr, peer: string, dir: 'in' | 'out', prefix: string): boolean => {
+    const key = `${d.name}\0${peer}\0${dir}\0${prefix}`;
+    let answer = decided.get(key);
+    if (answer === undefined) {
+      answer = policyPermits(d, peer, dir, prefix);
+      decided.set(key, answer);
+    }
+    return answer;
+  };
   const rib = new Map<string, Map<string, Route>>();
   for (const d of frr.values()) {
     const own = new Map<string, Route>();
@@ -176,12 +189,12 @@ export function simulateRouting(
       const receiver = frr.get(s.device)!;
       const offers = new Map<string, number[][]>();
       for (const [prefix, route] of rib.get(s.from)!)
-        if (policyPermits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
+        if (permits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
       if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer))
         offers.set('0.0.0.0/0', [[sender.frr.routerBgp.asn]]);
       const inbound = new Map<string, { accepted: number[][]; offered: number }>();
       for (const [prefix, paths] of offers) {
-        if (!policyPermits(receiver, s.peer, 'in', prefix)) continue;
+        if (!permits(receiver, s.peer, 'in', prefix)) continue;
         const accepted = paths.filter((p) => !p.includes(receiver.frr.routerBgp.asn));
         if (accepted.length) inbound.set(prefix, { accepted, offered: paths.length });
       }
@@ -193,8 +206,7 @@ export function simulateRouting(
       for (const n of d.frr.routerBgp.ipv4Unicast.networks)
         next.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
       const learned = new Map<string, number[][]>();
-      for (const s of sessions) {
-        if (s.device !== d.name) continue;
+      for (const s of sessionsOf.get(d.name) ?? []) {
         for (const [prefix, { accepted }] of adjIn.get(sessionKey(s.device, s.peer)) ?? []) {
           if (next.get(prefix)?.local) continue;
           learned.set(prefix, [...(learned.get(prefix) ?? []), ...accepted]);
@@ -237,8 +249,7 @@ export function simulateRouting(
       const best = route.paths[0]!.length - 1;
       let certain = 0;
       let possible = 0;
-      for (const s of sessions) {
-        if (s.device !== d.name) continue;
+      for (const s of sessionsOf.get(d.name) ?? []) {
         const got = adjIn.get(sessionKey(s.device, s.peer))?.get(prefix);
         if (!got) continue;
         const atBest = got.accepted.filter((p) => p.length === best);
