@@ -21,6 +21,7 @@ import type { RenderedFile } from '../render/render.js';
 import { isSshError, type SessionPool } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
+import type { Down } from '../verify/down.js';
 import { evaluate } from '../verify/evaluate.js';
 import {
   collectPlan,
@@ -76,6 +77,8 @@ export interface DriftOptions {
   onPhase?: (phase: 'ssh' | 'snmp' | 'compare' | 'checks', seconds: number) => void;
   /** The index of check kinds; drift runs those marked for it. @default src/verify/checks/index.ts */
   checks?: CheckIndex;
+  /** Devices and links known to be down (maintenance): checks answer for the fabric left. @default none */
+  down?: Down;
 }
 
 /** Managed devices with daemons fabric configures: the ones drift watches. */
@@ -102,7 +105,7 @@ export class DriftPoller {
     this.since = new Map(Object.entries(o.since ?? {}));
     this.devices = watchedDevices(o.site, o.only);
     const watched = new Set(this.devices.map((d) => d.name));
-    this.expectations = driftChecks(o.site, watched, { index: o.checks });
+    this.expectations = driftChecks(o.site, watched, { index: o.checks, down: o.down });
     this.now = o.now ?? (() => new Date());
     this.ssh = new SshRunner(o.pool, o.site.devices);
   }
