@@ -1,8 +1,8 @@
 /**
  * Runtime drift: what the devices do, against what the model says they should do. Three
  * sources, one kind of finding:
- * - the model-derived checks of `fabric verify` (deriveExpectations + evaluate), restricted to
- *   the state checks that run on managed devices: BGP identity and sessions with their prefix
+ * - the model-derived checks of `fabric verify` (the index of check kinds, src/verify/checks/),
+ *   the kinds marked for drift, on managed devices: BGP identity and sessions with their prefix
  *   counts, BFD, ECMP widths, VXLAN flood lists, the VRRP master, HAProxy backends. The active
  *   probes (pings, VIP connects, HTTP through the service path) are verify's, not the NOC's;
  * - the processes of every daemon fabric configures;
@@ -15,10 +15,7 @@ import type { Device, SiteModel } from '../model/types.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
 import type { CheckIndex, CheckResult, ExpectationBase } from '../verify/checks/spec.js';
 import type { SnmpObservation } from './snmp.js';
-import { CHECK_KINDS, type DriftDaemon, type Finding, type Severity } from './types.js';
-
-/** The verify checks drift runs, as a set. */
-export const RUNTIME_KINDS: ReadonlySet<string> = new Set<string>(CHECK_KINDS);
+import type { DriftDaemon, Finding, Severity } from './types.js';
 
 /**
  * The checks drift runs (the index's `runs.drift`) on the watched devices, for the fabric left
