@@ -15,16 +15,14 @@ import { randomBytes } from 'node:crypto';
 import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
-import { FRR } from '../observe/frr.js';
-import { HAPROXY } from '../observe/haproxy.js';
-import { LINUX } from '../observe/linux.js';
 import { type CommandResult, type CommandRunner, ObservationRound } from '../observe/runner.js';
 import { SshRunner } from '../observe/ssh-runner.js';
 import type { RenderedFile } from '../render/render.js';
 import { isSshError, type SessionPool } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
+import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
+import type { Down } from '../verify/down.js';
 import { evaluate } from '../verify/evaluate.js';
-import { deriveExpectations, type Expectation } from '../verify/expectations.js';
 import {
   collectPlan,
   collectScript,
@@ -43,8 +41,9 @@ import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from './ovs
 import {
   checkFinding,
   daemonFinding,
+  driftChecks,
   mergeFindings,
-  RUNTIME_KINDS,
+  prefetchCommands,
   runtimeId,
   snmpFindings,
 } from './runtime.js';
@@ -76,40 +75,16 @@ export interface DriftOptions {
   now?: () => Date;
   /** Seconds each phase of a pass took (bench, --verbose): `ssh`, `snmp` (in parallel), then `compare`, `checks`. */
   onPhase?: (phase: 'ssh' | 'snmp' | 'compare' | 'checks', seconds: number) => void;
+  /** The index of check kinds; drift runs those marked for it. @default src/verify/checks/index.ts */
+  checks?: CheckIndex;
+  /** Devices and links known to be down (maintenance): checks answer for the fabric left. @default none */
+  down?: Down;
 }
 
 /** Managed devices with daemons fabric configures: the ones drift watches. */
 export function watchedDevices(site: DeepReadonly<SiteModel>, only: readonly string[] = []): Dev[] {
   const all = configuredDevices(site);
   return only.length ? all.filter((d) => only.includes(d.name)) : all;
-}
-
-/**
- * The commands a runtime check reads through `round.read` (evaluate.ts, with the same command
- * constants), so the collect can prefetch them. A command missing here is only slower: the
- * check then runs it on its own.
- */
-function readsOf(e: Expectation): { device: string; command: string }[] {
-  switch (e.kind) {
-    case 'bgp-identity':
-    case 'bgp-session':
-      return [{ device: e.device, command: FRR.bgpSummary }];
-    case 'bfd-peer':
-      return [{ device: e.device, command: FRR.bfdPeers }];
-    case 'ecmp':
-      return [{ device: e.device, command: FRR.routes }];
-    case 'vxlan-tunnels':
-      return [
-        { device: e.device, command: LINUX.ovsPort(e.port) },
-        { device: e.device, command: LINUX.flood(e.port) },
-      ];
-    case 'vrrp-master':
-      return e.members.map((m) => ({ device: m.device, command: LINUX.addresses(m.interface) }));
-    case 'haproxy-backends':
-      return [{ device: e.device, command: HAPROXY.stat(e.socket) }];
-    default:
-      return [];
-  }
 }
 
 interface DeviceRead {
@@ -122,7 +97,7 @@ interface DeviceRead {
 export class DriftPoller {
   private readonly since: Map<string, string>;
   private readonly devices: Dev[];
-  private readonly expectations: Expectation[];
+  private readonly expectations: ExpectationBase[];
   private readonly now: () => Date;
   private readonly ssh: CommandRunner;
 
@@ -130,9 +105,7 @@ export class DriftPoller {
     this.since = new Map(Object.entries(o.since ?? {}));
     this.devices = watchedDevices(o.site, o.only);
     const watched = new Set(this.devices.map((d) => d.name));
-    this.expectations = deriveExpectations(o.site).filter(
-      (e) => RUNTIME_KINDS.has(e.kind) && watched.has(e.device),
-    );
+    this.expectations = driftChecks(o.site, watched, { index: o.checks, down: o.down });
     this.now = o.now ?? (() => new Date());
     this.ssh = new SshRunner(o.pool, o.site.devices);
   }
@@ -154,10 +127,7 @@ export class DriftPoller {
     const concurrency = this.o.concurrency ?? 16;
 
     // --- read every device (SSH) and poll it (SNMP) at the same time --------------------------
-    const commandsByDevice = new Map<string, string[]>();
-    for (const e of this.expectations)
-      for (const r of readsOf(e))
-        commandsByDevice.set(r.device, [...(commandsByDevice.get(r.device) ?? []), r.command]);
+    const commandsByDevice = prefetchCommands(this.expectations, this.o.checks);
     const snmpTargets = this.o.snmp ? this.devices.filter((d) => d.snmpd) : [];
     const phase = this.o.onPhase ?? (() => {});
     const timed = async <T>(
@@ -194,7 +164,7 @@ export class DriftPoller {
     const results = await timed('checks', () =>
       mapLimit(due, concurrency, async (e) => {
         try {
-          return await evaluate(e, round);
+          return await evaluate(e, round, this.o.checks);
         } catch (err) {
           if (isSshError(err)) return null; // a device it reads became unreadable: not a finding of this one
           return { ok: false, detail: `could not check: ${(err as Error).message}` };
@@ -203,7 +173,7 @@ export class DriftPoller {
     );
     due.forEach((e, i) => {
       const r = results[i];
-      if (r && !r.ok) findings.push(checkFinding(e, r, now));
+      if (r && !r.ok) findings.push(checkFinding(e, r, now, this.o.checks));
     });
 
     // --- SNMP ----------------------------------------------------------------------------------

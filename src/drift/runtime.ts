@@ -1,8 +1,8 @@
 /**
  * Runtime drift: what the devices do, against what the model says they should do. Three
  * sources, one kind of finding:
- * - the model-derived checks of `fabric verify` (deriveExpectations + evaluate), restricted to
- *   the state checks that run on managed devices: BGP identity and sessions with their prefix
+ * - the model-derived checks of `fabric verify` (the index of check kinds, src/verify/checks/),
+ *   the kinds marked for drift, on managed devices: BGP identity and sessions with their prefix
  *   counts, BFD, ECMP widths, VXLAN flood lists, the VRRP master, HAProxy backends. The active
  *   probes (pings, VIP connects, HTTP through the service path) are verify's, not the NOC's;
  * - the processes of every daemon fabric configures;
@@ -11,68 +11,61 @@
  * `backend web`), so a config finding and its runtime effect sit side by side.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import type { Device } from '../model/types.js';
-import type { CheckResult } from '../verify/evaluate.js';
-import type { Expectation } from '../verify/expectations.js';
+import type { Device, SiteModel } from '../model/types.js';
+import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
+import type { CheckIndex, CheckResult, ExpectationBase } from '../verify/checks/spec.js';
 import type { SnmpObservation } from './snmp.js';
-import {
-  CHECK_KINDS,
-  type DriftDaemon,
-  type Finding,
-  type RuntimeDriftKind,
-  type Severity,
-} from './types.js';
+import type { DriftDaemon, Finding, Severity } from './types.js';
 
-/** The verify checks drift runs, as a set. */
-export const RUNTIME_KINDS: ReadonlySet<string> = new Set<RuntimeDriftKind>(CHECK_KINDS);
-
-type Kind = Expectation['kind'];
-
-function where(e: Expectation): { daemon: DriftDaemon; section: string } {
-  switch (e.kind) {
-    case 'bgp-identity':
-      return { daemon: 'frr', section: `router bgp ${e.asn}` };
-    case 'bgp-session':
-      return { daemon: 'frr', section: `bgp neighbor ${e.peer}` };
-    case 'bfd-peer':
-      return { daemon: 'frr', section: `bfd peer ${e.peer}` };
-    case 'ecmp':
-      return { daemon: 'frr', section: `route ${e.prefix}` };
-    case 'vxlan-tunnels':
-      return { daemon: 'ovs', section: `vxlan ${e.port}` };
-    case 'vrrp-master':
-      return { daemon: 'keepalived', section: `vrrp_instance ${e.instance}` };
-    case 'haproxy-backends':
-      return { daemon: 'haproxy', section: `backend ${e.backend}` };
-    default:
-      return { daemon: 'system', section: e.id };
-  }
+/**
+ * The checks drift runs (the index's `runs.drift`) on the watched devices, for the fabric left
+ * when `down` has failed (nothing by default).
+ */
+export function driftChecks<E extends ExpectationBase = Expectation>(
+  site: DeepReadonly<SiteModel>,
+  watched: ReadonlySet<string>,
+  opts: Omit<DeriveOptions<E>, 'tool'> = {},
+): E[] {
+  return deriveChecks(site, { ...opts, tool: 'drift' }).filter((e) => watched.has(e.device));
 }
 
-/** How bad a failed check is (docs/drift.md, "Severities"). */
-export function runtimeSeverity(kind: Kind, code: string | undefined): Severity {
-  switch (kind) {
-    case 'bgp-identity':
-      return 'critical';
-    case 'bgp-session':
-      return code === 'prefix-count' ? 'major' : 'critical';
-    case 'ecmp':
-      return code === 'no-route' ? 'critical' : 'major';
-    case 'vrrp-master':
-      return code === 'wrong-master' ? 'major' : 'critical';
-    case 'haproxy-backends':
-      return code === 'all-down' ? 'critical' : 'major';
-    default:
-      return 'major';
-  }
+/**
+ * The commands the checks read through `round.read` (their kinds' `reads`), by device, so the
+ * collect can prefetch them. A command missing here is only slower: the check then runs it on its
+ * own.
+ */
+export function prefetchCommands<E extends ExpectationBase>(
+  checks: readonly E[],
+  index?: CheckIndex<E>,
+): Map<string, string[]> {
+  const byDevice = new Map<string, string[]>();
+  for (const e of checks)
+    for (const r of specOf(e, index)?.reads(e) ?? [])
+      byDevice.set(r.device, [...(byDevice.get(r.device) ?? []), r.command]);
+  return byDevice;
+}
+
+/** How bad a failed check is (docs/drift.md, "Severities"): its kind's say. */
+export function runtimeSeverity<E extends ExpectationBase = Expectation>(
+  kind: E['kind'],
+  code: string | undefined,
+  index?: CheckIndex<E>,
+): Severity {
+  return specOf({ kind }, index)?.severity(code) ?? 'major';
 }
 
 export function runtimeId(device: string, daemon: string, section: string, kind: string): string {
   return `runtime|${device}|${daemon}|${section}|${kind}`;
 }
 
-export function checkFinding(e: Expectation, r: CheckResult, now: string): Finding {
-  const { daemon, section } = where(e);
+/** A failed check as a finding, filed under the daemon and section its kind names. */
+export function checkFinding<E extends ExpectationBase = Expectation>(
+  e: E,
+  r: CheckResult,
+  now: string,
+  index?: CheckIndex<E>,
+): Finding {
+  const { daemon, section } = specOf(e, index)?.filed(e) ?? { daemon: 'system', section: e.id };
   return {
     id: runtimeId(e.device, daemon, section, e.kind),
     device: e.device,
@@ -80,7 +73,7 @@ export function checkFinding(e: Expectation, r: CheckResult, now: string): Findi
     daemon,
     section,
     kind: e.kind as Finding['kind'],
-    severity: runtimeSeverity(e.kind, r.code),
+    severity: runtimeSeverity(e.kind, r.code, index),
     intended: e.title,
     running: r.detail,
     message: `${section}: ${r.detail} (expected: ${e.title})`,

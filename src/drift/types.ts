@@ -4,7 +4,7 @@
  * how bad it is and since when it is seen. The shapes here are the JSON output's (docs/drift.md);
  * change them only together with that document.
  */
-import type { ExpectationKind } from '../verify/expectations.js';
+import { CHECKS, type Expectation } from '../verify/checks/index.js';
 
 /**
  * How bad a finding is (docs/drift.md, "Severities"):
@@ -32,9 +32,12 @@ export interface ConfigSection {
 /** Config drift: a section, or a line of a section, that is missing, extra or changed on the device. */
 export type ConfigDriftKind = 'missing' | 'extra' | 'changed';
 
-/** Runtime drift: a check derived from the model that fails, or what the poller itself checks. */
+/**
+ * Runtime drift: a check derived from the model that fails (a kind of the check index that drift
+ * runs: src/verify/checks/), or what the poller itself checks.
+ */
 export type RuntimeDriftKind =
-  | Exclude<ExpectationKind, 'loopbacks-reachable' | 'overlay-ping' | 'vip-answers' | 'http-path'>
+  | Expectation['kind']
   /** A process of a daemon fabric configures is not running. */
   | 'daemon'
   /** An interface of the model is not up (IF-MIB, over SNMP). */
@@ -105,19 +108,14 @@ export function driftKindOf(f: Pick<Finding, 'source' | 'kind'>): string {
   return f.source === 'config' ? `config-${f.kind}` : f.kind;
 }
 
-/** The verify checks drift runs: state on managed devices; no active probes (pings, HTTP). */
-export const CHECK_KINDS = [
-  'bgp-identity',
-  'bgp-session',
-  'bfd-peer',
-  'ecmp',
-  'vxlan-tunnels',
-  'vrrp-master',
-  'haproxy-backends',
-] as const satisfies readonly RuntimeDriftKind[];
+/**
+ * The verify checks drift runs (the index's `runs.drift`): state on managed devices; no active
+ * probes (pings, HTTP).
+ */
+export const CHECK_KINDS: readonly RuntimeDriftKind[] = CHECKS.filter((c) => c.runs.drift).map((c) => c.kind);
 
 /** Every kind label, so that a clean device reports 0 for each (alerts never see a missing series). */
-export const DRIFT_KINDS = [
+export const DRIFT_KINDS: readonly string[] = [
   'config-missing',
   'config-extra',
   'config-changed',
@@ -125,7 +123,7 @@ export const DRIFT_KINDS = [
   ...CHECK_KINDS,
   'interface',
   'snmp',
-] as const;
+];
 
 /**
  * The command that puts a drifted device back to the inventory; `args` are the global and SSH

@@ -10,16 +10,21 @@ import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import type { CommandRunner } from '../observe/runner.js';
-import type { Expectation } from '../verify/expectations.js';
-import { deriveExpectations } from '../verify/expectations.js';
+import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
+import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import { runChecks, type VerifyResult } from '../verify/run.js';
 
-/** The checks a gate can run: on the devices fabric configures; no pings or HTTP from VMs. */
-export function gateChecks(site: DeepReadonly<SiteModel>): Expectation[] {
+/**
+ * The checks a gate can run: the kinds the index marks for gates (no pings or HTTP from VMs), on
+ * the devices fabric configures; for the fabric left when `opts.down` has failed (a gate during
+ * the maintenance of one spine).
+ */
+export function gateChecks<E extends ExpectationBase = Expectation>(
+  site: DeepReadonly<SiteModel>,
+  opts: Omit<DeriveOptions<E>, 'tool'> = {},
+): E[] {
   const runnable = new Set(configuredDevices(site).map((d) => d.name));
-  return deriveExpectations(site).filter(
-    (e) => runnable.has(e.device) && e.kind !== 'overlay-ping' && e.kind !== 'http-path',
-  );
+  return deriveChecks(site, { ...opts, tool: 'gates' }).filter((e) => runnable.has(e.device));
 }
 
 /** What `involved` needs of the site, worked out once per gate rather than once per check. */
@@ -42,50 +47,21 @@ function withHosts(devices: readonly string[], site: SiteIndex): string[] {
 }
 
 /**
- * The devices a check is about: where it runs and the peers it names (a session's two ends, a
- * VRRP group's members, a backend's servers, a tunnel's remotes). A site-wide check (ECMP,
- * reachability of every loopback, a VIP answering) is about the device it runs on.
+ * The devices a check is about (its kind's `about`: where it runs and the peers it names, a
+ * session's two ends, a VRRP group's members, a backend's servers, a tunnel's remotes), with
+ * their hypervisors.
  */
-function ownDevices(e: Expectation, site: SiteIndex): string[] {
-  switch (e.kind) {
-    case 'bgp-identity':
-      return withHosts([e.device], site);
-    case 'haproxy-backends':
-      return withHosts([e.device, ...e.servers], site);
-    case 'bgp-session':
-    case 'bfd-peer':
-      return withHosts([e.device, e.peerDevice], site);
-    case 'vrrp-master':
-      return withHosts(
-        e.members.map((m) => m.device),
-        site,
-      );
-    case 'vxlan-tunnels':
-      return withHosts([e.device, ...e.remotes.map((r) => r.device)], site);
-    case 'ecmp':
-    case 'loopbacks-reachable':
-    case 'vip-answers':
-    case 'overlay-ping':
-    case 'http-path':
-      return withHosts([e.device], site);
-  }
+function ownDevices<E extends ExpectationBase>(e: E, site: SiteIndex, index?: CheckIndex<E>): string[] {
+  return withHosts(specOf(e, index)?.about(e) ?? [e.device], site);
 }
 
 /**
  * The devices whose configuration a check depends on: its own devices, and for a site-wide check
- * every router (a route to anywhere can pass through any of them).
+ * (ECMP, reachability of every loopback, a VIP answering) every router (a route to anywhere can
+ * pass through any of them).
  */
-function involved(e: Expectation, site: SiteIndex): string[] {
-  switch (e.kind) {
-    case 'ecmp':
-    case 'loopbacks-reachable':
-    case 'vip-answers':
-    case 'overlay-ping':
-    case 'http-path':
-      return withHosts(site.routers, site);
-    default:
-      return ownDevices(e, site);
-  }
+function involved<E extends ExpectationBase>(e: E, site: SiteIndex, index?: CheckIndex<E>): string[] {
+  return specOf(e, index)?.siteWide ? withHosts(site.routers, site) : ownDevices(e, site, index);
 }
 
 /** A failed gate check, and which devices of the wave it is laid to (none: not the wave's doing). */
@@ -105,28 +81,30 @@ export interface Attribution {
  * does not revert a hypervisor that has nothing to do with it. The wave is reverted when some
  * failure is laid to it; the others stop the rollout without reverting anyone.
  */
-export function attributeFailures(
-  failed: readonly Expectation[],
+export function attributeFailures<E extends ExpectationBase = Expectation>(
+  failed: readonly E[],
   wave: readonly string[],
   passedBefore: ReadonlySet<string>,
   site: DeepReadonly<SiteModel>,
+  index?: CheckIndex<E>,
 ): Attribution[] {
-  const index = indexSite(site);
+  const devicesOf = indexSite(site);
   const inWave = new Set(wave);
   return failed.map((e) => {
     const before = passedBefore.has(e.id);
-    const devices = before ? involved(e, index) : ownDevices(e, index);
+    const devices = before ? involved(e, devicesOf, index) : ownDevices(e, devicesOf, index);
     return { id: e.id, passedBefore: before, blamed: devices.filter((d) => inWave.has(d)).sort() };
   });
 }
 
 /** One round of every check before anything changes: what passes, and what fails (named in the report). */
-export async function baseline(
-  checks: readonly Expectation[],
+export async function baseline<E extends ExpectationBase = Expectation>(
+  checks: readonly E[],
   runner: CommandRunner,
   concurrency: number,
-): Promise<{ passed: Set<string>; failing: VerifyResult[] }> {
-  const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency });
+  index?: CheckIndex<E>,
+): Promise<{ passed: Set<string>; failing: VerifyResult<E>[] }> {
+  const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency }, index);
   return {
     passed: new Set(results.filter((r) => r.ok).map((r) => r.expectation.id)),
     failing: results.filter((r) => !r.ok),
@@ -137,39 +115,40 @@ export async function baseline(
  * The checks due after a wave: those that passed before (as strict as before), and those whose
  * devices have all settled and that involve a device this push changes (a check that failed
  * before the push and involves none of them is not the push's business: it is named in the
- * baseline). A session's prefix count depends on every router, not only on its two ends, so
- * until every router has settled a newly due session check only demands Established with the
- * right AS; the last wave demands the counts too.
+ * baseline). Until every router has settled, a newly due check demands what its kind's
+ * `whileSettling` says (a session's prefix count depends on every router, not only on its two
+ * ends: Established with the right AS will do); the last wave demands everything.
  */
-export function dueChecks(
-  checks: readonly Expectation[],
+export function dueChecks<E extends ExpectationBase = Expectation>(
+  checks: readonly E[],
   site: DeepReadonly<SiteModel>,
   passedBefore: ReadonlySet<string>,
   settled: ReadonlySet<string>,
   changing: ReadonlySet<string>,
-): Expectation[] {
+  index?: CheckIndex<E>,
+): E[] {
   const everything = site.devices.every((d) => settled.has(d.name));
-  const index = indexSite(site);
+  const devicesOf = indexSite(site);
   return checks
     .filter((e) => {
       if (passedBefore.has(e.id)) return true;
-      const devices = involved(e, index);
+      const devices = involved(e, devicesOf, index);
       return devices.every((d) => settled.has(d)) && devices.some((d) => changing.has(d));
     })
-    .map((e) =>
-      e.kind === 'bgp-session' && !everything && !passedBefore.has(e.id)
-        ? { ...e, prefixes: { certain: 0, possible: e.prefixes.possible } }
-        : e,
-    );
+    .map((e) => {
+      const settling = specOf(e, index)?.whileSettling;
+      return settling && !everything && !passedBefore.has(e.id) ? settling(e) : e;
+    });
 }
 
-export async function runGate(
-  checks: readonly Expectation[],
+export async function runGate<E extends ExpectationBase = Expectation>(
+  checks: readonly E[],
   runner: CommandRunner,
   deadlineMs: number,
   concurrency: number,
-): Promise<{ ok: boolean; results: VerifyResult[]; seconds: number }> {
+  index?: CheckIndex<E>,
+): Promise<{ ok: boolean; results: VerifyResult<E>[]; seconds: number }> {
   const started = Date.now();
-  const results = await runChecks(checks, runner, { deadlineMs, intervalMs: 1000, concurrency });
+  const results = await runChecks(checks, runner, { deadlineMs, intervalMs: 1000, concurrency }, index);
   return { ok: results.every((r) => r.ok), results, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,32 +1,40 @@
 /** The verify report for people (a table per kind, then every failure) and for machines. */
-import type { ExpectationKind } from '../verify/expectations.js';
-import { KIND_ORDER } from '../verify/expectations.js';
+import { CHECKS } from '../verify/checks/index.js';
+import type { CheckIndex, CheckSpec, ExpectationBase } from '../verify/checks/spec.js';
 import type { VerifyResult } from '../verify/run.js';
 import { type JunitSuite, junitXml } from './junit.js';
 import { table } from './table.js';
 
-function byKind(results: readonly VerifyResult[]): [ExpectationKind, VerifyResult[]][] {
-  return KIND_ORDER.map(
-    (k) => [k, results.filter((r) => r.expectation.kind === k)] as [ExpectationKind, VerifyResult[]],
-  ).filter(([, rs]) => rs.length);
+type Result = VerifyResult<ExpectationBase>;
+
+/** The results of each kind, in the index's order (the underlay first, the service path last). */
+function byKind(
+  results: readonly Result[],
+  index: CheckIndex = CHECKS,
+): [CheckSpec<ExpectationBase>, Result[]][] {
+  return index.flatMap((spec) => {
+    const rs = results.filter((r) => r.expectation.kind === spec.kind);
+    return rs.length ? [[spec, rs] as [CheckSpec<ExpectationBase>, Result[]]] : [];
+  });
 }
 
 export function verifyText(
   site: string,
-  results: readonly VerifyResult[],
+  results: readonly Result[],
   seconds: number,
   all = false,
+  index: CheckIndex = CHECKS,
 ): string {
   const failed = results.filter((r) => !r.ok);
   const lines: string[] = [];
   lines.push(
     table(
       ['CHECK', 'PASSED', 'FAILED', 'WHAT'],
-      byKind(results).map(([kind, rs]) => [
-        kind,
+      byKind(results, index).map(([spec, rs]) => [
+        spec.kind,
         `${rs.filter((r) => r.ok).length}/${rs.length}`,
         rs.filter((r) => !r.ok).length || '-',
-        describeKind(kind),
+        spec.describes,
       ]),
     ),
   );
@@ -87,34 +95,7 @@ export class RoundReporter {
   }
 }
 
-function describeKind(kind: ExpectationKind): string {
-  switch (kind) {
-    case 'bgp-identity':
-      return 'local AS and router-id of every BGP speaker';
-    case 'bgp-session':
-      return 'every session Established with the expected prefix count';
-    case 'bfd-peer':
-      return 'BFD up on every fabric and upstream session';
-    case 'ecmp':
-      return 'ECMP next hops = the paths the model provides';
-    case 'loopbacks-reachable':
-      return 'every loopback answers from every leaf';
-    case 'vxlan-tunnels':
-      return 'each hypervisor floods each segment to every other VTEP';
-    case 'vrrp-master':
-      return 'exactly one VRRP master per instance, the intended one';
-    case 'haproxy-backends':
-      return 'every server of every HAProxy backend UP';
-    case 'overlay-ping':
-      return 'VMs reach VMs on other hypervisors through VXLAN';
-    case 'vip-answers':
-      return 'every L4 VIP answers';
-    case 'http-path':
-      return 'internet → edge → fabric → vRouter → L4 → HAProxy → app';
-  }
-}
-
-export function verifyJson(site: string, results: readonly VerifyResult[], seconds: number): object {
+export function verifyJson(site: string, results: readonly Result[], seconds: number): object {
   return {
     site,
     ok: results.every((r) => r.ok),
@@ -134,8 +115,8 @@ export function verifyJson(site: string, results: readonly VerifyResult[], secon
   };
 }
 
-export function verifyJunit(site: string, results: readonly VerifyResult[]): string {
-  const suites: JunitSuite[] = byKind(results).map(([kind, rs]) => ({
+export function verifyJunit(site: string, results: readonly Result[], index: CheckIndex = CHECKS): string {
+  const suites: JunitSuite[] = byKind(results, index).map(([{ kind }, rs]) => ({
     name: `${site}.${kind}`,
     cases: rs.map((r) => ({
       name: r.expectation.title,

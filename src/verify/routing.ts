@@ -7,10 +7,14 @@
  * Where FRR's choice among equal paths is not deterministic (it keeps the oldest path), the
  * simulation keeps every candidate. Each answer is therefore a range: `certain` holds whatever
  * candidate FRR picked, `possible` holds for at least one. A healthy fabric lies in the range.
+ *
+ * Given failed devices and links (`down`), it answers for the fabric that is left: a failed
+ * device originates nothing and its sessions are gone, as are the sessions over a failed link.
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { BgpNeighbor, Device, FrrDevice, PrefixList, RouteMap, SiteModel } from '../model/types.js';
-import { contains, parsePrefix } from '../net/ipv4.js';
+import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { type Down, failedDevices, linkDown, NOTHING_DOWN } from './down.js';
 
 export interface Session {
   /** The receiving side. */
@@ -50,19 +54,50 @@ export function sessionKey(device: string, peer: string): string {
   return `${device}|${peer}`;
 }
 
-/** Pairs each configured neighbor with the neighbor on the other end. */
-export function pairSessions(site: DeepReadonly<SiteModel>): Session[] {
-  const frr = new Map(site.devices.filter((d): d is Frr => 'frr' in d).map((d) => [d.name, d]));
+/** The BGP speakers that are up. */
+function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string, Frr> {
+  const failed = failedDevices(site, down);
+  return new Map(
+    site.devices.filter((d): d is Frr => 'frr' in d && !failed.has(d.name)).map((d) => [d.name, d]),
+  );
+}
+
+/**
+ * Pairs each configured neighbor with the neighbor on the other end, between devices that are up
+ * and over links that are up.
+ */
+export function pairSessions(site: DeepReadonly<SiteModel>, down: Down = NOTHING_DOWN): Session[] {
+  const frr = speakers(site, down);
   const sessions: Session[] = [];
   for (const d of frr.values()) {
     for (const n of d.frr.routerBgp.neighbors) {
       const other = frr.get(n.peerDevice);
       if (!other) continue;
       const back = counterpart(d, n, other);
-      if (back) sessions.push({ device: d.name, peer: n.peer, from: other.name, fromPeer: back.peer });
+      if (!back || sessionLinkDown(d, n, down)) continue;
+      sessions.push({ device: d.name, peer: n.peer, from: other.name, fromPeer: back.peer });
     }
   }
   return sessions;
+}
+
+/**
+ * Whether the link a session runs over has failed: the neighbor's interface when unnumbered, else
+ * the interface towards the peer whose subnet holds the neighbor's address.
+ */
+function sessionLinkDown(d: Frr, n: DeepReadonly<BgpNeighbor>, down: Down): boolean {
+  if (down.links.size === 0) return false;
+  const address = n.unnumbered ? undefined : parseAddress(n.peer);
+  const towards = d.interfaces.filter((i) => i.peer.device === n.peerDevice);
+  const link = n.unnumbered
+    ? d.interfaces.find((i) => i.name === n.peer)
+    : (towards.find((i) =>
+        i.addresses.some((a) => {
+          const p = parsePrefix(a)?.prefix;
+          return !!p && address !== undefined && contains(p, address);
+        }),
+      ) ?? towards[0]);
+  return !!link && linkDown(down, { device: d.name, interface: link.name }, link.peer);
 }
 
 function counterpart(
@@ -117,10 +152,26 @@ function samePaths(a: number[][], b: number[][]): boolean {
   return a.length === b.length && a.every((p, i) => p.join(' ') === b[i]!.join(' '));
 }
 
-/** Runs the simulation to its fixed point. */
-export function simulateRouting(site: DeepReadonly<SiteModel>): RoutingExpectation {
-  const frr = new Map(site.devices.filter((d): d is Frr => 'frr' in d).map((d) => [d.name, d]));
-  const sessions = pairSessions(site);
+/** Runs the simulation to its fixed point, over the fabric left when `down` has failed. */
+export function simulateRouting(
+  site: DeepReadonly<SiteModel>,
+  down: Down = NOTHING_DOWN,
+): RoutingExpectation {
+  const frr = speakers(site, down);
+  const sessions = pairSessions(site, down);
+  const sessionsOf = new Map<string, Session[]>();
+  for (const s of sessions) sessionsOf.set(s.device, [...(sessionsOf.get(s.device) ?? []), s]);
+  // a policy's answer for a prefix never changes between rounds
+  const decided = new Map<string, boolean>();
+  const permits = (d: Frr, peer: string, dir: 'in' | 'out', prefix: string): boolean => {
+    const key = `${d.name}\0${peer}\0${dir}\0${prefix}`;
+    let answer = decided.get(key);
+    if (answer === undefined) {
+      answer = policyPermits(d, peer, dir, prefix);
+      decided.set(key, answer);
+    }
+    return answer;
+  };
   const rib = new Map<string, Map<string, Route>>();
   for (const d of frr.values()) {
     const own = new Map<string, Route>();
@@ -138,12 +189,12 @@ export function simulateRouting(site: DeepReadonly<SiteModel>): RoutingExpectati
       const receiver = frr.get(s.device)!;
       const offers = new Map<string, number[][]>();
       for (const [prefix, route] of rib.get(s.from)!)
-        if (policyPermits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
+        if (permits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
       if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer))
         offers.set('0.0.0.0/0', [[sender.frr.routerBgp.asn]]);
       const inbound = new Map<string, { accepted: number[][]; offered: number }>();
       for (const [prefix, paths] of offers) {
-        if (!policyPermits(receiver, s.peer, 'in', prefix)) continue;
+        if (!permits(receiver, s.peer, 'in', prefix)) continue;
         const accepted = paths.filter((p) => !p.includes(receiver.frr.routerBgp.asn));
         if (accepted.length) inbound.set(prefix, { accepted, offered: paths.length });
       }
@@ -155,8 +206,7 @@ export function simulateRouting(site: DeepReadonly<SiteModel>): RoutingExpectati
       for (const n of d.frr.routerBgp.ipv4Unicast.networks)
         next.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
       const learned = new Map<string, number[][]>();
-      for (const s of sessions) {
-        if (s.device !== d.name) continue;
+      for (const s of sessionsOf.get(d.name) ?? []) {
         for (const [prefix, { accepted }] of adjIn.get(sessionKey(s.device, s.peer)) ?? []) {
           if (next.get(prefix)?.local) continue;
           learned.set(prefix, [...(learned.get(prefix) ?? []), ...accepted]);
@@ -199,8 +249,7 @@ export function simulateRouting(site: DeepReadonly<SiteModel>): RoutingExpectati
       const best = route.paths[0]!.length - 1;
       let certain = 0;
       let possible = 0;
-      for (const s of sessions) {
-        if (s.device !== d.name) continue;
+      for (const s of sessionsOf.get(d.name) ?? []) {
         const got = adjIn.get(sessionKey(s.device, s.peer))?.get(prefix);
         if (!got) continue;
         const atBest = got.accepted.filter((p) => p.length === best);

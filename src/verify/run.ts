@@ -5,11 +5,12 @@
  */
 import { type CommandRunner, ObservationRound } from '../observe/runner.js';
 import { mapLimit, sleep } from '../util/concurrency.js';
+import type { Expectation } from './checks/index.js';
+import type { CheckIndex, ExpectationBase } from './checks/spec.js';
 import { evaluate } from './evaluate.js';
-import type { Expectation } from './expectations.js';
 
-export interface VerifyResult {
-  expectation: Expectation;
+export interface VerifyResult<E extends ExpectationBase = Expectation> {
+  expectation: E;
   ok: boolean;
   detail: string;
   attempts: number;
@@ -24,19 +25,20 @@ export interface VerifyOptions {
   onRound?: (round: number, passed: number, total: number) => void;
 }
 
-export async function runChecks(
-  expectations: readonly Expectation[],
+export async function runChecks<E extends ExpectationBase = Expectation>(
+  expectations: readonly E[],
   runner: CommandRunner,
   opts: VerifyOptions,
-): Promise<VerifyResult[]> {
+  index?: CheckIndex<E>,
+): Promise<VerifyResult<E>[]> {
   const started = Date.now();
-  const results = new Map<string, VerifyResult>();
+  const results = new Map<string, VerifyResult<E>>();
   let pending = [...expectations];
   for (let round = 1; pending.length; round++) {
     const observations = new ObservationRound(runner);
     const outcomes = await mapLimit(pending, opts.concurrency, async (e) => {
       try {
-        return await evaluate(e, observations);
+        return await evaluate(e, observations, index);
       } catch (err) {
         return { ok: false, detail: `could not check: ${(err as Error).message}` };
       }

@@ -78,7 +78,7 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
     err(`verify: the inventory has findings; checking the lab against it anyway:`);
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
-  const expectations = deriveExpectations(site);
+  const expectations = deriveExpectations(site, { tool: 'verify' });
   const lab = opts.lab ?? site.name;
   const runner = opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot);
   // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here

@@ -1,0 +1,136 @@
+/**
+ * From each simulated upstream, HTTP (and HTTPS where the frontend terminates TLS) to each public
+ * VIP: edge → spine → leaf → hypervisor → vRouter → overlay → L4 → HAProxy (or straight to the
+ * app VMs of an L4 service) → app. The answer must come from a server the path routes to. In a
+ * degraded fabric, servers that are down are not expected to answer; a path with none left, or
+ * whose upstream has no route to the VIP, is not expected.
+ */
+import { shellQuote } from '../../util/shell.js';
+import { internetClient, routes, runsProxy, runsVrrp, sameSubnet } from './model.js';
+import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
+
+export interface HttpPath extends ExpectationBase {
+  kind: 'http-path';
+  source: string;
+  url: string;
+  servers: string[];
+  insecure: boolean;
+}
+
+interface Path {
+  url: string;
+  servers: string[];
+  insecure: boolean;
+}
+
+/** Adds the paths to a VIP from every upstream that is up and reaches it, once per upstream and URL. */
+function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: Path[]): void {
+  for (const up of ctx.site.devices) {
+    const source = internetClient(up);
+    if (!source || ctx.isDown(up.name)) continue;
+    if (ctx.degraded && !routes(ctx.routing, up.name, vip)) continue;
+    for (const p of paths) {
+      const servers = p.servers.filter((s) => !ctx.isDown(s));
+      const id = `http:${up.name}:${p.url}`;
+      if (!servers.length || out.some((e) => e.id === id)) continue;
+      out.push({
+        kind: 'http-path',
+        id,
+        device: up.name,
+        title: `${p.url} from ${up.name} (${source}) is served by ${servers.join('/')}`,
+        source,
+        url: p.url,
+        servers,
+        insecure: p.insecure,
+      });
+    }
+  }
+}
+
+/** Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer. */
+function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
+  for (const l7 of ctx.site.devices) {
+    if (!runsProxy(l7) || ctx.isDown(l7.name)) continue;
+    const vips = ctx.site.devices
+      .filter(runsVrrp)
+      .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
+      .flatMap((d) => d.keepalived.virtualServers)
+      .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
+    const backend = (name: string) =>
+      l7.haproxy.backends.find((b) => b.name === name)!.servers.map((s) => s.name);
+    for (const fe of l7.haproxy.frontends) {
+      const paths = [
+        { path: '/', servers: backend(fe.defaultBackend) },
+        ...fe.routes.map((r) => ({ path: r.pathPrefix, servers: backend(r.backend) })),
+      ];
+      for (const bind of fe.binds)
+        for (const vs of vips.filter((v) => v.port === bind.port)) {
+          const scheme = bind.certificate ? 'https' : 'http';
+          fromUpstreams(
+            ctx,
+            out,
+            vs.address,
+            paths.map((p) => ({
+              url: `${scheme}://${vs.address}${p.path}`,
+              servers: p.servers,
+              insecure: !!bind.certificate,
+            })),
+          );
+        }
+    }
+  }
+}
+
+/**
+ * Straight to app VMs: each public VIP of an L4 service whose real servers all serve the port
+ * themselves (no L7 balancer between). A VIP outside the prefixes the site announces is not
+ * reachable from the internet, so it gets no such check.
+ */
+function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
+  const announced = ctx.site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
+  for (const d of ctx.site.devices) {
+    if (!runsVrrp(d) || ctx.isDown(d.name)) continue;
+    for (const vs of d.keepalived.virtualServers) {
+      const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
+      const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));
+      if (!apps.length || apps.length !== servers.length) continue;
+      if (!announced.some((p) => sameSubnet(p, vs.address))) continue;
+      const url = `http://${vs.address}${vs.port === 80 ? '' : `:${vs.port}`}/`;
+      fromUpstreams(ctx, out, vs.address, [{ url, servers: apps.map((v) => v!.name), insecure: false }]);
+    }
+  }
+}
+
+export const httpPath: CheckSpec<HttpPath> = {
+  kind: 'http-path',
+  describes: 'internet → edge → fabric → vRouter → L4 → HAProxy → app',
+  runs: { verify: true, gates: false, drift: false },
+  stage: 9,
+  derive(ctx) {
+    const out: HttpPath[] = [];
+    proxiedPaths(ctx, out);
+    directPaths(ctx, out);
+    return out;
+  },
+  async evaluate(e, round) {
+    const r = await round.fresh(
+      e.device,
+      `curl -sS -m 5 ${e.insecure ? '-k ' : ''}--interface ${e.source} -o - -w '\\n%{http_code}' ${shellQuote(e.url)}`,
+      10_000,
+    );
+    const lines = r.stdout.trim().split('\n');
+    const status = lines.pop() ?? '';
+    const body = lines.join('\n').trim();
+    if (r.code !== 0) return fail(`request failed: ${r.stderr.trim().split('\n')[0] ?? `exit ${r.code}`}`);
+    if (status !== '200') return fail(`HTTP ${status}: ${body.slice(0, 80)}`);
+    const server = e.servers.find((s) => body.split(/\s+/).includes(s));
+    if (!server)
+      return fail(`HTTP 200 but served by "${body.slice(0, 40)}", expected one of ${e.servers.join(', ')}`);
+    return pass(`HTTP 200 from ${server}`);
+  },
+  reads: () => [],
+  about: (e) => [e.device],
+  siteWide: true,
+  filed: (e) => ({ daemon: 'system', section: e.id }),
+  severity: () => 'major',
+};

@@ -1,0 +1,83 @@
+/**
+ * What the check kinds read of the model, by what a device runs (its daemons' models) rather than
+ * by its role, so that a new role is checked for what it runs without changes here.
+ */
+import type { DriftDaemon } from '../../drift/types.js';
+import type { DeepReadonly } from '../../model/freeze.js';
+import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
+import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
+
+type Dev = DeepReadonly<Device>;
+
+/** The daemon a drift finding of each family of checks is filed under. */
+export const FILED_UNDER = {
+  routing: 'frr',
+  vrrp: 'keepalived',
+  proxy: 'haproxy',
+  overlay: 'ovs',
+} as const satisfies Record<string, DriftDaemon>;
+
+export const speaksBgp = (d: Dev): d is Extract<Dev, { frr: unknown }> => 'frr' in d;
+export const runsVrrp = (d: Dev): d is Extract<Dev, { keepalived: unknown }> => 'keepalived' in d;
+export const runsProxy = (d: Dev): d is Extract<Dev, { haproxy: unknown }> => 'haproxy' in d;
+export const runsOverlay = (d: Dev): d is Extract<Dev, { ovs: unknown }> => 'ovs' in d;
+/** A simulated upstream with a test client: where internet traffic comes from. */
+export const internetClient = (d: Dev): string | null => ('clientAddress' in d ? d.clientAddress : null);
+
+export function loopbackOf(d: Dev): string | undefined {
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.split('/')[0];
+}
+
+export function sameSubnet(cidr: string, address: string): boolean {
+  const prefix = parsePrefix(cidr)?.prefix;
+  const a = parseAddress(address);
+  return !!prefix && a !== undefined && contains(prefix, a);
+}
+
+export interface VrrpMember {
+  device: string;
+  interface: string;
+  v: DeepReadonly<VrrpInstance>;
+}
+
+export interface VrrpGroup {
+  /** `segment#vrid` */
+  key: string;
+  vip: string;
+  members: VrrpMember[];
+}
+
+/** Every VRRP group of the site, with all its members (up or not), sorted by key. */
+export function vrrpGroups(site: DeepReadonly<SiteModel>): VrrpGroup[] {
+  const groups = new Map<string, VrrpGroup>();
+  for (const d of site.devices) {
+    if (!runsVrrp(d)) continue;
+    for (const v of d.keepalived.vrrpInstances) {
+      const key = `${v.segment}#${v.virtualRouterId}`;
+      const group = groups.get(key) ?? { key, vip: v.virtualIpaddress[0]!.address, members: [] };
+      group.members.push({ device: d.name, interface: v.interface, v });
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * The member that holds the VIP: the intended master while it is up, else the surviving member
+ * with the highest priority (VRRP's election, RFC 5798 section 6.4.2); none when all are down.
+ */
+export function masterOf(group: VrrpGroup, isDown: (name: string) => boolean): VrrpMember | undefined {
+  const up = group.members.filter((m) => !isDown(m.device));
+  const intended = group.members.find((m) => m.v.intendedMaster) ?? group.members[0];
+  if (intended && up.includes(intended)) return intended;
+  return [...up].sort((a, b) => b.v.priority - a.v.priority || a.device.localeCompare(b.device))[0];
+}
+
+/** Whether the device has a route (in the simulated routing it is given) that covers the address. */
+export function routes(
+  routing: { nexthops: ReadonlyMap<string, ReadonlyMap<string, unknown>> },
+  device: string,
+  address: string,
+): boolean {
+  return [...(routing.nexthops.get(device)?.keys() ?? [])].some((p) => sameSubnet(p, address));
+}

@@ -1,0 +1,49 @@
+/**
+ * A degraded fabric: the devices and links that have failed. Derivation and the eBGP simulation
+ * take one and answer for the fabric that is left (`fabric whatif`, a gate during maintenance).
+ * Empty by default: the intact fabric.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { SiteModel } from '../model/types.js';
+
+export interface Down {
+  /** Failed devices, by name. A VM fails with its hypervisor (the model's `failureDomain`). */
+  devices: ReadonlySet<string>;
+  /**
+   * Failed links, each named by either of its ends as `device:interface` (`leaf1a:eth1` or
+   * `spine1:eth3` name the same cable).
+   */
+  links: ReadonlySet<string>;
+}
+
+/** Nothing has failed: the intact fabric. */
+export const NOTHING_DOWN: Down = Object.freeze({ devices: new Set<string>(), links: new Set<string>() });
+
+export function isIntact(down: Down): boolean {
+  return down.devices.size === 0 && down.links.size === 0;
+}
+
+/** How a link end is named in `Down.links`. */
+export function linkEnd(device: string, iface: string): string {
+  return `${device}:${iface}`;
+}
+
+/**
+ * Every device that is down: the failed ones and those whose failure domain holds one of them
+ * (the VMs of a failed hypervisor).
+ */
+export function failedDevices(site: DeepReadonly<SiteModel>, down: Down): Set<string> {
+  if (down.devices.size === 0) return new Set();
+  return new Set(
+    site.devices.filter((d) => d.failureDomain.some((f) => down.devices.has(f))).map((d) => d.name),
+  );
+}
+
+/** Whether the cable between these two ends has failed (named by either end). */
+export function linkDown(
+  down: Down,
+  a: { device: string; interface: string },
+  b: { device: string; interface: string },
+): boolean {
+  return down.links.has(linkEnd(a.device, a.interface)) || down.links.has(linkEnd(b.device, b.interface));
+}
