@@ -83,3 +83,14 @@ export function revertOutcome(devices: readonly DeviceReport[]): string {
   const names = stuck.map((d) => `${d.device} (${d.status}, on its ${d.config} config)`).join(', ');
   return `${undone.length ? `${undone.map((d) => d.device).join(', ')} reverted; ` : ''}NOT reverted: ${names}: see the device's detail`;
 }
+
+/** How a push ends: the report's result and its one-line message. */
+export interface Verdict {
+  result: PushReport['result'];
+  message: string;
+}
+
+/** A failed gate check in one line, as progress and in the text report. */
+export function gateFailureLine(f: GateFailure): string {
+  return `FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`;
+}

@@ -7,7 +7,7 @@ import { type Command, Option } from 'commander';
 import { type PushReport, push } from '../../push/push.js';
 import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
-import { table } from '../../report/table.js';
+import { pushText } from '../../report/push.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { own } from '../../util/own.js';
 import { shellQuote } from '../../util/shell.js';
@@ -202,7 +202,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
       progress: err,
     });
     if (opts.json) json(report);
-    else printReport(report, !!opts.diff || !!opts.dryRun);
+    else out(pushText(report, !!opts.diff || !!opts.dryRun));
     return pushExitCode(report);
   } finally {
     await pool.closeAll();
@@ -214,50 +214,4 @@ export function pushExitCode(r: PushReport): ExitCode {
   if (r.result === 'planned')
     return r.devices.some((d) => d.status === 'unreachable') ? EXIT.PROBLEMS : EXIT.OK;
   return r.result === 'ok' || r.result === 'nothing-to-do' ? EXIT.OK : EXIT.PROBLEMS;
-}
-
-/** Baseline and gate failures named in the text report; --json has them all. */
-const BASELINE_LISTED = 20;
-
-function printReport(r: PushReport, diffs: boolean): void {
-  if (r.waves.length) {
-    out(`wave plan (${r.waves.length} wave${r.waves.length === 1 ? '' : 's'}):`);
-    for (const w of r.waves) out(`  ${w.index}. ${w.devices.join(', ')}`);
-    if (r.constraints.length && r.dryRun) {
-      out('kept apart:');
-      for (const c of r.constraints) out(`  ${c}`);
-    }
-  }
-  if (diffs) for (const d of r.diffs) out(d.diff.trimEnd());
-  const shown = r.devices.filter((d) => d.status !== 'unchanged');
-  if (shown.length)
-    out(
-      table(
-        ['DEVICE', 'WAVE', 'STATUS', 'CONFIG', 'CHANGES', 'DETAIL'],
-        shown.map((d) => [d.device, d.wave ?? '-', d.status, d.config, d.changes.join(' ') || '-', d.detail]),
-      ),
-    );
-  if (r.baseline?.failing.length) {
-    const { failing } = r.baseline;
-    out(`failing before the push (${failing.length} of ${r.baseline.checks} checks):`);
-    for (const f of failing.slice(0, BASELINE_LISTED)) out(`  ${f.id}: ${f.seen}`);
-    if (failing.length > BASELINE_LISTED)
-      out(`  … and ${failing.length - BASELINE_LISTED} more (--json lists them all)`);
-  }
-  for (const w of r.waves)
-    if (w.gate) {
-      out(
-        `gate after wave ${w.index}: ${w.gate.checks - w.gate.failures.length}/${w.gate.checks} checks pass (${w.gate.seconds.toFixed(1)} s)`,
-      );
-      if (w.gate.failures.length > BASELINE_LISTED)
-        out(`  (the first ${BASELINE_LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
-      for (const f of w.gate.failures.slice(0, BASELINE_LISTED))
-        out(
-          `  FAIL ${f.expected}: ${f.seen} (${f.blamed.length ? `laid to ${f.blamed.join(', ')}` : "involves none of the wave's devices"})`,
-        );
-    }
-  const t = r.timings;
-  out(
-    `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,
-  );
 }

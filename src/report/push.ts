@@ -1,0 +1,57 @@
+/**
+ * The push report for people: the wave plan (and, for a dry run, what keeps devices apart), the
+ * diffs, one line per device that is not unchanged, the baseline and gate failures, and one
+ * summary line. `--json` prints the report itself (src/push/report.ts).
+ */
+import { gateFailureLine, type PushReport } from '../push/report.js';
+import { table } from './table.js';
+
+/** Baseline and gate failures named in the text report; --json has them all. */
+const LISTED = 20;
+
+export function pushText(r: PushReport, diffs: boolean): string {
+  return [...planLines(r), ...(diffs ? r.diffs.map((d) => d.diff.trimEnd()) : []), ...resultLines(r)].join(
+    '\n',
+  );
+}
+
+function planLines(r: PushReport): string[] {
+  if (!r.waves.length) return [];
+  const lines = [`wave plan (${r.waves.length} wave${r.waves.length === 1 ? '' : 's'}):`];
+  for (const w of r.waves) lines.push(`  ${w.index}. ${w.devices.join(', ')}`);
+  if (r.constraints.length && r.dryRun) lines.push('kept apart:', ...r.constraints.map((c) => `  ${c}`));
+  return lines;
+}
+
+function resultLines(r: PushReport): string[] {
+  const lines: string[] = [];
+  const shown = r.devices.filter((d) => d.status !== 'unchanged');
+  if (shown.length)
+    lines.push(
+      table(
+        ['DEVICE', 'WAVE', 'STATUS', 'CONFIG', 'CHANGES', 'DETAIL'],
+        shown.map((d) => [d.device, d.wave ?? '-', d.status, d.config, d.changes.join(' ') || '-', d.detail]),
+      ),
+    );
+  if (r.baseline?.failing.length) {
+    const { failing } = r.baseline;
+    lines.push(`failing before the push (${failing.length} of ${r.baseline.checks} checks):`);
+    for (const f of failing.slice(0, LISTED)) lines.push(`  ${f.id}: ${f.seen}`);
+    if (failing.length > LISTED)
+      lines.push(`  … and ${failing.length - LISTED} more (--json lists them all)`);
+  }
+  for (const w of r.waves)
+    if (w.gate) {
+      lines.push(
+        `gate after wave ${w.index}: ${w.gate.checks - w.gate.failures.length}/${w.gate.checks} checks pass (${w.gate.seconds.toFixed(1)} s)`,
+      );
+      if (w.gate.failures.length > LISTED)
+        lines.push(`  (the first ${LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
+      for (const f of w.gate.failures.slice(0, LISTED)) lines.push(`  ${gateFailureLine(f)}`);
+    }
+  const t = r.timings;
+  lines.push(
+    `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,
+  );
+  return lines;
+}
