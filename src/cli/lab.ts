@@ -8,6 +8,7 @@
  * program's own exitOverride. Without `run`, actions set process.exitCode and usage errors exit 2.
  */
 import type { Command, CommanderError } from 'commander';
+import { registerFailoverCommand } from '../failover/cli.js';
 import { loadInventoryDir } from '../inventory/files.js';
 import { LabError, type LabStatus, labDown, labExec, labStatus, labUp } from '../lab/index.js';
 import { formatDiagnostic, formatStatus, ProgressDisplay } from '../lab/report.js';
@@ -288,6 +289,8 @@ Examples:
         return r.code;
       }),
     );
+
+  registerFailoverCommand(command(lab, 'failover'), act);
   return lab;
 }
 

@@ -21,6 +21,7 @@ import { parseTopology } from './topology.js';
 
 export { LabError } from './errors.js';
 export type { LabEvent, LabPhase, ProgressListener } from './events.js';
+export { DEFAULT_STATE_ROOT, stateDirOf } from './names.js';
 export type { LabPlan, NodePlan, PlanOptions } from './plan.js';
 export { defaultPreflightEnv, type PreflightEnv, preflight } from './preflight.js';
 export { DAEMONS, type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole } from './roles.js';
