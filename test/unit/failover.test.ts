@@ -33,8 +33,12 @@ describe('scenarios from the model', () => {
     for (const g of site.redundancyGroups)
       for (const m of g.members) expect(ids.filter((id) => id.startsWith(`${m}/`)).length, m).toBe(3);
     expect(ids).toContain('vr1/crash');
-    expect(scenarios.find((s) => s.id === 'vr1/crash')!.target).toMatchObject({ crash: { daemon: 'keepalived' } });
-    expect(scenarios.find((s) => s.id === 'web1/crash')!.target).toMatchObject({ crash: { daemon: 'haproxy' } });
+    expect(scenarios.find((s) => s.id === 'vr1/crash')!.target).toMatchObject({
+      crash: { daemon: 'keepalived' },
+    });
+    expect(scenarios.find((s) => s.id === 'web1/crash')!.target).toMatchObject({
+      crash: { daemon: 'haproxy' },
+    });
   });
 
   it('covers every fabric and host cable with cut and silent, never crash', () => {
@@ -84,7 +88,9 @@ describe('probes from the model', () => {
     expect(probes).toContainEqual(
       expect.objectContaining({ kind: 'ping', device: 'leaf1a', source: '10.1.0.11', target: 'leaf2a' }),
     );
-    expect(probes.some((p) => p.kind === 'ping' && p.device === 'leaf1a' && p.target === 'leaf1b')).toBe(false);
+    expect(probes.some((p) => p.kind === 'ping' && p.device === 'leaf1a' && p.target === 'leaf1b')).toBe(
+      false,
+    );
     expect(probes.some((p) => p.kind === 'ping' && p.device.startsWith('app'))).toBe(true);
   });
 
@@ -98,7 +104,10 @@ describe('probes from the model', () => {
 
 describe('outage arithmetic', () => {
   it('no loss is no outage; one lost ping costs one interval', () => {
-    expect(measureWindow(samples(0, 1000, 10, []), 0, 1000, 10)).toMatchObject({ longestOutageMs: 0, failed: 0 });
+    expect(measureWindow(samples(0, 1000, 10, []), 0, 1000, 10)).toMatchObject({
+      longestOutageMs: 0,
+      failed: 0,
+    });
     const one = measureWindow(samples(0, 1000, 10, [[500, 510]]), 0, 1000, 10);
     expect(one).toMatchObject({ longestOutageMs: 10, failed: 1, recovered: true });
   });
@@ -108,7 +117,11 @@ describe('outage arithmetic', () => {
       [1000, 1300],
       [2500, 2600],
     ]);
-    expect(measureWindow(s, 900, 2000, 10)).toMatchObject({ longestOutageMs: 300, failed: 30, outageStart: 1000 });
+    expect(measureWindow(s, 900, 2000, 10)).toMatchObject({
+      longestOutageMs: 300,
+      failed: 30,
+      outageStart: 1000,
+    });
     expect(measureWindow(s, 2000, 4000, 10)).toMatchObject({ longestOutageMs: 100, failed: 10 });
   });
 
@@ -178,15 +191,21 @@ describe('faults', () => {
 
   it('silent: an nftables netdev table dropping ingress and egress of each interface', () => {
     const rules = silentRuleset('fabric_failover_x', ['eth1', 'eth2']);
-    expect(rules).toContain('chain in0 { type filter hook ingress device "eth1" priority -500; policy drop; }');
-    expect(rules).toContain('chain out1 { type filter hook egress device "eth2" priority -500; policy drop; }');
+    expect(rules).toContain(
+      'chain in0 { type filter hook ingress device "eth1" priority -500; policy drop; }',
+    );
+    expect(rules).toContain(
+      'chain out1 { type filter hook egress device "eth2" priority -500; policy drop; }',
+    );
   });
 
   it('the journal keeps undo steps until the scenario is forgotten', () => {
     const j = new FaultJournal(dir);
     j.record('r1', 'spine1/cut', { op: 'link-up', netns: 'ns', ifname: 'eth1' });
     j.record('r1', 'spine1/cut', { op: 'link-up', netns: 'ns', ifname: 'eth2' });
-    expect(new FaultJournal(dir).entries()).toMatchObject([{ run: 'r1', scenario: 'spine1/cut', undo: [{}, {}] }]);
+    expect(new FaultJournal(dir).entries()).toMatchObject([
+      { run: 'r1', scenario: 'spine1/cut', undo: [{}, {}] },
+    ]);
     j.forget('r1', 'spine1/cut');
     expect(j.entries()).toEqual([]);
   });
