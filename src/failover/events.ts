@@ -9,7 +9,7 @@ import { labExec } from '../lab/index.js';
 import { run } from '../lab/run.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
-import { bfdPeers, bgpSummary, FRR } from '../observe/frr.js';
+import { bfdPeers, bgpSummary } from '../observe/frr.js';
 import { HAPROXY, haproxyServers } from '../observe/haproxy.js';
 import { interfaceAddresses } from '../observe/linux.js';
 import { sleep } from '../util/concurrency.js';
@@ -27,8 +27,9 @@ export interface ControlEvent {
 type Site = DeepReadonly<SiteModel>;
 type Reading = Map<string, { device: string; kind: ControlEvent['kind']; what: string; value: string }>;
 
-const POLL_MS = 200;
-const SPLIT = '@@fabric-failover@@';
+const POLL_MS = 250;
+/** vtysh is the costly read on a 2-vCPU lab: at most this many FRR neighbours are watched. */
+const MAX_FRR_DEVICES = 4;
 
 /** FRR devices with a BGP session to one of `near` (not themselves in `exclude`). */
 export function frrNeighbours(site: Site, near: readonly string[], exclude: readonly string[]): string[] {
@@ -39,7 +40,8 @@ export function frrNeighbours(site: Site, near: readonly string[], exclude: read
         'frr' in d &&
         d.frr.routerBgp.neighbors.some((n) => near.includes(n.peerDevice) || near.includes(d.name)),
     )
-    .map((d) => d.name);
+    .map((d) => d.name)
+    .slice(0, MAX_FRR_DEVICES);
 }
 
 export class EventWatcher {
@@ -109,8 +111,13 @@ export class EventWatcher {
       reading.set(`${kind} ${device} ${what}`, { device, kind, what, value });
     await Promise.all([
       ...this.frrDevices.map(async (device) => {
-        const r = await this.exec(device, `${FRR.bfdPeers}; echo ${SPLIT}; ${FRR.bgpSummary}`);
-        const [bfdText, bgpText] = r.split(SPLIT);
+        // one vtysh for both: the BFD array, then the BGP object starting at a line's first column
+        const r = await this.exec(
+          device,
+          "vtysh -c 'show bfd peers json' -c 'show bgp ipv4 unicast summary json'",
+        );
+        const split = r.indexOf('\n{');
+        const [bfdText, bgpText] = split < 0 ? [r, ''] : [r.slice(0, split), r.slice(split)];
         for (const p of bfdPeers(parse(bfdText)))
           set(device, 'bfd', `peer ${p.interface ?? p.peer}`, p.status);
         const bgp = bgpSummary(parse(bgpText));

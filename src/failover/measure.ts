@@ -73,3 +73,13 @@ export function healthySince(samples: readonly Sample[], now: number, ms: number
   const recent = samples.filter((s) => s.at >= now - ms && s.at < now);
   return recent.length > 0 && recent.every((s) => s.ok);
 }
+
+/** The probe's real interval: the median spacing of its samples (ping's timer is not exact). */
+export function actualInterval(samples: readonly Sample[], nominalMs: number): number {
+  const at = samples.map((s) => s.at).sort((a, b) => a - b);
+  const deltas = at
+    .slice(1)
+    .map((t, i) => t - at[i]!)
+    .sort((a, b) => a - b);
+  return deltas.length >= 10 ? deltas[Math.floor(deltas.length / 2)]! : nominalMs;
+}

@@ -148,7 +148,8 @@ export function startProbes(
     recorders.push(rec);
     const error = (line: string) => rec.errors.length < 5 && rec.errors.push(line);
     if (p.kind === 'ping') {
-      const argv = ['stdbuf', '-oL', 'ping', '-n', '-D', '-O', '-i', String(PING_INTERVAL_MS / 1000)];
+      // `-i 0.01` sends every ~19 ms here (the sleep rounds up to the next timer tick); 0.009 gives ~11 ms
+      const argv = ['stdbuf', '-oL', 'ping', '-n', '-D', '-O', '-i', String((PING_INTERVAL_MS - 1) / 1000)];
       argv.push(...(p.source ? ['-I', p.source] : []), p.address);
       processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
       continue;

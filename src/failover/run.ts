@@ -8,7 +8,7 @@ import { waitConverged } from '../cli/lab-wait.js';
 import type { FrozenSite } from '../pipeline.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
 import { type FaultContext, injectFault, undoFault } from './faults.js';
-import { healthySince, measureWindow } from './measure.js';
+import { actualInterval, healthySince, measureWindow } from './measure.js';
 import { HTTP_INTERVAL_MS, PING_INTERVAL_MS, type Probe, probeEnds } from './probe-plan.js';
 import { type ProbeRecorder, startProbes } from './probes.js';
 import { judge, type PhaseSummary, type ProbeResult, type ScenarioResult, summarize } from './result.js';
@@ -52,8 +52,8 @@ async function holdUntilQuiet(
   }
 }
 
-function intervalOf(p: Probe): number {
-  return p.kind === 'ping' ? PING_INTERVAL_MS : HTTP_INTERVAL_MS;
+function intervalOf(p: ProbeRecorder): number {
+  return actualInterval(p.samples(), p.probe.kind === 'ping' ? PING_INTERVAL_MS : HTTP_INTERVAL_MS);
 }
 
 /** Runs one scenario; the fault is undone whatever happens. */
@@ -114,8 +114,8 @@ export async function runScenario(
     probe: p.probe.id,
     kind: p.probe.kind,
     excluded: probeEnds(p.probe).some((d) => fallen.includes(d)),
-    failover: measureWindow(p.samples(), injectedAt || endedAt, restoredAt || endedAt, intervalOf(p.probe)),
-    failback: measureWindow(p.samples(), restoredAt || endedAt, endedAt + 1, intervalOf(p.probe)),
+    failover: measureWindow(p.samples(), injectedAt || endedAt, restoredAt || endedAt, intervalOf(p)),
+    failback: measureWindow(p.samples(), restoredAt || endedAt, endedAt + 1, intervalOf(p)),
   }));
   const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
   return {
