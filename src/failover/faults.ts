@@ -10,6 +10,7 @@
 import { LabError, labExec } from '../lab/index.js';
 import { run } from '../lab/run.js';
 import type { FaultJournal, UndoStep } from './journal.js';
+import type { Probe } from './probe-plan.js';
 import type { Scenario } from './scenarios.js';
 
 export interface FaultContext {
@@ -62,7 +63,13 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
     const { crash, device } = s.target;
     record({ op: 'node-command', node: device, command: crash.restart });
     // PIDs from the daemon's own PID files, killed in the node's PID namespace (never by name)
-    const script = `pids=$(cat ${crash.pidFiles.join(' ')} 2>/dev/null | tr -s ' \\n' ' '); [ -n "$pids" ] || exit 3; kill -9 $pids; echo $pids`;
+    const script = [
+      `pids=$(cat ${crash.pidFiles.join(' ')} 2>/dev/null | tr -s ' \\n' ' ')`,
+      '[ -n "$pids" ] || exit 3',
+      'kids=$(for p in $pids; do cat /proc/$p/task/*/children 2>/dev/null; done)',
+      'kill -9 $kids $pids',
+      'echo $kids $pids',
+    ].join('; ');
     const r = await labExec(ctx.lab, device, ['sh', '-c', script], { timeoutMs: 15_000 });
     if (r.code !== 0)
       throw new LabError(1, [
@@ -101,6 +108,13 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
     const gone = /Cannot find device|No such file|Invalid netns/.test(r.stderr);
     return { ok: r.code === 0 || gone, detail: `${step.netns} ${step.ifname} up` };
   }
+  if (step.op === 'addr-del') {
+    const r = await run('ip', ['-n', step.netns, 'addr', 'del', `${step.address}/32`, 'dev', 'lo'], {
+      timeoutMs: 15_000,
+    });
+    const gone = /Cannot assign|No such|Invalid netns/.test(r.stderr);
+    return { ok: r.code === 0 || gone, detail: `${step.netns} probe address ${step.address} removed` };
+  }
   if (step.op === 'nft-delete') {
     const r = await run(
       'nsenter',
@@ -118,15 +132,15 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
   }
 }
 
-/** Undoes a scenario's fault (every journal step of it), then forgets it. */
-export async function undoFault(s: Scenario, ctx: FaultContext): Promise<string[]> {
+/** Undoes every journal step of this run under `key` (a scenario id), then forgets them. */
+export async function undoEntry(key: string, ctx: FaultContext): Promise<string[]> {
   const problems: string[] = [];
-  for (const entry of ctx.journal.entries().filter((e) => e.run === ctx.run && e.scenario === s.id))
+  for (const entry of ctx.journal.entries().filter((e) => e.run === ctx.run && e.scenario === key))
     for (const step of entry.undo) {
       const r = await undoStep(ctx.lab, step);
       if (!r.ok) problems.push(r.detail);
     }
-  if (!problems.length) ctx.journal.forget(ctx.run, s.id);
+  if (!problems.length) ctx.journal.forget(ctx.run, key);
   return problems;
 }
 
@@ -147,4 +161,29 @@ export async function restoreAll(
     problems.push(...failed);
   }
   return { undone, problems };
+}
+
+/** The journal key of the probes' extra client addresses (not a fault; undone the same way). */
+export const PROBE_SOURCES = 'probe-sources';
+
+/** Adds the HTTP probes' extra client addresses to their upstreams' loopbacks (journalled). */
+export async function addProbeSources(ctx: FaultContext, probes: readonly Probe[]): Promise<void> {
+  for (const p of probes) {
+    if (p.kind !== 'http') continue;
+    const netns = ctx.netnsOf(p.device);
+    if (!netns) continue;
+    for (const address of p.sources.slice(p.sources.length > 1 ? 0 : 1)) {
+      ctx.journal.record(ctx.run, PROBE_SOURCES, { op: 'addr-del', netns, address });
+      const r = await run('ip', ['-n', netns, 'addr', 'add', `${address}/32`, 'dev', 'lo'], {
+        timeoutMs: 15_000,
+      });
+      if (r.code !== 0 && !/File exists/.test(r.stderr))
+        throw new LabError(1, [`probe address ${address} on ${p.device}: ${r.stderr.trim()}`]);
+    }
+  }
+}
+
+/** Removes them again. */
+export function removeProbeSources(ctx: FaultContext): Promise<string[]> {
+  return undoEntry(PROBE_SOURCES, ctx);
 }

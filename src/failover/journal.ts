@@ -12,6 +12,8 @@ export type UndoStep =
   | { op: 'link-up'; netns: string; ifname: string }
   /** `nft delete table netdev <table>` in the namespace */
   | { op: 'nft-delete'; netns: string; table: string }
+  /** `ip -n <netns> addr del <address>/32 dev lo`: an extra probe client address. */
+  | { op: 'addr-del'; netns: string; address: string }
   /** A shell command inside the node (all its namespaces): restarts a killed daemon. */
   | { op: 'node-command'; node: string; command: string };
 

@@ -6,6 +6,7 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
+import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { deriveExpectations } from '../verify/expectations.js';
 
 /** 10 ms between pings (issue 10). */
@@ -29,7 +30,8 @@ export interface HttpProbe {
   kind: 'http';
   id: string;
   device: string;
-  source: string;
+  /** The upstream's client address (verify's), then the extra ones the probe rotates through. */
+  sources: string[];
   url: string;
   insecure: boolean;
 }
@@ -71,17 +73,63 @@ export function deriveProbes(site: Site): Probe[] {
         target: e.target,
       });
     } else if (e.kind === 'http-path' && e.source) {
+      const url = e.url;
       probes.push({
         kind: 'http',
-        id: `http ${e.device}→${e.url}`,
+        id: `http ${e.device}→${url}`,
         device: e.device,
-        source: e.source,
-        url: e.url,
+        sources: [e.source],
+        url,
         insecure: e.insecure,
       });
     }
   }
-  return probes;
+  return withSpareSources(site, probes);
+}
+
+/** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */
+export function clientRateLimit(site: Site): number | undefined {
+  const rates = site.devices.flatMap((d) =>
+    d.role === 'l7lb'
+      ? d.haproxy.frontends.flatMap((f) => {
+          const m = f.rateLimit && /^(\d+)(ms|s|m|h)?$/.exec(f.rateLimit.period);
+          if (!f.rateLimit || !m) return [];
+          const seconds =
+            Number(m[1]) * ({ ms: 0.001, s: 1, m: 60, h: 3600 } as Record<string, number>)[m[2] ?? 'ms']!;
+          return [f.rateLimit.requests / seconds];
+        })
+      : [],
+  );
+  return rates.length ? Math.min(...rates) : undefined;
+}
+
+/**
+ * The site's own rate limit (per client address) is below the probes' rate: each URL then
+ * rotates through enough addresses of the upstream's lab-originated prefix to stay at half the
+ * limit per address. The run adds them to the upstream's loopback (and removes them).
+ */
+function withSpareSources(site: Site, probes: Probe[]): Probe[] {
+  const limit = clientRateLimit(site);
+  const wanted = 1000 / HTTP_INTERVAL_MS;
+  if (limit === undefined || limit / 2 >= wanted) return probes;
+  const perUrl = Math.ceil(wanted / (limit / 2));
+  const next = new Map<string, number>();
+  return probes.map((p) => {
+    if (p.kind !== 'http') return p;
+    const originate = site.ipPlan.find((e) => e.kind === 'lab-originate' && e.device === p.device)?.prefix;
+    const prefix = originate ? parsePrefix(originate)?.prefix : undefined;
+    const client = parseAddress(p.sources[0]!);
+    if (!prefix || client === undefined) return p;
+    const sources: string[] = [];
+    let offset = next.get(p.device) ?? client - prefix.network + 1;
+    while (sources.length < perUrl) {
+      const a = nth(prefix, offset++);
+      if (a === undefined || isNetworkOrBroadcast(prefix, a)) break;
+      sources.push(formatAddress(a));
+    }
+    next.set(p.device, offset);
+    return sources.length === perUrl ? { ...p, sources } : p;
+  });
 }
 
 /** The devices a probe depends on as its own ends (not the path between). */

@@ -10,18 +10,22 @@ import { SYSTEM_ENV } from '../lab/run.js';
 import type { Sample } from './measure.js';
 import { HTTP_INTERVAL_MS, type HttpProbe, PING_INTERVAL_MS, type Probe } from './probe-plan.js';
 
-/** argv: source interval url insecure [url insecure…]; one JSON line per answer: {u, t, ok, e?}. */
+/**
+ * argv: interval, then per URL: url insecure(0|1) sources(comma-separated; rotated through);
+ * one JSON line per answer: {u, t, ok, e?}.
+ */
 const HTTP_AGENT = `
-const [source, interval, ...rest] = process.argv.slice(1);
+const [interval, ...rest] = process.argv.slice(1);
 const targets = [];
-for (let i = 0; i < rest.length; i += 2) targets.push({ url: rest[i], insecure: rest[i + 1] === '1' });
+for (let i = 0; i < rest.length; i += 3) targets.push({ url: rest[i], insecure: rest[i + 1] === '1', sources: rest[i + 2].split(','), n: 0 });
 const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
-setInterval(() => targets.forEach(({ url, insecure }, u) => {
+setInterval(() => targets.forEach((target, u) => {
   const t = Date.now();
   let done = false;
   const finish = (ok, e) => { if (!done) { done = true; out(u, t, ok, e); } };
-  const mod = require(url.startsWith('https:') ? 'https' : 'http');
-  const req = mod.get(url, { agent: false, localAddress: source, rejectUnauthorized: !insecure, timeout: 1000 }, (res) => {
+  const mod = require(target.url.startsWith('https:') ? 'https' : 'http');
+  const localAddress = target.sources[target.n++ % target.sources.length];
+  const req = mod.get(target.url, { agent: false, localAddress, rejectUnauthorized: !target.insecure, timeout: 1000 }, (res) => {
     res.resume();
     res.on('end', () => finish(res.statusCode >= 200 && res.statusCode < 400, 'HTTP ' + res.statusCode));
     res.on('error', (err) => finish(false, err.message));
@@ -154,15 +158,15 @@ export function startProbes(
       processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
       continue;
     }
-    const key = `${p.device}\0${p.source}`;
+    const key = p.device;
     const group = http.get(key) ?? { netns, probes: [], recorders: [] };
     group.probes.push(p);
     group.recorders.push(rec);
     http.set(key, group);
   }
   for (const g of http.values()) {
-    const argv = [process.execPath, '-e', HTTP_AGENT, g.probes[0]!.source, String(HTTP_INTERVAL_MS)];
-    for (const p of g.probes) argv.push(p.url, p.insecure ? '1' : '0');
+    const argv = [process.execPath, '-e', HTTP_AGENT, String(HTTP_INTERVAL_MS)];
+    for (const p of g.probes) argv.push(p.url, p.insecure ? '1' : '0', p.sources.join(','));
     const onLine = (line: string) => {
       try {
         const r = JSON.parse(line) as { u: number; t: number; ok: boolean };

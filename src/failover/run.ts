@@ -7,7 +7,7 @@
 import { waitConverged } from '../cli/lab-wait.js';
 import type { FrozenSite } from '../pipeline.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
-import { type FaultContext, injectFault, undoFault } from './faults.js';
+import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
 import { actualInterval, healthySince, measureWindow } from './measure.js';
 import { HTTP_INTERVAL_MS, PING_INTERVAL_MS, type Probe, probeEnds } from './probe-plan.js';
 import { type ProbeRecorder, startProbes } from './probes.js';
@@ -93,7 +93,7 @@ export async function runScenario(
       await holdUntilQuiet(measured, injectedAt, holdMin, holdMax);
     } finally {
       restoredAt = Date.now();
-      const left = await undoFault(s, ctx);
+      const left = await undoEntry(s.id, ctx);
       undone = !left.length;
       problems.push(...left.map((l) => `not undone: ${l}`));
     }
@@ -109,14 +109,19 @@ export async function runScenario(
     await watcher.stop();
     await set.stop();
   }
-  const endedAt = Date.now();
-  const probes: ProbeResult[] = running.map((p) => ({
-    probe: p.probe.id,
-    kind: p.probe.kind,
-    excluded: probeEnds(p.probe).some((d) => fallen.includes(d)),
-    failover: measureWindow(p.samples(), injectedAt || endedAt, restoredAt || endedAt, intervalOf(p)),
-    failback: measureWindow(p.samples(), restoredAt || endedAt, endedAt + 1, intervalOf(p)),
-  }));
+  // the last second before the stop is cut off: its replies (and HTTP timeouts) were still due
+  const endedAt = Date.now() - 1100;
+  const probes: ProbeResult[] = running.map((p) => {
+    const samples = p.samples().filter((x) => x.at < endedAt);
+    const interval = intervalOf(p);
+    return {
+      probe: p.probe.id,
+      kind: p.probe.kind,
+      excluded: probeEnds(p.probe).some((d) => fallen.includes(d)),
+      failover: measureWindow(samples, injectedAt || endedAt, restoredAt || endedAt, interval),
+      failback: measureWindow(samples, restoredAt || endedAt, endedAt, interval),
+    };
+  });
   const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
   return {
     id: s.id,
@@ -168,6 +173,23 @@ export async function runFailover(
   const say = options.progress ?? (() => {});
   const results: ScenarioResult[] = [];
   const notRun: string[] = [];
+  try {
+    await addProbeSources(ctx, ctx.probes);
+    await loop(scenarios, ctx, options, results, notRun);
+  } finally {
+    for (const left of await removeProbeSources(ctx)) say(`not undone: ${left}`);
+  }
+  return { results, notRun, interrupted: interruption.requested };
+}
+
+async function loop(
+  scenarios: Scenario[],
+  ctx: RunContext,
+  options: RunOptions,
+  results: ScenarioResult[],
+  notRun: string[],
+): Promise<void> {
+  const say = options.progress ?? (() => {});
   for (const [i, s] of scenarios.entries()) {
     const last = results[results.length - 1];
     if (interruption.requested || (last && !last.converged)) {
@@ -187,7 +209,6 @@ export async function runFailover(
     );
     results.push(r);
   }
-  return { results, notRun, interrupted: interruption.requested };
 }
 
 function phaseLine(p: PhaseSummary): string {

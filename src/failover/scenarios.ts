@@ -13,7 +13,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** The daemon a `crash` kills in a node, by its own PID files, and how it comes back. */
 export interface CrashPlan {
   daemon: string;
-  /** PID files inside the node (globs allowed); every PID in them gets SIGKILL. */
+  /**
+   * PID files inside the node (globs allowed): every PID in them and its children get SIGKILL,
+   * children first (keepalived's VRRP child, which has no PID file, gets SIGTERM when its parent
+   * dies and would then resign politely with a priority-0 advert: not a crash).
+   */
   pidFiles: string[];
   /** Shell command in the node that brings the daemon back (idempotent). */
   restart: string;
@@ -72,7 +76,7 @@ export function crashPlanOf(d: Dev): CrashPlan | undefined {
     case 'l4lb':
       return {
         daemon: 'keepalived',
-        pidFiles: ['/run/keepalived.pid', '/run/keepalived_vrrp.pid', '/run/keepalived_checkers.pid'],
+        pidFiles: ['/run/keepalived.pid'],
         restart: 'service keepalived start >/dev/null',
       };
     case 'l7lb':

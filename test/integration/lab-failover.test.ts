@@ -104,9 +104,8 @@ describe('fabric lab failover on the idc-a lab', () => {
       expect(s.injected, s.id).toMatch(/spine1 eth\d/);
       expect(s.undone, s.id).toBe(true);
       expect(s.converged, s.id).toBe(true);
-      expect(s.failover.maxOutageMs, s.id).toBeGreaterThan(0);
+      expect(s.failover.maxOutageMs, s.id).toBeGreaterThanOrEqual(0);
       expect(s.failover.maxOutageMs, s.id).toBeLessThan(8000);
-      expect(s.failover.lostPings, s.id).toBeGreaterThan(0);
       expect(s.budget.maxOutageMs).toBe(350);
       expect(s.verdict).toBe(
         s.failover.maxOutageMs <= 350 && s.failback.maxOutageMs <= 350 ? 'pass' : 'fail',
@@ -115,6 +114,8 @@ describe('fabric lab failover on the idc-a lab', () => {
       const down = s.events.filter((e) => (e.kind === 'bfd' || e.kind === 'bgp') && e.atMs >= 0);
       expect(down.length, `${s.id}: ${JSON.stringify(s.events)}`).toBeGreaterThan(0);
     }
+    // a fault through which the probes' paths run costs something (a cut costs ~0.1 s here)
+    expect(scenarios.some((s) => s.failover.lostPings > 0 && s.failover.maxOutageMs > 0)).toBe(true);
     expect(r.code).toBe(scenarios.every((s) => s.verdict === 'pass') ? 0 : 1);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('testcase name="spine1/cut"');
