@@ -90,6 +90,7 @@ export async function runScenario(
     injectedAt = Date.now();
     try {
       injected = await injectFault(s, ctx);
+      options.progress?.(`  ${s.id}: fault in place: ${injected}`);
       await holdUntilQuiet(measured, injectedAt, holdMin, holdMax);
     } finally {
       restoredAt = Date.now();

@@ -158,9 +158,9 @@ describe('fabric lab failover on the idc-a lab', () => {
     });
     const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     const deadline = Date.now() + 60_000;
-    while (!stderr.includes('injecting') && Date.now() < deadline)
+    while (!stderr.includes('fault in place') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 200));
-    await new Promise((r) => setTimeout(r, 3000)); // the fault is in place
+    expect(stderr).toContain('spine2/cut: fault in place: spine2 eth');
     expect((await linkStates('spine2')).some((l) => l.endsWith(' DOWN'))).toBe(true);
     child.kill('SIGINT');
     expect(await exited, stderr).toBe(1);
