@@ -89,6 +89,9 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
       `lab failover: lab ${lab} is ${status.state}, not running: \`fabric lab status --name ${lab}\``,
     ]);
   const netns = new Map(status.nodes.filter((n) => n.netns).map((n) => [n.name, n.netns]));
+  const peers = new Map(
+    site.devices.flatMap((d) => d.interfaces.map((i) => [`${d.name}\0${i.name}`, i.peer] as const)),
+  );
   const interfaces = new Map(
     site.devices.map((d) => [
       d.name,
@@ -104,6 +107,7 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
     probes: deriveProbes(site),
     netnsOf: (d) => netns.get(d),
     interfacesOf: (d) => interfaces.get(d) ?? [],
+    peerOf: (d, ifname) => peers.get(`${d}\0${ifname}`),
   };
 }
 

@@ -22,20 +22,51 @@ export interface FaultContext {
   netnsOf(device: string): string | undefined;
   /** Data interfaces of a device (not eth0, not lo). */
   interfacesOf(device: string): string[];
+  /** The other end of a device's interface, from the model. */
+  peerOf(device: string, ifname: string): { device: string; interface: string } | undefined;
 }
 
-/** The interfaces a scenario touches, by namespace. */
-function endsOf(s: Scenario, ctx: FaultContext): { device: string; netns: string; ifnames: string[] }[] {
-  const t = s.target;
-  const pairs =
-    t.kind === 'device'
-      ? [{ device: t.device, ifnames: ctx.interfacesOf(t.device) }]
-      : t.ends.map((e) => ({ device: e.device, ifnames: [e.interface] }));
+type Ends = { device: string; netns: string; ifnames: string[] }[];
+
+function inNetns(ctx: FaultContext, pairs: { device: string; ifnames: string[] }[]): Ends {
   return pairs.map((p) => {
     const netns = ctx.netnsOf(p.device);
     if (!netns) throw new LabError(1, [`lab ${ctx.lab} has no node ${p.device}`]);
     return { ...p, netns };
   });
+}
+
+/** silent: the target's own interfaces (or both ends of the cable). */
+function silentEnds(s: Scenario, ctx: FaultContext): Ends {
+  const t = s.target;
+  return inNetns(
+    ctx,
+    t.kind === 'device'
+      ? [{ device: t.device, ifnames: ctx.interfacesOf(t.device) }]
+      : t.ends.map((e) => ({ device: e.device, ifnames: [e.interface] })),
+  );
+}
+
+/**
+ * cut: the FAR end of each cable goes admin-down, so the target sees what a cut cable gives:
+ * loss of carrier, its routes kept (marked linkdown). Downing its own interfaces instead would
+ * make its kernel flush every route over them, which a real cut never does (and a static
+ * default route of a node without FRR would never come back). A cable: its upper end.
+ */
+function cutEnds(s: Scenario, ctx: FaultContext): Ends {
+  const t = s.target;
+  if (t.kind === 'cable')
+    return inNetns(ctx, [{ device: t.ends[1]!.device, ifnames: [t.ends[1]!.interface] }]);
+  const byDevice = new Map<string, string[]>();
+  for (const ifname of ctx.interfacesOf(t.device)) {
+    const peer = ctx.peerOf(t.device, ifname);
+    const far = peer && ctx.netnsOf(peer.device) ? peer : { device: t.device, interface: ifname };
+    byDevice.set(far.device, [...(byDevice.get(far.device) ?? []), far.interface]);
+  }
+  return inNetns(
+    ctx,
+    [...byDevice].map(([device, ifnames]) => ({ device, ifnames })),
+  );
 }
 
 async function must(cmd: string, args: string[], what: string): Promise<void> {
@@ -77,8 +108,8 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
       ]);
     return `${device}: kill -9 ${crash.daemon} (PID ${r.stdout.trim()} in the node)`;
   }
-  const ends = endsOf(s, ctx);
   if (s.fault === 'cut') {
+    const ends = cutEnds(s, ctx);
     for (const e of ends) for (const ifname of e.ifnames) record({ op: 'link-up', netns: e.netns, ifname });
     for (const e of ends)
       for (const ifname of e.ifnames)
@@ -89,6 +120,7 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
         );
     return ends.map((e) => `${e.device} ${e.ifnames.join(',')} down`).join('; ');
   }
+  const ends = silentEnds(s, ctx);
   const table = nftTable(ctx);
   for (const e of ends) {
     record({ op: 'nft-delete', netns: e.netns, table });

@@ -7,7 +7,7 @@ import type { FaultKind } from './scenarios.js';
 export interface ProbeResult {
   probe: string;
   kind: 'ping' | 'http';
-  /** An end of the probe failed with the target (a VM on a failed hypervisor): not the fabric's outage. */
+  /** An end of the probe failed with the target (itself, a VM on a failed hypervisor): not the fabric's outage. */
   excluded: boolean;
   failover: WindowMeasure;
   failback: WindowMeasure;
@@ -50,7 +50,9 @@ export interface ScenarioResult {
 }
 
 export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'failback'): PhaseSummary {
-  const counted = probes.filter((p) => !p.excluded || phase === 'failback');
+  // a probe from or to a device that fell with the target measures that device's own restart
+  // (ping backs off while its sends fail), not the fabric: shown per probe, not counted
+  const counted = probes.filter((p) => !p.excluded);
   let worst: ProbeResult | undefined;
   for (const p of counted) if (!worst || p[phase].longestOutageMs > worst[phase].longestOutageMs) worst = p;
   const max = worst?.[phase].longestOutageMs ?? 0;
