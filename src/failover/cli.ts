@@ -28,6 +28,7 @@ interface FailoverFlags {
   group?: string[];
   fault?: string[];
   hold: string;
+  holdMin: string;
   convergeTimeout: string;
   list?: boolean;
   restore?: boolean;
@@ -128,6 +129,7 @@ async function restoreLeftovers(lab: string, journal: FaultJournal, explicit: bo
 
 async function failover(flags: FailoverFlags & InventoryOptions): Promise<number> {
   const holdMs = seconds(flags.hold, '--hold') * 1000;
+  const holdMinMs = Math.min(seconds(flags.holdMin, '--hold-min') * 1000, holdMs);
   const convergeSeconds = seconds(flags.convergeTimeout, '--converge-timeout');
   checkOutputPaths('lab failover', [
     { option: '--junit', path: flags.junit, kind: 'file', example: 'reports/failover.xml' },
@@ -169,7 +171,12 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   let outcome: Awaited<ReturnType<typeof runFailover>>;
   try {
-    outcome = await runFailover(scenarios, ctx, { holdMaxMs: holdMs, convergeSeconds, progress: err });
+    outcome = await runFailover(scenarios, ctx, {
+      holdMaxMs: holdMs,
+      holdMinMs,
+      convergeSeconds,
+      progress: err,
+    });
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await restoreLeftovers(lab, journal, false);
@@ -218,6 +225,7 @@ export function registerFailoverCommand(
       'hold a fault at most this long while waiting for the probes to recover',
       '15',
     )
+    .option('--hold-min <seconds>', 'hold a fault at least this long', '2')
     .option(
       '--converge-timeout <seconds>',
       'wait this long for `fabric verify` to be green after each scenario',
