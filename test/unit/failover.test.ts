@@ -14,7 +14,7 @@ import { deriveProbes } from '../../src/failover/probe-plan.js';
 import { judge, type ProbeResult, type ScenarioResult, summarize } from '../../src/failover/result.js';
 import { deriveScenarios } from '../../src/failover/scenarios.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { REPO } from '../support/cli.js';
+import { REPO, runFabric } from '../support/cli.js';
 
 const site = runPipeline(join(REPO, 'inventory'), { sites: ['idc-a'] }).model!.sites[0]!;
 
@@ -208,5 +208,44 @@ describe('faults', () => {
     ]);
     j.forget('r1', 'spine1/cut');
     expect(j.entries()).toEqual([]);
+  });
+});
+
+describe('fabric lab failover on the command line (no lab needed)', () => {
+  it('--list shows the scenarios with their budgets; touches nothing', async () => {
+    const r = await runFabric([
+      'lab',
+      'failover',
+      '--site',
+      'idc-a',
+      '--group',
+      'shop-l7',
+      '--fault',
+      'cut',
+      '--list',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^web1\/cut +shop-l7 +cut +1000 ms \(one HAProxy\)$/m);
+  });
+
+  it('bad arguments and a lab that does not exist exit 2, naming what is wrong', async () => {
+    const fault = await runFabric(['lab', 'failover', '--site', 'idc-a', '--fault', 'bogus']);
+    expect(fault.code).toBe(2);
+    expect(fault.stderr).toContain('unknown --fault bogus; choose from cut, silent, crash');
+    const only = await runFabric(['lab', 'failover', '--site', 'idc-a', '--only', 'spnie1']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('spnie1: no such redundancy-group member, cable or group of idc-a');
+    const lab = await runFabric([
+      'lab',
+      'failover',
+      '--site',
+      'idc-a',
+      '--name',
+      'no-such-lab-x',
+      '--only',
+      'spine1',
+    ]);
+    expect(lab.code).toBe(2);
+    expect(lab.stderr).toContain('no lab "no-such-lab-x"');
   });
 });
