@@ -1,0 +1,258 @@
+/**
+ * `fabric lab failover --site S`: measured failover in the running lab of a site (see
+ * docs/failover.md). Exit 0: every scenario within its budget; 1: a budget violated, a fault
+ * not undone, the lab not converged, or the run interrupted; 2: bad arguments or no lab.
+ */
+import type { Command } from 'commander';
+import { once } from '../cli/args.js';
+import { CliError } from '../cli/exit.js';
+import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
+import { writeReportFile } from '../cli/io.js';
+import { waitConverged } from '../verify/converge.js';
+import { checkOutputPaths } from '../cli/output-paths.js';
+import { runningLabs } from '../cli/site-choice.js';
+import { DEFAULT_STATE_ROOT, LabError, labStatus, stateDirOf } from '../lab/index.js';
+import type { FrozenSite } from '../pipeline.js';
+import { table } from '../report/table.js';
+import { restoreAll } from './faults.js';
+import { FaultJournal } from './journal.js';
+import { deriveProbes } from './probe-plan.js';
+import { failoverJson, failoverJunit, failoverText } from './report.js';
+import { interruption, type RunContext, runFailover } from './run.js';
+import { deriveScenarios, FAULT_KINDS, type FaultKind, failoverGroups, type Scenario } from './scenarios.js';
+
+interface FailoverFlags {
+  site?: string;
+  name?: string;
+  only?: string[];
+  group?: string[];
+  fault?: string[];
+  hold: string;
+  holdMin: string;
+  convergeTimeout: string;
+  list?: boolean;
+  restore?: boolean;
+  json?: boolean;
+  junit?: string;
+}
+
+const err = (line: string) => process.stderr.write(`${line}\n`);
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
+
+function seconds(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CliError(`lab failover: ${option} "${value}" is not a number of seconds`);
+  return n;
+}
+
+/** The scenarios asked for, or exit 2 naming what does not exist. */
+function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
+  const faults = flags.fault ?? [];
+  const badFault = faults.filter((f) => !(FAULT_KINDS as readonly string[]).includes(f));
+  if (badFault.length)
+    throw new CliError(
+      `lab failover: unknown --fault ${badFault.join(', ')}; choose from ${FAULT_KINDS.join(', ')}`,
+    );
+  const { scenarios, unknown } = deriveScenarios(site, {
+    only: flags.only,
+    groups: flags.group,
+    faults: faults as FaultKind[],
+  });
+  if (unknown.length) {
+    const groups = failoverGroups(site).map((g) => g.name);
+    throw new CliError(
+      `lab failover: ${unknown.join(', ')}: no such redundancy-group member, cable or group of ${site.name} ` +
+        `(groups: ${groups.join(', ')}; a cable is DEV:IF--DEV:IF or one end DEV:IF; \`--list\` shows every scenario)`,
+    );
+  }
+  if (!scenarios.length)
+    throw new CliError(`lab failover: the selection leaves no scenario to run (\`--list\` shows them)`);
+  return scenarios;
+}
+
+function scenarioList(scenarios: Scenario[]): string {
+  return `${table(
+    ['SCENARIO', 'GROUP', 'FAULT', 'BUDGET'],
+    scenarios.map((s) => [
+      s.id,
+      s.target.kind === 'device' ? s.target.group : 'cables',
+      s.fault === 'crash' && s.target.kind === 'device' ? `crash ${s.target.crash?.daemon}` : s.fault,
+      `${s.budget.maxOutageMs} ms (${s.budget.label})`,
+    ]),
+  )}\n`;
+}
+
+async function runContext(site: FrozenSite, lab: string, journal: FaultJournal): Promise<RunContext> {
+  const status = await labStatus(lab);
+  if (status.state !== 'running')
+    throw new LabError(2, [
+      `lab failover: lab ${lab} is ${status.state}, not running: \`fabric lab status --name ${lab}\``,
+    ]);
+  const netns = new Map(status.nodes.filter((n) => n.netns).map((n) => [n.name, n.netns]));
+  const peers = new Map(
+    site.devices.flatMap((d) => d.interfaces.map((i) => [`${d.name}\0${i.name}`, i.peer] as const)),
+  );
+  const interfaces = new Map(
+    site.devices.map((d) => [
+      d.name,
+      d.interfaces.filter((i) => i.kind !== 'loopback' && i.name !== 'eth0').map((i) => i.name),
+    ]),
+  );
+  const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  return {
+    lab,
+    run,
+    journal,
+    site,
+    probes: deriveProbes(site),
+    netnsOf: (d) => netns.get(d),
+    interfacesOf: (d) => interfaces.get(d) ?? [],
+    peerOf: (d, ifname) => peers.get(`${d}\0${ifname}`),
+  };
+}
+
+/** Undoes what an earlier (killed) run left; false when something could not be undone. */
+async function restoreLeftovers(lab: string, journal: FaultJournal, explicit: boolean): Promise<boolean> {
+  const left = journal.entries();
+  if (!left.length) {
+    if (explicit) process.stdout.write(`lab ${lab}: no fault left to undo\n`);
+    return true;
+  }
+  if (!explicit)
+    err(`lab failover: undoing ${left.length} fault(s) left by an earlier run (${journal.file})`);
+  const { undone, problems } = await restoreAll(lab, journal);
+  for (const u of undone) (explicit ? (l: string) => process.stdout.write(`${l}\n`) : err)(`undone: ${u}`);
+  for (const p of problems) err(`NOT undone: ${p}`);
+  return !problems.length;
+}
+
+async function failover(flags: FailoverFlags & InventoryOptions): Promise<number> {
+  const holdMs = seconds(flags.hold, '--hold') * 1000;
+  const holdMinMs = Math.min(seconds(flags.holdMin, '--hold-min') * 1000, holdMs);
+  const convergeSeconds = seconds(flags.convergeTimeout, '--converge-timeout');
+  checkOutputPaths('lab failover', [
+    { option: '--junit', path: flags.junit, kind: 'file', example: 'reports/failover.xml' },
+  ]);
+  const { model } = loadOrExit(
+    { inventory: flags.inventory, site: flags.site === undefined ? [] : [flags.site], json: flags.json },
+    { command: 'lab failover', labs: runningLabs() },
+  );
+  const site = model.sites[0]!;
+  const lab = flags.name ?? site.name;
+  const journal = new FaultJournal(stateDirOf(DEFAULT_STATE_ROOT, lab));
+  if (flags.restore) {
+    await labStatus(lab); // no lab: exit 2
+    return (await restoreLeftovers(lab, journal, true)) ? 0 : 1;
+  }
+  const scenarios = selectScenarios(site, flags);
+  if (flags.list) {
+    process.stdout.write(scenarioList(scenarios));
+    return 0;
+  }
+  const ctx = await runContext(site, lab, journal);
+  if (!(await restoreLeftovers(lab, journal, false))) return 1;
+  err(
+    `lab failover: ${scenarios.length} scenario(s), ${ctx.probes.length} probes; checking that ${lab} has converged`,
+  );
+  const down = await waitConverged(site, lab, convergeSeconds, () => {});
+  if (down.length) {
+    err(
+      `lab failover: lab ${lab} has not converged before any fault (${down.length} verify check(s) fail), e.g.:`,
+    );
+    for (const d of down.slice(0, 5)) err(`  ${d}`);
+    return 1;
+  }
+  const started = Date.now();
+  const onSignal = (signal: string) => {
+    interruption.requested = true;
+    err(`lab failover: ${signal}: undoing the fault in place, then stopping`);
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  let outcome: Awaited<ReturnType<typeof runFailover>>;
+  try {
+    outcome = await runFailover(scenarios, ctx, {
+      holdMaxMs: holdMs,
+      holdMinMs,
+      convergeSeconds,
+      progress: err,
+    });
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await restoreLeftovers(lab, journal, false);
+  }
+  const ping = ctx.probes.filter((p) => p.kind === 'ping').length;
+  const report = {
+    ...outcome,
+    site: site.name,
+    lab,
+    probes: { ping, http: ctx.probes.length - ping },
+    seconds: (Date.now() - started) / 1000,
+  };
+  if (flags.junit) writeReportFile(flags.junit, failoverJunit(report));
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(failoverJson(report), null, 2)}\n` : failoverText(report),
+  );
+  const ok =
+    outcome.results.every((r) => r.verdict === 'pass') && !outcome.notRun.length && !outcome.interrupted;
+  return ok ? 0 : 1;
+}
+
+/** Fills in `fabric lab failover` (the command object comes from the lab commands' factory). */
+export function registerFailoverCommand(
+  command: Command,
+  act: (action: () => Promise<number>) => Promise<void>,
+): Command {
+  return command
+    .description(
+      'measure failover in the running lab of a site: inject each fault, probe, restore, compare with the budget',
+    )
+    .option('-s, --site <name>', 'the site (default: the only site of the inventory)', once('--site'))
+    .option('--name <lab>', 'lab name, when it is not the site name')
+    .option(
+      '--only <device|cable>',
+      'only these group members or cables (DEV:IF--DEV:IF or DEV:IF; repeat or comma-separate)',
+      list,
+    )
+    .option('--group <group>', 'only the members of these redundancy groups (repeat or comma-separate)', list)
+    .option(
+      '--fault <kind>',
+      `only these fault kinds: ${FAULT_KINDS.join(', ')} (repeat or comma-separate)`,
+      list,
+    )
+    .option(
+      '--hold <seconds>',
+      'hold a fault at most this long while waiting for the probes to recover',
+      '15',
+    )
+    .option('--hold-min <seconds>', 'hold a fault at least this long', '2')
+    .option(
+      '--converge-timeout <seconds>',
+      'wait this long for `fabric verify` to be green after each scenario',
+      '120',
+    )
+    .option('--list', 'list the scenarios and their budgets; touch nothing')
+    .option('--restore', 'undo every fault an interrupted run left (from the fault journal), then exit')
+    .option('--json', 'machine-readable results')
+    .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario)')
+    .addHelpText(
+      'after',
+      `
+Faults: cut (the links down), silent (links up, every packet dropped: only BFD, VRRP and health
+checks notice), crash (kill -9 of the daemon, by the PID in its own PID file). Probes: ping every
+10 ms between leaf loopbacks and between VMs on different hypervisors, HTTP to every VIP from
+every upstream at 25 requests/s. Progress goes to stderr.
+
+Examples:
+  fabric lab failover --site idc-a --list
+  fabric lab failover --site idc-a --only spine1 --fault cut,silent --junit reports/failover.xml
+  fabric lab failover --site idc-a --group shop-routers --fault crash
+  fabric lab failover --site idc-a --restore          # after a run was killed`,
+    )
+    .action((opts: FailoverFlags, cmd: Command) =>
+      act(() =>
+        failover({ ...(cmd.optsWithGlobals() as InventoryOptions), ...opts } as FailoverFlags &
+          InventoryOptions),
+      ),
+    );
+}

@@ -1,0 +1,221 @@
+/**
+ * Injecting and undoing faults, only inside the lab's own namespaces:
+ *  - cut: the node's (or the cable's) data interfaces down, so the peers lose carrier;
+ *  - silent: links up, every packet dropped by an nftables netdev table (ingress and egress of
+ *    each data interface; egress also catches OVS's userspace datapath), so only BFD, VRRP and
+ *    health checks can notice;
+ *  - crash: SIGKILL to the PIDs in the daemon's own PID files, inside the node's PID namespace.
+ * Every undo step goes to the journal before its fault is made.
+ */
+import { LabError, labExec } from '../lab/index.js';
+import { run } from '../lab/runtime/system-command.js';
+import type { FaultJournal, UndoStep } from './journal.js';
+import type { Probe } from './probe-plan.js';
+import type { Scenario } from './scenarios.js';
+
+export interface FaultContext {
+  lab: string;
+  /** Run id: names the nftables tables of this run. */
+  run: string;
+  journal: FaultJournal;
+  /** Lab network namespace of a device. */
+  netnsOf(device: string): string | undefined;
+  /** Data interfaces of a device (not eth0, not lo). */
+  interfacesOf(device: string): string[];
+  /** The other end of a device's interface, from the model. */
+  peerOf(device: string, ifname: string): { device: string; interface: string } | undefined;
+}
+
+type Ends = { device: string; netns: string; ifnames: string[] }[];
+
+function inNetns(ctx: FaultContext, pairs: { device: string; ifnames: string[] }[]): Ends {
+  return pairs.map((p) => {
+    const netns = ctx.netnsOf(p.device);
+    if (!netns) throw new LabError(1, [`lab ${ctx.lab} has no node ${p.device}`]);
+    return { ...p, netns };
+  });
+}
+
+/** silent: the target's own interfaces (or both ends of the cable). */
+function silentEnds(s: Scenario, ctx: FaultContext): Ends {
+  const t = s.target;
+  return inNetns(
+    ctx,
+    t.kind === 'device'
+      ? [{ device: t.device, ifnames: ctx.interfacesOf(t.device) }]
+      : t.ends.map((e) => ({ device: e.device, ifnames: [e.interface] })),
+  );
+}
+
+/**
+ * cut: the FAR end of each cable goes admin-down, so the target sees what a cut cable gives:
+ * loss of carrier, its routes kept (marked linkdown). Downing its own interfaces instead would
+ * make its kernel flush every route over them, which a real cut never does (and a static
+ * default route of a node without FRR would never come back). A cable: its upper end.
+ */
+function cutEnds(s: Scenario, ctx: FaultContext): Ends {
+  const t = s.target;
+  if (t.kind === 'cable')
+    return inNetns(ctx, [{ device: t.ends[1]!.device, ifnames: [t.ends[1]!.interface] }]);
+  const byDevice = new Map<string, string[]>();
+  for (const ifname of ctx.interfacesOf(t.device)) {
+    const peer = ctx.peerOf(t.device, ifname);
+    const far = peer && ctx.netnsOf(peer.device) ? peer : { device: t.device, interface: ifname };
+    byDevice.set(far.device, [...(byDevice.get(far.device) ?? []), far.interface]);
+  }
+  return inNetns(
+    ctx,
+    [...byDevice].map(([device, ifnames]) => ({ device, ifnames })),
+  );
+}
+
+async function must(cmd: string, args: string[], what: string): Promise<void> {
+  const r = await run(cmd, args, { timeoutMs: 15_000 });
+  if (r.code !== 0) throw new LabError(1, [`${what}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`]);
+}
+
+function nftTable(ctx: FaultContext): string {
+  return `fabric_failover_${ctx.run.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+}
+
+export function silentRuleset(table: string, ifnames: string[]): string {
+  const chains = ifnames.flatMap((ifname, i) => [
+    `  chain in${i} { type filter hook ingress device ${JSON.stringify(ifname)} priority -500; policy drop; }`,
+    `  chain out${i} { type filter hook egress device ${JSON.stringify(ifname)} priority -500; policy drop; }`,
+  ]);
+  return `table netdev ${table} {\n${chains.join('\n')}\n}\n`;
+}
+
+/** Injects the scenario's fault; returns a one-line description of what was done. */
+export async function injectFault(s: Scenario, ctx: FaultContext): Promise<string> {
+  const record = (step: UndoStep) => ctx.journal.record(ctx.run, s.id, step);
+  if (s.fault === 'crash') {
+    if (s.target.kind !== 'device' || !s.target.crash) throw new LabError(2, [`${s.id}: nothing to crash`]);
+    const { crash, device } = s.target;
+    record({ op: 'node-command', node: device, command: crash.restart });
+    // PIDs from the daemon's own PID files, killed in the node's PID namespace (never by name)
+    const script = [
+      `pids=$(cat ${crash.pidFiles.join(' ')} 2>/dev/null | tr -s ' \\n' ' ')`,
+      '[ -n "$pids" ] || exit 3',
+      'kids=$(for p in $pids; do cat /proc/$p/task/*/children 2>/dev/null; done)',
+      'kill -9 $kids $pids',
+      'echo $kids $pids',
+    ].join('; ');
+    const r = await labExec(ctx.lab, device, ['sh', '-c', script], { timeoutMs: 15_000 });
+    if (r.code !== 0)
+      throw new LabError(1, [
+        `${s.id}: no running ${crash.daemon} in its PID files (${crash.pidFiles.join(', ')})`,
+      ]);
+    return `${device}: kill -9 ${crash.daemon} (PID ${r.stdout.trim()} in the node)`;
+  }
+  if (s.fault === 'cut') {
+    const ends = cutEnds(s, ctx);
+    for (const e of ends) for (const ifname of e.ifnames) record({ op: 'link-up', netns: e.netns, ifname });
+    for (const e of ends)
+      for (const ifname of e.ifnames)
+        await must(
+          'ip',
+          ['-n', e.netns, 'link', 'set', ifname, 'down'],
+          `${s.id}: ${e.device} ${ifname} down`,
+        );
+    return ends.map((e) => `${e.device} ${e.ifnames.join(',')} down`).join('; ');
+  }
+  const ends = silentEnds(s, ctx);
+  const table = nftTable(ctx);
+  for (const e of ends) {
+    record({ op: 'nft-delete', netns: e.netns, table });
+    const r = await run('nsenter', [`--net=/run/netns/${e.netns}`, '--', 'nft', '-f', '-'], {
+      input: silentRuleset(table, e.ifnames),
+      timeoutMs: 15_000,
+    });
+    if (r.code !== 0) throw new LabError(1, [`${s.id}: nftables in ${e.device}: ${r.stderr.trim()}`]);
+  }
+  return ends.map((e) => `${e.device} ${e.ifnames.join(',')} drop all (nft ${table})`).join('; ');
+}
+
+/** Undoes one journal step; true when done (or nothing was left to undo). */
+export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boolean; detail: string }> {
+  if (step.op === 'link-up') {
+    const r = await run('ip', ['-n', step.netns, 'link', 'set', step.ifname, 'up'], { timeoutMs: 15_000 });
+    const gone = /Cannot find device|No such file|Invalid netns/.test(r.stderr);
+    return { ok: r.code === 0 || gone, detail: `${step.netns} ${step.ifname} up` };
+  }
+  if (step.op === 'addr-del') {
+    const r = await run('ip', ['-n', step.netns, 'addr', 'del', `${step.address}/32`, 'dev', 'lo'], {
+      timeoutMs: 15_000,
+    });
+    const gone = /Cannot assign|No such|Invalid netns/.test(r.stderr);
+    return { ok: r.code === 0 || gone, detail: `${step.netns} probe address ${step.address} removed` };
+  }
+  if (step.op === 'nft-delete') {
+    const r = await run(
+      'nsenter',
+      [`--net=/run/netns/${step.netns}`, '--', 'nft', 'delete', 'table', 'netdev', step.table],
+      { timeoutMs: 15_000 },
+    );
+    const gone = /No such file|does not exist/.test(r.stderr);
+    return { ok: r.code === 0 || gone, detail: `${step.netns} nft table ${step.table} removed` };
+  }
+  try {
+    const r = await labExec(lab, step.node, ['sh', '-c', step.command], { timeoutMs: 30_000 });
+    return { ok: r.code === 0, detail: `${step.node}: ${step.command.slice(0, 60)} (exit ${r.code})` };
+  } catch (e) {
+    return { ok: false, detail: `${step.node}: ${(e as Error).message}` };
+  }
+}
+
+/** Undoes every journal step of this run under `key` (a scenario id), then forgets them. */
+export async function undoEntry(key: string, ctx: FaultContext): Promise<string[]> {
+  const problems: string[] = [];
+  for (const entry of ctx.journal.entries().filter((e) => e.run === ctx.run && e.scenario === key))
+    for (const step of entry.undo) {
+      const r = await undoStep(ctx.lab, step);
+      if (!r.ok) problems.push(r.detail);
+    }
+  if (!problems.length) ctx.journal.forget(ctx.run, key);
+  return problems;
+}
+
+/** `--restore`: undoes every fault the journal holds, from any run. */
+export async function restoreAll(
+  lab: string,
+  journal: FaultJournal,
+): Promise<{ undone: string[]; problems: string[] }> {
+  const undone: string[] = [];
+  const problems: string[] = [];
+  for (const entry of journal.entries()) {
+    const failed: string[] = [];
+    for (const step of entry.undo) {
+      const r = await undoStep(lab, step);
+      (r.ok ? undone : failed).push(`${entry.scenario}: ${r.detail}`);
+    }
+    if (!failed.length) journal.forget(entry.run, entry.scenario);
+    problems.push(...failed);
+  }
+  return { undone, problems };
+}
+
+/** The journal key of the probes' extra client addresses (not a fault; undone the same way). */
+export const PROBE_SOURCES = 'probe-sources';
+
+/** Adds the HTTP probes' extra client addresses to their upstreams' loopbacks (journalled). */
+export async function addProbeSources(ctx: FaultContext, probes: readonly Probe[]): Promise<void> {
+  for (const p of probes) {
+    if (p.kind !== 'http') continue;
+    const netns = ctx.netnsOf(p.device);
+    if (!netns) continue;
+    for (const address of p.sources.slice(p.sources.length > 1 ? 0 : 1)) {
+      ctx.journal.record(ctx.run, PROBE_SOURCES, { op: 'addr-del', netns, address });
+      const r = await run('ip', ['-n', netns, 'addr', 'add', `${address}/32`, 'dev', 'lo'], {
+        timeoutMs: 15_000,
+      });
+      if (r.code !== 0 && !/File exists/.test(r.stderr))
+        throw new LabError(1, [`probe address ${address} on ${p.device}: ${r.stderr.trim()}`]);
+    }
+  }
+}
+
+/** Removes them again. */
+export function removeProbeSources(ctx: FaultContext): Promise<string[]> {
+  return undoEntry(PROBE_SOURCES, ctx);
+}

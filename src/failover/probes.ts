@@ -1,0 +1,184 @@
+/**
+ * Running the probes: each process runs in the network namespace of its node (`nsenter
+ * --net`), in its own process group, and is stopped by that PID. ICMP is one `ping` every
+ * 10 ms per probe with per-reply timestamps; HTTP is one small Node client per upstream that
+ * sends a request to each of its URLs every 50 ms, each on a new connection, from the
+ * upstream's client address.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
+import type { Sample } from './measure.js';
+import { HTTP_INTERVAL_MS, type HttpProbe, PING_INTERVAL_MS, type Probe } from './probe-plan.js';
+
+/**
+ * argv: interval, then per URL: url insecure(0|1) sources(comma-separated; rotated through);
+ * one JSON line per answer: {u, t, ok, e?}.
+ */
+const HTTP_AGENT = `
+const [interval, ...rest] = process.argv.slice(1);
+const targets = [];
+for (let i = 0; i < rest.length; i += 3) targets.push({ url: rest[i], insecure: rest[i + 1] === '1', sources: rest[i + 2].split(','), n: 0 });
+const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
+setInterval(() => targets.forEach((target, u) => {
+  const t = Date.now();
+  let done = false;
+  const finish = (ok, e) => { if (!done) { done = true; out(u, t, ok, e); } };
+  const mod = require(target.url.startsWith('https:') ? 'https' : 'http');
+  const localAddress = target.sources[target.n++ % target.sources.length];
+  const req = mod.get(target.url, { agent: false, localAddress, rejectUnauthorized: !target.insecure, timeout: 1000 }, (res) => {
+    res.resume();
+    res.on('end', () => finish(res.statusCode >= 200 && res.statusCode < 400, 'HTTP ' + res.statusCode));
+    res.on('error', (err) => finish(false, err.message));
+  });
+  req.on('timeout', () => req.destroy(new Error('timeout')));
+  req.on('error', (err) => finish(false, err.message));
+}), Number(interval));
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
+`;
+
+/** What one probe saw so far. */
+export class ProbeRecorder {
+  private readonly pings = new Map<number, Sample>();
+  private readonly requests: Sample[] = [];
+  readonly errors: string[] = [];
+
+  constructor(readonly probe: Probe) {}
+
+  /** A line of `ping -D -O` output. */
+  pingLine(line: string): void {
+    const reply = /^\[(\d+\.\d+)\] .*icmp_seq=(\d+) .*time=([\d.]+) ms/.exec(line);
+    if (reply) {
+      this.pings.set(Number(reply[2]), { at: Number(reply[1]) * 1000 - Number(reply[3]), ok: true });
+      return;
+    }
+    const lost = /^\[(\d+\.\d+)\] no answer yet for icmp_seq=(\d+)/.exec(line);
+    if (lost && !this.pings.get(Number(lost[2]))?.ok)
+      this.pings.set(Number(lost[2]), { at: Number(lost[1]) * 1000 - PING_INTERVAL_MS, ok: false });
+  }
+
+  request(at: number, ok: boolean): void {
+    this.requests.push({ at, ok });
+  }
+
+  /** Every sample so far; a ping sequence number never reported counts as lost, sent between its neighbours. */
+  samples(): Sample[] {
+    if (this.probe.kind === 'http') return [...this.requests];
+    const seqs = [...this.pings.keys()].sort((a, b) => a - b);
+    const out: Sample[] = [];
+    for (let i = 0; i < seqs.length; i++) {
+      const seq = seqs[i]!;
+      const here = this.pings.get(seq)!;
+      out.push(here);
+      const next = seqs[i + 1];
+      if (next === undefined) continue;
+      const there = this.pings.get(next)!;
+      for (let s = seq + 1; s < next; s++)
+        out.push({ at: here.at + ((there.at - here.at) * (s - seq)) / (next - seq), ok: false });
+    }
+    return out;
+  }
+}
+
+class ProbeProcess {
+  private readonly child: ChildProcess;
+  private buffer = '';
+  private readonly closed: Promise<void>;
+
+  constructor(
+    netns: string,
+    argv: string[],
+    private readonly onLine: (line: string) => void,
+    private readonly onError: (line: string) => void,
+  ) {
+    this.child = spawn('nsenter', [`--net=/run/netns/${netns}`, '--', ...argv], {
+      env: SYSTEM_ENV,
+      detached: true, // its own process group: stopped by its PID, with whatever it started
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (this.buffer + chunk).split('\n');
+      this.buffer = lines.pop() ?? '';
+      for (const line of lines) this.onLine(line);
+    });
+    this.child
+      .stderr!.setEncoding('utf8')
+      .on('data', (chunk: string) => this.onError(chunk.trim().split('\n')[0]!));
+    this.closed = new Promise((resolve) => {
+      this.child.on('close', () => resolve());
+      this.child.on('error', (e) => {
+        this.onError(e.message);
+        resolve();
+      });
+    });
+  }
+
+  /** SIGINT to its process group (ping prints and flushes), SIGKILL after 2 s. */
+  async stop(): Promise<void> {
+    const pid = this.child.pid;
+    if (pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null)
+      return this.closed;
+    signalGroup(pid, 'SIGINT');
+    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 2000);
+    await this.closed;
+    clearTimeout(timer);
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export interface ProbeSet {
+  recorders: ProbeRecorder[];
+  stop(): Promise<void>;
+}
+
+/** Starts every probe; `netnsOf` maps a device to its lab network namespace. */
+export function startProbes(
+  probes: readonly Probe[],
+  netnsOf: (device: string) => string | undefined,
+): ProbeSet {
+  const recorders: ProbeRecorder[] = [];
+  const processes: ProbeProcess[] = [];
+  const http = new Map<string, { netns: string; probes: HttpProbe[]; recorders: ProbeRecorder[] }>();
+  for (const p of probes) {
+    const netns = netnsOf(p.device);
+    if (!netns) continue;
+    const rec = new ProbeRecorder(p);
+    recorders.push(rec);
+    const error = (line: string) => rec.errors.length < 5 && rec.errors.push(line);
+    if (p.kind === 'ping') {
+      // `-i 0.01` sends every ~19 ms here (the sleep rounds up to the next timer tick); 0.009 gives ~11 ms
+      const argv = ['stdbuf', '-oL', 'ping', '-n', '-D', '-O', '-i', String((PING_INTERVAL_MS - 1) / 1000)];
+      argv.push(...(p.source ? ['-I', p.source] : []), p.address);
+      processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
+      continue;
+    }
+    const key = p.device;
+    const group = http.get(key) ?? { netns, probes: [], recorders: [] };
+    group.probes.push(p);
+    group.recorders.push(rec);
+    http.set(key, group);
+  }
+  for (const g of http.values()) {
+    const argv = [process.execPath, '-e', HTTP_AGENT, String(HTTP_INTERVAL_MS)];
+    for (const p of g.probes) argv.push(p.url, p.insecure ? '1' : '0', p.sources.join(','));
+    const onLine = (line: string) => {
+      try {
+        const r = JSON.parse(line) as { u: number; t: number; ok: boolean };
+        g.recorders[r.u]?.request(r.t, r.ok);
+      } catch {
+        // not a result line
+      }
+    };
+    const onError = (line: string) => {
+      for (const rec of g.recorders) if (rec.errors.length < 5) rec.errors.push(line);
+    };
+    processes.push(new ProbeProcess(g.netns, argv, onLine, onError));
+  }
+  return { recorders, stop: async () => void (await Promise.all(processes.map((p) => p.stop()))) };
+}

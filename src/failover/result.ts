@@ -1,0 +1,84 @@
+/** A scenario's result, its summary per phase, and the verdict against its budget. */
+import type { Budget } from './budgets.js';
+import type { ControlEvent } from './events.js';
+import type { WindowMeasure } from './measure.js';
+import type { FaultKind } from './scenarios.js';
+
+export interface ProbeResult {
+  probe: string;
+  kind: 'ping' | 'http';
+  /** An end of the probe failed with the target (itself, a VM on a failed hypervisor): not the fabric's outage. */
+  excluded: boolean;
+  failover: WindowMeasure;
+  failback: WindowMeasure;
+}
+
+export interface PhaseSummary {
+  /** Longest outage of any probe that counts, ms. */
+  maxOutageMs: number;
+  worstProbe: string | undefined;
+  lostPings: number;
+  failedRequests: number;
+  /** Probes (that count) still failing when the phase ended. */
+  unrecovered: string[];
+}
+
+export interface ScenarioResult {
+  id: string;
+  target: string;
+  group: string;
+  fault: FaultKind;
+  budget: Budget;
+  /** What was done, e.g. `spine1 eth1,eth2 down`. */
+  injected: string;
+  injectedAt: string;
+  /** How long the fault was held, ms. */
+  heldMs: number;
+  undone: boolean;
+  failover: PhaseSummary;
+  failback: PhaseSummary;
+  probes: ProbeResult[];
+  /** Control-plane transitions, `atMs` after the injection (negative: before). */
+  events: (ControlEvent & { atMs: number })[];
+  converged: boolean;
+  /** Time until every verify check passed again after the scenario, ms. */
+  convergeMs: number;
+  problems: string[];
+  verdict: 'pass' | 'fail';
+  /** Why it failed. */
+  reasons: string[];
+}
+
+export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'failback'): PhaseSummary {
+  // a probe from or to a device that fell with the target measures that device's own restart
+  // (ping backs off while its sends fail), not the fabric: shown per probe, not counted
+  const counted = probes.filter((p) => !p.excluded);
+  let worst: ProbeResult | undefined;
+  for (const p of counted) if (!worst || p[phase].longestOutageMs > worst[phase].longestOutageMs) worst = p;
+  const max = worst?.[phase].longestOutageMs ?? 0;
+  return {
+    maxOutageMs: Math.round(max),
+    worstProbe: max > 0 ? worst?.probe : undefined,
+    lostPings: counted.filter((p) => p.kind === 'ping').reduce((n, p) => n + p[phase].failed, 0),
+    failedRequests: counted.filter((p) => p.kind === 'http').reduce((n, p) => n + p[phase].failed, 0),
+    unrecovered: counted.filter((p) => !p[phase].recovered).map((p) => p.probe),
+  };
+}
+
+/** Pass: both phases within the budget, the fault undone, everything recovered, verify green. */
+export function judge(r: ScenarioResult): void {
+  const reasons: string[] = [];
+  const b = r.budget;
+  for (const phase of ['failover', 'failback'] as const) {
+    const p = r[phase];
+    if (p.maxOutageMs > b.maxOutageMs) reasons.push(`${phase} ${p.maxOutageMs} ms > ${b.maxOutageMs} ms`);
+    if (b.maxFailedRequests !== undefined && p.failedRequests > b.maxFailedRequests)
+      reasons.push(`${phase} ${p.failedRequests} failed requests > ${b.maxFailedRequests}`);
+    if (p.unrecovered.length) reasons.push(`${phase}: ${p.unrecovered.length} probe(s) never recovered`);
+  }
+  if (!r.undone) reasons.push('the fault was not undone');
+  if (!r.converged) reasons.push('verify not green after it');
+  if (!r.injected) reasons.push('no fault was injected');
+  r.reasons = reasons;
+  r.verdict = reasons.length ? 'fail' : 'pass';
+}

@@ -1,0 +1,217 @@
+/**
+ * One failover run: for each scenario, start the probes, inject the fault, hold it until the
+ * probes recover (or a deadline), undo it, hold again, stop, measure, and wait until every
+ * check of `fabric verify` passes before the next scenario. Every fault is undone — on an
+ * error, and on SIGINT/SIGTERM (the handlers only stop the loop; the `finally` blocks undo).
+ */
+import { waitConverged } from '../verify/converge.js';
+import type { FrozenSite } from '../pipeline.js';
+import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
+import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
+import { actualInterval, healthySince, measureWindow } from './measure.js';
+import { HTTP_INTERVAL_MS, PING_INTERVAL_MS, type Probe, probeEnds } from './probe-plan.js';
+import { type ProbeRecorder, startProbes } from './probes.js';
+import { judge, type PhaseSummary, type ProbeResult, type ScenarioResult, summarize } from './result.js';
+import type { Scenario } from './scenarios.js';
+
+export interface RunOptions {
+  /** Longest a fault (and then its undoing) is held while waiting for the probes to recover. @default 15 000 */
+  holdMaxMs?: number;
+  /** Shortest hold. @default 2 000 */
+  holdMinMs?: number;
+  /** How long to wait for verify to be green after each scenario. @default 120 */
+  convergeSeconds?: number;
+  progress?: (line: string) => void;
+}
+
+export interface RunContext extends FaultContext {
+  site: FrozenSite;
+  probes: Probe[];
+}
+
+/** Set by the signal handlers: the loop stops at the next step, and the faults are undone. */
+export const interruption = { requested: false };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Waits until every watched probe has answered everything for `quietMs` (min..max after `since`). */
+async function holdUntilQuiet(
+  probes: ProbeRecorder[],
+  since: number,
+  min: number,
+  max: number,
+): Promise<void> {
+  const quietMs = 1000;
+  while (!interruption.requested) {
+    const now = Date.now();
+    if (now - since >= max) return;
+    // the last 1.1 s may still change: a ping reply on its way, an HTTP request before its 1 s timeout
+    const settled = now - 1100;
+    if (now - since >= min && probes.every((p) => healthySince(p.samples(), settled, quietMs))) return;
+    await sleep(100);
+  }
+}
+
+function intervalOf(p: ProbeRecorder): number {
+  return actualInterval(p.samples(), p.probe.kind === 'ping' ? PING_INTERVAL_MS : HTTP_INTERVAL_MS);
+}
+
+/** Runs one scenario; the fault is undone whatever happens. */
+export async function runScenario(
+  s: Scenario,
+  ctx: RunContext,
+  options: RunOptions,
+): Promise<ScenarioResult> {
+  const holdMax = options.holdMaxMs ?? 15_000;
+  const holdMin = options.holdMinMs ?? 2_000;
+  const fallen = s.target.kind === 'device' ? s.target.fallen : [];
+  const set = startProbes(ctx.probes, ctx.netnsOf);
+  const running = set.recorders;
+  const near = s.target.kind === 'device' ? [s.target.device] : s.target.ends.map((e) => e.device);
+  const watcher = new EventWatcher(ctx.lab, ctx.site, frrNeighbours(ctx.site, near, fallen), ctx.netnsOf);
+  const problems: string[] = [];
+  let injected = '';
+  let injectedAt = 0;
+  let restoredAt = 0;
+  let undone = false;
+  try {
+    const started = Date.now();
+    await holdUntilQuiet(running, started, 1500, 6000);
+    const dead = running.filter((p) => !healthySince(p.samples(), Date.now() - 1100, 1000));
+    for (const p of dead)
+      problems.push(
+        `probe ${p.probe.id} did not answer before the fault${p.errors.length ? `: ${p.errors[0]}` : ''}`,
+      );
+    watcher.start();
+    await sleep(400); // a first reading of the control plane before the fault
+    const measured = running.filter(
+      (p) => !dead.includes(p) && !probeEnds(p.probe).some((d) => fallen.includes(d)),
+    );
+    injectedAt = Date.now();
+    try {
+      injected = await injectFault(s, ctx);
+      options.progress?.(`  ${s.id}: fault in place: ${injected}`);
+      await holdUntilQuiet(measured, injectedAt, holdMin, holdMax);
+    } finally {
+      restoredAt = Date.now();
+      const left = await undoEntry(s.id, ctx);
+      undone = !left.length;
+      problems.push(...left.map((l) => `not undone: ${l}`));
+    }
+    await holdUntilQuiet(
+      running.filter((p) => !dead.includes(p)),
+      restoredAt,
+      holdMin,
+      holdMax + 10_000,
+    );
+  } catch (e) {
+    problems.push((e as Error).message);
+  } finally {
+    await watcher.stop();
+    await set.stop();
+  }
+  // the last second before the stop is cut off: its replies (and HTTP timeouts) were still due
+  const endedAt = Date.now() - 1100;
+  const probes: ProbeResult[] = running.map((p) => {
+    const samples = p.samples().filter((x) => x.at < endedAt);
+    const interval = intervalOf(p);
+    return {
+      probe: p.probe.id,
+      kind: p.probe.kind,
+      excluded: probeEnds(p.probe).some((d) => fallen.includes(d)),
+      failover: measureWindow(samples, injectedAt || endedAt, restoredAt || endedAt, interval),
+      failback: measureWindow(samples, restoredAt || endedAt, endedAt, interval),
+    };
+  });
+  const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
+  return {
+    id: s.id,
+    target: s.target.kind === 'device' ? s.target.device : s.target.cable,
+    group: s.target.kind === 'device' ? s.target.group : 'cables',
+    fault: s.fault,
+    budget: s.budget,
+    injected,
+    injectedAt: new Date(injectedAt || endedAt).toISOString(),
+    heldMs: restoredAt - injectedAt,
+    undone,
+    failover: summarize(probes, 'failover'),
+    failback: summarize(probes, 'failback'),
+    probes,
+    events,
+    converged: false,
+    convergeMs: 0,
+    problems,
+    verdict: 'fail',
+    reasons: [],
+  };
+}
+
+/** Waits for verify to be green; fills in the scenario's convergence and verdict. */
+async function settle(result: ScenarioResult, ctx: RunContext, options: RunOptions): Promise<void> {
+  const started = Date.now();
+  const down = interruption.requested
+    ? ['interrupted']
+    : await waitConverged(ctx.site, ctx.lab, options.convergeSeconds ?? 120, () => {});
+  result.converged = !down.length;
+  result.convergeMs = Date.now() - started;
+  if (down.length)
+    result.problems.push(`verify not green after the scenario: ${down.slice(0, 3).join('; ')}`);
+  judge(result);
+}
+
+export interface RunOutcome {
+  results: ScenarioResult[];
+  /** Scenarios not run (interrupted, or the lab did not converge after one). */
+  notRun: string[];
+  interrupted: boolean;
+}
+
+export async function runFailover(
+  scenarios: Scenario[],
+  ctx: RunContext,
+  options: RunOptions = {},
+): Promise<RunOutcome> {
+  const say = options.progress ?? (() => {});
+  const results: ScenarioResult[] = [];
+  const notRun: string[] = [];
+  try {
+    await addProbeSources(ctx, ctx.probes);
+    await loop(scenarios, ctx, options, results, notRun);
+  } finally {
+    for (const left of await removeProbeSources(ctx)) say(`not undone: ${left}`);
+  }
+  return { results, notRun, interrupted: interruption.requested };
+}
+
+async function loop(
+  scenarios: Scenario[],
+  ctx: RunContext,
+  options: RunOptions,
+  results: ScenarioResult[],
+  notRun: string[],
+): Promise<void> {
+  const say = options.progress ?? (() => {});
+  for (const [i, s] of scenarios.entries()) {
+    const last = results[results.length - 1];
+    if (interruption.requested || (last && !last.converged)) {
+      notRun.push(s.id);
+      continue;
+    }
+    say(
+      `[${i + 1}/${scenarios.length}] ${s.id}: injecting (${s.budget.label}, budget ${s.budget.maxOutageMs} ms)`,
+    );
+    const r = await runScenario(s, ctx, options);
+    say(
+      `[${i + 1}/${scenarios.length}] ${s.id}: ${phaseLine(r.failover)} ; failback ${phaseLine(r.failback)} ; waiting for verify`,
+    );
+    await settle(r, ctx, options);
+    say(
+      `[${i + 1}/${scenarios.length}] ${s.id}: ${r.verdict.toUpperCase()}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}, verify green after ${(r.convergeMs / 1000).toFixed(1)} s`,
+    );
+    results.push(r);
+  }
+}
+
+function phaseLine(p: PhaseSummary): string {
+  return `outage ${p.maxOutageMs} ms${p.worstProbe ? ` (${p.worstProbe})` : ''}, ${p.lostPings} pings lost, ${p.failedRequests} requests failed`;
+}
