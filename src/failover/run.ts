@@ -4,8 +4,9 @@
  * check of `fabric verify` passes before the next scenario. Every fault is undone — on an
  * error, and on SIGINT/SIGTERM (the handlers only stop the loop; the `finally` blocks undo).
  */
-import { waitConverged } from '../verify/converge.js';
+
 import type { FrozenSite } from '../pipeline.js';
+import { waitConverged } from '../verify/converge.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
 import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
 import { actualInterval, healthySince, measureWindow } from './measure.js';
