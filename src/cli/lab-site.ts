@@ -11,9 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { FrozenSite } from '../pipeline.js';
 import { writeSite } from '../render/write.js';
 import { exportTopology } from '../topology/clab.js';
-import { renderAll } from './commands/render.js';
 import { EXIT } from './exit.js';
 import { checkOutputPaths } from './output-paths.js';
+import { renderAll } from './render-all.js';
 
 export interface SiteLabOptions {
   inventory: string;
