@@ -1,0 +1,99 @@
+/** FRR: frr.conf and /etc/frr/daemons (templates/frr/). */
+import type { SecretRef } from './secrets.js';
+
+export interface FrrModel {
+  hostname: string;
+  /** Daemons enabled in /etc/frr/daemons (zebra, staticd and watchfrr always run). */
+  daemons: {
+    bgpd: boolean;
+    bfdd: boolean;
+    /** Load FRR's SNMP AgentX module in zebra and bgpd (BGP4-MIB through the local snmpd). */
+    agentx: boolean;
+  };
+  interfaces: FrrInterface[];
+  staticRoutes: StaticRoute[];
+  prefixLists: PrefixList[];
+  routeMaps: RouteMap[];
+  bfdProfiles: BfdProfile[];
+  routerBgp: RouterBgp;
+}
+
+export interface FrrInterface {
+  name: string;
+  description: string;
+  /** Addresses with prefix length; empty for unnumbered (IPv6 link-local) fabric ports. */
+  addresses: string[];
+}
+
+export interface StaticRoute {
+  prefix: string;
+  /** `blackhole` anchors an aggregate so that `network` can announce it. */
+  nexthop: 'blackhole';
+  description: string;
+}
+
+export interface PrefixList {
+  name: string;
+  entries: { seq: number; action: 'permit' | 'deny'; prefix: string; ge: number | null; le: number | null }[];
+}
+
+export interface RouteMap {
+  name: string;
+  entries: {
+    seq: number;
+    action: 'permit' | 'deny';
+    matchPrefixList: string | null;
+    description: string | null;
+  }[];
+}
+
+/**
+ * A BFD profile. A value equal to FRR's default (300 ms, multiplier 3) is null and not printed:
+ * FRR never shows defaults in its running config, so a printed default would read as drift.
+ */
+export interface BfdProfile {
+  name: string;
+  /** Milliseconds; null: FRR's default, 300. */
+  receiveInterval: number | null;
+  /** Milliseconds; null: FRR's default, 300. */
+  transmitInterval: number | null;
+  /** null: FRR's default, 3. */
+  detectMultiplier: number | null;
+}
+
+export interface PeerGroup {
+  name: string;
+  description: string;
+  bfdProfile: string | null;
+  /** Route-maps applied in the ipv4 unicast address family. */
+  routeMapIn: string;
+  routeMapOut: string;
+}
+
+export interface BgpNeighbor {
+  /** Interface name for unnumbered neighbors, else the peer address. */
+  peer: string;
+  unnumbered: boolean;
+  peerGroup: string;
+  remoteAs: number;
+  description: string;
+  /** The device on the other end (or the upstream's name). */
+  peerDevice: string;
+  password: SecretRef | null;
+  /** Upstream sessions: the peer address is directly connected (ttl 1). */
+  updateSource: string | null;
+}
+
+export interface RouterBgp {
+  asn: number;
+  routerId: string;
+  peerGroups: PeerGroup[];
+  neighbors: BgpNeighbor[];
+  ipv4Unicast: {
+    /** Prefixes originated with `network` (each must exist in the RIB). */
+    networks: string[];
+    maximumPaths: number;
+    /** Neighbors (by peer) that get a default route originated towards them. */
+    defaultOriginate: string[];
+  };
+}
