@@ -80,7 +80,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
-    globalDefs: { routerId: d.name, enableSnmpVrrp: false },
+    globalDefs: { routerId: d.name, enableScriptSecurity: true, scriptUser: 'root', enableSnmpVrrp: false },
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:

@@ -87,6 +87,16 @@ export interface BgpNeighbor {
 export interface RouterBgp {
   asn: number;
   routerId: string;
+  /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
+  logNeighborChanges: boolean;
+  bestpath: {
+    /**
+     * `bgp bestpath as-path multipath-relax`: ECMP over paths of equal AS-path length through
+     * different neighbor ASes, as every leaf and host has its own AS (RFC 7938 section 6.3).
+     * @default true
+     */
+    asPathMultipathRelax: boolean;
+  };
   peerGroups: PeerGroup[];
   neighbors: BgpNeighbor[];
   ipv4Unicast: {

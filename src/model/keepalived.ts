@@ -4,6 +4,12 @@ import type { SecretRef } from './secrets.js';
 export interface KeepalivedModel {
   globalDefs: {
     routerId: string;
+    /**
+     * `enable_script_security` and `script_user`: keepalived refuses scripts that a non-root user
+     * could change, and runs them as `scriptUser`. @default true, root
+     */
+    enableScriptSecurity: boolean;
+    scriptUser: string;
     /** Register with the local snmpd over AgentX and serve KEEPALIVED-MIB (`enable_snmp_vrrp`). @default false */
     enableSnmpVrrp: boolean;
   };

@@ -141,6 +141,8 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     routerBgp: {
       asn: d.asn!,
       routerId: d.loopback !== null ? formatAddress(d.loopback) : routerIdOfUpstream(facts, d),
+      logNeighborChanges: true,
+      bestpath: { asPathMultipathRelax: true },
       peerGroups,
       neighbors,
       ipv4Unicast: {
