@@ -6,7 +6,7 @@
  * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
-import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
 
@@ -64,9 +64,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       authentication: pair?.auth
         ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
         : null,
-      virtualIpaddress: [
-        { address: withLength(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name },
-      ],
+      virtualIpaddress: [{ ...onPrefix(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       segment: key,
       peer: other?.device ?? null,

@@ -34,7 +34,20 @@ export interface RoleSpec {
   hosted: boolean;
   /** The daemons fabric renders for it, sorted (snmpd comes on top when the site has SNMP: compile/snmp.ts). */
   daemons: readonly Daemon[];
+  /** A routed VM: exactly one NIC is its `uplink` to its hypervisor's FRR, the others are on segments. */
+  uplinkNic: boolean;
+  /** Upstream ISPs peer with it: it anchors and announces the site's prefixes (`prefixes.announce`). */
+  peersWithUpstreams: boolean;
+  /** The places of a tenant's services it may fill (`tenants.<t>.routers.members`, …). */
+  serves: readonly TenantSlot[];
 }
+
+/**
+ * A place a tenant's services name devices in: `routers` (VRRP gateway members), `l4` (IPVS
+ * members), `l4-real-server` (an L4 service's real servers), `l7` (HAProxy members), `l7-server`
+ * (an L7 backend's servers).
+ */
+export type TenantSlot = 'routers' | 'l4' | 'l4-real-server' | 'l7' | 'l7-server';
 
 export const ROLES = {
   superspine: {
@@ -44,6 +57,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
   spine: {
     tier: 2,
@@ -52,6 +68,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
   edge: {
     tier: 3,
@@ -60,6 +79,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: true,
+    serves: [],
   },
   leaf: {
     tier: 4,
@@ -68,6 +90,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
   storage: {
     tier: 5,
@@ -76,6 +101,9 @@ export const ROLES = {
     uplinkCable: 'host',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
   hypervisor: {
     tier: 6,
@@ -84,6 +112,9 @@ export const ROLES = {
     uplinkCable: 'host',
     hosted: false,
     daemons: ['frr', 'ovs'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
   vrouter: {
     tier: 7,
@@ -92,6 +123,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: true,
     daemons: ['frr', 'keepalived'],
+    uplinkNic: true,
+    peersWithUpstreams: false,
+    serves: ['routers'],
   },
   l4lb: {
     tier: 8,
@@ -100,9 +134,32 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: true,
     daemons: ['keepalived'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l4'],
   },
-  l7lb: { tier: 9, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: ['haproxy'] },
-  vm: { tier: 10, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: [] },
+  l7lb: {
+    tier: 9,
+    asn: null,
+    uplinksTo: [],
+    uplinkCable: 'fabric',
+    hosted: true,
+    daemons: ['haproxy'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l7', 'l4-real-server'],
+  },
+  vm: {
+    tier: 10,
+    asn: null,
+    uplinksTo: [],
+    uplinkCable: 'fabric',
+    hosted: true,
+    daemons: [],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l4-real-server', 'l7-server'],
+  },
   // the lab's simulated ISP: never pushed, but it has a place in the order all the same
   upstream: {
     tier: 11,
@@ -111,6 +168,9 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
   },
 } as const satisfies Record<Role, RoleSpec>;
 
@@ -141,4 +201,22 @@ export function fromSitePlan(role: Role): boolean {
  */
 export function failureDomain(name: string, hostedOn: string | null): string[] {
   return hostedOn ? [name, hostedOn] : [name];
+}
+
+/** Roles whose table row says `peersWithUpstreams` (the edge routers). */
+export function upstreamPeerRoles(): Role[] {
+  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).peersWithUpstreams);
+}
+
+/** For each place of a tenant's services, the roles that may fill it, in table order. */
+export function serviceRoles(): Record<'routers' | 'l4' | 'l4RealServers' | 'l7' | 'l7Servers', Role[]> {
+  const filling = (slot: TenantSlot) =>
+    (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).serves.includes(slot));
+  return {
+    routers: filling('routers'),
+    l4: filling('l4'),
+    l4RealServers: filling('l4-real-server'),
+    l7: filling('l7'),
+    l7Servers: filling('l7-server'),
+  };
 }

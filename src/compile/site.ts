@@ -4,8 +4,15 @@
  * daemons) comes from the role table (roles.ts); each role's daemon models are built in one
  * exhaustive switch, so a new role cannot be forgotten.
  */
-import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
-import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import type {
+  Device,
+  DeviceBase,
+  HostInterface,
+  HostService,
+  InterfaceAddress,
+  SiteModel,
+} from '../model/types.js';
+import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
@@ -92,9 +99,14 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
     case 'upstream': {
-      const originate = facts.upstreams.get(d.name)!.lab?.originate?.[0];
-      const client = originate ? formatAddress(parseAddress(originate.split('/')[0]!)! + 1) : null;
-      return { ...base, role: d.role, frr: compileFrr(facts, d), clientAddress: client };
+      const originate = facts.upstreams.get(d.name)?.originate[0];
+      const client = originate ? nth(originate, 1) : undefined;
+      return {
+        ...base,
+        role: d.role,
+        frr: compileFrr(facts, d),
+        clientAddress: client === undefined ? null : formatAddress(client),
+      };
     }
     default:
       return assertNever(d.role);
@@ -132,7 +144,7 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
   if (d.loopback !== null)
     out.push({
       name: 'lo',
-      addresses: [withLength(d.loopback, 32)],
+      addresses: [onPrefix(d.loopback, 32)],
       mtu: 65536,
       peer: { device: d.name, interface: 'lo' },
       kind: 'loopback',
@@ -140,13 +152,13 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
     });
   for (const p of d.ports) {
     const nic = d.nics.find((n) => n.name === p.interface);
-    const addresses: string[] = [];
-    if (nic?.address != null)
-      addresses.push(withLength(nic.address, facts.segments.get(nic.segment!)!.subnet.length));
+    const addresses: InterfaceAddress[] = [];
+    const subnet = nic?.segment ? facts.segments.get(nic.segment)?.subnet : undefined;
+    if (nic?.address != null && subnet) addresses.push(onPrefix(nic.address, subnet.length));
     if (p.kind === 'upstream') {
-      const u = facts.upstreams.get(d.role === 'upstream' ? d.name : p.peer.device)!;
-      const len = u.address.split('/')[1];
-      addresses.push(d.role === 'upstream' ? `${u.peer}/${len}` : u.address);
+      const simulated = facts.upstreams.get(d.name);
+      const u = simulated ?? facts.upstreams.get(p.peer.device);
+      if (u) addresses.push(onPrefix(simulated ? u.theirs : u.ours, u.link.length));
     }
     out.push({
       name: p.interface,
@@ -215,7 +227,7 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
 
 function secretNames(facts: SiteFacts): string[] {
   const names = new Set<string>(snmpSecretNames(facts));
-  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password.secret);
+  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password);
   for (const t of facts.tenants.values()) {
     if (t.routers?.auth) names.add(t.routers.auth.secret);
     if (t.l4?.auth) names.add(t.l4.auth.secret);

@@ -3,6 +3,7 @@
  * the models of the daemons its row of the role table lists.
  */
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
+import type { InterfaceAddress } from './address.js';
 import type { FrrModel } from './frr.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
@@ -60,8 +61,8 @@ export interface Mgmt {
 
 export interface HostInterface {
   name: string;
-  /** Addresses with prefix length, e.g. 10.20.2.21/24. Empty for unnumbered interfaces. */
-  addresses: string[];
+  /** Its addresses, e.g. 10.20.2.21 on a /24. Empty for unnumbered interfaces. */
+  addresses: InterfaceAddress[];
   /** MTU in bytes. */
   mtu: number;
   /** What the interface connects to. */

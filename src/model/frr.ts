@@ -1,4 +1,5 @@
 /** FRR: frr.conf and /etc/frr/daemons (templates/frr/). */
+import type { InterfaceAddress } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface FrrModel {
@@ -21,8 +22,8 @@ export interface FrrModel {
 export interface FrrInterface {
   name: string;
   description: string;
-  /** Addresses with prefix length; empty for unnumbered (IPv6 link-local) fabric ports. */
-  addresses: string[];
+  /** Its addresses; empty for unnumbered (IPv6 link-local) fabric ports. */
+  addresses: InterfaceAddress[];
 }
 
 export interface StaticRoute {
@@ -99,11 +100,15 @@ export interface RouterBgp {
   };
   peerGroups: PeerGroup[];
   neighbors: BgpNeighbor[];
-  ipv4Unicast: {
-    /** Prefixes originated with `network` (each must exist in the RIB). */
-    networks: string[];
-    maximumPaths: number;
-    /** Neighbors (by peer) that get a default route originated towards them. */
-    defaultOriginate: string[];
-  };
+  /** `address-family ipv4 unicast`; an `ipv6Unicast` of the same shape comes beside it. */
+  ipv4Unicast: BgpUnicastFamily;
+}
+
+/** One unicast address family of `router bgp` (the address-family axis: src/model/address.ts). */
+export interface BgpUnicastFamily {
+  /** Prefixes originated with `network` (each must exist in the RIB). */
+  networks: string[];
+  maximumPaths: number;
+  /** Neighbors (by peer) that get a default route originated towards them. */
+  defaultOriginate: string[];
 }

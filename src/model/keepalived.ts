@@ -1,4 +1,5 @@
 /** keepalived: keepalived.conf (templates/keepalived/). */
+import type { InterfaceAddress } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface KeepalivedModel {
@@ -33,8 +34,8 @@ export interface VrrpInstance {
   /** Seconds. */
   advertInt: number;
   authentication: { authType: 'PASS'; authPass: SecretRef } | null;
-  /** Virtual addresses with prefix length and device, e.g. `203.0.113.1/27 dev eth2`. */
-  virtualIpaddress: { address: string; dev: string }[];
+  /** Virtual addresses with the length of their segment's prefix and device: `203.0.113.1/27 dev eth2`. */
+  virtualIpaddress: (InterfaceAddress & { dev: string })[];
   /**
    * Interfaces whose failure puts the instance in FAULT. Instances are in a sync group, so a fault
    * moves the whole group to the peer (keepalived ignores tracking weights in sync groups).

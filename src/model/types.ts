@@ -8,6 +8,7 @@
  * golden file.
  */
 
+export * from './address.js';
 export * from './device.js';
 export * from './frr.js';
 export * from './haproxy.js';

@@ -64,6 +64,11 @@ export function isNetworkOrBroadcast(p: Prefix4, address: number): boolean {
   return address === p.network || address === (p.network + prefixSize(p) - 1) >>> 0;
 }
 
+/** An address on an interface, as the model types it (`InterfaceAddress`, src/model/address.ts). */
+export function onPrefix(address: number, prefixLength: number): { address: string; prefixLength: number } {
+  return { address: formatAddress(address), prefixLength };
+}
+
 export function withLength(address: number, length: number): string {
   return `${formatAddress(address)}/${length}`;
 }

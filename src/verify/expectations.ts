@@ -69,7 +69,7 @@ export const KIND_ORDER: ExpectationKind[] = [
 type Dev = DeepReadonly<Device>;
 
 function loopbackOf(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.split('/')[0];
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
 }
 
 export function deriveExpectations(site: DeepReadonly<SiteModel>): Expectation[] {
@@ -189,7 +189,8 @@ export function deriveExpectations(site: DeepReadonly<SiteModel>): Expectation[]
     if (!('keepalived' in d)) continue;
     for (const v of d.keepalived.vrrpInstances) {
       const key = `${v.segment}#${v.virtualRouterId}`;
-      const entry = instances.get(key) ?? { vip: v.virtualIpaddress[0]!.address, members: [] };
+      const vip = v.virtualIpaddress[0]!;
+      const entry = instances.get(key) ?? { vip: `${vip.address}/${vip.prefixLength}`, members: [] };
       entry.members.push({ device: d.name, interface: v.interface, v });
       instances.set(key, entry);
     }
@@ -252,7 +253,9 @@ function tenantRouter(site: DeepReadonly<SiteModel>, tenant: string, vip: string
   for (const d of site.devices) {
     if (d.role !== 'vrouter' || d.tenant !== tenant) continue;
     const onSegment = d.keepalived.vrrpInstances.some(
-      (v) => v.intendedMaster && sameSubnet(v.virtualIpaddress[0]!.address, vip),
+      (v) =>
+        v.intendedMaster &&
+        sameSubnet(`${v.virtualIpaddress[0]!.address}/${v.virtualIpaddress[0]!.prefixLength}`, vip),
     );
     if (onSegment) return d.name;
   }
@@ -358,7 +361,7 @@ function overlayPings(site: DeepReadonly<SiteModel>, byName: Map<string, Dev>): 
       if (i.segment && i.addresses[0])
         members.set(i.segment, [
           ...(members.get(i.segment) ?? []),
-          { device: d, address: i.addresses[0].split('/')[0]!, iface: i.name },
+          { device: d, address: i.addresses[0].address, iface: i.name },
         ]);
   }
   for (const [segment, list] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
