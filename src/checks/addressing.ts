@@ -218,7 +218,7 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
-    const explicit = d.role === 'upstream' ? undefined : own(facts.inventory.devices, d.name)?.mgmt;
+    const explicit = d.managed ? own(facts.inventory.devices, d.name)?.mgmt : undefined;
     if (d.loopback !== null && !contains(facts.pools.loopback, d.loopback)) pastLoopback.push(d);
     if (!explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt)) pastMgmt.push(d);
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))

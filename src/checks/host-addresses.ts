@@ -27,7 +27,7 @@ export function checkHostAddresses(ctx: CheckContext): Diagnostic[] {
     if (d.mgmt === null || ctx.duplicateIds.has(d.name) || !contains(pool, d.mgmt)) continue;
     const why = notAHost(pool, d.mgmt);
     if (!why) continue;
-    const explicit = d.role !== 'upstream' && own(facts.inventory.devices, d.name)?.mgmt !== undefined;
+    const explicit = d.managed && own(facts.inventory.devices, d.name)?.mgmt !== undefined;
     const last = 2 ** (32 - pool.length) - 2;
     report(
       explicit

@@ -9,6 +9,7 @@ import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '
 import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
+import { roleSpec } from './roles.js';
 
 interface VrrpSpec {
   name: string;
@@ -19,9 +20,12 @@ interface VrrpSpec {
 
 export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
   const tenant = facts.tenants.get(d.tenant!)!;
-  const pair = d.role === 'vrouter' ? tenant.routers : tenant.l4;
+  // the role table says which VRRP pair of its tenant the device is in: the gateway routers or the L4 balancers
+  const serves = roleSpec(d.role).serves;
+  const gateway = serves.includes('routers');
+  const pair = gateway ? tenant.routers : tenant.l4;
   const specs: VrrpSpec[] = [];
-  if (d.role === 'vrouter') {
+  if (gateway) {
     for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
       specs.push({
         name: vrrpInstanceName(d.tenant!, `gw_${segment}`),
@@ -85,13 +89,13 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       instances.length > 1
         ? [
             {
-              name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'),
+              name: vrrpInstanceName(d.tenant!, gateway ? 'gateway' : 'balancer'),
               instances: instances.map((i) => i.name),
             },
           ]
         : [],
     vrrpInstances: instances,
-    virtualServers: d.role === 'l4lb' ? compileVirtualServers(facts, d) : [],
+    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d) : [],
   };
 }
 

@@ -6,7 +6,8 @@
  * A role added to the schema and missing here does not compile (`satisfies Record<Role, …>`,
  * with `Role` generated from the schema). Recipe: docs/architecture.md, "How to add a role".
  */
-import type { CableKind, Daemon, Role } from '../model/types.js';
+import type { CableKind, Daemon, RedundancyKind, Role } from '../model/types.js';
+import type { PeerGroupKey } from './frr/peer-groups.js';
 
 /** How a role's AS number is chosen (see `RoleSpec.asn`). */
 export type AsnRule = 'shared-edge' | 'shared-superspine' | 'per-pod' | 'per-device' | 'own';
@@ -40,6 +41,27 @@ export interface RoleSpec {
   peersWithUpstreams: boolean;
   /** The places of a tenant's services it may fill (`tenants.<t>.routers.members`, …). */
   serves: readonly TenantSlot[];
+  /**
+   * The BGP peer group (src/compile/frr/peer-groups.ts) a session to a device of this role goes
+   * into on the other end: `asPeer`, or `fromPeer[<the other end's role>]`. Null: no BGP.
+   */
+  bgp: { asPeer: PeerGroupKey; fromPeer?: Partial<Record<Role, PeerGroupKey>> } | null;
+  /** The redundancy group its devices form, or null (src/compile/redundancy.ts). */
+  redundancy: RedundancySpec | null;
+  /** Outside our control: the lab's simulated ISP, rendered for the lab, never pushed or watched. */
+  external: boolean;
+}
+
+/**
+ * A redundancy group the devices of a role form: one for the site, one per pod (named
+ * `<name>-pod<n>` when the site has several pods) or one per rack (`<name>-<rack>`).
+ */
+export interface RedundancySpec {
+  kind: RedundancyKind;
+  name: string;
+  by: 'site' | 'pod' | 'rack';
+  /** Why the members back each other up, for people reading a wave plan. */
+  reason: (group: { rack: string; members: number }) => string;
 }
 
 /**
@@ -60,6 +82,14 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'SUPERSPINES' },
+    redundancy: {
+      kind: 'superspine-plane',
+      name: 'superspine-plane',
+      by: 'site',
+      reason: () => 'every spine uplinks to each super-spine; ECMP across them',
+    },
+    external: false,
   },
   spine: {
     tier: 2,
@@ -71,6 +101,14 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'SPINES' },
+    redundancy: {
+      kind: 'spine-plane',
+      name: 'spine-plane',
+      by: 'pod',
+      reason: () => 'every leaf uplinks to each spine; ECMP across them',
+    },
+    external: false,
   },
   edge: {
     tier: 3,
@@ -82,6 +120,14 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: true,
     serves: [],
+    bgp: { asPeer: 'EDGES', fromPeer: { upstream: 'CUSTOMERS' } },
+    redundancy: {
+      kind: 'edge-pair',
+      name: 'edge-pair',
+      by: 'site',
+      reason: () => 'each edge carries an upstream and the default route into the fabric',
+    },
+    external: false,
   },
   leaf: {
     tier: 4,
@@ -93,6 +139,14 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'LEAVES', fromPeer: { spine: 'LEAVES_OF_POD' } },
+    redundancy: {
+      kind: 'leaf-pair',
+      name: 'leaf-pair',
+      by: 'rack',
+      reason: ({ rack }) => `every host of rack ${rack} is dual-homed to these leaves`,
+    },
+    external: false,
   },
   storage: {
     tier: 5,
@@ -104,6 +158,18 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'HOSTS', fromPeer: { vrouter: 'HYPERVISOR' } },
+    redundancy: {
+      // not a "pair": any number of hosts, and one host alone replicates nothing
+      kind: 'storage-hosts',
+      name: 'storage',
+      by: 'site',
+      reason: ({ members }) =>
+        members === 1
+          ? 'a single storage host: nothing replicates it (not redundant)'
+          : 'storage hosts replicate each other',
+    },
+    external: false,
   },
   hypervisor: {
     tier: 6,
@@ -115,6 +181,14 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'HOSTS', fromPeer: { vrouter: 'HYPERVISOR' } },
+    redundancy: {
+      kind: 'hypervisors',
+      name: 'hypervisors',
+      by: 'site',
+      reason: () => 'N+1: the VMs of any one hypervisor fit on the others',
+    },
+    external: false,
   },
   vrouter: {
     tier: 7,
@@ -126,6 +200,9 @@ export const ROLES = {
     uplinkNic: true,
     peersWithUpstreams: false,
     serves: ['routers'],
+    bgp: { asPeer: 'VROUTERS' },
+    redundancy: null,
+    external: false,
   },
   l4lb: {
     tier: 8,
@@ -137,6 +214,9 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: ['l4'],
+    bgp: null,
+    redundancy: null,
+    external: false,
   },
   l7lb: {
     tier: 9,
@@ -148,6 +228,9 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: ['l7', 'l4-real-server'],
+    bgp: null,
+    redundancy: null,
+    external: false,
   },
   vm: {
     tier: 10,
@@ -159,6 +242,9 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: ['l4-real-server', 'l7-server'],
+    bgp: null,
+    redundancy: null,
+    external: false,
   },
   // the lab's simulated ISP: never pushed, but it has a place in the order all the same
   upstream: {
@@ -171,6 +257,9 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: [],
+    bgp: { asPeer: 'UPSTREAMS', fromPeer: { upstream: 'INTERNET' } },
+    redundancy: null,
+    external: true,
   },
 } as const satisfies Record<Role, RoleSpec>;
 
@@ -219,4 +308,24 @@ export function serviceRoles(): Record<'routers' | 'l4' | 'l4RealServers' | 'l7'
     l7: filling('l7'),
     l7Servers: filling('l7-server'),
   };
+}
+
+/** The role of the devices outside our control (the lab's simulated upstreams): `external` in its row. */
+export function externalRole(): Role {
+  const role = (Object.keys(ROLES) as Role[]).find((r) => roleSpec(r).external);
+  if (!role) throw new Error('the role table has no external role');
+  return role;
+}
+
+/** The roles that form redundancy groups, in table order (the order of the groups). */
+export function redundantRoles(): { role: Role; spec: RedundancySpec }[] {
+  return (Object.keys(ROLES) as Role[]).flatMap((role) => {
+    const spec = roleSpec(role).redundancy;
+    return spec ? [{ role, spec }] : [];
+  });
+}
+
+/** The roles host roles uplink to: the rack switches (leaves) that hosts are dual-homed to. */
+export function rackSwitchRoles(): Role[] {
+  return [...new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo))];
 }

@@ -179,15 +179,17 @@ function segmentOfVmPort(facts: SiteFacts, vmEnd: { device: string; interface: s
 /**
  * A VM's default gateway: an HAProxy (or any real server of the L4 pair) routes through the L4
  * gateway VIP so that IPVS NAT sees the replies; everything else through its tenant's vRouter
- * gateway on the first segment that has one. FRR devices route by BGP and have none.
+ * gateway on the first segment that has one. FRR devices (and routed VMs, `uplinkNic` in the
+ * role table) route by BGP and have none.
  */
 function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
-  if (d.role === 'vrouter' || d.tenant === null) return null;
+  const spec = roleSpec(d.role);
+  if (spec.uplinkNic || d.tenant === null) return null;
   const t = facts.tenants.get(d.tenant)!;
   const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${d.tenant}/${segment}`);
-  if (t.l4 && d.role !== 'l4lb' && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
+  if (t.l4 && !spec.serves.includes('l4') && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
   for (const nic of d.nics) {
-    const segment = nic.segment?.split('/')[1];
+    const segment = nic.segment ? facts.segments.get(nic.segment)?.name : undefined;
     const gw = segment ? own(t.routers?.gateways, segment) : undefined;
     if (gw) return gw.address;
   }
@@ -200,7 +202,7 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
  * sends the VIP's port unchanged, every path). One entry per port.
  */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
-  if (d.role !== 'vm' || d.tenant === null) return [];
+  if (!roleSpec(d.role).serves.includes('l7-server') || d.tenant === null) return [];
   const t = facts.tenants.get(d.tenant)!;
   const byPort = new Map<number, HostService>();
   const serve = (port: number, healthPath: string, paths: Iterable<string>, l4Service?: string) => {

@@ -10,7 +10,7 @@ import { type Prefix4, parseAddress, parsePrefix } from '../../net/ipv4.js';
 import { own } from '../../util/own.js';
 import { type AsnPlan, deviceAsn, loopbackAddress, mgmtAddress } from '../allocate.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
-import { fromSitePlan, roleSpec, rolesRunning } from '../roles.js';
+import { externalRole, fromSitePlan, roleSpec, rolesRunning } from '../roles.js';
 import { type FactsContext, listOf, pastThePool, suggest } from './context.js';
 
 export function deviceFacts(
@@ -115,7 +115,7 @@ export function upstreamFacts(
     }
     devices.set(name, {
       name,
-      role: 'upstream',
+      role: externalRole(),
       id: u.id,
       rack: '',
       pod: 1,
