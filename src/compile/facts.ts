@@ -35,6 +35,8 @@ export interface NicFacts {
   name: string;
   /** `tenant/segment` key, or null for a vRouter uplink. */
   segment: string | null;
+  /** The segment resolved (subnet, VNI, VLAN), or null for a vRouter uplink. */
+  on: SegmentFacts | null;
   address: number | null;
   path: InventoryPath;
 }
@@ -125,6 +127,12 @@ export interface UpstreamFacts {
 export const VM_MTU = 1500;
 
 export { ifaceOrder } from './facts/cables.js';
+
+/** A device's tenant, resolved (its name and services), or undefined for a device of no tenant. */
+export function tenantOf(facts: SiteFacts, d: DeviceFacts): { name: string; tenant: Tenant } | undefined {
+  const tenant = d.tenant === null ? undefined : facts.tenants.get(d.tenant);
+  return d.tenant !== null && tenant ? { name: d.tenant, tenant } : undefined;
+}
 
 /** The first pass, in order: the site's plan, segments, devices, upstreams, VMs, cables, references. */
 export function computeFacts(site: SiteInventory): {

@@ -6,7 +6,7 @@
  */
 import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
-import type { DeviceFacts, SiteFacts } from './facts.js';
+import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { healthCheck } from './keepalived.js';
 
 export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
@@ -15,11 +15,10 @@ export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
 const RATE_LIMIT_TABLE_SIZE = '100k';
 
 export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
-  const tenant = facts.tenants.get(d.tenant!)!;
-  const l7 = tenant.l7;
-  const bindNic = tenant.l4
-    ? d.nics.find((n) => n.segment === `${d.tenant}/${tenant.l4!.gateway.segment}`)
-    : undefined;
+  const tenant = tenantOf(facts, d)?.tenant;
+  const l7 = tenant?.l7;
+  const l4 = tenant?.l4;
+  const bindNic = l4 ? d.nics.find((n) => n.segment === `${d.tenant}/${l4.gateway.segment}`) : undefined;
   const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];

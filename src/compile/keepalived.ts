@@ -8,7 +8,7 @@
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
 import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
-import type { DeviceFacts, SiteFacts } from './facts.js';
+import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { roleSpec } from './roles.js';
 
 interface VrrpSpec {
@@ -19,7 +19,7 @@ interface VrrpSpec {
 }
 
 export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
-  const tenant = facts.tenants.get(d.tenant!)!;
+  const { name: tenantName, tenant } = tenantOf(facts, d) ?? { name: '', tenant: { segments: {} } };
   // the role table says which VRRP pair of its tenant the device is in: the gateway routers or the L4 balancers
   const serves = roleSpec(d.role).serves;
   const gateway = serves.includes('routers');
@@ -28,7 +28,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   if (gateway) {
     for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
       specs.push({
-        name: vrrpInstanceName(d.tenant!, `gw_${segment}`),
+        name: vrrpInstanceName(tenantName, `gw_${segment}`),
         segment,
         vrid: g.vrid,
         address: g.address,
@@ -36,13 +36,13 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   } else if (tenant.l4) {
     for (const [svc, s] of Object.entries(tenant.l4.services))
       specs.push({
-        name: vrrpInstanceName(d.tenant!, `vip_${svc}`),
+        name: vrrpInstanceName(tenantName, `vip_${svc}`),
         segment: s.segment,
         vrid: s.vrid,
         address: s.address,
       });
     specs.push({
-      name: vrrpInstanceName(d.tenant!, 'lb_gw'),
+      name: vrrpInstanceName(tenantName, 'lb_gw'),
       segment: tenant.l4.gateway.segment,
       vrid: tenant.l4.gateway.vrid,
       address: tenant.l4.gateway.address,
@@ -56,7 +56,8 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
     const key = `${d.tenant}/${spec.segment}`;
     const nic = d.nics.find((n) => n.segment === key);
     if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
-    const seg = facts.segments.get(key)!;
+    const seg = nic.on;
+    if (!seg) continue;
     const otherNic = other ? facts.devices.get(other.device)?.nics.find((n) => n.segment === key) : undefined;
     instances.push({
       name: spec.name,
@@ -89,7 +90,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       instances.length > 1
         ? [
             {
-              name: vrrpInstanceName(d.tenant!, gateway ? 'gateway' : 'balancer'),
+              name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'),
               instances: instances.map((i) => i.name),
             },
           ]
@@ -126,7 +127,8 @@ export function healthCheck(
 }
 
 function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[] {
-  const l4 = facts.tenants.get(d.tenant!)!.l4!;
+  const l4 = tenantOf(facts, d)?.tenant.l4;
+  if (!l4) return [];
   const gatewaySegment = `${d.tenant}/${l4.gateway.segment}`;
   const out: VirtualServer[] = [];
   for (const s of Object.values(l4.services)) {
@@ -134,8 +136,7 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[
     for (const port of [...s.ports].sort((a, b) => a - b)) {
       const realServers = s.real_servers
         .map((name) => {
-          const rs = facts.devices.get(name)!;
-          const nic = rs.nics.find((n) => n.segment === gatewaySegment);
+          const nic = facts.devices.get(name)?.nics.find((n) => n.segment === gatewaySegment);
           return nic?.address != null
             ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
             : undefined;

@@ -15,7 +15,7 @@ import type {
 import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
-import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
 import { compileIpPlan } from './ip-plan.js';
@@ -184,12 +184,13 @@ function segmentOfVmPort(facts: SiteFacts, vmEnd: { device: string; interface: s
  */
 function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
   const spec = roleSpec(d.role);
-  if (spec.uplinkNic || d.tenant === null) return null;
-  const t = facts.tenants.get(d.tenant)!;
-  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${d.tenant}/${segment}`);
+  const of = tenantOf(facts, d);
+  if (spec.uplinkNic || !of) return null;
+  const t = of.tenant;
+  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${of.name}/${segment}`);
   if (t.l4 && !spec.serves.includes('l4') && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
   for (const nic of d.nics) {
-    const segment = nic.segment ? facts.segments.get(nic.segment)?.name : undefined;
+    const segment = nic.on?.name;
     const gw = segment ? own(t.routers?.gateways, segment) : undefined;
     if (gw) return gw.address;
   }
@@ -202,8 +203,9 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
  * sends the VIP's port unchanged, every path). One entry per port.
  */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
-  if (!roleSpec(d.role).serves.includes('l7-server') || d.tenant === null) return [];
-  const t = facts.tenants.get(d.tenant)!;
+  const of = tenantOf(facts, d);
+  if (!roleSpec(d.role).serves.includes('l7-server') || !of) return [];
+  const t = of.tenant;
   const byPort = new Map<number, HostService>();
   const serve = (port: number, healthPath: string, paths: Iterable<string>, l4Service?: string) => {
     const s = byPort.get(port) ?? { kind: 'http' as const, port, healthPath, paths: [], l4Services: [] };

@@ -204,7 +204,7 @@ function nicFacts(
           `${d.name} ${nic}: only a vRouter has an uplink NIC; attach it to a segment`,
           path,
         );
-      d.nics.push({ name: nic, segment: null, address: null, path });
+      d.nics.push({ name: nic, segment: null, on: null, address: null, path });
       continue;
     }
     if (!n.segment || !n.address) {
@@ -217,7 +217,8 @@ function nicFacts(
     }
     const key = `${d.tenant}/${n.segment}`;
     if (unusable.has(key)) continue;
-    if (!segments.has(key)) {
+    const on = segments.get(key);
+    if (!on) {
       ctx.fail(
         'unknown-segment',
         `${d.name} ${nic}: tenant ${d.tenant} has no segment '${n.segment}'${suggest(n.segment, known)} (segments: ${known.join(', ')})`,
@@ -225,7 +226,7 @@ function nicFacts(
       );
       continue;
     }
-    d.nics.push({ name: nic, segment: key, address: parseAddress(n.address) ?? null, path });
+    d.nics.push({ name: nic, segment: key, on, address: parseAddress(n.address) ?? null, path });
   }
   if (uplinkOnly && d.nics.filter((n) => n.segment === null).length !== 1)
     ctx.fail('bad-nic', `vRouter ${d.name} needs exactly one NIC with uplink: true`, [...d.path, 'nics']);

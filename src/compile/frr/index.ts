@@ -92,8 +92,8 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
   // --- a vRouter's own segments ---------------------------------------------------------------
   for (const nic of d.nics) {
-    if (nic.segment === null || nic.address === null) continue;
-    const seg = facts.segments.get(nic.segment)!;
+    const seg = nic.on;
+    if (seg === null || nic.address === null) continue;
     interfaces.push({
       name: nic.name,
       description: `segment ${seg.key} (VNI ${seg.vni})`,
@@ -265,11 +265,7 @@ function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): Pref
     case 'TENANT-PREFIXES':
       return entries(tenantSubnets());
     case 'OWN-SEGMENTS':
-      return entries(
-        d.nics
-          .filter((n) => n.segment !== null)
-          .map((n) => ({ prefix: facts.segments.get(n.segment!)!.subnet.text })),
-      );
+      return entries(d.nics.flatMap((n) => (n.on ? [{ prefix: n.on.subnet.text }] : [])));
     default:
       throw new Error(`unknown prefix-list ${name}`);
   }
