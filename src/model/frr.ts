@@ -3,7 +3,14 @@ import type { InterfaceAddress } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface FrrModel {
+  /**
+   * `frr defaults`: the profile of FRR's built-in defaults. `traditional` keeps FRR's classic BGP
+   * behaviour; fabric sets what it relies on (timers, policy) explicitly. @default traditional
+   */
+  defaultsProfile: 'traditional' | 'datacenter';
   hostname: string;
+  /** `log file`: where FRR logs, and from which syslog level up. @default /var/log/frr/frr.log, informational */
+  log: { file: string; level: 'debugging' | 'informational' | 'notifications' | 'warnings' | 'errors' };
   /** Daemons enabled in /etc/frr/daemons (zebra, staticd and watchfrr always run). */
   daemons: {
     bgpd: boolean;

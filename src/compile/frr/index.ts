@@ -119,7 +119,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     .map((n) => n.peer);
 
   return {
+    defaultsProfile: 'traditional',
     hostname: d.name,
+    log: { file: '/var/log/frr/frr.log', level: 'informational' },
     daemons: { bgpd: true, bfdd: true, agentx: false },
     interfaces,
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
