@@ -2,7 +2,6 @@
 import type { DeviceFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { contains, formatAddress, overlaps, type Prefix4, parseAddress, withLength } from '../net/ipv4.js';
-import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
 
@@ -70,7 +69,7 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
   for (const d of facts.devices.values()) {
     if (ctx.duplicateIds.has(d.name)) continue;
     use(d.loopback, { owner: d.name, what: `loopback of ${d.name}`, path: [...d.path, 'id'] });
-    const mgmtPath = own(facts.inventory.devices, d.name)?.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
+    const mgmtPath = d.given.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
     use(d.mgmt, { owner: `mgmt:${d.name}`, what: `management address of ${d.name}`, path: mgmtPath });
     for (const n of d.nics)
       use(n.address, { owner: d.name, what: `${d.name} ${n.name}`, path: [...n.path, 'address'] });
@@ -218,7 +217,7 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
-    const explicit = d.managed ? own(facts.inventory.devices, d.name)?.mgmt : undefined;
+    const explicit = d.given.mgmt;
     if (d.loopback !== null && !contains(facts.pools.loopback, d.loopback)) pastLoopback.push(d);
     if (!explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt)) pastMgmt.push(d);
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))

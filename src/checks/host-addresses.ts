@@ -6,7 +6,6 @@
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { contains, formatAddress, isNetworkOrBroadcast, type Prefix4 } from '../net/ipv4.js';
-import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 
 /** `203.0.113.0 is the network address of 203.0.113.0/24`, or undefined for a host address. */
@@ -27,7 +26,7 @@ export function checkHostAddresses(ctx: CheckContext): Diagnostic[] {
     if (d.mgmt === null || ctx.duplicateIds.has(d.name) || !contains(pool, d.mgmt)) continue;
     const why = notAHost(pool, d.mgmt);
     if (!why) continue;
-    const explicit = d.managed && own(facts.inventory.devices, d.name)?.mgmt !== undefined;
+    const explicit = d.given.mgmt !== null;
     const last = 2 ** (32 - pool.length) - 2;
     report(
       explicit

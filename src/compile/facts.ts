@@ -56,6 +56,8 @@ export interface DeviceFacts {
   tenant: string | null;
   ports: PortFacts[];
   nics: NicFacts[];
+  /** What the inventory sets itself rather than letting it derive: `mgmt` (as written), `asn`. */
+  given: { mgmt: string | null; asn: boolean };
   /** Path of the device in the inventory. */
   path: InventoryPath;
 }

@@ -60,6 +60,7 @@ export function deviceFacts(
       tenant: 'tenant' in d ? d.tenant : null,
       ports: [],
       nics: [],
+      given: { mgmt: d.mgmt ?? null, asn: 'asn' in d },
       path,
     });
   }
@@ -128,6 +129,7 @@ export function upstreamFacts(
       tenant: null,
       ports: [],
       nics: [],
+      given: { mgmt: null, asn: false },
       path,
     });
   }
