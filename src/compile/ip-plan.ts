@@ -1,6 +1,6 @@
 /** The IP plan people read before a change: every pool, prefix and address the site uses. */
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
-import { parseAddress, withLength } from '../net/ipv4.js';
+import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
 import type { SiteFacts } from './facts.js';
 
 export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[] {
@@ -76,8 +76,8 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
  */
 export function sortByAddress(plan: IpPlanEntry[]): IpPlanEntry[] {
   const keyed = plan.map((e) => {
-    const [addr, len] = e.prefix.split('/');
-    return { e, address: parseAddress(addr ?? '') ?? 0, length: len === undefined ? 32 : Number(len) };
+    const parsed = parseHostOnPrefix(e.prefix);
+    return { e, address: parsed?.address ?? 0, length: parsed?.prefix.length ?? 32 };
   });
   keyed.sort(
     (a, b) =>

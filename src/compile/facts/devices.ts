@@ -6,7 +6,7 @@
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { Device as InputDevice } from '../../inventory/types.gen.js';
 import type { Role } from '../../model/types.js';
-import { type Prefix4, parseAddress, parsePrefix } from '../../net/ipv4.js';
+import { type Prefix4, parseAddress, parseHostOnPrefix } from '../../net/ipv4.js';
 import { own } from '../../util/own.js';
 import { type AsnPlan, deviceAsn, loopbackAddress, mgmtAddress } from '../allocate.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
@@ -79,11 +79,10 @@ export function upstreamFacts(
   const upstreams = new Map<string, UpstreamFacts>();
   for (const [name, u] of Object.entries(ctx.site.upstreams).sort(([a], [b]) => a.localeCompare(b))) {
     const path = ['upstreams', name];
-    const link = parsePrefix(u.address);
-    const ours = parseAddress(u.address.split('/')[0] ?? '');
+    const ours = parseHostOnPrefix(u.address);
     const theirs = parseAddress(u.peer);
     // the schema admits only well-formed addresses: this is a guard, not a message users meet
-    if (!link || ours === undefined || theirs === undefined) {
+    if (!ours || theirs === undefined) {
       ctx.fail(
         'bad-address',
         `upstream ${name}: write address like 192.0.2.1/31 and peer like 192.0.2.0`,
@@ -97,8 +96,8 @@ export function upstreamFacts(
       edge: u.edge,
       interface: u.interface,
       peerInterface: u.peer_interface ?? 'eth1',
-      link: link.prefix,
-      ours,
+      link: ours.prefix,
+      ours: ours.address,
       theirs,
       accept: u.accept ?? 'default',
       password: u.password?.secret ?? null,
