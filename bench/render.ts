@@ -1,6 +1,7 @@
 /**
  * Render benchmark: inventory on disk → rendered files on disk, through the same functions as
- * `fabric render` (renderAll, then writeSite per site), in-process.
+ * `fabric render` (runPipeline and renderStage from src/pipeline.ts, then writeSite per site),
+ * in-process.
  *
  *   npm run bench:render -- --devices 5000            # AVD 5K shape: 12 + 18 × (12 + 265) + edges
  *   npm run bench:render -- --superspines 0 --pods 1 --spines 2 --leaves 4 --hosts 2
@@ -14,8 +15,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderAll } from '../src/cli/commands/render.js';
-import { CliError } from '../src/cli/exit.js';
+import { generator } from '../src/cli/version.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../src/diagnostics/format.js';
+import { renderStage, runPipeline } from '../src/pipeline.js';
+import type { RenderedWithManifest } from '../src/render/stage.js';
 import { writeSite } from '../src/render/write.js';
 import { countBySeverity } from '../src/report/diagnostics.js';
 import { SHAPE_OPTIONS, shapeFromArgs, writeSyntheticInventory } from './synthetic.js';
@@ -72,15 +76,23 @@ const out = join(tmp, 'out');
 // --- timed: inventory on disk → files on disk ----------------------------------------------
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-let result: ReturnType<typeof renderAll>;
-try {
-  result = renderAll({ inventory, secrets, site: values.site });
-} catch (e) {
-  // renderAll has printed the diagnostics; a benchmark of an invalid inventory means nothing
-  log(`render failed: ${(e as Error).message}`);
-  process.exit(e instanceof CliError ? e.exitCode : 70);
+/** Load, compile, check and render, as `fabric render` does; stops on any problem (exit 2 or 1). */
+function renderInventory(): { rendered: RenderedWithManifest[]; findings: Diagnostic[] } {
+  const stop = (what: string, diagnostics: readonly Diagnostic[], code: number): never => {
+    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    // a benchmark of an invalid inventory means nothing
+    log(`render failed: ${what}`);
+    process.exit(code);
+  };
+  const result = runPipeline(inventory, { sites: values.site ?? [] });
+  if (!result.model || result.inputErrors.length) return stop('unusable inventory', result.inputErrors, 2);
+  if (countBySeverity(result.findings).errors) return stop('errors in the inventory', result.findings, 1);
+  const r = renderStage(result.model, result.sources, secrets, generator());
+  if (r.stage !== 'done')
+    return stop(`problems at the ${r.stage} step`, r.diagnostics, r.stage === 'secrets' ? 2 : 1);
+  return { rendered: r.rendered, findings: result.findings };
 }
-const { rendered, findings } = result;
+const { rendered, findings } = renderInventory();
 const t1 = performance.now();
 for (const { site, manifest } of rendered) writeSite(out, site, manifest);
 const t2 = performance.now();

@@ -1,5 +1,6 @@
 /**
- * The pipeline in one place: load → validate → merge → facts → compile → check.
+ * The pipeline in one place: load → validate → merge → facts → compile → check, then render
+ * (`renderStage`: secrets, then the files of every site, in memory).
  * Each stage returns diagnostics instead of throwing; a stage that reports errors stops the
  * pipeline (its output cannot be trusted by the next). Input errors mean "unusable inventory"
  * (exit 2); findings of the checks mean "the inventory is readable but wrong" (exit 1).
@@ -16,6 +17,9 @@ import { mergeSites, type SiteInventory } from './inventory/merge.js';
 import { validateSource } from './inventory/schema.js';
 import { type DeepReadonly, sanitizeAndFreeze } from './model/freeze.js';
 import type { FabricModel, SiteModel } from './model/types.js';
+import { checkSecrets } from './render/secret-check.js';
+import { loadSecrets, type SecretStore } from './render/secrets.js';
+import { type RenderedWithManifest, renderModel } from './render/stage.js';
 
 export type FrozenModel = DeepReadonly<FabricModel>;
 export type FrozenSite = DeepReadonly<SiteModel>;
@@ -117,4 +121,46 @@ function selectSites(
         },
       };
   return { sites: sites.filter((s) => wanted.includes(s.name)) };
+}
+
+/**
+ * Loads the secrets (file and environment) and checks every secret the model uses: one located
+ * diagnostic per missing or invalid secret. No store when the secrets file cannot be read.
+ */
+export function checkedSecrets(
+  model: FrozenModel,
+  sources: readonly InventorySource[],
+  file: string | undefined,
+): { store?: SecretStore; diagnostics: Diagnostic[] } {
+  const loaded = loadSecrets(file);
+  if (!loaded.store) return loaded;
+  const store = loaded.store;
+  const diagnostics = checkSecrets(model.sites, sources, store);
+  return { store, diagnostics: new Locator(sources).locate(diagnostics) };
+}
+
+export type RenderStageResult =
+  /** The secrets file cannot be read, or secrets are missing or invalid: nothing was rendered. */
+  | { stage: 'secrets'; store?: SecretStore; diagnostics: Diagnostic[] }
+  /** Rendering found problems (a secret a template cannot take): nothing is usable. */
+  | { stage: 'render'; store: SecretStore; diagnostics: Diagnostic[] }
+  | { stage: 'done'; store: SecretStore; rendered: RenderedWithManifest[] };
+
+/** The render stage after a clean pipeline: secrets checked, then every site rendered in memory. */
+export function renderStage(
+  model: FrozenModel,
+  sources: readonly InventorySource[],
+  secretsFile: string | undefined,
+  generator: string,
+): RenderStageResult {
+  const secrets = checkedSecrets(model, sources, secretsFile);
+  if (!secrets.store || secrets.diagnostics.length)
+    return {
+      stage: 'secrets',
+      diagnostics: secrets.diagnostics,
+      ...(secrets.store ? { store: secrets.store } : {}),
+    };
+  const { rendered, diagnostics } = renderModel(model, secrets.store, generator);
+  if (diagnostics.length) return { stage: 'render', store: secrets.store, diagnostics };
+  return { stage: 'done', store: secrets.store, rendered };
 }

@@ -1,8 +1,7 @@
 /** Addresses and prefixes: no address used twice, no pools or subnets overlapping, everything inside its pool. */
 import type { DeviceFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
-import { contains, formatAddress, overlaps, type Prefix4, parseAddress, parsePrefix } from '../net/ipv4.js';
-import { own } from '../util/own.js';
+import { contains, formatAddress, overlaps, type Prefix4, parseAddress, withLength } from '../net/ipv4.js';
 import { type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
 
@@ -70,21 +69,21 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
   for (const d of facts.devices.values()) {
     if (ctx.duplicateIds.has(d.name)) continue;
     use(d.loopback, { owner: d.name, what: `loopback of ${d.name}`, path: [...d.path, 'id'] });
-    const mgmtPath = own(facts.inventory.devices, d.name)?.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
+    const mgmtPath = d.given.mgmt ? [...d.path, 'mgmt'] : [...d.path, 'id'];
     use(d.mgmt, { owner: `mgmt:${d.name}`, what: `management address of ${d.name}`, path: mgmtPath });
     for (const n of d.nics)
       use(n.address, { owner: d.name, what: `${d.name} ${n.name}`, path: [...n.path, 'address'] });
   }
   for (const [name, u] of facts.upstreams) {
     const path = ['upstreams', name];
-    use(parseAddress(u.address.split('/')[0]!), {
+    use(u.ours, {
       owner: `link:${name}:ours`,
       what: `our end of the ${name} peering`,
       path: [...path, 'address'],
     });
     // a peer equal to our own address is its own finding below, not a second duplicate-address
-    if (u.peer !== u.address.split('/')[0])
-      use(parseAddress(u.peer), {
+    if (u.theirs !== u.ours)
+      use(u.theirs, {
         owner: `link:${name}:peer`,
         what: `${name}'s end of its peering`,
         path: [...path, 'peer'],
@@ -148,14 +147,12 @@ export function checkOverlaps(ctx: CheckContext): Diagnostic[] {
   for (const s of facts.segments.values())
     ranges.push({ prefix: s.subnet, what: `segment ${s.key}`, path: [...s.path, 'subnet'], kind: 'segment' });
   for (const [name, u] of facts.upstreams) {
-    const p = parsePrefix(u.address);
-    if (p)
-      ranges.push({
-        prefix: p.prefix,
-        what: `the ${name} peering link`,
-        path: ['upstreams', name, 'address'],
-        kind: 'link',
-      });
+    ranges.push({
+      prefix: u.link,
+      what: `the ${name} peering link`,
+      path: ['upstreams', name, 'address'],
+      kind: 'link',
+    });
   }
   facts.announce.forEach((p, i) => {
     ranges.push({
@@ -220,7 +217,7 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     for (const n of d.nics)
       if (n.segment && n.address !== null)
         inSegment(formatAddress(n.address), n.segment, `${d.name} ${n.name}`, [...n.path, 'address']);
-    const explicit = d.role === 'upstream' ? undefined : own(facts.inventory.devices, d.name)?.mgmt;
+    const explicit = d.given.mgmt;
     if (d.loopback !== null && !contains(facts.pools.loopback, d.loopback)) pastLoopback.push(d);
     if (!explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt)) pastMgmt.push(d);
     if (explicit && d.mgmt !== null && !contains(facts.pools.mgmt, d.mgmt))
@@ -265,20 +262,19 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     }
   }
   for (const [name, u] of facts.upstreams) {
-    const link = parsePrefix(u.address)?.prefix;
-    const peer = parseAddress(u.peer);
-    if (link && peer !== undefined && !contains(link, peer))
+    const peer = formatAddress(u.theirs);
+    if (!contains(u.link, u.theirs))
       out.push(
         finding(
           ctx,
           'address-outside-pool',
-          `${name}: peer ${u.peer} is not on the link ${link.text} of our address ${u.address}`,
+          `${name}: peer ${peer} is not on the link ${u.link.text} of our address ${withLength(u.ours, u.link.length)}`,
           ['upstreams', name, 'peer'],
         ),
       );
-    else if (link && peer !== undefined && formatAddress(peer) === u.address.split('/')[0])
+    else if (u.theirs === u.ours)
       out.push(
-        finding(ctx, 'duplicate-address', `${name}: peer ${u.peer} is our own address`, [
+        finding(ctx, 'duplicate-address', `${name}: peer ${peer} is our own address`, [
           'upstreams',
           name,
           'peer',

@@ -145,7 +145,7 @@ export function checkVxlanMtu(ctx: CheckContext): Diagnostic[] {
 export function checkInterfaceSettings(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ctx.facts.devices.values()) {
-    const input = d.role === 'upstream' ? undefined : own(ctx.facts.inventory.devices, d.name);
+    const input = d.managed ? own(ctx.facts.inventory.devices, d.name) : undefined;
     const settings = input && 'interfaces' in input ? input.interfaces : undefined;
     const cabled = new Set(d.ports.map((p) => p.interface));
     for (const iface of Object.keys(settings ?? {}))

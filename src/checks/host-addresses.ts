@@ -5,15 +5,7 @@
  * addressing.ts together with their subnet; this module checks management and peering links.
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
-import {
-  contains,
-  formatAddress,
-  isNetworkOrBroadcast,
-  type Prefix4,
-  parseAddress,
-  parsePrefix,
-} from '../net/ipv4.js';
-import { own } from '../util/own.js';
+import { contains, formatAddress, isNetworkOrBroadcast, type Prefix4 } from '../net/ipv4.js';
 import { type CheckContext, finding } from './context.js';
 
 /** `203.0.113.0 is the network address of 203.0.113.0/24`, or undefined for a host address. */
@@ -34,7 +26,7 @@ export function checkHostAddresses(ctx: CheckContext): Diagnostic[] {
     if (d.mgmt === null || ctx.duplicateIds.has(d.name) || !contains(pool, d.mgmt)) continue;
     const why = notAHost(pool, d.mgmt);
     if (!why) continue;
-    const explicit = d.role !== 'upstream' && own(facts.inventory.devices, d.name)?.mgmt !== undefined;
+    const explicit = d.given.mgmt !== null;
     const last = 2 ** (32 - pool.length) - 2;
     report(
       explicit
@@ -45,14 +37,11 @@ export function checkHostAddresses(ctx: CheckContext): Diagnostic[] {
   }
 
   for (const [name, u] of facts.upstreams) {
-    const link = parsePrefix(u.address)?.prefix;
-    if (!link) continue;
-    const ours = parseAddress(u.address.split('/')[0]!);
-    const peer = parseAddress(u.peer);
+    const { link, ours, theirs: peer } = u;
     const hint = `use a /31 (RFC 3021) or a host address of ${link.text}`;
-    const oursWhy = ours !== undefined ? notAHost(link, ours) : undefined;
+    const oursWhy = notAHost(link, ours);
     if (oursWhy) report(`upstream ${name}: our address ${oursWhy}; ${hint}`, ['upstreams', name, 'address']);
-    const peerWhy = peer !== undefined && contains(link, peer) ? notAHost(link, peer) : undefined;
+    const peerWhy = contains(link, peer) ? notAHost(link, peer) : undefined;
     if (peerWhy) report(`upstream ${name}: peer ${peerWhy}; ${hint}`, ['upstreams', name, 'peer']);
   }
   return out;

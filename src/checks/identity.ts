@@ -4,7 +4,6 @@ import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Role } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
-import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 
 export function checkDuplicateIds(ctx: CheckContext): Diagnostic[] {
@@ -71,7 +70,7 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { pool } = ctx.facts.asns;
   for (const d of ctx.facts.devices.values()) {
-    const explicit = 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
+    const explicit = d.given.asn;
     // a pool ASN is first + id unless the device sets asn
     if (roleSpec(d.role).asn === 'per-device' && !explicit && d.asn !== null && d.asn > pool.last)
       out.push(
@@ -93,7 +92,7 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
     if (first === undefined) owners.set(d.asn, group);
     else if (first !== group) {
       const ownAs = roleSpec(d.role).asn === 'own';
-      const explicit = !ownAs && 'asn' in (own(ctx.facts.inventory.devices, d.name) ?? {});
+      const explicit = !ownAs && d.given.asn;
       out.push(
         finding(
           ctx,

@@ -5,8 +5,9 @@
  * forwards to a port where nothing listens), so validate has to. An https port without a
  * certificate is one more port nothing listens on.
  */
+import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
-import type { Device, SiteModel } from '../model/types.js';
+import type { Device, Role, SiteModel } from '../model/types.js';
 import { type CheckContext, finding } from './context.js';
 
 /** HAProxy's default ports when a frontend gives none (see the Frontend schema). */
@@ -74,7 +75,7 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
         );
     // a VM behind a VIP serves the VIP's ports itself (compile: services[].l4Services)
     for (const [svc, sv] of Object.entries(t.l4?.services ?? {})) {
-      const vms = sv.real_servers.filter((r) => ctx.facts.devices.get(r)?.role === 'vm');
+      const vms = sv.real_servers.filter((r) => servesItself(ctx.facts.devices.get(r)?.role));
       const i = sv.ports.indexOf(ssh);
       if (vms.length && i >= 0)
         out.push(
@@ -92,16 +93,17 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
 
 /** The TCP ports a real server listens on, by what the model runs there. */
 function listening(d: Device): { ports: Set<number>; what: string } | undefined {
-  switch (d.role) {
-    case 'l7lb': {
-      const ports = new Set(d.haproxy.frontends.flatMap((f) => f.binds.map((b) => b.port)));
-      return { ports, what: 'HAProxy frontends' };
-    }
-    case 'vm':
-      return { ports: new Set(d.services.map((s) => s.port)), what: 'its services' };
-    default:
-      return undefined; // not a real server role: reported by compile (wrong-role)
+  if ('haproxy' in d) {
+    const ports = new Set(d.haproxy.frontends.flatMap((f) => f.binds.map((b) => b.port)));
+    return { ports, what: 'HAProxy frontends' };
   }
+  if (servesItself(d.role)) return { ports: new Set(d.services.map((s) => s.port)), what: 'its services' };
+  return undefined; // not a real server role: reported by compile (wrong-role)
+}
+
+/** An application VM (a role that may be an L7 backend's server): it serves a VIP's ports itself. */
+function servesItself(role: Role | undefined): boolean {
+  return role !== undefined && roleSpec(role).serves.includes('l7-server');
 }
 
 /** Every port of every L4 service reaches a listener on each real server (IPVS NAT keeps the port). */

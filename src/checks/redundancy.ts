@@ -2,7 +2,7 @@
  * Redundancy findings: pairs that would fail together (same rack, same hypervisor), racks whose
  * hosts are not dual-homed to their leaf pair, leaves not uplinked to every spine of their pod.
  */
-import { hostRoles } from '../compile/roles.js';
+import { hostRoles, rackSwitchRoles, roleSpec } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { type CheckContext, finding, notice } from './context.js';
 
@@ -59,8 +59,12 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
 export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
   const out: Diagnostic[] = [];
+  // the rack switches the host roles uplink to (the leaves), and the switches those uplink to (the spines)
+  const leafRoles = rackSwitchRoles();
+  const leafNames = leafRoles.flatMap((r) => facts.byRole.get(r) ?? []);
+  const spineRoles = [...new Set(leafRoles.flatMap((r) => roleSpec(r).uplinksTo))];
   const leavesOf = new Map<string, string[]>();
-  for (const l of facts.byRole.get('leaf') ?? []) {
+  for (const l of leafNames) {
     const rack = facts.devices.get(l)!.rack;
     leavesOf.set(rack, [...(leavesOf.get(rack) ?? []), l]);
   }
@@ -100,15 +104,17 @@ export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
-  for (const l of facts.byRole.get('leaf') ?? []) {
+  for (const l of leafNames) {
     const d = facts.devices.get(l)!;
-    const spines = (facts.byRole.get('spine') ?? []).filter((s) => facts.devices.get(s)!.pod === d.pod);
+    const spines = spineRoles
+      .flatMap((r) => facts.byRole.get(r) ?? [])
+      .filter((s) => facts.devices.get(s)!.pod === d.pod);
     const uplinked = new Set(d.ports.filter((p) => p.kind === 'fabric').map((p) => p.peer.device));
     const missing = spines.filter((s) => !uplinked.has(s));
     // a leaf routes through the spines of its pod; a spine of another pod is a mis-set pod
     const otherPod = [...uplinked].filter((s) => {
       const spine = facts.devices.get(s);
-      return spine?.role === 'spine' && spine.pod !== d.pod;
+      return spine !== undefined && spineRoles.includes(spine.role) && spine.pod !== d.pod;
     });
     if (otherPod.length)
       out.push(

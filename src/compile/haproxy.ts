@@ -6,18 +6,19 @@
  */
 import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
-import type { DeviceFacts, SiteFacts } from './facts.js';
+import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { healthCheck } from './keepalived.js';
 
 export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
 export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
+/** Clients tracked per rate-limited frontend (100k entries: ~5 MB of HAProxy memory). */
+const RATE_LIMIT_TABLE_SIZE = '100k';
 
 export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
-  const tenant = facts.tenants.get(d.tenant!)!;
-  const l7 = tenant.l7;
-  const bindNic = tenant.l4
-    ? d.nics.find((n) => n.segment === `${d.tenant}/${tenant.l4!.gateway.segment}`)
-    : undefined;
+  const tenant = tenantOf(facts, d)?.tenant;
+  const l7 = tenant?.l7;
+  const l4 = tenant?.l4;
+  const bindNic = l4 ? d.nics.find((n) => n.segment === `${d.tenant}/${l4.gateway.segment}`) : undefined;
   const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];
@@ -44,7 +45,13 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       name,
       binds,
       rateLimit: f.rate_limit
-        ? { requests: f.rate_limit.requests, period: f.rate_limit.period, table: name }
+        ? {
+            requests: f.rate_limit.requests,
+            period: f.rate_limit.period,
+            table: name,
+            tableSize: RATE_LIMIT_TABLE_SIZE,
+            denyStatus: 429, // Too Many Requests (RFC 6585)
+          }
         : null,
       routes: (f.routes ?? []).map((r, i) => ({
         acl: `route${i + 1}`,
@@ -61,7 +68,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     backends.push({
       name,
       balance: b.balance ?? 'roundrobin',
-      httpCheck: check.kind === 'http' ? { path: check.path! } : null,
+      httpCheck: check.kind === 'http' ? { path: check.path!, expectStatus: 200 } : null,
       checkInterval: check.interval * 1000,
       servers: b.servers
         .map((s) => {
@@ -76,6 +83,10 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   return {
     statsSocket: HAPROXY_STATS_SOCKET,
     maxconn: 4096,
+    // TLS 1.0 and 1.1 are deprecated (RFC 8996)
+    tls: { minVersion: 'TLSv1.2', noTlsTickets: true },
+    // forwardfor: the application VMs see the client's address in X-Forwarded-For
+    defaults: { mode: 'http', options: ['httplog', 'dontlognull', 'forwardfor'] },
     timeouts: { connect: 5000, client: 30000, server: 30000, httpRequest: 10000 },
     frontends,
     backends,

@@ -1,6 +1,6 @@
 /** The IP plan people read before a change: every pool, prefix and address the site uses. */
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
-import { parseAddress } from '../net/ipv4.js';
+import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
 import type { SiteFacts } from './facts.js';
 
 export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[] {
@@ -21,15 +21,15 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
     });
   for (const [name, u] of facts.upstreams) {
     plan.push({
-      prefix: u.address,
+      prefix: withLength(u.ours, u.link.length),
       kind: 'upstream-link',
       device: u.edge,
       interface: u.interface,
       description: `peering with ${name} (AS${u.asn})`,
     });
-    for (const p of u.lab?.originate ?? [])
+    for (const p of u.originate)
       plan.push({
-        prefix: p,
+        prefix: p.text,
         kind: 'lab-originate',
         device: name,
         description: 'announced by the simulated upstream (lab)',
@@ -47,7 +47,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
       if (i.kind === 'upstream') continue;
       for (const a of i.addresses)
         plan.push({
-          prefix: a,
+          prefix: `${a.address}/${a.prefixLength}`,
           kind: i.kind === 'loopback' ? 'loopback' : 'nic',
           device: d.name,
           interface: i.name,
@@ -59,7 +59,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
         if (v.intendedMaster)
           for (const vip of v.virtualIpaddress)
             plan.push({
-              prefix: vip.address,
+              prefix: `${vip.address}/${vip.prefixLength}`,
               kind: 'vrrp-vip',
               device: d.name,
               interface: vip.dev,
@@ -76,8 +76,8 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
  */
 export function sortByAddress(plan: IpPlanEntry[]): IpPlanEntry[] {
   const keyed = plan.map((e) => {
-    const [addr, len] = e.prefix.split('/');
-    return { e, address: parseAddress(addr ?? '') ?? 0, length: len === undefined ? 32 : Number(len) };
+    const parsed = parseHostOnPrefix(e.prefix);
+    return { e, address: parsed?.address ?? 0, length: parsed?.prefix.length ?? 32 };
   });
   keyed.sort(
     (a, b) =>

@@ -6,9 +6,10 @@
  * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
-import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
-import type { DeviceFacts, SiteFacts } from './facts.js';
+import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
+import { roleSpec } from './roles.js';
 
 interface VrrpSpec {
   name: string;
@@ -18,13 +19,16 @@ interface VrrpSpec {
 }
 
 export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
-  const tenant = facts.tenants.get(d.tenant!)!;
-  const pair = d.role === 'vrouter' ? tenant.routers : tenant.l4;
+  const { name: tenantName, tenant } = tenantOf(facts, d) ?? { name: '', tenant: { segments: {} } };
+  // the role table says which VRRP pair of its tenant the device is in: the gateway routers or the L4 balancers
+  const serves = roleSpec(d.role).serves;
+  const gateway = serves.includes('routers');
+  const pair = gateway ? tenant.routers : tenant.l4;
   const specs: VrrpSpec[] = [];
-  if (d.role === 'vrouter') {
+  if (gateway) {
     for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
       specs.push({
-        name: vrrpInstanceName(d.tenant!, `gw_${segment}`),
+        name: vrrpInstanceName(tenantName, `gw_${segment}`),
         segment,
         vrid: g.vrid,
         address: g.address,
@@ -32,13 +36,13 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   } else if (tenant.l4) {
     for (const [svc, s] of Object.entries(tenant.l4.services))
       specs.push({
-        name: vrrpInstanceName(d.tenant!, `vip_${svc}`),
+        name: vrrpInstanceName(tenantName, `vip_${svc}`),
         segment: s.segment,
         vrid: s.vrid,
         address: s.address,
       });
     specs.push({
-      name: vrrpInstanceName(d.tenant!, 'lb_gw'),
+      name: vrrpInstanceName(tenantName, 'lb_gw'),
       segment: tenant.l4.gateway.segment,
       vrid: tenant.l4.gateway.vrid,
       address: tenant.l4.gateway.address,
@@ -52,7 +56,8 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
     const key = `${d.tenant}/${spec.segment}`;
     const nic = d.nics.find((n) => n.segment === key);
     if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
-    const seg = facts.segments.get(key)!;
+    const seg = nic.on;
+    if (!seg) continue;
     const otherNic = other ? facts.devices.get(other.device)?.nics.find((n) => n.segment === key) : undefined;
     instances.push({
       name: spec.name,
@@ -64,9 +69,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       authentication: pair?.auth
         ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
         : null,
-      virtualIpaddress: [
-        { address: withLength(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name },
-      ],
+      virtualIpaddress: [{ ...onPrefix(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       segment: key,
       peer: other?.device ?? null,
@@ -80,20 +83,20 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
-    globalDefs: { routerId: d.name, enableSnmpVrrp: false },
+    globalDefs: { routerId: d.name, enableScriptSecurity: true, scriptUser: 'root', enableSnmpVrrp: false },
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
       instances.length > 1
         ? [
             {
-              name: vrrpInstanceName(d.tenant!, d.role === 'vrouter' ? 'gateway' : 'balancer'),
+              name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'),
               instances: instances.map((i) => i.name),
             },
           ]
         : [],
     vrrpInstances: instances,
-    virtualServers: d.role === 'l4lb' ? compileVirtualServers(facts, d) : [],
+    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d) : [],
   };
 }
 
@@ -124,7 +127,8 @@ export function healthCheck(
 }
 
 function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[] {
-  const l4 = facts.tenants.get(d.tenant!)!.l4!;
+  const l4 = tenantOf(facts, d)?.tenant.l4;
+  if (!l4) return [];
   const gatewaySegment = `${d.tenant}/${l4.gateway.segment}`;
   const out: VirtualServer[] = [];
   for (const s of Object.values(l4.services)) {
@@ -132,8 +136,7 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[
     for (const port of [...s.ports].sort((a, b) => a - b)) {
       const realServers = s.real_servers
         .map((name) => {
-          const rs = facts.devices.get(name)!;
-          const nic = rs.nics.find((n) => n.segment === gatewaySegment);
+          const nic = facts.devices.get(name)?.nics.find((n) => n.segment === gatewaySegment);
           return nic?.address != null
             ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
             : undefined;

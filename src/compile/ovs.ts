@@ -78,11 +78,11 @@ export function compileOvs(facts: SiteFacts, d: DeviceFacts): OvsModel {
   const vmPorts: VmPort[] = [];
   for (const vm of vmsByHost.get(d.name) ?? []) {
     for (const nic of vm.nics) {
-      if (nic.segment === null) continue;
+      if (nic.segment === null || nic.on === null) continue;
       vmPorts.push({
         name: vmPortName(vm.id, nic.name),
         bridge: INTEGRATION_BRIDGE,
-        tag: facts.segments.get(nic.segment)!.vlan,
+        tag: nic.on.vlan,
         vm: vm.name,
         vmInterface: nic.name,
         segment: nic.segment,

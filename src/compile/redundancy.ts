@@ -5,76 +5,22 @@
  */
 import type { RedundancyGroup } from '../model/types.js';
 import type { SiteFacts } from './facts.js';
+import { type RedundancySpec, redundantRoles } from './roles.js';
 
 export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
   const groups: RedundancyGroup[] = [];
-  const names = (role: Parameters<SiteFacts['byRole']['get']>[0]) => [...(facts.byRole.get(role) ?? [])];
   const add = (g: Omit<RedundancyGroup, 'members'> & { members: string[] }) => {
     if (g.members.length) groups.push({ ...g, members: [...g.members].sort() });
   };
-  add({
-    name: 'superspine-plane',
-    kind: 'superspine-plane',
-    members: names('superspine'),
-    maxUnavailable: 1,
-    reason: 'every spine uplinks to each super-spine; ECMP across them',
-  });
-  const pods = new Map<number, string[]>();
-  for (const s of names('spine')) {
-    const pod = facts.devices.get(s)!.pod;
-    const members = pods.get(pod);
-    if (members) members.push(s);
-    else pods.set(pod, [s]);
-  }
-  for (const [pod, members] of [...pods].sort(([a], [b]) => a - b))
-    add({
-      name: pods.size > 1 ? `spine-plane-pod${pod}` : 'spine-plane',
-      kind: 'spine-plane',
-      members,
-      maxUnavailable: 1,
-      reason: 'every leaf uplinks to each spine; ECMP across them',
-    });
-  add({
-    name: 'edge-pair',
-    kind: 'edge-pair',
-    members: names('edge'),
-    maxUnavailable: 1,
-    reason: 'each edge carries an upstream and the default route into the fabric',
-  });
-  const racks = new Map<string, string[]>();
-  for (const l of names('leaf')) {
-    const rack = facts.devices.get(l)!.rack;
-    const members = racks.get(rack);
-    if (members) members.push(l);
-    else racks.set(rack, [l]);
-  }
-  for (const [rack, members] of [...racks].sort(([a], [b]) => a.localeCompare(b)))
-    add({
-      name: `leaf-pair-${rack}`,
-      kind: 'leaf-pair',
-      members,
-      maxUnavailable: 1,
-      reason: `every host of rack ${rack} is dual-homed to these leaves`,
-    });
-  // not a "pair": any number of hosts, and one host alone replicates nothing
-  const storage = names('storage');
-  add({
-    name: 'storage',
-    kind: 'storage-hosts',
-    members: storage,
-    maxUnavailable: 1,
-    reason:
-      storage.length === 1
-        ? 'a single storage host: nothing replicates it (not redundant)'
-        : 'storage hosts replicate each other',
-  });
-  add({
-    name: 'hypervisors',
-    kind: 'hypervisors',
-    members: names('hypervisor'),
-    maxUnavailable: 1,
-    reason: 'N+1: the VMs of any one hypervisor fit on the others',
-  });
+  for (const { role, spec } of redundantRoles())
+    for (const [where, members] of groupsOf(facts, facts.byRole.get(role) ?? [], spec.by))
+      add({
+        name: where === null ? spec.name : `${spec.name}-${where}`,
+        kind: spec.kind,
+        members,
+        maxUnavailable: 1,
+        reason: spec.reason({ rack: where ?? '', members: members.length }),
+      });
   for (const [tenant, t] of facts.tenants) {
     if (t.routers)
       add({
@@ -102,4 +48,28 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
       });
   }
   return groups;
+}
+
+/**
+ * The devices split by `by`, each with where it is (null for the site; `pod<n>` when the site has
+ * several pods, else null; the rack), in pod or rack order.
+ */
+function groupsOf(
+  facts: SiteFacts,
+  names: readonly string[],
+  by: RedundancySpec['by'],
+): [string | null, string[]][] {
+  if (by === 'site') return [[null, [...names]]];
+  const groups = new Map<string | number, string[]>();
+  for (const name of names) {
+    const d = facts.devices.get(name);
+    if (!d) continue;
+    const key = by === 'pod' ? d.pod : d.rack;
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const sorted = [...groups].sort(([a], [b]) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+  );
+  if (by === 'pod') return sorted.map(([pod, m]) => [groups.size > 1 ? `pod${pod}` : null, m]);
+  return sorted.map(([rack, m]) => [String(rack), m]);
 }

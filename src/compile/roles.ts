@@ -6,7 +6,8 @@
  * A role added to the schema and missing here does not compile (`satisfies Record<Role, …>`,
  * with `Role` generated from the schema). Recipe: docs/architecture.md, "How to add a role".
  */
-import type { CableKind, Daemon, Role } from '../model/types.js';
+import type { CableKind, Daemon, RedundancyKind, Role } from '../model/types.js';
+import type { PeerGroupKey } from './frr/peer-groups.js';
 
 /** How a role's AS number is chosen (see `RoleSpec.asn`). */
 export type AsnRule = 'shared-edge' | 'shared-superspine' | 'per-pod' | 'per-device' | 'own';
@@ -34,7 +35,41 @@ export interface RoleSpec {
   hosted: boolean;
   /** The daemons fabric renders for it, sorted (snmpd comes on top when the site has SNMP: compile/snmp.ts). */
   daemons: readonly Daemon[];
+  /** A routed VM: exactly one NIC is its `uplink` to its hypervisor's FRR, the others are on segments. */
+  uplinkNic: boolean;
+  /** Upstream ISPs peer with it: it anchors and announces the site's prefixes (`prefixes.announce`). */
+  peersWithUpstreams: boolean;
+  /** The places of a tenant's services it may fill (`tenants.<t>.routers.members`, …). */
+  serves: readonly TenantSlot[];
+  /**
+   * The BGP peer group (src/compile/frr/peer-groups.ts) a session to a device of this role goes
+   * into on the other end: `asPeer`, or `fromPeer[<the other end's role>]`. Null: no BGP.
+   */
+  bgp: { asPeer: PeerGroupKey; fromPeer?: Partial<Record<Role, PeerGroupKey>> } | null;
+  /** The redundancy group its devices form, or null (src/compile/redundancy.ts). */
+  redundancy: RedundancySpec | null;
+  /** Outside our control: the lab's simulated ISP, rendered for the lab, never pushed or watched. */
+  external: boolean;
 }
+
+/**
+ * A redundancy group the devices of a role form: one for the site, one per pod (named
+ * `<name>-pod<n>` when the site has several pods) or one per rack (`<name>-<rack>`).
+ */
+export interface RedundancySpec {
+  kind: RedundancyKind;
+  name: string;
+  by: 'site' | 'pod' | 'rack';
+  /** Why the members back each other up, for people reading a wave plan. */
+  reason: (group: { rack: string; members: number }) => string;
+}
+
+/**
+ * A place a tenant's services name devices in: `routers` (VRRP gateway members), `l4` (IPVS
+ * members), `l4-real-server` (an L4 service's real servers), `l7` (HAProxy members), `l7-server`
+ * (an L7 backend's servers).
+ */
+export type TenantSlot = 'routers' | 'l4' | 'l4-real-server' | 'l7' | 'l7-server';
 
 export const ROLES = {
   superspine: {
@@ -44,6 +79,17 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'SUPERSPINES' },
+    redundancy: {
+      kind: 'superspine-plane',
+      name: 'superspine-plane',
+      by: 'site',
+      reason: () => 'every spine uplinks to each super-spine; ECMP across them',
+    },
+    external: false,
   },
   spine: {
     tier: 2,
@@ -52,6 +98,17 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'SPINES' },
+    redundancy: {
+      kind: 'spine-plane',
+      name: 'spine-plane',
+      by: 'pod',
+      reason: () => 'every leaf uplinks to each spine; ECMP across them',
+    },
+    external: false,
   },
   edge: {
     tier: 3,
@@ -60,6 +117,17 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: true,
+    serves: [],
+    bgp: { asPeer: 'EDGES', fromPeer: { upstream: 'CUSTOMERS' } },
+    redundancy: {
+      kind: 'edge-pair',
+      name: 'edge-pair',
+      by: 'site',
+      reason: () => 'each edge carries an upstream and the default route into the fabric',
+    },
+    external: false,
   },
   leaf: {
     tier: 4,
@@ -68,6 +136,17 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'LEAVES', fromPeer: { spine: 'LEAVES_OF_POD' } },
+    redundancy: {
+      kind: 'leaf-pair',
+      name: 'leaf-pair',
+      by: 'rack',
+      reason: ({ rack }) => `every host of rack ${rack} is dual-homed to these leaves`,
+    },
+    external: false,
   },
   storage: {
     tier: 5,
@@ -76,6 +155,21 @@ export const ROLES = {
     uplinkCable: 'host',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'HOSTS', fromPeer: { vrouter: 'HYPERVISOR' } },
+    redundancy: {
+      // not a "pair": any number of hosts, and one host alone replicates nothing
+      kind: 'storage-hosts',
+      name: 'storage',
+      by: 'site',
+      reason: ({ members }) =>
+        members === 1
+          ? 'a single storage host: nothing replicates it (not redundant)'
+          : 'storage hosts replicate each other',
+    },
+    external: false,
   },
   hypervisor: {
     tier: 6,
@@ -84,6 +178,17 @@ export const ROLES = {
     uplinkCable: 'host',
     hosted: false,
     daemons: ['frr', 'ovs'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'HOSTS', fromPeer: { vrouter: 'HYPERVISOR' } },
+    redundancy: {
+      kind: 'hypervisors',
+      name: 'hypervisors',
+      by: 'site',
+      reason: () => 'N+1: the VMs of any one hypervisor fit on the others',
+    },
+    external: false,
   },
   vrouter: {
     tier: 7,
@@ -92,6 +197,12 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: true,
     daemons: ['frr', 'keepalived'],
+    uplinkNic: true,
+    peersWithUpstreams: false,
+    serves: ['routers'],
+    bgp: { asPeer: 'VROUTERS' },
+    redundancy: null,
+    external: false,
   },
   l4lb: {
     tier: 8,
@@ -100,9 +211,41 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: true,
     daemons: ['keepalived'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l4'],
+    bgp: null,
+    redundancy: null,
+    external: false,
   },
-  l7lb: { tier: 9, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: ['haproxy'] },
-  vm: { tier: 10, asn: null, uplinksTo: [], uplinkCable: 'fabric', hosted: true, daemons: [] },
+  l7lb: {
+    tier: 9,
+    asn: null,
+    uplinksTo: [],
+    uplinkCable: 'fabric',
+    hosted: true,
+    daemons: ['haproxy'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l7', 'l4-real-server'],
+    bgp: null,
+    redundancy: null,
+    external: false,
+  },
+  vm: {
+    tier: 10,
+    asn: null,
+    uplinksTo: [],
+    uplinkCable: 'fabric',
+    hosted: true,
+    daemons: [],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: ['l4-real-server', 'l7-server'],
+    bgp: null,
+    redundancy: null,
+    external: false,
+  },
   // the lab's simulated ISP: never pushed, but it has a place in the order all the same
   upstream: {
     tier: 11,
@@ -111,6 +254,12 @@ export const ROLES = {
     uplinkCable: 'fabric',
     hosted: false,
     daemons: ['frr'],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'UPSTREAMS', fromPeer: { upstream: 'INTERNET' } },
+    redundancy: null,
+    external: true,
   },
 } as const satisfies Record<Role, RoleSpec>;
 
@@ -141,4 +290,42 @@ export function fromSitePlan(role: Role): boolean {
  */
 export function failureDomain(name: string, hostedOn: string | null): string[] {
   return hostedOn ? [name, hostedOn] : [name];
+}
+
+/** Roles whose table row says `peersWithUpstreams` (the edge routers). */
+export function upstreamPeerRoles(): Role[] {
+  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).peersWithUpstreams);
+}
+
+/** For each place of a tenant's services, the roles that may fill it, in table order. */
+export function serviceRoles(): Record<'routers' | 'l4' | 'l4RealServers' | 'l7' | 'l7Servers', Role[]> {
+  const filling = (slot: TenantSlot) =>
+    (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).serves.includes(slot));
+  return {
+    routers: filling('routers'),
+    l4: filling('l4'),
+    l4RealServers: filling('l4-real-server'),
+    l7: filling('l7'),
+    l7Servers: filling('l7-server'),
+  };
+}
+
+/** The role of the devices outside our control (the lab's simulated upstreams): `external` in its row. */
+export function externalRole(): Role {
+  const role = (Object.keys(ROLES) as Role[]).find((r) => roleSpec(r).external);
+  if (!role) throw new Error('the role table has no external role');
+  return role;
+}
+
+/** The roles that form redundancy groups, in table order (the order of the groups). */
+export function redundantRoles(): { role: Role; spec: RedundancySpec }[] {
+  return (Object.keys(ROLES) as Role[]).flatMap((role) => {
+    const spec = roleSpec(role).redundancy;
+    return spec ? [{ role, spec }] : [];
+  });
+}
+
+/** The roles host roles uplink to: the rack switches (leaves) that hosts are dual-homed to. */
+export function rackSwitchRoles(): Role[] {
+  return [...new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo))];
 }

@@ -4,11 +4,18 @@
  * daemons) comes from the role table (roles.ts); each role's daemon models are built in one
  * exhaustive switch, so a new role cannot be forgotten.
  */
-import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
-import { formatAddress, parseAddress, withLength } from '../net/ipv4.js';
+import type {
+  Device,
+  DeviceBase,
+  HostInterface,
+  HostService,
+  InterfaceAddress,
+  SiteModel,
+} from '../model/types.js';
+import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
-import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
 import { compileIpPlan } from './ip-plan.js';
@@ -92,9 +99,14 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
     case 'upstream': {
-      const originate = facts.upstreams.get(d.name)!.lab?.originate?.[0];
-      const client = originate ? formatAddress(parseAddress(originate.split('/')[0]!)! + 1) : null;
-      return { ...base, role: d.role, frr: compileFrr(facts, d), clientAddress: client };
+      const originate = facts.upstreams.get(d.name)?.originate[0];
+      const client = originate ? nth(originate, 1) : undefined;
+      return {
+        ...base,
+        role: d.role,
+        frr: compileFrr(facts, d),
+        clientAddress: client === undefined ? null : formatAddress(client),
+      };
     }
     default:
       return assertNever(d.role);
@@ -132,7 +144,7 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
   if (d.loopback !== null)
     out.push({
       name: 'lo',
-      addresses: [withLength(d.loopback, 32)],
+      addresses: [onPrefix(d.loopback, 32)],
       mtu: 65536,
       peer: { device: d.name, interface: 'lo' },
       kind: 'loopback',
@@ -140,13 +152,13 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
     });
   for (const p of d.ports) {
     const nic = d.nics.find((n) => n.name === p.interface);
-    const addresses: string[] = [];
-    if (nic?.address != null)
-      addresses.push(withLength(nic.address, facts.segments.get(nic.segment!)!.subnet.length));
+    const addresses: InterfaceAddress[] = [];
+    const subnet = nic?.segment ? facts.segments.get(nic.segment)?.subnet : undefined;
+    if (nic?.address != null && subnet) addresses.push(onPrefix(nic.address, subnet.length));
     if (p.kind === 'upstream') {
-      const u = facts.upstreams.get(d.role === 'upstream' ? d.name : p.peer.device)!;
-      const len = u.address.split('/')[1];
-      addresses.push(d.role === 'upstream' ? `${u.peer}/${len}` : u.address);
+      const simulated = facts.upstreams.get(d.name);
+      const u = simulated ?? facts.upstreams.get(p.peer.device);
+      if (u) addresses.push(onPrefix(simulated ? u.theirs : u.ours, u.link.length));
     }
     out.push({
       name: p.interface,
@@ -167,15 +179,18 @@ function segmentOfVmPort(facts: SiteFacts, vmEnd: { device: string; interface: s
 /**
  * A VM's default gateway: an HAProxy (or any real server of the L4 pair) routes through the L4
  * gateway VIP so that IPVS NAT sees the replies; everything else through its tenant's vRouter
- * gateway on the first segment that has one. FRR devices route by BGP and have none.
+ * gateway on the first segment that has one. FRR devices (and routed VMs, `uplinkNic` in the
+ * role table) route by BGP and have none.
  */
 function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
-  if (d.role === 'vrouter' || d.tenant === null) return null;
-  const t = facts.tenants.get(d.tenant)!;
-  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${d.tenant}/${segment}`);
-  if (t.l4 && d.role !== 'l4lb' && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
+  const spec = roleSpec(d.role);
+  const of = tenantOf(facts, d);
+  if (spec.uplinkNic || !of) return null;
+  const t = of.tenant;
+  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${of.name}/${segment}`);
+  if (t.l4 && !spec.serves.includes('l4') && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
   for (const nic of d.nics) {
-    const segment = nic.segment?.split('/')[1];
+    const segment = nic.on?.name;
     const gw = segment ? own(t.routers?.gateways, segment) : undefined;
     if (gw) return gw.address;
   }
@@ -188,8 +203,9 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
  * sends the VIP's port unchanged, every path). One entry per port.
  */
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
-  if (d.role !== 'vm' || d.tenant === null) return [];
-  const t = facts.tenants.get(d.tenant)!;
+  const of = tenantOf(facts, d);
+  if (!roleSpec(d.role).serves.includes('l7-server') || !of) return [];
+  const t = of.tenant;
   const byPort = new Map<number, HostService>();
   const serve = (port: number, healthPath: string, paths: Iterable<string>, l4Service?: string) => {
     const s = byPort.get(port) ?? { kind: 'http' as const, port, healthPath, paths: [], l4Services: [] };
@@ -215,7 +231,7 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
 
 function secretNames(facts: SiteFacts): string[] {
   const names = new Set<string>(snmpSecretNames(facts));
-  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password.secret);
+  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password);
   for (const t of facts.tenants.values()) {
     if (t.routers?.auth) names.add(t.routers.auth.secret);
     if (t.l4?.auth) names.add(t.l4.auth.secret);

@@ -64,7 +64,7 @@ export class EventWatcher {
       if (d.role !== 'vrouter' && d.role !== 'l4lb') continue;
       for (const v of d.keepalived.vrrpInstances)
         for (const a of v.virtualIpaddress) {
-          const vip = a.address.split('/')[0]!;
+          const vip = a.address;
           vips.set(vip, (vips.get(vip) ?? new Set()).add(d.name));
         }
     }

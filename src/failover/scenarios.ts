@@ -120,7 +120,7 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
   }));
   const byAddress = new Map<string, string>();
   for (const d of site.devices)
-    for (const i of d.interfaces) for (const a of i.addresses) byAddress.set(a.split('/')[0]!, d.name);
+    for (const i of d.interfaces) for (const a of i.addresses) byAddress.set(a.address, d.name);
   const seen = new Set<string>();
   for (const d of site.devices) {
     if (d.role !== 'l7lb') continue;

@@ -40,6 +40,16 @@ export function parsePrefix(text: string): { prefix: Prefix4; hostBits: boolean 
   };
 }
 
+/**
+ * Parses an address on a prefix, `a.b.c.d/len` (host bits allowed), or a bare address (a /32):
+ * the host address and the prefix it is on.
+ */
+export function parseHostOnPrefix(text: string): { address: number; prefix: Prefix4 } | undefined {
+  const parsed = parsePrefix(text.includes('/') ? text : `${text}/32`);
+  const address = parseAddress(text.includes('/') ? text.slice(0, text.indexOf('/')) : text);
+  return parsed && address !== undefined ? { address, prefix: parsed.prefix } : undefined;
+}
+
 export function prefixSize(p: Prefix4): number {
   return 2 ** (32 - p.length);
 }
@@ -62,6 +72,11 @@ export function nth(p: Prefix4, offset: number): number | undefined {
 export function isNetworkOrBroadcast(p: Prefix4, address: number): boolean {
   if (p.length >= 31) return false;
   return address === p.network || address === (p.network + prefixSize(p) - 1) >>> 0;
+}
+
+/** An address on an interface, as the model types it (`InterfaceAddress`, src/model/address.ts). */
+export function onPrefix(address: number, prefixLength: number): { address: string; prefixLength: number } {
+  return { address: formatAddress(address), prefixLength };
 }
 
 export function withLength(address: number, length: number): string {

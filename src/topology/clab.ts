@@ -48,7 +48,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
   if (!('frr' in d)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
-      for (const a of i.addresses) cmds.push(`ip addr add ${a} dev ${i.name}`);
+      for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
       cmds.push(`ip link set ${i.name} up`);
     }
     // containerlab gives every node a default route through its management network: replace it

@@ -11,6 +11,8 @@
  * Given failed devices and links (`down`), it answers for the fabric that is left: a failed
  * device originates nothing and its sessions are gone, as are the sessions over a failed link.
  */
+
+import { cidrOf } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { BgpNeighbor, Device, FrrDevice, PrefixList, RouteMap, SiteModel } from '../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
@@ -93,7 +95,7 @@ function sessionLinkDown(d: Frr, n: DeepReadonly<BgpNeighbor>, down: Down): bool
     ? d.interfaces.find((i) => i.name === n.peer)
     : (towards.find((i) =>
         i.addresses.some((a) => {
-          const p = parsePrefix(a)?.prefix;
+          const p = parsePrefix(cidrOf(a))?.prefix;
           return !!p && address !== undefined && contains(p, address);
         }),
       ) ?? towards[0]);

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROLES, type RoleSpec, roleSpec } from '../../src/compile/roles.js';
+import { PEER_GROUPS, peerGroupFor } from '../../src/compile/frr/peer-groups.js';
+import {
+  externalRole,
+  ROLES,
+  type RoleSpec,
+  redundantRoles,
+  roleSpec,
+  upstreamPeerRoles,
+} from '../../src/compile/roles.js';
 import type { Role } from '../../src/model/types.js';
 import { REPO } from '../support/cli.js';
 import { compileExample } from '../support/render.js';
@@ -64,5 +72,44 @@ describe('the role table', () => {
         ).toEqual([...spec.daemons]);
         expect(d.failureDomain, d.name).toEqual(spec.hosted ? [d.name, d.hostedOn] : [d.name]);
       }
+  });
+});
+
+describe('the role table decides per role', () => {
+  it('THEN exactly one role is external, and it is the one whose devices are not managed', () => {
+    const external = roles.filter((r) => roleSpec(r).external);
+    expect(external).toEqual([externalRole()]);
+    const { model } = compileExample();
+    for (const site of model!.sites)
+      for (const d of site.devices) expect(d.managed, d.name).toBe(d.role !== externalRole());
+  });
+
+  it('GIVEN two BGP roles cabled together THEN each end finds a peer group; a role without BGP has none', () => {
+    for (const me of roles)
+      for (const peer of [...roleSpec(me).uplinksTo])
+        if (roleSpec(me).bgp && roleSpec(peer).bgp) {
+          expect(PEER_GROUPS[peerGroupFor(me, peer, false).name as keyof typeof PEER_GROUPS]).toBeDefined();
+          expect(peerGroupFor(peer, me, false).name, `${peer} → ${me}`).toBeTruthy();
+        }
+    const noBgp = roles.filter((r) => roleSpec(r).bgp === null);
+    expect(noBgp.length).toBeGreaterThan(0);
+    for (const r of noBgp) expect(() => peerGroupFor(roles[0]!, r, false)).toThrow(/no BGP session/);
+  });
+
+  it('GIVEN an upstream that sends the full table THEN its group accepts FULL-TABLE, else DEFAULT-ONLY', () => {
+    const edge = upstreamPeerRoles()[0]!;
+    expect(peerGroupFor(edge, externalRole(), true).acceptPrefixList).toBe('FULL-TABLE');
+    expect(peerGroupFor(edge, externalRole(), false).acceptPrefixList).toBe('DEFAULT-ONLY');
+  });
+
+  it('GIVEN the example THEN every role with a redundancy row forms its groups, in table order', () => {
+    const { model } = compileExample();
+    const site = model!.sites.find((s) => s.name === 'idc-a')!;
+    const kinds = [...new Set(site.redundancyGroups.map((g) => g.kind))];
+    const fromTable = redundantRoles()
+      .map(({ spec }) => spec.kind)
+      .filter((k) => kinds.includes(k));
+    expect(kinds.slice(0, fromTable.length)).toEqual(fromTable);
+    expect(fromTable.length).toBeGreaterThanOrEqual(4);
   });
 });

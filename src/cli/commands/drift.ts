@@ -28,7 +28,7 @@ import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
-import { renderAll } from './render.js';
+import { renderAll } from '../render-all.js';
 
 export type DriftFormat = 'text' | 'json' | 'prometheus';
 

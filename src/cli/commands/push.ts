@@ -15,7 +15,7 @@ import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
-import { renderAll } from './render.js';
+import { renderAll } from '../render-all.js';
 
 export interface PushCliOptions extends SshCliOptions {
   inventory: string;

@@ -2,21 +2,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FrozenModel } from '../../pipeline.js';
-import { buildManifest, MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
-import { type RenderedSite, renderSite } from '../../render/render.js';
-import { Redactor, type SecretStore } from '../../render/secrets.js';
-import { TemplateSet } from '../../render/templates.js';
+import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
+import type { RenderedSite } from '../../render/render.js';
 import { writeSite } from '../../render/write.js';
 import { describeDeviceCounts, deviceCounts } from '../../report/device-counts.js';
-import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
+import { diagnosticsToJson } from '../../report/diagnostics.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
-import { type InventoryOptions, loadOrExit } from '../inventory.js';
+import type { InventoryOptions } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
-import { checkedSecrets } from '../secrets.js';
-import { generator } from '../version.js';
+import { renderAll } from '../render-all.js';
 
 export interface RenderOptions extends InventoryOptions {
   out: string;
@@ -46,89 +41,6 @@ Examples:
   FABRIC_SECRET_ISP1_BGP=… fabric render --secrets /vault/fabric.yaml`,
     )
     .action((opts: RenderOptions, cmd: Command) => run(render({ ...cmd.optsWithGlobals(), ...opts })));
-}
-
-/** Who renders, for the messages of renderAll: a problem stops the command, and means this. */
-export interface RenderPurpose {
-  command: string;
-  /** What a problem means for the command: "nothing was written". */
-  consequence: string;
-  /** The exit code when the checks find errors in the inventory. */
-  findingsExit: ExitCode;
-  /** The command works on one site: the named one or the only one (see chooseSite). */
-  oneSite?: boolean;
-}
-
-const WRITING: RenderPurpose = {
-  command: 'render',
-  consequence: 'nothing was written',
-  findingsExit: EXIT.PROBLEMS,
-};
-
-/**
- * Renders every selected site in memory: load, check, secrets, templates. Any problem is printed
- * and stops the command with a CliError (`fabric render` writes nothing, `fabric drift` has no
- * intent to compare with). The secret store is returned for secrets a command resolves itself
- * (drift's SNMP credentials); the redactor masks every secret rendering resolved.
- */
-export function renderAll(
-  opts: InventoryOptions & { secrets?: string; json?: boolean },
-  purpose: RenderPurpose = WRITING,
-): {
-  rendered: { site: RenderedSite; manifest: Manifest }[];
-  findings: Diagnostic[];
-  model: FrozenModel;
-  store: SecretStore;
-  redactor: Redactor;
-} {
-  const { command, consequence } = purpose;
-  const { model, findings, sources } = loadOrExit(opts, purpose.oneSite ? { command } : undefined);
-  const { errors } = countBySeverity(findings);
-  if (errors) {
-    if (opts.json) json({ ok: false, findings: diagnosticsToJson(findings) });
-    else printDiagnostics(findings);
-    throw new CliError(
-      `${command}: ${errors} error${errors === 1 ? '' : 's'} in the inventory; ${consequence}`,
-      purpose.findingsExit,
-    );
-  }
-  // with --json every stop still leaves one JSON document on stdout, with its diagnostics
-  const report = (diagnostics: readonly Diagnostic[]) =>
-    opts.json
-      ? json({ ok: false, findings: diagnosticsToJson([...findings, ...diagnostics]) })
-      : printDiagnostics(diagnostics);
-  const secrets = checkedSecrets(model, sources, opts.secrets);
-  if (!secrets.store) {
-    report(secrets.diagnostics);
-    throw new CliError(`${command}: the secrets cannot be read; ${consequence}`);
-  }
-  if (secrets.diagnostics.length) {
-    report(secrets.diagnostics);
-    const n = secrets.diagnostics.length;
-    throw new CliError(`${command}: ${n} secret${n === 1 ? '' : 's'} missing or invalid; ${consequence}`);
-  }
-  const templates = new TemplateSet();
-  const problems: Diagnostic[] = [];
-  const rendered: { site: RenderedSite; manifest: Manifest }[] = [];
-  for (const site of model.sites) {
-    const r = renderSite(site, templates, secrets.store);
-    problems.push(...r.diagnostics);
-    if (r.rendered)
-      rendered.push({ site: r.rendered, manifest: buildManifest(site, r.rendered, generator()) });
-  }
-  if (problems.length) {
-    report(problems);
-    throw new CliError(
-      `${command}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${consequence}`,
-    );
-  }
-  return {
-    rendered,
-    findings,
-    model,
-    store: secrets.store,
-    redactor: new Redactor(secrets.store.resolvedValues()),
-  };
 }
 
 /** Writes one site's folder; a failure the checks could not foresee (a full disk) is still a message. */

@@ -62,7 +62,7 @@ function printSite(site: FrozenSite): void {
         d.rack || '-',
         d.hostedOn ?? '-',
         d.mgmt.address,
-        d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0] ?? '-',
+        loopbackOf(d),
         'frr' in d ? d.frr.routerBgp.asn : '-',
         d.daemons.join(',') || '-',
       ]),
@@ -82,4 +82,9 @@ function printSite(site: FrozenSite): void {
       site.ipPlan.map((e) => [e.prefix, e.kind, e.device ?? '-', e.interface ?? '-', e.description]),
     ),
   );
+}
+
+function loopbackOf(d: FrozenSite['devices'][number]): string {
+  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0];
+  return a ? `${a.address}/${a.prefixLength}` : '-';
 }

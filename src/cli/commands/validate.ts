@@ -1,11 +1,11 @@
 /** `fabric validate`: load, check, and report every finding; nothing is written. */
 import type { Command } from 'commander';
+import { checkedSecrets } from '../../pipeline.js';
 import { describeDeviceCounts, deviceCounts } from '../../report/device-counts.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
-import { checkedSecrets } from '../secrets.js';
 
 export interface ValidateOptions extends InventoryOptions {
   /** The secrets file; false with --no-secrets (CI without the secrets). */

@@ -12,9 +12,9 @@ import type {
   RouteMap,
   StaticRoute,
 } from '../../model/types.js';
-import { formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
-import { own } from '../../util/own.js';
-import { type DeviceFacts, ifaceOrder, type SiteFacts } from '../facts.js';
+import { formatAddress, nth, onPrefix, parsePrefix, withLength } from '../../net/ipv4.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
+import { roleSpec } from '../roles.js';
 import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
 
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
@@ -29,65 +29,59 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
   // --- loopback and originated prefixes ------------------------------------------------------
   const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
+  const spec = roleSpec(d.role);
   if (d.loopback !== null) {
-    lo.addresses.push(withLength(d.loopback, 32));
-    // a vRouter's loopback is only its router-id: hypervisors accept tenant prefixes from it, nothing else
-    if (d.role !== 'vrouter') networks.push(withLength(d.loopback, 32));
+    lo.addresses.push(onPrefix(d.loopback, 32));
+    // a routed VM's loopback is only its router-id: hypervisors accept its segments, nothing else
+    if (!spec.uplinkNic) networks.push(withLength(d.loopback, 32));
   }
-  if (d.role === 'edge') {
+  if (spec.peersWithUpstreams) {
     for (const p of facts.announce) {
       staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
       networks.push(p.text);
     }
   }
-  if (d.role === 'upstream') {
-    const u = facts.upstreams.get(d.name)!;
-    const originate = (u.lab?.originate ?? []).map((p) => parsePrefix(p)!.prefix);
-    originate.forEach((p, i) => {
-      staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
-      networks.push(p.text);
-      if (i === 0) lo.addresses.push(withLength(nth(p, 1)!, 32));
-    });
-  }
+  const simulated = facts.upstreams.get(d.name);
+  simulated?.originate.forEach((p, i) => {
+    staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
+    networks.push(p.text);
+    const client = i === 0 ? nth(p, 1) : undefined;
+    if (client !== undefined) lo.addresses.push(onPrefix(client, 32));
+  });
   interfaces.push(lo);
 
   // --- cabled ports: unnumbered BGP, or the numbered upstream link ----------------------------
   for (const port of d.ports) {
     if (port.kind === 'vm-port') continue; // an OVS access port, not a routed interface
-    const peer = facts.devices.get(port.peer.device)!;
+    const peer = facts.devices.get(port.peer.device);
+    if (!peer) continue; // every port's peer is a device (facts.ts)
     const iface: FrrInterface = {
       name: port.interface,
-      description: interfaceDescription(facts, d, port.interface) ?? `${peer.name}:${port.peer.interface}`,
+      description: port.description ?? `${peer.name}:${port.peer.interface}`,
       addresses: [],
     };
-    const upstream =
-      port.kind === 'upstream' ? facts.upstreams.get(d.role === 'upstream' ? d.name : peer.name)! : null;
-    const spec = peerGroupFor(d.role, peer.role, upstream?.accept === 'full');
-    groups.set(spec.name, spec);
-    if (upstream) {
-      const link = parsePrefix(upstream.address)!.prefix;
-      const ours = upstream.address.split('/')[0]!;
-      const mine = d.role === 'upstream' ? upstream.peer : ours;
-      const theirs = d.role === 'upstream' ? ours : upstream.peer;
-      iface.addresses.push(`${mine}/${link.length}`);
+    const link = port.kind === 'upstream' ? peeringLink(facts, d, peer) : null;
+    const group = peerGroupFor(d.role, peer.role, link?.upstream.accept === 'full');
+    groups.set(group.name, group);
+    if (link) {
+      iface.addresses.push(onPrefix(link.mine, link.upstream.link.length));
       neighbors.push({
-        peer: theirs,
+        peer: formatAddress(link.theirs),
         unnumbered: false,
-        peerGroup: spec.name,
+        peerGroup: group.name,
         remoteAs: peer.asn!,
-        description:
-          d.role === 'upstream' ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
+        description: simulated ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
         peerDevice: peer.name,
-        password: upstream.password ? { secret: upstream.password.secret, use: 'bgp-password' } : null,
+        password: link.upstream.password ? { secret: link.upstream.password, use: 'bgp-password' } : null,
         updateSource: null,
       });
     } else {
       neighbors.push({
         peer: port.interface,
         unnumbered: true,
-        peerGroup: spec.name,
+        peerGroup: group.name,
         remoteAs: peer.asn!,
-        description: interfaceDescription(facts, d, port.interface) ?? `${peer.name}:${port.peer.interface}`,
+        description: port.description ?? `${peer.name}:${port.peer.interface}`,
         peerDevice: peer.name,
         password: null,
         updateSource: null,
@@ -98,12 +92,12 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
   // --- a vRouter's own segments ---------------------------------------------------------------
   for (const nic of d.nics) {
-    if (nic.segment === null || nic.address === null) continue;
-    const seg = facts.segments.get(nic.segment)!;
+    const seg = nic.on;
+    if (seg === null || nic.address === null) continue;
     interfaces.push({
       name: nic.name,
       description: `segment ${seg.key} (VNI ${seg.vni})`,
-      addresses: [withLength(nic.address, seg.subnet.length)],
+      addresses: [onPrefix(nic.address, seg.subnet.length)],
     });
     networks.push(seg.subnet.text);
   }
@@ -125,7 +119,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     .map((n) => n.peer);
 
   return {
+    defaultsProfile: 'traditional',
     hostname: d.name,
+    log: { file: '/var/log/frr/frr.log', level: 'informational' },
     daemons: { bgpd: true, bfdd: true, agentx: false },
     interfaces,
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
@@ -140,7 +136,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       ),
     routerBgp: {
       asn: d.asn!,
-      routerId: d.loopback !== null ? formatAddress(d.loopback) : routerIdOfUpstream(facts, d),
+      routerId: routerIdOf(facts, d),
+      logNeighborChanges: true,
+      bestpath: { asPathMultipathRelax: true },
       peerGroups,
       neighbors,
       ipv4Unicast: {
@@ -165,17 +163,28 @@ function bfdProfile(name: string, interval: number, multiplier: number): BfdProf
   };
 }
 
-/** The description an inventory gives a port (`interfaces: { eth11: { description: … } }`), if any. */
-function interfaceDescription(facts: SiteFacts, d: DeviceFacts, iface: string): string | undefined {
-  const input = own(facts.inventory.devices, d.name) as
-    | { interfaces?: Record<string, { description?: string }> }
-    | undefined;
-  return own(input?.interfaces, iface)?.description;
+/**
+ * A numbered peering link seen from `d`: the edge's end (ours) or the simulated upstream's
+ * (theirs), whichever `d` is.
+ */
+function peeringLink(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  peer: DeviceFacts,
+): { upstream: UpstreamFacts; mine: number; theirs: number } | null {
+  const simulated = facts.upstreams.get(d.name);
+  const upstream = simulated ?? facts.upstreams.get(peer.name);
+  if (!upstream) return null;
+  return simulated
+    ? { upstream, mine: upstream.theirs, theirs: upstream.ours }
+    : { upstream, mine: upstream.ours, theirs: upstream.theirs };
 }
 
-/** A simulated upstream has no loopback from our pools: its router-id is its peering address. */
-function routerIdOfUpstream(facts: SiteFacts, d: DeviceFacts): string {
-  return facts.upstreams.get(d.name)!.peer;
+/** A router-id: the loopback, or for a simulated upstream (no loopback from our pools) its peering address. */
+function routerIdOf(facts: SiteFacts, d: DeviceFacts): string {
+  if (d.loopback !== null) return formatAddress(d.loopback);
+  const u = facts.upstreams.get(d.name);
+  return u ? formatAddress(u.theirs) : '';
 }
 
 function comparePrefix(a: string, b: string): number {
@@ -258,11 +267,7 @@ function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): Pref
     case 'TENANT-PREFIXES':
       return entries(tenantSubnets());
     case 'OWN-SEGMENTS':
-      return entries(
-        d.nics
-          .filter((n) => n.segment !== null)
-          .map((n) => ({ prefix: facts.segments.get(n.segment!)!.subnet.text })),
-      );
+      return entries(d.nics.flatMap((n) => (n.on ? [{ prefix: n.on.subnet.text }] : [])));
     default:
       throw new Error(`unknown prefix-list ${name}`);
   }

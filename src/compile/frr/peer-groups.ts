@@ -3,8 +3,13 @@
  * in a Clos is at its borders: what the edges take from and give to upstreams, what leaves accept
  * from hosts, what hypervisors accept from vRouters. Inside the fabric everything is permitted,
  * with explicit route-maps so `bgp ebgp-requires-policy` holds.
+ *
+ * Which group a session goes into is a column of the role table (`RoleSpec.bgp`,
+ * src/compile/roles.ts); this module holds the groups themselves.
  */
 import type { Role } from '../../model/types.js';
+import { own } from '../../util/own.js';
+import { roleSpec } from '../roles.js';
 
 export interface PeerGroupSpec {
   name: string;
@@ -20,71 +25,68 @@ export interface PeerGroupSpec {
 
 const any = { acceptPrefixList: null, announcePrefixList: null, defaultOriginate: false } as const;
 
+/** Every peer group, by the key the role table names it with. */
+export const PEER_GROUPS = {
+  SUPERSPINES: { name: 'SUPERSPINES', description: 'super-spine plane', bfdProfile: 'fabric', ...any },
+  SPINES: { name: 'SPINES', description: 'spine plane', bfdProfile: 'fabric', ...any },
+  EDGES: { name: 'EDGES', description: 'edge routers', bfdProfile: 'fabric', ...any },
+  CUSTOMERS: {
+    name: 'CUSTOMERS',
+    description: 'customer edge routers',
+    bfdProfile: 'upstream',
+    ...any,
+    defaultOriginate: true,
+  },
+  LEAVES: { name: 'LEAVES', description: 'leaf pair of the rack', bfdProfile: 'fabric', ...any },
+  LEAVES_OF_POD: { name: 'LEAVES', description: 'leaves of the pod', bfdProfile: 'fabric', ...any },
+  HOSTS: {
+    name: 'HOSTS',
+    description: 'hosts of the rack (BGP to the host)',
+    bfdProfile: 'fabric',
+    ...any,
+    acceptPrefixList: 'HOST-ROUTES',
+  },
+  HYPERVISOR: {
+    name: 'HYPERVISOR',
+    description: 'the hypervisor this vRouter runs on',
+    bfdProfile: 'fabric',
+    ...any,
+    announcePrefixList: 'OWN-SEGMENTS',
+  },
+  VROUTERS: {
+    name: 'VROUTERS',
+    description: 'tenant vRouters on this host',
+    bfdProfile: 'fabric',
+    ...any,
+    acceptPrefixList: 'TENANT-PREFIXES',
+  },
+  UPSTREAMS: {
+    name: 'UPSTREAMS',
+    description: 'upstream ISPs',
+    bfdProfile: 'upstream',
+    acceptPrefixList: 'DEFAULT-ONLY',
+    announcePrefixList: 'SITE-PREFIXES',
+    defaultOriginate: false,
+  },
+  INTERNET: {
+    name: 'INTERNET',
+    description: 'the other simulated upstreams (lab only)',
+    bfdProfile: 'upstream',
+    ...any,
+  },
+} as const satisfies Record<string, PeerGroupSpec>;
+
+export type PeerGroupKey = keyof typeof PEER_GROUPS;
+
+/**
+ * The group a session of `me` with `peer` goes into: the peer's row says it (`bgp.asPeer`,
+ * unless `bgp.fromPeer` names another for my role). Of an upstream that sends the full table we
+ * accept it, bar our own prefixes.
+ */
 export function peerGroupFor(me: Role, peer: Role, acceptFullTable: boolean): PeerGroupSpec {
-  switch (peer) {
-    case 'superspine':
-      return { name: 'SUPERSPINES', description: 'super-spine plane', bfdProfile: 'fabric', ...any };
-    case 'spine':
-      return { name: 'SPINES', description: 'spine plane', bfdProfile: 'fabric', ...any };
-    case 'edge':
-      if (me === 'upstream')
-        return {
-          name: 'CUSTOMERS',
-          description: 'customer edge routers',
-          bfdProfile: 'upstream',
-          ...any,
-          defaultOriginate: true,
-        };
-      return { name: 'EDGES', description: 'edge routers', bfdProfile: 'fabric', ...any };
-    case 'leaf':
-      return {
-        name: 'LEAVES',
-        description: me === 'spine' ? 'leaves of the pod' : 'leaf pair of the rack',
-        bfdProfile: 'fabric',
-        ...any,
-      };
-    case 'hypervisor':
-    case 'storage':
-      if (me === 'vrouter')
-        return {
-          name: 'HYPERVISOR',
-          description: 'the hypervisor this vRouter runs on',
-          bfdProfile: 'fabric',
-          ...any,
-          announcePrefixList: 'OWN-SEGMENTS',
-        };
-      return {
-        name: 'HOSTS',
-        description: 'hosts of the rack (BGP to the host)',
-        bfdProfile: 'fabric',
-        ...any,
-        acceptPrefixList: 'HOST-ROUTES',
-      };
-    case 'vrouter':
-      return {
-        name: 'VROUTERS',
-        description: 'tenant vRouters on this host',
-        bfdProfile: 'fabric',
-        ...any,
-        acceptPrefixList: 'TENANT-PREFIXES',
-      };
-    case 'upstream':
-      if (me === 'upstream')
-        return {
-          name: 'INTERNET',
-          description: 'the other simulated upstreams (lab only)',
-          bfdProfile: 'upstream',
-          ...any,
-        };
-      return {
-        name: 'UPSTREAMS',
-        description: 'upstream ISPs',
-        bfdProfile: 'upstream',
-        acceptPrefixList: acceptFullTable ? 'FULL-TABLE' : 'DEFAULT-ONLY',
-        announcePrefixList: 'SITE-PREFIXES',
-        defaultOriginate: false,
-      };
-    default:
-      throw new Error(`no BGP session is defined between a ${me} and a ${peer}`);
-  }
+  const bgp = roleSpec(peer).bgp;
+  if (!bgp) throw new Error(`no BGP session is defined between a ${me} and a ${peer}`);
+  const key = own(bgp.fromPeer, me) ?? bgp.asPeer;
+  const spec: PeerGroupSpec = PEER_GROUPS[key];
+  return key === 'UPSTREAMS' && acceptFullTable ? { ...spec, acceptPrefixList: 'FULL-TABLE' } : spec;
 }

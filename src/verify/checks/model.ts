@@ -3,6 +3,7 @@
  * by its role, so that a new role is checked for what it runs without changes here.
  */
 import type { DriftDaemon } from '../../drift/types.js';
+import { cidrOf } from '../../model/address.js';
 import type { DeepReadonly } from '../../model/freeze.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
@@ -25,7 +26,7 @@ export const runsOverlay = (d: Dev): d is Extract<Dev, { ovs: unknown }> => 'ovs
 export const internetClient = (d: Dev): string | null => ('clientAddress' in d ? d.clientAddress : null);
 
 export function loopbackOf(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.split('/')[0];
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
 }
 
 export function sameSubnet(cidr: string, address: string): boolean {
@@ -54,7 +55,7 @@ export function vrrpGroups(site: DeepReadonly<SiteModel>): VrrpGroup[] {
     if (!runsVrrp(d)) continue;
     for (const v of d.keepalived.vrrpInstances) {
       const key = `${v.segment}#${v.virtualRouterId}`;
-      const group = groups.get(key) ?? { key, vip: v.virtualIpaddress[0]!.address, members: [] };
+      const group = groups.get(key) ?? { key, vip: cidrOf(v.virtualIpaddress[0]!), members: [] };
       group.members.push({ device: d.name, interface: v.interface, v });
       groups.set(key, group);
     }

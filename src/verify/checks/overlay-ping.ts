@@ -29,7 +29,7 @@ function segmentMembers(ctx: DeriveContext): [string, Member[]][] {
       if (i.segment && i.addresses[0])
         members.set(i.segment, [
           ...(members.get(i.segment) ?? []),
-          { device: d.name, host: d.hostedOn, address: i.addresses[0].split('/')[0]! },
+          { device: d.name, host: d.hostedOn, address: i.addresses[0].address },
         ]);
   }
   return [...members].sort(([a], [b]) => a.localeCompare(b));

@@ -13,7 +13,7 @@ import { writeSite } from '../../../render/write.js';
 import { exportTopology } from '../../../topology/clab.js';
 import { EXIT } from '../../exit.js';
 import { checkOutputPaths } from '../../output-paths.js';
-import { renderAll } from '../render.js';
+import { renderAll } from '../../render-all.js';
 
 export interface SiteLabOptions {
   inventory: string;

@@ -1,0 +1,167 @@
+/**
+ * Cables and the ports they make: declared uplinks (checked against the role table), upstream
+ * peering links, the simulated internet between upstreams, and each VM NIC as a port of its
+ * hypervisor's OVS. Each device's ports are sorted by interface.
+ */
+import type { CableKind } from '../../model/types.js';
+import { naturalOrder } from '../../util/natural-order.js';
+import { own } from '../../util/own.js';
+import { vmPortName } from '../allocate.js';
+import { type CableFacts, type DeviceFacts, type UpstreamFacts, VM_MTU } from '../facts.js';
+import { roleSpec, rolesRunning, upstreamPeerRoles } from '../roles.js';
+import { type FactsContext, listOf, suggest } from './context.js';
+import { namesOf } from './devices.js';
+
+interface InterfaceSettings {
+  interfaces?: Record<string, { mtu?: number; description?: string }>;
+}
+
+export function cableFacts(
+  ctx: FactsContext,
+  devices: Map<string, DeviceFacts>,
+  upstreams: Map<string, UpstreamFacts>,
+  defaultMtu: number,
+): CableFacts[] {
+  const settings = (device: string, iface: string) =>
+    own((own(ctx.site.devices, device) as InterfaceSettings | undefined)?.interfaces, iface);
+  const end = (device: string, iface: string, mtu = settings(device, iface)?.mtu ?? defaultMtu) => ({
+    device,
+    interface: iface,
+    mtu,
+  });
+  const cables: CableFacts[] = [
+    ...uplinks(ctx, devices, end),
+    ...upstreamLinks(ctx, devices, upstreams, end),
+    ...internet(devices, upstreams, defaultMtu),
+    ...vmPorts(devices),
+  ];
+  cables.sort((x, y) => x.a.device.localeCompare(y.a.device) || ifaceOrder(x.a.interface, y.a.interface));
+  for (const c of cables) {
+    const peerOf = (e: CableFacts['a']) => ({ device: e.device, interface: e.interface });
+    const port = (e: CableFacts['a'], other: CableFacts['a']) =>
+      devices.get(e.device)?.ports.push({
+        interface: e.interface,
+        peer: peerOf(other),
+        kind: c.kind,
+        mtu: e.mtu,
+        description: settings(e.device, e.interface)?.description ?? null,
+        path: c.path,
+      });
+    port(c.a, c.b);
+    port(c.b, c.a);
+  }
+  for (const d of devices.values()) d.ports.sort((x, y) => ifaceOrder(x.interface, y.interface));
+  return cables;
+}
+
+type End = (device: string, iface: string, mtu?: number) => CableFacts['a'];
+
+function uplinks(ctx: FactsContext, devices: Map<string, DeviceFacts>, end: End): CableFacts[] {
+  const cables: CableFacts[] = [];
+  for (const [name, d] of Object.entries(ctx.site.devices)) {
+    const me = devices.get(name);
+    if (!('uplinks' in d) || !d.uplinks || !me) continue;
+    const allowed = roleSpec(me.role).uplinksTo;
+    for (const [iface, endpoint] of Object.entries(d.uplinks).sort(([a], [b]) => a.localeCompare(b))) {
+      const path = ['devices', name, 'uplinks', iface];
+      const [peerName = '', peerIface = ''] = endpoint.split(':');
+      const peer = devices.get(peerName);
+      if (!peer?.managed) {
+        const candidates = namesOf(devices, allowed);
+        ctx.fail(
+          'unknown-device',
+          `uplink ${iface} of ${name} goes to unknown device '${peerName}'${suggest(peerName, candidates)} (${allowed.join('/')}s: ${listOf(candidates)})`,
+          path,
+        );
+        continue;
+      }
+      if (!allowed.includes(peer.role)) {
+        ctx.fail(
+          'wrong-role',
+          `uplink ${iface} of ${name} (a ${me.role}) goes to ${peerName}, a ${peer.role}; a ${me.role} uplinks to a ${allowed.join(' or ')}`,
+          path,
+        );
+        continue;
+      }
+      const kind: CableKind = roleSpec(me.role).uplinkCable;
+      cables.push({ a: end(name, iface), b: end(peerName, peerIface), kind, path });
+    }
+  }
+  return cables;
+}
+
+function upstreamLinks(
+  ctx: FactsContext,
+  devices: Map<string, DeviceFacts>,
+  upstreams: Map<string, UpstreamFacts>,
+  end: End,
+): CableFacts[] {
+  const cables: CableFacts[] = [];
+  const peerRoles = upstreamPeerRoles();
+  for (const [name, u] of upstreams) {
+    const edge = devices.get(u.edge);
+    if (!edge || !peerRoles.includes(edge.role)) {
+      const edges = namesOf(devices, peerRoles);
+      ctx.fail(
+        edge ? 'wrong-role' : 'unknown-device',
+        edge
+          ? `upstream ${name} peers with ${u.edge}, a ${edge.role}; upstreams peer with an edge router (${listOf(edges)})`
+          : `upstream ${name} peers with unknown edge '${u.edge}'${suggest(u.edge, edges)} (edges: ${listOf(edges)})`,
+        [...u.path, 'edge'],
+      );
+      continue;
+    }
+    const ours = end(u.edge, u.interface);
+    cables.push({
+      a: ours,
+      b: { device: name, interface: u.peerInterface, mtu: ours.mtu },
+      kind: 'upstream',
+      path: [...u.path, 'interface'],
+    });
+  }
+  return cables;
+}
+
+/** The simulated upstreams are on the same internet: a reply may leave through the other edge. */
+function internet(
+  devices: Map<string, DeviceFacts>,
+  upstreams: Map<string, UpstreamFacts>,
+  mtu: number,
+): CableFacts[] {
+  const cables: CableFacts[] = [];
+  const simulated = [...upstreams.keys()]
+    .map((n) => devices.get(n))
+    .filter((d): d is DeviceFacts => d !== undefined)
+    .sort((a, b) => a.id - b.id);
+  simulated.forEach((a, i) => {
+    for (const b of simulated.slice(i + 1))
+      cables.push({
+        a: { device: a.name, interface: `eth${b.id}`, mtu },
+        b: { device: b.name, interface: `eth${a.id}`, mtu },
+        kind: 'internet',
+        path: [...a.path, 'id'],
+      });
+  });
+  return cables;
+}
+
+/** Each NIC of a VM placed on a hypervisor is a port of the hypervisor's OVS. */
+function vmPorts(devices: Map<string, DeviceFacts>): CableFacts[] {
+  const cables: CableFacts[] = [];
+  const vmHosts = rolesRunning('ovs');
+  for (const d of devices.values()) {
+    const host = d.hostedOn ? devices.get(d.hostedOn) : undefined;
+    if (!roleSpec(d.role).hosted || !host || !vmHosts.includes(host.role)) continue;
+    for (const nic of d.nics)
+      cables.push({
+        a: { device: d.name, interface: nic.name, mtu: VM_MTU },
+        b: { device: host.name, interface: vmPortName(d.id, nic.name), mtu: VM_MTU },
+        kind: nic.segment === null ? 'vm-uplink' : 'vm-port',
+        path: nic.path,
+      });
+  }
+  return cables;
+}
+
+/** Orders interface names naturally: eth2 before eth10. */
+export const ifaceOrder = naturalOrder;

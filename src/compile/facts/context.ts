@@ -1,0 +1,49 @@
+/** What every part of the first compile pass shares: where a finding goes, and prefix parsing. */
+import { closest, distance } from 'fastest-levenshtein';
+import { type Diagnostic, error, type InventoryPath } from '../../diagnostics/diagnostic.js';
+import type { SiteInventory } from '../../inventory/merge.js';
+import { type Prefix4, parsePrefix } from '../../net/ipv4.js';
+
+export interface FactsContext {
+  site: SiteInventory;
+  diagnostics: Diagnostic[];
+  /** Reports an input error at `path` (at its key when `atKey`). */
+  fail(code: string, message: string, path: InventoryPath, atKey?: boolean): void;
+  /** Parses a prefix written in the inventory; reports it and answers undefined when unusable. */
+  prefix(text: string, path: InventoryPath): Prefix4 | undefined;
+}
+
+export function factsContext(site: SiteInventory): FactsContext {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (code: string, message: string, path: InventoryPath, atKey = false) =>
+    diagnostics.push(error(code, message, { site: site.name, path, atKey }));
+  const prefix = (text: string, path: InventoryPath): Prefix4 | undefined => {
+    const parsed = parsePrefix(text);
+    if (!parsed) {
+      fail('bad-prefix', `'${text}' is not a usable IPv4 prefix; write it like 10.1.0.0/24`, path);
+      return undefined;
+    }
+    if (parsed.hostBits) {
+      fail('bad-prefix', `'${text}' has host bits set; did you mean ${parsed.prefix.text}?`, path);
+      return undefined;
+    }
+    return parsed.prefix;
+  };
+  return { site, diagnostics, fail, prefix };
+}
+
+export function suggest(name: string, known: string[]): string {
+  if (known.length === 0) return '';
+  const best = closest(name, known);
+  const near = best !== name && distance(name, best) <= Math.max(2, Math.floor(name.length / 3));
+  return near ? `; did you mean '${best}'?` : ''; // never the name itself: that would be a false hint
+}
+
+export function listOf(names: string[]): string {
+  return names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
+}
+
+/** Network + offset even past the end of the pool: the checks report it, compile still has a value. */
+export function pastThePool(pool: Prefix4, offset: number): number {
+  return (pool.network + offset) >>> 0;
+}

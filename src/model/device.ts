@@ -1,0 +1,157 @@
+/**
+ * A compiled device: what every role shares (DeviceBase) and the union of the roles, each with
+ * the models of the daemons its row of the role table lists.
+ */
+import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
+import type { InterfaceAddress } from './address.js';
+import type { FrrModel } from './frr.js';
+import type { HaproxyModel } from './haproxy.js';
+import type { KeepalivedModel } from './keepalived.js';
+import type { OvsModel } from './ovs.js';
+import type { CableKind } from './site.js';
+import type { SnmpdModel } from './snmpd.js';
+
+/**
+ * A device's role: the inventory's device roles (generated from the schema, so a role added
+ * there reaches every exhaustive switch and the role table) and the lab's simulated upstreams.
+ */
+export type Role = InventoryDevice['role'] | 'upstream';
+
+/** A daemon whose configuration fabric renders and pushes. */
+export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs' | 'snmpd';
+
+export interface DeviceBase {
+  name: string;
+  role: Role;
+  id: number;
+  site: string;
+  /** Rack of the device; a VM inherits its hypervisor's rack. */
+  rack: string;
+  description: string;
+  /** False for simulated upstreams: rendered for the lab, never pushed or watched for drift. */
+  managed: boolean;
+  /** The hypervisor a VM runs on; null for physical devices. */
+  hostedOn: string | null;
+  /** Push order from the role table (src/compile/roles.ts): lower tiers change first. */
+  tier: number;
+  /** The devices whose failure takes this one down: itself, and its hypervisor if it is a VM. */
+  failureDomain: string[];
+  mgmt: Mgmt;
+  /** Operating-system view of the device's data interfaces (for the lab, verify and drift). */
+  interfaces: HostInterface[];
+  /** Default gateway of a device without FRR (VMs), or null. */
+  defaultGateway: string | null;
+  /** Services the device itself serves (application VMs), for the lab and verify. */
+  services: HostService[];
+  /**
+   * Daemons fabric renders for this device, sorted: its role's (src/compile/roles.ts), plus snmpd
+   * when the site has SNMP. The lab starts exactly these; push and drift handle exactly these.
+   */
+  daemons: Daemon[];
+  /** The device's SNMP agent for the NOC, or null when the site configures no SNMP (and for VMs). */
+  snmpd: SnmpdModel | null;
+}
+
+export interface Mgmt {
+  address: string;
+  prefixLength: number;
+  /** SSH login used by push and drift. */
+  ssh: { user: string; port: number };
+}
+
+export interface HostInterface {
+  name: string;
+  /** Its addresses, e.g. 10.20.2.21 on a /24. Empty for unnumbered interfaces. */
+  addresses: InterfaceAddress[];
+  /** MTU in bytes. */
+  mtu: number;
+  /** What the interface connects to. */
+  peer: { device: string; interface: string };
+  kind: CableKind | 'loopback';
+  /** Tenant segment of a VM NIC, as `tenant/segment`, else null. */
+  segment: string | null;
+}
+
+export interface HostService {
+  kind: 'http';
+  port: number;
+  /** Path that answers 200 for health checks. */
+  healthPath: string;
+  /** URL paths routed to this server: '/' and the route prefixes of its backends; '/' for an L4 service. */
+  paths: string[];
+  /**
+   * The L4 services (of the VM's tenant) that have this VM as a real server on this port: IPVS
+   * sends their VIP's traffic here directly. Empty when only HAProxy backends use the port.
+   */
+  l4Services: string[];
+}
+
+interface WithFrr {
+  frr: FrrModel;
+}
+
+export interface SuperspineDevice extends DeviceBase, WithFrr {
+  role: 'superspine';
+}
+export interface SpineDevice extends DeviceBase, WithFrr {
+  role: 'spine';
+  pod: number;
+}
+export interface LeafDevice extends DeviceBase, WithFrr {
+  role: 'leaf';
+  pod: number;
+}
+export interface EdgeDevice extends DeviceBase, WithFrr {
+  role: 'edge';
+}
+export interface HypervisorDevice extends DeviceBase, WithFrr {
+  role: 'hypervisor';
+  ovs: OvsModel;
+}
+export interface StorageDevice extends DeviceBase, WithFrr {
+  role: 'storage';
+}
+export interface VrouterDevice extends DeviceBase, WithFrr {
+  role: 'vrouter';
+  tenant: string;
+  keepalived: KeepalivedModel;
+}
+export interface L4lbDevice extends DeviceBase {
+  role: 'l4lb';
+  tenant: string;
+  keepalived: KeepalivedModel;
+}
+export interface L7lbDevice extends DeviceBase {
+  role: 'l7lb';
+  tenant: string;
+  haproxy: HaproxyModel;
+}
+export interface VmDevice extends DeviceBase {
+  role: 'vm';
+  tenant: string;
+}
+/** A simulated upstream ISP (lab only). */
+export interface UpstreamDevice extends DeviceBase, WithFrr {
+  role: 'upstream';
+  /** Address the lab's test client uses as its source (first address of the first originated prefix). */
+  clientAddress: string | null;
+}
+
+export type Device =
+  | SuperspineDevice
+  | SpineDevice
+  | LeafDevice
+  | EdgeDevice
+  | HypervisorDevice
+  | StorageDevice
+  | VrouterDevice
+  | L4lbDevice
+  | L7lbDevice
+  | VmDevice
+  | UpstreamDevice;
+
+export type FrrDevice = Extract<Device, WithFrr>;
+
+export function hasFrr(d: Device): d is FrrDevice {
+  return 'frr' in d;
+}

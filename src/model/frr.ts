@@ -1,0 +1,121 @@
+/** FRR: frr.conf and /etc/frr/daemons (templates/frr/). */
+import type { InterfaceAddress } from './address.js';
+import type { SecretRef } from './secrets.js';
+
+export interface FrrModel {
+  /**
+   * `frr defaults`: the profile of FRR's built-in defaults. `traditional` keeps FRR's classic BGP
+   * behaviour; fabric sets what it relies on (timers, policy) explicitly. @default traditional
+   */
+  defaultsProfile: 'traditional' | 'datacenter';
+  hostname: string;
+  /** `log file`: where FRR logs, and from which syslog level up. @default /var/log/frr/frr.log, informational */
+  log: { file: string; level: 'debugging' | 'informational' | 'notifications' | 'warnings' | 'errors' };
+  /** Daemons enabled in /etc/frr/daemons (zebra, staticd and watchfrr always run). */
+  daemons: {
+    bgpd: boolean;
+    bfdd: boolean;
+    /** Load FRR's SNMP AgentX module in zebra and bgpd (BGP4-MIB through the local snmpd). */
+    agentx: boolean;
+  };
+  interfaces: FrrInterface[];
+  staticRoutes: StaticRoute[];
+  prefixLists: PrefixList[];
+  routeMaps: RouteMap[];
+  bfdProfiles: BfdProfile[];
+  routerBgp: RouterBgp;
+}
+
+export interface FrrInterface {
+  name: string;
+  description: string;
+  /** Its addresses; empty for unnumbered (IPv6 link-local) fabric ports. */
+  addresses: InterfaceAddress[];
+}
+
+export interface StaticRoute {
+  prefix: string;
+  /** `blackhole` anchors an aggregate so that `network` can announce it. */
+  nexthop: 'blackhole';
+  description: string;
+}
+
+export interface PrefixList {
+  name: string;
+  entries: { seq: number; action: 'permit' | 'deny'; prefix: string; ge: number | null; le: number | null }[];
+}
+
+export interface RouteMap {
+  name: string;
+  entries: {
+    seq: number;
+    action: 'permit' | 'deny';
+    matchPrefixList: string | null;
+    description: string | null;
+  }[];
+}
+
+/**
+ * A BFD profile. A value equal to FRR's default (300 ms, multiplier 3) is null and not printed:
+ * FRR never shows defaults in its running config, so a printed default would read as drift.
+ */
+export interface BfdProfile {
+  name: string;
+  /** Milliseconds; null: FRR's default, 300. */
+  receiveInterval: number | null;
+  /** Milliseconds; null: FRR's default, 300. */
+  transmitInterval: number | null;
+  /** null: FRR's default, 3. */
+  detectMultiplier: number | null;
+}
+
+export interface PeerGroup {
+  name: string;
+  description: string;
+  bfdProfile: string | null;
+  /** Route-maps applied in the ipv4 unicast address family. */
+  routeMapIn: string;
+  routeMapOut: string;
+}
+
+export interface BgpNeighbor {
+  /** Interface name for unnumbered neighbors, else the peer address. */
+  peer: string;
+  unnumbered: boolean;
+  peerGroup: string;
+  remoteAs: number;
+  description: string;
+  /** The device on the other end (or the upstream's name). */
+  peerDevice: string;
+  password: SecretRef | null;
+  /** Upstream sessions: the peer address is directly connected (ttl 1). */
+  updateSource: string | null;
+}
+
+export interface RouterBgp {
+  asn: number;
+  routerId: string;
+  /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
+  logNeighborChanges: boolean;
+  bestpath: {
+    /**
+     * `bgp bestpath as-path multipath-relax`: ECMP over paths of equal AS-path length through
+     * different neighbor ASes, as every leaf and host has its own AS (RFC 7938 section 6.3).
+     * @default true
+     */
+    asPathMultipathRelax: boolean;
+  };
+  peerGroups: PeerGroup[];
+  neighbors: BgpNeighbor[];
+  /** `address-family ipv4 unicast`; an `ipv6Unicast` of the same shape comes beside it. */
+  ipv4Unicast: BgpUnicastFamily;
+}
+
+/** One unicast address family of `router bgp` (the address-family axis: src/model/address.ts). */
+export interface BgpUnicastFamily {
+  /** Prefixes originated with `network` (each must exist in the RIB). */
+  networks: string[];
+  maximumPaths: number;
+  /** Neighbors (by peer) that get a default route originated towards them. */
+  defaultOriginate: string[];
+}

@@ -1,0 +1,53 @@
+/** HAProxy: haproxy.cfg (templates/haproxy/). */
+import type { SecretRef } from './secrets.js';
+
+export interface HaproxyModel {
+  /** Admin socket, used by drift to read backend state. */
+  statsSocket: string;
+  maxconn: number;
+  /**
+   * `ssl-default-bind-options` of every TLS bind: the oldest protocol version accepted, and no
+   * session tickets (their key never rotates without a reload, which weakens forward secrecy).
+   */
+  tls: { minVersion: 'TLSv1.2' | 'TLSv1.3'; noTlsTickets: boolean };
+  /** The `defaults` section: proxy mode and the `option`s every frontend and backend gets. */
+  defaults: { mode: 'http'; options: string[] };
+  /** Milliseconds. */
+  timeouts: { connect: number; client: number; server: number; httpRequest: number };
+  frontends: HaproxyFrontend[];
+  backends: HaproxyBackend[];
+  /** TLS bundles the frontends need, written next to haproxy.cfg. */
+  certificates: { file: string; path: string; secret: SecretRef }[];
+}
+
+export interface HaproxyFrontend {
+  name: string;
+  /**
+   * `transparent`: bind even when the address is not (yet) on the box, as when HAProxy starts
+   * before the network is configured or listens on a keepalived VIP.
+   */
+  binds: { address: string; port: number; certificate: string | null; transparent: boolean }[];
+  /**
+   * Per-client request rate limit: `requests` per `period` in a stick table of `tableSize`
+   * entries (HAProxy size suffix); a client over it gets `denyStatus`.
+   */
+  rateLimit: {
+    requests: number;
+    period: string;
+    table: string;
+    tableSize: string;
+    denyStatus: number;
+  } | null;
+  routes: { acl: string; pathPrefix: string; backend: string }[];
+  defaultBackend: string;
+}
+
+export interface HaproxyBackend {
+  name: string;
+  balance: 'roundrobin' | 'leastconn' | 'source';
+  /** HTTP health check: GET `path`, healthy on `expectStatus`; null: a TCP connect check. */
+  httpCheck: { path: string; expectStatus: number } | null;
+  /** Milliseconds between health checks. */
+  checkInterval: number;
+  servers: { name: string; address: string; port: number }[];
+}

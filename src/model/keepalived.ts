@@ -1,0 +1,70 @@
+/** keepalived: keepalived.conf (templates/keepalived/). */
+import type { InterfaceAddress } from './address.js';
+import type { SecretRef } from './secrets.js';
+
+export interface KeepalivedModel {
+  globalDefs: {
+    routerId: string;
+    /**
+     * `enable_script_security` and `script_user`: keepalived refuses scripts that a non-root user
+     * could change, and runs them as `scriptUser`. @default true, root
+     */
+    enableScriptSecurity: boolean;
+    scriptUser: string;
+    /** Register with the local snmpd over AgentX and serve KEEPALIVED-MIB (`enable_snmp_vrrp`). @default false */
+    enableSnmpVrrp: boolean;
+  };
+  vrrpSyncGroups: VrrpSyncGroup[];
+  vrrpInstances: VrrpInstance[];
+  virtualServers: VirtualServer[];
+}
+
+export interface VrrpSyncGroup {
+  name: string;
+  instances: string[];
+}
+
+export interface VrrpInstance {
+  name: string;
+  /** Always BACKUP: the priority elects the master, so a restart never causes two masters. */
+  state: 'BACKUP';
+  interface: string;
+  virtualRouterId: number;
+  priority: number;
+  /** Seconds. */
+  advertInt: number;
+  authentication: { authType: 'PASS'; authPass: SecretRef } | null;
+  /** Virtual addresses with the length of their segment's prefix and device: `203.0.113.1/27 dev eth2`. */
+  virtualIpaddress: (InterfaceAddress & { dev: string })[];
+  /**
+   * Interfaces whose failure puts the instance in FAULT. Instances are in a sync group, so a fault
+   * moves the whole group to the peer (keepalived ignores tracking weights in sync groups).
+   */
+  trackInterfaces: string[];
+  /** Segment the instance runs on, as `tenant/segment`. */
+  segment: string;
+  /** The peer member of the pair (the other device), or null for a lone member. */
+  peer: string | null;
+  /** True on the member that should be master when both are healthy. */
+  intendedMaster: boolean;
+}
+
+export interface HealthCheck {
+  kind: 'tcp' | 'http';
+  path: string | null;
+  /** Seconds. */
+  interval: number;
+  /** Seconds. */
+  timeout: number;
+}
+
+export interface VirtualServer {
+  address: string;
+  port: number;
+  protocol: 'TCP';
+  lbAlgo: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh';
+  lbKind: 'NAT';
+  /** Seconds between health checks. */
+  delayLoop: number;
+  realServers: { device: string; address: string; port: number; weight: number; check: HealthCheck }[];
+}

@@ -1,0 +1,92 @@
+/** The compiled fabric and its sites: devices, cables, segments, redundancy groups, IP plan. */
+import type { Device } from './device.js';
+
+export interface FabricModel {
+  /** Sites, sorted by name. */
+  sites: SiteModel[];
+}
+
+export interface SiteModel {
+  name: string;
+  description: string;
+  /** Devices sorted by name, including simulated upstreams (managed: false). */
+  devices: Device[];
+  /** Every cable (physical, or a VM's virtual NIC on its hypervisor), sorted. */
+  cables: Cable[];
+  /** Tenant overlay segments, sorted by tenant then name. */
+  segments: Segment[];
+  /** Devices that back each other up; push never changes more than `maxUnavailable` of one group at once. */
+  redundancyGroups: RedundancyGroup[];
+  /** The IP plan, for people: every prefix and address the site uses. */
+  ipPlan: IpPlanEntry[];
+  /** Out-of-band management network. */
+  mgmt: { subnet: string; gateway: string; prefixLength: number };
+  /** Names of every secret the site references. */
+  secrets: string[];
+}
+
+/** `internet` joins the simulated upstreams of the lab to each other, as the real ones are. */
+export type CableKind = 'fabric' | 'host' | 'upstream' | 'internet' | 'vm-uplink' | 'vm-port';
+
+export interface CableEnd {
+  device: string;
+  interface: string;
+  /** MTU configured on this end, bytes. */
+  mtu: number;
+}
+
+export interface Cable {
+  /** `a` is the lower tier (the end that declared the cable), `b` the upper tier. */
+  a: CableEnd;
+  b: CableEnd;
+  kind: CableKind;
+}
+
+export interface Segment {
+  tenant: string;
+  name: string;
+  vni: number;
+  /** Local VLAN tag of the segment on every hypervisor's br-int: 1 + (vni mod 4094). */
+  vlan: number;
+  subnet: string;
+  prefixLength: number;
+}
+
+export type RedundancyKind =
+  | 'superspine-plane'
+  | 'spine-plane'
+  | 'edge-pair'
+  | 'leaf-pair'
+  | 'storage-hosts'
+  | 'hypervisors'
+  | 'vrrp-pair'
+  | 'haproxy-pair';
+
+export interface RedundancyGroup {
+  name: string;
+  kind: RedundancyKind;
+  /** Member device names, sorted. */
+  members: string[];
+  /** How many members may be changed (or down) at the same time. */
+  maxUnavailable: number;
+  /** Why these devices back each other up, for people reading a wave plan. */
+  reason: string;
+}
+
+export interface IpPlanEntry {
+  /** Address with prefix length, e.g. 10.1.0.11/32, or a prefix such as 203.0.113.0/24. */
+  prefix: string;
+  kind:
+    | 'pool'
+    | 'announce'
+    | 'segment'
+    | 'loopback'
+    | 'mgmt'
+    | 'upstream-link'
+    | 'nic'
+    | 'vrrp-vip'
+    | 'lab-originate';
+  device?: string;
+  interface?: string;
+  description: string;
+}
