@@ -9,6 +9,7 @@
  */
 
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
+import type { FailureBudget, SiteTimers } from './budgets.js';
 
 /**
  * A device's role: the inventory's device roles (generated from the schema, so a role added
@@ -62,6 +63,10 @@ export interface SiteModel {
   mgmt: { subnet: string; gateway: string; prefixLength: number };
   /** Names of every secret the site references. */
   secrets: string[];
+  /** The timers that decide every failover (src/compile/timers.ts). */
+  timers: SiteTimers;
+  /** Per redundancy group and service: worst-case outage from the timers, and the budget. */
+  budgets: FailureBudget[];
 }
 
 /** `internet` joins the simulated upstreams of the lab to each other, as the real ones are. */
@@ -163,6 +168,17 @@ export interface DeviceBase {
   daemons: Daemon[];
   /** The device's SNMP agent for the NOC, or null when the site configures no SNMP (and for VMs). */
   snmpd: SnmpdModel | null;
+  /**
+   * Kernel settings fabric renders to /etc/sysctl.d/90-fabric.conf (only `net.*`: per network
+   * namespace), sorted by key; empty when the device needs none (it does not route).
+   */
+  sysctls: Sysctl[];
+}
+
+/** One kernel setting, e.g. `net.ipv4.conf.all.ignore_routes_with_linkdown = 1`. */
+export interface Sysctl {
+  key: string;
+  value: string;
 }
 
 export interface Mgmt {
@@ -358,6 +374,8 @@ export interface BgpNeighbor {
 export interface RouterBgp {
   asn: number;
   routerId: string;
+  /** `timers bgp`: keepalive and hold, seconds (BFD detects failures; these are the backstop). */
+  timers: { keepalive: number; hold: number };
   peerGroups: PeerGroup[];
   neighbors: BgpNeighbor[];
   ipv4Unicast: {
@@ -377,6 +395,8 @@ export interface KeepalivedModel {
     routerId: string;
     /** Register with the local snmpd over AgentX and serve KEEPALIVED-MIB (`enable_snmp_vrrp`). @default false */
     enableSnmpVrrp: boolean;
+    /** `vrrp_version`: 3 allows sub-second `advert_int` (RFC 5798). @default 3 */
+    vrrpVersion: 2 | 3;
   };
   vrrpSyncGroups: VrrpSyncGroup[];
   vrrpInstances: VrrpInstance[];
@@ -395,7 +415,7 @@ export interface VrrpInstance {
   interface: string;
   virtualRouterId: number;
   priority: number;
-  /** Seconds. */
+  /** Seconds; fractions (centiseconds) with VRRPv3. @default 0.2 */
   advertInt: number;
   authentication: { authType: 'PASS'; authPass: SecretRef } | null;
   /** Virtual addresses with prefix length and device, e.g. `203.0.113.1/27 dev eth2`. */
@@ -416,10 +436,14 @@ export interface VrrpInstance {
 export interface HealthCheck {
   kind: 'tcp' | 'http';
   path: string | null;
-  /** Seconds. */
+  /** Seconds between checks (keepalived `delay_loop`). */
   interval: number;
-  /** Seconds. */
+  /** Seconds (keepalived `connect_timeout`). */
   timeout: number;
+  /** Extra checks after a failure before the server is removed (keepalived `retry`: fall − 1). */
+  retry: number;
+  /** Seconds between those checks (keepalived `delay_before_retry`). */
+  delayBeforeRetry: number;
 }
 
 export interface VirtualServer {
@@ -440,8 +464,10 @@ export interface HaproxyModel {
   /** Admin socket, used by drift to read backend state. */
   statsSocket: string;
   maxconn: number;
-  /** Milliseconds. */
-  timeouts: { connect: number; client: number; server: number; httpRequest: number };
+  /** Milliseconds; `check`: how long one health check may take (`timeout check`). */
+  timeouts: { connect: number; client: number; server: number; httpRequest: number; check: number };
+  /** `retries` and `retry-on`: failures retried; `option redispatch 1`: each retry on another server. */
+  retries: { count: number; retryOn: string[]; redispatch: boolean };
   frontends: HaproxyFrontend[];
   backends: HaproxyBackend[];
   /** TLS bundles the frontends need, written next to haproxy.cfg. */
@@ -464,8 +490,17 @@ export interface HaproxyBackend {
   name: string;
   balance: 'roundrobin' | 'leastconn' | 'source';
   httpCheck: { path: string } | null;
-  /** Milliseconds between health checks. */
+  /** Milliseconds between health checks (`inter`). */
   checkInterval: number;
+  /** How each server is checked and taken out: `fastinter`/`downinter` ms, `rise`/`fall` counts. */
+  serverCheck: {
+    fastinter: number;
+    downinter: number;
+    rise: number;
+    fall: number;
+    /** `on-marked-down shutdown-sessions`: a server marked down loses its sessions at once. */
+    shutdownSessionsOnDown: boolean;
+  };
   servers: { name: string; address: string; port: number }[];
 }
 
