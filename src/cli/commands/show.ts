@@ -82,7 +82,9 @@ function printSite(site: FrozenSite): void {
       site.budgets.map((b) => [
         b.subject,
         b.kind,
-        b.budgetMs === null ? `${b.expectedFailedRequests ?? 'any'} failed requests` : `${b.expectedOutageMs} ms`,
+        b.budgetMs === null
+          ? `${b.expectedFailedRequests ?? 'any'} failed requests`
+          : `${b.expectedOutageMs} ms`,
         b.budgetMs === null ? `${b.budgetFailedRequests} failed requests` : `${b.budgetMs} ms`,
         b.met ? 'yes' : 'NO',
         Object.entries(b.timers)
