@@ -6,6 +6,7 @@ import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
+import { checkBudgets, checkVrrpTimers } from './budgets.js';
 import {
   checkGeneratedNames,
   checkInterfaceSettings,
@@ -38,11 +39,13 @@ const CHECKS: Check[] = [
   checkInterfaceSettings,
   checkSegments,
   checkVrrp,
+  checkVrrpTimers,
   checkListeners,
   checkVipPorts,
   checkRateLimits,
   checkRedundancyGroups,
   checkDualHoming,
+  checkBudgets,
 ];
 
 export function checkSite(facts: SiteFacts, site: SiteModel): Diagnostic[] {

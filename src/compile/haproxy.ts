@@ -8,6 +8,7 @@ import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/typ
 import { formatAddress } from '../net/ipv4.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { healthCheck } from './keepalived.js';
+import { checkTimers, compileTimers, toMs } from './timers.js';
 
 export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
 export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
@@ -61,15 +62,24 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       defaultBackend: f.default_backend,
     });
   }
+  const timers = compileTimers(facts.inventory);
   const myKeys = new Set(d.nics.map((n) => n.segment));
   const backends: HaproxyBackend[] = [];
   for (const [name, b] of Object.entries(l7?.backends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    const check = healthCheck(b.check);
+    const check = healthCheck(b.check, timers.checks);
+    const t = checkTimers(timers.checks, b.check);
     backends.push({
       name,
       balance: b.balance ?? 'roundrobin',
       httpCheck: check.kind === 'http' ? { path: check.path!, expectStatus: 200 } : null,
-      checkInterval: check.interval * 1000,
+      checkInterval: toMs(t.intervalS),
+      serverCheck: {
+        fastinter: toMs(t.fastIntervalS),
+        downinter: toMs(t.downIntervalS),
+        rise: t.rise,
+        fall: t.fall,
+        shutdownSessionsOnDown: timers.haproxyRetries.shutdownSessionsOnDown,
+      },
       servers: b.servers
         .map((s) => {
           const nic = facts.devices.get(s)!.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
@@ -87,7 +97,19 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     tls: { minVersion: 'TLSv1.2', noTlsTickets: true },
     // forwardfor: the application VMs see the client's address in X-Forwarded-For
     defaults: { mode: 'http', options: ['httplog', 'dontlognull', 'forwardfor'] },
-    timeouts: { connect: 5000, client: 30000, server: 30000, httpRequest: 10000 },
+    // `check`: the site's check timeout (HAProxy has one `timeout check` per section)
+    timeouts: {
+      connect: timers.haproxyRetries.connectTimeoutMs,
+      client: 30000,
+      server: 30000,
+      httpRequest: 10000,
+      check: toMs(timers.checks.timeoutS),
+    },
+    retries: {
+      count: timers.haproxyRetries.retries,
+      retryOn: timers.haproxyRetries.retryOn,
+      redispatch: timers.haproxyRetries.redispatch,
+    },
     frontends,
     backends,
     certificates,

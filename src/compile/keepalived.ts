@@ -5,11 +5,13 @@
  * together and traffic never enters through one member and leaves through the other; a device
  * with a single instance has no group (keepalived refuses a group of one).
  */
+import type { HealthCheckTimers } from '../model/budgets.js';
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
 import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { roleSpec } from './roles.js';
+import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
 interface VrrpSpec {
   name: string;
@@ -48,6 +50,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       address: tenant.l4.gateway.address,
     });
   }
+  const timers = compileTimers(facts.inventory);
   const members = pair?.members ?? [];
   const me = members.find((m) => m.device === d.name);
   const other = members.find((m) => m.device !== d.name);
@@ -65,10 +68,12 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       interface: nic.name,
       virtualRouterId: spec.vrid,
       priority: me.priority,
-      advertInt: facts.defaults.advertInt,
-      authentication: pair?.auth
-        ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
-        : null,
+      advertInt: timers.vrrp.advertS,
+      // VRRPv3 has no authentication (RFC 5798 section 9): `auth` with v3 is a finding (vrrp-auth-v3)
+      authentication:
+        pair?.auth && timers.vrrp.version === 2
+          ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
+          : null,
       virtualIpaddress: [{ ...onPrefix(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       segment: key,
@@ -83,7 +88,13 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
   return {
-    globalDefs: { routerId: d.name, enableScriptSecurity: true, scriptUser: 'root', enableSnmpVrrp: false },
+    globalDefs: {
+      routerId: d.name,
+      enableScriptSecurity: true,
+      scriptUser: 'root',
+      enableSnmpVrrp: false,
+      vrrpVersion: timers.vrrp.version,
+    },
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
@@ -96,7 +107,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
           ]
         : [],
     vrrpInstances: instances,
-    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d) : [],
+    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks) : [],
   };
 }
 
@@ -115,24 +126,32 @@ export function isIntendedMaster(
   return address > (otherAddress ?? 0);
 }
 
+/**
+ * A health check: the service's own `check`, over the site's check timers. A server is removed
+ * after `fall` failed checks: keepalived's `retry` counts the checks after the first failure.
+ */
 export function healthCheck(
   input: { kind: 'tcp' | 'http'; path?: string; interval?: number; timeout?: number } | undefined,
+  site: HealthCheckTimers = DEFAULT_TIMERS.checks,
 ): HealthCheck {
+  const t = checkTimers(site, input);
   return {
     kind: input?.kind ?? 'tcp',
     path: input?.kind === 'http' ? (input.path ?? '/') : null,
-    interval: input?.interval ?? 3,
-    timeout: input?.timeout ?? 2,
+    interval: t.intervalS,
+    timeout: t.timeoutS,
+    retry: t.fall - 1,
+    delayBeforeRetry: t.fastIntervalS,
   };
 }
 
-function compileVirtualServers(facts: SiteFacts, d: DeviceFacts): VirtualServer[] {
+function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthCheckTimers): VirtualServer[] {
   const l4 = tenantOf(facts, d)?.tenant.l4;
   if (!l4) return [];
   const gatewaySegment = `${d.tenant}/${l4.gateway.segment}`;
   const out: VirtualServer[] = [];
   for (const s of Object.values(l4.services)) {
-    const check = healthCheck(s.check);
+    const check = healthCheck(s.check, checks);
     for (const port of [...s.ports].sort((a, b) => a - b)) {
       const realServers = s.real_servers
         .map((name) => {

@@ -15,15 +15,18 @@ import type {
 import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
 import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
+import { compileBudgets } from './budgets.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
 import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
+import { compileSysctls } from './kernel.js';
 import { compileOvs } from './ovs.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { failureDomain, roleSpec } from './roles.js';
 import { snmpSecretNames, withSnmpd } from './snmp.js';
+import { compileTimers } from './timers.js';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);
@@ -33,6 +36,8 @@ export function compileSite(facts: SiteFacts): SiteModel {
   const devices = [...facts.devices.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((d) => withSnmpd(facts, compileDevice(facts, d)));
+  const redundancyGroups = compileRedundancyGroups(facts);
+  const timers = compileTimers(facts.inventory);
   return {
     name: facts.name,
     description: facts.inventory.description,
@@ -46,7 +51,7 @@ export function compileSite(facts: SiteFacts): SiteModel {
       subnet: s.subnet.text,
       prefixLength: s.subnet.length,
     })),
-    redundancyGroups: compileRedundancyGroups(facts),
+    redundancyGroups,
     ipPlan: compileIpPlan(facts, devices),
     mgmt: {
       subnet: facts.pools.mgmt.text,
@@ -54,6 +59,8 @@ export function compileSite(facts: SiteFacts): SiteModel {
       prefixLength: facts.pools.mgmt.length,
     },
     secrets: secretNames(facts),
+    timers,
+    budgets: compileBudgets(facts, devices, redundancyGroups, timers),
   };
 }
 
@@ -136,6 +143,7 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
     services: services(facts, d),
     daemons: [...spec.daemons],
     snmpd: null,
+    sysctls: compileSysctls(spec.daemons),
   };
 }
 

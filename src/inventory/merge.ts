@@ -1,12 +1,13 @@
 /**
  * Merges the files of each site into one site inventory. Whole sections (`asns`, `pools`,
- * `prefixes`, `defaults`, `description`) belong to one file; named maps (`devices`, `upstreams`,
+ * `prefixes`, `defaults`, `budgets`, `description`) belong to one file; named maps (`devices`, `upstreams`,
  * `tenants`) are merged by name, and a name defined twice is an error that names both files.
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
 import type {
   Asns,
+  Budgets,
   Defaults,
   Device,
   InventoryFile,
@@ -23,6 +24,8 @@ export interface SiteInventory {
   pools: Pools;
   prefixes: Prefixes;
   defaults: Defaults;
+  /** Failure budgets (absent: the data-centre defaults of src/compile/budgets.ts). */
+  budgets?: Budgets;
   upstreams: Record<string, Upstream>;
   devices: Record<string, Device>;
   tenants: Record<string, Tenant>;
@@ -30,7 +33,7 @@ export interface SiteInventory {
   files: string[];
 }
 
-const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults'] as const;
+const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults', 'budgets'] as const;
 const MAPS = ['upstreams', 'devices', 'tenants'] as const;
 const REQUIRED = ['asns', 'pools', 'prefixes'] as const;
 

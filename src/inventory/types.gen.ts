@@ -95,6 +95,7 @@ export interface InventoryFile {
   pools?: Pools;
   prefixes?: Prefixes;
   defaults?: Defaults;
+  budgets?: Budgets;
   /**
    * Upstream ISPs, by name. In the lab each one is simulated by an FRR node.
    */
@@ -166,15 +167,44 @@ export interface Defaults {
    * MTU of every fabric and host link, in bytes. @default 9000
    */
   mtu?: number;
+  /**
+   * BGP timers of every session. BFD detects failures; these only back it up.
+   */
+  bgp?: {
+    /**
+     * Seconds. @default 3
+     */
+    keepalive?: number;
+    /**
+     * Seconds, 0 or at least 3 and more than keepalive. @default 9
+     */
+    hold?: number;
+  };
+  /**
+   * BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`).
+   */
   bfd?: {
     /**
-     * BFD transmit and receive interval in milliseconds. @default 300
+     * BFD transmit and receive interval of fabric sessions, in milliseconds. @default 100
      */
     interval?: number;
     /**
      * BFD detect multiplier. @default 3
      */
     multiplier?: number;
+    /**
+     * BFD towards upstream ISPs (their routers decide too: agree on it with them).
+     */
+    upstream?: {
+      /**
+       * Milliseconds. @default 300
+       */
+      interval?: number;
+      /**
+       * @default 3
+       */
+      multiplier?: number;
+    };
   };
   ssh?: {
     /**
@@ -194,11 +224,44 @@ export interface Defaults {
   };
   vrrp?: {
     /**
-     * VRRP advertisement interval in seconds. @default 1
+     * VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.2
      */
     advert_int?: number;
+    /**
+     * VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3
+     */
+    version?: 2 | 3;
   };
   snmp?: Snmp;
+  /**
+   * Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.
+   */
+  checks?: {
+    /**
+     * Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2
+     */
+    interval?: number;
+    /**
+     * Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1
+     */
+    fast_interval?: number;
+    /**
+     * Seconds between checks of a server that is down (HAProxy `downinter`). @default 1
+     */
+    down_interval?: number;
+    /**
+     * Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2
+     */
+    timeout?: number;
+    /**
+     * Successful checks before a server is up again. @default 2
+     */
+    rise?: number;
+    /**
+     * Failed checks before a server is down. @default 2
+     */
+    fall?: number;
+  };
 }
 /**
  * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
@@ -236,6 +299,38 @@ export interface SecretRef1 {
  */
 export interface SecretRef2 {
   secret: Name;
+}
+/**
+ * Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Budgets".
+ */
+export interface Budgets {
+  /**
+   * Milliseconds of lost traffic when one fabric node (edge, super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350
+   */
+  fabric?: number;
+  /**
+   * Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000
+   */
+  gateway?: number;
+  /**
+   * Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000
+   */
+  vip?: number;
+  /**
+   * Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000
+   */
+  haproxy?: number;
+  /**
+   * Requests that may fail when one application server fails (HAProxy retries on another server). @default 0
+   */
+  app_server?: number;
+  /**
+   * Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000
+   */
+  hypervisor?: number;
 }
 /**
  * An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.
@@ -602,6 +697,10 @@ export interface TenantRouters {
   gateways: {
     [k: string]: VrrpAddress;
   };
+  /**
+   * Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`.
+   */
+  budget?: number;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -654,6 +753,10 @@ export interface TenantL4 {
   services: {
     [k: string]: L4Service;
   };
+  /**
+   * Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`.
+   */
+  budget?: number;
 }
 /**
  * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
@@ -694,6 +797,10 @@ export interface L4Service {
    */
   scheduler?: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh';
   check?: HealthCheck;
+  /**
+   * Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`.
+   */
+  budget?: number;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -703,11 +810,11 @@ export interface HealthCheck {
   kind: 'tcp' | 'http';
   path?: string;
   /**
-   * Seconds between checks. @default 3
+   * Seconds between checks; fractions allowed. @default defaults.checks.interval
    */
   interval?: number;
   /**
-   * Seconds. @default 2
+   * Seconds; fractions allowed. @default defaults.checks.timeout
    */
   timeout?: number;
 }

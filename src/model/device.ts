@@ -50,6 +50,11 @@ export interface DeviceBase {
   daemons: Daemon[];
   /** The device's SNMP agent for the NOC, or null when the site configures no SNMP (and for VMs). */
   snmpd: SnmpdModel | null;
+  /**
+   * Kernel settings fabric renders to /etc/sysctl.d/90-fabric.conf (only `net.*`: per network
+   * namespace), sorted by key; empty when the device needs none (it does not route).
+   */
+  sysctls: Sysctl[];
 }
 
 export interface Mgmt {
@@ -154,4 +159,10 @@ export type FrrDevice = Extract<Device, WithFrr>;
 
 export function hasFrr(d: Device): d is FrrDevice {
   return 'frr' in d;
+}
+
+/** One kernel setting, e.g. `net.ipv4.conf.all.ignore_routes_with_linkdown = 1`. */
+export interface Sysctl {
+  key: string;
+  value: string;
 }

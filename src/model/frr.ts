@@ -95,6 +95,8 @@ export interface BgpNeighbor {
 export interface RouterBgp {
   asn: number;
   routerId: string;
+  /** `timers bgp`: keepalive and hold, seconds (BFD detects failures; these are the backstop). */
+  timers: { keepalive: number; hold: number };
   /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
   logNeighborChanges: boolean;
   bestpath: {

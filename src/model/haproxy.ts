@@ -12,8 +12,10 @@ export interface HaproxyModel {
   tls: { minVersion: 'TLSv1.2' | 'TLSv1.3'; noTlsTickets: boolean };
   /** The `defaults` section: proxy mode and the `option`s every frontend and backend gets. */
   defaults: { mode: 'http'; options: string[] };
-  /** Milliseconds. */
-  timeouts: { connect: number; client: number; server: number; httpRequest: number };
+  /** Milliseconds; `check`: how long one health check may take (`timeout check`). */
+  timeouts: { connect: number; client: number; server: number; httpRequest: number; check: number };
+  /** `retries` and `retry-on`: failures retried; `option redispatch 1`: each retry on another server. */
+  retries: { count: number; retryOn: string[]; redispatch: boolean };
   frontends: HaproxyFrontend[];
   backends: HaproxyBackend[];
   /** TLS bundles the frontends need, written next to haproxy.cfg. */
@@ -47,7 +49,16 @@ export interface HaproxyBackend {
   balance: 'roundrobin' | 'leastconn' | 'source';
   /** HTTP health check: GET `path`, healthy on `expectStatus`; null: a TCP connect check. */
   httpCheck: { path: string; expectStatus: number } | null;
-  /** Milliseconds between health checks. */
+  /** Milliseconds between health checks (`inter`). */
   checkInterval: number;
+  /** How each server is checked and taken out: `fastinter`/`downinter` ms, `rise`/`fall` counts. */
+  serverCheck: {
+    fastinter: number;
+    downinter: number;
+    rise: number;
+    fall: number;
+    /** `on-marked-down shutdown-sessions`: a server marked down loses its sessions at once. */
+    shutdownSessionsOnDown: boolean;
+  };
   servers: { name: string; address: string; port: number }[];
 }

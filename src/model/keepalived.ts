@@ -13,6 +13,8 @@ export interface KeepalivedModel {
     scriptUser: string;
     /** Register with the local snmpd over AgentX and serve KEEPALIVED-MIB (`enable_snmp_vrrp`). @default false */
     enableSnmpVrrp: boolean;
+    /** `vrrp_version`: 3 allows sub-second `advert_int` (RFC 5798). @default 3 */
+    vrrpVersion: 2 | 3;
   };
   vrrpSyncGroups: VrrpSyncGroup[];
   vrrpInstances: VrrpInstance[];
@@ -31,7 +33,7 @@ export interface VrrpInstance {
   interface: string;
   virtualRouterId: number;
   priority: number;
-  /** Seconds. */
+  /** Seconds; fractions (centiseconds) with VRRPv3. @default 0.2 */
   advertInt: number;
   authentication: { authType: 'PASS'; authPass: SecretRef } | null;
   /** Virtual addresses with the length of their segment's prefix and device: `203.0.113.1/27 dev eth2`. */
@@ -52,10 +54,14 @@ export interface VrrpInstance {
 export interface HealthCheck {
   kind: 'tcp' | 'http';
   path: string | null;
-  /** Seconds. */
+  /** Seconds between checks (keepalived `delay_loop`). */
   interval: number;
-  /** Seconds. */
+  /** Seconds (keepalived `connect_timeout`). */
   timeout: number;
+  /** Extra checks after a failure before the server is removed (keepalived `retry`: fall − 1). */
+  retry: number;
+  /** Seconds between those checks (keepalived `delay_before_retry`). */
+  delayBeforeRetry: number;
 }
 
 export interface VirtualServer {

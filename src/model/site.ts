@@ -1,4 +1,5 @@
 /** The compiled fabric and its sites: devices, cables, segments, redundancy groups, IP plan. */
+import type { FailureBudget, SiteTimers } from './budgets.js';
 import type { Device } from './device.js';
 
 export interface FabricModel {
@@ -23,6 +24,10 @@ export interface SiteModel {
   mgmt: { subnet: string; gateway: string; prefixLength: number };
   /** Names of every secret the site references. */
   secrets: string[];
+  /** The timers that decide every failover (src/compile/timers.ts). */
+  timers: SiteTimers;
+  /** Per redundancy group and service: worst-case outage from the timers, and the budget. */
+  budgets: FailureBudget[];
 }
 
 /** `internet` joins the simulated upstreams of the lab to each other, as the real ones are. */

@@ -9,6 +9,7 @@
  */
 
 export * from './address.js';
+export * from './budgets.js';
 export * from './device.js';
 export * from './frr.js';
 export * from './haproxy.js';

@@ -40,8 +40,8 @@ export function labDaemons(d: DeepReadonly<Device>): string[] {
 
 /**
  * Commands run in a node once its links exist: a VM's own operating system configuration
- * (addresses, default route), which fabric does not render, and applying the OVS description
- * on hypervisors.
+ * (addresses, default route), which fabric does not render, the device's kernel settings, and
+ * applying the OVS description on hypervisors.
  */
 function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
   const cmds: string[] = [];
@@ -57,6 +57,8 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
     // routing comes from FRR; a default route via the management network would shadow the fabric's
     cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
   }
+  // the kernel settings the model lists (only net.*: per network namespace, never the host's)
+  if (d.sysctls.length) cmds.push(`sysctl -qw ${d.sysctls.map((s) => `${s.key}=${s.value}`).join(' ')}`);
   // an application VM answers each routed path with its own name, so verify can tell which backend served
   for (const svc of d.services)
     for (const path of svc.paths)

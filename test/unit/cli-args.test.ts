@@ -163,7 +163,7 @@ describe('validate and secrets', () => {
     const r = await runFabric(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
     const missing = r.stdout.split('\n').filter((l) => l.includes('secret-missing'));
-    expect(missing.length).toBe(6); // shop-vrrp, shop-www-pem, snmp-noc-auth/priv, isp1-bgp, isp2-bgp
+    expect(missing.length).toBe(5); // shop-www-pem, snmp-noc-auth/priv, isp1-bgp, isp2-bgp (VRRPv3 has no auth)
     expect(missing.every((l) => /^inventory\/idc-a[-a-z]*\.yaml:\d+:\d+ error/.test(l))).toBe(true);
     expect(r.stdout).toContain("secret 'isp1-bgp' (used by edge1, isp1) is not set");
     expect(r.stdout).toContain('(also used in idc-b)');

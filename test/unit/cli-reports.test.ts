@@ -115,7 +115,9 @@ describe('inventory reference', () => {
     expect(doc).not.toMatch(/\| object \||of object\b|Type: object/);
     const anchors = new Set([...doc.matchAll(/^#+ (.+)$/gm)].map((m) => anchorOf(m[1]!)));
     for (const [, anchor] of doc.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors, anchor).toContain(anchor);
-    expect(doc).toMatch(/### Defaults\.bfd\n\n\| field[\s\S]*?\| `interval` \| integer 10\.\.60000/);
+    expect(doc).toMatch(
+      /### Defaults\.bfd\n\n(?:[^|\n][^\n]*\n\n)?\| field[\s\S]*?\| `interval` \| integer 10\.\.60000/,
+    );
   });
 
   it('GIVEN objects nested three deep, in lists and maps THEN each gets a section', () => {

@@ -50,12 +50,12 @@ describe('fabric CLI', () => {
     const { dir } = exampleCopy();
     const r = await runFabric(['render'], {
       cwd: dir,
-      env: { FABRIC_SECRET_SHOP_VRRP: 'much-too-long-for-vrrp' },
+      env: { FABRIC_SECRET_ISP1_BGP: 'no spaces in/a#bgp password' },
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("secret 'shop-vrrp'");
-    expect(r.stderr).toContain('1 to 8 characters');
-    expect(r.stderr).not.toContain('much-too-long-for-vrrp');
+    expect(r.stderr).toContain("secret 'isp1-bgp'");
+    expect(r.stderr).toContain('1 to 80 characters');
+    expect(r.stderr).not.toContain('no spaces in/a#bgp password');
   });
 
   it('GIVEN the example WHEN rendered twice THEN files and manifest are written, and the second run changes nothing', async () => {

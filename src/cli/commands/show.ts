@@ -78,6 +78,24 @@ function printSite(site: FrozenSite): void {
   out();
   out(
     table(
+      ['FAILURE OF', 'KIND', 'WORST CASE', 'BUDGET', 'MET', 'TIMERS'],
+      site.budgets.map((b) => [
+        b.subject,
+        b.kind,
+        b.budgetMs === null
+          ? `${b.expectedFailedRequests ?? 'any'} failed requests`
+          : `${b.expectedOutageMs} ms`,
+        b.budgetMs === null ? `${b.budgetFailedRequests} failed requests` : `${b.budgetMs} ms`,
+        b.met ? 'yes' : 'NO',
+        Object.entries(b.timers)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+      ]),
+    ),
+  );
+  out();
+  out(
+    table(
       ['PREFIX', 'KIND', 'DEVICE', 'INTERFACE', 'WHAT'],
       site.ipPlan.map((e) => [e.prefix, e.kind, e.device ?? '-', e.interface ?? '-', e.description]),
     ),

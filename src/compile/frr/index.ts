@@ -15,12 +15,14 @@ import type {
 import { formatAddress, nth, onPrefix, parsePrefix, withLength } from '../../net/ipv4.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
 import { roleSpec } from '../roles.js';
+import { compileTimers } from '../timers.js';
 import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
 
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
 export const MAXIMUM_PATHS = 64;
 
 export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
+  const timers = compileTimers(facts.inventory);
   const interfaces: FrrInterface[] = [];
   const staticRoutes: StaticRoute[] = [];
   const networks: string[] = [];
@@ -127,18 +129,16 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
     prefixLists: policy.prefixLists,
     routeMaps: policy.routeMaps,
-    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))]
-      .sort()
-      .map((name) =>
-        name === 'fabric'
-          ? bfdProfile(name, facts.defaults.bfd.interval, facts.defaults.bfd.multiplier)
-          : bfdProfile(name, 1000, 3),
-      ),
+    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) => {
+      const bfd = name === 'fabric' ? timers.bfdFabric : timers.bfdUpstream;
+      return bfdProfile(name, bfd.intervalMs, bfd.multiplier);
+    }),
     routerBgp: {
       asn: d.asn!,
       routerId: routerIdOf(facts, d),
       logNeighborChanges: true,
       bestpath: { asPathMultipathRelax: true },
+      timers: { keepalive: timers.bgp.keepaliveS, hold: timers.bgp.holdS },
       peerGroups,
       neighbors,
       ipv4Unicast: {

@@ -1,0 +1,124 @@
+/**
+ * Failure budgets and failover timers: a group or service whose timers cannot meet its budget
+ * (budget-exceeded), and VRRP timers the chosen VRRP version cannot carry.
+ */
+import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import type { FailureBudget } from '../model/budgets.js';
+import { own } from '../util/own.js';
+import { type CheckContext, finding } from './context.js';
+
+export function checkBudgets(ctx: CheckContext): Diagnostic[] {
+  const missed = ctx.site.budgets.filter((b) => !b.met);
+  const reported = new Set(missed.map((b) => `${b.kind}:${b.subject}`));
+  return (
+    missed
+      // a hypervisor over budget only because a group on it is: one problem, reported at the group
+      .filter((b) => b.kind !== 'hypervisor' || !slowestPartReported(b, reported))
+      .map((b) => finding(ctx, 'budget-exceeded', budgetMessage(ctx, b), budgetPath(ctx, b)))
+  );
+}
+
+function slowestPartReported(b: FailureBudget, reported: Set<string>): boolean {
+  return Object.entries(b.timers).some(([part, ms]) => ms === b.expectedOutageMs && reported.has(part));
+}
+
+function budgetMessage(ctx: CheckContext, b: FailureBudget): string {
+  const what = `${b.subject} (${b.kind})`;
+  if (b.kind === 'app-server')
+    return `${what}: losing one server fails requests (HAProxy does not retry them on another server), over its budget of ${b.budgetFailedRequests} failed requests; keep retries ≥ 1 with redispatch and at least two servers`;
+  const over = `a failure costs up to ${b.expectedOutageMs} ms (${b.formula}), over its budget of ${b.budgetMs} ms`;
+  return `${what}: ${over}; ${remedy(ctx, b)}`;
+}
+
+function remedy(ctx: CheckContext, b: FailureBudget): string {
+  switch (b.kind) {
+    case 'vrrp-gateway':
+    case 'l4-vip': {
+      const priority = b.timers.backupPriority ?? 100;
+      const advert = Math.floor(((b.budgetMs ?? 0) / 1000 / (3 + (256 - priority) / 256)) * 100) / 100;
+      const v3 = ctx.site.timers.vrrp.version === 3 ? '' : 'VRRPv3 (defaults.vrrp.version: 3) with ';
+      return advert >= 0.01
+        ? `use ${v3}defaults.vrrp.advert_int ≤ ${advert} or raise the budget`
+        : 'no VRRP advert interval is that short: raise the budget';
+    }
+    case 'fabric-node':
+    case 'fabric-cable':
+      return 'lower defaults.bfd (interval × multiplier) or raise the budget';
+    case 'l4-real-server':
+      return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
+    default:
+      return 'lower the timers of the failovers it lists or raise the budget';
+  }
+}
+
+/** The budget's own setting if the inventory states one, else the site's, else what it covers. */
+function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
+  const inv = ctx.facts.inventory;
+  const site = (key: string): InventoryPath | null =>
+    own(inv.budgets as Record<string, unknown> | undefined, key) !== undefined ? ['budgets', key] : null;
+  for (const [tenant, t] of ctx.facts.tenants) {
+    if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`)
+      return t.routers?.budget !== undefined
+        ? ['tenants', tenant, 'routers', 'budget']
+        : (site('gateway') ?? ['tenants', tenant, 'routers']);
+    if (b.kind === 'l4-vip' && b.subject === `${tenant}-l4`)
+      return t.l4?.budget !== undefined
+        ? ['tenants', tenant, 'l4', 'budget']
+        : (site('vip') ?? ['tenants', tenant, 'l4']);
+    for (const name of Object.keys(t.l4?.services ?? {}))
+      if (b.kind === 'l4-real-server' && b.subject === `${tenant}/${name}`) {
+        const service: InventoryPath = ['tenants', tenant, 'l4', 'services', name];
+        return own(t.l4!.services, name)?.budget !== undefined
+          ? [...service, 'budget']
+          : (site('haproxy') ?? service);
+      }
+    for (const name of Object.keys(t.l7?.backends ?? {}))
+      if (b.kind === 'app-server' && b.subject === `${tenant}/${name}`)
+        return site('app_server') ?? ['tenants', tenant, 'l7', 'backends', name];
+  }
+  if (b.kind === 'hypervisor') return site('hypervisor') ?? ['devices', b.subject];
+  if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return site('fabric') ?? ['defaults', 'bfd'];
+  return ['budgets'];
+}
+
+/**
+ * VRRPv3 (RFC 5798) has no authentication and counts adverts in centiseconds (at most 40.95 s);
+ * VRRPv2 (RFC 3768) counts whole seconds. keepalived ignores what the version cannot carry.
+ */
+export function checkVrrpTimers(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { version, advertS } = ctx.site.timers.vrrp;
+  const advertPath: InventoryPath = ['defaults', 'vrrp', 'advert_int'];
+  if (version === 2 && !Number.isInteger(advertS))
+    out.push(
+      finding(
+        ctx,
+        'vrrp-advert-version',
+        `VRRPv2 adverts are whole seconds, not ${advertS}; use defaults.vrrp.version: 3 for sub-second adverts`,
+        advertPath,
+      ),
+    );
+  const centis = Math.round(advertS * 100);
+  if (version === 3 && (Math.abs(centis - advertS * 100) > 1e-6 || centis > 4095))
+    out.push(
+      finding(
+        ctx,
+        'vrrp-advert-version',
+        `VRRPv3 adverts are whole centiseconds up to 40.95 s, not ${advertS}; use e.g. ${Math.min(4095, Math.max(1, centis)) / 100}`,
+        advertPath,
+      ),
+    );
+  if (version !== 3) return out;
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const kind of ['routers', 'l4'] as const)
+      if (t[kind]?.auth)
+        out.push(
+          finding(
+            ctx,
+            'vrrp-auth-v3',
+            `VRRPv3 has no authentication (RFC 5798): remove ${kind}.auth of tenant ${tenant}, or set defaults.vrrp.version: 2 (whole-second adverts, so a slower failover)`,
+            ['tenants', tenant, kind, 'auth'],
+          ),
+        );
+  return out;
+}

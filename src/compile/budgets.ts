@@ -1,0 +1,289 @@
+/**
+ * Failure budgets: for every redundancy group and service path, the worst-case outage the
+ * rendered timers allow, next to the outage its users accept (the inventory's `budgets`, a
+ * group's or service's own `budget`, else DEFAULT_BUDGETS). Pure: timers in, numbers out.
+ */
+import type { Budgets } from '../inventory/types.gen.js';
+import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/budgets.js';
+import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
+import type { SiteFacts } from './facts.js';
+import { healthCheck } from './keepalived.js';
+import { toMs } from './timers.js';
+
+/** What a data centre would accept, ms (app_server: failed requests). */
+export const DEFAULT_BUDGETS: Required<Budgets> = {
+  fabric: 350,
+  gateway: 1000,
+  vip: 1000,
+  haproxy: 1000,
+  app_server: 0,
+  hypervisor: 1000,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Formulas, each the worst case of one mechanism
+
+/** BFD declares a session down after `multiplier` intervals without a packet. */
+export function bfdDetectionMs(bfd: { intervalMs: number; multiplier: number }): number {
+  return bfd.intervalMs * bfd.multiplier;
+}
+
+/** A silently failed fabric node or cable: BFD detection, then bgpd/zebra take it out of the FIB. */
+export function fabricOutageMs(t: Pick<SiteTimers, 'bfdFabric' | 'routingReactionMs'>): number {
+  return bfdDetectionMs(t.bfdFabric) + t.routingReactionMs;
+}
+
+/**
+ * The backup's Master_Down_Interval (RFC 5798 section 6.1; RFC 3768 section 6.1 for v2):
+ * 3 × advert + skew, skew = (256 − priority) / 256 of an advert (v3) or of a second (v2).
+ */
+export function vrrpMasterDownMs(version: 2 | 3, advertS: number, backupPriority: number): number {
+  const skewS = ((256 - backupPriority) / 256) * (version === 3 ? advertS : 1);
+  return Math.ceil((3 * advertS + skewS) * 1000);
+}
+
+/**
+ * keepalived removes a real server after the check that fails and `retry` more: the first check
+ * starts at most `delay_loop` after the failure, and each failing check waits `connect_timeout`.
+ */
+export function l4CheckDetectionMs(
+  c: Pick<HealthCheck, 'interval' | 'timeout' | 'retry' | 'delayBeforeRetry'>,
+) {
+  return toMs(c.interval + c.timeout + c.retry * (c.delayBeforeRetry + c.timeout));
+}
+
+/**
+ * HAProxy marks a server down after `fall` failed checks: the first at most `inter` after the
+ * failure, the others `fastinter` apart, each waiting up to `timeout check`.
+ */
+export function haproxyDetectionMs(c: {
+  interMs: number;
+  fastinterMs: number;
+  fall: number;
+  timeoutMs: number;
+}) {
+  return c.interMs + c.fall * c.timeoutMs + (c.fall - 1) * c.fastinterMs;
+}
+
+/**
+ * Requests that fail when one of `servers` fails: none when a failed attempt is retried on
+ * another server (conn-failure, empty-response, response-timeout); else unbounded (null).
+ */
+export function appServerFailedRequests(p: HaproxyRetryPolicy, servers: number): number | null {
+  const retried = p.retries >= 1 && p.redispatch && p.retryOn.includes('conn-failure');
+  return retried && servers >= 2 ? 0 : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The site's budgets
+
+export function compileBudgets(
+  facts: SiteFacts,
+  devices: readonly Device[],
+  groups: readonly RedundancyGroup[],
+  timers: SiteTimers,
+): FailureBudget[] {
+  const site = { ...DEFAULT_BUDGETS, ...facts.inventory.budgets };
+  const out: FailureBudget[] = [];
+  const fabricTimers = {
+    bfdIntervalMs: timers.bfdFabric.intervalMs,
+    bfdMultiplier: timers.bfdFabric.multiplier,
+    routingReactionMs: timers.routingReactionMs,
+  };
+  const fabricFormula = 'BFD interval × multiplier + routing reaction';
+  const fabricMs = fabricOutageMs(timers);
+  for (const g of groups) {
+    if (!FABRIC_GROUPS.has(g.kind)) continue;
+    out.push(
+      ms('fabric-node', g.name, g.name, g.members, fabricMs, site.fabric, fabricTimers, fabricFormula),
+    );
+  }
+  if (facts.cables.some((c) => c.kind === 'fabric' || c.kind === 'host'))
+    out.push(ms('fabric-cable', 'cables', null, [], fabricMs, site.fabric, fabricTimers, fabricFormula));
+  out.push(...vrrpBudgets(facts, groups, timers, site));
+  out.push(...serviceBudgets(facts, devices, timers, site));
+  out.push(...hypervisorBudgets(devices, out, fabricMs, site.hypervisor));
+  return out;
+}
+
+const FABRIC_GROUPS = new Set<RedundancyGroup['kind']>([
+  'superspine-plane',
+  'spine-plane',
+  'edge-pair',
+  'leaf-pair',
+  'storage-hosts',
+]);
+
+function ms(
+  kind: FailureBudget['kind'],
+  subject: string,
+  group: string | null,
+  members: readonly string[],
+  expectedOutageMs: number,
+  budgetMs: number,
+  timers: Record<string, number>,
+  formula: string,
+): FailureBudget {
+  return {
+    kind,
+    subject,
+    group,
+    members: [...members].sort(),
+    expectedOutageMs,
+    budgetMs,
+    expectedFailedRequests: null,
+    budgetFailedRequests: null,
+    met: expectedOutageMs <= budgetMs,
+    timers,
+    formula,
+  };
+}
+
+function vrrpBudgets(
+  facts: SiteFacts,
+  groups: readonly RedundancyGroup[],
+  timers: SiteTimers,
+  site: Required<Budgets>,
+): FailureBudget[] {
+  const out: FailureBudget[] = [];
+  const { version, advertS } = timers.vrrp;
+  for (const [tenant, t] of facts.tenants) {
+    const pairs = [
+      { kind: 'vrrp-gateway' as const, name: `${tenant}-routers`, pair: t.routers, budget: site.gateway },
+      { kind: 'l4-vip' as const, name: `${tenant}-l4`, pair: t.l4, budget: site.vip },
+    ];
+    for (const { kind, name, pair, budget } of pairs) {
+      if (!pair || pair.members.length < 2 || !groups.some((g) => g.name === name)) continue;
+      const backupPriority = Math.min(...pair.members.map((m) => m.priority));
+      const expected = vrrpMasterDownMs(version, advertS, backupPriority);
+      const members = pair.members.map((m) => m.device);
+      out.push(
+        ms(
+          kind,
+          name,
+          name,
+          members,
+          expected,
+          pair.budget ?? budget,
+          { vrrpVersion: version, advertS, backupPriority },
+          version === 3
+            ? '3 × advert + (256 − backup priority) / 256 × advert'
+            : '3 × advert + (256 − backup priority) / 256 s',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function serviceBudgets(
+  facts: SiteFacts,
+  devices: readonly Device[],
+  timers: SiteTimers,
+  site: Required<Budgets>,
+): FailureBudget[] {
+  const out: FailureBudget[] = [];
+  for (const [tenant, t] of facts.tenants) {
+    for (const [name, s] of Object.entries(t.l4?.services ?? {})) {
+      const c = healthCheck(s.check, timers.checks);
+      out.push(
+        ms(
+          'l4-real-server',
+          `${tenant}/${name}`,
+          null,
+          s.real_servers,
+          l4CheckDetectionMs(c),
+          s.budget ?? site.haproxy,
+          {
+            delayLoopS: c.interval,
+            connectTimeoutS: c.timeout,
+            retry: c.retry,
+            delayBeforeRetryS: c.delayBeforeRetry,
+          },
+          'delay_loop + connect_timeout + retry × (delay_before_retry + connect_timeout)',
+        ),
+      );
+    }
+  }
+  const backends = new Map<
+    string,
+    { servers: string[]; interMs: number; check: { fastinter: number; fall: number } }
+  >();
+  for (const d of devices)
+    if (d.role === 'l7lb')
+      for (const b of d.haproxy.backends)
+        backends.set(`${d.tenant}/${b.name}`, {
+          servers: b.servers.map((s) => s.name),
+          interMs: b.checkInterval,
+          check: b.serverCheck,
+        });
+  for (const [subject, b] of [...backends].sort(([a], [z]) => a.localeCompare(z))) {
+    const p = timers.haproxyRetries;
+    const failed = appServerFailedRequests(p, b.servers.length);
+    const timeoutMs = toMs(timers.checks.timeoutS);
+    const detect = haproxyDetectionMs({
+      interMs: b.interMs,
+      fastinterMs: b.check.fastinter,
+      fall: b.check.fall,
+      timeoutMs,
+    });
+    out.push({
+      kind: 'app-server',
+      subject,
+      group: null,
+      members: [...b.servers].sort(),
+      expectedOutageMs: detect,
+      budgetMs: null,
+      expectedFailedRequests: failed,
+      budgetFailedRequests: site.app_server,
+      met: failed !== null && failed <= site.app_server,
+      timers: {
+        interMs: b.interMs,
+        fastinterMs: b.check.fastinter,
+        fall: b.check.fall,
+        timeoutCheckMs: timeoutMs,
+        retries: p.retries,
+        connectTimeoutMs: p.connectTimeoutMs,
+      },
+      formula:
+        'failed requests: 0 when retries redispatch; detection: inter + fall × timeout + (fall − 1) × fastinter',
+    });
+  }
+  return out;
+}
+
+/**
+ * A hypervisor takes its own routes and every VM on it: the slowest of the fabric's reaction and
+ * of every failover with a member among its VMs.
+ */
+function hypervisorBudgets(
+  devices: readonly Device[],
+  budgets: readonly FailureBudget[],
+  fabricMs: number,
+  budget: number,
+): FailureBudget[] {
+  const out: FailureBudget[] = [];
+  for (const hv of devices) {
+    if (hv.role !== 'hypervisor') continue;
+    const vms = devices.filter((d) => d.hostedOn === hv.name).map((d) => d.name);
+    const timers: Record<string, number> = { fabricMs };
+    for (const b of budgets) {
+      if (b.kind === 'app-server' || !b.members.some((m) => vms.includes(m))) continue;
+      timers[`${b.kind}:${b.subject}`] = b.expectedOutageMs;
+    }
+    const expected = Math.max(...Object.values(timers));
+    out.push(
+      ms(
+        'hypervisor',
+        hv.name,
+        'hypervisors',
+        [hv.name, ...vms],
+        expected,
+        budget,
+        timers,
+        'max(fabric, failovers of its VMs)',
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * Kernel settings of a device, rendered to /etc/sysctl.d/90-fabric.conf. Only `net.*` keys: they
+ * are per network namespace, so a lab node applies them without touching the host.
+ */
+import type { Daemon, Sysctl } from '../model/types.js';
+
+/**
+ * A routed device drops a route's next hop the moment its link loses carrier, instead of
+ * forwarding into a dead link until BFD/BGP withdraw it (FRR reacts too, but only after zebra
+ * hears of the link change and reinstalls the route). `all` covers the interfaces that exist,
+ * `default` the ones created later; IPv6 too, since unnumbered BGP's next hops are link-local
+ * IPv6 addresses. https://docs.kernel.org/networking/ip-sysctl.html (ignore_routes_with_linkdown)
+ */
+const ROUTED: Sysctl[] = [
+  { key: 'net.ipv4.conf.all.ignore_routes_with_linkdown', value: '1' },
+  { key: 'net.ipv4.conf.default.ignore_routes_with_linkdown', value: '1' },
+  { key: 'net.ipv6.conf.all.ignore_routes_with_linkdown', value: '1' },
+  { key: 'net.ipv6.conf.default.ignore_routes_with_linkdown', value: '1' },
+];
+
+/** The sysctls of a device that runs `daemons`: the routed set where FRR runs, else none. */
+export function compileSysctls(daemons: readonly Daemon[]): Sysctl[] {
+  return daemons.includes('frr') ? ROUTED.map((s) => ({ ...s })) : [];
+}

@@ -1,0 +1,73 @@
+/**
+ * The timers that decide every failover, chosen once per site: the inventory's `defaults`, else
+ * values a data centre would choose. Each daemon's compile prints them as its daemon spells them,
+ * and budgets.ts computes from the same values what a failure costs.
+ */
+
+import type { SiteInventory } from '../inventory/merge.js';
+import type { HealthCheckTimers, SiteTimers } from '../model/budgets.js';
+
+/**
+ * Data-centre defaults. BFD 100 ms × 3 on fabric links detects a silent failure in 300 ms (one
+ * of the usual settings of software routers; hardware BFD goes to 50 ms × 3 or less). VRRPv3
+ * adverts of 200 ms make a backup take over in under 0.75 s (RFC 5798 section 6.1: 3 × advert
+ * + skew). Health checks every 200 ms, two failures to go down, keep one HAProxy's or real
+ * server's loss under a second.
+ */
+export const DEFAULT_TIMERS: SiteTimers = {
+  bgp: { keepaliveS: 3, holdS: 9 },
+  bfdFabric: { intervalMs: 100, multiplier: 3 },
+  bfdUpstream: { intervalMs: 300, multiplier: 3 },
+  routingReactionMs: 50,
+  vrrp: { version: 3, advertS: 0.2 },
+  checks: { intervalS: 0.2, fastIntervalS: 0.1, downIntervalS: 1, timeoutS: 0.2, rise: 2, fall: 2 },
+  haproxyRetries: {
+    connectTimeoutMs: 1000,
+    retries: 2,
+    // only failures where the request never reached an application: retrying them cannot repeat a side effect
+    retryOn: ['conn-failure', 'empty-response', 'response-timeout'],
+    redispatch: true,
+    shutdownSessionsOnDown: true,
+  },
+};
+
+export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteTimers {
+  const d = inventory.defaults;
+  const t = DEFAULT_TIMERS;
+  const c = d.checks;
+  return {
+    bgp: { keepaliveS: d.bgp?.keepalive ?? t.bgp.keepaliveS, holdS: d.bgp?.hold ?? t.bgp.holdS },
+    bfdFabric: {
+      intervalMs: d.bfd?.interval ?? t.bfdFabric.intervalMs,
+      multiplier: d.bfd?.multiplier ?? t.bfdFabric.multiplier,
+    },
+    bfdUpstream: {
+      intervalMs: d.bfd?.upstream?.interval ?? t.bfdUpstream.intervalMs,
+      multiplier: d.bfd?.upstream?.multiplier ?? t.bfdUpstream.multiplier,
+    },
+    routingReactionMs: t.routingReactionMs,
+    vrrp: { version: d.vrrp?.version ?? t.vrrp.version, advertS: d.vrrp?.advert_int ?? t.vrrp.advertS },
+    checks: {
+      intervalS: c?.interval ?? t.checks.intervalS,
+      fastIntervalS: c?.fast_interval ?? t.checks.fastIntervalS,
+      downIntervalS: c?.down_interval ?? t.checks.downIntervalS,
+      timeoutS: c?.timeout ?? t.checks.timeoutS,
+      rise: c?.rise ?? t.checks.rise,
+      fall: c?.fall ?? t.checks.fall,
+    },
+    haproxyRetries: { ...t.haproxyRetries, retryOn: [...t.haproxyRetries.retryOn] },
+  };
+}
+
+/** A service's own `check` interval/timeout (seconds) over the site's check timers. */
+export function checkTimers(
+  site: HealthCheckTimers,
+  own: { interval?: number; timeout?: number } | undefined,
+): HealthCheckTimers {
+  return { ...site, intervalS: own?.interval ?? site.intervalS, timeoutS: own?.timeout ?? site.timeoutS };
+}
+
+/** Seconds as milliseconds, without float noise (0.2 s is 200 ms, not 200.00000000000003). */
+export function toMs(seconds: number): number {
+  return Math.round(seconds * 1000);
+}

@@ -1,0 +1,97 @@
+/**
+ * Failover timers and failure budgets in the model. Compile decides every timer that decides a
+ * failover (src/compile/timers.ts), the per-daemon models carry them as the daemons spell them,
+ * and each redundancy group and service path gets the worst-case outage those timers allow next
+ * to the outage its users accept (src/compile/budgets.ts). `fabric show --json` prints both.
+ */
+
+/** The timers of a site, as compile chose them (inventory `defaults`, else data-centre values). */
+export interface SiteTimers {
+  /** BGP keepalive and hold, seconds: a backstop only, BFD detects failures. @default 3 / 9 */
+  bgp: { keepaliveS: number; holdS: number };
+  /** BFD profile `fabric` (every session inside the site): ms × multiplier. @default 100 × 3 */
+  bfdFabric: { intervalMs: number; multiplier: number };
+  /** BFD profile `upstream` (sessions to ISPs). @default 300 × 3 */
+  bfdUpstream: { intervalMs: number; multiplier: number };
+  /**
+   * Time from BFD declaring a session down to the FIB no longer using it (bfdd → bgpd → zebra →
+   * kernel), ms: an estimate, measured by `fabric lab failover`. @default 50
+   */
+  routingReactionMs: number;
+  /** VRRP: version 3 allows sub-second adverts (centiseconds), version 2 whole seconds. @default 3, 0.2 s */
+  vrrp: { version: 2 | 3; advertS: number };
+  /** Health checks of real servers (keepalived) and HAProxy servers, seconds and counts. */
+  checks: HealthCheckTimers;
+  /** How HAProxy hides a failed server from clients: retries on another server. */
+  haproxyRetries: HaproxyRetryPolicy;
+}
+
+export interface HealthCheckTimers {
+  /** Seconds between checks of a healthy server: keepalived `delay_loop`, HAProxy `inter`. @default 0.2 */
+  intervalS: number;
+  /** Seconds between checks of a failing server: HAProxy `fastinter`, keepalived `delay_before_retry`. @default 0.1 */
+  fastIntervalS: number;
+  /** Seconds between checks of a server that is down: HAProxy `downinter`. @default 1 */
+  downIntervalS: number;
+  /** Seconds a check may take: keepalived `connect_timeout`, HAProxy `timeout check`. @default 0.2 */
+  timeoutS: number;
+  /** Successful checks before a server is up again. @default 2 */
+  rise: number;
+  /** Failed checks before a server is down (keepalived: `retry` = fall − 1). @default 2 */
+  fall: number;
+}
+
+export interface HaproxyRetryPolicy {
+  /**
+   * `timeout connect`, ms: how long a connection to a silently dead server is tried before the
+   * retry goes to another server. Servers are one hop away: 1 s is generous. @default 1000
+   */
+  connectTimeoutMs: number;
+  /** `retries`: attempts after the first one fails. @default 2 */
+  retries: number;
+  /** `retry-on`: the failures that are retried (never ones where the server may have acted). */
+  retryOn: string[];
+  /** `option redispatch 1`: every retry goes to another server. @default true */
+  redispatch: boolean;
+  /** `on-marked-down shutdown-sessions`: a server marked down loses its sessions at once. @default true */
+  shutdownSessionsOnDown: boolean;
+}
+
+/** The failure a budget is about. */
+export type BudgetKind =
+  | 'fabric-node'
+  | 'fabric-cable'
+  | 'vrrp-gateway'
+  | 'l4-vip'
+  | 'l4-real-server'
+  | 'app-server'
+  | 'hypervisor';
+
+/**
+ * One failure budget: what fails, the worst-case outage the rendered timers allow, and the outage
+ * its users accept. An application server's budget is in failed requests (HAProxy retries hide
+ * its loss), the others in milliseconds.
+ */
+export interface FailureBudget {
+  kind: BudgetKind;
+  /** What fails: a group (`shop-routers`), a service (`shop/www`), a device (`hv1`) or `cables`. */
+  subject: string;
+  /** The redundancy group the subject belongs to, or null. */
+  group: string | null;
+  /** Devices whose single failure this budget covers, sorted (empty for cables). */
+  members: string[];
+  /** Worst-case outage the timers allow, ms (for an application server: the detection time). */
+  expectedOutageMs: number;
+  /** The accepted outage, ms; null where the budget is in failed requests. */
+  budgetMs: number | null;
+  /** Requests that fail: 0 when retries hide the failure, null when they cannot; null if not counted. */
+  expectedFailedRequests: number | null;
+  /** Requests that may fail; null where the budget is in milliseconds. */
+  budgetFailedRequests: number | null;
+  /** True when the expected outage fits the budget. */
+  met: boolean;
+  /** The timers that decide it, by name with their unit (`bfdIntervalMs`, `advertS` …). */
+  timers: Record<string, number>;
+  /** How `expectedOutageMs` follows from the timers, for people. */
+  formula: string;
+}

@@ -1,0 +1,115 @@
+/**
+ * Failure budgets: each formula on timers whose answer is known by hand, and the budgets compile
+ * puts in the model of the reference site (idc-a) and of a small inventory that misses one.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  appServerFailedRequests,
+  bfdDetectionMs,
+  fabricOutageMs,
+  haproxyDetectionMs,
+  l4CheckDetectionMs,
+  vrrpMasterDownMs,
+} from '../../src/compile/budgets.js';
+import { compileTimers, DEFAULT_TIMERS } from '../../src/compile/timers.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { REPO } from '../support/cli.js';
+import { singleFileInventory } from '../support/tmp.js';
+
+describe('budget formulas, answers known by hand', () => {
+  it('GIVEN BFD 100 ms × 3 and a 50 ms routing reaction THEN a fabric failure costs 350 ms', () => {
+    expect(bfdDetectionMs({ intervalMs: 100, multiplier: 3 })).toBe(300);
+    expect(fabricOutageMs({ bfdFabric: { intervalMs: 100, multiplier: 3 }, routingReactionMs: 50 })).toBe(
+      350,
+    );
+    // FRR's default 300 ms × 3: the ~1 s the issue measured on a spine
+    expect(fabricOutageMs({ bfdFabric: { intervalMs: 300, multiplier: 3 }, routingReactionMs: 50 })).toBe(
+      950,
+    );
+  });
+
+  it('GIVEN VRRPv2, advert 1 s, backup priority 100 THEN 3 s + 156/256 s = 3610 ms (RFC 3768)', () => {
+    expect(vrrpMasterDownMs(2, 1, 100)).toBe(3610);
+  });
+
+  it('GIVEN VRRPv3, advert 0.2 s, backup priority 100 THEN 0.6 s + 156/256 × 0.2 s = 722 ms (RFC 5798)', () => {
+    expect(vrrpMasterDownMs(3, 0.2, 100)).toBe(722);
+    // a higher backup priority has a shorter skew
+    expect(vrrpMasterDownMs(3, 0.2, 254)).toBe(602);
+  });
+
+  it('GIVEN keepalived checks every 0.2 s, timeout 0.2 s, retry 1 after 0.1 s THEN a dead real server is out in 700 ms', () => {
+    expect(l4CheckDetectionMs({ interval: 0.2, timeout: 0.2, retry: 1, delayBeforeRetry: 0.1 })).toBe(700);
+    // the issue's old timers: delay_loop 3, connect_timeout 2, keepalived's default retry 1 after 1 s
+    expect(l4CheckDetectionMs({ interval: 3, timeout: 2, retry: 1, delayBeforeRetry: 1 })).toBe(8000);
+  });
+
+  it('GIVEN HAProxy inter 200 ms, fastinter 100 ms, fall 2, timeout check 200 ms THEN down in 200 + 2×200 + 100 = 700 ms', () => {
+    expect(haproxyDetectionMs({ interMs: 200, fastinterMs: 100, fall: 2, timeoutMs: 200 })).toBe(700);
+  });
+
+  it('GIVEN retries that redispatch on conn-failure and two servers THEN no request fails; without retries, or one server, it cannot be hidden', () => {
+    const p = DEFAULT_TIMERS.haproxyRetries;
+    expect(appServerFailedRequests(p, 2)).toBe(0);
+    expect(appServerFailedRequests({ ...p, retries: 0 }, 2)).toBeNull();
+    expect(appServerFailedRequests({ ...p, redispatch: false }, 4)).toBeNull();
+    expect(appServerFailedRequests(p, 1)).toBeNull();
+  });
+
+  it('GIVEN no timers in the inventory THEN the data-centre defaults; GIVEN some THEN those win', () => {
+    expect(compileTimers({ defaults: {} })).toEqual(DEFAULT_TIMERS);
+    const t = compileTimers({
+      defaults: { bfd: { interval: 50, upstream: { interval: 1000 } }, vrrp: { version: 2 } },
+    });
+    expect(t.bfdFabric).toEqual({ intervalMs: 50, multiplier: 3 });
+    expect(t.bfdUpstream).toEqual({ intervalMs: 1000, multiplier: 3 });
+    expect(t.vrrp).toEqual({ version: 2, advertS: 0.2 });
+  });
+});
+
+describe('budgets in the model', () => {
+  it('GIVEN idc-a THEN every group and service has a budget it meets, and no budget finding', () => {
+    const r = runPipeline(join(REPO, 'inventory'));
+    const site = r.model!.sites.find((s) => s.name === 'idc-a')!;
+    const by = (subject: string) => site.budgets.find((b) => b.subject === subject)!;
+    expect(site.budgets.every((b) => b.met)).toBe(true);
+    expect(by('spine-plane')).toMatchObject({ kind: 'fabric-node', expectedOutageMs: 350, budgetMs: 350 });
+    expect(by('shop-routers')).toMatchObject({ kind: 'vrrp-gateway', expectedOutageMs: 722, budgetMs: 1000 });
+    expect(by('shop-l4')).toMatchObject({ kind: 'l4-vip', expectedOutageMs: 722, budgetMs: 1000 });
+    expect(by('shop/www')).toMatchObject({
+      kind: 'l4-real-server',
+      expectedOutageMs: 700,
+      members: ['web1', 'web2'],
+    });
+    expect(by('shop/web')).toMatchObject({
+      kind: 'app-server',
+      expectedFailedRequests: 0,
+      budgetFailedRequests: 0,
+    });
+    // hv1 hosts vr1 (gateway master) and web1 (a real server of the VIP): the slowest of them
+    expect(by('hv1')).toMatchObject({ kind: 'hypervisor', expectedOutageMs: 722, budgetMs: 1000 });
+    expect(by('hv1').members).toEqual(['app1', 'hv1', 'vr1', 'web1']);
+    expect(r.findings.filter((f) => f.code.startsWith('budget') || f.code.startsWith('vrrp-a'))).toEqual([]);
+  });
+
+  it('GIVEN a spine budget of 200 ms with BFD 100 ms × 3 THEN budget-exceeded at budgets.fabric, once per fabric group and for cables', () => {
+    const text = readFileSync(join(REPO, 'test', 'findings', 'vrrp-budget-exceeded.yaml'), 'utf8')
+      .replace('defaults: { vrrp: { version: 2, advert_int: 1 } }', 'budgets: { fabric: 200 }')
+      .replace('      budget: 300\n', '');
+    const r = runPipeline(join(singleFileInventory('t.yaml', text), 'inventory'));
+    const found = r.findings.filter((f) => f.code === 'budget-exceeded');
+    expect(found.map((f) => f.message.split(':')[0])).toEqual([
+      'spine-plane (fabric-node)',
+      'edge-pair (fabric-node)',
+      'leaf-pair-r1 (fabric-node)',
+      'leaf-pair-r2 (fabric-node)',
+      'cables (fabric-cable)',
+    ]);
+    expect(found.every((f) => f.path!.join('.') === 'budgets.fabric')).toBe(true);
+    expect(found[0]!.message).toContain(
+      'costs up to 350 ms (BFD interval × multiplier + routing reaction), over its budget of 200 ms',
+    );
+  });
+});
