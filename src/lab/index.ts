@@ -23,7 +23,7 @@ export { LabError } from './errors.js';
 export type { LabEvent, LabPhase, ProgressListener } from './events.js';
 export type { LabPlan, NodePlan, PlanOptions } from './plan.js';
 export { defaultPreflightEnv, type PreflightEnv, preflight } from './preflight.js';
-export { DAEMONS, type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole } from './roles.js';
+export { DAEMONS, ENV_DAEMONS, ENV_HTTP_PORTS, type LabDaemon, type NodeRole } from './roles.js';
 export type { DaemonStatus, LabStatus, NodeStatus } from './status.js';
 export { type ParseOptions, type ParseResult, parseTopology } from './topology.js';
 export type { Topology } from './types.js';

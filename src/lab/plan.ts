@@ -15,7 +15,14 @@ import {
 } from '../net/ipv4.js';
 import { LabError } from './errors.js';
 import { containerName, DEFAULT_STATE_ROOT, defaultLabDir, labTag, rootNames, stateDirOf } from './names.js';
-import { type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, ENV_INTFS, type NodeRole, nodeRuntime } from './roles.js';
+import {
+  ENV_DAEMONS,
+  ENV_HTTP_PORTS,
+  ENV_INTFS,
+  type LabDaemon,
+  type NodeRole,
+  nodeRuntime,
+} from './roles.js';
 import { SYSTEM_PATH } from './run.js';
 import type { Bind, Topology } from './types.js';
 
@@ -39,7 +46,7 @@ export interface NodePlan {
   kind: string;
   image: string;
   role: NodeRole;
-  daemons: Daemon[];
+  daemons: LabDaemon[];
   httpPorts: number[];
   /** The node's network namespace, named like containerlab's container; '' for a bridge. */
   netns: string;

@@ -8,6 +8,7 @@
  * golden file.
  */
 
+import type { Daemon } from '../daemons/index.js';
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
 
 /**
@@ -34,8 +35,8 @@ export type SecretUse =
   | 'snmp-priv'
   | 'snmp-community';
 
-/** A daemon whose configuration fabric renders and pushes. */
-export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs' | 'snmpd';
+/** A daemon whose configuration fabric renders and pushes: its driver's key (src/daemons/index.ts). */
+export type { Daemon };
 
 // ---------------------------------------------------------------------------------------------
 // Site
