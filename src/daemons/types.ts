@@ -96,8 +96,10 @@ export interface LabProbe {
 }
 
 export interface LabDriver {
-  /** Programs the host needs; `daemons` are all the node starts (some need more beside another). */
-  requires(daemons: readonly string[]): Requirement[];
+  /** Programs the host needs; some need more beside an AgentX master (FRR's SNMP modules). */
+  requires(node: { agentx: boolean }): Requirement[];
+  /** Serves AgentX subagents in the node (snmpd). */
+  agentxMaster?: boolean;
   /** Started before the others. */
   bootFirst?: boolean;
   /** Whether routing comes from the daemon (no OS addresses or default route in the node). */

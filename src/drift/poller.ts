@@ -172,7 +172,15 @@ export class DriftPoller {
     const findings: Finding[] = [];
     // --- config drift and processes ------------------------------------------------------------
     const t1 = performance.now();
-    for (const r of reads) findings.push(...this.deviceFindings(r, now));
+    for (const r of reads)
+      findings.push(
+        ...deviceFindings(r, {
+          intended: (file) => this.intendedFile(r.device.name, file),
+          redact: this.o.redact,
+          now,
+          ...(this.o.daemons ? { daemons: this.o.daemons } : {}),
+        }),
+      );
     phase('compare', (performance.now() - t1) / 1000);
 
     // --- the model's checks over SSH (answered from the collect where it can) -----------------
@@ -320,34 +328,38 @@ export class DriftPoller {
   private intendedFile(device: string, file: string): string | undefined {
     return this.o.files.find((f) => f.device === device && f.file === file)?.content;
   }
+}
 
-  /** Processes, then each daemon's configuration (and state) by its driver. */
-  private deviceFindings(r: DeviceRead, now: string): Finding[] {
-    const d = r.device;
-    const registry = this.o.daemons ?? DAEMONS;
-    const out: Finding[] = [];
-    const procs = new Map<string, number>();
-    for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
-      const p = line.trim().split(' ')[1];
-      if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
-    }
-    const down = new Set<string>();
-    for (const { daemon, process } of processesOf(d, registry))
-      if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
-        down.add(process);
-        out.push(daemonFinding(d.name, daemon, process, now));
-      }
-    const ctx = {
-      device: d,
-      reads: r.reads,
-      intended: (file: string) => this.intendedFile(d.name, file),
-      down,
-      redact: this.o.redact,
-      now,
-    };
-    for (const driver of driversOf(d, registry)) out.push(...driver.drift.compare(ctx));
-    return out;
+/**
+ * A device's collected reads against its rendered files: the processes its drivers name, then
+ * each driver's compare of its configuration (and state).
+ */
+export function deviceFindings(
+  r: { device: Dev; reads: ReadonlyMap<string, CommandResult> },
+  o: {
+    intended: (file: string) => string | undefined;
+    redact: (text: string) => string;
+    now: string;
+    daemons?: DaemonRegistry;
+  },
+): Finding[] {
+  const d = r.device;
+  const registry = o.daemons ?? DAEMONS;
+  const out: Finding[] = [];
+  const procs = new Map<string, number>();
+  for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
+    const p = line.trim().split(' ')[1];
+    if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
   }
+  const down = new Set<string>();
+  for (const { daemon, process } of processesOf(d, registry))
+    if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
+      down.add(process);
+      out.push(daemonFinding(d.name, daemon, process, o.now));
+    }
+  const ctx = { device: d, reads: r.reads, intended: o.intended, down, redact: o.redact, now: o.now };
+  for (const driver of driversOf(d, registry)) out.push(...driver.drift.compare(ctx));
+  return out;
 }
 
 /** The devices' SSH runner: every device of the site by its management address (SshRunner, shared pool). */

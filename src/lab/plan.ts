@@ -3,7 +3,9 @@
  * what runs in each node, where its files live. A pure function of the topology and options;
  * the plan is stored in the state file, so `down` can undo a half-finished `up`.
  */
+
 import { join } from 'node:path';
+import type { DaemonRegistry } from '../daemons/types.js';
 import {
   contains,
   formatAddress,
@@ -37,6 +39,8 @@ export interface PlanOptions {
   labDir?: string;
   /** @default /var/lib/fabric-lab */
   stateRoot?: string;
+  /** The daemon drivers a node may start. @default DAEMONS */
+  daemons?: DaemonRegistry;
 }
 
 export interface NodePlan {
@@ -124,7 +128,7 @@ export function planLab(topology: Topology, options: PlanOptions = {}, previous?
 
   const nodes: NodePlan[] = topology.nodes.map((node, position) => {
     const index = nodeIndex[position]!;
-    const { runtime } = nodeRuntime(node);
+    const { runtime } = nodeRuntime(node, options.daemons);
     const isBridge = runtime.role === 'bridge';
     const interfaces = topology.links.flatMap((l) =>
       [l.a, l.z].filter((e) => e.node === node.name).map((e) => e.interface),

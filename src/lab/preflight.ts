@@ -74,8 +74,9 @@ export function preflight(
     if (node.role === 'bridge') continue;
     for (const req of BASE) need(req, node.name);
     // sshd is in BASE; http is python3's http.server
-    for (const d of node.daemons)
-      for (const req of driverOf(d, registry)?.lab.requires(node.daemons) ?? []) need(req, node.name);
+    const drivers = node.daemons.flatMap((d) => driverOf(d, registry) ?? []);
+    const agentx = drivers.some((d) => d.lab.agentxMaster);
+    for (const d of drivers) for (const req of d.lab.requires({ agentx })) need(req, node.name);
   }
   const missing = [...needs.values()].filter(({ req }) => !found(req.program, env));
   for (const { req, nodes } of missing) {

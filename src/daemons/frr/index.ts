@@ -4,7 +4,7 @@
  * lab by its init (frrinit.sh).
  */
 import { daemonFinding } from '../../drift/runtime.js';
-import type { DaemonDriver } from '../types.js';
+import type { DaemonDriver, DeviceView } from '../types.js';
 import { FRR_COMBINED, splitFrrCombined } from './collect.js';
 import { compareFrr, frrDaemonOfSection } from './drift.js';
 import { frrLabStatus } from './lab.js';
@@ -18,6 +18,11 @@ function frrSnmp(): { program: string; pkg: string } {
   const multiarch: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
   const arch = Object.hasOwn(multiarch, process.arch) ? multiarch[process.arch] : `${process.arch}-linux-gnu`;
   return { program: `/usr/lib/${arch}/frr/modules/bgpd_snmp.so`, pkg: 'frr-snmp' };
+}
+
+/** The BGP AS a device's FRR speaks, or null on a device without FRR (`fabric show`). */
+export function bgpAsn(d: DeviceView): number | null {
+  return 'frr' in d ? d.frr.routerBgp.asn : null;
 }
 
 export const frr: DaemonDriver = {
@@ -81,11 +86,11 @@ export const frr: DaemonDriver = {
     },
   },
   lab: {
-    requires: (daemons) => [
+    requires: (node) => [
       { program: '/usr/lib/frr/frrinit.sh', pkg: 'frr' },
       { program: 'vtysh', pkg: 'frr' },
       { program: '/usr/lib/frr/frr-reload.py', pkg: 'frr-pythontools' },
-      ...(daemons.includes('snmpd') ? [frrSnmp()] : []),
+      ...(node.agentx ? [frrSnmp()] : []),
     ],
     routes: true,
     // BGP and BFD, what the fabric runs

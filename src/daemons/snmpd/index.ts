@@ -59,6 +59,7 @@ export const snmpd: DaemonDriver = {
   lab: {
     requires: () => [{ program: 'snmpd', pkg: 'snmpd' }],
     bootFirst: true,
+    agentxMaster: true,
     status: oneProcessStatus('snmpd'),
   },
 };
