@@ -8,10 +8,10 @@ import type { DaemonDriver, DeviceView } from '../types.js';
 import { FRR_COMBINED, splitFrrCombined } from './collect.js';
 import { compareFrr, frrDaemonOfSection } from './drift.js';
 import { frrLabStatus } from './lab.js';
+import { FRR_CONF, FRR_DAEMONS_FILE } from './paths.js';
 import { frrSteps } from './push.js';
 
-export const FRR_CONF = '/etc/frr/frr.conf';
-export const FRR_DAEMONS_FILE = '/etc/frr/daemons';
+export { FRR_CONF, FRR_DAEMONS_FILE };
 
 /** FRR's AgentX modules, needed when a node runs both FRR and snmpd. */
 function frrSnmp(): { program: string; pkg: string } {

@@ -3,6 +3,7 @@
  * machine (ldpd without MPLS) is reported in the detail, not as a failure of the node.
  */
 import type { LabProbe } from '../types.js';
+import { FRR_DAEMONS_FILE } from './paths.js';
 
 /** FRR's daemons in frrcommon.sh order; zebra and staticd always run (FRR 8.4). */
 const FRR_DAEMONS = [
@@ -29,7 +30,7 @@ const FRR_DAEMONS = [
 ];
 
 export function frrLabStatus({ has, readFile, reported }: LabProbe): { up: boolean; detail: string } {
-  const daemonsFile = readFile('/etc/frr/daemons') ?? '';
+  const daemonsFile = readFile(FRR_DAEMONS_FILE) ?? '';
   const enabled = FRR_DAEMONS.filter(
     (d) => d === 'zebra' || d === 'staticd' || new RegExp(`^${d}=(?!no\\b|0\\b)\\S`, 'm').test(daemonsFile),
   );

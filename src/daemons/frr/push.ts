@@ -5,15 +5,15 @@
  */
 import { stagedAt } from '../steps.js';
 import type { StagedFile, TransactionDecisions, TransactionSteps } from '../types.js';
+import { FRR_CONF } from './paths.js';
 
-const CONF = '/etc/frr/frr.conf';
-const RELOAD = `/usr/lib/frr/frr-reload.py --reload ${CONF} >> "$dir/log" 2>&1`;
+const RELOAD = `/usr/lib/frr/frr-reload.py --reload ${FRR_CONF} >> "$dir/log" 2>&1`;
 
 export function frrSteps(
   files: readonly StagedFile[],
   decided: TransactionDecisions,
 ): Partial<TransactionSteps> {
-  const conf = stagedAt(files, CONF);
+  const conf = stagedAt(files, FRR_CONF);
   const restart = decided.frrRestart;
   return {
     validate: conf
@@ -35,7 +35,7 @@ export function frrSteps(
       ...(restart
         ? ['  systemctl restart frr || rc=1']
         : [
-            `  if [ -f ${CONF} ] && systemctl is-active --quiet frr; then`,
+            `  if [ -f ${FRR_CONF} ] && systemctl is-active --quiet frr; then`,
             `    ${RELOAD} || rc=1`,
             '  else',
             '    # no file to reload from (or FRR not running): start it as it was',
