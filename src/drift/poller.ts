@@ -12,6 +12,8 @@
  * `unreadable` (exit 2), never "clean".
  */
 import { randomBytes } from 'node:crypto';
+import { DAEMONS, driversOf } from '../daemons/index.js';
+import type { DaemonRegistry } from '../daemons/types.js';
 import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
@@ -23,21 +25,7 @@ import { mapLimit } from '../util/concurrency.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import type { Down } from '../verify/down.js';
 import { evaluate } from '../verify/evaluate.js';
-import {
-  collectPlan,
-  collectScript,
-  ovsAnswers,
-  ovsReadsOf,
-  PrefetchRunner,
-  parseCollected,
-  processesOf,
-  splitFrrCombined,
-} from './collect.js';
-import { compareSections, type DaemonRules } from './compare.js';
-import { compareFrr, frrDaemonOfSection, type normaliseFrr } from './frr.js';
-import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from './haproxy.js';
-import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './keepalived.js';
-import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from './ovs.js';
+import { collectPlan, collectScript, PrefetchRunner, parseCollected, processesOf } from './collect.js';
 import {
   checkFinding,
   daemonFinding,
@@ -48,7 +36,6 @@ import {
   snmpFindings,
 } from './runtime.js';
 import { pollSnmp, type SnmpCredentials, SnmpError, type SnmpObservation } from './snmp.js';
-import { normaliseSnmpd, snmpdAffectsForwarding, snmpdLineKey, snmpdSectionHeader } from './snmpd.js';
 import { type DriftReport, type Finding, sortFindings, type Unreadable } from './types.js';
 
 type Dev = DeepReadonly<Device>;
@@ -79,6 +66,8 @@ export interface DriftOptions {
   checks?: CheckIndex;
   /** Devices and links known to be down (maintenance): checks answer for the fabric left. @default none */
   down?: Down;
+  /** The daemon drivers that say what to read and how to compare. @default DAEMONS */
+  daemons?: DaemonRegistry;
 }
 
 /** Managed devices with daemons fabric configures: the ones drift watches. */
@@ -91,7 +80,6 @@ interface DeviceRead {
   device: Dev;
   reads: Map<string, CommandResult>;
   prefetched: Map<string, CommandResult>;
-  frrRunning: string | null;
 }
 
 export class DriftPoller {
@@ -154,7 +142,15 @@ export class DriftPoller {
     const findings: Finding[] = [];
     // --- config drift and processes ------------------------------------------------------------
     const t1 = performance.now();
-    for (const r of reads) findings.push(...this.deviceFindings(r, now));
+    for (const r of reads)
+      findings.push(
+        ...deviceFindings(r, {
+          intended: (file) => this.intendedFile(r.device.name, file),
+          redact: this.o.redact,
+          now,
+          ...(this.o.daemons ? { daemons: this.o.daemons } : {}),
+        }),
+      );
     phase('compare', (performance.now() - t1) / 1000);
 
     // --- the model's checks over SSH (answered from the collect where it can) -----------------
@@ -255,7 +251,8 @@ export class DriftPoller {
   }
 
   private async collect(d: Dev, runtimeCommands: string[], nonce: string): Promise<DeviceRead | Unreadable> {
-    const plan = collectPlan(d, runtimeCommands);
+    const registry = this.o.daemons ?? DAEMONS;
+    const plan = collectPlan(d, runtimeCommands, registry);
     const script = collectScript(plan, nonce);
     try {
       const r = await this.ssh.run(d.name, script, { timeoutMs: this.o.commandTimeoutMs ?? 30_000 });
@@ -269,21 +266,15 @@ export class DriftPoller {
           ),
         };
       const prefetched = new Map<string, CommandResult>();
-      let frrRunning: string | null = null;
-      const frr = reads.get('frr');
-      if (frr) {
-        const split = splitFrrCombined(frr);
-        frrRunning = split.running;
-        for (const [c, v] of split.json) if (plan.prefetch.includes(c)) prefetched.set(c, v);
-      }
       for (const c of plan.prefetch) {
         const v = reads.get(c);
         if (v) prefetched.set(c, v);
       }
-      const ovs = 'ovs' in d ? ovsReadsOf(reads) : null;
-      if (ovs && !('error' in ovs))
-        for (const [c, v] of ovsAnswers(ovs, plan.prefetch)) if (!prefetched.has(c)) prefetched.set(c, v);
-      return { device: d, reads, prefetched, frrRunning };
+      // what the daemons' own reads answer (FRR's JSON, OVSDB's ports)
+      for (const driver of driversOf(d, registry))
+        for (const [c, v] of driver.drift.prefetched?.(reads, plan.prefetch) ?? [])
+          if (!prefetched.has(c)) prefetched.set(c, v);
+      return { device: d, reads, prefetched };
     } catch (e) {
       if (isSshError(e)) return { device: d.name, reason: e.kind, message: this.o.redact(e.message) };
       throw e;
@@ -307,128 +298,38 @@ export class DriftPoller {
   private intendedFile(device: string, file: string): string | undefined {
     return this.o.files.find((f) => f.device === device && f.file === file)?.content;
   }
+}
 
-  /** Processes, then each daemon's configuration against its rendered file. */
-  private deviceFindings(r: DeviceRead, now: string): Finding[] {
-    const d = r.device;
-    const out: Finding[] = [];
-    const redact = this.o.redact;
-    const compare = (
-      rules: DaemonRules,
-      intended: ReturnType<typeof normaliseFrr>,
-      running: ReturnType<typeof normaliseFrr>,
-      skip?: (s: string) => boolean,
-    ) => out.push(...compareSections(intended, running, { device: d.name, rules, redact, now, skip }));
-
-    // --- processes ------------------------------------------------------------------------------
-    const procs = new Map<string, number>();
-    for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
-      const p = line.trim().split(' ')[1];
-      if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
-    }
-    const down = new Set<string>();
-    for (const { daemon, process } of processesOf(d))
-      if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
-        down.add(process);
-        out.push(daemonFinding(d.name, daemon, process, now));
-      }
-
-    // --- FRR: the running configuration (vtysh) -------------------------------------------------
-    const frrFile = this.intendedFile(d.name, 'frr.conf');
-    if (frrFile !== undefined && !down.has('zebra')) {
-      if (r.frrRunning === null) {
-        const raw = r.reads.get('frr');
-        out.push({
-          ...daemonFinding(d.name, 'frr', 'vtysh', now),
-          message: redact(
-            `vtysh cannot show the running configuration: ${(raw?.stderr || raw?.stdout || 'no output').trim().split('\n')[0]}`,
-          ),
-        });
-      } else
-        out.push(
-          ...compareFrr(frrFile, r.frrRunning, {
-            device: d.name,
-            redact,
-            now,
-            skip: (section) => down.has(frrDaemonOfSection(section)),
-          }),
-        );
-    }
-
-    // --- keepalived, HAProxy, snmpd: the file the running daemon was started with ----------------
-    const fileCompare = (
-      read: string,
-      file: string,
-      rules: DaemonRules,
-      normalise: (t: string) => ReturnType<typeof normaliseFrr>,
-    ) => {
-      const intended = this.intendedFile(d.name, file);
-      const got = r.reads.get(read);
-      if (intended === undefined || !got) return;
-      const nl = got.stdout.indexOf('\n');
-      const path = got.stdout.slice(0, nl);
-      if (got.code !== 0) {
-        out.push({
-          id: `config|${d.name}|${rules.daemon}|${path}|missing|`,
-          device: d.name,
-          source: 'config',
-          daemon: rules.daemon,
-          section: path || file,
-          kind: 'missing',
-          severity: 'major',
-          message: redact(
-            `${path || file} cannot be read: ${got.stderr.trim().split('\n')[0] ?? `exit ${got.code}`}`,
-          ),
-          via: ['ssh'],
-          since: now,
-        });
-        return;
-      }
-      compare(rules, normalise(intended), normalise(got.stdout.slice(nl + 1)));
-    };
-    fileCompare(
-      'keepalived.conf',
-      'keepalived.conf',
-      { daemon: 'keepalived', key: keepalivedLineKey, affectsForwarding: keepalivedAffectsForwarding },
-      normaliseKeepalived,
-    );
-    fileCompare(
-      'haproxy.cfg',
-      'haproxy.cfg',
-      { daemon: 'haproxy', key: haproxyLineKey, affectsForwarding: haproxyAffectsForwarding },
-      normaliseHaproxy,
-    );
-    fileCompare(
-      'snmpd.conf',
-      'snmpd.conf',
-      {
-        daemon: 'snmpd',
-        key: snmpdLineKey,
-        affectsForwarding: snmpdAffectsForwarding,
-        header: snmpdSectionHeader,
-      },
-      normaliseSnmpd,
-    );
-
-    // --- OVS: OVSDB and the kernel's tunnels against the model ----------------------------------
-    if ('ovs' in d && !down.has('ovsdb-server')) {
-      try {
-        const reads = ovsReadsOf(r.reads);
-        if ('error' in reads) throw new Error(reads.error);
-        compare(
-          { daemon: 'ovs', key: ovsLineKey, affectsForwarding: ovsAffectsForwarding },
-          ovsIntended(d.ovs),
-          ovsRunning(reads),
-        );
-      } catch (e) {
-        out.push({
-          ...daemonFinding(d.name, 'ovs', 'ovsdb', now),
-          message: redact(`OVS state cannot be read: ${(e as Error).message}`),
-        });
-      }
-    }
-    return out;
+/**
+ * A device's collected reads against its rendered files: the processes its drivers name, then
+ * each driver's compare of its configuration (and state).
+ */
+export function deviceFindings(
+  r: { device: Dev; reads: ReadonlyMap<string, CommandResult> },
+  o: {
+    intended: (file: string) => string | undefined;
+    redact: (text: string) => string;
+    now: string;
+    daemons?: DaemonRegistry;
+  },
+): Finding[] {
+  const d = r.device;
+  const registry = o.daemons ?? DAEMONS;
+  const out: Finding[] = [];
+  const procs = new Map<string, number>();
+  for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
+    const p = line.trim().split(' ')[1];
+    if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
   }
+  const down = new Set<string>();
+  for (const { daemon, process } of processesOf(d, registry))
+    if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
+      down.add(process);
+      out.push(daemonFinding(d.name, daemon, process, o.now));
+    }
+  const ctx = { device: d, reads: r.reads, intended: o.intended, down, redact: o.redact, now: o.now };
+  for (const driver of driversOf(d, registry)) out.push(...driver.drift.compare(ctx));
+  return out;
 }
 
 /** The devices' SSH runner: every device of the site by its management address (SshRunner, shared pool). */

@@ -4,6 +4,7 @@
  * how bad it is and since when it is seen. The shapes here are the JSON output's (docs/drift.md);
  * change them only together with that document.
  */
+import type { Daemon } from '../model/types.js';
 import { CHECKS, type Expectation } from '../verify/checks/index.js';
 
 /**
@@ -46,7 +47,7 @@ export type RuntimeDriftKind =
   | 'snmp';
 
 /** Daemons as drift reports them: the rendered ones, plus `system` for the device itself (interfaces). */
-export type DriftDaemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs' | 'snmpd' | 'system';
+export type DriftDaemon = Daemon | 'system';
 
 export interface Finding {
   /** Stable across polls: the same problem keeps its id (watch and --state rely on it). */

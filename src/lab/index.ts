@@ -23,7 +23,7 @@ import { parseTopology } from './topology/parse.js';
 export { LabError } from './errors.js';
 export type { LabPlan, NodePlan, PlanOptions } from './plan/lab-plan.js';
 export { DEFAULT_STATE_ROOT, stateDirOf } from './plan/names.js';
-export { DAEMONS, type Daemon, ENV_DAEMONS, ENV_HTTP_PORTS, type NodeRole } from './plan/node-roles.js';
+export { DAEMONS, ENV_DAEMONS, ENV_HTTP_PORTS, type LabDaemon, type NodeRole } from './plan/node-roles.js';
 export type { LabEvent, LabPhase, ProgressListener } from './runtime/events.js';
 export { defaultPreflightEnv, type PreflightEnv, preflight } from './runtime/preflight.js';
 export type { DaemonStatus, LabStatus, NodeStatus } from './runtime/status.js';

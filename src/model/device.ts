@@ -2,6 +2,8 @@
  * A compiled device: what every role shares (DeviceBase) and the union of the roles, each with
  * the models of the daemons its row of the role table lists.
  */
+
+import type { Daemon } from '../daemons/index.js';
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
 import type { InterfaceAddress } from './address.js';
 import type { FrrModel } from './frr.js';
@@ -17,8 +19,8 @@ import type { SnmpdModel } from './snmpd.js';
  */
 export type Role = InventoryDevice['role'] | 'upstream';
 
-/** A daemon whose configuration fabric renders and pushes. */
-export type Daemon = 'frr' | 'keepalived' | 'haproxy' | 'ovs' | 'snmpd';
+/** A daemon whose configuration fabric renders and pushes: its driver's key (src/daemons/index.ts). */
+export type { Daemon };
 
 export interface DeviceBase {
   name: string;

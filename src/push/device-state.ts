@@ -3,7 +3,7 @@
  * whether FRR runs what its file says (someone may have changed the running config by hand).
  */
 
-import { compareFrr } from '../drift/frr.js';
+import { compareFrr } from '../daemons/frr/drift.js';
 import type { Session } from '../ssh/index.js';
 import { shellQuote } from '../util/shell.js';
 

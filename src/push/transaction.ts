@@ -1,11 +1,11 @@
 /**
- * The on-device transaction of one device in one push: which staged file goes where, how each
- * daemon validates and reloads. Decided here as plain data; templates/push/transaction.sh.hbs
+ * The on-device transaction of one device in one push: which staged file goes where, and the
+ * shell lines with which each daemon's driver (src/daemons/) validates, reloads and checks it
+ * and brings its previous state back. Decided here as plain data; templates/push/transaction.sh.hbs
  * only prints it.
  */
-import { HAPROXY_CERT_DIR } from '../compile/haproxy.js';
-import type { Daemon } from '../model/types.js';
-import { TARGETS } from '../render/files.js';
+import { DAEMONS } from '../daemons/index.js';
+import type { DaemonRegistry, TransactionDecisions, TransactionSteps } from '../daemons/types.js';
 import type { ManifestFile } from '../render/manifest.js';
 import type { TemplateSet } from '../render/templates.js';
 
@@ -19,7 +19,7 @@ export interface TransactionFile {
   mode: string;
   owner: string;
   group: string;
-  daemon: Daemon;
+  daemon: string;
   sha256: string;
 }
 
@@ -28,28 +28,10 @@ export interface Transaction {
   device: string;
   dir: string;
   files: TransactionFile[];
-  /** Where FRR's config and the OVS description live on the device (render/files.ts). */
-  paths: { frrConf: string; ovs: string };
-  validate: {
-    frr: string | null;
-    keepalived: string | null;
-    haproxy: string | null;
-    ovs: string | null;
-    /** Staged TLS bundles and their file names in the certificate folder. */
-    certificates: { n: string; name: string }[];
-    /** HAProxy's certificate folder: validation checks a copy of haproxy.cfg pointing at a staging copy of it. */
-    certDir: string;
-  };
-  reload: {
-    frr: boolean;
-    frrRestart: boolean;
-    frrReload: boolean;
-    keepalived: boolean;
-    haproxy: boolean;
-    ovs: boolean;
-    /** Restarted, not reloaded: net-snmp creates its USM users (createUser) only when it starts. */
-    snmpd: boolean;
-  };
+  /** The systemd units whose activity before the push a restore brings back. */
+  units: string[];
+  /** The drivers' lines, per function of the script, in the order they run. */
+  steps: TransactionSteps;
 }
 
 export function pushDir(pushId: string): string {
@@ -57,17 +39,16 @@ export function pushDir(pushId: string): string {
 }
 
 /**
- * Builds the transaction for the files of a device that change. FRR restarts when its daemons
- * file changes what runs (`frrRestart`, decided by the caller from the device's current file:
- * frr-daemons.ts), and frr-reload.py applies a new frr.conf in place otherwise; keepalived and
- * HAProxy reload (keepalived keeps its VIPs, HAProxy hands over its sockets); OVS re-runs its
- * idempotent description; snmpd, which carries no traffic, restarts.
+ * Builds the transaction for the files of a device that change: the lines of each daemon with a
+ * changed file, in registry order, except that a driver's reload that others depend on (snmpd's
+ * AgentX socket) comes first.
  */
 export function buildTransaction(
   pushId: string,
   device: string,
   changed: readonly ManifestFile[],
-  decided: { frrRestart: boolean },
+  decided: TransactionDecisions,
+  registry: DaemonRegistry = DAEMONS,
 ): Transaction {
   const files: TransactionFile[] = changed.map((f, i) => {
     const [owner, group] = f.owner.split(':') as [string, string];
@@ -77,39 +58,36 @@ export function buildTransaction(
       mode: f.mode,
       owner,
       group,
-      daemon: f.daemon as Daemon,
+      daemon: f.daemon,
       sha256: f.sha256,
     };
   });
-  const staged = (pred: (f: TransactionFile) => boolean) => files.find(pred)?.n ?? null;
-  const has = (d: Daemon) => files.some((f) => f.daemon === d);
-  const frrRestart = decided.frrRestart;
-  const frrConf = files.some((f) => f.target === TARGETS.frrConf);
+  const drivers = Object.values(registry).filter((d) => files.some((f) => f.daemon === d.name));
+  const parts = drivers.map((d) => ({
+    driver: d,
+    steps: d.push.steps(
+      files.filter((f) => f.daemon === d.name),
+      decided,
+    ),
+  }));
+  const first = [...parts].sort(
+    (a, b) => Number(!!b.driver.push.reloadFirst) - Number(!!a.driver.push.reloadFirst),
+  );
+  const lines = (key: keyof TransactionSteps, order = parts) => order.flatMap((p) => p.steps[key] ?? []);
   return {
     pushId,
     device,
     dir: pushDir(pushId),
     files,
-    paths: { frrConf: TARGETS.frrConf, ovs: TARGETS.ovs },
-    validate: {
-      frr: staged((f) => f.target === TARGETS.frrConf),
-      keepalived: staged((f) => f.daemon === 'keepalived'),
-      haproxy: staged((f) => f.target === TARGETS.haproxy),
-      ovs: staged((f) => f.daemon === 'ovs'),
-      certificates: files
-        .filter((f) => f.daemon === 'haproxy' && f.target.startsWith(`${HAPROXY_CERT_DIR}/`))
-        .map((f) => ({ n: f.n, name: f.target.slice(HAPROXY_CERT_DIR.length + 1) })),
-      certDir: HAPROXY_CERT_DIR,
-    },
-    reload: {
-      frr: has('frr'),
-      frrRestart,
-      frrReload: frrConf && !frrRestart,
-      keepalived: has('keepalived'),
-      // a new certificate needs a reload too: HAProxy reads certificates when it (re)starts
-      haproxy: has('haproxy'),
-      ovs: has('ovs'),
-      snmpd: has('snmpd'),
+    units: drivers.flatMap((d) => (d.push.unit ? [d.push.unit] : [])),
+    steps: {
+      validate: lines('validate'),
+      reload: lines('reload', first),
+      healthy: lines('healthy'),
+      reloadPrevious: lines('reloadPrevious', first),
+      healthyPrevious: lines('healthyPrevious'),
+      backup: lines('backup'),
+      functions: lines('functions'),
     },
   };
 }

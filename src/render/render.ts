@@ -4,16 +4,17 @@
  * rendering twice gives the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { driverOf } from '../daemons/index.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import type { Daemon, Device, SecretRef, SiteModel } from '../model/types.js';
+import type { Device, SecretRef, SiteModel } from '../model/types.js';
 import { type FileSpec, fileSpecs } from './files.js';
 import type { SecretStore } from './secrets.js';
 import type { TemplateSet } from './templates.js';
 
 export interface RenderedFile {
   device: string;
-  daemon: Daemon;
+  daemon: string;
   /** Path inside the device's output folder. */
   file: string;
   target: string;
@@ -138,16 +139,8 @@ export function renderSite(
   return diagnostics.length ? { diagnostics } : { rendered: { site: site.name, files }, diagnostics };
 }
 
-/** Which secrets end up in which daemon's file: BGP passwords in FRR, VRRP keys in keepalived, SNMP in snmpd. */
+/** Which secrets end up in which daemon's file: the part of the model its driver says its files print. */
 function fileMentions(spec: FileSpec, device: Device, secret: string): boolean {
-  const json = JSON.stringify(
-    spec.daemon === 'frr' && 'frr' in device
-      ? device.frr
-      : spec.daemon === 'keepalived' && 'keepalived' in device
-        ? device.keepalived
-        : spec.daemon === 'snmpd'
-          ? device.snmpd
-          : {},
-  );
+  const json = JSON.stringify(driverOf(spec.daemon)?.printed(device) ?? {});
   return json.includes(`"secret":${JSON.stringify(secret)}`);
 }

@@ -7,9 +7,10 @@
  */
 import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { DAEMONS, driversOf } from '../daemons/index.js';
+import type { DaemonRegistry } from '../daemons/types.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
-import { TARGETS } from '../render/files.js';
 import type { Manifest } from '../render/manifest.js';
 import { own } from '../util/own.js';
 
@@ -26,6 +27,8 @@ export interface ExportOptions {
   empty: boolean;
   /** Lab name; defaults to the site name. */
   name?: string;
+  /** The daemon drivers that say what a node starts and runs once up. @default DAEMONS */
+  daemons?: DaemonRegistry;
 }
 
 /**
@@ -33,8 +36,10 @@ export interface ExportOptions {
  * the role table and the site's SNMP), snmpd first because FRR's AgentX subagent does not retry,
  * and `http`, the lab's stand-in for the application, on a device that serves.
  */
-export function labDaemons(d: DeepReadonly<Device>): string[] {
-  const daemons = [...d.daemons].sort((a, b) => Number(b === 'snmpd') - Number(a === 'snmpd'));
+export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = DAEMONS): string[] {
+  const daemons = driversOf(d, registry)
+    .sort((a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst))
+    .map((driver) => driver.name);
   return d.services.length ? [...daemons, 'http'] : daemons;
 }
 
@@ -43,9 +48,10 @@ export function labDaemons(d: DeepReadonly<Device>): string[] {
  * (addresses, default route), which fabric does not render, the device's kernel settings, and
  * applying the OVS description on hypervisors.
  */
-function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
+function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegistry): string[] {
   const cmds: string[] = [];
-  if (!('frr' in d)) {
+  const drivers = driversOf(d, registry);
+  if (!drivers.some((driver) => driver.lab.routes)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
       for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
@@ -54,7 +60,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
     // containerlab gives every node a default route through its management network: replace it
     if (d.defaultGateway) cmds.push(`ip route replace default via ${d.defaultGateway}`);
   } else {
-    // routing comes from FRR; a default route via the management network would shadow the fabric's
+    // routing comes from a daemon (FRR); a default route via the management network would shadow the fabric's
     cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
   }
   // the kernel settings the model lists (only net.*: per network namespace, never the host's)
@@ -72,12 +78,8 @@ function execFor(d: DeepReadonly<Device>, empty: boolean): string[] {
       `bash -c 'mkdir -p /srv/www${posix.dirname(file)} && { [ -e /srv/www${file} ] || echo ok > /srv/www${file}; }'`,
     );
   }
-  // containerlab substitutes $VARIABLES in the file, so no '$' here
-  if (d.daemons.includes('ovs') && !empty)
-    cmds.push(
-      `timeout 20 sh -c 'until ovs-vsctl show >/dev/null 2>&1; do sleep 0.1; done'`,
-      `sh ${TARGETS.ovs}`,
-    );
+  // then what the daemons need once the links exist (OVS applies its description)
+  for (const driver of drivers) cmds.push(...(driver.lab.exec?.(d, empty) ?? []));
   return cmds;
 }
 
@@ -85,7 +87,8 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
   const base = dirname(opts.topologyPath);
   const nodes: Record<string, unknown> = {};
   for (const d of site.devices) {
-    const daemons = labDaemons(d);
+    const registry = opts.daemons ?? DAEMONS;
+    const daemons = labDaemons(d, registry);
     const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
     if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
     // an empty lab blanks what fabric manages; the simulated upstreams are the outside world and keep theirs
@@ -100,7 +103,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       node.binds = files.map(
         (f) => `${relative(base, join(opts.renderedDir, d.name, f.path))}:${f.target}:ro`,
       );
-    const exec = execFor(d, opts.empty);
+    const exec = execFor(d, opts.empty, registry);
     if (exec.length) node.exec = exec;
     nodes[d.name] = node;
   }

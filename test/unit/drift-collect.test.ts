@@ -8,14 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  collectPlan,
-  collectScript,
-  FRR_COMBINED,
-  ovsAnswers,
-  parseCollected,
-  splitFrrCombined,
-} from '../../src/drift/collect.js';
+import { FRR_COMBINED, splitFrrCombined } from '../../src/daemons/frr/collect.js';
+import { ovsAnswers } from '../../src/daemons/ovs/collect.js';
+import { collectPlan, collectScript, parseCollected } from '../../src/drift/collect.js';
 import { bgpSummary, FRR } from '../../src/observe/frr.js';
 import { LINUX } from '../../src/observe/linux.js';
 import { renderExample } from '../support/render.js';

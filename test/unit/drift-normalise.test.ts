@@ -9,21 +9,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareSections, type DaemonRules } from '../../src/drift/compare.js';
-import { frrAffectsForwarding, frrLineKey, frrSectionHeader, normaliseFrr } from '../../src/drift/frr.js';
-import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from '../../src/drift/haproxy.js';
+import {
+  frrAffectsForwarding,
+  frrLineKey,
+  frrSectionHeader,
+  normaliseFrr,
+} from '../../src/daemons/frr/drift.js';
+import {
+  haproxyAffectsForwarding,
+  haproxyLineKey,
+  normaliseHaproxy,
+} from '../../src/daemons/haproxy/drift.js';
 import {
   keepalivedAffectsForwarding,
   keepalivedLineKey,
   normaliseKeepalived,
-} from '../../src/drift/keepalived.js';
-import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from '../../src/drift/ovs.js';
+} from '../../src/daemons/keepalived/drift.js';
+import { ovsAffectsForwarding, ovsIntended, ovsLineKey, ovsRunning } from '../../src/daemons/ovs/drift.js';
 import {
   normaliseSnmpd,
   snmpdAffectsForwarding,
   snmpdLineKey,
   snmpdSectionHeader,
-} from '../../src/drift/snmpd.js';
+} from '../../src/daemons/snmpd/drift.js';
+import { compareSections, type DaemonRules } from '../../src/drift/compare.js';
 import type { ConfigSection, Finding } from '../../src/drift/types.js';
 import type { HypervisorDevice } from '../../src/model/types.js';
 import { Redactor } from '../../src/render/secrets.js';

@@ -110,7 +110,9 @@ describe('the plan of a push, from device states', () => {
     expect(p.waves).toEqual([{ index: 1, devices: ['leaf1a'] }]);
     const [w] = p.changing;
     expect(w!.transaction.files.map((f) => f.target)).toEqual([FRR_CONF]);
-    expect(w!.transaction.reload).toMatchObject({ frrReload: true, frrRestart: false, snmpd: false });
+    const reload = w!.transaction.steps.reload.join('\n');
+    expect(reload).toContain('frr-reload.py --reload');
+    expect(reload).not.toContain('systemctl restart');
     expect(line(p, 'leaf1a')).toMatchObject({ status: 'planned', wave: 1, changes: [FRR_CONF], detail: '' });
     expect(line(p, 'leaf1b')).toMatchObject({ status: 'unchanged', wave: null, changes: [] });
     expect(p.summary).toBe(`1 of ${managed.length} devices change, in 1 wave`);

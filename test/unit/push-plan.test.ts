@@ -102,15 +102,13 @@ describe('on-device transaction', () => {
 
   it('GIVEN a vRouter with every file changing THEN FRR restarts, keepalived and snmpd reload, and the script is valid sh', () => {
     const t = buildTransaction('20261201T000000Z-abcd', 'vr1', files('vr1'), { frrRestart: true });
-    expect(t.reload).toMatchObject({
-      frrRestart: true,
-      frrReload: false,
-      keepalived: true,
-      snmpd: true,
-      haproxy: false,
-    });
-    expect(t.validate.frr).not.toBeNull();
-    expect(t.validate.keepalived).not.toBeNull();
+    const reload = t.steps.reload.join('\n');
+    expect(reload).toContain('systemctl restart frr');
+    expect(reload).toContain('systemctl reload keepalived');
+    expect(reload).toContain('systemctl restart snmpd');
+    expect(reload).not.toContain('haproxy');
+    expect(t.steps.validate.join('\n')).toContain('vtysh -C');
+    expect(t.steps.validate.join('\n')).toContain('keepalived -t');
     const script = transactionScript(templates, t);
     expect(script).toContain('systemctl restart frr');
     expect(script).not.toContain('frr-reload.py');
@@ -139,8 +137,10 @@ describe('on-device transaction', () => {
 
   it('GIVEN an HAProxy device THEN its certificates are validated with the config, before anything moves', () => {
     const t = buildTransaction('p', 'web1', files('web1'), { frrRestart: false });
-    expect(t.validate.haproxy).not.toBeNull();
-    expect(t.validate.certificates.map((c) => c.name)).toEqual(['www.pem']);
+    expect(t.steps.validate.join('\n')).toContain('haproxy -c');
+    expect(t.steps.validate.filter((l) => l.startsWith('cp files/'))).toEqual([
+      expect.stringMatching(/ certs\/www\.pem$/),
+    ]);
     const script = transactionScript(templates, t);
     expect(script.indexOf('haproxy -c')).toBeGreaterThan(0);
     expect(script).toContain('systemctl reload haproxy');

@@ -72,10 +72,13 @@ function sandbox(before: { active: string[]; bridges: string[]; files: boolean }
   }
   const t = buildTransaction('p', 'hv1', files, { frrRestart: false });
   t.dir = join(root, 'push');
-  t.paths = { frrConf: files[0]!.target, ovs: files[1]!.target };
   writeFileSync(join(t.dir, 'files', '1'), 'new frr\n');
   writeFileSync(join(t.dir, 'files', '2'), 'echo br-int >> "$STATE/bridges"\n');
-  writeFileSync(join(t.dir, 'transaction.sh'), transactionScript(new TemplateSet(), t));
+  // the drivers print their real paths: here they are the sandbox's
+  const script = transactionScript(new TemplateSet(), t)
+    .replaceAll('/etc/frr/frr.conf', files[0]!.target)
+    .replaceAll('/etc/fabric/ovs.sh', files[1]!.target);
+  writeFileSync(join(t.dir, 'transaction.sh'), script);
   const run = (step: string) => {
     const r = spawnSync('sh', [join(t.dir, 'transaction.sh'), step], {
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, STATE: state },

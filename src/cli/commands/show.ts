@@ -1,5 +1,6 @@
 /** `fabric show`: the device table, redundancy groups and IP plan people read before a change. */
 import type { Command } from 'commander';
+import { bgpAsn } from '../../daemons/frr/index.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
 import { table } from '../../report/table.js';
@@ -63,7 +64,7 @@ function printSite(site: FrozenSite): void {
         d.hostedOn ?? '-',
         d.mgmt.address,
         loopbackOf(d),
-        'frr' in d ? d.frr.routerBgp.asn : '-',
+        bgpAsn(d) ?? '-',
         d.daemons.join(',') || '-',
       ]),
     ),

@@ -3,7 +3,9 @@
  * what runs in each node, where its files live. A pure function of the topology and options;
  * the plan is stored in the state file, so `down` can undo a half-finished `up`.
  */
+
 import { join } from 'node:path';
+import type { DaemonRegistry } from '../../daemons/types.js';
 import {
   contains,
   formatAddress,
@@ -18,10 +20,10 @@ import { SYSTEM_PATH } from '../runtime/system-command.js';
 import type { Bind, Topology } from '../topology/types.js';
 import { containerName, DEFAULT_STATE_ROOT, defaultLabDir, labTag, rootNames, stateDirOf } from './names.js';
 import {
-  type Daemon,
   ENV_DAEMONS,
   ENV_HTTP_PORTS,
   ENV_INTFS,
+  type LabDaemon,
   type NodeRole,
   nodeRuntime,
 } from './node-roles.js';
@@ -37,6 +39,8 @@ export interface PlanOptions {
   labDir?: string;
   /** @default /var/lib/fabric-lab */
   stateRoot?: string;
+  /** The daemon drivers a node may start. @default DAEMONS */
+  daemons?: DaemonRegistry;
 }
 
 export interface NodePlan {
@@ -46,7 +50,7 @@ export interface NodePlan {
   kind: string;
   image: string;
   role: NodeRole;
-  daemons: Daemon[];
+  daemons: LabDaemon[];
   httpPorts: number[];
   /** The node's network namespace, named like containerlab's container; '' for a bridge. */
   netns: string;
@@ -124,7 +128,7 @@ export function planLab(topology: Topology, options: PlanOptions = {}, previous?
 
   const nodes: NodePlan[] = topology.nodes.map((node, position) => {
     const index = nodeIndex[position]!;
-    const { runtime } = nodeRuntime(node);
+    const { runtime } = nodeRuntime(node, options.daemons);
     const isBridge = runtime.role === 'bridge';
     const interfaces = topology.links.flatMap((l) =>
       [l.a, l.z].filter((e) => e.node === node.name).map((e) => e.interface),

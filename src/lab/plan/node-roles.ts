@@ -7,18 +7,33 @@
  * - anything else: a plain Linux host (links and `exec` only).
  * Every node also runs sshd, so SSH works the same on all of them.
  */
+import { DAEMONS as DRIVERS } from '../../daemons/index.js';
+import type { DaemonRegistry } from '../../daemons/types.js';
+import type { Daemon } from '../../model/types.js';
 import type { LabNode } from '../topology/types.js';
 
-/** In boot order: snmpd before FRR (FRR's AgentX subagent does not retry). */
-export const DAEMONS = ['sshd', 'snmpd', 'frr', 'keepalived', 'haproxy', 'ovs', 'http'] as const;
-export type Daemon = (typeof DAEMONS)[number];
+/** Lab-only daemons around the drivers': sshd first, `http` (the application stand-in) last. */
+export type LabDaemon = 'sshd' | Daemon | 'http';
+
+/**
+ * In boot order: sshd, the drivers' daemons (those that boot first first: snmpd before FRR,
+ * whose AgentX subagent does not retry), then http.
+ */
+export function labDaemonOrder(registry: DaemonRegistry = DRIVERS): LabDaemon[] {
+  const drivers = Object.values(registry).sort(
+    (a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst),
+  );
+  return ['sshd', ...drivers.map((d) => d.name as Daemon), 'http'];
+}
+
+export const DAEMONS: readonly LabDaemon[] = labDaemonOrder();
 
 export type NodeRole = 'frr' | 'labnode' | 'host' | 'bridge';
 
 export interface NodeRuntime {
   role: NodeRole;
   /** Daemons started in the node, in boot order; empty for a bridge. */
-  daemons: Daemon[];
+  daemons: LabDaemon[];
   /** Ports of the `http` daemon. */
   httpPorts: number[];
 }
@@ -41,7 +56,10 @@ export function isLabnodeImage(image: string): boolean {
 }
 
 /** The node's role and daemons, or the problems with its env (unknown daemon, bad port). */
-export function nodeRuntime(node: LabNode): { runtime: NodeRuntime; problems: string[] } {
+export function nodeRuntime(
+  node: LabNode,
+  registry: DaemonRegistry = DRIVERS,
+): { runtime: NodeRuntime; problems: string[] } {
   if (node.kind === 'bridge')
     return { runtime: { role: 'bridge', daemons: [], httpPorts: [] }, problems: [] };
   if (isFrrImage(node.image))
@@ -49,15 +67,16 @@ export function nodeRuntime(node: LabNode): { runtime: NodeRuntime; problems: st
   if (!isLabnodeImage(node.image))
     return { runtime: { role: 'host', daemons: ['sshd'], httpPorts: [] }, problems: [] };
 
+  const known = labDaemonOrder(registry);
   const problems: string[] = [];
   const requested = new Set<string>(['sshd']);
   for (const word of (node.env[ENV_DAEMONS] ?? '').split(',')) {
     const name = word.trim().toLowerCase();
     if (!name) continue;
-    if ((DAEMONS as readonly string[]).includes(name)) requested.add(name);
-    else problems.push(`${ENV_DAEMONS}: unknown daemon "${name}"; known: ${DAEMONS.join(', ')}`);
+    if ((known as readonly string[]).includes(name)) requested.add(name);
+    else problems.push(`${ENV_DAEMONS}: unknown daemon "${name}"; known: ${known.join(', ')}`);
   }
-  const daemons = DAEMONS.filter((d) => requested.has(d));
+  const daemons = known.filter((d) => requested.has(d));
   const httpPorts: number[] = [];
   if (requested.has('http')) {
     const text = node.env[ENV_HTTP_PORTS] ?? String(DEFAULT_HTTP_PORT);

@@ -29,6 +29,6 @@ export const NODE_FILES = {
   systemctl: join(root, 'src/lab/node/systemctl'),
   /** nftables stand-in for IPVS virtual servers. */
   ipvsSync: join(root, 'src/lab/node/lab-ipvs-sync'),
-  /** /usr/local/sbin/ovs-vsctl in an OVS node: every bridge on the userspace datapath. */
-  ovsVsctl: join(root, 'src/lab/node/ovs-vsctl'),
+  /** Lab stand-ins a daemon's driver installs (`lab.tools`), such as ovs-vsctl on the userspace datapath. */
+  dir: join(root, 'src/lab/node'),
 } as const;

@@ -5,8 +5,9 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DAEMONS, driverOf } from '../../daemons/index.js';
+import type { DaemonRegistry } from '../../daemons/types.js';
 import type { LabPlan } from '../plan/lab-plan.js';
-import type { Daemon } from '../plan/node-roles.js';
 import { SYSTEM_PATH } from './system-command.js';
 
 export interface PreflightEnv {
@@ -42,36 +43,6 @@ const BASE: Requirement[] = [
   { program: 'python3', pkg: 'python3' },
 ];
 
-const MULTIARCH: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
-
-const BY_DAEMON: Record<Daemon, Requirement[]> = {
-  sshd: [],
-  frr: [
-    { program: '/usr/lib/frr/frrinit.sh', pkg: 'frr' },
-    { program: 'vtysh', pkg: 'frr' },
-    { program: '/usr/lib/frr/frr-reload.py', pkg: 'frr-pythontools' },
-  ],
-  snmpd: [{ program: 'snmpd', pkg: 'snmpd' }],
-  keepalived: [
-    { program: 'keepalived', pkg: 'keepalived' },
-    { program: 'nft', pkg: 'nftables' },
-  ],
-  haproxy: [{ program: 'haproxy', pkg: 'haproxy' }],
-  ovs: [
-    { program: 'ovsdb-server', pkg: 'openvswitch-switch' },
-    { program: 'ovs-vswitchd', pkg: 'openvswitch-switch' },
-    { program: 'ovs-vsctl', pkg: 'openvswitch-switch' },
-    { program: 'ovsdb-tool', pkg: 'openvswitch-switch' },
-  ],
-  http: [],
-};
-
-/** FRR's AgentX modules, needed when a node runs both FRR and snmpd. */
-function frrSnmp(): Requirement {
-  const arch = MULTIARCH[process.arch] ?? `${process.arch}-linux-gnu`;
-  return { program: `/usr/lib/${arch}/frr/modules/bgpd_snmp.so`, pkg: 'frr-snmp' };
-}
-
 function found(program: string, env: PreflightEnv): boolean {
   if (program.startsWith('/')) return env.exists(program);
   return env.path.split(':').some((dir) => {
@@ -85,7 +56,11 @@ function found(program: string, env: PreflightEnv): boolean {
 }
 
 /** One line per problem; empty when the lab can start. */
-export function preflight(plan: LabPlan, env: PreflightEnv = defaultPreflightEnv()): string[] {
+export function preflight(
+  plan: LabPlan,
+  env: PreflightEnv = defaultPreflightEnv(),
+  registry: DaemonRegistry = DAEMONS,
+): string[] {
   const problems: string[] = [];
   if (!env.isRoot) problems.push('lab up needs root (network namespaces, mounts, veths): run it as root');
 
@@ -98,8 +73,10 @@ export function preflight(plan: LabPlan, env: PreflightEnv = defaultPreflightEnv
   for (const node of plan.nodes) {
     if (node.role === 'bridge') continue;
     for (const req of BASE) need(req, node.name);
-    for (const d of node.daemons) for (const req of BY_DAEMON[d]) need(req, node.name);
-    if (node.daemons.includes('frr') && node.daemons.includes('snmpd')) need(frrSnmp(), node.name);
+    // sshd is in BASE; http is python3's http.server
+    const drivers = node.daemons.flatMap((d) => driverOf(d, registry) ?? []);
+    const agentx = drivers.some((d) => d.lab.agentxMaster);
+    for (const d of drivers) for (const req of d.lab.requires({ agentx })) need(req, node.name);
   }
   const missing = [...needs.values()].filter(({ req }) => !found(req.program, env));
   for (const { req, nodes } of missing) {

@@ -20,6 +20,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { driverOf } from '../../daemons/index.js';
 import type { NodePlan } from '../plan/lab-plan.js';
 import { NODE_FILES } from './node-files.js';
 import { makeHostKey } from './ssh-keys.js';
@@ -70,30 +71,23 @@ export async function provisionNode(node: NodePlan, labPublicKey: string): Promi
   installFile(NODE_FILES.systemctl, upper, 'usr/bin/systemctl');
   installFile(NODE_FILES.init, upper, 'usr/local/sbin/labnode-init');
   installFile(NODE_FILES.ipvsSync, upper, 'usr/local/sbin/lab-ipvs-sync');
-  // no openvswitch kernel module here: bridges run on the userspace datapath, whatever is asked
-  if (node.daemons.includes('ovs')) installFile(NODE_FILES.ovsVsctl, upper, 'usr/local/sbin/ovs-vsctl');
-
-  if (
-    node.role === 'labnode' &&
-    node.daemons.includes('frr') &&
-    !node.binds.some((b) => b.target === '/etc/frr/daemons')
-  ) {
-    mirrorDirs(upper, 'etc/frr');
-    enableLabnodeFrrDaemons('/etc/frr/daemons', join(upper, 'etc/frr/daemons'));
+  // what the node's daemons need in the lab (their drivers say)
+  for (const driver of node.daemons.flatMap((d) => driverOf(d) ?? [])) {
+    for (const tool of driver.lab.tools ?? [])
+      installFile(join(NODE_FILES.dir, tool), upper, `usr/local/sbin/${tool}`);
+    const stock = driver.lab.labnodeDefault;
+    if (stock && node.role === 'labnode' && !node.binds.some((b) => b.target === stock.path)) {
+      mirrorDirs(upper, dirname(stock.path).slice(1));
+      adjustStockFile(stock.path, join(upper, stock.path.slice(1)), stock.edit);
+    }
   }
   for (const bind of node.binds) copyBind(bind.source, upper, bind.target.slice(1));
   return { marks, hostKey };
 }
 
-/**
- * fabric-labnode's default FRR daemons when the topology binds none: BGP and BFD, what the
- * fabric runs. lab/image/Dockerfile sets the same in the image.
- */
-function enableLabnodeFrrDaemons(stock: string, target: string): void {
-  const text = readFileSync(stock, 'utf8')
-    .replace(/^bgpd=no$/m, 'bgpd=yes')
-    .replace(/^bfdd=no$/m, 'bfdd=yes');
-  writeFileSync(target, text);
+/** A fabric-labnode default when the topology binds none: the host's stock file, adjusted. */
+function adjustStockFile(stock: string, target: string, edit: (text: string) => string): void {
+  writeFileSync(target, edit(readFileSync(stock, 'utf8')));
   copyOwnerAndMode(stock, target, 0o640);
 }
 

@@ -3,9 +3,11 @@
  * its init finished, and whether each requested daemon has its processes in the node's PID
  * namespace (one pass over /proc for the whole lab).
  */
+import { driverOf } from '../../daemons/index.js';
+import { oneProcessStatus } from '../../daemons/steps.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NodePlan } from '../plan/lab-plan.js';
-import type { Daemon, NodeRole } from '../plan/node-roles.js';
+import type { LabDaemon, NodeRole } from '../plan/node-roles.js';
 import type { LabChanges } from '../plan/plan-diff.js';
 import { isBooted, readNodeFile } from './boot.js';
 import { knownHostsPath, sshConfigPath, sshKeyPath } from './lab-folder.js';
@@ -13,7 +15,7 @@ import { isAlive, listProcesses, type ProcIdentity, type ProcInfo } from './proc
 import type { LabState, NodeRecord } from './state.js';
 
 export interface DaemonStatus {
-  name: Daemon;
+  name: LabDaemon;
   up: boolean;
   /** Not running because it has no configuration yet (an empty lab waiting for a push): not a problem. */
   unconfigured?: boolean;
@@ -59,30 +61,6 @@ export interface LabStatus {
   /** From `labUp` on a running lab: what it changed (absent when the lab was started afresh). */
   changes?: LabChanges;
 }
-
-/** FRR's daemons in frrcommon.sh order; zebra and staticd always run (FRR 8.4). */
-const FRR_DAEMONS = [
-  'zebra',
-  'bgpd',
-  'ripd',
-  'ripngd',
-  'ospfd',
-  'ospf6d',
-  'isisd',
-  'babeld',
-  'pimd',
-  'pim6d',
-  'ldpd',
-  'nhrpd',
-  'eigrpd',
-  'sharpd',
-  'pbrd',
-  'staticd',
-  'bfdd',
-  'fabricd',
-  'vrrpd',
-  'pathd',
-];
 
 export function statusOf(state: LabState, warnings: Diagnostic[] = []): LabStatus {
   const byPidNs = new Map<string, ProcInfo[]>();
@@ -154,9 +132,9 @@ function nodeStatus(
   return { ...base, running, pid: init.pid, booted, daemons, problems };
 }
 
-/** A daemon is up when its processes run in the node's PID namespace. */
+/** A daemon is up when its processes run in the node's PID namespace (its driver says which). */
 function daemonStatus(
-  name: Daemon,
+  name: LabDaemon,
   node: NodePlan,
   init: ProcIdentity,
   procs: readonly ProcInfo[],
@@ -164,56 +142,23 @@ function daemonStatus(
 ): DaemonStatus {
   const has = (comm: string) => procs.some((p) => p.comm === comm);
   const detail = reported.get(name) ?? '';
-  switch (name) {
-    case 'sshd':
-    case 'snmpd':
-    case 'keepalived':
-    case 'haproxy': {
-      const up = has(name);
-      return {
-        name,
-        up,
-        detail: up ? 'ok' : detail,
-        ...(!up && detail.startsWith('unconfigured') ? { unconfigured: true } : {}),
-      };
-    }
-    case 'ovs':
-      return { name, up: has('ovsdb-server') && has('ovs-vswitchd'), detail };
-    case 'http': {
-      const serving = (port: number) =>
-        procs.some((p) => p.cmdline.includes('http.server') && p.cmdline.split(' ').includes(String(port)));
-      const down = node.httpPorts.filter((port) => !serving(port));
-      return {
-        name,
-        up: down.length === 0,
-        detail: down.length ? `not serving port ${down.join(', ')}` : `ports ${node.httpPorts.join(', ')}`,
-      };
-    }
-    case 'frr':
-      return frrStatus(init, has, detail);
+  if (name === 'http') {
+    const serving = (port: number) =>
+      procs.some((p) => p.cmdline.includes('http.server') && p.cmdline.split(' ').includes(String(port)));
+    const down = node.httpPorts.filter((port) => !serving(port));
+    return {
+      name,
+      up: down.length === 0,
+      detail: down.length ? `not serving port ${down.join(', ')}` : `ports ${node.httpPorts.join(', ')}`,
+    };
   }
+  const probe = { has, readFile: (path: string) => readNodeFile(init, path) ?? null, reported: detail };
+  const status = driverOf(name)?.lab.status(probe) ?? SSHD(probe);
+  return { name, ...status };
 }
 
-/**
- * FRR is up when watchfrr and zebra run. An enabled daemon that cannot run on this machine
- * (ldpd without MPLS) is reported in the detail, not as a failure of the node.
- */
-function frrStatus(
-  init: NodeRecord['init'] & object,
-  has: (comm: string) => boolean,
-  reported: string,
-): DaemonStatus {
-  const daemonsFile = readNodeFile(init, '/etc/frr/daemons') ?? '';
-  const enabled = FRR_DAEMONS.filter(
-    (d) => d === 'zebra' || d === 'staticd' || new RegExp(`^${d}=(?!no\\b|0\\b)\\S`, 'm').test(daemonsFile),
-  );
-  const missing = ['watchfrr', ...enabled].filter((d) => !has(d));
-  const up = has('watchfrr') && has('zebra');
-  let detail = missing.length ? `not running: ${missing.join(' ')}` : 'ok';
-  const why = /\(([^)]*MPLS[^)]*)\)/.exec(reported)?.[1];
-  if (missing.includes('ldpd') && why) detail += ` (${why})`;
-  return { name: 'frr', up, detail };
-}
+/** sshd, which every node runs: up while its process runs. */
+const SSHD = oneProcessStatus('sshd');
 
 /** Lines "<daemon> <result>" written by the node init. */
 function parseDaemonReport(text: string): Map<string, string> {

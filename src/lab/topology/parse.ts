@@ -4,8 +4,10 @@
  * checks. Problems come back as located diagnostics (`file:line:col`), never as exceptions.
  * With `forRuntime`, it also reports what this runtime cannot run (./runtime-support.ts).
  */
+
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { DaemonRegistry } from '../../daemons/types.js';
 import { type Diagnostic, error, hasErrors, type InventoryPath } from '../../diagnostics/diagnostic.js';
 import { displayPath, parseInventoryText } from '../../inventory/files.js';
 import { Locator } from '../../inventory/locate.js';
@@ -20,6 +22,8 @@ import type { Topology } from './types.js';
 export interface ParseOptions {
   /** Also report nodes, env and binds this runtime cannot run. */
   forRuntime?: boolean;
+  /** The daemon drivers a node may start (FABRIC_DAEMONS). @default DAEMONS */
+  daemons?: DaemonRegistry;
   /** Absolute paths that will exist before the lab starts (files not written yet). */
   pendingFiles?: ReadonlySet<string>;
 }
@@ -60,7 +64,7 @@ export function parseTopologyText(abs: string, text: string, options: ParseOptio
   );
 
   const topology = readTopology(ctx, source.data, abs, locate);
-  if (topology && options.forRuntime) checkSupport(ctx, topology);
+  if (topology && options.forRuntime) checkSupport(ctx, topology, options.daemons);
   const diagnostics = locator.locate(ctx.diagnostics);
   return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };
 }

@@ -4,6 +4,7 @@
  * so a lab is never half-run.
  */
 
+import type { DaemonRegistry } from '../../daemons/types.js';
 import { own } from '../../util/own.js';
 import { nodeRuntime } from '../plan/node-roles.js';
 import type { ParseContext } from './context.js';
@@ -60,7 +61,7 @@ export function unsupportedKindReason(kind: string): string | undefined {
 const VOLATILE = ['/run', '/tmp', '/proc', '/sys', '/dev', '/var/run'];
 
 /** Adds one error per node the runtime cannot run (kind, env, binds), at the node's key. */
-export function checkSupport(ctx: ParseContext, topology: Topology): void {
+export function checkSupport(ctx: ParseContext, topology: Topology, daemons?: DaemonRegistry): void {
   for (const node of topology.nodes) {
     const at = ['topology', 'nodes', node.name];
     const reason = unsupportedKindReason(node.kind);
@@ -68,7 +69,7 @@ export function checkSupport(ctx: ParseContext, topology: Topology): void {
       ctx.error('unsupported-kind', `node "${node.name}": ${reason}`, at, true);
       continue;
     }
-    for (const problem of nodeRuntime(node).problems)
+    for (const problem of nodeRuntime(node, daemons).problems)
       ctx.error('invalid-env', `node "${node.name}": ${problem}`, [...at, 'env']);
     for (const bind of node.binds) {
       const hidden = VOLATILE.find((p) => bind.target === p || bind.target.startsWith(`${p}/`));

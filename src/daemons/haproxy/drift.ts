@@ -7,7 +7,7 @@
  * HAProxy prints nothing of its own, because drift reads the file the running haproxy was
  * started with (its `-f`).
  */
-import type { ConfigSection } from './types.js';
+import type { ConfigSection } from '../../drift/types.js';
 
 const SECTION =
   /^(global|defaults|frontend|backend|listen|peers|resolvers|userlist|mailers|cache|program|ring|http-errors)\b/;

@@ -7,7 +7,7 @@
  * Comments (`!`, `#`), blank lines and whitespace are ignored; keepalived prints nothing of its
  * own, because drift reads the file the running keepalived was started with (its `-f`).
  */
-import type { ConfigSection } from './types.js';
+import type { ConfigSection } from '../../drift/types.js';
 
 /** Blocks that are drift sections of their own (with their header's words as the name). */
 const SECTION_BLOCKS =

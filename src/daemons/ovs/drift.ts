@@ -6,9 +6,10 @@
  * to); the running side from OVSDB's JSON (`ovs-vsctl --format=json list …`) and iproute2's.
  * Ignored because OVS adds them by itself: the internal port a bridge has under its own name.
  */
-import type { DeepReadonly } from '../model/freeze.js';
-import type { OvsExternalId, OvsModel } from '../model/types.js';
-import type { ConfigSection } from './types.js';
+
+import type { ConfigSection } from '../../drift/types.js';
+import type { DeepReadonly } from '../../model/freeze.js';
+import type { OvsExternalId, OvsModel } from '../../model/types.js';
 
 /** The reads: OVSDB's Bridge and Port tables (one JSON line each), the kernel's VXLAN devices, their flood lists. */
 export const OVS_READS = {

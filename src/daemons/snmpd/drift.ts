@@ -4,7 +4,7 @@
  * `global`. Directives are case-insensitive to snmpd, so their first word is compared in lower
  * case; comments and blank lines are ignored. snmpd adds nothing to the file it reads.
  */
-import type { ConfigSection } from './types.js';
+import type { ConfigSection } from '../../drift/types.js';
 
 function sectionOf(words: string[]): string {
   const d = words[0]!.toLowerCase();

@@ -23,8 +23,8 @@
  * A daemon that is not running prints none of its sections; the poller reports the daemon, not
  * each of its sections (see DAEMON_SECTIONS).
  */
-import { type CompareOptions, compareSections, type DaemonRules } from './compare.js';
-import type { ConfigSection, Finding } from './types.js';
+import { type CompareOptions, compareSections, type DaemonRules } from '../../drift/compare.js';
+import type { ConfigSection, Finding } from '../../drift/types.js';
 
 const FRAMING = new Set(['Building configuration...', 'Current configuration:', 'end']);
 const TERMINATORS = /^(exit|exit-address-family|exit-vrf|exit-vni|exit-link-params|quit)$/;

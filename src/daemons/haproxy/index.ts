@@ -1,0 +1,79 @@
+/**
+ * HAProxy: haproxy.cfg and its TLS bundles, validated together with `haproxy -c` before anything
+ * moves, reloaded in place (it hands over its sockets; a new certificate needs a reload too:
+ * HAProxy reads certificates when it (re)starts), read back as the file it was started with.
+ */
+import { HAPROXY_CERT_DIR } from '../../compile/haproxy.js';
+import { compareFileInUse, fileInUse } from '../../drift/driver.js';
+import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
+import type { DaemonDriver, FileSpec, StagedFile } from '../types.js';
+import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from './drift.js';
+
+export const HAPROXY_CFG = '/etc/haproxy/haproxy.cfg';
+
+/** Staged TLS bundles are checked, then haproxy.cfg against a copy of the certificate folder. */
+function validate(files: readonly StagedFile[]): string[] {
+  const certs = files
+    .filter((f) => f.target.startsWith(`${HAPROXY_CERT_DIR}/`))
+    .map((f) => ({ n: f.n, name: f.target.slice(HAPROXY_CERT_DIR.length + 1) }));
+  const lines = certs.map(
+    ({ n, name }) =>
+      `openssl x509 -noout -in files/${n} 2>/dev/null && openssl pkey -noout -in files/${n} 2>/dev/null || { echo "TLS bundle ${name} is not a certificate with its key"; ok=1; }`,
+  );
+  const cfg = stagedAt(files, HAPROXY_CFG);
+  if (cfg)
+    lines.push(
+      '# check a copy that reads the certificates from here: new ones are not in place yet',
+      `mkdir -p certs && { cp -p ${HAPROXY_CERT_DIR}/* certs/ 2>/dev/null || true; }`,
+      ...certs.map(({ n, name }) => `cp files/${n} certs/${name}`),
+      `sed "s#crt ${HAPROXY_CERT_DIR}/#crt $dir/certs/#g" files/${cfg} > haproxy-check.cfg`,
+      'haproxy -c -f haproxy-check.cfg > validate-haproxy.out 2>&1 || { echo "haproxy.cfg rejected by haproxy -c: $(grep -m1 ALERT validate-haproxy.out)"; ok=1; }',
+    );
+  return lines;
+}
+
+export const haproxy: DaemonDriver = {
+  name: 'haproxy',
+  files(d) {
+    const specs: FileSpec[] = [
+      {
+        daemon: 'haproxy',
+        file: 'haproxy.cfg',
+        template: 'haproxy/haproxy.cfg',
+        target: HAPROXY_CFG,
+        mode: 0o640,
+        owner: 'root:haproxy',
+      },
+    ];
+    for (const c of 'haproxy' in d ? d.haproxy.certificates : [])
+      specs.push({
+        daemon: 'haproxy',
+        file: c.file,
+        template: null,
+        target: c.path,
+        mode: 0o600,
+        owner: 'root:root',
+        secret: { name: c.secret.secret },
+      });
+    return specs;
+  },
+  // its secrets are whole files (the TLS bundles), never inside haproxy.cfg
+  printed: () => ({}),
+  push: { unit: 'haproxy', steps: (files) => ({ validate: validate(files), ...reloadableUnit('haproxy') }) },
+  drift: {
+    processes: () => ['haproxy'],
+    reads: () => [['haproxy.cfg', fileInUse('haproxy', '-f', HAPROXY_CFG)]],
+    compare: (ctx) =>
+      compareFileInUse(
+        ctx,
+        'haproxy.cfg',
+        'haproxy.cfg',
+        { daemon: 'haproxy', key: haproxyLineKey, affectsForwarding: haproxyAffectsForwarding },
+        normaliseHaproxy,
+      ),
+  },
+  lab: {
+    requires: () => [{ program: 'haproxy', pkg: 'haproxy' }],
+    status: oneProcessStatus('haproxy'),
+  },
+};

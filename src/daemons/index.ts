@@ -1,0 +1,38 @@
+/**
+ * The daemon drivers, one per daemon fabric configures (frr, keepalived, haproxy, ovs, snmpd).
+ * Render, push, drift and the lab loop over these instead of naming daemons; each of their entry
+ * points takes a registry, this one by default, so a new daemon is one more entry here (and its
+ * templates, schema and model part). In the order their steps run.
+ */
+import { own } from '../util/own.js';
+import { frr } from './frr/index.js';
+import { haproxy } from './haproxy/index.js';
+import { keepalived } from './keepalived/index.js';
+import { ovs } from './ovs/index.js';
+import { snmpd } from './snmpd/index.js';
+import type { DaemonDriver, DaemonRegistry } from './types.js';
+
+export const DAEMONS = { frr, keepalived, haproxy, ovs, snmpd } as const;
+
+/** A daemon fabric configures: the one name every stage uses. */
+export type Daemon = keyof typeof DAEMONS;
+
+/**
+ * The drivers of the daemons a device runs, in the device's order. A name without a driver is
+ * a compile bug, not bad input: it fails loudly here rather than being skipped.
+ */
+export function driversOf(
+  d: { readonly daemons: readonly string[] },
+  registry: DaemonRegistry = DAEMONS,
+): DaemonDriver[] {
+  return d.daemons.map((name) => {
+    const driver = own(registry, name);
+    if (!driver) throw new Error(`no driver for daemon "${name}" (src/daemons/index.ts)`);
+    return driver;
+  });
+}
+
+/** The driver of a daemon by name, or undefined. */
+export function driverOf(name: string, registry: DaemonRegistry = DAEMONS): DaemonDriver | undefined {
+  return own(registry, name);
+}

@@ -1,0 +1,58 @@
+/**
+ * keepalived: keepalived.conf, validated with `keepalived -t`, reloaded in place (it keeps its
+ * VIPs), read back as the file the running keepalived was started with (its `-f`).
+ */
+import { compareFileInUse, fileInUse } from '../../drift/driver.js';
+import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
+import type { DaemonDriver } from '../types.js';
+import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './drift.js';
+
+export const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
+
+export const keepalived: DaemonDriver = {
+  name: 'keepalived',
+  files: () => [
+    {
+      daemon: 'keepalived',
+      file: 'keepalived.conf',
+      template: 'keepalived/keepalived.conf',
+      target: KEEPALIVED_CONF,
+      mode: 0o640,
+      owner: 'root:root',
+    },
+  ],
+  printed: (d) => ('keepalived' in d ? d.keepalived : {}),
+  push: {
+    unit: 'keepalived',
+    steps(files) {
+      const conf = stagedAt(files);
+      return {
+        validate: conf
+          ? [
+              `keepalived -t -f files/${conf} > validate-keepalived.out 2>&1 || { echo "keepalived.conf rejected by keepalived -t: $(head -n1 validate-keepalived.out)"; ok=1; }`,
+            ]
+          : [],
+        ...reloadableUnit('keepalived'),
+      };
+    },
+  },
+  drift: {
+    processes: () => ['keepalived'],
+    reads: () => [['keepalived.conf', fileInUse('keepalived', '-f', KEEPALIVED_CONF, '--use-file')]],
+    compare: (ctx) =>
+      compareFileInUse(
+        ctx,
+        'keepalived.conf',
+        'keepalived.conf',
+        { daemon: 'keepalived', key: keepalivedLineKey, affectsForwarding: keepalivedAffectsForwarding },
+        normaliseKeepalived,
+      ),
+  },
+  lab: {
+    requires: () => [
+      { program: 'keepalived', pkg: 'keepalived' },
+      { program: 'nft', pkg: 'nftables' },
+    ],
+    status: oneProcessStatus('keepalived'),
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * What a daemon driver says about its daemon, once: the files fabric writes for it, how a push
+ * validates, reloads and health-checks it, which processes show it runs, what drift reads and
+ * compares, and how the lab starts it. Stages loop over the drivers of a device's daemons
+ * (src/daemons/index.ts) instead of naming daemons. Anchor: netlab's netsim/devices/frr.yml.
+ */
+import type { DriftCompareContext, DriftRead } from '../drift/driver.js';
+import type { Finding } from '../drift/types.js';
+import type { DeepReadonly } from '../model/freeze.js';
+import type { Device } from '../model/types.js';
+import type { CommandResult } from '../observe/runner.js';
+
+/** A device as the drivers read it: any daemon's model part may be there. */
+export type DeviceView = DeepReadonly<Device>;
+
+export interface FileSpec {
+  daemon: string;
+  /** Path in the device's output folder. */
+  file: string;
+  /** Root template, or null for a file whose content is a secret (a TLS bundle). */
+  template: string | null;
+  /** Path on the device. */
+  target: string;
+  mode: number;
+  owner: string;
+  /** For secret-content files: the secret that is the whole file. */
+  secret?: { name: string };
+}
+
+/** A file of this push staged on the device as files/<n>. */
+export interface StagedFile {
+  n: string;
+  target: string;
+}
+
+/** What the caller decided from the device's current files (push/frr-daemons.ts). */
+export interface TransactionDecisions {
+  frrRestart: boolean;
+}
+
+/** Shell lines of the on-device transaction, per function of templates/push/transaction.sh.hbs. */
+export interface TransactionSteps {
+  /** In validate(): check the staged files; set ok=1 and say why on a rejection. */
+  validate: string[];
+  /** In reload(): make the new files live; `return 1` on failure. */
+  reload: string[];
+  /** In healthy(): append to $down what does not answer. */
+  healthy: string[];
+  /** In reload_previous(): the daemon as it was before the push (`rc=1` on failure). */
+  reloadPrevious: string[];
+  /** In healthy_previous(): what ran before answers again. */
+  healthyPrevious: string[];
+  /** In apply, after the backup: state a restore needs (written under previous/). */
+  backup: string[];
+  /** Shell functions the other lines call. */
+  functions: string[];
+}
+
+export interface PushDriver {
+  /** The systemd unit whose activity before the push a restore brings back, or null. */
+  unit: string | null;
+  /** Reloaded before the others (the others connect to it when they start). */
+  reloadFirst?: boolean;
+  /** The lines for the daemon's changed files. */
+  steps(files: readonly StagedFile[], decided: TransactionDecisions): Partial<TransactionSteps>;
+}
+
+export interface DriftDriver {
+  /** Processes (by /proc/PID/comm) that run while the daemon is healthy. */
+  processes(d: DeviceView): string[];
+  /** Named shell reads in the one collect script of a device running it. */
+  reads(d: DeviceView): DriftRead[];
+  /** Runtime-check commands its reads answer (never run on their own), whether it runs or not. */
+  answers?(d: DeviceView): Iterable<string>;
+  /** Answers to `wanted` commands from its reads. */
+  prefetched?(
+    reads: ReadonlyMap<string, CommandResult>,
+    wanted: readonly string[],
+  ): Map<string, CommandResult>;
+  /** Its configuration (and state) against the rendered files and the model. */
+  compare(ctx: DriftCompareContext): Finding[];
+}
+
+/** A package the lab host needs for the daemon: a program and the Debian package that has it. */
+export interface Requirement {
+  program: string;
+  pkg: string;
+}
+
+/** What lab status sees of a node. */
+export interface LabProbe {
+  has(comm: string): boolean;
+  readFile(path: string): string | null;
+  /** What the node's init reported for the daemon ('' when nothing). */
+  reported: string;
+}
+
+export interface LabDriver {
+  /** Programs the host needs; some need more beside an AgentX master (FRR's SNMP modules). */
+  requires(node: { agentx: boolean }): Requirement[];
+  /** Serves AgentX subagents in the node (snmpd). */
+  agentxMaster?: boolean;
+  /** Started before the others. */
+  bootFirst?: boolean;
+  /** Whether routing comes from the daemon (no OS addresses or default route in the node). */
+  routes?: boolean;
+  /** Commands run in a node once its links exist (the topology's `exec`). */
+  exec?(d: DeviceView, empty: boolean): string[];
+  /** Lab stand-ins (src/lab/node/<tool>) installed as /usr/local/sbin/<tool> in its nodes. */
+  tools?: string[];
+  /**
+   * A stock file a fabric-labnode node adjusts when the topology binds none (the image's
+   * defaults: lab/image/Dockerfile does the same).
+   */
+  labnodeDefault?: { path: string; edit(text: string): string };
+  /** Whether it is up in a lab node, and what to say. */
+  status(probe: LabProbe): { up: boolean; detail: string; unconfigured?: true };
+}
+
+export interface DaemonDriver {
+  name: string;
+  /** The files fabric renders for it on a device. */
+  files(d: DeviceView): FileSpec[];
+  /** The part of the model its files print (which secrets end up in its files). */
+  printed(d: DeviceView): unknown;
+  push: PushDriver;
+  drift: DriftDriver;
+  lab: LabDriver;
+}
+
+/** Drivers by daemon name, in the order their steps run. */
+export type DaemonRegistry = Readonly<Record<string, DaemonDriver>>;

@@ -1,0 +1,80 @@
+/**
+ * One home per daemon (issue 9): a daemon's name, as a string in code ('frr', "ovs", `snmpd`),
+ * appears outside its driver (src/daemons/<daemon>/), its templates, the schema and the model
+ * types in at most three files under src/: a new stage that decides per daemon again fails here.
+ * compile/roles.ts (the role table) is one of the three; a daemon's own compiler
+ * (src/compile/<daemon>.ts or src/compile/<daemon>/) counts as one.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DAEMONS } from '../../src/daemons/index.js';
+
+const SRC = join(import.meta.dirname, '../../src');
+const LIMIT = 3;
+
+/** The model types and the types generated from the schema: each daemon's part lives there. */
+const MODEL = new Set(['model/types.ts', 'inventory/types.gen.ts']);
+
+/**
+ * Files another part of issue 9 is rewriting, which still name daemons until it lands: the check
+ * kinds (verify/expectations.ts, verify/routing.ts, drift/runtime.ts checkFinding and the SNMP
+ * findings, the SNMP part of drift/poller.ts) and the compile boundary (compile/*, checks/*).
+ * Each entry says which daemons it may name; anything else over the limit fails.
+ */
+const PENDING: Readonly<Record<string, readonly string[]>> = {
+  'verify/expectations.ts': ['frr', 'keepalived', 'ovs'],
+  'verify/routing.ts': ['frr'],
+  'drift/runtime.ts': ['frr', 'keepalived', 'haproxy', 'ovs', 'snmpd'],
+  'drift/poller.ts': ['frr', 'keepalived', 'snmpd'],
+  'compile/snmp.ts': ['frr', 'keepalived'],
+  'compile/ip-plan.ts': ['keepalived'],
+  'compile/facts.ts': ['ovs'],
+  'checks/cabling.ts': ['ovs'],
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+const FILES = sources(SRC).map((path) => ({ rel: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+
+/** The places under src/ that name `daemon` as a string, outside its own homes; its compiler as one. */
+function namedOutside(daemon: string): string[] {
+  const quoted = new RegExp(`['"\`]${daemon}['"\`]`);
+  const places = new Set<string>();
+  for (const { rel, text } of FILES) {
+    if (MODEL.has(rel) || rel.startsWith(`daemons/${daemon}/`) || rel === `daemons/${daemon}.ts`) continue;
+    if (!quoted.test(text)) continue;
+    const ownCompiler = rel === `compile/${daemon}.ts` || rel.startsWith(`compile/${daemon}/`);
+    places.add(ownCompiler ? `compile/${daemon} (its compiler)` : rel);
+  }
+  return [...places].sort();
+}
+
+describe('each daemon has one home', () => {
+  it('GIVEN the registry THEN it has the five daemons fabric configures', () => {
+    expect(Object.keys(DAEMONS)).toEqual(['frr', 'keepalived', 'haproxy', 'ovs', 'snmpd']);
+  });
+
+  for (const daemon of Object.keys(DAEMONS))
+    it(`GIVEN ${daemon} THEN its name is a string in at most ${LIMIT} files outside its driver, templates, schema and model`, () => {
+      const places = namedOutside(daemon).filter((p) => !own(PENDING, p)?.includes(daemon));
+      expect(places.length, `${daemon} named in: ${places.join(', ')}`).toBeLessThanOrEqual(LIMIT);
+    });
+
+  it('GIVEN a new file that names a daemon THEN it counts (the test can fail)', () => {
+    FILES.push({ rel: 'push/new-stage.ts', text: "if (d === 'frr') reload();" });
+    try {
+      expect(namedOutside('frr')).toContain('push/new-stage.ts');
+    } finally {
+      FILES.pop();
+    }
+  });
+});
+
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
