@@ -35,7 +35,8 @@ export function whatifText(report: WhatifReport): string {
   for (const r of report.results) {
     const first = [r.scenario.name, r.scenario.kind, r.verdict];
     if (!r.impacts.length) rows.push([...first, '-']);
-    r.impacts.forEach((i, n) => rows.push([...(n ? ['', '', ''] : first), `${i.service}: ${i.detail}`]));
+    for (const [n, i] of r.impacts.entries())
+      rows.push([...(n ? ['', '', ''] : first), `${i.service}: ${i.detail}`]);
   }
   const lines = [table(['scenario', 'kind', 'verdict', 'what'], rows), '', whatifSummary(report)];
   const spofs = spofLines(report);

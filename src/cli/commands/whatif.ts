@@ -1,9 +1,11 @@
 /** `fabric whatif`: N-1 analysis of a site from its compiled model, no devices needed. */
 import { type Command, Option } from 'commander';
+import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
 import { analyseOne, analyseSite } from '../../whatif/analyse.js';
 import { parseFailures } from '../../whatif/scenarios.js';
+import type { Scenario } from '../../whatif/types.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
@@ -47,6 +49,12 @@ Examples:
     .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
 }
 
+function scenarioOf(site: FrozenSite, fail: string): Scenario {
+  const parsed = parseFailures(site, fail.split(','));
+  if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
+  return parsed.scenario;
+}
+
 export function whatif(opts: WhatifOptions): ExitCode {
   if (opts.fail !== undefined && !opts.fail.trim())
     throw new CliError('whatif: --fail needs names: --fail spine1 or --fail spine1,leaf2a');
@@ -56,12 +64,7 @@ export function whatif(opts: WhatifOptions): ExitCode {
     err('whatif: the inventory has findings; analysing its model anyway:');
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
-  let report;
-  if (opts.fail !== undefined) {
-    const parsed = parseFailures(site, opts.fail.split(','));
-    if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
-    report = analyseOne(site, parsed.scenario);
-  } else report = analyseSite(site);
+  const report = opts.fail === undefined ? analyseSite(site) : analyseOne(site, scenarioOf(site, opts.fail));
   if (opts.json) json(whatifJson(report));
   else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
   const broken = report.results.some((r) => r.verdict === 'breaks');
