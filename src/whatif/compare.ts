@@ -85,6 +85,15 @@ function compareLoopbacks(
   return lost.length ? [breaks('loopback', `loopbacks lost: ${listed(lost)}`)] : [];
 }
 
+function compareUplinks(before: ServiceState, after: ServiceState): Impact[] {
+  const cut: string[] = [];
+  for (const [device, was] of before.uplinks) {
+    const now = after.uplinks.get(device);
+    if (was.size && now && !now.size) cut.push(`${device} (had ${listed([...was])})`);
+  }
+  return cut.length ? [breaks('uplinks', `no uplink session left: ${listed(cut)}`)] : [];
+}
+
 function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
   const out: Impact[] = [];
   for (const [vip, was] of before.realServers) {
@@ -130,6 +139,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareUrls(before, after, isDown),
     ...compareGateways(before, after),
     ...compareOverlay(before, after),
+    ...compareUplinks(before, after),
     ...compareLoopbacks(before, after, isDown),
     ...compareBackends(before, after),
     ...compareEcmp(ctx),

@@ -35,6 +35,11 @@ export interface ServiceState {
   overlay: Map<string, { hosts: Set<string>; pairs: Set<string> }>;
   /** Per top-of-rack switch, the loopbacks it reaches (by device). */
   loopbacks: Map<string, Set<string>>;
+  /**
+   * Per BGP speaker with uplinks (the lower end of fabric and host cables), the upper devices it
+   * has a session with: a leaf with none left reaches the fabric only through servers, if at all.
+   */
+  uplinks: Map<string, Set<string>>;
   /** Per L4 VIP (`address:port`), its real servers that are up. */
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
@@ -104,6 +109,21 @@ function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
   return out;
 }
 
+function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
+  const upper = new Map<string, Set<string>>();
+  for (const c of ctx.site.cables)
+    if (c.kind === 'fabric' || c.kind === 'host')
+      upper.set(c.a.device, (upper.get(c.a.device) ?? new Set()).add(c.b.device));
+  const out: ServiceState['uplinks'] = new Map();
+  for (const device of upper.keys()) {
+    if (ctx.isDown(device)) continue;
+    out.set(device, new Set());
+  }
+  for (const s of ctx.routing.sessions)
+    if (upper.get(s.device)?.has(s.from)) out.get(s.device)?.add(s.from);
+  return out;
+}
+
 function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
   for (const d of ctx.site.devices) {
@@ -152,6 +172,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     loopbacks: new Map(
       loopbacksReachable.derive(ctx).map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
     ),
+    uplinks: uplinksOf(ctx),
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),
   };
