@@ -119,8 +119,7 @@ function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
     if (ctx.isDown(device)) continue;
     out.set(device, new Set());
   }
-  for (const s of ctx.routing.sessions)
-    if (upper.get(s.device)?.has(s.from)) out.get(s.device)?.add(s.from);
+  for (const s of ctx.routing.sessions) if (upper.get(s.device)?.has(s.from)) out.get(s.device)?.add(s.from);
   return out;
 }
 
