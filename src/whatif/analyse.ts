@@ -6,7 +6,8 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { deriveContext } from '../verify/checks/index.js';
-import type { Down } from '../verify/down.js';
+import type { DeriveContext } from '../verify/checks/spec.js';
+import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../verify/down.js';
 import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
 import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
 import { compareStates } from './compare.js';
@@ -31,12 +32,30 @@ export function downOf(scenario: Scenario): Down {
   return { devices: new Set(scenario.devices), links: new Set(scenario.links) };
 }
 
+/**
+ * The derivation context of the fabric left. A failure of devices that speak no BGP (VMs without
+ * FRR: balancers, app servers) and of no cable leaves the routing as it is: the intact simulation
+ * is reused instead of run again.
+ */
+function contextFor(site: Site, down: Down, base: Baseline): DeriveContext {
+  const failed = failedDevices(site, down);
+  const routingUnchanged =
+    down.links.size === 0 && site.devices.every((d) => !failed.has(d.name) || !('frr' in d));
+  if (!routingUnchanged) return deriveContext(site, down, base.routing);
+  return {
+    ...deriveContext(site, NOTHING_DOWN, base.routing),
+    down,
+    degraded: !isIntact(down),
+    isDown: (name) => failed.has(name),
+  };
+}
+
 export function analyseScenario(
   site: Site,
   scenario: Scenario,
   base: Baseline = baselineOf(site),
 ): ScenarioResult {
-  const ctx = deriveContext(site, downOf(scenario), base.routing);
+  const ctx = contextFor(site, downOf(scenario), base);
   const impacts = [
     ...compareStates(base.services, serviceState(ctx), ctx),
     ...capacityImpact(site, (n) => ctx.isDown(n)),

@@ -51,6 +51,13 @@ function compareGateways(before: ServiceState, after: ServiceState): Impact[] {
     if (!now.master) out.push(breaks('gateway', `${was.title}: no member left, no master`));
     else if (now.master !== was.master)
       out.push(degraded('vrrp', `${was.title}: master moves ${was.master} → ${now.master}`));
+    else if (now.members.length < was.members.length)
+      out.push(
+        degraded(
+          'vrrp',
+          `${was.title}: master ${now.master} stays; ${listed(was.members.filter((m) => !now.members.includes(m)))} down, ${now.members.length} of ${was.members.length} members left`,
+        ),
+      );
     if (now.master && was.defaultRoute && !now.defaultRoute)
       out.push(breaks('gateway', `${was.title}: master ${now.master} has no default route`));
   }

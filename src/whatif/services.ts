@@ -15,6 +15,8 @@ export interface Gateway {
   /** The VRRP instance's name and VIP, for people. */
   title: string;
   master: string | null;
+  /** Its members that are up. */
+  members: string[];
   /** Whether the master (when it routes) has a default route: the tenant reaches the internet. */
   defaultRoute: boolean;
 }
@@ -77,6 +79,7 @@ function gatewaysOf(ctx: DeriveContext): ServiceState['gateways'] {
     out.set(g.key, {
       title: `${g.members[0]!.v.name} (${g.vip})`,
       master: master?.device ?? null,
+      members: g.members.map((m) => m.device).filter((m) => !ctx.isDown(m)),
       defaultRoute: !!router && (!speaksBgp(router) || routes(ctx.routing, router.name, '0.0.0.0')),
     });
   }
