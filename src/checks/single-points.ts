@@ -13,7 +13,7 @@ import { analyseSite } from '../whatif/analyse.js';
 import type { ScenarioResult } from '../whatif/types.js';
 import { type CheckContext, finding, notice } from './context.js';
 
-export const MAX_DEVICES = 300;
+export const MAX_DEVICES = 60;
 
 function pathOf(ctx: CheckContext, r: ScenarioResult): InventoryPath {
   const { facts, site } = ctx;
