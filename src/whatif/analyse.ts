@@ -74,9 +74,13 @@ function notes(site: Site): string[] {
 }
 
 /** Every single failure of the site (N-1). */
-export function analyseSite(site: Site): WhatifReport {
+export function analyseSite(site: Site, progress?: (done: number, total: number) => void): WhatifReport {
   const base = baselineOf(site);
-  const results = singleFailures(site).map((s) => analyseScenario(site, s, base));
+  const scenarios = singleFailures(site);
+  const results = scenarios.map((s, i) => {
+    progress?.(i, scenarios.length);
+    return analyseScenario(site, s, base);
+  });
   return {
     site: site.name,
     mode: 'n-1',

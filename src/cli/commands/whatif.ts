@@ -49,6 +49,17 @@ Examples:
     .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
 }
 
+/** A line on stderr every `ms` on a fabric large enough to take that long (docs/benchmarks.md). */
+function progressEvery(ms: number): (done: number, total: number) => void {
+  const start = Date.now();
+  let last = start;
+  return (done, total) => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    err(`whatif: ${done}/${total} failures analysed in ${Math.round((last - start) / 1000)} s`);
+  };
+}
+
 function scenarioOf(site: FrozenSite, fail: string): Scenario {
   const parsed = parseFailures(site, fail.split(','));
   if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
@@ -64,7 +75,10 @@ export function whatif(opts: WhatifOptions): ExitCode {
     err('whatif: the inventory has findings; analysing its model anyway:');
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
-  const report = opts.fail === undefined ? analyseSite(site) : analyseOne(site, scenarioOf(site, opts.fail));
+  const report =
+    opts.fail === undefined
+      ? analyseSite(site, progressEvery(10_000))
+      : analyseOne(site, scenarioOf(site, opts.fail));
   if (opts.json) json(whatifJson(report));
   else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
   const broken = report.results.some((r) => r.verdict === 'breaks');
