@@ -40,6 +40,11 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** Only compile these sites (all when empty). Unknown names are an input error. */
   sites?: string[];
+  /**
+   * Also run the N-1 analysis and report single points of failure as findings (`fabric
+   * validate`; src/checks/single-points.ts). Off by default: it recomputes the routing per failure.
+   */
+  singlePoints?: boolean;
 }
 
 export function runPipeline(inventoryDir: string, options: PipelineOptions = {}): PipelineResult {
@@ -100,7 +105,7 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
 
   // compile, then check the compiled model
   const sites = factsBySite.map(compileSite);
-  const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!));
+  const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
   const model = sanitizeAndFreeze<FabricModel>({ sites });
   return done({ model, inputErrors: [], findings });
 }

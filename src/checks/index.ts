@@ -21,6 +21,7 @@ import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
 import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
 import { checkRateLimits, checkSegments, checkVrrp } from './services.js';
+import { checkSinglePointsOfFailure } from './single-points.js';
 
 /** In the order findings are printed: identity first, since a duplicate id explains later collisions. */
 const CHECKS: Check[] = [
@@ -48,10 +49,17 @@ const CHECKS: Check[] = [
   checkBudgets,
 ];
 
-export function checkSite(facts: SiteFacts, site: SiteModel): Diagnostic[] {
+export function checkSite(
+  facts: SiteFacts,
+  site: SiteModel,
+  opts: { singlePoints?: boolean } = {},
+): Diagnostic[] {
   const ids = new Map<number, string[]>();
   for (const d of facts.devices.values()) ids.set(d.id, [...(ids.get(d.id) ?? []), d.name]);
   const duplicateIds = new Set([...ids.values()].filter((names) => names.length > 1).flat());
   const ctx = { facts, site, duplicateIds };
-  return CHECKS.flatMap((check) => check(ctx));
+  const findings = CHECKS.flatMap((check) => check(ctx));
+  // N-1 of a model the checks found wrong would analyse the mistake: only on a clean site
+  if (!opts.singlePoints || findings.some((f) => f.severity === 'error')) return findings;
+  return [...findings, ...checkSinglePointsOfFailure(ctx)];
 }

@@ -1,5 +1,5 @@
 /** Loads and compiles the inventory for a command, turning input errors into exit 2. */
-import { type FrozenModel, type PipelineResult, runPipeline } from '../pipeline.js';
+import { type FrozenModel, type PipelineOptions, type PipelineResult, runPipeline } from '../pipeline.js';
 import { diagnosticsToJson } from '../report/diagnostics.js';
 import { CliError, EXIT } from './exit.js';
 import { json, printDiagnostics } from './io.js';
@@ -23,9 +23,13 @@ export type LoadedInventory = PipelineResult & { model: NonNullable<PipelineResu
  * Runs the pipeline; on unusable input prints every problem and stops with exit 2. With `one`,
  * the model holds exactly one site: the named one, or the only one (see chooseSite).
  */
-export function loadOrExit(opts: InventoryOptions, one?: OneSite): LoadedInventory {
+export function loadOrExit(
+  opts: InventoryOptions,
+  one?: OneSite,
+  pipeline: Omit<PipelineOptions, 'sites'> = {},
+): LoadedInventory {
   if (one && (opts.site?.length ?? 0) > 1) chooseSite(one.command, opts.site, []);
-  const result = runPipeline(opts.inventory, { sites: opts.site ?? [] });
+  const result = runPipeline(opts.inventory, { ...pipeline, sites: opts.site ?? [] });
   if (result.inputErrors.length || !result.model) {
     if (opts.json) json({ ok: false, inputErrors: diagnosticsToJson(result.inputErrors) });
     else printDiagnostics(result.inputErrors);

@@ -10,6 +10,7 @@ import { registerRender } from './commands/render.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWhatif } from './commands/whatif.js';
 import { CliError, EXIT, type ExitCode } from './exit.js';
 import { err, out, printedResult } from './io.js';
 import { version } from './version.js';
@@ -38,7 +39,8 @@ Examples:
   fabric validate                                   # check the inventory
   fabric render && fabric push --site idc-a         # the daily loop
   fabric lab up --site idc-a && fabric verify --site idc-a
-  fabric drift --site idc-a --format prometheus     # for the NOC`,
+  fabric drift --site idc-a --format prometheus     # for the NOC
+  fabric whatif --site idc-a                        # what each single failure costs`,
     );
   registerValidate(program, run);
   registerRender(program, run);
@@ -47,6 +49,7 @@ Examples:
   registerVerify(program, run);
   registerDrift(program, run);
   registerPush(program, run);
+  registerWhatif(program, run);
   return program;
 }
 

@@ -13,9 +13,15 @@ export interface Prefix4 {
   text: string;
 }
 
+// the routing simulation parses the same few addresses millions of times (`fabric whatif`)
+const parsedAddresses = new Map<string, number | undefined>();
+
 export function parseAddress(text: string): number | undefined {
-  if (!Address4.isValid(text) || text.includes('/')) return undefined;
-  return Number(new Address4(text).bigInt());
+  if (parsedAddresses.has(text)) return parsedAddresses.get(text);
+  const n = !Address4.isValid(text) || text.includes('/') ? undefined : Number(new Address4(text).bigInt());
+  if (parsedAddresses.size >= 100_000) parsedAddresses.clear();
+  parsedAddresses.set(text, n);
+  return n;
 }
 
 export function formatAddress(n: number): string {

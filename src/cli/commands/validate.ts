@@ -40,7 +40,7 @@ Examples:
 }
 
 export function validate(opts: ValidateOptions): ExitCode {
-  const { model, findings, sources } = loadOrExit(opts);
+  const { model, findings, sources } = loadOrExit(opts, undefined, { singlePoints: true });
   const secretProblems =
     opts.secrets === false ? [] : checkedSecrets(model, sources, opts.secrets || undefined).diagnostics;
   const all = [...findings, ...secretProblems];

@@ -1,0 +1,90 @@
+/**
+ * whatif benchmark: the N-1 analysis (`fabric whatif`, every single failure) timed on the
+ * reference site idc-a and on a synthetic fabric (bench/synthetic.ts, AVD's 5K shape by default).
+ * The inventory is generated and compiled before the clock starts; the clock covers the intact
+ * baseline and every scenario.
+ *
+ *   npm run bench:whatif                         # idc-a, then the 5,000-device fabric
+ *   npm run bench:whatif -- --devices 1000       # another size
+ *   npm run bench:whatif -- --budget 300         # stop the synthetic run after 300 s
+ *
+ * A run that would exceed --budget seconds (default 120) stops there: it reports the scenarios
+ * done, the time per scenario and the projected total. Stdout gets one JSON line per site.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { FrozenSite } from '../src/pipeline.js';
+import { runPipeline } from '../src/pipeline.js';
+import { analyseScenario, baselineOf } from '../src/whatif/analyse.js';
+import { singleFailures } from '../src/whatif/scenarios.js';
+import { shapeFor, writeSyntheticInventory } from './synthetic.js';
+
+const REPO = join(fileURLToPath(import.meta.url), '..', '..');
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function compile(inventory: string, site?: string): FrozenSite {
+  const r = runPipeline(inventory, site ? { sites: [site] } : {});
+  if (!r.model) throw new Error(`${inventory}: ${r.inputErrors[0]?.message ?? 'no model'}`);
+  return r.model.sites[0]!;
+}
+
+function measure(label: string, site: FrozenSite, budgetSeconds: number): void {
+  const scenarios = singleFailures(site);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const base = baselineOf(site);
+  const baselineSeconds = (performance.now() - t0) / 1000;
+  let done = 0;
+  let breaks = 0;
+  for (const s of scenarios) {
+    if ((performance.now() - t0) / 1000 > budgetSeconds) break;
+    if (analyseScenario(site, s, base).verdict === 'breaks') breaks++;
+    done++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const perScenario = done ? (seconds - baselineSeconds) / done : 0;
+  const projected = baselineSeconds + perScenario * scenarios.length;
+  log(
+    `${label}: ${site.devices.length} devices, ${done}/${scenarios.length} scenarios in ${seconds.toFixed(2)} s ` +
+      `(baseline ${baselineSeconds.toFixed(2)} s, ${(perScenario * 1000).toFixed(1)} ms per scenario` +
+      `${done < scenarios.length ? `, projected ${projected.toFixed(0)} s for all` : ''}), ` +
+      `load average ${loadavg()[0]!.toFixed(2)}, ${breaks} break`,
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      site: label,
+      devices: site.devices.length,
+      scenarios: scenarios.length,
+      done,
+      seconds: Number(seconds.toFixed(2)),
+      baselineSeconds: Number(baselineSeconds.toFixed(2)),
+      msPerScenario: Number((perScenario * 1000).toFixed(1)),
+      projectedSeconds: Number(projected.toFixed(1)),
+      cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      load1: Number(loadavg()[0]!.toFixed(1)),
+      node: process.version,
+      cpus: cpus().length,
+    })}\n`,
+  );
+}
+
+const { values } = parseArgs({
+  options: { devices: { type: 'string', default: '5000' }, budget: { type: 'string', default: '120' } },
+});
+const devices = Number(values.devices);
+const budget = Number(values.budget);
+if (!Number.isInteger(devices) || devices < 20 || !(budget > 0))
+  throw new Error('usage: whatif.ts [--devices N (>= 20)] [--budget SECONDS]');
+
+measure('idc-a', compile(join(REPO, 'inventory'), 'idc-a'), budget);
+const dir = mkdtempSync(join(tmpdir(), 'fabric-bench-whatif-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const shape = shapeFor(devices);
+log(`generating and compiling a ${devices}-device fabric ${JSON.stringify(shape)} (not timed)`);
+writeSyntheticInventory(dir, shape);
+measure(`synthetic-${devices}`, compile(dir), budget);

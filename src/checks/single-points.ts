@@ -1,0 +1,49 @@
+/**
+ * Single points of failure, found by `fabric whatif`'s N-1 analysis (src/whatif/): a device,
+ * hypervisor, cable or upstream whose failure alone breaks a service is an error at the device's
+ * (or the cable's) declaration. A rack whose failure breaks a service is a warning at its first
+ * leaf's `rack`: racks are the unit a site may choose not to double (services placed in one
+ * rack); `fabric whatif` says what breaks.
+ *
+ * N-1 recomputes the routing once per failure, so validate runs it only on sites of at most
+ * `MAX_DEVICES` devices; beyond, `fabric whatif --site S` is the tool (docs/whatif.md).
+ */
+import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import { analyseSite } from '../whatif/analyse.js';
+import type { ScenarioResult } from '../whatif/types.js';
+import { type CheckContext, finding, notice } from './context.js';
+
+export const MAX_DEVICES = 60;
+
+function pathOf(ctx: CheckContext, r: ScenarioResult): InventoryPath {
+  const { facts, site } = ctx;
+  const device = (name: string) => facts.devices.get(name)?.path ?? ['upstreams', name];
+  if (r.scenario.kind === 'cable') {
+    const [end] = r.scenario.links;
+    const [name = '', iface = ''] = (end ?? '').split(':');
+    const declared = site.cables.some((c) => c.kind !== 'upstream' && c.a.device === name);
+    return declared ? [...device(name), 'uplinks', iface] : device(name);
+  }
+  if (r.scenario.kind === 'rack') {
+    const leaf = site.devices.find((d) => d.role === 'leaf' && r.scenario.devices.includes(d.name));
+    return [...device(leaf?.name ?? r.scenario.devices[0] ?? ''), 'rack'];
+  }
+  return device(r.scenario.devices[0] ?? '');
+}
+
+export function checkSinglePointsOfFailure(ctx: CheckContext): Diagnostic[] {
+  if (ctx.site.devices.length > MAX_DEVICES) return [];
+  const report = analyseSite(ctx.site);
+  return report.results
+    .filter((r) => r.verdict === 'breaks')
+    .map((r) => {
+      const what = r.impacts
+        .filter((i) => i.severity === 'breaks')
+        .map((i) => i.detail)
+        .join('; ');
+      const message = `single point of failure: ${r.scenario.kind === 'rack' ? '' : `${r.scenario.kind} `}${r.scenario.name} breaks ${what} (fabric whatif --site ${ctx.site.name} --fail ${r.scenario.name})`;
+      return r.scenario.kind === 'rack'
+        ? notice(ctx, 'single-point-of-failure', message, pathOf(ctx, r))
+        : finding(ctx, 'single-point-of-failure', message, pathOf(ctx, r));
+    });
+}

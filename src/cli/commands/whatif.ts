@@ -1,0 +1,92 @@
+/** `fabric whatif`: N-1 analysis of a site from its compiled model, no devices needed. */
+import { type Command, Option } from 'commander';
+import type { FrozenSite } from '../../pipeline.js';
+import { countBySeverity } from '../../report/diagnostics.js';
+import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
+import { analyseOne, analyseSite } from '../../whatif/analyse.js';
+import { parseFailures } from '../../whatif/scenarios.js';
+import type { Scenario } from '../../whatif/types.js';
+import { CliError, EXIT, type ExitCode } from '../exit.js';
+import { type InventoryOptions, loadOrExit } from '../inventory.js';
+import { err, json, out, printDiagnostics } from '../io.js';
+
+export interface WhatifOptions extends InventoryOptions {
+  fail?: string;
+  format: 'text' | 'markdown';
+}
+
+export function registerWhatif(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
+  program
+    .command('whatif')
+    .description(
+      'N-1 analysis from the model: what every single failure (device, hypervisor, rack, cable, upstream) costs each service',
+    )
+    .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
+    .option(
+      '--fail <names>',
+      'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME), comma-separated',
+    )
+    .option('--json', 'one JSON document')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .addHelpText(
+      'after',
+      `
+For each failure, the fabric that is left is recomputed from the model (the eBGP simulation and
+the check kinds' derivation given what is down) and every service is checked: each public URL
+from each upstream, each L4 VIP, each tenant gateway (VRRP master and its default route), the
+VXLAN overlay between hypervisors, loopback reachability from every leaf, ECMP widths, HAProxy
+backends, and the VMs a lost hypervisor leaves to re-home. See docs/whatif.md.
+
+Exit status: 0 no single failure breaks a service, 1 one does (its name is printed: a single
+point of failure; with --fail: the scenario breaks a service), 2 unusable inventory or arguments.
+
+Examples:
+  fabric whatif --site idc-a
+  fabric whatif --site idc-a --format markdown > n-1.md
+  fabric whatif --site idc-a --fail spine1,leaf2a     # a double failure (N-2)
+  fabric whatif --site idc-a --fail rack:r1 --json`,
+    )
+    .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
+}
+
+/** A line on stderr every `ms` on a fabric large enough to take that long (docs/benchmarks.md). */
+function progressEvery(ms: number): (done: number, total: number) => void {
+  const start = Date.now();
+  let last = start;
+  return (done, total) => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    err(`whatif: ${done}/${total} failures analysed in ${Math.round((last - start) / 1000)} s`);
+  };
+}
+
+function scenarioOf(site: FrozenSite, fail: string): Scenario {
+  const parsed = parseFailures(site, fail.split(','));
+  if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
+  return parsed.scenario;
+}
+
+export function whatif(opts: WhatifOptions): ExitCode {
+  if (opts.fail !== undefined && !opts.fail.trim())
+    throw new CliError('whatif: --fail needs names: --fail spine1 or --fail spine1,leaf2a');
+  const { model, findings } = loadOrExit(opts, { command: 'whatif', labs: [] });
+  const site = model.sites[0]!;
+  if (countBySeverity(findings).errors) {
+    err('whatif: the inventory has findings; analysing its model anyway:');
+    printDiagnostics(findings.filter((f) => f.severity === 'error'));
+  }
+  const report =
+    opts.fail === undefined
+      ? analyseSite(site, progressEvery(10_000))
+      : analyseOne(site, scenarioOf(site, opts.fail));
+  if (opts.json) json(whatifJson(report));
+  else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
+  const broken = report.results.some((r) => r.verdict === 'breaks');
+  if (broken && !opts.json)
+    err(
+      report.singlePointsOfFailure.length
+        ? `whatif: single point${report.singlePointsOfFailure.length === 1 ? '' : 's'} of failure: ${report.singlePointsOfFailure.join(', ')}`
+        : `whatif: ${report.results[0]!.scenario.name} breaks a service`,
+    );
+  return broken ? EXIT.PROBLEMS : EXIT.OK;
+}

@@ -1,0 +1,88 @@
+/** `fabric whatif` output: a table of scenarios for people, Markdown for a wiki, one JSON document. */
+import type { ScenarioResult, WhatifReport } from '../whatif/types.js';
+import { table } from './table.js';
+
+function counts(report: WhatifReport): Record<ScenarioResult['verdict'], number> {
+  const c = { survives: 0, degraded: 0, breaks: 0 };
+  for (const r of report.results) c[r.verdict]++;
+  return c;
+}
+
+/** One line: what was tried and how it went. */
+export function whatifSummary(report: WhatifReport): string {
+  const c = counts(report);
+  const what =
+    report.mode === 'n-1'
+      ? `${report.results.length} single failures`
+      : `scenario ${report.results[0]?.scenario.name}`;
+  return `${report.site}: ${what}: ${c.survives} survive, ${c.degraded} degraded, ${c.breaks} break a service`;
+}
+
+function spofLines(report: WhatifReport): string[] {
+  return report.results
+    .filter((r) => report.singlePointsOfFailure.includes(r.scenario.name))
+    .map(
+      (r) =>
+        `${r.scenario.name}: ${r.impacts
+          .filter((i) => i.severity === 'breaks')
+          .map((i) => i.detail)
+          .join('; ')}`,
+    );
+}
+
+export function whatifText(report: WhatifReport): string {
+  const rows: string[][] = [];
+  for (const r of report.results) {
+    const first = [r.scenario.name, r.scenario.kind, r.verdict];
+    if (!r.impacts.length) rows.push([...first, '-']);
+    for (const [n, i] of r.impacts.entries())
+      rows.push([...(n ? ['', '', ''] : first), `${i.service}: ${i.detail}`]);
+  }
+  const lines = [table(['scenario', 'kind', 'verdict', 'what'], rows), '', whatifSummary(report)];
+  const spofs = spofLines(report);
+  if (spofs.length) lines.push('single points of failure:', ...spofs.map((l) => `  ${l}`));
+  for (const n of report.notes) lines.push(`note: ${n}`);
+  return lines.join('\n');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export function whatifMarkdown(report: WhatifReport): string {
+  const lines = [
+    `# whatif ${report.site}`,
+    '',
+    '| scenario | kind | verdict | what |',
+    '| --- | --- | --- | --- |',
+    ...report.results.map(
+      (r) =>
+        `| ${cell(r.scenario.name)} | ${r.scenario.kind} | ${r.verdict} | ${
+          r.impacts.map((i) => cell(`${i.service}: ${i.detail}`)).join('<br>') || '-'
+        } |`,
+    ),
+    '',
+    whatifSummary(report),
+  ];
+  const spofs = spofLines(report);
+  if (spofs.length) lines.push('', 'Single points of failure:', '', ...spofs.map((l) => `- ${cell(l)}`));
+  for (const n of report.notes) lines.push('', `Note: ${n}`);
+  return lines.join('\n');
+}
+
+export function whatifJson(report: WhatifReport): unknown {
+  return {
+    ok: report.singlePointsOfFailure.length === 0 && report.results.every((r) => r.verdict !== 'breaks'),
+    site: report.site,
+    mode: report.mode,
+    summary: counts(report),
+    singlePointsOfFailure: report.singlePointsOfFailure,
+    scenarios: report.results.map((r) => ({
+      name: r.scenario.name,
+      kind: r.scenario.kind,
+      devices: r.scenario.devices,
+      links: r.scenario.links,
+      verdict: r.verdict,
+      impacts: r.impacts,
+    })),
+    notes: report.notes,
+  };
+}

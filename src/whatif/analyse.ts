@@ -1,0 +1,104 @@
+/**
+ * `fabric whatif`, the pure part: for a scenario of failed devices and cables, derive what the
+ * fabric left converges to (the check kinds' derivation and the eBGP simulation, given `down`)
+ * and compare its services with the intact fabric's.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { SiteModel } from '../model/types.js';
+import { deriveContext } from '../verify/checks/index.js';
+import type { DeriveContext } from '../verify/checks/spec.js';
+import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../verify/down.js';
+import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
+import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
+import { compareStates } from './compare.js';
+import { singleFailures } from './scenarios.js';
+import { type ServiceState, serviceState } from './services.js';
+import type { Scenario, ScenarioResult, WhatifReport } from './types.js';
+
+type Site = DeepReadonly<SiteModel>;
+
+/** The intact fabric, computed once for every scenario. */
+export interface Baseline {
+  routing: RoutingExpectation;
+  services: ServiceState;
+}
+
+export function baselineOf(site: Site): Baseline {
+  const routing = simulateRouting(site);
+  return { routing, services: serviceState(deriveContext(site, undefined, routing)) };
+}
+
+export function downOf(scenario: Scenario): Down {
+  return { devices: new Set(scenario.devices), links: new Set(scenario.links) };
+}
+
+/**
+ * The derivation context of the fabric left. A failure of devices that speak no BGP (VMs without
+ * FRR: balancers, app servers) and of no cable leaves the routing as it is: the intact simulation
+ * is reused instead of run again.
+ */
+function contextFor(site: Site, down: Down, base: Baseline): DeriveContext {
+  const failed = failedDevices(site, down);
+  const routingUnchanged =
+    down.links.size === 0 && site.devices.every((d) => !failed.has(d.name) || !('frr' in d));
+  if (!routingUnchanged) return deriveContext(site, down, base.routing);
+  return {
+    ...deriveContext(site, NOTHING_DOWN, base.routing),
+    down,
+    degraded: !isIntact(down),
+    isDown: (name) => failed.has(name),
+  };
+}
+
+export function analyseScenario(
+  site: Site,
+  scenario: Scenario,
+  base: Baseline = baselineOf(site),
+): ScenarioResult {
+  const ctx = contextFor(site, downOf(scenario), base);
+  const impacts = [
+    ...compareStates(base.services, serviceState(ctx), ctx),
+    ...capacityImpact(site, (n) => ctx.isDown(n)),
+  ];
+  impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
+  const verdict = impacts.some((i) => i.severity === 'breaks')
+    ? 'breaks'
+    : impacts.length
+      ? 'degraded'
+      : 'survives';
+  return { scenario, verdict, impacts };
+}
+
+function notes(site: Site): string[] {
+  return site.devices.some((d) => d.hostedOn) ? [CAPACITY_NOTE] : [];
+}
+
+/** Every single failure of the site (N-1). */
+export function analyseSite(site: Site, progress?: (done: number, total: number) => void): WhatifReport {
+  const base = baselineOf(site);
+  const scenarios = singleFailures(site);
+  const results = scenarios.map((s, i) => {
+    progress?.(i, scenarios.length);
+    return analyseScenario(site, s, base);
+  });
+  return {
+    site: site.name,
+    mode: 'n-1',
+    results,
+    singlePointsOfFailure: results.filter((r) => r.verdict === 'breaks').map((r) => r.scenario.name),
+    notes: notes(site),
+  };
+}
+
+/** One scenario (`--fail`), single or multiple failures. */
+export function analyseOne(site: Site, scenario: Scenario): WhatifReport {
+  const result = analyseScenario(site, scenario);
+  const single = scenario.kind !== 'combined';
+  return {
+    site: site.name,
+    mode: 'scenario',
+    results: [result],
+    singlePointsOfFailure: single && result.verdict === 'breaks' ? [scenario.name] : [],
+    notes: notes(site),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * What a failure costs: the degraded fabric's services next to the intact fabric's. A service
+ * that is gone while something could still provide it **breaks**; one that is still delivered,
+ * but by fewer paths or members, is **degraded**. What only the failed devices themselves did
+ * (their own loopback, their own sessions) is neither.
+ */
+import type { DeriveContext } from '../verify/checks/spec.js';
+import type { ServiceState } from './services.js';
+import type { Impact } from './types.js';
+
+const breaks = (service: string, detail: string): Impact => ({ severity: 'breaks', service, detail });
+const degraded = (service: string, detail: string): Impact => ({ severity: 'degraded', service, detail });
+
+/** `a, b, c` or `a, b, c and 4 more`. */
+export function listed(names: readonly string[], max = 4): string {
+  return names.length <= max
+    ? names.join(', ')
+    : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+function compareUrls(before: ServiceState, after: ServiceState, isDown: (n: string) => boolean): Impact[] {
+  const out: Impact[] = [];
+  for (const [url, was] of before.urls) {
+    const now = after.urls.get(url);
+    if (!now) {
+      out.push(breaks('vip', `${url} is reachable from no upstream`));
+      continue;
+    }
+    const cut = [...was.from].filter((u) => !now.from.has(u) && !isDown(u));
+    if (cut.length)
+      out.push(degraded('vip', `${url} not from ${listed(cut)} (still from ${listed([...now.from])})`));
+    const lost = [...was.servers].filter((s) => !now.servers.has(s));
+    if (lost.length)
+      out.push(degraded('vip', `${url} served by ${listed([...now.servers])} only (${listed(lost)} down)`));
+  }
+  for (const [id, from] of before.vips)
+    if (!after.vips.has(id)) out.push(breaks('vip', `${id.slice(4)} no longer answers (was from ${from})`));
+  for (const [edge, vips] of before.vipRoutes) {
+    const now = after.vipRoutes.get(edge);
+    if (!now) continue; // the edge itself failed
+    const gone = [...vips].filter((v) => !now.has(v));
+    if (gone.length) out.push(degraded('vip', `${edge} has no route to ${listed(gone)}`));
+  }
+  return out;
+}
+
+function compareGateways(before: ServiceState, after: ServiceState): Impact[] {
+  const out: Impact[] = [];
+  for (const [key, was] of before.gateways) {
+    const now = after.gateways.get(key)!;
+    if (!now.master) out.push(breaks('gateway', `${was.title}: no member left, no master`));
+    else if (now.master !== was.master)
+      out.push(degraded('vrrp', `${was.title}: master moves ${was.master} → ${now.master}`));
+    else if (now.members.length < was.members.length)
+      out.push(
+        degraded(
+          'vrrp',
+          `${was.title}: master ${now.master} stays; ${listed(was.members.filter((m) => !now.members.includes(m)))} down, ${now.members.length} of ${was.members.length} members left`,
+        ),
+      );
+    if (now.master && was.defaultRoute && !now.defaultRoute)
+      out.push(breaks('gateway', `${was.title}: master ${now.master} has no default route`));
+  }
+  return out;
+}
+
+function compareOverlay(before: ServiceState, after: ServiceState): Impact[] {
+  const out: Impact[] = [];
+  for (const [segment, was] of before.overlay) {
+    const now = after.overlay.get(segment);
+    // a pair is lost when both hypervisors still run VMs of the segment but no longer reach each other
+    const lost = [...was.pairs].filter(
+      (p) => !now?.pairs.has(p) && p.split('↔').every((h) => now?.hosts.has(h)),
+    );
+    if (lost.length)
+      out.push(breaks('overlay', `${segment}: VTEPs ${listed(lost)} no longer reach each other`));
+  }
+  return out;
+}
+
+function compareLoopbacks(
+  before: ServiceState,
+  after: ServiceState,
+  isDown: (n: string) => boolean,
+): Impact[] {
+  const lost: string[] = [];
+  for (const [source, targets] of before.loopbacks) {
+    const now = after.loopbacks.get(source);
+    if (!now) continue; // the switch itself failed
+    for (const t of targets) if (!now.has(t) && !isDown(t)) lost.push(`${source} → ${t}`);
+  }
+  return lost.length ? [breaks('loopback', `loopbacks lost: ${listed(lost)}`)] : [];
+}
+
+function compareUplinks(before: ServiceState, after: ServiceState): Impact[] {
+  const cut: string[] = [];
+  for (const [device, was] of before.uplinks) {
+    const now = after.uplinks.get(device);
+    if (was.size && now && !now.size) cut.push(`${device} (had ${listed([...was])})`);
+  }
+  return cut.length ? [breaks('uplinks', `no uplink session left: ${listed(cut)}`)] : [];
+}
+
+function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
+  const out: Impact[] = [];
+  for (const [vip, was] of before.realServers) {
+    const now = after.realServers.get(vip) ?? [];
+    if (!now.length) out.push(breaks('l4', `${vip}: no real server left (${listed(was)} down)`));
+    else if (now.length < was.length)
+      out.push(degraded('l4', `${vip}: real servers ${listed(now)} left of ${listed(was)}`));
+  }
+  for (const [backend, was] of before.backends) {
+    const now = after.backends.get(backend);
+    if (!now) continue; // the balancer itself failed
+    if (!now.length) out.push(breaks('haproxy', `${backend}: no server left (${listed(was)} down)`));
+    else if (now.length < was.length)
+      out.push(degraded('haproxy', `${backend}: ${now.length} of ${was.length} servers left`));
+  }
+  return out;
+}
+
+/** ECMP: routes whose equal-cost next hops narrowed on devices that are up. */
+function compareEcmp(ctx: DeriveContext): Impact[] {
+  let routesNarrowed = 0;
+  const devices = new Set<string>();
+  let example = '';
+  for (const [device, prefixes] of ctx.intact.nexthops) {
+    if (ctx.isDown(device)) continue;
+    const now = ctx.routing.nexthops.get(device);
+    for (const [prefix, was] of prefixes) {
+      if (was.possible < 2) continue;
+      const width = now?.get(prefix);
+      if (!width || width.possible >= was.possible) continue;
+      routesNarrowed++;
+      devices.add(device);
+      if (!example) example = `${device} → ${prefix}: ${width.possible} of ${was.possible}`;
+    }
+  }
+  if (!routesNarrowed) return [];
+  return [degraded('ecmp', `${routesNarrowed} routes on ${devices.size} devices narrowed (e.g. ${example})`)];
+}
+
+export function compareStates(before: ServiceState, after: ServiceState, ctx: DeriveContext): Impact[] {
+  const isDown = (n: string) => ctx.isDown(n);
+  return [
+    ...compareUrls(before, after, isDown),
+    ...compareGateways(before, after),
+    ...compareOverlay(before, after),
+    ...compareUplinks(before, after),
+    ...compareLoopbacks(before, after, isDown),
+    ...compareBackends(before, after),
+    ...compareEcmp(ctx),
+  ];
+}

@@ -1,0 +1,181 @@
+/**
+ * What the fabric delivers, read off the derivation of the check kinds (`src/verify/checks/`) and
+ * the eBGP simulation for one state of the fabric (intact or degraded): which upstream reaches
+ * which URL, which L4 VIP answers, who is VRRP master, which hypervisors reach each other for a
+ * segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy servers each
+ * backend has. `analyse.ts` compares the degraded state with the intact one.
+ */
+import { httpPath } from '../verify/checks/http-path.js';
+import { loopbacksReachable } from '../verify/checks/loopbacks-reachable.js';
+import { loopbackOf, masterOf, routes, runsProxy, speaksBgp, vrrpGroups } from '../verify/checks/model.js';
+import type { DeriveContext } from '../verify/checks/spec.js';
+import { vipAnswers } from '../verify/checks/vip-answers.js';
+
+export interface Gateway {
+  /** The VRRP instance's name and VIP, for people. */
+  title: string;
+  master: string | null;
+  /** Its members that are up. */
+  members: string[];
+  /** Whether the master (when it routes) has a default route: the tenant reaches the internet. */
+  defaultRoute: boolean;
+}
+
+export interface ServiceState {
+  /** Per URL of a public VIP: the upstreams it is served from, and the servers that serve it. */
+  urls: Map<string, { from: Set<string>; servers: Set<string> }>;
+  /** L4 VIPs that answer from inside their tenant (`vip:address:port`), with the router asking. */
+  vips: Map<string, string>;
+  /** Per edge (a device cabled to an upstream) the VIPs it routes to. */
+  vipRoutes: Map<string, Set<string>>;
+  /** Per VRRP group key. */
+  gateways: Map<string, Gateway>;
+  /**
+   * Per segment: the hypervisors with VMs of it that are up, and the pairs of them (`hvA↔hvB`)
+   * that reach each other's VTEP.
+   */
+  overlay: Map<string, { hosts: Set<string>; pairs: Set<string> }>;
+  /** Per top-of-rack switch, the loopbacks it reaches (by device). */
+  loopbacks: Map<string, Set<string>>;
+  /**
+   * Per BGP speaker with uplinks (the lower end of fabric and host cables), the upper devices it
+   * has a session with: a leaf with none left reaches the fabric only through servers, if at all.
+   */
+  uplinks: Map<string, Set<string>>;
+  /** Per L4 VIP (`address:port`), its real servers that are up. */
+  realServers: Map<string, string[]>;
+  /** Per HAProxy `device/backend`, its servers that are up. */
+  backends: Map<string, string[]>;
+}
+
+function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
+  const urls: ServiceState['urls'] = new Map();
+  for (const e of httpPath.derive(ctx)) {
+    const u = urls.get(e.url) ?? { from: new Set(), servers: new Set() };
+    u.from.add(e.device);
+    for (const s of e.servers) u.servers.add(s);
+    urls.set(e.url, u);
+  }
+  return urls;
+}
+
+function vipRoutesOf(ctx: DeriveContext, vips: string[]): ServiceState['vipRoutes'] {
+  const out: ServiceState['vipRoutes'] = new Map();
+  const edges = new Set(
+    ctx.site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
+  );
+  for (const d of ctx.site.devices) {
+    if (!edges.has(d.name) || !d.managed || ctx.isDown(d.name)) continue;
+    out.set(d.name, new Set(vips.filter((v) => routes(ctx.routing, d.name, v))));
+  }
+  return out;
+}
+
+function gatewaysOf(ctx: DeriveContext): ServiceState['gateways'] {
+  const out: ServiceState['gateways'] = new Map();
+  for (const g of vrrpGroups(ctx.site)) {
+    const master = masterOf(g, (n) => ctx.isDown(n));
+    const router = master && ctx.byName.get(master.device);
+    out.set(g.key, {
+      title: `${g.members[0]!.v.name} (${g.vip})`,
+      master: master?.device ?? null,
+      members: g.members.map((m) => m.device).filter((m) => !ctx.isDown(m)),
+      defaultRoute: !!router && (!speaksBgp(router) || routes(ctx.routing, router.name, '0.0.0.0')),
+    });
+  }
+  return out;
+}
+
+function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
+  const hostsOf = new Map<string, Set<string>>();
+  for (const d of ctx.site.devices) {
+    if (!d.hostedOn || ctx.isDown(d.name)) continue;
+    for (const i of d.interfaces)
+      if (i.segment) hostsOf.set(i.segment, (hostsOf.get(i.segment) ?? new Set()).add(d.hostedOn));
+  }
+  const vtep = (name: string) => {
+    const d = ctx.byName.get(name);
+    return d && loopbackOf(d);
+  };
+  const out: ServiceState['overlay'] = new Map();
+  for (const [segment, hostSet] of hostsOf) {
+    const hosts = [...hostSet].sort();
+    const pairs = new Set<string>();
+    for (const [i, a] of hosts.entries())
+      for (const b of hosts.slice(i + 1)) {
+        const va = vtep(a);
+        const vb = vtep(b);
+        if (va && vb && routes(ctx.routing, a, vb) && routes(ctx.routing, b, va)) pairs.add(`${a}↔${b}`);
+      }
+    out.set(segment, { hosts: hostSet, pairs });
+  }
+  return out;
+}
+
+function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
+  const upper = new Map<string, Set<string>>();
+  for (const c of ctx.site.cables)
+    if (c.kind === 'fabric' || c.kind === 'host')
+      upper.set(c.a.device, (upper.get(c.a.device) ?? new Set()).add(c.b.device));
+  const out: ServiceState['uplinks'] = new Map();
+  for (const device of upper.keys()) {
+    if (ctx.isDown(device)) continue;
+    out.set(device, new Set());
+  }
+  for (const s of ctx.routing.sessions) if (upper.get(s.device)?.has(s.from)) out.get(s.device)?.add(s.from);
+  return out;
+}
+
+function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
+  const out: ServiceState['realServers'] = new Map();
+  for (const d of ctx.site.devices) {
+    if (!('keepalived' in d)) continue;
+    for (const vs of d.keepalived.virtualServers) {
+      const key = `${vs.address}:${vs.port}`;
+      if (!out.has(key))
+        out.set(
+          key,
+          vs.realServers.map((r) => r.device).filter((r) => !ctx.isDown(r)),
+        );
+    }
+  }
+  return out;
+}
+
+function backendsOf(ctx: DeriveContext): ServiceState['backends'] {
+  const out: ServiceState['backends'] = new Map();
+  for (const d of ctx.site.devices) {
+    if (!runsProxy(d) || ctx.isDown(d.name)) continue;
+    for (const b of d.haproxy.backends)
+      out.set(
+        `${d.name}/${b.name}`,
+        b.servers.map((s) => s.name).filter((s) => !ctx.isDown(s)),
+      );
+  }
+  return out;
+}
+
+/** The services of the fabric described by `ctx` (intact or degraded). */
+export function serviceState(ctx: DeriveContext): ServiceState {
+  const vipList = vipAnswers.derive(ctx);
+  const allVips = [
+    ...new Set(
+      ctx.site.devices.flatMap((d) =>
+        'keepalived' in d ? d.keepalived.virtualServers.map((v) => v.address) : [],
+      ),
+    ),
+  ];
+  return {
+    urls: urlsOf(ctx),
+    vips: new Map(vipList.map((e) => [e.id, e.device])),
+    vipRoutes: vipRoutesOf(ctx, allVips),
+    gateways: gatewaysOf(ctx),
+    overlay: overlayOf(ctx),
+    loopbacks: new Map(
+      loopbacksReachable.derive(ctx).map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
+    ),
+    uplinks: uplinksOf(ctx),
+    realServers: realServersOf(ctx),
+    backends: backendsOf(ctx),
+  };
+}

@@ -1,0 +1,40 @@
+/** What `fabric whatif` works with: a failure scenario and what the fabric left does with it. */
+
+export type ScenarioKind = 'device' | 'hypervisor' | 'cable' | 'rack' | 'upstream' | 'combined';
+
+export interface Scenario {
+  /** `spine1`, `leaf1a:eth1—spine1:eth11`, `rack r1`, or the names of a `--fail` list joined by `+`. */
+  name: string;
+  kind: ScenarioKind;
+  /** Failed devices (a VM fails with its hypervisor, by the model's `failureDomain`). */
+  devices: string[];
+  /** Failed cables, each named by one end as `device:interface`. */
+  links: string[];
+}
+
+export type Verdict = 'survives' | 'degraded' | 'breaks';
+
+/** One consequence of a scenario, in words, with how bad it is. */
+export interface Impact {
+  severity: 'degraded' | 'breaks';
+  /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `ecmp`, `vrrp`, `haproxy`, `capacity`. */
+  service: string;
+  detail: string;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  verdict: Verdict;
+  impacts: Impact[];
+}
+
+export interface WhatifReport {
+  site: string;
+  /** `n-1` for every single failure, `scenario` for a `--fail` list. */
+  mode: 'n-1' | 'scenario';
+  results: ScenarioResult[];
+  /** The scenarios of single failures that break a service: the single points of failure. */
+  singlePointsOfFailure: string[];
+  /** What the model cannot say (no capacity data), once per report. */
+  notes: string[];
+}
