@@ -7,6 +7,7 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { runsProxy } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 
 /** 10 ms between pings (issue 10). */
@@ -90,7 +91,7 @@ export function deriveProbes(site: Site): Probe[] {
 /** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */
 export function clientRateLimit(site: Site): number | undefined {
   const rates = site.devices.flatMap((d) =>
-    d.role === 'l7lb'
+    runsProxy(d)
       ? d.haproxy.frontends.flatMap((f) => {
           const m = f.rateLimit && /^(\d+)(ms|s|m|h)?$/.exec(f.rateLimit.period);
           if (!f.rateLimit || !m) return [];
