@@ -4,6 +4,7 @@
  * racks, ICMP between VMs on different hypervisors (one per pair of hypervisors and segment),
  * and HTTP to every VIP URL from every upstream.
  */
+import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
@@ -50,7 +51,7 @@ export function deriveProbes(site: Site): Probe[] {
       const rack = byName.get(e.device)?.rack;
       for (const t of e.targets) {
         const td = byName.get(t.device);
-        if (td?.role !== 'leaf' || td.rack === rack) continue;
+        if (!td || !rackSwitchRoles().includes(td.role) || td.rack === rack) continue;
         probes.push({
           kind: 'ping',
           id: `ping ${e.device}→${t.device}`,
