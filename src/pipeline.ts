@@ -7,7 +7,7 @@
  */
 import { checkSite } from './checks/index.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
-import { rolesRunning } from './compile/roles.js';
+import { vmHostRoles } from './compile/roles.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
@@ -95,7 +95,7 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
       facts &&
       checkFloodListSize(
         site.name,
-        rolesRunning('ovs').flatMap((r) => facts.byRole.get(r) ?? []).length,
+        vmHostRoles().flatMap((r) => facts.byRole.get(r) ?? []).length,
         facts.segments.size,
       );
     if (floodLists) referenceErrors.push(floodLists);

@@ -2,6 +2,7 @@
 import { MGMT_INTERFACE } from '../compile/allocate.js';
 import { type CableFacts, VM_MTU } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import { runsOverlay } from '../model/runs.js';
 import { own } from '../util/own.js';
 import { type CheckContext, finding, notice } from './context.js';
 
@@ -82,7 +83,7 @@ export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
 export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ctx.site.devices) {
-    if (!('ovs' in d)) continue;
+    if (!runsOverlay(d)) continue;
     const generated = new Map<string, string>([
       ...d.ovs.bridges.map((b): [string, string] => [b.name, 'the OVS integration bridge']),
       ...d.ovs.vxlanPorts.map((v): [string, string] => [v.name, `the VXLAN device of segment ${v.segment}`]),

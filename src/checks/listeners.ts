@@ -7,6 +7,7 @@
  */
 import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
+import { runsProxy } from '../model/runs.js';
 import type { Device, Role, SiteModel } from '../model/types.js';
 import { type CheckContext, finding } from './context.js';
 
@@ -93,7 +94,7 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
 
 /** The TCP ports a real server listens on, by what the model runs there. */
 function listening(d: Device): { ports: Set<number>; what: string } | undefined {
-  if ('haproxy' in d) {
+  if (runsProxy(d)) {
     const ports = new Set(d.haproxy.frontends.flatMap((f) => f.binds.map((b) => b.port)));
     return { ports, what: 'HAProxy frontends' };
   }

@@ -5,9 +5,11 @@
  */
 import type { Budgets } from '../inventory/types.gen.js';
 import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/budgets.js';
+import { runsProxy } from '../model/runs.js';
 import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
 import type { SiteFacts } from './facts.js';
 import { healthCheck } from './keepalived.js';
+import { vmHostRoles } from './roles.js';
 import { toMs } from './timers.js';
 
 /** What a data centre would accept, ms (app_server: failed requests). */
@@ -210,7 +212,7 @@ function serviceBudgets(
     { servers: string[]; interMs: number; check: { fastinter: number; fall: number } }
   >();
   for (const d of devices)
-    if (d.role === 'l7lb')
+    if (runsProxy(d))
       for (const b of d.haproxy.backends)
         backends.set(`${d.tenant}/${b.name}`, {
           servers: b.servers.map((s) => s.name),
@@ -264,7 +266,7 @@ function hypervisorBudgets(
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   for (const hv of devices) {
-    if (hv.role !== 'hypervisor') continue;
+    if (!vmHostRoles().includes(hv.role)) continue;
     const vms = devices.filter((d) => d.hostedOn === hv.name).map((d) => d.name);
     const timers: Record<string, number> = { fabricMs };
     for (const b of budgets) {

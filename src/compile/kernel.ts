@@ -2,7 +2,7 @@
  * Kernel settings of a device, rendered to /etc/sysctl.d/90-fabric.conf. Only `net.*` keys: they
  * are per network namespace, so a lab node applies them without touching the host.
  */
-import type { Daemon, Sysctl } from '../model/types.js';
+import type { Sysctl } from '../model/types.js';
 
 /**
  * A routed device drops a route's next hop the moment its link loses carrier, instead of
@@ -18,7 +18,7 @@ const ROUTED: Sysctl[] = [
   { key: 'net.ipv6.conf.default.ignore_routes_with_linkdown', value: '1' },
 ];
 
-/** The sysctls of a device that runs `daemons`: the routed set where FRR runs, else none. */
-export function compileSysctls(daemons: readonly Daemon[]): Sysctl[] {
-  return daemons.includes('frr') ? ROUTED.map((s) => ({ ...s })) : [];
+/** The sysctls of a device: the routed set where FRR routes (`routed`), else none. */
+export function compileSysctls(routed: boolean): Sysctl[] {
+  return routed ? ROUTED.map((s) => ({ ...s })) : [];
 }

@@ -14,7 +14,7 @@ import type { OvsExternalId, OvsModel, VmPort, VxlanPort } from '../model/types.
 import { formatAddress } from '../net/ipv4.js';
 import { vmPortName, vxlanPortName } from './allocate.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, VM_MTU } from './facts.js';
-import { rolesRunning } from './roles.js';
+import { vmHostRoles } from './roles.js';
 
 export const INTEGRATION_BRIDGE = 'br-int';
 export const VXLAN_PORT = 4789;
@@ -38,7 +38,7 @@ const indexes = new WeakMap<SiteFacts, SiteIndex>();
 function siteIndex(facts: SiteFacts): SiteIndex {
   let index = indexes.get(facts);
   if (index) return index;
-  const vteps = rolesRunning('ovs')
+  const vteps = vmHostRoles()
     .flatMap((r) => facts.byRole.get(r) ?? [])
     .map((n) => facts.devices.get(n)!)
     .filter((h) => h.loopback !== null)

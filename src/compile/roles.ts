@@ -273,6 +273,16 @@ export function rolesRunning(daemon: Daemon): Role[] {
   return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).daemons.includes(daemon));
 }
 
+/** Whether the role's row runs FRR: its devices route (and get the routed kernel settings). */
+export function routesWithFrr(spec: RoleSpec): boolean {
+  return spec.daemons.includes('frr');
+}
+
+/** The roles that host VMs: those running OVS, the VXLAN endpoints VMs' ports plug into. */
+export function vmHostRoles(): Role[] {
+  return rolesRunning('ovs');
+}
+
 /** Roles whose uplinks are host cables: servers dual-homed to their rack's leaf pair. */
 export function hostRoles(): Role[] {
   return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).uplinkCable === 'host');

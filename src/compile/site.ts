@@ -24,7 +24,7 @@ import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
 import { compileOvs } from './ovs.js';
 import { compileRedundancyGroups } from './redundancy.js';
-import { failureDomain, roleSpec } from './roles.js';
+import { failureDomain, roleSpec, routesWithFrr } from './roles.js';
 import { snmpSecretNames, withSnmpd } from './snmp.js';
 import { compileTimers } from './timers.js';
 
@@ -143,7 +143,7 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
     services: services(facts, d),
     daemons: [...spec.daemons],
     snmpd: null,
-    sysctls: compileSysctls(spec.daemons),
+    sysctls: compileSysctls(routesWithFrr(spec)),
   };
 }
 

@@ -117,8 +117,26 @@ export interface LabDriver {
   status(probe: LabProbe): { up: boolean; detail: string; unconfigured?: true };
 }
 
+/** The process a failover `crash` kills in a lab node, by its own PID files, and how it comes back. */
+export interface CrashPlan {
+  daemon: string;
+  /**
+   * PID files inside the node (globs allowed): every PID in them and its children get SIGKILL,
+   * children first (keepalived's VRRP child, which has no PID file, gets SIGTERM when its parent
+   * dies and would then resign politely with a priority-0 advert: not a crash).
+   */
+  pidFiles: string[];
+  /** Shell command in the node that brings the daemon back (idempotent). */
+  restart: string;
+}
+
 export interface DaemonDriver {
   name: string;
+  /**
+   * What a failover `crash` of a device running it kills. A device's crash target is the last
+   * of its daemons, in registry order, that has one: the service on top of the routing.
+   */
+  crash?: CrashPlan;
   /** The files fabric renders for it on a device. */
   files(d: DeviceView): FileSpec[];
   /** The part of the model its files print (which secrets end up in its files). */

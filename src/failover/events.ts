@@ -13,12 +13,16 @@ import { bfdPeers, bgpSummary } from '../observe/frr.js';
 import { HAPROXY, haproxyServers } from '../observe/haproxy.js';
 import { interfaceAddresses } from '../observe/linux.js';
 import { sleep } from '../util/concurrency.js';
+import { FILED_UNDER, runsProxy, runsVrrp, speaksBgp } from '../verify/checks/model.js';
+
+/** HAProxy's server states are events of the kind drift files proxy findings under (the daemon's name). */
+const PROXY = FILED_UNDER.proxy;
 
 export interface ControlEvent {
   /** ms since the epoch */
   at: number;
   device: string;
-  kind: 'bfd' | 'bgp' | 'vrrp' | 'haproxy';
+  kind: 'bfd' | 'bgp' | 'vrrp' | typeof PROXY;
   what: string;
   from: string;
   to: string;
@@ -34,11 +38,10 @@ const MAX_FRR_DEVICES = 4;
 /** FRR devices with a BGP session to one of `near` (not themselves in `exclude`). */
 export function frrNeighbours(site: Site, near: readonly string[], exclude: readonly string[]): string[] {
   return site.devices
-    .filter((d) => 'frr' in d && !exclude.includes(d.name))
-    .filter(
-      (d) =>
-        'frr' in d &&
-        d.frr.routerBgp.neighbors.some((n) => near.includes(n.peerDevice) || near.includes(d.name)),
+    .filter(speaksBgp)
+    .filter((d) => !exclude.includes(d.name))
+    .filter((d) =>
+      d.frr.routerBgp.neighbors.some((n) => near.includes(n.peerDevice) || near.includes(d.name)),
     )
     .map((d) => d.name)
     .slice(0, MAX_FRR_DEVICES);
@@ -60,8 +63,8 @@ export class EventWatcher {
   ) {
     const vips = new Map<string, Set<string>>();
     for (const d of site.devices) {
-      if (d.role === 'l7lb') this.haproxy.push({ device: d.name, socket: d.haproxy.statsSocket });
-      if (d.role !== 'vrouter' && d.role !== 'l4lb') continue;
+      if (runsProxy(d)) this.haproxy.push({ device: d.name, socket: d.haproxy.statsSocket });
+      if (!runsVrrp(d)) continue;
       for (const v of d.keepalived.vrrpInstances)
         for (const a of v.virtualIpaddress) {
           const vip = a.address;
@@ -128,7 +131,7 @@ export class EventWatcher {
       ...this.haproxy.map(async ({ device, socket }) => {
         const csv = await this.exec(device, HAPROXY.stat(socket));
         for (const s of haproxyServers(csv))
-          set(device, 'haproxy', `${s.backend}/${s.server}`, s.status.split(' ')[0]!);
+          set(device, PROXY, `${s.backend}/${s.server}`, s.status.split(' ')[0]!);
       }),
     ]);
     return reading;

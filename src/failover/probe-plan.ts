@@ -4,9 +4,11 @@
  * racks, ICMP between VMs on different hypervisors (one per pair of hypervisors and segment),
  * and HTTP to every VIP URL from every upstream.
  */
+import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { runsProxy } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 
 /** 10 ms between pings (issue 10). */
@@ -49,7 +51,7 @@ export function deriveProbes(site: Site): Probe[] {
       const rack = byName.get(e.device)?.rack;
       for (const t of e.targets) {
         const td = byName.get(t.device);
-        if (td?.role !== 'leaf' || td.rack === rack) continue;
+        if (!td || !rackSwitchRoles().includes(td.role) || td.rack === rack) continue;
         probes.push({
           kind: 'ping',
           id: `ping ${e.device}→${t.device}`,
@@ -90,7 +92,7 @@ export function deriveProbes(site: Site): Probe[] {
 /** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */
 export function clientRateLimit(site: Site): number | undefined {
   const rates = site.devices.flatMap((d) =>
-    d.role === 'l7lb'
+    runsProxy(d)
       ? d.haproxy.frontends.flatMap((f) => {
           const m = f.rateLimit && /^(\d+)(ms|s|m|h)?$/.exec(f.rateLimit.period);
           if (!f.rateLimit || !m) return [];

@@ -3,25 +3,19 @@
  * the application servers behind each HAProxy backend, and every fabric and host cable, each
  * with the fault kinds that apply to it. A pure function of the model and the selection.
  */
+
+import { roleSpec } from '../compile/roles.js';
+import { DAEMONS } from '../daemons/index.js';
+import type { CrashPlan } from '../daemons/types.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, Device, SiteModel } from '../model/types.js';
+import { runsProxy } from '../verify/checks/model.js';
 import { type Budget, budgetFor, type TargetKind } from './budgets.js';
 
 export const FAULT_KINDS = ['cut', 'silent', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** The daemon a `crash` kills in a node, by its own PID files, and how it comes back. */
-export interface CrashPlan {
-  daemon: string;
-  /**
-   * PID files inside the node (globs allowed): every PID in them and its children get SIGKILL,
-   * children first (keepalived's VRRP child, which has no PID file, gets SIGTERM when its parent
-   * dies and would then resign politely with a priority-0 advert: not a crash).
-   */
-  pidFiles: string[];
-  /** Shell command in the node that brings the daemon back (idempotent). */
-  restart: string;
-}
+export type { CrashPlan };
 
 export interface DeviceTarget {
   kind: 'device';
@@ -61,50 +55,24 @@ export interface Selection {
 type Site = DeepReadonly<SiteModel>;
 type Dev = DeepReadonly<Device>;
 
-const FRR_CRASH: CrashPlan = {
-  daemon: 'bgpd',
-  pidFiles: ['/run/frr/bgpd.pid'],
-  // watchfrr restarts bgpd by itself; only if it did not, restart FRR
-  restart:
-    'for i in $(seq 50); do kill -0 "$(cat /run/frr/bgpd.pid 2>/dev/null)" 2>/dev/null && exit 0; sleep 0.2; done; /usr/lib/frr/frrinit.sh restart',
-};
-
-/** What `crash` kills on a device of this role. */
+/**
+ * What `crash` kills on a device: the last of its daemons in registry order with a crash plan
+ * (src/daemons/), i.e. keepalived, HAProxy or OVS before FRR; on a device running none of them
+ * (a VM) its HTTP stand-in if it serves. Nothing on the external upstreams: not ours to fail.
+ */
 export function crashPlanOf(d: Dev): CrashPlan | undefined {
-  switch (d.role) {
-    case 'vrouter':
-    case 'l4lb':
-      return {
-        daemon: 'keepalived',
-        pidFiles: ['/run/keepalived.pid'],
-        restart: 'service keepalived start >/dev/null',
-      };
-    case 'l7lb':
-      return {
-        daemon: 'haproxy',
-        pidFiles: ['/run/haproxy.pid'],
-        restart: 'service haproxy start >/dev/null',
-      };
-    case 'hypervisor':
-      return {
-        daemon: 'ovs-vswitchd',
-        pidFiles: ['/run/openvswitch/ovs-vswitchd.pid'],
-        restart:
-          'ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off',
-      };
-    case 'vm':
-      return d.services.length
-        ? {
-            daemon: 'http',
-            pidFiles: ['/run/lab-http-*.pid'],
-            restart: '/usr/local/sbin/labnode-init start http',
-          }
-        : undefined;
-    case 'upstream':
-      return undefined;
-    default:
-      return 'frr' in d ? FRR_CRASH : undefined;
-  }
+  if (roleSpec(d.role).external) return undefined;
+  const plans = Object.values(DAEMONS).flatMap((driver) =>
+    driver.crash && (d.daemons as readonly string[]).includes(driver.name) ? [driver.crash] : [],
+  );
+  if (plans.length) return plans.at(-1);
+  return d.services.length
+    ? {
+        daemon: 'http',
+        pidFiles: ['/run/lab-http-*.pid'],
+        restart: '/usr/local/sbin/labnode-init start http',
+      }
+    : undefined;
 }
 
 export function cableName(c: DeepReadonly<Cable>): string {
@@ -123,7 +91,7 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
     for (const i of d.interfaces) for (const a of i.addresses) byAddress.set(a.address, d.name);
   const seen = new Set<string>();
   for (const d of site.devices) {
-    if (d.role !== 'l7lb') continue;
+    if (!runsProxy(d)) continue;
     for (const b of d.haproxy.backends) {
       if (seen.has(b.name)) continue;
       seen.add(b.name);

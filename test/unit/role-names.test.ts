@@ -18,7 +18,10 @@ const HOMES = new Set(['src/compile/roles.ts', 'src/inventory/schema.ts', 'src/i
 /**
  * The same words used for something other than a role, each with its reason: the cable kind and
  * BFD profile `upstream` (model values printed into frr.conf), the upstream's `edge` key in an
- * inventory path, and the OVS port kind `vm` (an `external_ids` value).
+ * inventory path, and the OVS port kind `vm` (an `external_ids` value). The budget kind
+ * `hypervisor` (src/model/budgets.ts `BudgetKind`, printed by `fabric show --json` and in check
+ * messages) and the inventory key `budgets.hypervisor` it reads (checks/budgets.ts `site()`) name
+ * a failure budget, not the role: which devices get one is the role table's `vmHostRoles()`.
  */
 const NOT_A_ROLE: RegExp[] = [
   /\bkind\s*(===|!==|:)\s*'upstream'/g,
@@ -28,6 +31,10 @@ const NOT_A_ROLE: RegExp[] = [
   /path, 'edge'\]/g,
   /externalIds\('vm'/g,
   /'tunnel' \| 'vm'/g,
+  /export type BudgetKind =[^;]*;/g,
+  /\bb\.kind\s*(===|!==)\s*'hypervisor'/g,
+  /\bms\(\s*'hypervisor',/g,
+  /\bsite\('hypervisor'\)/g,
 ];
 
 function sourceFiles(dir: string): string[] {

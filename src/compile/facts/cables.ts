@@ -8,7 +8,7 @@ import { naturalOrder } from '../../util/natural-order.js';
 import { own } from '../../util/own.js';
 import { vmPortName } from '../allocate.js';
 import { type CableFacts, type DeviceFacts, type UpstreamFacts, VM_MTU } from '../facts.js';
-import { roleSpec, rolesRunning, upstreamPeerRoles } from '../roles.js';
+import { roleSpec, upstreamPeerRoles, vmHostRoles } from '../roles.js';
 import { type FactsContext, listOf, suggest } from './context.js';
 import { namesOf } from './devices.js';
 
@@ -148,7 +148,7 @@ function internet(
 /** Each NIC of a VM placed on a hypervisor is a port of the hypervisor's OVS. */
 function vmPorts(devices: Map<string, DeviceFacts>): CableFacts[] {
   const cables: CableFacts[] = [];
-  const vmHosts = rolesRunning('ovs');
+  const vmHosts = vmHostRoles();
   for (const d of devices.values()) {
     const host = d.hostedOn ? devices.get(d.hostedOn) : undefined;
     if (!roleSpec(d.role).hosted || !host || !vmHosts.includes(host.role)) continue;

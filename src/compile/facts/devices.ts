@@ -10,7 +10,7 @@ import { type Prefix4, parseAddress, parseHostOnPrefix } from '../../net/ipv4.js
 import { own } from '../../util/own.js';
 import { type AsnPlan, deviceAsn, loopbackAddress, mgmtAddress } from '../allocate.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
-import { externalRole, fromSitePlan, roleSpec, rolesRunning } from '../roles.js';
+import { externalRole, fromSitePlan, roleSpec, vmHostRoles } from '../roles.js';
 import { type FactsContext, listOf, pastThePool, suggest } from './context.js';
 
 export function deviceFacts(
@@ -149,7 +149,7 @@ export function placeVms(
   devices: Map<string, DeviceFacts>,
   segments: { segments: Map<string, SegmentFacts>; unusable: Set<string> },
 ): void {
-  const vmHosts = rolesRunning('ovs');
+  const vmHosts = vmHostRoles();
   for (const d of devices.values()) {
     if (!roleSpec(d.role).hosted || d.hostedOn === null || d.tenant === null) continue;
     const input = own(ctx.site.devices, d.name) as Extract<InputDevice, { host: string }>;

@@ -34,6 +34,11 @@ function validate(files: readonly StagedFile[]): string[] {
 
 export const haproxy: DaemonDriver = {
   name: 'haproxy',
+  crash: {
+    daemon: 'haproxy',
+    pidFiles: ['/run/haproxy.pid'],
+    restart: 'service haproxy start >/dev/null',
+  },
   files(d) {
     const specs: FileSpec[] = [
       {

@@ -11,6 +11,11 @@ export const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
 
 export const keepalived: DaemonDriver = {
   name: 'keepalived',
+  crash: {
+    daemon: 'keepalived',
+    pidFiles: ['/run/keepalived.pid'],
+    restart: 'service keepalived start >/dev/null',
+  },
   files: () => [
     {
       daemon: 'keepalived',

@@ -15,6 +15,12 @@ export { OVS_SH };
 
 export const ovs: DaemonDriver = {
   name: 'ovs',
+  crash: {
+    daemon: 'ovs-vswitchd',
+    pidFiles: ['/run/openvswitch/ovs-vswitchd.pid'],
+    restart:
+      'ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off',
+  },
   files: () => [
     {
       daemon: 'ovs',

@@ -5,6 +5,7 @@
 import type { DriftDaemon } from '../../drift/types.js';
 import { cidrOf } from '../../model/address.js';
 import type { DeepReadonly } from '../../model/freeze.js';
+import { runsVrrp } from '../../model/runs.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
 
@@ -18,10 +19,7 @@ export const FILED_UNDER = {
   overlay: 'ovs',
 } as const satisfies Record<string, DriftDaemon>;
 
-export const speaksBgp = (d: Dev): d is Extract<Dev, { frr: unknown }> => 'frr' in d;
-export const runsVrrp = (d: Dev): d is Extract<Dev, { keepalived: unknown }> => 'keepalived' in d;
-export const runsProxy = (d: Dev): d is Extract<Dev, { haproxy: unknown }> => 'haproxy' in d;
-export const runsOverlay = (d: Dev): d is Extract<Dev, { ovs: unknown }> => 'ovs' in d;
+export { runsOverlay, runsProxy, runsVrrp, speaksBgp } from '../../model/runs.js';
 /** A simulated upstream with a test client: where internet traffic comes from. */
 export const internetClient = (d: Dev): string | null => ('clientAddress' in d ? d.clientAddress : null);
 
