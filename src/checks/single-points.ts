@@ -8,6 +8,8 @@
  * N-1 recomputes the routing once per failure, so validate runs it only on sites of at most
  * `MAX_DEVICES` devices; beyond, `fabric whatif --site S` is the tool (docs/whatif.md).
  */
+
+import { rackSwitchRoles } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { analyseSite } from '../whatif/analyse.js';
 import type { ScenarioResult } from '../whatif/types.js';
@@ -25,7 +27,9 @@ function pathOf(ctx: CheckContext, r: ScenarioResult): InventoryPath {
     return declared ? [...device(name), 'uplinks', iface] : device(name);
   }
   if (r.scenario.kind === 'rack') {
-    const leaf = site.devices.find((d) => d.role === 'leaf' && r.scenario.devices.includes(d.name));
+    const leaf = site.devices.find(
+      (d) => rackSwitchRoles().includes(d.role) && r.scenario.devices.includes(d.name),
+    );
     return [...device(leaf?.name ?? r.scenario.devices[0] ?? ''), 'rack'];
   }
   return device(r.scenario.devices[0] ?? '');

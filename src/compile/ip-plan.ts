@@ -1,4 +1,6 @@
 /** The IP plan people read before a change: every pool, prefix and address the site uses. */
+
+import { runsVrrp } from '../model/runs.js';
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
 import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
 import type { SiteFacts } from './facts.js';
@@ -54,7 +56,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
           description: i.kind === 'loopback' ? 'loopback' : (i.segment ?? i.kind),
         });
     }
-    if ('keepalived' in d)
+    if (runsVrrp(d))
       for (const v of d.keepalived.vrrpInstances)
         if (v.intendedMaster)
           for (const vip of v.virtualIpaddress)

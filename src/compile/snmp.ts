@@ -4,6 +4,9 @@
  * `fabric drift` polls), FRR loads its AgentX module (BGP4-MIB) and keepalived enables its SNMP
  * support (KEEPALIVED-MIB). Runs after the device compilers: it only adds to a compiled device.
  */
+
+import { FRR_GROUP } from '../daemons/frr/paths.js';
+import { runsVrrp, speaksBgp } from '../model/runs.js';
 import type { Daemon, Device, SnmpdModel } from '../model/types.js';
 import type { SiteFacts } from './facts.js';
 
@@ -30,8 +33,8 @@ export const MIB_SUBTREES = {
 export function withSnmpd(facts: SiteFacts, device: Device): Device {
   const snmp = facts.inventory.defaults.snmp;
   if (!snmp || !device.managed || device.daemons.length === 0) return device;
-  const hasFrr = 'frr' in device;
-  const hasKeepalived = 'keepalived' in device;
+  const hasFrr = speaksBgp(device);
+  const hasKeepalived = runsVrrp(device);
   const subtrees = [
     MIB_SUBTREES.system,
     MIB_SUBTREES.interfaces,
@@ -42,7 +45,7 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
   const snmpd: SnmpdModel = {
     agentAddress: { address: device.mgmt.address, port: SNMP_PORT },
     sysLocation: `site ${facts.name}${device.rack ? `, rack ${device.rack}` : ''}`,
-    agentx: { socket: AGENTX_SOCKET, group: hasFrr ? 'frr' : null },
+    agentx: { socket: AGENTX_SOCKET, group: hasFrr ? FRR_GROUP : null },
     view: { name: SNMP_VIEW, subtrees: subtrees.map((s) => ({ oid: s.oid, mib: s.mib })) },
     user: {
       name: snmp.user,
@@ -57,8 +60,8 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
   };
   const daemons = [...device.daemons, 'snmpd' as Daemon].sort();
   const out = { ...device, daemons, snmpd } as Device;
-  if ('frr' in out) out.frr = { ...out.frr, daemons: { ...out.frr.daemons, agentx: true } };
-  if ('keepalived' in out)
+  if (speaksBgp(out)) out.frr = { ...out.frr, daemons: { ...out.frr.daemons, agentx: true } };
+  if (runsVrrp(out))
     out.keepalived = {
       ...out.keepalived,
       globalDefs: { ...out.keepalived.globalDefs, enableSnmpVrrp: true },

@@ -21,7 +21,7 @@ const FABRIC: Budget = { label: 'fabric node or cable', maxOutageMs: 350 };
 const VRRP: Budget = { label: 'VRRP gateway or L4 VIP master', maxOutageMs: 1000 };
 const APP: Budget = { label: 'one app server', maxOutageMs: 0, maxFailedRequests: 0 };
 const HAPROXY: Budget = { label: 'one HAProxy', maxOutageMs: 1000 };
-const HYPERVISOR: Budget = { label: 'hypervisor', maxOutageMs: 1000 };
+const HYPERVISOR: Budget = { label: 'a host and its VMs', maxOutageMs: 1000 };
 
 const TABLE: ReadonlyMap<TargetKind, Budget> = new Map<TargetKind, Budget>([
   ['superspine-plane', FABRIC],

@@ -14,6 +14,7 @@
 
 import { cidrOf } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import { speaksBgp } from '../model/runs.js';
 import type { BgpNeighbor, Device, FrrDevice, PrefixList, RouteMap, SiteModel } from '../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { type Down, failedDevices, linkDown, NOTHING_DOWN } from './down.js';
@@ -60,7 +61,7 @@ export function sessionKey(device: string, peer: string): string {
 function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string, Frr> {
   const failed = failedDevices(site, down);
   return new Map(
-    site.devices.filter((d): d is Frr => 'frr' in d && !failed.has(d.name)).map((d) => [d.name, d]),
+    site.devices.filter((d): d is Frr => speaksBgp(d) && !failed.has(d.name)).map((d) => [d.name, d]),
   );
 }
 

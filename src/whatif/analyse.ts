@@ -4,6 +4,7 @@
  * and compare its services with the intact fabric's.
  */
 import type { DeepReadonly } from '../model/freeze.js';
+import { speaksBgp } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { deriveContext } from '../verify/checks/index.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
@@ -40,7 +41,7 @@ export function downOf(scenario: Scenario): Down {
 function contextFor(site: Site, down: Down, base: Baseline): DeriveContext {
   const failed = failedDevices(site, down);
   const routingUnchanged =
-    down.links.size === 0 && site.devices.every((d) => !failed.has(d.name) || !('frr' in d));
+    down.links.size === 0 && site.devices.every((d) => !failed.has(d.name) || !speaksBgp(d));
   if (!routingUnchanged) return deriveContext(site, down, base.routing);
   return {
     ...deriveContext(site, NOTHING_DOWN, base.routing),

@@ -4,6 +4,8 @@
  * but by fewer paths or members, is **degraded**. What only the failed devices themselves did
  * (their own loopback, their own sessions) is neither.
  */
+
+import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import type { ServiceState } from './services.js';
 import type { Impact } from './types.js';
@@ -112,9 +114,9 @@ function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
   for (const [backend, was] of before.backends) {
     const now = after.backends.get(backend);
     if (!now) continue; // the balancer itself failed
-    if (!now.length) out.push(breaks('haproxy', `${backend}: no server left (${listed(was)} down)`));
+    if (!now.length) out.push(breaks(FILED_UNDER.proxy, `${backend}: no server left (${listed(was)} down)`));
     else if (now.length < was.length)
-      out.push(degraded('haproxy', `${backend}: ${now.length} of ${was.length} servers left`));
+      out.push(degraded(FILED_UNDER.proxy, `${backend}: ${now.length} of ${was.length} servers left`));
   }
   return out;
 }

@@ -7,6 +7,7 @@
  * is tried on its own).
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, SiteModel } from '../model/types.js';
 import type { Scenario } from './types.js';
@@ -27,7 +28,9 @@ function hypervisors(site: Site): Set<string> {
 
 /** Racks that hold a leaf (by the role that hosts uplink to: the top of rack), sorted. */
 function rackMembers(site: Site): Map<string, string[]> {
-  const leafRacks = new Set(site.devices.filter((d) => d.role === 'leaf').map((d) => d.rack));
+  const leafRacks = new Set(
+    site.devices.filter((d) => rackSwitchRoles().includes(d.role)).map((d) => d.rack),
+  );
   const racks = new Map<string, string[]>();
   for (const d of site.devices)
     if (!d.hostedOn && d.managed && leafRacks.has(d.rack))
@@ -43,7 +46,7 @@ export function singleFailures(site: Site): Scenario[] {
     if (d.managed)
       out.push({
         name: d.name,
-        kind: hosts.has(d.name) ? 'hypervisor' : 'device',
+        kind: hosts.has(d.name) ? 'host' : 'device',
         devices: [d.name],
         links: [],
       });
@@ -53,8 +56,8 @@ export function singleFailures(site: Site): Scenario[] {
     if (PHYSICAL.has(c.kind))
       out.push({ name: cableName(c), kind: 'cable', devices: [], links: [`${c.a.device}:${c.a.interface}`] });
   for (const d of site.devices)
-    if (!d.managed) out.push({ name: d.name, kind: 'upstream', devices: [d.name], links: [] });
-  const order = ['device', 'hypervisor', 'rack', 'cable', 'upstream'];
+    if (!d.managed) out.push({ name: d.name, kind: 'transit', devices: [d.name], links: [] });
+  const order = ['device', 'host', 'rack', 'cable', 'transit'];
   return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 

@@ -7,7 +7,15 @@
  */
 import { httpPath } from '../verify/checks/http-path.js';
 import { loopbacksReachable } from '../verify/checks/loopbacks-reachable.js';
-import { loopbackOf, masterOf, routes, runsProxy, speaksBgp, vrrpGroups } from '../verify/checks/model.js';
+import {
+  loopbackOf,
+  masterOf,
+  routes,
+  runsProxy,
+  runsVrrp,
+  speaksBgp,
+  vrrpGroups,
+} from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
 
@@ -129,7 +137,7 @@ function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
 function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
   for (const d of ctx.site.devices) {
-    if (!('keepalived' in d)) continue;
+    if (!runsVrrp(d)) continue;
     for (const vs of d.keepalived.virtualServers) {
       const key = `${vs.address}:${vs.port}`;
       if (!out.has(key))
@@ -160,9 +168,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
   const allVips = [
     ...new Set(
-      ctx.site.devices.flatMap((d) =>
-        'keepalived' in d ? d.keepalived.virtualServers.map((v) => v.address) : [],
-      ),
+      ctx.site.devices.flatMap((d) => (runsVrrp(d) ? d.keepalived.virtualServers.map((v) => v.address) : [])),
     ),
   ];
   return {

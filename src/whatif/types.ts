@@ -1,6 +1,6 @@
 /** What `fabric whatif` works with: a failure scenario and what the fabric left does with it. */
 
-export type ScenarioKind = 'device' | 'hypervisor' | 'cable' | 'rack' | 'upstream' | 'combined';
+export type ScenarioKind = 'device' | 'host' | 'cable' | 'rack' | 'transit' | 'combined';
 
 export interface Scenario {
   /** `spine1`, `leaf1a:eth1—spine1:eth11`, `rack r1`, or the names of a `--fail` list joined by `+`. */
@@ -17,7 +17,7 @@ export type Verdict = 'survives' | 'degraded' | 'breaks';
 /** One consequence of a scenario, in words, with how bad it is. */
 export interface Impact {
   severity: 'degraded' | 'breaks';
-  /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `ecmp`, `vrrp`, `haproxy`, `capacity`. */
+  /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `ecmp`, `vrrp`, the proxy's (`FILED_UNDER.proxy`), `capacity`. */
   service: string;
   detail: string;
 }
