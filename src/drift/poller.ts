@@ -25,18 +25,21 @@ import { mapLimit } from '../util/concurrency.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import type { Down } from '../verify/down.js';
 import { evaluate } from '../verify/evaluate.js';
-import { collectPlan, collectScript, PrefetchRunner, parseCollected, processesOf } from './collect.js';
+import { collectPlan, collectScript, PrefetchRunner, parseCollected } from './collect.js';
+import { type DeviceRead, deviceFindings } from './device-findings.js';
 import {
   checkFinding,
-  daemonFinding,
   driftChecks,
   mergeFindings,
   prefetchCommands,
-  runtimeId,
   snmpFindings,
+  snmpUnansweredFinding,
 } from './runtime.js';
 import { pollSnmp, type SnmpCredentials, SnmpError, type SnmpObservation } from './snmp.js';
 import { type DriftReport, type Finding, sortFindings, type Unreadable } from './types.js';
+
+export { changesBetween, type DriftChanges, hasChanges } from './changes.js';
+export { type DeviceFindingsOptions, deviceFindings } from './device-findings.js';
 
 type Dev = DeepReadonly<Device>;
 
@@ -76,11 +79,16 @@ export function watchedDevices(site: DeepReadonly<SiteModel>, only: readonly str
   return only.length ? all.filter((d) => only.includes(d.name)) : all;
 }
 
-interface DeviceRead {
-  device: Dev;
-  reads: Map<string, CommandResult>;
-  prefetched: Map<string, CommandResult>;
+/** What the collect step of a pass gathered: every device's reads (SSH) and SNMP answers. */
+interface Collected {
+  reads: DeviceRead[];
+  unreadable: Unreadable[];
+  readable: Set<string>;
+  snmpTargets: Dev[];
+  snmp: (SnmpObservation | SnmpError)[];
 }
+
+type Phase = Parameters<NonNullable<DriftOptions['onPhase']>>[0];
 
 export class DriftPoller {
   private readonly since: Map<string, string>;
@@ -107,41 +115,61 @@ export class DriftPoller {
     return Object.fromEntries([...this.since].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** One pass: collect, compare, then the state carried between passes and the report. */
   async poll(): Promise<DriftReport> {
-    const started = this.now();
+    const now = this.now().toISOString();
     const t0 = performance.now();
-    const now = started.toISOString();
-    const nonce = `@@fabric-${randomBytes(6).toString('hex')}`;
-    const concurrency = this.o.concurrency ?? 16;
+    const pass = await this.collectAll();
+    const findings = await this.compareAll(pass, now);
+    const merged = this.carrySince(findings, pass.unreadable);
+    return this.report(pass, merged, now, (performance.now() - t0) / 1000);
+  }
 
-    // --- read every device (SSH) and poll it (SNMP) at the same time --------------------------
+  private get concurrency(): number {
+    return this.o.concurrency ?? 16;
+  }
+
+  /** Runs `work` and reports the seconds it took as `name` (bench, --verbose). */
+  private async timed<T>(name: Phase, work: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    const r = await work();
+    this.o.onPhase?.(name, (performance.now() - t) / 1000);
+    return r;
+  }
+
+  /** Collect: read every device (SSH) and poll it (SNMP) at the same time. */
+  private async collectAll(): Promise<Collected> {
+    const nonce = `@@fabric-${randomBytes(6).toString('hex')}`;
     const commandsByDevice = prefetchCommands(this.expectations, this.o.checks);
     const snmpTargets = this.o.snmp ? this.devices.filter((d) => d.snmpd) : [];
-    const phase = this.o.onPhase ?? (() => {});
-    const timed = async <T>(
-      name: 'ssh' | 'snmp' | 'compare' | 'checks',
-      work: () => Promise<T>,
-    ): Promise<T> => {
-      const t = performance.now();
-      const r = await work();
-      phase(name, (performance.now() - t) / 1000);
-      return r;
-    };
     const [collected, snmp] = await Promise.all([
-      timed('ssh', () =>
-        mapLimit(this.devices, concurrency, (d) =>
+      this.timed('ssh', () =>
+        mapLimit(this.devices, this.concurrency, (d) =>
           this.collect(d, commandsByDevice.get(d.name) ?? [], nonce),
         ),
       ),
-      timed('snmp', () => mapLimit(snmpTargets, Math.max(concurrency, 32), (d) => this.pollSnmp(d))),
+      this.timed('snmp', () =>
+        mapLimit(snmpTargets, Math.max(this.concurrency, 32), (d) => this.pollSnmp(d)),
+      ),
     ]);
     const reads = collected.filter((c): c is DeviceRead => !('reason' in c));
     const unreadable = collected.filter((c): c is Unreadable => 'reason' in c);
     const readable = new Set(reads.map((r) => r.device.name));
+    return { reads, unreadable, readable, snmpTargets, snmp };
+  }
 
+  /** Compare: config drift and processes, the model's checks, then SNMP; every finding of the pass. */
+  private async compareAll(pass: Collected, now: string): Promise<Finding[]> {
+    const findings = this.configFindings(pass.reads, now);
+    findings.push(...(await this.checkFindings(pass, now)));
+    this.addSnmpFindings(pass, findings, now);
+    return findings;
+  }
+
+  /** Config drift and processes of every device read. */
+  private configFindings(reads: readonly DeviceRead[], now: string): Finding[] {
+    const t = performance.now();
     const findings: Finding[] = [];
-    // --- config drift and processes ------------------------------------------------------------
-    const t1 = performance.now();
     for (const r of reads)
       findings.push(
         ...deviceFindings(r, {
@@ -151,14 +179,17 @@ export class DriftPoller {
           ...(this.o.daemons ? { daemons: this.o.daemons } : {}),
         }),
       );
-    phase('compare', (performance.now() - t1) / 1000);
+    this.o.onPhase?.('compare', (performance.now() - t) / 1000);
+    return findings;
+  }
 
-    // --- the model's checks over SSH (answered from the collect where it can) -----------------
-    const prefetched = new Map(reads.map((r) => [r.device.name, r.prefetched]));
+  /** The model's checks over SSH (answered from the collect where it can), on readable devices. */
+  private async checkFindings(pass: Collected, now: string): Promise<Finding[]> {
+    const prefetched = new Map(pass.reads.map((r) => [r.device.name, r.prefetched]));
     const round = new ObservationRound(new PrefetchRunner(this.ssh, prefetched));
-    const due = this.expectations.filter((e) => readable.has(e.device));
-    const results = await timed('checks', () =>
-      mapLimit(due, concurrency, async (e) => {
+    const due = this.expectations.filter((e) => pass.readable.has(e.device));
+    const results = await this.timed('checks', () =>
+      mapLimit(due, this.concurrency, async (e) => {
         try {
           return await evaluate(e, round, this.o.checks);
         } catch (err) {
@@ -167,12 +198,17 @@ export class DriftPoller {
         }
       }),
     );
+    const findings: Finding[] = [];
     due.forEach((e, i) => {
       const r = results[i];
       if (r && !r.ok) findings.push(checkFinding(e, r, now, this.o.checks));
     });
+    return findings;
+  }
 
-    // --- SNMP ----------------------------------------------------------------------------------
+  /** SNMP: unanswered polls, and what the answers say beyond the SSH findings already in `findings`. */
+  private addSnmpFindings(pass: Collected, findings: Finding[], now: string): void {
+    const { snmpTargets, snmp, readable } = pass;
     const byName = new Map(this.devices.map((d) => [d.name, d]));
     snmpTargets.forEach((d, i) => {
       const s = snmp[i]!;
@@ -181,25 +217,17 @@ export class DriftPoller {
           (f) => f.device === d.name && f.kind === 'daemon' && f.section === 'snmpd',
         );
         if (!snmpdDown && readable.has(d.name))
-          findings.push({
-            id: runtimeId(d.name, 'snmpd', 'snmpd', 'snmp'),
-            device: d.name,
-            source: 'runtime',
-            daemon: 'snmpd',
-            section: 'snmpd',
-            kind: 'snmp',
-            severity: 'major',
-            intended: `answers SNMP${this.o.snmp!.version === '3' ? 'v3 (authPriv)' : 'v2c'} on ${d.mgmt.address}:161`,
-            running: s.message,
-            message: s.message,
-            via: ['snmp'],
-            since: now,
-          });
+          findings.push(snmpUnansweredFinding(d, this.o.snmp!.version, s.message, now));
       } else if (readable.has(d.name))
         findings.push(...this.snmpChecked(byName.get(d.name)!, s, findings, now));
     });
+  }
 
-    // --- merge, date, sort ----------------------------------------------------------------------
+  /**
+   * The state between passes: findings merged and redacted, each keeping the time it was first
+   * seen (across passes and --state).
+   */
+  private carrySince(findings: readonly Finding[], unreadable: readonly Unreadable[]): Finding[] {
     const merged = mergeFindings(findings).map((f) => ({
       ...f,
       message: this.o.redact(f.message),
@@ -216,11 +244,16 @@ export class DriftPoller {
     const unreadableNames = new Set(unreadable.map((u) => u.device));
     for (const id of [...this.since.keys()])
       if (!current.has(id) && !unreadableNames.has(id.split('|')[1]!)) this.since.delete(id);
+    return merged;
+  }
 
+  /** The report of a pass: devices with their SNMP status, findings and unreadable devices sorted. */
+  private report(pass: Collected, merged: Finding[], now: string, seconds: number): DriftReport {
+    const { snmpTargets, snmp, unreadable } = pass;
     return {
       site: this.o.site.name,
       time: now,
-      seconds: (performance.now() - t0) / 1000,
+      seconds,
       devices: this.devices.map((d) => {
         const i = snmpTargets.indexOf(d);
         const status = i < 0 ? 'off' : snmp[i] instanceof SnmpError ? 'failed' : 'answered';
@@ -298,65 +331,4 @@ export class DriftPoller {
   private intendedFile(device: string, file: string): string | undefined {
     return this.o.files.find((f) => f.device === device && f.file === file)?.content;
   }
-}
-
-/**
- * A device's collected reads against its rendered files: the processes its drivers name, then
- * each driver's compare of its configuration (and state).
- */
-export function deviceFindings(
-  r: { device: Dev; reads: ReadonlyMap<string, CommandResult> },
-  o: {
-    intended: (file: string) => string | undefined;
-    redact: (text: string) => string;
-    now: string;
-    daemons?: DaemonRegistry;
-  },
-): Finding[] {
-  const d = r.device;
-  const registry = o.daemons ?? DAEMONS;
-  const out: Finding[] = [];
-  const procs = new Map<string, number>();
-  for (const line of (r.reads.get('procs')?.stdout ?? '').split('\n')) {
-    const p = line.trim().split(' ')[1];
-    if (p) procs.set(p, (procs.get(p) ?? 0) + 1);
-  }
-  const down = new Set<string>();
-  for (const { daemon, process } of processesOf(d, registry))
-    if (r.reads.has('procs') && !(procs.get(process)! > 0)) {
-      down.add(process);
-      out.push(daemonFinding(d.name, daemon, process, o.now));
-    }
-  const ctx = { device: d, reads: r.reads, intended: o.intended, down, redact: o.redact, now: o.now };
-  for (const driver of driversOf(d, registry)) out.push(...driver.drift.compare(ctx));
-  return out;
-}
-
-/** The devices' SSH runner: every device of the site by its management address (SshRunner, shared pool). */
-/** Findings that appeared and disappeared between two passes (watch mode), and devices that changed readability. */
-export interface DriftChanges {
-  time: string;
-  added: Finding[];
-  resolved: Finding[];
-  unreadable: Unreadable[];
-  readableAgain: string[];
-}
-
-export function changesBetween(before: DriftReport, after: DriftReport): DriftChanges {
-  const had = new Map(before.findings.map((f) => [f.id, f]));
-  const has = new Set(after.findings.map((f) => f.id));
-  const wasUnreadable = new Set(before.unreadable.map((u) => u.device));
-  const isUnreadable = new Set(after.unreadable.map((u) => u.device));
-  return {
-    time: after.time,
-    added: after.findings.filter((f) => !had.has(f.id)),
-    // findings of a device that is now unreadable are not resolved: nobody knows
-    resolved: [...had.values()].filter((f) => !has.has(f.id) && !isUnreadable.has(f.device)),
-    unreadable: after.unreadable.filter((u) => !wasUnreadable.has(u.device)),
-    readableAgain: [...wasUnreadable].filter((d) => !isUnreadable.has(d)).sort(),
-  };
-}
-
-export function hasChanges(c: DriftChanges): boolean {
-  return c.added.length + c.resolved.length + c.unreadable.length + c.readableAgain.length > 0;
 }

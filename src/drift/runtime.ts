@@ -14,7 +14,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
 import type { CheckIndex, CheckResult, ExpectationBase } from '../verify/checks/spec.js';
-import type { SnmpObservation } from './snmp.js';
+import type { SnmpCredentials, SnmpObservation } from './snmp.js';
 import type { DriftDaemon, Finding, Severity } from './types.js';
 
 /**
@@ -99,6 +99,29 @@ export function daemonFinding(device: string, daemon: string, process: string, n
         ? 'watchfrr is not running: FRR daemons that die are no longer restarted'
         : `${process} is not running${daemon === 'frr' ? ': its configuration and state cannot be read' : ''}`,
     via: ['ssh'],
+    since: now,
+  };
+}
+
+/** A device whose snmpd runs (or was not seen down) but does not answer the poll. */
+export function snmpUnansweredFinding(
+  d: DeepReadonly<Device>,
+  version: SnmpCredentials['version'],
+  message: string,
+  now: string,
+): Finding {
+  return {
+    id: runtimeId(d.name, 'snmpd', 'snmpd', 'snmp'),
+    device: d.name,
+    source: 'runtime',
+    daemon: 'snmpd',
+    section: 'snmpd',
+    kind: 'snmp',
+    severity: 'major',
+    intended: `answers SNMP${version === '3' ? 'v3 (authPriv)' : 'v2c'} on ${d.mgmt.address}:161`,
+    running: message,
+    message,
+    via: ['snmp'],
     since: now,
   };
 }
