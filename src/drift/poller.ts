@@ -16,12 +16,14 @@ import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
 import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import { runsVrrp, speaksBgp } from '../model/runs.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { type CommandResult, type CommandRunner, ObservationRound } from '../observe/runner.js';
 import { SshRunner } from '../observe/ssh-runner.js';
 import type { RenderedFile } from '../render/render.js';
 import { isSshError, type SessionPool } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
+import { FILED_UNDER } from '../verify/checks/model.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import type { Down } from '../verify/down.js';
 import { evaluate } from '../verify/evaluate.js';
@@ -274,11 +276,13 @@ export class DriftPoller {
     const down = new Set(
       sshFindings.filter((f) => f.device === d.name && f.kind === 'daemon').map((f) => f.section),
     );
+    // keepalived's process is named as its daemon; FRR's BGP is bgpd
+    const vrrpProcess = FILED_UNDER.vrrp;
     return snmpFindings(d, s, now).filter((f) => {
       if (f.section === 'BGP4-MIB') return !down.has('bgpd') && !down.has('snmpd');
-      if (f.section === 'KEEPALIVED-MIB') return !down.has('keepalived') && !down.has('snmpd');
-      if (f.daemon === 'frr') return !down.has('bgpd');
-      if (f.daemon === 'keepalived') return !down.has('keepalived');
+      if (f.section === 'KEEPALIVED-MIB') return !down.has(vrrpProcess) && !down.has('snmpd');
+      if (f.daemon === FILED_UNDER.routing) return !down.has('bgpd');
+      if (f.daemon === FILED_UNDER.vrrp) return !down.has(vrrpProcess);
       return true;
     });
   }
@@ -319,8 +323,8 @@ export class DriftPoller {
       return await pollSnmp(d.mgmt.address, this.o.snmp!, {
         timeoutMs: this.o.snmpTimeoutMs ?? 2000,
         retries: 1,
-        bgp: 'frr' in d,
-        vrrp: 'keepalived' in d,
+        bgp: speaksBgp(d),
+        vrrp: runsVrrp(d),
       });
     } catch (e) {
       if (e instanceof SnmpError) return e;

@@ -11,8 +11,10 @@
  * `backend web`), so a config finding and its runtime effect sit side by side.
  */
 import type { DeepReadonly } from '../model/freeze.js';
+import { runsVrrp, speaksBgp } from '../model/runs.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
+import { FILED_UNDER } from '../verify/checks/model.js';
 import type { CheckIndex, CheckResult, ExpectationBase } from '../verify/checks/spec.js';
 import type { SnmpCredentials, SnmpObservation } from './snmp.js';
 import type { DriftDaemon, Finding, Severity } from './types.js';
@@ -97,7 +99,7 @@ export function daemonFinding(device: string, daemon: string, process: string, n
     message:
       process === 'watchfrr'
         ? 'watchfrr is not running: FRR daemons that die are no longer restarted'
-        : `${process} is not running${daemon === 'frr' ? ': its configuration and state cannot be read' : ''}`,
+        : `${process} is not running${daemon === FILED_UNDER.routing ? ': its configuration and state cannot be read' : ''}`,
     via: ['ssh'],
     since: now,
   };
@@ -175,7 +177,7 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
   }
 
   // --- BGP4-MIB: identity; IPv4 peers (unnumbered ones are not in BGP4-MIB) -------------------
-  if ('frr' in d) {
+  if (speaksBgp(d)) {
     const bgp = d.frr.routerBgp;
     if (!o.bgp)
       add(
@@ -189,7 +191,7 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
     else {
       if (!snmpAsMatches(o.bgp.localAs, bgp.asn) || o.bgp.identifier !== bgp.routerId)
         add(
-          'frr',
+          FILED_UNDER.routing,
           `router bgp ${bgp.asn}`,
           'bgp-identity',
           'critical',
@@ -202,15 +204,22 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
         const p = peers.get(n.peer);
         const section = `bgp neighbor ${n.peer}`;
         const want = `${n.peer} (${n.peerDevice}, AS${n.remoteAs}) established`;
-        if (!p) add('frr', section, 'bgp-session', 'critical', want, 'not in bgpPeerTable');
+        if (!p) add(FILED_UNDER.routing, section, 'bgp-session', 'critical', want, 'not in bgpPeerTable');
         else if (p.state !== 'established')
-          add('frr', section, 'bgp-session', 'critical', want, `${p.state} (BGP4-MIB bgpPeerState)`);
+          add(
+            FILED_UNDER.routing,
+            section,
+            'bgp-session',
+            'critical',
+            want,
+            `${p.state} (BGP4-MIB bgpPeerState)`,
+          );
       }
     }
   }
 
   // --- KEEPALIVED-MIB: each instance master where intended, backup elsewhere, never FAULT ------
-  if ('keepalived' in d) {
+  if (runsVrrp(d)) {
     const instances = d.keepalived.vrrpInstances;
     if (instances.length && !o.vrrp)
       add(
@@ -228,10 +237,10 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
         const section = `vrrp_instance ${v.name}`;
         const wanted = v.intendedMaster ? 'master' : 'backup';
         const want = `${wanted} (priority ${v.priority})`;
-        if (!row) add('keepalived', section, 'vrrp-master', 'critical', want, 'not in KEEPALIVED-MIB');
+        if (!row) add(FILED_UNDER.vrrp, section, 'vrrp-master', 'critical', want, 'not in KEEPALIVED-MIB');
         else if (row.state === 'fault' || row.state === 'init' || row.state === 'shutdown')
           add(
-            'keepalived',
+            FILED_UNDER.vrrp,
             section,
             'vrrp-master',
             'critical',
@@ -240,7 +249,7 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
           );
         else if (row.state !== wanted)
           add(
-            'keepalived',
+            FILED_UNDER.vrrp,
             section,
             'vrrp-master',
             'major',
