@@ -60,7 +60,3 @@ describe('each daemon has one home', () => {
     }
   });
 });
-
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
