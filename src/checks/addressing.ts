@@ -89,7 +89,7 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
         path: [...path, 'peer'],
       });
   }
-  for (const [tenant, t] of facts.tenants) {
+  for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];
     for (const [seg, g] of Object.entries(t.routers?.gateways ?? {}))
       use(parseAddress(g.address), {
@@ -234,7 +234,7 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
     ...pastThePool(ctx, 'loopback', facts.pools.loopback, pastLoopback, 0, 'widen pools.loopback'),
     ...pastThePool(ctx, 'mgmt', facts.pools.mgmt, pastMgmt, 1, 'widen pools.mgmt or set mgmt'),
   );
-  for (const [tenant, t] of facts.tenants) {
+  for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];
     for (const [seg, g] of Object.entries(t.routers?.gateways ?? {}))
       inSegment(g.address, `${tenant}/${seg}`, 'gateway VIP', [

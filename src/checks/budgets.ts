@@ -56,7 +56,7 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
   const inv = ctx.facts.inventory;
   const site = (key: string): InventoryPath | null =>
     own(inv.budgets as Record<string, unknown> | undefined, key) !== undefined ? ['budgets', key] : null;
-  for (const [tenant, t] of ctx.facts.tenants) {
+  for (const [tenant, { input: t }] of ctx.facts.tenants) {
     if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`)
       return t.routers?.budget !== undefined
         ? ['tenants', tenant, 'routers', 'budget']
@@ -109,7 +109,7 @@ export function checkVrrpTimers(ctx: CheckContext): Diagnostic[] {
       ),
     );
   if (version !== 3) return out;
-  for (const [tenant, t] of ctx.facts.tenants)
+  for (const [tenant, { input: t }] of ctx.facts.tenants)
     for (const kind of ['routers', 'l4'] as const)
       if (t[kind]?.auth)
         out.push(

@@ -19,7 +19,7 @@ const HTTPS_PORT = 443;
 export function checkListeners(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ssh = ctx.facts.defaults.ssh.port;
-  for (const [tenant, t] of ctx.facts.tenants) {
+  for (const [tenant, { input: t }] of ctx.facts.tenants) {
     const base = ['tenants', tenant, 'l7'];
     const members = t.l7?.members.join(', ') ?? '';
     const bound = new Map<number, string>();
@@ -111,7 +111,7 @@ function servesItself(role: Role | undefined): boolean {
 export function checkVipPorts(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byName = new Map<string, SiteModel['devices'][number]>(ctx.site.devices.map((d) => [d.name, d]));
-  for (const [tenant, t] of ctx.facts.tenants)
+  for (const [tenant, { input: t }] of ctx.facts.tenants)
     for (const [svc, s] of Object.entries(t.l4?.services ?? {}))
       s.ports.forEach((port, i) => {
         const unserved: string[] = [];

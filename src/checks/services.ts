@@ -6,7 +6,7 @@ import { type CheckContext, finding } from './context.js';
 export function checkVrrp(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
   const out: Diagnostic[] = [];
-  for (const [tenant, t] of facts.tenants) {
+  for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];
     // VRIDs per segment: every VRRP group on a segment needs its own
     const vrids = new Map<string, { what: string; path: InventoryPath }>();
@@ -146,7 +146,7 @@ const HAPROXY_MAX_TIMER_MS = 2147483647;
 
 export function checkRateLimits(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [tenant, t] of ctx.facts.tenants)
+  for (const [tenant, { input: t }] of ctx.facts.tenants)
     for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {
       const period = f.rate_limit?.period;
       const m = period ? /^(\d+)(s|m)$/.exec(period) : null;

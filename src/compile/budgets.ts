@@ -149,7 +149,7 @@ function vrrpBudgets(
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   const { version, advertS } = timers.vrrp;
-  for (const [tenant, t] of facts.tenants) {
+  for (const [tenant, { input: t }] of facts.tenants) {
     const pairs = [
       { kind: 'vrrp-gateway' as const, name: `${tenant}-routers`, pair: t.routers, budget: site.gateway },
       { kind: 'l4-vip' as const, name: `${tenant}-l4`, pair: t.l4, budget: site.vip },
@@ -185,7 +185,7 @@ function serviceBudgets(
   site: Required<Budgets>,
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
-  for (const [tenant, t] of facts.tenants) {
+  for (const [tenant, { input: t }] of facts.tenants) {
     for (const [name, s] of Object.entries(t.l4?.services ?? {})) {
       const c = healthCheck(s.check, timers.checks);
       out.push(

@@ -10,7 +10,6 @@
 
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../inventory/merge.js';
-import type { Tenant } from '../inventory/types.gen.js';
 import type { CableKind, Role } from '../model/types.js';
 import type { Prefix4 } from '../net/ipv4.js';
 import type { AsnPlan } from './allocate.js';
@@ -19,6 +18,7 @@ import { factsContext } from './facts/context.js';
 import { deviceFacts, placeVms, upstreamFacts } from './facts/devices.js';
 import { planFacts, segmentFacts } from './facts/prefixes.js';
 import { checkTenantReferences, originatedPrefixes } from './facts/references.js';
+import { type TenantFacts, tenantFacts } from './facts/tenants.js';
 
 export interface PortFacts {
   interface: string;
@@ -98,7 +98,8 @@ export interface SiteFacts {
   byRole: Map<Role, string[]>;
   cables: CableFacts[];
   segments: Map<string, SegmentFacts>;
-  tenants: Map<string, Tenant>;
+  /** The tenants by name, sorted, with their services resolved. */
+  tenants: Map<string, TenantFacts>;
   /** The simulated upstreams by name, sorted, with their peering links parsed. */
   upstreams: Map<string, UpstreamFacts>;
 }
@@ -130,10 +131,11 @@ export const VM_MTU = 1500;
 
 export { ifaceOrder } from './facts/cables.js';
 
-/** A device's tenant, resolved (its name and services), or undefined for a device of no tenant. */
-export function tenantOf(facts: SiteFacts, d: DeviceFacts): { name: string; tenant: Tenant } | undefined {
-  const tenant = d.tenant === null ? undefined : facts.tenants.get(d.tenant);
-  return d.tenant !== null && tenant ? { name: d.tenant, tenant } : undefined;
+export type { TenantFacts } from './facts/tenants.js';
+
+/** A device's tenant, resolved, or undefined for a device of no tenant. */
+export function tenantOf(facts: SiteFacts, d: DeviceFacts): TenantFacts | undefined {
+  return d.tenant === null ? undefined : facts.tenants.get(d.tenant);
 }
 
 /** The first pass, in order: the site's plan, segments, devices, upstreams, VMs, cables, references. */
@@ -149,6 +151,7 @@ export function computeFacts(site: SiteInventory): {
   placeVms(ctx, devices, segments);
   const cables = cableFacts(ctx, devices, upstreams, defaults.mtu);
   checkTenantReferences(ctx, devices, segments);
+  const tenants = tenantFacts(ctx, devices);
   originatedPrefixes(ctx, upstreams);
 
   const byRole = new Map<Role, string[]>();
@@ -172,7 +175,7 @@ export function computeFacts(site: SiteInventory): {
       byRole,
       cables,
       segments: segments.segments,
-      tenants: new Map(Object.entries(site.tenants).sort(([a], [b]) => a.localeCompare(b))),
+      tenants,
       upstreams,
     },
     diagnostics,

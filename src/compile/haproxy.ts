@@ -16,14 +16,14 @@ export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
 const RATE_LIMIT_TABLE_SIZE = '100k';
 
 export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
-  const tenant = tenantOf(facts, d)?.tenant;
+  const tenant = tenantOf(facts, d);
   const l7 = tenant?.l7;
   const l4 = tenant?.l4;
-  const bindNic = l4 ? d.nics.find((n) => n.segment === `${d.tenant}/${l4.gateway.segment}`) : undefined;
+  const bindNic = l4 ? d.nics.find((n) => n.segment === l4.gateway.key) : undefined;
   const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];
-  for (const [name, f] of Object.entries(l7?.frontends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, f] of [...(l7?.frontends ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
     const transparent = bindAddress !== '*';
     const binds: HaproxyFrontend['binds'] = [
       { address: bindAddress, port: f.http ?? 80, certificate: null, transparent },
@@ -65,13 +65,14 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   const timers = compileTimers(facts.inventory);
   const myKeys = new Set(d.nics.map((n) => n.segment));
   const backends: HaproxyBackend[] = [];
-  for (const [name, b] of Object.entries(l7?.backends ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const b of [...(l7?.backends ?? [])].sort((x, y) => x.name.localeCompare(y.name))) {
     const check = healthCheck(b.check, timers.checks);
     const t = checkTimers(timers.checks, b.check);
     backends.push({
-      name,
-      balance: b.balance ?? 'roundrobin',
-      httpCheck: check.kind === 'http' ? { path: check.path!, expectStatus: 200 } : null,
+      name: b.name,
+      balance: b.balance,
+      httpCheck:
+        check.kind === 'http' && check.path !== null ? { path: check.path, expectStatus: 200 } : null,
       checkInterval: toMs(t.intervalS),
       serverCheck: {
         fastinter: toMs(t.fastIntervalS),
@@ -82,9 +83,9 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       },
       servers: b.servers
         .map((s) => {
-          const nic = facts.devices.get(s)!.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
+          const nic = s.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
           return nic?.address != null
-            ? { name: s, address: formatAddress(nic.address), port: b.port }
+            ? { name: s.name, address: formatAddress(nic.address), port: b.port }
             : undefined;
         })
         .filter((s): s is NonNullable<typeof s> => !!s),

@@ -7,48 +7,33 @@
  */
 import type { HealthCheckTimers } from '../model/budgets.js';
 import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
-import { formatAddress, onPrefix, parseAddress } from '../net/ipv4.js';
+import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
+import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { roleSpec } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
 interface VrrpSpec {
   name: string;
-  segment: string;
-  vrid: number;
-  address: string;
+  vip: VrrpAddressFacts;
 }
 
 export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
-  const { name: tenantName, tenant } = tenantOf(facts, d) ?? { name: '', tenant: { segments: {} } };
+  const tenant = tenantOf(facts, d);
+  const tenantName = tenant?.name ?? '';
   // the role table says which VRRP pair of its tenant the device is in: the gateway routers or the L4 balancers
   const serves = roleSpec(d.role).serves;
   const gateway = serves.includes('routers');
-  const pair = gateway ? tenant.routers : tenant.l4;
+  const pair = gateway ? tenant?.routers : tenant?.l4;
   const specs: VrrpSpec[] = [];
   if (gateway) {
-    for (const [segment, g] of Object.entries(tenant.routers?.gateways ?? {}))
-      specs.push({
-        name: vrrpInstanceName(tenantName, `gw_${segment}`),
-        segment,
-        vrid: g.vrid,
-        address: g.address,
-      });
-  } else if (tenant.l4) {
-    for (const [svc, s] of Object.entries(tenant.l4.services))
-      specs.push({
-        name: vrrpInstanceName(tenantName, `vip_${svc}`),
-        segment: s.segment,
-        vrid: s.vrid,
-        address: s.address,
-      });
-    specs.push({
-      name: vrrpInstanceName(tenantName, 'lb_gw'),
-      segment: tenant.l4.gateway.segment,
-      vrid: tenant.l4.gateway.vrid,
-      address: tenant.l4.gateway.address,
-    });
+    for (const g of tenant?.routers?.gateways ?? [])
+      specs.push({ name: vrrpInstanceName(tenantName, `gw_${g.segment}`), vip: g });
+  } else if (tenant?.l4) {
+    for (const s of tenant.l4.services)
+      specs.push({ name: vrrpInstanceName(tenantName, `vip_${s.name}`), vip: s });
+    specs.push({ name: vrrpInstanceName(tenantName, 'lb_gw'), vip: tenant.l4.gateway });
   }
   const timers = compileTimers(facts.inventory);
   const members = pair?.members ?? [];
@@ -56,7 +41,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const other = members.find((m) => m.device !== d.name);
   const instances: VrrpInstance[] = [];
   for (const spec of specs) {
-    const key = `${d.tenant}/${spec.segment}`;
+    const key = spec.vip.key;
     const nic = d.nics.find((n) => n.segment === key);
     if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
     const seg = nic.on;
@@ -66,15 +51,15 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       name: spec.name,
       state: 'BACKUP',
       interface: nic.name,
-      virtualRouterId: spec.vrid,
+      virtualRouterId: spec.vip.vrid,
       priority: me.priority,
       advertInt: timers.vrrp.advertS,
       // VRRPv3 has no authentication (RFC 5798 section 9): `auth` with v3 is a finding (vrrp-auth-v3)
       authentication:
         pair?.auth && timers.vrrp.version === 2
-          ? { authType: 'PASS', authPass: { secret: pair.auth.secret, use: 'vrrp-auth' } }
+          ? { authType: 'PASS', authPass: { secret: pair.auth, use: 'vrrp-auth' } }
           : null,
-      virtualIpaddress: [{ ...onPrefix(parseAddress(spec.address)!, seg.subnet.length), dev: nic.name }],
+      virtualIpaddress: [{ ...onPrefix(spec.vip.address, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       segment: key,
       peer: other?.device ?? null,
@@ -146,32 +131,32 @@ export function healthCheck(
 }
 
 function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthCheckTimers): VirtualServer[] {
-  const l4 = tenantOf(facts, d)?.tenant.l4;
+  const l4 = tenantOf(facts, d)?.l4;
   if (!l4) return [];
-  const gatewaySegment = `${d.tenant}/${l4.gateway.segment}`;
-  const out: VirtualServer[] = [];
-  for (const s of Object.values(l4.services)) {
+  const out: { vip: number; server: VirtualServer }[] = [];
+  for (const s of l4.services) {
     const check = healthCheck(s.check, checks);
-    for (const port of [...s.ports].sort((a, b) => a - b)) {
-      const realServers = s.real_servers
+    for (const port of s.ports) {
+      const realServers = s.realServers
         .map((name) => {
-          const nic = facts.devices.get(name)?.nics.find((n) => n.segment === gatewaySegment);
+          const nic = facts.devices.get(name)?.nics.find((n) => n.segment === l4.gateway.key);
           return nic?.address != null
             ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
             : undefined;
         })
         .filter((r): r is NonNullable<typeof r> => !!r)
         .sort((a, b) => a.device.localeCompare(b.device));
-      out.push({
-        address: s.address,
+      const server: VirtualServer = {
+        address: formatAddress(s.address),
         port,
         protocol: 'TCP',
-        lbAlgo: s.scheduler ?? 'wrr',
+        lbAlgo: s.scheduler,
         lbKind: 'NAT',
         delayLoop: check.interval,
         realServers,
-      });
+      };
+      out.push({ vip: s.address, server });
     }
   }
-  return out.sort((a, b) => parseAddress(a.address)! - parseAddress(b.address)! || a.port - b.port);
+  return out.sort((a, b) => a.vip - b.vip || a.server.port - b.server.port).map((v) => v.server);
 }

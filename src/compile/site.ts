@@ -13,7 +13,6 @@ import type {
   SiteModel,
 } from '../model/types.js';
 import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
-import { own } from '../util/own.js';
 import { mgmtGateway } from './allocate.js';
 import { compileBudgets } from './budgets.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
@@ -194,13 +193,12 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
   const spec = roleSpec(d.role);
   const of = tenantOf(facts, d);
   if (spec.uplinkNic || !of) return null;
-  const t = of.tenant;
-  const onSegment = (segment: string) => d.nics.some((n) => n.segment === `${of.name}/${segment}`);
-  if (t.l4 && !spec.serves.includes('l4') && onSegment(t.l4.gateway.segment)) return t.l4.gateway.address;
+  const l4 = of.l4;
+  if (l4 && !spec.serves.includes('l4') && d.nics.some((n) => n.segment === l4.gateway.key))
+    return formatAddress(l4.gateway.address);
   for (const nic of d.nics) {
-    const segment = nic.on?.name;
-    const gw = segment ? own(t.routers?.gateways, segment) : undefined;
-    if (gw) return gw.address;
+    const gw = of.routers?.gateways.find((g) => g.key === nic.segment);
+    if (gw) return formatAddress(gw.address);
   }
   return null;
 }
@@ -213,7 +211,6 @@ function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
 function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
   const of = tenantOf(facts, d);
   if (!roleSpec(d.role).serves.includes('l7-server') || !of) return [];
-  const t = of.tenant;
   const byPort = new Map<number, HostService>();
   const serve = (port: number, healthPath: string, paths: Iterable<string>, l4Service?: string) => {
     const s = byPort.get(port) ?? { kind: 'http' as const, port, healthPath, paths: [], l4Services: [] };
@@ -221,18 +218,18 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
     if (l4Service) s.l4Services = [...new Set([...s.l4Services, l4Service])].sort();
     byPort.set(port, s);
   };
-  for (const [name, b] of Object.entries(t.l7?.backends ?? {})) {
-    if (!b.servers.includes(d.name)) continue;
+  for (const b of of.l7?.backends ?? []) {
+    if (!b.servers.some((s) => s.name === d.name)) continue;
     const paths = new Set<string>();
-    for (const f of Object.values(t.l7?.frontends ?? {})) {
-      if (f.default_backend === name) paths.add('/');
-      for (const r of f.routes ?? []) if (r.backend === name) paths.add(r.path);
+    for (const [, f] of of.l7?.frontends ?? []) {
+      if (f.default_backend === b.name) paths.add('/');
+      for (const r of f.routes ?? []) if (r.backend === b.name) paths.add(r.path);
     }
     serve(b.port, healthCheck(b.check).path ?? '/', paths);
   }
-  for (const [name, s] of Object.entries(t.l4?.services ?? {})) {
-    if (!s.real_servers.includes(d.name)) continue;
-    for (const port of s.ports) serve(port, healthCheck(s.check).path ?? '/', ['/'], name);
+  for (const s of of.l4?.services ?? []) {
+    if (!s.realServers.includes(d.name)) continue;
+    for (const port of s.ports) serve(port, healthCheck(s.check).path ?? '/', ['/'], s.name);
   }
   return [...byPort.values()].sort((a, b) => a.port - b.port);
 }
@@ -240,7 +237,7 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
 function secretNames(facts: SiteFacts): string[] {
   const names = new Set<string>(snmpSecretNames(facts));
   for (const u of facts.upstreams.values()) if (u.password) names.add(u.password);
-  for (const t of facts.tenants.values()) {
+  for (const { input: t } of facts.tenants.values()) {
     if (t.routers?.auth) names.add(t.routers.auth.secret);
     if (t.l4?.auth) names.add(t.l4.auth.secret);
     for (const f of Object.values(t.l7?.frontends ?? {})) if (f.certificate) names.add(f.certificate.secret);

@@ -1,0 +1,124 @@
+/**
+ * Tenants resolved: each tenant's VRRP pairs with their virtual addresses parsed and tied to a
+ * segment key, its L4 services with parsed VIPs and sorted ports, its L7 backends with their
+ * servers resolved to devices. The second compile pass reads these, not the inventory's tenants.
+ * Built after the references are checked, so every name here exists.
+ */
+import type { InventoryPath } from '../../diagnostics/diagnostic.js';
+import type { Backend, Frontend, HealthCheck, L4Service, Tenant } from '../../inventory/types.gen.js';
+import { parseAddress } from '../../net/ipv4.js';
+import type { DeviceFacts } from '../facts.js';
+import type { FactsContext } from './context.js';
+
+export interface VrrpMemberFacts {
+  device: string;
+  priority: number;
+}
+
+/** A virtual address a VRRP pair holds on one of its tenant's segments. */
+export interface VrrpAddressFacts {
+  /** The segment's name in the tenant, and its `tenant/segment` key. */
+  segment: string;
+  key: string;
+  vrid: number;
+  address: number;
+}
+
+export interface VrrpPairFacts {
+  members: VrrpMemberFacts[];
+  /** Name of the secret holding the VRRP password, or null. */
+  auth: string | null;
+}
+
+export interface L4ServiceFacts extends VrrpAddressFacts {
+  name: string;
+  /** Ports, ascending. */
+  ports: number[];
+  realServers: string[];
+  scheduler: NonNullable<L4Service['scheduler']>;
+  check: HealthCheck | undefined;
+}
+
+export interface L7BackendFacts {
+  name: string;
+  port: number;
+  balance: NonNullable<Backend['balance']>;
+  check: HealthCheck | undefined;
+  /** The backend's servers, resolved, in the order written. */
+  servers: DeviceFacts[];
+}
+
+export interface TenantFacts {
+  name: string;
+  /** The inventory's tenant, for the checks that still read it. */
+  input: Tenant;
+  /** The vRouter pair and its gateway address per segment (in the order written), or null. */
+  routers: (VrrpPairFacts & { gateways: VrrpAddressFacts[] }) | null;
+  /** The L4 balancer pair, its gateway address and its services (in the order written), or null. */
+  l4: (VrrpPairFacts & { gateway: VrrpAddressFacts; services: L4ServiceFacts[] }) | null;
+  /** The L7 pair's frontends and backends, in the order written, or null. */
+  l7: { frontends: [string, Frontend][]; backends: L7BackendFacts[] } | null;
+}
+
+/** Every tenant, sorted by name. */
+export function tenantFacts(ctx: FactsContext, devices: Map<string, DeviceFacts>): Map<string, TenantFacts> {
+  const out = new Map<string, TenantFacts>();
+  for (const [name, t] of Object.entries(ctx.site.tenants).sort(([a], [b]) => a.localeCompare(b))) {
+    const base = ['tenants', name];
+    const vrrp = (segment: string, vrid: number, text: string, path: InventoryPath): VrrpAddressFacts => {
+      const address = parseAddress(text);
+      if (address === undefined)
+        ctx.fail('bad-address', `'${text}' is not an IPv4 address; write it like 10.1.0.1`, path);
+      return { segment, key: `${name}/${segment}`, vrid, address: address ?? 0 };
+    };
+    const pair = (p: { members: VrrpMemberFacts[]; auth?: { secret: string } }): VrrpPairFacts => ({
+      members: p.members.map((m) => ({ device: m.device, priority: m.priority })),
+      auth: p.auth?.secret ?? null,
+    });
+    const { routers, l4, l7 } = t;
+    out.set(name, {
+      name,
+      input: t,
+      routers: routers
+        ? {
+            ...pair(routers),
+            gateways: Object.entries(routers.gateways).map(([s, g]) =>
+              vrrp(s, g.vrid, g.address, [...base, 'routers', 'gateways', s, 'address']),
+            ),
+          }
+        : null,
+      l4: l4
+        ? {
+            ...pair(l4),
+            gateway: vrrp(l4.gateway.segment, l4.gateway.vrid, l4.gateway.address, [
+              ...base,
+              'l4',
+              'gateway',
+              'address',
+            ]),
+            services: Object.entries(l4.services).map(([svc, s]) => ({
+              ...vrrp(s.segment, s.vrid, s.address, [...base, 'l4', 'services', svc, 'address']),
+              name: svc,
+              ports: [...s.ports].sort((a, b) => a - b),
+              realServers: [...s.real_servers],
+              scheduler: s.scheduler ?? 'wrr',
+              check: s.check,
+            })),
+          }
+        : null,
+      l7: l7
+        ? {
+            frontends: Object.entries(l7.frontends),
+            backends: Object.entries(l7.backends).map(([be, b]) => ({
+              name: be,
+              port: b.port,
+              balance: b.balance ?? 'roundrobin',
+              check: b.check,
+              servers: b.servers.map((s) => devices.get(s)).filter((s): s is DeviceFacts => s !== undefined),
+            })),
+          }
+        : null,
+    });
+  }
+  return out;
+}
