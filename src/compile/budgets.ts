@@ -149,7 +149,7 @@ function vrrpBudgets(
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   const { version, advertS } = timers.vrrp;
-  for (const [tenant, { input: t }] of facts.tenants) {
+  for (const [tenant, t] of facts.tenants) {
     const pairs = [
       { kind: 'vrrp-gateway' as const, name: `${tenant}-routers`, pair: t.routers, budget: site.gateway },
       { kind: 'l4-vip' as const, name: `${tenant}-l4`, pair: t.l4, budget: site.vip },
@@ -185,15 +185,15 @@ function serviceBudgets(
   site: Required<Budgets>,
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
-  for (const [tenant, { input: t }] of facts.tenants) {
-    for (const [name, s] of Object.entries(t.l4?.services ?? {})) {
+  for (const [tenant, t] of facts.tenants) {
+    for (const s of t.l4?.services ?? []) {
       const c = healthCheck(s.check, timers.checks);
       out.push(
         ms(
           'l4-real-server',
-          `${tenant}/${name}`,
+          `${tenant}/${s.name}`,
           null,
-          s.real_servers,
+          s.realServers,
           l4CheckDetectionMs(c),
           s.budget ?? site.haproxy,
           {

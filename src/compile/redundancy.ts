@@ -21,7 +21,7 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
         maxUnavailable: 1,
         reason: spec.reason({ rack: where ?? '', members: members.length }),
       });
-  for (const [tenant, { input: t }] of facts.tenants) {
+  for (const [tenant, t] of facts.tenants) {
     if (t.routers)
       add({
         name: `${tenant}-routers`,

@@ -237,10 +237,10 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
 function secretNames(facts: SiteFacts): string[] {
   const names = new Set<string>(snmpSecretNames(facts));
   for (const u of facts.upstreams.values()) if (u.password) names.add(u.password);
-  for (const { input: t } of facts.tenants.values()) {
-    if (t.routers?.auth) names.add(t.routers.auth.secret);
-    if (t.l4?.auth) names.add(t.l4.auth.secret);
-    for (const f of Object.values(t.l7?.frontends ?? {})) if (f.certificate) names.add(f.certificate.secret);
+  for (const t of facts.tenants.values()) {
+    if (t.routers?.auth) names.add(t.routers.auth);
+    if (t.l4?.auth) names.add(t.l4.auth);
+    for (const [, f] of t.l7?.frontends ?? []) if (f.certificate) names.add(f.certificate.secret);
   }
   return [...names].sort();
 }

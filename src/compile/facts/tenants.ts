@@ -28,6 +28,8 @@ export interface VrrpPairFacts {
   members: VrrpMemberFacts[];
   /** Name of the secret holding the VRRP password, or null. */
   auth: string | null;
+  /** Milliseconds: the pair's own failure budget, or null for the site's. */
+  budget: number | null;
 }
 
 export interface L4ServiceFacts extends VrrpAddressFacts {
@@ -37,6 +39,8 @@ export interface L4ServiceFacts extends VrrpAddressFacts {
   realServers: string[];
   scheduler: NonNullable<L4Service['scheduler']>;
   check: HealthCheck | undefined;
+  /** Milliseconds: the service's own failure budget, or null for the site's. */
+  budget: number | null;
 }
 
 export interface L7BackendFacts {
@@ -57,7 +61,7 @@ export interface TenantFacts {
   /** The L4 balancer pair, its gateway address and its services (in the order written), or null. */
   l4: (VrrpPairFacts & { gateway: VrrpAddressFacts; services: L4ServiceFacts[] }) | null;
   /** The L7 pair's frontends and backends, in the order written, or null. */
-  l7: { frontends: [string, Frontend][]; backends: L7BackendFacts[] } | null;
+  l7: { members: string[]; frontends: [string, Frontend][]; backends: L7BackendFacts[] } | null;
 }
 
 /** Every tenant, sorted by name. */
@@ -71,9 +75,14 @@ export function tenantFacts(ctx: FactsContext, devices: Map<string, DeviceFacts>
         ctx.fail('bad-address', `'${text}' is not an IPv4 address; write it like 10.1.0.1`, path);
       return { segment, key: `${name}/${segment}`, vrid, address: address ?? 0 };
     };
-    const pair = (p: { members: VrrpMemberFacts[]; auth?: { secret: string } }): VrrpPairFacts => ({
+    const pair = (p: {
+      members: VrrpMemberFacts[];
+      auth?: { secret: string };
+      budget?: number;
+    }): VrrpPairFacts => ({
       members: p.members.map((m) => ({ device: m.device, priority: m.priority })),
       auth: p.auth?.secret ?? null,
+      budget: p.budget ?? null,
     });
     const { routers, l4, l7 } = t;
     out.set(name, {
@@ -103,11 +112,13 @@ export function tenantFacts(ctx: FactsContext, devices: Map<string, DeviceFacts>
               realServers: [...s.real_servers],
               scheduler: s.scheduler ?? 'wrr',
               check: s.check,
+              budget: s.budget ?? null,
             })),
           }
         : null,
       l7: l7
         ? {
+            members: [...l7.members],
             frontends: Object.entries(l7.frontends),
             backends: Object.entries(l7.backends).map(([be, b]) => ({
               name: be,
