@@ -87,10 +87,8 @@ export interface SiteFacts {
   asns: AsnPlan;
   defaults: {
     mtu: number;
-    bfd: { interval: number; multiplier: number };
     ssh: { user: string; port: number };
     datapath: 'system' | 'netdev';
-    advertInt: number;
   };
   /** Devices and upstreams by name. */
   devices: Map<string, DeviceFacts>;

@@ -36,10 +36,8 @@ export function planFacts(ctx: FactsContext): PlanFacts {
 
   const defaults: SiteFacts['defaults'] = {
     mtu: site.defaults.mtu ?? 9000,
-    bfd: { interval: site.defaults.bfd?.interval ?? 300, multiplier: site.defaults.bfd?.multiplier ?? 3 },
     ssh: { user: site.defaults.ssh?.user ?? 'root', port: site.defaults.ssh?.port ?? 22 },
     datapath: site.defaults.ovs?.datapath ?? 'system',
-    advertInt: site.defaults.vrrp?.advert_int ?? 1,
   };
   return { pools: { loopback, mgmt }, announce, asns, defaults };
 }
