@@ -15,9 +15,15 @@
 import { cidrOf } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import { speaksBgp } from '../model/runs.js';
-import type { BgpNeighbor, Device, FrrDevice, PrefixList, RouteMap, SiteModel } from '../model/types.js';
+import type { BgpNeighbor, Device, FrrDevice, SiteModel } from '../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { type Down, failedDevices, linkDown, NOTHING_DOWN } from './down.js';
+import { AsPaths } from './routing-paths.js';
+import { Policies } from './routing-policy.js';
+import { type Net, type PrefixClass, type Received, simulateClass } from './routing-propagate.js';
+import { NexthopTable, type Range } from './routing-view.js';
+
+export type { Range };
 
 export interface Session {
   /** The receiving side. */
@@ -29,29 +35,15 @@ export interface Session {
   fromPeer: string;
 }
 
-export interface Range {
-  certain: number;
-  possible: number;
-}
-
 export interface RoutingExpectation {
   sessions: Session[];
   /** Per receiving session: the number of prefixes accepted from the peer (FRR's pfxRcd). */
   received: Map<string, Range>;
-  /** Per device and prefix: the number of ECMP next hops of the best route. */
-  nexthops: Map<string, Map<string, Range>>;
+  /** Per device and prefix: the number of ECMP next hops of the best route (not its own prefixes). */
+  nexthops: ReadonlyMap<string, ReadonlyMap<string, Range>>;
 }
-
-/** Maximum candidate paths kept per prefix: enough for any ECMP width we assert on. */
-const MAX_PATHS = 16;
 
 type Frr = DeepReadonly<FrrDevice>;
-
-interface Route {
-  /** AS paths as the device would advertise them (its own ASN first), all of the best length. */
-  paths: number[][];
-  local: boolean;
-}
 
 export function sessionKey(device: string, peer: string): string {
   return `${device}|${peer}`;
@@ -117,42 +109,80 @@ function counterpart(
   return other.frr.routerBgp.neighbors.find((m) => !m.unnumbered && m.peerDevice === d.name);
 }
 
-function prefixListPermits(list: DeepReadonly<PrefixList> | undefined, prefix: string): boolean {
-  if (!list) return false;
-  const p = parsePrefix(prefix)!.prefix;
-  for (const e of list.entries) {
-    const q = parsePrefix(e.prefix)!.prefix;
-    if (p.length < q.length || !contains(q, p.network)) continue;
-    const ge = e.ge ?? (e.le !== null ? q.length : q.length);
-    const le = e.le ?? (e.ge !== null ? 32 : q.length);
-    if (p.length >= ge && p.length <= le) return e.action === 'permit';
+/** The speakers that are up and their sessions, by index, for the propagation. */
+function netOf(frr: Map<string, Frr>, sessions: Session[], policies: Policies, paths: AsPaths) {
+  const devices = [...frr.values()];
+  const index = new Map(devices.map((d, i) => [d.name, i]));
+  const count = sessions.length;
+  const net: Net = {
+    asn: devices.map((d) => d.frr.routerBgp.asn),
+    recv: new Int32Array(count),
+    send: new Int32Array(count),
+    inPolicy: new Int32Array(count),
+    outPolicy: new Int32Array(count),
+    defaultOffer: new Array(count),
+    into: devices.map(() => []),
+    from: devices.map(() => []),
+  };
+  const defaults: number[] = [];
+  for (const [i, s] of sessions.entries()) {
+    const receiver = frr.get(s.device)!;
+    const sender = frr.get(s.from)!;
+    const r = index.get(s.device)!;
+    const f = index.get(s.from)!;
+    net.recv[i] = r;
+    net.send[i] = f;
+    net.inPolicy[i] = policies.of(receiver, s.peer, 'in');
+    net.outPolicy[i] = policies.of(sender, s.fromPeer, 'out');
+    net.into[r]!.push(i);
+    net.from[f]!.push(i);
+    if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer)) {
+      net.defaultOffer[i] = [paths.origin(sender.frr.routerBgp.asn)];
+      defaults.push(i);
+    }
   }
-  return false;
+  return { devices, net, defaults };
 }
 
-function routeMapPermits(d: Frr, name: string, prefix: string): boolean {
-  const map: DeepReadonly<RouteMap> | undefined = d.frr.routeMaps.find((m) => m.name === name);
-  if (!map) return false; // FRR: a missing route-map denies everything
-  for (const e of map.entries) {
-    const matches =
-      e.matchPrefixList === null ||
-      prefixListPermits(
-        d.frr.prefixLists.find((l) => l.name === e.matchPrefixList),
-        prefix,
-      );
-    if (matches) return e.action === 'permit';
+const DEFAULT_ROUTE = '0.0.0.0/0';
+
+/** Prefixes in address order, shorter first where they start alike: as `show ip route` lists them. */
+function byAddress(a: string, b: string): number {
+  const p = parsePrefix(a)?.prefix;
+  const q = parsePrefix(b)?.prefix;
+  if (!p || !q) return a.localeCompare(b);
+  return p.network - q.network || p.length - q.length;
+}
+
+/**
+ * Every prefix the speakers originate (and the default route when a session originates it), in
+ * address order, grouped into classes that travel alike: the same
+ * originators and the same answer from every policy.
+ */
+function classesOf(devices: Frr[], policies: Policies, defaults: number[]) {
+  const origins = new Map<string, number[]>();
+  for (const [i, d] of devices.entries())
+    for (const p of d.frr.routerBgp.ipv4Unicast.networks) {
+      const list = origins.get(p) ?? [];
+      if (!list.includes(i)) list.push(i);
+      origins.set(p, list);
+    }
+  if (defaults.length && !origins.has(DEFAULT_ROUTE)) origins.set(DEFAULT_ROUTE, []);
+  const byKey = new Map<string, PrefixClass>();
+  const classOf = new Map<string, number>();
+  for (const [prefix, from] of origins) {
+    const answers = policies.answersFor(prefix);
+    const isDefault = prefix === DEFAULT_ROUTE;
+    const key = `${isDefault ? 'default' : from.join(',')}|${answers.join('')}`;
+    let cls = byKey.get(key);
+    if (!cls) {
+      cls = { index: byKey.size, prefixes: 0, origins: from, answers, isDefault };
+      byKey.set(key, cls);
+    }
+    cls.prefixes++;
+    classOf.set(prefix, cls.index);
   }
-  return false;
-}
-
-function policyPermits(d: Frr, peer: string, dir: 'in' | 'out', prefix: string): boolean {
-  const n = d.frr.routerBgp.neighbors.find((x) => x.peer === peer)!;
-  const group = d.frr.routerBgp.peerGroups.find((g) => g.name === n.peerGroup)!;
-  return routeMapPermits(d, dir === 'in' ? group.routeMapIn : group.routeMapOut, prefix);
-}
-
-function samePaths(a: number[][], b: number[][]): boolean {
-  return a.length === b.length && a.every((p, i) => p.join(' ') === b[i]!.join(' '));
+  return { classes: [...byKey.values()], prefixes: [...origins.keys()].sort(byAddress), classOf };
 }
 
 /** Runs the simulation to its fixed point, over the fabric left when `down` has failed. */
@@ -162,108 +192,24 @@ export function simulateRouting(
 ): RoutingExpectation {
   const frr = speakers(site, down);
   const sessions = pairSessions(site, down);
-  const sessionsOf = new Map<string, Session[]>();
-  for (const s of sessions) sessionsOf.set(s.device, [...(sessionsOf.get(s.device) ?? []), s]);
-  // a policy's answer for a prefix never changes between rounds
-  const decided = new Map<string, boolean>();
-  const permits = (d: Frr, peer: string, dir: 'in' | 'out', prefix: string): boolean => {
-    const key = `${d.name}\0${peer}\0${dir}\0${prefix}`;
-    let answer = decided.get(key);
-    if (answer === undefined) {
-      answer = policyPermits(d, peer, dir, prefix);
-      decided.set(key, answer);
-    }
-    return answer;
+  const policies = new Policies();
+  const paths = new AsPaths();
+  const { devices, net, defaults } = netOf(frr, sessions, policies, paths);
+  const { classes, prefixes, classOf } = classesOf(devices, policies, defaults);
+  const table = new NexthopTable(devices.length, classes.length, prefixes, classOf);
+  const counts: Received = {
+    certain: new Float64Array(sessions.length),
+    possible: new Float64Array(sessions.length),
   };
-  const rib = new Map<string, Map<string, Route>>();
-  for (const d of frr.values()) {
-    const own = new Map<string, Route>();
-    for (const n of d.frr.routerBgp.ipv4Unicast.networks)
-      own.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
-    rib.set(d.name, own);
-  }
-  // what each session carries: per prefix, the paths received and how many of them were accepted
-  const adjIn = new Map<string, Map<string, { accepted: number[][]; offered: number }>>();
-
-  for (let round = 0; round < 64; round++) {
-    let changed = false;
-    for (const s of sessions) {
-      const sender = frr.get(s.from)!;
-      const receiver = frr.get(s.device)!;
-      const offers = new Map<string, number[][]>();
-      for (const [prefix, route] of rib.get(s.from)!)
-        if (permits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
-      if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer))
-        offers.set('0.0.0.0/0', [[sender.frr.routerBgp.asn]]);
-      const inbound = new Map<string, { accepted: number[][]; offered: number }>();
-      for (const [prefix, paths] of offers) {
-        if (!permits(receiver, s.peer, 'in', prefix)) continue;
-        const accepted = paths.filter((p) => !p.includes(receiver.frr.routerBgp.asn));
-        if (accepted.length) inbound.set(prefix, { accepted, offered: paths.length });
-      }
-      adjIn.set(sessionKey(s.device, s.peer), inbound);
-    }
-    // best paths: local first, then the shortest AS path; equal lengths are multipath
-    for (const d of frr.values()) {
-      const next = new Map<string, Route>();
-      for (const n of d.frr.routerBgp.ipv4Unicast.networks)
-        next.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
-      const learned = new Map<string, number[][]>();
-      for (const s of sessionsOf.get(d.name) ?? []) {
-        for (const [prefix, { accepted }] of adjIn.get(sessionKey(s.device, s.peer)) ?? []) {
-          if (next.get(prefix)?.local) continue;
-          learned.set(prefix, [...(learned.get(prefix) ?? []), ...accepted]);
-        }
-      }
-      for (const [prefix, paths] of learned) {
-        const best = Math.min(...paths.map((p) => p.length));
-        const unique = [
-          ...new Map(paths.filter((p) => p.length === best).map((p) => [p.join(' '), p])).values(),
-        ];
-        unique.sort((a, b) => a.join(' ').localeCompare(b.join(' ')));
-        next.set(prefix, {
-          paths: unique.slice(0, MAX_PATHS).map((p) => [d.frr.routerBgp.asn, ...p]),
-          local: false,
-        });
-      }
-      const before = rib.get(d.name)!;
-      if (
-        before.size !== next.size ||
-        [...next].some(([k, v]) => !before.has(k) || !samePaths(before.get(k)!.paths, v.paths))
-      )
-        changed = true;
-      rib.set(d.name, next);
-    }
-    if (!changed) break;
-  }
+  for (const cls of classes) simulateClass(net, paths, cls, defaults, counts, table);
 
   const received = new Map<string, Range>();
-  for (const s of sessions) {
-    const inbound = adjIn.get(sessionKey(s.device, s.peer)) ?? new Map();
-    let certain = 0;
-    for (const { accepted, offered } of inbound.values()) if (accepted.length === offered) certain++;
-    received.set(sessionKey(s.device, s.peer), { certain, possible: inbound.size });
-  }
-  const nexthops = new Map<string, Map<string, Range>>();
-  for (const d of frr.values()) {
-    const perPrefix = new Map<string, Range>();
-    for (const [prefix, route] of rib.get(d.name)!) {
-      if (route.local) continue;
-      const best = route.paths[0]!.length - 1;
-      let certain = 0;
-      let possible = 0;
-      for (const s of sessionsOf.get(d.name) ?? []) {
-        const got = adjIn.get(sessionKey(s.device, s.peer))?.get(prefix);
-        if (!got) continue;
-        const atBest = got.accepted.filter((p) => p.length === best);
-        if (atBest.length === 0) continue;
-        possible++;
-        if (atBest.length === got.offered) certain++;
-      }
-      perPrefix.set(prefix, { certain, possible });
-    }
-    nexthops.set(d.name, perPrefix);
-  }
+  for (const [i, s] of sessions.entries())
+    received.set(sessionKey(s.device, s.peer), {
+      certain: counts.certain[i]!,
+      possible: counts.possible[i]!,
+    });
+  const nexthops = new Map(devices.map((d, i) => [d.name, table.view(i)]));
   return { sessions, received, nexthops };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The simulation's next-hop table, stored per device and prefix class in two typed arrays and
+ * read as `Map`s (device → prefix → range): a 5,000-device fabric has ~25 million routes, far
+ * too many for `Map` entries, but only a few thousand classes of prefixes that travel alike.
+ */
+
+export interface Range {
+  certain: number;
+  possible: number;
+}
+
+export class NexthopTable {
+  readonly certain: Uint16Array;
+  readonly possible: Uint16Array;
+
+  constructor(
+    readonly devices: number,
+    readonly classes: number,
+    /** Every prefix, in the order the views list them, with its class. */
+    readonly prefixes: readonly string[],
+    readonly classOf: ReadonlyMap<string, number>,
+  ) {
+    this.certain = new Uint16Array(devices * classes);
+    this.possible = new Uint16Array(devices * classes);
+  }
+
+  /** One device's routes: the prefixes it learned (not its own), with their ECMP width. */
+  view(device: number): ReadonlyMap<string, Range> {
+    return new DeviceRoutes(this, device);
+  }
+}
+
+class DeviceRoutes implements ReadonlyMap<string, Range> {
+  private count = -1;
+
+  constructor(
+    private readonly table: NexthopTable,
+    private readonly device: number,
+  ) {}
+
+  private at(cls: number): Range | undefined {
+    const i = this.device * this.table.classes + cls;
+    const possible = this.table.possible[i]!;
+    return possible ? { certain: this.table.certain[i]!, possible } : undefined;
+  }
+
+  get(prefix: string): Range | undefined {
+    const cls = this.table.classOf.get(prefix);
+    return cls === undefined ? undefined : this.at(cls);
+  }
+
+  has(prefix: string): boolean {
+    return this.get(prefix) !== undefined;
+  }
+
+  get size(): number {
+    if (this.count < 0) {
+      this.count = 0;
+      for (const _ of this.entries()) this.count++;
+    }
+    return this.count;
+  }
+
+  *entries(): MapIterator<[string, Range]> {
+    for (const prefix of this.table.prefixes) {
+      const r = this.at(this.table.classOf.get(prefix)!);
+      if (r) yield [prefix, r];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<Range> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Range]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: Range, key: string, map: ReadonlyMap<string, Range>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
