@@ -22,7 +22,10 @@ export interface Net {
   outPolicy: Int32Array;
   /** Per session, the `[asn]` the sender's `default-originate` offers it, if any. */
   defaultOffer: (readonly AsPath[] | undefined)[];
-  /** Per device, the sessions it learns from and the sessions it advertises over. */
+  /** The sessions that are up, those of them with a `defaultOffer`. */
+  active: number[];
+  defaults: number[];
+  /** Per device, the sessions that are up it learns from and advertises over. */
   into: number[][];
   from: number[][];
 }
@@ -46,16 +49,17 @@ export interface Received {
 }
 
 /** The best paths a device keeps, from what its sessions accepted: distinct, at most 16. */
-function keep(paths: AsPaths, accepted: AsPath[], asn: number): AsPath[] {
+function keep(paths: AsPaths, accepted: AsPath[], asn: number, routes: ClassRoutes): AsPath[] {
   let unique = [...new Set(accepted)];
   if (unique.length > MAX_PATHS) {
+    routes.truncated = true;
     unique.sort((a, b) => pathText(a).localeCompare(pathText(b)));
     unique = unique.slice(0, MAX_PATHS);
   }
   return unique.map((p) => paths.prepend(asn, p));
 }
 
-function offerOf(
+export function offerOf(
   net: Net,
   cls: PrefixClass,
   cand: (AsPath[] | undefined)[],
@@ -91,14 +95,21 @@ function receiversOf(
 }
 
 /** Every device's best paths for the class: `cand[d]` (undefined: no route), all of one length. */
-function propagate(net: Net, paths: AsPaths, cls: PrefixClass, defaults: number[]): (AsPath[] | undefined)[] {
+export function propagate(net: Net, paths: AsPaths, cls: PrefixClass): ClassRoutes {
   const n = net.asn.length;
   const cand: (AsPath[] | undefined)[] = new Array(n);
+  const routes: ClassRoutes = { cand, truncated: false };
   for (const o of cls.origins) cand[o] = [paths.origin(net.asn[o]!)];
   const seen = new Int32Array(n);
   let frontier = cls.origins;
   for (let length = 1; length < MAX_LENGTH; length++) {
-    const receivers = receiversOf(net, frontier, cls.isDefault && length === 1 ? defaults : [], seen, length);
+    const receivers = receiversOf(
+      net,
+      frontier,
+      cls.isDefault && length === 1 ? net.defaults : [],
+      seen,
+      length,
+    );
     // assigned after the layer: a device's paths of this layer reach others in the next one
     const learned: [number, AsPath[]][] = [];
     for (const r of receivers) {
@@ -114,27 +125,35 @@ function propagate(net: Net, paths: AsPaths, cls: PrefixClass, defaults: number[
       if (accepted.length) learned.push([r, accepted]);
     }
     const next = learned.map(([r, accepted]) => {
-      cand[r] = keep(paths, accepted, net.asn[r]!);
+      cand[r] = keep(paths, accepted, net.asn[r]!, routes);
       return r;
     });
     if (!next.length) break;
     frontier = next;
   }
-  return cand;
+  return routes;
 }
 
-/** Propagates one class and adds its counts to `received` and the next-hop table. */
-export function simulateClass(
+/** One class's best paths per device (undefined: no route), and whether 16 paths were not enough. */
+export interface ClassRoutes {
+  cand: (AsPath[] | undefined)[];
+  truncated: boolean;
+}
+
+/**
+ * Adds (`sign` 1) or takes back (-1) one class's counts: per session the prefixes it accepts, per
+ * device the sessions that bring it an equal-cost best path.
+ */
+export function account(
   net: Net,
-  paths: AsPaths,
   cls: PrefixClass,
-  defaults: number[],
+  cand: (AsPath[] | undefined)[],
   received: Received,
   nexthops: NexthopTable,
+  sign: 1 | -1,
 ): void {
-  const cand = propagate(net, paths, cls, defaults);
   const local = new Set(cls.origins);
-  for (let s = 0; s < net.recv.length; s++) {
+  for (const s of net.active) {
     if (!cls.answers[net.inPolicy[s]!]) continue;
     const offer = offerOf(net, cls, cand, s);
     if (!offer) continue;
@@ -144,12 +163,25 @@ export function simulateClass(
     for (const p of offer) if (!passesThrough(p, asn)) accepted++;
     if (!accepted) continue;
     const all = accepted === offer.length;
-    received.possible[s]! += cls.prefixes;
-    if (all) received.certain[s]! += cls.prefixes;
+    received.possible[s]! += sign * cls.prefixes;
+    if (all) received.certain[s]! += sign * cls.prefixes;
     const own = cand[r];
     if (!own || local.has(r) || offer[0]!.length !== own[0]!.length - 1) continue;
     const i = r * nexthops.classes + cls.index;
-    nexthops.possible[i]!++;
-    if (all) nexthops.certain[i]!++;
+    nexthops.possible[i]! += sign;
+    if (all) nexthops.certain[i]! += sign;
   }
+}
+
+/** Propagates one class and adds its counts to `received` and the next-hop table. */
+export function simulateClass(
+  net: Net,
+  paths: AsPaths,
+  cls: PrefixClass,
+  received: Received,
+  nexthops: NexthopTable,
+): ClassRoutes {
+  const routes = propagate(net, paths, cls);
+  account(net, cls, routes.cand, received, nexthops, 1);
+  return routes;
 }

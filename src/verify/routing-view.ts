@@ -24,6 +24,14 @@ export class NexthopTable {
     this.possible = new Uint16Array(devices * classes);
   }
 
+  /** A copy to change: a degraded fabric's table starts as the intact one's. */
+  clone(): NexthopTable {
+    const copy = new NexthopTable(this.devices, this.classes, this.prefixes, this.classOf);
+    copy.certain.set(this.certain);
+    copy.possible.set(this.possible);
+    return copy;
+  }
+
   /** One device's routes: the prefixes it learned (not its own), with their ECMP width. */
   view(device: number): ReadonlyMap<string, Range> {
     return new DeviceRoutes(this, device);
@@ -50,7 +58,8 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
   }
 
   has(prefix: string): boolean {
-    return this.get(prefix) !== undefined;
+    const cls = this.table.classOf.get(prefix);
+    return cls !== undefined && this.table.possible[this.device * this.table.classes + cls]! > 0;
   }
 
   get size(): number {

@@ -1,0 +1,162 @@
+/**
+ * What the eBGP simulation of one site shares between its runs (`fabric whatif` runs it once per
+ * failure): the sessions of the intact fabric by index, the policy each applies, and the prefix
+ * classes. A failure removes devices and sessions; it changes no policy and no originator of a
+ * device that is up, so two prefixes that travel alike in the intact fabric do in every
+ * degraded one.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import type { SiteModel } from '../model/types.js';
+import { parsePrefix } from '../net/ipv4.js';
+import { type Down, failedDevices, linkDown, NOTHING_DOWN } from './down.js';
+import { AsPaths } from './routing-paths.js';
+import { Policies } from './routing-policy.js';
+import type { Net, PrefixClass } from './routing-propagate.js';
+import { type Frr, pairAll, type Session, type SessionLink, speakers } from './routing-sessions.js';
+
+export interface Prepared {
+  /** Every BGP speaker of the site, by index. */
+  devices: Frr[];
+  /** Every session of the intact fabric, by index, and the link it runs over. */
+  sessions: Session[];
+  links: (SessionLink | undefined)[];
+  /** The sessions' ends and policies, by index (`into`, `from` and `active`: all of them). */
+  net: Net;
+  paths: AsPaths;
+  classes: PrefixClass[];
+  /** Every prefix in address order, and its class. */
+  prefixes: string[];
+  classOf: Map<string, number>;
+}
+
+const DEFAULT_ROUTE = '0.0.0.0/0';
+
+/** Prefixes in address order, shorter first where they start alike: as `show ip route` lists them. */
+function byAddress(a: string, b: string): number {
+  const p = parsePrefix(a)?.prefix;
+  const q = parsePrefix(b)?.prefix;
+  if (!p || !q) return a.localeCompare(b);
+  return p.network - q.network || p.length - q.length;
+}
+
+function netOf(devices: Frr[], sessions: Session[], policies: Policies, paths: AsPaths): Net {
+  const index = new Map(devices.map((d, i) => [d.name, i]));
+  const count = sessions.length;
+  const net: Net = {
+    asn: devices.map((d) => d.frr.routerBgp.asn),
+    recv: new Int32Array(count),
+    send: new Int32Array(count),
+    inPolicy: new Int32Array(count),
+    outPolicy: new Int32Array(count),
+    defaultOffer: new Array(count),
+    defaults: [],
+    into: devices.map(() => []),
+    from: devices.map(() => []),
+    active: [],
+  };
+  for (const [i, s] of sessions.entries()) {
+    const r = index.get(s.device)!;
+    const f = index.get(s.from)!;
+    const sender = devices[f]!;
+    net.recv[i] = r;
+    net.send[i] = f;
+    net.inPolicy[i] = policies.of(devices[r]!, s.peer, 'in');
+    net.outPolicy[i] = policies.of(sender, s.fromPeer, 'out');
+    net.into[r]!.push(i);
+    net.from[f]!.push(i);
+    net.active.push(i);
+    if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer)) {
+      net.defaultOffer[i] = [paths.origin(sender.frr.routerBgp.asn)];
+      net.defaults.push(i);
+    }
+  }
+  return net;
+}
+
+/**
+ * Every prefix the speakers originate (and the default route when a session originates it),
+ * grouped into classes that travel alike: the same originators, the same answer from every policy.
+ */
+function classesOf(devices: Frr[], policies: Policies, defaults: number[]) {
+  const origins = new Map<string, number[]>();
+  for (const [i, d] of devices.entries())
+    for (const p of d.frr.routerBgp.ipv4Unicast.networks) {
+      const list = origins.get(p) ?? [];
+      if (!list.includes(i)) list.push(i);
+      origins.set(p, list);
+    }
+  if (defaults.length && !origins.has(DEFAULT_ROUTE)) origins.set(DEFAULT_ROUTE, []);
+  const byKey = new Map<string, PrefixClass>();
+  const classOf = new Map<string, number>();
+  for (const [prefix, from] of origins) {
+    const answers = policies.answersFor(prefix);
+    const isDefault = prefix === DEFAULT_ROUTE;
+    const key = `${isDefault ? 'default' : from.join(',')}|${answers.join('')}`;
+    let cls = byKey.get(key);
+    if (!cls) {
+      cls = { index: byKey.size, prefixes: 0, origins: from, answers, isDefault };
+      byKey.set(key, cls);
+    }
+    cls.prefixes++;
+    classOf.set(prefix, cls.index);
+  }
+  return { classes: [...byKey.values()], prefixes: [...origins.keys()].sort(byAddress), classOf };
+}
+
+const cache = new WeakMap<DeepReadonly<SiteModel>, Prepared>();
+
+/** The site's shared part, computed on the first run (a compiled site never changes). */
+export function prepared(site: DeepReadonly<SiteModel>): Prepared {
+  let p = cache.get(site);
+  if (!p) {
+    const devices = [...speakers(site, NOTHING_DOWN).values()];
+    const all = pairAll(site);
+    const sessions = all.map((a) => a.session);
+    const policies = new Policies();
+    const paths = new AsPaths();
+    const net = netOf(devices, sessions, policies, paths);
+    p = {
+      devices,
+      sessions,
+      links: all.map((a) => a.link),
+      net,
+      paths,
+      ...classesOf(devices, policies, net.defaults),
+    };
+    cache.set(site, p);
+  }
+  return p;
+}
+
+/** The sessions (by index) between devices that are up, over links that are up. */
+export function activeSessions(p: Prepared, site: DeepReadonly<SiteModel>, down: Down): number[] {
+  if (down.devices.size === 0 && down.links.size === 0) return p.net.active;
+  const failed = failedDevices(site, down);
+  const out: number[] = [];
+  for (const [i, s] of p.sessions.entries()) {
+    if (failed.has(s.device) || failed.has(s.from)) continue;
+    const link = p.links[i];
+    if (down.links.size && link && linkDown(down, link.end, link.peer)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** The sessions of the fabric left: `into`, `from`, `active` and `defaults` of the active ones. */
+export function netFor(p: Prepared, up: boolean[], active: number[]): Net {
+  if (active === p.net.active) return p.net;
+  const net: Net = {
+    ...p.net,
+    into: p.devices.map(() => []),
+    from: p.devices.map(() => []),
+    active,
+    defaults: [],
+  };
+  for (const i of active) {
+    if (!up[p.net.recv[i]!] || !up[p.net.send[i]!]) continue;
+    net.into[p.net.recv[i]!]!.push(i);
+    net.from[p.net.send[i]!]!.push(i);
+    if (p.net.defaultOffer[i]) net.defaults.push(i);
+  }
+  return net;
+}

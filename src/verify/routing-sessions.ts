@@ -1,0 +1,93 @@
+/**
+ * The eBGP sessions of the simulation (src/verify/routing.ts): each configured neighbor paired
+ * with the neighbor on the other end, and the link it runs over.
+ */
+import { cidrOf } from '../model/address.js';
+import type { DeepReadonly } from '../model/freeze.js';
+import { speaksBgp } from '../model/runs.js';
+import type { BgpNeighbor, FrrDevice, SiteModel } from '../model/types.js';
+import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { type Down, failedDevices } from './down.js';
+
+export interface Session {
+  /** The receiving side. */
+  device: string;
+  /** The neighbor as configured on the receiver (interface or address): FRR's key for the peer. */
+  peer: string;
+  /** The sending side. */
+  from: string;
+  fromPeer: string;
+}
+
+/** The two ends of the link a session runs over. */
+export interface SessionLink {
+  end: { device: string; interface: string };
+  peer: { device: string; interface: string };
+}
+
+export type Frr = DeepReadonly<FrrDevice>;
+
+export function sessionKey(device: string, peer: string): string {
+  return `${device}|${peer}`;
+}
+
+/** The BGP speakers that are up. */
+export function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string, Frr> {
+  const failed = failedDevices(site, down);
+  return new Map(
+    site.devices.filter((d): d is Frr => speaksBgp(d) && !failed.has(d.name)).map((d) => [d.name, d]),
+  );
+}
+
+/** Every session of the intact fabric, with the link it runs over. */
+export function pairAll(
+  site: DeepReadonly<SiteModel>,
+): { session: Session; link: SessionLink | undefined }[] {
+  const frr = speakers(site, { devices: new Set(), links: new Set() });
+  const out: { session: Session; link: SessionLink | undefined }[] = [];
+  for (const d of frr.values()) {
+    for (const n of d.frr.routerBgp.neighbors) {
+      const other = frr.get(n.peerDevice);
+      if (!other) continue;
+      const back = counterpart(d, n, other);
+      if (!back) continue;
+      out.push({
+        session: { device: d.name, peer: n.peer, from: other.name, fromPeer: back.peer },
+        link: sessionLink(d, n),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The link a session runs over: the neighbor's interface when unnumbered, else the interface
+ * towards the peer whose subnet holds the neighbor's address.
+ */
+function sessionLink(d: Frr, n: DeepReadonly<BgpNeighbor>): SessionLink | undefined {
+  const address = n.unnumbered ? undefined : parseAddress(n.peer);
+  const towards = d.interfaces.filter((i) => i.peer.device === n.peerDevice);
+  const link = n.unnumbered
+    ? d.interfaces.find((i) => i.name === n.peer)
+    : (towards.find((i) =>
+        i.addresses.some((a) => {
+          const p = parsePrefix(cidrOf(a))?.prefix;
+          return !!p && address !== undefined && contains(p, address);
+        }),
+      ) ?? towards[0]);
+  return link && { end: { device: d.name, interface: link.name }, peer: link.peer };
+}
+
+function counterpart(
+  d: Frr,
+  n: DeepReadonly<BgpNeighbor>,
+  other: Frr,
+): DeepReadonly<BgpNeighbor> | undefined {
+  if (n.unnumbered) {
+    const link = d.interfaces.find((i) => i.name === n.peer);
+    return other.frr.routerBgp.neighbors.find(
+      (m) => m.unnumbered && m.peer === link?.peer.interface && m.peerDevice === d.name,
+    );
+  }
+  return other.frr.routerBgp.neighbors.find((m) => !m.unnumbered && m.peerDevice === d.name);
+}
