@@ -12,6 +12,8 @@ export interface Range {
 export class NexthopTable {
   readonly certain: Uint16Array;
   readonly possible: Uint16Array;
+  /** The class of each prefix of `prefixes`, by position. */
+  readonly prefixClass: Int32Array;
 
   constructor(
     readonly devices: number,
@@ -22,6 +24,7 @@ export class NexthopTable {
   ) {
     this.certain = new Uint16Array(devices * classes);
     this.possible = new Uint16Array(devices * classes);
+    this.prefixClass = Int32Array.from(prefixes, (p) => classOf.get(p)!);
   }
 
   /** A copy to change: a degraded fabric's table starts as the intact one's. */
@@ -42,11 +45,11 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
   private count = -1;
 
   constructor(
-    private readonly table: NexthopTable,
-    private readonly device: number,
+    readonly table: NexthopTable,
+    readonly device: number,
   ) {}
 
-  private at(cls: number): Range | undefined {
+  at(cls: number): Range | undefined {
     const i = this.device * this.table.classes + cls;
     const possible = this.table.possible[i]!;
     return possible ? { certain: this.table.certain[i]!, possible } : undefined;
@@ -71,9 +74,10 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
   }
 
   *entries(): MapIterator<[string, Range]> {
-    for (const prefix of this.table.prefixes) {
-      const r = this.at(this.table.classOf.get(prefix)!);
-      if (r) yield [prefix, r];
+    const { prefixes, prefixClass } = this.table;
+    for (let i = 0; i < prefixes.length; i++) {
+      const r = this.at(prefixClass[i]!);
+      if (r) yield [prefixes[i]!, r];
     }
   }
 
@@ -91,5 +95,43 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
 
   forEach(fn: (value: Range, key: string, map: ReadonlyMap<string, Range>) => void): void {
     for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
+/**
+ * The routes of `before` (at least `min` wide) that `after` still has, but over fewer equal-cost
+ * next hops, in `before`'s order. Two views of one site's simulations are compared class by
+ * class, so a device whose routes kept their width costs one pass over its classes.
+ */
+export function* narrowedRoutes(
+  before: ReadonlyMap<string, Range>,
+  after: ReadonlyMap<string, Range> | undefined,
+  min: number,
+): Generator<[string, Range, Range]> {
+  if (
+    before instanceof DeviceRoutes &&
+    after instanceof DeviceRoutes &&
+    before.table.prefixes === after.table.prefixes
+  ) {
+    const narrowed = new Uint8Array(before.table.classes);
+    let any = false;
+    for (let c = 0; c < narrowed.length; c++) {
+      const was = before.table.possible[before.device * before.table.classes + c]!;
+      const now = after.table.possible[after.device * after.table.classes + c]!;
+      if (was >= min && now > 0 && now < was) narrowed[c] = 1;
+      any ||= narrowed[c] === 1;
+    }
+    if (!any) return;
+    const { prefixes, prefixClass } = before.table;
+    for (let i = 0; i < prefixes.length; i++) {
+      const c = prefixClass[i]!;
+      if (narrowed[c]) yield [prefixes[i]!, before.at(c)!, after.at(c)!];
+    }
+    return;
+  }
+  for (const [prefix, was] of before) {
+    if (was.possible < min) continue;
+    const now = after?.get(prefix);
+    if (now && now.possible < was.possible) yield [prefix, was, now];
   }
 }

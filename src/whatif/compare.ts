@@ -7,6 +7,7 @@
 
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
+import { narrowedRoutes } from '../verify/routing-view.js';
 import type { ServiceState } from './services.js';
 import type { Impact } from './types.js';
 
@@ -128,11 +129,7 @@ function compareEcmp(ctx: DeriveContext): Impact[] {
   let example = '';
   for (const [device, prefixes] of ctx.intact.nexthops) {
     if (ctx.isDown(device)) continue;
-    const now = ctx.routing.nexthops.get(device);
-    for (const [prefix, was] of prefixes) {
-      if (was.possible < 2) continue;
-      const width = now?.get(prefix);
-      if (!width || width.possible >= was.possible) continue;
+    for (const [prefix, was, width] of narrowedRoutes(prefixes, ctx.routing.nexthops.get(device), 2)) {
       routesNarrowed++;
       devices.add(device);
       if (!example) example = `${device} → ${prefix}: ${width.possible} of ${was.possible}`;
