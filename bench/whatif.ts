@@ -9,7 +9,8 @@
  *   npm run bench:whatif -- --budget 300         # stop the synthetic run after 300 s
  *
  * A run that would exceed --budget seconds (default 120) stops there: it reports the scenarios
- * done, the time per scenario and the projected total. Stdout gets one JSON line per site.
+ * done, the time per scenario and the projected total, in wall time and in CPU time (the figure
+ * to compare on a shared machine). Stdout gets one JSON line per site.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,12 +32,30 @@ function compile(inventory: string, site?: string): FrozenSite {
   return r.model.sites[0]!;
 }
 
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+/**
+ * The scenarios in a fixed shuffled order, so a run stopped by --budget has timed a sample of
+ * every kind (devices, cables, racks…), not only the devices listed first.
+ */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  let seed = 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 48271) % 2147483647;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 function measure(label: string, site: FrozenSite, budgetSeconds: number): void {
-  const scenarios = singleFailures(site);
+  const scenarios = shuffled(singleFailures(site));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const base = baselineOf(site);
   const baselineSeconds = (performance.now() - t0) / 1000;
+  const baselineCpu = cpuSeconds(process.cpuUsage(cpu0));
   let done = 0;
   let breaks = 0;
   for (const s of scenarios) {
@@ -48,10 +67,15 @@ function measure(label: string, site: FrozenSite, budgetSeconds: number): void {
   const cpu = process.cpuUsage(cpu0);
   const perScenario = done ? (seconds - baselineSeconds) / done : 0;
   const projected = baselineSeconds + perScenario * scenarios.length;
+  // on a shared machine the CPU time is the figure to compare; projected the same way
+  const cpuPerScenario = done ? (cpuSeconds(cpu) - baselineCpu) / done : 0;
+  const projectedCpu = baselineCpu + cpuPerScenario * scenarios.length;
   log(
     `${label}: ${site.devices.length} devices, ${done}/${scenarios.length} scenarios in ${seconds.toFixed(2)} s ` +
       `(baseline ${baselineSeconds.toFixed(2)} s, ${(perScenario * 1000).toFixed(1)} ms per scenario` +
       `${done < scenarios.length ? `, projected ${projected.toFixed(0)} s for all` : ''}), ` +
+      `CPU ${cpuSeconds(cpu).toFixed(2)} s (baseline ${baselineCpu.toFixed(2)} s, ${(cpuPerScenario * 1000).toFixed(1)} ms per scenario` +
+      `${done < scenarios.length ? `, projected ${projectedCpu.toFixed(0)} s for all` : ''}), ` +
       `load average ${loadavg()[0]!.toFixed(2)}, ${breaks} break`,
   );
   process.stdout.write(
@@ -64,7 +88,10 @@ function measure(label: string, site: FrozenSite, budgetSeconds: number): void {
       baselineSeconds: Number(baselineSeconds.toFixed(2)),
       msPerScenario: Number((perScenario * 1000).toFixed(1)),
       projectedSeconds: Number(projected.toFixed(1)),
-      cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+      cpuSeconds: Number(cpuSeconds(cpu).toFixed(2)),
+      baselineCpuSeconds: Number(baselineCpu.toFixed(2)),
+      cpuMsPerScenario: Number((cpuPerScenario * 1000).toFixed(1)),
+      projectedCpuSeconds: Number(projectedCpu.toFixed(1)),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       load1: Number(loadavg()[0]!.toFixed(1)),
       node: process.version,

@@ -8,18 +8,18 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { parsePrefix } from '../net/ipv4.js';
-import { type Down, failedDevices, linkDown, NOTHING_DOWN } from './down.js';
+import { type Down, failedDevices, linkEnd, NOTHING_DOWN } from './down.js';
 import { AsPaths } from './routing-paths.js';
 import { Policies } from './routing-policy.js';
 import type { Net, PrefixClass } from './routing-propagate.js';
-import { type Frr, pairAll, type Session, type SessionLink, speakers } from './routing-sessions.js';
+import { type Frr, pairAll, type Session, speakers } from './routing-sessions.js';
 
 export interface Prepared {
   /** Every BGP speaker of the site, by index. */
   devices: Frr[];
-  /** Every session of the intact fabric, by index, and the link it runs over. */
+  /** Every session of the intact fabric, by index, and its link's ends as `Down.links` names them. */
   sessions: Session[];
-  links: (SessionLink | undefined)[];
+  links: ([string, string] | undefined)[];
   /** The sessions' ends and policies, by index (`into`, `from` and `active`: all of them). */
   net: Net;
   paths: AsPaths;
@@ -118,7 +118,13 @@ export function prepared(site: DeepReadonly<SiteModel>): Prepared {
     p = {
       devices,
       sessions,
-      links: all.map((a) => a.link),
+      links: all.map(
+        ({ link }) =>
+          link && [
+            linkEnd(link.end.device, link.end.interface),
+            linkEnd(link.peer.device, link.peer.interface),
+          ],
+      ),
       net,
       paths,
       ...classesOf(devices, policies, net.defaults),
@@ -136,7 +142,7 @@ export function activeSessions(p: Prepared, site: DeepReadonly<SiteModel>, down:
   for (const [i, s] of p.sessions.entries()) {
     if (failed.has(s.device) || failed.has(s.from)) continue;
     const link = p.links[i];
-    if (down.links.size && link && linkDown(down, link.end, link.peer)) continue;
+    if (link && (down.links.has(link[0]) || down.links.has(link[1]))) continue;
     out.push(i);
   }
   return out;

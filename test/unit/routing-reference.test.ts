@@ -178,7 +178,7 @@ describe('the breadth-first eBGP simulation', () => {
         ])
           expect(plain(simulateRouting(site, down))).toEqual(plain(referenceRouting(site, down)));
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
