@@ -4,7 +4,6 @@
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { FailureBudget } from '../model/budgets.js';
-import { own } from '../util/own.js';
 import { type CheckContext, finding } from './context.js';
 
 export function checkBudgets(ctx: CheckContext): Diagnostic[] {
@@ -51,33 +50,21 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
   }
 }
 
-/** The budget's own setting if the inventory states one, else the site's, else what it covers. */
+/** The budget's own setting if the inventory states one (compile records it), else what it covers. */
 function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
-  const inv = ctx.facts.inventory;
-  const site = (key: string): InventoryPath | null =>
-    own(inv.budgets as Record<string, unknown> | undefined, key) !== undefined ? ['budgets', key] : null;
+  if (b.budgetSource) return b.budgetSource;
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
-    if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`)
-      return t.routers?.budget !== undefined
-        ? ['tenants', tenant, 'routers', 'budget']
-        : (site('gateway') ?? ['tenants', tenant, 'routers']);
-    if (b.kind === 'l4-vip' && b.subject === `${tenant}-l4`)
-      return t.l4?.budget !== undefined
-        ? ['tenants', tenant, 'l4', 'budget']
-        : (site('vip') ?? ['tenants', tenant, 'l4']);
+    if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`) return ['tenants', tenant, 'routers'];
+    if (b.kind === 'l4-vip' && b.subject === `${tenant}-l4`) return ['tenants', tenant, 'l4'];
     for (const name of Object.keys(t.l4?.services ?? {}))
-      if (b.kind === 'l4-real-server' && b.subject === `${tenant}/${name}`) {
-        const service: InventoryPath = ['tenants', tenant, 'l4', 'services', name];
-        return own(t.l4!.services, name)?.budget !== undefined
-          ? [...service, 'budget']
-          : (site('haproxy') ?? service);
-      }
+      if (b.kind === 'l4-real-server' && b.subject === `${tenant}/${name}`)
+        return ['tenants', tenant, 'l4', 'services', name];
     for (const name of Object.keys(t.l7?.backends ?? {}))
       if (b.kind === 'app-server' && b.subject === `${tenant}/${name}`)
-        return site('app_server') ?? ['tenants', tenant, 'l7', 'backends', name];
+        return ['tenants', tenant, 'l7', 'backends', name];
   }
-  if (b.kind === 'hypervisor') return site('hypervisor') ?? ['devices', b.subject];
-  if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return site('fabric') ?? ['defaults', 'bfd'];
+  if (b.kind === 'hypervisor') return ['devices', b.subject];
+  if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];
   return ['budgets'];
 }
 

@@ -7,6 +7,7 @@ import type { Budgets } from '../inventory/types.gen.js';
 import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/budgets.js';
 import { runsProxy } from '../model/runs.js';
 import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
+import { own } from '../util/own.js';
 import type { SiteFacts } from './facts.js';
 import { healthCheck } from './keepalived.js';
 import { vmHostRoles } from './roles.js';
@@ -79,13 +80,44 @@ export function appServerFailedRequests(p: HaproxyRetryPolicy, servers: number):
 // ---------------------------------------------------------------------------------------------
 // The site's budgets
 
+/** A budget and the inventory setting it comes from (null: DEFAULT_BUDGETS). */
+interface Stated {
+  value: number;
+  source: string[] | null;
+}
+
+type SiteBudgets = { [K in keyof Budgets]-?: Stated };
+
+/** The site's budgets: the inventory's `budgets`, else DEFAULT_BUDGETS, each with where it is set. */
+function siteBudgets(stated: Budgets | undefined): SiteBudgets {
+  const of = (key: keyof Budgets): Stated => {
+    const value = own(stated as Record<string, number | undefined> | undefined, key);
+    return value === undefined
+      ? { value: DEFAULT_BUDGETS[key], source: null }
+      : { value, source: ['budgets', key] };
+  };
+  return {
+    fabric: of('fabric'),
+    gateway: of('gateway'),
+    vip: of('vip'),
+    haproxy: of('haproxy'),
+    app_server: of('app_server'),
+    hypervisor: of('hypervisor'),
+  };
+}
+
+/** A group's or service's own `budget` (at `path`), else the site's. */
+function ownOr(value: number | null, path: string[], site: Stated): Stated {
+  return value === null ? site : { value, source: [...path, 'budget'] };
+}
+
 export function compileBudgets(
   facts: SiteFacts,
   devices: readonly Device[],
   groups: readonly RedundancyGroup[],
   timers: SiteTimers,
 ): FailureBudget[] {
-  const site = { ...DEFAULT_BUDGETS, ...facts.inventory.budgets };
+  const site = siteBudgets(facts.inventory.budgets);
   const out: FailureBudget[] = [];
   const fabricTimers = {
     bfdIntervalMs: timers.bfdFabric.intervalMs,
@@ -122,7 +154,7 @@ function ms(
   group: string | null,
   members: readonly string[],
   expectedOutageMs: number,
-  budgetMs: number,
+  budget: Stated,
   timers: Record<string, number>,
   formula: string,
 ): FailureBudget {
@@ -132,10 +164,11 @@ function ms(
     group,
     members: [...members].sort(),
     expectedOutageMs,
-    budgetMs,
+    budgetMs: budget.value,
     expectedFailedRequests: null,
     budgetFailedRequests: null,
-    met: expectedOutageMs <= budgetMs,
+    budgetSource: budget.source,
+    met: expectedOutageMs <= budget.value,
     timers,
     formula,
   };
@@ -145,16 +178,22 @@ function vrrpBudgets(
   facts: SiteFacts,
   groups: readonly RedundancyGroup[],
   timers: SiteTimers,
-  site: Required<Budgets>,
+  site: SiteBudgets,
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   const { version, advertS } = timers.vrrp;
   for (const [tenant, t] of facts.tenants) {
     const pairs = [
-      { kind: 'vrrp-gateway' as const, name: `${tenant}-routers`, pair: t.routers, budget: site.gateway },
-      { kind: 'l4-vip' as const, name: `${tenant}-l4`, pair: t.l4, budget: site.vip },
+      {
+        kind: 'vrrp-gateway' as const,
+        name: `${tenant}-routers`,
+        key: 'routers',
+        pair: t.routers,
+        budget: site.gateway,
+      },
+      { kind: 'l4-vip' as const, name: `${tenant}-l4`, key: 'l4', pair: t.l4, budget: site.vip },
     ];
-    for (const { kind, name, pair, budget } of pairs) {
+    for (const { kind, name, key, pair, budget } of pairs) {
       if (!pair || pair.members.length < 2 || !groups.some((g) => g.name === name)) continue;
       const backupPriority = Math.min(...pair.members.map((m) => m.priority));
       const expected = vrrpMasterDownMs(version, advertS, backupPriority);
@@ -166,7 +205,7 @@ function vrrpBudgets(
           name,
           members,
           expected,
-          pair.budget ?? budget,
+          ownOr(pair.budget, ['tenants', tenant, key], budget),
           { vrrpVersion: version, advertS, backupPriority },
           version === 3
             ? '3 × advert + (256 − backup priority) / 256 × advert'
@@ -182,7 +221,7 @@ function serviceBudgets(
   facts: SiteFacts,
   devices: readonly Device[],
   timers: SiteTimers,
-  site: Required<Budgets>,
+  site: SiteBudgets,
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   for (const [tenant, t] of facts.tenants) {
@@ -195,7 +234,7 @@ function serviceBudgets(
           null,
           s.realServers,
           l4CheckDetectionMs(c),
-          s.budget ?? site.haproxy,
+          ownOr(s.budget, ['tenants', tenant, 'l4', 'services', s.name], site.haproxy),
           {
             delayLoopS: c.interval,
             connectTimeoutS: c.timeout,
@@ -237,8 +276,9 @@ function serviceBudgets(
       expectedOutageMs: detect,
       budgetMs: null,
       expectedFailedRequests: failed,
-      budgetFailedRequests: site.app_server,
-      met: failed !== null && failed <= site.app_server,
+      budgetFailedRequests: site.app_server.value,
+      budgetSource: site.app_server.source,
+      met: failed !== null && failed <= site.app_server.value,
       timers: {
         interMs: b.interMs,
         fastinterMs: b.check.fastinter,
@@ -262,7 +302,7 @@ function hypervisorBudgets(
   devices: readonly Device[],
   budgets: readonly FailureBudget[],
   fabricMs: number,
-  budget: number,
+  budget: Stated,
 ): FailureBudget[] {
   const out: FailureBudget[] = [];
   for (const hv of devices) {

@@ -1,5 +1,6 @@
 /**
- * The daemon drivers, one per daemon fabric configures (frr, keepalived, haproxy, ovs, snmpd).
+ * The daemon drivers, one per daemon fabric configures (frr, keepalived, haproxy, ovs, snmpd),
+ * and sysctl, the kernel settings of a device (not a daemon: it applies by the device's model).
  * Render, push, drift and the lab loop over these instead of naming daemons; each of their entry
  * points takes a registry, this one by default, so a new daemon is one more entry here (and its
  * templates, schema and model part). In the order their steps run.
@@ -10,26 +11,28 @@ import { haproxy } from './haproxy/index.js';
 import { keepalived } from './keepalived/index.js';
 import { ovs } from './ovs/index.js';
 import { snmpd } from './snmpd/index.js';
-import type { DaemonDriver, DaemonRegistry } from './types.js';
+import { sysctl } from './sysctl/index.js';
+import type { DaemonDriver, DaemonRegistry, DeviceView } from './types.js';
 
-export const DAEMONS = { frr, keepalived, haproxy, ovs, snmpd } as const;
+// sysctl first: the kernel settings are in place before the daemons reload on top of them
+export const DAEMONS = { sysctl, frr, keepalived, haproxy, ovs, snmpd } as const;
 
 /** A daemon fabric configures: the one name every stage uses. */
 export type Daemon = keyof typeof DAEMONS;
 
 /**
- * The drivers of the daemons a device runs, in the device's order. A name without a driver is
- * a compile bug, not bad input: it fails loudly here rather than being skipped.
+ * The drivers of a device: those of the settings its model asks for (`appliesTo`: its kernel
+ * settings), then those of the daemons it runs, in the device's order. A name without a driver
+ * is a compile bug, not bad input: it fails loudly here rather than being skipped.
  */
-export function driversOf(
-  d: { readonly daemons: readonly string[] },
-  registry: DaemonRegistry = DAEMONS,
-): DaemonDriver[] {
-  return d.daemons.map((name) => {
+export function driversOf(d: DeviceView, registry: DaemonRegistry = DAEMONS): DaemonDriver[] {
+  const settings = Object.values(registry).filter((driver) => driver.appliesTo?.(d));
+  const daemons = d.daemons.map((name) => {
     const driver = own(registry, name);
     if (!driver) throw new Error(`no driver for daemon "${name}" (src/daemons/index.ts)`);
     return driver;
   });
+  return [...settings, ...daemons.filter((driver) => !settings.includes(driver))];
 }
 
 /** The driver of a daemon by name, or undefined. */

@@ -133,6 +133,11 @@ export interface CrashPlan {
 export interface DaemonDriver {
   name: string;
   /**
+   * For a driver of the operating system's settings rather than a daemon (sysctl): it applies to
+   * the devices whose model asks for it, not by the device's `daemons`.
+   */
+  appliesTo?(d: DeviceView): boolean;
+  /**
    * What a failover `crash` of a device running it kills. A device's crash target is the last
    * of its daemons, in registry order, that has one: the service on top of the routing.
    */

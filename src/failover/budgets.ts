@@ -1,41 +1,112 @@
 /**
- * Failure budgets: the longest data-plane outage a scenario may cost. THE one table of budgets,
- * with the numbers of issue 10; when budgets move into the model (`budgets:` in the inventory,
- * computed from the rendered timers), `budgetFor` reads them from there instead.
+ * The budget of a failover scenario: the model's failure budget (`SiteModel.budgets`, compiled
+ * from the inventory's `budgets:` and a group's or service's own `budget`, else the defaults of
+ * src/compile/budgets.ts) of the group, service or cable the scenario fails, with the worst case
+ * the rendered timers predict. Pure: the model in, the budget out.
  */
-import type { RedundancyKind } from '../model/types.js';
+import type { DeepReadonly } from '../model/freeze.js';
+import type { BudgetKind, FailureBudget, RedundancyKind } from '../model/types.js';
 
 /** What a scenario fails, for choosing its budget: a redundancy group's kind, or a cable. */
 export type TargetKind = RedundancyKind | 'app-servers' | 'cable';
 
 export interface Budget {
-  /** Which budget of the table, for people: "fabric node or cable". */
+  /** The model's budget it is, for people: `shop-routers (vrrp-gateway)`, `cables (fabric-cable)`. */
   label: string;
-  /** Longest outage any probe may see (longest gap between answers), milliseconds. */
-  maxOutageMs: number;
+  /** Longest outage any probe may see (longest gap between answers), ms; null: only failed requests count. */
+  maxOutageMs: number | null;
   /** Failed HTTP requests allowed in total; undefined: only the outage counts. */
   maxFailedRequests?: number;
+  /** The worst-case outage the model predicts from the rendered timers, ms (an app server: its detection time). */
+  predictedOutageMs: number | null;
+  /** Failed requests the model predicts (0: HAProxy retries hide the loss; null: they cannot); undefined: not counted. */
+  predictedFailedRequests?: number | null;
+  /** Where the budget is set: the inventory key (`budgets.fabric`), or `default` (src/compile/budgets.ts). */
+  source: string;
+  /** `file:line:col` of that key, filled in where the inventory's sources are at hand (the CLI). */
+  location?: string;
+  /** The key as a path, for locating it; null for a default. */
+  sourcePath: string[] | null;
 }
 
-const FABRIC: Budget = { label: 'fabric node or cable', maxOutageMs: 350 };
-const VRRP: Budget = { label: 'VRRP gateway or L4 VIP master', maxOutageMs: 1000 };
-const APP: Budget = { label: 'one app server', maxOutageMs: 0, maxFailedRequests: 0 };
-const HAPROXY: Budget = { label: 'one HAProxy', maxOutageMs: 1000 };
-const HYPERVISOR: Budget = { label: 'a host and its VMs', maxOutageMs: 1000 };
-
-const TABLE: ReadonlyMap<TargetKind, Budget> = new Map<TargetKind, Budget>([
-  ['superspine-plane', FABRIC],
-  ['spine-plane', FABRIC],
-  ['edge-pair', FABRIC],
-  ['leaf-pair', FABRIC],
-  ['storage-hosts', FABRIC],
-  ['cable', FABRIC],
-  ['vrrp-pair', VRRP],
-  ['haproxy-pair', HAPROXY],
-  ['app-servers', APP],
-  ['hypervisors', HYPERVISOR],
+/** Which of the model's budget kinds covers the failure of a member of each kind of group. */
+const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<TargetKind, BudgetKind[]>([
+  ['superspine-plane', ['fabric-node']],
+  ['spine-plane', ['fabric-node']],
+  ['edge-pair', ['fabric-node']],
+  ['leaf-pair', ['fabric-node']],
+  ['storage-hosts', ['fabric-node']],
+  ['cable', ['fabric-cable']],
+  ['vrrp-pair', ['vrrp-gateway', 'l4-vip']],
+  // a HAProxy is a real server of the L4 VIPs in front of it
+  ['haproxy-pair', ['l4-real-server']],
+  ['app-servers', ['app-server']],
+  ['hypervisors', ['hypervisor']],
 ]);
 
-export function budgetFor(kind: TargetKind): Budget {
-  return TABLE.get(kind) ?? FABRIC;
+/** A scenario without a budget in the model: judged only on recovery and convergence. */
+export const NO_BUDGET: Budget = {
+  label: 'no budget in the model',
+  maxOutageMs: null,
+  predictedOutageMs: null,
+  source: '-',
+  sourcePath: null,
+};
+
+/** The strictest first: a member of two services must meet both budgets. */
+function strictness(b: DeepReadonly<FailureBudget>): number {
+  return b.budgetMs ?? b.budgetFailedRequests ?? Number.POSITIVE_INFINITY;
+}
+
+function fromModel(b: DeepReadonly<FailureBudget>): Budget {
+  const inRequests = b.budgetFailedRequests !== null;
+  return {
+    label: `${b.subject} (${b.kind})`,
+    maxOutageMs: b.budgetMs,
+    ...(inRequests ? { maxFailedRequests: b.budgetFailedRequests! } : {}),
+    predictedOutageMs: b.expectedOutageMs,
+    ...(inRequests ? { predictedFailedRequests: b.expectedFailedRequests } : {}),
+    source: b.budgetSource ? b.budgetSource.join('.') : 'default',
+    sourcePath: b.budgetSource ? [...b.budgetSource] : null,
+  };
+}
+
+/**
+ * The budget of failing `device`, a member of group `group` (of kind `kind`), or of a cable
+ * (kind `cable`): the model's budget of that kind whose group (or, for services and hypervisors,
+ * whose members) covers it; an app server's is its backend's (`app:<backend>`).
+ */
+export function budgetFor(
+  budgets: readonly DeepReadonly<FailureBudget>[],
+  kind: TargetKind,
+  target: { device: string; group: string } | { cable: string },
+): Budget {
+  const kinds = BUDGET_KINDS.get(kind) ?? [];
+  const candidates = budgets.filter((b) => {
+    if (!kinds.includes(b.kind)) return false;
+    if ('cable' in target) return true;
+    if (!b.members.includes(target.device)) return false;
+    if (b.kind === 'app-server') return b.subject.endsWith(`/${target.group.replace(/^app:/, '')}`);
+    return b.group === null || b.group === target.group;
+  });
+  const strictest = [...candidates].sort((a, z) => strictness(a) - strictness(z))[0];
+  return strictest ? fromModel(strictest) : NO_BUDGET;
+}
+
+/** `350 ms`, `0 req`, `1000 ms, 0 req`, `none`: the limits of a budget in a few characters. */
+export function budgetText(b: Budget): string {
+  const parts = [
+    ...(b.maxOutageMs !== null ? [`${b.maxOutageMs} ms`] : []),
+    ...(b.maxFailedRequests !== undefined ? [`${b.maxFailedRequests} req`] : []),
+  ];
+  return parts.join(', ') || 'none';
+}
+
+/** The model's prediction in the same form: `350 ms`, `0 req`, `-`. */
+export function predictedText(b: Budget): string {
+  if (b.maxFailedRequests !== undefined)
+    return b.predictedFailedRequests === null || b.predictedFailedRequests === undefined
+      ? 'requests fail'
+      : `${b.predictedFailedRequests} req`;
+  return b.predictedOutageMs === null ? '-' : `${b.predictedOutageMs} ms`;
 }

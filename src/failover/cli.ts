@@ -14,8 +14,10 @@ import { DEFAULT_STATE_ROOT, LabError, labStatus, stateDirOf } from '../lab/inde
 import type { FrozenSite } from '../pipeline.js';
 import { table } from '../report/table.js';
 import { waitConverged } from '../verify/converge.js';
+import { budgetText, predictedText } from './budgets.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
+import { annotateScenarios } from './prediction.js';
 import { deriveProbes } from './probe-plan.js';
 import { failoverJson, failoverJunit, failoverText } from './report.js';
 import { interruption, type RunContext, runFailover } from './run.js';
@@ -73,12 +75,16 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
 
 function scenarioList(scenarios: Scenario[]): string {
   return `${table(
-    ['SCENARIO', 'GROUP', 'FAULT', 'BUDGET'],
+    ['SCENARIO', 'GROUP', 'FAULT', 'BUDGET', 'PREDICTED', 'WHATIF', 'BUDGET OF', 'SET AT'],
     scenarios.map((s) => [
       s.id,
       s.target.kind === 'device' ? s.target.group : 'cables',
       s.fault === 'crash' && s.target.kind === 'device' ? `crash ${s.target.crash?.daemon}` : s.fault,
-      `${s.budget.maxOutageMs} ms (${s.budget.label})`,
+      budgetText(s.budget),
+      predictedText(s.budget),
+      s.whatif?.verdict ?? '-',
+      s.budget.label,
+      s.budget.location ? `${s.budget.source} (${s.budget.location})` : s.budget.source,
     ]),
   )}\n`;
 }
@@ -134,7 +140,7 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
   checkOutputPaths('lab failover', [
     { option: '--junit', path: flags.junit, kind: 'file', example: 'reports/failover.xml' },
   ]);
-  const { model } = loadOrExit(
+  const { model, sources } = loadOrExit(
     { inventory: flags.inventory, site: flags.site === undefined ? [] : [flags.site], json: flags.json },
     { command: 'lab failover', labs: runningLabs() },
   );
@@ -145,7 +151,7 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
     await labStatus(lab); // no lab: exit 2
     return (await restoreLeftovers(lab, journal, true)) ? 0 : 1;
   }
-  const scenarios = selectScenarios(site, flags);
+  const scenarios = annotateScenarios(site, selectScenarios(site, flags), sources);
   if (flags.list) {
     process.stdout.write(scenarioList(scenarios));
     return 0;

@@ -1,6 +1,7 @@
 /** `lab failover` output: a text table, JSON, and JUnit (one test case per scenario). */
 import { junitXml } from '../report/junit.js';
 import { table } from '../report/table.js';
+import { type Budget, budgetText, predictedText } from './budgets.js';
 import type { ScenarioResult } from './result.js';
 import type { RunOutcome } from './run.js';
 
@@ -21,12 +22,25 @@ function firstEvents(r: ScenarioResult, n = 3): string {
   return shown.join('; ') + (more > 0 ? `; +${more}` : '') || '-';
 }
 
+/** Each budget the scenarios used, once: what it covers, where it is set, what the model predicts. */
+function budgetLines(results: readonly ScenarioResult[]): string[] {
+  const seen = new Map<string, Budget>();
+  for (const r of results) if (!seen.has(r.budget.label)) seen.set(r.budget.label, r.budget);
+  return [...seen.values()].map(
+    (b) =>
+      `budget ${b.label}: ${budgetText(b)}, ${b.source === 'default' ? 'the default' : b.source}` +
+      `${b.location ? ` at ${b.location}` : ''}; the model predicts ${predictedText(b)}`,
+  );
+}
+
 export function failoverText(report: FailoverReport): string {
   const rows = report.results.map((r) => [
     r.verdict.toUpperCase(),
     r.id,
     r.group,
-    `${r.budget.maxOutageMs} ms${r.budget.maxFailedRequests !== undefined ? `, ${r.budget.maxFailedRequests} req` : ''}`,
+    r.whatif?.verdict ?? '-',
+    predictedText(r.budget),
+    budgetText(r.budget),
     `${r.failover.maxOutageMs} ms`,
     `${r.failover.lostPings}/${r.failover.failedRequests}`,
     `${r.failback.maxOutageMs} ms`,
@@ -40,6 +54,8 @@ export function failoverText(report: FailoverReport): string {
         'RESULT',
         'SCENARIO',
         'GROUP',
+        'WHATIF',
+        'PREDICTED',
         'BUDGET',
         'FAILOVER',
         'LOST/FAILED',
@@ -51,6 +67,7 @@ export function failoverText(report: FailoverReport): string {
       rows,
     ),
     '',
+    ...budgetLines(report.results),
   ];
   for (const r of report.results.filter((x) => x.verdict === 'fail'))
     lines.push(
@@ -88,7 +105,7 @@ export function failoverJunit(report: FailoverReport): string {
         name: r.id,
         classname: `failover.${report.site}.${name}`,
         ok: r.verdict === 'pass',
-        message: `${r.reasons.join('; ')} (failover ${r.failover.maxOutageMs} ms, failback ${r.failback.maxOutageMs} ms, budget ${r.budget.maxOutageMs} ms)`,
+        message: `${r.reasons.join('; ')} (failover ${r.failover.maxOutageMs} ms, failback ${r.failback.maxOutageMs} ms, budget ${budgetText(r.budget)}, predicted ${predictedText(r.budget)})`,
         seconds: (r.heldMs + r.convergeMs) / 1000,
       })),
     })),

@@ -2,6 +2,7 @@
 import type { Budget } from './budgets.js';
 import type { ControlEvent } from './events.js';
 import type { WindowMeasure } from './measure.js';
+import type { WhatifPrediction } from './prediction.js';
 import type { FaultKind } from './scenarios.js';
 
 export interface ProbeResult {
@@ -29,6 +30,8 @@ export interface ScenarioResult {
   group: string;
   fault: FaultKind;
   budget: Budget;
+  /** `fabric whatif`'s verdict on the same failure, when known. */
+  whatif?: WhatifPrediction;
   /** What was done, e.g. `spine1 eth1,eth2 down`. */
   injected: string;
   injectedAt: string;
@@ -71,7 +74,8 @@ export function judge(r: ScenarioResult): void {
   const b = r.budget;
   for (const phase of ['failover', 'failback'] as const) {
     const p = r[phase];
-    if (p.maxOutageMs > b.maxOutageMs) reasons.push(`${phase} ${p.maxOutageMs} ms > ${b.maxOutageMs} ms`);
+    if (b.maxOutageMs !== null && p.maxOutageMs > b.maxOutageMs)
+      reasons.push(`${phase} ${p.maxOutageMs} ms > ${b.maxOutageMs} ms`);
     if (b.maxFailedRequests !== undefined && p.failedRequests > b.maxFailedRequests)
       reasons.push(`${phase} ${p.failedRequests} failed requests > ${b.maxFailedRequests}`);
     if (p.unrecovered.length) reasons.push(`${phase}: ${p.unrecovered.length} probe(s) never recovered`);

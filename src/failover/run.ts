@@ -7,6 +7,7 @@
 
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
+import { budgetText } from './budgets.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
 import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
 import { actualInterval, healthySince, measureWindow } from './measure.js';
@@ -131,6 +132,7 @@ export async function runScenario(
     group: s.target.kind === 'device' ? s.target.group : 'cables',
     fault: s.fault,
     budget: s.budget,
+    ...(s.whatif ? { whatif: s.whatif } : {}),
     injected,
     injectedAt: new Date(injectedAt || endedAt).toISOString(),
     heldMs: restoredAt - injectedAt,
@@ -199,7 +201,7 @@ async function loop(
       continue;
     }
     say(
-      `[${i + 1}/${scenarios.length}] ${s.id}: injecting (${s.budget.label}, budget ${s.budget.maxOutageMs} ms)`,
+      `[${i + 1}/${scenarios.length}] ${s.id}: injecting (${s.budget.label}, budget ${budgetText(s.budget)})`,
     );
     const r = await runScenario(s, ctx, options);
     say(

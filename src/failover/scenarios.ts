@@ -11,6 +11,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, Device, SiteModel } from '../model/types.js';
 import { runsProxy } from '../verify/checks/model.js';
 import { type Budget, budgetFor, type TargetKind } from './budgets.js';
+import type { WhatifPrediction } from './prediction.js';
 
 export const FAULT_KINDS = ['cut', 'silent', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -41,7 +42,10 @@ export interface Scenario {
   id: string;
   target: Target;
   fault: FaultKind;
+  /** The model's budget of what it fails (src/failover/budgets.ts). */
   budget: Budget;
+  /** `fabric whatif`'s verdict on the same failure, when annotated (src/failover/prediction.ts). */
+  whatif?: WhatifPrediction;
 }
 
 export interface Selection {
@@ -161,7 +165,10 @@ export function deriveScenarios(
     for (const fault of faults) {
       if (fault === 'crash' && (t.kind === 'cable' || !t.crash)) continue;
       const name = t.kind === 'device' ? t.device : t.cable;
-      const budget = budgetFor(t.kind === 'device' ? t.groupKind : 'cable');
+      const budget =
+        t.kind === 'device'
+          ? budgetFor(site.budgets, t.groupKind, { device: t.device, group: t.group })
+          : budgetFor(site.budgets, 'cable', { cable: t.cable });
       scenarios.push({ id: `${name}/${fault}`, target: t, fault, budget });
     }
   const unknown = [...only, ...groupsWanted].filter((n) => !used.has(n));

@@ -88,6 +88,11 @@ export interface FailureBudget {
   expectedFailedRequests: number | null;
   /** Requests that may fail; null where the budget is in milliseconds. */
   budgetFailedRequests: number | null;
+  /**
+   * The inventory setting the budget comes from, as a key path (`['budgets', 'gateway']`,
+   * `['tenants', 'shop', 'routers', 'budget']`); null: the default of src/compile/budgets.ts.
+   */
+  budgetSource: string[] | null;
   /** True when the expected outage fits the budget. */
   met: boolean;
   /** The timers that decide it, by name with their unit (`bfdIntervalMs`, `advertS` …). */

@@ -38,6 +38,7 @@ export interface ExportOptions {
  */
 export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = DAEMONS): string[] {
   const daemons = driversOf(d, registry)
+    .filter((driver) => !driver.appliesTo) // the device's settings (sysctl): applied by `exec`, nothing to start
     .sort((a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst))
     .map((driver) => driver.name);
   return d.services.length ? [...daemons, 'http'] : daemons;
@@ -45,8 +46,8 @@ export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = D
 
 /**
  * Commands run in a node once its links exist: a VM's own operating system configuration
- * (addresses, default route), which fabric does not render, the device's kernel settings, and
- * applying the OVS description on hypervisors.
+ * (addresses, default route), which fabric does not render, then the drivers' (the device's
+ * kernel settings from its sysctl.conf, the OVS description on hypervisors).
  */
 function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegistry): string[] {
   const cmds: string[] = [];
@@ -63,8 +64,6 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
     // routing comes from a daemon (FRR); a default route via the management network would shadow the fabric's
     cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
   }
-  // the kernel settings the model lists (only net.*: per network namespace, never the host's)
-  if (d.sysctls.length) cmds.push(`sysctl -qw ${d.sysctls.map((s) => `${s.key}=${s.value}`).join(' ')}`);
   // an application VM answers each routed path with its own name, so verify can tell which backend served
   for (const svc of d.services)
     for (const path of svc.paths)
@@ -78,7 +77,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
       `bash -c 'mkdir -p /srv/www${posix.dirname(file)} && { [ -e /srv/www${file} ] || echo ok > /srv/www${file}; }'`,
     );
   }
-  // then what the daemons need once the links exist (OVS applies its description)
+  // then what the drivers need once the links exist (the kernel settings' file, OVS's description)
   for (const driver of drivers) cmds.push(...(driver.lab.exec?.(d, empty) ?? []));
   return cmds;
 }
@@ -103,7 +102,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       node.binds = files.map(
         (f) => `${relative(base, join(opts.renderedDir, d.name, f.path))}:${f.target}:ro`,
       );
-    const exec = execFor(d, opts.empty, registry);
+    const exec = execFor(d, opts.empty && d.managed, registry); // empty: the node has no files of its own
     if (exec.length) node.exec = exec;
     nodes[d.name] = node;
   }

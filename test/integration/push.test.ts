@@ -21,6 +21,8 @@ import { FABRIC, runFabric } from '../support/cli.js';
 import { exampleCopy } from '../support/tmp.js';
 
 const lab = runName('push');
+/** A kernel setting every FRR device gets (src/compile/kernel.ts), pushed in /etc/sysctl.d/90-fabric.conf. */
+const LINKDOWN = 'net.ipv4.conf.all.ignore_routes_with_linkdown';
 let dir: string;
 let inventory: string;
 let pristine: Map<string, string>;
@@ -163,6 +165,7 @@ describe('fabric push against the idc-a lab', () => {
   it("GIVEN an empty lab WHEN hv1 alone is pushed (its leaves are empty, so its sessions cannot come up) THEN hv1 is reverted to nothing, and every part of the report says 'reverted'", async () => {
     const before = await snapshot();
     const frrRan = (await exec('hv1', 'pidof', 'watchfrr')).code === 0;
+    const linkdown = (await exec('hv1', 'sysctl', '-n', LINKDOWN)).stdout.trim();
     const r = await push('--only', 'hv1', '--gate-timeout', '5');
     expect(r.code, r.stderr).toBe(1);
     expect(r.report.result).toBe('failed');
@@ -184,6 +187,8 @@ describe('fabric push against the idc-a lab', () => {
     expect(complete(before, await snapshot())).toEqual([]);
     expect((await exec('hv1', 'ovs-vsctl', 'br-exists', 'br-int')).code).not.toBe(0);
     expect((await exec('hv1', 'pidof', 'watchfrr')).code === 0).toBe(frrRan);
+    // the kernel settings the push applied are back to what they were (the file alone would not do it)
+    expect((await exec('hv1', 'sysctl', '-n', LINKDOWN)).stdout.trim()).toBe(linkdown);
 
     // the text report says the same
     const text = await runFabric(
@@ -209,6 +214,9 @@ describe('fabric push against the idc-a lab', () => {
       { cwd: dir },
     );
     expect(verify.code, verify.stdout).toBe(0);
+    // the kernel settings are live: an empty lab node had none until the push applied its sysctl.conf
+    for (const node of ['leaf1a', 'hv1', 'vr1'])
+      expect((await exec(node, 'sysctl', '-n', LINKDOWN)).stdout.trim(), node).toBe('1');
 
     // and reports no drift, twice: every daemon's config, the runtime, SNMPv3 (snmpd restarted by the push)
     const drift = async () => {

@@ -41,8 +41,8 @@ function namedOutside(daemon: string): string[] {
 }
 
 describe('each daemon has one home', () => {
-  it('GIVEN the registry THEN it has the five daemons fabric configures', () => {
-    expect(Object.keys(DAEMONS)).toEqual(['frr', 'keepalived', 'haproxy', 'ovs', 'snmpd']);
+  it('GIVEN the registry THEN it has the five daemons fabric configures, after the kernel settings', () => {
+    expect(Object.keys(DAEMONS)).toEqual(['sysctl', 'frr', 'keepalived', 'haproxy', 'ovs', 'snmpd']);
   });
 
   for (const daemon of Object.keys(DAEMONS))

@@ -58,9 +58,9 @@ describe('collect: one command per device', () => {
     expect(procs).toMatch(/^\d+ sh$/m);
   });
 
-  it('GIVEN a spine THEN one read for processes, one vtysh for FRR, and its snmpd.conf; its checks are answered by them', () => {
+  it('GIVEN a spine THEN one read for processes, its kernel settings, one vtysh for FRR, and its snmpd.conf; its checks are answered by them', () => {
     const plan = collectPlan(device('spine1'), [FRR.bgpSummary, FRR.routes, FRR.bfdPeers]);
-    expect([...plan.reads.keys()]).toEqual(['procs', 'frr', 'snmpd.conf']);
+    expect([...plan.reads.keys()]).toEqual(['procs', 'sysctl', 'frr', 'snmpd.conf']);
     expect(plan.reads.get('frr')).toBe(FRR_COMBINED.command);
     expect(plan.prefetch.sort()).toEqual([FRR.bfdPeers, FRR.bgpSummary, FRR.routes].sort());
   });

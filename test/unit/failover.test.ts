@@ -2,21 +2,64 @@
  * `fabric lab failover`, the pure parts: scenarios and probes derived from the idc-a model,
  * the selection, the budget table, the outage arithmetic, the verdict, the fault journal.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { budgetFor } from '../../src/failover/budgets.js';
+import { budgetFor, NO_BUDGET } from '../../src/failover/budgets.js';
 import { silentRuleset } from '../../src/failover/faults.js';
 import { FaultJournal } from '../../src/failover/journal.js';
 import { healthySince, measureWindow, type Sample } from '../../src/failover/measure.js';
+import { annotateScenarios } from '../../src/failover/prediction.js';
 import { deriveProbes } from '../../src/failover/probe-plan.js';
+import { failoverJunit, failoverText } from '../../src/failover/report.js';
 import { judge, type ProbeResult, type ScenarioResult, summarize } from '../../src/failover/result.js';
 import { deriveScenarios } from '../../src/failover/scenarios.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO, runFabric } from '../support/cli.js';
+import { exampleCopy } from '../support/tmp.js';
 
 const site = runPipeline(join(REPO, 'inventory'), { sites: ['idc-a'] }).model!.sites[0]!;
+
+/** idc-a compiled from a copy of the example whose idc-a.yaml went through `change`. */
+function changedIdcA(change: (text: string) => string) {
+  const { inventory } = exampleCopy();
+  const file = join(inventory, 'idc-a.yaml');
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  const r = runPipeline(inventory, { sites: ['idc-a'] });
+  return { site: r.model!.sites[0]!, sources: r.sources };
+}
+
+const budgetOf = (s: typeof site, id: string) =>
+  deriveScenarios(s).scenarios.find((x) => x.id === id)!.budget;
+
+const probe = (ms: number, excluded = false): ProbeResult => ({
+  probe: `p${ms}`,
+  kind: 'ping',
+  excluded,
+  failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, recovered: true },
+  failback: { sent: 100, failed: 0, longestOutageMs: 0, recovered: true },
+});
+const result = (probes: ProbeResult[]): ScenarioResult => ({
+  id: 'spine1/cut',
+  target: 'spine1',
+  group: 'spine-plane',
+  fault: 'cut',
+  budget: budgetFor(site.budgets, 'spine-plane', { device: 'spine1', group: 'spine-plane' }),
+  injected: 'spine1 eth1 down',
+  injectedAt: '',
+  heldMs: 3000,
+  undone: true,
+  failover: summarize(probes, 'failover'),
+  failback: summarize(probes, 'failback'),
+  probes,
+  events: [],
+  converged: true,
+  convergeMs: 1000,
+  problems: [],
+  verdict: 'fail',
+  reasons: [],
+});
 
 /** Samples every `interval` ms from `from` to `to`, failing inside the given spans. */
 function samples(from: number, to: number, interval: number, down: [number, number][]): Sample[] {
@@ -70,14 +113,85 @@ describe('scenarios from the model', () => {
   });
 });
 
-describe('budgets', () => {
-  it('takes the numbers of issue 10 from one table', () => {
-    expect(budgetFor('spine-plane').maxOutageMs).toBe(350);
-    expect(budgetFor('cable').maxOutageMs).toBe(350);
-    expect(budgetFor('vrrp-pair').maxOutageMs).toBe(1000);
-    expect(budgetFor('haproxy-pair').maxOutageMs).toBe(1000);
-    expect(budgetFor('hypervisors').maxOutageMs).toBe(1000);
-    expect(budgetFor('app-servers')).toMatchObject({ maxFailedRequests: 0 });
+describe('budgets from the model', () => {
+  it('GIVEN idc-a THEN each scenario has the model budget of what it fails, with the predicted worst case', () => {
+    expect(budgetOf(site, 'spine1/cut')).toMatchObject({
+      label: 'spine-plane (fabric-node)',
+      maxOutageMs: 350,
+      predictedOutageMs: 350,
+      source: 'budgets.fabric',
+    });
+    expect(budgetOf(site, 'leaf1a:eth1--spine1:eth11/cut')).toMatchObject({
+      label: 'cables (fabric-cable)',
+      maxOutageMs: 350,
+    });
+    expect(budgetOf(site, 'vr1/crash')).toMatchObject({
+      label: 'shop-routers (vrrp-gateway)',
+      maxOutageMs: 1000,
+      predictedOutageMs: 722,
+      source: 'budgets.gateway',
+    });
+    expect(budgetOf(site, 'lb2/cut')).toMatchObject({ label: 'shop-l4 (l4-vip)', maxOutageMs: 1000 });
+    expect(budgetOf(site, 'web1/cut')).toMatchObject({
+      label: 'shop/www (l4-real-server)',
+      maxOutageMs: 1000,
+      predictedOutageMs: 700,
+      source: 'budgets.haproxy',
+    });
+    expect(budgetOf(site, 'hv2/cut')).toMatchObject({ label: 'hv2 (hypervisor)', maxOutageMs: 1000 });
+    // an app server's budget is in failed requests: its outage is not judged on its own
+    expect(budgetOf(site, 'app3/cut')).toMatchObject({
+      label: 'shop/api (app-server)',
+      maxOutageMs: null,
+      maxFailedRequests: 0,
+      predictedFailedRequests: 0,
+      source: 'budgets.app_server',
+    });
+  });
+
+  it('GIVEN budgets: { fabric: 200 } in the inventory THEN a spine scenario is judged against 200 ms', () => {
+    const changed = changedIdcA((t) => t.replace('  fabric: 350 ', '  fabric: 200 '));
+    expect(budgetOf(changed.site, 'spine1/silent')).toMatchObject({
+      maxOutageMs: 200,
+      predictedOutageMs: 350,
+    });
+    expect(budgetOf(changed.site, 'leaf1a:eth1--spine1:eth11/cut').maxOutageMs).toBe(200);
+    expect(budgetOf(changed.site, 'vr1/cut').maxOutageMs).toBe(1000);
+  });
+
+  it('GIVEN no budgets in the inventory THEN the defaults, shown as such; GIVEN a pair its own THEN that', () => {
+    const defaults = changedIdcA((t) => t.slice(0, t.indexOf('\nbudgets:')));
+    expect(budgetOf(defaults.site, 'spine1/cut')).toMatchObject({ maxOutageMs: 350, source: 'default' });
+    const tenants = exampleCopy().inventory;
+    const file = join(tenants, 'idc-a-tenants.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('    routers:\n', '    routers:\n      budget: 800\n'),
+    );
+    const own = runPipeline(tenants, { sites: ['idc-a'] }).model!.sites[0]!;
+    expect(budgetOf(own, 'vr2/cut')).toMatchObject({
+      maxOutageMs: 800,
+      source: 'tenants.shop.routers.budget',
+    });
+  });
+
+  it('GIVEN a group kind the model has no budget for THEN none, judged on recovery only', () => {
+    expect(budgetFor(site.budgets, 'superspine-plane', { device: 'spine1', group: 'x' })).toBe(NO_BUDGET);
+    const r = { ...result([probe(5000)]), budget: NO_BUDGET };
+    judge(r);
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('annotated for the report: where the budget is set (file:line:col) and what whatif predicts', () => {
+    const changed = changedIdcA((t) => t.replace('  fabric: 350 ', '  fabric: 200 '));
+    const [spine, cable] = annotateScenarios(
+      changed.site,
+      deriveScenarios(changed.site, { only: ['spine1', 'leaf1a:eth1'], faults: ['cut'] }).scenarios,
+      changed.sources,
+    );
+    expect(spine!.budget.location).toMatch(/idc-a\.yaml:\d+:\d+$/);
+    expect(spine!.whatif).toEqual({ verdict: 'degraded', breaks: [] });
+    expect(cable!.whatif?.verdict).toBe('degraded');
   });
 });
 
@@ -140,34 +254,6 @@ describe('outage arithmetic', () => {
 });
 
 describe('verdict', () => {
-  const probe = (ms: number, excluded = false): ProbeResult => ({
-    probe: `p${ms}`,
-    kind: 'ping',
-    excluded,
-    failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, recovered: true },
-    failback: { sent: 100, failed: 0, longestOutageMs: 0, recovered: true },
-  });
-  const result = (probes: ProbeResult[]): ScenarioResult => ({
-    id: 'spine1/cut',
-    target: 'spine1',
-    group: 'spine-plane',
-    fault: 'cut',
-    budget: budgetFor('spine-plane'),
-    injected: 'spine1 eth1 down',
-    injectedAt: '',
-    heldMs: 3000,
-    undone: true,
-    failover: summarize(probes, 'failover'),
-    failback: summarize(probes, 'failback'),
-    probes,
-    events: [],
-    converged: true,
-    convergeMs: 1000,
-    problems: [],
-    verdict: 'fail',
-    reasons: [],
-  });
-
   it('passes within the budget, fails over it, ignoring probes whose ends fell with the target', () => {
     const ok = result([probe(200), probe(2000, true)]);
     judge(ok);
@@ -176,6 +262,24 @@ describe('verdict', () => {
     judge(over);
     expect(over.verdict).toBe('fail');
     expect(over.reasons).toEqual(['failover 1020 ms > 350 ms']);
+  });
+
+  it('the report puts whatif and the budget next to what was measured, and says where the budget is set', () => {
+    const r = {
+      ...result([probe(420)]),
+      budget: { ...result([]).budget, location: 'inventory/idc-a.yaml:56:11' },
+      whatif: { verdict: 'degraded' as const, breaks: [] },
+    };
+    judge(r);
+    const report = { results: [r], notRun: [], interrupted: false, site: 'idc-a', lab: 'x' };
+    const text = failoverText({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
+    expect(text).toMatch(/^RESULT +SCENARIO +GROUP +WHATIF +PREDICTED +BUDGET +FAILOVER/m);
+    expect(text).toMatch(/^FAIL +spine1\/cut +spine-plane +degraded +350 ms +350 ms +420 ms/m);
+    expect(text).toContain(
+      'budget spine-plane (fabric-node): 350 ms, budgets.fabric at inventory/idc-a.yaml:56:11; the model predicts 350 ms',
+    );
+    const junit = failoverJunit({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
+    expect(junit).toContain('budget 350 ms, predicted 350 ms');
   });
 
   it('a fault not undone or a lab not converged fails', () => {
@@ -225,7 +329,9 @@ describe('fabric lab failover on the command line (no lab needed)', () => {
       '--list',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^web1\/cut +shop-l7 +cut +1000 ms \(one HAProxy\)$/m);
+    expect(r.stdout).toMatch(
+      /^web1\/cut +shop-l7 +cut +1000 ms +700 ms +degraded +shop\/www \(l4-real-server\) +budgets\.haproxy \(inventory\/idc-a\.yaml:\d+:\d+\)$/m,
+    );
   });
 
   it('bad arguments and a lab that does not exist exit 2, naming what is wrong', async () => {

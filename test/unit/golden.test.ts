@@ -130,12 +130,13 @@ describe('determinism', () => {
   it('GIVEN a rendered site THEN the manifest lists each file with its SHA-256 and the secrets it holds, by name only', () => {
     const { rendered, manifest } = renderExample()[0]!;
     const edge = manifest.devices.edge1!;
-    expect(edge.files.map((f) => f.path)).toEqual(['frr.conf', 'daemons', 'snmpd.conf']);
-    expect(edge.files[0]!.secrets).toEqual(['isp1-bgp']);
-    expect(edge.files[2]!.secrets).toEqual(['snmp-noc-auth', 'snmp-noc-priv']);
+    expect(edge.files.map((f) => f.path)).toEqual(['sysctl.conf', 'frr.conf', 'daemons', 'snmpd.conf']);
+    expect(edge.files[0]!.secrets).toEqual([]);
+    expect(edge.files[1]!.secrets).toEqual(['isp1-bgp']);
+    expect(edge.files[3]!.secrets).toEqual(['snmp-noc-auth', 'snmp-noc-priv']);
     const frr = rendered.files.find((f) => f.device === 'edge1' && f.file === 'frr.conf')!;
-    expect(edge.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(edge.files[0]!.sha256).toBe(frr.sha256);
+    expect(edge.files[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(edge.files[1]!.sha256).toBe(frr.sha256);
     expect(JSON.stringify(manifest)).not.toContain('lab-isp1-md5');
     expect(JSON.stringify(manifest)).not.toContain('lab-noc-auth-01');
   });

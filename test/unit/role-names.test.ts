@@ -20,7 +20,7 @@ const HOMES = new Set(['src/compile/roles.ts', 'src/inventory/schema.ts', 'src/i
  * BFD profile `upstream` (model values printed into frr.conf), the upstream's `edge` key in an
  * inventory path, and the OVS port kind `vm` (an `external_ids` value). The budget kind
  * `hypervisor` (src/model/budgets.ts `BudgetKind`, printed by `fabric show --json` and in check
- * messages) and the inventory key `budgets.hypervisor` it reads (checks/budgets.ts `site()`) name
+ * messages) and the inventory key `budgets.hypervisor` it reads (compile/budgets.ts `of()`) name
  * a failure budget, not the role: which devices get one is the role table's `vmHostRoles()`.
  */
 const NOT_A_ROLE: RegExp[] = [
@@ -34,7 +34,7 @@ const NOT_A_ROLE: RegExp[] = [
   /export type BudgetKind =[^;]*;/g,
   /\bb\.kind\s*(===|!==)\s*'hypervisor'/g,
   /\bms\(\s*'hypervisor',/g,
-  /\bsite\('hypervisor'\)/g,
+  /\bof\('hypervisor'\)/g,
 ];
 
 function sourceFiles(dir: string): string[] {

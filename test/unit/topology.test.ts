@@ -45,13 +45,14 @@ describe('containerlab export', () => {
     expect(leaf['mgmt-ipv4']).toBe('198.18.1.11');
     expect(leaf.env.FABRIC_DAEMONS).toBe('snmpd,frr');
     expect(leaf.binds).toEqual([
+      '../out/idc-a/leaf1a/sysctl.conf:/etc/sysctl.d/90-fabric.conf:ro',
       '../out/idc-a/leaf1a/frr.conf:/etc/frr/frr.conf:ro',
       '../out/idc-a/leaf1a/daemons:/etc/frr/daemons:ro',
       '../out/idc-a/leaf1a/snmpd.conf:/etc/snmp/snmpd.conf:ro',
     ]);
     for (const [, node] of Object.entries<{ binds?: string[] }>(topology.topology.nodes))
       for (const b of node.binds ?? []) expect(b.startsWith('../out/idc-a/'), b).toBe(true);
-    expect(resolve(dirname(topologyPath), leaf.binds[0].split(':')[0])).toBe(
+    expect(resolve(dirname(topologyPath), leaf.binds[1].split(':')[0])).toBe(
       join(REPO, 'out', 'idc-a', 'leaf1a', 'frr.conf'),
     );
     expect(topology.topology.nodes.app1.exec).toEqual([
@@ -61,6 +62,8 @@ describe('containerlab export', () => {
     ]);
     expect(topology.topology.nodes.app1.env).toEqual({ FABRIC_DAEMONS: 'http', FABRIC_HTTP_PORTS: '8080' });
     expect(topology.topology.nodes.hv1.exec).toContain('sh /etc/fabric/ovs.sh');
+    // the kernel settings from the node's own sysctl.conf (src/daemons/sysctl/)
+    expect(leaf.exec).toContain('sysctl -q -p /etc/sysctl.d/90-fabric.conf');
   });
 
   it('GIVEN the export THEN it holds nothing containerlab would expand (Go templates, $VARIABLES)', () => {
@@ -77,10 +80,12 @@ describe('containerlab export', () => {
     )) {
       if (upstreams.includes(name)) {
         expect(node.binds, name).toContain(`../out/idc-a/${name}/frr.conf:/etc/frr/frr.conf:ro`);
+        expect(node.exec, name).toContain('sysctl -q -p /etc/sysctl.d/90-fabric.conf');
         continue;
       }
       expect(node.binds, name).toBeUndefined();
       expect(node.exec ?? []).not.toContain('sh /etc/fabric/ovs.sh');
+      expect(node.exec ?? [], name).not.toContain('sysctl -q -p /etc/sysctl.d/90-fabric.conf');
     }
     expect(topology.topology.nodes.app1.exec).toContain('ip addr add 10.20.2.21/24 dev eth1');
   });

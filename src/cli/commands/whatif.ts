@@ -1,5 +1,6 @@
 /** `fabric whatif`: N-1 analysis of a site from its compiled model, no devices needed. */
 import { type Command, Option } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
@@ -38,7 +39,8 @@ VXLAN overlay between hypervisors, loopback reachability from every leaf, ECMP w
 backends, and the VMs a lost hypervisor leaves to re-home. See docs/whatif.md.
 
 Exit status: 0 no single failure breaks a service, 1 one does (its name is printed: a single
-point of failure; with --fail: the scenario breaks a service), 2 unusable inventory or arguments.
+point of failure; with --fail: the scenario breaks a service) or, without --fail, a failure
+costs more than its budget (budget-exceeded, located), 2 unusable inventory or arguments.
 
 Examples:
   fabric whatif --site idc-a
@@ -79,14 +81,37 @@ export function whatif(opts: WhatifOptions): ExitCode {
     opts.fail === undefined
       ? analyseSite(site, progressEvery(10_000))
       : analyseOne(site, scenarioOf(site, opts.fail));
-  if (opts.json) json(whatifJson(report));
-  else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
+  // N-1 also answers "what does each failure cost": a budget the timers cannot meet is a problem
+  const overBudget = opts.fail === undefined ? findings.filter((f) => f.code === 'budget-exceeded') : [];
   const broken = report.results.some((r) => r.verdict === 'breaks');
+  if (opts.json) json(withBudgets(whatifJson(report), overBudget));
+  else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
   if (broken && !opts.json)
     err(
       report.singlePointsOfFailure.length
         ? `whatif: single point${report.singlePointsOfFailure.length === 1 ? '' : 's'} of failure: ${report.singlePointsOfFailure.join(', ')}`
         : `whatif: ${report.results[0]!.scenario.name} breaks a service`,
     );
-  return broken ? EXIT.PROBLEMS : EXIT.OK;
+  if (overBudget.length && !opts.json)
+    err(`whatif: over budget (budget-exceeded above): ${overBudget.map(budgetSubject).join(', ')}`);
+  return broken || overBudget.length ? EXIT.PROBLEMS : EXIT.OK;
+}
+
+/** `shop-routers (vrrp-gateway)`: what a budget-exceeded finding is about (its message's subject). */
+function budgetSubject(f: Diagnostic): string {
+  return /^(.+? \([a-z0-9-]+\)):/.exec(f.message)?.[1] ?? f.message;
+}
+
+/** The JSON document with the budgets the timers cannot meet, located; not ok if there is one. */
+function withBudgets(doc: unknown, overBudget: readonly Diagnostic[]): unknown {
+  const d = doc as { ok: boolean };
+  return {
+    ...d,
+    ok: d.ok && !overBudget.length,
+    budgetsExceeded: overBudget.map((f) => ({
+      subject: budgetSubject(f),
+      location: f.location ? `${f.location.file}:${f.location.line}:${f.location.col}` : null,
+      message: f.message,
+    })),
+  };
 }

@@ -20,9 +20,9 @@ export type LabDaemon = 'sshd' | Daemon | 'http';
  * whose AgentX subagent does not retry), then http.
  */
 export function labDaemonOrder(registry: DaemonRegistry = DRIVERS): LabDaemon[] {
-  const drivers = Object.values(registry).sort(
-    (a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst),
-  );
+  const drivers = Object.values(registry)
+    .filter((d) => !d.appliesTo) // the device's settings (sysctl) start nothing
+    .sort((a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst));
   return ['sshd', ...drivers.map((d) => d.name as Daemon), 'http'];
 }
 
