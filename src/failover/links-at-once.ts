@@ -32,6 +32,7 @@ function start(links: NodeLinks): { armed: Promise<Armed>; exited: Promise<numbe
   });
   const stderr: string[] = [];
   child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  child.stdin!.on('error', () => {}); // EPIPE when ip exited early: its exit code and stderr say why
   const exited = new Promise<number>((resolve) => {
     child.on('error', (e) => {
       stderr.push(e.message);
