@@ -10,6 +10,7 @@
 import { LabError, labExec } from '../lab/index.js';
 import { run } from '../lab/runtime/system-command.js';
 import type { FaultJournal, UndoStep } from './journal.js';
+import { linksDownAtOnce } from './links-at-once.js';
 import type { Probe } from './probe-plan.js';
 import type { Scenario } from './scenarios.js';
 
@@ -69,11 +70,6 @@ function cutEnds(s: Scenario, ctx: FaultContext): Ends {
   );
 }
 
-async function must(cmd: string, args: string[], what: string): Promise<void> {
-  const r = await run(cmd, args, { timeoutMs: 15_000 });
-  if (r.code !== 0) throw new LabError(1, [`${what}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`]);
-}
-
 function nftTable(ctx: FaultContext): string {
   return `fabric_failover_${ctx.run.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }
@@ -111,13 +107,8 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
   if (s.fault === 'cut') {
     const ends = cutEnds(s, ctx);
     for (const e of ends) for (const ifname of e.ifnames) record({ op: 'link-up', netns: e.netns, ifname });
-    for (const e of ends)
-      for (const ifname of e.ifnames)
-        await must(
-          'ip',
-          ['-n', e.netns, 'link', 'set', ifname, 'down'],
-          `${s.id}: ${e.device} ${ifname} down`,
-        );
+    // every end at once, as a node that fails loses all its links at once (links-at-once.ts)
+    await linksDownAtOnce(ends, `${s.id}: links down`);
     return ends.map((e) => `${e.device} ${e.ifnames.join(',')} down`).join('; ');
   }
   const ends = silentEnds(s, ctx);

@@ -18,6 +18,11 @@ export interface FrrModel {
     /** Load FRR's SNMP AgentX module in zebra and bgpd (BGP4-MIB through the local snmpd). */
     agentx: boolean;
   };
+  /**
+   * Whether zebra installs routes through kernel nexthop objects (`zebra nexthop kernel enable`,
+   * FRR's default) or with their next hops inline (`no zebra nexthop kernel enable`).
+   */
+  kernelNexthopGroups: boolean;
   interfaces: FrrInterface[];
   staticRoutes: StaticRoute[];
   prefixLists: PrefixList[];

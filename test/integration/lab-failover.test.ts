@@ -7,7 +7,11 @@
  * seconds, the control plane's transitions are seen (BFD/BGP, VRRP), the report comes as text,
  * JSON and JUnit, verify is green afterwards and no fault is left behind; a run interrupted by
  * SIGINT in the middle of a fault undoes it; `--restore` replays a journal a killed run left.
- * The budgets are NOT asserted: today's timers do not meet them (the point of issue 10 step 1).
+ * The fabric budget (350 ms) is asserted for the spine cut, failover and failback: every peer
+ * loses carrier at once, the kernel drops the dead next hops, ~20-130 ms measured at a load of
+ * 20-28 on this 2-vCPU machine. Not for the silent spine: BFD 100 ms x 3 plus bfdd -> bgpd ->
+ * zebra -> kernel measured 377-397 ms at that load (docs/failover.md); it is asserted to be a real
+ * outage (traffic crossed spine1 after its cut: the kernel kept both spines, finding 2).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../src/failover/journal.js';
 import { stateDirOf } from '../../src/lab/plan/names.js';
+import type { KernelRoute } from '../../src/observe/kernel-fib.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,
@@ -26,6 +31,8 @@ import { FABRIC, runFabric } from '../support/cli.js';
 import { exampleCopy } from '../support/tmp.js';
 
 const lab = runName('fo');
+/** leaf2a's loopback: leaf1a reaches it over both spines. */
+const LEAF2A_LOOPBACK = '10.1.0.13';
 const journal = join(stateDirOf('/var/lib/fabric-lab', lab), JOURNAL_FILE);
 let dir: string;
 let inventory: string;
@@ -126,8 +133,16 @@ describe('fabric lab failover on the idc-a lab', () => {
       const down = s.events.filter((e) => (e.kind === 'bfd' || e.kind === 'bgp') && e.atMs >= 0);
       expect(down.length, `${s.id}: ${JSON.stringify(s.events)}`).toBeGreaterThan(0);
     }
-    // a fault through which the probes' paths run costs something (a cut costs ~0.1 s here)
-    expect(scenarios.some((s) => s.failover.lostPings > 0 && s.failover.maxOutageMs > 0)).toBe(true);
+    const [cut, silent] = scenarios as [Scenario, Scenario];
+    // the fabric budget: a cut spine costs at most 350 ms, going and coming back
+    expect(cut.failover.maxOutageMs, JSON.stringify(cut.failover)).toBeLessThanOrEqual(350);
+    expect(cut.failback.maxOutageMs, JSON.stringify(cut.failback)).toBeLessThanOrEqual(350);
+    expect(cut.verdict).toBe('pass');
+    // after the cut the kernel forwards over both spines again, so a silent spine1 drops traffic
+    // until BFD (100 ms x 3) notices: at least two BFD intervals, well under a second
+    expect(silent.failover.lostPings, JSON.stringify(silent.failover)).toBeGreaterThan(0);
+    expect(silent.failover.maxOutageMs).toBeGreaterThanOrEqual(200);
+    expect(silent.failover.maxOutageMs).toBeLessThan(1000);
     expect(r.code).toBe(scenarios.every((s) => s.verdict === 'pass') ? 0 : 1);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('testcase name="spine1/cut"');
@@ -137,6 +152,66 @@ describe('fabric lab failover on the idc-a lab', () => {
     expect(await nftTables('spine1')).not.toContain('fabric_failover');
     expect(existsSync(journal)).toBe(false);
   }, 150_000);
+
+  it("verify's kernel-ecmp check catches a kernel FIB that disagrees with zebra (finding 2)", async () => {
+    const leaf1a = (...cmd: string[]) =>
+      runFabric(['lab', 'exec', '--name', lab, 'leaf1a', '--', ...cmd], { cwd: dir });
+    const verify = () =>
+      runFabric(
+        ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--json', '--timeout', '2'],
+        { cwd: dir },
+      );
+    // after the spine cut above, the kernel forwards over both spines again, next hops inline
+    const route = async () =>
+      (
+        JSON.parse((await leaf1a('ip', '-j', '-4', 'route', 'show', LEAF2A_LOOPBACK)).stdout) as KernelRoute[]
+      )[0]!;
+    const before = await route();
+    expect(before.nhid).toBeUndefined();
+    expect(before.nexthops?.map((n) => n.dev)).toEqual(['eth1', 'eth2']);
+    // take spine1 out of the kernel's route behind zebra's back (zebra ignores changes to its own routes)
+    const one = ['via', '169.254.0.1', 'dev', 'eth2', 'onlink'];
+    expect(
+      (
+        await leaf1a(
+          'ip',
+          'route',
+          'replace',
+          `${LEAF2A_LOOPBACK}/32`,
+          'proto',
+          'bgp',
+          'metric',
+          '20',
+          ...one,
+        )
+      ).code,
+    ).toBe(0);
+    try {
+      const v = await verify();
+      expect(v.code, v.stdout).toBe(1);
+      const failed = (
+        JSON.parse(v.stdout) as { results: { id: string; ok: boolean; seen: string }[] }
+      ).results.filter((r) => !r.ok);
+      expect(failed.map((r) => [r.id, r.seen])).toEqual([
+        [`kernel-ecmp:leaf1a:${LEAF2A_LOOPBACK}/32`, '1 next hop in the kernel (eth2), expected 2'],
+      ]);
+    } finally {
+      const both = ['nexthop', 'via', '169.254.0.1', 'dev', 'eth1', 'onlink', 'nexthop', ...one];
+      await leaf1a(
+        'ip',
+        'route',
+        'replace',
+        `${LEAF2A_LOOPBACK}/32`,
+        'proto',
+        'bgp',
+        'metric',
+        '20',
+        ...both,
+      );
+    }
+    const again = await verify();
+    expect(again.code, again.stdout).toBe(0);
+  }, 60_000);
 
   it("measures a crash of the VRRP master's keepalived: the backup takes over, and it comes back", async () => {
     const r = await failover('--only', 'vr1', '--fault', 'crash');

@@ -21,6 +21,17 @@ import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
 export const MAXIMUM_PATHS = 64;
 
+/**
+ * Routes go to the kernel with their next hops inline, not through kernel nexthop objects. When
+ * a link loses carrier or goes down, the kernel deletes the nexthop objects over it and shrinks
+ * the groups that hold them; FRR 8.4's zebra does not reinstall them when the link comes back
+ * (FRRouting/frr#13413 and #14080, FRR 9.0), so a leaf stays on one spine while zebra shows two
+ * (issue 10, finding 2). Inline next hops are marked `linkdown`/`dead` instead, which the kernel
+ * skips at once (`ignore_routes_with_linkdown`, kernel.ts) and revives itself when the link
+ * returns.
+ */
+export const KERNEL_NEXTHOP_GROUPS = false;
+
 export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const timers = compileTimers(facts.inventory);
   const interfaces: FrrInterface[] = [];
@@ -125,6 +136,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     hostname: d.name,
     log: { file: '/var/log/frr/frr.log', level: 'informational' },
     daemons: { bgpd: true, bfdd: true, agentx: false },
+    kernelNexthopGroups: KERNEL_NEXTHOP_GROUPS,
     interfaces,
     staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
     prefixLists: policy.prefixLists,

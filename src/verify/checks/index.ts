@@ -15,6 +15,7 @@ import { bgpSession } from './bgp-session.js';
 import { ecmp } from './ecmp.js';
 import { haproxyBackends } from './haproxy-backends.js';
 import { httpPath } from './http-path.js';
+import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
@@ -28,6 +29,7 @@ const KINDS = [
   bgpSession,
   bfdPeer,
   ecmp,
+  kernelEcmp,
   loopbacksReachable,
   vxlanTunnels,
   vrrpMaster,
