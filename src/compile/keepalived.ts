@@ -6,13 +6,27 @@
  * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheckTimers } from '../model/budgets.js';
-import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
+import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance, VrrpScript } from '../model/types.js';
 import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
-import { roleSpec } from './roles.js';
+import { roleSpec, routesWithFrr } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
+
+/**
+ * A gateway that routes with BGP is a gateway only while it has BGP routes: without them (its
+ * sessions down, or coming back after a failure) it would take the gateway address and drop what
+ * it receives. `ip route show proto bgp` is what zebra installed; once a second, keepalived's
+ * shortest interval.
+ */
+export const BGP_ROUTES_SCRIPT: VrrpScript = {
+  name: 'fabric_bgp_routes',
+  script: "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'",
+  interval: 1,
+  fall: 1,
+  rise: 1,
+};
 
 interface VrrpSpec {
   name: string;
@@ -39,6 +53,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const members = pair?.members ?? [];
   const me = members.find((m) => m.device === d.name);
   const other = members.find((m) => m.device !== d.name);
+  const scripts = gateway && routesWithFrr(roleSpec(d.role)) ? [BGP_ROUTES_SCRIPT] : [];
   const instances: VrrpInstance[] = [];
   for (const spec of specs) {
     const key = spec.vip.key;
@@ -61,6 +76,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
           : null,
       virtualIpaddress: [{ ...onPrefix(spec.vip.address, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
+      trackScripts: scripts.map((s) => s.name),
       segment: key,
       peer: other?.device ?? null,
       intendedMaster: isIntendedMaster(
@@ -80,6 +96,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       enableSnmpVrrp: false,
       vrrpVersion: timers.vrrp.version,
     },
+    vrrpScripts: instances.length ? scripts.map((s) => ({ ...s })) : [],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
