@@ -6,7 +6,13 @@
  * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheckTimers } from '../model/budgets.js';
-import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance, VrrpScript } from '../model/types.js';
+import type {
+  HealthCheck,
+  KeepalivedModel,
+  VirtualServer,
+  VrrpInstance,
+  VrrpScript,
+} from '../model/types.js';
 import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
