@@ -17,6 +17,7 @@ import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
+import { HAPROXY_HEALTH } from './haproxy.js';
 import { roleSpec, routesWithFrr } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
@@ -150,6 +151,7 @@ export function healthCheck(
     timeout: t.timeoutS,
     retry: t.fall - 1,
     delayBeforeRetry: t.fastIntervalS,
+    connectPort: null,
   };
 }
 
@@ -159,13 +161,27 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
   const out: { vip: number; server: VirtualServer }[] = [];
   for (const s of l4.services) {
     const check = healthCheck(s.check, checks);
+    // a real server that is fabric's HAProxy is checked on its health frontend: it answers 200
+    // only while it has an application server to send to (a TCP connect only says it listens)
+    const viaHealth: HealthCheck = {
+      ...check,
+      kind: 'http',
+      path: HAPROXY_HEALTH.uri,
+      connectPort: HAPROXY_HEALTH.port,
+    };
     for (const port of s.ports) {
       const realServers = s.realServers
         .map((name) => {
           const nic = facts.devices.get(name)?.nics.find((n) => n.segment === l4.gateway.key);
-          return nic?.address != null
-            ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
-            : undefined;
+          if (nic?.address == null) return undefined;
+          const proxy = roleSpec(facts.devices.get(name)!.role).daemons.includes('haproxy');
+          return {
+            device: name,
+            address: formatAddress(nic.address),
+            port,
+            weight: 1,
+            check: proxy ? viaHealth : check,
+          };
         })
         .filter((r): r is NonNullable<typeof r> => !!r)
         .sort((a, b) => a.device.localeCompare(b.device));

@@ -77,6 +77,8 @@ export interface HealthCheck {
   retry: number;
   /** Seconds between those checks (keepalived `delay_before_retry`). */
   delayBeforeRetry: number;
+  /** Port checked instead of the service's (keepalived `connect_port`); null: the service's. */
+  connectPort: number | null;
 }
 
 export interface VirtualServer {
