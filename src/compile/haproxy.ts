@@ -12,6 +12,11 @@ import { checkTimers, compileTimers, toMs } from './timers.js';
 
 export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
 export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
+/**
+ * The health frontend the L4 balancers check (keepalived HTTP_GET): its own port on the address
+ * the L4 balancers send to, so it needs no route, rate limit or TLS of the service frontends.
+ */
+export const HAPROXY_HEALTH = { name: 'fabric_health', port: 8404, uri: '/fabric-health' } as const;
 /** Clients tracked per rate-limited frontend (100k entries: ~5 MB of HAProxy memory). */
 const RATE_LIMIT_TABLE_SIZE = '100k';
 
@@ -112,6 +117,10 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       redispatch: timers.haproxyRetries.redispatch,
     },
     frontends,
+    health:
+      bindAddress === '*'
+        ? null
+        : { ...HAPROXY_HEALTH, address: bindAddress, backends: backends.map((b) => b.name) },
     backends,
     certificates,
   };

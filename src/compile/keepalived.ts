@@ -6,13 +6,34 @@
  * with a single instance has no group (keepalived refuses a group of one).
  */
 import type { HealthCheckTimers } from '../model/budgets.js';
-import type { HealthCheck, KeepalivedModel, VirtualServer, VrrpInstance } from '../model/types.js';
+import type {
+  HealthCheck,
+  KeepalivedModel,
+  VirtualServer,
+  VrrpInstance,
+  VrrpScript,
+} from '../model/types.js';
 import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { vrrpInstanceName } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
-import { roleSpec } from './roles.js';
+import { HAPROXY_HEALTH } from './haproxy.js';
+import { roleSpec, routesWithFrr } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
+
+/**
+ * A gateway that routes with BGP is a gateway only while it has BGP routes: without them (its
+ * sessions down, or coming back after a failure) it would take the gateway address and drop what
+ * it receives. `ip route show proto bgp` is what zebra installed; once a second, keepalived's
+ * shortest interval.
+ */
+export const BGP_ROUTES_SCRIPT: VrrpScript = {
+  name: 'fabric_bgp_routes',
+  script: "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'",
+  interval: 1,
+  fall: 1,
+  rise: 1,
+};
 
 interface VrrpSpec {
   name: string;
@@ -39,6 +60,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const members = pair?.members ?? [];
   const me = members.find((m) => m.device === d.name);
   const other = members.find((m) => m.device !== d.name);
+  const scripts = gateway && routesWithFrr(roleSpec(d.role)) ? [BGP_ROUTES_SCRIPT] : [];
   const instances: VrrpInstance[] = [];
   for (const spec of specs) {
     const key = spec.vip.key;
@@ -61,6 +83,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
           : null,
       virtualIpaddress: [{ ...onPrefix(spec.vip.address, seg.subnet.length), dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
+      trackScripts: scripts.map((s) => s.name),
       segment: key,
       peer: other?.device ?? null,
       intendedMaster: isIntendedMaster(
@@ -80,6 +103,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       enableSnmpVrrp: false,
       vrrpVersion: timers.vrrp.version,
     },
+    vrrpScripts: instances.length ? scripts.map((s) => ({ ...s })) : [],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
@@ -127,6 +151,7 @@ export function healthCheck(
     timeout: t.timeoutS,
     retry: t.fall - 1,
     delayBeforeRetry: t.fastIntervalS,
+    connectPort: null,
   };
 }
 
@@ -136,13 +161,27 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
   const out: { vip: number; server: VirtualServer }[] = [];
   for (const s of l4.services) {
     const check = healthCheck(s.check, checks);
+    // a real server that is fabric's HAProxy is checked on its health frontend: it answers 200
+    // only while it has an application server to send to (a TCP connect only says it listens)
+    const viaHealth: HealthCheck = {
+      ...check,
+      kind: 'http',
+      path: HAPROXY_HEALTH.uri,
+      connectPort: HAPROXY_HEALTH.port,
+    };
     for (const port of s.ports) {
       const realServers = s.realServers
         .map((name) => {
           const nic = facts.devices.get(name)?.nics.find((n) => n.segment === l4.gateway.key);
-          return nic?.address != null
-            ? { device: name, address: formatAddress(nic.address), port, weight: 1, check }
-            : undefined;
+          if (nic?.address == null) return undefined;
+          const proxy = roleSpec(facts.devices.get(name)!.role).daemons.includes('haproxy');
+          return {
+            device: name,
+            address: formatAddress(nic.address),
+            port,
+            weight: 1,
+            check: proxy ? viaHealth : check,
+          };
         })
         .filter((r): r is NonNullable<typeof r> => !!r)
         .sort((a, b) => a.device.localeCompare(b.device));

@@ -52,7 +52,9 @@ function silentEnds(s: Scenario, ctx: FaultContext): Ends {
  * cut: the FAR end of each cable goes admin-down, so the target sees what a cut cable gives:
  * loss of carrier, its routes kept (marked linkdown). Downing its own interfaces instead would
  * make its kernel flush every route over them, which a real cut never does (and a static
- * default route of a node without FRR would never come back). A cable: its upper end.
+ * default route of a node without FRR would never come back). A cable: its upper end. A
+ * hypervisor's ports to its own VMs are downed on its side: the VMs fail with it and must keep
+ * their routes (downing the VM's end would flush them, and the VM would come back without).
  */
 function cutEnds(s: Scenario, ctx: FaultContext): Ends {
   const t = s.target;
@@ -61,7 +63,8 @@ function cutEnds(s: Scenario, ctx: FaultContext): Ends {
   const byDevice = new Map<string, string[]>();
   for (const ifname of ctx.interfacesOf(t.device)) {
     const peer = ctx.peerOf(t.device, ifname);
-    const far = peer && ctx.netnsOf(peer.device) ? peer : { device: t.device, interface: ifname };
+    const farSide = peer && ctx.netnsOf(peer.device) && !t.fallen.includes(peer.device);
+    const far = farSide ? peer : { device: t.device, interface: ifname };
     byDevice.set(far.device, [...(byDevice.get(far.device) ?? []), far.interface]);
   }
   return inNetns(

@@ -17,6 +17,12 @@ export interface HaproxyModel {
   /** `retries` and `retry-on`: failures retried; `option redispatch 1`: each retry on another server. */
   retries: { count: number; retryOn: string[]; redispatch: boolean };
   frontends: HaproxyFrontend[];
+  /**
+   * The frontend the L4 balancers check (only `monitor-uri`, no traffic): 200 while a backend
+   * has a usable server, 503 (`monitor fail`) when none has, so an L4 balancer sends to this
+   * HAProxy only when it can serve. null: no L4 balancer in front of it.
+   */
+  health: HaproxyHealth | null;
   backends: HaproxyBackend[];
   /** TLS bundles the frontends need, written next to haproxy.cfg. */
   certificates: { file: string; path: string; secret: SecretRef }[];
@@ -42,6 +48,15 @@ export interface HaproxyFrontend {
   } | null;
   routes: { acl: string; pathPrefix: string; backend: string }[];
   defaultBackend: string;
+}
+
+export interface HaproxyHealth {
+  name: string;
+  address: string;
+  port: number;
+  uri: string;
+  /** `monitor fail` when none of these backends has a usable server (`nbsrv` < 1). */
+  backends: string[];
 }
 
 export interface HaproxyBackend {

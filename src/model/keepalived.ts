@@ -16,9 +16,22 @@ export interface KeepalivedModel {
     /** `vrrp_version`: 3 allows sub-second `advert_int` (RFC 5798). @default 3 */
     vrrpVersion: 2 | 3;
   };
+  /** Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`). */
+  vrrpScripts: VrrpScript[];
   vrrpSyncGroups: VrrpSyncGroup[];
   vrrpInstances: VrrpInstance[];
   virtualServers: VirtualServer[];
+}
+
+export interface VrrpScript {
+  name: string;
+  /** The command, run by `scriptUser`; exit 0: healthy. */
+  script: string;
+  /** Seconds between runs (keepalived 2.2 takes whole seconds, at least 1). */
+  interval: number;
+  /** Failed runs before FAULT, passed runs before it is healthy again. */
+  fall: number;
+  rise: number;
 }
 
 export interface VrrpSyncGroup {
@@ -43,6 +56,8 @@ export interface VrrpInstance {
    * moves the whole group to the peer (keepalived ignores tracking weights in sync groups).
    */
   trackInterfaces: string[];
+  /** Names of `vrrpScripts` that put the instance in FAULT when they fail (no weights: sync groups ignore them). */
+  trackScripts: string[];
   /** Segment the instance runs on, as `tenant/segment`. */
   segment: string;
   /** The peer member of the pair (the other device), or null for a lone member. */
@@ -62,6 +77,8 @@ export interface HealthCheck {
   retry: number;
   /** Seconds between those checks (keepalived `delay_before_retry`). */
   delayBeforeRetry: number;
+  /** Port checked instead of the service's (keepalived `connect_port`); null: the service's. */
+  connectPort: number | null;
 }
 
 export interface VirtualServer {

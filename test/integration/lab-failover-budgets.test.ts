@@ -1,0 +1,195 @@
+/**
+ * Issue 10: the failure budgets, measured in the idc-a lab with the real daemons.
+ *
+ * GIVEN idc-a's lab up and converged
+ * WHEN `fabric lab failover` fails one member of every redundancy group `--list` shows (spine
+ * plane, edge pair, each leaf pair, storage, hypervisors, the vRouter and L4 VRRP pairs, the
+ * HAProxy pair, each backend's app servers) with each fault kind (cut, silent, crash)
+ * THEN every scenario passes its budget (fabric node ≤ 350 ms, VRRP master ≤ 1 s, one HAProxy
+ * ≤ 1 s, one app server 0 failed requests, a hypervisor ≤ 1 s), both ways (failover and failback).
+ *
+ * GIVEN the deliberately broken inventory (test/fixtures/broken-redundancy: VRRP adverts of 1 s
+ * under a 300 ms gateway budget) in its own lab
+ * WHEN its VRRP gateway master is cut
+ * THEN the measurement fails the budget (exit 1) and the verdict names it.
+ *
+ * Wall time on this 2-vCPU machine: see docs/failover.md ("Services after step 1's timers").
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureDebianPackages,
+  freeMgmtSubnet,
+  labDownLeavesNothing,
+  netnsIds,
+  runName,
+} from '../fixtures/lab/support.js';
+import { REPO, runFabric } from '../support/cli.js';
+import { exampleCopy, tempDir } from '../support/tmp.js';
+
+interface Phase {
+  maxOutageMs: number;
+  lostPings: number;
+  failedRequests: number;
+}
+interface Scenario {
+  id: string;
+  group: string;
+  fault: string;
+  verdict: string;
+  reasons: string[];
+  problems: string[];
+  failover: Phase;
+  failback: Phase;
+  budget: { label: string; maxOutageMs: number | null; maxFailedRequests?: number };
+}
+interface Report {
+  ok: boolean;
+  seconds: number;
+  notRun: string[];
+  scenarios: Scenario[];
+}
+
+/** A lab of `inventory`'s idc-a on a free management subnet; its namespaces, for the cleanup check. */
+async function labUp(dir: string, inventory: string, lab: string): Promise<Set<string>> {
+  const site = join(inventory, 'idc-a.yaml');
+  writeFileSync(
+    site,
+    readFileSync(site, 'utf8').replace(/mgmt: 198\.18\.1\.0\/24/, `mgmt: ${freeMgmtSubnet()}`),
+  );
+  const up = await runFabric(
+    ['--inventory', inventory, 'lab', 'up', '--site', 'idc-a', '--name', lab, '--wait', '180'],
+    { cwd: dir },
+  );
+  expect(up.code, up.stderr).toBe(0);
+  return netnsIds(
+    readFileSync(join(dir, 'lab', 'idc-a.clab.yml'), 'utf8')
+      .match(/^ {4}[a-z0-9-]+:$/gm)!
+      .map((n) => `clab-${lab}-${n.trim().slice(0, -1)}`),
+  );
+}
+
+const failover = (dir: string, inventory: string, lab: string, ...args: string[]) =>
+  runFabric(['--inventory', inventory, 'lab', 'failover', '--site', 'idc-a', '--name', lab, ...args], {
+    cwd: dir,
+  });
+
+/** One line per scenario, for the test log and for a failing assertion's message. */
+function summary(s: Scenario): string {
+  const phase = (p: Phase) => `${p.maxOutageMs} ms ${p.lostPings}/${p.failedRequests}`;
+  return `${s.verdict.toUpperCase()} ${s.id} (${s.budget.label}, ${s.budget.maxOutageMs} ms): failover ${phase(s.failover)}, failback ${phase(s.failback)}${s.reasons.length ? ` — ${s.reasons.join('; ')}` : ''}`;
+}
+
+describe('the budgets of issue 10 in the idc-a lab', () => {
+  const lab = runName('fb');
+  let dir: string;
+  let inventory: string;
+  let ids: Set<string>;
+
+  beforeAll(async () => {
+    ensureDebianPackages();
+    ({ dir, inventory } = exampleCopy());
+    ids = await labUp(dir, inventory, lab);
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await labDownLeavesNothing(lab, dir, ids);
+  }, 120_000);
+
+  it('one member of every redundancy group, cut, silent and crashed: each within its budget', async () => {
+    const list = await failover(dir, inventory, lab, '--list');
+    expect(list.code, list.stderr).toBe(0);
+    // SCENARIO GROUP …: the first member of each group (cables are not a redundancy group)
+    const firstOf = new Map<string, string>();
+    for (const line of list.stdout.split('\n').slice(1)) {
+      const [id, group] = line.split(/\s+/);
+      if (!id || !group || group === 'cables' || firstOf.has(group)) continue;
+      firstOf.set(group, id.split('/')[0]!);
+    }
+    for (const kind of [
+      'spine-plane',
+      'edge-pair',
+      'storage',
+      'hypervisors',
+      'shop-routers',
+      'shop-l4',
+      'shop-l7',
+    ])
+      expect([...firstOf.keys()]).toContain(kind);
+    expect([...firstOf.keys()].filter((g) => g.startsWith('leaf-pair')).length).toBeGreaterThanOrEqual(2);
+    expect([...firstOf.keys()].filter((g) => g.startsWith('app:')).length).toBeGreaterThanOrEqual(2);
+
+    const only = [...firstOf.values()].join(',');
+    const r = await failover(dir, inventory, lab, '--only', only, '--fault', 'cut,silent,crash', '--json');
+    process.stderr.write(r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    process.stderr.write(`${report.scenarios.map(summary).join('\n')}\nwall time ${report.seconds} s\n`);
+    expect(report.notRun).toEqual([]);
+    // every target with every fault kind that applies (a crash needs a daemon to kill)
+    for (const device of firstOf.values())
+      for (const fault of ['cut', 'silent'])
+        expect(report.scenarios.map((s) => s.id)).toContain(`${device}/${fault}`);
+    const over = report.scenarios.filter((s) => s.verdict !== 'pass').map(summary);
+    expect(over, over.join('\n')).toEqual([]);
+    expect(r.code).toBe(0);
+  }, 1_200_000);
+});
+
+describe('a deliberately broken inventory in the lab', () => {
+  const lab = runName('fx');
+  let dir: string;
+  let inventory: string;
+  let ids: Set<string>;
+
+  /**
+   * `lab up` renders, and render refuses an inventory with errors, so the lab runs the fixture
+   * with what it refuses set aside: hv4 cabled to both leaves (the single-homed host is
+   * `whatif`'s to find) and budgets loose enough to validate. The budgets do not change any
+   * rendered file: the lab runs the fixture's 1 s VRRP adverts. `lab failover` then judges it
+   * with the fixture's own budgets (300 ms for the gateway).
+   */
+  beforeAll(async () => {
+    dir = tempDir();
+    cpSync(join(REPO, 'test', 'fixtures', 'broken-redundancy'), dir, { recursive: true });
+    inventory = join(dir, 'inventory');
+    const compute = join(inventory, 'idc-a-compute.yaml');
+    const dualHomed = readFileSync(compute, 'utf8').replace(
+      /uplinks: \{ eth1: leaf2a:eth12 \}.*/,
+      'uplinks: { eth1: leaf2a:eth12, eth2: leaf2b:eth12 }',
+    );
+    expect(dualHomed).toContain('eth2: leaf2b:eth12');
+    writeFileSync(compute, dualHomed);
+    const labInventory = join(dir, 'lab-inventory');
+    cpSync(inventory, labInventory, { recursive: true });
+    const site = join(labInventory, 'idc-a.yaml');
+    const loose = readFileSync(site, 'utf8').replace(/^ {2}(gateway|vip|hypervisor): \d+/gm, '  $1: 4000');
+    expect(loose).toContain('gateway: 4000');
+    writeFileSync(site, loose);
+    ids = await labUp(dir, labInventory, lab);
+    // the same management subnet in the inventory lab failover reads
+    const mgmt = /mgmt: (198\.18\.\d+\.0\/24)/.exec(readFileSync(site, 'utf8'))![1]!;
+    const judged = join(inventory, 'idc-a.yaml');
+    writeFileSync(judged, readFileSync(judged, 'utf8').replace('mgmt: 198.18.1.0/24', `mgmt: ${mgmt}`));
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await labDownLeavesNothing(lab, dir, ids);
+  }, 120_000);
+
+  it('VRRP adverts of 1 s: cutting the gateway master fails its budget, and the verdict says which', async () => {
+    const r = await failover(dir, inventory, lab, '--only', 'vr1', '--fault', 'cut', '--json');
+    process.stderr.write(r.stderr);
+    const [s] = (JSON.parse(r.stdout) as Report).scenarios;
+    process.stderr.write(`${summary(s!)}\n`);
+    expect(r.code).toBe(1);
+    expect(s!.id).toBe('vr1/cut');
+    expect(s!.verdict).toBe('fail');
+    // the backup waits 3 × 1 s + skew before it takes over
+    expect(s!.failover.maxOutageMs).toBeGreaterThan(s!.budget.maxOutageMs!);
+    expect(s!.reasons.join('; ')).toContain(
+      `failover ${s!.failover.maxOutageMs} ms > ${s!.budget.maxOutageMs} ms`,
+    );
+    expect(s!.budget.label).toMatch(/VRRP gateway|shop-routers/);
+  }, 300_000);
+});
