@@ -35,6 +35,7 @@ export interface WaveContext {
 export async function runWave(ctx: WaveContext, wave: Wave): Promise<Verdict | null> {
   const members = wave.devices.map((n) => ctx.plan.changing.find((w) => w.device.name === n)!);
   ctx.input.progress(`wave ${wave.index}/${ctx.plan.waves.length}: ${wave.devices.join(', ')}`);
+  ctx.input.onWaveStart?.(wave.index);
   return (
     (await stageStep(ctx, wave, members)) ??
     (await applyStep(ctx, wave, members)) ??
