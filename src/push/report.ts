@@ -43,6 +43,8 @@ export interface GateReport {
   checks: number;
   seconds: number;
   failures: GateFailure[];
+  /** The check that passed last, and when (seconds into the gate): what the gate waited for. */
+  slowest?: { id: string; seconds: number };
 }
 
 /** The health checks run before anything changed: the failing ones are named, not only counted. */

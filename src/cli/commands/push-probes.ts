@@ -5,7 +5,7 @@
  * push report says per wave what they saw (src/push/traffic.ts). Probes run only in a lab: the
  * push itself stays what it is for any device (no lab special case in src/push/).
  */
-import { type FaultContext, addProbeSources, removeProbeSources } from '../../failover/faults.js';
+import { addProbeSources, type FaultContext, removeProbeSources } from '../../failover/faults.js';
 import { FaultJournal } from '../../failover/journal.js';
 import { healthySince } from '../../failover/measure.js';
 import { deriveProbes, HTTP_INTERVAL_MS, PING_INTERVAL_MS } from '../../failover/probe-plan.js';
