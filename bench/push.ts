@@ -61,7 +61,12 @@ interface Report {
   waves: {
     index: number;
     devices: string[];
-    gate: { checks: number; seconds: number; slowest?: { id: string; seconds: number } } | null;
+    gate: {
+      checks: number;
+      seconds: number;
+      rounds?: number;
+      slowest?: { id: string; seconds: number };
+    } | null;
   }[];
   timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
 }
@@ -130,6 +135,7 @@ function pushOnce(w: { dir: string; site: string; lab: string }, label: string, 
       devices: w.devices.length,
       checks: w.gate?.checks,
       seconds: w.gate?.seconds,
+      rounds: w.gate?.rounds,
       slowest: w.gate?.slowest,
     })),
     wallSeconds: Math.round(r.seconds * 10) / 10,

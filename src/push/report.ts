@@ -43,7 +43,9 @@ export interface GateReport {
   checks: number;
   seconds: number;
   failures: GateFailure[];
-  /** The check that passed last, and when (seconds into the gate): what the gate waited for. */
+  /** Rounds of reads the gate took (1: everything passed at the first look). */
+  rounds?: number;
+  /** The check that passed last when that took more than one round, and when (seconds into the gate): what the gate waited for. */
   slowest?: { id: string; seconds: number };
 }
 

@@ -152,6 +152,7 @@ async function gateStep(ctx: WaveContext, wave: Wave, members: PlannedWork[]): P
     ok: gate.ok,
     checks: due.length,
     seconds: gate.seconds,
+    rounds: gate.rounds,
     ...(gate.slowest ? { slowest: gate.slowest } : {}),
     // the failures laid to the wave first: they are why it is reverted
     failures: failedChecks
@@ -166,7 +167,7 @@ async function gateStep(ctx: WaveContext, wave: Wave, members: PlannedWork[]): P
   };
   result.report.waves.find((x) => x.index === wave.index)!.gate = report;
   input.progress(
-    `  gate: ${due.length - report.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s${gate.slowest ? `; the last to pass: ${gate.slowest.id} after ${gate.slowest.seconds.toFixed(1)} s` : ''})`,
+    `  gate: ${due.length - report.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s, ${plural(gate.rounds, 'round')}${gate.slowest ? `; the last to pass: ${gate.slowest.id} after ${gate.slowest.seconds.toFixed(1)} s` : ''})`,
   );
   if (gate.ok) return null;
   for (const f of report.failures.slice(0, 10)) input.progress(`    ${gateFailureLine(f)}`);
