@@ -12,6 +12,7 @@
  *      no more than the budget of pings; the report says so in JSON and in text.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -123,7 +124,18 @@ describe('fabric push --probe-lab', () => {
       '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
     );
     await render();
+    // this 2-vCPU machine is shared: the load goes with the figures
+    process.stderr.write(
+      `load before the push: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
     const r = await push('--json', '--probe-lab', lab);
+    process.stderr.write(
+      `load after the push: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
     process.stderr.write(r.stderr);
     const report = JSON.parse(r.stdout) as PushJson;
     process.stderr.write(
