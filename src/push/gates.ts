@@ -13,6 +13,7 @@ import type { CommandRunner } from '../observe/runner.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import { runChecks, type VerifyResult } from '../verify/run.js';
+import { CombinedFrrReads } from './gate-reads.js';
 
 /**
  * The checks a gate can run: the kinds the index marks for gates (no pings or HTTP from VMs), on
@@ -104,7 +105,12 @@ export async function baseline<E extends ExpectationBase = Expectation>(
   concurrency: number,
   index?: CheckIndex<E>,
 ): Promise<{ passed: Set<string>; failing: VerifyResult<E>[] }> {
-  const results = await runChecks(checks, runner, { deadlineMs: 0, intervalMs: 0, concurrency }, index);
+  const results = await runChecks(
+    checks,
+    runner,
+    { deadlineMs: 0, intervalMs: 0, concurrency, perRound: (r) => new CombinedFrrReads(r) },
+    index,
+  );
   return {
     passed: new Set(results.filter((r) => r.ok).map((r) => r.expectation.id)),
     failing: results.filter((r) => !r.ok),
@@ -169,7 +175,7 @@ export async function runGate<E extends ExpectationBase = Expectation>(
   const results = await runChecks(
     checks,
     runner,
-    { deadlineMs, intervalMs: GATE_POLL_MS, concurrency },
+    { deadlineMs, intervalMs: GATE_POLL_MS, concurrency, perRound: (r) => new CombinedFrrReads(r) },
     index,
   );
   const rounds = Math.max(0, ...results.map((r) => r.attempts));
