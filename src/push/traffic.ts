@@ -42,6 +42,11 @@ export interface ProbeInWave {
   /** Time the lost pings stand for (lost × the probe's interval), ms; 0 for HTTP. */
   lostMs: number;
   recovered: boolean;
+  /**
+   * Longest time between two samples the probe sent in the wave, ms: far above its interval, the
+   * probe itself was held up (a starved CPU), and so may be its verdict on a request.
+   */
+  longestSendGapMs: number;
 }
 
 /** One wave as the probes saw it. */
@@ -87,6 +92,7 @@ export function measureWave(
       longestOutageMs: Math.round(m.longestOutageMs),
       lostMs: p.kind === 'ping' ? Math.round(m.failed * interval) : 0,
       recovered: m.recovered,
+      longestSendGapMs: longestGap(p.samples, window),
     };
   });
   const pings = seen.filter((p) => p.kind === 'ping');
@@ -112,6 +118,14 @@ export function measureWave(
   traffic.reasons = judgeWave(traffic, pings, budget);
   traffic.withinBudget = traffic.reasons.length === 0;
   return traffic;
+}
+
+function longestGap(samples: readonly Sample[], window: WaveWindow): number {
+  const at = samples
+    .map((x) => x.at)
+    .filter((t) => t >= window.from && t < window.to)
+    .sort((a, b) => a - b);
+  return Math.round(Math.max(0, ...at.slice(1).map((t, i) => t - at[i]!)));
 }
 
 function judgeWave(t: WaveTraffic, pings: ProbeInWave[], budget: TrafficBudget): string[] {

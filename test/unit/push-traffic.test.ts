@@ -89,6 +89,15 @@ describe('measureWave', () => {
     expect(t.probes.map((p) => p.probe)).toEqual(['http isp1→http://203.0.113.10/']);
   });
 
+  it('GIVEN a probe that sent nothing for a second (its process starved) THEN the report shows the gap', () => {
+    const starved: ProbeSamples = {
+      ...http(2000, 2050),
+      samples: http(2000, 2050).samples.filter((x) => x.at < 2000 || x.at >= 3000 || x.at === 2000),
+    };
+    const t = measureWave([starved], { index: 1, from: 1000, to: 5000 }, BUDGET);
+    expect(t.probes[0]).toMatchObject({ failed: 1, longestSendGapMs: 1000 });
+  });
+
   it('GIVEN a probe that never answers again THEN the wave is over budget: still failing', () => {
     const t = measureWave([ping(6000, 20_000)], { index: 1, from: 5000, to: 9000 }, BUDGET);
     expect(t.unrecovered).toEqual(['ping leaf1a→leaf2a']);
