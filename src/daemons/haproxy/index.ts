@@ -32,8 +32,7 @@ const HANDOVER = [
 /** reloadableUnit's lines, with the reload that hands the sockets over. */
 function haproxySteps(files: readonly StagedFile[]): Partial<TransactionSteps> {
   const unit = reloadableUnit('haproxy');
-  const swap = (lines: string[]) =>
-    lines.map((l) => l.replace('systemctl reload haproxy', 'haproxy_reload'));
+  const swap = (lines: string[]) => lines.map((l) => l.replace('systemctl reload haproxy', 'haproxy_reload'));
   return {
     validate: validate(files),
     ...unit,
