@@ -12,6 +12,7 @@ import {
   waveWindows,
   withTraffic,
 } from '../../src/push/traffic.js';
+import { pushText } from '../../src/report/push.js';
 
 const BUDGET: TrafficBudget = { pingLossMs: 350, failedRequests: 0 };
 
@@ -145,5 +146,42 @@ describe('withTraffic', () => {
     const r = withTraffic(report(), run([]));
     expect(r.probes?.ok).toBe(false);
     expect(r.probes?.reasons).toEqual(['no probe answered before the push: nothing was measured']);
+  });
+});
+
+describe('the text report of a probed push', () => {
+  it('GIVEN waves measured by the probes THEN one row per wave, the budget, and the verdict naming the wave over it', () => {
+    const measured = withTraffic(
+      {
+        ...emptyReport('idc-a', 'p1', false),
+        waves: [
+          { index: 1, devices: ['spine1'], gate: null },
+          { index: 2, devices: ['spine2'], gate: null },
+        ],
+      },
+      {
+        lab: 'zp1',
+        budget: BUDGET,
+        probes: [ping(5000, 5500), http()],
+        notAnswering: ['ping vm1→vm2 (web)'],
+        waveStarts: new Map([
+          [1, 1000],
+          [2, 4000],
+        ]),
+        end: 9000,
+        problems: [],
+      },
+    );
+    const text = pushText(measured, false);
+    expect(text).toContain(
+      'probes in lab zp1: 1 ping, 1 HTTP; budget per wave: 350 ms of pings, 0 failed requests',
+    );
+    expect(text).toContain('not answering before the push (not measured): ping vm1→vm2 (web)');
+    expect(text).toMatch(/^ {2}WAVE +LONGEST OUTAGE +PINGS LOST +REQUESTS FAILED +VERDICT$/m);
+    expect(text).toMatch(/^ {2}1 +0 ms +0\/300 +0\/60 +ok$/m);
+    expect(text).toMatch(/^ {2}2 +500 ms \(ping leaf1a→leaf2a\) +50\/500 \(500 ms\) +0\/100 +over budget$/m);
+    expect(text).toContain(
+      'probes: OVER BUDGET: wave 2: ping leaf1a→leaf2a: 500 ms without replies > 350 ms',
+    );
   });
 });
