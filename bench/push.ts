@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticInventory } from './synthetic.js';
@@ -51,13 +51,23 @@ function must(r: { code: number; stderr: string }, what: string): void {
 }
 
 function emit(o: object): void {
-  process.stdout.write(`${JSON.stringify({ ...o, cpus: cpus().length, node: process.version })}\n`);
+  const load = loadavg().map((l) => Math.round(l * 100) / 100);
+  process.stdout.write(`${JSON.stringify({ ...o, cpus: cpus().length, load, node: process.version })}\n`);
 }
 
 interface Report {
   result: string;
   devices: { status: string }[];
-  waves: unknown[];
+  waves: {
+    index: number;
+    devices: string[];
+    gate: {
+      checks: number;
+      seconds: number;
+      rounds?: number;
+      slowest?: { id: string; seconds: number };
+    } | null;
+  }[];
   timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
 }
 
@@ -119,6 +129,15 @@ function pushOnce(w: { dir: string; site: string; lab: string }, label: string, 
     devices: report.devices.length,
     changed: report.devices.filter((d) => d.status === 'applied').length,
     waves: report.waves.length,
+    // what each gate waited for: the check that passed last
+    gates: report.waves.map((w) => ({
+      wave: w.index,
+      devices: w.devices.length,
+      checks: w.gate?.checks,
+      seconds: w.gate?.seconds,
+      rounds: w.gate?.rounds,
+      slowest: w.gate?.slowest,
+    })),
     wallSeconds: Math.round(r.seconds * 10) / 10,
     timings: report.timings,
   });

@@ -28,4 +28,6 @@ export interface PushInput {
   redactor: Redactor;
   confirm: (summary: string) => Promise<boolean>;
   progress: (line: string) => void;
+  /** Told when a wave starts (before its staging): `--probe-lab` cuts the probes' samples by wave. */
+  onWaveStart?: (index: number) => void;
 }

@@ -4,6 +4,7 @@
  * the two can never say different things.
  */
 import type { ConfigState } from './apply.js';
+import type { TrafficBudget, WaveTraffic } from './traffic.js';
 
 export type DeviceStatus =
   | 'unchanged'
@@ -42,6 +43,10 @@ export interface GateReport {
   checks: number;
   seconds: number;
   failures: GateFailure[];
+  /** Rounds of reads the gate took (1: everything passed at the first look). */
+  rounds?: number;
+  /** The check that passed last when that took more than one round, and when (seconds into the gate): what the gate waited for. */
+  slowest?: { id: string; seconds: number };
 }
 
 /** The health checks run before anything changed: the failing ones are named, not only counted. */
@@ -57,13 +62,30 @@ export interface PushReport {
   dryRun: boolean;
   result: 'ok' | 'nothing-to-do' | 'planned' | 'failed' | 'aborted';
   message: string;
-  waves: { index: number; devices: string[]; gate: GateReport | null }[];
+  waves: { index: number; devices: string[]; gate: GateReport | null; traffic?: WaveTraffic }[];
   constraints: string[];
   baseline: BaselineReport | null;
   devices: DeviceReport[];
   diffs: { device: string; target: string; diff: string }[];
+  /** What the lab's failover probes saw during the push (`--probe-lab`); absent without. */
+  probes?: ProbesReport;
   /** Where the time went, seconds. */
   timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
+}
+
+/** The probes that ran during a push (`--probe-lab`), and the verdict over every wave. */
+export interface ProbesReport {
+  lab: string;
+  budget: TrafficBudget;
+  /** Probes that ran and counted, by kind. */
+  pings: number;
+  requests: number;
+  /** Probes that did not answer before the push started: not measured (named). */
+  notAnswering: string[];
+  /** Every wave that ran within the budget (and the probes ran). */
+  ok: boolean;
+  /** Why not, one clause per wave or problem. */
+  reasons: string[];
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -35,6 +35,7 @@ export interface WaveContext {
 export async function runWave(ctx: WaveContext, wave: Wave): Promise<Verdict | null> {
   const members = wave.devices.map((n) => ctx.plan.changing.find((w) => w.device.name === n)!);
   ctx.input.progress(`wave ${wave.index}/${ctx.plan.waves.length}: ${wave.devices.join(', ')}`);
+  ctx.input.onWaveStart?.(wave.index);
   return (
     (await stageStep(ctx, wave, members)) ??
     (await applyStep(ctx, wave, members)) ??
@@ -151,6 +152,8 @@ async function gateStep(ctx: WaveContext, wave: Wave, members: PlannedWork[]): P
     ok: gate.ok,
     checks: due.length,
     seconds: gate.seconds,
+    rounds: gate.rounds,
+    ...(gate.slowest ? { slowest: gate.slowest } : {}),
     // the failures laid to the wave first: they are why it is reverted
     failures: failedChecks
       .map((r, i) => ({
@@ -164,7 +167,7 @@ async function gateStep(ctx: WaveContext, wave: Wave, members: PlannedWork[]): P
   };
   result.report.waves.find((x) => x.index === wave.index)!.gate = report;
   input.progress(
-    `  gate: ${due.length - report.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s)`,
+    `  gate: ${due.length - report.failures.length}/${due.length} checks pass (${gate.seconds.toFixed(1)} s, ${plural(gate.rounds, 'round')}${gate.slowest ? `; the last to pass: ${gate.slowest.id} after ${gate.slowest.seconds.toFixed(1)} s` : ''})`,
   );
   if (gate.ok) return null;
   for (const f of report.failures.slice(0, 10)) input.progress(`    ${gateFailureLine(f)}`);

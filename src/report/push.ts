@@ -4,6 +4,7 @@
  * summary line. `--json` prints the report itself (src/push/report.ts).
  */
 import { gateFailureLine, type PushReport } from '../push/report.js';
+import type { WaveTraffic } from '../push/traffic.js';
 import { table } from './table.js';
 
 /** Baseline and gate failures named in the text report; --json has them all. */
@@ -49,9 +50,44 @@ function resultLines(r: PushReport): string[] {
         lines.push(`  (the first ${LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
       for (const f of w.gate.failures.slice(0, LISTED)) lines.push(`  ${gateFailureLine(f)}`);
     }
+  lines.push(...probeLines(r));
   const t = r.timings;
   lines.push(
     `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,
   );
   return lines;
+}
+
+/** What the probes saw, per wave (`--probe-lab`). */
+function probeLines(r: PushReport): string[] {
+  const p = r.probes;
+  if (!p) return [];
+  const lines = [
+    `probes in lab ${p.lab}: ${p.pings} ping, ${p.requests} HTTP; budget per wave: ${p.budget.pingLossMs} ms of pings, ${p.budget.failedRequests} failed requests`,
+  ];
+  if (p.notAnswering.length)
+    lines.push(`  not answering before the push (not measured): ${p.notAnswering.join(', ')}`);
+  const rows = r.waves.flatMap((w) => (w.traffic ? [[String(w.index), ...trafficCells(w.traffic)]] : []));
+  if (rows.length)
+    lines.push(
+      table(['WAVE', 'LONGEST OUTAGE', 'PINGS LOST', 'REQUESTS FAILED', 'VERDICT'], rows)
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  lines.push(
+    p.ok
+      ? 'probes: every wave within the budget'
+      : `probes: OVER BUDGET: ${p.reasons.slice(0, LISTED).join('; ')}`,
+  );
+  return lines;
+}
+
+function trafficCells(t: WaveTraffic): string[] {
+  return [
+    t.longestOutageMs ? `${t.longestOutageMs} ms (${t.worstProbe})` : '0 ms',
+    `${t.lostPings}/${t.sentPings}${t.lostPings ? ` (${t.lostPingMs} ms)` : ''}`,
+    `${t.failedRequests}/${t.sentRequests}`,
+    t.withinBudget ? 'ok' : 'over budget',
+  ];
 }

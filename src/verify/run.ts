@@ -22,6 +22,8 @@ export interface VerifyOptions {
   deadlineMs: number;
   intervalMs: number;
   concurrency: number;
+  /** The runner of one round (push gates read FRR once per device and round); default: `runner` itself. */
+  perRound?: (runner: CommandRunner) => CommandRunner;
   onRound?: (round: number, passed: number, total: number) => void;
 }
 
@@ -35,7 +37,7 @@ export async function runChecks<E extends ExpectationBase = Expectation>(
   const results = new Map<string, VerifyResult<E>>();
   let pending = [...expectations];
   for (let round = 1; pending.length; round++) {
-    const observations = new ObservationRound(runner);
+    const observations = new ObservationRound(opts.perRound ? opts.perRound(runner) : runner);
     const outcomes = await mapLimit(pending, opts.concurrency, async (e) => {
       try {
         return await evaluate(e, observations, index);

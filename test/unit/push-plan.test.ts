@@ -143,7 +143,12 @@ describe('on-device transaction', () => {
     ]);
     const script = transactionScript(templates, t);
     expect(script.indexOf('haproxy -c')).toBeGreaterThan(0);
+    // under systemd its reload (master-worker); without, a reload that takes the listening sockets over
     expect(script).toContain('systemctl reload haproxy');
+    expect(script).toContain(
+      'haproxy -f /etc/haproxy/haproxy.cfg -p /run/haproxy.pid -D -x /run/haproxy/admin.sock -sf $pid',
+    );
+    expect(t.steps.reload.join('\n')).toContain('haproxy_reload');
   });
 });
 

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { type Command, Option } from 'commander';
 import { type PushReport, push } from '../../push/push.js';
+import { withTraffic } from '../../push/traffic.js';
 import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
 import { pushText } from '../../report/push.js';
@@ -16,6 +17,7 @@ import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { renderAll } from '../render-all.js';
+import { type PushProbes, startPushProbes } from './push-probes.js';
 
 export interface PushCliOptions extends SshCliOptions {
   inventory: string;
@@ -32,6 +34,7 @@ export interface PushCliOptions extends SshCliOptions {
   concurrency: number;
   lockDir?: string;
   json?: boolean;
+  probeLab?: string;
 }
 
 export function registerPush(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
@@ -73,7 +76,11 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
       '--lock-dir <dir>',
       'where the per-site push lock lives (default: .fabric/locks beside the inventory)',
     )
-    .option('--json', 'the push report as JSON on stdout (progress stays on stderr)');
+    .option('--json', 'the push report as JSON on stdout (progress stays on stderr)')
+    .option(
+      '--probe-lab <lab>',
+      "run `lab failover`'s probes in this running lab during the push and report per wave what they saw; exit 1 over the budget",
+    );
   addSshOptions(cmd).addHelpText(
     'after',
     `
@@ -84,9 +91,16 @@ that finishes even if SSH drops. After each wave, health gates derived from the 
 sessions and prefixes, ECMP, BFD, one VRRP master, HAProxy backends, VIPs) must pass, or the wave
 is reverted and the rollout stops. Devices that already run the rendered configs are skipped.
 
+With --probe-lab LAB (a lab of the site, from \`fabric lab up\`): the probes of \`fabric lab
+failover\` run inside the lab while the push runs (ping every 10 ms between leaf loopbacks and
+between VMs on different hypervisors, HTTP to every VIP from every upstream), and the report
+says per wave the longest outage, the pings lost and the requests failed. A wave may lose no
+request and no more pings than the fabric budget (budgets.fabric, 350 ms by default).
+
 Exit status: 0 pushed (or nothing to do, or a dry run), 1 the push failed or was refused (every
 device is left on a complete config: see the report), or a dry run could not read some device
-(named, and shown as new: every file), 2 unusable inventory, arguments, out/ or ssh config.
+(named, and shown as new: every file), or with --probe-lab a wave exceeded the budget, 2
+unusable inventory, arguments, out/, ssh config, or --probe-lab without a running lab.
 
 SSH settings (keys, known_hosts, user, port, address) come from an OpenSSH client config, as for
 ssh and Ansible: --ssh-config FILE, else FABRIC_SSH_CONFIG, else ssh_config in .fabric/config.yaml
@@ -98,7 +112,8 @@ Examples:
   fabric push --site idc-a --yes
   fabric push --site idc-a --only leaf1a leaf1b --yes
   fabric push --site idc-a --yes --identity ~/.ssh/fabric_ed25519 --known-hosts ~/.ssh/fabric_known_hosts
-  export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric push --site idc-a --yes     # the lab`,
+  export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric push --site idc-a --yes     # the lab
+  fabric push --site idc-a --yes --probe-lab idc-a      # the lab, measuring what traffic sees`,
   );
   cmd.action((opts: PushCliOptions, c: Command) => run(pushCommand({ ...c.optsWithGlobals(), ...opts })));
 }
@@ -169,6 +184,10 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   const site = model.sites[0]!;
   const { site: files, manifest } = rendered[0]!;
   checkRenderedOutput(opts, site.name, manifest);
+  if (opts.probeLab !== undefined && opts.dryRun)
+    throw new CliError(
+      'push: --probe-lab measures traffic while devices change, and --dry-run changes nothing: drop one of them',
+    );
   const only = opts.only ?? [];
   for (const name of only) {
     const d = site.devices.find((x) => x.name === name);
@@ -179,8 +198,9 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   const ssh = sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) });
   if ('error' in ssh) throw new CliError(`push: ${ssh.error}`);
   const pool = new SessionPool(ssh);
+  const probes = opts.probeLab === undefined ? null : await startPushProbes(site, opts.probeLab, err);
   try {
-    const report = await push({
+    const report = await probed(probes, {
       site,
       manifest,
       rendered: files,
@@ -200,6 +220,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
       redactor,
       confirm: (summary) => askConfirmation(summary, opts.yes),
       progress: err,
+      onWaveStart: probes?.onWaveStart,
     });
     if (opts.json) json(report);
     else out(pushText(report, !!opts.diff || !!opts.dryRun));
@@ -209,8 +230,24 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   }
 }
 
-/** 0 pushed, nothing to do or planned; 1 otherwise, and for a dry run that could not read every device. */
+/** The push, with what the probes saw per wave when they run; they are stopped whatever happens. */
+async function probed(probes: PushProbes | null, input: Parameters<typeof push>[0]): Promise<PushReport> {
+  let report: PushReport;
+  try {
+    report = await push(input);
+  } catch (e) {
+    await probes?.finish();
+    throw e;
+  }
+  return probes ? withTraffic(report, await probes.finish()) : report;
+}
+
+/**
+ * 0 pushed, nothing to do or planned; 1 otherwise, for a dry run that could not read every
+ * device, and when the probes saw a wave exceed the budget.
+ */
 export function pushExitCode(r: PushReport): ExitCode {
+  if (r.probes && !r.probes.ok) return EXIT.PROBLEMS;
   if (r.result === 'planned')
     return r.devices.some((d) => d.status === 'unreachable') ? EXIT.PROBLEMS : EXIT.OK;
   return r.result === 'ok' || r.result === 'nothing-to-do' ? EXIT.OK : EXIT.PROBLEMS;

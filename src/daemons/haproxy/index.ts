@@ -3,13 +3,44 @@
  * moves, reloaded in place (it hands over its sockets; a new certificate needs a reload too:
  * HAProxy reads certificates when it (re)starts), read back as the file it was started with.
  */
-import { HAPROXY_CERT_DIR } from '../../compile/haproxy.js';
+import { HAPROXY_CERT_DIR, HAPROXY_STATS_SOCKET } from '../../compile/haproxy.js';
 import { compareFileInUse, fileInUse } from '../../drift/driver.js';
 import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
-import type { DaemonDriver, FileSpec, StagedFile } from '../types.js';
+import type { DaemonDriver, FileSpec, StagedFile, TransactionSteps } from '../types.js';
 import { haproxyAffectsForwarding, haproxyLineKey, normaliseHaproxy } from './drift.js';
 
 export const HAPROXY_CFG = '/etc/haproxy/haproxy.cfg';
+const PID_FILE = '/run/haproxy.pid';
+
+/**
+ * A reload that hands the listening sockets over, so that no connection waiting in a listen
+ * queue is reset. Under systemd, Debian's unit runs HAProxy in master-worker mode (-Ws), whose
+ * reload passes them on by itself (the stats socket has `expose-fd listeners`). Without
+ * systemd, the init script's reload starts the new process with `-sf` alone: it binds new
+ * sockets and the old process closes its own with what waits in them — in the lab, about one
+ * failed request per client and reload (docs/failover.md). `-x` takes them over instead.
+ */
+const HANDOVER = [
+  'haproxy_reload() {',
+  '  if [ -d /run/systemd/system ]; then systemctl reload haproxy; return; fi',
+  `  pid=$(cat ${PID_FILE} 2>/dev/null)`,
+  `  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || [ ! -S ${HAPROXY_STATS_SOCKET} ]; then systemctl reload haproxy; return; fi`,
+  `  haproxy -f ${HAPROXY_CFG} -p ${PID_FILE} -D -x ${HAPROXY_STATS_SOCKET} -sf $pid`,
+  '}',
+];
+
+/** reloadableUnit's lines, with the reload that hands the sockets over. */
+function haproxySteps(files: readonly StagedFile[]): Partial<TransactionSteps> {
+  const unit = reloadableUnit('haproxy');
+  const swap = (lines: string[]) => lines.map((l) => l.replace('systemctl reload haproxy', 'haproxy_reload'));
+  return {
+    validate: validate(files),
+    ...unit,
+    reload: swap(unit.reload),
+    reloadPrevious: swap(unit.reloadPrevious),
+    functions: HANDOVER,
+  };
+}
 
 /** Staged TLS bundles are checked, then haproxy.cfg against a copy of the certificate folder. */
 function validate(files: readonly StagedFile[]): string[] {
@@ -64,7 +95,7 @@ export const haproxy: DaemonDriver = {
   },
   // its secrets are whole files (the TLS bundles), never inside haproxy.cfg
   printed: () => ({}),
-  push: { unit: 'haproxy', steps: (files) => ({ validate: validate(files), ...reloadableUnit('haproxy') }) },
+  push: { unit: 'haproxy', steps: haproxySteps },
   drift: {
     processes: () => ['haproxy'],
     reads: () => [['haproxy.cfg', fileInUse('haproxy', '-f', HAPROXY_CFG)]],

@@ -1,0 +1,182 @@
+/**
+ * Issue 10 step 4: a push that touches every device, while `lab failover`'s probes run, loses no
+ * HTTP request and no more pings per wave than the fabric budget (`fabric push --probe-lab`).
+ *
+ * GIVEN idc-a's lab up and converged, on the rendered configs
+ * WHEN a change that every daemon must reload is pushed with --probe-lab — BGP timers (FRR on
+ *      every router), the VRRP advert interval (keepalived on the vRouters and the L4 pair), the
+ *      HAProxy down-interval (both HAProxies), a new tenant segment (OVS on every hypervisor, the
+ *      leaves' prefix-lists)
+ * THEN every managed device is applied, in waves, the gates pass, and per wave the probes (pings
+ *      between racks and between VMs, HTTP to the VIP from both upstreams) lost no request and
+ *      no more than the budget of pings; the report says so in JSON and in text.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureDebianPackages,
+  freeMgmtSubnet,
+  labDownLeavesNothing,
+  netnsIds,
+  runName,
+} from '../fixtures/lab/support.js';
+import { runFabric } from '../support/cli.js';
+import { exampleCopy } from '../support/tmp.js';
+
+const lab = runName('zp');
+let dir: string;
+let inventory: string;
+let ids: Set<string>;
+
+interface WaveTraffic {
+  longestOutageMs: number;
+  worstProbe: string | null;
+  sentPings: number;
+  lostPings: number;
+  lostPingMs: number;
+  sentRequests: number;
+  failedRequests: number;
+  withinBudget: boolean;
+  reasons: string[];
+}
+interface PushJson {
+  result: string;
+  message: string;
+  waves: { index: number; devices: string[]; gate: { ok: boolean } | null; traffic?: WaveTraffic }[];
+  devices: { device: string; status: string; changes: string[] }[];
+  probes?: {
+    lab: string;
+    budget: { pingLossMs: number; failedRequests: number };
+    pings: number;
+    requests: number;
+    notAnswering: string[];
+    ok: boolean;
+    reasons: string[];
+  };
+}
+
+const sshEnv = () => ({ FABRIC_SSH_CONFIG: join(dir, 'lab', `clab-${lab}`, 'ssh_config') });
+
+const push = (...extra: string[]) =>
+  runFabric(['--inventory', inventory, 'push', '--site', 'idc-a', '--yes', ...extra], {
+    cwd: dir,
+    env: sshEnv(),
+  });
+
+async function render(): Promise<void> {
+  const r = await runFabric(['--inventory', inventory, 'render', '--site', 'idc-a'], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+function edit(file: string, from: string, to: string): void {
+  const path = join(inventory, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text, `${file} holds ${from}`).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+beforeAll(async () => {
+  ensureDebianPackages();
+  ({ dir, inventory } = exampleCopy());
+  const site = join(inventory, 'idc-a.yaml');
+  writeFileSync(site, readFileSync(site, 'utf8').replace('mgmt: 198.18.1.0/24', `mgmt: ${freeMgmtSubnet()}`));
+  const up = await runFabric(
+    ['--inventory', inventory, 'lab', 'up', '--site', 'idc-a', '--name', lab, '--wait', '180'],
+    { cwd: dir },
+  );
+  expect(up.code, up.stderr).toBe(0);
+  ids = netnsIds(
+    readFileSync(join(dir, 'lab', 'idc-a.clab.yml'), 'utf8')
+      .match(/^ {4}[a-z0-9-]+:$/gm)!
+      .map((n) => `clab-${lab}-${n.trim().slice(0, -1)}`),
+  );
+  await render();
+}, 300_000);
+
+afterAll(async () => {
+  if (dir) await labDownLeavesNothing(lab, dir, ids);
+}, 120_000);
+
+describe('fabric push --probe-lab', () => {
+  it('GIVEN no lab of that name THEN exit 2, saying probes need a running lab; with --dry-run too', async () => {
+    const none = await push('--probe-lab', `${lab}-none`);
+    expect(none.code, none.stderr).toBe(2);
+    expect(none.stderr).toMatch(
+      new RegExp(`--probe-lab ${lab}-none: .*probes run only inside a running lab`),
+    );
+    const dry = await push('--probe-lab', lab, '--dry-run');
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toMatch(/--probe-lab .* --dry-run changes nothing/);
+  });
+
+  it('GIVEN the lab on its rendered configs WHEN a change every daemon reloads is pushed with the probes THEN no wave loses a request or more pings than the budget', async () => {
+    // the lab came up on the rendered configs: the first push finds nothing (or only FRR's running config) to do
+    const first = await push('--json');
+    expect(first.code, first.stderr).toBe(0);
+
+    edit('idc-a.yaml', '  bfd: { interval: 100', '  bgp: { keepalive: 2, hold: 6 }\n  bfd: { interval: 100');
+    edit('idc-a.yaml', 'advert_int: 0.2 }', 'advert_int: 0.25 }\n  checks: { down_interval: 2 }');
+    edit(
+      'idc-a-tenants.yaml',
+      '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+      '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
+    );
+    await render();
+    // this 2-vCPU machine is shared: the load goes with the figures
+    process.stderr.write(
+      `load before the push: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
+    const r = await push('--json', '--probe-lab', lab);
+    process.stderr.write(
+      `load after the push: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
+    process.stderr.write(r.stderr);
+    const report = JSON.parse(r.stdout) as PushJson;
+    process.stderr.write(
+      `${JSON.stringify(
+        report.waves.map((w) => ({ wave: w.index, devices: w.devices, traffic: w.traffic })),
+        null,
+        1,
+      )}\n`,
+    );
+    expect(report.result, report.message).toBe('ok');
+    // every managed device changed, every daemon kind among the changes
+    const applied = report.devices.filter((d) => d.status === 'applied');
+    expect(applied.map((d) => d.device).sort()).toEqual(report.devices.map((d) => d.device).sort());
+    const files = new Set(applied.flatMap((d) => d.changes.map((c) => c.split('/').at(-1))));
+    for (const f of ['frr.conf', 'keepalived.conf', 'haproxy.cfg', 'ovs.sh']) expect(files).toContain(f);
+
+    const probes = report.probes!;
+    expect(probes.lab).toBe(lab);
+    expect(probes.budget).toEqual({ pingLossMs: 350, failedRequests: 0 });
+    expect(probes.notAnswering).toEqual([]);
+    expect(probes.pings).toBeGreaterThan(4);
+    expect(probes.requests).toBeGreaterThanOrEqual(2);
+    expect(report.waves.length).toBeGreaterThan(2);
+    for (const w of report.waves) {
+      const t = w.traffic!;
+      expect(t.sentPings, `wave ${w.index}`).toBeGreaterThan(0);
+      expect(t.sentRequests, `wave ${w.index}`).toBeGreaterThan(0);
+      expect(t.failedRequests, `wave ${w.index}: ${t.reasons.join('; ')}`).toBe(0);
+      expect(t.lostPingMs, `wave ${w.index}: ${t.reasons.join('; ')}`).toBeLessThanOrEqual(350);
+      expect(t.longestOutageMs, `wave ${w.index}: ${t.reasons.join('; ')}`).toBeLessThanOrEqual(350);
+      expect(t.withinBudget).toBe(true);
+    }
+    expect(probes.ok, probes.reasons.join('; ')).toBe(true);
+    expect(r.code).toBe(0);
+
+    // as text: nothing left to do, and the probes' verdict
+    const again = await push('--probe-lab', lab);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/nothing-to-do/);
+    expect(again.stdout).toMatch(
+      /probes in lab .*: \d+ ping, \d+ HTTP; budget per wave: 350 ms of pings, 0 failed requests/,
+    );
+  }, 600_000);
+});
