@@ -28,3 +28,8 @@ export function names(list: readonly string[], max = 8): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Names in the order people count: p1-spine2 before p1-spine10. */
+export function naturally(list: readonly string[]): string[] {
+  return [...list].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}

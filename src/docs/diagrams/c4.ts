@@ -4,14 +4,18 @@
  * container is a redundancy group (or a tenant's pair), named with how it is redundant: "Spine
  * plane (A/B)", "Compute hosts (N+1, 4)", "L4 VIP + VRRP (A/B)".
  */
+
+import type { RedundancyKind } from '../../model/types.js';
 import type { FrozenSite } from '../../pipeline.js';
-import { names } from '../markdown.js';
-import { asnOf, devicesAt, type Place, type SiteDevice, tenantsOf } from '../places.js';
+import { names, naturally } from '../markdown.js';
+import { asnOf, devicesAt, type Place, placeOf, type SiteDevice, tenantsOf } from '../places.js';
 import { type TenantView, tenantView } from '../tenant-view.js';
 import { c4Text, nodeId, redundancyTag } from './mermaid.js';
 
 interface Container {
   id: string;
+  /** The devices it stands for: cables between them become its relations. */
+  devices?: readonly string[];
   name: string;
   technology: string;
   description: string;
@@ -28,8 +32,20 @@ interface Zone {
 const daemonsOf = (devices: readonly SiteDevice[]) =>
   [...new Set(devices.flatMap((d) => d.daemons))].sort().join(', ');
 
+/** How the docs name a redundancy group's kind. */
+const KIND_TITLE: Readonly<Record<RedundancyKind, string>> = {
+  'superspine-plane': 'Super-spine plane',
+  'spine-plane': 'Spine plane',
+  'edge-pair': 'Edge routers',
+  'leaf-pair': 'Leaf pair',
+  'storage-hosts': 'Storage hosts',
+  hypervisors: 'Compute hosts',
+  'vrrp-pair': 'VRRP pair',
+  'haproxy-pair': 'HAProxy pair',
+};
+
 /** A container per redundancy group of the devices at `place`; devices in no group get one together. */
-function groupContainers(site: FrozenSite, place: Place, title: (n: number) => string): Container[] {
+function groupContainers(site: FrozenSite, place: Place, title: string): Container[] {
   const devices = devicesAt(site, place);
   const inPlace = new Set(devices.map((d) => d.name));
   const groups = site.redundancyGroups.filter((g) => g.members.some((m) => inPlace.has(m)));
@@ -39,15 +55,17 @@ function groupContainers(site: FrozenSite, place: Place, title: (n: number) => s
     const members = devices.filter((d) => g.members.includes(d.name));
     return {
       id: nodeId(place, g.name),
-      name: `${title(g.members.length)} (${redundancyTag(g.members.length, g.maxUnavailable)})`,
+      devices: g.members,
+      name: `${KIND_TITLE[g.kind]} (${redundancyTag(g.members.length, g.maxUnavailable)})`,
       technology: daemonsOf(members),
-      description: `${g.name}: ${names(g.members, 6)}`,
+      description: `${g.name}: ${names(naturally(g.members), 6)}`,
     };
   });
   if (loose.length)
     containers.push({
       id: nodeId(place, 'loose'),
-      name: `${title(loose.length)} (${redundancyTag(1, 0)})`,
+      devices: loose.map((d) => d.name),
+      name: `${title} (${redundancyTag(1, 0)})`,
       technology: daemonsOf(loose),
       description: names(
         loose.map((d) => d.name),
@@ -59,7 +77,7 @@ function groupContainers(site: FrozenSite, place: Place, title: (n: number) => s
 
 /** The core and rack layers; with many groups (pods, racks) one container each stands for all. */
 function physicalContainers(site: FrozenSite): Container[] {
-  const core = groupContainers(site, 'core', () => 'Spine plane');
+  const core = groupContainers(site, 'core', 'Spine');
   const leaves = devicesAt(site, 'rack');
   const racks = [...new Set(leaves.map((d) => d.rack))];
   const bfd = `${site.timers.bfdFabric.intervalMs} ms × ${site.timers.bfdFabric.multiplier}`;
@@ -68,6 +86,7 @@ function physicalContainers(site: FrozenSite): Container[] {
       ? [
           {
             id: 'core_all',
+            devices: core.flatMap((c) => c.devices ?? []),
             name: `Spine planes (${core.length} groups, ECMP)`,
             technology: daemonsOf(devicesAt(site, 'core')),
             description: `${devicesAt(site, 'core').length} switches, BFD ${bfd}`,
@@ -79,9 +98,10 @@ function physicalContainers(site: FrozenSite): Container[] {
     ...coreAll,
     {
       id: 'racks',
+      devices: leaves.map((d) => d.name),
       name: `Leaf pair per rack (A/B × ${racks.length})`,
       technology: daemonsOf(leaves),
-      description: `racks ${names(racks, 6)}: ${leaves.length} leaves, one AS each`,
+      description: `racks ${names(naturally(racks), 6)}: ${leaves.length} leaves, one AS each`,
     },
   ];
 }
@@ -137,11 +157,12 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
 
 function zones(site: FrozenSite, tenants: readonly TenantView[]): Zone[] {
   const upstreams = devicesAt(site, 'internet');
-  const edge = groupContainers(site, 'edge', () => 'Edge routers');
+  const edge = groupContainers(site, 'edge', 'Edge router');
   const internet: Container[] = upstreams.length
     ? [
         {
           id: 'upstreams',
+          devices: upstreams.map((d) => d.name),
           name: `Upstreams (${redundancyTag(upstreams.length, 1)})`,
           technology: 'transit, eBGP',
           description: upstreams.map((d) => `${d.name} AS${asnOf(d)}`).join(', '),
@@ -163,8 +184,8 @@ function zones(site: FrozenSite, tenants: readonly TenantView[]): Zone[] {
       ]
     : [];
   const computeStorage = [
-    ...groupContainers(site, 'compute', () => 'Compute hosts'),
-    ...groupContainers(site, 'storage', () => 'Storage hosts').map((c) => ({ ...c, database: true })),
+    ...groupContainers(site, 'compute', 'Compute host'),
+    ...groupContainers(site, 'storage', 'Storage host').map((c) => ({ ...c, database: true })),
   ];
   return [
     { id: 'z_edge', title: 'Edge / Internet', containers: [...internet, ...edge] },
@@ -189,30 +210,65 @@ function containerLine(c: Container): string {
   return `    ${kind}(${c.id}, ${c4Text(c.name)}, ${c4Text(c.technology)}, ${c4Text(c.description)})`;
 }
 
+/** What a cable between two places carries, for the relation's label. */
+function cableRelation(upper: Place, lower: Place): string {
+  if (upper === 'internet') return 'eBGP + BFD, default route';
+  if (lower === 'rack') return 'eBGP unnumbered, ECMP';
+  if (upper === 'rack') return 'BGP to the host, dual-homed';
+  return 'eBGP, ECMP';
+}
+
+const ORDER: readonly Place[] = ['internet', 'edge', 'core', 'rack', 'compute', 'storage'];
+
+/** One relation per pair of containers joined by a cable, from the upper layer down. */
+function cableRelations(site: FrozenSite, zs: readonly Zone[]): [string, string, string][] {
+  const containerOf = new Map<string, string>();
+  for (const c of zs.flatMap((z) => z.containers)) for (const d of c.devices ?? []) containerOf.set(d, c.id);
+  const placeOfDevice = new Map(site.devices.map((d) => [d.name, placeOf(d)]));
+  const tierOf = new Map(site.devices.map((d) => [d.name, d.tier]));
+  const order = zs.flatMap((z) => z.containers.map((c) => c.id));
+  const rels = new Map<string, [string, string, string]>();
+  for (const cable of site.cables) {
+    const [a, b] = [cable.a.device, cable.b.device];
+    const [ca, cb, pa, pb] = [
+      containerOf.get(a),
+      containerOf.get(b),
+      placeOfDevice.get(a)!,
+      placeOfDevice.get(b)!,
+    ];
+    if (!ca || !cb || ca === cb || !ORDER.includes(pa) || !ORDER.includes(pb)) continue;
+    // the layer nearer the internet first; within one (super-spines and spines) the lower tier
+    const aUpper = ORDER.indexOf(pa) - ORDER.indexOf(pb) || tierOf.get(a)! - tierOf.get(b)!;
+    if (aUpper === 0) continue;
+    const [from, to] = aUpper < 0 ? [ca, cb] : [cb, ca];
+    const label = aUpper < 0 ? cableRelation(pa, pb) : cableRelation(pb, pa);
+    rels.set(`${from} ${to}`, [from, to, label]);
+  }
+  const at = (id: string) => order.indexOf(id);
+  return [...rels.values()].sort((x, y) => at(x[0]) - at(y[0]) || at(x[1]) - at(y[1]));
+}
+
 /** Relations between the containers that exist, in the direction traffic enters the site. */
 function relations(site: FrozenSite, zs: readonly Zone[], tenants: readonly TenantView[]): string[] {
   const ids = new Set(zs.flatMap((z) => z.containers.map((c) => c.id)));
-  const inZone = (zone: string) => zs.find((z) => z.id === zone)?.containers.map((c) => c.id) ?? [];
-  const rels: [string, string, string][] = [];
-  const edges = inZone('z_edge').filter((id) => id !== 'upstreams');
-  const core = inZone('z_physical').filter((id) => id !== 'racks');
-  for (const e of edges) rels.push(['upstreams', e, 'eBGP + BFD, default route']);
-  for (const e of edges) for (const c of core) rels.push([e, c, 'eBGP, ECMP']);
-  for (const c of core) rels.push([c, 'racks', 'eBGP unnumbered, ECMP']);
-  for (const h of inZone('z_compute')) rels.push(['racks', h, 'BGP to the host, dual-homed']);
-  const compute = inZone('z_compute').filter((id) => id.startsWith('compute_'));
-  for (const h of compute) rels.push([h, 'vswitch', 'runs, VTEP on its loopback']);
+  const rels = cableRelations(site, zs);
+  for (const h of zs.find((z) => z.id === 'z_compute')?.containers ?? [])
+    if (!h.database) rels.push([h.id, 'vswitch', 'runs, VTEP on its loopback']);
   for (const t of tenants) {
-    const [vr, l4, l7, app] = ['vr', 'l4', 'l7', 'app'].map((p) => nodeId(p, t.name));
+    const [vr, l4, l7, app] = ['vr', 'l4', 'l7', 'app'].map((p) => nodeId(p, t.name)) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const ports = [...new Set(t.virtualServers.map((v) => v.port))].sort((a, b) => a - b);
     const backendPorts = [...new Set(t.haproxy?.backends.flatMap((b) => b.servers.map((s) => s.port)) ?? [])];
-    rels.push(['vswitch', vr!, 'tenant segments']);
-    rels.push([vr!, l4!, `routes to the VIPs, ${ports.map((p) => `:${p}`).join(' ')}`]);
-    rels.push([l4!, l7!, 'IPVS NAT']);
-    rels.push([l7!, app!, `HTTP ${backendPorts.map((p) => `:${p}`).join(' ')}`]);
-    if (!ids.has(l4!) && !ids.has(l7!)) rels.push(['vswitch', app!, 'tenant segments']);
+    rels.push(['vswitch', vr, 'tenant segments']);
+    rels.push([vr, l4, `routes to the VIPs, ${ports.map((p) => `:${p}`).join(' ')}`]);
+    rels.push([l4, l7, 'IPVS NAT']);
+    rels.push([l7, app, `HTTP ${backendPorts.map((p) => `:${p}`).join(' ')}`]);
+    if (!ids.has(l4) && !ids.has(l7)) rels.push(['vswitch', app, 'tenant segments']);
   }
-  void site;
   return rels
     .filter(([a, b]) => ids.has(a) && ids.has(b))
     .map(([a, b, l]) => `  Rel(${a}, ${b}, ${c4Text(l)})`);
@@ -230,7 +286,7 @@ export function c4Diagram(site: FrozenSite): string {
       '  }',
     ]),
     ...relations(site, zs, tenants),
-    `  UpdateLayoutConfig($c4ShapeInRow="3", $c4BoundaryInRow="2")`,
+    `  UpdateLayoutConfig($c4ShapeInRow="2", $c4BoundaryInRow="3")`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * (or per pod when a pod has many racks), and one line per pair of groups with its cable count.
  */
 import type { FrozenSite } from '../../pipeline.js';
-import { names, plural } from '../markdown.js';
+import { names, naturally, plural } from '../markdown.js';
 import { asnOf, loopbackOf, type Place, placeOf, podOf, type SiteDevice, vmsByHost } from '../places.js';
 import { isPhysical } from '../tables.js';
 import { edgeText, flowLabel, flowText, nodeId } from './mermaid.js';
@@ -38,6 +38,8 @@ interface Node {
   /** The subgraph it is drawn in. */
   box: string;
   boxTitle: string;
+  /** The redundancy group a group node stands for, if it is one. */
+  groupName?: string;
   devices: SiteDevice[];
 }
 
@@ -76,7 +78,14 @@ function nodesOf(site: FrozenSite, devices: readonly SiteDevice[]): Map<string, 
       boxTitle = full ? `rack ${d.rack}` : pod === null ? 'racks' : `pod ${pod}`;
       key = full ? `d:${d.name}` : manyRacks ? `p:${pod}` : `r:${d.rack}`;
     }
-    const node = nodes.get(key) ?? { id: nodeId('n', key), box, boxTitle, devices: [] };
+    const group = key.startsWith('g:') ? key.slice(2) : undefined;
+    const node = nodes.get(key) ?? {
+      id: nodeId('n', key),
+      box,
+      boxTitle,
+      devices: [],
+      ...(group ? { groupName: group } : {}),
+    };
     node.devices.push(d);
     nodes.set(key, node);
     byDevice.set(d.name, node);
@@ -99,12 +108,13 @@ function deviceLabel(d: SiteDevice, vms: ReadonlyMap<string, string[]>): string 
 function groupLabel(n: Node): string {
   const byRole = new Map<string, string[]>();
   for (const d of n.devices) byRole.set(d.role, [...(byRole.get(d.role) ?? []), d.name]);
+  for (const [role, members] of byRole) byRole.set(role, naturally(members));
   const racks = [...new Set(n.devices.filter((d) => SERVERS.includes(placeOf(d))).map((d) => d.rack))];
-  const title =
-    racks.length > 1 ? plural(racks.length, 'rack') : racks.length ? `rack ${racks[0]}` : n.devices[0]!.role;
+  const group = n.groupName ?? n.devices[0]!.role;
+  const title = racks.length > 1 ? plural(racks.length, 'rack') : racks.length ? `rack ${racks[0]}` : group;
   return flowLabel(
     title,
-    ...(racks.length > 1 ? [names(racks, 3)] : []),
+    ...(racks.length > 1 ? [names(naturally(racks), 3)] : []),
     ...[...byRole].map(([role, members]) => `${members.length} × ${role}: ${names(members, 3)}`),
   );
 }
@@ -113,7 +123,6 @@ export function physicalDiagram(site: FrozenSite): string {
   const devices = site.devices.filter((d) => PHYSICAL.includes(placeOf(d)));
   devices.sort((a, b) => rank(a) - rank(b) || a.rack.localeCompare(b.rack, 'en', { numeric: true }));
   const byDevice = nodesOf(site, devices);
-  const full = devices.length <= FULL_DETAIL_MAX;
   const vms = vmsByHost(site);
   const boxes = new Map<string, { title: string; nodes: Node[] }>();
   for (const n of new Set(byDevice.values())) {
@@ -125,7 +134,7 @@ export function physicalDiagram(site: FrozenSite): string {
   for (const [key, box] of boxes) {
     lines.push(`  subgraph ${nodeId('z', key)}["${flowText(box.title)}"]`);
     for (const n of box.nodes)
-      lines.push(`    ${n.id}[${full ? deviceLabel(n.devices[0]!, vms) : groupLabel(n)}]`);
+      lines.push(`    ${n.id}[${n.devices.length === 1 ? deviceLabel(n.devices[0]!, vms) : groupLabel(n)}]`);
     lines.push('  end');
   }
   // one line per pair of nodes: a cable's ports, or how many cables join two groups
