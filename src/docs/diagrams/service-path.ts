@@ -50,7 +50,7 @@ function entryNodes(site: FrozenSite, lines: string[]): string {
   const leaves = devicesAt(site, 'rack');
   const announce = site.ipPlan.filter((e) => e.kind === 'announce').map((e) => e.prefix);
   lines.push(
-    `  internet([${flowLabel('Internet', upstreams.map((d) => `${d.name} AS${asnOf(d)}`).join(', '))}])`,
+    `  internet(${flowLabel('Internet', upstreams.map((d) => `${d.name} AS${asnOf(d)}`).join(', '))})`,
     `  edge[${flowLabel('Edge pair', edges.map((d) => d.name).join(' / '), `announces ${announce.join(', ')}`)}]`,
     `  fabric[${flowLabel('Fabric', `${spines.length} spines, ${leaves.length} leaves`, 'eBGP, ECMP, BFD')}]`,
     `  internet -->|${edgeText('eBGP + BFD')}| edge`,
