@@ -4,23 +4,25 @@
  * name, so a new role lands in a zone by what its row says.
  */
 import { roleSpec, vmHostRoles } from '../compile/roles.js';
+import { speaksBgp } from '../model/runs.js';
 import type { FrozenSite } from '../pipeline.js';
 
 export type SiteDevice = FrozenSite['devices'][number];
 
 /**
- * `internet` the lab's upstreams; `edge` peers with them; `core` the spine planes; `rack` the
- * leaf pairs; `compute` hosts VMs; `storage` other servers; `vrouter`, `l4`, `l7` a tenant's
- * network functions; `app` the tenant's application VMs.
+ * `internet` the lab's upstreams; `border` the edge routers that peer with them; `core` the
+ * spine planes; `rack` the leaf pairs; `compute` the servers that host VMs; `data` the other
+ * servers (storage); `gateway` a tenant's vRouters, `l4` and `l7` its balancers; `app` its
+ * application VMs. (Not the roles' names: a place is what a role's row says, not its name.)
  */
 export type Place =
   | 'internet'
-  | 'edge'
+  | 'border'
   | 'core'
   | 'rack'
   | 'compute'
-  | 'storage'
-  | 'vrouter'
+  | 'data'
+  | 'gateway'
   | 'l4'
   | 'l7'
   | 'app';
@@ -28,14 +30,14 @@ export type Place =
 export function placeOf(d: SiteDevice): Place {
   const spec = roleSpec(d.role);
   if (spec.external) return 'internet';
-  if (spec.peersWithUpstreams) return 'edge';
+  if (spec.peersWithUpstreams) return 'border';
   if (spec.hosted) {
-    if (spec.serves.includes('routers')) return 'vrouter';
+    if (spec.serves.includes('routers')) return 'gateway';
     if (spec.serves.includes('l4')) return 'l4';
     if (spec.serves.includes('l7')) return 'l7';
     return 'app';
   }
-  if (spec.uplinkCable === 'host') return vmHostRoles().includes(d.role) ? 'compute' : 'storage';
+  if (spec.uplinkCable === 'host') return vmHostRoles().includes(d.role) ? 'compute' : 'data';
   return spec.redundancy?.by === 'rack' ? 'rack' : 'core';
 }
 
@@ -66,7 +68,7 @@ export function loopbackOf(d: SiteDevice): string | null {
 
 /** The BGP AS a device speaks, or null. */
 export function asnOf(d: SiteDevice): number | null {
-  return 'frr' in d ? d.frr.routerBgp.asn : null;
+  return speaksBgp(d) ? d.frr.routerBgp.asn : null;
 }
 
 /** The pod of a fabric switch, or null. */

@@ -68,7 +68,7 @@ export function redundancyTable(site: FrozenSite): string {
 /** Each hypervisor with the VMs that fail with it, and each rack with what it holds. */
 export function failureDomainTable(site: FrozenSite): string {
   const rows: (string | number)[][] = [];
-  for (const [host, vms] of vmsByHost(site)) rows.push([host, 'hypervisor', vms.join(', ')]);
+  for (const [host, vms] of vmsByHost(site)) rows.push([host, 'host', vms.join(', ')]);
   const racks = new Map<string, string[]>();
   for (const d of site.devices) if (d.rack) racks.set(d.rack, [...(racks.get(d.rack) ?? []), d.name]);
   for (const [rack, members] of [...racks].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })))

@@ -4,12 +4,15 @@
  * application VMs. Only grouping: every value is the compiled model's.
  */
 
+import type { DeepReadonly } from '../model/freeze.js';
+import type { HaproxyModel } from '../model/haproxy.js';
+import type { KeepalivedModel } from '../model/keepalived.js';
 import { runsProxy, runsVrrp } from '../model/runs.js';
 import type { FrozenSite } from '../pipeline.js';
 import { placeOf, type SiteDevice, tenantOf } from './places.js';
 
-type Keepalived = Extract<SiteDevice, { keepalived: unknown }>['keepalived'];
-type Haproxy = Extract<SiteDevice, { haproxy: unknown }>['haproxy'];
+type Keepalived = DeepReadonly<KeepalivedModel>;
+type Haproxy = DeepReadonly<HaproxyModel>;
 
 /** One VRRP instance across the members of its pair. */
 export interface VrrpAddress {
@@ -20,8 +23,8 @@ export interface VrrpAddress {
   addresses: string[];
   /** Members, the intended master first. */
   members: { device: string; priority: number; master: boolean }[];
-  /** Where it runs: `vrouter` (a gateway) or `l4` (a service VIP). */
-  place: 'vrouter' | 'l4';
+  /** Where it runs: on the tenant's vRouters (`gateway`) or its L4 balancers (`l4`, a service VIP or the real servers' gateway). */
+  place: 'gateway' | 'l4';
 }
 
 export interface TenantView {
@@ -41,7 +44,7 @@ function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
   const byName = new Map<string, VrrpAddress>();
   for (const d of members) {
     if (!runsVrrp(d)) continue;
-    const place = placeOf(d) === 'vrouter' ? 'vrouter' : 'l4';
+    const place = placeOf(d) === 'gateway' ? 'gateway' : 'l4';
     for (const v of d.keepalived.vrrpInstances) {
       const entry = byName.get(v.name) ?? {
         name: v.name,
@@ -70,7 +73,7 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
   return {
     name,
     segments: site.segments.filter((s) => s.tenant === name),
-    routers: at('vrouter'),
+    routers: at('gateway'),
     l4: at('l4'),
     l7: at('l7'),
     apps: at('app'),

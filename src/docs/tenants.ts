@@ -19,7 +19,7 @@ function vipTable(t: TenantView): string {
       v.addresses.join(', '),
       v.segment,
       v.members.map((m) => `${m.device} (${m.priority}${m.master ? ', master' : ''})`).join(', '),
-      v.place === 'vrouter' ? 'gateway' : 'service VIP',
+      v.place === 'gateway' ? 'gateway' : 'service VIP',
     ]),
   );
 }

@@ -108,7 +108,7 @@ function physicalContainers(site: FrozenSite): Container[] {
 
 function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Container[]; app: Container[] } {
   const pair = (members: readonly string[]) => members.join(', ');
-  const gw = t.vrrp.filter((v) => v.place === 'vrouter');
+  const gw = t.vrrp.filter((v) => v.place === 'gateway');
   const serviceAddresses = new Set(t.virtualServers.map((v) => v.address));
   const isVip = (v: (typeof t.vrrp)[number]) =>
     v.addresses.some((a) => serviceAddresses.has(a.split('/')[0]!));
@@ -157,7 +157,7 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
 
 function zones(site: FrozenSite, tenants: readonly TenantView[]): Zone[] {
   const upstreams = devicesAt(site, 'internet');
-  const edge = groupContainers(site, 'edge', 'Edge router');
+  const edge = groupContainers(site, 'border', 'Edge router');
   const internet: Container[] = upstreams.length
     ? [
         {
@@ -185,7 +185,7 @@ function zones(site: FrozenSite, tenants: readonly TenantView[]): Zone[] {
     : [];
   const computeStorage = [
     ...groupContainers(site, 'compute', 'Compute host'),
-    ...groupContainers(site, 'storage', 'Storage host').map((c) => ({ ...c, database: true })),
+    ...groupContainers(site, 'data', 'Storage host').map((c) => ({ ...c, database: true })),
   ];
   return [
     { id: 'z_edge', title: 'Edge / Internet', containers: [...internet, ...edge] },
@@ -218,7 +218,7 @@ function cableRelation(upper: Place, lower: Place): string {
   return 'eBGP, ECMP';
 }
 
-const ORDER: readonly Place[] = ['internet', 'edge', 'core', 'rack', 'compute', 'storage'];
+const ORDER: readonly Place[] = ['internet', 'border', 'core', 'rack', 'compute', 'data'];
 
 /** One relation per pair of containers joined by a cable, from the upper layer down. */
 function cableRelations(site: FrozenSite, zs: readonly Zone[]): [string, string, string][] {

@@ -16,7 +16,7 @@ export const FULL_DETAIL_MAX = 80;
 const RACKS_PER_POD_DRAWN = 8;
 
 /** Top to bottom: the order of the boxes and the direction of every line. */
-const PHYSICAL: readonly Place[] = ['internet', 'edge', 'core', 'rack', 'compute', 'storage'];
+const PHYSICAL: readonly Place[] = ['internet', 'border', 'core', 'rack', 'compute', 'data'];
 const rank = (d: SiteDevice) => PHYSICAL.indexOf(placeOf(d));
 
 /** Node colours by place, as the reference drawings colour their layers. */
@@ -31,7 +31,7 @@ const styleOf = (d: SiteDevice) =>
     : SERVERS.includes(placeOf(d)) && placeOf(d) !== 'rack'
       ? 'server'
       : 'network';
-const SERVERS: readonly Place[] = ['rack', 'compute', 'storage'];
+const SERVERS: readonly Place[] = ['rack', 'compute', 'data'];
 
 interface Node {
   id: string;
@@ -67,9 +67,9 @@ function nodesOf(site: FrozenSite, devices: readonly SiteDevice[]): Map<string, 
     let key: string;
     let box: string;
     let boxTitle: string;
-    if (place === 'internet' || place === 'edge' || place === 'core') {
+    if (place === 'internet' || place === 'border' || place === 'core') {
       box = place;
-      boxTitle = place === 'internet' ? 'Internet' : place === 'edge' ? 'Edge' : 'Spines';
+      boxTitle = place === 'internet' ? 'Internet' : place === 'border' ? 'Edge' : 'Spines';
       key = full || place !== 'core' ? `d:${d.name}` : `g:${groupOf.get(d.name) ?? 'core'}`;
     } else {
       const pod = podOfR.get(d.rack) ?? null;

@@ -45,7 +45,7 @@ function appNodes(site: FrozenSite, t: TenantView, lines: string[]): void {
 /** The outside, the edge pair and the fabric: the first stages, the same for every tenant. */
 function entryNodes(site: FrozenSite, lines: string[]): string {
   const upstreams = devicesAt(site, 'internet');
-  const edges = devicesAt(site, 'edge');
+  const edges = devicesAt(site, 'border');
   const spines = devicesAt(site, 'core');
   const leaves = devicesAt(site, 'rack');
   const announce = site.ipPlan.filter((e) => e.kind === 'announce').map((e) => e.prefix);
@@ -66,10 +66,10 @@ export function servicePathDiagram(site: FrozenSite, t: TenantView): string {
     lines.push(`  ${id}[${label}]`, `  ${at} -->|${edgeText(via)}| ${id}`);
     at = id;
   };
-  const gateways = t.vrrp.filter((v) => v.place === 'vrouter');
+  const gateways = t.vrrp.filter((v) => v.place === 'gateway');
   if (t.routers.length)
     step(
-      'vrouter',
+      'vrouters',
       flowLabel(
         'vRouter pair',
         masterFirst(gateways[0]?.members ?? []),
