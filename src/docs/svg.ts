@@ -57,6 +57,8 @@ const MERMAID_CONFIG = {
   deterministicIds: true,
   deterministicIDSeed: 'fabric',
   theme: 'base',
+  // quiet labels and group boxes; node colours come from the diagrams' own classDefs
+  themeVariables: { edgeLabelBackground: '#ffffff', clusterBkg: '#f7f8fb', clusterBorder: '#8a94a6' },
   fontFamily: 'DejaVu Sans, Arial, sans-serif',
   flowchart: { htmlLabels: true, curve: 'basis', nodeSpacing: 30, rankSpacing: 50, useMaxWidth: false },
   maxTextSize: 5_000_000,

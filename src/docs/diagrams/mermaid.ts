@@ -42,3 +42,24 @@ export function redundancyTag(members: number, maxUnavailable: number): string {
   if (members === 2) return 'A/B';
   return `N+${maxUnavailable}, ${members}`;
 }
+
+/** Node colours by layer, as the reference drawings colour them; the same in every flowchart. */
+export const LAYER_STYLES = {
+  internet: 'fill:#e8e8e8,stroke:#8a8a8a,color:#222',
+  network: 'fill:#dbe8f8,stroke:#3c78c3,color:#0b2545',
+  ingress: 'fill:#fde9d4,stroke:#d9822b,color:#4a2a05',
+  server: 'fill:#e3f2e1,stroke:#4c9a45,color:#12351a',
+} as const;
+
+export type Layer = keyof typeof LAYER_STYLES;
+
+/** `classDef` and `class` lines colouring each node by its layer, in a fixed order. */
+export function layerClasses(layers: ReadonlyMap<string, Layer>): string[] {
+  const lines: string[] = [];
+  for (const layer of Object.keys(LAYER_STYLES) as Layer[]) {
+    const ids = [...layers].filter(([, l]) => l === layer).map(([id]) => id);
+    if (ids.length)
+      lines.push(`  classDef ${layer} ${LAYER_STYLES[layer]}`, `  class ${ids.join(',')} ${layer}`);
+  }
+  return lines;
+}

@@ -8,7 +8,7 @@ import type { FrozenSite } from '../../pipeline.js';
 import { names, naturally, plural } from '../markdown.js';
 import { asnOf, loopbackOf, type Place, placeOf, podOf, type SiteDevice, vmsByHost } from '../places.js';
 import { isPhysical } from '../tables.js';
-import { edgeText, flowLabel, flowText, nodeId } from './mermaid.js';
+import { edgeText, flowLabel, flowText, type Layer, layerClasses, nodeId } from './mermaid.js';
 
 /** Devices drawn one by one up to this many; above it, by group. */
 export const FULL_DETAIL_MAX = 80;
@@ -19,13 +19,7 @@ const RACKS_PER_POD_DRAWN = 8;
 const PHYSICAL: readonly Place[] = ['internet', 'border', 'core', 'rack', 'compute', 'data'];
 const rank = (d: SiteDevice) => PHYSICAL.indexOf(placeOf(d));
 
-/** Node colours by place, as the reference drawings colour their layers. */
-const STYLES: Readonly<Record<string, string>> = {
-  internet: 'fill:#e8e8e8,stroke:#8a8a8a,color:#222',
-  network: 'fill:#dbe8f8,stroke:#3c78c3,color:#0b2545',
-  server: 'fill:#e3f2e1,stroke:#4c9a45,color:#12351a',
-};
-const styleOf = (d: SiteDevice) =>
+const styleOf = (d: SiteDevice): Layer =>
   placeOf(d) === 'internet'
     ? 'internet'
     : SERVERS.includes(placeOf(d)) && placeOf(d) !== 'rack'
@@ -157,11 +151,9 @@ export function physicalDiagram(site: FrozenSite): string {
     const label = l.ports.length === 1 ? l.ports[0]! : plural(l.ports.length, 'cable');
     lines.push(`  ${l.from.id} ---|${edgeText(label)}| ${l.to.id}`);
   }
-  const byStyle = new Map<string, string[]>();
-  for (const n of new Set(byDevice.values()))
-    byStyle.set(styleOf(n.devices[0]!), [...(byStyle.get(styleOf(n.devices[0]!)) ?? []), n.id]);
-  for (const [style, ids] of [...byStyle].sort(([a], [b]) => a.localeCompare(b)))
-    lines.push(`  classDef ${style} ${STYLES[style]}`, `  class ${ids.join(',')} ${style}`);
+  lines.push(
+    ...layerClasses(new Map([...new Set(byDevice.values())].map((n) => [n.id, styleOf(n.devices[0]!)]))),
+  );
   lines.push('  classDef box fill:#f4f6fa,stroke:#8a94a6,stroke-dasharray:4 3');
   lines.push(`  class ${[...boxes.keys()].map((k) => nodeId('z', k)).join(',')} box`);
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@ import type { FrozenSite } from '../../pipeline.js';
 import { names } from '../markdown.js';
 import { asnOf, devicesAt } from '../places.js';
 import type { TenantView } from '../tenant-view.js';
-import { edgeText, flowLabel, nodeId } from './mermaid.js';
+import { edgeText, flowLabel, type Layer, layerClasses, nodeId } from './mermaid.js';
 
 const masterFirst = (members: readonly { device: string; master: boolean }[]) =>
   members.map((m) => `${m.device}${m.master ? ' (master)' : ''}`).join(' / ');
@@ -108,5 +108,27 @@ export function servicePathDiagram(site: FrozenSite, t: TenantView): string {
     const segs = t.segments.map((s) => `${s.name} VNI ${s.vni}`);
     lines.push(`  ${at} -->|${edgeText(`segments ${names(segs, 4)}`)}| z_app`);
   }
+  const layers = new Map<string, Layer>([
+    ['internet', 'internet'],
+    ['edge', 'network'],
+    ['fabric', 'network'],
+    ['vrouters', 'network'],
+    ['l4', 'ingress'],
+    ['l7', 'ingress'],
+  ]);
+  for (const b of t.haproxy && t.l7.length ? t.haproxy.backends : [])
+    layers.set(nodeId('be', b.name), 'ingress');
+  for (const a of t.apps) layers.set(nodeId('app', a), 'server');
+  lines.push(
+    ...layerClasses(
+      new Map(
+        [...layers].filter(([id]) =>
+          lines.some(
+            (l) => l.startsWith(`  ${id}[`) || l.startsWith(`  ${id}(`) || l.startsWith(`    ${id}[`),
+          ),
+        ),
+      ),
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
