@@ -138,7 +138,9 @@ export async function docs(opts: DocsOptions): Promise<ExitCode> {
   const all = model.sites.map((site) =>
     siteDocs({
       site,
-      whatif: opts.whatif ? analyseSite(site, progress(`${site.name}: whatif failures analysed`)) : null,
+      whatif: opts.whatif
+        ? analyseSite(site, progress(`${site.name}: whatif failures analysed (--no-whatif leaves them out)`))
+        : null,
       failover: failover?.site === site.name ? failover : null,
     }),
   );
