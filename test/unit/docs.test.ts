@@ -3,7 +3,7 @@
  * updated only with UPDATE_GOLDEN=1 like the other goldens), every device, cable, VIP and group of
  * the model in the tables, cabling.csv read back by a real CSV parser, the measured failover.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { FrozenSite } from '../../src/pipeline.js';
 import { analyseSite } from '../../src/whatif/analyse.js';
 import { REPO } from '../support/cli.js';
 import { compileExample } from '../support/render.js';
+import { tempDir } from '../support/tmp.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'docs');
 const FAILOVER = join(REPO, 'test', 'fixtures', 'docs', 'failover-idc-a.json');
@@ -174,5 +175,30 @@ describe('the measured failover', () => {
   ])('GIVEN %s THEN the error says what is wrong', (text, message) => {
     const m = parseFailoverReport(text);
     expect('error' in m && m.error).toContain(message);
+  });
+});
+
+describe('user names that are Object.prototype keys', () => {
+  it.each([
+    { shop: 'constructor', public: 'constructor', hv1: 'constructor' },
+    { app1: 'constructor', lbnet: 'constructor', www: 'constructor', web: 'constructor', r1: 'constructor' },
+  ])('GIVEN idc-a with %j renamed THEN its docs name them like any other', (renames) => {
+    const inventory = join(tempDir('fabric-docs-proto-'), 'inventory');
+    cpSync(join(REPO, 'inventory'), inventory, { recursive: true });
+    rmSync(join(inventory, 'idc-b.yaml'));
+    for (const f of readdirSync(inventory)) {
+      let text = readFileSync(join(inventory, f), 'utf8');
+      for (const [from, to] of Object.entries(renames))
+        text = text.replace(new RegExp(`(?<![\\w-])${from}(?![\\w-])`, 'g'), to);
+      writeFileSync(join(inventory, f), text);
+    }
+    const site = compileExample(inventory).model!.sites[0]!;
+    const docs = siteDocs({ site, whatif: null, failover: null });
+    const readme = file(docs, 'README.md');
+    for (const d of site.devices) expect(readme).toContain(`| ${d.name} | ${d.role}`);
+    expect(readme).toContain('constructor');
+    expect(docs.diagrams.map((d) => d.name)).toContain(
+      Object.hasOwn(renames, 'shop') ? 'service-path-constructor' : 'service-path-shop',
+    );
   });
 });
