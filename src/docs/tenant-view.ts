@@ -38,6 +38,8 @@ export interface TenantView {
   virtualServers: Keepalived['virtualServers'][number][];
   /** The HAProxy configuration of the pair (its members share it), or null. */
   haproxy: Haproxy | null;
+  /** Each frontend's binds on every member of the pair, `web1 10.20.1.11:443 (TLS)`. */
+  frontendBinds: Map<string, string[]>;
 }
 
 function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
@@ -63,6 +65,18 @@ function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
   return [...byName.values()].sort((a, b) => a.vrid - b.vrid || a.name.localeCompare(b.name));
 }
 
+function bindsOf(members: readonly SiteDevice[]): Map<string, string[]> {
+  const binds = new Map<string, string[]>();
+  for (const d of members)
+    if (runsProxy(d))
+      for (const f of d.haproxy.frontends)
+        binds.set(f.name, [
+          ...(binds.get(f.name) ?? []),
+          ...f.binds.map((b) => `${d.name} ${b.address}:${b.port}${b.certificate ? ' (TLS)' : ''}`),
+        ]);
+  return binds;
+}
+
 export function tenantView(site: FrozenSite, name: string): TenantView {
   const own = site.devices.filter((d) => tenantOf(d) === name);
   const at = (place: string) => own.filter((d) => placeOf(d) === place).map((d) => d.name);
@@ -80,5 +94,6 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
     vrrp: vrrpOf(own),
     virtualServers: [...servers.values()],
     haproxy: proxy && runsProxy(proxy) ? proxy.haproxy : null,
+    frontendBinds: bindsOf(own),
   };
 }

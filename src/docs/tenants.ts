@@ -11,6 +11,7 @@ export function segmentTable(site: FrozenSite): string {
 }
 
 function vipTable(t: TenantView): string {
+  const serviceAddresses = new Set(t.virtualServers.map((v) => v.address));
   return mdTable(
     ['VRRP instance', 'VRID', 'addresses', 'segment', 'members (master first)', 'used as'],
     t.vrrp.map((v) => [
@@ -19,7 +20,11 @@ function vipTable(t: TenantView): string {
       v.addresses.join(', '),
       v.segment,
       v.members.map((m) => `${m.device} (${m.priority}${m.master ? ', master' : ''})`).join(', '),
-      v.place === 'gateway' ? 'gateway' : 'service VIP',
+      v.place === 'gateway'
+        ? 'gateway'
+        : v.addresses.some((a) => serviceAddresses.has(a.split('/')[0]!))
+          ? 'service VIP'
+          : "real servers' gateway",
     ]),
   );
 }
@@ -45,7 +50,7 @@ function l7Tables(t: TenantView): string {
     ['frontend', 'binds', 'routes', 'default backend', 'rate limit'],
     h.frontends.map((f) => [
       f.name,
-      f.binds.map((b) => `${b.address}:${b.port}${b.certificate ? ' (TLS)' : ''}`).join(', '),
+      (t.frontendBinds.get(f.name) ?? []).join(', '),
       f.routes.map((r) => `${r.pathPrefix} → ${r.backend}`).join(', '),
       f.defaultBackend,
       f.rateLimit ? `${f.rateLimit.requests} per ${f.rateLimit.period}` : null,
