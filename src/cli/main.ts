@@ -3,6 +3,7 @@
  * printed as one clear message, never as a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { registerDocs } from './commands/docs.js';
 import { registerDrift } from './commands/drift.js';
 import { registerLabCommands } from './commands/lab/index.js';
 import { registerPush } from './commands/push.js';
@@ -40,7 +41,8 @@ Examples:
   fabric render && fabric push --site idc-a         # the daily loop
   fabric lab up --site idc-a && fabric verify --site idc-a
   fabric drift --site idc-a --format prometheus     # for the NOC
-  fabric whatif --site idc-a                        # what each single failure costs`,
+  fabric whatif --site idc-a                        # what each single failure costs
+  fabric docs --site idc-a                          # the site as people read it`,
     );
   registerValidate(program, run);
   registerRender(program, run);
@@ -50,6 +52,7 @@ Examples:
   registerDrift(program, run);
   registerPush(program, run);
   registerWhatif(program, run);
+  registerDocs(program, run);
   return program;
 }
 

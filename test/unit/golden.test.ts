@@ -38,9 +38,9 @@ function onDisk(dir: string, prefix = ''): string[] {
   );
 }
 
-/** The reference sites' goldens: every folder of test/golden but features/. */
+/** The reference sites' goldens: every folder of test/golden but features/ and docs/ (docs.test.ts). */
 function siteGoldens(): string[] {
-  return onDisk(GOLDEN).filter((rel) => !rel.startsWith('features/'));
+  return onDisk(GOLDEN).filter((rel) => !rel.startsWith('features/') && !rel.startsWith('docs/'));
 }
 
 const features = readdirSync(FEATURES, { withFileTypes: true })

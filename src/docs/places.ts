@@ -1,0 +1,95 @@
+/**
+ * Where each device sits in the drawings and tables: its place in the reference architecture,
+ * read off the role table's columns (src/compile/roles.ts) and the model, never off a role's
+ * name, so a new role lands in a zone by what its row says.
+ */
+import { roleSpec, vmHostRoles } from '../compile/roles.js';
+import { speaksBgp } from '../model/runs.js';
+import type { FrozenSite } from '../pipeline.js';
+
+export type SiteDevice = FrozenSite['devices'][number];
+
+/**
+ * `internet` the lab's upstreams; `border` the edge routers that peer with them; `core` the
+ * spine planes; `rack` the leaf pairs; `compute` the servers that host VMs; `data` the other
+ * servers (storage); `gateway` a tenant's vRouters, `l4` and `l7` its balancers; `app` its
+ * application VMs. (Not the roles' names: a place is what a role's row says, not its name.)
+ */
+export type Place =
+  | 'internet'
+  | 'border'
+  | 'core'
+  | 'rack'
+  | 'compute'
+  | 'data'
+  | 'gateway'
+  | 'l4'
+  | 'l7'
+  | 'app';
+
+export function placeOf(d: SiteDevice): Place {
+  const spec = roleSpec(d.role);
+  if (spec.external) return 'internet';
+  if (spec.peersWithUpstreams) return 'border';
+  if (spec.hosted) {
+    if (spec.serves.includes('routers')) return 'gateway';
+    if (spec.serves.includes('l4')) return 'l4';
+    if (spec.serves.includes('l7')) return 'l7';
+    return 'app';
+  }
+  if (spec.uplinkCable === 'host') return vmHostRoles().includes(d.role) ? 'compute' : 'data';
+  return spec.redundancy?.by === 'rack' ? 'rack' : 'core';
+}
+
+export function devicesAt(site: FrozenSite, ...places: Place[]): SiteDevice[] {
+  return site.devices.filter((d) => places.includes(placeOf(d)));
+}
+
+/** The tenant of a device that belongs to one, else null. */
+export function tenantOf(d: SiteDevice): string | null {
+  return 'tenant' in d ? d.tenant : null;
+}
+
+/** Every tenant of the site (from its segments and devices), sorted. */
+export function tenantsOf(site: FrozenSite): string[] {
+  const all = new Set<string>(site.segments.map((s) => s.tenant));
+  for (const d of site.devices) {
+    const t = tenantOf(d);
+    if (t) all.add(t);
+  }
+  return [...all].sort();
+}
+
+/** The loopback (router-id, VTEP) of a device, `10.1.0.11/32`, or null. */
+export function loopbackOf(d: SiteDevice): string | null {
+  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0];
+  return a ? `${a.address}/${a.prefixLength}` : null;
+}
+
+/** The BGP AS a device speaks, or null. */
+export function asnOf(d: SiteDevice): number | null {
+  return speaksBgp(d) ? d.frr.routerBgp.asn : null;
+}
+
+/** The pod of a fabric switch, or null. */
+export function podOf(d: SiteDevice): number | null {
+  return 'pod' in d ? d.pod : null;
+}
+
+/** Racks in order of first appearance in the sorted device list, with their physical devices. */
+export function racksOf(site: FrozenSite, places: readonly Place[]): Map<string, SiteDevice[]> {
+  const racks = new Map<string, SiteDevice[]>();
+  for (const d of site.devices) {
+    if (!places.includes(placeOf(d))) continue;
+    racks.set(d.rack, [...(racks.get(d.rack) ?? []), d]);
+  }
+  return new Map([...racks].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
+/** The VMs each hypervisor runs, by hypervisor name. */
+export function vmsByHost(site: FrozenSite): Map<string, string[]> {
+  const byHost = new Map<string, string[]>();
+  for (const d of site.devices)
+    if (d.hostedOn) byHost.set(d.hostedOn, [...(byHost.get(d.hostedOn) ?? []), d.name]);
+  return byHost;
+}
