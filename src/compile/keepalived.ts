@@ -18,7 +18,7 @@ import { vrrpInstanceName } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { HAPROXY_HEALTH } from './haproxy.js';
-import { roleSpec, routesWithFrr } from './roles.js';
+import { roleSpec, routesWithFrr, serviceRoles } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
 /**
@@ -169,12 +169,14 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
       path: HAPROXY_HEALTH.uri,
       connectPort: HAPROXY_HEALTH.port,
     };
+    const l7Roles = serviceRoles().l7;
     for (const port of s.ports) {
       const realServers = s.realServers
         .map((name) => {
           const nic = facts.devices.get(name)?.nics.find((n) => n.segment === l4.gateway.key);
           if (nic?.address == null) return undefined;
-          const proxy = roleSpec(facts.devices.get(name)!.role).daemons.includes('haproxy');
+          // an L7 balancer as a real server has the health frontend
+          const proxy = l7Roles.includes(facts.devices.get(name)!.role);
           return {
             device: name,
             address: formatAddress(nic.address),
