@@ -8,17 +8,22 @@ import type { SiteInventory } from '../inventory/merge.js';
 import type { HealthCheckTimers, SiteTimers } from '../model/budgets.js';
 
 /**
- * Data-centre defaults. BFD 100 ms × 3 on fabric links detects a silent failure in 300 ms (one
- * of the usual settings of software routers; hardware BFD goes to 50 ms × 3 or less). VRRPv3
+ * Data-centre defaults. BFD 50 ms × 3 on fabric links detects a silent failure in 150 ms, which
+ * with FRR's reaction (~100 ms) meets a 350 ms fabric budget; 100 ms × 3 cannot (300 ms plus
+ * the reaction: 377-403 ms measured). 50 ms × 3 held without a flap on the loaded 2-vCPU lab
+ * (docs/failover.md); hardware BFD goes further. VRRPv3
  * adverts of 200 ms make a backup take over in under 0.75 s (RFC 5798 section 6.1: 3 × advert
  * + skew). Health checks every 200 ms, two failures to go down, keep one HAProxy's or real
  * server's loss under a second.
  */
 export const DEFAULT_TIMERS: SiteTimers = {
   bgp: { keepaliveS: 3, holdS: 9 },
-  bfdFabric: { intervalMs: 100, multiplier: 3 },
+  bfdFabric: { intervalMs: 50, multiplier: 3 },
   bfdUpstream: { intervalMs: 300, multiplier: 3 },
-  routingReactionMs: 50,
+  // bfdd -> bgpd -> zebra -> kernel: bgpd holds its route-processing queue 50 ms (bgp_route.c,
+  // not configurable), zebra its RIB queue 10 ms, plus the work; measured on the idc-a lab:
+  // a silent spine 245-266 ms with BFD 50 ms x 3 (docs/failover.md)
+  routingReactionMs: 100,
   vrrp: { version: 3, advertS: 0.2 },
   // a server that is down is checked as often as one that is up: it is back in 2 × 0.2 s, not
   // after a 1 s down-interval (a HAProxy back from a failure otherwise answers 503 that long)

@@ -9,13 +9,13 @@
 export interface SiteTimers {
   /** BGP keepalive and hold, seconds: a backstop only, BFD detects failures. @default 3 / 9 */
   bgp: { keepaliveS: number; holdS: number };
-  /** BFD profile `fabric` (every session inside the site): ms × multiplier. @default 100 × 3 */
+  /** BFD profile `fabric` (every session inside the site): ms × multiplier. @default 50 × 3 */
   bfdFabric: { intervalMs: number; multiplier: number };
   /** BFD profile `upstream` (sessions to ISPs). @default 300 × 3 */
   bfdUpstream: { intervalMs: number; multiplier: number };
   /**
    * Time from BFD declaring a session down to the FIB no longer using it (bfdd → bgpd → zebra →
-   * kernel), ms: an estimate, measured by `fabric lab failover`. @default 50
+   * kernel), ms: an estimate, measured by `fabric lab failover`. @default 100
    */
   routingReactionMs: number;
   /** VRRP: version 3 allows sub-second adverts (centiseconds), version 2 whole seconds. @default 3, 0.2 s */

@@ -9,9 +9,10 @@
  * SIGINT in the middle of a fault undoes it; `--restore` replays a journal a killed run left.
  * The fabric budget (350 ms) is asserted for the spine cut, failover and failback: every peer
  * loses carrier at once, the kernel drops the dead next hops, ~20-130 ms measured at a load of
- * 20-28 on this 2-vCPU machine. Not for the silent spine: BFD 100 ms x 3 plus bfdd -> bgpd ->
- * zebra -> kernel measured 377-397 ms at that load (docs/failover.md); it is asserted to be a real
- * outage (traffic crossed spine1 after its cut: the kernel kept both spines, finding 2).
+ * 20-28 on this 2-vCPU machine. Not yet for the silent spine: with BFD 50 ms x 3 its pings
+ * measured 245-266 ms (three runs), but its HTTP probes up to 454 ms (a lost SYN fails a request),
+ * and the verdict takes the worst probe (docs/failover.md); it is asserted to be a real outage
+ * (traffic crossed spine1 after its cut: the kernel kept both spines, finding 2).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -139,9 +140,9 @@ describe('fabric lab failover on the idc-a lab', () => {
     expect(cut.failback.maxOutageMs, JSON.stringify(cut.failback)).toBeLessThanOrEqual(350);
     expect(cut.verdict).toBe('pass');
     // after the cut the kernel forwards over both spines again, so a silent spine1 drops traffic
-    // until BFD (100 ms x 3) notices: at least two BFD intervals, well under a second
+    // until BFD (50 ms x 3) notices: at least two BFD intervals, well under a second
     expect(silent.failover.lostPings, JSON.stringify(silent.failover)).toBeGreaterThan(0);
-    expect(silent.failover.maxOutageMs).toBeGreaterThanOrEqual(200);
+    expect(silent.failover.maxOutageMs).toBeGreaterThanOrEqual(100);
     expect(silent.failover.maxOutageMs).toBeLessThan(1000);
     expect(r.code).toBe(scenarios.every((s) => s.verdict === 'pass') ? 0 : 1);
     const xml = readFileSync(junit, 'utf8');

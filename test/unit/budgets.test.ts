@@ -75,7 +75,8 @@ describe('budgets in the model', () => {
     const site = r.model!.sites.find((s) => s.name === 'idc-a')!;
     const by = (subject: string) => site.budgets.find((b) => b.subject === subject)!;
     expect(site.budgets.every((b) => b.met)).toBe(true);
-    expect(by('spine-plane')).toMatchObject({ kind: 'fabric-node', expectedOutageMs: 350, budgetMs: 350 });
+    // BFD 50 ms × 3 + 100 ms routing reaction
+    expect(by('spine-plane')).toMatchObject({ kind: 'fabric-node', expectedOutageMs: 250, budgetMs: 350 });
     expect(by('shop-routers')).toMatchObject({ kind: 'vrrp-gateway', expectedOutageMs: 722, budgetMs: 1000 });
     expect(by('shop-l4')).toMatchObject({ kind: 'l4-vip', expectedOutageMs: 722, budgetMs: 1000 });
     expect(by('shop/www')).toMatchObject({
@@ -94,7 +95,7 @@ describe('budgets in the model', () => {
     expect(r.findings.filter((f) => f.code.startsWith('budget') || f.code.startsWith('vrrp-a'))).toEqual([]);
   });
 
-  it('GIVEN a spine budget of 200 ms with BFD 100 ms × 3 THEN budget-exceeded at budgets.fabric, once per fabric group and for cables', () => {
+  it('GIVEN a spine budget of 200 ms with the default BFD (50 ms × 3, + 100 ms reaction) THEN budget-exceeded at budgets.fabric, once per fabric group and for cables', () => {
     const text = readFileSync(join(REPO, 'test', 'findings', 'vrrp-budget-exceeded.yaml'), 'utf8')
       .replace('defaults: { vrrp: { version: 2, advert_int: 1 } }', 'budgets: { fabric: 200 }')
       .replace('      budget: 300\n', '');
@@ -109,7 +110,7 @@ describe('budgets in the model', () => {
     ]);
     expect(found.every((f) => f.path!.join('.') === 'budgets.fabric')).toBe(true);
     expect(found[0]!.message).toContain(
-      'costs up to 350 ms (BFD interval × multiplier + routing reaction), over its budget of 200 ms',
+      'costs up to 250 ms (BFD interval × multiplier + routing reaction), over its budget of 200 ms',
     );
   });
 });
