@@ -104,8 +104,10 @@ start_frr() {
 }
 
 # Without IPVS in the kernel, keepalived exits at start as soon as keepalived.conf has a
-# virtual_server. Then it runs VRRP only (--vrrp) and lab-ipvs-sync stands in for IPVS with
-# nftables DNAT: a lab stand-in, not a load balancer. /etc/init.d/keepalived sources
+# virtual_server. Then it runs VRRP only (--vrrp) and lab-ipvs-sync stands in for IPVS and
+# keepalived's checker: nftables DNAT to the real servers that pass their rendered checks (its
+# checker runs in the background, stopped by its PID file on stop, restarted on start, reload and
+# restart). A lab stand-in, not a load balancer. /etc/init.d/keepalived sources
 # /etc/default/keepalived with its action in $1, so `service`, `systemctl` (shim) and the init
 # script all resync the nftables table on start, reload and restart.
 # Note: this file is written only when IPVS is missing, so a host with ip_vs keeps Debian's.
@@ -114,7 +116,7 @@ setup_keepalived() {
   cat >/etc/default/keepalived <<'EOF'
 # Written by labnode-init: this kernel has no IPVS (no /proc/net/ip_vs), so keepalived runs
 # VRRP only and lab-ipvs-sync emulates keepalived.conf's virtual_server blocks with nftables
-# DNAT (table ip lab_ipvs). A lab stand-in for IPVS, not a load balancer.
+# DNAT (table ip lab_ipvs) and their health checks. A lab stand-in for IPVS, not a load balancer.
 DAEMON_ARGS="--vrrp"
 case "${1:-}" in
   start|reload|force-reload) /usr/local/sbin/lab-ipvs-sync || true ;;

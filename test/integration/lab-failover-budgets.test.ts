@@ -10,7 +10,7 @@
  *
  * GIVEN the deliberately broken inventory (test/fixtures/broken-redundancy: VRRP adverts of 1 s
  * under a 300 ms gateway budget) in its own lab
- * WHEN its VRRP gateway master is cut
+ * WHEN its VRRP gateway master fails silently
  * THEN the measurement fails the budget (exit 1) and the verdict names it.
  *
  * Wall time on this 2-vCPU machine: see docs/failover.md ("Services after step 1's timers").
@@ -177,13 +177,14 @@ describe('a deliberately broken inventory in the lab', () => {
     if (dir) await labDownLeavesNothing(lab, dir, ids);
   }, 120_000);
 
-  it('VRRP adverts of 1 s: cutting the gateway master fails its budget, and the verdict says which', async () => {
-    const r = await failover(dir, inventory, lab, '--only', 'vr1', '--fault', 'cut', '--json');
+  it('VRRP adverts of 1 s: a silent gateway master fails its budget, and the verdict says which', async () => {
+    // silent: only the VRRP timers notice (a cut is seen at once by carrier loss: 747 ms measured)
+    const r = await failover(dir, inventory, lab, '--only', 'vr1', '--fault', 'silent', '--json');
     process.stderr.write(r.stderr);
     const [s] = (JSON.parse(r.stdout) as Report).scenarios;
     process.stderr.write(`${summary(s!)}\n`);
     expect(r.code).toBe(1);
-    expect(s!.id).toBe('vr1/cut');
+    expect(s!.id).toBe('vr1/silent');
     expect(s!.verdict).toBe('fail');
     // the backup waits 3 × 1 s + skew before it takes over
     expect(s!.failover.maxOutageMs).toBeGreaterThan(s!.budget.maxOutageMs!);
