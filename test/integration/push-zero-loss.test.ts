@@ -116,7 +116,7 @@ describe('fabric push --probe-lab', () => {
     const first = await push('--json');
     expect(first.code, first.stderr).toBe(0);
 
-    edit('idc-a.yaml', '  bfd: { interval: 100', '  bgp: { keepalive: 2, hold: 6 }\n  bfd: { interval: 100');
+    edit('idc-a.yaml', '  bfd: {', '  bgp: { keepalive: 2, hold: 6 }\n  bfd: {');
     edit('idc-a.yaml', 'advert_int: 0.2 }', 'advert_int: 0.25 }\n  checks: { down_interval: 2 }');
     edit(
       'idc-a-tenants.yaml',

@@ -58,7 +58,7 @@ describe('fabric docs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`idc-a: README.md, cabling.csv, 3 diagrams → ${join(out, 'idc-a')}/\n`);
     const readme = readFileSync(join(out, 'idc-a', 'README.md'), 'utf8');
-    expect(readme).toContain('| spine1/cut | spine-plane | cut | 350 ms | 350 ms | 412 ms |');
+    expect(readme).toContain('| spine1/cut | spine-plane | cut | 250 ms | 350 ms | 412 ms |');
     expect(readme).toContain('_Not computed for this document');
   });
 
