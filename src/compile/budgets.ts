@@ -168,6 +168,7 @@ function ms(
     expectedFailedRequests: null,
     budgetFailedRequests: null,
     budgetSource: budget.source,
+    outageOf: kind === 'fabric-node' || kind === 'fabric-cable' ? 'pings' : 'every-probe',
     met: expectedOutageMs <= budget.value,
     timers,
     formula,
@@ -278,6 +279,7 @@ function serviceBudgets(
       expectedFailedRequests: failed,
       budgetFailedRequests: site.app_server.value,
       budgetSource: site.app_server.source,
+      outageOf: 'every-probe',
       met: failed !== null && failed <= site.app_server.value,
       timers: {
         interMs: b.interMs,

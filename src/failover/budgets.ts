@@ -17,6 +17,8 @@ export interface Budget {
   maxOutageMs: number | null;
   /** Failed HTTP requests allowed in total; undefined: only the outage counts. */
   maxFailedRequests?: number;
+  /** The probes whose outage is held to `maxOutageMs` (compile decides: pings for the fabric). */
+  outageOf: 'pings' | 'every-probe';
   /** The worst-case outage the model predicts from the rendered timers, ms (an app server: its detection time). */
   predictedOutageMs: number | null;
   /** Failed requests the model predicts (0: HAProxy retries hide the loss; null: they cannot); undefined: not counted. */
@@ -48,6 +50,7 @@ const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<Tar
 export const NO_BUDGET: Budget = {
   label: 'no budget in the model',
   maxOutageMs: null,
+  outageOf: 'every-probe',
   predictedOutageMs: null,
   source: '-',
   sourcePath: null,
@@ -63,6 +66,7 @@ function fromModel(b: DeepReadonly<FailureBudget>): Budget {
   return {
     label: `${b.subject} (${b.kind})`,
     maxOutageMs: b.budgetMs,
+    outageOf: b.outageOf,
     ...(inRequests ? { maxFailedRequests: b.budgetFailedRequests! } : {}),
     predictedOutageMs: b.expectedOutageMs,
     ...(inRequests ? { predictedFailedRequests: b.expectedFailedRequests } : {}),

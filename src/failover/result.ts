@@ -17,6 +17,8 @@ export interface ProbeResult {
 export interface PhaseSummary {
   /** Longest outage of any probe that counts, ms. */
   maxOutageMs: number;
+  /** Longest outage of the ping probes that count, ms (what a fabric budget holds). */
+  maxPingOutageMs: number;
   worstProbe: string | undefined;
   lostPings: number;
   failedRequests: number;
@@ -59,8 +61,10 @@ export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'f
   let worst: ProbeResult | undefined;
   for (const p of counted) if (!worst || p[phase].longestOutageMs > worst[phase].longestOutageMs) worst = p;
   const max = worst?.[phase].longestOutageMs ?? 0;
+  const pings = counted.filter((p) => p.kind === 'ping').map((p) => p[phase].longestOutageMs);
   return {
     maxOutageMs: Math.round(max),
+    maxPingOutageMs: Math.round(Math.max(0, ...pings)),
     worstProbe: max > 0 ? worst?.probe : undefined,
     lostPings: counted.filter((p) => p.kind === 'ping').reduce((n, p) => n + p[phase].failed, 0),
     failedRequests: counted.filter((p) => p.kind === 'http').reduce((n, p) => n + p[phase].failed, 0),
@@ -74,8 +78,10 @@ export function judge(r: ScenarioResult): void {
   const b = r.budget;
   for (const phase of ['failover', 'failback'] as const) {
     const p = r[phase];
-    if (b.maxOutageMs !== null && p.maxOutageMs > b.maxOutageMs)
-      reasons.push(`${phase} ${p.maxOutageMs} ms > ${b.maxOutageMs} ms`);
+    const outage = b.outageOf === 'pings' ? p.maxPingOutageMs : p.maxOutageMs;
+    const of = b.outageOf === 'pings' ? ' of pings' : '';
+    if (b.maxOutageMs !== null && outage > b.maxOutageMs)
+      reasons.push(`${phase} ${outage} ms${of} > ${b.maxOutageMs} ms`);
     if (b.maxFailedRequests !== undefined && p.failedRequests > b.maxFailedRequests)
       reasons.push(`${phase} ${p.failedRequests} failed requests > ${b.maxFailedRequests}`);
     if (p.unrecovered.length) reasons.push(`${phase}: ${p.unrecovered.length} probe(s) never recovered`);

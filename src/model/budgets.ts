@@ -93,6 +93,12 @@ export interface FailureBudget {
    * `['tenants', 'shop', 'routers', 'budget']`); null: the default of src/compile/budgets.ts.
    */
   budgetSource: string[] | null;
+  /**
+   * Which probes the outage is measured on: `pings` for the fabric (issue 10: "≤ 350 ms of lost
+   * pings"; a request that loses one SYN waits for TCP's 1 s retransmission, which says nothing of
+   * the fabric's convergence), `every-probe` for services, whose users are the requests.
+   */
+  outageOf: 'pings' | 'every-probe';
   /** True when the expected outage fits the budget. */
   met: boolean;
   /** The timers that decide it, by name with their unit (`bfdIntervalMs`, `advertS` …). */

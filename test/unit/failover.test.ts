@@ -118,7 +118,7 @@ describe('budgets from the model', () => {
     expect(budgetOf(site, 'spine1/cut')).toMatchObject({
       label: 'spine-plane (fabric-node)',
       maxOutageMs: 350,
-      predictedOutageMs: 350,
+      predictedOutageMs: 250,
       source: 'budgets.fabric',
     });
     expect(budgetOf(site, 'leaf1a:eth1--spine1:eth11/cut')).toMatchObject({
@@ -153,7 +153,7 @@ describe('budgets from the model', () => {
     const changed = changedIdcA((t) => t.replace('  fabric: 350 ', '  fabric: 200 '));
     expect(budgetOf(changed.site, 'spine1/silent')).toMatchObject({
       maxOutageMs: 200,
-      predictedOutageMs: 350,
+      predictedOutageMs: 250,
     });
     expect(budgetOf(changed.site, 'leaf1a:eth1--spine1:eth11/cut').maxOutageMs).toBe(200);
     expect(budgetOf(changed.site, 'vr1/cut').maxOutageMs).toBe(1000);
@@ -261,7 +261,19 @@ describe('verdict', () => {
     const over = result([probe(1020)]);
     judge(over);
     expect(over.verdict).toBe('fail');
-    expect(over.reasons).toEqual(['failover 1020 ms > 350 ms']);
+    expect(over.reasons).toEqual(['failover 1020 ms of pings > 350 ms']);
+  });
+
+  it('a fabric budget holds the pings (issue 10: "ms of lost pings"), a service budget every probe', () => {
+    const http: ProbeResult = { ...probe(900), probe: 'http isp1', kind: 'http' };
+    const fabric = result([probe(200), http]);
+    expect(fabric.budget.outageOf).toBe('pings');
+    judge(fabric);
+    expect(fabric.verdict).toBe('pass');
+    expect(fabric.failover).toMatchObject({ maxOutageMs: 900, maxPingOutageMs: 200 });
+    const service = { ...result([probe(200), http]), budget: { ...fabric.budget, outageOf: 'every-probe' as const } };
+    judge(service);
+    expect(service.reasons).toEqual(['failover 900 ms > 350 ms']);
   });
 
   it('the report puts whatif and the budget next to what was measured, and says where the budget is set', () => {
@@ -274,12 +286,12 @@ describe('verdict', () => {
     const report = { results: [r], notRun: [], interrupted: false, site: 'idc-a', lab: 'x' };
     const text = failoverText({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
     expect(text).toMatch(/^RESULT +SCENARIO +GROUP +WHATIF +PREDICTED +BUDGET +FAILOVER/m);
-    expect(text).toMatch(/^FAIL +spine1\/cut +spine-plane +degraded +350 ms +350 ms +420 ms/m);
+    expect(text).toMatch(/^FAIL +spine1\/cut +spine-plane +degraded +250 ms +350 ms +420 ms/m);
     expect(text).toContain(
-      'budget spine-plane (fabric-node): 350 ms, budgets.fabric at inventory/idc-a.yaml:56:11; the model predicts 350 ms',
+      'budget spine-plane (fabric-node): 350 ms, budgets.fabric at inventory/idc-a.yaml:56:11; the model predicts 250 ms',
     );
     const junit = failoverJunit({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
-    expect(junit).toContain('budget 350 ms, predicted 350 ms');
+    expect(junit).toContain('budget 350 ms, predicted 250 ms');
   });
 
   it('a fault not undone or a lab not converged fails', () => {
