@@ -271,7 +271,10 @@ describe('verdict', () => {
     judge(fabric);
     expect(fabric.verdict).toBe('pass');
     expect(fabric.failover).toMatchObject({ maxOutageMs: 900, maxPingOutageMs: 200 });
-    const service = { ...result([probe(200), http]), budget: { ...fabric.budget, outageOf: 'every-probe' as const } };
+    const service = {
+      ...result([probe(200), http]),
+      budget: { ...fabric.budget, outageOf: 'every-probe' as const },
+    };
     judge(service);
     expect(service.reasons).toEqual(['failover 900 ms > 350 ms']);
   });
