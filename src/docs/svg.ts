@@ -50,6 +50,20 @@ interface MermaidApi {
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 
+/** The page's DOM, as much of it as the XML round trip uses (the project compiles without lib dom). */
+interface BrowserXml {
+  document: { createElement(tag: string): { innerHTML: string; firstElementChild: unknown } };
+  XMLSerializer: new () => { serializeToString(node: unknown): string };
+  DOMParser: new () => {
+    parseFromString(
+      text: string,
+      type: string,
+    ): {
+      getElementsByTagName(tag: string): { textContent: string | null }[];
+    };
+  };
+}
+
 /** Mermaid's configuration for every rendering: no randomness, fixed fonts, nothing fetched. */
 const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -91,7 +105,16 @@ export async function renderDiagrams(
         async ({ id, text }) => {
           try {
             const { svg } = await (globalThis as unknown as { mermaid: MermaidApi }).mermaid.render(id, text);
-            return { svg, error: '' };
+            // Mermaid writes HTML labels (`<br>`) into the SVG: read it as HTML and write it out as
+            // XML, so the file is a valid SVG on its own (an <img> on a wiki, a viewer)
+            const web = globalThis as unknown as BrowserXml;
+            const holder = web.document.createElement('div');
+            holder.innerHTML = svg;
+            const xml = new web.XMLSerializer().serializeToString(holder.firstElementChild);
+            const parsed = new web.DOMParser().parseFromString(xml, 'image/svg+xml');
+            const bad = parsed.getElementsByTagName('parsererror')[0];
+            if (bad) return { svg: '', error: `not a valid SVG: ${bad.textContent}` };
+            return { svg: xml, error: '' };
           } catch (e) {
             return { svg: '', error: String((e as Error)?.message ?? e) || 'render failed' };
           }
