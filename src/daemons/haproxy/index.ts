@@ -18,14 +18,17 @@ const PID_FILE = '/run/haproxy.pid';
  * reload passes them on by itself (the stats socket has `expose-fd listeners`). Without
  * systemd, the init script's reload starts the new process with `-sf` alone: it binds new
  * sockets and the old process closes its own with what waits in them — in the lab, about one
- * failed request per client and reload (docs/failover.md). `-x` takes them over instead.
+ * failed request per client and reload (docs/failover.md). `-x` takes them over instead; a
+ * running config whose stats socket does not expose them (Debian's default, before fabric's
+ * first push) makes `-x` fail before anything is bound, and the init script's reload does it.
  */
 const HANDOVER = [
   'haproxy_reload() {',
   '  if [ -d /run/systemd/system ]; then systemctl reload haproxy; return; fi',
   `  pid=$(cat ${PID_FILE} 2>/dev/null)`,
   `  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || [ ! -S ${HAPROXY_STATS_SOCKET} ]; then systemctl reload haproxy; return; fi`,
-  `  haproxy -f ${HAPROXY_CFG} -p ${PID_FILE} -D -x ${HAPROXY_STATS_SOCKET} -sf $pid`,
+  `  haproxy -f ${HAPROXY_CFG} -p ${PID_FILE} -D -x ${HAPROXY_STATS_SOCKET} -sf $pid 2>/dev/null && return 0`,
+  '  systemctl reload haproxy',
   '}',
 ];
 
