@@ -169,7 +169,7 @@ describe('fabric lab failover on the idc-a lab', () => {
       )[0]!;
     const before = await route();
     expect(before.nhid).toBeUndefined();
-    expect(before.nexthops?.map((n) => n.dev)).toEqual(['eth1', 'eth2']);
+    expect(before.nexthops?.map((n) => n.dev).sort()).toEqual(['eth1', 'eth2']);
     // take spine1 out of the kernel's route behind zebra's back (zebra ignores changes to its own routes)
     const one = ['via', '169.254.0.1', 'dev', 'eth2', 'onlink'];
     expect(
@@ -218,7 +218,7 @@ describe('fabric lab failover on the idc-a lab', () => {
     const r = await failover('--only', 'vr1', '--fault', 'crash');
     process.stderr.write(r.stderr);
     expect([0, 1], r.stderr).toContain(r.code);
-    expect(r.stdout).toMatch(/^(PASS|FAIL) +vr1\/crash +shop-routers +1000 ms/m);
+    expect(r.stdout).toMatch(/^(PASS|FAIL) +vr1\/crash +shop-routers +(degraded|survives) +\d+ ms +1000 ms/m);
     expect(r.stdout).toMatch(/vr1\/vr2 vrrp VIP [\d.]+ master vr1→/);
     expect(r.stdout).toMatch(/failover idc-a \(lab .*\): 1 scenarios/);
     const verify = await runFabric(

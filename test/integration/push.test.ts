@@ -401,16 +401,27 @@ describe('fabric push against the idc-a lab', () => {
             .split('\n')
             .filter(Boolean);
         const earlier = new Set(await pushes());
-        const running = runFabric(
-          pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10'),
-          { cwd: dir, env: sshEnv() },
+        const pusher = spawn(
+          process.execPath,
+          [FABRIC, ...pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10')],
+          { cwd: dir, env: { ...process.env, ...sshEnv() } },
         );
-        // cut as soon as this push has started staging on the device (a new push folder)
+        let stdout = '';
+        pusher.stdout.on('data', (b: Buffer) => {
+          stdout += b.toString();
+        });
+        pusher.stderr.resume();
+        const code = new Promise<number>((resolve) => pusher.on('close', (c) => resolve(c ?? -1)));
+        // cut as soon as this push has started staging on the device (a new push folder); the
+        // controller is paused (SIGSTOP) meanwhile, so the cut falls mid-change however fast the
+        // rest of the push would be (the device's own transaction goes on without it)
         await waitFor('the push to reach leaf1b', 60_000, async () =>
           (await pushes()).some((p) => !earlier.has(p)) ? true : undefined,
         );
+        pusher.kill('SIGSTOP');
         expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
-        const r = await running;
+        pusher.kill('SIGCONT');
+        const r = { code: await code, stdout };
         expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'up')).code).toBe(0);
         const report = JSON.parse(r.stdout) as PushJson;
         expect(r.code).toBe(1);
