@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WaveTraffic } from '../../src/push/traffic.js';
 import {
   ensureDebianPackages,
   freeMgmtSubnet,
@@ -30,17 +31,6 @@ let dir: string;
 let inventory: string;
 let ids: Set<string>;
 
-interface WaveTraffic {
-  longestOutageMs: number;
-  worstProbe: string | null;
-  sentPings: number;
-  lostPings: number;
-  lostPingMs: number;
-  sentRequests: number;
-  failedRequests: number;
-  withinBudget: boolean;
-  reasons: string[];
-}
 interface PushJson {
   result: string;
   message: string;
