@@ -94,7 +94,7 @@ export function syntheticInventory(shape: Shape): { files: Record<string, Invent
     },
     pools: { loopback: '10.0.0.0/16', mgmt: '198.18.0.0/16' },
     prefixes: { announce: ['203.0.113.0/24'] },
-    defaults: { mtu: 9000, bfd: { interval: 100, multiplier: 3 }, ovs: { datapath: 'netdev' } },
+    defaults: { mtu: 9000, bfd: { interval: 80, multiplier: 3 }, ovs: { datapath: 'netdev' } },
     upstreams: {},
     devices: {},
   };

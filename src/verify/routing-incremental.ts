@@ -1,23 +1,26 @@
 /**
- * The eBGP simulation of a degraded fabric from the intact one's: a failure only changes the
- * prefix classes whose best paths it carried. Per class, the sessions the failure removes are
- * looked at: one that brought a device none of its best paths changes nothing; one that did is
- * taken off that device's ECMP width, and as long as every such device still learns exactly the
- * same best paths over its other sessions, nothing changes further. Only the classes where that
- * fails (or whose originator failed, or that needed more than 16 paths) are propagated again.
+ * The eBGP simulation of a degraded fabric from the intact one's. A device's best paths for a
+ * class depend only on what its sessions offer, so a failure changes them only where it removed
+ * a session that brought a best path, and from there only where a device's offer changed. Per
+ * class, the devices to look at again are taken in order of path length, as the breadth-first
+ * pass takes them, and the pass stops where a device learns what it learned before; only the
+ * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
-import { type AsPath, passesThrough } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
-  type ClassRoutes,
+  brings,
+  bringsFrom,
+  learn,
+  MAX_LENGTH,
   type Net,
   offerOf,
   type PrefixClass,
   propagate,
-  type Received,
-  simulateClass,
+  Received,
+  type Routes,
+  widthOf,
 } from './routing-propagate.js';
 import { NexthopTable } from './routing-view.js';
 
@@ -27,7 +30,8 @@ export interface Counts {
 }
 
 interface Intact extends Counts {
-  routes: ClassRoutes[];
+  /** Per class, every device's path-set id. */
+  routes: Routes[];
 }
 
 const intactRuns = new WeakMap<Prepared, Intact>();
@@ -37,91 +41,171 @@ export function intactOf(p: Prepared): Intact {
   let run = intactRuns.get(p);
   if (!run) {
     const table = new NexthopTable(p.devices.length, p.classes.length, p.prefixes, p.classOf);
-    const received: Received = {
-      certain: new Float64Array(p.sessions.length),
-      possible: new Float64Array(p.sessions.length),
-    };
-    const routes = p.classes.map((cls) => simulateClass(p.net, p.paths, cls, received, table));
+    const received = new Received(p.sessions.length);
+    const routes = p.classes.map((cls) => {
+      const r = propagate(p.net, p.sets, cls);
+      account(p.net, p.sets, cls, r, received, table);
+      return r;
+    });
     run = { table, received, routes };
     intactRuns.set(p, run);
   }
   return run;
 }
 
-/** The best paths a device learns over the sessions it has left, before it prepends its AS. */
-function learnedOver(net: Net, cls: PrefixClass, cand: (AsPath[] | undefined)[], r: number, length: number) {
-  const got = new Set<AsPath>();
-  for (const s of net.into[r]!) {
-    if (!cls.answers[net.inPolicy[s]!]) continue;
-    const offer = offerOf(net, cls, cand, s);
-    if (!offer || offer[0]!.length !== length) continue;
-    for (const p of offer) if (!passesThrough(p, net.asn[r]!)) got.add(p);
-  }
-  return got;
-}
-
 /**
- * When the removed sessions change no device's best paths of the class: the next-hop entries
- * they leave (table index, and whether the session counted as certain). Else undefined.
+ * Changes the class's routes in place to those of the fabric left, and returns the devices whose
+ * routes changed with their intact set ids (the caller puts those back). `seeds`: the devices
+ * that lost a session which brought them a best path. A device that is down has no session
+ * left, so nothing is learned from it and its own routes do not matter.
  */
-function narrowedOnly(
-  p: Prepared,
-  net: Net,
-  cls: PrefixClass,
-  cand: (AsPath[] | undefined)[],
-  removed: number[],
-  up: boolean[],
-) {
-  const out: [number, boolean][] = [];
-  const receivers = new Set<number>();
-  for (const s of removed) {
-    const r = p.net.recv[s]!;
-    const own = cand[r];
-    if (!up[r] || !own || cls.origins.includes(r) || !cls.answers[p.net.inPolicy[s]!]) continue;
-    const offer = offerOf(p.net, cls, cand, s);
-    if (!offer || offer[0]!.length !== own[0]!.length - 1) continue;
-    let accepted = 0;
-    for (const q of offer) if (!passesThrough(q, net.asn[r]!)) accepted++;
-    if (!accepted) continue;
-    out.push([r * p.classes.length + cls.index, accepted === offer.length]);
-    receivers.add(r);
+function repropagate(p: Prepared, net: Net, cls: PrefixClass, routes: Routes, seeds: number[]) {
+  const { sets } = p;
+  const { lengthOf } = sets;
+  const intact = new Map<number, number>();
+  const done = new Set<number>();
+  const buckets: number[][] = Array.from({ length: MAX_LENGTH + 1 }, () => []);
+  const at = (r: number, length: number) => {
+    if (length <= MAX_LENGTH) buckets[length]!.push(r);
+  };
+  const change = (r: number, id: number) => {
+    const was = routes[r]!;
+    if (!intact.has(r)) intact.set(r, was);
+    routes[r] = id;
+    // what its peers learned from it at its old length, and what they may learn at its new one
+    for (const s of net.from[r]!) {
+      if (id) at(net.recv[s]!, lengthOf[id]! + 1);
+      if (was) at(net.recv[s]!, lengthOf[was]! + 1);
+    }
+  };
+  for (const r of seeds) at(r, lengthOf[routes[r]!]!);
+  for (let length = 2; length <= MAX_LENGTH; length++) {
+    for (const r of buckets[length]!) {
+      if (done.has(r)) continue;
+      const was = intact.get(r) ?? routes[r]!;
+      const pending = intact.has(r); // lost its intact route at a shorter length
+      if (!pending && was && lengthOf[was]! < length) continue; // its intact route stands
+      const id = learn(net, sets, cls, routes, r, length);
+      if (id) {
+        done.add(r);
+        if (id !== was) change(r, id);
+        continue;
+      }
+      if (!pending && (!was || lengthOf[was]! > length)) continue;
+      if (!pending) change(r, 0);
+      // the shortest length its peers, as known so far, may still give it; peers that change
+      // later look at it again
+      let next = MAX_LENGTH + 1;
+      for (const s of net.into[r]!)
+        if (brings(net, sets, cls, routes, s) > 0) {
+          const l = lengthOf[offerOf(net, cls, routes, s)]! + 1;
+          if (l > length && l < next) next = l;
+        }
+      at(r, next);
+    }
   }
-  for (const r of receivers) {
-    const own = cand[r]!;
-    const got = learnedOver(net, cls, cand, r, own[0]!.length - 1);
-    if (got.size !== own.length || own.some((q) => !got.has(q.rest!))) return undefined;
-  }
-  return out;
+  return intact;
 }
 
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
-export function degradedCounts(p: Prepared, net: Net, up: boolean[]): Counts {
+export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
-  const table = intact.table.clone();
-  const received: Received = {
-    certain: intact.received.certain.slice(),
-    possible: intact.received.possible.slice(),
-  };
-  const isActive = new Uint8Array(p.sessions.length);
-  for (const s of net.active) isActive[s] = 1;
-  const removed = p.net.active.filter((s) => !isActive[s]);
+  const { sets } = p;
+  const table = intact.table.derive();
+  const received = intact.received.derive();
   for (const cls of p.classes) {
     const before = intact.routes[cls.index]!;
-    const origins = cls.origins.filter((o) => up[o]);
-    const narrowed =
-      before.truncated || origins.length !== cls.origins.length
-        ? undefined
-        : narrowedOnly(p, net, cls, before.cand, removed, up);
-    if (narrowed) {
-      for (const [i, certain] of narrowed) {
-        table.possible[i]!--;
-        if (certain) table.certain[i]!--;
-      }
+    // the receivers that lost a session which brought them a best path: how many (certain, possible)
+    const lost = new Map<number, [number, number]>();
+    for (const s of net.removed) {
+      const r = p.net.recv[s]!;
+      const own = before[r]!;
+      if (!own || down.has(r)) continue;
+      const b = brings(p.net, sets, cls, before, s);
+      if (b < 0 || sets.lengthOf[offerOf(p.net, cls, before, s)] !== sets.lengthOf[own]! - 1) continue;
+      const was = lost.get(r) ?? [0, 0];
+      lost.set(r, [was[0] + (b === 2 ? 1 : 0), was[1] + 1]);
+    }
+    if (cls.origins.some((o) => down.has(o))) {
+      // an originator failed: the class is propagated again from those left (often none)
+      const after = propagate(
+        net,
+        sets,
+        cls,
+        cls.origins.filter((o) => !down.has(o)),
+      );
+      const changed = new Map<number, number>();
+      for (let d = 0; d < after.length; d++)
+        if (after[d] !== before[d] && !down.has(d)) changed.set(d, before[d]!);
+      count(p, net, cls, after, changed, lost, received, table);
       continue;
     }
-    account(p.net, cls, before.cand, received, table, -1);
-    const left = { ...cls, origins };
-    account(net, left, propagate(net, p.paths, left).cand, received, table, 1);
+    if (!lost.size) continue;
+    // most often every such device still learns the same paths over its other sessions
+    let same = true;
+    for (const r of lost.keys())
+      if (learn(net, sets, cls, before, r, sets.lengthOf[before[r]!]!) !== before[r]) {
+        same = false;
+        break;
+      }
+    if (same) {
+      count(p, net, cls, before, new Map(), lost, received, table);
+      continue;
+    }
+    const routes = before; // changed in place, and put back below
+    const changed = repropagate(p, net, cls, routes, [...lost.keys()]);
+    try {
+      count(p, net, cls, routes, changed, lost, received, table);
+    } finally {
+      for (const [d, id] of changed) routes[d] = id;
+    }
   }
   return { table, received };
+}
+
+/**
+ * The counts a class's changed routes change: pfxRcd on the sessions of the devices whose routes
+ * changed (`changed`: their intact set ids), the ECMP widths of those devices and their peers, and
+ * of the devices that `lost` sessions which brought a best path.
+ */
+function count(
+  p: Prepared,
+  net: Net,
+  cls: PrefixClass,
+  after: Routes,
+  changed: Map<number, number>,
+  lost: Map<number, [number, number]>,
+  received: Received,
+  table: NexthopTable,
+) {
+  const { sets } = p;
+  for (const [f, intact] of changed)
+    for (const s of net.from[f]!) {
+      const was = bringsFrom(net, sets, cls, intact, s);
+      const is = bringsFrom(net, sets, cls, after[f]!, s);
+      received.add(
+        s,
+        cls.prefixes * ((is === 2 ? 1 : 0) - (was === 2 ? 1 : 0)),
+        cls.prefixes * ((is > 0 ? 1 : 0) - (was > 0 ? 1 : 0)),
+      );
+    }
+  const set = (r: number, dc: number, dp: number) => {
+    if (!dc && !dp) return;
+    const cell = r * table.classes + cls.index;
+    table.add(cell, dc, dp);
+    table.changedCells.push(cell);
+  };
+  // around the changed devices every width is counted again
+  const widths = new Set<number>();
+  for (const f of changed.keys()) {
+    widths.add(f);
+    for (const s of net.from[f]!) widths.add(net.recv[s]!);
+  }
+  for (const r of widths) {
+    const cell = r * table.classes + cls.index;
+    const w = widthOf(net, sets, cls, after, r);
+    set(r, w.certain - table.certain(cell), w.possible - table.possible(cell));
+  }
+  // elsewhere a device only lost the sessions that brought it a best path
+  for (const [r, [certain, possible]] of lost) if (!widths.has(r)) set(r, -certain, -possible);
 }

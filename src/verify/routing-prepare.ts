@@ -9,24 +9,35 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { parsePrefix } from '../net/ipv4.js';
 import { type Down, failedDevices, linkEnd, NOTHING_DOWN } from './down.js';
-import { AsPaths } from './routing-paths.js';
+import { AsPaths, PathSets } from './routing-paths.js';
 import { Policies } from './routing-policy.js';
 import type { Net, PrefixClass } from './routing-propagate.js';
 import { type Frr, pairAll, type Session, speakers } from './routing-sessions.js';
 
 export interface Prepared {
-  /** Every BGP speaker of the site, by index. */
+  /** Every BGP speaker of the site, by index, and each one's index. */
   devices: Frr[];
+  index: Map<string, number>;
   /** Every session of the intact fabric, by index, and its link's ends as `Down.links` names them. */
   sessions: Session[];
   links: ([string, string] | undefined)[];
   /** The sessions' ends and policies, by index (`into`, `from` and `active`: all of them). */
   net: Net;
-  paths: AsPaths;
+  sets: PathSets;
   classes: PrefixClass[];
   /** Every prefix in address order, and its class. */
   prefixes: string[];
   classOf: Map<string, number>;
+  /** The sessions (by index) each device is an end of, and those over each link end. */
+  byDevice: Map<string, number[]>;
+  byLink: Map<string, number[]>;
+}
+
+/** Appends `i` to the list under `key`. */
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -39,7 +50,7 @@ function byAddress(a: string, b: string): number {
   return p.network - q.network || p.length - q.length;
 }
 
-function netOf(devices: Frr[], sessions: Session[], policies: Policies, paths: AsPaths): Net {
+function netOf(devices: Frr[], sessions: Session[], policies: Policies): Net {
   const index = new Map(devices.map((d, i) => [d.name, i]));
   const count = sessions.length;
   const net: Net = {
@@ -48,11 +59,11 @@ function netOf(devices: Frr[], sessions: Session[], policies: Policies, paths: A
     send: new Int32Array(count),
     inPolicy: new Int32Array(count),
     outPolicy: new Int32Array(count),
-    defaultOffer: new Array(count),
+    defaultOffer: new Uint8Array(count),
     defaults: [],
     into: devices.map(() => []),
     from: devices.map(() => []),
-    active: [],
+    removed: [],
   };
   for (const [i, s] of sessions.entries()) {
     const r = index.get(s.device)!;
@@ -64,9 +75,8 @@ function netOf(devices: Frr[], sessions: Session[], policies: Policies, paths: A
     net.outPolicy[i] = policies.of(sender, s.fromPeer, 'out');
     net.into[r]!.push(i);
     net.from[f]!.push(i);
-    net.active.push(i);
     if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer)) {
-      net.defaultOffer[i] = [paths.origin(sender.frr.routerBgp.asn)];
+      net.defaultOffer[i] = 1;
       net.defaults.push(i);
     }
   }
@@ -113,56 +123,71 @@ export function prepared(site: DeepReadonly<SiteModel>): Prepared {
     const all = pairAll(site);
     const sessions = all.map((a) => a.session);
     const policies = new Policies();
-    const paths = new AsPaths();
-    const net = netOf(devices, sessions, policies, paths);
+    const net = netOf(devices, sessions, policies);
+    const links = all.map(
+      ({ link }): [string, string] | undefined =>
+        link && [
+          linkEnd(link.end.device, link.end.interface),
+          linkEnd(link.peer.device, link.peer.interface),
+        ],
+    );
+    const byDevice = new Map<string, number[]>();
+    const byLink = new Map<string, number[]>();
+    for (const [i, s] of sessions.entries()) {
+      push(byDevice, s.device, i);
+      if (s.from !== s.device) push(byDevice, s.from, i);
+      for (const end of new Set(links[i])) push(byLink, end, i);
+    }
     p = {
       devices,
+      index: new Map(devices.map((d, i) => [d.name, i])),
       sessions,
-      links: all.map(
-        ({ link }) =>
-          link && [
-            linkEnd(link.end.device, link.end.interface),
-            linkEnd(link.peer.device, link.peer.interface),
-          ],
-      ),
+      links,
       net,
-      paths,
+      sets: new PathSets(new AsPaths()),
       ...classesOf(devices, policies, net.defaults),
+      byDevice,
+      byLink,
     };
     cache.set(site, p);
   }
   return p;
 }
 
-/** The sessions (by index) between devices that are up, over links that are up. */
-export function activeSessions(p: Prepared, site: DeepReadonly<SiteModel>, down: Down): number[] {
-  if (down.devices.size === 0 && down.links.size === 0) return p.net.active;
-  const failed = failedDevices(site, down);
-  const out: number[] = [];
-  for (const [i, s] of p.sessions.entries()) {
-    if (failed.has(s.device) || failed.has(s.from)) continue;
-    const link = p.links[i];
-    if (link && (down.links.has(link[0]) || down.links.has(link[1]))) continue;
-    out.push(i);
-  }
-  return out;
+/** The sessions (by index) of the intact fabric that `down` takes down, in order. */
+export function removedSessions(p: Prepared, site: DeepReadonly<SiteModel>, down: Down): number[] {
+  if (down.devices.size === 0 && down.links.size === 0) return [];
+  const gone = new Set<number>();
+  for (const d of failedDevices(site, down)) for (const i of p.byDevice.get(d) ?? []) gone.add(i);
+  for (const end of down.links) for (const i of p.byLink.get(end) ?? []) gone.add(i);
+  return [...gone].sort((a, b) => a - b);
 }
 
-/** The sessions of the fabric left: `into`, `from`, `active` and `defaults` of the active ones. */
-export function netFor(p: Prepared, up: boolean[], active: number[]): Net {
-  if (active === p.net.active) return p.net;
+/** The sessions (by index) between devices that are up, over links that are up. */
+export function activeSessions(p: Prepared, site: DeepReadonly<SiteModel>, down: Down): number[] {
+  const gone = new Set(removedSessions(p, site, down));
+  return p.sessions.flatMap((_, i) => (gone.has(i) ? [] : [i]));
+}
+
+/**
+ * The sessions of the fabric left when the `removed` ones are down: only the devices that lost a
+ * session get new lists.
+ */
+export function netWithout(p: Prepared, removed: number[]): Net {
+  if (!removed.length) return p.net;
+  const gone = new Set(removed);
   const net: Net = {
     ...p.net,
-    into: p.devices.map(() => []),
-    from: p.devices.map(() => []),
-    active,
-    defaults: [],
+    into: p.net.into.slice(),
+    from: p.net.from.slice(),
+    removed,
+    defaults: p.net.defaults.filter((i) => !gone.has(i)),
   };
-  for (const i of active) {
-    if (!up[p.net.recv[i]!] || !up[p.net.send[i]!]) continue;
-    net.into[p.net.recv[i]!]!.push(i);
-    net.from[p.net.send[i]!]!.push(i);
-    if (p.net.defaultOffer[i]) net.defaults.push(i);
+  for (const i of removed) {
+    const r = p.net.recv[i]!;
+    const f = p.net.send[i]!;
+    if (net.into[r] === p.net.into[r]) net.into[r] = p.net.into[r]!.filter((s) => !gone.has(s));
+    if (net.from[f] === p.net.from[f]) net.from[f] = p.net.from[f]!.filter((s) => !gone.has(s));
   }
   return net;
 }

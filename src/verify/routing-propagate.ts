@@ -4,14 +4,17 @@
  * device learns exactly the routes of length k + 1 — without re-offering every route every round.
  * Then the counts: per session whether it accepts the class (FRR's pfxRcd), per device how many
  * sessions bring it an equal-cost best path (its ECMP width).
+ *
+ * A class's routes are one path-set id per device (`PathSets`, 0: no route), so what a session
+ * offers and how many paths its receiver's loop check accepts are a few array reads.
  */
-import { type AsPath, type AsPaths, passesThrough, pathText } from './routing-paths.js';
+import { type AsPath, ORIGIN, type PathSets, passesThrough, pathText } from './routing-paths.js';
 import type { NexthopTable } from './routing-view.js';
 
 /** Maximum candidate paths kept per prefix: enough for any ECMP width we assert on. */
 const MAX_PATHS = 16;
 /** The longest AS path the rounds of a path-vector simulation of 64 rounds reach. */
-const MAX_LENGTH = 65;
+export const MAX_LENGTH = 65;
 
 /** The sessions of one simulation, by index: `recv` learns from `send`. */
 export interface Net {
@@ -20,10 +23,11 @@ export interface Net {
   send: Int32Array;
   inPolicy: Int32Array;
   outPolicy: Int32Array;
-  /** Per session, the `[asn]` the sender's `default-originate` offers it, if any. */
-  defaultOffer: (readonly AsPath[] | undefined)[];
-  /** The sessions that are up, those of them with a `defaultOffer`. */
-  active: number[];
+  /** Per session, whether the sender's `default-originate` offers it `[asn]`. */
+  defaultOffer: Uint8Array;
+  /** The sessions of the intact fabric that are down (none in the intact one's). */
+  removed: number[];
+  /** The sessions that are up with a `defaultOffer`. */
   defaults: number[];
   /** Per device, the sessions that are up it learns from and advertises over. */
   into: number[][];
@@ -42,45 +46,100 @@ export interface PrefixClass {
   isDefault: boolean;
 }
 
-/** Per session, the prefixes it accepts: all candidate paths (certain) or at least one (possible). */
-export interface Received {
-  certain: Float64Array;
-  possible: Float64Array;
-}
+/**
+ * Per session, the prefixes it accepts: all candidate paths (certain) or at least one (possible).
+ * A degraded fabric's keeps only the sessions it changes over its base's.
+ */
+export class Received {
+  private readonly certainOf: Float64Array;
+  private readonly possibleOf: Float64Array;
+  private readonly own: Map<number, [number, number]> | undefined;
 
-/** The best paths a device keeps, from what its sessions accepted: distinct, at most 16. */
-function keep(paths: AsPaths, accepted: AsPath[], asn: number, routes: ClassRoutes): AsPath[] {
-  let unique = [...new Set(accepted)];
-  if (unique.length > MAX_PATHS) {
-    routes.truncated = true;
-    unique.sort((a, b) => pathText(a).localeCompare(pathText(b)));
-    unique = unique.slice(0, MAX_PATHS);
+  constructor(sessions: number, base?: Received) {
+    this.certainOf = base ? base.certainOf : new Float64Array(sessions);
+    this.possibleOf = base ? base.possibleOf : new Float64Array(sessions);
+    this.own = base ? new Map() : undefined;
   }
-  return unique.map((p) => paths.prepend(asn, p));
+
+  /** A count to change that starts as this one (which it never writes). */
+  derive(): Received {
+    return new Received(0, this);
+  }
+
+  certain(s: number): number {
+    return this.own?.get(s)?.[0] ?? this.certainOf[s]!;
+  }
+
+  possible(s: number): number {
+    return this.own?.get(s)?.[1] ?? this.possibleOf[s]!;
+  }
+
+  add(s: number, certain: number, possible: number): void {
+    if (!this.own) {
+      this.certainOf[s]! += certain;
+      this.possibleOf[s]! += possible;
+    } else if (certain || possible) this.own.set(s, [this.certain(s) + certain, this.possible(s) + possible]);
+  }
 }
 
-export function offerOf(
+/** One class's best paths: per device a path-set id (0: no route). */
+export type Routes = Int32Array;
+
+/** The set a session offers for the class (0: none): the sender's, or its own default route. */
+export function offerOf(net: Net, cls: PrefixClass, routes: Routes, s: number): number {
+  return offerFrom(net, cls, routes[net.send[s]!]!, s);
+}
+
+/** The set session `s` offers when its sender's set is `id`. */
+function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
+  if (cls.isDefault && net.defaultOffer[s]) return ORIGIN;
+  return cls.answers[net.outPolicy[s]!] ? id : 0;
+}
+
+/**
+ * The set device `r` learns at length `length` (its own paths' length) from the sessions it
+ * has: every path of length − 1 its peers offer and its policy and loop check accept (distinct,
+ * the first 16 in text order when there are more). 0 when it learns none at that length.
+ */
+export function learn(
   net: Net,
+  sets: PathSets,
   cls: PrefixClass,
-  cand: (AsPath[] | undefined)[],
-  s: number,
-): readonly AsPath[] | undefined {
-  if (cls.isDefault) {
-    const own = net.defaultOffer[s];
-    if (own) return own;
+  routes: Routes,
+  r: number,
+  length: number,
+): number {
+  const asn = net.asn[r]!;
+  const from: number[] = [];
+  const ids: number[] = [];
+  let all = true;
+  for (const s of net.into[r]!) {
+    if (!cls.answers[net.inPolicy[s]!]) continue;
+    const id = offerOf(net, cls, routes, s);
+    if (!id || sets.lengthOf[id] !== length - 1) continue;
+    const x = net.asn[net.send[s]!]!;
+    const accepted = sets.accepted(id, x, asn);
+    if (!accepted) continue;
+    let seen = false;
+    for (let k = 0; k < ids.length; k++) if (ids[k] === id && from[k] === x) seen = true;
+    if (seen) continue;
+    ids.push(id);
+    from.push(x);
+    all &&= accepted === sets.offered(id);
   }
-  const c = cand[net.send[s]!];
-  return c && cls.answers[net.outPolicy[s]!] ? c : undefined;
+  if (!ids.length) return 0;
+  if (ids.length === 1 && all) return sets.next(ids[0]!, from[0]!);
+  const got = new Set<AsPath>();
+  for (let k = 0; k < ids.length; k++)
+    for (const p of sets.offer(ids[k]!, from[k]!)) if (!passesThrough(p, asn)) got.add(p);
+  let tails = [...got];
+  if (tails.length > MAX_PATHS)
+    tails = tails.sort((a, b) => pathText(a).localeCompare(pathText(b))).slice(0, MAX_PATHS);
+  return sets.intern(tails);
 }
 
 /** The receivers the routes of one layer are offered to, each once. */
-function receiversOf(
-  net: Net,
-  senders: number[],
-  sessions: Iterable<number>,
-  seen: Int32Array,
-  layer: number,
-) {
+function receiversOf(net: Net, senders: number[], sessions: number[], seen: Int32Array, layer: number) {
   const out: number[] = [];
   const add = (s: number) => {
     const r = net.recv[s]!;
@@ -94,94 +153,92 @@ function receiversOf(
   return out;
 }
 
-/** Every device's best paths for the class: `cand[d]` (undefined: no route), all of one length. */
-export function propagate(net: Net, paths: AsPaths, cls: PrefixClass): ClassRoutes {
+/** Every device's best paths for the class (`origins`: those of its originators that are up). */
+export function propagate(net: Net, sets: PathSets, cls: PrefixClass, origins = cls.origins): Routes {
   const n = net.asn.length;
-  const cand: (AsPath[] | undefined)[] = new Array(n);
-  const routes: ClassRoutes = { cand, truncated: false };
-  for (const o of cls.origins) cand[o] = [paths.origin(net.asn[o]!)];
+  const routes: Routes = new Int32Array(n);
+  for (const o of origins) routes[o] = ORIGIN;
   const seen = new Int32Array(n);
-  let frontier = cls.origins;
-  for (let length = 1; length < MAX_LENGTH; length++) {
+  let frontier = origins;
+  for (let length = 2; length <= MAX_LENGTH; length++) {
     const receivers = receiversOf(
       net,
       frontier,
-      cls.isDefault && length === 1 ? net.defaults : [],
+      cls.isDefault && length === 2 ? net.defaults : [],
       seen,
       length,
     );
-    // assigned after the layer: a device's paths of this layer reach others in the next one
-    const learned: [number, AsPath[]][] = [];
+    // a set learned in this layer is of this length: no other device of the layer takes it
+    const next: number[] = [];
     for (const r of receivers) {
-      if (cand[r]) continue;
-      const asn = net.asn[r]!;
-      const accepted: AsPath[] = [];
-      for (const s of net.into[r]!) {
-        if (!cls.answers[net.inPolicy[s]!]) continue;
-        const offer = offerOf(net, cls, cand, s);
-        if (!offer || offer[0]!.length !== length) continue;
-        for (const p of offer) if (!passesThrough(p, asn)) accepted.push(p);
-      }
-      if (accepted.length) learned.push([r, accepted]);
+      if (routes[r]) continue;
+      const id = learn(net, sets, cls, routes, r, length);
+      if (!id) continue;
+      routes[r] = id;
+      next.push(r);
     }
-    const next = learned.map(([r, accepted]) => {
-      cand[r] = keep(paths, accepted, net.asn[r]!, routes);
-      return r;
-    });
     if (!next.length) break;
     frontier = next;
   }
   return routes;
 }
 
-/** One class's best paths per device (undefined: no route), and whether 16 paths were not enough. */
-export interface ClassRoutes {
-  cand: (AsPath[] | undefined)[];
-  truncated: boolean;
+/** What session `s` brings its receiver for the class: -1 nothing, 1 some of the paths, 2 all. */
+export function brings(net: Net, sets: PathSets, cls: PrefixClass, routes: Routes, s: number): number {
+  return bringsFrom(net, sets, cls, routes[net.send[s]!]!, s);
+}
+
+/** What session `s` brings when its sender's set is `sender`. */
+export function bringsFrom(net: Net, sets: PathSets, cls: PrefixClass, sender: number, s: number): number {
+  if (!cls.answers[net.inPolicy[s]!]) return -1;
+  const id = offerFrom(net, cls, sender, s);
+  if (!id) return -1;
+  const accepted = sets.accepted(id, net.asn[net.send[s]!]!, net.asn[net.recv[s]!]!);
+  if (!accepted) return -1;
+  return accepted === sets.offered(id) ? 2 : 1;
 }
 
 /**
- * Adds (`sign` 1) or takes back (-1) one class's counts: per session the prefixes it accepts, per
- * device the sessions that bring it an equal-cost best path.
+ * Device `r`'s ECMP width for the class: the sessions that bring it an equal-cost best path,
+ * those that bring only such paths (certain) and at least one (possible). Zero for an originator.
  */
-export function account(
+export function widthOf(
   net: Net,
+  sets: PathSets,
   cls: PrefixClass,
-  cand: (AsPath[] | undefined)[],
-  received: Received,
-  nexthops: NexthopTable,
-  sign: 1 | -1,
-): void {
-  const local = new Set(cls.origins);
-  for (const s of net.active) {
-    if (!cls.answers[net.inPolicy[s]!]) continue;
-    const offer = offerOf(net, cls, cand, s);
-    if (!offer) continue;
-    const r = net.recv[s]!;
-    const asn = net.asn[r]!;
-    let accepted = 0;
-    for (const p of offer) if (!passesThrough(p, asn)) accepted++;
-    if (!accepted) continue;
-    const all = accepted === offer.length;
-    received.possible[s]! += sign * cls.prefixes;
-    if (all) received.certain[s]! += sign * cls.prefixes;
-    const own = cand[r];
-    if (!own || local.has(r) || offer[0]!.length !== own[0]!.length - 1) continue;
-    const i = r * nexthops.classes + cls.index;
-    nexthops.possible[i]! += sign;
-    if (all) nexthops.certain[i]! += sign;
+  routes: Routes,
+  r: number,
+): { certain: number; possible: number } {
+  const own = routes[r]!;
+  const out = { certain: 0, possible: 0 };
+  if (!own || own === ORIGIN) return out;
+  const length = sets.lengthOf[own]! - 1;
+  for (const s of net.into[r]!) {
+    const b = brings(net, sets, cls, routes, s);
+    if (b < 0 || sets.lengthOf[offerOf(net, cls, routes, s)] !== length) continue;
+    out.possible++;
+    if (b === 2) out.certain++;
   }
+  return out;
 }
 
-/** Propagates one class and adds its counts to `received` and the next-hop table. */
-export function simulateClass(
+/** Adds one class's counts over the intact fabric's `net`: per session the prefixes it accepts, per device its ECMP width. */
+export function account(
   net: Net,
-  paths: AsPaths,
+  sets: PathSets,
   cls: PrefixClass,
+  routes: Routes,
   received: Received,
   nexthops: NexthopTable,
-): ClassRoutes {
-  const routes = propagate(net, paths, cls);
-  account(net, cls, routes.cand, received, nexthops, 1);
-  return routes;
+): void {
+  const { lengthOf } = sets;
+  for (let s = 0; s < net.recv.length; s++) {
+    const b = brings(net, sets, cls, routes, s);
+    if (b < 0) continue;
+    received.add(s, b === 2 ? cls.prefixes : 0, cls.prefixes);
+    const r = net.recv[s]!;
+    const own = routes[r]!;
+    if (!own || own === ORIGIN || lengthOf[offerOf(net, cls, routes, s)] !== lengthOf[own]! - 1) continue;
+    nexthops.add(r * nexthops.classes + cls.index, b === 2 ? 1 : 0, 1);
+  }
 }

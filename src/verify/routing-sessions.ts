@@ -47,6 +47,8 @@ export function pairAll(
   const out: { session: Session; link: SessionLink | undefined }[] = [];
   for (const d of frr.values()) {
     for (const n of d.frr.routerBgp.neighbors) {
+      // the simulation is IPv4's: an upstream's numbered IPv6 session (issue 14) carries no IPv4
+      if (n.family === 'ipv6') continue;
       const other = frr.get(n.peerDevice);
       if (!other) continue;
       const back = counterpart(d, n, other);
@@ -89,5 +91,7 @@ function counterpart(
       (m) => m.unnumbered && m.peer === link?.peer.interface && m.peerDevice === d.name,
     );
   }
-  return other.frr.routerBgp.neighbors.find((m) => !m.unnumbered && m.peerDevice === d.name);
+  return other.frr.routerBgp.neighbors.find(
+    (m) => !m.unnumbered && m.family === undefined && m.peerDevice === d.name,
+  );
 }

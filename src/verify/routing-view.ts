@@ -9,11 +9,19 @@ export interface Range {
   possible: number;
 }
 
+/** Per class, the positions of its prefixes in `prefixes` (address order); shared by a site's tables. */
+const positionsOf = new WeakMap<readonly string[], number[][]>();
+
 export class NexthopTable {
-  readonly certain: Uint16Array;
-  readonly possible: Uint16Array;
+  /** The counts per cell (`device × classes + class`); a derived table shares its base's. */
+  private readonly certainCells: Uint16Array;
+  private readonly possibleCells: Uint16Array;
+  /** A derived table's own cells, where they differ from its base's: certain × 65536 + possible. */
+  private readonly own: Map<number, number> | undefined;
   /** The class of each prefix of `prefixes`, by position. */
   readonly prefixClass: Int32Array;
+  /** A derived table's cells that differ from its `base`'s; every other cell is the base's. */
+  readonly changedCells: number[] = [];
 
   constructor(
     readonly devices: number,
@@ -21,24 +29,185 @@ export class NexthopTable {
     /** Every prefix, in the order the views list them, with its class. */
     readonly prefixes: readonly string[],
     readonly classOf: ReadonlyMap<string, number>,
+    /** The table this one starts as, for a degraded fabric; it is never written through this one. */
+    readonly base?: NexthopTable,
   ) {
-    this.certain = new Uint16Array(devices * classes);
-    this.possible = new Uint16Array(devices * classes);
-    this.prefixClass = Int32Array.from(prefixes, (p) => classOf.get(p)!);
+    this.certainCells = base ? base.certainCells : new Uint16Array(devices * classes);
+    this.possibleCells = base ? base.possibleCells : new Uint16Array(devices * classes);
+    this.own = base ? new Map() : undefined;
+    this.prefixClass = base ? base.prefixClass : Int32Array.from(prefixes, (p) => classOf.get(p)!);
   }
 
-  /** A copy to change: a degraded fabric's table starts as the intact one's. */
-  clone(): NexthopTable {
-    const copy = new NexthopTable(this.devices, this.classes, this.prefixes, this.classOf);
-    copy.certain.set(this.certain);
-    copy.possible.set(this.possible);
-    return copy;
+  /**
+   * A table to change that starts as this one: a degraded fabric's, which keeps only the cells
+   * it changes (a 5,000-device fabric's table is ~25 million cells, a failure changes a few).
+   */
+  derive(): NexthopTable {
+    return new NexthopTable(this.devices, this.classes, this.prefixes, this.classOf, this);
+  }
+
+  certain(cell: number): number {
+    const v = this.own?.get(cell);
+    return v === undefined ? this.certainCells[cell]! : Math.floor(v / 65536);
+  }
+
+  possible(cell: number): number {
+    const v = this.own?.get(cell);
+    return v === undefined ? this.possibleCells[cell]! : v % 65536;
+  }
+
+  /** Adds to a cell's counts (negative: takes off). */
+  add(cell: number, certain: number, possible: number): void {
+    if (!this.own) {
+      this.certainCells[cell]! += certain;
+      this.possibleCells[cell]! += possible;
+      return;
+    }
+    const c = this.certain(cell) + certain;
+    const p = this.possible(cell) + possible;
+    this.own.set(cell, c * 65536 + p);
+  }
+
+  /** Per class, the positions of its prefixes in `prefixes`, in address order. */
+  get classPrefixes(): readonly (readonly number[])[] {
+    let out = positionsOf.get(this.prefixes);
+    if (!out) {
+      out = Array.from({ length: this.classes }, () => []);
+      for (let i = 0; i < this.prefixes.length; i++) out[this.prefixClass[i]!]!.push(i);
+      positionsOf.set(this.prefixes, out);
+    }
+    return out;
   }
 
   /** One device's routes: the prefixes it learned (not its own), with their ECMP width. */
   view(device: number): ReadonlyMap<string, Range> {
     return new DeviceRoutes(this, device);
   }
+
+  /** Every device's routes by name (`names`: the rows, in order), those of the devices that are up. */
+  views(
+    names: readonly string[],
+    isUp: (name: string) => boolean,
+  ): ReadonlyMap<string, ReadonlyMap<string, Range>> {
+    return new TableViews(this, names, isUp);
+  }
+}
+
+/** Per site's device names, each name's row. */
+const rowsOf = new WeakMap<readonly string[], Map<string, number>>();
+
+/**
+ * The views of a table's rows by device name, made when asked: a failure of a 5,000-device
+ * fabric builds no 5,000 entries when the comparison looks at a few devices.
+ */
+class TableViews implements ReadonlyMap<string, ReadonlyMap<string, Range>> {
+  private readonly made = new Map<number, DeviceRoutes>();
+  private readonly rows: Map<string, number>;
+  private count = -1;
+
+  constructor(
+    readonly table: NexthopTable,
+    private readonly names: readonly string[],
+    private readonly isUp: (name: string) => boolean,
+  ) {
+    let rows = rowsOf.get(names);
+    if (!rows) {
+      rows = new Map(names.map((n, i) => [n, i]));
+      rowsOf.set(names, rows);
+    }
+    this.rows = rows;
+  }
+
+  private at(row: number): DeviceRoutes {
+    let view = this.made.get(row);
+    if (!view) {
+      view = new DeviceRoutes(this.table, row);
+      this.made.set(row, view);
+    }
+    return view;
+  }
+
+  get(name: string): ReadonlyMap<string, Range> | undefined {
+    const row = this.rows.get(name);
+    return row === undefined || !this.isUp(name) ? undefined : this.at(row);
+  }
+
+  has(name: string): boolean {
+    return this.rows.has(name) && this.isUp(name);
+  }
+
+  get size(): number {
+    if (this.count < 0) this.count = this.names.filter((n) => this.isUp(n)).length;
+    return this.count;
+  }
+
+  *entries(): MapIterator<[string, ReadonlyMap<string, Range>]> {
+    for (const [i, name] of this.names.entries()) if (this.isUp(name)) yield [name, this.at(i)];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<ReadonlyMap<string, Range>> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ReadonlyMap<string, Range>]> {
+    return this.entries();
+  }
+
+  forEach(
+    fn: (
+      value: ReadonlyMap<string, Range>,
+      key: string,
+      map: ReadonlyMap<string, ReadonlyMap<string, Range>>,
+    ) => void,
+  ): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
+/** The table behind a simulation's views (`RoutingExpectation.nexthops`), if they are its views. */
+export function tableOf(nexthops: ReadonlyMap<string, ReadonlyMap<string, Range>>): NexthopTable | undefined {
+  if (nexthops instanceof TableViews) return nexthops.table;
+  for (const view of nexthops.values()) return view instanceof DeviceRoutes ? view.table : undefined;
+  return undefined;
+}
+
+/** The device index of a table view, if it is one. */
+export function deviceOf(view: ReadonlyMap<string, Range> | undefined): number | undefined {
+  return view instanceof DeviceRoutes ? view.device : undefined;
+}
+
+/** Per site's prefix list, per address: the classes of the prefixes that cover it. */
+const coveringOf = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/**
+ * Whether the view holds a prefix that `covers` the address. A table's views ask each address
+ * once per site (the classes of the prefixes covering it) instead of scanning every route.
+ */
+export function hasCovering(
+  view: ReadonlyMap<string, unknown>,
+  address: string,
+  covers: (prefix: string, address: string) => boolean,
+): boolean {
+  if (!(view instanceof DeviceRoutes)) return [...view.keys()].some((p) => covers(p, address));
+  const { table } = view;
+  let byAddress = coveringOf.get(table.prefixes);
+  if (!byAddress) {
+    byAddress = new Map();
+    coveringOf.set(table.prefixes, byAddress);
+  }
+  let classes = byAddress.get(address);
+  if (!classes) {
+    classes = [
+      ...new Set(table.prefixes.filter((p) => covers(p, address)).map((p) => table.classOf.get(p)!)),
+    ];
+    byAddress.set(address, classes);
+  }
+  const row = view.device * table.classes;
+  return classes.some((c) => table.possible(row + c) > 0);
 }
 
 class DeviceRoutes implements ReadonlyMap<string, Range> {
@@ -51,8 +220,8 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
 
   at(cls: number): Range | undefined {
     const i = this.device * this.table.classes + cls;
-    const possible = this.table.possible[i]!;
-    return possible ? { certain: this.table.certain[i]!, possible } : undefined;
+    const possible = this.table.possible(i);
+    return possible ? { certain: this.table.certain(i), possible } : undefined;
   }
 
   get(prefix: string): Range | undefined {
@@ -62,7 +231,7 @@ class DeviceRoutes implements ReadonlyMap<string, Range> {
 
   has(prefix: string): boolean {
     const cls = this.table.classOf.get(prefix);
-    return cls !== undefined && this.table.possible[this.device * this.table.classes + cls]! > 0;
+    return cls !== undefined && this.table.possible(this.device * this.table.classes + cls) > 0;
   }
 
   get size(): number {
@@ -116,8 +285,8 @@ export function* narrowedRoutes(
     const narrowed = new Uint8Array(before.table.classes);
     let any = false;
     for (let c = 0; c < narrowed.length; c++) {
-      const was = before.table.possible[before.device * before.table.classes + c]!;
-      const now = after.table.possible[after.device * after.table.classes + c]!;
+      const was = before.table.possible(before.device * before.table.classes + c);
+      const now = after.table.possible(after.device * after.table.classes + c);
       if (was >= min && now > 0 && now < was) narrowed[c] = 1;
       any ||= narrowed[c] === 1;
     }

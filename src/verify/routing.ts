@@ -16,7 +16,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { type Down, failedDevices, NOTHING_DOWN } from './down.js';
 import { degradedCounts, intactOf } from './routing-incremental.js';
-import { activeSessions, netFor, prepared } from './routing-prepare.js';
+import { activeSessions, netWithout, prepared, removedSessions } from './routing-prepare.js';
 import { type Session, sessionKey } from './routing-sessions.js';
 import type { Range } from './routing-view.js';
 
@@ -29,6 +29,11 @@ export interface RoutingExpectation {
   received: Map<string, Range>;
   /** Per device and prefix: the number of ECMP next hops of the best route (not its own prefixes). */
   nexthops: ReadonlyMap<string, ReadonlyMap<string, Range>>;
+  /**
+   * The sessions of the intact fabric this one lacks, when the simulation knows them (a failure
+   * of a few devices takes a few sessions: what changed is read off them, not off `sessions`).
+   */
+  removed?: readonly Session[];
 }
 
 /**
@@ -47,20 +52,43 @@ export function simulateRouting(
 ): RoutingExpectation {
   const p = prepared(site);
   const failed = failedDevices(site, down);
-  const up = p.devices.map((d) => !failed.has(d.name));
-  const active = activeSessions(p, site, down);
-  const net = netFor(p, up, active);
-  const { table, received: counts } = net === p.net ? intactOf(p) : degradedCounts(p, net, up);
-  const received = new Map<string, Range>();
-  for (const i of active) {
-    const s = p.sessions[i]!;
-    received.set(sessionKey(s.device, s.peer), {
-      certain: counts.certain[i]!,
-      possible: counts.possible[i]!,
-    });
+  const removed = removedSessions(p, site, down);
+  const net = netWithout(p, removed);
+  const { table, received: counts } =
+    net === p.net ? intactOf(p) : degradedCounts(p, net, downIndices(p, failed));
+  let sessions: Session[] | undefined;
+  let received: Map<string, Range> | undefined;
+  // sessions and received are built when a check kind asks; whatif's comparison does not
+  return {
+    get sessions() {
+      sessions ??= activeSessions(p, site, down).map((i) => p.sessions[i]!);
+      return sessions;
+    },
+    get received() {
+      received ??= new Map(
+        activeSessions(p, site, down).map((i) => {
+          const s = p.sessions[i]!;
+          return [sessionKey(s.device, s.peer), { certain: counts.certain(i), possible: counts.possible(i) }];
+        }),
+      );
+      return received;
+    },
+    nexthops: table.views(
+      p.devices.map((d) => d.name),
+      (name) => !failed.has(name),
+    ),
+    removed: removed.map((i) => p.sessions[i]!),
+  };
+}
+
+/** The speakers that are down, by index. */
+function downIndices(p: ReturnType<typeof prepared>, failed: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  for (const name of failed) {
+    const i = p.index.get(name);
+    if (i !== undefined) out.add(i);
   }
-  const nexthops = new Map(p.devices.flatMap((d, i) => (up[i] ? [[d.name, table.view(i)] as const] : [])));
-  return { sessions: active.map((i) => p.sessions[i]!), received, nexthops };
+  return out;
 }
 
 export type { Device };

@@ -56,10 +56,14 @@ export function analyseScenario(
   scenario: Scenario,
   base: Baseline = baselineOf(site),
 ): ScenarioResult {
-  const ctx = contextFor(site, downOf(scenario), base);
+  return judge(scenario, base.services, contextFor(site, downOf(scenario), base));
+}
+
+/** The verdict on a scenario: the services of the fabric `ctx` describes next to the intact ones. */
+export function judge(scenario: Scenario, intact: ServiceState, ctx: DeriveContext): ScenarioResult {
   const impacts = [
-    ...compareStates(base.services, serviceState(ctx), ctx),
-    ...capacityImpact(site, (n) => ctx.isDown(n)),
+    ...compareStates(intact, serviceState(ctx), ctx),
+    ...capacityImpact(ctx.site, (n) => ctx.isDown(n)),
   ];
   impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
   const verdict = impacts.some((i) => i.severity === 'breaks')

@@ -8,7 +8,8 @@
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { narrowedRoutes } from '../verify/routing-view.js';
-import type { ServiceState } from './services.js';
+import { loopbacksReached, type ServiceState } from './services.js';
+import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
 import type { Impact } from './types.js';
 
 const breaks = (service: string, detail: string): Impact => ({ severity: 'breaks', service, detail });
@@ -81,17 +82,24 @@ function compareOverlay(before: ServiceState, after: ServiceState): Impact[] {
   return out;
 }
 
-function compareLoopbacks(
-  before: ServiceState,
-  after: ServiceState,
-  isDown: (n: string) => boolean,
-): Impact[] {
+/** Every pair of `before` that `after` no longer reaches, one by one. */
+function lostByPairs(before: ServiceState, after: ServiceState, ctx: DeriveContext): string[] {
   const lost: string[] = [];
-  for (const [source, targets] of before.loopbacks) {
-    const now = after.loopbacks.get(source);
-    if (!now) continue; // the switch itself failed
-    for (const t of targets) if (!now.has(t) && !isDown(t)) lost.push(`${source} → ${t}`);
+  const was =
+    before.loopbacks.reached ??
+    new Map(before.loopbacks.sources.map((d) => [d, before.loopbacks.targets.map((t) => t.device)]));
+  const now = after.loopbacks.reached ?? loopbacksReached(ctx);
+  for (const [source, targets] of was) {
+    const has = now.get(source);
+    if (!has) continue; // the switch itself failed
+    for (const t of targets) if (t !== source && !has.has(t) && !ctx.isDown(t)) lost.push(`${source} → ${t}`);
   }
+  return lost;
+}
+
+function compareLoopbacks(before: ServiceState, after: ServiceState, ctx: DeriveContext): Impact[] {
+  const lost =
+    (!before.loopbacks.reached && lostLoopbacks(before.loopbacks, ctx)) || lostByPairs(before, after, ctx);
   return lost.length ? [breaks('loopback', `loopbacks lost: ${listed(lost)}`)] : [];
 }
 
@@ -124,19 +132,31 @@ function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
 
 /** ECMP: routes whose equal-cost next hops narrowed on devices that are up. */
 function compareEcmp(ctx: DeriveContext): Impact[] {
-  let routesNarrowed = 0;
+  const n = narrowedEcmp(ctx) ?? narrowedByDevice(ctx);
+  if (!n.routes || !n.example) return [];
+  const { device, prefix, was, now } = n.example;
+  return [
+    degraded(
+      'ecmp',
+      `${n.routes} routes on ${n.devices} devices narrowed (e.g. ${device} → ${prefix}: ${now.possible} of ${was.possible})`,
+    ),
+  ];
+}
+
+/** The same, device by device and route by route. */
+function narrowedByDevice(ctx: DeriveContext): Narrowed {
+  let routes = 0;
   const devices = new Set<string>();
-  let example = '';
+  let example: Narrowed['example'];
   for (const [device, prefixes] of ctx.intact.nexthops) {
     if (ctx.isDown(device)) continue;
-    for (const [prefix, was, width] of narrowedRoutes(prefixes, ctx.routing.nexthops.get(device), 2)) {
-      routesNarrowed++;
+    for (const [prefix, was, now] of narrowedRoutes(prefixes, ctx.routing.nexthops.get(device), 2)) {
+      routes++;
       devices.add(device);
-      if (!example) example = `${device} → ${prefix}: ${width.possible} of ${was.possible}`;
+      example ??= { device, prefix, was, now };
     }
   }
-  if (!routesNarrowed) return [];
-  return [degraded('ecmp', `${routesNarrowed} routes on ${devices.size} devices narrowed (e.g. ${example})`)];
+  return { routes, devices: devices.size, example };
 }
 
 export function compareStates(before: ServiceState, after: ServiceState, ctx: DeriveContext): Impact[] {
@@ -146,7 +166,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareGateways(before, after),
     ...compareOverlay(before, after),
     ...compareUplinks(before, after),
-    ...compareLoopbacks(before, after, isDown),
+    ...compareLoopbacks(before, after, ctx),
     ...compareBackends(before, after),
     ...compareEcmp(ctx),
   ];

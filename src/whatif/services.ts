@@ -5,8 +5,13 @@
  * segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy servers each
  * backend has. `analyse.ts` compares the degraded state with the intact one.
  */
+import { oncePer } from '../util/once-per.js';
 import { httpPath } from '../verify/checks/http-path.js';
-import { loopbacksReachable } from '../verify/checks/loopbacks-reachable.js';
+import {
+  loopbackSources,
+  loopbacksReachable,
+  loopbackTargets,
+} from '../verify/checks/loopbacks-reachable.js';
 import {
   loopbackOf,
   masterOf,
@@ -18,6 +23,8 @@ import {
 } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
+import { tableOf } from '../verify/routing-view.js';
+import type { LoopbackPlan } from './table-deltas.js';
 
 export interface Gateway {
   /** The VRRP instance's name and VIP, for people. */
@@ -27,6 +34,11 @@ export interface Gateway {
   members: string[];
   /** Whether the master (when it routes) has a default route: the tenant reaches the internet. */
   defaultRoute: boolean;
+}
+
+/** Per device, the upper devices it has a session with: a `Map`, or what a degraded fabric left of one. */
+export interface Uplinks extends Iterable<[string, ReadonlySet<string>]> {
+  get(device: string): ReadonlySet<string> | undefined;
 }
 
 export interface ServiceState {
@@ -43,13 +55,17 @@ export interface ServiceState {
    * that reach each other's VTEP.
    */
   overlay: Map<string, { hosts: Set<string>; pairs: Set<string> }>;
-  /** Per top-of-rack switch, the loopbacks it reaches (by device). */
-  loopbacks: Map<string, Set<string>>;
+  /**
+   * The top-of-rack switches that ping loopbacks and the loopbacks they ping; per switch, the
+   * loopbacks it reaches (by device) only when the routing is not the simulation's table (else
+   * `table-deltas.ts` reads what a failure changed off the table).
+   */
+  loopbacks: LoopbackPlan & { reached?: Map<string, Set<string>> };
   /**
    * Per BGP speaker with uplinks (the lower end of fabric and host cables), the upper devices it
    * has a session with: a leaf with none left reaches the fabric only through servers, if at all.
    */
-  uplinks: Map<string, Set<string>>;
+  uplinks: Uplinks;
   /** Per L4 VIP (`address:port`), its real servers that are up. */
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
@@ -120,18 +136,78 @@ function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
   return out;
 }
 
-function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
+/** Per site: each lower end of a fabric or host cable, and the upper devices it is cabled to. */
+const upperOf = oncePer((site: DeriveContext['site']): Map<string, Set<string>> => {
   const upper = new Map<string, Set<string>>();
-  for (const c of ctx.site.cables)
+  for (const c of site.cables)
     if (c.kind === 'fabric' || c.kind === 'host')
       upper.set(c.a.device, (upper.get(c.a.device) ?? new Set()).add(c.b.device));
-  const out: ServiceState['uplinks'] = new Map();
+  return upper;
+});
+
+function uplinksOf(ctx: DeriveContext): ServiceState['uplinks'] {
+  const removed = ctx.routing.removed;
+  if (ctx.degraded && removed && ctx.routing !== ctx.intact) return uplinksLeft(ctx, removed);
+  const upper = upperOf(ctx.site);
+  const out = new Map<string, Set<string>>();
   for (const device of upper.keys()) {
     if (ctx.isDown(device)) continue;
     out.set(device, new Set());
   }
   for (const s of ctx.routing.sessions) if (upper.get(s.device)?.has(s.from)) out.get(s.device)?.add(s.from);
   return out;
+}
+
+/** Per intact routing: per lower device, per upper device, how many sessions it has with it. */
+const uplinkSessions = oncePer((_intact: DeriveContext['intact']) => ({
+  counts: new Map<string, Map<string, number>>(),
+  /** The intact uplinks (the upper devices of `counts`). */
+  sets: new Map<string, ReadonlySet<string>>(),
+}));
+
+/**
+ * The uplinks of a degraded fabric from the sessions it lost: a device keeps its intact uplinks
+ * but those to an upper device it has no session left with (one of several parallel sessions
+ * keeps it). Only the devices that lost a session are listed anew; the others read the intact's.
+ */
+function uplinksLeft(ctx: DeriveContext, removed: NonNullable<DeriveContext['routing']['removed']>): Uplinks {
+  const upper = upperOf(ctx.site);
+  const { counts, sets } = uplinkSessions(ctx.intact);
+  if (!counts.size) {
+    for (const device of upper.keys()) counts.set(device, new Map());
+    for (const s of ctx.intact.sessions) {
+      const per = counts.get(s.device);
+      if (per && upper.get(s.device)!.has(s.from)) per.set(s.from, (per.get(s.from) ?? 0) + 1);
+    }
+    for (const [device, per] of counts) sets.set(device, new Set(per.keys()));
+  }
+  const lost = new Map<string, Map<string, number>>();
+  for (const s of removed) {
+    if (!upper.get(s.device)?.has(s.from) || ctx.isDown(s.device)) continue;
+    const per = lost.get(s.device) ?? new Map<string, number>();
+    per.set(s.from, (per.get(s.from) ?? 0) + 1);
+    lost.set(s.device, per);
+  }
+  const changed = new Map<string, Set<string>>();
+  for (const [device, per] of lost) {
+    const left = new Set<string>();
+    for (const [from, n] of counts.get(device)!) if (n > (per.get(from) ?? 0)) left.add(from);
+    changed.set(device, left);
+  }
+  const get = (device: string): ReadonlySet<string> | undefined => {
+    const intact = sets.get(device);
+    if (!intact || ctx.isDown(device)) return undefined;
+    return changed.get(device) ?? intact;
+  };
+  return {
+    get,
+    *[Symbol.iterator]() {
+      for (const device of upper.keys()) {
+        const set = get(device);
+        if (set) yield [device, set];
+      }
+    },
+  };
 }
 
 function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
@@ -163,6 +239,18 @@ function backendsOf(ctx: DeriveContext): ServiceState['backends'] {
   return out;
 }
 
+/** Per top-of-rack switch, the loopbacks it reaches (by device): the check kind's derivation. */
+export function loopbacksReached(ctx: DeriveContext): Map<string, Set<string>> {
+  return new Map(
+    loopbacksReachable.derive(ctx).map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
+  );
+}
+
+function loopbacksOf(ctx: DeriveContext): ServiceState['loopbacks'] {
+  const plan = { sources: loopbackSources(ctx).map((d) => d.name), targets: loopbackTargets(ctx) };
+  return tableOf(ctx.routing.nexthops) ? plan : { ...plan, reached: loopbacksReached(ctx) };
+}
+
 /** The services of the fabric described by `ctx` (intact or degraded). */
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
@@ -177,9 +265,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     vipRoutes: vipRoutesOf(ctx, allVips),
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),
-    loopbacks: new Map(
-      loopbacksReachable.derive(ctx).map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
-    ),
+    loopbacks: loopbacksOf(ctx),
     uplinks: uplinksOf(ctx),
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),

@@ -110,6 +110,8 @@ describe('properties', () => {
         fc.constant('[]'),
         fc.constant('{}'),
         fc.constant('999999999999'),
+        fc.constant('2001:db8::1'), // an IPv6 address in an IPv4 field, or at a name
+        fc.constant('2001:db8::/64'),
       ),
     }),
   );

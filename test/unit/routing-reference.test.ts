@@ -3,7 +3,9 @@
  * replaced (test/support/reference-routing.ts), on random small fabrics: shared and distinct
  * ASes (loop rejection), parallel links, prefixes originated by several devices, route-maps that
  * deny some prefixes in or out, default-originate, and random failed devices and links (several
- * per fabric: the fast simulation derives each from its intact run). Both must give the same sessions, the same accepted-prefix counts and the same ECMP widths.
+ * per fabric: the fast simulation derives each from its intact run, re-propagating from the
+ * devices that lost a best path). Both must give the same sessions, the same accepted-prefix
+ * counts and the same ECMP widths.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -112,60 +114,67 @@ function plain(r: RoutingExpectation) {
   };
 }
 
-const fabricArb = fc.integer({ min: 2, max: 8 }).chain((n) =>
-  fc
-    .record({
-      asns: fc.array(fc.integer({ min: 65001, max: 65005 }), { minLength: n, maxLength: n }),
-      networks: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: PREFIXES.length - 2 }), { maxLength: 2 }), {
-        minLength: n,
-        maxLength: n,
-      }),
-      links: fc.array(
-        fc
-          .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
-          .filter(([a, b]) => a !== b)
-          .map(([a, b]) => ({ a, b })),
-        { maxLength: 14 },
-      ),
-      filter: fc.array(fc.constantFrom('permit' as const, 'deny' as const, null), {
-        minLength: PREFIXES.length,
-        maxLength: PREFIXES.length,
-      }),
-      filterLe: fc.boolean(),
-    })
-    .chain((base) =>
-      fc.record({
-        spec: fc.record({
-          ...Object.fromEntries(Object.entries(base).map(([k, v]) => [k, fc.constant(v)])),
-          groups: fc.array(fc.integer({ min: 0, max: 2 }), {
-            minLength: 2 * base.links.length,
-            maxLength: 2 * base.links.length,
-          }),
-          defaults: fc.array(
-            fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
-            {
+/** Fabrics of 2 to `maxDevices` devices and up to `maxLinks` links, with failures. */
+const fabricsOf = (maxDevices: number, maxLinks: number) =>
+  fc.integer({ min: 2, max: maxDevices }).chain((n) =>
+    fc
+      .record({
+        asns: fc.array(fc.integer({ min: 65001, max: 65005 }), { minLength: n, maxLength: n }),
+        networks: fc.array(
+          fc.uniqueArray(fc.integer({ min: 0, max: PREFIXES.length - 2 }), { maxLength: 2 }),
+          {
+            minLength: n,
+            maxLength: n,
+          },
+        ),
+        links: fc.array(
+          fc
+            .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
+            .filter(([a, b]) => a !== b)
+            .map(([a, b]) => ({ a, b })),
+          { maxLength: maxLinks },
+        ),
+        filter: fc.array(fc.constantFrom('permit' as const, 'deny' as const, null), {
+          minLength: PREFIXES.length,
+          maxLength: PREFIXES.length,
+        }),
+        filterLe: fc.boolean(),
+      })
+      .chain((base) =>
+        fc.record({
+          spec: fc.record({
+            ...Object.fromEntries(Object.entries(base).map(([k, v]) => [k, fc.constant(v)])),
+            groups: fc.array(fc.integer({ min: 0, max: 2 }), {
               minLength: 2 * base.links.length,
               maxLength: 2 * base.links.length,
-            },
+            }),
+            defaults: fc.array(
+              fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
+              {
+                minLength: 2 * base.links.length,
+                maxLength: 2 * base.links.length,
+              },
+            ),
+          }) as fc.Arbitrary<FabricSpec>,
+          // several failures of one fabric: each is simulated from the same intact run
+          failures: fc.array(
+            fc.record({
+              devices: fc.subarray(
+                Array.from({ length: n }, (_, i) => `d${i}`),
+                { maxLength: Math.min(2, n) },
+              ),
+              links: fc.subarray(
+                base.links.map((_, k) => `d${base.links[k]!.a}:eth${k}a`),
+                { maxLength: Math.min(3, base.links.length) },
+              ),
+            }),
+            { minLength: 1, maxLength: 4 },
           ),
-        }) as fc.Arbitrary<FabricSpec>,
-        // several failures of one fabric: each is simulated from the same intact run
-        failures: fc.array(
-          fc.record({
-            devices: fc.subarray(
-              Array.from({ length: n }, (_, i) => `d${i}`),
-              { maxLength: Math.min(2, n) },
-            ),
-            links: fc.subarray(
-              base.links.map((_, k) => `d${base.links[k]!.a}:eth${k}a`),
-              { maxLength: Math.min(3, base.links.length) },
-            ),
-          }),
-          { minLength: 1, maxLength: 4 },
-        ),
-      }),
-    ),
-);
+        }),
+      ),
+  );
+
+const fabricArb = fabricsOf(8, 14);
 
 describe('the breadth-first eBGP simulation', () => {
   it('GIVEN random small fabrics and failures THEN it answers exactly as the path-listing rounds', () => {
@@ -179,6 +188,20 @@ describe('the breadth-first eBGP simulation', () => {
           expect(plain(simulateRouting(site, down))).toEqual(plain(referenceRouting(site, down)));
       }),
       { numRuns: 250 },
+    );
+  });
+
+  it('GIVEN larger random fabrics and failures (longer paths to re-propagate) THEN it answers as the rounds', () => {
+    fc.assert(
+      fc.property(fabricsOf(16, 30), ({ spec, failures }) => {
+        const site = siteOf(spec);
+        for (const down of [
+          undefined,
+          ...failures.map((f): Down => ({ devices: new Set(f.devices), links: new Set(f.links) })),
+        ])
+          expect(plain(simulateRouting(site, down))).toEqual(plain(referenceRouting(site, down)));
+      }),
+      { numRuns: 60 },
     );
   });
 

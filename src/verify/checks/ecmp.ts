@@ -4,52 +4,24 @@
  * checked for the width that is left: with one of two spines down, 1.
  */
 import { FRR, fibNexthops, routes } from '../../observe/frr.js';
-import type { Range } from '../routing.js';
-import { FILED_UNDER, speaksBgp } from './model.js';
-import {
-  type CheckSpec,
-  type ExpectationBase,
-  fail,
-  inRange,
-  pass,
-  rangeText,
-  rangeTitle,
-  readJson,
-} from './spec.js';
+import { deriveWidths, ECMP_WIDTH_SPEC, type EcmpWidth } from './ecmp-width.js';
+import { FILED_UNDER } from './model.js';
+import { type CheckSpec, fail, inRange, pass, rangeText, rangeTitle, readJson } from './spec.js';
 
-export interface Ecmp extends ExpectationBase {
+export interface Ecmp extends EcmpWidth {
   kind: 'ecmp';
-  prefix: string;
-  nexthops: Range;
 }
 
-const DEFAULT_ROUTE = '0.0.0.0/0';
-
 export const ecmp: CheckSpec<Ecmp> = {
+  ...ECMP_WIDTH_SPEC,
   kind: 'ecmp',
   describes: 'ECMP next hops = the paths the model provides',
-  runs: { verify: true, gates: true, drift: true },
-  stage: 2,
-  derive(ctx) {
-    const out: Ecmp[] = [];
-    for (const d of ctx.site.devices) {
-      if (!speaksBgp(d) || !d.managed || ctx.isDown(d.name)) continue;
-      const intact = ctx.intact.nexthops.get(d.name);
-      for (const [prefix, nexthops] of ctx.routing.nexthops.get(d.name) ?? []) {
-        const width = intact?.get(prefix) ?? nexthops;
-        if (width.possible < 2 && prefix !== DEFAULT_ROUTE) continue;
-        out.push({
-          kind: 'ecmp',
-          id: `ecmp:${d.name}:${prefix}`,
-          device: d.name,
-          title: `${d.name} reaches ${prefix} over ${rangeTitle(nexthops)} equal-cost next hops`,
-          prefix,
-          nexthops,
-        });
-      }
-    }
-    return out;
-  },
+  derive: (ctx) =>
+    deriveWidths(
+      ctx,
+      'ecmp',
+      (w) => `${w.device} reaches ${w.prefix} over ${rangeTitle(w.nexthops)} equal-cost next hops`,
+    ),
   async evaluate(e, round) {
     const r = await readJson(round, e.device, FRR.routes, 'show ip route');
     if ('error' in r) return fail(r.error);
@@ -60,8 +32,5 @@ export const ecmp: CheckSpec<Ecmp> = {
     return pass(`${count} next hops (${protocol})`);
   },
   reads: (e) => [{ device: e.device, command: FRR.routes }],
-  about: (e) => [e.device],
-  siteWide: true,
   filed: (e) => ({ daemon: FILED_UNDER.routing, section: `route ${e.prefix}` }),
-  severity: (code) => (code === 'no-route' ? 'critical' : 'major'),
 };

@@ -66,6 +66,21 @@ function indexOr<E extends ExpectationBase>(index: CheckIndex<E> | undefined): C
   return index ?? (CHECKS as unknown as CheckIndex<E>);
 }
 
+/** Per site: its devices by name and their positions (a site never changes once compiled). */
+const lookups = new WeakMap<DeepReadonly<SiteModel>, Pick<DeriveContext, 'byName' | 'position'>>();
+
+function lookupsOf(site: DeepReadonly<SiteModel>): Pick<DeriveContext, 'byName' | 'position'> {
+  let l = lookups.get(site);
+  if (!l) {
+    l = {
+      byName: new Map(site.devices.map((d) => [d.name, d])),
+      position: new Map(site.devices.map((d, i) => [d.name, i])),
+    };
+    lookups.set(site, l);
+  }
+  return l;
+}
+
 /** What every kind's derivation shares: the model, what is down, and the routing simulation. */
 export function deriveContext(
   site: DeepReadonly<SiteModel>,
@@ -75,8 +90,7 @@ export function deriveContext(
   const failed = failedDevices(site, down);
   return {
     site,
-    byName: new Map(site.devices.map((d) => [d.name, d])),
-    position: new Map(site.devices.map((d, i) => [d.name, i])),
+    ...lookupsOf(site),
     down,
     degraded: !isIntact(down),
     isDown: (name) => failed.has(name),

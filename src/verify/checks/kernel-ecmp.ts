@@ -12,24 +12,12 @@ import {
   parseIpJson,
 } from '../../observe/kernel-fib.js';
 import type { ObservationRound } from '../../observe/runner.js';
-import type { Range } from '../routing.js';
-import { ecmp } from './ecmp.js';
+import { deriveWidths, ECMP_WIDTH_SPEC, type EcmpWidth } from './ecmp-width.js';
 import { FILED_UNDER } from './model.js';
-import {
-  type CheckResult,
-  type CheckSpec,
-  type ExpectationBase,
-  fail,
-  inRange,
-  pass,
-  rangeText,
-  rangeTitle,
-} from './spec.js';
+import { type CheckResult, type CheckSpec, fail, inRange, pass, rangeText, rangeTitle } from './spec.js';
 
-export interface KernelEcmp extends ExpectationBase {
+export interface KernelEcmp extends EcmpWidth {
   kind: 'kernel-ecmp';
-  prefix: string;
-  nexthops: Range;
 }
 
 /**
@@ -61,19 +49,15 @@ async function readList<T>(
 }
 
 export const kernelEcmp: CheckSpec<KernelEcmp> = {
+  ...ECMP_WIDTH_SPEC,
   kind: 'kernel-ecmp',
   describes: "the kernel's FIB forwards over the ECMP next hops the model provides",
-  runs: { verify: true, gates: true, drift: true },
-  stage: 2,
   derive: (ctx) =>
-    ecmp.derive(ctx).map((e) => ({
-      kind: 'kernel-ecmp' as const,
-      id: `kernel-ecmp:${e.device}:${e.prefix}`,
-      device: e.device,
-      title: `${e.device}'s kernel forwards ${e.prefix} over ${rangeTitle(e.nexthops)} next hops`,
-      prefix: e.prefix,
-      nexthops: e.nexthops,
-    })),
+    deriveWidths(
+      ctx,
+      'kernel-ecmp',
+      (w) => `${w.device}'s kernel forwards ${w.prefix} over ${rangeTitle(w.nexthops)} next hops`,
+    ),
   async evaluate(e, round) {
     const routes = await readList<KernelRoute>(round, e.device, KERNEL_FIB.routes);
     if ('error' in routes) return fail(routes.error);
@@ -87,8 +71,5 @@ export const kernelEcmp: CheckSpec<KernelEcmp> = {
     { device: e.device, command: KERNEL_FIB.routes },
     { device: e.device, command: KERNEL_FIB.nexthops },
   ],
-  about: (e) => [e.device],
-  siteWide: true,
   filed: (e) => ({ daemon: FILED_UNDER.routing, section: `route ${e.prefix} (kernel)` }),
-  severity: (code) => (code === 'no-route' ? 'critical' : 'major'),
 };

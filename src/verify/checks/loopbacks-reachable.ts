@@ -4,8 +4,11 @@
  * not expected to answer, nor, in a degraded fabric, one the switch has no route to.
  */
 import { hostRoles, roleSpec } from '../../compile/roles.js';
+import { oncePer } from '../../util/once-per.js';
+import { lastLine } from '../../util/shell.js';
 import { loopbackOf, speaksBgp } from './model.js';
-import { type CheckSpec, type ExpectationBase, fail, pass } from './spec.js';
+import { answeredPings, pingManyScript } from './ping-many.js';
+import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
 export interface LoopbacksReachable extends ExpectationBase {
   kind: 'loopbacks-reachable';
@@ -13,52 +16,72 @@ export interface LoopbacksReachable extends ExpectationBase {
   targets: { device: string; address: string }[];
 }
 
+export interface LoopbackTarget {
+  device: string;
+  address: string;
+}
+
+/** Per site: the managed BGP speakers that announce their loopback as a /32, in site order. */
+const announcing = oncePer((site: DeriveContext['site']): LoopbackTarget[] =>
+  site.devices
+    .filter(
+      (d) =>
+        d.managed &&
+        speaksBgp(d) &&
+        d.frr.routerBgp.ipv4Unicast.networks.some(
+          (n) => n.endsWith('/32') && n.startsWith(`${loopbackOf(d)}/`),
+        ),
+    )
+    .map((d) => ({ device: d.name, address: loopbackOf(d)! })),
+);
+
+/** The loopbacks to reach: of the managed BGP speakers that are up and announce it as a /32. */
+export function loopbackTargets(ctx: DeriveContext): LoopbackTarget[] {
+  const all = announcing(ctx.site);
+  return ctx.degraded ? all.filter((t) => !ctx.isDown(t.device)) : [...all];
+}
+
+/** The switches that ping them: the top-of-rack switches that are up. */
+export function loopbackSources(ctx: DeriveContext) {
+  const topOfRack = new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo));
+  return ctx.site.devices.filter((d) => topOfRack.has(d.role) && !ctx.isDown(d.name));
+}
+
+/** The route a switch needs to a loopback: in a degraded fabric, one without it is not expected to answer. */
+export const routeTo = (t: LoopbackTarget): string => `${t.address}/32`;
+
 export const loopbacksReachable: CheckSpec<LoopbacksReachable> = {
   kind: 'loopbacks-reachable',
   describes: 'every loopback answers from every leaf',
   runs: { verify: true, gates: true, drift: false },
   stage: 3,
   derive(ctx) {
-    const loopbacks = ctx.site.devices
-      .filter(
-        (d) =>
-          d.managed &&
-          speaksBgp(d) &&
-          !ctx.isDown(d.name) &&
-          d.frr.routerBgp.ipv4Unicast.networks.some(
-            (n) => n.endsWith('/32') && n.startsWith(`${loopbackOf(d)}/`),
-          ),
-      )
-      .map((d) => ({ device: d.name, address: loopbackOf(d)! }));
-    const topOfRack = new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo));
-    return ctx.site.devices
-      .filter((d) => topOfRack.has(d.role) && !ctx.isDown(d.name))
-      .map((d) => {
-        const source = loopbackOf(d)!;
-        const routed = ctx.routing.nexthops.get(d.name);
-        const targets = loopbacks.filter(
-          (t) => t.device !== d.name && (!ctx.degraded || routed?.has(`${t.address}/32`)),
-        );
-        return {
-          kind: 'loopbacks-reachable',
-          id: `loopbacks:${d.name}`,
-          device: d.name,
-          title: `${d.name} (${source}) reaches the ${targets.length} other loopbacks`,
-          source,
-          targets,
-        };
-      });
+    const loopbacks = loopbackTargets(ctx);
+    const routes = loopbacks.map(routeTo);
+    return loopbackSources(ctx).map((d) => {
+      const source = loopbackOf(d)!;
+      const routed = ctx.routing.nexthops.get(d.name);
+      const targets = loopbacks.filter(
+        (t, i) => t.device !== d.name && (!ctx.degraded || !!routed?.has(routes[i]!)),
+      );
+      return {
+        kind: 'loopbacks-reachable',
+        id: `loopbacks:${d.name}`,
+        device: d.name,
+        title: `${d.name} (${source}) reaches the ${targets.length} other loopbacks`,
+        source,
+        targets,
+      };
+    });
   },
   async evaluate(e, round) {
-    // all pings at once, each answered in at most a second
-    const script = `for a in ${e.targets.map((t) => t.address).join(' ')}; do (ping -c1 -W1 -I ${e.source} "$a" >/dev/null 2>&1 && echo "ok $a" || echo "fail $a") & done; wait`;
+    // one echo request per loopback, all from one process (ping-many.ts), each answered within a second
+    const addresses = e.targets.map((t) => t.address);
+    const script = pingManyScript(e.source, addresses);
     const r = await round.fresh(e.device, script, 20_000);
-    const ok = new Set(
-      r.stdout
-        .split('\n')
-        .filter((l) => l.startsWith('ok '))
-        .map((l) => l.slice(3)),
-    );
+    const ok = answeredPings(r.stdout);
+    if (r.code !== 0 && !ok.size && !r.stdout.trim())
+      return fail(`could not ping from ${e.source}: ${lastLine(r.stderr) || `exit ${r.code}`}`);
     const missing = e.targets.filter((t) => !ok.has(t.address));
     if (missing.length)
       return fail(`no answer from ${missing.map((t) => `${t.device} ${t.address}`).join(', ')}`);

@@ -8,6 +8,7 @@ import type { DeepReadonly } from '../../model/freeze.js';
 import { runsVrrp } from '../../model/runs.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
+import { hasCovering } from '../routing-view.js';
 
 type Dev = DeepReadonly<Device>;
 
@@ -78,5 +79,6 @@ export function routes(
   device: string,
   address: string,
 ): boolean {
-  return [...(routing.nexthops.get(device)?.keys() ?? [])].some((p) => sameSubnet(p, address));
+  const table = routing.nexthops.get(device);
+  return !!table && hasCovering(table, address, sameSubnet);
 }
