@@ -2,65 +2,32 @@
 import type { DeviceFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { contains, formatAddress, overlaps, type Prefix4, parseAddress, withLength } from '../net/ipv4.js';
+import {
+  type AddressRange,
+  addressUses,
+  duplicateFindings,
+  overlapFindings,
+  pastThePool,
+} from './address-findings.js';
 import { type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
 
-type PoolDevice = Pick<DeviceFacts, 'name' | 'id' | 'path'>;
+const LOOPBACK_POOL = { label: 'loopback pool', bits: 32, reserved: 0, fix: 'widen pools.loopback' } as const;
+const MGMT_POOL = {
+  label: 'management pool',
+  bits: 32,
+  reserved: 1,
+  fix: 'widen pools.mgmt or set mgmt',
+} as const;
 
-/**
- * Devices whose id has no address in a pool (the address is pool + id). One device: at its id.
- * Several: one finding at the pool, naming them and the pool size that fits the largest id
- * (`reserved` addresses at the pool's end, the broadcast of a management subnet).
- */
-function pastThePool(
-  ctx: CheckContext,
-  pool: 'loopback' | 'mgmt',
-  prefix: Prefix4,
-  devices: readonly PoolDevice[],
-  reserved: number,
-  fix: string,
-): Diagnostic[] {
-  const label = pool === 'loopback' ? 'loopback pool' : 'management pool';
-  if (devices.length === 0) return [];
-  if (devices.length === 1) {
-    const d = devices[0]!;
-    return [
-      finding(
-        ctx,
-        'address-outside-pool',
-        `${d.name}: ${label} ${prefix.text} has no offset ${d.id}; ${fix}`,
-        [...d.path, 'id'],
-      ),
-    ];
-  }
-  const sorted = [...devices].sort((a, b) => a.id - b.id);
-  const maxId = sorted[sorted.length - 1]!.id;
-  const fits = 32 - Math.ceil(Math.log2(maxId + 1 + reserved));
-  const named = sorted.slice(0, 6).map((d) => `${d.name} (${d.id})`);
-  const more = sorted.length > 6 ? ` and ${sorted.length - 6} more` : '';
-  return [
-    finding(
-      ctx,
-      'address-outside-pool',
-      `${label} ${prefix.text} has no offset for the ids of ${sorted.length} devices: ${named.join(', ')}${more}; ${fix} (a /${fits} holds id ${maxId})`,
-      ['pools', pool],
-    ),
-  ];
-}
-
-interface Use {
-  owner: string;
-  what: string;
-  path: InventoryPath;
+/** An optional IPv4 field of the inventory, parsed. */
+function parse4(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseAddress(text);
 }
 
 export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
-  const uses = new Map<number, Use[]>();
-  const use = (address: number | null | undefined, u: Use) => {
-    if (address === null || address === undefined) return;
-    uses.set(address, [...(uses.get(address) ?? []), u]);
-  };
+  const { uses, use } = addressUses<number>();
   use(parseAddress(ctx.site.mgmt.gateway), {
     owner: 'mgmt-gateway',
     what: 'the management gateway',
@@ -92,60 +59,42 @@ export function checkDuplicateAddresses(ctx: CheckContext): Diagnostic[] {
   for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];
     for (const [seg, g] of Object.entries(t.routers?.gateways ?? {}))
-      use(parseAddress(g.address), {
+      use(parse4(g.address), {
         owner: `vip:${tenant}:gw:${seg}`,
         what: `gateway VIP of ${tenant}/${seg}`,
         path: [...base, 'routers', 'gateways', seg, 'address'],
       });
     if (t.l4) {
-      use(parseAddress(t.l4.gateway.address), {
+      use(parse4(t.l4.gateway.address), {
         owner: `vip:${tenant}:l4gw`,
         what: `L4 gateway VIP of ${tenant}`,
         path: [...base, 'l4', 'gateway', 'address'],
       });
       for (const [svc, s] of Object.entries(t.l4.services))
-        use(parseAddress(s.address), {
+        use(parse4(s.address), {
           owner: `vip:${tenant}:${svc}`,
           what: `VIP of service ${tenant}/${svc}`,
           path: [...base, 'l4', 'services', svc, 'address'],
         });
     }
   }
-  const out: Diagnostic[] = [];
-  for (const [address, list] of uses) {
-    const owners = [...new Set(list.map((u) => u.owner))];
-    if (owners.length < 2) continue;
-    const [first, ...rest] = list;
-    for (const u of rest) {
-      if (u.owner === first!.owner) continue;
-      out.push(
-        finding(
-          ctx,
-          'duplicate-address',
-          `${formatAddress(address)} is used twice: ${u.what} and ${first!.what}`,
-          u.path,
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-interface Range {
-  prefix: Prefix4;
-  what: string;
-  path: InventoryPath;
-  kind: 'pool' | 'segment' | 'link' | 'announce';
+  return duplicateFindings(ctx, uses, formatAddress);
 }
 
 export function checkOverlaps(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
-  const ranges: Range[] = [
+  const ranges: AddressRange<Prefix4>[] = [
     { prefix: facts.pools.loopback, what: 'pools.loopback', path: ['pools', 'loopback'], kind: 'pool' },
     { prefix: facts.pools.mgmt, what: 'pools.mgmt', path: ['pools', 'mgmt'], kind: 'pool' },
   ];
   for (const s of facts.segments.values())
-    ranges.push({ prefix: s.subnet, what: `segment ${s.key}`, path: [...s.path, 'subnet'], kind: 'segment' });
+    if (s.subnet)
+      ranges.push({
+        prefix: s.subnet,
+        what: `segment ${s.key}`,
+        path: [...s.path, 'subnet'],
+        kind: 'segment',
+      });
   for (const [name, u] of facts.upstreams) {
     ranges.push({
       prefix: u.link,
@@ -162,35 +111,16 @@ export function checkOverlaps(ctx: CheckContext): Diagnostic[] {
       kind: 'announce',
     });
   });
-  const out: Diagnostic[] = [];
-  for (let i = 0; i < ranges.length; i++)
-    for (let j = 0; j < i; j++) {
-      const a = ranges[i]!;
-      const b = ranges[j]!;
-      if (!overlaps(a.prefix, b.prefix)) continue;
-      // a public segment inside an announced prefix is the point of announcing it
-      if ((a.kind === 'announce' && b.kind === 'segment') || (a.kind === 'segment' && b.kind === 'announce'))
-        continue;
-      if (a.kind === 'announce' && b.kind === 'announce') continue;
-      out.push(
-        finding(
-          ctx,
-          'prefix-overlap',
-          `${a.what} (${a.prefix.text}) overlaps ${b.what} (${b.prefix.text})`,
-          a.path,
-        ),
-      );
-    }
-  return out;
+  return overlapFindings(ctx, ranges, overlaps);
 }
 
 export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
   const out: Diagnostic[] = [];
-  const inSegment = (address: string, segKey: string, what: string, path: InventoryPath) => {
+  const inSegment = (address: string | undefined, segKey: string, what: string, path: InventoryPath) => {
     const seg = facts.segments.get(segKey);
-    const a = parseAddress(address);
-    if (!seg || a === undefined) return;
+    const a = parse4(address);
+    if (!seg?.subnet || a === undefined) return;
     if (!contains(seg.subnet, a))
       out.push(
         finding(
@@ -231,8 +161,12 @@ export function checkAddressesInPools(ctx: CheckContext): Diagnostic[] {
       );
   }
   out.push(
-    ...pastThePool(ctx, 'loopback', facts.pools.loopback, pastLoopback, 0, 'widen pools.loopback'),
-    ...pastThePool(ctx, 'mgmt', facts.pools.mgmt, pastMgmt, 1, 'widen pools.mgmt or set mgmt'),
+    ...pastThePool(
+      ctx,
+      { ...LOOPBACK_POOL, prefix: facts.pools.loopback, path: ['pools', 'loopback'] },
+      pastLoopback,
+    ),
+    ...pastThePool(ctx, { ...MGMT_POOL, prefix: facts.pools.mgmt, path: ['pools', 'mgmt'] }, pastMgmt),
   );
   for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];

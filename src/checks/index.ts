@@ -6,6 +6,7 @@ import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
+import { checkAddressesInPools6, checkDuplicateAddresses6, checkOverlaps6 } from './addressing6.js';
 import { checkBudgets, checkVrrpTimers } from './budgets.js';
 import {
   checkGeneratedNames,
@@ -20,7 +21,7 @@ import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
 import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
-import { checkRateLimits, checkSegments, checkVrrp } from './services.js';
+import { checkRateLimits, checkSegments, checkVipFamilies, checkVrrp } from './services.js';
 import { checkSinglePointsOfFailure } from './single-points.js';
 
 /** In the order findings are printed: identity first, since a duplicate id explains later collisions. */
@@ -31,6 +32,9 @@ const CHECKS: Check[] = [
   checkDuplicateAddresses,
   checkOverlaps,
   checkAddressesInPools,
+  checkDuplicateAddresses6,
+  checkOverlaps6,
+  checkAddressesInPools6,
   checkHostAddresses,
   checkPorts,
   checkMgmtInterface,
@@ -43,6 +47,7 @@ const CHECKS: Check[] = [
   checkVrrpTimers,
   checkListeners,
   checkVipPorts,
+  checkVipFamilies,
   checkRateLimits,
   checkRedundancyGroups,
   checkDualHoming,

@@ -1,6 +1,7 @@
 /** VRRP pairs and load-balancing services: VRIDs, priorities, members present on their segments, servers reachable. */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { VrrpMembers } from '../inventory/types.gen.js';
+import { formatAddress6 } from '../net/ipv6.js';
 import { type CheckContext, finding } from './context.js';
 
 export function checkVrrp(ctx: CheckContext): Diagnostic[] {
@@ -108,6 +109,35 @@ export function checkVrrp(ctx: CheckContext): Diagnostic[] {
               );
           }
         });
+  }
+  return out;
+}
+
+/**
+ * An IPv6 VIP needs real servers it can reach over IPv6: IPVS NAT does not translate between
+ * families, so compile gives the IPv6 virtual_server only the real servers with an `address6` on
+ * the L4 gateway segment. None at all (the segment has no `subnet6`) would be an IPv6 VIP that
+ * answers nothing.
+ */
+export function checkVipFamilies(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, { l4 }] of ctx.facts.tenants) {
+    if (!l4) continue;
+    for (const s of l4.services) {
+      if (s.address6 === null || s.realServers.length === 0) continue;
+      const served = s.realServers.some(
+        (r) => ctx.facts.devices.get(r)?.nics.find((n) => n.segment === l4.gateway.key)?.address6 != null,
+      );
+      if (served) continue;
+      out.push(
+        finding(
+          ctx,
+          'vip-family-unserved',
+          `IPv6 VIP ${formatAddress6(s.address6)} of service ${s.name} has no real server with an IPv6 address on the L4 gateway segment ${l4.gateway.segment} (IPVS NAT does not translate between families); give ${l4.gateway.segment} a subnet6 and its NICs an address6, or remove address6`,
+          ['tenants', tenant, 'l4', 'services', s.name, 'address6'],
+        ),
+      );
+    }
   }
   return out;
 }

@@ -5,11 +5,21 @@
  * reports that as a located finding.
  */
 import { nth, type Prefix4 } from '../net/ipv4.js';
+import { nth6, type Prefix6 } from '../net/ipv6.js';
+import type { VrrpAddressFacts } from './facts/tenants.js';
 import type { AsnRule } from './roles.js';
 
 /** Loopback, router-id and (hypervisors) VXLAN tunnel endpoint: pool `loopback`, offset = id, /32. */
 export function loopbackAddress(pool: Prefix4, id: number): number | undefined {
   return nth(pool, id);
+}
+
+/**
+ * IPv6 loopback: pool `loopback6`, offset = id, /128 (the same rule as the IPv4 one, so
+ * 10.1.0.11 and 2001:db8:1::b belong to the same device).
+ */
+export function loopbackAddress6(pool: Prefix6, id: number): bigint | undefined {
+  return nth6(pool, id);
 }
 
 /**
@@ -84,4 +94,27 @@ export function vxlanPortName(vni: number): string {
 /** VRRP instance name: `<tenant>_<what>`, e.g. `shop_public`, unique on the device. */
 export function vrrpInstanceName(tenant: string, what: string): string {
   return `${tenant}_${what}`.replace(/-/g, '_');
+}
+
+/**
+ * Name of a virtual address's IPv6 VRRP instance: its IPv4 instance's name + `_v6`, e.g.
+ * `shop_gw_public_v6`. keepalived takes one address family per instance, so a dual-stack
+ * virtual address is two instances, both in the device's sync group.
+ */
+export function vrrpInstanceName6(name4: string): string {
+  return `${name4}_v6`;
+}
+
+/**
+ * VRID of a virtual address's VRRP instances: the inventory's `vrid`, for the IPv4 and the IPv6
+ * instance alike. VRRPv3's IPv4 and IPv6 virtual routers do not meet on the wire (virtual MAC
+ * 00-00-5E-00-01-{VRID} for IPv4, 00-00-5E-00-02-{VRID} for IPv6, RFC 5798 section 7.3; adverts
+ * to 224.0.0.18 and to ff02::12), and keepalived 2.2 accepts the same VRID in both families on one interface
+ * while it refuses it twice within one family. One VRID per virtual router then needs no second
+ * number, so the inventory's `vrid` and the existing vrid-collision check (one VRID per segment)
+ * cover both families, and no derived VRID can collide with another one written in the inventory.
+ * https://www.rfc-editor.org/rfc/rfc5798#section-7.3
+ */
+export function vrrpVrid(vip: Pick<VrrpAddressFacts, 'vrid'>): number {
+  return vip.vrid;
 }

@@ -12,6 +12,7 @@ import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../inventory/merge.js';
 import type { CableKind, Role } from '../model/types.js';
 import type { Prefix4 } from '../net/ipv4.js';
+import type { Prefix6 } from '../net/ipv6.js';
 import type { AsnPlan } from './allocate.js';
 import { cableFacts } from './facts/cables.js';
 import { factsContext } from './facts/context.js';
@@ -38,6 +39,8 @@ export interface NicFacts {
   /** The segment resolved (subnet, VNI, VLAN), or null for a vRouter uplink. */
   on: SegmentFacts | null;
   address: number | null;
+  /** Its IPv6 address on the segment's `subnet6`, or null. */
+  address6: bigint | null;
   path: InventoryPath;
 }
 
@@ -51,6 +54,8 @@ export interface DeviceFacts {
   managed: boolean;
   asn: number | null;
   loopback: number | null;
+  /** IPv6 loopback (pool `loopback6` + id), or null when the site has no `loopback6`. */
+  loopback6: bigint | null;
   mgmt: number | null;
   hostedOn: string | null;
   tenant: string | null;
@@ -75,15 +80,20 @@ export interface SegmentFacts {
   name: string;
   vni: number;
   vlan: number;
-  subnet: Prefix4;
+  /** IPv4 subnet, or null on an IPv6-only segment. */
+  subnet: Prefix4 | null;
+  /** IPv6 subnet, or null on an IPv4-only segment. */
+  subnet6: Prefix6 | null;
   path: InventoryPath;
 }
 
 export interface SiteFacts {
   name: string;
   inventory: SiteInventory;
-  pools: { loopback: Prefix4; mgmt: Prefix4 };
+  pools: { loopback: Prefix4; mgmt: Prefix4; loopback6: Prefix6 | null };
   announce: Prefix4[];
+  /** `prefixes.announce6`, as written (RFC 5952 text); empty when the site announces no IPv6. */
+  announce6: Prefix6[];
   asns: AsnPlan;
   defaults: {
     mtu: number;
@@ -121,6 +131,8 @@ export interface UpstreamFacts {
   password: string | null;
   /** Prefixes the simulated upstream announces besides the default route (lab), sorted as written. */
   originate: Prefix4[];
+  /** The IPv6 session over the same link (`address6`/`peer6`), or null. */
+  ipv6: { link: Prefix6; ours: bigint; theirs: bigint; originate: Prefix6[] } | null;
   path: InventoryPath;
 }
 
@@ -142,14 +154,14 @@ export function computeFacts(site: SiteInventory): {
   diagnostics: Diagnostic[];
 } {
   const ctx = factsContext(site);
-  const { pools, announce, asns, defaults } = planFacts(ctx);
+  const { pools, announce, announce6, asns, defaults } = planFacts(ctx);
   const segments = segmentFacts(ctx);
   const devices = deviceFacts(ctx, pools, asns);
   const upstreams = upstreamFacts(ctx, devices, pools.mgmt);
   placeVms(ctx, devices, segments);
   const cables = cableFacts(ctx, devices, upstreams, defaults.mtu);
   checkTenantReferences(ctx, devices, segments);
-  const tenants = tenantFacts(ctx, devices);
+  const tenants = tenantFacts(ctx, devices, segments.segments);
   originatedPrefixes(ctx, upstreams);
 
   const byRole = new Map<Role, string[]>();
@@ -165,8 +177,9 @@ export function computeFacts(site: SiteInventory): {
     facts: {
       name: site.name,
       inventory: site,
-      pools: { loopback: pools.loopback, mgmt: pools.mgmt },
+      pools: { loopback: pools.loopback, mgmt: pools.mgmt, loopback6: pools.loopback6 ?? null },
       announce,
+      announce6,
       asns,
       defaults,
       devices,

@@ -1,17 +1,26 @@
 /**
  * HAProxy for a tenant's L7 pair: TLS termination, path routing to application backends, a
  * per-client rate limit, health checks. Frontends bind on the address the L4 balancers send
- * traffic to (the NIC in the L4 gateway segment); backends reach each application VM on the NIC
- * in a segment the L7 device shares with it.
+ * traffic to (the NIC in the L4 gateway segment), and on its IPv6 address too where it has one
+ * (the real server of an IPv6 VIP); backends reach each application VM on the NIC in a segment
+ * the L7 device shares with it, over IPv4 (a proxy's client family is not its servers').
  */
 import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
+import { formatAddress6 } from '../net/ipv6.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
+import { withValue } from './ip-family.js';
 import { healthCheck } from './keepalived.js';
 import { checkTimers, compileTimers, toMs } from './timers.js';
 
 export const HAPROXY_STATS_SOCKET = '/run/haproxy/admin.sock';
 export const HAPROXY_CERT_DIR = '/etc/haproxy/certs';
+/**
+ * Where a reload leaves the servers' health for the new process (`show servers state`): without
+ * it the new process starts every check afresh, and one slow first check per server (fall 2,
+ * fastinter) takes it down for a down interval — 503s for a path whose servers all flapped.
+ */
+export const HAPROXY_SERVER_STATE = '/var/lib/haproxy/server-state';
 /**
  * The health frontend the L4 balancers check (keepalived HTTP_GET): its own port on the address
  * the L4 balancers send to, so it needs no route, rate limit or TLS of the service frontends.
@@ -26,6 +35,8 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   const l4 = tenant?.l4;
   const bindNic = l4 ? d.nics.find((n) => n.segment === l4.gateway.key) : undefined;
   const bindAddress = bindNic?.address != null ? formatAddress(bindNic.address) : '*';
+  // the same frontends on the NIC's IPv6 address, where it has one: the IPv6 VIP's real servers
+  const bindAddress6 = bindNic?.address6 != null ? formatAddress6(bindNic.address6) : null;
   const frontends: HaproxyFrontend[] = [];
   const certificates: HaproxyModel['certificates'] = [];
   for (const [name, f] of [...(l7?.frontends ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
@@ -50,12 +61,17 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     frontends.push({
       name,
       binds,
+      ...withValue(
+        'binds6',
+        bindAddress6 === null ? [] : binds.map((b) => ({ ...b, address: bindAddress6, transparent: true })),
+      ),
       rateLimit: f.rate_limit
         ? {
             requests: f.rate_limit.requests,
             period: f.rate_limit.period,
             table: name,
             tableSize: RATE_LIMIT_TABLE_SIZE,
+            tableType: bindAddress6 === null ? 'ip' : 'ipv6',
             denyStatus: 429, // Too Many Requests (RFC 6585)
           }
         : null,
@@ -98,6 +114,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   }
   return {
     statsSocket: HAPROXY_STATS_SOCKET,
+    serverStateFile: HAPROXY_SERVER_STATE,
     maxconn: 4096,
     // TLS 1.0 and 1.1 are deprecated (RFC 8996)
     tls: { minVersion: 'TLSv1.2', noTlsTickets: true },
@@ -117,10 +134,16 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       redispatch: timers.haproxyRetries.redispatch,
     },
     frontends,
+    // an IPv6-only L4 gateway segment still has the health frontend, on its IPv6 address
     health:
-      bindAddress === '*'
+      bindAddress === '*' && bindAddress6 === null
         ? null
-        : { ...HAPROXY_HEALTH, address: bindAddress, backends: backends.map((b) => b.name) },
+        : {
+            ...HAPROXY_HEALTH,
+            address: bindAddress,
+            ...withValue('address6', bindAddress6),
+            backends: backends.map((b) => b.name),
+          },
     backends,
     certificates,
   };

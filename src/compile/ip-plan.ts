@@ -3,6 +3,7 @@
 import { runsVrrp } from '../model/runs.js';
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
 import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
+import { parseHostOnPrefix6, withLength6 } from '../net/ipv6.js';
 import type { SiteFacts } from './facts.js';
 
 export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[] {
@@ -13,14 +14,22 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
     description: 'loopbacks, router-ids, VTEPs (network + id)',
   });
   plan.push({ prefix: facts.pools.mgmt.text, kind: 'pool', description: 'management (network + id)' });
-  for (const p of facts.announce)
+  if (facts.pools.loopback6)
+    plan.push({
+      prefix: facts.pools.loopback6.text,
+      kind: 'pool',
+      description: 'IPv6 loopbacks (network + id)',
+    });
+  for (const p of [...facts.announce, ...facts.announce6])
     plan.push({ prefix: p.text, kind: 'announce', description: 'announced to upstreams' });
   for (const s of facts.segments.values())
-    plan.push({
-      prefix: s.subnet.text,
-      kind: 'segment',
-      description: `segment ${s.key}, VNI ${s.vni}, VLAN ${s.vlan}`,
-    });
+    for (const subnet of [s.subnet, s.subnet6])
+      if (subnet)
+        plan.push({
+          prefix: subnet.text,
+          kind: 'segment',
+          description: `segment ${s.key}, VNI ${s.vni}, VLAN ${s.vlan}`,
+        });
   for (const [name, u] of facts.upstreams) {
     plan.push({
       prefix: withLength(u.ours, u.link.length),
@@ -29,7 +38,15 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
       interface: u.interface,
       description: `peering with ${name} (AS${u.asn})`,
     });
-    for (const p of u.originate)
+    if (u.ipv6)
+      plan.push({
+        prefix: withLength6(u.ipv6.ours, u.ipv6.link.length),
+        kind: 'upstream-link',
+        device: u.edge,
+        interface: u.interface,
+        description: `peering with ${name} (AS${u.asn})`,
+      });
+    for (const p of [...u.originate, ...(u.ipv6?.originate ?? [])])
       plan.push({
         prefix: p.text,
         kind: 'lab-originate',
@@ -47,7 +64,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
     });
     for (const i of d.interfaces) {
       if (i.kind === 'upstream') continue;
-      for (const a of i.addresses)
+      for (const a of [...i.addresses, ...(i.addresses6 ?? [])])
         plan.push({
           prefix: `${a.address}/${a.prefixLength}`,
           kind: i.kind === 'loopback' ? 'loopback' : 'nic',
@@ -57,7 +74,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
         });
     }
     if (runsVrrp(d))
-      for (const v of d.keepalived.vrrpInstances)
+      for (const v of [...d.keepalived.vrrpInstances, ...(d.keepalived.vrrpInstances6 ?? [])])
         if (v.intendedMaster)
           for (const vip of v.virtualIpaddress)
             plan.push({
@@ -74,16 +91,21 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
 /**
  * By address, numerically (10.1.0.9 before 10.1.0.10), the address itself and not its network,
  * so the rows of a segment follow its addresses; an enclosing prefix before what it holds
- * (shorter first), then by device. Keys are computed once: a big site has 100,000 rows.
+ * (shorter first), then by device. IPv4 rows come first, then IPv6 ones, by the same rule. Keys
+ * are computed once: a big site has 100,000 rows.
  */
 export function sortByAddress(plan: IpPlanEntry[]): IpPlanEntry[] {
   const keyed = plan.map((e) => {
+    const v6 = e.prefix.includes(':') ? parseHostOnPrefix6(e.prefix) : undefined;
+    if (v6) return { e, family: 6, address: 0, address6: v6.address, length: v6.prefix.length };
     const parsed = parseHostOnPrefix(e.prefix);
-    return { e, address: parsed?.address ?? 0, length: parsed?.prefix.length ?? 32 };
+    return { e, family: 4, address: parsed?.address ?? 0, address6: 0n, length: parsed?.prefix.length ?? 32 };
   });
   keyed.sort(
     (a, b) =>
+      a.family - b.family ||
       a.address - b.address ||
+      (a.address6 < b.address6 ? -1 : a.address6 > b.address6 ? 1 : 0) ||
       a.length - b.length ||
       (a.e.device ?? '').localeCompare(b.e.device ?? '') ||
       a.e.kind.localeCompare(b.e.kind),

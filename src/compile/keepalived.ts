@@ -1,10 +1,13 @@
 /**
  * keepalived for the two VRRP pairs of a tenant: the vRouters (the default gateway of each
  * segment) and the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS
- * virtual servers). All instances of one device are in one sync group, so they fail over
- * together and traffic never enters through one member and leaves through the other; a device
- * with a single instance has no group (keepalived refuses a group of one).
+ * virtual servers). keepalived takes one address family per instance, so a virtual address with
+ * `address` and `address6` is two instances (`<name>`, `<name>_v6`) and a dual-stack VIP two sets
+ * of virtual servers. All instances of one device, of both families, are in one sync group, so
+ * they fail over together and traffic never enters through one member and leaves through the
+ * other; a device with a single instance has no group (keepalived refuses a group of one).
  */
+import type { AddressFamily, InterfaceAddress } from '../model/address.js';
 import type { HealthCheckTimers } from '../model/budgets.js';
 import type {
   HealthCheck,
@@ -14,10 +17,12 @@ import type {
   VrrpScript,
 } from '../model/types.js';
 import { formatAddress, onPrefix } from '../net/ipv4.js';
-import { vrrpInstanceName } from './allocate.js';
+import { formatAddress6, onPrefix6 } from '../net/ipv6.js';
+import { vrrpInstanceName, vrrpInstanceName6, vrrpVrid } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { HAPROXY_HEALTH } from './haproxy.js';
+import { withValue } from './ip-family.js';
 import { roleSpec, routesWithFrr, serviceRoles } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
@@ -62,39 +67,64 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const other = members.find((m) => m.device !== d.name);
   const scripts = gateway && routesWithFrr(roleSpec(d.role)) ? [BGP_ROUTES_SCRIPT] : [];
   const instances: VrrpInstance[] = [];
+  const instances6: VrrpInstance[] = [];
   for (const spec of specs) {
     const key = spec.vip.key;
     const nic = d.nics.find((n) => n.segment === key);
     if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
     const seg = nic.on;
-    if (!seg) continue;
     const otherNic = other ? facts.devices.get(other.device)?.nics.find((n) => n.segment === key) : undefined;
-    instances.push({
-      name: spec.name,
+    // one instance per family (keepalived: one family per instance), alike but for name,
+    // address and the tie-break address; the fields in the model's order
+    const instance = (
+      name: string,
+      vip: InterfaceAddress,
+      intendedMaster: boolean,
+      family: AddressFamily,
+    ): VrrpInstance => ({
+      name,
       state: 'BACKUP',
       interface: nic.name,
-      virtualRouterId: spec.vip.vrid,
+      virtualRouterId: vrrpVrid(spec.vip),
       priority: me.priority,
       advertInt: timers.vrrp.advertS,
-      // VRRPv3 has no authentication (RFC 5798 section 9): `auth` with v3 is a finding (vrrp-auth-v3)
+      // VRRPv3 has no authentication (RFC 5798 section 9): `auth` with v3 is a finding (vrrp-auth-v3).
+      // An IPv6 instance is VRRPv3 whatever `vrrp_version` says (VRRPv2 is IPv4 only, RFC 3768),
+      // and keepalived -t refuses one with `authentication` ("does not support authentication").
       authentication:
-        pair?.auth && timers.vrrp.version === 2
+        pair?.auth && timers.vrrp.version === 2 && family === 'ipv4'
           ? { authType: 'PASS', authPass: { secret: pair.auth, use: 'vrrp-auth' } }
           : null,
-      virtualIpaddress: [{ ...onPrefix(spec.vip.address, seg.subnet.length), dev: nic.name }],
+      virtualIpaddress: [{ ...vip, dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       trackScripts: scripts.map((s) => s.name),
       segment: key,
       peer: other?.device ?? null,
-      intendedMaster: isIntendedMaster(
-        me.priority,
-        nic.address ?? 0,
-        other?.priority,
-        otherNic?.address ?? undefined,
-      ),
+      intendedMaster,
     });
+    if (seg?.subnet && spec.vip.address !== null)
+      instances.push(
+        instance(
+          spec.name,
+          onPrefix(spec.vip.address, seg.subnet.length),
+          isIntendedMaster(me.priority, nic.address ?? 0, other?.priority, otherNic?.address ?? undefined),
+          'ipv4',
+        ),
+      );
+    if (seg?.subnet6 && spec.vip.address6 !== null)
+      instances6.push(
+        instance(
+          vrrpInstanceName6(spec.name),
+          onPrefix6(spec.vip.address6, seg.subnet6.length),
+          isIntendedMaster(me.priority, nic.address6 ?? 0n, other?.priority, otherNic?.address6 ?? undefined),
+          'ipv6',
+        ),
+      );
   }
   instances.sort((a, b) => a.name.localeCompare(b.name));
+  instances6.sort((a, b) => a.name.localeCompare(b.name));
+  // one sync group holds both families' instances: the IPv4 and IPv6 gateways move together
+  const grouped = [...instances, ...instances6].map((i) => i.name).sort((a, b) => a.localeCompare(b));
   return {
     globalDefs: {
       routerId: d.name,
@@ -103,20 +133,20 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       enableSnmpVrrp: false,
       vrrpVersion: timers.vrrp.version,
     },
-    vrrpScripts: instances.length ? scripts.map((s) => ({ ...s })) : [],
+    vrrpScripts: grouped.length ? scripts.map((s) => ({ ...s })) : [],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
-      instances.length > 1
-        ? [
-            {
-              name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'),
-              instances: instances.map((i) => i.name),
-            },
-          ]
+      grouped.length > 1
+        ? [{ name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'), instances: grouped }]
         : [],
     vrrpInstances: instances,
-    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks) : [],
+    ...withValue('vrrpInstances6', instances6),
+    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks, 'ipv4') : [],
+    ...withValue(
+      'virtualServers6',
+      serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks, 'ipv6') : [],
+    ),
   };
 }
 
@@ -124,15 +154,15 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
  * The intended master has the higher priority; on a tie VRRP elects the member with the higher
  * primary address (RFC 5798 section 6.4.3), and so does the model.
  */
-export function isIntendedMaster(
+export function isIntendedMaster<A extends number | bigint>(
   priority: number,
-  address: number,
+  address: A,
   otherPriority?: number,
-  otherAddress?: number,
+  otherAddress?: A,
 ): boolean {
   if (otherPriority === undefined) return true;
   if (priority !== otherPriority) return priority > otherPriority;
-  return address > (otherAddress ?? 0);
+  return otherAddress === undefined ? address > 0 : address > otherAddress;
 }
 
 /**
@@ -155,10 +185,22 @@ export function healthCheck(
   };
 }
 
-function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthCheckTimers): VirtualServer[] {
+/**
+ * IPVS virtual servers of one family: a VIP of that family, per port, and the real servers by
+ * their address of the same family on the L4 gateway segment (IPVS NAT does not translate
+ * between families, so a real server without an address of the VIP's family is not one of its
+ * servers; an IPv6 VIP whose real servers have none is a finding, vip-family-unserved).
+ */
+function compileVirtualServers(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  checks: HealthCheckTimers,
+  family: AddressFamily,
+): VirtualServer[] {
   const l4 = tenantOf(facts, d)?.l4;
   if (!l4) return [];
-  const out: { vip: number; server: VirtualServer }[] = [];
+  const v6 = family === 'ipv6';
+  const out: { vip: number | bigint; server: VirtualServer }[] = [];
   for (const s of l4.services) {
     const check = healthCheck(s.check, checks);
     // a real server that is fabric's HAProxy is checked on its health frontend: it answers 200
@@ -170,16 +212,25 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
       connectPort: HAPROXY_HEALTH.port,
     };
     const l7Roles = serviceRoles().l7;
+    const vip = v6 ? s.address6 : s.address;
+    if (vip === null) continue;
     for (const port of s.ports) {
       const realServers = s.realServers
         .map((name) => {
           const nic = facts.devices.get(name)?.nics.find((n) => n.segment === l4.gateway.key);
-          if (nic?.address == null) return undefined;
+          const address = v6
+            ? nic?.address6 == null
+              ? undefined
+              : formatAddress6(nic.address6)
+            : nic?.address == null
+              ? undefined
+              : formatAddress(nic.address);
+          if (address === undefined) return undefined;
           // an L7 balancer as a real server has the health frontend
           const proxy = l7Roles.includes(facts.devices.get(name)!.role);
           return {
             device: name,
-            address: formatAddress(nic.address),
+            address,
             port,
             weight: 1,
             check: proxy ? viaHealth : check,
@@ -188,7 +239,7 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
         .filter((r): r is NonNullable<typeof r> => !!r)
         .sort((a, b) => a.device.localeCompare(b.device));
       const server: VirtualServer = {
-        address: formatAddress(s.address),
+        address: v6 ? formatAddress6(vip as bigint) : formatAddress(vip as number),
         port,
         protocol: 'TCP',
         lbAlgo: s.scheduler,
@@ -196,8 +247,10 @@ function compileVirtualServers(facts: SiteFacts, d: DeviceFacts, checks: HealthC
         delayLoop: check.interval,
         realServers,
       };
-      out.push({ vip: s.address, server });
+      out.push({ vip, server });
     }
   }
-  return out.sort((a, b) => a.vip - b.vip || a.server.port - b.server.port).map((v) => v.server);
+  return out
+    .sort((a, b) => (a.vip < b.vip ? -1 : a.vip > b.vip ? 1 : 0) || a.server.port - b.server.port)
+    .map((v) => v.server);
 }

@@ -50,7 +50,27 @@ export interface RoleSpec {
   redundancy: RedundancySpec | null;
   /** Outside our control: the lab's simulated ISP, rendered for the lab, never pushed or watched. */
   external: boolean;
+  /** Where the site docs draw it (src/docs): its zone of the reference architecture, see `Place`. */
+  place: Place;
 }
+
+/**
+ * A zone of the reference drawings (`fabric docs`, docs/site-docs.md): `internet` the lab's
+ * upstreams; `border` the edge routers that peer with them; `core` the spine planes; `rack` the
+ * leaf pairs; `compute` the servers that host VMs; `data` the other servers (storage); `gateway` a
+ * tenant's vRouters, `l4` and `l7` its balancers; `app` its application VMs.
+ */
+export type Place =
+  | 'internet'
+  | 'border'
+  | 'core'
+  | 'rack'
+  | 'compute'
+  | 'data'
+  | 'gateway'
+  | 'l4'
+  | 'l7'
+  | 'app';
 
 /**
  * A redundancy group the devices of a role form: one for the site, one per pod (named
@@ -90,6 +110,7 @@ export const ROLES = {
       reason: () => 'every spine uplinks to each super-spine; ECMP across them',
     },
     external: false,
+    place: 'core',
   },
   spine: {
     tier: 2,
@@ -109,6 +130,7 @@ export const ROLES = {
       reason: () => 'every leaf uplinks to each spine; ECMP across them',
     },
     external: false,
+    place: 'core',
   },
   edge: {
     tier: 3,
@@ -128,6 +150,7 @@ export const ROLES = {
       reason: () => 'each edge carries an upstream and the default route into the fabric',
     },
     external: false,
+    place: 'border',
   },
   leaf: {
     tier: 4,
@@ -147,6 +170,7 @@ export const ROLES = {
       reason: ({ rack }) => `every host of rack ${rack} is dual-homed to these leaves`,
     },
     external: false,
+    place: 'rack',
   },
   storage: {
     tier: 5,
@@ -170,6 +194,7 @@ export const ROLES = {
           : 'storage hosts replicate each other',
     },
     external: false,
+    place: 'data',
   },
   hypervisor: {
     tier: 6,
@@ -189,6 +214,7 @@ export const ROLES = {
       reason: () => 'N+1: the VMs of any one hypervisor fit on the others',
     },
     external: false,
+    place: 'compute',
   },
   vrouter: {
     tier: 7,
@@ -203,6 +229,7 @@ export const ROLES = {
     bgp: { asPeer: 'VROUTERS' },
     redundancy: null,
     external: false,
+    place: 'gateway',
   },
   l4lb: {
     tier: 8,
@@ -217,6 +244,7 @@ export const ROLES = {
     bgp: null,
     redundancy: null,
     external: false,
+    place: 'l4',
   },
   l7lb: {
     tier: 9,
@@ -231,6 +259,7 @@ export const ROLES = {
     bgp: null,
     redundancy: null,
     external: false,
+    place: 'l7',
   },
   vm: {
     tier: 10,
@@ -245,6 +274,7 @@ export const ROLES = {
     bgp: null,
     redundancy: null,
     external: false,
+    place: 'app',
   },
   // the lab's simulated ISP: never pushed, but it has a place in the order all the same
   upstream: {
@@ -260,6 +290,7 @@ export const ROLES = {
     bgp: { asPeer: 'UPSTREAMS', fromPeer: { upstream: 'INTERNET' } },
     redundancy: null,
     external: true,
+    place: 'internet',
   },
 } as const satisfies Record<Role, RoleSpec>;
 

@@ -4,6 +4,7 @@
  * daemons) comes from the role table (roles.ts); each role's daemon models are built in one
  * exhaustive switch, so a new role cannot be forgotten.
  */
+import type { AddressFamily } from '../model/address.js';
 import type {
   Device,
   DeviceBase,
@@ -13,11 +14,14 @@ import type {
   SiteModel,
 } from '../model/types.js';
 import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
+import { formatAddress6, onPrefix6 } from '../net/ipv6.js';
 import { mgmtGateway } from './allocate.js';
 import { compileBudgets } from './budgets.js';
+import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
+import { withValue } from './ip-family.js';
 import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
@@ -47,8 +51,9 @@ export function compileSite(facts: SiteFacts): SiteModel {
       name: s.name,
       vni: s.vni,
       vlan: s.vlan,
-      subnet: s.subnet.text,
-      prefixLength: s.subnet.length,
+      subnet: s.subnet?.text ?? null,
+      prefixLength: s.subnet?.length ?? null,
+      ...(s.subnet6 ? { ipv6: { subnet: s.subnet6.text, prefixLength: s.subnet6.length } } : {}),
     })),
     redundancyGroups,
     ipPlan: compileIpPlan(facts, devices),
@@ -138,7 +143,8 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
       ssh: facts.defaults.ssh,
     },
     interfaces: hostInterfaces(facts, d),
-    defaultGateway: defaultGateway(facts, d),
+    defaultGateway: defaultGateway(facts, d, 'ipv4'),
+    ...withValue('defaultGateway6', defaultGateway(facts, d, 'ipv6')),
     services: services(facts, d),
     daemons: [...spec.daemons],
     snmpd: null,
@@ -152,6 +158,7 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
     out.push({
       name: 'lo',
       addresses: [onPrefix(d.loopback, 32)],
+      ...withValue('addresses6', d.loopback6 === null ? [] : [onPrefix6(d.loopback6, 128)]),
       mtu: 65536,
       peer: { device: d.name, interface: 'lo' },
       kind: 'loopback',
@@ -160,16 +167,20 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
   for (const p of d.ports) {
     const nic = d.nics.find((n) => n.name === p.interface);
     const addresses: InterfaceAddress[] = [];
-    const subnet = nic?.segment ? facts.segments.get(nic.segment)?.subnet : undefined;
-    if (nic?.address != null && subnet) addresses.push(onPrefix(nic.address, subnet.length));
+    const addresses6: InterfaceAddress[] = [];
+    const seg = nic?.segment ? facts.segments.get(nic.segment) : undefined;
+    if (nic?.address != null && seg?.subnet) addresses.push(onPrefix(nic.address, seg.subnet.length));
+    if (nic?.address6 != null && seg?.subnet6) addresses6.push(onPrefix6(nic.address6, seg.subnet6.length));
     if (p.kind === 'upstream') {
       const simulated = facts.upstreams.get(d.name);
       const u = simulated ?? facts.upstreams.get(p.peer.device);
       if (u) addresses.push(onPrefix(simulated ? u.theirs : u.ours, u.link.length));
+      if (u?.ipv6) addresses6.push(onPrefix6(simulated ? u.ipv6.theirs : u.ipv6.ours, u.ipv6.link.length));
     }
     out.push({
       name: p.interface,
       addresses,
+      ...withValue('addresses6', addresses6),
       mtu: p.kind === 'vm-port' || p.kind === 'vm-uplink' ? VM_MTU : p.mtu,
       peer: p.peer,
       kind: p.kind,
@@ -189,16 +200,24 @@ function segmentOfVmPort(facts: SiteFacts, vmEnd: { device: string; interface: s
  * gateway on the first segment that has one. FRR devices (and routed VMs, `uplinkNic` in the
  * role table) route by BGP and have none.
  */
-function defaultGateway(facts: SiteFacts, d: DeviceFacts): string | null {
+function defaultGateway(facts: SiteFacts, d: DeviceFacts, family: AddressFamily): string | null {
   const spec = roleSpec(d.role);
   const of = tenantOf(facts, d);
   if (spec.uplinkNic || !of) return null;
+  const text = (g: VrrpAddressFacts) =>
+    family === 'ipv4'
+      ? g.address === null
+        ? null
+        : formatAddress(g.address)
+      : g.address6 === null
+        ? null
+        : formatAddress6(g.address6);
   const l4 = of.l4;
   if (l4 && !spec.serves.includes('l4') && d.nics.some((n) => n.segment === l4.gateway.key))
-    return formatAddress(l4.gateway.address);
+    return text(l4.gateway);
   for (const nic of d.nics) {
     const gw = of.routers?.gateways.find((g) => g.key === nic.segment);
-    if (gw) return formatAddress(gw.address);
+    if (gw) return text(gw);
   }
   return null;
 }

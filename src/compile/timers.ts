@@ -10,8 +10,9 @@ import type { HealthCheckTimers, SiteTimers } from '../model/budgets.js';
 /**
  * Data-centre defaults. BFD 50 ms × 3 on fabric links detects a silent failure in 150 ms, which
  * with FRR's reaction (~100 ms) meets a 350 ms fabric budget; 100 ms × 3 cannot (300 ms plus
- * the reaction: 377-403 ms measured). 50 ms × 3 held without a flap on the loaded 2-vCPU lab
- * (docs/failover.md); hardware BFD goes further. VRRPv3
+ * the reaction: 377-403 ms measured). 50 ms × 3 holds on the loaded 2-vCPU lab, but not while
+ * eight of its nodes reload at once (push --probe-lab works two at a time: docs/failover.md);
+ * hardware BFD goes further. VRRPv3
  * adverts of 200 ms make a backup take over in under 0.75 s (RFC 5798 section 6.1: 3 × advert
  * + skew). Health checks every 200 ms, two failures to go down, keep one HAProxy's or real
  * server's loss under a second.
@@ -24,7 +25,9 @@ export const DEFAULT_TIMERS: SiteTimers = {
   // not configurable), zebra its RIB queue 10 ms, plus the work; measured on the idc-a lab:
   // a silent spine 245-266 ms with BFD 50 ms x 3 (docs/failover.md)
   routingReactionMs: 100,
-  vrrp: { version: 3, advertS: 0.2 },
+  // 0.15 s: a takeover in 3 × 0.15 + skew = 542 ms. With 0.2 s (722 ms) the idc-a lab measured up to
+  // 951 ms of failed requests against the 1 s gateway budget; with 0.15 s, 449-618 ms (docs/failover.md)
+  vrrp: { version: 3, advertS: 0.15 },
   // a server that is down is checked as often as one that is up: it is back in 2 × 0.2 s, not
   // after a 1 s down-interval (a HAProxy back from a failure otherwise answers 503 that long)
   checks: { intervalS: 0.2, fastIntervalS: 0.1, downIntervalS: 0.2, timeoutS: 0.2, rise: 2, fall: 2 },

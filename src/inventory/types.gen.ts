@@ -25,6 +25,13 @@ export type AsnRange = string;
  */
 export type Ipv4Prefix = string;
 /**
+ * An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Ipv6Prefix".
+ */
+export type Ipv6Prefix = string;
+/**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Name".
  */
@@ -73,14 +80,21 @@ export type Endpoint = string;
 export type VrrpMembers = [VrrpMember] | [VrrpMember, VrrpMember];
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Interface".
+ */
+export type Interface = string;
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Ipv4Address".
  */
 export type Ipv4Address = string;
 /**
+ * An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).
+ *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
- * via the `definition` "Interface".
+ * via the `definition` "Ipv6Address".
  */
-export type Interface = string;
+export type Ipv6Address = string;
 
 /**
  * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.
@@ -131,7 +145,7 @@ export interface Asns {
   superspine?: number;
 }
 /**
- * Address pools. Each device's address in a pool is the pool's network address + device id.
+ * Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` is the optional IPv6 counterpart of `loopback`.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Pools".
@@ -145,6 +159,10 @@ export interface Pools {
    * Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway.
    */
   mgmt: string;
+  /**
+   * IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4.
+   */
+  loopback6?: string;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -157,6 +175,12 @@ export interface Prefixes {
    * @minItems 1
    */
   announce: [Ipv4Prefix, ...Ipv4Prefix[]];
+  /**
+   * The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`).
+   *
+   * @minItems 1
+   */
+  announce6?: [Ipv6Prefix, ...Ipv6Prefix[]];
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -185,7 +209,7 @@ export interface Defaults {
    */
   bfd?: {
     /**
-     * BFD transmit and receive interval of fabric sessions, in milliseconds. @default 100
+     * BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50
      */
     interval?: number;
     /**
@@ -224,7 +248,7 @@ export interface Defaults {
   };
   vrrp?: {
     /**
-     * VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.2
+     * VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15
      */
     advert_int?: number;
     /**
@@ -246,7 +270,7 @@ export interface Defaults {
      */
     fast_interval?: number;
     /**
-     * Seconds between checks of a server that is down (HAProxy `downinter`). @default 1
+     * Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2
      */
     down_interval?: number;
     /**
@@ -362,6 +386,14 @@ export interface Upstream {
    * The upstream's address on the peering link.
    */
   peer: string;
+  /**
+   * An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.
+   */
+  address6?: string;
+  /**
+   * The upstream's IPv6 address on the peering link; required with `address6`.
+   */
+  peer6?: string;
   password?: SecretRef3;
   /**
    * What we accept from the upstream: only a default route, or the full table. @default default
@@ -372,6 +404,10 @@ export interface Upstream {
      * Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one.
      */
     originate?: Ipv4Prefix[];
+    /**
+     * IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only).
+     */
+    originate6?: Ipv6Prefix[];
   };
 }
 /**
@@ -581,7 +617,7 @@ export interface Nics {
   [k: string]: Nic;
 }
 /**
- * Either a port on a tenant segment (`segment` + `address`) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).
+ * Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Nic".
@@ -592,9 +628,13 @@ export interface Nic {
    */
   segment?: string;
   /**
-   * Address of the NIC inside the segment's subnet.
+   * IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`.
    */
   address?: string;
+  /**
+   * IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`.
+   */
+  address6?: string;
   /**
    * The vRouter's routed uplink to its hypervisor (BGP unnumbered).
    */
@@ -671,6 +711,8 @@ export interface Tenant {
   l7?: TenantL7;
 }
 /**
+ * A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them.
+ *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Segment".
  */
@@ -679,7 +721,14 @@ export interface Segment {
    * VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it.
    */
   vni: number;
-  subnet: Ipv4Prefix;
+  /**
+   * The segment's IPv4 subnet.
+   */
+  subnet?: string;
+  /**
+   * An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.
+   */
+  subnet6?: string;
   description?: Text;
 }
 /**
@@ -720,6 +769,8 @@ export interface SecretRef4 {
   secret: Name;
 }
 /**
+ * A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group.
+ *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "VrrpAddress".
  */
@@ -729,9 +780,13 @@ export interface VrrpAddress {
    */
   vrid: number;
   /**
-   * The virtual address, inside the segment's subnet.
+   * The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`.
    */
-  address: string;
+  address?: string;
+  /**
+   * The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`.
+   */
+  address6?: string;
 }
 /**
  * The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.
@@ -748,7 +803,14 @@ export interface TenantL4 {
   gateway: {
     segment: Name;
     vrid: number;
-    address: Ipv4Address;
+    /**
+     * The real servers' IPv4 gateway; required on a segment with a `subnet`.
+     */
+    address?: string;
+    /**
+     * The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`.
+     */
+    address6?: string;
   };
   services: {
     [k: string]: L4Service;
@@ -779,9 +841,13 @@ export interface L4Service {
   segment: string;
   vrid: number;
   /**
-   * The VIP.
+   * The IPv4 VIP; at least one of `address` and `address6`.
    */
-  address: string;
+  address?: string;
+  /**
+   * The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers.
+   */
+  address6?: string;
   /**
    * @minItems 1
    */

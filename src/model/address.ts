@@ -1,11 +1,13 @@
 /**
- * Addresses as typed values, and the address-family axis of the model. Only IPv4 is configured
- * today; IPv6 comes beside it (`ipv6Unicast` beside `RouterBgp.ipv4Unicast`, IPv6 entries in
- * the same address lists), so no consumer splits `"10.1.0.11/32"` strings again.
+ * Addresses as typed values, and the address-family axis of the model. IPv4 is always there;
+ * IPv6 comes beside it where the inventory gives it (`RouterBgp.ipv6Unicast` beside
+ * `ipv4Unicast`, `addresses6` beside `addresses`), and those fields are absent, not empty, on an
+ * IPv4-only site, so its model and its files stay as they were. Every IPv6 address is in RFC 5952
+ * form (src/net/ipv6.ts), so consumers compare strings safely.
  */
 
 /** An address family fabric configures. */
-export type AddressFamily = 'ipv4';
+export type AddressFamily = 'ipv4' | 'ipv6';
 
 /** An address on an interface: the host address, and the length of the prefix it is on. */
 export interface InterfaceAddress {

@@ -18,7 +18,7 @@ export interface SiteTimers {
    * kernel), ms: an estimate, measured by `fabric lab failover`. @default 100
    */
   routingReactionMs: number;
-  /** VRRP: version 3 allows sub-second adverts (centiseconds), version 2 whole seconds. @default 3, 0.2 s */
+  /** VRRP: version 3 allows sub-second adverts (centiseconds), version 2 whole seconds. @default 3, 0.15 s */
   vrrp: { version: 2 | 3; advertS: number };
   /** Health checks of real servers (keepalived) and HAProxy servers, seconds and counts. */
   checks: HealthCheckTimers;

@@ -43,6 +43,8 @@ export interface DeviceBase {
   interfaces: HostInterface[];
   /** Default gateway of a device without FRR (VMs), or null. */
   defaultGateway: string | null;
+  /** Its IPv6 default gateway (RFC 5952), when its gateway segment carries IPv6; else absent. */
+  defaultGateway6?: string;
   /** Services the device itself serves (application VMs), for the lab and verify. */
   services: HostService[];
   /**
@@ -70,6 +72,8 @@ export interface HostInterface {
   name: string;
   /** Its addresses, e.g. 10.20.2.21 on a /24. Empty for unnumbered interfaces. */
   addresses: InterfaceAddress[];
+  /** Its IPv6 addresses (RFC 5952), e.g. 2001:db8:20:2::21 on a /64; absent when it has none. */
+  addresses6?: InterfaceAddress[];
   /** MTU in bytes. */
   mtu: number;
   /** What the interface connects to. */

@@ -36,9 +36,13 @@ export interface FrrInterface {
   description: string;
   /** Its addresses; empty for unnumbered (IPv6 link-local) fabric ports. */
   addresses: InterfaceAddress[];
+  /** Its global IPv6 addresses (`ipv6 address`); absent when it has none. */
+  addresses6?: InterfaceAddress[];
 }
 
 export interface StaticRoute {
+  /** `ipv6 route` for an IPv6 prefix; absent: `ip route`. */
+  family?: 'ipv6';
   prefix: string;
   /** `blackhole` anchors an aggregate so that `network` can announce it. */
   nexthop: 'blackhole';
@@ -46,11 +50,15 @@ export interface StaticRoute {
 }
 
 export interface PrefixList {
+  /** `ipv6 prefix-list`; absent: `ip prefix-list`. IPv6 lists are named `<name>-V6`. */
+  family?: 'ipv6';
   name: string;
   entries: { seq: number; action: 'permit' | 'deny'; prefix: string; ge: number | null; le: number | null }[];
 }
 
 export interface RouteMap {
+  /** Matches `ipv6 address prefix-list`; absent: `ip address`. IPv6 route-maps are named `<group>-V6-IN`/`-OUT`. */
+  family?: 'ipv6';
   name: string;
   entries: {
     seq: number;
@@ -78,9 +86,14 @@ export interface PeerGroup {
   name: string;
   description: string;
   bfdProfile: string | null;
-  /** Route-maps applied in the ipv4 unicast address family. */
+  /** Route-maps applied in the ipv4 unicast address family (of an IPv6-only group: its IPv6 ones). */
   routeMapIn: string;
   routeMapOut: string;
+  /**
+   * `ipv6`: a group of numbered IPv6 sessions (an upstream's `peer6`), `no neighbor activate` in
+   * the IPv4 family; absent on every other group.
+   */
+  family?: 'ipv6';
 }
 
 export interface BgpNeighbor {
@@ -95,6 +108,11 @@ export interface BgpNeighbor {
   password: SecretRef | null;
   /** Upstream sessions: the peer address is directly connected (ttl 1). */
   updateSource: string | null;
+  /**
+   * `ipv6`: a numbered IPv6 upstream session, which carries only IPv6 unicast (`no neighbor
+   * activate` in the IPv4 family); absent on every other session.
+   */
+  family?: 'ipv6';
 }
 
 export interface RouterBgp {
@@ -114,8 +132,23 @@ export interface RouterBgp {
   };
   peerGroups: PeerGroup[];
   neighbors: BgpNeighbor[];
-  /** `address-family ipv4 unicast`; an `ipv6Unicast` of the same shape comes beside it. */
+  /** `address-family ipv4 unicast`. */
   ipv4Unicast: BgpUnicastFamily;
+  /**
+   * `address-family ipv6 unicast`, on a device of a site with IPv6 (`pools.loopback6`); absent
+   * otherwise. Its sessions are the same unnumbered ones (they run over IPv6 link-local already)
+   * plus the numbered IPv6 upstream sessions.
+   */
+  ipv6Unicast?: BgpUnicastFamily6;
+}
+
+/** The IPv6 unicast family: the IPv4 one's fields, plus what IPv4 gets from FRR's defaults. */
+export interface BgpUnicastFamily6 extends BgpUnicastFamily {
+  /**
+   * Peer groups and neighbors `activate`d in the family (`frr defaults traditional` activates
+   * only IPv4 unicast by default), with the route-maps of the family.
+   */
+  peerGroups: { name: string; routeMapIn: string; routeMapOut: string }[];
 }
 
 /** One unicast address family of `router bgp` (the address-family axis: src/model/address.ts). */

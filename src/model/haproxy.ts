@@ -4,6 +4,11 @@ import type { SecretRef } from './secrets.js';
 export interface HaproxyModel {
   /** Admin socket, used by drift to read backend state. */
   statsSocket: string;
+  /**
+   * `server-state-file`: the servers' state a reload saves (`show servers state`) and the new
+   * process loads (`load-server-state-from-file global`), so health survives the reload.
+   */
+  serverStateFile: string;
   maxconn: number;
   /**
    * `ssl-default-bind-options` of every TLS bind: the oldest protocol version accepted, and no
@@ -34,7 +39,12 @@ export interface HaproxyFrontend {
    * `transparent`: bind even when the address is not (yet) on the box, as when HAProxy starts
    * before the network is configured or listens on a keepalived VIP.
    */
-  binds: { address: string; port: number; certificate: string | null; transparent: boolean }[];
+  binds: HaproxyBind[];
+  /**
+   * The same binds on the IPv6 address of the NIC the L4 balancers send to (`bind [addr]:port`),
+   * where that NIC has one; absent otherwise.
+   */
+  binds6?: HaproxyBind[];
   /**
    * Per-client request rate limit: `requests` per `period` in a stick table of `tableSize`
    * entries (HAProxy size suffix); a client over it gets `denyStatus`.
@@ -44,15 +54,31 @@ export interface HaproxyFrontend {
     period: string;
     table: string;
     tableSize: string;
+    /**
+     * `stick-table type ipv6` when the frontend binds IPv6 too: a `type ip` table cannot hold an
+     * IPv6 client (it would not be tracked, so not limited), and an `ipv6` table holds IPv4
+     * clients as IPv4-mapped addresses; `ip` otherwise.
+     */
+    tableType: 'ip' | 'ipv6';
     denyStatus: number;
   } | null;
   routes: { acl: string; pathPrefix: string; backend: string }[];
   defaultBackend: string;
 }
 
+export interface HaproxyBind {
+  /** The address alone, IPv6 in RFC 5952 form without brackets (the template adds them). */
+  address: string;
+  port: number;
+  certificate: string | null;
+  transparent: boolean;
+}
+
 export interface HaproxyHealth {
   name: string;
   address: string;
+  /** The IPv6 address it binds too, where the L4 balancers check an IPv6 real server; absent otherwise. */
+  address6?: string;
   port: number;
   uri: string;
   /** `monitor fail` when none of these backends has a usable server (`nbsrv` < 1). */

@@ -18,9 +18,25 @@ export interface KeepalivedModel {
   };
   /** Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`). */
   vrrpScripts: VrrpScript[];
+  /** One group per device holding every instance of both families, so they fail over together. */
   vrrpSyncGroups: VrrpSyncGroup[];
+  /** The IPv4 instances. */
   vrrpInstances: VrrpInstance[];
+  /**
+   * The IPv6 (VRRPv3) instances, one per virtual address that has an `address6`: keepalived
+   * takes one family per instance. Same VRID, interface, priority and tracking as the IPv4
+   * instance of the same address (src/compile/allocate.ts `vrrpVrid`); absent when there is none.
+   * Kept apart from `vrrpInstances` so that what reads IPv4 instances only (verify, drift, whatif,
+   * lab failover) is unchanged until it handles IPv6 (issue 14).
+   */
+  vrrpInstances6?: VrrpInstance[];
+  /** The IPVS virtual servers of the IPv4 VIPs. */
   virtualServers: VirtualServer[];
+  /**
+   * The IPVS virtual servers of the IPv6 VIPs, with the real servers' IPv6 addresses (IPVS NAT
+   * does not translate between families); absent when there is none.
+   */
+  virtualServers6?: VirtualServer[];
 }
 
 export interface VrrpScript {

@@ -53,8 +53,11 @@ export interface Segment {
   vni: number;
   /** Local VLAN tag of the segment on every hypervisor's br-int: 1 + (vni mod 4094). */
   vlan: number;
-  subnet: string;
-  prefixLength: number;
+  /** The IPv4 subnet, or null on an IPv6-only segment. */
+  subnet: string | null;
+  prefixLength: number | null;
+  /** The IPv6 subnet (RFC 5952) of a dual-stack or IPv6-only segment; absent on an IPv4-only one. */
+  ipv6?: { subnet: string; prefixLength: number };
 }
 
 export type RedundancyKind =

@@ -13,6 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src/model/types.js';
+import { REPO } from '../support/cli.js';
+import { dualStackVrrp2WithAuth } from '../support/dual-stack.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot, run } from '../support/system.js';
@@ -34,7 +36,8 @@ function writeRendered(dir: string, rendered: ReturnType<typeof renderExample>):
 beforeAll(() => {
   requireRoot();
   ensureInstalled(DAEMON_PACKAGES);
-  sites = renderExample();
+  // the reference sites, and idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs)
+  sites = [...renderExample(), ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory'))];
   writeRendered(outDir, sites);
 });
 
@@ -87,7 +90,10 @@ describe('keepalived: keepalived -t -f', () => {
 
   it('GIVEN every rendered keepalived.conf and a box with the device interfaces THEN keepalived accepts it', () => {
     const files = filesOf('keepalived.conf');
-    expect(files.map((f) => f.device).sort()).toEqual(['lb1', 'lb2', 'vr1', 'vr2']);
+    // idc-a and idc-ds (idc-a made dual-stack) have the vRouters and the L4 pair; idc-b none
+    expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual(
+      ['idc-a', 'idc-ds'].flatMap((site) => ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`)),
+    );
     for (const f of files) {
       const r = check(join(outDir, f.site, f.device, f.file), interfacesOf(f.site, f.device));
       expect(r.code, `${f.device}: ${r.out}`).toBe(0);
@@ -124,6 +130,23 @@ describe('keepalived: keepalived -t -f', () => {
     }
   });
 
+  it('GIVEN the dual-stack site with VRRPv2 and a password THEN keepalived accepts its vRouters, whose IPv6 instances have none', () => {
+    // keepalived -t refuses `authentication` in an IPv6 instance (exit 5: IPv6 is VRRPv3 only)
+    const variant = renderExample(dualStackVrrp2WithAuth());
+    const dir = tempDir();
+    writeRendered(dir, variant);
+    for (const name of ['vr1', 'vr2']) {
+      const f = variant[0]!.rendered.files.find((x) => x.device === name && x.file === 'keepalived.conf')!;
+      expect(f.content).toContain('vrrp_version 2');
+      expect(f.content).toContain('vrrp_instance shop_gw_public_v6 {');
+      expect(f.content.match(/auth_type PASS/g)).toHaveLength(2); // the two IPv4 instances only
+      const device = variant[0]!.site.devices.find((x) => x.name === name)! as Device;
+      const interfaces = device.interfaces.filter((i) => i.kind !== 'loopback').map((i) => i.name);
+      const r = check(join(dir, variant[0]!.rendered.site, name, f.file), interfaces);
+      expect(r.code, `${name}: ${r.out}`).toBe(0);
+    }
+  });
+
   it('GIVEN a keepalived.conf with a broken instance THEN the check fails', () => {
     const f = filesOf('keepalived.conf')[0]!;
     const bad = join(outDir, 'bad-keepalived.conf');
@@ -148,7 +171,12 @@ describe('HAProxy: haproxy -c -f', () => {
 
   it('GIVEN every rendered haproxy.cfg with its certificates THEN haproxy accepts it', () => {
     const files = filesOf('haproxy.cfg');
-    expect(files.map((f) => f.device).sort()).toEqual(['web1', 'web2']);
+    expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual([
+      'idc-a/web1',
+      'idc-a/web2',
+      'idc-ds/web1',
+      'idc-ds/web2',
+    ]);
     for (const f of files) {
       const dir = join(outDir, f.site, f.device);
       const r = check(join(dir, f.file), join(dir, 'certs'));

@@ -65,7 +65,7 @@ describe('budget formulas, answers known by hand', () => {
     });
     expect(t.bfdFabric).toEqual({ intervalMs: 50, multiplier: 3 });
     expect(t.bfdUpstream).toEqual({ intervalMs: 1000, multiplier: 3 });
-    expect(t.vrrp).toEqual({ version: 2, advertS: 0.2 });
+    expect(t.vrrp).toEqual({ version: 2, advertS: 0.15 });
   });
 });
 
@@ -77,8 +77,8 @@ describe('budgets in the model', () => {
     expect(site.budgets.every((b) => b.met)).toBe(true);
     // BFD 50 ms × 3 + 100 ms routing reaction
     expect(by('spine-plane')).toMatchObject({ kind: 'fabric-node', expectedOutageMs: 250, budgetMs: 350 });
-    expect(by('shop-routers')).toMatchObject({ kind: 'vrrp-gateway', expectedOutageMs: 722, budgetMs: 1000 });
-    expect(by('shop-l4')).toMatchObject({ kind: 'l4-vip', expectedOutageMs: 722, budgetMs: 1000 });
+    expect(by('shop-routers')).toMatchObject({ kind: 'vrrp-gateway', expectedOutageMs: 542, budgetMs: 1000 });
+    expect(by('shop-l4')).toMatchObject({ kind: 'l4-vip', expectedOutageMs: 542, budgetMs: 1000 });
     expect(by('shop/www')).toMatchObject({
       kind: 'l4-real-server',
       expectedOutageMs: 700,
@@ -90,7 +90,7 @@ describe('budgets in the model', () => {
       budgetFailedRequests: 0,
     });
     // hv1 hosts vr1 (gateway master) and web1 (a real server of the VIP): the slowest of them
-    expect(by('hv1')).toMatchObject({ kind: 'hypervisor', expectedOutageMs: 722, budgetMs: 1000 });
+    expect(by('hv1')).toMatchObject({ kind: 'hypervisor', expectedOutageMs: 700, budgetMs: 1000 });
     expect(by('hv1').members).toEqual(['app1', 'hv1', 'vr1', 'web1']);
     expect(r.findings.filter((f) => f.code.startsWith('budget') || f.code.startsWith('vrrp-a'))).toEqual([]);
   });

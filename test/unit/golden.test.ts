@@ -17,10 +17,12 @@ const GOLDEN = join(REPO, 'test', 'golden');
 const FEATURES = join(GOLDEN, 'features');
 const update = process.env.UPDATE_GOLDEN === '1';
 const SECRETS = join(REPO, 'secrets.yaml');
+/** idc-a made dual-stack (issue 14): its goldens sit beside the reference sites', under idc-ds/. */
+const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
 
 function expected(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const { site, rendered } of renderExample()) {
+  for (const { site, rendered } of [...renderExample(), ...renderExample(DUAL_STACK)]) {
     for (const d of site.devices)
       files.set(`${site.name}/${d.name}/model.json`, `${JSON.stringify(d, null, 2)}\n`);
     for (const f of rendered.files) {
@@ -81,6 +83,14 @@ describe('golden files of the reference sites', () => {
       expect(text).toBe(readFileSync(join(GOLDEN, rel), 'utf8'));
     });
   }
+});
+
+describe('the dual-stack fixture', () => {
+  it('GIVEN idc-a made dual-stack WHEN validated THEN it has the findings idc-a has, and no other', () => {
+    const codes = (sites: ReturnType<typeof renderExample>) =>
+      sites[0]!.findings.filter((d) => d.site !== 'idc-b').map((d) => d.code);
+    expect(codes(renderExample(DUAL_STACK))).toEqual(codes(renderExample()));
+  });
 });
 
 describe('golden files of one minimal inventory per feature', () => {

@@ -112,4 +112,29 @@ describe('the role table decides per role', () => {
     expect(kinds.slice(0, fromTable.length)).toEqual(fromTable);
     expect(fromTable.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('THEN each role is drawn in a zone its other columns agree with (fabric docs reads `place`)', () => {
+    const hostedZones = ['gateway', 'l4', 'l7', 'app'];
+    for (const [role, spec] of Object.entries(ROLES) as [Role, RoleSpec][]) {
+      expect(spec.place === 'internet', role).toBe(spec.external);
+      expect(spec.place === 'border', role).toBe(spec.peersWithUpstreams);
+      expect(hostedZones.includes(spec.place), role).toBe(spec.hosted);
+      expect(['compute', 'data'].includes(spec.place), role).toBe(spec.uplinkCable === 'host');
+      expect(spec.place === 'compute', role).toBe(spec.daemons.includes('ovs'));
+      if (spec.place === 'rack') expect(spec.redundancy?.by, role).toBe('rack');
+    }
+    const placed = new Set(Object.values(ROLES).map((s: RoleSpec) => s.place));
+    expect([...placed].sort()).toEqual([
+      'app',
+      'border',
+      'compute',
+      'core',
+      'data',
+      'gateway',
+      'internet',
+      'l4',
+      'l7',
+      'rack',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error, type InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../../inventory/merge.js';
 import { type Prefix4, parsePrefix } from '../../net/ipv4.js';
+import { type Prefix6, parsePrefix6 } from '../../net/ipv6.js';
 
 export interface FactsContext {
   site: SiteInventory;
@@ -11,6 +12,8 @@ export interface FactsContext {
   fail(code: string, message: string, path: InventoryPath, atKey?: boolean): void;
   /** Parses a prefix written in the inventory; reports it and answers undefined when unusable. */
   prefix(text: string, path: InventoryPath): Prefix4 | undefined;
+  /** The same for an IPv6 prefix (printed back in RFC 5952 form). */
+  prefix6(text: string, path: InventoryPath): Prefix6 | undefined;
 }
 
 export function factsContext(site: SiteInventory): FactsContext {
@@ -29,7 +32,19 @@ export function factsContext(site: SiteInventory): FactsContext {
     }
     return parsed.prefix;
   };
-  return { site, diagnostics, fail, prefix };
+  const prefix6 = (text: string, path: InventoryPath): Prefix6 | undefined => {
+    const parsed = parsePrefix6(text);
+    if (!parsed) {
+      fail('bad-prefix', `'${text}' is not a usable IPv6 prefix; write it like 2001:db8:1::/64`, path);
+      return undefined;
+    }
+    if (parsed.hostBits) {
+      fail('bad-prefix', `'${text}' has host bits set; did you mean ${parsed.prefix.text}?`, path);
+      return undefined;
+    }
+    return parsed.prefix;
+  };
+  return { site, diagnostics, fail, prefix, prefix6 };
 }
 
 export function suggest(name: string, known: string[]): string {
@@ -46,4 +61,9 @@ export function listOf(names: string[]): string {
 /** Network + offset even past the end of the pool: the checks report it, compile still has a value. */
 export function pastThePool(pool: Prefix4, offset: number): number {
   return (pool.network + offset) >>> 0;
+}
+
+/** The same for an IPv6 pool (wrapping at 2^128). */
+export function pastThePool6(pool: Prefix6, offset: number): bigint {
+  return (pool.network + BigInt(offset)) & ((1n << 128n) - 1n);
 }

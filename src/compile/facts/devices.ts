@@ -7,15 +7,16 @@ import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { Device as InputDevice } from '../../inventory/types.gen.js';
 import type { Role } from '../../model/types.js';
 import { type Prefix4, parseAddress, parseHostOnPrefix } from '../../net/ipv4.js';
+import { type Prefix6, parseAddress6, parseHostOnPrefix6 } from '../../net/ipv6.js';
 import { own } from '../../util/own.js';
-import { type AsnPlan, deviceAsn, loopbackAddress, mgmtAddress } from '../allocate.js';
+import { type AsnPlan, deviceAsn, loopbackAddress, loopbackAddress6, mgmtAddress } from '../allocate.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
 import { externalRole, fromSitePlan, roleSpec, vmHostRoles } from '../roles.js';
-import { type FactsContext, listOf, pastThePool, suggest } from './context.js';
+import { type FactsContext, listOf, pastThePool, pastThePool6, suggest } from './context.js';
 
 export function deviceFacts(
   ctx: FactsContext,
-  pools: { loopback: Prefix4 | undefined; mgmt: Prefix4 | undefined },
+  pools: { loopback: Prefix4 | undefined; mgmt: Prefix4 | undefined; loopback6: Prefix6 | undefined },
   asns: AsnPlan,
 ): Map<string, DeviceFacts> {
   const devices = new Map<string, DeviceFacts>();
@@ -39,6 +40,9 @@ export function deviceFacts(
     let loopback: number | null = null;
     if (fromSitePlan(role) && pools.loopback)
       loopback = loopbackAddress(pools.loopback, d.id) ?? pastThePool(pools.loopback, d.id);
+    let loopback6: bigint | null = null;
+    if (fromSitePlan(role) && pools.loopback6)
+      loopback6 = loopbackAddress6(pools.loopback6, d.id) ?? pastThePool6(pools.loopback6, d.id);
     let mgmt: number | null = null;
     if (d.mgmt) {
       mgmt = parseAddress(d.mgmt) ?? null;
@@ -55,6 +59,7 @@ export function deviceFacts(
       managed: true,
       asn,
       loopback,
+      loopback6,
       mgmt,
       hostedOn: 'host' in d ? d.host : null,
       tenant: 'tenant' in d ? d.tenant : null,
@@ -90,6 +95,19 @@ export function upstreamFacts(
       );
       continue;
     }
+    let ipv6: UpstreamFacts['ipv6'] = null;
+    if (u.address6 !== undefined || u.peer6 !== undefined) {
+      const ours6 = u.address6 === undefined ? undefined : parseHostOnPrefix6(u.address6);
+      const theirs6 = u.peer6 === undefined ? undefined : parseAddress6(u.peer6);
+      if (ours6 && theirs6 !== undefined)
+        ipv6 = { link: ours6.prefix, ours: ours6.address, theirs: theirs6, originate: [] };
+      else
+        ctx.fail(
+          'bad-address',
+          `upstream ${name}: an IPv6 session needs both address6 (like 2001:db8:ffff::1/127) and peer6 (like 2001:db8:ffff::)`,
+          [...path, u.address6 === undefined || !ours6 ? 'address6' : 'peer6'],
+        );
+    }
     upstreams.set(name, {
       name,
       asn: u.asn,
@@ -102,6 +120,7 @@ export function upstreamFacts(
       accept: u.accept ?? 'default',
       password: u.password?.secret ?? null,
       originate: [],
+      ipv6,
       path,
     });
     if (devices.has(name)) {
@@ -123,6 +142,7 @@ export function upstreamFacts(
       managed: false,
       asn: u.asn,
       loopback: null,
+      loopback6: null,
       mgmt: mgmtPool ? (mgmtAddress(mgmtPool, u.id) ?? pastThePool(mgmtPool, u.id)) : null,
       hostedOn: null,
       tenant: null,
@@ -197,7 +217,7 @@ function nicFacts(
   for (const [nic, n] of Object.entries(input.nics).sort(([a], [b]) => nicOrder(a) - nicOrder(b))) {
     const path: InventoryPath = [...d.path, 'nics', nic];
     if (n.uplink) {
-      if (n.segment || n.address)
+      if (n.segment || n.address || n.address6)
         ctx.fail('bad-nic', `${d.name} ${nic}: an uplink NIC has no segment or address`, path);
       if (!uplinkOnly)
         ctx.fail(
@@ -205,10 +225,10 @@ function nicFacts(
           `${d.name} ${nic}: only a vRouter has an uplink NIC; attach it to a segment`,
           path,
         );
-      d.nics.push({ name: nic, segment: null, on: null, address: null, path });
+      d.nics.push({ name: nic, segment: null, on: null, address: null, address6: null, path });
       continue;
     }
-    if (!n.segment || !n.address) {
+    if (!n.segment || (!n.address && !n.address6)) {
       ctx.fail(
         'bad-nic',
         `${d.name} ${nic}: a NIC needs a segment and an address (or uplink: true on a vRouter)`,
@@ -227,10 +247,63 @@ function nicFacts(
       );
       continue;
     }
-    d.nics.push({ name: nic, segment: key, on, address: parseAddress(n.address) ?? null, path });
+    if (!familiesMatch(ctx, `${d.name} ${nic}`, on, n, path)) continue;
+    d.nics.push({
+      name: nic,
+      segment: key,
+      on,
+      address: n.address === undefined ? null : (parseAddress(n.address) ?? null),
+      address6: n.address6 === undefined ? null : (parseAddress6(n.address6) ?? null),
+      path,
+    });
   }
   if (uplinkOnly && d.nics.filter((n) => n.segment === null).length !== 1)
     ctx.fail('bad-nic', `vRouter ${d.name} needs exactly one NIC with uplink: true`, [...d.path, 'nics']);
+}
+
+/**
+ * Whether an address is given for each family the segment carries and for no other, reporting
+ * the first one missing or out of place: `address` with `subnet`, `address6` with `subnet6`.
+ * An IPv6 text in `address6` that `ip-address` rejects is reported here too (the schema checks
+ * only its characters).
+ */
+export function familiesMatch(
+  ctx: FactsContext,
+  what: string,
+  on: SegmentFacts,
+  given: { address?: string; address6?: string },
+  path: InventoryPath,
+): boolean {
+  const want = (field: 'address' | 'address6', has: boolean, subnet: string, example: string) => {
+    if (has && given[field] === undefined) {
+      ctx.fail(
+        'missing-address',
+        `${what}: segment ${on.key} carries ${subnet}; give ${field} (${example})`,
+        path,
+      );
+      return false;
+    }
+    if (!has && given[field] !== undefined) {
+      const family = field === 'address' ? 'IPv4' : 'IPv6';
+      ctx.fail('wrong-family', `${what}: segment ${on.key} has no ${family} subnet; remove ${field}`, [
+        ...path,
+        field,
+      ]);
+      return false;
+    }
+    return true;
+  };
+  const ok4 = want('address', on.subnet !== null, on.subnet?.text ?? '', 'a host address of it');
+  const ok6 = want('address6', on.subnet6 !== null, on.subnet6?.text ?? '', 'a host address of it');
+  if (!ok4 || !ok6) return false;
+  if (given.address6 !== undefined && parseAddress6(given.address6) === undefined) {
+    ctx.fail('bad-address', `'${given.address6}' is not an IPv6 address; write it like 2001:db8::5`, [
+      ...path,
+      'address6',
+    ]);
+    return false;
+  }
+  return true;
 }
 
 function nicOrder(nic: string): number {

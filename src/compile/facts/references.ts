@@ -8,6 +8,7 @@ import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { Tenant } from '../../inventory/types.gen.js';
 import type { Role } from '../../model/types.js';
 import type { Prefix4 } from '../../net/ipv4.js';
+import type { Prefix6 } from '../../net/ipv6.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
 import { serviceRoles } from '../roles.js';
 import { type FactsContext, listOf, suggest } from './context.js';
@@ -104,7 +105,18 @@ export function originatedPrefixes(ctx: FactsContext, upstreams: Map<string, Ups
     const originate = (u.lab?.originate ?? [])
       .map((p, i) => ctx.prefix(p, ['upstreams', name, 'lab', 'originate', i]))
       .filter((p): p is Prefix4 => p !== undefined);
+    const originate6 = (u.lab?.originate6 ?? [])
+      .map((p, i) => ctx.prefix6(p, ['upstreams', name, 'lab', 'originate6', i]))
+      .filter((p): p is Prefix6 => p !== undefined);
     const facts = upstreams.get(name);
     if (facts) facts.originate = originate;
+    if (facts?.ipv6) facts.ipv6.originate = originate6;
+    else if (originate6.length)
+      ctx.fail('bad-prefix', `upstream ${name}: lab.originate6 needs an IPv6 session (address6, peer6)`, [
+        'upstreams',
+        name,
+        'lab',
+        'originate6',
+      ]);
   }
 }

@@ -7,8 +7,10 @@
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { Backend, Frontend, HealthCheck, L4Service, Tenant } from '../../inventory/types.gen.js';
 import { parseAddress } from '../../net/ipv4.js';
-import type { DeviceFacts } from '../facts.js';
+import { parseAddress6 } from '../../net/ipv6.js';
+import type { DeviceFacts, SegmentFacts } from '../facts.js';
 import type { FactsContext } from './context.js';
+import { familiesMatch } from './devices.js';
 
 export interface VrrpMemberFacts {
   device: string;
@@ -21,7 +23,10 @@ export interface VrrpAddressFacts {
   segment: string;
   key: string;
   vrid: number;
-  address: number;
+  /** The IPv4 virtual address, or null when the pair holds only an IPv6 one here. */
+  address: number | null;
+  /** The IPv6 virtual address (its own VRRPv3 instance, same VRID), or null. */
+  address6: bigint | null;
 }
 
 export interface VrrpPairFacts {
@@ -65,15 +70,31 @@ export interface TenantFacts {
 }
 
 /** Every tenant, sorted by name. */
-export function tenantFacts(ctx: FactsContext, devices: Map<string, DeviceFacts>): Map<string, TenantFacts> {
+export function tenantFacts(
+  ctx: FactsContext,
+  devices: Map<string, DeviceFacts>,
+  segments: Map<string, SegmentFacts>,
+): Map<string, TenantFacts> {
   const out = new Map<string, TenantFacts>();
   for (const [name, t] of Object.entries(ctx.site.tenants).sort(([a], [b]) => a.localeCompare(b))) {
     const base = ['tenants', name];
-    const vrrp = (segment: string, vrid: number, text: string, path: InventoryPath): VrrpAddressFacts => {
-      const address = parseAddress(text);
-      if (address === undefined)
-        ctx.fail('bad-address', `'${text}' is not an IPv4 address; write it like 10.1.0.1`, path);
-      return { segment, key: `${name}/${segment}`, vrid, address: address ?? 0 };
+    const vrrp = (
+      segment: string,
+      vrid: number,
+      given: { address?: string; address6?: string },
+      path: InventoryPath,
+    ): VrrpAddressFacts => {
+      const key = `${name}/${segment}`;
+      const on = segments.get(key);
+      if (on) familiesMatch(ctx, `VRRP address of ${key}`, on, given, path);
+      const address = given.address === undefined ? null : (parseAddress(given.address) ?? null);
+      const address6 = given.address6 === undefined ? null : (parseAddress6(given.address6) ?? null);
+      if (given.address !== undefined && address === null)
+        ctx.fail('bad-address', `'${given.address}' is not an IPv4 address; write it like 10.1.0.1`, [
+          ...path,
+          'address',
+        ]);
+      return { segment, key, vrid, address, address6 };
     };
     const pair = (p: {
       members: VrrpMemberFacts[];
@@ -92,21 +113,16 @@ export function tenantFacts(ctx: FactsContext, devices: Map<string, DeviceFacts>
         ? {
             ...pair(routers),
             gateways: Object.entries(routers.gateways).map(([s, g]) =>
-              vrrp(s, g.vrid, g.address, [...base, 'routers', 'gateways', s, 'address']),
+              vrrp(s, g.vrid, g, [...base, 'routers', 'gateways', s]),
             ),
           }
         : null,
       l4: l4
         ? {
             ...pair(l4),
-            gateway: vrrp(l4.gateway.segment, l4.gateway.vrid, l4.gateway.address, [
-              ...base,
-              'l4',
-              'gateway',
-              'address',
-            ]),
+            gateway: vrrp(l4.gateway.segment, l4.gateway.vrid, l4.gateway, [...base, 'l4', 'gateway']),
             services: Object.entries(l4.services).map(([svc, s]) => ({
-              ...vrrp(s.segment, s.vrid, s.address, [...base, 'l4', 'services', svc, 'address']),
+              ...vrrp(s.segment, s.vrid, s, [...base, 'l4', 'services', svc]),
               name: svc,
               ports: [...s.ports].sort((a, b) => a - b),
               realServers: [...s.real_servers],

@@ -8,15 +8,17 @@ import type {
   FrrInterface,
   FrrModel,
   PeerGroup,
-  PrefixList,
-  RouteMap,
   StaticRoute,
 } from '../../model/types.js';
 import { formatAddress, nth, onPrefix, parsePrefix, withLength } from '../../net/ipv4.js';
+import { nth6, onPrefix6, withLength6 } from '../../net/ipv6.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
+import { withValue } from '../ip-family.js';
 import { roleSpec } from '../roles.js';
 import { compileTimers } from '../timers.js';
+import { ipv6UnicastFamily, siteHasIpv6, upstreamSession6 } from './ipv6.js';
 import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
+import { compilePolicy, ipv4Policy, ipv6Policy } from './policy.js';
 
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
 export const MAXIMUM_PATHS = 64;
@@ -39,29 +41,21 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const networks: string[] = [];
   const neighbors: BgpNeighbor[] = [];
   const groups = new Map<string, PeerGroupSpec>();
+  // IPv6 (issue 14): only on a site that has it, so an IPv4-only site's model is unchanged
+  const v6 = siteHasIpv6(facts);
+  const networks6: string[] = [];
+  /** Groups of numbered IPv4 sessions: not activated in the IPv6 family. */
+  const ipv4Only = new Set<string>();
+  /** Groups of numbered IPv6 sessions (`<group>-V6`): activated in the IPv6 family only. */
+  const groups6 = new Map<string, PeerGroupSpec>();
 
   // --- loopback and originated prefixes ------------------------------------------------------
-  const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
-  const spec = roleSpec(d.role);
-  if (d.loopback !== null) {
-    lo.addresses.push(onPrefix(d.loopback, 32));
-    // a routed VM's loopback is only its router-id: hypervisors accept its segments, nothing else
-    if (!spec.uplinkNic) networks.push(withLength(d.loopback, 32));
-  }
-  if (spec.peersWithUpstreams) {
-    for (const p of facts.announce) {
-      staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
-      networks.push(p.text);
-    }
-  }
   const simulated = facts.upstreams.get(d.name);
-  simulated?.originate.forEach((p, i) => {
-    staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
-    networks.push(p.text);
-    const client = i === 0 ? nth(p, 1) : undefined;
-    if (client !== undefined) lo.addresses.push(onPrefix(client, 32));
-  });
-  interfaces.push(lo);
+  const origin = loopbackAndOriginated(facts, d);
+  interfaces.push(origin.lo);
+  staticRoutes.push(...origin.staticRoutes);
+  networks.push(...origin.networks);
+  networks6.push(...origin.networks6);
 
   // --- cabled ports: unnumbered BGP, or the numbered upstream link ----------------------------
   for (const port of d.ports) {
@@ -77,6 +71,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     const group = peerGroupFor(d.role, peer.role, link?.upstream.accept === 'full');
     groups.set(group.name, group);
     if (link) {
+      ipv4Only.add(group.name);
       iface.addresses.push(onPrefix(link.mine, link.upstream.link.length));
       neighbors.push({
         peer: formatAddress(link.theirs),
@@ -88,6 +83,13 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
         password: link.upstream.password ? { secret: link.upstream.password, use: 'bgp-password' } : null,
         updateSource: null,
       });
+      // the IPv6 session over the same link: its own neighbor, in the group's IPv6 twin
+      const six = upstreamSession6(link.upstream, !!simulated, group, neighbors[neighbors.length - 1]!);
+      if (six) {
+        groups6.set(six.group.name, six.group);
+        Object.assign(iface, { addresses6: [six.address] });
+        neighbors.push(six.neighbor);
+      }
     } else {
       neighbors.push({
         peer: port.interface,
@@ -104,32 +106,28 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   }
 
   // --- a vRouter's own segments ---------------------------------------------------------------
-  for (const nic of d.nics) {
-    const seg = nic.on;
-    if (seg === null || nic.address === null) continue;
-    interfaces.push({
-      name: nic.name,
-      description: `segment ${seg.key} (VNI ${seg.vni})`,
-      addresses: [onPrefix(nic.address, seg.subnet.length)],
-    });
-    networks.push(seg.subnet.text);
-  }
+  const own = segmentInterfaces(d);
+  interfaces.push(...own.interfaces);
+  networks.push(...own.networks);
+  networks6.push(...own.networks6);
   interfaces.sort((a, b) => (a.name === 'lo' ? -1 : b.name === 'lo' ? 1 : ifaceOrder(a.name, b.name)));
-  neighbors.sort((a, b) => Number(b.unnumbered) - Number(a.unnumbered) || ifaceOrder(a.peer, b.peer));
+  neighbors.sort(
+    (a, b) =>
+      Number(b.unnumbered) - Number(a.unnumbered) ||
+      Number(a.family === 'ipv6') - Number(b.family === 'ipv6') ||
+      ifaceOrder(a.peer, b.peer),
+  );
 
-  const policy = compilePolicy(facts, d, [...groups.values()]);
-  const peerGroups: PeerGroup[] = [...groups.values()]
-    .map((g) => ({
-      name: g.name,
-      description: g.description,
-      bfdProfile: g.bfdProfile,
-      routeMapIn: `${g.name}-IN`,
-      routeMapOut: `${g.name}-OUT`,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const policy = compilePolicy(facts, d, [...groups.values()], ipv4Policy(facts));
+  const in6 = v6 ? [...[...groups.values()].filter((g) => !ipv4Only.has(g.name)), ...groups6.values()] : [];
+  const policy6 = v6 ? compilePolicy(facts, d, in6, ipv6Policy(facts)) : { prefixLists: [], routeMaps: [] };
+  const peerGroups = [...peerGroupsOf(groups, false), ...peerGroupsOf(groups6, true)].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
   const defaultOriginate = neighbors
-    .filter((n) => groups.get(n.peerGroup)?.defaultOriginate)
+    .filter((n) => n.family === undefined && groups.get(n.peerGroup)?.defaultOriginate)
     .map((n) => n.peer);
+  const ipv6Unicast = v6 ? ipv6UnicastFamily(networks6, neighbors, in6, MAXIMUM_PATHS) : null;
 
   return {
     defaultsProfile: 'traditional',
@@ -138,9 +136,11 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     daemons: { bgpd: true, bfdd: true, agentx: false },
     kernelNexthopGroups: KERNEL_NEXTHOP_GROUPS,
     interfaces,
-    staticRoutes: staticRoutes.sort((a, b) => a.prefix.localeCompare(b.prefix)),
-    prefixLists: policy.prefixLists,
-    routeMaps: policy.routeMaps,
+    staticRoutes: staticRoutes.sort(
+      (a, b) => Number(!!a.family) - Number(!!b.family) || a.prefix.localeCompare(b.prefix),
+    ),
+    prefixLists: [...policy.prefixLists, ...policy6.prefixLists],
+    routeMaps: [...policy.routeMaps, ...policy6.routeMaps],
     bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) => {
       const bfd = name === 'fabric' ? timers.bfdFabric : timers.bfdUpstream;
       return bfdProfile(name, bfd.intervalMs, bfd.multiplier);
@@ -158,6 +158,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
         maximumPaths: MAXIMUM_PATHS,
         defaultOriginate,
       },
+      ...withValue('ipv6Unicast', ipv6Unicast),
     },
   };
 }
@@ -205,82 +206,92 @@ function comparePrefix(a: string, b: string): number {
   return pa.network - pb.network || pa.length - pb.length;
 }
 
-function compilePolicy(
-  facts: SiteFacts,
-  d: DeviceFacts,
-  groups: PeerGroupSpec[],
-): { prefixLists: PrefixList[]; routeMaps: RouteMap[] } {
-  const lists = new Map<string, PrefixList>();
-  const want = (name: string) => {
-    if (lists.has(name)) return;
-    lists.set(name, { name, entries: prefixListEntries(facts, d, name) });
-  };
-  const routeMaps: RouteMap[] = [];
-  for (const g of groups) {
-    for (const [dir, list] of [
-      ['IN', g.acceptPrefixList],
-      ['OUT', g.announcePrefixList],
-    ] as const) {
-      const name = `${g.name}-${dir}`;
-      if (list) {
-        want(list);
-        routeMaps.push({
-          name,
-          entries: [
-            { seq: 10, action: 'permit', matchPrefixList: list, description: null },
-            { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' },
-          ],
-        });
-      } else {
-        routeMaps.push({
-          name,
-          entries: [{ seq: 10, action: 'permit', matchPrefixList: null, description: 'everything' }],
-        });
-      }
+/** The loopback (and a simulated upstream's client address), and the prefixes the device originates itself. */
+function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
+  const spec = roleSpec(d.role);
+  const simulated = facts.upstreams.get(d.name);
+  const staticRoutes: StaticRoute[] = [];
+  const networks: string[] = [];
+  const networks6: string[] = [];
+  const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
+  const lo6: FrrInterface['addresses'] = [];
+  if (d.loopback !== null) {
+    lo.addresses.push(onPrefix(d.loopback, 32));
+    // a routed VM's loopback is only its router-id: hypervisors accept its segments, nothing else
+    if (!spec.uplinkNic) networks.push(withLength(d.loopback, 32));
+  }
+  if (d.loopback6 !== null) {
+    lo6.push(onPrefix6(d.loopback6, 128));
+    if (!spec.uplinkNic) networks6.push(withLength6(d.loopback6, 128));
+  }
+  if (spec.peersWithUpstreams) {
+    for (const p of facts.announce) {
+      staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
+      networks.push(p.text);
+    }
+    for (const p of facts.announce6) {
+      staticRoutes.push({
+        family: 'ipv6',
+        prefix: p.text,
+        nexthop: 'blackhole',
+        description: 'anchor for the site prefix',
+      });
+      networks6.push(p.text);
     }
   }
-  return {
-    prefixLists: [...lists.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    routeMaps: routeMaps.sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  simulated?.originate.forEach((p, i) => {
+    staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
+    networks.push(p.text);
+    const client = i === 0 ? nth(p, 1) : undefined;
+    if (client !== undefined) lo.addresses.push(onPrefix(client, 32));
+  });
+  simulated?.ipv6?.originate.forEach((p, i) => {
+    staticRoutes.push({
+      family: 'ipv6',
+      prefix: p.text,
+      nexthop: 'blackhole',
+      description: 'simulated customer prefix',
+    });
+    networks6.push(p.text);
+    const client = i === 0 ? nth6(p, 1) : undefined;
+    if (client !== undefined) lo6.push(onPrefix6(client, 128));
+  });
+  Object.assign(lo, withValue('addresses6', lo6));
+  return { lo, staticRoutes, networks, networks6 };
 }
 
-function entries(prefixes: { prefix: string; ge?: number; le?: number }[]): PrefixList['entries'] {
-  return prefixes.map((p, i) => ({
-    seq: (i + 1) * 5,
-    action: 'permit' as const,
-    prefix: p.prefix,
-    ge: p.ge ?? null,
-    le: p.le ?? null,
+/** The model's peer groups: each group's route-maps are `<name>-IN`/`-OUT` in its family. */
+function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGroup[] {
+  return [...groups.values()].map((g) => ({
+    name: g.name,
+    description: g.description,
+    bfdProfile: g.bfdProfile,
+    routeMapIn: `${g.name}-IN`,
+    routeMapOut: `${g.name}-OUT`,
+    ...(ipv6 ? { family: 'ipv6' as const } : {}),
   }));
 }
 
-function prefixListEntries(facts: SiteFacts, d: DeviceFacts, name: string): PrefixList['entries'] {
-  const tenantSubnets = () => [...facts.segments.values()].map((s) => ({ prefix: s.subnet.text }));
-  switch (name) {
-    case 'DEFAULT-ONLY':
-      return entries([{ prefix: '0.0.0.0/0' }]);
-    case 'FULL-TABLE':
-      // the whole table but our own prefixes and anything longer than /24
-      return [
-        ...facts.announce.map((p, i) => ({
-          seq: (i + 1) * 5,
-          action: 'deny' as const,
-          prefix: p.text,
-          ge: null,
-          le: 32,
-        })),
-        { seq: 1000, action: 'permit', prefix: '0.0.0.0/0', ge: null, le: 24 },
-      ];
-    case 'SITE-PREFIXES':
-      return entries(facts.announce.map((p) => ({ prefix: p.text })));
-    case 'HOST-ROUTES':
-      return entries([{ prefix: facts.pools.loopback.text, ge: 32, le: 32 }, ...tenantSubnets()]);
-    case 'TENANT-PREFIXES':
-      return entries(tenantSubnets());
-    case 'OWN-SEGMENTS':
-      return entries(d.nics.flatMap((n) => (n.on ? [{ prefix: n.on.subnet.text }] : [])));
-    default:
-      throw new Error(`unknown prefix-list ${name}`);
+/** A vRouter's interfaces on its segments, with the subnets it announces, per family. */
+function segmentInterfaces(d: DeviceFacts) {
+  const interfaces: FrrInterface[] = [];
+  const networks: string[] = [];
+  const networks6: string[] = [];
+  for (const nic of d.nics) {
+    const seg = nic.on;
+    if (seg === null) continue;
+    const addresses = seg.subnet && nic.address !== null ? [onPrefix(nic.address, seg.subnet.length)] : [];
+    const addresses6 =
+      seg.subnet6 && nic.address6 !== null ? [onPrefix6(nic.address6, seg.subnet6.length)] : [];
+    if (addresses.length === 0 && addresses6.length === 0) continue;
+    interfaces.push({
+      name: nic.name,
+      description: `segment ${seg.key} (VNI ${seg.vni})`,
+      addresses,
+      ...withValue('addresses6', addresses6),
+    });
+    if (addresses.length && seg.subnet) networks.push(seg.subnet.text);
+    if (addresses6.length && seg.subnet6) networks6.push(seg.subnet6.text);
   }
+  return { interfaces, networks, networks6 };
 }

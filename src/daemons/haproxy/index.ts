@@ -3,7 +3,7 @@
  * moves, reloaded in place (it hands over its sockets; a new certificate needs a reload too:
  * HAProxy reads certificates when it (re)starts), read back as the file it was started with.
  */
-import { HAPROXY_CERT_DIR, HAPROXY_STATS_SOCKET } from '../../compile/haproxy.js';
+import { HAPROXY_CERT_DIR, HAPROXY_SERVER_STATE, HAPROXY_STATS_SOCKET } from '../../compile/haproxy.js';
 import { compareFileInUse, fileInUse } from '../../drift/driver.js';
 import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
 import type { DaemonDriver, FileSpec, StagedFile, TransactionSteps } from '../types.js';
@@ -21,9 +21,14 @@ const PID_FILE = '/run/haproxy.pid';
  * failed request per client and reload (docs/failover.md). `-x` takes them over instead; a
  * running config whose stats socket does not expose them (Debian's default, before fabric's
  * first push) makes `-x` fail before anything is bound, and the init script's reload does it.
+ *
+ * First the running process's view of its servers is saved for the new one to load
+ * (haproxy.cfg's `server-state-file`); when it cannot be (no socat, no socket), none is left
+ * behind, so the new process never loads an older one.
  */
 const HANDOVER = [
   'haproxy_reload() {',
+  `  { [ -S ${HAPROXY_STATS_SOCKET} ] && command -v socat >/dev/null && echo 'show servers state' | socat -t 2 stdio unix-connect:${HAPROXY_STATS_SOCKET} > ${HAPROXY_SERVER_STATE}.new 2>/dev/null && mv ${HAPROXY_SERVER_STATE}.new ${HAPROXY_SERVER_STATE}; } || rm -f ${HAPROXY_SERVER_STATE} ${HAPROXY_SERVER_STATE}.new`,
   '  if [ -d /run/systemd/system ]; then systemctl reload haproxy; return; fi',
   `  pid=$(cat ${PID_FILE} 2>/dev/null)`,
   `  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || [ ! -S ${HAPROXY_STATS_SOCKET} ]; then systemctl reload haproxy; return; fi`,
@@ -112,7 +117,11 @@ export const haproxy: DaemonDriver = {
       ),
   },
   lab: {
-    requires: () => [{ program: 'haproxy', pkg: 'haproxy' }],
+    // socat: a reload saves the servers' state through the stats socket
+    requires: () => [
+      { program: 'haproxy', pkg: 'haproxy' },
+      { program: 'socat', pkg: 'socat' },
+    ],
     status: oneProcessStatus('haproxy'),
   },
 };

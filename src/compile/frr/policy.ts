@@ -1,0 +1,152 @@
+/**
+ * A device's BGP policy in one address family: a prefix-list per rule its groups use and a
+ * route-map per group and direction. The rules are the same in both families (issue 14); what
+ * differs is in `PolicyFamily`: the names, the default route, the host length, each family's own
+ * prefixes.
+ */
+import type { PrefixList, RouteMap } from '../../model/types.js';
+import type { DeviceFacts, SegmentFacts, SiteFacts } from '../facts.js';
+import { routeMap6 } from './ipv6.js';
+import type { PeerGroupSpec } from './peer-groups.js';
+
+/** What one family's policy is made of. */
+export interface PolicyFamily {
+  /** Set on the IPv6 family's lists and route-maps; IPv4's carry none (the model's default). */
+  family?: 'ipv6';
+  listName(rule: string): string;
+  routeMapName(group: PeerGroupSpec, dir: 'IN' | 'OUT'): string;
+  defaultRoute: string;
+  /** A host route's prefix length (a loopback). */
+  hostLength: number;
+  /** The longest prefix a full table is taken with. */
+  fullTableMaxLength: number;
+  /** The site's announced prefixes in this family. */
+  announce: readonly { text: string }[];
+  loopbackPool: { text: string } | null;
+  subnetOf(segment: SegmentFacts): { text: string } | null;
+}
+
+export function ipv4Policy(facts: SiteFacts): PolicyFamily {
+  return {
+    listName: (rule) => rule,
+    routeMapName: (g, dir) => `${g.name}-${dir}`,
+    defaultRoute: '0.0.0.0/0',
+    hostLength: 32,
+    fullTableMaxLength: 24,
+    announce: facts.announce,
+    loopbackPool: facts.pools.loopback,
+    subnetOf: (s) => s.subnet,
+  };
+}
+
+export function ipv6Policy(facts: SiteFacts): PolicyFamily {
+  return {
+    family: 'ipv6',
+    listName: (rule) => `${rule}-V6`,
+    routeMapName: routeMap6,
+    defaultRoute: '::/0',
+    hostLength: 128,
+    fullTableMaxLength: 48,
+    announce: facts.announce6,
+    loopbackPool: facts.pools.loopback6,
+    subnetOf: (s) => s.subnet6,
+  };
+}
+
+const familyOf = (f: PolicyFamily) => (f.family ? { family: f.family } : {});
+
+/** The family's prefix-lists and route-maps for the device's groups. */
+export function compilePolicy(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  groups: readonly PeerGroupSpec[],
+  f: PolicyFamily,
+): { prefixLists: PrefixList[]; routeMaps: RouteMap[] } {
+  const lists = new Map<string, PrefixList>();
+  const routeMaps: RouteMap[] = [];
+  for (const g of groups) {
+    for (const [dir, rule] of [
+      ['IN', g.acceptPrefixList],
+      ['OUT', g.announcePrefixList],
+    ] as const) {
+      const name = f.routeMapName(g, dir);
+      if (!rule) {
+        routeMaps.push({
+          ...familyOf(f),
+          name,
+          entries: [{ seq: 10, action: 'permit', matchPrefixList: null, description: 'everything' }],
+        });
+        continue;
+      }
+      const list = f.listName(rule);
+      if (!lists.has(list))
+        lists.set(list, { ...familyOf(f), name: list, entries: prefixListEntries(facts, d, rule, f) });
+      routeMaps.push({
+        ...familyOf(f),
+        name,
+        entries: [
+          { seq: 10, action: 'permit', matchPrefixList: list, description: null },
+          { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' },
+        ],
+      });
+    }
+  }
+  return {
+    prefixLists: [...lists.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    routeMaps: routeMaps.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** Prefix-list entries numbered as FRR shows them (seq 5, 10, …). */
+export function entries(prefixes: { prefix: string; ge?: number; le?: number }[]): PrefixList['entries'] {
+  return prefixes.map((p, i) => ({
+    seq: (i + 1) * 5,
+    action: 'permit' as const,
+    prefix: p.prefix,
+    ge: p.ge ?? null,
+    le: p.le ?? null,
+  }));
+}
+
+/** The entries of one rule (`DEFAULT-ONLY`, `HOST-ROUTES`, …) in the family. */
+function prefixListEntries(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  rule: string,
+  f: PolicyFamily,
+): PrefixList['entries'] {
+  const subnets = (list: readonly (SegmentFacts | null)[]) =>
+    list.flatMap((s) => {
+      const p = s ? f.subnetOf(s) : null;
+      return p ? [{ prefix: p.text }] : [];
+    });
+  switch (rule) {
+    case 'DEFAULT-ONLY':
+      return entries([{ prefix: f.defaultRoute }]);
+    case 'FULL-TABLE':
+      // the whole table but our own prefixes and anything longer than the family's usual routes
+      return [
+        ...f.announce.map((p, i) => ({
+          seq: (i + 1) * 5,
+          action: 'deny' as const,
+          prefix: p.text,
+          ge: null,
+          le: f.hostLength,
+        })),
+        { seq: 1000, action: 'permit', prefix: f.defaultRoute, ge: null, le: f.fullTableMaxLength },
+      ];
+    case 'SITE-PREFIXES':
+      return entries(f.announce.map((p) => ({ prefix: p.text })));
+    case 'HOST-ROUTES':
+      return entries([
+        ...(f.loopbackPool ? [{ prefix: f.loopbackPool.text, ge: f.hostLength, le: f.hostLength }] : []),
+        ...subnets([...facts.segments.values()]),
+      ]);
+    case 'TENANT-PREFIXES':
+      return entries(subnets([...facts.segments.values()]));
+    case 'OWN-SEGMENTS':
+      return entries(subnets(d.nics.map((n) => n.on)));
+    default:
+      throw new Error(`unknown prefix-list ${rule}`);
+  }
+}

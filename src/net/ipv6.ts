@@ -1,0 +1,86 @@
+/**
+ * IPv6 arithmetic on bigints, the counterpart of ipv4.ts. Parsing and printing are delegated to
+ * `ip-address`; every address fabric prints is in RFC 5952 form (lower case, the longest run of
+ * zero groups as `::`), https://www.rfc-editor.org/rfc/rfc5952#section-4.
+ */
+import { Address6 } from 'ip-address';
+
+export interface Prefix6 {
+  /** Network address as a 128-bit unsigned bigint. */
+  network: bigint;
+  length: number;
+  /** The prefix in RFC 5952 form, e.g. `2001:db8:1::/64`, whatever form the inventory wrote. */
+  text: string;
+}
+
+const ALL = (1n << 128n) - 1n;
+
+/** A bare IPv6 address (no `/len`, no zone), or undefined. IPv4 text is not an IPv6 address. */
+export function parseAddress6(text: string): bigint | undefined {
+  if (!text.includes(':') || text.includes('/') || text.includes('%') || !Address6.isValid(text))
+    return undefined;
+  return new Address6(text).bigInt();
+}
+
+/** RFC 5952 text of an address. */
+export function formatAddress6(n: bigint): string {
+  return Address6.fromBigInt(n).correctForm();
+}
+
+export function mask6(length: number): bigint {
+  return length === 0 ? 0n : (ALL << BigInt(128 - length)) & ALL;
+}
+
+/** Parses `address/len`. `hostBits` is set when the address is not the network address. */
+export function parsePrefix6(text: string): { prefix: Prefix6; hostBits: boolean } | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const len = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(len) || Number(len) > 128) return undefined;
+  const n = parseAddress6(text.slice(0, slash));
+  if (n === undefined) return undefined;
+  const length = Number(len);
+  const network = n & mask6(length);
+  return { prefix: { network, length, text: withLength6(network, length) }, hostBits: network !== n };
+}
+
+/** An address on a prefix, `address/len` (host bits allowed): the host address and its prefix. */
+export function parseHostOnPrefix6(text: string): { address: bigint; prefix: Prefix6 } | undefined {
+  const parsed = parsePrefix6(text);
+  const address = parseAddress6(text.slice(0, Math.max(0, text.indexOf('/'))));
+  return parsed && address !== undefined ? { address, prefix: parsed.prefix } : undefined;
+}
+
+export function contains6(p: Prefix6, address: bigint): boolean {
+  return (address & mask6(p.length)) === p.network;
+}
+
+export function overlaps6(a: Prefix6, b: Prefix6): boolean {
+  const m = mask6(Math.min(a.length, b.length));
+  return (a.network & m) === (b.network & m);
+}
+
+/** The address `offset` places after the network address, or undefined past the end of the prefix. */
+export function nth6(p: Prefix6, offset: number): bigint | undefined {
+  if (offset < 0 || BigInt(offset) > ALL >> BigInt(p.length)) return undefined;
+  return p.network + BigInt(offset);
+}
+
+/**
+ * Why an address is not a usable host address of its prefix, or undefined when it is. IPv6 has no
+ * broadcast; the all-zero address of a subnet is its Subnet-Router anycast address (RFC 4291
+ * section 2.6.1), which no interface may take. /127 and /128 have none (RFC 6164).
+ */
+export function notAHost6(p: Prefix6, address: bigint): string | undefined {
+  if (p.length >= 127 || address !== p.network) return undefined;
+  return `${formatAddress6(address)} is the Subnet-Router anycast address of ${p.text}`;
+}
+
+/** An address on an interface, as the model types it (`InterfaceAddress`, src/model/address.ts). */
+export function onPrefix6(address: bigint, prefixLength: number): { address: string; prefixLength: number } {
+  return { address: formatAddress6(address), prefixLength };
+}
+
+export function withLength6(address: bigint, length: number): string {
+  return `${formatAddress6(address)}/${length}`;
+}

@@ -1,0 +1,34 @@
+/** The dual-stack fixture (idc-a made dual-stack, issue 14) and variants of it for tests. */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from './cli.js';
+import { tempDir } from './tmp.js';
+
+export const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
+
+/** A copy of `file` in `dir` with `from` replaced by `to`; throws when `from` is not there. */
+function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`${file} has no '${from}' to replace`);
+  writeFileSync(path, edited);
+}
+
+/**
+ * A copy of the dual-stack fixture with VRRPv2 (whole-second adverts) and a password on the
+ * vRouter pair: what keepalived refuses on an IPv6 instance. Returns the inventory folder.
+ */
+export function dualStackVrrp2WithAuth(): string {
+  const dir = tempDir();
+  cpSync(DUAL_STACK, dir, { recursive: true });
+  // whatever the fixture's advert interval: VRRPv2 takes whole seconds
+  edit(
+    dir,
+    'idc-ds.yaml',
+    /vrrp: \{ version: 3, advert_int: [\d.]+ \}/,
+    'vrrp: { version: 2, advert_int: 1 }',
+  );
+  edit(dir, 'idc-ds-tenants.yaml', '    routers:\n', '    routers:\n      auth: { secret: shop-vrrp }\n');
+  return dir;
+}

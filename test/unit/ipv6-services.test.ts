@@ -1,0 +1,187 @@
+/**
+ * IPv6 for the tenant services (issue 14): the compile decisions behind keepalived's VRRPv3 IPv6
+ * instances, IPVS virtual servers of IPv6 VIPs and HAProxy's IPv6 binds, on the dual-stack
+ * fixture (test/fixtures/dual-stack, idc-a made dual-stack), and their absence on IPv4-only sites.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { vrrpInstanceName6, vrrpVrid } from '../../src/compile/allocate.js';
+import { isIntendedMaster } from '../../src/compile/keepalived.js';
+import { poolUsage } from '../../src/docs/ip-plan.js';
+import { siteDocs } from '../../src/docs/site-docs.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { REPO } from '../support/cli.js';
+import { DUAL_STACK, dualStackVrrp2WithAuth } from '../support/dual-stack.js';
+
+type Site = NonNullable<ReturnType<typeof runPipeline>['model']>['sites'][number];
+type Device = Site['devices'][number];
+
+function compile(dir: string): readonly Site[] {
+  const r = runPipeline(dir);
+  expect(r.inputErrors.map((d) => d.message)).toEqual([]);
+  return r.model!.sites;
+}
+
+const ds = compile(DUAL_STACK)[0]!;
+const device = (site: Site, name: string): Device => site.devices.find((d) => d.name === name)!;
+const keepalived = (name: string) => {
+  const d = device(ds, name);
+  if (d.role !== 'vrouter' && d.role !== 'l4lb') throw new Error(`${name} runs no keepalived`);
+  return d.keepalived;
+};
+const haproxy = (name: string) => {
+  const d = device(ds, name);
+  if (d.role !== 'l7lb') throw new Error(`${name} runs no HAProxy`);
+  return d.haproxy;
+};
+
+describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
+  it('GIVEN gateways with address6 WHEN compiled THEN each has its own IPv6 instance, the IPv6-only segment too', () => {
+    const k = keepalived('vr1');
+    expect(k.vrrpInstances.map((i) => i.name)).toEqual(['shop_gw_app', 'shop_gw_public']);
+    expect(k.vrrpInstances6?.map((i) => [i.name, i.interface, i.virtualIpaddress])).toEqual([
+      ['shop_gw_app_v6', 'eth3', [{ address: '2001:db8:20:2::1', prefixLength: 64, dev: 'eth3' }]],
+      ['shop_gw_data_v6', 'eth4', [{ address: '2001:db8:100:40::1', prefixLength: 64, dev: 'eth4' }]],
+      // written long in the inventory, printed in RFC 5952 form
+      ['shop_gw_public_v6', 'eth2', [{ address: '2001:db8:100:10::1', prefixLength: 64, dev: 'eth2' }]],
+    ]);
+    // one family per instance: no IPv4 address in an IPv6 instance, nor the reverse
+    for (const i of k.vrrpInstances6 ?? [])
+      for (const a of i.virtualIpaddress) expect(a.address).toContain(':');
+    for (const i of k.vrrpInstances) for (const a of i.virtualIpaddress) expect(a.address).not.toContain(':');
+  });
+
+  it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracking', () => {
+    for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
+      const k = keepalived(name);
+      for (const v4 of k.vrrpInstances) {
+        const v6 = k.vrrpInstances6?.find((i) => i.name === vrrpInstanceName6(v4.name));
+        expect(v6, `${name} ${v4.name}`).toBeDefined();
+        const { name: _a, virtualIpaddress: _b, ...same4 } = v4;
+        const { name: _c, virtualIpaddress: _d, ...same6 } = v6!;
+        expect(same6).toEqual(same4);
+      }
+    }
+  });
+
+  it('GIVEN the instances of one device WHEN their VRIDs are listed per interface and family THEN none repeats', () => {
+    for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
+      const k = keepalived(name);
+      for (const list of [k.vrrpInstances, k.vrrpInstances6 ?? []]) {
+        const keys = list.map((i) => `${i.interface}#${i.virtualRouterId}`);
+        expect(new Set(keys).size, `${name}: ${keys.join(' ')}`).toBe(keys.length);
+      }
+    }
+    expect(vrrpVrid({ vrid: 21 })).toBe(21);
+  });
+
+  it('GIVEN both families WHEN compiled THEN one sync group holds every instance, sorted', () => {
+    expect(keepalived('vr1').vrrpSyncGroups).toEqual([
+      {
+        name: 'shop_gateway',
+        instances: [
+          'shop_gw_app',
+          'shop_gw_app_v6',
+          'shop_gw_data_v6',
+          'shop_gw_public',
+          'shop_gw_public_v6',
+        ],
+      },
+    ]);
+    expect(keepalived('lb2').vrrpSyncGroups).toEqual([
+      {
+        name: 'shop_balancer',
+        instances: ['shop_lb_gw', 'shop_lb_gw_v6', 'shop_vip_www', 'shop_vip_www_v6'],
+      },
+    ]);
+  });
+
+  it('GIVEN the pair priorities WHEN compiled THEN the IPv6 master is the IPv4 master', () => {
+    expect(keepalived('vr1').vrrpInstances6?.every((i) => i.intendedMaster)).toBe(true);
+    expect(keepalived('vr2').vrrpInstances6?.some((i) => i.intendedMaster)).toBe(false);
+  });
+
+  it('GIVEN a priority tie WHEN the master is decided THEN the higher primary address wins, IPv6 addresses too', () => {
+    expect(isIntendedMaster(100, (0x20010db8n << 96n) | 3n, 100, (0x20010db8n << 96n) | 2n)).toBe(true);
+    expect(isIntendedMaster(100, 2n, 100, 3n)).toBe(false);
+    expect(isIntendedMaster(100, 2, 150, 3)).toBe(false);
+    expect(isIntendedMaster(100, 2n)).toBe(true);
+  });
+});
+
+describe('VRRPv2 with a password on a dual-stack pair', () => {
+  it('GIVEN defaults.vrrp.version 2 and routers.auth WHEN compiled THEN only the IPv4 instances carry the password (IPv6 is VRRPv3 only)', () => {
+    const vr1 = device(compile(dualStackVrrp2WithAuth())[0]!, 'vr1');
+    if (vr1.role !== 'vrouter') throw new Error('vr1 is a vRouter');
+    expect(vr1.keepalived.globalDefs.vrrpVersion).toBe(2);
+    expect(vr1.keepalived.vrrpInstances.map((i) => i.authentication?.authPass.secret)).toEqual([
+      'shop-vrrp',
+      'shop-vrrp',
+    ]);
+    expect(vr1.keepalived.vrrpInstances6?.map((i) => i.authentication)).toEqual([null, null, null]);
+  });
+});
+
+describe('IPVS and HAProxy for IPv6 VIPs (dual-stack fixture)', () => {
+  it('GIVEN an L4 service with address6 WHEN compiled THEN an IPv6 virtual server per port sends to the real servers` IPv6 addresses', () => {
+    const k = keepalived('lb1');
+    expect(k.virtualServers.map((v) => `${v.address} ${v.port}`)).toEqual([
+      '203.0.113.10 80',
+      '203.0.113.10 443',
+    ]);
+    expect(
+      k.virtualServers6?.map((v) => [
+        v.address,
+        v.port,
+        v.realServers.map((r) => `${r.device} ${r.address} ${r.port}`),
+      ]),
+    ).toEqual([
+      ['2001:db8:100:10::10', 80, ['web1 2001:db8:20:1::11 80', 'web2 2001:db8:20:1::12 80']],
+      ['2001:db8:100:10::10', 443, ['web1 2001:db8:20:1::11 443', 'web2 2001:db8:20:1::12 443']],
+    ]);
+    // the same health check as the IPv4 servers: HAProxy's health frontend, which binds IPv6 too
+    expect(k.virtualServers6?.[0]?.realServers[0]?.check).toEqual(k.virtualServers[0]?.realServers[0]?.check);
+  });
+
+  it('GIVEN an L7 balancer whose L4-facing NIC has address6 WHEN compiled THEN every frontend binds there too, and its rate limit tracks IPv6 clients', () => {
+    const h = haproxy('web1');
+    const www = h.frontends.find((f) => f.name === 'www')!;
+    expect(www.binds6).toEqual([
+      { address: '2001:db8:20:1::11', port: 80, certificate: null, transparent: true },
+      {
+        address: '2001:db8:20:1::11',
+        port: 443,
+        certificate: '/etc/haproxy/certs/www.pem',
+        transparent: true,
+      },
+    ]);
+    expect(www.rateLimit?.tableType).toBe('ipv6');
+    expect(h.health?.address6).toBe('2001:db8:20:1::11');
+    // the backends stay IPv4: a proxy's servers need not speak the client's family
+    expect(h.backends.flatMap((b) => b.servers.map((s) => s.address)).every((a) => !a.includes(':'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('IPv4-only sites', () => {
+  it('GIVEN the reference sites WHEN compiled THEN no IPv6 service field exists at all', () => {
+    for (const site of compile(join(REPO, 'inventory')))
+      for (const d of site.devices) {
+        const text = JSON.stringify(d);
+        for (const key of ['vrrpInstances6', 'virtualServers6', 'binds6', 'address6'])
+          expect(text, `${site.name}/${d.name}`).not.toContain(`"${key}"`);
+        expect(text, `${site.name}/${d.name}`).not.toContain('"tableType":"ipv6"');
+      }
+  });
+});
+
+describe('fabric docs of a dual-stack site', () => {
+  it('GIVEN IPv6 pools and segments in the IP plan WHEN the site docs are written THEN they are, with the IPv4 space sized and the IPv6 VIPs listed', () => {
+    const docs = siteDocs({ site: ds, whatif: null, failover: null });
+    const readme = docs.files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain('2001:db8:100:10::10/64');
+    expect(poolUsage(ds).map((u) => u.entry.prefix)).toContain('10.20.1.0/24');
+    expect(poolUsage(ds).some((u) => u.entry.prefix.includes(':'))).toBe(false);
+  });
+});
