@@ -10,9 +10,11 @@ export interface MeasuredScenario {
   group: string;
   fault: string;
   injected: string;
-  budgetMs: number;
-  failoverMs: number;
-  failbackMs: number;
+  /** The limits it was judged by: `350 ms`, `0 failed requests`, `none`. */
+  budget: string;
+  /** The outage the budget holds, per phase: `412 ms`, or `180 ms of pings` for a fabric budget. */
+  failover: string;
+  failback: string;
   lostPings: number;
   failedRequests: number;
   verdict: string;
@@ -32,12 +34,32 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 
+const numOrNull = (v: unknown): v is number | null => v === null || num(v);
+
+/** The budget's limits in words, as `fabric lab failover` judged them (src/failover/budgets.ts). */
+function budgetText(budget: Record<string, unknown>): string {
+  const parts = [
+    ...(num(budget.maxOutageMs) ? [`${budget.maxOutageMs} ms`] : []),
+    ...(num(budget.maxFailedRequests) ? [`${budget.maxFailedRequests} failed requests`] : []),
+  ];
+  return parts.join(', ') || 'none';
+}
+
+/** The outage a phase is judged by: a fabric budget holds the pings' outage, any other every probe's. */
+function outageText(phase: Record<string, unknown>, ofPings: boolean): string {
+  return ofPings && num(phase.maxPingOutageMs)
+    ? `${phase.maxPingOutageMs} ms of pings`
+    : `${phase.maxOutageMs} ms`;
+}
+
 function scenarioOf(v: unknown, i: number): MeasuredScenario | string {
   const where = `scenarios[${i}]`;
   if (!isObject(v)) return `${where} is not an object`;
   const { id, group, fault, injected, budget, failover, failback, verdict, reasons } = v;
   if (!str(id) || !str(group) || !str(verdict)) return `${where} needs "id", "group" and "verdict" strings`;
-  if (!isObject(budget) || !num(budget.maxOutageMs)) return `${where}.budget.maxOutageMs is not a number`;
+  // null: a budget in failed requests only (an app server) or no budget in the model
+  if (!isObject(budget) || !numOrNull(budget.maxOutageMs))
+    return `${where}.budget.maxOutageMs is not a number or null`;
   for (const [k, p] of [
     ['failover', failover],
     ['failback', failback],
@@ -46,14 +68,15 @@ function scenarioOf(v: unknown, i: number): MeasuredScenario | string {
       return `${where}.${k} needs maxOutageMs, lostPings and failedRequests numbers`;
   const fo = failover as Record<string, number>;
   const fb = failback as Record<string, number>;
+  const ofPings = budget.outageOf === 'pings';
   return {
     id,
     group,
     fault: str(fault) ? fault : '-',
     injected: str(injected) ? injected : '-',
-    budgetMs: budget.maxOutageMs,
-    failoverMs: fo.maxOutageMs!,
-    failbackMs: fb.maxOutageMs!,
+    budget: budgetText(budget),
+    failover: outageText(fo, ofPings),
+    failback: outageText(fb, ofPings),
     lostPings: fo.lostPings! + fb.lostPings!,
     failedRequests: fo.failedRequests! + fb.failedRequests!,
     verdict,
@@ -114,9 +137,9 @@ export function failoverTable(site: FrozenSite, m: FailoverMeasurement): string 
       s.group,
       s.fault,
       worst.has(s.group) ? `${worst.get(s.group)} ms` : null,
-      `${s.budgetMs} ms`,
-      `${s.failoverMs} ms`,
-      `${s.failbackMs} ms`,
+      s.budget,
+      s.failover,
+      s.failback,
       `${s.lostPings} / ${s.failedRequests}`,
       s.verdict === 'pass'
         ? 'pass'

@@ -31,7 +31,8 @@ export function poolUsage(site: FrozenSite): PoolUsage[] {
   }
   const gateway = parseHostOnPrefix(site.mgmt.gateway);
   if (gateway) hosts.add(gateway.address);
-  const spaces = site.ipPlan.filter((e) => SPACES.has(e.kind));
+  // IPv4 space only: IPv6 pools and segments (a /64 each) are listed in the IP plan, not sized here
+  const spaces = site.ipPlan.filter((e) => SPACES.has(e.kind) && parsePrefix(e.prefix) !== undefined);
   return spaces.map((entry) => {
     const p = parsePrefix(entry.prefix)!.prefix;
     // network and broadcast are lost on a subnet; an announced or originated prefix is only space

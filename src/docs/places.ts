@@ -1,44 +1,17 @@
 /**
- * Where each device sits in the drawings and tables: its place in the reference architecture,
- * read off the role table's columns (src/compile/roles.ts) and the model, never off a role's
- * name, so a new role lands in a zone by what its row says.
+ * Where each device sits in the drawings and tables: its place in the reference architecture is
+ * the `place` column of its role's row (src/compile/roles.ts), so a new role lands in a zone by
+ * what its row says, never by its name.
  */
-import { roleSpec, vmHostRoles } from '../compile/roles.js';
+import { type Place, roleSpec } from '../compile/roles.js';
 import { speaksBgp } from '../model/runs.js';
 import type { FrozenSite } from '../pipeline.js';
 
+export type { Place };
 export type SiteDevice = FrozenSite['devices'][number];
 
-/**
- * `internet` the lab's upstreams; `border` the edge routers that peer with them; `core` the
- * spine planes; `rack` the leaf pairs; `compute` the servers that host VMs; `data` the other
- * servers (storage); `gateway` a tenant's vRouters, `l4` and `l7` its balancers; `app` its
- * application VMs. (Not the roles' names: a place is what a role's row says, not its name.)
- */
-export type Place =
-  | 'internet'
-  | 'border'
-  | 'core'
-  | 'rack'
-  | 'compute'
-  | 'data'
-  | 'gateway'
-  | 'l4'
-  | 'l7'
-  | 'app';
-
 export function placeOf(d: SiteDevice): Place {
-  const spec = roleSpec(d.role);
-  if (spec.external) return 'internet';
-  if (spec.peersWithUpstreams) return 'border';
-  if (spec.hosted) {
-    if (spec.serves.includes('routers')) return 'gateway';
-    if (spec.serves.includes('l4')) return 'l4';
-    if (spec.serves.includes('l7')) return 'l7';
-    return 'app';
-  }
-  if (spec.uplinkCable === 'host') return vmHostRoles().includes(d.role) ? 'compute' : 'data';
-  return spec.redundancy?.by === 'rack' ? 'rack' : 'core';
+  return roleSpec(d.role).place;
 }
 
 export function devicesAt(site: FrozenSite, ...places: Place[]): SiteDevice[] {

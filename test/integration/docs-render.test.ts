@@ -1,8 +1,8 @@
 /**
  * Every diagram `fabric docs` generates is drawn by the real renderer: Mermaid (the npm package)
  * in Debian's headless Chromium, for the reference sites and a 500-device synthetic fabric
- * (bench/synthetic.ts). Any parse or layout error fails the test. Nothing is installed here:
- * without /usr/bin/chromium the test fails and says how to get it (.ci/run installs it).
+ * (bench/synthetic.ts). Any parse or layout error fails the test. Chromium comes from Debian:
+ * the test installs it when it is missing and fails loudly when it cannot.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { siteDocs } from '../../src/docs/site-docs.js';
 import { type DiagramSource, renderDiagrams, rendererProblem } from '../../src/docs/svg.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { compileExample } from '../support/render.js';
+import { ensureInstalled } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 function diagramsOf(inventory?: string): { site: string; diagrams: DiagramSource[] }[] {
@@ -23,8 +24,9 @@ function diagramsOf(inventory?: string): { site: string; diagrams: DiagramSource
 }
 
 beforeAll(() => {
+  ensureInstalled([{ bin: '/usr/bin/chromium', pkg: 'chromium' }]);
   const problem = rendererProblem();
-  if (problem) throw new Error(`cannot render diagrams: ${problem} (.ci/run installs chromium)`);
+  if (problem) throw new Error(`cannot render diagrams: ${problem} (apt-get install chromium)`);
 });
 
 describe('every generated diagram renders with Mermaid in Chromium', () => {

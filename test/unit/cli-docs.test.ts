@@ -65,8 +65,9 @@ describe('fabric docs', () => {
   it.each([
     [
       ['--failover-report', '/nonexistent/f.json'],
-      '--failover-report /nonexistent/f.json cannot be read (ENOENT)',
+      '--failover-report /nonexistent/f.json cannot be read (ENOENT: no such file): give the file fabric lab failover --json wrote',
     ],
+    [['--failover-report', REPO], 'cannot be read (EISDIR: a folder, not a file): give the file'],
     [['--site', 'idc-b', '--failover-report', FAILOVER], 'is about site idc-a, not idc-b: give --site idc-a'],
     [['--failover-report', join(REPO, 'package.json')], 'not a failover report'],
   ])('GIVEN %j THEN exit 2 with a clear message and nothing written', async (args, message) => {
@@ -83,6 +84,23 @@ describe('fabric docs', () => {
     expect(r.stderr).toContain('--out');
     expect(r.stderr).toContain('is a file, not a folder');
   });
+
+  it.each([
+    ['/proc/fabric-docs-test', 'cannot be written (/proc: nothing can be created there)'],
+    [join(REPO, 'package.json', 'docs'), 'package.json is a file, not a folder'],
+  ])(
+    'GIVEN --out %s, where nothing can be written THEN exit 2 saying why and what would do',
+    async (out, why) => {
+      const r = await runFabric(['docs', '--site', 'idc-b', '--no-whatif', '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(why);
+      expect(r.stderr).toContain(
+        'name a folder (it is created when missing), e.g. --out out; nothing was done',
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stdout).toBe('');
+    },
+  );
 
   it('GIVEN --svg without a browser THEN exit 2 saying how to get one, nothing written', async () => {
     const out = join(tempDir(), 'docs');

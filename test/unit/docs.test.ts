@@ -11,6 +11,9 @@ import { CABLING_COLUMNS } from '../../src/docs/csv.js';
 import { parseFailoverReport } from '../../src/docs/failover.js';
 import { siteDocs } from '../../src/docs/site-docs.js';
 import { isPhysical } from '../../src/docs/tables.js';
+import { type Budget, budgetFor, NO_BUDGET } from '../../src/failover/budgets.js';
+import { failoverJson } from '../../src/failover/report.js';
+import type { PhaseSummary, ScenarioResult } from '../../src/failover/result.js';
 import { runsVrrp } from '../../src/model/runs.js';
 import type { FrozenSite } from '../../src/pipeline.js';
 import { analyseSite } from '../../src/whatif/analyse.js';
@@ -145,6 +148,39 @@ describe.each(generated.map((g) => [g.site.name, g] as const))(
   },
 );
 
+describe('the C4 diagram claims only the redundancy the model has', () => {
+  const c4 = (docs: ReturnType<typeof docsOf>) =>
+    docs.diagrams.find((d) => d.name === 'c4-containers')!.mermaid;
+  const reference = new Map(generated.map(({ site, docs }) => [site.name, c4(docs)]));
+
+  it('GIVEN app VMs behind a balancer (idc-a) THEN N+1; GIVEN none (idc-b) THEN no redundancy is claimed', () => {
+    expect(reference.get('idc-a')).toContain('"App servers shop (N+1, 4)"');
+    expect(reference.get('idc-b')).toContain('"App VMs shop (2, no balancer)"');
+    expect(reference.get('idc-b')).not.toContain('App servers');
+  });
+
+  it('GIVEN a rack with three leaves and its hosts homed to all three THEN not "Leaf pair (A/B)" nor "dual-homed"', () => {
+    expect(reference.get('idc-b')).toContain('"Leaf pair per rack (A/B × 1)"');
+    expect(reference.get('idc-b')).toContain('"BGP to the host, dual-homed"');
+    const inventory = join(tempDir('fabric-docs-leaves-'), 'inventory');
+    mkdirSync(inventory, { recursive: true });
+    const text = readFileSync(join(REPO, 'inventory', 'idc-b.yaml'), 'utf8')
+      .replace(
+        '  hv1: {',
+        '  leaf1c: { role: leaf, id: 13, rack: b1, uplinks: { eth1: spine1:eth13, eth2: spine2:eth13 } }\n  hv1: {',
+      )
+      .replace('eth2: leaf1b:eth11 }', 'eth2: leaf1b:eth11, eth3: leaf1c:eth11 }')
+      .replace('eth2: leaf1b:eth12 }', 'eth2: leaf1b:eth12, eth3: leaf1c:eth12 }');
+    writeFileSync(join(inventory, 'idc-b.yaml'), text);
+    const { model, findings } = compileExample(inventory);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const drawn = c4(siteDocs({ site: model!.sites[0]!, whatif: null, failover: null }));
+    expect(drawn).toContain('"Leaves per rack (3 per rack, 1 rack)"');
+    expect(drawn).toContain('"BGP to the host, multi-homed"');
+    expect(drawn).not.toContain('A/B × 1');
+  });
+});
+
 describe('the measured failover', () => {
   const idcA = sites.find((s) => s.name === 'idc-a')!;
 
@@ -156,9 +192,88 @@ describe('the measured failover', () => {
       '| spine1/cut | spine-plane | cut | 250 ms | 350 ms | 412 ms | 0 ms | 5 / 0 | **FAIL**: failover 412 ms > 350 ms |',
     );
     expect(readme).toContain(
-      '| vr1/crash | shop-routers | crash | 722 ms | 1000 ms | 690 ms | 210 ms | 5 / 0 | pass |',
+      '| vr1/crash | shop-routers | crash | 542 ms | 1000 ms | 690 ms | 210 ms | 5 / 0 | pass |',
     );
     expect(readme).toContain('_Not computed for this document');
+  });
+
+  it('GIVEN the JSON fabric lab failover --json prints for every kind of budget THEN each scenario is shown as judged', () => {
+    // built from the report's own types, so a change to them reaches this test
+    const phase = (maxOutageMs: number, maxPingOutageMs: number, failedRequests: number): PhaseSummary => ({
+      maxOutageMs,
+      maxPingOutageMs,
+      worstProbe: undefined,
+      maxLostMs: 0,
+      maxPingLostMs: 0,
+      mostLostProbe: undefined,
+      lostPings: 1,
+      failedRequests,
+      unrecovered: [],
+    });
+    const scenario = (
+      id: string,
+      group: string,
+      budget: Budget,
+      failover: PhaseSummary,
+      reasons: string[] = [],
+    ): ScenarioResult => ({
+      id,
+      target: id.split('/')[0]!,
+      group,
+      fault: 'crash',
+      budget,
+      injected: id,
+      injectedAt: '2026-12-01T00:00:00.000Z',
+      heldMs: 3000,
+      undone: true,
+      failover,
+      failback: phase(0, 0, 0),
+      probes: [],
+      events: [],
+      converged: true,
+      convergeMs: 1000,
+      problems: [],
+      verdict: reasons.length ? 'fail' : 'pass',
+      reasons,
+    });
+    const report = failoverJson({
+      site: 'idc-a',
+      lab: 'docs-test',
+      probes: { ping: 2, http: 2 },
+      seconds: 10,
+      interrupted: false,
+      notRun: [],
+      results: [
+        // a fabric budget holds the pings: HTTP's 1 s SYN retransmission does not fail it
+        scenario(
+          'spine1/crash',
+          'spine-plane',
+          budgetFor(idcA.budgets, 'spine-plane', { device: 'spine1', group: 'spine-plane' }),
+          phase(1012, 180, 0),
+        ),
+        // an app server's budget is in failed requests only (no outage in ms)
+        scenario(
+          'app1/crash',
+          'app:web',
+          budgetFor(idcA.budgets, 'app-servers', { device: 'app1', group: 'app:web' }),
+          phase(400, 0, 2),
+          ['failover 2 failed requests > 0'],
+        ),
+        scenario('st1/crash', 'storage', NO_BUDGET, phase(300, 300, 0)),
+      ],
+    });
+    const m = parseFailoverReport(JSON.stringify(report));
+    if ('error' in m) throw new Error(m.error);
+    const readme = file(siteDocs({ site: idcA, whatif: null, failover: m }), 'README.md');
+    expect(readme).toContain(
+      '| spine1/crash | spine-plane | crash | 250 ms | 350 ms | 180 ms of pings | 0 ms of pings | 2 / 0 | pass |',
+    );
+    expect(readme).toContain(
+      '| app1/crash | app:web | crash | - | 0 failed requests | 400 ms | 0 ms | 2 / 2 | **FAIL**: failover 2 failed requests > 0 |',
+    );
+    expect(readme).toContain(
+      '| st1/crash | storage | crash | 250 ms | none | 300 ms | 0 ms | 2 / 0 | pass |',
+    );
   });
 
   it.each([

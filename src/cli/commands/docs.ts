@@ -57,17 +57,27 @@ Examples:
     .action((opts: DocsOptions, cmd: Command) => run(docs({ ...cmd.optsWithGlobals(), ...opts })));
 }
 
+/** Why a file cannot be read, in words (the code stays for a search). */
+function unreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'ENOENT: no such file';
+  if (code === 'EISDIR') return 'EISDIR: a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return `${code}: permission denied`;
+  return code ?? (e as Error).message;
+}
+
 function readFailover(file: string, sites: readonly FrozenSite[]): FailoverMeasurement {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new CliError(
-      `docs: --failover-report ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      `docs: --failover-report ${file} cannot be read (${unreadable(e)}): give the file fabric lab failover --json wrote, e.g. fabric lab failover --site idc-a --json > failover.json; nothing was done`,
     );
   }
   const parsed = parseFailoverReport(text);
-  if ('error' in parsed) throw new CliError(`docs: --failover-report ${file}: ${parsed.error}`);
+  if ('error' in parsed)
+    throw new CliError(`docs: --failover-report ${file}: ${parsed.error}; nothing was done`);
   if (!sites.some((s) => s.name === parsed.site))
     throw new CliError(
       `docs: --failover-report ${file} is about site ${parsed.site}, not ${sites.map((s) => s.name).join(', ')}: give --site ${parsed.site} or the report of this site`,

@@ -7,7 +7,7 @@
 
 import type { RedundancyKind } from '../../model/types.js';
 import type { FrozenSite } from '../../pipeline.js';
-import { names, naturally } from '../markdown.js';
+import { names, naturally, plural } from '../markdown.js';
 import { asnOf, devicesAt, type Place, placeOf, type SiteDevice, tenantsOf } from '../places.js';
 import { type TenantView, tenantView } from '../tenant-view.js';
 import { c4Text, nodeId, redundancyTag } from './mermaid.js';
@@ -94,12 +94,18 @@ function physicalContainers(site: FrozenSite): Container[] {
         ]
       : core.map((c) => ({ ...c, description: `${c.description}, BFD ${bfd}` }));
   if (!leaves.length) return coreAll;
+  const perRack = [...new Set(racks.map((r) => leaves.filter((d) => d.rack === r).length))].sort();
+  // a rack may hold more than a pair (validate allows it): say so rather than draw "A/B"
+  const name =
+    perRack.length === 1 && perRack[0] === 2
+      ? `Leaf pair per rack (A/B × ${racks.length})`
+      : `Leaves per rack (${perRack.join(' or ')} per rack, ${plural(racks.length, 'rack')})`;
   return [
     ...coreAll,
     {
       id: 'racks',
       devices: leaves.map((d) => d.name),
-      name: `Leaf pair per rack (A/B × ${racks.length})`,
+      name,
       technology: daemonsOf(leaves),
       description: `racks ${names(naturally(racks), 6)}: ${leaves.length} leaves, one AS each`,
     },
@@ -142,11 +148,19 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
       technology: 'HAProxy: TLS, routing, rate limit',
       description: `${pair(t.l7)}; frontends ${t.haproxy?.frontends.map((f) => f.name).join(', ') ?? '-'}`,
     });
+  // apps back each other up only where a balancer spreads over them (an L4 service or a backend)
+  const balanced = new Set([
+    ...t.virtualServers.flatMap((v) => v.realServers.map((r) => r.device)),
+    ...(t.haproxy?.backends.flatMap((b) => b.servers.map((s) => s.name)) ?? []),
+  ]);
+  const apps = t.apps.some((a) => balanced.has(a))
+    ? `App servers ${t.name} (${redundancyTag(t.apps.length, 1)})`
+    : `App VMs ${t.name} (${t.apps.length}, no balancer)`;
   const app = t.apps.length
     ? [
         {
           id: nodeId('app', t.name),
-          name: `App servers ${t.name} (${redundancyTag(t.apps.length, 1)})`,
+          name: apps,
           technology: 'VMs',
           description: `${names(t.apps, 6)}${t.haproxy ? `; backends ${t.haproxy.backends.map((b) => b.name).join(', ')}` : ''}`,
         },
@@ -211,10 +225,10 @@ function containerLine(c: Container): string {
 }
 
 /** What a cable between two places carries, for the relation's label. */
-function cableRelation(upper: Place, lower: Place): string {
+function cableRelation(upper: Place, lower: Place, homing: string): string {
   if (upper === 'internet') return 'eBGP + BFD, default route';
   if (lower === 'rack') return 'eBGP unnumbered, ECMP';
-  if (upper === 'rack') return 'BGP to the host, dual-homed';
+  if (upper === 'rack') return `BGP to the host, ${homing}`;
   return 'eBGP, ECMP';
 }
 
@@ -228,6 +242,12 @@ function cableRelations(site: FrozenSite, zs: readonly Zone[]): [string, string,
   const tierOf = new Map(site.devices.map((d) => [d.name, d.tier]));
   const order = zs.flatMap((z) => z.containers.map((c) => c.id));
   const rels = new Map<string, [string, string, string]>();
+  const hostCables = new Map<string, number>();
+  for (const c of site.cables)
+    if (c.kind === 'host')
+      for (const d of [c.a.device, c.b.device]) hostCables.set(d, (hostCables.get(d) ?? 0) + 1);
+  const hosts = devicesAt(site, 'compute', 'data');
+  const homing = hosts.every((h) => hostCables.get(h.name) === 2) ? 'dual-homed' : 'multi-homed';
   for (const cable of site.cables) {
     const [a, b] = [cable.a.device, cable.b.device];
     const [ca, cb, pa, pb] = [
@@ -241,7 +261,7 @@ function cableRelations(site: FrozenSite, zs: readonly Zone[]): [string, string,
     const aUpper = ORDER.indexOf(pa) - ORDER.indexOf(pb) || tierOf.get(a)! - tierOf.get(b)!;
     if (aUpper === 0) continue;
     const [from, to] = aUpper < 0 ? [ca, cb] : [cb, ca];
-    const label = aUpper < 0 ? cableRelation(pa, pb) : cableRelation(pb, pa);
+    const label = aUpper < 0 ? cableRelation(pa, pb, homing) : cableRelation(pb, pa, homing);
     rels.set(`${from} ${to}`, [from, to, label]);
   }
   const at = (id: string) => order.indexOf(id);
