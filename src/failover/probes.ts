@@ -56,8 +56,8 @@ export class ProbeRecorder {
       this.pings.set(Number(lost[2]), { at: Number(lost[1]) * 1000 - PING_INTERVAL_MS, ok: false });
   }
 
-  request(at: number, ok: boolean): void {
-    this.requests.push({ at, ok });
+  request(at: number, ok: boolean, error?: string): void {
+    this.requests.push(ok ? { at, ok } : { at, ok, error: error ?? 'failed' });
   }
 
   /** Every sample so far; a ping sequence number never reported counts as lost, sent between its neighbours. */
@@ -169,8 +169,8 @@ export function startProbes(
     for (const p of g.probes) argv.push(p.url, p.insecure ? '1' : '0', p.sources.join(','));
     const onLine = (line: string) => {
       try {
-        const r = JSON.parse(line) as { u: number; t: number; ok: boolean };
-        g.recorders[r.u]?.request(r.t, r.ok);
+        const r = JSON.parse(line) as { u: number; t: number; ok: boolean; e?: string };
+        g.recorders[r.u]?.request(r.t, r.ok, r.e);
       } catch {
         // not a result line
       }

@@ -20,6 +20,12 @@ export interface PhaseSummary {
   /** Longest outage of the ping probes that count, ms (what a fabric budget holds). */
   maxPingOutageMs: number;
   worstProbe: string | undefined;
+  /** Most time lost by one probe that counts (the time its failed samples stand for), ms. */
+  maxLostMs: number;
+  /** The same, of the ping probes. */
+  maxPingLostMs: number;
+  /** The probe that lost most, when any lost. */
+  mostLostProbe: string | undefined;
   lostPings: number;
   failedRequests: number;
   /** Probes (that count) still failing when the phase ended. */
@@ -62,26 +68,42 @@ export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'f
   for (const p of counted) if (!worst || p[phase].longestOutageMs > worst[phase].longestOutageMs) worst = p;
   const max = worst?.[phase].longestOutageMs ?? 0;
   const pings = counted.filter((p) => p.kind === 'ping').map((p) => p[phase].longestOutageMs);
+  let mostLost: ProbeResult | undefined;
+  for (const p of counted) if (!mostLost || p[phase].lostMs > mostLost[phase].lostMs) mostLost = p;
+  const pingLost = counted.filter((p) => p.kind === 'ping').map((p) => p[phase].lostMs);
   return {
     maxOutageMs: Math.round(max),
     maxPingOutageMs: Math.round(Math.max(0, ...pings)),
     worstProbe: max > 0 ? worst?.probe : undefined,
+    maxLostMs: mostLost?.[phase].lostMs ?? 0,
+    maxPingLostMs: Math.max(0, ...pingLost),
+    mostLostProbe: mostLost?.[phase].lostMs ? mostLost.probe : undefined,
     lostPings: counted.filter((p) => p.kind === 'ping').reduce((n, p) => n + p[phase].failed, 0),
     failedRequests: counted.filter((p) => p.kind === 'http').reduce((n, p) => n + p[phase].failed, 0),
     unrecovered: counted.filter((p) => !p[phase].recovered).map((p) => p.probe),
   };
 }
 
-/** Pass: both phases within the budget, the fault undone, everything recovered, verify green. */
+/**
+ * Pass: both phases within the budget, the fault undone, everything recovered, verify green.
+ * A budget in ms bounds the longest outage and the time lost (what the failed samples stand
+ * for) of every probe it holds: a partial loss keeps the longest gap short and fails many requests.
+ */
 export function judge(r: ScenarioResult): void {
   const reasons: string[] = [];
   const b = r.budget;
   for (const phase of ['failover', 'failback'] as const) {
     const p = r[phase];
-    const outage = b.outageOf === 'pings' ? p.maxPingOutageMs : p.maxOutageMs;
-    const of = b.outageOf === 'pings' ? ' of pings' : '';
+    const ofPings = b.outageOf === 'pings';
+    const outage = ofPings ? p.maxPingOutageMs : p.maxOutageMs;
+    const lost = ofPings ? p.maxPingLostMs : p.maxLostMs;
+    const of = ofPings ? ' of pings' : '';
     if (b.maxOutageMs !== null && outage > b.maxOutageMs)
       reasons.push(`${phase} ${outage} ms${of} > ${b.maxOutageMs} ms`);
+    else if (b.maxOutageMs !== null && lost > b.maxOutageMs)
+      reasons.push(
+        `${phase} ${lost} ms lost${of} (the time its failed samples stand for) > ${b.maxOutageMs} ms`,
+      );
     if (b.maxFailedRequests !== undefined && p.failedRequests > b.maxFailedRequests)
       reasons.push(`${phase} ${p.failedRequests} failed requests > ${b.maxFailedRequests}`);
     if (p.unrecovered.length) reasons.push(`${phase}: ${p.unrecovered.length} probe(s) never recovered`);

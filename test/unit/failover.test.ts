@@ -37,8 +37,8 @@ const probe = (ms: number, excluded = false): ProbeResult => ({
   probe: `p${ms}`,
   kind: 'ping',
   excluded,
-  failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, recovered: true },
-  failback: { sent: 100, failed: 0, longestOutageMs: 0, recovered: true },
+  failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, lostMs: ms, recovered: true },
+  failback: { sent: 100, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true },
 });
 const result = (probes: ProbeResult[]): ScenarioResult => ({
   id: 'spine1/cut',
@@ -128,7 +128,7 @@ describe('budgets from the model', () => {
     expect(budgetOf(site, 'vr1/crash')).toMatchObject({
       label: 'shop-routers (vrrp-gateway)',
       maxOutageMs: 1000,
-      predictedOutageMs: 722,
+      predictedOutageMs: 542,
       source: 'budgets.gateway',
     });
     expect(budgetOf(site, 'lb2/cut')).toMatchObject({ label: 'shop-l4 (l4-vip)', maxOutageMs: 1000 });
@@ -239,6 +239,35 @@ describe('outage arithmetic', () => {
     expect(measureWindow(s, 2000, 4000, 10)).toMatchObject({ longestOutageMs: 100, failed: 10 });
   });
 
+  it('the lost time is the interval of every failed sample, runs or not', () => {
+    const s = samples(0, 4000, 10, [
+      [1000, 1300],
+      [2500, 2600],
+    ]);
+    expect(measureWindow(s, 0, 4000, 10)).toMatchObject({ longestOutageMs: 300, lostMs: 400 });
+  });
+
+  it('a failed sample stands for the time until the next send, not the median interval', () => {
+    // a client busy with answers sends every 100 ms; while its requests hang, every 50 ms
+    const at = [0, 100, 200, 300, 350, 400, 450, 500, 600, 700, 800, 900, 1000].map((t) => ({
+      at: t,
+      ok: t < 300 || t > 450,
+    }));
+    const m = measureWindow(at, 0, 1000, 100);
+    expect(m).toMatchObject({ failed: 4, lostMs: 200 });
+    // a send held back 1 s by the scheduler counts at most two intervals
+    const late = measureWindow(
+      [
+        { at: 0, ok: false },
+        { at: 1000, ok: true },
+      ],
+      0,
+      2000,
+      100,
+    );
+    expect(late.lostMs).toBe(200);
+  });
+
   it('a probe that never recovers is flagged, its outage lasting to the end', () => {
     const m = measureWindow(samples(0, 2000, 10, [[1000, 5000]]), 0, 3000, 10);
     expect(m.recovered).toBe(false);
@@ -295,6 +324,24 @@ describe('verdict', () => {
     );
     const junit = failoverJunit({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
     expect(junit).toContain('budget 350 ms, predicted 250 ms');
+  });
+
+  it('a partial loss fails a budget in ms by the time it lost, though its longest gap is short', () => {
+    // half the requests fail for 3 s (new connections hashed onto a dead path): gaps of 50 ms
+    const at = Array.from({ length: 120 }, (_, i) => ({ at: i * 50, ok: i < 20 || i >= 80 || i % 2 === 0 }));
+    const window = measureWindow(at, 1000, 6000, 50);
+    expect(window).toMatchObject({ longestOutageMs: 50, failed: 30, lostMs: 1500 });
+    const http: ProbeResult = {
+      probe: 'http isp2→https',
+      kind: 'http',
+      excluded: false,
+      failover: window,
+      failback: { sent: 10, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true },
+    };
+    const r = { ...result([http]), budget: { ...result([]).budget, outageOf: 'every-probe' as const } };
+    judge(r);
+    expect(r.failover).toMatchObject({ maxOutageMs: 50, maxLostMs: 1500, mostLostProbe: 'http isp2→https' });
+    expect(r.reasons).toEqual(['failover 1500 ms lost (the time its failed samples stand for) > 350 ms']);
   });
 
   it('a fault not undone or a lab not converged fails', () => {
