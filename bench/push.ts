@@ -9,7 +9,7 @@
  * Each run brings its own lab up from a copy of the inventory (its own lab name and management
  * subnet) and takes it down afterwards. Prints one JSON line per measurement. Needs root.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,18 +32,27 @@ function freeSubnet(): string {
   return `198.18.${third}.0/24`;
 }
 
-function fabric(
+/** Runs bin/fabric.js; its progress goes to our stderr, each line stamped with seconds since it started. */
+async function fabric(
   cwd: string,
   args: string[],
-): { code: number; stdout: string; stderr: string; seconds: number } {
+): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [FABRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+  const since = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1).padStart(6);
+  const child = spawn(process.execPath, [FABRIC, ...args], { cwd });
+  const out: Buffer[] = [];
+  let err = '';
+  let partial = '';
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => {
+    err += b.toString();
+    const lines = (partial + b.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const l of lines) process.stderr.write(`[${since()} s ${args[0]}] ${l}\n`);
   });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, seconds };
+  return { code, stdout: Buffer.concat(out).toString(), stderr: err, seconds };
 }
 
 function must(r: { code: number; stderr: string }, what: string): void {
@@ -57,10 +66,12 @@ function emit(o: object): void {
 
 interface Report {
   result: string;
+  message: string;
   devices: { status: string }[];
   waves: {
     index: number;
     devices: string[];
+    timings?: { stage: number; validate: number; apply: number; gates: number };
     gate: {
       checks: number;
       seconds: number;
@@ -112,17 +123,20 @@ function pushArgs(w: { dir: string; site: string; lab: string }, ...extra: strin
   ];
 }
 
-function labUpEmpty(w: { dir: string; site: string; lab: string }): number {
-  const up = fabric(w.dir, ['lab', 'up', '--site', w.site, '--name', w.lab, '--empty']);
+async function labUpEmpty(w: { dir: string; site: string; lab: string }): Promise<number> {
+  const up = await fabric(w.dir, ['lab', 'up', '--site', w.site, '--name', w.lab, '--empty']);
   must(up, 'lab up');
   return up.seconds;
 }
 
-function pushOnce(w: { dir: string; site: string; lab: string }, label: string, ...extra: string[]): Report {
-  const r = fabric(w.dir, pushArgs(w, ...extra));
+async function pushOnce(
+  w: { dir: string; site: string; lab: string },
+  label: string,
+  ...extra: string[]
+): Promise<Report> {
+  const r = await fabric(w.dir, pushArgs(w, ...extra));
   const report = JSON.parse(r.stdout || '{}') as Report;
-  if (report.result !== 'ok' && report.result !== 'nothing-to-do')
-    throw new Error(`${label}: ${r.stderr.slice(-3000)}`);
+  if (!report.result) throw new Error(`${label}: ${r.stderr.slice(-3000)}`);
   emit({
     bench: label,
     result: report.result,
@@ -137,22 +151,26 @@ function pushOnce(w: { dir: string; site: string; lab: string }, label: string, 
       seconds: w.gate?.seconds,
       rounds: w.gate?.rounds,
       slowest: w.gate?.slowest,
+      timings: w.timings,
     })),
     wallSeconds: Math.round(r.seconds * 10) / 10,
     timings: report.timings,
   });
+  // a failed push is printed too (where its time went), then ends the run
+  if (report.result !== 'ok' && report.result !== 'nothing-to-do')
+    throw new Error(`${label}: ${report.result}: ${report.message}`);
   return report;
 }
 
 async function benchIdcA(): Promise<void> {
   const w = workspace('idc-a');
   try {
-    labUpEmpty(w);
-    must(fabric(w.dir, ['render', '--site', w.site]), 'render');
-    pushOnce(w, 'push idc-a: full (empty lab to rendered configs)');
-    pushOnce(w, 'push idc-a: no change');
+    await labUpEmpty(w);
+    must(await fabric(w.dir, ['render', '--site', w.site]), 'render');
+    await pushOnce(w, 'push idc-a: full (empty lab to rendered configs)');
+    await pushOnce(w, 'push idc-a: no change');
   } finally {
-    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    await fabric(w.dir, ['lab', 'down', '--name', w.lab]);
     rmSync(w.dir, { recursive: true, force: true });
   }
 }
@@ -229,18 +247,18 @@ function ansible(w: { dir: string; site: string; lab: string }, forks: number): 
 async function benchNodes(n: number, forks: number): Promise<void> {
   const w = workspace(n);
   try {
-    const upSeconds = labUpEmpty(w);
+    const upSeconds = await labUpEmpty(w);
     emit({ bench: `lab up: ${n} devices (empty)`, seconds: Math.round(upSeconds * 10) / 10 });
-    must(fabric(w.dir, ['render', '--site', w.site]), 'render');
-    const report = pushOnce(
+    must(await fabric(w.dir, ['render', '--site', w.site]), 'render');
+    const report = await pushOnce(
       w,
       `push ${n} devices: fabric (waves, validation, transactions, gates)`,
       '--no-canary',
     );
-    const noChange = pushOnce(w, `push ${n} devices: fabric, no change`);
+    const noChange = await pushOnce(w, `push ${n} devices: fabric, no change`);
     // the same starting point for Ansible: a fresh empty lab
-    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
-    labUpEmpty(w);
+    await fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    await labUpEmpty(w);
     const seconds = ansible(w, forks);
     // and again: every file already in place, so no handler runs (Ansible's no-change push)
     const again = ansible(w, forks);
@@ -259,7 +277,7 @@ async function benchNodes(n: number, forks: number): Promise<void> {
       speedupSameWork: Math.round((seconds / (report.timings.total - report.timings.gates)) * 10) / 10,
     });
   } finally {
-    fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    await fabric(w.dir, ['lab', 'down', '--name', w.lab]);
     rmSync(w.dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 /** Argument parsers shared by the commands: commander reports their errors with exit 2. */
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 
 /** A positive number (or whole number) option: `--concurrency 16`, `--gate-timeout 90`. */
 export function positive(what: string, integer = false) {
@@ -23,4 +23,24 @@ export function once(option: string) {
       );
     return value;
   };
+}
+
+/**
+ * An option's value that is one of the command's own options (`--site --out x`): commander takes
+ * the next word as the value, so the user left the value out. Returns the message, or undefined.
+ */
+export function optionTakenAsValue(command: Command): string | undefined {
+  const chain: Command[] = [];
+  for (let c: Command | null = command; c; c = c.parent) chain.push(c);
+  const options = chain.flatMap((c) => c.options.map((o) => ({ c, o })));
+  const known = new Set(options.flatMap(({ o }) => [o.long, o.short]).filter((f) => f !== undefined));
+  for (const { c, o } of options) {
+    if (!(o.required || o.optional)) continue;
+    const value: unknown = c.getOptionValue(o.attributeName());
+    const values = Array.isArray(value) ? value : [value];
+    const flag = values.find((v) => typeof v === 'string' && known.has(v.split('=')[0]!));
+    if (flag)
+      return `${o.long ?? o.short} needs a value, but the next word is the option ${flag}: give it as ${o.flags.replace(/^-\w, /, '')}`;
+  }
+  return undefined;
 }

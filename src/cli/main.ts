@@ -3,6 +3,7 @@
  * printed as one clear message, never as a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { optionTakenAsValue } from './args.js';
 import { registerDocs } from './commands/docs.js';
 import { registerDrift } from './commands/drift.js';
 import { registerLabCommands } from './commands/lab/index.js';
@@ -31,6 +32,10 @@ export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void):
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .hook('preAction', (_program, action) => {
+      const problem = optionTakenAsValue(action);
+      if (problem) throw new CliError(`${action.name()}: ${problem}`);
+    })
     .addHelpText(
       'after',
       `

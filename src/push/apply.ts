@@ -7,6 +7,7 @@
 import type { SessionPool, SshTarget } from '../ssh/index.js';
 import { isSshError } from '../ssh/index.js';
 import { sleep } from '../util/concurrency.js';
+import { lastLine } from '../util/shell.js';
 import { type Hashes, readHashes } from './device-state.js';
 import { PUSH_ROOT, type Transaction } from './transaction.js';
 
@@ -198,11 +199,11 @@ function rollbackDetail(
   r: { code: number | null; stdout: string; stderr: string },
   config: ConfigState,
 ): string {
-  const said = (r.stdout.trim().split('\n').at(-1) ?? '').trim();
+  const said = lastLine(r.stdout);
   if (r.code === 0)
     return config === 'previous'
       ? 'reverted'
       : `reverted, but the files are not the previous ones (${config})`;
-  const why = said || r.stderr.trim().split('\n').at(-1) || `the rollback exited ${r.code}`;
+  const why = said || lastLine(r.stderr) || `the rollback exited ${r.code}`;
   return `not reverted cleanly: ${why}`;
 }

@@ -62,7 +62,14 @@ export interface PushReport {
   dryRun: boolean;
   result: 'ok' | 'nothing-to-do' | 'planned' | 'failed' | 'aborted';
   message: string;
-  waves: { index: number; devices: string[]; gate: GateReport | null; traffic?: WaveTraffic }[];
+  waves: {
+    index: number;
+    devices: string[];
+    gate: GateReport | null;
+    traffic?: WaveTraffic;
+    /** Where the wave's time went, seconds (absent for a wave that did not start). */
+    timings?: { stage: number; validate: number; apply: number; gates: number };
+  }[];
   constraints: string[];
   baseline: BaselineReport | null;
   devices: DeviceReport[];

@@ -48,13 +48,26 @@ export class PushResult {
     Object.assign(this.devices.get(name)!, patch);
   }
 
-  /** Runs a step and adds the time it took to its phase. */
+  /** The wave whose steps run now: `timed` adds their time to its timings too. */
+  private wave: PushReport['waves'][number] | undefined;
+
+  startWave(index: number): void {
+    this.wave = this.report.waves.find((x) => x.index === index);
+  }
+
+  /** Runs a step and adds the time it took to its phase (and to the current wave's). */
   async timed<T>(phase: Phase, step: () => Promise<T>): Promise<T> {
     const t = Date.now();
     try {
       return await step();
     } finally {
-      this.report.timings[phase] += (Date.now() - t) / 1000;
+      const seconds = (Date.now() - t) / 1000;
+      this.report.timings[phase] += seconds;
+      const w = this.wave;
+      if (w && phase !== 'read') {
+        w.timings ??= { stage: 0, validate: 0, apply: 0, gates: 0 };
+        w.timings[phase] += seconds;
+      }
     }
   }
 
@@ -84,6 +97,10 @@ export class PushResult {
     timings.total = (Date.now() - this.started) / 1000;
     for (const k of Object.keys(timings) as (keyof typeof timings)[])
       timings[k] = Math.round(timings[k] * 10) / 10;
+    for (const w of report.waves)
+      if (w.timings)
+        for (const k of Object.keys(w.timings) as (keyof typeof w.timings)[])
+          w.timings[k] = Math.round(w.timings[k] * 10) / 10;
     return report;
   }
 }

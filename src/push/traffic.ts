@@ -5,7 +5,14 @@
  * moment after) — and judged against the fabric's budget. Pure: samples and times in, numbers
  * out. A run of failures belongs to the wave in which it started (failover/measure.ts).
  */
-import { actualInterval, measureWindow, type Sample, type WindowMeasure } from '../failover/measure.js';
+import {
+  actualInterval,
+  type FailureKind,
+  failureKinds,
+  measureWindow,
+  type Sample,
+  type WindowMeasure,
+} from '../failover/measure.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import type { ProbesReport, PushReport } from './report.js';
@@ -47,6 +54,8 @@ export interface ProbeInWave {
    * probe itself was held up (a starved CPU), and so may be its verdict on a request.
    */
   longestSendGapMs: number;
+  /** What the failures were and when, ms after the wave started (`timeout` at 2,100–2,750 ms). */
+  failures: FailureKind[];
 }
 
 /** One wave as the probes saw it. */
@@ -93,6 +102,7 @@ export function measureWave(
       lostMs: p.kind === 'ping' ? Math.round(m.failed * interval) : 0,
       recovered: m.recovered,
       longestSendGapMs: longestGap(p.samples, window),
+      failures: failureKinds(p.samples, window.from, window.to),
     };
   });
   const pings = seen.filter((p) => p.kind === 'ping');

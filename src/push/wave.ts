@@ -36,6 +36,7 @@ export async function runWave(ctx: WaveContext, wave: Wave): Promise<Verdict | n
   const members = wave.devices.map((n) => ctx.plan.changing.find((w) => w.device.name === n)!);
   ctx.input.progress(`wave ${wave.index}/${ctx.plan.waves.length}: ${wave.devices.join(', ')}`);
   ctx.input.onWaveStart?.(wave.index);
+  ctx.result.startWave(wave.index);
   return (
     (await stageStep(ctx, wave, members)) ??
     (await applyStep(ctx, wave, members)) ??

@@ -4,7 +4,7 @@
  * summary line. `--json` prints the report itself (src/push/report.ts).
  */
 import { gateFailureLine, type PushReport } from '../push/report.js';
-import type { WaveTraffic } from '../push/traffic.js';
+import type { ProbeInWave, WaveTraffic } from '../push/traffic.js';
 import { table } from './table.js';
 
 /** Baseline and gate failures named in the text report; --json has them all. */
@@ -75,12 +75,29 @@ function probeLines(r: PushReport): string[] {
         .map((l) => `  ${l}`)
         .join('\n'),
     );
+  const failing = r.waves.flatMap((w) =>
+    (w.traffic?.probes ?? []).map((probe) => ({ wave: w.index, probe })),
+  );
+  for (const { wave, probe } of failing.slice(0, LISTED))
+    lines.push(`  wave ${wave}: ${failingProbeLine(probe)}`);
+  if (failing.length > LISTED) lines.push(`  … and ${failing.length - LISTED} more (--json lists them all)`);
   lines.push(
     p.ok
       ? 'probes: every wave within the budget'
       : `probes: OVER BUDGET: ${p.reasons.slice(0, LISTED).join('; ')}`,
   );
   return lines;
+}
+
+/** `http isp2→…: 13 of 141 failed: timeout ×13 at 0.4–1.2 s` (times after the wave started). */
+function failingProbeLine(p: ProbeInWave): string {
+  const sec = (ms: number) => (ms / 1000).toFixed(1);
+  const kinds = p.failures.map(
+    (f) =>
+      `${f.error} ×${f.count} at ${f.firstAtMs === f.lastAtMs ? sec(f.firstAtMs) : `${sec(f.firstAtMs)}–${sec(f.lastAtMs)}`} s`,
+  );
+  const still = p.recovered ? '' : ', still failing at the end of the wave';
+  return `${p.probe}: ${p.failed} of ${p.sent} failed${kinds.length ? `: ${kinds.join(', ')}` : ''}${still}`;
 }
 
 function trafficCells(t: WaveTraffic): string[] {

@@ -14,3 +14,8 @@ export function shellQuote(value: string): string {
 export function shellCommand(...words: string[]): string {
   return words.map(shellQuote).join(' ');
 }
+
+/** The last line a command printed (its verdict, usually), trimmed; '' when it printed nothing. */
+export function lastLine(output: string): string {
+  return (output.trim().split('\n').at(-1) ?? '').trim();
+}

@@ -140,6 +140,26 @@ describe('--site', () => {
     }
     expect(existsSync(join(dir, 'lab')), 'lab export wrote nothing').toBe(false);
   });
+
+  it('GIVEN an option whose value is left out (the next word is an option) THEN exit 2 naming both, nothing written', async () => {
+    const { dir } = exampleCopy();
+    for (const [args, message] of [
+      [['docs', '--site', '--out', 'x'], 'docs: --site needs a value, but the next word is the option --out'],
+      [
+        ['push', '--site', '--dry-run'],
+        'push: --site needs a value, but the next word is the option --dry-run',
+      ],
+      [
+        ['validate', '--inventory', '--json'],
+        'validate: --inventory needs a value, but the next word is the option --json',
+      ],
+    ] as const) {
+      const r = await runFabric([...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout + r.stderr).toContain(message);
+    }
+    expect(readdirSync(dir).sort(), 'nothing written').toEqual(readdirSync(exampleCopy().dir).sort());
+  });
 });
 
 describe('validate and secrets', () => {

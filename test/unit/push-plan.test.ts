@@ -149,6 +149,15 @@ describe('on-device transaction', () => {
       'haproxy -f /etc/haproxy/haproxy.cfg -p /run/haproxy.pid -D -x /run/haproxy/admin.sock -sf $pid',
     );
     expect(t.steps.reload.join('\n')).toContain('haproxy_reload');
+    // the servers' health is saved for the new process before it starts (server-state-file)
+    const save = script.indexOf(
+      "echo 'show servers state' | socat -t 2 stdio unix-connect:/run/haproxy/admin.sock",
+    );
+    expect(save).toBeGreaterThan(0);
+    expect(save).toBeLessThan(
+      script.indexOf('haproxy -f /etc/haproxy/haproxy.cfg -p /run/haproxy.pid -D -x'),
+    );
+    expect(script).toContain('|| rm -f /var/lib/haproxy/server-state /var/lib/haproxy/server-state.new');
   });
 });
 

@@ -90,6 +90,22 @@ describe('measureWave', () => {
     expect(t.probes.map((p) => p.probe)).toEqual(['http isp1→http://203.0.113.10/']);
   });
 
+  it('GIVEN failed requests of two kinds THEN the wave says which, how many and when after its start', () => {
+    const probe = http(2000, 2150);
+    const failed = probe.samples.map((x) =>
+      x.ok ? x : { ...x, error: x.at === 2000 ? 'HTTP 503' : 'timeout' },
+    );
+    const t = measureWave([{ ...probe, samples: failed }], { index: 1, from: 1000, to: 5000 }, BUDGET);
+    expect(t.probes[0]!.failures).toEqual([
+      { error: 'timeout', count: 2, firstAtMs: 1050, lastAtMs: 1100 },
+      { error: 'HTTP 503', count: 1, firstAtMs: 1000, lastAtMs: 1000 },
+    ]);
+    const pings = measureWave([ping(3000, 3030)], { index: 1, from: 1000, to: 5000 }, BUDGET);
+    expect(pings.probes[0]!.failures).toEqual([
+      { error: 'no reply', count: 3, firstAtMs: 2000, lastAtMs: 2020 },
+    ]);
+  });
+
   it('GIVEN a probe that sent nothing for a second (its process starved) THEN the report shows the gap', () => {
     const starved: ProbeSamples = {
       ...http(2000, 2050),
@@ -180,6 +196,7 @@ describe('the text report of a probed push', () => {
     expect(text).toMatch(/^ {2}WAVE +LONGEST OUTAGE +PINGS LOST +REQUESTS FAILED +VERDICT$/m);
     expect(text).toMatch(/^ {2}1 +0 ms +0\/300 +0\/60 +ok$/m);
     expect(text).toMatch(/^ {2}2 +500 ms \(ping leaf1a→leaf2a\) +50\/500 \(500 ms\) +0\/100 +over budget$/m);
+    expect(text).toContain('  wave 2: ping leaf1a→leaf2a: 50 of 500 failed: no reply ×50 at 1.0–1.5 s\n');
     expect(text).toContain(
       'probes: OVER BUDGET: wave 2: ping leaf1a→leaf2a: 500 ms without replies > 350 ms',
     );

@@ -19,6 +19,16 @@ import { checkOutputPaths } from '../output-paths.js';
 import { renderAll } from '../render-all.js';
 import { type PushProbes, startPushProbes } from './push-probes.js';
 
+/** Devices worked on at once: each is its own machine, so only the controller's load limits it. */
+const CONCURRENCY = 32;
+/**
+ * With --probe-lab the devices are namespaces sharing this machine's CPUs: eight reloads at once
+ * (frr-reload.py, HAProxy, OVS) starve the other nodes' BFD (50 ms x 3) and health checks, and the
+ * probes measure outages no real device would cause (BFD flaps, measured 1.3-1.5 s of lost
+ * pings at load 10-27 on 2 vCPUs). Two at a time keeps the lab's own reactions on time.
+ */
+const PROBED_CONCURRENCY = 2;
+
 export interface PushCliOptions extends SshCliOptions {
   inventory: string;
   site?: string[];
@@ -31,7 +41,7 @@ export interface PushCliOptions extends SshCliOptions {
   canary: boolean;
   gateTimeout: number;
   reconnectTimeout: number;
-  concurrency: number;
+  concurrency?: number;
   lockDir?: string;
   json?: boolean;
   probeLab?: string;
@@ -65,10 +75,8 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
     .addOption(
       new Option(
         '--concurrency <n>',
-        'devices read, staged, validated and applied at once (a wave never holds both halves of a pair, whatever this is)',
-      )
-        .argParser(positive('--concurrency', true))
-        .default(32),
+        `devices read, staged, validated and applied at once (a wave never holds both halves of a pair, whatever this is); default ${CONCURRENCY}, ${PROBED_CONCURRENCY} with --probe-lab`,
+      ).argParser(positive('--concurrency', true)),
     )
     .option('-o, --out <dir>', 'rendered configs (from `fabric render`)', 'out')
     .option('--secrets <file>', 'secrets file (to check that out/ is what the inventory renders to)')
@@ -212,7 +220,7 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
       gateTimeoutMs: opts.gateTimeout * 1000,
       applyTimeoutMs: 120_000,
       reconnectMs: opts.reconnectTimeout * 1000,
-      concurrency: opts.concurrency,
+      concurrency: opts.concurrency ?? (opts.probeLab === undefined ? CONCURRENCY : PROBED_CONCURRENCY),
       lockDir: opts.lockDir ?? join(dirname(resolve(opts.inventory)), '.fabric', 'locks'),
       command: `fabric ${process.argv.slice(2).join(' ')}`,
       pool,
