@@ -17,13 +17,7 @@ import { pollSnmp, SnmpError } from '../../src/drift/snmp.js';
 import type { Finding } from '../../src/drift/types.js';
 import { labDown, labExec } from '../../src/lab/index.js';
 import type { DriftJson } from '../../src/report/drift.js';
-import {
-  ensureDebianPackages,
-  freeMgmtSubnet,
-  LAB_PACKAGES,
-  runName,
-  waitFor,
-} from '../fixtures/lab/support.js';
+import { ensureDebianPackages, LAB_PACKAGES, labUpFrom, runName, waitFor } from '../fixtures/lab/support.js';
 import { FABRIC, runFabric } from '../support/cli.js';
 import { exampleCopy } from '../support/tmp.js';
 
@@ -92,26 +86,24 @@ async function exec(node: string, argv: string[]): Promise<string> {
 
 beforeAll(async () => {
   ensureDebianPackages([...LAB_PACKAGES, 'socat']);
-  ({ dir } = exampleCopy());
-  mgmt = freeMgmtSubnet();
+  const copy = exampleCopy();
+  dir = copy.dir;
   labDir = join(dir, 'lab', `clab-${lab}`);
-  // this lab's management subnet, and an SNMPv2c community besides the v3 user
-  const site = join(dir, 'inventory', 'idc-a.yaml');
+  // an SNMPv2c community besides the v3 user
+  const site = join(copy.inventory, 'idc-a.yaml');
   writeFileSync(
     site,
-    readFileSync(site, 'utf8')
-      .replace(/mgmt: 198\.18\.1\.0\/24/, `mgmt: ${mgmt}`)
-      .replace(
-        'priv: { secret: snmp-noc-priv } }',
-        'priv: { secret: snmp-noc-priv }, community: { secret: snmp-noc-community } }',
-      ),
+    readFileSync(site, 'utf8').replace(
+      'priv: { secret: snmp-noc-priv } }',
+      'priv: { secret: snmp-noc-priv }, community: { secret: snmp-noc-community } }',
+    ),
   );
   writeFileSync(
     join(dir, 'secrets.yaml'),
     `${readFileSync(join(dir, 'secrets.yaml'), 'utf8')}snmp-noc-community: ${COMMUNITY}\n`,
   );
-  const up = await runFabric(['lab', 'up', '--site', 'idc-a', '--name', lab], { cwd: dir });
-  if (up.code !== 0) throw new Error(`lab up failed (${up.code}): ${up.stderr}${up.stdout}`);
+  // on this lab's own management subnet
+  ({ mgmt } = await labUpFrom(dir, copy.inventory, lab));
   // converged: every model-derived check passes (BGP, BFD, ECMP, VRRP, overlay, service path)
   const verify = await runFabric(['verify', '--site', 'idc-a', '--lab', lab, '--timeout', '180'], {
     cwd: dir,

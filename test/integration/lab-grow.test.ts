@@ -19,10 +19,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureDebianPackages,
-  freeMgmtSubnet,
   labDownLeavesNothing,
   netnsIds,
   runName,
+  useFreeMgmtSubnet,
 } from '../fixtures/lab/support.js';
 import { REPO, runFabric } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
@@ -37,7 +37,6 @@ const RACK = [
 const OLD_NODES = ['isp1', 'edge1', 'spine1', 'leaf1a', 'leaf1b', 'hv1', 'hv2', 'vr1', 'lb1', 'app1', 'app2'];
 let dir: string;
 let inventory: string;
-let subnet: string;
 const seenNetns = new Set<string>();
 
 interface StatusJson {
@@ -127,9 +126,7 @@ beforeAll(() => {
   dir = tempDir();
   cpSync(join(REPO, 'test', 'fixtures', 'lab-l4'), dir, { recursive: true });
   inventory = join(dir, 'inventory');
-  subnet = freeMgmtSubnet();
-  const file = join(inventory, 'l4vm.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('mgmt: 198.18.3.0/24', `mgmt: ${subnet}`));
+  useFreeMgmtSubnet(join(inventory, 'l4vm.yaml'));
 });
 
 afterAll(async () => {

@@ -12,13 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labTag } from '../../src/lab/plan/names.js';
-import {
-  ensureDebianPackages,
-  freeMgmtSubnet,
-  labDownLeavesNothing,
-  netnsIds,
-  runName,
-} from '../fixtures/lab/support.js';
+import { labDownLeavesNothing, labUpFromExample, runName } from '../fixtures/lab/support.js';
 import { runFabric } from '../support/cli.js';
 import { exampleCopy } from '../support/tmp.js';
 
@@ -63,22 +57,9 @@ function brokenCopy(file: string, edit: (text: string) => string): string {
 }
 
 beforeAll(async () => {
-  ensureDebianPackages();
-  ({ dir, inventory } = exampleCopy());
-  const site = join(inventory, 'idc-a.yaml');
-  const subnet = freeMgmtSubnet();
-  writeFileSync(site, readFileSync(site, 'utf8').replace('mgmt: 198.18.1.0/24', `mgmt: ${subnet}`));
   const started = Date.now();
-  const up = await runFabric(['--inventory', inventory, 'lab', 'up', '--site', 'idc-a', '--name', lab], {
-    cwd: dir,
-  });
-  expect(up.code, up.stderr).toBe(0);
+  ({ dir, inventory, ids } = await labUpFromExample(lab));
   process.stderr.write(`lab ${lab} up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  ids = netnsIds(
-    readFileSync(join(dir, 'lab', 'idc-a.clab.yml'), 'utf8')
-      .match(/^ {4}[a-z0-9-]+:$/gm)!
-      .map((n) => `clab-${lab}-${n.trim().slice(0, -1)}`),
-  );
 }, 300_000);
 
 afterAll(async () => {
