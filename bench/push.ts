@@ -2,6 +2,9 @@
  * Push benchmark (not a test; figures go to docs/benchmarks.md).
  *
  *   npm run bench:push -- --idc-a         full push of an empty idc-a lab, then a no-change push
+ *   npm run bench:push -- --probed        idc-a's lab on its rendered configs, then a change every
+ *                                         daemon reloads pushed with --probe-lab: per wave, what
+ *                                         the probes lost against the budget (issue 10)
  *   npm run bench:push -- --nodes 100     a 100-device site (2 edges, 4 spines, 94 leaves) pushed
  *                                         by fabric, then the same copy + validate + reload of the
  *                                         same files by ansible-playbook (Debian's ansible)
@@ -21,6 +24,7 @@ const FABRIC = join(REPO, 'bin', 'fabric.js');
 const { values } = parseArgs({
   options: {
     'idc-a': { type: 'boolean' },
+    probed: { type: 'boolean' },
     nodes: { type: 'string' },
     forks: { type: 'string', default: '25' },
   },
@@ -175,6 +179,70 @@ async function benchIdcA(): Promise<void> {
   }
 }
 
+/** `text` with `from` replaced by `to`; throws when the inventory no longer holds `from`. */
+function edited(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`the inventory no longer holds ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+/**
+ * idc-a's lab up on its rendered configs, then the change test/integration/push-zero-loss.test.ts
+ * pushes (BGP timers: FRR everywhere; VRRP advert: keepalived; HAProxy down-interval; a new
+ * segment: OVS and the leaves) with `--probe-lab`. One JSON line per wave: what the probes lost.
+ */
+async function benchProbed(): Promise<void> {
+  const w = workspace('idc-a');
+  try {
+    must(await fabric(w.dir, ['lab', 'up', '--site', w.site, '--name', w.lab, '--wait', '180']), 'lab up');
+    const site = join(w.dir, 'inventory', 'idc-a.yaml');
+    let text = edited(readFileSync(site, 'utf8'), '  bfd: {', '  bgp: { keepalive: 2, hold: 6 }\n  bfd: {');
+    text = edited(text, 'advert_int: 0.15 }', 'advert_int: 0.2 }\n  checks: { down_interval: 0.3 }');
+    writeFileSync(site, text);
+    const tenants = join(w.dir, 'inventory', 'idc-a-tenants.yaml');
+    writeFileSync(
+      tenants,
+      edited(
+        readFileSync(tenants, 'utf8'),
+        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
+      ),
+    );
+    must(await fabric(w.dir, ['render', '--site', w.site]), 'render');
+    const r = await fabric(w.dir, pushArgs(w, '--probe-lab', w.lab));
+    const report = JSON.parse(r.stdout || '{}') as Report & {
+      waves: {
+        traffic?: {
+          lostPingMs: number;
+          sentRequests: number;
+          failedRequests: number;
+          longestOutageMs: number;
+          worstProbe: string | null;
+          withinBudget: boolean;
+        };
+      }[];
+      probes?: { budget: object; ok: boolean };
+    };
+    if (!report.result) throw new Error(`probed push: ${r.stderr.slice(-3000)}`);
+    for (const wave of report.waves)
+      emit({
+        bench: 'push idc-a with probes: one wave',
+        wave: wave.index,
+        devices: wave.devices,
+        ...wave.traffic,
+        probes: undefined,
+      });
+    emit({
+      bench: 'push idc-a with probes',
+      result: report.result,
+      budget: report.probes?.budget,
+      ok: report.probes?.ok,
+    });
+  } finally {
+    await fabric(w.dir, ['lab', 'down', '--name', w.lab]);
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+}
+
 /** The same work with Ansible: copy each file with `validate`, then reload/restart FRR via a handler. */
 function ansible(w: { dir: string; site: string; lab: string }, forks: number): number {
   const manifest = JSON.parse(readFileSync(join(w.dir, 'out', w.site, 'manifest.json'), 'utf8')) as {
@@ -283,6 +351,7 @@ async function benchNodes(n: number, forks: number): Promise<void> {
 }
 
 if (values['idc-a']) await benchIdcA();
+if (values.probed) await benchProbed();
 if (values.nodes) await benchNodes(Number(values.nodes), Number(values.forks));
-if (!values['idc-a'] && !values.nodes)
-  process.stderr.write('usage: npm run bench:push -- --idc-a | --nodes 100 [--forks 25]\n');
+if (!values['idc-a'] && !values.probed && !values.nodes)
+  process.stderr.write('usage: npm run bench:push -- --idc-a | --probed | --nodes 100 [--forks 25]\n');
