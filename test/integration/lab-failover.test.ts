@@ -146,11 +146,16 @@ describe('fabric lab failover on the idc-a lab', () => {
   it("verify's kernel-ecmp check catches a kernel FIB that disagrees with zebra (finding 2)", async () => {
     const leaf1a = (...cmd: string[]) =>
       runFabric(['lab', 'exec', '--name', lab, 'leaf1a', '--', ...cmd], { cwd: dir });
-    const verify = () =>
+    // --timeout: how long verify retries until every check passes (the failing one never will)
+    const verify = (timeout = '2') =>
       runFabric(
-        ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--json', '--timeout', '2'],
+        ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--json', '--timeout', timeout],
         { cwd: dir },
       );
+    // start converged: the scenarios above end green, but a BFD session of 50 ms x 3 can flap on
+    // a loaded 2-vCPU host with no fault made (docs/failover.md), and that is not this test's
+    const start = await verify('60');
+    expect(start.code, start.stdout).toBe(0);
     // after the spine cut above, the kernel forwards over both spines again, next hops inline
     const route = async () =>
       (
@@ -171,15 +176,18 @@ describe('fabric lab failover on the idc-a lab', () => {
       const failed = (
         JSON.parse(v.stdout) as { results: { id: string; ok: boolean; seen: string }[] }
       ).results.filter((r) => !r.ok);
-      expect(failed.map((r) => [r.id, r.seen])).toEqual([
+      // the kernel-ecmp check, and no other of its kind, names the narrowed route (a flap of a
+      // session elsewhere would fail other kinds of checks for a moment, not this one)
+      expect(failed.filter((r) => r.id.startsWith('kernel-ecmp:')).map((r) => [r.id, r.seen])).toEqual([
         [`kernel-ecmp:leaf1a:${LEAF2A_LOOPBACK}/32`, '1 next hop in the kernel (eth2), expected 2'],
       ]);
     } finally {
       await replaceRoute('nexthop', 'via', '169.254.0.1', 'dev', 'eth1', 'onlink', 'nexthop', ...one);
     }
-    const again = await verify();
+    // zebra's route is back in the kernel: green again
+    const again = await verify('60');
     expect(again.code, again.stdout).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it("measures a crash of the VRRP master's keepalived: the backup takes over, and it comes back", async () => {
     const r = await failover('--only', 'vr1', '--fault', 'crash');
