@@ -13,14 +13,12 @@
  * Timing targets are measured here, never asserted by a timed test: on a 2-vCPU machine running
  * ~30 daemons a figure moves by hundreds of ms between runs, so take several (`--repeat`).
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fabricIn as fabric, freeSubnet, REPO } from './fabric-run.js';
 
-const REPO = join(import.meta.dirname, '..');
-const FABRIC = join(REPO, 'bin', 'fabric.js');
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -45,29 +43,6 @@ interface Scenario {
   failover: Phase;
   failback: Phase;
   budget: { label: string; maxOutageMs: number | null; outageOf: string; predictedOutageMs: number | null };
-}
-
-function freeSubnet(): string {
-  const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
-  const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
-  return `198.18.${third}.0/24`;
-}
-
-/** Runs bin/fabric.js in `cwd`; its progress goes to our stderr. */
-async function fabric(
-  cwd: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [FABRIC, ...args], { cwd });
-  const out: Buffer[] = [];
-  let err = '';
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => {
-    err += b.toString();
-    process.stderr.write(b);
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, stdout: Buffer.concat(out).toString(), stderr: err };
 }
 
 /** The first member of each redundancy group `lab failover --list` shows (cables are not one). */

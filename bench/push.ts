@@ -12,15 +12,14 @@
  * Each run brings its own lab up from a copy of the inventory (its own lab name and management
  * subnet) and takes it down afterwards. Prints one JSON line per measurement. Needs root.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fabricIn as fabric, freeSubnet, REPO } from './fabric-run.js';
 import { writeSyntheticInventory } from './synthetic.js';
 
-const REPO = join(import.meta.dirname, '..');
-const FABRIC = join(REPO, 'bin', 'fabric.js');
 const { values } = parseArgs({
   options: {
     'idc-a': { type: 'boolean' },
@@ -29,35 +28,6 @@ const { values } = parseArgs({
     forks: { type: 'string', default: '25' },
   },
 });
-
-function freeSubnet(): string {
-  const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
-  const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
-  return `198.18.${third}.0/24`;
-}
-
-/** Runs bin/fabric.js; its progress goes to our stderr, each line stamped with seconds since it started. */
-async function fabric(
-  cwd: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
-  const started = process.hrtime.bigint();
-  const since = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1).padStart(6);
-  const child = spawn(process.execPath, [FABRIC, ...args], { cwd });
-  const out: Buffer[] = [];
-  let err = '';
-  let partial = '';
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => {
-    err += b.toString();
-    const lines = (partial + b.toString()).split('\n');
-    partial = lines.pop()!;
-    for (const l of lines) process.stderr.write(`[${since()} s ${args[0]}] ${l}\n`);
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { code, stdout: Buffer.concat(out).toString(), stderr: err, seconds };
-}
 
 function must(r: { code: number; stderr: string }, what: string): void {
   if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);

@@ -1,0 +1,36 @@
+/** What the lab benchmarks share: a free management subnet, and running bin/fabric.js. */
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const REPO = join(import.meta.dirname, '..');
+const FABRIC = join(REPO, 'bin', 'fabric.js');
+
+/** A 198.18.x.0/24 (x from 150) that no route of this machine touches: a lab's management network. */
+export function freeSubnet(): string {
+  const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
+  const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
+  return `198.18.${third}.0/24`;
+}
+
+/** Runs bin/fabric.js in `cwd`; its progress goes to our stderr, each line stamped with seconds since it started. */
+export async function fabricIn(
+  cwd: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  const started = process.hrtime.bigint();
+  const since = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1).padStart(6);
+  const child = spawn(process.execPath, [FABRIC, ...args], { cwd });
+  const out: Buffer[] = [];
+  let err = '';
+  let partial = '';
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => {
+    err += b.toString();
+    const lines = (partial + b.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const l of lines) process.stderr.write(`[${since()} s ${args[0]}] ${l}\n`);
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { code, stdout: Buffer.concat(out).toString(), stderr: err, seconds };
+}
