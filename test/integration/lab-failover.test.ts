@@ -125,9 +125,9 @@ describe('fabric lab failover on the idc-a lab', () => {
     }
     const [cut, silent] = scenarios as [Scenario, Scenario];
     // the fabric budget (350 ms) is a timing target, measured by bench:failover (docs/failover.md);
-    // asserted here: the cut is seen by carrier loss, well before BGP's hold time would notice
-    expect(cut.failover.maxOutageMs, JSON.stringify(cut.failover)).toBeLessThan(3000);
-    expect(cut.failback.maxOutageMs, JSON.stringify(cut.failback)).toBeLessThan(3000);
+    // asserted here: the cut is seen by carrier loss, before BGP's hold time (9 s) would notice
+    expect(cut.failover.maxOutageMs, JSON.stringify(cut.failover)).toBeLessThan(8000);
+    expect(cut.failback.maxOutageMs, JSON.stringify(cut.failback)).toBeLessThan(8000);
     // after the cut the kernel forwards over both spines again, so a silent spine1 drops traffic
     // until BFD (50 ms x 3) notices: at least two BFD intervals. How long past that is a timing
     // (245-410 ms on a quiet 2-vCPU host, 2-3 s with other work on it: bench:failover measures
