@@ -51,16 +51,35 @@ describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
     for (const i of k.vrrpInstances) for (const a of i.virtualIpaddress) expect(a.address).not.toContain(':');
   });
 
-  it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracking', () => {
+  it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracked interfaces', () => {
     for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
       const k = keepalived(name);
       for (const v4 of k.vrrpInstances) {
         const v6 = k.vrrpInstances6?.find((i) => i.name === vrrpInstanceName6(v4.name));
         expect(v6, `${name} ${v4.name}`).toBeDefined();
-        const { name: _a, virtualIpaddress: _b, ...same4 } = v4;
-        const { name: _c, virtualIpaddress: _d, ...same6 } = v6!;
+        const { name: _a, virtualIpaddress: _b, trackScripts: _e, ...same4 } = v4;
+        const { name: _c, virtualIpaddress: _d, trackScripts: _f, ...same6 } = v6!;
         expect(same6).toEqual(same4);
       }
+    }
+  });
+
+  it('GIVEN a dual-stack gateway pair WHEN compiled THEN each instance tracks the BGP routes of its own family', () => {
+    for (const name of ['vr1', 'vr2']) {
+      const k = keepalived(name);
+      expect(k.vrrpScripts.map((s) => [s.name, s.script])).toEqual([
+        ['fabric_bgp_routes', "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'"],
+        ['fabric_bgp_routes_v6', "/bin/sh -c 'ip -6 route show proto bgp | grep -q .'"],
+      ]);
+      for (const i of k.vrrpInstances) expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes']);
+      // the IPv6-only segment's instance too
+      for (const i of k.vrrpInstances6 ?? []) expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes_v6']);
+    }
+    // the L4 balancers route statically: no script of either family
+    for (const name of ['lb1', 'lb2']) {
+      const k = keepalived(name);
+      expect(k.vrrpScripts).toEqual([]);
+      for (const i of [...k.vrrpInstances, ...(k.vrrpInstances6 ?? [])]) expect(i.trackScripts).toEqual([]);
     }
   });
 
@@ -171,6 +190,7 @@ describe('IPv4-only sites', () => {
         const text = JSON.stringify(d);
         for (const key of ['vrrpInstances6', 'virtualServers6', 'binds6', 'address6'])
           expect(text, `${site.name}/${d.name}`).not.toContain(`"${key}"`);
+        expect(text, `${site.name}/${d.name}`).not.toContain('fabric_bgp_routes_v6');
         expect(text, `${site.name}/${d.name}`).not.toContain('"tableType":"ipv6"');
       }
   });
