@@ -9,6 +9,7 @@ import { FRR_GROUP } from '../daemons/frr/paths.js';
 import { runsVrrp, speaksBgp } from '../model/runs.js';
 import type { Daemon, Device, SnmpdModel } from '../model/types.js';
 import type { SiteFacts } from './facts.js';
+import { withValue } from './ip-family.js';
 
 /** UDP port snmpd answers on. */
 export const SNMP_PORT = 161;
@@ -44,6 +45,7 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
   ];
   const snmpd: SnmpdModel = {
     agentAddress: { address: device.mgmt.address, port: SNMP_PORT },
+    ...withValue('agentAddress6', device.mgmt.ipv6 && { address: device.mgmt.ipv6.address, port: SNMP_PORT }),
     sysLocation: `site ${facts.name}${device.rack ? `, rack ${device.rack}` : ''}`,
     agentx: { socket: AGENTX_SOCKET, group: hasFrr ? FRR_GROUP : null },
     view: { name: SNMP_VIEW, subtrees: subtrees.map((s) => ({ oid: s.oid, mib: s.mib })) },
@@ -55,7 +57,11 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
       priv: { secret: snmp.priv.secret, use: 'snmp-priv' },
     },
     community: snmp.community
-      ? { secret: { secret: snmp.community.secret, use: 'snmp-community' }, source: facts.pools.mgmt.text }
+      ? {
+          secret: { secret: snmp.community.secret, use: 'snmp-community' },
+          source: facts.pools.mgmt.text,
+          ...withValue('source6', facts.pools.mgmt6?.text),
+        }
       : null,
   };
   const daemons = [...device.daemons, 'snmpd' as Daemon].sort();

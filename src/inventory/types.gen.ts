@@ -145,7 +145,7 @@ export interface Asns {
   superspine?: number;
 }
 /**
- * Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` is the optional IPv6 counterpart of `loopback`.
+ * Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Pools".
@@ -163,6 +163,10 @@ export interface Pools {
    * IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4.
    */
   loopback6?: string;
+  /**
+   * IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`, and the lab's management network stays IPv4. Without it management is IPv4 only.
+   */
+  mgmt6?: string;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
