@@ -1,8 +1,9 @@
 /**
  * SNMP for the NOC: when the site has `defaults.snmp`, every managed device that runs a daemon
- * gets snmpd (SNMPv3 authPriv on its management address, a read-only view of the MIBs that
- * `fabric drift` polls, IP-MIB's address table where the device has IPv6 addresses), FRR loads its AgentX module (BGP4-MIB) and keepalived enables its SNMP
- * support (KEEPALIVED-MIB). Runs after the device compilers: it only adds to a compiled device.
+ * gets snmpd (SNMPv3 authPriv on its management addresses, a read-only view of the MIBs that
+ * `fabric drift` polls, IP-MIB's address table where the device has IPv6 addresses), FRR loads
+ * its AgentX module (BGP4-MIB) and keepalived enables its SNMP support (KEEPALIVED-MIB). Runs
+ * after the device compilers: it only adds to a compiled device.
  */
 
 import { FRR_GROUP } from '../daemons/frr/paths.js';

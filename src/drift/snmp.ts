@@ -66,7 +66,10 @@ export interface SnmpObservation {
   } | null;
   /** null: KEEPALIVED-MIB not asked for, or not served. */
   vrrp: { name: string; state: string; basePriority: number; effectivePriority: number }[] | null;
-  /** IPv6 addresses of the interfaces (IP-MIB); null: not asked for, or not served. Absent from older callers: not asked. */
+  /**
+   * The interfaces' IPv6 addresses (IP-MIB ipAddressTable); null: asked for but not served;
+   * absent: not asked for (the device has no IPv6 address).
+   */
   addresses6?: Ipv6AddressRow[] | null;
 }
 
