@@ -1,10 +1,12 @@
 /**
  * The addressing checks of addressing.ts for IPv6 (issue 14): no IPv6 address used twice, no IPv6
  * pools, subnets, links or announced prefixes overlapping, every segment address inside its
- * `subnet6` and a host of it, every id inside `pools.loopback6`. Addresses are compared as
+ * `subnet6` and a host of it, every id inside `pools.loopback6` and `pools.mgmt6`. Addresses are compared as
  * numbers, so `2001:DB8::1` and `2001:db8:0::1` are the same address; messages print RFC 5952.
  * Nothing here runs on an IPv4-only site: it has no IPv6 field.
  */
+
+import type { DeviceFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import {
   contains6,
@@ -36,6 +38,11 @@ export function checkDuplicateAddresses6(ctx: CheckContext): Diagnostic[] {
   for (const d of facts.devices.values()) {
     if (ctx.duplicateIds.has(d.name)) continue;
     use(d.loopback6, { owner: d.name, what: `IPv6 loopback of ${d.name}`, path: [...d.path, 'id'] });
+    use(d.mgmt6, {
+      owner: `mgmt:${d.name}`,
+      what: `IPv6 management address of ${d.name}`,
+      path: [...d.path, 'id'],
+    });
     for (const n of d.nics)
       use(n.address6, { owner: d.name, what: `${d.name} ${n.name}`, path: [...n.path, 'address6'] });
   }
@@ -89,6 +96,8 @@ export function checkOverlaps6(ctx: CheckContext): Diagnostic[] {
       path: ['pools', 'loopback6'],
       kind: 'pool',
     });
+  if (facts.pools.mgmt6)
+    ranges.push({ prefix: facts.pools.mgmt6, what: 'pools.mgmt6', path: ['pools', 'mgmt6'], kind: 'pool' });
   for (const s of facts.segments.values())
     if (s.subnet6)
       ranges.push({
@@ -142,30 +151,30 @@ export function checkAddressesInPools6(ctx: CheckContext): Diagnostic[] {
         ),
       );
   };
-  const pool = facts.pools.loopback6;
-  const past: PoolDevice[] = [];
-  for (const d of facts.devices.values()) {
+  for (const d of facts.devices.values())
     for (const n of d.nics)
       if (n.segment && n.address6 !== null)
         inSegment(n.address6, n.segment, `${d.name} ${n.name}`, [...n.path, 'address6']);
-    if (pool && d.loopback6 !== null && !ctx.duplicateIds.has(d.name) && !contains6(pool, d.loopback6))
-      past.push(d);
-  }
-  if (pool)
+  // the pools whose addresses are network + id: an id past the end has none
+  const pools = [
+    { key: 'loopback6', label: 'IPv6 loopback pool', address: (d: DeviceFacts) => d.loopback6 },
+    { key: 'mgmt6', label: 'IPv6 management pool', address: (d: DeviceFacts) => d.mgmt6 },
+  ] as const;
+  for (const { key, label, address } of pools) {
+    const pool = facts.pools[key];
+    if (!pool) continue;
+    const past: PoolDevice[] = [...facts.devices.values()].filter((d) => {
+      const a = address(d);
+      return a !== null && !ctx.duplicateIds.has(d.name) && !contains6(pool, a);
+    });
     out.push(
       ...pastThePool(
         ctx,
-        {
-          label: 'IPv6 loopback pool',
-          prefix: pool,
-          path: ['pools', 'loopback6'],
-          bits: 128,
-          reserved: 0,
-          fix: 'widen pools.loopback6',
-        },
+        { label, prefix: pool, path: ['pools', key], bits: 128, reserved: 0, fix: `widen pools.${key}` },
         past,
       ),
     );
+  }
   for (const [tenant, { input: t }] of facts.tenants) {
     const base = ['tenants', tenant];
     for (const [seg, g] of Object.entries(t.routers?.gateways ?? {}))

@@ -31,6 +31,14 @@ export function mgmtAddress(pool: Prefix4, id: number): number | undefined {
 }
 
 /**
+ * IPv6 management address: pool `mgmt6`, offset = id, the same rule as the IPv4 one (a device's
+ * `mgmt` does not change it), so 198.18.1.11 and 2001:db8:18:1::b belong to the same device.
+ */
+export function mgmtAddress6(pool: Prefix6, id: number): bigint | undefined {
+  return nth6(pool, id);
+}
+
+/**
  * The management interface of every device and lab node (out-of-band, addressed from pool
  * `mgmt`): never a cable of the fabric.
  */

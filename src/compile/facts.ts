@@ -57,6 +57,8 @@ export interface DeviceFacts {
   /** IPv6 loopback (pool `loopback6` + id), or null when the site has no `loopback6`. */
   loopback6: bigint | null;
   mgmt: number | null;
+  /** IPv6 management address (pool `mgmt6` + id), or null when the site has no `mgmt6`. */
+  mgmt6: bigint | null;
   hostedOn: string | null;
   tenant: string | null;
   ports: PortFacts[];
@@ -90,7 +92,7 @@ export interface SegmentFacts {
 export interface SiteFacts {
   name: string;
   inventory: SiteInventory;
-  pools: { loopback: Prefix4; mgmt: Prefix4; loopback6: Prefix6 | null };
+  pools: { loopback: Prefix4; mgmt: Prefix4; loopback6: Prefix6 | null; mgmt6: Prefix6 | null };
   announce: Prefix4[];
   /** `prefixes.announce6`, as written (RFC 5952 text); empty when the site announces no IPv6. */
   announce6: Prefix6[];
@@ -177,7 +179,12 @@ export function computeFacts(site: SiteInventory): {
     facts: {
       name: site.name,
       inventory: site,
-      pools: { loopback: pools.loopback, mgmt: pools.mgmt, loopback6: pools.loopback6 ?? null },
+      pools: {
+        loopback: pools.loopback,
+        mgmt: pools.mgmt,
+        loopback6: pools.loopback6 ?? null,
+        mgmt6: pools.mgmt6 ?? null,
+      },
       announce,
       announce6,
       asns,

@@ -1,5 +1,6 @@
 /** The IP plan people read before a change: every pool, prefix and address the site uses. */
 
+import { cidrOf } from '../model/address.js';
 import { runsVrrp } from '../model/runs.js';
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
 import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
@@ -19,6 +20,12 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
       prefix: facts.pools.loopback6.text,
       kind: 'pool',
       description: 'IPv6 loopbacks (network + id)',
+    });
+  if (facts.pools.mgmt6)
+    plan.push({
+      prefix: facts.pools.mgmt6.text,
+      kind: 'pool',
+      description: 'IPv6 management (network + id)',
     });
   for (const p of [...facts.announce, ...facts.announce6])
     plan.push({ prefix: p.text, kind: 'announce', description: 'announced to upstreams' });
@@ -62,6 +69,14 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
       interface: 'eth0',
       description: 'management',
     });
+    if (d.mgmt.ipv6)
+      plan.push({
+        prefix: cidrOf(d.mgmt.ipv6),
+        kind: 'mgmt',
+        device: d.name,
+        interface: 'eth0',
+        description: 'management',
+      });
     for (const i of d.interfaces) {
       if (i.kind === 'upstream') continue;
       for (const a of [...i.addresses, ...(i.addresses6 ?? [])])

@@ -30,14 +30,24 @@ import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
  * A gateway that routes with BGP is a gateway only while it has BGP routes: without them (its
  * sessions down, or coming back after a failure) it would take the gateway address and drop what
  * it receives. `ip route show proto bgp` is what zebra installed; once a second, keepalived's
- * shortest interval.
+ * shortest interval. One script per family: an instance tracks the routes of its own family, so
+ * an IPv6 gateway without IPv6 routes faults (and its sync group with it) while IPv4 still routes.
  */
-export const BGP_ROUTES_SCRIPT: VrrpScript = {
-  name: 'fabric_bgp_routes',
-  script: "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'",
-  interval: 1,
-  fall: 1,
-  rise: 1,
+export const BGP_ROUTES_SCRIPTS: Readonly<Record<AddressFamily, VrrpScript>> = {
+  ipv4: {
+    name: 'fabric_bgp_routes',
+    script: "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'",
+    interval: 1,
+    fall: 1,
+    rise: 1,
+  },
+  ipv6: {
+    name: 'fabric_bgp_routes_v6',
+    script: "/bin/sh -c 'ip -6 route show proto bgp | grep -q .'",
+    interval: 1,
+    fall: 1,
+    rise: 1,
+  },
 };
 
 interface VrrpSpec {
@@ -65,7 +75,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const members = pair?.members ?? [];
   const me = members.find((m) => m.device === d.name);
   const other = members.find((m) => m.device !== d.name);
-  const scripts = gateway && routesWithFrr(roleSpec(d.role)) ? [BGP_ROUTES_SCRIPT] : [];
+  const tracksRoutes = gateway && routesWithFrr(roleSpec(d.role));
   const instances: VrrpInstance[] = [];
   const instances6: VrrpInstance[] = [];
   for (const spec of specs) {
@@ -97,7 +107,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
           : null,
       virtualIpaddress: [{ ...vip, dev: nic.name }],
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
-      trackScripts: scripts.map((s) => s.name),
+      trackScripts: tracksRoutes ? [BGP_ROUTES_SCRIPTS[family].name] : [],
       segment: key,
       peer: other?.device ?? null,
       intendedMaster,
@@ -133,7 +143,12 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       enableSnmpVrrp: false,
       vrrpVersion: timers.vrrp.version,
     },
-    vrrpScripts: grouped.length ? scripts.map((s) => ({ ...s })) : [],
+    // the scripts its instances track: one per family that has an instance
+    vrrpScripts: tracksRoutes
+      ? [...(instances.length ? ['ipv4' as const] : []), ...(instances6.length ? ['ipv6' as const] : [])].map(
+          (family) => ({ ...BGP_ROUTES_SCRIPTS[family] }),
+        )
+      : [],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:

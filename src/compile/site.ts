@@ -61,6 +61,10 @@ export function compileSite(facts: SiteFacts): SiteModel {
       subnet: facts.pools.mgmt.text,
       gateway: formatAddress(mgmtGateway(facts.pools.mgmt)),
       prefixLength: facts.pools.mgmt.length,
+      ...withValue(
+        'ipv6',
+        facts.pools.mgmt6 && { subnet: facts.pools.mgmt6.text, prefixLength: facts.pools.mgmt6.length },
+      ),
     },
     secrets: secretNames(facts),
     timers,
@@ -140,6 +144,10 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
     mgmt: {
       address: d.mgmt !== null ? formatAddress(d.mgmt) : '',
       prefixLength: facts.pools.mgmt.length,
+      ...withValue(
+        'ipv6',
+        facts.pools.mgmt6 && d.mgmt6 !== null ? onPrefix6(d.mgmt6, facts.pools.mgmt6.length) : null,
+      ),
       ssh: facts.defaults.ssh,
     },
     interfaces: hostInterfaces(facts, d),

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
+import { hasIpv6Addresses } from '../model/address.js';
 import { configuredDevices } from '../model/devices.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import { runsVrrp, speaksBgp } from '../model/runs.js';
@@ -325,6 +326,7 @@ export class DriftPoller {
         retries: 1,
         bgp: speaksBgp(d),
         vrrp: runsVrrp(d),
+        ipv6: hasIpv6Addresses(d.interfaces),
       });
     } catch (e) {
       if (e instanceof SnmpError) return e;

@@ -10,12 +10,14 @@
  * Sections name what failed the way the config does (`bgp neighbor eth11`, `vrrp_instance X`,
  * `backend web`), so a config finding and its runtime effect sit side by side.
  */
+import { hasIpv6Addresses } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import { runsVrrp, speaksBgp } from '../model/runs.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { CheckIndex, CheckResult, ExpectationBase } from '../verify/checks/spec.js';
+import { ipv6AddressDrift } from './ip-mib.js';
 import type { SnmpCredentials, SnmpObservation } from './snmp.js';
 import type { DriftDaemon, Finding, Severity } from './types.js';
 
@@ -137,31 +139,41 @@ export function snmpAsMatches(seen: number, asn: number): boolean {
   return asn > 65535 && (seen === 23456 || seen === (asn | 0));
 }
 
-/** What SNMP shows against the model: interfaces up, BGP identity and IPv4 peers, VRRP states. */
+type SnmpFindingFields = [
+  daemon: DriftDaemon,
+  section: string,
+  kind: Finding['kind'],
+  severity: Severity,
+  intended: string,
+  running: string,
+];
+
+/** A runtime finding seen over SNMP. */
+function snmpFinding(
+  device: string,
+  now: string,
+  ...[daemon, section, kind, severity, intended, running]: SnmpFindingFields
+): Finding {
+  return {
+    id: runtimeId(device, daemon, section, kind),
+    device,
+    source: 'runtime',
+    daemon,
+    section,
+    kind,
+    severity,
+    intended,
+    running,
+    message: `${section}: ${running} (expected: ${intended})`,
+    via: ['snmp'],
+    since: now,
+  };
+}
+
+/** What SNMP shows against the model: interfaces up with their IPv6 addresses, BGP identity and IPv4 peers, VRRP states. */
 export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: string): Finding[] {
   const out: Finding[] = [];
-  const add = (
-    daemon: DriftDaemon,
-    section: string,
-    kind: Finding['kind'],
-    severity: Severity,
-    intended: string,
-    running: string,
-  ) =>
-    out.push({
-      id: runtimeId(d.name, daemon, section, kind),
-      device: d.name,
-      source: 'runtime',
-      daemon,
-      section,
-      kind,
-      severity,
-      intended,
-      running,
-      message: `${section}: ${running} (expected: ${intended})`,
-      via: ['snmp'],
-      since: now,
-    });
+  const add = (...what: SnmpFindingFields) => out.push(snmpFinding(d.name, now, ...what));
 
   // --- IF-MIB: every interface of the model present, admin and oper up ------------------------
   const ifs = new Map(o.interfaces.map((i) => [i.name, i]));
@@ -176,7 +188,23 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
     else if (seen.oper !== 'up') add('system', section, 'interface', 'major', want, `oper ${seen.oper}`);
   }
 
-  // --- BGP4-MIB: identity; IPv4 peers (unnumbered ones are not in BGP4-MIB) -------------------
+  // --- IP-MIB: every IPv6 address of the model on its interface, with its prefix, usable -------
+  if (o.addresses6 !== undefined && hasIpv6Addresses(d.interfaces)) {
+    if (o.addresses6 === null)
+      add(
+        'snmpd',
+        'IP-MIB',
+        'snmp',
+        'minor',
+        'IP-MIB ipAddressTable served by snmpd',
+        'not served: no ipAddressTable row (the view lacks .1.3.6.1.2.1.4.34)',
+      );
+    else
+      for (const x of ipv6AddressDrift(d.interfaces, o.addresses6))
+        add('system', x.section, 'interface', 'major', x.intended, x.running);
+  }
+
+  // --- BGP4-MIB: identity; IPv4 peers (unnumbered ones are not in BGP4-MIB, nor IPv6 ones) -----
   if (speaksBgp(d)) {
     const bgp = d.frr.routerBgp;
     if (!o.bgp)
@@ -200,7 +228,8 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
         );
       const peers = new Map(o.bgp.peers.map((p) => [p.address, p]));
       for (const n of bgp.neighbors) {
-        if (n.unnumbered) continue;
+        // BGP4-MIB lists IPv4 peers only (RFC 4273): an IPv6 session's own end is in IP-MIB above
+        if (n.unnumbered || n.family === 'ipv6') continue;
         const p = peers.get(n.peer);
         const section = `bgp neighbor ${n.peer}`;
         const want = `${n.peer} (${n.peerDevice}, AS${n.remoteAs}) established`;

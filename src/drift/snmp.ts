@@ -2,10 +2,12 @@
  * SNMP polling of one device with net-snmp: SNMPv3 authPriv (SHA/AES by default) or SNMPv2c.
  * Reads what the NOC watches: interface state (IF-MIB), BGP (BGP4-MIB, which FRR's bgpd serves
  * over AgentX: the local AS, the router-id and every IPv4 peer; unnumbered IPv6 link-local peers
- * are not in BGP4-MIB), and VRRP (KEEPALIVED-MIB, served by keepalived over AgentX).
+ * are not in BGP4-MIB), and VRRP (KEEPALIVED-MIB, served by keepalived over AgentX); on a device
+ * with IPv6 addresses, where BGP4-MIB has no IPv6, its interfaces' addresses (IP-MIB, ip-mib.ts).
  * Failures are values: `SnmpError` with a reason and a one-line message.
  */
 import snmp, { type Session, type Varbind } from 'net-snmp';
+import { IP_ADDRESS_COLUMNS, type Ipv6AddressRow, ipv6Addresses } from './ip-mib.js';
 
 export type SnmpCredentials =
   | {
@@ -27,6 +29,8 @@ export interface SnmpPollOptions {
   /** What to read besides IF-MIB. */
   bgp: boolean;
   vrrp: boolean;
+  /** IP-MIB ipAddressTable: the device has IPv6 addresses to compare. @default false */
+  ipv6?: boolean;
 }
 
 export const OID = {
@@ -62,6 +66,11 @@ export interface SnmpObservation {
   } | null;
   /** null: KEEPALIVED-MIB not asked for, or not served. */
   vrrp: { name: string; state: string; basePriority: number; effectivePriority: number }[] | null;
+  /**
+   * The interfaces' IPv6 addresses (IP-MIB ipAddressTable); null: asked for but not served;
+   * absent: not asked for (the device has no IPv6 address).
+   */
+  addresses6?: Ipv6AddressRow[] | null;
 }
 
 export class SnmpError extends Error {
@@ -180,7 +189,8 @@ export async function pollSnmp(
     ]);
     const served = (v: Varbind | undefined): v is Varbind => !!v && !snmp.isVarbindError(v);
     const bgpServed = o.bgp && served(localAs) && served(identifier);
-    const [[names, admin, oper], peers, instances] = await Promise.all([
+    const addressColumns = Object.values(IP_ADDRESS_COLUMNS);
+    const [[names, admin, oper], peers, instances, addresses] = await Promise.all([
       walkColumns(session, [OID.ifName, OID.ifAdminStatus, OID.ifOperStatus]),
       bgpServed ? walkColumns(session, [OID.bgpPeerState, OID.bgpPeerRemoteAs]) : null,
       o.vrrp
@@ -191,6 +201,7 @@ export async function pollSnmp(
             OID.vrrpInstanceEffectivePriority,
           ])
         : null,
+      o.ipv6 ? walkColumns(session, addressColumns) : null,
     ]);
     const interfaces = [...names!].map(([index, name]) => ({
       name: text(name),
@@ -220,7 +231,22 @@ export async function pollSnmp(
         effectivePriority: num(effective!.get(index)),
       }));
     }
-    return { sysName: served(sysName) ? text(sysName.value) : '', interfaces, bgp, vrrp };
+    // an agent that serves IP-MIB has rows (::1, 127.0.0.1 at least): none means not served
+    let addresses6: SnmpObservation['addresses6'] = null;
+    if (addresses?.some((column) => column.size > 0))
+      addresses6 = ipv6Addresses(
+        addresses.flatMap((column, c) =>
+          [...column].map(([index, value]) => ({ oid: `${addressColumns[c]}.${index}`, value })),
+        ),
+        new Map([...names!].map(([index, name]) => [index, text(name)])),
+      );
+    return {
+      sysName: served(sysName) ? text(sysName.value) : '',
+      interfaces,
+      bgp,
+      vrrp,
+      ...(o.ipv6 ? { addresses6 } : {}),
+    };
   } catch (e) {
     throw e instanceof SnmpError ? e : classify(e as Error, where);
   } finally {

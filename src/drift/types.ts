@@ -41,7 +41,7 @@ export type RuntimeDriftKind =
   | Expectation['kind']
   /** A process of a daemon fabric configures is not running. */
   | 'daemon'
-  /** An interface of the model is not up (IF-MIB, over SNMP). */
+  /** An interface of the model is not up (IF-MIB), or lacks one of its IPv6 addresses (IP-MIB), over SNMP. */
   | 'interface'
   /** snmpd does not answer the NOC's SNMP requests. */
   | 'snmp';

@@ -145,7 +145,7 @@ export interface Asns {
   superspine?: number;
 }
 /**
- * Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` is the optional IPv6 counterpart of `loopback`.
+ * Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Pools".
@@ -163,6 +163,10 @@ export interface Pools {
    * IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4.
    */
   loopback6?: string;
+  /**
+   * IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`, and the lab's management network stays IPv4. Without it management is IPv4 only.
+   */
+  mgmt6?: string;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -288,7 +292,7 @@ export interface Defaults {
   };
 }
 /**
- * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
+ * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Snmp".

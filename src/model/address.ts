@@ -21,3 +21,13 @@ export interface InterfaceAddress {
 export function cidrOf(a: InterfaceAddress): string {
   return `${a.address}/${a.prefixLength}`;
 }
+
+/**
+ * Whether a device's interfaces have an IPv6 address: then snmpd serves IP-MIB's address table
+ * (src/compile/snmp.ts) and drift compares it (src/drift/runtime.ts), as BGP4-MIB has no IPv6.
+ */
+export function hasIpv6Addresses(
+  interfaces: readonly { addresses6?: readonly InterfaceAddress[] }[],
+): boolean {
+  return interfaces.some((i) => (i.addresses6?.length ?? 0) > 0);
+}

@@ -64,6 +64,12 @@ export interface DeviceBase {
 export interface Mgmt {
   address: string;
   prefixLength: number;
+  /**
+   * Its IPv6 management address (RFC 5952): pool `mgmt6` + id, on the pool's prefix; absent
+   * when the site has no `mgmt6` (and on the simulated upstreams: the lab's management is IPv4).
+   * snmpd listens on it too; push and drift connect to `address`.
+   */
+  ipv6?: InterfaceAddress;
   /** SSH login used by push and drift. */
   ssh: { user: string; port: number };
 }

@@ -16,7 +16,11 @@ export interface KeepalivedModel {
     /** `vrrp_version`: 3 allows sub-second `advert_int` (RFC 5798). @default 3 */
     vrrpVersion: 2 | 3;
   };
-  /** Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`). */
+  /**
+   * Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`): on a
+   * gateway that routes with BGP, one per family it has instances of (src/compile/keepalived.ts
+   * `BGP_ROUTES_SCRIPTS`); none elsewhere.
+   */
   vrrpScripts: VrrpScript[];
   /** One group per device holding every instance of both families, so they fail over together. */
   vrrpSyncGroups: VrrpSyncGroup[];
@@ -24,8 +28,8 @@ export interface KeepalivedModel {
   vrrpInstances: VrrpInstance[];
   /**
    * The IPv6 (VRRPv3) instances, one per virtual address that has an `address6`: keepalived
-   * takes one family per instance. Same VRID, interface, priority and tracking as the IPv4
-   * instance of the same address (src/compile/allocate.ts `vrrpVrid`); absent when there is none.
+   * takes one family per instance. Same VRID, interface, priority and tracked interfaces as the
+   * IPv4 instance of the same address, and the script of its own family (src/compile/allocate.ts `vrrpVrid`); absent when there is none.
    * Kept apart from `vrrpInstances` so that what reads IPv4 instances only (verify, drift, whatif,
    * lab failover) is unchanged until it handles IPv6 (issue 14).
    */
@@ -72,7 +76,10 @@ export interface VrrpInstance {
    * moves the whole group to the peer (keepalived ignores tracking weights in sync groups).
    */
   trackInterfaces: string[];
-  /** Names of `vrrpScripts` that put the instance in FAULT when they fail (no weights: sync groups ignore them). */
+  /**
+   * Names of `vrrpScripts` that put the instance in FAULT when they fail (no weights: sync groups
+   * ignore them): those of the instance's own family.
+   */
   trackScripts: string[];
   /** Segment the instance runs on, as `tenant/segment`. */
   segment: string;

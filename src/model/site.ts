@@ -21,7 +21,13 @@ export interface SiteModel {
   /** The IP plan, for people: every prefix and address the site uses. */
   ipPlan: IpPlanEntry[];
   /** Out-of-band management network. */
-  mgmt: { subnet: string; gateway: string; prefixLength: number };
+  mgmt: {
+    subnet: string;
+    gateway: string;
+    prefixLength: number;
+    /** The IPv6 management subnet (`pools.mgmt6`, RFC 5952); absent when the site has none. */
+    ipv6?: { subnet: string; prefixLength: number };
+  };
   /** Names of every secret the site references. */
   secrets: string[];
   /** The timers that decide every failover (src/compile/timers.ts). */

@@ -8,6 +8,11 @@ import type { SecretRef } from './secrets.js';
 export interface SnmpdModel {
   /** Where snmpd listens: the management address, UDP port 161. */
   agentAddress: { address: string; port: number };
+  /**
+   * And the IPv6 management address (`mgmt.ipv6`, RFC 5952), UDP port 161: net-snmp's `udp6`
+   * transport. Absent when the device has no IPv6 management address.
+   */
+  agentAddress6?: { address: string; port: number };
   /** `sysLocation`: site and rack, as the NOC sees them. */
   sysLocation: string;
   /**
@@ -26,6 +31,9 @@ export interface SnmpdModel {
     privProtocol: 'AES';
     priv: SecretRef;
   };
-  /** SNMPv2c read-only community answered only from `source` (the management subnet); null: v2c off. */
-  community: { secret: SecretRef; source: string } | null;
+  /**
+   * SNMPv2c read-only community answered only from `source` (the management subnet) and, with
+   * IPv6 management, from `source6` (`pools.mgmt6`: `rocommunity6`); null: v2c off.
+   */
+  community: { secret: SecretRef; source: string; source6?: string } | null;
 }

@@ -32,3 +32,21 @@ export function dualStackVrrp2WithAuth(): string {
   edit(dir, 'idc-ds-tenants.yaml', '    routers:\n', '    routers:\n      auth: { secret: shop-vrrp }\n');
   return dir;
 }
+
+/**
+ * A copy of the dual-stack fixture with `pools.mgmt6` replaced by `mgmt6` when given, and an
+ * SNMPv2c community (the name of its secret) when `community` is given. Returns the inventory folder.
+ */
+export function dualStackMgmt6(o: { mgmt6?: string; community?: string }): string {
+  const dir = tempDir();
+  cpSync(DUAL_STACK, dir, { recursive: true });
+  if (o.mgmt6) edit(dir, 'idc-ds.yaml', /mgmt6: \S+/, `mgmt6: ${o.mgmt6}`);
+  if (o.community)
+    edit(
+      dir,
+      'idc-ds.yaml',
+      'priv: { secret: snmp-noc-priv } }',
+      `priv: { secret: snmp-noc-priv }, community: { secret: ${o.community} } }`,
+    );
+  return dir;
+}

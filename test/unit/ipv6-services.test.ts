@@ -3,6 +3,7 @@
  * instances, IPVS virtual servers of IPv6 VIPs and HAProxy's IPv6 binds, on the dual-stack
  * fixture (test/fixtures/dual-stack, idc-a made dual-stack), and their absence on IPv4-only sites.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vrrpInstanceName6, vrrpVrid } from '../../src/compile/allocate.js';
@@ -11,7 +12,9 @@ import { poolUsage } from '../../src/docs/ip-plan.js';
 import { siteDocs } from '../../src/docs/site-docs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
-import { DUAL_STACK, dualStackVrrp2WithAuth } from '../support/dual-stack.js';
+import { DUAL_STACK, dualStackMgmt6, dualStackVrrp2WithAuth } from '../support/dual-stack.js';
+import { renderExample } from '../support/render.js';
+import { tempDir } from '../support/tmp.js';
 
 type Site = NonNullable<ReturnType<typeof runPipeline>['model']>['sites'][number];
 type Device = Site['devices'][number];
@@ -51,16 +54,36 @@ describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
     for (const i of k.vrrpInstances) for (const a of i.virtualIpaddress) expect(a.address).not.toContain(':');
   });
 
-  it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracking', () => {
+  it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracked interfaces', () => {
     for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
       const k = keepalived(name);
       for (const v4 of k.vrrpInstances) {
         const v6 = k.vrrpInstances6?.find((i) => i.name === vrrpInstanceName6(v4.name));
         expect(v6, `${name} ${v4.name}`).toBeDefined();
-        const { name: _a, virtualIpaddress: _b, ...same4 } = v4;
-        const { name: _c, virtualIpaddress: _d, ...same6 } = v6!;
+        const { name: _a, virtualIpaddress: _b, trackScripts: _e, ...same4 } = v4;
+        const { name: _c, virtualIpaddress: _d, trackScripts: _f, ...same6 } = v6!;
         expect(same6).toEqual(same4);
       }
+    }
+  });
+
+  it('GIVEN a dual-stack gateway pair WHEN compiled THEN each instance tracks the BGP routes of its own family', () => {
+    for (const name of ['vr1', 'vr2']) {
+      const k = keepalived(name);
+      expect(k.vrrpScripts.map((s) => [s.name, s.script])).toEqual([
+        ['fabric_bgp_routes', "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'"],
+        ['fabric_bgp_routes_v6', "/bin/sh -c 'ip -6 route show proto bgp | grep -q .'"],
+      ]);
+      for (const i of k.vrrpInstances) expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes']);
+      // the IPv6-only segment's instance too
+      for (const i of k.vrrpInstances6 ?? [])
+        expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes_v6']);
+    }
+    // the L4 balancers route statically: no script of either family
+    for (const name of ['lb1', 'lb2']) {
+      const k = keepalived(name);
+      expect(k.vrrpScripts).toEqual([]);
+      for (const i of [...k.vrrpInstances, ...(k.vrrpInstances6 ?? [])]) expect(i.trackScripts).toEqual([]);
     }
   });
 
@@ -164,13 +187,93 @@ describe('IPVS and HAProxy for IPv6 VIPs (dual-stack fixture)', () => {
   });
 });
 
+describe('IPv6 management (pools.mgmt6)', () => {
+  it('GIVEN pools.mgmt6 WHEN compiled THEN every inventory device has pool + id beside its IPv4 address, in RFC 5952 form', () => {
+    expect(ds.mgmt.ipv6).toEqual({ subnet: '2001:db8:18:1::/64', prefixLength: 64 });
+    // id 41 = 0x29: the same offset as 198.18.1.41
+    expect(device(ds, 'vr1').mgmt).toMatchObject({
+      address: '198.18.1.41',
+      ipv6: { address: '2001:db8:18:1::29', prefixLength: 64 },
+    });
+    expect(device(ds, 'app1').mgmt.ipv6?.address).toBe('2001:db8:18:1::47');
+    for (const d of ds.devices)
+      if (d.managed) expect(d.mgmt.ipv6?.address, d.name).toBe(`2001:db8:18:1::${d.id.toString(16)}`);
+    // the simulated upstreams live on the lab's management network, which is IPv4 only
+    expect(device(ds, 'isp1').mgmt.ipv6).toBeUndefined();
+  });
+
+  it('GIVEN IPv6 management WHEN snmpd is compiled and rendered THEN it listens on both addresses', () => {
+    const edge1 = device(ds, 'edge1');
+    expect(edge1.snmpd?.agentAddress6).toEqual({ address: '2001:db8:18:1::2', port: 161 });
+    const conf = renderExample(DUAL_STACK)[0]!.rendered.files.find(
+      (f) => f.device === 'edge1' && f.file === 'snmpd.conf',
+    )!.content;
+    // one agentAddress with both transports (net-snmp's comma list)
+    expect(conf).toContain('agentAddress udp:198.18.1.2:161,udp6:[2001:db8:18:1::2]:161\n');
+  });
+
+  it('GIVEN IPv6 management and an SNMPv2c community WHEN rendered THEN the community is answered from pools.mgmt6 too (rocommunity6)', () => {
+    const dir = dualStackMgmt6({ community: 'snmp-noc-community' });
+    const secrets = join(tempDir(), 'secrets.yaml');
+    writeFileSync(
+      secrets,
+      `${readFileSync(join(REPO, 'secrets.yaml'), 'utf8')}snmp-noc-community: lab-community-01\n`,
+    );
+    const [site] = renderExample(dir, secrets);
+    expect(device(site!.site, 'edge1').snmpd?.community?.source6).toBe('2001:db8:18:1::/64');
+    const conf = site!.rendered.files.find((f) => f.device === 'edge1' && f.file === 'snmpd.conf')!.content;
+    expect(conf).toContain('rocommunity lab-community-01 198.18.1.0/24 -V fabric\n');
+    expect(conf).toContain('rocommunity6 lab-community-01 2001:db8:18:1::/64 -V fabric\n');
+  });
+
+  it('GIVEN pools.mgmt6 WHEN the IP plan is compiled THEN it lists the pool and each device`s IPv6 management address', () => {
+    expect(ds.ipPlan).toContainEqual({
+      prefix: '2001:db8:18:1::/64',
+      kind: 'pool',
+      description: 'IPv6 management (network + id)',
+    });
+    expect(ds.ipPlan).toContainEqual({
+      prefix: '2001:db8:18:1::29/64',
+      kind: 'mgmt',
+      device: 'vr1',
+      interface: 'eth0',
+      description: 'management',
+    });
+  });
+
+  it('GIVEN pools.mgmt6 equal to pools.loopback6 WHEN checked THEN the overlap and each address used twice are findings, at the pool and at the ids', () => {
+    const r = runPipeline(dualStackMgmt6({ mgmt6: '2001:db8:1::/64' }));
+    expect(r.inputErrors).toEqual([]);
+    const messages = r.findings.map((f) => `${f.code} ${f.message}`);
+    expect(messages).toContain(
+      'prefix-overlap pools.mgmt6 (2001:db8:1::/64) overlaps pools.loopback6 (2001:db8:1::/64)',
+    );
+    expect(messages).toContain(
+      'duplicate-address 2001:db8:1::b is used twice: IPv6 management address of leaf1a and IPv6 loopback of leaf1a',
+    );
+    // located at the device's id, the number both addresses derive from
+    const dup = r.findings.find((f) => f.code === 'duplicate-address' && f.message.includes('of leaf1a'));
+    expect(dup?.path).toEqual(['devices', 'leaf1a', 'id']);
+    expect(dup?.location?.file).toMatch(/idc-ds-fabric\.yaml$/);
+  });
+});
+
 describe('IPv4-only sites', () => {
   it('GIVEN the reference sites WHEN compiled THEN no IPv6 service field exists at all', () => {
     for (const site of compile(join(REPO, 'inventory')))
       for (const d of site.devices) {
         const text = JSON.stringify(d);
-        for (const key of ['vrrpInstances6', 'virtualServers6', 'binds6', 'address6'])
+        for (const key of [
+          'vrrpInstances6',
+          'virtualServers6',
+          'binds6',
+          'address6',
+          'agentAddress6',
+          'source6',
+        ])
           expect(text, `${site.name}/${d.name}`).not.toContain(`"${key}"`);
+        expect(text, `${site.name}/${d.name}`).not.toContain('fabric_bgp_routes_v6');
+        expect(d.mgmt.ipv6, `${site.name}/${d.name}`).toBeUndefined();
         expect(text, `${site.name}/${d.name}`).not.toContain('"tableType":"ipv6"');
       }
   });

@@ -7,16 +7,24 @@ import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { Device as InputDevice } from '../../inventory/types.gen.js';
 import type { Role } from '../../model/types.js';
 import { type Prefix4, parseAddress, parseHostOnPrefix } from '../../net/ipv4.js';
-import { type Prefix6, parseAddress6, parseHostOnPrefix6 } from '../../net/ipv6.js';
+import { parseAddress6, parseHostOnPrefix6 } from '../../net/ipv6.js';
 import { own } from '../../util/own.js';
-import { type AsnPlan, deviceAsn, loopbackAddress, loopbackAddress6, mgmtAddress } from '../allocate.js';
+import {
+  type AsnPlan,
+  deviceAsn,
+  loopbackAddress,
+  loopbackAddress6,
+  mgmtAddress,
+  mgmtAddress6,
+} from '../allocate.js';
 import type { DeviceFacts, SegmentFacts, UpstreamFacts } from '../facts.js';
 import { externalRole, fromSitePlan, roleSpec, vmHostRoles } from '../roles.js';
 import { type FactsContext, listOf, pastThePool, pastThePool6, suggest } from './context.js';
+import type { PlanFacts } from './prefixes.js';
 
 export function deviceFacts(
   ctx: FactsContext,
-  pools: { loopback: Prefix4 | undefined; mgmt: Prefix4 | undefined; loopback6: Prefix6 | undefined },
+  pools: PlanFacts['pools'],
   asns: AsnPlan,
 ): Map<string, DeviceFacts> {
   const devices = new Map<string, DeviceFacts>();
@@ -49,6 +57,7 @@ export function deviceFacts(
     } else if (pools.mgmt) {
       mgmt = mgmtAddress(pools.mgmt, d.id) ?? pastThePool(pools.mgmt, d.id);
     }
+    const mgmt6 = pools.mgmt6 ? (mgmtAddress6(pools.mgmt6, d.id) ?? pastThePool6(pools.mgmt6, d.id)) : null;
     devices.set(name, {
       name,
       role,
@@ -61,6 +70,7 @@ export function deviceFacts(
       loopback,
       loopback6,
       mgmt,
+      mgmt6,
       hostedOn: 'host' in d ? d.host : null,
       tenant: 'tenant' in d ? d.tenant : null,
       ports: [],
@@ -144,6 +154,8 @@ export function upstreamFacts(
       loopback: null,
       loopback6: null,
       mgmt: mgmtPool ? (mgmtAddress(mgmtPool, u.id) ?? pastThePool(mgmtPool, u.id)) : null,
+      // the lab's management network, where the simulated upstreams live, is IPv4 only
+      mgmt6: null,
       hostedOn: null,
       tenant: null,
       ports: [],

@@ -6,7 +6,12 @@ import type { SegmentFacts, SiteFacts } from '../facts.js';
 import type { FactsContext } from './context.js';
 
 export interface PlanFacts {
-  pools: { loopback: Prefix4 | undefined; mgmt: Prefix4 | undefined; loopback6: Prefix6 | undefined };
+  pools: {
+    loopback: Prefix4 | undefined;
+    mgmt: Prefix4 | undefined;
+    loopback6: Prefix6 | undefined;
+    mgmt6: Prefix6 | undefined;
+  };
   announce: Prefix4[];
   announce6: Prefix6[];
   asns: AsnPlan;
@@ -23,6 +28,7 @@ export function planFacts(ctx: FactsContext): PlanFacts {
   const loopback6 = site.pools.loopback6
     ? ctx.prefix6(site.pools.loopback6, ['pools', 'loopback6'])
     : undefined;
+  const mgmt6 = site.pools.mgmt6 ? ctx.prefix6(site.pools.mgmt6, ['pools', 'mgmt6']) : undefined;
   const announce6 = (site.prefixes.announce6 ?? [])
     .map((p, i) => ctx.prefix6(p, ['prefixes', 'announce6', i]))
     .filter((p): p is Prefix6 => !!p);
@@ -47,7 +53,7 @@ export function planFacts(ctx: FactsContext): PlanFacts {
     ssh: { user: site.defaults.ssh?.user ?? 'root', port: site.defaults.ssh?.port ?? 22 },
     datapath: site.defaults.ovs?.datapath ?? 'system',
   };
-  return { pools: { loopback, mgmt, loopback6 }, announce, announce6, asns, defaults };
+  return { pools: { loopback, mgmt, loopback6, mgmt6 }, announce, announce6, asns, defaults };
 }
 
 /**

@@ -1,0 +1,155 @@
+/**
+ * IPv6 in SNMP drift (issue 14): IP-MIB ipAddressTable parsed from a recorded walk, compared with
+ * the model's IPv6 interface addresses; the IPv6 upstream sessions that BGP4-MIB cannot list are
+ * not reported missing from it; snmpd's view has the table only where the device has IPv6.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ipv6AddressDrift, ipv6Addresses } from '../../src/drift/ip-mib.js';
+import { snmpFindings } from '../../src/drift/runtime.js';
+import type { SnmpObservation } from '../../src/drift/snmp.js';
+import { REPO } from '../support/cli.js';
+import { DUAL_STACK } from '../support/dual-stack.js';
+import { compileExample } from '../support/render.js';
+
+const NOW = '2026-01-01T10:00:00.000Z';
+const ds = compileExample(DUAL_STACK).model!.sites[0]!;
+const v4 = compileExample().model!.sites[0]!;
+const edge1 = ds.devices.find((d) => d.name === 'edge1')!;
+
+/** `snmpwalk -On` lines as the varbinds net-snmp (node) hands over: INTEGER a number, OID a string. */
+function recorded(file: string): { oid: string; value: unknown }[] {
+  return readFileSync(join(REPO, 'test', 'fixtures', 'drift', 'snmpd', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('.'))
+    .map((l) => {
+      const [, oid, type, value] = /^\.(\S+) = (\w+): (.*)$/.exec(l)!;
+      return { oid: oid!, value: type === 'INTEGER' ? Number(value) : value!.replace(/^\./, '') };
+    });
+}
+
+const IF_NAMES = new Map([
+  ['1', 'lo'],
+  ['2', 'eth0'],
+  ['3', 'eth1'],
+  ['4', 'eth2'],
+  ['5', 'eth3'],
+]);
+const walk = recorded('edge1-ip-address-table.walk');
+
+describe('IP-MIB ipAddressTable, parsed', () => {
+  it('GIVEN a recorded walk WHEN parsed THEN the IPv6 rows, in RFC 5952 form, on their interfaces by ifName, with prefix length and status; IPv4 rows skipped', () => {
+    expect(ipv6Addresses(walk, IF_NAMES)).toEqual([
+      { address: '::1', interface: 'lo', prefixLength: 128, status: 'preferred' },
+      { address: '2001:db8:1::2', interface: 'lo', prefixLength: 128, status: 'preferred' },
+      { address: '2001:db8:ffff:1::1', interface: 'eth3', prefixLength: 127, status: 'preferred' },
+      { address: 'fe80::a8c1:abff:fe00:3', interface: 'eth3', prefixLength: 64, status: 'preferred' },
+    ]);
+  });
+
+  it('GIVEN an ifIndex IF-MIB does not name, a status out of range or a null prefix pointer THEN the row says so', () => {
+    const rows = ipv6Addresses(
+      [
+        { oid: '1.3.6.1.2.1.4.34.1.3.2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.9', value: 42 },
+        { oid: '1.3.6.1.2.1.4.34.1.5.2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.9', value: '0.0' },
+        { oid: '1.3.6.1.2.1.4.34.1.7.2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.9', value: 12 },
+        // not this table, and a malformed index: skipped
+        { oid: '1.3.6.1.2.1.2.2.1.8.5', value: 1 },
+        { oid: '1.3.6.1.2.1.4.34.1.3.2.4.1.2.3.4', value: 1 },
+      ],
+      IF_NAMES,
+    );
+    expect(rows).toEqual([
+      { address: '2001:db8::9', interface: 'ifIndex 42', prefixLength: null, status: 'status 12' },
+    ]);
+  });
+});
+
+describe('IPv6 addresses against the model', () => {
+  const rows = ipv6Addresses(walk, IF_NAMES);
+
+  it('GIVEN edge1 with every IPv6 address as intended THEN no difference (link-local and ::1 are not the model`s, and not differences)', () => {
+    expect(ipv6AddressDrift(edge1.interfaces, rows)).toEqual([]);
+  });
+
+  it('GIVEN an address missing, one on another interface, one with another prefix length, and one that failed DAD THEN each is a difference', () => {
+    const changed = rows
+      .filter((r) => r.address !== '2001:db8:1::2')
+      .map((r) => (r.address === '2001:db8:ffff:1::1' ? { ...r, status: 'duplicate' } : r));
+    expect(ipv6AddressDrift(edge1.interfaces, changed)).toEqual([
+      {
+        section: 'interface lo address 2001:db8:1::2/128',
+        intended: '2001:db8:1::2/128 on lo',
+        running: 'not in IP-MIB ipAddressTable (no such address)',
+      },
+      {
+        section: 'interface eth3 address 2001:db8:ffff:1::1/127',
+        intended: '2001:db8:ffff:1::1/127 on eth3',
+        running: 'duplicate (IP-MIB ipAddressStatus)',
+      },
+    ]);
+    const moved = rows.map((r) =>
+      r.address === '2001:db8:1::2'
+        ? { ...r, interface: 'eth1' }
+        : r.address === '2001:db8:ffff:1::1'
+          ? { ...r, prefixLength: 64 }
+          : r,
+    );
+    expect(ipv6AddressDrift(edge1.interfaces, moved).map((x) => x.running)).toEqual([
+      'on eth1',
+      '2001:db8:ffff:1::1/64 on eth3',
+    ]);
+  });
+});
+
+describe('SNMP findings of a dual-stack edge', () => {
+  const ok = (names: string[]) => names.map((name) => ({ name, admin: 'up', oper: 'up' }));
+  const observed: SnmpObservation = {
+    sysName: 'edge1',
+    interfaces: ok(['lo', 'eth0', 'eth1', 'eth2', 'eth3']),
+    bgp: {
+      localAs: 65001,
+      identifier: '10.1.0.2',
+      peers: [{ address: '192.0.2.0', state: 'established', remoteAs: 64496 }],
+    },
+    vrrp: null,
+    addresses6: ipv6Addresses(walk, IF_NAMES),
+  };
+
+  it('GIVEN its IPv4 and IPv6 upstream sessions and BGP4-MIB listing the IPv4 one THEN no finding: the IPv6 session is not looked for in BGP4-MIB', () => {
+    expect(edge1.role === 'edge' && edge1.frr.routerBgp.neighbors.some((n) => n.family === 'ipv6')).toBe(
+      true,
+    );
+    expect(snmpFindings(edge1, observed, NOW)).toEqual([]);
+  });
+
+  it('GIVEN its IPv6 upstream address gone THEN a major interface finding over SNMP', () => {
+    const gone = { ...observed, addresses6: observed.addresses6!.filter((r) => r.interface !== 'eth3') };
+    expect(
+      snmpFindings(edge1, gone, NOW).map((f) => [f.daemon, f.kind, f.section, f.severity, f.running]),
+    ).toEqual([
+      [
+        'system',
+        'interface',
+        'interface eth3 address 2001:db8:ffff:1::1/127',
+        'major',
+        'not in IP-MIB ipAddressTable (no such address)',
+      ],
+    ]);
+  });
+
+  it('GIVEN snmpd serving no IP-MIB row THEN a minor snmp finding, as for the other MIBs', () => {
+    expect(
+      snmpFindings(edge1, { ...observed, addresses6: null }, NOW).map((f) => [f.section, f.kind, f.severity]),
+    ).toEqual([['IP-MIB', 'snmp', 'minor']]);
+  });
+});
+
+describe('snmpd view', () => {
+  it('GIVEN a device with IPv6 addresses THEN its view has IP-MIB ipAddressTable; an IPv4-only device`s does not', () => {
+    const oids = (d: (typeof ds.devices)[number]) => d.snmpd?.view.subtrees.map((s) => s.oid) ?? [];
+    expect(oids(edge1)).toContain('.1.3.6.1.2.1.4.34');
+    for (const d of v4.devices) expect(oids(d), d.name).not.toContain('.1.3.6.1.2.1.4.34');
+  });
+});
