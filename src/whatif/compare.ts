@@ -7,6 +7,7 @@
 
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
+import type { FamilyRouting } from '../verify/routing.js';
 import { narrowedRoutes } from '../verify/routing-view.js';
 import { type FamilyState, loopbacksReached, reachedOver, type ServiceState } from './services.js';
 import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
@@ -135,13 +136,13 @@ function compareAnnounced(
     if (!was.size) continue;
     const now = after?.get(prefix) ?? new Set<string>();
     if (!now.size) {
-      out.push(breaks('upstream', `${prefix} is routed from no upstream (was from ${listed([...was])})`));
+      out.push(breaks('announce', `${prefix} is routed from no upstream (was from ${listed([...was])})`));
       continue;
     }
     const cut = [...was].filter((u) => !now.has(u) && !isDown(u));
     if (cut.length)
       out.push(
-        degraded('upstream', `${prefix} not routed from ${listed(cut)} (still from ${listed([...now])})`),
+        degraded('announce', `${prefix} not routed from ${listed(cut)} (still from ${listed([...now])})`),
       );
   }
   return out;
@@ -174,27 +175,41 @@ function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
   return out;
 }
 
-/** ECMP: routes whose equal-cost next hops narrowed on devices that are up. */
+/**
+ * ECMP: routes whose equal-cost next hops narrowed on devices that are up, per family; on a site
+ * that routes IPv6 the count names its family.
+ */
 function compareEcmp(ctx: DeriveContext): Impact[] {
-  const n = narrowedEcmp(ctx) ?? narrowedByDevice(ctx);
+  const six = ctx.intact.ipv6 && ctx.routing.ipv6;
+  const out = narrowedIn(ctx, ctx.intact, ctx.routing, six ? 'IPv4 ' : '');
+  return six ? [...out, ...narrowedIn(ctx, ctx.intact.ipv6!, six, 'IPv6 ')] : out;
+}
+
+function narrowedIn(
+  ctx: DeriveContext,
+  intact: FamilyRouting,
+  routing: FamilyRouting,
+  family: string,
+): Impact[] {
+  const n = narrowedEcmp(ctx, intact, routing) ?? narrowedByDevice(ctx, intact, routing);
   if (!n.routes || !n.example) return [];
   const { device, prefix, was, now } = n.example;
   return [
     degraded(
       'ecmp',
-      `${n.routes} routes on ${n.devices} devices narrowed (e.g. ${device} → ${prefix}: ${now.possible} of ${was.possible})`,
+      `${n.routes} ${family}routes on ${n.devices} devices narrowed (e.g. ${device} → ${prefix}: ${now.possible} of ${was.possible})`,
     ),
   ];
 }
 
 /** The same, device by device and route by route. */
-function narrowedByDevice(ctx: DeriveContext): Narrowed {
+function narrowedByDevice(ctx: DeriveContext, intact: FamilyRouting, routing: FamilyRouting): Narrowed {
   let routes = 0;
   const devices = new Set<string>();
   let example: Narrowed['example'];
-  for (const [device, prefixes] of ctx.intact.nexthops) {
+  for (const [device, prefixes] of intact.nexthops) {
     if (ctx.isDown(device)) continue;
-    for (const [prefix, was, now] of narrowedRoutes(prefixes, ctx.routing.nexthops.get(device), 2)) {
+    for (const [prefix, was, now] of narrowedRoutes(prefixes, routing.nexthops.get(device), 2)) {
       routes++;
       devices.add(device);
       example ??= { device, prefix, was, now };

@@ -8,7 +8,7 @@
 import { oncePer } from '../util/once-per.js';
 import { type LoopbackTarget, routeTo } from '../verify/checks/loopbacks-reachable.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
-import type { FamilyRouting, RoutingExpectation } from '../verify/routing.js';
+import type { FamilyRouting } from '../verify/routing.js';
 import { deviceOf, type NexthopTable, type Range, tableOf } from '../verify/routing-view.js';
 
 /** The intact fabric's loopback checks: the switches that ping and the loopbacks they ping. */
@@ -105,7 +105,7 @@ export interface Narrowed {
 }
 
 /** The device names of a simulation's table rows. */
-const rowNames = oncePer((routing: RoutingExpectation): string[] => {
+const rowNames = oncePer((routing: FamilyRouting): string[] => {
   const names: string[] = [];
   for (const [name, view] of routing.nexthops) names[deviceOf(view)!] = name;
   return names;
@@ -114,16 +114,21 @@ const rowNames = oncePer((routing: RoutingExpectation): string[] => {
 /**
  * The routes (at least 2 wide in the intact fabric) that devices still up have over fewer
  * equal-cost next hops; undefined when `ctx`'s routing is not a table derived from the intact one.
+ * `intactRouting` and `routing`: one family's (IPv4's by default).
  */
-export function narrowedEcmp(ctx: DeriveContext): Narrowed | undefined {
-  const intact = tableOf(ctx.intact.nexthops);
-  const now = tableOf(ctx.routing.nexthops);
+export function narrowedEcmp(
+  ctx: DeriveContext,
+  intactRouting: FamilyRouting = ctx.intact,
+  routing: FamilyRouting = ctx.routing,
+): Narrowed | undefined {
+  const intact = tableOf(intactRouting.nexthops);
+  const now = tableOf(routing.nexthops);
   if (!intact || !now || (now !== intact && now.base !== intact)) return undefined;
   const none: Narrowed = { routes: 0, devices: 0, example: undefined };
   if (now === intact) return none;
   const C = intact.classes;
   const cells = now.changedCells;
-  const names = rowNames(ctx.intact);
+  const names = rowNames(intactRouting);
   const positions = intact.classPrefixes;
   let routes = 0;
   const devices = new Set<number>();

@@ -91,7 +91,9 @@ describe('the IPv6 family of the routing simulation (dual-stack fixture)', () =>
 describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
   it('GIVEN the dual-stack site WHEN every single failure is analysed THEN none loses an IPv6 loopback or the IPv6 prefix upstream', () => {
     const report = analyseSite(ds);
-    const lines = report.results.flatMap((r) => r.impacts.map((i) => i.detail));
+    const lines = report.results.flatMap((r) =>
+      r.impacts.filter((i) => i.service !== 'ecmp').map((i) => i.detail),
+    );
     expect(lines.filter((l) => l.startsWith('IPv6') || l.includes('2001:db8'))).toEqual([]);
   });
 
@@ -102,7 +104,7 @@ describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
     expect(impacts.impacts.filter((i) => i.severity === 'breaks')).toEqual([
       {
         severity: 'breaks',
-        service: 'upstream',
+        service: 'announce',
         detail: `${SITE_PREFIX6} is routed from no upstream (was from isp1, isp2)`,
       },
     ]);
@@ -128,5 +130,17 @@ describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
   it('GIVEN both spines down on the dual-stack site THEN the loopbacks lost are reported per family, each named', () => {
     const lines = details(ds, fail(['spine1', 'spine2'])).filter((l) => l.includes('loopbacks lost'));
     expect(lines.map((l) => l.split(':')[1]!.trim())).toEqual(['IPv4 loopbacks lost', 'IPv6 loopbacks lost']);
+  });
+
+  it('GIVEN spine1 down on the dual-stack site THEN ECMP narrows in both families, each line naming its own', () => {
+    const ecmp = details(ds, fail(['spine1'])).filter((l) => l.startsWith('degraded ecmp'));
+    expect(ecmp).toEqual([
+      expect.stringMatching(
+        /^degraded ecmp: \d+ IPv4 routes on 6 devices narrowed \(e\.g\. edge1 → 10\.1\.0\.11\/32: 1 of 2\)$/,
+      ),
+      expect.stringMatching(
+        /^degraded ecmp: \d+ IPv6 routes on 6 devices narrowed \(e\.g\. edge1 → 2001:db8:1::b\/128: 1 of 2\)$/,
+      ),
+    ]);
   });
 });
