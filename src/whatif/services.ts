@@ -3,8 +3,8 @@
  * the eBGP simulation for one state of the fabric (intact or degraded): which upstream reaches
  * which URL, which L4 VIP answers, who is VRRP master, which hypervisors reach each other for a
  * segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy servers each
- * backend has, which upstreams route each prefix the site announces. On a site that routes IPv6
- * (issue 14) the IPv6 family's loopbacks and announced prefixes are read off its own simulation.
+ * backend has. On a site that routes IPv6 (issue 14), the IPv6 loopbacks each switch reaches
+ * and the upstreams that route each IPv6 prefix the site announces, off IPv6's own simulation.
  * `analyse.ts` compares the degraded state with the intact one.
  */
 import { roleSpec } from '../compile/roles.js';
