@@ -7,30 +7,42 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { FrrDevice, PrefixList, RouteMap } from '../model/types.js';
-import { contains, parsePrefix } from '../net/ipv4.js';
+import type { RoutingFamily } from './routing-family.js';
 
 type Frr = DeepReadonly<FrrDevice>;
 
-function prefixListPermits(list: DeepReadonly<PrefixList> | undefined, prefix: string): boolean {
+/** FRR's prefix-list match; a prefix of the other family matches no entry. */
+function prefixListPermits(
+  f: RoutingFamily,
+  list: DeepReadonly<PrefixList> | undefined,
+  prefix: string,
+): boolean {
   if (!list) return false;
-  const p = parsePrefix(prefix)!.prefix;
+  const p = f.parse(prefix);
+  if (!p) return false;
   for (const e of list.entries) {
-    const q = parsePrefix(e.prefix)!.prefix;
-    if (p.length < q.length || !contains(q, p.network)) continue;
+    const q = f.parse(e.prefix);
+    if (!q || p.length < q.length || !f.within(q, p)) continue;
     const ge = e.ge ?? q.length;
-    const le = e.le ?? (e.ge !== null ? 32 : q.length);
+    const le = e.le ?? (e.ge !== null ? f.hostLength : q.length);
     if (p.length >= ge && p.length <= le) return e.action === 'permit';
   }
   return false;
 }
 
 /** What a route-map does to a prefix; a missing route-map denies everything (FRR). */
-function routeMapPermits(d: Frr, map: DeepReadonly<RouteMap> | undefined, prefix: string): boolean {
+function routeMapPermits(
+  f: RoutingFamily,
+  d: Frr,
+  map: DeepReadonly<RouteMap> | undefined,
+  prefix: string,
+): boolean {
   if (!map) return false;
   for (const e of map.entries) {
     const matches =
       e.matchPrefixList === null ||
       prefixListPermits(
+        f,
         d.frr.prefixLists.find((l) => l.name === e.matchPrefixList),
         prefix,
       );
@@ -39,18 +51,19 @@ function routeMapPermits(d: Frr, map: DeepReadonly<RouteMap> | undefined, prefix
   return false;
 }
 
-/** The distinct policies of one simulation, and each prefix's answer under each of them. */
+/** The distinct policies of one family's simulation, and each prefix's answer under each of them. */
 export class Policies {
   private readonly ids = new Map<string, number>();
   /** One device and route-map per policy id, to evaluate it with. */
   private readonly samples: { device: Frr; map: DeepReadonly<RouteMap> | undefined }[] = [];
   private readonly answers = new Map<string, Uint8Array>();
 
-  /** The policy id of the route-map a device applies in one direction to one neighbor. */
+  constructor(private readonly f: RoutingFamily) {}
+
+  /** The policy id of the route-map a device applies in one direction to one neighbor, in the family. */
   of(d: Frr, peer: string, dir: 'in' | 'out'): number {
     const n = d.frr.routerBgp.neighbors.find((x) => x.peer === peer)!;
-    const group = d.frr.routerBgp.peerGroups.find((g) => g.name === n.peerGroup)!;
-    const name = dir === 'in' ? group.routeMapIn : group.routeMapOut;
+    const name = this.f.routeMaps(d, n)?.[dir];
     const map = d.frr.routeMaps.find((m) => m.name === name);
     // the content, prefix-lists resolved: equal route-maps of different devices are one policy
     const key = map
@@ -78,7 +91,7 @@ export class Policies {
     if (!a) {
       a = new Uint8Array(this.samples.length);
       for (const [id, { device, map }] of this.samples.entries())
-        a[id] = routeMapPermits(device, map, prefix) ? 1 : 0;
+        a[id] = routeMapPermits(this.f, device, map, prefix) ? 1 : 0;
       this.answers.set(prefix, a);
     }
     return a;

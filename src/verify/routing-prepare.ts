@@ -7,14 +7,15 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
-import { parsePrefix } from '../net/ipv4.js';
 import { type Down, failedDevices, linkEnd, NOTHING_DOWN } from './down.js';
+import { type AddressFamily, byAddress, ROUTING_FAMILIES, type RoutingFamily } from './routing-family.js';
 import { AsPaths, PathSets } from './routing-paths.js';
 import { Policies } from './routing-policy.js';
 import type { Net, PrefixClass } from './routing-propagate.js';
 import { type Frr, pairAll, type Session, speakers } from './routing-sessions.js';
 
 export interface Prepared {
+  family: AddressFamily;
   /** Every BGP speaker of the site, by index, and each one's index. */
   devices: Frr[];
   index: Map<string, number>;
@@ -40,17 +41,7 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
   else map.set(key, [i]);
 }
 
-const DEFAULT_ROUTE = '0.0.0.0/0';
-
-/** Prefixes in address order, shorter first where they start alike: as `show ip route` lists them. */
-function byAddress(a: string, b: string): number {
-  const p = parsePrefix(a)?.prefix;
-  const q = parsePrefix(b)?.prefix;
-  if (!p || !q) return a.localeCompare(b);
-  return p.network - q.network || p.length - q.length;
-}
-
-function netOf(devices: Frr[], sessions: Session[], policies: Policies): Net {
+function netOf(family: RoutingFamily, devices: Frr[], sessions: Session[], policies: Policies): Net {
   const index = new Map(devices.map((d, i) => [d.name, i]));
   const count = sessions.length;
   const net: Net = {
@@ -75,7 +66,7 @@ function netOf(devices: Frr[], sessions: Session[], policies: Policies): Net {
     net.outPolicy[i] = policies.of(sender, s.fromPeer, 'out');
     net.into[r]!.push(i);
     net.from[f]!.push(i);
-    if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer)) {
+    if (family.unicast(sender)?.defaultOriginate.includes(s.fromPeer)) {
       net.defaultOffer[i] = 1;
       net.defaults.push(i);
     }
@@ -87,20 +78,20 @@ function netOf(devices: Frr[], sessions: Session[], policies: Policies): Net {
  * Every prefix the speakers originate (and the default route when a session originates it),
  * grouped into classes that travel alike: the same originators, the same answer from every policy.
  */
-function classesOf(devices: Frr[], policies: Policies, defaults: number[]) {
+function classesOf(f: RoutingFamily, devices: Frr[], policies: Policies, defaults: number[]) {
   const origins = new Map<string, number[]>();
   for (const [i, d] of devices.entries())
-    for (const p of d.frr.routerBgp.ipv4Unicast.networks) {
+    for (const p of f.unicast(d)?.networks ?? []) {
       const list = origins.get(p) ?? [];
       if (!list.includes(i)) list.push(i);
       origins.set(p, list);
     }
-  if (defaults.length && !origins.has(DEFAULT_ROUTE)) origins.set(DEFAULT_ROUTE, []);
+  if (defaults.length && !origins.has(f.defaultRoute)) origins.set(f.defaultRoute, []);
   const byKey = new Map<string, PrefixClass>();
   const classOf = new Map<string, number>();
   for (const [prefix, from] of origins) {
     const answers = policies.answersFor(prefix);
-    const isDefault = prefix === DEFAULT_ROUTE;
+    const isDefault = prefix === f.defaultRoute;
     const key = `${isDefault ? 'default' : from.join(',')}|${answers.join('')}`;
     let cls = byKey.get(key);
     if (!cls) {
@@ -110,20 +101,29 @@ function classesOf(devices: Frr[], policies: Policies, defaults: number[]) {
     cls.prefixes++;
     classOf.set(prefix, cls.index);
   }
-  return { classes: [...byKey.values()], prefixes: [...origins.keys()].sort(byAddress), classOf };
+  return { classes: [...byKey.values()], prefixes: [...origins.keys()].sort(byAddress(f)), classOf };
 }
 
-const cache = new WeakMap<DeepReadonly<SiteModel>, Prepared>();
+const caches: Record<AddressFamily, WeakMap<DeepReadonly<SiteModel>, Prepared>> = {
+  ipv4: new WeakMap(),
+  ipv6: new WeakMap(),
+};
 
-/** The site's shared part, computed on the first run (a compiled site never changes). */
-export function prepared(site: DeepReadonly<SiteModel>): Prepared {
+/**
+ * The site's shared part for one address family, computed on the first run (a compiled site
+ * never changes). Every BGP speaker is a device of each family's; one that does not route the
+ * family has no session in it.
+ */
+export function prepared(site: DeepReadonly<SiteModel>, family: AddressFamily = 'ipv4'): Prepared {
+  const cache = caches[family];
   let p = cache.get(site);
   if (!p) {
+    const f = ROUTING_FAMILIES[family];
     const devices = [...speakers(site, NOTHING_DOWN).values()];
-    const all = pairAll(site);
+    const all = pairAll(site, f);
     const sessions = all.map((a) => a.session);
-    const policies = new Policies();
-    const net = netOf(devices, sessions, policies);
+    const policies = new Policies(f);
+    const net = netOf(f, devices, sessions, policies);
     const links = all.map(
       ({ link }): [string, string] | undefined =>
         link && [
@@ -139,13 +139,14 @@ export function prepared(site: DeepReadonly<SiteModel>): Prepared {
       for (const end of new Set(links[i])) push(byLink, end, i);
     }
     p = {
+      family,
       devices,
       index: new Map(devices.map((d, i) => [d.name, i])),
       sessions,
       links,
       net,
       sets: new PathSets(new AsPaths()),
-      ...classesOf(devices, policies, net.defaults),
+      ...classesOf(f, devices, policies, net.defaults),
       byDevice,
       byLink,
     };

@@ -2,12 +2,11 @@
  * The eBGP sessions of the simulation (src/verify/routing.ts): each configured neighbor paired
  * with the neighbor on the other end, and the link it runs over.
  */
-import { cidrOf } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import { speaksBgp } from '../model/runs.js';
 import type { BgpNeighbor, FrrDevice, SiteModel } from '../model/types.js';
-import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { type Down, failedDevices } from './down.js';
+import { ROUTING_FAMILIES, type RoutingFamily } from './routing-family.js';
 
 export interface Session {
   /** The receiving side. */
@@ -39,23 +38,26 @@ export function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string,
   );
 }
 
-/** Every session of the intact fabric, with the link it runs over. */
+/**
+ * Every session of the intact fabric that carries the family, with the link it runs over: both
+ * ends must activate the family on it.
+ */
 export function pairAll(
   site: DeepReadonly<SiteModel>,
+  f: RoutingFamily = ROUTING_FAMILIES.ipv4,
 ): { session: Session; link: SessionLink | undefined }[] {
   const frr = speakers(site, { devices: new Set(), links: new Set() });
   const out: { session: Session; link: SessionLink | undefined }[] = [];
   for (const d of frr.values()) {
     for (const n of d.frr.routerBgp.neighbors) {
-      // the simulation is IPv4's: an upstream's numbered IPv6 session (issue 14) carries no IPv4
-      if (n.family === 'ipv6') continue;
+      if (!f.carries(d, n)) continue;
       const other = frr.get(n.peerDevice);
       if (!other) continue;
       const back = counterpart(d, n, other);
-      if (!back) continue;
+      if (!back || !f.carries(other, back)) continue;
       out.push({
         session: { device: d.name, peer: n.peer, from: other.name, fromPeer: back.peer },
-        link: sessionLink(d, n),
+        link: sessionLink(d, n, f),
       });
     }
   }
@@ -64,22 +66,17 @@ export function pairAll(
 
 /**
  * The link a session runs over: the neighbor's interface when unnumbered, else the interface
- * towards the peer whose subnet holds the neighbor's address.
+ * towards the peer with an address of the session's family on a prefix that holds the neighbor's.
  */
-function sessionLink(d: Frr, n: DeepReadonly<BgpNeighbor>): SessionLink | undefined {
-  const address = n.unnumbered ? undefined : parseAddress(n.peer);
+function sessionLink(d: Frr, n: DeepReadonly<BgpNeighbor>, f: RoutingFamily): SessionLink | undefined {
   const towards = d.interfaces.filter((i) => i.peer.device === n.peerDevice);
   const link = n.unnumbered
     ? d.interfaces.find((i) => i.name === n.peer)
-    : (towards.find((i) =>
-        i.addresses.some((a) => {
-          const p = parsePrefix(cidrOf(a))?.prefix;
-          return !!p && address !== undefined && contains(p, address);
-        }),
-      ) ?? towards[0]);
+    : (towards.find((i) => f.onLink(i, n.peer)) ?? towards[0]);
   return link && { end: { device: d.name, interface: link.name }, peer: link.peer };
 }
 
+/** The neighbor on the other end: over the same link when unnumbered, else of the same family. */
 function counterpart(
   d: Frr,
   n: DeepReadonly<BgpNeighbor>,
@@ -92,6 +89,6 @@ function counterpart(
     );
   }
   return other.frr.routerBgp.neighbors.find(
-    (m) => !m.unnumbered && m.family === undefined && m.peerDevice === d.name,
+    (m) => !m.unnumbered && m.family === n.family && m.peerDevice === d.name,
   );
 }

@@ -10,20 +10,27 @@
  *
  * Given failed devices and links (`down`), it answers for the fabric that is left: a failed
  * device originates nothing and its sessions are gone, as are the sessions over a failed link.
+ *
+ * Each address family is simulated on its own (src/verify/routing-family.ts): the answer is
+ * IPv4's, with IPv6's beside it (`ipv6`) on a site whose speakers route IPv6 (issue 14).
  */
 
 import type { DeepReadonly } from '../model/freeze.js';
+import { speaksBgp } from '../model/runs.js';
 import type { Device, SiteModel } from '../model/types.js';
+import { oncePer } from '../util/once-per.js';
 import { type Down, failedDevices, NOTHING_DOWN } from './down.js';
+import type { AddressFamily } from './routing-family.js';
 import { degradedCounts, intactOf } from './routing-incremental.js';
 import { activeSessions, netWithout, prepared, removedSessions } from './routing-prepare.js';
 import { type Session, sessionKey } from './routing-sessions.js';
 import type { Range } from './routing-view.js';
 
-export type { Range, Session };
+export type { AddressFamily, Range, Session };
 export { sessionKey };
 
-export interface RoutingExpectation {
+/** One address family's routing: its sessions, what each accepts, every device's routes. */
+export interface FamilyRouting {
   sessions: Session[];
   /** Per receiving session: the number of prefixes accepted from the peer (FRR's pfxRcd). */
   received: Map<string, Range>;
@@ -36,21 +43,58 @@ export interface RoutingExpectation {
   removed?: readonly Session[];
 }
 
+export interface RoutingExpectation extends FamilyRouting {
+  /**
+   * The IPv6 unicast family's routing, on a site whose BGP speakers route IPv6 (`address-family
+   * ipv6 unicast`); absent on an IPv4-only site. The fields beside it are IPv4's.
+   */
+  ipv6?: FamilyRouting;
+}
+
+/** Per site: whether any BGP speaker has `address-family ipv6 unicast`. */
+export const routesIpv6 = oncePer((site: DeepReadonly<SiteModel>): boolean =>
+  site.devices.some((d) => speaksBgp(d) && !!d.frr.routerBgp.ipv6Unicast),
+);
+
 /**
  * Pairs each configured neighbor with the neighbor on the other end, between devices that are up
  * and over links that are up.
  */
-export function pairSessions(site: DeepReadonly<SiteModel>, down: Down = NOTHING_DOWN): Session[] {
-  const p = prepared(site);
+export function pairSessions(
+  site: DeepReadonly<SiteModel>,
+  down: Down = NOTHING_DOWN,
+  family: AddressFamily = 'ipv4',
+): Session[] {
+  const p = prepared(site, family);
   return activeSessions(p, site, down).map((i) => p.sessions[i]!);
 }
 
-/** Runs the simulation to its fixed point, over the fabric left when `down` has failed. */
+/**
+ * Runs the simulation to its fixed point, over the fabric left when `down` has failed: IPv4's,
+ * and IPv6's (simulated when first read) on a site that routes it.
+ */
 export function simulateRouting(
   site: DeepReadonly<SiteModel>,
   down: Down = NOTHING_DOWN,
 ): RoutingExpectation {
-  const p = prepared(site);
+  const out: RoutingExpectation = simulateFamily(site, down, 'ipv4');
+  if (routesIpv6(site)) {
+    let ipv6: FamilyRouting | undefined;
+    Object.defineProperty(out, 'ipv6', {
+      enumerable: true,
+      get: () => (ipv6 ??= simulateFamily(site, down, 'ipv6')),
+    });
+  }
+  return out;
+}
+
+/** One family's simulation over the fabric left when `down` has failed. */
+export function simulateFamily(
+  site: DeepReadonly<SiteModel>,
+  down: Down,
+  family: AddressFamily,
+): FamilyRouting {
+  const p = prepared(site, family);
   const failed = failedDevices(site, down);
   const removed = removedSessions(p, site, down);
   const net = netWithout(p, removed);

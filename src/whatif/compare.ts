@@ -7,8 +7,9 @@
 
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
+import type { FamilyRouting } from '../verify/routing.js';
 import { narrowedRoutes } from '../verify/routing-view.js';
-import { loopbacksReached, type ServiceState } from './services.js';
+import { type FamilyState, loopbacksReached, reachedOver, type ServiceState } from './services.js';
 import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
 import type { Impact } from './types.js';
 
@@ -82,13 +83,14 @@ function compareOverlay(before: ServiceState, after: ServiceState): Impact[] {
   return out;
 }
 
-/** Every pair of `before` that `after` no longer reaches, one by one. */
-function lostByPairs(before: ServiceState, after: ServiceState, ctx: DeriveContext): string[] {
+/** Every pair of `before` that `now` no longer reaches, one by one. */
+function lostByPairs(
+  before: ServiceState['loopbacks'],
+  now: Map<string, Set<string>>,
+  ctx: DeriveContext,
+): string[] {
   const lost: string[] = [];
-  const was =
-    before.loopbacks.reached ??
-    new Map(before.loopbacks.sources.map((d) => [d, before.loopbacks.targets.map((t) => t.device)]));
-  const now = after.loopbacks.reached ?? loopbacksReached(ctx);
+  const was = before.reached ?? new Map(before.sources.map((d) => [d, before.targets.map((t) => t.device)]));
   for (const [source, targets] of was) {
     const has = now.get(source);
     if (!has) continue; // the switch itself failed
@@ -97,10 +99,53 @@ function lostByPairs(before: ServiceState, after: ServiceState, ctx: DeriveConte
   return lost;
 }
 
+/** The loopbacks lost, per family; the family is named on a site that routes both. */
 function compareLoopbacks(before: ServiceState, after: ServiceState, ctx: DeriveContext): Impact[] {
+  const out: Impact[] = [];
   const lost =
-    (!before.loopbacks.reached && lostLoopbacks(before.loopbacks, ctx)) || lostByPairs(before, after, ctx);
-  return lost.length ? [breaks('loopback', `loopbacks lost: ${listed(lost)}`)] : [];
+    (!before.loopbacks.reached && lostLoopbacks(before.loopbacks, ctx)) ||
+    lostByPairs(before.loopbacks, after.loopbacks.reached ?? loopbacksReached(ctx), ctx);
+  if (lost.length)
+    out.push(breaks('loopback', `${before.ipv6 ? 'IPv4 ' : ''}loopbacks lost: ${listed(lost)}`));
+  const lost6 = lostLoopbacks6(before.ipv6, after.ipv6, ctx);
+  if (lost6.length) out.push(breaks('loopback', `IPv6 loopbacks lost: ${listed(lost6)}`));
+  return out;
+}
+
+function lostLoopbacks6(before: FamilyState | undefined, after: FamilyState | undefined, ctx: DeriveContext) {
+  const intact = ctx.intact.ipv6;
+  const routing = ctx.routing.ipv6;
+  if (!before || !after || !intact || !routing) return [];
+  return (
+    (!before.loopbacks.reached && lostLoopbacks(before.loopbacks, ctx, intact, routing)) ||
+    lostByPairs(before.loopbacks, after.loopbacks.reached ?? reachedOver(ctx, after.loopbacks, routing), ctx)
+  );
+}
+
+/**
+ * Per prefix the site announces (IPv6's: the prefix names its family), the upstreams that no
+ * longer route it while up; none left breaks the site's reach from the internet.
+ */
+function compareAnnounced(
+  before: Map<string, Set<string>>,
+  after: Map<string, Set<string>> | undefined,
+  isDown: (n: string) => boolean,
+): Impact[] {
+  const out: Impact[] = [];
+  for (const [prefix, was] of before) {
+    if (!was.size) continue;
+    const now = after?.get(prefix) ?? new Set<string>();
+    if (!now.size) {
+      out.push(breaks('announce', `${prefix} is routed from no upstream (was from ${listed([...was])})`));
+      continue;
+    }
+    const cut = [...was].filter((u) => !now.has(u) && !isDown(u));
+    if (cut.length)
+      out.push(
+        degraded('announce', `${prefix} not routed from ${listed(cut)} (still from ${listed([...now])})`),
+      );
+  }
+  return out;
 }
 
 function compareUplinks(before: ServiceState, after: ServiceState): Impact[] {
@@ -130,27 +175,41 @@ function compareBackends(before: ServiceState, after: ServiceState): Impact[] {
   return out;
 }
 
-/** ECMP: routes whose equal-cost next hops narrowed on devices that are up. */
+/**
+ * ECMP: routes whose equal-cost next hops narrowed on devices that are up, per family; on a site
+ * that routes IPv6 the count names its family.
+ */
 function compareEcmp(ctx: DeriveContext): Impact[] {
-  const n = narrowedEcmp(ctx) ?? narrowedByDevice(ctx);
+  const six = ctx.intact.ipv6 && ctx.routing.ipv6;
+  const out = narrowedIn(ctx, ctx.intact, ctx.routing, six ? 'IPv4 ' : '');
+  return six ? [...out, ...narrowedIn(ctx, ctx.intact.ipv6!, six, 'IPv6 ')] : out;
+}
+
+function narrowedIn(
+  ctx: DeriveContext,
+  intact: FamilyRouting,
+  routing: FamilyRouting,
+  family: string,
+): Impact[] {
+  const n = narrowedEcmp(ctx, intact, routing) ?? narrowedByDevice(ctx, intact, routing);
   if (!n.routes || !n.example) return [];
   const { device, prefix, was, now } = n.example;
   return [
     degraded(
       'ecmp',
-      `${n.routes} routes on ${n.devices} devices narrowed (e.g. ${device} → ${prefix}: ${now.possible} of ${was.possible})`,
+      `${n.routes} ${family}routes on ${n.devices} devices narrowed (e.g. ${device} → ${prefix}: ${now.possible} of ${was.possible})`,
     ),
   ];
 }
 
 /** The same, device by device and route by route. */
-function narrowedByDevice(ctx: DeriveContext): Narrowed {
+function narrowedByDevice(ctx: DeriveContext, intact: FamilyRouting, routing: FamilyRouting): Narrowed {
   let routes = 0;
   const devices = new Set<string>();
   let example: Narrowed['example'];
-  for (const [device, prefixes] of ctx.intact.nexthops) {
+  for (const [device, prefixes] of intact.nexthops) {
     if (ctx.isDown(device)) continue;
-    for (const [prefix, was, now] of narrowedRoutes(prefixes, ctx.routing.nexthops.get(device), 2)) {
+    for (const [prefix, was, now] of narrowedRoutes(prefixes, routing.nexthops.get(device), 2)) {
       routes++;
       devices.add(device);
       example ??= { device, prefix, was, now };
@@ -167,6 +226,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareOverlay(before, after),
     ...compareUplinks(before, after),
     ...compareLoopbacks(before, after, ctx),
+    ...(before.ipv6 ? compareAnnounced(before.ipv6.announced, after.ipv6?.announced, isDown) : []),
     ...compareBackends(before, after),
     ...compareEcmp(ctx),
   ];

@@ -3,14 +3,20 @@
  * the eBGP simulation for one state of the fabric (intact or degraded): which upstream reaches
  * which URL, which L4 VIP answers, who is VRRP master, which hypervisors reach each other for a
  * segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy servers each
- * backend has. `analyse.ts` compares the degraded state with the intact one.
+ * backend has. On a site that routes IPv6 (issue 14), the IPv6 loopbacks each switch reaches
+ * and the upstreams that route each IPv6 prefix the site announces, off IPv6's own simulation.
+ * `analyse.ts` compares the degraded state with the intact one.
  */
+import { roleSpec } from '../compile/roles.js';
+import { parsePrefix } from '../net/ipv4.js';
+import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
 import { httpPath } from '../verify/checks/http-path.js';
 import {
   loopbackSources,
   loopbacksReachable,
   loopbackTargets,
+  routeTo,
 } from '../verify/checks/loopbacks-reachable.js';
 import {
   loopbackOf,
@@ -23,6 +29,7 @@ import {
 } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
+import type { AddressFamily, FamilyRouting } from '../verify/routing.js';
 import { tableOf } from '../verify/routing-view.js';
 import type { LoopbackPlan } from './table-deltas.js';
 
@@ -70,6 +77,20 @@ export interface ServiceState {
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
   backends: Map<string, string[]>;
+  /** The IPv6 family's reach, on a site that routes IPv6 (issue 14); the fields above are IPv4's. */
+  ipv6?: FamilyState;
+}
+
+/**
+ * What the fabric reaches in one address family besides IPv4: its loopbacks, and the upstreams
+ * that route the site's prefixes of the family. (IPv4's reach from the upstreams is the `urls`
+ * check's, whose VIPs are IPv4 addresses.)
+ */
+export interface FamilyState {
+  /** As `ServiceState.loopbacks`, with the family's loopbacks and the switches that have one. */
+  loopbacks: LoopbackPlan & { reached?: Map<string, Set<string>> };
+  /** Per prefix of the family the site announces, the upstreams that are up and route it. */
+  announced: Map<string, Set<string>>;
 }
 
 function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
@@ -251,9 +272,76 @@ function loopbacksOf(ctx: DeriveContext): ServiceState['loopbacks'] {
   return tableOf(ctx.routing.nexthops) ? plan : { ...plan, reached: loopbacksReached(ctx) };
 }
 
+/**
+ * Per switch of the plan, the loopbacks it reaches over one family's `routing`: every other one
+ * in the intact fabric (as the check kind expects), those it has a route to in a degraded one.
+ */
+export function reachedOver(
+  ctx: DeriveContext,
+  plan: LoopbackPlan,
+  routing: FamilyRouting,
+): Map<string, Set<string>> {
+  return new Map(
+    plan.sources.map((source) => {
+      const routed = routing.nexthops.get(source);
+      const targets = plan.targets.filter(
+        (t) => t.device !== source && (!ctx.degraded || !!routed?.has(routeTo(t))),
+      );
+      return [source, new Set(targets.map((t) => t.device))];
+    }),
+  );
+}
+
+/** Per site: the upstreams (the far ends of upstream cables, from the edges' side). */
+const upstreamsOf = oncePer((site: DeriveContext['site']): string[] => {
+  const edge = (name: string) => {
+    const d = site.devices.find((x) => x.name === name);
+    return !!d && roleSpec(d.role).peersWithUpstreams;
+  };
+  const out = new Set<string>();
+  for (const c of site.cables)
+    if (c.kind === 'upstream') for (const end of [c.a.device, c.b.device]) if (!edge(end)) out.add(end);
+  return [...out].sort();
+});
+
+/** Per site and family: the prefixes the site announces to its upstreams. */
+const announcements = oncePer((site: DeriveContext['site']) => {
+  const all = site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
+  return {
+    ipv4: all.filter((p) => parsePrefix(p) !== undefined),
+    ipv6: all.filter((p) => parsePrefix6(p) !== undefined),
+  } satisfies Record<AddressFamily, string[]>;
+});
+
+/** Per announced prefix of the family, the upstreams that are up and have a route to it. */
+function announcedOf(ctx: DeriveContext, family: AddressFamily, routing: FamilyRouting) {
+  const upstreams = upstreamsOf(ctx.site).filter((u) => !ctx.isDown(u));
+  return new Map(
+    announcements(ctx.site)[family].map((prefix) => [
+      prefix,
+      new Set(upstreams.filter((u) => !!routing.nexthops.get(u)?.has(prefix))),
+    ]),
+  );
+}
+
+/** The IPv6 family's loopbacks and announced prefixes, when the site routes IPv6. */
+function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
+  const routing = ctx.routing.ipv6;
+  if (!routing) return undefined;
+  const plan = {
+    sources: loopbackSources(ctx, 'ipv6').map((d) => d.name),
+    targets: loopbackTargets(ctx, 'ipv6'),
+  };
+  return {
+    loopbacks: tableOf(routing.nexthops) ? plan : { ...plan, reached: reachedOver(ctx, plan, routing) },
+    announced: announcedOf(ctx, 'ipv6', routing),
+  };
+}
+
 /** The services of the fabric described by `ctx` (intact or degraded). */
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
+  const six = ipv6Of(ctx);
   const allVips = [
     ...new Set(
       ctx.site.devices.flatMap((d) => (runsVrrp(d) ? d.keepalived.virtualServers.map((v) => v.address) : [])),
@@ -269,5 +357,6 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     uplinks: uplinksOf(ctx),
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),
+    ...(six ? { ipv6: six } : {}),
   };
 }

@@ -8,7 +8,7 @@
 import { oncePer } from '../util/once-per.js';
 import { type LoopbackTarget, routeTo } from '../verify/checks/loopbacks-reachable.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
-import type { RoutingExpectation } from '../verify/routing.js';
+import type { FamilyRouting } from '../verify/routing.js';
 import { deviceOf, type NexthopTable, type Range, tableOf } from '../verify/routing-view.js';
 
 /** The intact fabric's loopback checks: the switches that ping and the loopbacks they ping. */
@@ -34,7 +34,7 @@ interface PlanIndex {
 
 const indexes = new WeakMap<LoopbackPlan, PlanIndex>();
 
-function indexOf(plan: LoopbackPlan, intact: RoutingExpectation, table: NexthopTable): PlanIndex {
+function indexOf(plan: LoopbackPlan, intact: FamilyRouting, table: NexthopTable): PlanIndex {
   let ix = indexes.get(plan);
   if (ix?.table === table) return ix;
   const row = Int32Array.from(plan.sources, (s) => deviceOf(intact.nexthops.get(s)) ?? -1);
@@ -61,14 +61,20 @@ function indexOf(plan: LoopbackPlan, intact: RoutingExpectation, table: NexthopT
 /**
  * The pairs `source → target` of the intact plan that the fabric of `ctx` no longer routes,
  * between devices that are up, in the plan's order; undefined when `ctx`'s routing is not a
- * table derived from the intact one (the caller compares every pair then).
+ * table derived from the intact one (the caller compares every pair then). `intactRouting` and
+ * `routing`: one family's (IPv4's by default).
  */
-export function lostLoopbacks(plan: LoopbackPlan, ctx: DeriveContext): string[] | undefined {
+export function lostLoopbacks(
+  plan: LoopbackPlan,
+  ctx: DeriveContext,
+  intactRouting: FamilyRouting = ctx.intact,
+  routing: FamilyRouting = ctx.routing,
+): string[] | undefined {
   if (!ctx.degraded) return [];
-  const intact = tableOf(ctx.intact.nexthops);
-  const now = tableOf(ctx.routing.nexthops);
+  const intact = tableOf(intactRouting.nexthops);
+  const now = tableOf(routing.nexthops);
   if (!intact || !now || (now !== intact && now.base !== intact)) return undefined;
-  const ix = indexOf(plan, ctx.intact, intact);
+  const ix = indexOf(plan, intactRouting, intact);
   const n = plan.targets.length;
   const pairs = new Set(ix.unrouted);
   const lostCell = (cell: number) => intact.possible(cell) > 0 && now.possible(cell) === 0;
@@ -99,7 +105,7 @@ export interface Narrowed {
 }
 
 /** The device names of a simulation's table rows. */
-const rowNames = oncePer((routing: RoutingExpectation): string[] => {
+const rowNames = oncePer((routing: FamilyRouting): string[] => {
   const names: string[] = [];
   for (const [name, view] of routing.nexthops) names[deviceOf(view)!] = name;
   return names;
@@ -108,16 +114,21 @@ const rowNames = oncePer((routing: RoutingExpectation): string[] => {
 /**
  * The routes (at least 2 wide in the intact fabric) that devices still up have over fewer
  * equal-cost next hops; undefined when `ctx`'s routing is not a table derived from the intact one.
+ * `intactRouting` and `routing`: one family's (IPv4's by default).
  */
-export function narrowedEcmp(ctx: DeriveContext): Narrowed | undefined {
-  const intact = tableOf(ctx.intact.nexthops);
-  const now = tableOf(ctx.routing.nexthops);
+export function narrowedEcmp(
+  ctx: DeriveContext,
+  intactRouting: FamilyRouting = ctx.intact,
+  routing: FamilyRouting = ctx.routing,
+): Narrowed | undefined {
+  const intact = tableOf(intactRouting.nexthops);
+  const now = tableOf(routing.nexthops);
   if (!intact || !now || (now !== intact && now.base !== intact)) return undefined;
   const none: Narrowed = { routes: 0, devices: 0, example: undefined };
   if (now === intact) return none;
   const C = intact.classes;
   const cells = now.changedCells;
-  const names = rowNames(ctx.intact);
+  const names = rowNames(intactRouting);
   const positions = intact.classPrefixes;
   let routes = 0;
   const devices = new Set<number>();

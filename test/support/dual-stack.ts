@@ -50,3 +50,15 @@ export function dualStackMgmt6(o: { mgmt6?: string; community?: string }): strin
     );
   return dir;
 }
+
+/**
+ * A copy of the dual-stack fixture whose second upstream (isp2, on edge2) peers over IPv4 only:
+ * the site's IPv6 then reaches the internet through edge1 alone. Returns the inventory folder.
+ */
+export function dualStackOneIpv6Upstream(): string {
+  const dir = tempDir();
+  cpSync(DUAL_STACK, dir, { recursive: true });
+  edit(dir, 'idc-ds.yaml', "    address6: 2001:db8:ffff:2::1/127\n    peer6: '2001:db8:ffff:2::'\n", '');
+  edit(dir, 'idc-ds.yaml', ', originate6: [2001:db8:f2::/48]', '');
+  return dir;
+}

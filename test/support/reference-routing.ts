@@ -8,11 +8,13 @@ import type { DeepReadonly } from '../../src/model/freeze.js';
 import { speaksBgp } from '../../src/model/runs.js';
 import type { FrrDevice, PrefixList, RouteMap, SiteModel } from '../../src/model/types.js';
 import { contains, parsePrefix } from '../../src/net/ipv4.js';
+import { contains6, parsePrefix6 } from '../../src/net/ipv6.js';
 import { type Down, failedDevices, NOTHING_DOWN } from '../../src/verify/down.js';
 import {
+  type AddressFamily,
+  type FamilyRouting,
   pairSessions,
   type Range,
-  type RoutingExpectation,
   type Session,
   sessionKey,
 } from '../../src/verify/routing.js';
@@ -36,26 +38,42 @@ function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string, Frr> {
   );
 }
 
-function prefixListPermits(list: DeepReadonly<PrefixList> | undefined, prefix: string): boolean {
+/** Whether `inner` lies within `outer` (both of the family), and the lengths. */
+function within(family: AddressFamily, outer: string, inner: string) {
+  if (family === 'ipv4') {
+    const q = parsePrefix(outer)?.prefix;
+    const p = parsePrefix(inner)?.prefix;
+    return p && q && { inside: contains(q, p.network), p: p.length, q: q.length };
+  }
+  const q = parsePrefix6(outer)?.prefix;
+  const p = parsePrefix6(inner)?.prefix;
+  return p && q && { inside: contains6(q, p.network), p: p.length, q: q.length };
+}
+
+function prefixListPermits(
+  family: AddressFamily,
+  list: DeepReadonly<PrefixList> | undefined,
+  prefix: string,
+): boolean {
   if (!list) return false;
-  const p = parsePrefix(prefix)!.prefix;
   for (const e of list.entries) {
-    const q = parsePrefix(e.prefix)!.prefix;
-    if (p.length < q.length || !contains(q, p.network)) continue;
-    const ge = e.ge ?? (e.le !== null ? q.length : q.length);
-    const le = e.le ?? (e.ge !== null ? 32 : q.length);
-    if (p.length >= ge && p.length <= le) return e.action === 'permit';
+    const w = within(family, e.prefix, prefix);
+    if (!w || w.p < w.q || !w.inside) continue;
+    const ge = e.ge ?? w.q;
+    const le = e.le ?? (e.ge !== null ? (family === 'ipv4' ? 32 : 128) : w.q);
+    if (w.p >= ge && w.p <= le) return e.action === 'permit';
   }
   return false;
 }
 
-function routeMapPermits(d: Frr, name: string, prefix: string): boolean {
+function routeMapPermits(family: AddressFamily, d: Frr, name: string | undefined, prefix: string): boolean {
   const map: DeepReadonly<RouteMap> | undefined = d.frr.routeMaps.find((m) => m.name === name);
   if (!map) return false; // FRR: a missing route-map denies everything
   for (const e of map.entries) {
     const matches =
       e.matchPrefixList === null ||
       prefixListPermits(
+        family,
         d.frr.prefixLists.find((l) => l.name === e.matchPrefixList),
         prefix,
       );
@@ -64,23 +82,45 @@ function routeMapPermits(d: Frr, name: string, prefix: string): boolean {
   return false;
 }
 
-function policyPermits(d: Frr, peer: string, dir: 'in' | 'out', prefix: string): boolean {
+/** The route-map of the neighbor's group in the family: IPv6's are those of `address-family ipv6 unicast`. */
+function policyPermits(
+  family: AddressFamily,
+  d: Frr,
+  peer: string,
+  dir: 'in' | 'out',
+  prefix: string,
+): boolean {
   const n = d.frr.routerBgp.neighbors.find((x) => x.peer === peer)!;
-  const group = d.frr.routerBgp.peerGroups.find((g) => g.name === n.peerGroup)!;
-  return routeMapPermits(d, dir === 'in' ? group.routeMapIn : group.routeMapOut, prefix);
+  const groups =
+    family === 'ipv4' ? d.frr.routerBgp.peerGroups : (d.frr.routerBgp.ipv6Unicast?.peerGroups ?? []);
+  const group = groups.find((g) => g.name === n.peerGroup);
+  return routeMapPermits(family, d, dir === 'in' ? group?.routeMapIn : group?.routeMapOut, prefix);
+}
+
+function unicast(
+  family: AddressFamily,
+  d: Frr,
+): { networks: readonly string[]; defaultOriginate: readonly string[] } {
+  const none = { networks: [], defaultOriginate: [] };
+  return (family === 'ipv4' ? d.frr.routerBgp.ipv4Unicast : d.frr.routerBgp.ipv6Unicast) ?? none;
 }
 
 function samePaths(a: number[][], b: number[][]): boolean {
   return a.length === b.length && a.every((p, i) => p.join(' ') === b[i]!.join(' '));
 }
 
-/** Runs the simulation to its fixed point, over the fabric left when `down` has failed. */
+/**
+ * Runs one family's simulation to its fixed point, over the fabric left when `down` has failed
+ * (the sessions that carry the family are the fast simulation's `pairSessions`).
+ */
 export function referenceRouting(
   site: DeepReadonly<SiteModel>,
   down: Down = NOTHING_DOWN,
-): RoutingExpectation {
+  family: AddressFamily = 'ipv4',
+): FamilyRouting {
   const frr = speakers(site, down);
-  const sessions = pairSessions(site, down);
+  const sessions = pairSessions(site, down, family);
+  const defaultRoute = family === 'ipv4' ? '0.0.0.0/0' : '::/0';
   const sessionsOf = new Map<string, Session[]>();
   for (const s of sessions) sessionsOf.set(s.device, [...(sessionsOf.get(s.device) ?? []), s]);
   // a policy's answer for a prefix never changes between rounds
@@ -89,7 +129,7 @@ export function referenceRouting(
     const key = `${d.name}\0${peer}\0${dir}\0${prefix}`;
     let answer = decided.get(key);
     if (answer === undefined) {
-      answer = policyPermits(d, peer, dir, prefix);
+      answer = policyPermits(family, d, peer, dir, prefix);
       decided.set(key, answer);
     }
     return answer;
@@ -97,8 +137,7 @@ export function referenceRouting(
   const rib = new Map<string, Map<string, Route>>();
   for (const d of frr.values()) {
     const own = new Map<string, Route>();
-    for (const n of d.frr.routerBgp.ipv4Unicast.networks)
-      own.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
+    for (const n of unicast(family, d).networks) own.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
     rib.set(d.name, own);
   }
   // what each session carries: per prefix, the paths received and how many of them were accepted
@@ -112,8 +151,8 @@ export function referenceRouting(
       const offers = new Map<string, number[][]>();
       for (const [prefix, route] of rib.get(s.from)!)
         if (permits(sender, s.fromPeer, 'out', prefix)) offers.set(prefix, route.paths);
-      if (sender.frr.routerBgp.ipv4Unicast.defaultOriginate.includes(s.fromPeer))
-        offers.set('0.0.0.0/0', [[sender.frr.routerBgp.asn]]);
+      if (unicast(family, sender).defaultOriginate.includes(s.fromPeer))
+        offers.set(defaultRoute, [[sender.frr.routerBgp.asn]]);
       const inbound = new Map<string, { accepted: number[][]; offered: number }>();
       for (const [prefix, paths] of offers) {
         if (!permits(receiver, s.peer, 'in', prefix)) continue;
@@ -125,7 +164,7 @@ export function referenceRouting(
     // best paths: local first, then the shortest AS path; equal lengths are multipath
     for (const d of frr.values()) {
       const next = new Map<string, Route>();
-      for (const n of d.frr.routerBgp.ipv4Unicast.networks)
+      for (const n of unicast(family, d).networks)
         next.set(n, { paths: [[d.frr.routerBgp.asn]], local: true });
       const learned = new Map<string, number[][]>();
       for (const s of sessionsOf.get(d.name) ?? []) {

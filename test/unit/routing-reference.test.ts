@@ -5,21 +5,34 @@
  * deny some prefixes in or out, default-originate, and random failed devices and links (several
  * per fabric: the fast simulation derives each from its intact run, re-propagating from the
  * devices that lost a best path). Both must give the same sessions, the same accepted-prefix
- * counts and the same ECMP widths.
+ * counts and the same ECMP widths. The fabrics are dual-stack (issue 14): links are unnumbered
+ * (both families where both ends activate the group in IPv6) or numbered in one family, and IPv6
+ * has its own networks, route-maps, prefix-list and default-originate; each family must match.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import type { SiteModel } from '../../src/model/types.js';
 import type { Down } from '../../src/verify/down.js';
-import { type RoutingExpectation, simulateRouting } from '../../src/verify/routing.js';
+import { type FamilyRouting, simulateRouting } from '../../src/verify/routing.js';
 import { referenceRouting } from '../support/reference-routing.js';
 
 const PREFIXES = ['10.0.0.0/24', '10.0.1.0/24', '10.0.0.0/16', '10.0.1.128/25', '192.0.2.0/24', '0.0.0.0/0'];
+/** IPv6's, likewise nested, the default route last. */
+const PREFIXES6 = [
+  '2001:db8::/48',
+  '2001:db8:0:1::/64',
+  '2001:db8::/32',
+  '2001:db8:0:1:8000::/65',
+  '2001:db8:1::1/128',
+  '::/0',
+];
 
 interface Link {
   a: number;
   b: number;
+  /** Unnumbered (both families, IPv6 where activated), or a numbered session of one family. */
+  kind?: 'unnumbered' | 'ipv4' | 'ipv6';
 }
 
 interface FabricSpec {
@@ -34,48 +47,91 @@ interface FabricSpec {
   filter: ('permit' | 'deny' | null)[];
   /** Also match longer prefixes (`le 32`). */
   filterLe: boolean;
+  /** IPv6, per device: its networks (of PREFIXES6), and per group whether it is activated (none: no IPv6 family). */
+  networks6?: number[][];
+  active6?: boolean[][];
+  /** Per link end: whether the device originates an IPv6 default route to that neighbor. */
+  defaults6?: boolean[];
+  /** The IPv6 filter's prefix-list, per prefix of PREFIXES6 (`le 128` with `filterLe`). */
+  filter6?: ('permit' | 'deny' | null)[];
+}
+
+/** Numbered link `k`'s two addresses in a family, end a's first. */
+function numbered(k: number, kind: 'ipv4' | 'ipv6'): [string, string] {
+  return kind === 'ipv4' ? [`10.200.${k}.0`, `10.200.${k}.1`] : [`2001:db8:ff:${k}::`, `2001:db8:ff:${k}::1`];
+}
+
+interface End {
+  iface: string;
+  peer: number;
+  peerIface: string;
+  group: number;
+  dflt: boolean;
+  dflt6: boolean;
+  kind: 'unnumbered' | 'ipv4' | 'ipv6';
+  /** A numbered end's address and its peer's. */
+  mine?: string;
+  theirs?: string;
 }
 
 function siteOf(spec: FabricSpec) {
   const n = spec.asns.length;
-  const ends: { iface: string; peer: number; peerIface: string; group: number; dflt: boolean }[][] =
-    Array.from({ length: n }, () => []);
-  spec.links.forEach(({ a, b }, k) => {
-    ends[a]!.push({
-      iface: `eth${k}a`,
-      peer: b,
-      peerIface: `eth${k}b`,
-      group: spec.groups[2 * k]!,
-      dflt: spec.defaults[2 * k]!,
+  const ends: End[][] = Array.from({ length: n }, () => []);
+  spec.links.forEach(({ a, b, kind = 'unnumbered' }, k) => {
+    const [at, bt] = kind === 'unnumbered' ? [undefined, undefined] : numbered(k, kind);
+    const end = (
+      i: number,
+      peer: number,
+      x: 'a' | 'b',
+      y: 'a' | 'b',
+      mine?: string,
+      theirs?: string,
+    ): End => ({
+      iface: `eth${k}${x}`,
+      peer,
+      peerIface: `eth${k}${y}`,
+      group: spec.groups[i]!,
+      dflt: spec.defaults[i]!,
+      dflt6: spec.defaults6?.[i] ?? false,
+      kind,
+      ...(mine && theirs ? { mine, theirs } : {}),
     });
-    ends[b]!.push({
-      iface: `eth${k}b`,
-      peer: a,
-      peerIface: `eth${k}a`,
-      group: spec.groups[2 * k + 1]!,
-      dflt: spec.defaults[2 * k + 1]!,
-    });
+    ends[a]!.push(end(2 * k, b, 'a', 'b', at, bt));
+    ends[b]!.push(end(2 * k + 1, a, 'b', 'a', bt, at));
   });
-  const entries = spec.filter.flatMap((action, i) =>
-    action
-      ? [{ seq: 10 * (i + 1), action, prefix: PREFIXES[i]!, ge: null, le: spec.filterLe ? 32 : null }]
-      : [],
-  );
+  const listOf = (prefixes: string[], filter: FabricSpec['filter'], le: number) =>
+    filter.flatMap((action, i) =>
+      action
+        ? [{ seq: 10 * (i + 1), action, prefix: prefixes[i]!, ge: null, le: spec.filterLe ? le : null }]
+        : [],
+    );
+  const entries = listOf(PREFIXES, spec.filter, 32);
+  const entries6 = listOf(PREFIXES6, spec.filter6 ?? [], 128);
   const devices = spec.asns.map((asn, i) => ({
     name: `d${i}`,
     role: 'leaf',
     failureDomain: [`d${i}`],
     interfaces: ends[i]!.map((e) => ({
       name: e.iface,
-      addresses: [],
+      addresses: e.kind === 'ipv4' ? [{ address: e.mine!, prefixLength: 31 }] : [],
+      ...(e.kind === 'ipv6' ? { addresses6: [{ address: e.mine!, prefixLength: 127 }] } : {}),
       peer: { device: `d${e.peer}`, interface: e.peerIface },
       kind: 'fabric',
     })),
     frr: {
-      prefixLists: [{ name: 'PL', entries }],
+      prefixLists: [
+        { name: 'PL', entries },
+        { name: 'PL-V6', family: 'ipv6', entries: entries6 },
+      ],
       routeMaps: [
         { name: 'ANY', entries: [{ seq: 10, action: 'permit', matchPrefixList: null }] },
         { name: 'SOME', entries: [{ seq: 10, action: 'permit', matchPrefixList: 'PL' }] },
+        { name: 'ANY-V6', family: 'ipv6', entries: [{ seq: 10, action: 'permit', matchPrefixList: null }] },
+        {
+          name: 'SOME-V6',
+          family: 'ipv6',
+          entries: [{ seq: 10, action: 'permit', matchPrefixList: 'PL-V6' }],
+        },
       ],
       routerBgp: {
         asn,
@@ -86,17 +142,42 @@ function siteOf(spec: FabricSpec) {
           { name: 'G2', bfdProfile: null, routeMapIn: 'ANY', routeMapOut: 'SOME' },
         ],
         neighbors: ends[i]!.map((e) => ({
-          peer: e.iface,
-          unnumbered: true,
+          peer: e.theirs ?? e.iface,
+          unnumbered: e.kind === 'unnumbered',
           peerGroup: `G${e.group}`,
           remoteAs: 0,
           peerDevice: `d${e.peer}`,
+          ...(e.kind === 'ipv6' ? { family: 'ipv6' } : {}),
         })),
         ipv4Unicast: {
           networks: spec.networks[i]!.map((p) => PREFIXES[p]!),
           maximumPaths: 16,
-          defaultOriginate: ends[i]!.filter((e) => e.dflt).map((e) => e.iface),
+          defaultOriginate: ends[i]!.filter((e) => e.dflt && e.kind !== 'ipv6').map(
+            (e) => e.theirs ?? e.iface,
+          ),
         },
+        ...(spec.active6?.[i]?.some((x) => x)
+          ? {
+              ipv6Unicast: {
+                networks: (spec.networks6?.[i] ?? []).map((p) => PREFIXES6[p]!),
+                maximumPaths: 16,
+                defaultOriginate: ends[i]!.filter((e) => e.dflt6 && e.kind !== 'ipv4').map(
+                  (e) => e.theirs ?? e.iface,
+                ),
+                peerGroups: spec.active6[i]!.flatMap((on, g) =>
+                  on
+                    ? [
+                        {
+                          name: `G${g}`,
+                          routeMapIn: g === 1 ? 'SOME-V6' : 'ANY-V6',
+                          routeMapOut: g === 2 ? 'SOME-V6' : 'ANY-V6',
+                        },
+                      ]
+                    : [],
+                ),
+              },
+            }
+          : {}),
       },
     },
   }));
@@ -104,7 +185,8 @@ function siteOf(spec: FabricSpec) {
 }
 
 /** The answer without the order of the maps: sorted entries. */
-function plain(r: RoutingExpectation) {
+function plain(r: FamilyRouting | undefined) {
+  if (!r) return undefined;
   return {
     sessions: r.sessions,
     received: [...r.received].sort(([a], [b]) => a.localeCompare(b)),
@@ -112,6 +194,15 @@ function plain(r: RoutingExpectation) {
       .map(([d, m]) => [d, [...m].sort(([a], [b]) => a.localeCompare(b))] as const)
       .sort(([a], [b]) => a.localeCompare(b)),
   };
+}
+
+/** Each family's answer is the path-listing rounds'; IPv6's exists where a device routes it. */
+function expectSame(site: ReturnType<typeof siteOf>, down?: Down) {
+  const fast = simulateRouting(site, down);
+  expect(plain(fast)).toEqual(plain(referenceRouting(site, down)));
+  const six = referenceRouting(site, down, 'ipv6');
+  if (fast.ipv6) expect(plain(fast.ipv6)).toEqual(plain(six));
+  else expect(six.sessions).toEqual([]);
 }
 
 /** Fabrics of 2 to `maxDevices` devices and up to `maxLinks` links, with failures. */
@@ -129,9 +220,13 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
         ),
         links: fc.array(
           fc
-            .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
+            .tuple(
+              fc.integer({ min: 0, max: n - 1 }),
+              fc.integer({ min: 0, max: n - 1 }),
+              fc.constantFrom('unnumbered' as const, 'unnumbered' as const, 'ipv4' as const, 'ipv6' as const),
+            )
             .filter(([a, b]) => a !== b)
-            .map(([a, b]) => ({ a, b })),
+            .map(([a, b, kind]): Link => ({ a, b, kind })),
           { maxLength: maxLinks },
         ),
         filter: fc.array(fc.constantFrom('permit' as const, 'deny' as const, null), {
@@ -139,6 +234,22 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
           maxLength: PREFIXES.length,
         }),
         filterLe: fc.boolean(),
+        networks6: fc.array(
+          fc.uniqueArray(fc.integer({ min: 0, max: PREFIXES6.length - 2 }), { maxLength: 2 }),
+          { minLength: n, maxLength: n },
+        ),
+        // mostly every group activated; some devices without IPv6, some groups IPv4-only
+        active6: fc.array(
+          fc.array(
+            fc.integer({ min: 0, max: 4 }).map((x) => x !== 0),
+            { minLength: 3, maxLength: 3 },
+          ),
+          { minLength: n, maxLength: n },
+        ),
+        filter6: fc.array(fc.constantFrom('permit' as const, 'deny' as const, null), {
+          minLength: PREFIXES6.length,
+          maxLength: PREFIXES6.length,
+        }),
       })
       .chain((base) =>
         fc.record({
@@ -149,6 +260,13 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
               maxLength: 2 * base.links.length,
             }),
             defaults: fc.array(
+              fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
+              {
+                minLength: 2 * base.links.length,
+                maxLength: 2 * base.links.length,
+              },
+            ),
+            defaults6: fc.array(
               fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
               {
                 minLength: 2 * base.links.length,
@@ -185,7 +303,7 @@ describe('the breadth-first eBGP simulation', () => {
           undefined,
           ...failures.map((f): Down => ({ devices: new Set(f.devices), links: new Set(f.links) })),
         ])
-          expect(plain(simulateRouting(site, down))).toEqual(plain(referenceRouting(site, down)));
+          expectSame(site, down);
       }),
       { numRuns: 250 },
     );
@@ -199,7 +317,7 @@ describe('the breadth-first eBGP simulation', () => {
           undefined,
           ...failures.map((f): Down => ({ devices: new Set(f.devices), links: new Set(f.links) })),
         ])
-          expect(plain(simulateRouting(site, down))).toEqual(plain(referenceRouting(site, down)));
+          expectSame(site, down);
       }),
       { numRuns: 60 },
     );

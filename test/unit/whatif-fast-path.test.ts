@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runPipeline } from '../../src/pipeline.js';
 import { deriveContext } from '../../src/verify/checks/index.js';
-import { type RoutingExpectation, simulateRouting } from '../../src/verify/routing.js';
+import { type FamilyRouting, type RoutingExpectation, simulateRouting } from '../../src/verify/routing.js';
 import { analyseScenario, baselineOf, downOf, judge } from '../../src/whatif/analyse.js';
 import { singleFailures } from '../../src/whatif/scenarios.js';
 import { serviceState } from '../../src/whatif/services.js';
@@ -22,13 +22,14 @@ import type { Scenario } from '../../src/whatif/types.js';
 import { buildSite, siteShape } from '../support/random-site.js';
 import { tempDir } from '../support/tmp.js';
 
-/** The same routing as plain maps: whatif then compares every pair and every route. */
+/** The same routing as plain maps, each family's: whatif then compares every pair and every route. */
 function plain(r: RoutingExpectation): RoutingExpectation {
-  return {
-    sessions: r.sessions,
-    received: r.received,
-    nexthops: new Map([...r.nexthops].map(([device, routes]) => [device, new Map(routes)])),
-  };
+  const family = (f: FamilyRouting): FamilyRouting => ({
+    sessions: f.sessions,
+    received: f.received,
+    nexthops: new Map([...f.nexthops].map(([device, routes]) => [device, new Map(routes)])),
+  });
+  return r.ipv6 ? { ...family(r), ipv6: family(r.ipv6) } : family(r);
 }
 
 function compile(shape: Parameters<typeof buildSite>[0]) {
@@ -55,6 +56,7 @@ describe('whatif fast path', () => {
     let compared = 0;
     let lostLoopbacks = 0;
     let narrowed = 0;
+    let lostIpv6 = 0;
     fc.assert(
       fc.property(
         siteShape,
@@ -77,6 +79,7 @@ describe('whatif fast path', () => {
             compared++;
             if (slow.impacts.some((i) => i.service === 'loopback')) lostLoopbacks++;
             if (slow.impacts.some((i) => i.service === 'ecmp')) narrowed++;
+            if (slow.impacts.some((i) => i.detail.startsWith('IPv6 loopbacks lost'))) lostIpv6++;
           }
         },
       ),
@@ -86,5 +89,7 @@ describe('whatif fast path', () => {
     expect(compared).toBeGreaterThan(200);
     expect(lostLoopbacks).toBeGreaterThan(0);
     expect(narrowed).toBeGreaterThan(0);
+    // and IPv6 loopbacks lost on the dual-stack and IPv6-only sites (issue 14)
+    expect(lostIpv6).toBeGreaterThan(0);
   });
 });

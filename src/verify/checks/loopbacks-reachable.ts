@@ -6,7 +6,8 @@
 import { hostRoles, roleSpec } from '../../compile/roles.js';
 import { oncePer } from '../../util/once-per.js';
 import { lastLine } from '../../util/shell.js';
-import { loopbackOf, speaksBgp } from './model.js';
+import type { AddressFamily } from '../routing.js';
+import { loopback6Of, loopbackOf, speaksBgp } from './model.js';
 import { answeredPings, pingManyScript } from './ping-many.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
@@ -35,20 +36,39 @@ const announcing = oncePer((site: DeriveContext['site']): LoopbackTarget[] =>
     .map((d) => ({ device: d.name, address: loopbackOf(d)! })),
 );
 
-/** The loopbacks to reach: of the managed BGP speakers that are up and announce it as a /32. */
-export function loopbackTargets(ctx: DeriveContext): LoopbackTarget[] {
-  const all = announcing(ctx.site);
+/** Per site: the managed BGP speakers that announce their IPv6 loopback as a /128 (issue 14), in site order. */
+const announcing6 = oncePer((site: DeriveContext['site']): LoopbackTarget[] =>
+  site.devices.flatMap((d) => {
+    const address = loopback6Of(d);
+    return address &&
+      d.managed &&
+      speaksBgp(d) &&
+      d.frr.routerBgp.ipv6Unicast?.networks.includes(`${address}/128`)
+      ? [{ device: d.name, address }]
+      : [];
+  }),
+);
+
+/**
+ * The loopbacks to reach: of the managed BGP speakers that are up and announce it as a /32
+ * (IPv4) or a /128 (IPv6).
+ */
+export function loopbackTargets(ctx: DeriveContext, family: AddressFamily = 'ipv4'): LoopbackTarget[] {
+  const all = (family === 'ipv4' ? announcing : announcing6)(ctx.site);
   return ctx.degraded ? all.filter((t) => !ctx.isDown(t.device)) : [...all];
 }
 
-/** The switches that ping them: the top-of-rack switches that are up. */
-export function loopbackSources(ctx: DeriveContext) {
+/** The switches that ping them: the top-of-rack switches that are up (with a loopback of the family). */
+export function loopbackSources(ctx: DeriveContext, family: AddressFamily = 'ipv4') {
   const topOfRack = new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo));
-  return ctx.site.devices.filter((d) => topOfRack.has(d.role) && !ctx.isDown(d.name));
+  return ctx.site.devices.filter(
+    (d) =>
+      topOfRack.has(d.role) && !ctx.isDown(d.name) && (family === 'ipv4' || loopback6Of(d) !== undefined),
+  );
 }
 
 /** The route a switch needs to a loopback: in a degraded fabric, one without it is not expected to answer. */
-export const routeTo = (t: LoopbackTarget): string => `${t.address}/32`;
+export const routeTo = (t: LoopbackTarget): string => `${t.address}/${t.address.includes(':') ? 128 : 32}`;
 
 export const loopbacksReachable: CheckSpec<LoopbacksReachable> = {
   kind: 'loopbacks-reachable',

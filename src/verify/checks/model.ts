@@ -28,6 +28,11 @@ export function loopbackOf(d: Dev): string | undefined {
   return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
 }
 
+/** The device's IPv6 loopback address (issue 14), if it has one. */
+export function loopback6Of(d: Dev): string | undefined {
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses6?.[0]?.address;
+}
+
 export function sameSubnet(cidr: string, address: string): boolean {
   const prefix = parsePrefix(cidr)?.prefix;
   const a = parseAddress(address);
