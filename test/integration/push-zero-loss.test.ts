@@ -138,7 +138,7 @@ describe('fabric push --probe-lab', () => {
       expect(t.sentPings, `wave ${w.index}`).toBeGreaterThan(0);
       expect(t.sentRequests, `wave ${w.index}`).toBeGreaterThan(0);
       // Issue 10's budgets per wave (350 ms of pings, 0 failed requests) are timing targets,
-      // measured by `npm run bench:push` and recorded in docs/failover.md ("A push, measured"),
+      // measured by `npm run bench:push -- --probed` and recorded in docs/failover.md ("A push, measured"),
       // not asserted by this timed test: on a 2-vCPU CI machine they moved from 0 to 1.5-2.2 s of
       // pings and 0-3.2 % of requests from run to run. Asserted: a push never takes both halves
       // of a pair down, so every probe answers again before the next wave starts, no ping probe
