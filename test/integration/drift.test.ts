@@ -118,18 +118,24 @@ afterAll(async () => {
 
 describe('a freshly started lab', () => {
   it('GIVEN the lab as rendered WHEN drift runs twice THEN no drift, exit 0, every device read over SSH and SNMPv3', async () => {
+    // twice clean; a pass may wait out a BFD session that flapped on the loaded 2-vCPU host (a
+    // session down for a second, with no fault made: docs/failover.md), a drift that stays fails
     for (let pass = 0; pass < 2; pass++) {
-      const { code, json } = await drift();
+      const { code, json } = await driftUntil(`a clean pass (${pass + 1} of 2)`, clean, 60_000);
       expect(findings(json).map((f) => f.message)).toEqual([]);
       expect(code).toBe(0);
       expect(json.summary).toMatchObject({ devices: 20, drifted: 0, unreadable: 0, findings: 0 });
       expect(json.snmp).toEqual({ version: '3', polled: 20, answered: 20 });
       expect(json.devices.every((d) => d.status === 'clean' && d.snmp === 'answered')).toBe(true);
     }
-  }, 120_000);
+  }, 180_000);
 
   it('GIVEN the lab WHEN drift runs as text and as Prometheus THEN both say clean', async () => {
-    const text = await runFabric(['drift', '--site', 'idc-a', ...ssh()], { cwd: dir });
+    // as above, a pass may wait out a BFD flap of the loaded host
+    const text = await waitFor('a clean text pass', 60_000, async () => {
+      const r = await runFabric(['drift', '--site', 'idc-a', ...ssh()], { cwd: dir });
+      return r.code === 0 ? r : undefined;
+    });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(
       /^drift idc-a: 20 configured devices, 0 drifted, 0 unreadable; 0 critical, 0 major, 0 minor/,
@@ -142,7 +148,7 @@ describe('a freshly started lab', () => {
     expect(prom.stdout).toMatch(/^fabric_drift_snmp_up\{site="idc-a",device="vr1"\} 1$/m);
     expect(prom.stdout).not.toMatch(/^fabric_drift_findings\{.*\} [1-9]/m);
     expect(prom.stdout).toMatch(/^fabric_drift_scrape_duration_seconds\{site="idc-a"\} [0-9.]+$/m);
-  }, 60_000);
+  }, 120_000);
 
   it("GIVEN frr.conf with `agentx` THEN FRR's own frr-reload.py sees nothing to change about it (only the defaults FRR does not print)", async () => {
     const r = await labExec(lab, 'spine1', ['/usr/lib/frr/frr-reload.py', '--test', '/etc/frr/frr.conf'], {
