@@ -34,21 +34,19 @@ import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
  * an IPv6 gateway without IPv6 routes faults (and its sync group with it) while IPv4 still routes.
  */
 export const BGP_ROUTES_SCRIPTS: Readonly<Record<AddressFamily, VrrpScript>> = {
-  ipv4: {
-    name: 'fabric_bgp_routes',
-    script: "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'",
-    interval: 1,
-    fall: 1,
-    rise: 1,
-  },
-  ipv6: {
-    name: 'fabric_bgp_routes_v6',
-    script: "/bin/sh -c 'ip -6 route show proto bgp | grep -q .'",
-    interval: 1,
-    fall: 1,
-    rise: 1,
-  },
+  ipv4: bgpRoutesScript('fabric_bgp_routes', '-4'),
+  ipv6: bgpRoutesScript('fabric_bgp_routes_v6', '-6'),
 };
+
+function bgpRoutesScript(name: string, family: '-4' | '-6'): VrrpScript {
+  return {
+    name,
+    script: `/bin/sh -c 'ip ${family} route show proto bgp | grep -q .'`,
+    interval: 1,
+    fall: 1,
+    rise: 1,
+  };
+}
 
 interface VrrpSpec {
   name: string;
