@@ -78,15 +78,24 @@ export function checkMgmtInterface(ctx: CheckContext): Diagnostic[] {
 
 /**
  * Names fabric gives devices it creates on a hypervisor (the VXLAN device of each segment, the
- * integration bridge): a cable on an interface of the same name would make ovs.sh fail.
+ * integration bridge, a vRouter uplink's bridge): a cable on an interface of the same name would
+ * make ovs.sh fail.
  */
 export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ctx.site.devices) {
     if (!runsOverlay(d)) continue;
     const generated = new Map<string, string>([
-      ...d.ovs.bridges.map((b): [string, string] => [b.name, 'the OVS integration bridge']),
-      ...d.ovs.vxlanPorts.map((v): [string, string] => [v.name, `the VXLAN device of segment ${v.segment}`]),
+      ...d.ovs.bridges.map((b): [string, string] => [
+        b.name,
+        b.uplink
+          ? `the OVS bridge of ${b.uplink.vm}:${b.uplink.vmInterface}'s uplink (the VM runs here)`
+          : 'the OVS integration bridge on every hypervisor',
+      ]),
+      ...d.ovs.vxlanPorts.map((v): [string, string] => [
+        v.name,
+        `the VXLAN device of segment ${v.segment} on every hypervisor`,
+      ]),
     ]);
     for (const p of ctx.facts.devices.get(d.name)?.ports ?? []) {
       const what = generated.get(p.interface);
@@ -95,7 +104,7 @@ export function checkGeneratedNames(ctx: CheckContext): Diagnostic[] {
           finding(
             ctx,
             'port-in-use',
-            `${d.name}:${p.interface} (cabled to ${p.peer.device}:${p.peer.interface}) is the name fabric gives ${what} on every hypervisor; cable another interface`,
+            `${d.name}:${p.interface} (cabled to ${p.peer.device}:${p.peer.interface}) is the name fabric gives ${what}; cable another interface`,
             p.path,
           ),
         );

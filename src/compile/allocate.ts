@@ -94,6 +94,14 @@ export function vmPortName(vmId: number, nic: string): string {
   return `vm${vmId}-${nic}`;
 }
 
+/**
+ * A vRouter uplink's OVS bridge on its hypervisor, whose internal port is the hypervisor's routed
+ * interface to the VM: `up<vm id>-<nic>`, at most 13 characters like the VM's port.
+ */
+export function vmUplinkBridgeName(vmId: number, nic: string): string {
+  return `up${vmId}-${nic}`;
+}
+
 /** Kernel VXLAN device of a segment on a hypervisor: `vxlan<vni>`, at most 13 characters. */
 export function vxlanPortName(vni: number): string {
   return `vxlan${vni}`;

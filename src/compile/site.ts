@@ -25,7 +25,7 @@ import { withValue } from './ip-family.js';
 import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
-import { compileOvs } from './ovs.js';
+import { compileOvs, routedInterface } from './ovs.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { failureDomain, roleSpec, routesWithFrr } from './roles.js';
 import { snmpSecretNames, withSnmpd } from './snmp.js';
@@ -194,6 +194,10 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
       kind: p.kind,
       segment: nic?.segment ?? (p.kind === 'vm-port' ? segmentOfVmPort(facts, p.peer) : null),
     });
+    // a hypervisor's routed side of a vRouter uplink: the internal port of the uplink's OVS bridge
+    const routed = routedInterface(facts, d, p);
+    if (routed !== p.interface)
+      out.push({ name: routed, addresses: [], mtu: VM_MTU, peer: p.peer, kind: 'vm-router', segment: null });
   }
   return out.sort((a, b) => (a.name === 'lo' ? -1 : b.name === 'lo' ? 1 : ifaceOrder(a.name, b.name)));
 }

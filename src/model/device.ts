@@ -84,7 +84,11 @@ export interface HostInterface {
   mtu: number;
   /** What the interface connects to. */
   peer: { device: string; interface: string };
-  kind: CableKind | 'loopback';
+  /**
+   * The cable's kind, `loopback`, or `vm-router`: a hypervisor's routed side of a vRouter's
+   * uplink, the internal port of the uplink's OVS bridge (its `vm-uplink` port is the VM's NIC).
+   */
+  kind: CableKind | 'loopback' | 'vm-router';
   /** Tenant segment of a VM NIC, as `tenant/segment`, else null. */
   segment: string | null;
 }

@@ -14,6 +14,7 @@ import { formatAddress, nth, onPrefix, parsePrefix, withLength } from '../../net
 import { nth6, onPrefix6, withLength6 } from '../../net/ipv6.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
 import { withValue } from '../ip-family.js';
+import { routedInterface } from '../ovs.js';
 import { roleSpec } from '../roles.js';
 import { compileTimers } from '../timers.js';
 import { ipv6UnicastFamily, siteHasIpv6, upstreamSession6 } from './ipv6.js';
@@ -62,8 +63,10 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     if (port.kind === 'vm-port') continue; // an OVS access port, not a routed interface
     const peer = facts.devices.get(port.peer.device);
     if (!peer) continue; // every port's peer is a device (facts.ts)
+    // a hypervisor routes a vRouter's uplink on its OVS bridge (compile/ovs.ts)
+    const name = routedInterface(facts, d, port);
     const iface: FrrInterface = {
-      name: port.interface,
+      name,
       description: port.description ?? `${peer.name}:${port.peer.interface}`,
       addresses: [],
     };
@@ -92,7 +95,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       }
     } else {
       neighbors.push({
-        peer: port.interface,
+        peer: name,
         unnumbered: true,
         peerGroup: group.name,
         remoteAs: peer.asn!,
