@@ -4,11 +4,16 @@
 # Converges br-int, the VM access ports and the VXLAN tunnels to this description; running it
 # again changes nothing. Each segment has one kernel VXLAN device (the kernel routes it over both
 # uplinks with FRR's ECMP routes) whose flood list holds every other VTEP; OVS switches between
-# it and the VMs. Everything this script creates carries external_ids:fabric=managed, and
-# managed ports that are no longer described here are removed.
+# it and the VMs. A vRouter's uplink is alone on a bridge of its own, whose internal port is this
+# host's routed side of the vRouter's BGP session: the session fails with the vswitch.
+# Everything this script creates carries external_ids:fabric=managed, and managed ports and
+# bridges that are no longer described here are removed.
 set -eu
 
 ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail_mode=standalone
+# vr1:eth1's uplink: its port vm41-eth1 and this host's routed interface up41-eth1
+ovs-vsctl --may-exist add-br up41-eth1 -- set bridge up41-eth1 datapath_type=netdev fail_mode=standalone 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth1"' -- set interface up41-eth1 mtu_request=1500
+ip link set dev up41-eth1 up
 
 # tunnel NAME VNI LOCAL DSTPORT MTU: the segment's kernel VXLAN device, recreated only if it differs
 tunnel() {
@@ -45,7 +50,8 @@ tunnel vxlan10040 10040 10.1.0.21 4789 1500
 flood vxlan10040 10.1.0.22 10.1.0.23 10.1.0.24
 ovs-vsctl --may-exist add-port br-int vxlan10040 -- set port vxlan10040 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10040"' 'external_ids:fabric-segment="shop/data"' 'external_ids:fabric-remotes="hv2,hv3,hv4"'
 
-# VM NICs: access ports of their segment's local VLAN
+# VM NICs: access ports of their segment's local VLAN, or alone on their uplink's bridge
+ovs-vsctl --may-exist add-port up41-eth1 vm41-eth1 -- set port vm41-eth1 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth1"'
 ovs-vsctl --may-exist add-port br-int vm41-eth2 -- set port vm41-eth2 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/public"'
 ovs-vsctl --may-exist add-port br-int vm41-eth3 -- set port vm41-eth3 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth3"' 'external_ids:fabric-segment="shop/app"'
 ovs-vsctl --may-exist add-port br-int vm41-eth4 -- set port vm41-eth4 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth4"' 'external_ids:fabric-segment="shop/data"'
@@ -54,9 +60,14 @@ ovs-vsctl --may-exist add-port br-int vm61-eth2 -- set port vm61-eth2 tag=1843 '
 ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
 
 # remove managed ports that are no longer described
-described=" vxlan10010 vxlan10020 vxlan10030 vxlan10040 vm41-eth2 vm41-eth3 vm41-eth4 vm61-eth1 vm61-eth2 vm71-eth1 "
+described=" vxlan10010 vxlan10020 vxlan10030 vxlan10040 vm41-eth1 vm41-eth2 vm41-eth3 vm41-eth4 vm61-eth1 vm61-eth2 vm71-eth1 "
 for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=managed); do
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
   case "$port" in vxlan*) ip link del dev "$port" 2>/dev/null || true ;; esac
+done
+described=" up41-eth1 "
+for br in $(ovs-vsctl --bare --columns=name find bridge external_ids:fabric=managed); do
+  case "$described" in *" $br "*) continue ;; esac
+  ovs-vsctl --if-exists del-br "$br"
 done

@@ -4,8 +4,10 @@
 # Converges br-int, the VM access ports and the VXLAN tunnels to this description; running it
 # again changes nothing. Each segment has one kernel VXLAN device (the kernel routes it over both
 # uplinks with FRR's ECMP routes) whose flood list holds every other VTEP; OVS switches between
-# it and the VMs. Everything this script creates carries external_ids:fabric=managed, and
-# managed ports that are no longer described here are removed.
+# it and the VMs. A vRouter's uplink is alone on a bridge of its own, whose internal port is this
+# host's routed side of the vRouter's BGP session: the session fails with the vswitch.
+# Everything this script creates carries external_ids:fabric=managed, and managed ports and
+# bridges that are no longer described here are removed.
 set -eu
 
 ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail_mode=standalone
@@ -45,7 +47,7 @@ tunnel vxlan10040 10040 10.1.0.22 4789 1500
 flood vxlan10040 10.1.0.21 10.1.0.23 10.1.0.24
 ovs-vsctl --may-exist add-port br-int vxlan10040 -- set port vxlan10040 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10040"' 'external_ids:fabric-segment="shop/data"' 'external_ids:fabric-remotes="hv1,hv3,hv4"'
 
-# VM NICs: access ports of their segment's local VLAN
+# VM NICs: access ports of their segment's local VLAN, or alone on their uplink's bridge
 ovs-vsctl --may-exist add-port br-int vm51-eth1 -- set port vm51-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
 ovs-vsctl --may-exist add-port br-int vm51-eth2 -- set port vm51-eth2 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/lbnet"'
 ovs-vsctl --may-exist add-port br-int vm72-eth1 -- set port vm72-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
@@ -57,4 +59,9 @@ for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=mana
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
   case "$port" in vxlan*) ip link del dev "$port" 2>/dev/null || true ;; esac
+done
+described=" "
+for br in $(ovs-vsctl --bare --columns=name find bridge external_ids:fabric=managed); do
+  case "$described" in *" $br "*) continue ;; esac
+  ovs-vsctl --if-exists del-br "$br"
 done

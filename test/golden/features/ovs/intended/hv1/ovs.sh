@@ -4,8 +4,10 @@
 # Converges br-int, the VM access ports and the VXLAN tunnels to this description; running it
 # again changes nothing. Each segment has one kernel VXLAN device (the kernel routes it over both
 # uplinks with FRR's ECMP routes) whose flood list holds every other VTEP; OVS switches between
-# it and the VMs. Everything this script creates carries external_ids:fabric=managed, and
-# managed ports that are no longer described here are removed.
+# it and the VMs. A vRouter's uplink is alone on a bridge of its own, whose internal port is this
+# host's routed side of the vRouter's BGP session: the session fails with the vswitch.
+# Everything this script creates carries external_ids:fabric=managed, and managed ports and
+# bridges that are no longer described here are removed.
 set -eu
 
 ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=system fail_mode=standalone
@@ -39,7 +41,7 @@ tunnel vxlan10040 10040 10.9.0.21 4789 1500
 flood vxlan10040 10.9.0.22
 ovs-vsctl --may-exist add-port br-int vxlan10040 -- set port vxlan10040 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10040"' 'external_ids:fabric-segment="shop/db"' 'external_ids:fabric-remotes="hv2"'
 
-# VM NICs: access ports of their segment's local VLAN
+# VM NICs: access ports of their segment's local VLAN, or alone on their uplink's bridge
 ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
 ovs-vsctl --may-exist add-port br-int vm73-eth1 -- set port vm73-eth1 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="db1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/db"'
 
@@ -49,4 +51,9 @@ for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=mana
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
   case "$port" in vxlan*) ip link del dev "$port" 2>/dev/null || true ;; esac
+done
+described=" "
+for br in $(ovs-vsctl --bare --columns=name find bridge external_ids:fabric=managed); do
+  case "$described" in *" $br "*) continue ;; esac
+  ovs-vsctl --if-exists del-br "$br"
 done
