@@ -83,10 +83,12 @@ function counterpart(
   other: Frr,
 ): DeepReadonly<BgpNeighbor> | undefined {
   if (n.unnumbered) {
-    const link = d.interfaces.find((i) => i.name === n.peer);
-    return other.frr.routerBgp.neighbors.find(
-      (m) => m.unnumbered && m.peer === link?.peer.interface && m.peerDevice === d.name,
-    );
+    // the other's neighbor whose interface faces this one: on a hypervisor, a vRouter uplink's
+    // session runs on the uplink's OVS bridge, not on the VM's port the cable ends in
+    const mine = d.interfaces.find((i) => i.name === n.peer)?.peer.interface;
+    const faces = (m: DeepReadonly<BgpNeighbor>) =>
+      m.peer === mine || other.interfaces.find((i) => i.name === m.peer)?.peer.interface === n.peer;
+    return other.frr.routerBgp.neighbors.find((m) => m.unnumbered && m.peerDevice === d.name && faces(m));
   }
   return other.frr.routerBgp.neighbors.find(
     (m) => !m.unnumbered && m.family === n.family && m.peerDevice === d.name,
