@@ -7,6 +7,7 @@
  * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
+import { ORIGIN } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
@@ -107,26 +108,75 @@ function repropagate(p: Prepared, net: Net, cls: PrefixClass, routes: Routes, se
   return intact;
 }
 
+/** Per site: the classes each device originates, so a failure finds those it takes an originator of. */
+const originatedBy = new WeakMap<Prepared, number[][]>();
+
+function classesOriginatedBy(p: Prepared): number[][] {
+  let out = originatedBy.get(p);
+  if (!out) {
+    out = p.devices.map(() => []);
+    for (const cls of p.classes) for (const o of cls.origins) out[o]!.push(cls.index);
+    originatedBy.set(p, out);
+  }
+  return out;
+}
+
+/**
+ * Whether device `r` still learns what session `s` brought it over a session it keeps: one from a
+ * device of the same AS offering the same set, which its policy passes. Then the pairs (set,
+ * sending AS) `learn` reads are those of the intact fabric, and so is what it learns.
+ */
+function hasTwin(net: Net, cls: PrefixClass, routes: Routes, r: number, s: number): boolean {
+  const id = offerOf(net, cls, routes, s);
+  const asn = net.asn[net.send[s]!]!;
+  for (const t of net.into[r]!)
+    if (
+      net.asn[net.send[t]!] === asn &&
+      cls.answers[net.inPolicy[t]!] &&
+      offerOf(net, cls, routes, t) === id
+    )
+      return true;
+  return false;
+}
+
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
 export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
   const { sets } = p;
+  const { lengthOf } = sets;
   const table = intact.table.derive();
   const received = intact.received.derive();
+  // the removed sessions whose receiver is up: only those can take a best path from a device left
+  const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
+  const originDown = new Set<number>();
+  const byOrigin = classesOriginatedBy(p);
+  for (const d of down) for (const c of byOrigin[d] ?? []) originDown.add(c);
+  // per class, the removed sessions that brought their receiver a best path (reused arrays)
+  const lostSessions: number[] = [];
+  const lostBrings: number[] = [];
   for (const cls of p.classes) {
     const before = intact.routes[cls.index]!;
+    lostSessions.length = 0;
+    lostBrings.length = 0;
+    for (const s of removed) {
+      const own = before[p.net.recv[s]!]!;
+      if (!own || own === ORIGIN) continue;
+      // the offer's length first: it is a few array reads, the loop check is not
+      if (lengthOf[offerOf(p.net, cls, before, s)] !== lengthOf[own]! - 1) continue;
+      const b = brings(p.net, sets, cls, before, s);
+      if (b < 0) continue;
+      lostSessions.push(s);
+      lostBrings.push(b);
+    }
+    if (!lostSessions.length && !originDown.has(cls.index)) continue;
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
     const lost = new Map<number, [number, number]>();
-    for (const s of net.removed) {
-      const r = p.net.recv[s]!;
-      const own = before[r]!;
-      if (!own || down.has(r)) continue;
-      const b = brings(p.net, sets, cls, before, s);
-      if (b < 0 || sets.lengthOf[offerOf(p.net, cls, before, s)] !== sets.lengthOf[own]! - 1) continue;
+    for (let k = 0; k < lostSessions.length; k++) {
+      const r = p.net.recv[lostSessions[k]!]!;
       const was = lost.get(r) ?? [0, 0];
-      lost.set(r, [was[0] + (b === 2 ? 1 : 0), was[1] + 1]);
+      lost.set(r, [was[0] + (lostBrings[k] === 2 ? 1 : 0), was[1] + 1]);
     }
-    if (cls.origins.some((o) => down.has(o))) {
+    if (originDown.has(cls.index)) {
       // an originator failed: the class is propagated again from those left (often none)
       const after = propagate(
         net,
@@ -140,14 +190,16 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       count(p, net, cls, after, changed, lost, received, table);
       continue;
     }
-    if (!lost.size) continue;
     // most often every such device still learns the same paths over its other sessions
-    let same = true;
-    for (const r of lost.keys())
-      if (learn(net, sets, cls, before, r, sets.lengthOf[before[r]!]!) !== before[r]) {
-        same = false;
-        break;
-      }
+    let same = lostSessions.every((s) => hasTwin(net, cls, before, p.net.recv[s]!, s));
+    if (!same) {
+      same = true;
+      for (const r of lost.keys())
+        if (learn(net, sets, cls, before, r, lengthOf[before[r]!]!) !== before[r]) {
+          same = false;
+          break;
+        }
+    }
     if (same) {
       count(p, net, cls, before, new Map(), lost, received, table);
       continue;
