@@ -130,11 +130,7 @@ function hasTwin(net: Net, cls: PrefixClass, routes: Routes, r: number, s: numbe
   const id = offerOf(net, cls, routes, s);
   const asn = net.asn[net.send[s]!]!;
   for (const t of net.into[r]!)
-    if (
-      net.asn[net.send[t]!] === asn &&
-      cls.answers[net.inPolicy[t]!] &&
-      offerOf(net, cls, routes, t) === id
-    )
+    if (net.asn[net.send[t]!] === asn && cls.answers[net.inPolicy[t]!] && offerOf(net, cls, routes, t) === id)
       return true;
   return false;
 }

@@ -21,10 +21,10 @@ import {
 import {
   loopbackOf,
   masterOf,
+  proxyDevices,
   routes,
-  runsProxy,
-  runsVrrp,
   speaksBgp,
+  vrrpDevices,
   vrrpGroups,
 } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
@@ -104,14 +104,24 @@ function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
   return urls;
 }
 
+/** Per site: the managed devices cabled to an upstream (the edges), in the site's order. */
+const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
+  const edges = new Set(
+    site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
+  );
+  return site.devices.filter((d) => edges.has(d.name) && d.managed).map((d) => d.name);
+});
+
+/** Per site: every VIP of a virtual server, each once. */
+const vipsOf = oncePer((site: DeriveContext['site']): string[] => [
+  ...new Set(vrrpDevices(site).flatMap((d) => d.keepalived.virtualServers.map((v) => v.address))),
+]);
+
 function vipRoutesOf(ctx: DeriveContext, vips: string[]): ServiceState['vipRoutes'] {
   const out: ServiceState['vipRoutes'] = new Map();
-  const edges = new Set(
-    ctx.site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
-  );
-  for (const d of ctx.site.devices) {
-    if (!edges.has(d.name) || !d.managed || ctx.isDown(d.name)) continue;
-    out.set(d.name, new Set(vips.filter((v) => routes(ctx.routing, d.name, v))));
+  for (const edge of edgesOf(ctx.site)) {
+    if (ctx.isDown(edge)) continue;
+    out.set(edge, new Set(vips.filter((v) => routes(ctx.routing, edge, v))));
   }
   return out;
 }
@@ -131,9 +141,12 @@ function gatewaysOf(ctx: DeriveContext): ServiceState['gateways'] {
   return out;
 }
 
+/** Per site: the VMs (devices on a hypervisor), in the site's order. */
+const vmsOf = oncePer((site: DeriveContext['site']) => site.devices.filter((d) => d.hostedOn));
+
 function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
   const hostsOf = new Map<string, Set<string>>();
-  for (const d of ctx.site.devices) {
+  for (const d of vmsOf(ctx.site)) {
     if (!d.hostedOn || ctx.isDown(d.name)) continue;
     for (const i of d.interfaces)
       if (i.segment) hostsOf.set(i.segment, (hostsOf.get(i.segment) ?? new Set()).add(d.hostedOn));
@@ -233,8 +246,7 @@ function uplinksLeft(ctx: DeriveContext, removed: NonNullable<DeriveContext['rou
 
 function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
-  for (const d of ctx.site.devices) {
-    if (!runsVrrp(d)) continue;
+  for (const d of vrrpDevices(ctx.site)) {
     for (const vs of d.keepalived.virtualServers) {
       const key = `${vs.address}:${vs.port}`;
       if (!out.has(key))
@@ -249,8 +261,8 @@ function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
 
 function backendsOf(ctx: DeriveContext): ServiceState['backends'] {
   const out: ServiceState['backends'] = new Map();
-  for (const d of ctx.site.devices) {
-    if (!runsProxy(d) || ctx.isDown(d.name)) continue;
+  for (const d of proxyDevices(ctx.site)) {
+    if (ctx.isDown(d.name)) continue;
     for (const b of d.haproxy.backends)
       out.set(
         `${d.name}/${b.name}`,
@@ -342,15 +354,10 @@ function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
   const six = ipv6Of(ctx);
-  const allVips = [
-    ...new Set(
-      ctx.site.devices.flatMap((d) => (runsVrrp(d) ? d.keepalived.virtualServers.map((v) => v.address) : [])),
-    ),
-  ];
   return {
     urls: urlsOf(ctx),
     vips: new Map(vipList.map((e) => [e.id, e.device])),
-    vipRoutes: vipRoutesOf(ctx, allVips),
+    vipRoutes: vipRoutesOf(ctx, vipsOf(ctx.site)),
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),
     loopbacks: loopbacksOf(ctx),

@@ -6,7 +6,7 @@
  * whose upstream has no route to the VIP, is not expected.
  */
 import { shellQuote } from '../../util/shell.js';
-import { internetClient, routes, runsProxy, runsVrrp, sameSubnet } from './model.js';
+import { clientDevices, internetClient, proxyDevices, routes, sameSubnet, vrrpDevices } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
 export interface HttpPath extends ExpectationBase {
@@ -25,7 +25,7 @@ interface Path {
 
 /** Adds the paths to a VIP from every upstream that is up and reaches it, once per upstream and URL. */
 function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: Path[]): void {
-  for (const up of ctx.site.devices) {
+  for (const up of clientDevices(ctx.site)) {
     const source = internetClient(up);
     if (!source || ctx.isDown(up.name)) continue;
     if (ctx.degraded && !routes(ctx.routing, up.name, vip)) continue;
@@ -49,10 +49,9 @@ function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: 
 
 /** Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer. */
 function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
-  for (const l7 of ctx.site.devices) {
-    if (!runsProxy(l7) || ctx.isDown(l7.name)) continue;
-    const vips = ctx.site.devices
-      .filter(runsVrrp)
+  for (const l7 of proxyDevices(ctx.site)) {
+    if (ctx.isDown(l7.name)) continue;
+    const vips = vrrpDevices(ctx.site)
       .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
       .flatMap((d) => d.keepalived.virtualServers)
       .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
@@ -88,8 +87,8 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
  */
 function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
   const announced = ctx.site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
-  for (const d of ctx.site.devices) {
-    if (!runsVrrp(d) || ctx.isDown(d.name)) continue;
+  for (const d of vrrpDevices(ctx.site)) {
+    if (ctx.isDown(d.name)) continue;
     for (const vs of d.keepalived.virtualServers) {
       const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
       const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));
