@@ -165,6 +165,15 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       lostBrings.push(b);
     }
     if (!lostSessions.length && !originDown.has(cls.index)) continue;
+    // most often every such device still learns the same paths over its other sessions, each
+    // from a twin of what it lost: then only their widths narrow
+    if (
+      !originDown.has(cls.index) &&
+      lostSessions.every((s) => hasTwin(net, cls, before, p.net.recv[s]!, s))
+    ) {
+      narrow(p, cls, lostSessions, lostBrings, table);
+      continue;
+    }
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
     const lost = new Map<number, [number, number]>();
     for (let k = 0; k < lostSessions.length; k++) {
@@ -186,16 +195,13 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       count(p, net, cls, after, changed, lost, received, table);
       continue;
     }
-    // most often every such device still learns the same paths over its other sessions
-    let same = lostSessions.every((s) => hasTwin(net, cls, before, p.net.recv[s]!, s));
-    if (!same) {
-      same = true;
-      for (const r of lost.keys())
-        if (learn(net, sets, cls, before, r, lengthOf[before[r]!]!) !== before[r]) {
-          same = false;
-          break;
-        }
-    }
+    // or the same paths over other sessions
+    let same = true;
+    for (const r of lost.keys())
+      if (learn(net, sets, cls, before, r, lengthOf[before[r]!]!) !== before[r]) {
+        same = false;
+        break;
+      }
     if (same) {
       count(p, net, cls, before, new Map(), lost, received, table);
       continue;
@@ -209,6 +215,22 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
     }
   }
   return { table, received };
+}
+
+/**
+ * The widths of the receivers of the `lost` sessions (which brought them a best path of the
+ * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
+ * `changedCells`, at its receiver's first lost session, as `count` lists them.
+ */
+function narrow(p: Prepared, cls: PrefixClass, lost: number[], brought: number[], table: NexthopTable) {
+  for (let k = 0; k < lost.length; k++) {
+    const r = p.net.recv[lost[k]!]!;
+    const cell = r * table.classes + cls.index;
+    table.add(cell, brought[k] === 2 ? -1 : 0, -1);
+    let first = true;
+    for (let j = 0; j < k && first; j++) if (p.net.recv[lost[j]!] === r) first = false;
+    if (first) table.changedCells.push(cell);
+  }
 }
 
 /**

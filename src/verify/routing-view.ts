@@ -63,9 +63,9 @@ export class NexthopTable {
       this.possibleCells[cell]! += possible;
       return;
     }
-    const c = this.certain(cell) + certain;
-    const p = this.possible(cell) + possible;
-    this.own.set(cell, c * 65536 + p);
+    // certain × 65536 + possible, both ≥ 0 and < 65536 once added
+    const was = this.own.get(cell) ?? this.certainCells[cell]! * 65536 + this.possibleCells[cell]!;
+    this.own.set(cell, was + certain * 65536 + possible);
   }
 
   /** Per class, the positions of its prefixes in `prefixes`, in address order. */
