@@ -42,11 +42,15 @@ export function intactOf(p: Prepared): Intact {
   let run = intactRuns.get(p);
   if (!run) {
     const table = new NexthopTable(p.devices.length, p.classes.length, p.prefixes, p.classOf);
-    const received = new Received(p.sessions.length);
-    const routes = p.classes.map((cls) => {
-      const r = propagate(p.net, p.sets, cls);
-      account(p.net, p.sets, cls, r, received, table);
-      return r;
+    const routes = p.classes.map((cls) => propagate(p.net, p.sets, cls, cls.origins, table));
+    // pfxRcd per session: counted when a check kind first asks (whatif does not)
+    const received = new Received(() => {
+      const into = {
+        certain: new Float64Array(p.sessions.length),
+        possible: new Float64Array(p.sessions.length),
+      };
+      for (const cls of p.classes) account(p.net, p.sets, cls, routes[cls.index]!, into);
+      return into;
     });
     run = { table, received, routes };
     intactRuns.set(p, run);
