@@ -227,13 +227,12 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
  * `changedCells`, at its receiver's first lost session, as `count` lists them.
  */
 function narrow(p: Prepared, cls: PrefixClass, lost: number[], brought: number[], table: NexthopTable) {
+  const listed = new Set<number>();
   for (let k = 0; k < lost.length; k++) {
-    const r = p.net.recv[lost[k]!]!;
-    const cell = r * table.classes + cls.index;
+    const cell = p.net.recv[lost[k]!]! * table.classes + cls.index;
     table.add(cell, brought[k] === 2 ? -1 : 0, -1);
-    let first = true;
-    for (let j = 0; j < k && first; j++) if (p.net.recv[lost[j]!] === r) first = false;
-    if (first) table.changedCells.push(cell);
+    if (lost.length === 1 || !listed.has(cell)) table.changedCells.push(cell);
+    if (lost.length > 1) listed.add(cell);
   }
 }
 

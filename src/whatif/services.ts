@@ -279,8 +279,31 @@ export function loopbacksReached(ctx: DeriveContext): Map<string, Set<string>> {
   );
 }
 
+/**
+ * The switches that ping loopbacks and the loopbacks they ping, in one family. A degraded
+ * fabric's is listed when read: with the routing a table, the comparison reads the intact plan
+ * and what the failure changed, so a failure of a 5,000-device fabric lists no 5,000 switches.
+ */
+function planOf(ctx: DeriveContext, family: AddressFamily): LoopbackPlan {
+  const sources = () => loopbackSources(ctx, family).map((d) => d.name);
+  const targets = () => loopbackTargets(ctx, family);
+  if (!ctx.degraded) return { sources: sources(), targets: targets() };
+  let s: string[] | undefined;
+  let t: LoopbackPlan['targets'] | undefined;
+  return {
+    get sources() {
+      s ??= sources();
+      return s;
+    },
+    get targets() {
+      t ??= targets();
+      return t;
+    },
+  };
+}
+
 function loopbacksOf(ctx: DeriveContext): ServiceState['loopbacks'] {
-  const plan = { sources: loopbackSources(ctx).map((d) => d.name), targets: loopbackTargets(ctx) };
+  const plan = planOf(ctx, 'ipv4');
   return tableOf(ctx.routing.nexthops) ? plan : { ...plan, reached: loopbacksReached(ctx) };
 }
 
@@ -340,10 +363,7 @@ function announcedOf(ctx: DeriveContext, family: AddressFamily, routing: FamilyR
 function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
   const routing = ctx.routing.ipv6;
   if (!routing) return undefined;
-  const plan = {
-    sources: loopbackSources(ctx, 'ipv6').map((d) => d.name),
-    targets: loopbackTargets(ctx, 'ipv6'),
-  };
+  const plan = planOf(ctx, 'ipv6');
   return {
     loopbacks: tableOf(routing.nexthops) ? plan : { ...plan, reached: reachedOver(ctx, plan, routing) },
     announced: announcedOf(ctx, 'ipv6', routing),
