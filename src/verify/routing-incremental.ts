@@ -154,6 +154,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
+  const listed = new Int32Array(p.devices.length);
   for (const cls of p.classes) {
     const before = intact.routes[cls.index]!;
     lostSessions.length = 0;
@@ -175,7 +176,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       !originDown.has(cls.index) &&
       lostSessions.every((s) => hasTwin(net, cls, before, p.net.recv[s]!, s))
     ) {
-      narrow(p, cls, lostSessions, lostBrings, table);
+      narrow(p, cls, lostSessions, lostBrings, table, listed);
       continue;
     }
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
@@ -226,13 +227,21 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
  * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
  * `changedCells`, at its receiver's first lost session, as `count` lists them.
  */
-function narrow(p: Prepared, cls: PrefixClass, lost: number[], brought: number[], table: NexthopTable) {
-  const listed = new Set<number>();
+function narrow(
+  p: Prepared,
+  cls: PrefixClass,
+  lost: number[],
+  brought: number[],
+  table: NexthopTable,
+  listed: Int32Array,
+) {
   for (let k = 0; k < lost.length; k++) {
-    const cell = p.net.recv[lost[k]!]! * table.classes + cls.index;
+    const r = p.net.recv[lost[k]!]!;
+    const cell = r * table.classes + cls.index;
     table.add(cell, brought[k] === 2 ? -1 : 0, -1);
-    if (lost.length === 1 || !listed.has(cell)) table.changedCells.push(cell);
-    if (lost.length > 1) listed.add(cell);
+    // `listed`: per device, the last class (+ 1) whose cell it listed
+    if (listed[r] !== cls.index + 1) table.changedCells.push(cell);
+    listed[r] = cls.index + 1;
   }
 }
 
