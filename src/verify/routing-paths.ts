@@ -91,6 +91,9 @@ interface PathSet {
 /** How many ASes a set lists for its loop check (`asnList`). */
 const SHORT = 8;
 
+/** One of 31 bits for an AS (a set's `asnBits` has those of its ASes). */
+const asnBit = (asn: number) => 1 << (((asn ^ (asn >>> 7)) >>> 0) % 31);
+
 /** Whether the AS is on some tail of the set. */
 function onTails(set: PathSet, asn: number): boolean {
   const list = set.asnList;
@@ -105,11 +108,16 @@ export class PathSets {
   private readonly byKey = new Map<string, number>();
   /** Per set id, the length of the paths a device with that set advertises. */
   readonly lengthOf: number[] = [0];
+  /** Per set id, how many paths it offers, and a bit per AS on its tails (`asnBit`): read by id, without the set. */
+  private readonly offeredOf: number[] = [0];
+  private readonly asnBits: number[] = [0];
 
   constructor(private readonly paths: AsPaths) {
     this.sets.push(this.make([]));
     this.sets.push(this.make([null]));
     this.lengthOf.push(1);
+    this.offeredOf.push(1);
+    this.asnBits.push(0);
   }
 
   private make(tails: readonly (AsPath | null)[]): PathSet {
@@ -141,17 +149,23 @@ export class PathSets {
   private add(tails: AsPath[]): number {
     this.sets.push(this.make(tails));
     this.lengthOf.push(tails[0]!.length + 1);
+    this.offeredOf.push(tails.length);
+    let bits = 0;
+    for (const asn of this.sets[this.sets.length - 1]!.asns) bits |= asnBit(asn);
+    this.asnBits.push(bits);
     return this.sets.length - 1;
   }
 
   /** How many paths a device with set `id` offers. */
   offered(id: number): number {
-    return this.sets[id]!.tails.length;
+    return this.offeredOf[id]!;
   }
 
   /** How many of the paths a device of AS `from` with set `id` offers a device of AS `to` accepts. */
   accepted(id: number, from: number, to: number): number {
     if (to === from) return 0;
+    // most often no tail has the receiver's AS: the set's AS bits say so without the set
+    if ((this.asnBits[id]! & asnBit(to)) === 0) return this.offeredOf[id]!;
     const set = this.sets[id]!;
     if (!onTails(set, to)) return set.tails.length;
     let n = set.accepts.get(to);
