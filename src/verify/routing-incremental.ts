@@ -148,17 +148,16 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   const received = intact.received.derive();
   // the removed sessions whose receiver is up: only those can take a best path from a device left
   const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
-  const originDown = new Set<number>();
+  const originDown = new Uint8Array(p.classes.length);
   const byOrigin = classesOriginatedBy(p);
-  for (const d of down) for (const c of byOrigin[d] ?? []) originDown.add(c);
+  for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
   const listed = new Int32Array(p.devices.length);
   for (const cls of p.classes) {
     const before = intact.routes[cls.index]!;
-    lostSessions.length = 0;
-    lostBrings.length = 0;
+    let n = 0;
     for (const s of removed) {
       const own = before[p.net.recv[s]!]!;
       if (!own || own === ORIGIN) continue;
@@ -166,16 +165,21 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       if (lengthOf[offerOf(p.net, cls, before, s)] !== lengthOf[own]! - 1) continue;
       const b = brings(p.net, sets, cls, before, s);
       if (b < 0) continue;
-      lostSessions.push(s);
-      lostBrings.push(b);
+      lostSessions[n] = s;
+      lostBrings[n++] = b;
     }
-    if (!lostSessions.length && !originDown.has(cls.index)) continue;
+    const originFailed = originDown[cls.index] === 1;
+    if (!n && !originFailed) continue;
+    if (lostSessions.length !== n) {
+      lostSessions.length = n;
+      lostBrings.length = n;
+    }
     // most often every such device still learns the same paths over its other sessions, each
     // from a twin of what it lost: then only their widths narrow
-    if (
-      !originDown.has(cls.index) &&
-      lostSessions.every((s) => hasTwin(net, cls, before, p.net.recv[s]!, s))
-    ) {
+    let twins = !originFailed;
+    for (let k = 0; k < n && twins; k++)
+      twins = hasTwin(net, cls, before, p.net.recv[lostSessions[k]!]!, lostSessions[k]!);
+    if (twins) {
       narrow(p, cls, lostSessions, lostBrings, table, listed);
       continue;
     }
@@ -186,7 +190,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       const was = lost.get(r) ?? [0, 0];
       lost.set(r, [was[0] + (lostBrings[k] === 2 ? 1 : 0), was[1] + 1]);
     }
-    if (originDown.has(cls.index)) {
+    if (originFailed) {
       // an originator failed: the class is propagated again from those left (often none)
       const after = propagate(
         net,

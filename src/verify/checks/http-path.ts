@@ -5,6 +5,7 @@
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
  * whose upstream has no route to the VIP, is not expected.
  */
+import { oncePer } from '../../util/once-per.js';
 import { shellQuote } from '../../util/shell.js';
 import { clientDevices, internetClient, proxyDevices, routes, sameSubnet, vrrpDevices } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -85,8 +86,13 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
  * themselves (no L7 balancer between). A VIP outside the prefixes the site announces is not
  * reachable from the internet, so it gets no such check.
  */
+/** Per site: the prefixes it announces to its upstreams. */
+const announcedOf = oncePer((site: DeriveContext['site']) =>
+  site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
+);
+
 function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
-  const announced = ctx.site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
+  const announced = announcedOf(ctx.site);
   for (const d of vrrpDevices(ctx.site)) {
     if (ctx.isDown(d.name)) continue;
     for (const vs of d.keepalived.virtualServers) {
