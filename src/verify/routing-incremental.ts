@@ -265,16 +265,21 @@ function count(
   table: NexthopTable,
 ) {
   const { sets } = p;
-  for (const [f, intact] of changed)
-    for (const s of net.from[f]!) {
-      const was = bringsFrom(net, sets, cls, intact, s);
-      const is = bringsFrom(net, sets, cls, after[f]!, s);
-      received.add(
-        s,
-        cls.prefixes * ((is === 2 ? 1 : 0) - (was === 2 ? 1 : 0)),
-        cls.prefixes * ((is > 0 ? 1 : 0) - (was > 0 ? 1 : 0)),
-      );
-    }
+  // pfxRcd when read (whatif does not): a failed leaf's loopback changes every session's count
+  const now = new Map<number, number>();
+  for (const f of changed.keys()) now.set(f, after[f]!);
+  received.later(() => {
+    for (const [f, intact] of changed)
+      for (const s of net.from[f]!) {
+        const was = bringsFrom(net, sets, cls, intact, s);
+        const is = bringsFrom(net, sets, cls, now.get(f)!, s);
+        received.add(
+          s,
+          cls.prefixes * ((is === 2 ? 1 : 0) - (was === 2 ? 1 : 0)),
+          cls.prefixes * ((is > 0 ? 1 : 0) - (was > 0 ? 1 : 0)),
+        );
+      }
+  });
   const set = (r: number, dc: number, dp: number) => {
     if (!dc && !dp) return;
     const cell = r * table.classes + cls.index;

@@ -61,6 +61,8 @@ export class Received {
   private counted: SessionCounts | undefined;
   /** A derived count's changes over its base's, per session: [certain, possible]. */
   private readonly own = new Map<number, [number, number]>();
+  /** Changes to count when first read. */
+  private pending: (() => void)[] = [];
 
   constructor(
     private readonly countAll: (() => SessionCounts) | undefined,
@@ -77,11 +79,24 @@ export class Received {
     return this.counted;
   }
 
+  /** Counts these changes (`add`s) when the counts are first read. */
+  later(changes: () => void): void {
+    this.pending.push(changes);
+  }
+
+  private settle(): void {
+    const jobs = this.pending;
+    this.pending = [];
+    for (const job of jobs) job();
+  }
+
   certain(s: number): number {
+    if (this.pending.length) this.settle();
     return this.base ? this.base.certain(s) + (this.own.get(s)?.[0] ?? 0) : this.all().certain[s]!;
   }
 
   possible(s: number): number {
+    if (this.pending.length) this.settle();
     return this.base ? this.base.possible(s) + (this.own.get(s)?.[1] ?? 0) : this.all().possible[s]!;
   }
 
