@@ -117,7 +117,7 @@ export function offerOf(net: Net, cls: PrefixClass, routes: Routes, s: number): 
 }
 
 /** The set session `s` offers when its sender's set is `id`. */
-function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
+export function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
   if (cls.isDefault && net.defaultOffer[s]) return ORIGIN;
   return cls.answers[net.outPolicy[s]!] ? id : 0;
 }
