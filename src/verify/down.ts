@@ -32,12 +32,20 @@ export function linkEnd(device: string, iface: string): string {
  * Every device that is down: the failed ones and those whose failure domain holds one of them
  * (the VMs of a failed hypervisor).
  */
-export function failedDevices(site: DeepReadonly<SiteModel>, down: Down): Set<string> {
-  if (down.devices.size === 0) return new Set();
-  return new Set(
+export function failedDevices(site: DeepReadonly<SiteModel>, down: Down): ReadonlySet<string> {
+  if (down.devices.size === 0) return NONE;
+  // asked several times per scenario (derivation, each family's simulation): once per `down`
+  const last = failedOf.get(down);
+  if (last?.site === site) return last.failed;
+  const failed = new Set(
     site.devices.filter((d) => d.failureDomain.some((f) => down.devices.has(f))).map((d) => d.name),
   );
+  failedOf.set(down, { site, failed });
+  return failed;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const failedOf = new WeakMap<Down, { site: DeepReadonly<SiteModel>; failed: ReadonlySet<string> }>();
 
 /** Whether the cable between these two ends has failed (named by either end). */
 export function linkDown(

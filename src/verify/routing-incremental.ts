@@ -7,6 +7,7 @@
  * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
+import { ORIGIN } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
@@ -15,6 +16,7 @@ import {
   learn,
   MAX_LENGTH,
   type Net,
+  offerFrom,
   offerOf,
   type PrefixClass,
   propagate,
@@ -32,6 +34,11 @@ export interface Counts {
 interface Intact extends Counts {
   /** Per class, every device's path-set id. */
   routes: Routes[];
+  /**
+   * The same by device: `device × classes + class`. A failure reads the routes of the few
+   * devices at its removed sessions for every class: in rows, not one cache miss per class.
+   */
+  byDevice: Int32Array;
 }
 
 const intactRuns = new WeakMap<Prepared, Intact>();
@@ -41,13 +48,23 @@ export function intactOf(p: Prepared): Intact {
   let run = intactRuns.get(p);
   if (!run) {
     const table = new NexthopTable(p.devices.length, p.classes.length, p.prefixes, p.classOf);
-    const received = new Received(p.sessions.length);
-    const routes = p.classes.map((cls) => {
-      const r = propagate(p.net, p.sets, cls);
-      account(p.net, p.sets, cls, r, received, table);
-      return r;
+    const routes = p.classes.map((cls) => propagate(p.net, p.sets, cls, cls.origins, table));
+    // pfxRcd per session: counted when a check kind first asks (whatif does not)
+    const received = new Received(() => {
+      const into = {
+        certain: new Float64Array(p.sessions.length),
+        possible: new Float64Array(p.sessions.length),
+      };
+      for (const cls of p.classes) account(p.net, p.sets, cls, routes[cls.index]!, into);
+      return into;
     });
-    run = { table, received, routes };
+    const C = p.classes.length;
+    const byDevice = new Int32Array(p.devices.length * C);
+    for (let c = 0; c < C; c++) {
+      const r = routes[c]!;
+      for (let d = 0; d < r.length; d++) byDevice[d * C + c] = r[d]!;
+    }
+    run = { table, received, routes, byDevice };
     intactRuns.set(p, run);
   }
   return run;
@@ -107,26 +124,100 @@ function repropagate(p: Prepared, net: Net, cls: PrefixClass, routes: Routes, se
   return intact;
 }
 
+/** Per site: the classes each device originates, so a failure finds those it takes an originator of. */
+const originatedBy = new WeakMap<Prepared, number[][]>();
+
+function classesOriginatedBy(p: Prepared): number[][] {
+  let out = originatedBy.get(p);
+  if (!out) {
+    out = p.devices.map(() => []);
+    for (const cls of p.classes) for (const o of cls.origins) out[o]!.push(cls.index);
+    originatedBy.set(p, out);
+  }
+  return out;
+}
+
+/**
+ * Whether device `r` still learns what session `s` brought it over a session it keeps: one from a
+ * device of the same AS offering the same set, which its policy passes. Then the pairs (set,
+ * sending AS) `learn` reads are those of the intact fabric, and so is what it learns.
+ */
+function hasTwin(net: Net, cls: PrefixClass, intact: Intact, r: number, s: number): boolean {
+  const { byDevice } = intact;
+  const C = intact.routes.length;
+  const c = cls.index;
+  const id = offerFrom(net, cls, byDevice[net.send[s]! * C + c]!, s);
+  const asn = net.asn[net.send[s]!]!;
+  for (const t of net.into[r]!)
+    if (
+      net.asn[net.send[t]!] === asn &&
+      cls.answers[net.inPolicy[t]!] &&
+      offerFrom(net, cls, byDevice[net.send[t]! * C + c]!, t) === id
+    )
+      return true;
+  return false;
+}
+
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
 export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
   const { sets } = p;
+  const { lengthOf } = sets;
   const table = intact.table.derive();
   const received = intact.received.derive();
+  // the removed sessions whose receiver is up: only those can take a best path from a device left
+  const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
+  const originDown = new Uint8Array(p.classes.length);
+  const byOrigin = classesOriginatedBy(p);
+  for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;
+  // per class, the removed sessions that brought their receiver a best path (reused arrays)
+  const lostSessions: number[] = [];
+  const lostBrings: number[] = [];
+  const listed = new Int32Array(p.devices.length);
+  // the rows of the removed sessions' ends in `byDevice`
+  const C = p.classes.length;
+  const { byDevice } = intact;
+  const recvRow = removed.map((s) => p.net.recv[s]! * C);
+  const sendRow = removed.map((s) => p.net.send[s]! * C);
   for (const cls of p.classes) {
-    const before = intact.routes[cls.index]!;
+    const c = cls.index;
+    let n = 0;
+    for (let k = 0; k < removed.length; k++) {
+      const s = removed[k]!;
+      const own = byDevice[recvRow[k]! + c]!;
+      if (!own || own === ORIGIN) continue;
+      // the offer's length first: it is a few array reads, the loop check is not
+      const sender = byDevice[sendRow[k]! + c]!;
+      if (lengthOf[offerFrom(p.net, cls, sender, s)] !== lengthOf[own]! - 1) continue;
+      const b = bringsFrom(p.net, sets, cls, sender, s);
+      if (b < 0) continue;
+      lostSessions[n] = s;
+      lostBrings[n++] = b;
+    }
+    const originFailed = originDown[cls.index] === 1;
+    if (!n && !originFailed) continue;
+    if (lostSessions.length !== n) {
+      lostSessions.length = n;
+      lostBrings.length = n;
+    }
+    // most often every such device still learns the same paths over its other sessions, each
+    // from a twin of what it lost: then only their widths narrow
+    let twins = !originFailed;
+    for (let k = 0; k < n && twins; k++)
+      twins = hasTwin(net, cls, intact, p.net.recv[lostSessions[k]!]!, lostSessions[k]!);
+    if (twins) {
+      narrow(p, cls, lostSessions, lostBrings, table, listed);
+      continue;
+    }
+    const before = intact.routes[c]!;
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
     const lost = new Map<number, [number, number]>();
-    for (const s of net.removed) {
-      const r = p.net.recv[s]!;
-      const own = before[r]!;
-      if (!own || down.has(r)) continue;
-      const b = brings(p.net, sets, cls, before, s);
-      if (b < 0 || sets.lengthOf[offerOf(p.net, cls, before, s)] !== sets.lengthOf[own]! - 1) continue;
+    for (let k = 0; k < lostSessions.length; k++) {
+      const r = p.net.recv[lostSessions[k]!]!;
       const was = lost.get(r) ?? [0, 0];
-      lost.set(r, [was[0] + (b === 2 ? 1 : 0), was[1] + 1]);
+      lost.set(r, [was[0] + (lostBrings[k] === 2 ? 1 : 0), was[1] + 1]);
     }
-    if (cls.origins.some((o) => down.has(o))) {
+    if (originFailed) {
       // an originator failed: the class is propagated again from those left (often none)
       const after = propagate(
         net,
@@ -140,11 +231,10 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       count(p, net, cls, after, changed, lost, received, table);
       continue;
     }
-    if (!lost.size) continue;
-    // most often every such device still learns the same paths over its other sessions
+    // or the same paths over other sessions
     let same = true;
     for (const r of lost.keys())
-      if (learn(net, sets, cls, before, r, sets.lengthOf[before[r]!]!) !== before[r]) {
+      if (learn(net, sets, cls, before, r, lengthOf[before[r]!]!) !== before[r]) {
         same = false;
         break;
       }
@@ -164,6 +254,29 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
 }
 
 /**
+ * The widths of the receivers of the `lost` sessions (which brought them a best path of the
+ * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
+ * `changedCells`, at its receiver's first lost session, as `count` lists them.
+ */
+function narrow(
+  p: Prepared,
+  cls: PrefixClass,
+  lost: number[],
+  brought: number[],
+  table: NexthopTable,
+  listed: Int32Array,
+) {
+  for (let k = 0; k < lost.length; k++) {
+    const r = p.net.recv[lost[k]!]!;
+    const cell = r * table.classes + cls.index;
+    table.add(cell, brought[k] === 2 ? -1 : 0, -1);
+    // `listed`: per device, the last class (+ 1) whose cell it listed
+    if (listed[r] !== cls.index + 1) table.changedCells.push(cell);
+    listed[r] = cls.index + 1;
+  }
+}
+
+/**
  * The counts a class's changed routes change: pfxRcd on the sessions of the devices whose routes
  * changed (`changed`: their intact set ids), the ECMP widths of those devices and their peers, and
  * of the devices that `lost` sessions which brought a best path.
@@ -179,16 +292,21 @@ function count(
   table: NexthopTable,
 ) {
   const { sets } = p;
-  for (const [f, intact] of changed)
-    for (const s of net.from[f]!) {
-      const was = bringsFrom(net, sets, cls, intact, s);
-      const is = bringsFrom(net, sets, cls, after[f]!, s);
-      received.add(
-        s,
-        cls.prefixes * ((is === 2 ? 1 : 0) - (was === 2 ? 1 : 0)),
-        cls.prefixes * ((is > 0 ? 1 : 0) - (was > 0 ? 1 : 0)),
-      );
-    }
+  // pfxRcd when read (whatif does not): a failed leaf's loopback changes every session's count
+  const now = new Map<number, number>();
+  for (const f of changed.keys()) now.set(f, after[f]!);
+  received.later(() => {
+    for (const [f, intact] of changed)
+      for (const s of net.from[f]!) {
+        const was = bringsFrom(net, sets, cls, intact, s);
+        const is = bringsFrom(net, sets, cls, now.get(f)!, s);
+        received.add(
+          s,
+          cls.prefixes * ((is === 2 ? 1 : 0) - (was === 2 ? 1 : 0)),
+          cls.prefixes * ((is > 0 ? 1 : 0) - (was > 0 ? 1 : 0)),
+        );
+      }
+  });
   const set = (r: number, dc: number, dp: number) => {
     if (!dc && !dp) return;
     const cell = r * table.classes + cls.index;

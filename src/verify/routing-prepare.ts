@@ -18,6 +18,8 @@ export interface Prepared {
   family: AddressFamily;
   /** Every BGP speaker of the site, by index, and each one's index. */
   devices: Frr[];
+  /** Their names, by index (the rows of the next-hop table's views). */
+  names: string[];
   index: Map<string, number>;
   /** Every session of the intact fabric, by index, and its link's ends as `Down.links` names them. */
   sessions: Session[];
@@ -141,6 +143,7 @@ export function prepared(site: DeepReadonly<SiteModel>, family: AddressFamily = 
     p = {
       family,
       devices,
+      names: devices.map((d) => d.name),
       index: new Map(devices.map((d, i) => [d.name, i])),
       sessions,
       links,

@@ -46,39 +46,65 @@ export interface PrefixClass {
   isDefault: boolean;
 }
 
+/** Per session, the prefixes it accepts: all candidate paths (certain) or at least one (possible). */
+export interface SessionCounts {
+  certain: Float64Array;
+  possible: Float64Array;
+}
+
 /**
- * Per session, the prefixes it accepts: all candidate paths (certain) or at least one (possible).
- * A degraded fabric's keeps only the sessions it changes over its base's.
+ * The intact fabric's counts per session, counted when first read (`fabric whatif` never reads
+ * them: a pass over every session for every class it need not make), and a degraded fabric's
+ * changes over them.
  */
 export class Received {
-  private readonly certainOf: Float64Array;
-  private readonly possibleOf: Float64Array;
-  private readonly own: Map<number, [number, number]> | undefined;
+  private counted: SessionCounts | undefined;
+  /** A derived count's changes over its base's, per session: [certain, possible]. */
+  private readonly own = new Map<number, [number, number]>();
+  /** Changes to count when first read. */
+  private pending: (() => void)[] = [];
 
-  constructor(sessions: number, base?: Received) {
-    this.certainOf = base ? base.certainOf : new Float64Array(sessions);
-    this.possibleOf = base ? base.possibleOf : new Float64Array(sessions);
-    this.own = base ? new Map() : undefined;
-  }
+  constructor(
+    private readonly countAll: (() => SessionCounts) | undefined,
+    private readonly base?: Received,
+  ) {}
 
   /** A count to change that starts as this one (which it never writes). */
   derive(): Received {
-    return new Received(0, this);
+    return new Received(undefined, this);
+  }
+
+  private all(): SessionCounts {
+    this.counted ??= this.countAll!();
+    return this.counted;
+  }
+
+  /** Counts these changes (`add`s) when the counts are first read. */
+  later(changes: () => void): void {
+    this.pending.push(changes);
+  }
+
+  private settle(): void {
+    const jobs = this.pending;
+    this.pending = [];
+    for (const job of jobs) job();
   }
 
   certain(s: number): number {
-    return this.own?.get(s)?.[0] ?? this.certainOf[s]!;
+    if (this.pending.length) this.settle();
+    return this.base ? this.base.certain(s) + (this.own.get(s)?.[0] ?? 0) : this.all().certain[s]!;
   }
 
   possible(s: number): number {
-    return this.own?.get(s)?.[1] ?? this.possibleOf[s]!;
+    if (this.pending.length) this.settle();
+    return this.base ? this.base.possible(s) + (this.own.get(s)?.[1] ?? 0) : this.all().possible[s]!;
   }
 
+  /** Changes a derived count (an intact one is only counted). */
   add(s: number, certain: number, possible: number): void {
-    if (!this.own) {
-      this.certainOf[s]! += certain;
-      this.possibleOf[s]! += possible;
-    } else if (certain || possible) this.own.set(s, [this.certain(s) + certain, this.possible(s) + possible]);
+    if (!certain && !possible) return;
+    const was = this.own.get(s) ?? [0, 0];
+    this.own.set(s, [was[0] + certain, was[1] + possible]);
   }
 }
 
@@ -91,7 +117,7 @@ export function offerOf(net: Net, cls: PrefixClass, routes: Routes, s: number): 
 }
 
 /** The set session `s` offers when its sender's set is `id`. */
-function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
+export function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
   if (cls.isDefault && net.defaultOffer[s]) return ORIGIN;
   return cls.answers[net.outPolicy[s]!] ? id : 0;
 }
@@ -100,6 +126,8 @@ function offerFrom(net: Net, cls: PrefixClass, id: number, s: number): number {
  * The set device `r` learns at length `length` (its own paths' length) from the sessions it
  * has: every path of length − 1 its peers offer and its policy and loop check accept (distinct,
  * the first 16 in text order when there are more). 0 when it learns none at that length.
+ * `width`, when given, gets the sessions that bring those paths added (what `widthOf` counts
+ * once they are its best paths).
  */
 export function learn(
   net: Net,
@@ -108,6 +136,7 @@ export function learn(
   routes: Routes,
   r: number,
   length: number,
+  width?: { certain: number; possible: number },
 ): number {
   const asn = net.asn[r]!;
   const from: number[] = [];
@@ -120,6 +149,11 @@ export function learn(
     const x = net.asn[net.send[s]!]!;
     const accepted = sets.accepted(id, x, asn);
     if (!accepted) continue;
+    if (width) {
+      // every session that brings a path counts for the ECMP width (as `widthOf` counts)
+      width.possible++;
+      if (accepted === sets.offered(id)) width.certain++;
+    }
     let seen = false;
     for (let k = 0; k < ids.length; k++) if (ids[k] === id && from[k] === x) seen = true;
     if (seen) continue;
@@ -153,12 +187,24 @@ function receiversOf(net: Net, senders: number[], sessions: number[], seen: Int3
   return out;
 }
 
-/** Every device's best paths for the class (`origins`: those of its originators that are up). */
-export function propagate(net: Net, sets: PathSets, cls: PrefixClass, origins = cls.origins): Routes {
+/**
+ * Every device's best paths for the class (`origins`: those of its originators that are up), and
+ * into `nexthops`, when given, each device's ECMP width for it, as `learn` finds them: a device's
+ * best paths are learned once every shorter path is known, so the sessions that bring them are
+ * those `learn` looks at.
+ */
+export function propagate(
+  net: Net,
+  sets: PathSets,
+  cls: PrefixClass,
+  origins = cls.origins,
+  nexthops?: NexthopTable,
+): Routes {
   const n = net.asn.length;
   const routes: Routes = new Int32Array(n);
   for (const o of origins) routes[o] = ORIGIN;
   const seen = new Int32Array(n);
+  const width = nexthops ? { certain: 0, possible: 0 } : undefined;
   let frontier = origins;
   for (let length = 2; length <= MAX_LENGTH; length++) {
     const receivers = receiversOf(
@@ -172,10 +218,12 @@ export function propagate(net: Net, sets: PathSets, cls: PrefixClass, origins = 
     const next: number[] = [];
     for (const r of receivers) {
       if (routes[r]) continue;
-      const id = learn(net, sets, cls, routes, r, length);
+      if (width) width.certain = width.possible = 0;
+      const id = learn(net, sets, cls, routes, r, length, width);
       if (!id) continue;
       routes[r] = id;
       next.push(r);
+      if (width && nexthops) nexthops.add(r * nexthops.classes + cls.index, width.certain, width.possible);
     }
     if (!next.length) break;
     frontier = next;
@@ -222,23 +270,18 @@ export function widthOf(
   return out;
 }
 
-/** Adds one class's counts over the intact fabric's `net`: per session the prefixes it accepts, per device its ECMP width. */
+/** Adds one class's counts over the intact fabric's `net`: per session the prefixes it accepts. */
 export function account(
   net: Net,
   sets: PathSets,
   cls: PrefixClass,
   routes: Routes,
-  received: Received,
-  nexthops: NexthopTable,
+  into: SessionCounts,
 ): void {
-  const { lengthOf } = sets;
   for (let s = 0; s < net.recv.length; s++) {
     const b = brings(net, sets, cls, routes, s);
     if (b < 0) continue;
-    received.add(s, b === 2 ? cls.prefixes : 0, cls.prefixes);
-    const r = net.recv[s]!;
-    const own = routes[r]!;
-    if (!own || own === ORIGIN || lengthOf[offerOf(net, cls, routes, s)] !== lengthOf[own]! - 1) continue;
-    nexthops.add(r * nexthops.classes + cls.index, b === 2 ? 1 : 0, 1);
+    if (b === 2) into.certain[s]! += cls.prefixes;
+    into.possible[s]! += cls.prefixes;
   }
 }

@@ -16,8 +16,8 @@ export class NexthopTable {
   /** The counts per cell (`device × classes + class`); a derived table shares its base's. */
   private readonly certainCells: Uint16Array;
   private readonly possibleCells: Uint16Array;
-  /** A derived table's own cells, where they differ from its base's: certain × 65536 + possible. */
-  private readonly own: Map<number, number> | undefined;
+  /** A derived table's own cells, where they differ from its base's. */
+  private readonly own: CellMap | undefined;
   /** The class of each prefix of `prefixes`, by position. */
   readonly prefixClass: Int32Array;
   /** A derived table's cells that differ from its `base`'s; every other cell is the base's. */
@@ -34,7 +34,7 @@ export class NexthopTable {
   ) {
     this.certainCells = base ? base.certainCells : new Uint16Array(devices * classes);
     this.possibleCells = base ? base.possibleCells : new Uint16Array(devices * classes);
-    this.own = base ? new Map() : undefined;
+    this.own = base ? new CellMap() : undefined;
     this.prefixClass = base ? base.prefixClass : Int32Array.from(prefixes, (p) => classOf.get(p)!);
   }
 
@@ -47,13 +47,13 @@ export class NexthopTable {
   }
 
   certain(cell: number): number {
-    const v = this.own?.get(cell);
-    return v === undefined ? this.certainCells[cell]! : Math.floor(v / 65536);
+    const at = this.own ? this.own.find(cell) : -1;
+    return at < 0 ? this.certainCells[cell]! : this.own!.certain[at]!;
   }
 
   possible(cell: number): number {
-    const v = this.own?.get(cell);
-    return v === undefined ? this.possibleCells[cell]! : v % 65536;
+    const at = this.own ? this.own.find(cell) : -1;
+    return at < 0 ? this.possibleCells[cell]! : this.own!.possible[at]!;
   }
 
   /** Adds to a cell's counts (negative: takes off). */
@@ -63,9 +63,10 @@ export class NexthopTable {
       this.possibleCells[cell]! += possible;
       return;
     }
-    const c = this.certain(cell) + certain;
-    const p = this.possible(cell) + possible;
-    this.own.set(cell, c * 65536 + p);
+    let at = this.own.find(cell);
+    if (at < 0) at = this.own.insert(cell, this.certainCells[cell]!, this.possibleCells[cell]!);
+    this.own.certain[at]! += certain;
+    this.own.possible[at]! += possible;
   }
 
   /** Per class, the positions of its prefixes in `prefixes`, in address order. */
@@ -92,6 +93,53 @@ export class NexthopTable {
     return new TableViews(this, names, isUp);
   }
 }
+
+/**
+ * A derived table's cells by cell number, in typed arrays with open addressing: a spine's failure
+ * narrows a few hundred thousand cells of a 5,000-device fabric, and a `Map` of them costs far
+ * more to fill and to collect.
+ */
+class CellMap {
+  private keys = new Int32Array(64).fill(-1);
+  certain = new Uint16Array(64);
+  possible = new Uint16Array(64);
+  private size = 0;
+
+  /** The slot of a cell, -1 when it has none. */
+  find(cell: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = hash(cell) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === cell) return i;
+      if (k < 0) return -1;
+    }
+  }
+
+  /** A slot for a cell that has none, holding these counts. */
+  insert(cell: number, certain: number, possible: number): number {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = hash(cell) & mask;
+    while (this.keys[i]! >= 0) i = (i + 1) & mask;
+    this.keys[i] = cell;
+    this.certain[i] = certain;
+    this.possible[i] = possible;
+    this.size++;
+    return i;
+  }
+
+  private grow(): void {
+    const { keys, certain, possible } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.certain = new Uint16Array(keys.length * 2);
+    this.possible = new Uint16Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) this.insert(keys[i]!, certain[i]!, possible[i]!);
+  }
+}
+
+/** Spreads cell numbers (consecutive within a row) over the slots. */
+const hash = (cell: number) => Math.imul(cell, 0x9e3779b1) >>> 0;
 
 /** Per site's device names, each name's row. */
 const rowsOf = new WeakMap<readonly string[], Map<string, number>>();

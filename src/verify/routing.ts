@@ -117,10 +117,7 @@ export function simulateFamily(
       );
       return received;
     },
-    nexthops: table.views(
-      p.devices.map((d) => d.name),
-      (name) => !failed.has(name),
-    ),
+    nexthops: table.views(p.names, (name) => !failed.has(name)),
     removed: removed.map((i) => p.sessions[i]!),
   };
 }

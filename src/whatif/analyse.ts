@@ -6,7 +6,7 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import { speaksBgp } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
-import { deriveContext } from '../verify/checks/index.js';
+import { deriveContext, lookupsOf } from '../verify/checks/index.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../verify/down.js';
 import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
@@ -40,8 +40,9 @@ export function downOf(scenario: Scenario): Down {
  */
 function contextFor(site: Site, down: Down, base: Baseline): DeriveContext {
   const failed = failedDevices(site, down);
+  const { byName } = lookupsOf(site);
   const routingUnchanged =
-    down.links.size === 0 && site.devices.every((d) => !failed.has(d.name) || !speaksBgp(d));
+    down.links.size === 0 && [...failed].every((name) => !speaksBgp(byName.get(name)!));
   if (!routingUnchanged) return deriveContext(site, down, base.routing);
   return {
     ...deriveContext(site, NOTHING_DOWN, base.routing),

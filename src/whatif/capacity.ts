@@ -5,14 +5,20 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
+import { oncePer } from '../util/once-per.js';
 import type { Impact } from './types.js';
 
 export const CAPACITY_NOTE =
   'The model has no CPU or memory figures for hypervisors or VMs: N+1 capacity lists the VMs a ' +
   'failure leaves without a hypervisor and the hypervisors left, not whether they fit.';
 
+/** Per site: the hypervisors that host VMs. */
+const hostsOf = oncePer(
+  (site: DeepReadonly<SiteModel>) => new Set(site.devices.flatMap((d) => (d.hostedOn ? [d.hostedOn] : []))),
+);
+
 export function capacityImpact(site: DeepReadonly<SiteModel>, isDown: (name: string) => boolean): Impact[] {
-  const hosts = new Set(site.devices.flatMap((d) => (d.hostedOn ? [d.hostedOn] : [])));
+  const hosts = hostsOf(site);
   const lostHosts = [...hosts].filter(isDown).sort();
   if (!lostHosts.length) return [];
   const vms = site.devices.filter((d) => d.hostedOn && lostHosts.includes(d.hostedOn)).map((d) => d.name);

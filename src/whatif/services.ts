@@ -21,10 +21,10 @@ import {
 import {
   loopbackOf,
   masterOf,
+  proxyDevices,
   routes,
-  runsProxy,
-  runsVrrp,
   speaksBgp,
+  vrrpDevices,
   vrrpGroups,
 } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
@@ -104,14 +104,24 @@ function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
   return urls;
 }
 
+/** Per site: the managed devices cabled to an upstream (the edges), in the site's order. */
+const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
+  const edges = new Set(
+    site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
+  );
+  return site.devices.filter((d) => edges.has(d.name) && d.managed).map((d) => d.name);
+});
+
+/** Per site: every VIP of a virtual server, each once. */
+const vipsOf = oncePer((site: DeriveContext['site']): string[] => [
+  ...new Set(vrrpDevices(site).flatMap((d) => d.keepalived.virtualServers.map((v) => v.address))),
+]);
+
 function vipRoutesOf(ctx: DeriveContext, vips: string[]): ServiceState['vipRoutes'] {
   const out: ServiceState['vipRoutes'] = new Map();
-  const edges = new Set(
-    ctx.site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
-  );
-  for (const d of ctx.site.devices) {
-    if (!edges.has(d.name) || !d.managed || ctx.isDown(d.name)) continue;
-    out.set(d.name, new Set(vips.filter((v) => routes(ctx.routing, d.name, v))));
+  for (const edge of edgesOf(ctx.site)) {
+    if (ctx.isDown(edge)) continue;
+    out.set(edge, new Set(vips.filter((v) => routes(ctx.routing, edge, v))));
   }
   return out;
 }
@@ -131,9 +141,12 @@ function gatewaysOf(ctx: DeriveContext): ServiceState['gateways'] {
   return out;
 }
 
+/** Per site: the VMs (devices on a hypervisor), in the site's order. */
+const vmsOf = oncePer((site: DeriveContext['site']) => site.devices.filter((d) => d.hostedOn));
+
 function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
   const hostsOf = new Map<string, Set<string>>();
-  for (const d of ctx.site.devices) {
+  for (const d of vmsOf(ctx.site)) {
     if (!d.hostedOn || ctx.isDown(d.name)) continue;
     for (const i of d.interfaces)
       if (i.segment) hostsOf.set(i.segment, (hostsOf.get(i.segment) ?? new Set()).add(d.hostedOn));
@@ -233,8 +246,7 @@ function uplinksLeft(ctx: DeriveContext, removed: NonNullable<DeriveContext['rou
 
 function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
-  for (const d of ctx.site.devices) {
-    if (!runsVrrp(d)) continue;
+  for (const d of vrrpDevices(ctx.site)) {
     for (const vs of d.keepalived.virtualServers) {
       const key = `${vs.address}:${vs.port}`;
       if (!out.has(key))
@@ -249,8 +261,8 @@ function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
 
 function backendsOf(ctx: DeriveContext): ServiceState['backends'] {
   const out: ServiceState['backends'] = new Map();
-  for (const d of ctx.site.devices) {
-    if (!runsProxy(d) || ctx.isDown(d.name)) continue;
+  for (const d of proxyDevices(ctx.site)) {
+    if (ctx.isDown(d.name)) continue;
     for (const b of d.haproxy.backends)
       out.set(
         `${d.name}/${b.name}`,
@@ -267,8 +279,31 @@ export function loopbacksReached(ctx: DeriveContext): Map<string, Set<string>> {
   );
 }
 
+/**
+ * The switches that ping loopbacks and the loopbacks they ping, in one family. A degraded
+ * fabric's is listed when read: with the routing a table, the comparison reads the intact plan
+ * and what the failure changed, so a failure of a 5,000-device fabric lists no 5,000 switches.
+ */
+function planOf(ctx: DeriveContext, family: AddressFamily): LoopbackPlan {
+  const sources = () => loopbackSources(ctx, family).map((d) => d.name);
+  const targets = () => loopbackTargets(ctx, family);
+  if (!ctx.degraded) return { sources: sources(), targets: targets() };
+  let s: string[] | undefined;
+  let t: LoopbackPlan['targets'] | undefined;
+  return {
+    get sources() {
+      s ??= sources();
+      return s;
+    },
+    get targets() {
+      t ??= targets();
+      return t;
+    },
+  };
+}
+
 function loopbacksOf(ctx: DeriveContext): ServiceState['loopbacks'] {
-  const plan = { sources: loopbackSources(ctx).map((d) => d.name), targets: loopbackTargets(ctx) };
+  const plan = planOf(ctx, 'ipv4');
   return tableOf(ctx.routing.nexthops) ? plan : { ...plan, reached: loopbacksReached(ctx) };
 }
 
@@ -328,10 +363,7 @@ function announcedOf(ctx: DeriveContext, family: AddressFamily, routing: FamilyR
 function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
   const routing = ctx.routing.ipv6;
   if (!routing) return undefined;
-  const plan = {
-    sources: loopbackSources(ctx, 'ipv6').map((d) => d.name),
-    targets: loopbackTargets(ctx, 'ipv6'),
-  };
+  const plan = planOf(ctx, 'ipv6');
   return {
     loopbacks: tableOf(routing.nexthops) ? plan : { ...plan, reached: reachedOver(ctx, plan, routing) },
     announced: announcedOf(ctx, 'ipv6', routing),
@@ -342,15 +374,10 @@ function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
   const six = ipv6Of(ctx);
-  const allVips = [
-    ...new Set(
-      ctx.site.devices.flatMap((d) => (runsVrrp(d) ? d.keepalived.virtualServers.map((v) => v.address) : [])),
-    ),
-  ];
   return {
     urls: urlsOf(ctx),
     vips: new Map(vipList.map((e) => [e.id, e.device])),
-    vipRoutes: vipRoutesOf(ctx, allVips),
+    vipRoutes: vipRoutesOf(ctx, vipsOf(ctx.site)),
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),
     loopbacks: loopbacksOf(ctx),

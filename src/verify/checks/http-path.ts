@@ -5,8 +5,9 @@
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
  * whose upstream has no route to the VIP, is not expected.
  */
+import { oncePer } from '../../util/once-per.js';
 import { shellQuote } from '../../util/shell.js';
-import { internetClient, routes, runsProxy, runsVrrp, sameSubnet } from './model.js';
+import { clientDevices, internetClient, proxyDevices, routes, sameSubnet, vrrpDevices } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
 export interface HttpPath extends ExpectationBase {
@@ -25,7 +26,7 @@ interface Path {
 
 /** Adds the paths to a VIP from every upstream that is up and reaches it, once per upstream and URL. */
 function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: Path[]): void {
-  for (const up of ctx.site.devices) {
+  for (const up of clientDevices(ctx.site)) {
     const source = internetClient(up);
     if (!source || ctx.isDown(up.name)) continue;
     if (ctx.degraded && !routes(ctx.routing, up.name, vip)) continue;
@@ -49,10 +50,9 @@ function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: 
 
 /** Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer. */
 function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
-  for (const l7 of ctx.site.devices) {
-    if (!runsProxy(l7) || ctx.isDown(l7.name)) continue;
-    const vips = ctx.site.devices
-      .filter(runsVrrp)
+  for (const l7 of proxyDevices(ctx.site)) {
+    if (ctx.isDown(l7.name)) continue;
+    const vips = vrrpDevices(ctx.site)
       .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
       .flatMap((d) => d.keepalived.virtualServers)
       .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
@@ -86,10 +86,15 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
  * themselves (no L7 balancer between). A VIP outside the prefixes the site announces is not
  * reachable from the internet, so it gets no such check.
  */
+/** Per site: the prefixes it announces to its upstreams. */
+const announcedOf = oncePer((site: DeriveContext['site']) =>
+  site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
+);
+
 function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
-  const announced = ctx.site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
-  for (const d of ctx.site.devices) {
-    if (!runsVrrp(d) || ctx.isDown(d.name)) continue;
+  const announced = announcedOf(ctx.site);
+  for (const d of vrrpDevices(ctx.site)) {
+    if (ctx.isDown(d.name)) continue;
     for (const vs of d.keepalived.virtualServers) {
       const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
       const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));

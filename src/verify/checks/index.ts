@@ -69,7 +69,7 @@ function indexOr<E extends ExpectationBase>(index: CheckIndex<E> | undefined): C
 /** Per site: its devices by name and their positions (a site never changes once compiled). */
 const lookups = new WeakMap<DeepReadonly<SiteModel>, Pick<DeriveContext, 'byName' | 'position'>>();
 
-function lookupsOf(site: DeepReadonly<SiteModel>): Pick<DeriveContext, 'byName' | 'position'> {
+export function lookupsOf(site: DeepReadonly<SiteModel>): Pick<DeriveContext, 'byName' | 'position'> {
   let l = lookups.get(site);
   if (!l) {
     l = {

@@ -60,12 +60,15 @@ export function loopbackTargets(ctx: DeriveContext, family: AddressFamily = 'ipv
 
 /** The switches that ping them: the top-of-rack switches that are up (with a loopback of the family). */
 export function loopbackSources(ctx: DeriveContext, family: AddressFamily = 'ipv4') {
-  const topOfRack = new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo));
-  return ctx.site.devices.filter(
-    (d) =>
-      topOfRack.has(d.role) && !ctx.isDown(d.name) && (family === 'ipv4' || loopback6Of(d) !== undefined),
-  );
+  return topOfRackOf(ctx.site)[family].filter((d) => !ctx.isDown(d.name));
 }
+
+/** Per site: its top-of-rack switches, and those with an IPv6 loopback, in site order. */
+const topOfRackOf = oncePer((site: DeriveContext['site']) => {
+  const topOfRack = new Set(hostRoles().flatMap((r) => roleSpec(r).uplinksTo));
+  const ipv4 = site.devices.filter((d) => topOfRack.has(d.role));
+  return { ipv4, ipv6: ipv4.filter((d) => loopback6Of(d) !== undefined) };
+});
 
 /** The route a switch needs to a loopback: in a degraded fabric, one without it is not expected to answer. */
 export const routeTo = (t: LoopbackTarget): string => `${t.address}/${t.address.includes(':') ? 128 : 32}`;

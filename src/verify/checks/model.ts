@@ -5,9 +5,10 @@
 import type { DriftDaemon } from '../../drift/types.js';
 import { cidrOf } from '../../model/address.js';
 import type { DeepReadonly } from '../../model/freeze.js';
-import { runsVrrp } from '../../model/runs.js';
+import { runsProxy, runsVrrp } from '../../model/runs.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
+import { oncePer } from '../../util/once-per.js';
 import { hasCovering } from '../routing-view.js';
 
 type Dev = DeepReadonly<Device>;
@@ -21,6 +22,21 @@ export const FILED_UNDER = {
 } as const satisfies Record<string, DriftDaemon>;
 
 export { runsOverlay, runsProxy, runsVrrp, speaksBgp } from '../../model/runs.js';
+/**
+ * Per site, the devices that run keepalived (VRRP, IPVS), those that run HAProxy and the upstreams
+ * with a test client, in the site's order: whatif derives the services once per failure, and a
+ * 5,000-device fabric has a handful of each.
+ */
+export const vrrpDevices = oncePer((site: DeepReadonly<SiteModel>) =>
+  Object.freeze(site.devices.filter(runsVrrp)),
+);
+export const proxyDevices = oncePer((site: DeepReadonly<SiteModel>) =>
+  Object.freeze(site.devices.filter(runsProxy)),
+);
+export const clientDevices = oncePer((site: DeepReadonly<SiteModel>) =>
+  Object.freeze(site.devices.filter((d) => internetClient(d) !== null)),
+);
+
 /** A simulated upstream with a test client: where internet traffic comes from. */
 export const internetClient = (d: Dev): string | null => ('clientAddress' in d ? d.clientAddress : null);
 
@@ -53,10 +69,9 @@ export interface VrrpGroup {
 }
 
 /** Every VRRP group of the site, with all its members (up or not), sorted by key. */
-export function vrrpGroups(site: DeepReadonly<SiteModel>): VrrpGroup[] {
+export const vrrpGroups = oncePer((site: DeepReadonly<SiteModel>): readonly VrrpGroup[] => {
   const groups = new Map<string, VrrpGroup>();
-  for (const d of site.devices) {
-    if (!runsVrrp(d)) continue;
+  for (const d of vrrpDevices(site)) {
     for (const v of d.keepalived.vrrpInstances) {
       const key = `${v.segment}#${v.virtualRouterId}`;
       const group = groups.get(key) ?? { key, vip: cidrOf(v.virtualIpaddress[0]!), members: [] };
@@ -64,8 +79,8 @@ export function vrrpGroups(site: DeepReadonly<SiteModel>): VrrpGroup[] {
       groups.set(key, group);
     }
   }
-  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
+  return Object.freeze([...groups.values()].sort((a, b) => a.key.localeCompare(b.key)));
+});
 
 /**
  * The member that holds the VIP: the intended master while it is up, else the surviving member

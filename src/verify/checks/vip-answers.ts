@@ -4,7 +4,7 @@
  * real servers are all down is not expected to answer.
  */
 import { shellQuote } from '../../util/shell.js';
-import { masterOf, runsVrrp, sameSubnet, speaksBgp, type VrrpGroup, vrrpGroups } from './model.js';
+import { masterOf, sameSubnet, speaksBgp, type VrrpGroup, vrrpDevices, vrrpGroups } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 
 export interface VipAnswers extends ExpectationBase {
@@ -14,13 +14,11 @@ export interface VipAnswers extends ExpectationBase {
 }
 
 /** The tenant's router that is VRRP master on the VIP's segment: a client inside the tenant. */
-function tenantRouter(ctx: DeriveContext, groups: VrrpGroup[], tenant: string, vip: string) {
+function tenantRouter(ctx: DeriveContext, groups: readonly VrrpGroup[], tenant: string, vip: string) {
   const masters = new Set(
     groups.filter((g) => sameSubnet(g.vip, vip)).map((g) => masterOf(g, (n) => ctx.isDown(n))?.device),
   );
-  return ctx.site.devices.find(
-    (d) => speaksBgp(d) && runsVrrp(d) && d.tenant === tenant && masters.has(d.name),
-  )?.name;
+  return vrrpDevices(ctx.site).find((d) => speaksBgp(d) && d.tenant === tenant && masters.has(d.name))?.name;
 }
 
 export const vipAnswers: CheckSpec<VipAnswers> = {
@@ -31,8 +29,8 @@ export const vipAnswers: CheckSpec<VipAnswers> = {
   derive(ctx) {
     const out: VipAnswers[] = [];
     const groups = vrrpGroups(ctx.site);
-    for (const d of ctx.site.devices) {
-      if (!runsVrrp(d) || ctx.isDown(d.name)) continue;
+    for (const d of vrrpDevices(ctx.site)) {
+      if (ctx.isDown(d.name)) continue;
       for (const vs of d.keepalived.virtualServers) {
         const from = tenantRouter(ctx, groups, d.tenant, vs.address);
         const id = `vip:${vs.address}:${vs.port}`;
