@@ -4,6 +4,7 @@
  * in-process.
  *
  *   npm run bench:render -- --devices 5000            # AVD 5K shape: 12 + 18 × (12 + 265) + edges
+ *   npm run bench:render -- --devices 5000 --dual-stack   # the same, with IPv6 (issue 14)
  *   npm run bench:render -- --superspines 0 --pods 1 --spines 2 --leaves 4 --hosts 2
  *   npm run bench:render -- --inventory inventory --site idc-a   # an existing inventory (repo secrets.yaml)
  *
@@ -56,6 +57,9 @@ function countFiles(dir: string): number {
   );
 }
 
+const dualStack = values['dual-stack'] === true;
+if (dualStack && values.inventory)
+  throw new Error('--dual-stack is for the synthetic inventory, not with --inventory');
 let inventory: string;
 let secrets: string | undefined;
 if (values.inventory) {
@@ -65,11 +69,13 @@ if (values.inventory) {
 } else {
   const shape = shapeFromArgs(values);
   inventory = join(tmp, 'inventory');
-  const devices = writeSyntheticInventory(inventory, shape);
+  const devices = writeSyntheticInventory(inventory, shape, { dualStack });
   // the synthetic upstreams have BGP passwords, so the secret path is exercised too
   secrets = join(tmp, 'secrets.yaml');
   writeFileSync(secrets, 'isp1-bgp: bench-isp1\nisp2-bgp: bench-isp2\n');
-  log(`generated ${devices} devices ${JSON.stringify(shape)} in ${inventory}`);
+  log(
+    `generated ${devices} devices ${JSON.stringify(shape)}${dualStack ? ' dual-stack' : ''} in ${inventory}`,
+  );
 }
 const out = join(tmp, 'out');
 
@@ -113,7 +119,10 @@ process.stdout.write(
   `${JSON.stringify({
     devices,
     files: countFiles(out),
+    dualStack,
     seconds: Number(((t2 - t0) / 1000).toFixed(3)),
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+    load1: Number(loadavg()[0]!.toFixed(2)),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
     cpus: cpus().length,
