@@ -72,7 +72,9 @@ function resolveSecrets(
   if (typeof value === 'object' && value !== null) {
     let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    // keys, not entries: no [key, value] pair allocated per field of every device
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
       const r = resolveSecrets(v, store, usedBy, found, problems);
       if (r !== v) changed = true;
       out[k] = r;
