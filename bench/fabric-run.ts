@@ -1,5 +1,7 @@
-/** What the lab benchmarks share: a free management subnet, and running bin/fabric.js. */
+/** What the lab benchmarks share: a copy of the inventory on a free management subnet, and running bin/fabric.js. */
 import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO = join(import.meta.dirname, '..');
@@ -10,6 +12,26 @@ export function freeSubnet(): string {
   const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
   const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
   return `198.18.${third}.0/24`;
+}
+
+/**
+ * A temporary folder for a lab benchmark: the repo's `secrets.yaml`, and in `inventory/` the
+ * example inventory or what `write(inventoryDir)` puts there, with every site's `mgmt` pool moved
+ * to one free subnet, so that the lab's management network clashes with no lab already running
+ * (sites may share it: each lab brings up one site). The caller removes the folder.
+ */
+export function labWorkspace(prefix: string, write?: (inventoryDir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), `fabric-bench-${prefix}-`));
+  const inventory = join(dir, 'inventory');
+  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
+  if (write) write(inventory);
+  else cpSync(join(REPO, 'inventory'), inventory, { recursive: true });
+  const subnet = freeSubnet();
+  for (const f of readdirSync(inventory)) {
+    const p = join(inventory, f);
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/mgmt: 198\.18\.[0-9.]+\/\d+/, `mgmt: ${subnet}`));
+  }
+  return dir;
 }
 
 /** Runs bin/fabric.js in `cwd`; its progress goes to our stderr, each line stamped with seconds since it started. */

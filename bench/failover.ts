@@ -13,11 +13,11 @@
  * Timing targets are measured here, never asserted by a timed test: on a 2-vCPU machine running
  * ~30 daemons a figure moves by hundreds of ms between runs, so take several (`--repeat`).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { fabricIn as fabric, freeSubnet, REPO } from './fabric-run.js';
+import type { ListedScenario } from '../src/failover/report.js';
+import { fabricIn as fabric, labWorkspace } from './fabric-run.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,14 +45,11 @@ interface Scenario {
   budget: { label: string; maxOutageMs: number | null; outageOf: string; predictedOutageMs: number | null };
 }
 
-/** The first member of each redundancy group `lab failover --list` shows (cables are not one). */
-function firstOfEachGroup(list: string): string[] {
+/** The first member of each redundancy group `lab failover --list --json` shows (cables are not one). */
+function firstOfEachGroup(list: { scenarios: ListedScenario[] }): string[] {
   const firstOf = new Map<string, string>();
-  for (const line of list.split('\n').slice(1)) {
-    const [id, group] = line.split(/\s+/);
-    if (!id || !group || group === 'cables' || firstOf.has(group)) continue;
-    firstOf.set(group, id.split('/')[0]!);
-  }
+  for (const s of list.scenarios)
+    if (s.group !== 'cables' && !firstOf.has(s.group)) firstOf.set(s.group, s.target);
   return [...new Set(firstOf.values())];
 }
 
@@ -65,15 +62,8 @@ function row(s: Scenario): string {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'fabric-bench-failover-'));
+  const dir = labWorkspace('failover');
   const lab = `bf${process.pid % 100000}`;
-  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
-  cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
-  const site = join(dir, 'inventory', 'idc-a.yaml');
-  writeFileSync(
-    site,
-    readFileSync(site, 'utf8').replace(/mgmt: 198\.18\.[0-9.]+\/\d+/, `mgmt: ${freeSubnet()}`),
-  );
   const rows: string[] = [];
   const started = new Date();
   try {
@@ -81,9 +71,18 @@ async function main(): Promise<void> {
     if (up.code !== 0) throw new Error(`lab up failed (exit ${up.code})`);
     let only = values.only;
     if (!only) {
-      const list = await fabric(dir, ['lab', 'failover', '--site', 'idc-a', '--name', lab, '--list']);
+      const list = await fabric(dir, [
+        'lab',
+        'failover',
+        '--site',
+        'idc-a',
+        '--name',
+        lab,
+        '--list',
+        '--json',
+      ]);
       if (list.code !== 0) throw new Error(`lab failover --list failed (exit ${list.code})`);
-      only = firstOfEachGroup(list.stdout).join(',');
+      only = firstOfEachGroup(JSON.parse(list.stdout)).join(',');
     }
     for (let run = 1; run <= Number(values.repeat); run++) {
       const r = await fabric(dir, [

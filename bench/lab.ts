@@ -7,24 +7,13 @@
  * Prints one JSON line. Runs on a copy of the example inventory with its own lab name and
  * management subnet, and takes the lab down afterwards. Needs root and the lab's packages.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { exportSiteLab } from '../src/cli/commands/lab/site.js';
 import { labDown, labExec, labStatus, labUp } from '../src/lab/index.js';
 import { bgpSummary, isEstablished } from '../src/observe/frr.js';
+import { labWorkspace, REPO } from './fabric-run.js';
 
-const REPO = join(import.meta.dirname, '..');
 const site = process.argv.includes('--site') ? process.argv[process.argv.indexOf('--site') + 1]! : 'idc-a';
 const FRR_DAEMONS = new Set(['watchfrr', 'zebra', 'bgpd', 'staticd', 'bfdd']);
 
@@ -49,20 +38,8 @@ function memoryOfNetns(netns: string): { rssMiB: number; pssMiB: number; process
   return { rssMiB: rss / 1024, pssMiB: pss / 1024, processes: processes.sort() };
 }
 
-const work = mkdtempSync(join(tmpdir(), 'fabric-bench-lab-'));
+const work = labWorkspace('lab');
 const lab = `bench-${process.pid}`;
-cpSync(join(REPO, 'inventory'), join(work, 'inventory'), { recursive: true });
-cpSync(join(REPO, 'secrets.yaml'), join(work, 'secrets.yaml'));
-// a management subnet nothing else routes
-const routes = execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
-const third = [...Array(100).keys()].map((i) => 150 + i).find((n) => !routes.includes(`198.18.${n}.`))!;
-for (const f of readdirSync(join(work, 'inventory'))) {
-  const p = join(work, 'inventory', f);
-  writeFileSync(
-    p,
-    readFileSync(p, 'utf8').replace(/mgmt: 198\.18\.\d+\.0\/24/, `mgmt: 198.18.${third}.0/24`),
-  );
-}
 process.chdir(work);
 try {
   const topology = exportSiteLab(site, { inventory: 'inventory', out: 'out' });

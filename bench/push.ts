@@ -13,11 +13,11 @@
  * subnet) and takes it down afterwards. Prints one JSON line per measurement. Needs root.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fabricIn as fabric, freeSubnet, REPO } from './fabric-run.js';
+import { fabricIn as fabric, labWorkspace } from './fabric-run.js';
 import { writeSyntheticInventory } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -57,28 +57,21 @@ interface Report {
 }
 
 /** A working copy: the inventory (example or synthetic) with a management subnet nobody routes. */
+/** The lab's copy of idc-a, or of a synthetic site of `kind` devices (see labWorkspace). */
 function workspace(kind: 'idc-a' | number): { dir: string; site: string; lab: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'fabric-bench-push-'));
-  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
-  let site = 'idc-a';
-  if (kind === 'idc-a') cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
-  else {
-    // 2 edges + 4 spines + (n - 6) leaves in one pod
-    writeSyntheticInventory(join(dir, 'inventory'), {
+  const lab = `bp${process.pid % 100000}`;
+  if (kind === 'idc-a') return { dir: labWorkspace('push'), site: 'idc-a', lab };
+  // 2 edges + 4 spines + (n - 6) leaves in one pod
+  const dir = labWorkspace('push', (inventory) =>
+    writeSyntheticInventory(inventory, {
       superspines: 0,
       pods: 1,
       spinesPerPod: 4,
       leavesPerPod: kind - 6,
       hostsPerRack: 0,
-    });
-    site = 'synth';
-  }
-  const subnet = freeSubnet();
-  for (const f of readdirSync(join(dir, 'inventory'))) {
-    const p = join(dir, 'inventory', f);
-    writeFileSync(p, readFileSync(p, 'utf8').replace(/mgmt: 198\.18\.[0-9.]+\/\d+/, `mgmt: ${subnet}`));
-  }
-  return { dir, site, lab: `bp${process.pid % 100000}` };
+    }),
+  );
+  return { dir, site: 'synth', lab };
 }
 
 function pushArgs(w: { dir: string; site: string; lab: string }, ...extra: string[]): string[] {

@@ -4,6 +4,7 @@
  * in-process.
  *
  *   npm run bench:render -- --devices 5000            # AVD 5K shape: 12 + 18 × (12 + 265) + edges
+ *   npm run bench:render -- --devices 5000 --dual-stack   # the same, with IPv6 (issue 14)
  *   npm run bench:render -- --superspines 0 --pods 1 --spines 2 --leaves 4 --hosts 2
  *   npm run bench:render -- --inventory inventory --site idc-a   # an existing inventory (repo secrets.yaml)
  *
@@ -56,6 +57,9 @@ function countFiles(dir: string): number {
   );
 }
 
+const dualStack = values['dual-stack'] === true;
+if (dualStack && values.inventory)
+  throw new Error('--dual-stack is for the synthetic inventory, not with --inventory');
 let inventory: string;
 let secrets: string | undefined;
 if (values.inventory) {
@@ -65,16 +69,20 @@ if (values.inventory) {
 } else {
   const shape = shapeFromArgs(values);
   inventory = join(tmp, 'inventory');
-  const devices = writeSyntheticInventory(inventory, shape);
+  const devices = writeSyntheticInventory(inventory, shape, { dualStack });
   // the synthetic upstreams have BGP passwords, so the secret path is exercised too
   secrets = join(tmp, 'secrets.yaml');
   writeFileSync(secrets, 'isp1-bgp: bench-isp1\nisp2-bgp: bench-isp2\n');
-  log(`generated ${devices} devices ${JSON.stringify(shape)} in ${inventory}`);
+  log(
+    `generated ${devices} devices ${JSON.stringify(shape)}${dualStack ? ' dual-stack' : ''} in ${inventory}`,
+  );
 }
 const out = join(tmp, 'out');
 
 // --- timed: inventory on disk → files on disk ----------------------------------------------
 const cpu0 = process.cpuUsage();
+/** CPU time of load + validate + compile + check, before render (the split on stderr). */
+let pipelineCpu = cpu0;
 const t0 = performance.now();
 /** Load, compile, check and render, as `fabric render` does; stops on any problem (exit 2 or 1). */
 function renderInventory(): { rendered: RenderedWithManifest[]; findings: Diagnostic[] } {
@@ -85,6 +93,7 @@ function renderInventory(): { rendered: RenderedWithManifest[]; findings: Diagno
     process.exit(code);
   };
   const result = runPipeline(inventory, { sites: values.site ?? [] });
+  pipelineCpu = process.cpuUsage(cpu0);
   if (!result.model || result.inputErrors.length) return stop('unusable inventory', result.inputErrors, 2);
   if (countBySeverity(result.findings).errors) return stop('errors in the inventory', result.findings, 1);
   const r = renderStage(result.model, result.sources, secrets, generator());
@@ -93,6 +102,7 @@ function renderInventory(): { rendered: RenderedWithManifest[]; findings: Diagno
   return { rendered: r.rendered, findings: result.findings };
 }
 const { rendered, findings } = renderInventory();
+const renderedCpu = process.cpuUsage(cpu0);
 const t1 = performance.now();
 for (const { site, manifest } of rendered) writeSite(out, site, manifest);
 const t2 = performance.now();
@@ -105,15 +115,21 @@ const devices = rendered.reduce(
   (n, r) => n + Object.values(r.manifest.devices).filter((d) => d.role !== 'upstream').length,
   0,
 );
+const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 log(
   `load+compile+check+render ${((t1 - t0) / 1000).toFixed(2)} s, write ${((t2 - t1) / 1000).toFixed(2)} s ` +
-    `(cpu user ${(cpu.user / 1e6).toFixed(2)} s, sys ${(cpu.system / 1e6).toFixed(2)} s; load average ${loadavg()[0]!.toFixed(2)}), ${warnings} warnings`,
+    `(cpu user ${(cpu.user / 1e6).toFixed(2)} s, sys ${(cpu.system / 1e6).toFixed(2)} s: ` +
+    `load+validate+compile+check ${cpuS(pipelineCpu).toFixed(2)} s, render ${(cpuS(renderedCpu) - cpuS(pipelineCpu)).toFixed(2)} s, ` +
+    `write ${(cpuS(cpu) - cpuS(renderedCpu)).toFixed(2)} s; load average ${loadavg()[0]!.toFixed(2)}), ${warnings} warnings`,
 );
 process.stdout.write(
   `${JSON.stringify({
     devices,
     files: countFiles(out),
+    dualStack,
     seconds: Number(((t2 - t0) / 1000).toFixed(3)),
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+    load1: Number(loadavg()[0]!.toFixed(2)),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
     cpus: cpus().length,

@@ -12,14 +12,12 @@ import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
 import { DEFAULT_STATE_ROOT, LabError, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
-import { table } from '../report/table.js';
 import { waitConverged } from '../verify/converge.js';
-import { budgetText, predictedText } from './budgets.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
 import { annotateScenarios } from './prediction.js';
 import { deriveProbes } from './probe-plan.js';
-import { failoverJson, failoverJunit, failoverText } from './report.js';
+import { failoverJson, failoverJunit, failoverText, scenarioListJson, scenarioListText } from './report.js';
 import { interruption, type RunContext, runFailover } from './run.js';
 import { deriveScenarios, FAULT_KINDS, type FaultKind, failoverGroups, type Scenario } from './scenarios.js';
 
@@ -71,22 +69,6 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
   if (!scenarios.length)
     throw new CliError(`lab failover: the selection leaves no scenario to run (\`--list\` shows them)`);
   return scenarios;
-}
-
-function scenarioList(scenarios: Scenario[]): string {
-  return `${table(
-    ['SCENARIO', 'GROUP', 'FAULT', 'BUDGET', 'PREDICTED', 'WHATIF', 'BUDGET OF', 'SET AT'],
-    scenarios.map((s) => [
-      s.id,
-      s.target.kind === 'device' ? s.target.group : 'cables',
-      s.fault === 'crash' && s.target.kind === 'device' ? `crash ${s.target.crash?.daemon}` : s.fault,
-      budgetText(s.budget),
-      predictedText(s.budget),
-      s.whatif?.verdict ?? '-',
-      s.budget.label,
-      s.budget.location ? `${s.budget.source} (${s.budget.location})` : s.budget.source,
-    ]),
-  )}\n`;
 }
 
 async function runContext(site: FrozenSite, lab: string, journal: FaultJournal): Promise<RunContext> {
@@ -153,7 +135,11 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
   }
   const scenarios = annotateScenarios(site, selectScenarios(site, flags), sources);
   if (flags.list) {
-    process.stdout.write(scenarioList(scenarios));
+    process.stdout.write(
+      flags.json
+        ? `${JSON.stringify(scenarioListJson(site.name, scenarios), null, 2)}\n`
+        : scenarioListText(scenarios),
+    );
     return 0;
   }
   const ctx = await runContext(site, lab, journal);
@@ -239,7 +225,7 @@ export function registerFailoverCommand(
     )
     .option('--list', 'list the scenarios and their budgets; touch nothing')
     .option('--restore', 'undo every fault an interrupted run left (from the fault journal), then exit')
-    .option('--json', 'machine-readable results')
+    .option('--json', 'machine-readable results (with --list: the scenarios)')
     .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario)')
     .addHelpText(
       'after',
@@ -251,6 +237,7 @@ every upstream at 25 requests/s. Progress goes to stderr.
 
 Examples:
   fabric lab failover --site idc-a --list
+  fabric lab failover --site idc-a --list --json | jq -r '.scenarios[] | select(.group != "cables") | .id'
   fabric lab failover --site idc-a --only spine1 --fault cut,silent --junit reports/failover.xml
   fabric lab failover --site idc-a --group shop-routers --fault crash
   fabric lab failover --site idc-a --restore          # after a run was killed`,

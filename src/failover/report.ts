@@ -1,9 +1,66 @@
-/** `lab failover` output: a text table, JSON, and JUnit (one test case per scenario). */
+/**
+ * `lab failover` output: a text table, JSON, and JUnit (one test case per scenario); and of
+ * `--list`, the scenarios before any is run: a text table and JSON.
+ */
 import { junitXml } from '../report/junit.js';
 import { table } from '../report/table.js';
 import { type Budget, budgetText, predictedText } from './budgets.js';
+import type { WhatifPrediction } from './prediction.js';
 import type { ScenarioResult } from './result.js';
 import type { RunOutcome } from './run.js';
+import { type FaultKind, groupName, type Scenario, targetName } from './scenarios.js';
+
+/** `--list`: one line per scenario, with its budget, the prediction and where the budget is set. */
+export function scenarioListText(scenarios: readonly Scenario[]): string {
+  return `${table(
+    ['SCENARIO', 'GROUP', 'FAULT', 'BUDGET', 'PREDICTED', 'WHATIF', 'BUDGET OF', 'SET AT'],
+    scenarios.map((s) => [
+      s.id,
+      groupName(s),
+      s.fault === 'crash' && s.target.kind === 'device' ? `crash ${s.target.crash?.daemon}` : s.fault,
+      budgetText(s.budget),
+      predictedText(s.budget),
+      s.whatif?.verdict ?? '-',
+      s.budget.label,
+      s.budget.location ? `${s.budget.source} (${s.budget.location})` : s.budget.source,
+    ]),
+  )}\n`;
+}
+
+/** One scenario of `--list --json`: the fields a run's result has for it, before it is run. */
+export interface ListedScenario {
+  /** `spine1/cut`, `leaf1a:eth1--spine1:eth11/silent`: what `--only` and the results call it. */
+  id: string;
+  /** The device, or the cable `a-dev:if--b-dev:if`. */
+  target: string;
+  /** Its redundancy group (`spine-plane`, `app:<backend>`), or `cables`. */
+  group: string;
+  fault: FaultKind;
+  /** The daemon a `crash` kills; null for `cut` and `silent`. */
+  daemon: string | null;
+  budget: Budget;
+  /** `fabric whatif`'s verdict on the same failure; null when whatif cannot name it. */
+  whatif: WhatifPrediction | null;
+}
+
+/** `--list --json`: the site and its scenarios in `--list`'s order; the lab is not touched. */
+export function scenarioListJson(
+  site: string,
+  scenarios: readonly Scenario[],
+): { site: string; scenarios: ListedScenario[] } {
+  return {
+    site,
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
+      target: targetName(s),
+      group: groupName(s),
+      fault: s.fault,
+      daemon: s.fault === 'crash' && s.target.kind === 'device' ? (s.target.crash?.daemon ?? null) : null,
+      budget: s.budget,
+      whatif: s.whatif ?? null,
+    })),
+  };
+}
 
 export interface FailoverReport extends RunOutcome {
   site: string;

@@ -14,7 +14,7 @@ import { actualInterval, healthySince, measureWindow } from './measure.js';
 import { HTTP_INTERVAL_MS, PING_INTERVAL_MS, type Probe, probeEnds } from './probe-plan.js';
 import { type ProbeRecorder, startProbes } from './probes.js';
 import { judge, type PhaseSummary, type ProbeResult, type ScenarioResult, summarize } from './result.js';
-import type { Scenario } from './scenarios.js';
+import { groupName, type Scenario, targetName } from './scenarios.js';
 
 export interface RunOptions {
   /** Longest a fault (and then its undoing) is held while waiting for the probes to recover. @default 15 000 */
@@ -128,8 +128,8 @@ export async function runScenario(
   const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
   return {
     id: s.id,
-    target: s.target.kind === 'device' ? s.target.device : s.target.cable,
-    group: s.target.kind === 'device' ? s.target.group : 'cables',
+    target: targetName(s),
+    group: groupName(s),
     fault: s.fault,
     budget: s.budget,
     ...(s.whatif ? { whatif: s.whatif } : {}),

@@ -48,6 +48,16 @@ export interface Scenario {
   whatif?: WhatifPrediction;
 }
 
+/** The name reports give a scenario's target: the device, or the cable `a-dev:if--b-dev:if`. */
+export function targetName(s: Pick<Scenario, 'target'>): string {
+  return s.target.kind === 'device' ? s.target.device : s.target.cable;
+}
+
+/** The group reports put a scenario in: its redundancy group, or `cables` (not a redundancy group). */
+export function groupName(s: Pick<Scenario, 'target'>): string {
+  return s.target.kind === 'device' ? s.target.group : 'cables';
+}
+
 export interface Selection {
   /** Devices or cables (`dev:if--dev:if`, or one end `dev:if`); empty: all. */
   only?: string[];

@@ -39,7 +39,11 @@ function isSecretRef(v: unknown): v is SecretRef {
   return typeof v === 'object' && v !== null && 'secret' in v && 'use' in v && Object.keys(v).length === 2;
 }
 
-/** A copy of `value` with every secret reference replaced by its value. */
+/**
+ * `value` with every secret reference replaced by its value. What holds no reference is returned
+ * as it is, not copied: a device's model is large (a spine of the 5,000-device benchmark has
+ * hundreds of interfaces and neighbors) and only a few of its fields are secrets.
+ */
 function resolveSecrets(
   value: unknown,
   store: SecretStore,
@@ -47,7 +51,15 @@ function resolveSecrets(
   found: Set<string>,
   problems: Diagnostic[],
 ): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveSecrets(v, store, usedBy, found, problems));
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const r = resolveSecrets(v, store, usedBy, found, problems);
+      if (r !== v) changed = true;
+      return r;
+    });
+    return changed ? out : value;
+  }
   if (isSecretRef(value)) {
     const r = store.resolve(value.secret, value.use, usedBy);
     if ('error' in r) {
@@ -58,9 +70,16 @@ function resolveSecrets(
     return r.value;
   }
   if (typeof value === 'object' && value !== null) {
+    let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveSecrets(v, store, usedBy, found, problems);
-    return out;
+    // keys, not entries: no [key, value] pair allocated per field of every device
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      const r = resolveSecrets(v, store, usedBy, found, problems);
+      if (r !== v) changed = true;
+      out[k] = r;
+    }
+    return changed ? out : value;
   }
   return value;
 }

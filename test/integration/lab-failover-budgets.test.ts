@@ -21,6 +21,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListedScenario } from '../../src/failover/report.js';
 import { labDownLeavesNothing, labUpFrom, labUpFromExample, runName } from '../fixtures/lab/support.js';
 import { REPO, runFabric } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
@@ -86,15 +87,12 @@ describe('the budgets of issue 10 in the idc-a lab', () => {
   }, 120_000);
 
   it('one member of every redundancy group, cut, silent and crashed: undone, verify green, the other half takes over', async () => {
-    const list = await failover(dir, inventory, lab, '--list');
+    const list = await failover(dir, inventory, lab, '--list', '--json');
     expect(list.code, list.stderr).toBe(0);
-    // SCENARIO GROUP …: the first member of each group (cables are not a redundancy group)
+    // the first member of each group (cables are not a redundancy group)
     const firstOf = new Map<string, string>();
-    for (const line of list.stdout.split('\n').slice(1)) {
-      const [id, group] = line.split(/\s+/);
-      if (!id || !group || group === 'cables' || firstOf.has(group)) continue;
-      firstOf.set(group, id.split('/')[0]!);
-    }
+    for (const s of (JSON.parse(list.stdout) as { scenarios: ListedScenario[] }).scenarios)
+      if (s.group !== 'cables' && !firstOf.has(s.group)) firstOf.set(s.group, s.target);
     for (const kind of [
       'spine-plane',
       'edge-pair',

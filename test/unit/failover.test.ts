@@ -12,7 +12,12 @@ import { FaultJournal } from '../../src/failover/journal.js';
 import { healthySince, measureWindow, type Sample } from '../../src/failover/measure.js';
 import { annotateScenarios } from '../../src/failover/prediction.js';
 import { deriveProbes } from '../../src/failover/probe-plan.js';
-import { failoverJunit, failoverText } from '../../src/failover/report.js';
+import {
+  failoverJunit,
+  failoverText,
+  type ListedScenario,
+  scenarioListJson,
+} from '../../src/failover/report.js';
 import { judge, type ProbeResult, type ScenarioResult, summarize } from '../../src/failover/result.js';
 import { deriveScenarios } from '../../src/failover/scenarios.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -377,6 +382,26 @@ describe('faults', () => {
   });
 });
 
+describe('--list --json (scenarioListJson)', () => {
+  it('GIVEN the scenarios THEN each is named as a run reports it: device or cable, its group or cables, the daemon a crash kills', () => {
+    const { scenarios } = deriveScenarios(site, {
+      only: ['spine1', 'leaf1a:eth1'],
+      faults: ['cut', 'crash'],
+    });
+    const listed = scenarioListJson('idc-a', scenarios);
+    expect(listed.site).toBe('idc-a');
+    const spineCrash = listed.scenarios.find((s) => s.id === 'spine1/crash')!;
+    expect(spineCrash).toMatchObject({ target: 'spine1', group: 'spine-plane', fault: 'crash' });
+    const derived = scenarios.find((s) => s.id === 'spine1/crash')!;
+    expect(spineCrash.daemon).toEqual(expect.any(String));
+    expect(spineCrash.daemon).toBe(derived.target.kind === 'device' && derived.target.crash?.daemon);
+    expect(listed.scenarios.find((s) => s.id === 'spine1/cut')).toMatchObject({ daemon: null, whatif: null });
+    const cable = listed.scenarios.find((s) => s.target.includes('--'))!;
+    expect(cable).toMatchObject({ group: 'cables', fault: 'cut', daemon: null });
+    expect(cable.id).toBe(`${cable.target}/cut`);
+  });
+});
+
 describe('fabric lab failover on the command line (no lab needed)', () => {
   it('--list shows the scenarios with their budgets; touches nothing', async () => {
     const r = await runFabric([
@@ -394,6 +419,36 @@ describe('fabric lab failover on the command line (no lab needed)', () => {
     expect(r.stdout).toMatch(
       /^web1\/cut +shop-l7 +cut +1000 ms +700 ms +degraded +shop\/www \(l4-real-server\) +budgets\.haproxy \(inventory\/idc-a\.yaml:\d+:\d+\)$/m,
     );
+  });
+
+  it('--list --json: one JSON document with every scenario the text lists, in its order; touches nothing', async () => {
+    const text = await runFabric(['lab', 'failover', '--site', 'idc-a', '--list']);
+    const r = await runFabric(['lab', 'failover', '--site', 'idc-a', '--list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { site: string; scenarios: ListedScenario[] };
+    expect(doc.site).toBe('idc-a');
+    expect(doc.scenarios.map((s) => s.id)).toEqual(
+      text.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s+/)[0]),
+    );
+    expect(doc.scenarios.find((s) => s.id === 'web1/cut')).toEqual({
+      id: 'web1/cut',
+      target: 'web1',
+      group: 'shop-l7',
+      fault: 'cut',
+      daemon: null,
+      budget: expect.objectContaining({
+        label: 'shop/www (l4-real-server)',
+        maxOutageMs: 1000,
+        predictedOutageMs: 700,
+        source: 'budgets.haproxy',
+        location: expect.stringMatching(/^inventory\/idc-a\.yaml:\d+:\d+$/),
+      }),
+      whatif: expect.objectContaining({ verdict: 'degraded' }),
+    });
   });
 
   it('bad arguments and a lab that does not exist exit 2, naming what is wrong', async () => {
