@@ -3,9 +3,12 @@
  * VIP: edge → spine → leaf → hypervisor → vRouter → overlay → L4 → HAProxy (or straight to the
  * app VMs of an L4 service) → app. The answer must come from a server the path routes to. In a
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
- * whose upstream has no route to the VIP, is not expected.
+ * whose upstream has no route to the VIP, is not expected. Per family: each IPv6 VIP
+ * (`virtualServers6`, HAProxy's `binds6`) from each upstream's IPv6 client address, over the
+ * IPv6 routing (issue 14).
  */
 import { shellQuote } from '../../util/shell.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, hostPart, routingOf } from './family.js';
 import { internetClient, routes, runsProxy, runsVrrp, sameSubnet } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
@@ -23,15 +26,24 @@ interface Path {
   insecure: boolean;
 }
 
-/** Adds the paths to a VIP from every upstream that is up and reaches it, once per upstream and URL. */
-function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: Path[]): void {
+/**
+ * Adds the paths to a VIP from every upstream that is up, has a client of the family and reaches
+ * it, once per upstream and URL.
+ */
+function fromUpstreams(
+  ctx: DeriveContext,
+  family: AddressFamily,
+  out: HttpPath[],
+  vip: string,
+  paths: Path[],
+): void {
   for (const up of ctx.site.devices) {
-    const source = internetClient(up);
+    const source = internetClient(up, family);
     if (!source || ctx.isDown(up.name)) continue;
-    if (ctx.degraded && !routes(ctx.routing, up.name, vip)) continue;
+    if (ctx.degraded && !routes(routingOf(ctx.routing, family), up.name, vip)) continue;
     for (const p of paths) {
       const servers = p.servers.filter((s) => !ctx.isDown(s));
-      const id = `http:${up.name}:${p.url}`;
+      const id = familyId('http', family, `${up.name}:${p.url}`);
       if (!servers.length || out.some((e) => e.id === id)) continue;
       out.push({
         kind: 'http-path',
@@ -42,19 +54,29 @@ function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: 
         url: p.url,
         servers,
         insecure: p.insecure,
+        ...familyField(family),
       });
     }
   }
 }
 
-/** Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer. */
-function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
+/** The VIPs of the family a balancer serves: IPv4's `virtualServers`, IPv6's `virtualServers6`. */
+function virtualServersOf(d: Parameters<typeof runsVrrp>[0], family: AddressFamily) {
+  if (!runsVrrp(d)) return [];
+  return family === 'ipv4' ? d.keepalived.virtualServers : (d.keepalived.virtualServers6 ?? []);
+}
+
+/**
+ * Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer
+ * (for IPv6: on the frontend's IPv6 binds, which the L4 balancers send IPv6 to).
+ */
+function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
   for (const l7 of ctx.site.devices) {
     if (!runsProxy(l7) || ctx.isDown(l7.name)) continue;
     const vips = ctx.site.devices
       .filter(runsVrrp)
       .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
-      .flatMap((d) => d.keepalived.virtualServers)
+      .flatMap((d) => virtualServersOf(d, family))
       .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
     const backend = (name: string) =>
       l7.haproxy.backends.find((b) => b.name === name)!.servers.map((s) => s.name);
@@ -63,15 +85,16 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
         { path: '/', servers: backend(fe.defaultBackend) },
         ...fe.routes.map((r) => ({ path: r.pathPrefix, servers: backend(r.backend) })),
       ];
-      for (const bind of fe.binds)
+      for (const bind of family === 'ipv4' ? fe.binds : (fe.binds6 ?? []))
         for (const vs of vips.filter((v) => v.port === bind.port)) {
           const scheme = bind.certificate ? 'https' : 'http';
           fromUpstreams(
             ctx,
+            family,
             out,
             vs.address,
             paths.map((p) => ({
-              url: `${scheme}://${vs.address}${p.path}`,
+              url: `${scheme}://${hostPart(vs.address)}${p.path}`,
               servers: p.servers,
               insecure: !!bind.certificate,
             })),
@@ -86,17 +109,19 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
  * themselves (no L7 balancer between). A VIP outside the prefixes the site announces is not
  * reachable from the internet, so it gets no such check.
  */
-function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
+function directPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
   const announced = ctx.site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
   for (const d of ctx.site.devices) {
     if (!runsVrrp(d) || ctx.isDown(d.name)) continue;
-    for (const vs of d.keepalived.virtualServers) {
+    for (const vs of virtualServersOf(d, family)) {
       const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
       const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));
       if (!apps.length || apps.length !== servers.length) continue;
       if (!announced.some((p) => sameSubnet(p, vs.address))) continue;
-      const url = `http://${vs.address}${vs.port === 80 ? '' : `:${vs.port}`}/`;
-      fromUpstreams(ctx, out, vs.address, [{ url, servers: apps.map((v) => v!.name), insecure: false }]);
+      const url = `http://${hostPart(vs.address)}${vs.port === 80 ? '' : `:${vs.port}`}/`;
+      fromUpstreams(ctx, family, out, vs.address, [
+        { url, servers: apps.map((v) => v!.name), insecure: false },
+      ]);
     }
   }
 }
@@ -108,14 +133,17 @@ export const httpPath: CheckSpec<HttpPath> = {
   stage: 9,
   derive(ctx) {
     const out: HttpPath[] = [];
-    proxiedPaths(ctx, out);
-    directPaths(ctx, out);
+    for (const f of FAMILIES) {
+      proxiedPaths(ctx, f, out);
+      directPaths(ctx, f, out);
+    }
     return out;
   },
   async evaluate(e, round) {
+    // -g: an IPv6 URL's brackets are the address's, not curl's globbing
     const r = await round.fresh(
       e.device,
-      `curl -sS -m 5 ${e.insecure ? '-k ' : ''}--interface ${e.source} -o - -w '\\n%{http_code}' ${shellQuote(e.url)}`,
+      `curl -sS -m 5 ${e.insecure ? '-k ' : ''}${e.family ? '-g ' : ''}--interface ${e.source} -o - -w '\\n%{http_code}' ${shellQuote(e.url)}`,
       10_000,
     );
     const lines = r.stdout.trim().split('\n');
