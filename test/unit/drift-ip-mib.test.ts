@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ipv6AddressDrift, ipv6Addresses } from '../../src/drift/ip-mib.js';
-import { snmpFindings } from '../../src/drift/runtime.js';
+import { driftChecks, prefetchCommands, snmpFindings } from '../../src/drift/runtime.js';
 import type { SnmpObservation } from '../../src/drift/snmp.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
@@ -151,5 +151,66 @@ describe('snmpd view', () => {
     const oids = (d: (typeof ds.devices)[number]) => d.snmpd?.view.subtrees.map((s) => s.oid) ?? [];
     expect(oids(edge1)).toContain('.1.3.6.1.2.1.4.34');
     for (const d of v4.devices) expect(oids(d), d.name).not.toContain('.1.3.6.1.2.1.4.34');
+  });
+});
+
+describe('drift of the IPv6 families (issue 14)', () => {
+  const vr1 = ds.devices.find((d) => d.name === 'vr1')!;
+  const keepalived = vr1.role === 'vrouter' ? vr1.keepalived : undefined;
+  const instances = [...(keepalived?.vrrpInstances ?? []), ...(keepalived?.vrrpInstances6 ?? [])];
+  const vrrpRows = (state: (name: string) => string) =>
+    instances.map((v) => ({
+      name: v.name,
+      state: state(v.name),
+      basePriority: v.priority,
+      effectivePriority: v.priority,
+    }));
+  const observed = (vrrp: SnmpObservation['vrrp']): SnmpObservation => ({
+    sysName: 'vr1',
+    interfaces: [],
+    bgp: null,
+    vrrp,
+    addresses6: [],
+  });
+  const vrrpFindings = (vrrp: SnmpObservation['vrrp']) =>
+    snmpFindings(vr1, observed(vrrp), NOW)
+      .filter((f) => f.kind === 'vrrp-master')
+      .map((f) => [f.section, f.severity, f.running]);
+
+  it('GIVEN KEEPALIVED-MIB listing every instance as intended THEN no VRRP finding, the VRRPv3 IPv6 ones included', () => {
+    expect(instances.some((v) => v.name.endsWith('_v6'))).toBe(true);
+    const wanted = new Map(instances.map((v) => [v.name, v.intendedMaster ? 'master' : 'backup']));
+    expect(vrrpFindings(vrrpRows((n) => wanted.get(n)!))).toEqual([]);
+  });
+
+  it('GIVEN an IPv6 instance missing from KEEPALIVED-MIB or in FAULT THEN a critical finding under its own vrrp_instance', () => {
+    const v6 = instances.find((v) => v.name.endsWith('_v6'))!;
+    const wanted = new Map(instances.map((v) => [v.name, v.intendedMaster ? 'master' : 'backup']));
+    const rows = vrrpRows((n) => (n === v6.name ? 'fault' : wanted.get(n)!));
+    expect(vrrpFindings(rows)).toEqual([
+      [`vrrp_instance ${v6.name}`, 'critical', `FAULT (priority ${v6.priority})`],
+    ]);
+    expect(vrrpFindings(rows.filter((r) => r.name !== v6.name))).toEqual([
+      [`vrrp_instance ${v6.name}`, 'critical', 'not in KEEPALIVED-MIB'],
+    ]);
+  });
+
+  it('GIVEN the dual-stack site THEN drift runs the IPv6 checks with the IPv6 reads, and an IPv4-only site reads what it always read', () => {
+    const checks = driftChecks(ds, new Set(['edge1', 'vr1']));
+    const reads = prefetchCommands(checks);
+    expect(reads.get('edge1')).toEqual(
+      expect.arrayContaining([
+        "vtysh -c 'show bgp ipv6 unicast summary json'",
+        "vtysh -c 'show ipv6 route json'",
+        'ip -j -6 route show',
+      ]),
+    );
+    expect(checks.filter((e) => e.family === 'ipv6').map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['bgp-session', 'ecmp', 'kernel-ecmp', 'vrrp-master']),
+    );
+    const v4Reads = [
+      ...prefetchCommands(driftChecks(v4, new Set(v4.devices.map((d) => d.name)))).values(),
+    ].flat();
+    expect(v4Reads.filter((c) => c.includes('ipv6') || c.includes(' -6 '))).toEqual([]);
   });
 });
