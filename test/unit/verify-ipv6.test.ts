@@ -66,7 +66,7 @@ describe('an IPv4-only site keeps its checks (idc-a)', () => {
 describe('checks per address family (dual-stack fixture)', () => {
   const all = deriveExpectations(ds);
 
-  it('GIVEN the dual-stack site THEN every runtime kind but BGP identity, BFD and the overlay has IPv6 expectations, each with `ipv6` in its id', () => {
+  it('GIVEN the dual-stack site THEN every runtime kind but BGP identity, BFD, the VXLAN tunnels and HAProxy backends has IPv6 expectations, each with `ipv6` in its id', () => {
     const kinds = new Set(ipv6(all).map((e) => e.kind));
     expect([...kinds].sort()).toEqual(
       [
@@ -75,6 +75,7 @@ describe('checks per address family (dual-stack fixture)', () => {
         'http-path',
         'kernel-ecmp',
         'loopbacks-reachable',
+        'overlay-ping',
         'vip-answers',
         'vrrp-master',
       ].sort(),
@@ -276,6 +277,24 @@ describe('reading FRR 8.4 IPv6 state', () => {
     expect(await evaluate(path, round)).toEqual({ ok: true, detail: `HTTP 200 from ${path.servers[0]}` });
     expect(asked[0]).toContain(`-g --interface ${path.source} `);
     expect(asked[0]).toContain(`'${path.url}'`);
+  });
+
+  it('GIVEN an IPv6-only segment THEN its VMs ping each other over the overlay with ping -6, and have no IPv4 ping', async () => {
+    const pings = ofKind(all, 'overlay-ping');
+    const data = pings.filter((e) => e.id.includes(':shop/data:'));
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((e) => e.family === 'ipv6' && e.address.startsWith('2001:db8:100:40::'))).toBe(true);
+    const asked: string[] = [];
+    const round = new ObservationRound({
+      run: async (_d, command) => {
+        asked.push(command);
+        return command.startsWith('cat ')
+          ? { code: 0, stdout: `${asked.length * 10}\n`, stderr: '' }
+          : { code: 0, stdout: '3 packets transmitted, 3 received, 0% packet loss', stderr: '' };
+      },
+    });
+    expect(await evaluate(data[0]!, round)).toMatchObject({ ok: true });
+    expect(asked[1]).toBe(`ping -6 -c 3 -i 0.2 -W 1 ${data[0]!.address}`);
   });
 
   it('GIVEN the IPv4 reads THEN they are the commands they always were', () => {
