@@ -17,6 +17,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { specOf } from '../../src/verify/checks/index.js';
 import type { Down } from '../../src/verify/down.js';
 import { deriveExpectations, type Expectation } from '../../src/verify/expectations.js';
+import { analyseOne } from '../../src/whatif/analyse.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
 
@@ -299,5 +300,18 @@ describe('reading FRR 8.4 IPv6 state', () => {
 
   it('GIVEN the IPv4 reads THEN they are the commands they always were', () => {
     expect(FRR_FAMILY.ipv4).toEqual({ bgpSummary: FRR.bgpSummary, routes: FRR.routes });
+  });
+});
+
+describe('whatif reads the kinds of both families (dual-stack fixture)', () => {
+  it('GIVEN both L4 balancers down THEN each VIP of each family no longer answers, named by its address and port', () => {
+    const scenario = { name: 'lb1+lb2', kind: 'combined' as const, devices: ['lb1', 'lb2'], links: [] };
+    const lines = analyseOne(ds, scenario).results[0]!.impacts.map((i) => `${i.severity} ${i.detail}`);
+    expect(lines.filter((l) => l.includes('no longer answers'))).toEqual([
+      'breaks 203.0.113.10:80 no longer answers (was from vr1)',
+      'breaks 203.0.113.10:443 no longer answers (was from vr1)',
+      'breaks [2001:db8:100:10::10]:80 no longer answers (was from vr1)',
+      'breaks [2001:db8:100:10::10]:443 no longer answers (was from vr1)',
+    ]);
   });
 });
