@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FRR_COMBINED, FRR_COMBINED6, splitFrrCombined } from '../../src/daemons/frr/collect.js';
+import { collectPlan } from '../../src/drift/collect.js';
 import { ipv6AddressDrift, ipv6Addresses } from '../../src/drift/ip-mib.js';
 import { driftChecks, prefetchCommands, snmpFindings } from '../../src/drift/runtime.js';
 import type { SnmpObservation } from '../../src/drift/snmp.js';
+import { FRR, FRR_FAMILY } from '../../src/observe/frr.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
 import { compileExample } from '../support/render.js';
@@ -212,5 +215,26 @@ describe('drift of the IPv6 families (issue 14)', () => {
       ...prefetchCommands(driftChecks(v4, new Set(v4.devices.map((d) => d.name)))).values(),
     ].flat();
     expect(v4Reads.filter((c) => c.includes('ipv6') || c.includes(' -6 '))).toEqual([]);
+  });
+});
+
+describe('drift reads FRR in one vtysh per device, both families on a dual-stack router (issue 14)', () => {
+  it('GIVEN edge1 of the dual-stack site THEN its collect reads IPv6 in the same vtysh and its IPv6 checks are answered by it; an IPv4-only router keeps its read', () => {
+    const checks = driftChecks(ds, new Set(['edge1']));
+    const plan = collectPlan(edge1, prefetchCommands(checks).get('edge1') ?? []);
+    expect(plan.reads.get('frr')).toBe(FRR_COMBINED6.command);
+    expect(plan.prefetch).toEqual(
+      expect.arrayContaining([FRR_FAMILY.ipv6.bgpSummary, FRR_FAMILY.ipv6.routes, FRR.bgpSummary]),
+    );
+    expect([...plan.reads.values()].filter((c) => c.startsWith('vtysh'))).toEqual([FRR_COMBINED6.command]);
+    const spine1 = v4.devices.find((d) => d.name === 'spine1')!;
+    expect(collectPlan(spine1, []).reads.get('frr')).toBe(FRR_COMBINED.command);
+  });
+
+  it('GIVEN the combined output with the IPv6 reads THEN each JSON is split off under its command', () => {
+    const out = `Building configuration...\n\nCurrent configuration:\n!\nend\n{"r4":1}\n[]\n{"as":1}\n{"r6":1}\n{"as":6}\n`;
+    const { json } = splitFrrCombined({ code: 0, stdout: out, stderr: '' });
+    expect([...json.keys()]).toEqual([...FRR_COMBINED6.json]);
+    expect(JSON.parse(json.get(FRR_FAMILY.ipv6.bgpSummary)!.stdout)).toEqual({ as: 6 });
   });
 });
