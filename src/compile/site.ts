@@ -14,7 +14,7 @@ import type {
   SiteModel,
 } from '../model/types.js';
 import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
-import { formatAddress6, onPrefix6 } from '../net/ipv6.js';
+import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
 import { mgmtGateway } from './allocate.js';
 import { compileBudgets } from './budgets.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
@@ -114,13 +114,18 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
     case 'upstream': {
-      const originate = facts.upstreams.get(d.name)?.originate[0];
+      // the first host of the first originated prefix, per family: the loopback address FRR adds
+      const upstream = facts.upstreams.get(d.name);
+      const originate = upstream?.originate[0];
       const client = originate ? nth(originate, 1) : undefined;
+      const originate6 = upstream?.ipv6?.originate[0];
+      const client6 = originate6 ? nth6(originate6, 1) : undefined;
       return {
         ...base,
         role: d.role,
         frr: compileFrr(facts, d),
         clientAddress: client === undefined ? null : formatAddress(client),
+        ...withValue('clientAddress6', client6 === undefined ? null : formatAddress6(client6)),
       };
     }
     default:

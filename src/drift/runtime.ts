@@ -249,7 +249,8 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
 
   // --- KEEPALIVED-MIB: each instance master where intended, backup elsewhere, never FAULT ------
   if (runsVrrp(d)) {
-    const instances = d.keepalived.vrrpInstances;
+    // vrrpInstanceTable lists every instance by name, the VRRPv3 IPv6 ones (`<name>_v6`) too
+    const instances = [...d.keepalived.vrrpInstances, ...(d.keepalived.vrrpInstances6 ?? [])];
     if (instances.length && !o.vrrp)
       add(
         'snmpd',

@@ -156,6 +156,11 @@ export interface UpstreamDevice extends DeviceBase, WithFrr {
   role: 'upstream';
   /** Address the lab's test client uses as its source (first address of the first originated prefix). */
   clientAddress: string | null;
+  /**
+   * Its IPv6 counterpart (issue 14): the first address of the first `lab.originate6` prefix, in
+   * RFC 5952 form; absent when the upstream originates no IPv6 prefix.
+   */
+  clientAddress6?: string;
 }
 
 export type Device =

@@ -2,12 +2,29 @@
  * FRR's JSON, read the way FRR 8.x writes it (bgpd/bgp_vty.c, zebra/zebra_vty.c, bfdd/bfdd_vty.c;
  * the fields are unchanged from 8.0 to 10.0).
  */
+import type { AddressFamily } from '../model/address.js';
+
 export const FRR = {
   bgpSummary: "vtysh -c 'show bgp ipv4 unicast summary json'",
   bfdPeers: "vtysh -c 'show bfd peers json'",
   routes: "vtysh -c 'show ip route json'",
   runningConfig: "vtysh -c 'show running-config'",
 } as const;
+
+/**
+ * The per-family reads (issue 14). IPv6's have IPv4's shapes: one afi/safi's summary is the flat
+ * object `{ as, routerId, peers }` (bgp_vty.c `bgp_show_summary_afi_safi` nests it under
+ * `ipv6Unicast` only for `show bgp summary json`, and prints `{}` when the family has no peer),
+ * and `show ipv6 route json` is written by the same function as `show ip route json`
+ * (zebra_vty.c `vty_show_ip_route`).
+ */
+export const FRR_FAMILY = {
+  ipv4: { bgpSummary: FRR.bgpSummary, routes: FRR.routes },
+  ipv6: {
+    bgpSummary: "vtysh -c 'show bgp ipv6 unicast summary json'",
+    routes: "vtysh -c 'show ipv6 route json'",
+  },
+} as const satisfies Record<AddressFamily, { bgpSummary: string; routes: string }>;
 
 export interface BgpPeer {
   state: string;
@@ -24,10 +41,14 @@ export interface BgpSummary {
   peers: Record<string, BgpPeer>;
 }
 
-/** `show bgp ipv4 unicast summary json`; older forms nest it under `ipv4Unicast`. `{}` means no BGP. */
+/**
+ * `show bgp ipv4 unicast summary json` or `show bgp ipv6 unicast summary json`; `show bgp summary
+ * json` nests each family under `ipv4Unicast`/`ipv6Unicast` (the first is read). `{}` means no
+ * BGP, or no session in the family.
+ */
 export function bgpSummary(json: unknown): BgpSummary | undefined {
   const o = json as Record<string, unknown>;
-  const af = (o?.ipv4Unicast ?? o) as Partial<BgpSummary>;
+  const af = (o?.ipv4Unicast ?? o?.ipv6Unicast ?? o) as Partial<BgpSummary>;
   if (!af || typeof af.as !== 'number') return undefined;
   return {
     as: af.as,
@@ -74,7 +95,7 @@ export interface RouteEntry {
   nexthops: RouteNexthop[];
 }
 
-/** `show ip route json`: `{ "<prefix>": [entry, ...] }`. */
+/** `show ip route json` or `show ipv6 route json`: `{ "<prefix>": [entry, ...] }`. */
 export function routes(json: unknown): Map<string, RouteEntry[]> {
   return new Map(Object.entries((json ?? {}) as Record<string, RouteEntry[]>));
 }

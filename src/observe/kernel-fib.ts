@@ -4,10 +4,17 @@
  * believes it installed; with kernel nexthop objects the two can differ (a group the kernel
  * shrank when a link went down and zebra never re-sent), so this reads the kernel itself.
  */
+import type { AddressFamily } from '../model/address.js';
 export const KERNEL_FIB = {
   routes: 'ip -j -4 route show',
   nexthops: 'ip -j nexthop show',
 } as const;
+
+/** The route dump of each family (issue 14); `ip -j nexthop show` lists both families' objects. */
+export const KERNEL_ROUTES = {
+  ipv4: KERNEL_FIB.routes,
+  ipv6: 'ip -j -6 route show',
+} as const satisfies Record<AddressFamily, string>;
 
 interface Hop {
   gateway?: string;
@@ -40,10 +47,10 @@ export interface KernelWidth {
   nhid?: number;
 }
 
-/** `default` → `0.0.0.0/0`, `10.1.0.13` → `10.1.0.13/32`. */
-export function kernelPrefix(dst: string): string {
-  if (dst === 'default') return '0.0.0.0/0';
-  return dst.includes('/') ? dst : `${dst}/32`;
+/** `default` → `0.0.0.0/0`, `10.1.0.13` → `10.1.0.13/32`; IPv6's `default` → `::/0`, a host → `/128`. */
+export function kernelPrefix(dst: string, family: AddressFamily = 'ipv4'): string {
+  if (dst === 'default') return family === 'ipv4' ? '0.0.0.0/0' : '::/0';
+  return dst.includes('/') ? dst : `${dst}/${family === 'ipv4' ? 32 : 128}`;
 }
 
 /**
@@ -69,8 +76,9 @@ export function kernelWidth(
   nexthops: readonly KernelNexthop[] | null,
   prefix: string,
 ): KernelWidth | null {
+  const family = prefix.includes(':') ? 'ipv6' : 'ipv4';
   const candidates = routes
-    .filter((r) => kernelPrefix(r.dst) === prefix && (r.type === undefined || r.type === 'unicast'))
+    .filter((r) => kernelPrefix(r.dst, family) === prefix && (r.type === undefined || r.type === 'unicast'))
     .sort((a, b) => (a.metric ?? 0) - (b.metric ?? 0));
   const route = candidates[0];
   if (!route) return null;

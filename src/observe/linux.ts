@@ -1,4 +1,6 @@
 /** iproute2's JSON (`ip -j`, `bridge -j`) and OVSDB's, as the checks need them. */
+import type { AddressFamily } from '../model/address.js';
+
 export const LINUX = {
   addresses: (iface: string) => `ip -j addr show dev ${iface}`,
   flood: (dev: string) => `bridge -j fdb show dev ${dev}`,
@@ -6,13 +8,18 @@ export const LINUX = {
   ovsPort: (port: string) => `ovs-vsctl --format=json --columns=name,tag,external_ids list port ${port}`,
 } as const;
 
-/** Addresses (with prefix length) of the interface of an `ip -j addr show dev X`. */
-export function interfaceAddresses(json: unknown): string[] {
+/** iproute2's name of each family in `addr_info`. */
+const IPROUTE_FAMILY = { ipv4: 'inet', ipv6: 'inet6' } as const satisfies Record<AddressFamily, string>;
+
+/** Addresses (with prefix length) of the family on the interface of an `ip -j addr show dev X`. */
+export function interfaceAddresses(json: unknown, family: AddressFamily = 'ipv4'): string[] {
   const links = Array.isArray(json)
     ? (json as { addr_info?: { family: string; local: string; prefixlen: number }[] }[])
     : [];
   return links.flatMap((l) =>
-    (l.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
+    (l.addr_info ?? [])
+      .filter((a) => a.family === IPROUTE_FAMILY[family])
+      .map((a) => `${a.local}/${a.prefixlen}`),
   );
 }
 

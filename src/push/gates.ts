@@ -13,7 +13,7 @@ import type { CommandRunner } from '../observe/runner.js';
 import { type DeriveOptions, deriveChecks, type Expectation, specOf } from '../verify/checks/index.js';
 import type { CheckIndex, ExpectationBase } from '../verify/checks/spec.js';
 import { runChecks, type VerifyResult } from '../verify/run.js';
-import { CombinedFrrReads } from './gate-reads.js';
+import { CombinedFrrReads, ipv6Devices } from './gate-reads.js';
 
 /**
  * The checks a gate can run: the kinds the index marks for gates (no pings or HTTP from VMs), on
@@ -105,10 +105,11 @@ export async function baseline<E extends ExpectationBase = Expectation>(
   concurrency: number,
   index?: CheckIndex<E>,
 ): Promise<{ passed: Set<string>; failing: VerifyResult<E>[] }> {
+  const six = ipv6Devices(checks);
   const results = await runChecks(
     checks,
     runner,
-    { deadlineMs: 0, intervalMs: 0, concurrency, perRound: (r) => new CombinedFrrReads(r) },
+    { deadlineMs: 0, intervalMs: 0, concurrency, perRound: (r) => new CombinedFrrReads(r, six) },
     index,
   );
   return {
@@ -172,10 +173,11 @@ export async function runGate<E extends ExpectationBase = Expectation>(
   index?: CheckIndex<E>,
 ): Promise<GateRun<E>> {
   const started = Date.now();
+  const six = ipv6Devices(checks);
   const results = await runChecks(
     checks,
     runner,
-    { deadlineMs, intervalMs: GATE_POLL_MS, concurrency, perRound: (r) => new CombinedFrrReads(r) },
+    { deadlineMs, intervalMs: GATE_POLL_MS, concurrency, perRound: (r) => new CombinedFrrReads(r, six) },
     index,
   );
   const rounds = Math.max(0, ...results.map((r) => r.attempts));

@@ -38,8 +38,8 @@ function compareUrls(before: ServiceState, after: ServiceState, isDown: (n: stri
     if (lost.length)
       out.push(degraded('vip', `${url} served by ${listed([...now.servers])} only (${listed(lost)} down)`));
   }
-  for (const [id, from] of before.vips)
-    if (!after.vips.has(id)) out.push(breaks('vip', `${id.slice(4)} no longer answers (was from ${from})`));
+  for (const [vip, from] of before.vips)
+    if (!after.vips.has(vip)) out.push(breaks('vip', `${vip} no longer answers (was from ${from})`));
   for (const [edge, vips] of before.vipRoutes) {
     const now = after.vipRoutes.get(edge);
     if (!now) continue; // the edge itself failed

@@ -11,6 +11,7 @@ import { roleSpec } from '../compile/roles.js';
 import { parsePrefix } from '../net/ipv4.js';
 import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
+import { hostPart } from '../verify/checks/family.js';
 import { httpPath } from '../verify/checks/http-path.js';
 import {
   loopbackSources,
@@ -51,7 +52,10 @@ export interface Uplinks extends Iterable<[string, ReadonlySet<string>]> {
 export interface ServiceState {
   /** Per URL of a public VIP: the upstreams it is served from, and the servers that serve it. */
   urls: Map<string, { from: Set<string>; servers: Set<string> }>;
-  /** L4 VIPs that answer from inside their tenant (`vip:address:port`), with the router asking. */
+  /**
+   * L4 VIPs of both families that answer from inside their tenant (`203.0.113.10:443`,
+   * `[2001:db8:100:10::10]:443`), with the router asking.
+   */
   vips: Map<string, string>;
   /** Per edge (a device cabled to an upstream) the VIPs it routes to. */
   vipRoutes: Map<string, Set<string>>;
@@ -272,10 +276,13 @@ function backendsOf(ctx: DeriveContext): ServiceState['backends'] {
   return out;
 }
 
-/** Per top-of-rack switch, the loopbacks it reaches (by device): the check kind's derivation. */
+/** Per top-of-rack switch, the IPv4 loopbacks it reaches (by device): the check kind's derivation. */
 export function loopbacksReached(ctx: DeriveContext): Map<string, Set<string>> {
   return new Map(
-    loopbacksReachable.derive(ctx).map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
+    loopbacksReachable
+      .derive(ctx)
+      .filter((e) => !e.family) // IPv6's reach is the family state's (`reachedOver`)
+      .map((e) => [e.device, new Set(e.targets.map((t) => t.device))]),
   );
 }
 
@@ -376,7 +383,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
   const six = ipv6Of(ctx);
   return {
     urls: urlsOf(ctx),
-    vips: new Map(vipList.map((e) => [e.id, e.device])),
+    vips: new Map(vipList.map((e) => [`${hostPart(e.address)}:${e.port}`, e.device])),
     vipRoutes: vipRoutesOf(ctx, vipsOf(ctx.site)),
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),

@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FRR_COMBINED, FRR_COMBINED6, splitFrrCombined } from '../../src/daemons/frr/collect.js';
+import { collectPlan } from '../../src/drift/collect.js';
 import { ipv6AddressDrift, ipv6Addresses } from '../../src/drift/ip-mib.js';
-import { snmpFindings } from '../../src/drift/runtime.js';
+import { driftChecks, prefetchCommands, snmpFindings } from '../../src/drift/runtime.js';
 import type { SnmpObservation } from '../../src/drift/snmp.js';
+import { FRR, FRR_FAMILY } from '../../src/observe/frr.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
 import { compileExample } from '../support/render.js';
@@ -151,5 +154,87 @@ describe('snmpd view', () => {
     const oids = (d: (typeof ds.devices)[number]) => d.snmpd?.view.subtrees.map((s) => s.oid) ?? [];
     expect(oids(edge1)).toContain('.1.3.6.1.2.1.4.34');
     for (const d of v4.devices) expect(oids(d), d.name).not.toContain('.1.3.6.1.2.1.4.34');
+  });
+});
+
+describe('drift of the IPv6 families (issue 14)', () => {
+  const vr1 = ds.devices.find((d) => d.name === 'vr1')!;
+  const keepalived = vr1.role === 'vrouter' ? vr1.keepalived : undefined;
+  const instances = [...(keepalived?.vrrpInstances ?? []), ...(keepalived?.vrrpInstances6 ?? [])];
+  const vrrpRows = (state: (name: string) => string) =>
+    instances.map((v) => ({
+      name: v.name,
+      state: state(v.name),
+      basePriority: v.priority,
+      effectivePriority: v.priority,
+    }));
+  const observed = (vrrp: SnmpObservation['vrrp']): SnmpObservation => ({
+    sysName: 'vr1',
+    interfaces: [],
+    bgp: null,
+    vrrp,
+    addresses6: [],
+  });
+  const vrrpFindings = (vrrp: SnmpObservation['vrrp']) =>
+    snmpFindings(vr1, observed(vrrp), NOW)
+      .filter((f) => f.kind === 'vrrp-master')
+      .map((f) => [f.section, f.severity, f.running]);
+
+  it('GIVEN KEEPALIVED-MIB listing every instance as intended THEN no VRRP finding, the VRRPv3 IPv6 ones included', () => {
+    expect(instances.some((v) => v.name.endsWith('_v6'))).toBe(true);
+    const wanted = new Map(instances.map((v) => [v.name, v.intendedMaster ? 'master' : 'backup']));
+    expect(vrrpFindings(vrrpRows((n) => wanted.get(n)!))).toEqual([]);
+  });
+
+  it('GIVEN an IPv6 instance missing from KEEPALIVED-MIB or in FAULT THEN a critical finding under its own vrrp_instance', () => {
+    const v6 = instances.find((v) => v.name.endsWith('_v6'))!;
+    const wanted = new Map(instances.map((v) => [v.name, v.intendedMaster ? 'master' : 'backup']));
+    const rows = vrrpRows((n) => (n === v6.name ? 'fault' : wanted.get(n)!));
+    expect(vrrpFindings(rows)).toEqual([
+      [`vrrp_instance ${v6.name}`, 'critical', `FAULT (priority ${v6.priority})`],
+    ]);
+    expect(vrrpFindings(rows.filter((r) => r.name !== v6.name))).toEqual([
+      [`vrrp_instance ${v6.name}`, 'critical', 'not in KEEPALIVED-MIB'],
+    ]);
+  });
+
+  it('GIVEN the dual-stack site THEN drift runs the IPv6 checks with the IPv6 reads, and an IPv4-only site reads what it always read', () => {
+    const checks = driftChecks(ds, new Set(['edge1', 'vr1']));
+    const reads = prefetchCommands(checks);
+    expect(reads.get('edge1')).toEqual(
+      expect.arrayContaining([
+        "vtysh -c 'show bgp ipv6 unicast summary json'",
+        "vtysh -c 'show ipv6 route json'",
+        'ip -j -6 route show',
+      ]),
+    );
+    expect(checks.filter((e) => e.family === 'ipv6').map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['bgp-session', 'ecmp', 'kernel-ecmp', 'vrrp-master']),
+    );
+    const v4Reads = [
+      ...prefetchCommands(driftChecks(v4, new Set(v4.devices.map((d) => d.name)))).values(),
+    ].flat();
+    expect(v4Reads.filter((c) => c.includes('ipv6') || c.includes(' -6 '))).toEqual([]);
+  });
+});
+
+describe('drift reads FRR in one vtysh per device, both families on a dual-stack router (issue 14)', () => {
+  it('GIVEN edge1 of the dual-stack site THEN its collect reads IPv6 in the same vtysh and its IPv6 checks are answered by it; an IPv4-only router keeps its read', () => {
+    const checks = driftChecks(ds, new Set(['edge1']));
+    const plan = collectPlan(edge1, prefetchCommands(checks).get('edge1') ?? []);
+    expect(plan.reads.get('frr')).toBe(FRR_COMBINED6.command);
+    expect(plan.prefetch).toEqual(
+      expect.arrayContaining([FRR_FAMILY.ipv6.bgpSummary, FRR_FAMILY.ipv6.routes, FRR.bgpSummary]),
+    );
+    expect([...plan.reads.values()].filter((c) => c.startsWith('vtysh'))).toEqual([FRR_COMBINED6.command]);
+    const spine1 = v4.devices.find((d) => d.name === 'spine1')!;
+    expect(collectPlan(spine1, []).reads.get('frr')).toBe(FRR_COMBINED.command);
+  });
+
+  it('GIVEN the combined output with the IPv6 reads THEN each JSON is split off under its command', () => {
+    const out = `Building configuration...\n\nCurrent configuration:\n!\nend\n{"r4":1}\n[]\n{"as":1}\n{"r6":1}\n{"as":6}\n`;
+    const { json } = splitFrrCombined({ code: 0, stdout: out, stderr: '' });
+    expect([...json.keys()]).toEqual([...FRR_COMBINED6.json]);
+    expect(JSON.parse(json.get(FRR_FAMILY.ipv6.bgpSummary)!.stdout)).toEqual({ as: 6 });
   });
 });

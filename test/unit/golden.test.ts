@@ -2,7 +2,9 @@
  * Golden files at two levels, as readable files. Update them only on purpose:
  * `UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`, then review the diff.
  * - the reference sites: the compiled model and every rendered file of every device, under
- *   test/golden/<site>/<device>/;
+ *   test/golden/<site>/<device>/, and the checks verify derives for the site, one `id  title` a
+ *   line, in test/golden/<site>/checks.txt (an IPv4-only site's list must not move when a kind
+ *   learns a family: issue 14);
  * - one minimal inventory per feature (AVD's `host_vars/<feature>.yml` →
  *   `intended/configs/<feature>.cfg`): test/golden/features/<feature>/inventory.yaml, which must
  *   validate clean, and its rendered files under test/golden/features/<feature>/intended/<device>/.
@@ -10,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deriveExpectations } from '../../src/verify/expectations.js';
 import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 
@@ -25,6 +28,12 @@ function expected(): Map<string, string> {
   for (const { site, rendered } of [...renderExample(), ...renderExample(DUAL_STACK)]) {
     for (const d of site.devices)
       files.set(`${site.name}/${d.name}/model.json`, `${JSON.stringify(d, null, 2)}\n`);
+    files.set(
+      `${site.name}/checks.txt`,
+      deriveExpectations(site)
+        .map((e) => `${e.id}  ${e.title}\n`)
+        .join(''),
+    );
     for (const f of rendered.files) {
       if (f.file.startsWith('certs/')) continue; // a secret's whole content: never kept in the repository
       files.set(`${site.name}/${f.device}/${f.file}`, f.content);

@@ -42,3 +42,12 @@ describe('answeredPings', () => {
     ]).toEqual(['10.0.0.1', '10.0.0.4']);
   });
 });
+
+describe('pingManyScript over IPv6 (issue 14)', () => {
+  it('GIVEN an IPv6 source THEN it sends ICMPv6 echoes: ::1 answers, an unroutable address does not', () => {
+    const out = run(pingManyScript('::1', ['::1', '2001:db8::1']));
+    expect([...answeredPings(out)]).toEqual(['::1']);
+    expect(out).toMatch(/^fail 2001:db8::1\b/m);
+    expect(out.trim().split('\n')).toHaveLength(2);
+  });
+});

@@ -89,19 +89,34 @@ describe('the IPv6 family of the routing simulation (dual-stack fixture)', () =>
 });
 
 describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
-  it('GIVEN the dual-stack site WHEN every single failure is analysed THEN none loses an IPv6 loopback or the IPv6 prefix upstream', () => {
+  it('GIVEN the dual-stack site WHEN every single failure is analysed THEN none loses an IPv6 loopback or the IPv6 prefix upstream, and the IPv6 HTTP paths fare as the IPv4 ones', () => {
     const report = analyseSite(ds);
     const lines = report.results.flatMap((r) =>
       r.impacts.filter((i) => i.service !== 'ecmp').map((i) => i.detail),
     );
-    expect(lines.filter((l) => l.startsWith('IPv6') || l.includes('2001:db8'))).toEqual([]);
+    const ipv6 = lines.filter((l) => l.startsWith('IPv6') || l.includes('2001:db8'));
+    // the only IPv6 impacts are the http-path kind's IPv6 paths, each beside its IPv4 twin
+    const ipv4Paths = lines
+      .filter((l) => l.includes('://203.0.113.10/'))
+      .map((l) => l.replace('203.0.113.10', '[2001:db8:100:10::10]'));
+    expect(ipv4Paths.length).toBeGreaterThan(0);
+    expect(ipv6).toEqual(ipv4Paths);
   });
 
-  it('GIVEN a site whose IPv6 reaches the internet through edge1 alone WHEN edge1 fails THEN IPv6 breaks, IPv4 survives', () => {
+  it('GIVEN a site whose IPv6 reaches the internet through edge1 alone WHEN edge1 fails THEN IPv6 breaks (its prefix and its HTTP paths), IPv4 survives', () => {
     const site = compile(dualStackOneIpv6Upstream());
     const impacts = analyseOne(site, fail(['edge1'])).results[0]!;
     expect(impacts.verdict).toBe('breaks');
+    const unreachable = (url: string) => ({
+      severity: 'breaks',
+      service: 'vip',
+      detail: `${url} is reachable from no upstream`,
+    });
     expect(impacts.impacts.filter((i) => i.severity === 'breaks')).toEqual([
+      unreachable('http://[2001:db8:100:10::10]/'),
+      unreachable('http://[2001:db8:100:10::10]/api/'),
+      unreachable('https://[2001:db8:100:10::10]/'),
+      unreachable('https://[2001:db8:100:10::10]/api/'),
       {
         severity: 'breaks',
         service: 'announce',

@@ -5,7 +5,7 @@
  */
 import { daemonFinding } from '../../drift/runtime.js';
 import type { DaemonDriver, DeviceView } from '../types.js';
-import { FRR_COMBINED, splitFrrCombined } from './collect.js';
+import { frrCombinedOf, splitFrrCombined } from './collect.js';
 import { compareFrr, frrDaemonOfSection } from './drift.js';
 import { frrLabStatus } from './lab.js';
 import { FRR_CONF, FRR_DAEMONS_FILE } from './paths.js';
@@ -62,8 +62,8 @@ export const frr: DaemonDriver = {
       if (d.frr.daemons.bfdd) out.push('bfdd');
       return out;
     },
-    reads: () => [['frr', FRR_COMBINED.command]],
-    answers: () => FRR_COMBINED.json,
+    reads: (d) => [['frr', frrCombinedOf(d).command]],
+    answers: (d) => frrCombinedOf(d).json,
     prefetched(reads, wanted) {
       const combined = reads.get('frr');
       const json = combined ? splitFrrCombined(combined).json : new Map();

@@ -3,7 +3,10 @@
  * the same routes at the same widths, and a failure means the same to drift. Each kind keeps its
  * own module for how it reads, words and files what it sees.
  */
+
 import type { Range } from '../routing.js';
+import { ROUTING_FAMILIES } from '../routing-family.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, routingOf } from './family.js';
 import { speaksBgp } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 
@@ -14,44 +17,49 @@ export interface EcmpWidth extends ExpectationBase {
 }
 
 /** A width as derived, before a kind names and words it. */
-type DerivedWidth = Pick<EcmpWidth, 'device' | 'prefix' | 'nexthops'>;
-
-const DEFAULT_ROUTE = '0.0.0.0/0';
+type DerivedWidth = Pick<EcmpWidth, 'device' | 'prefix' | 'nexthops'> & { family: AddressFamily };
 
 /**
- * Every route the simulation says a managed BGP speaker that is up reaches over several paths
- * (and its default route), with the width it has in the (possibly degraded) fabric: a route
- * that was multipath in the intact fabric stays listed at the width that is left (with one of
- * two spines down, 1).
+ * Every route of the family the simulation says a managed BGP speaker that is up reaches over
+ * several paths (and its default route, `0.0.0.0/0` or `::/0`), with the width it has in the
+ * (possibly degraded) fabric: a route that was multipath in the intact fabric stays listed at the
+ * width that is left (with one of two spines down, 1). None of IPv6 where the site does not route it.
  */
-function ecmpWidths(ctx: DeriveContext): DerivedWidth[] {
+function ecmpWidths(ctx: DeriveContext, family: AddressFamily): DerivedWidth[] {
+  const routing = routingOf(ctx.routing, family);
+  const intactRouting = routingOf(ctx.intact, family);
+  const defaultRoute = ROUTING_FAMILIES[family].defaultRoute;
   const out: DerivedWidth[] = [];
   for (const d of ctx.site.devices) {
-    if (!speaksBgp(d) || !d.managed || ctx.isDown(d.name)) continue;
-    const intact = ctx.intact.nexthops.get(d.name);
-    for (const [prefix, nexthops] of ctx.routing.nexthops.get(d.name) ?? []) {
+    if (!routing || !speaksBgp(d) || !d.managed || ctx.isDown(d.name)) continue;
+    const intact = intactRouting?.nexthops.get(d.name);
+    for (const [prefix, nexthops] of routing.nexthops.get(d.name) ?? []) {
       const width = intact?.get(prefix) ?? nexthops;
-      if (width.possible < 2 && prefix !== DEFAULT_ROUTE) continue;
-      out.push({ device: d.name, prefix, nexthops });
+      if (width.possible < 2 && prefix !== defaultRoute) continue;
+      out.push({ device: d.name, prefix, nexthops, family });
     }
   }
   return out;
 }
 
-/** A kind's expectations of those widths: id `<kind>:<device>:<prefix>`, titled the kind's way. */
+/**
+ * A kind's expectations of those widths, IPv4's then IPv6's: id `<kind>:<device>:<prefix>`
+ * (`<kind>:ipv6:…` for IPv6), titled the kind's way.
+ */
 export function deriveWidths<K extends string>(
   ctx: DeriveContext,
   kind: K,
   title: (w: DerivedWidth) => string,
 ): (EcmpWidth & { kind: K })[] {
   // keys in the order the kinds always listed them: expectations are printed as JSON
-  return ecmpWidths(ctx).map((w) => ({
+  return FAMILIES.flatMap((f) => ecmpWidths(ctx, f)).map((w) => ({
     kind,
-    id: `${kind}:${w.device}:${w.prefix}`,
+    id: familyId(kind, w.family, `${w.device}:${w.prefix}`),
     device: w.device,
     title: title(w),
     prefix: w.prefix,
     nexthops: w.nexthops,
+    ...familyField(w.family),
   }));
 }
 

@@ -3,11 +3,22 @@
  * VIP: edge → spine → leaf → hypervisor → vRouter → overlay → L4 → HAProxy (or straight to the
  * app VMs of an L4 service) → app. The answer must come from a server the path routes to. In a
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
- * whose upstream has no route to the VIP, is not expected.
+ * whose upstream has no route to the VIP, is not expected. Per family: each IPv6 VIP
+ * (`virtualServers6`, HAProxy's `binds6`) from each upstream's IPv6 client address, over the
+ * IPv6 routing (issue 14).
  */
 import { oncePer } from '../../util/once-per.js';
 import { shellQuote } from '../../util/shell.js';
-import { clientDevices, internetClient, proxyDevices, routes, sameSubnet, vrrpDevices } from './model.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, hostPart, routingOf } from './family.js';
+import {
+  clientDevices,
+  internetClient,
+  proxyDevices,
+  routes,
+  runsVrrp,
+  sameSubnet,
+  vrrpDevices,
+} from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
 export interface HttpPath extends ExpectationBase {
@@ -24,15 +35,24 @@ interface Path {
   insecure: boolean;
 }
 
-/** Adds the paths to a VIP from every upstream that is up and reaches it, once per upstream and URL. */
-function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: Path[]): void {
+/**
+ * Adds the paths to a VIP from every upstream that is up, has a client of the family and reaches
+ * it, once per upstream and URL.
+ */
+function fromUpstreams(
+  ctx: DeriveContext,
+  family: AddressFamily,
+  out: HttpPath[],
+  vip: string,
+  paths: Path[],
+): void {
   for (const up of clientDevices(ctx.site)) {
-    const source = internetClient(up);
+    const source = internetClient(up, family);
     if (!source || ctx.isDown(up.name)) continue;
-    if (ctx.degraded && !routes(ctx.routing, up.name, vip)) continue;
+    if (ctx.degraded && !routes(routingOf(ctx.routing, family), up.name, vip)) continue;
     for (const p of paths) {
       const servers = p.servers.filter((s) => !ctx.isDown(s));
-      const id = `http:${up.name}:${p.url}`;
+      const id = familyId('http', family, `${up.name}:${p.url}`);
       if (!servers.length || out.some((e) => e.id === id)) continue;
       out.push({
         kind: 'http-path',
@@ -43,18 +63,28 @@ function fromUpstreams(ctx: DeriveContext, out: HttpPath[], vip: string, paths: 
         url: p.url,
         servers,
         insecure: p.insecure,
+        ...familyField(family),
       });
     }
   }
 }
 
-/** Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer. */
-function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
+/** The VIPs of the family a balancer serves: IPv4's `virtualServers`, IPv6's `virtualServers6`. */
+function virtualServersOf(d: Parameters<typeof runsVrrp>[0], family: AddressFamily) {
+  if (!runsVrrp(d)) return [];
+  return family === 'ipv4' ? d.keepalived.virtualServers : (d.keepalived.virtualServers6 ?? []);
+}
+
+/**
+ * Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer
+ * (for IPv6: on the frontend's IPv6 binds, which the L4 balancers send IPv6 to).
+ */
+function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
   for (const l7 of proxyDevices(ctx.site)) {
     if (ctx.isDown(l7.name)) continue;
     const vips = vrrpDevices(ctx.site)
       .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
-      .flatMap((d) => d.keepalived.virtualServers)
+      .flatMap((d) => virtualServersOf(d, family))
       .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
     const backend = (name: string) =>
       l7.haproxy.backends.find((b) => b.name === name)!.servers.map((s) => s.name);
@@ -63,15 +93,16 @@ function proxiedPaths(ctx: DeriveContext, out: HttpPath[]): void {
         { path: '/', servers: backend(fe.defaultBackend) },
         ...fe.routes.map((r) => ({ path: r.pathPrefix, servers: backend(r.backend) })),
       ];
-      for (const bind of fe.binds)
+      for (const bind of family === 'ipv4' ? fe.binds : (fe.binds6 ?? []))
         for (const vs of vips.filter((v) => v.port === bind.port)) {
           const scheme = bind.certificate ? 'https' : 'http';
           fromUpstreams(
             ctx,
+            family,
             out,
             vs.address,
             paths.map((p) => ({
-              url: `${scheme}://${vs.address}${p.path}`,
+              url: `${scheme}://${hostPart(vs.address)}${p.path}`,
               servers: p.servers,
               insecure: !!bind.certificate,
             })),
@@ -91,17 +122,19 @@ const announcedOf = oncePer((site: DeriveContext['site']) =>
   site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
 );
 
-function directPaths(ctx: DeriveContext, out: HttpPath[]): void {
+function directPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
   const announced = announcedOf(ctx.site);
   for (const d of vrrpDevices(ctx.site)) {
     if (ctx.isDown(d.name)) continue;
-    for (const vs of d.keepalived.virtualServers) {
+    for (const vs of virtualServersOf(d, family)) {
       const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
       const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));
       if (!apps.length || apps.length !== servers.length) continue;
       if (!announced.some((p) => sameSubnet(p, vs.address))) continue;
-      const url = `http://${vs.address}${vs.port === 80 ? '' : `:${vs.port}`}/`;
-      fromUpstreams(ctx, out, vs.address, [{ url, servers: apps.map((v) => v!.name), insecure: false }]);
+      const url = `http://${hostPart(vs.address)}${vs.port === 80 ? '' : `:${vs.port}`}/`;
+      fromUpstreams(ctx, family, out, vs.address, [
+        { url, servers: apps.map((v) => v!.name), insecure: false },
+      ]);
     }
   }
 }
@@ -113,14 +146,17 @@ export const httpPath: CheckSpec<HttpPath> = {
   stage: 9,
   derive(ctx) {
     const out: HttpPath[] = [];
-    proxiedPaths(ctx, out);
-    directPaths(ctx, out);
+    for (const f of FAMILIES) {
+      proxiedPaths(ctx, f, out);
+      directPaths(ctx, f, out);
+    }
     return out;
   },
   async evaluate(e, round) {
+    // -g: an IPv6 URL's brackets are the address's, not curl's globbing
     const r = await round.fresh(
       e.device,
-      `curl -sS -m 5 ${e.insecure ? '-k ' : ''}--interface ${e.source} -o - -w '\\n%{http_code}' ${shellQuote(e.url)}`,
+      `curl -sS -m 5 ${e.insecure ? '-k ' : ''}${e.family ? '-g ' : ''}--interface ${e.source} -o - -w '\\n%{http_code}' ${shellQuote(e.url)}`,
       10_000,
     );
     const lines = r.stdout.trim().split('\n');

@@ -6,6 +6,7 @@
  */
 import {
   KERNEL_FIB,
+  KERNEL_ROUTES,
   type KernelNexthop,
   type KernelRoute,
   kernelWidth,
@@ -13,6 +14,7 @@ import {
 } from '../../observe/kernel-fib.js';
 import type { ObservationRound } from '../../observe/runner.js';
 import { deriveWidths, ECMP_WIDTH_SPEC, type EcmpWidth } from './ecmp-width.js';
+import { familyOf } from './family.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckResult, type CheckSpec, fail, inRange, pass, rangeText, rangeTitle } from './spec.js';
 
@@ -59,7 +61,7 @@ export const kernelEcmp: CheckSpec<KernelEcmp> = {
       (w) => `${w.device}'s kernel forwards ${w.prefix} over ${rangeTitle(w.nexthops)} next hops`,
     ),
   async evaluate(e, round) {
-    const routes = await readList<KernelRoute>(round, e.device, KERNEL_FIB.routes);
+    const routes = await readList<KernelRoute>(round, e.device, KERNEL_ROUTES[familyOf(e)]);
     if ('error' in routes) return fail(routes.error);
     const usesObject = routes.value.some((r) => r.nhid !== undefined);
     if (!usesObject) return compareKernelWidth(e, routes.value, null);
@@ -68,7 +70,7 @@ export const kernelEcmp: CheckSpec<KernelEcmp> = {
     return compareKernelWidth(e, routes.value, nexthops.value);
   },
   reads: (e) => [
-    { device: e.device, command: KERNEL_FIB.routes },
+    { device: e.device, command: KERNEL_ROUTES[familyOf(e)] },
     { device: e.device, command: KERNEL_FIB.nexthops },
   ],
   filed: (e) => ({ daemon: FILED_UNDER.routing, section: `route ${e.prefix} (kernel)` }),

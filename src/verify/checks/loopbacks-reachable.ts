@@ -1,12 +1,13 @@
 /**
  * Every announced loopback answers a ping from every top-of-rack switch (the role servers uplink
- * to, from the role table), sourced from the switch's own loopback. A failed device's loopback is
- * not expected to answer, nor, in a degraded fabric, one the switch has no route to.
+ * to, from the role table), sourced from the switch's own loopback, in each family: the IPv6
+ * loopbacks (announced as /128) from each switch's IPv6 loopback (issue 14). A failed device's
+ * loopback is not expected to answer, nor, in a degraded fabric, one the switch has no route to.
  */
 import { hostRoles, roleSpec } from '../../compile/roles.js';
 import { oncePer } from '../../util/once-per.js';
 import { lastLine } from '../../util/shell.js';
-import type { AddressFamily } from '../routing.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, familyWord, routingOf } from './family.js';
 import { loopback6Of, loopbackOf, speaksBgp } from './model.js';
 import { answeredPings, pingManyScript } from './ping-many.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -73,30 +74,34 @@ const topOfRackOf = oncePer((site: DeriveContext['site']) => {
 /** The route a switch needs to a loopback: in a degraded fabric, one without it is not expected to answer. */
 export const routeTo = (t: LoopbackTarget): string => `${t.address}/${t.address.includes(':') ? 128 : 32}`;
 
+/** One family's: none of IPv6 where no speaker announces an IPv6 loopback. */
+function reachable(ctx: DeriveContext, family: AddressFamily): LoopbacksReachable[] {
+  const loopbacks = loopbackTargets(ctx, family);
+  const routes = loopbacks.map(routeTo);
+  return loopbackSources(ctx, family).map((d) => {
+    const source = (family === 'ipv4' ? loopbackOf : loopback6Of)(d)!;
+    const routed = routingOf(ctx.routing, family)?.nexthops.get(d.name);
+    const targets = loopbacks.filter(
+      (t, i) => t.device !== d.name && (!ctx.degraded || !!routed?.has(routes[i]!)),
+    );
+    return {
+      kind: 'loopbacks-reachable',
+      id: familyId('loopbacks', family, d.name),
+      device: d.name,
+      title: `${d.name} (${source}) reaches the ${targets.length} other ${familyWord(family)}loopbacks`,
+      source,
+      targets,
+      ...familyField(family),
+    };
+  });
+}
+
 export const loopbacksReachable: CheckSpec<LoopbacksReachable> = {
   kind: 'loopbacks-reachable',
   describes: 'every loopback answers from every leaf',
   runs: { verify: true, gates: true, drift: false },
   stage: 3,
-  derive(ctx) {
-    const loopbacks = loopbackTargets(ctx);
-    const routes = loopbacks.map(routeTo);
-    return loopbackSources(ctx).map((d) => {
-      const source = loopbackOf(d)!;
-      const routed = ctx.routing.nexthops.get(d.name);
-      const targets = loopbacks.filter(
-        (t, i) => t.device !== d.name && (!ctx.degraded || !!routed?.has(routes[i]!)),
-      );
-      return {
-        kind: 'loopbacks-reachable',
-        id: `loopbacks:${d.name}`,
-        device: d.name,
-        title: `${d.name} (${source}) reaches the ${targets.length} other loopbacks`,
-        source,
-        targets,
-      };
-    });
-  },
+  derive: (ctx) => FAMILIES.flatMap((f) => reachable(ctx, f)),
   async evaluate(e, round) {
     // one echo request per loopback, all from one process (ping-many.ts), each answered within a second
     const addresses = e.targets.map((t) => t.address);

@@ -8,8 +8,10 @@ import type { DeepReadonly } from '../../model/freeze.js';
 import { runsProxy, runsVrrp } from '../../model/runs.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
+import { contains6, parseAddress6, parsePrefix6 } from '../../net/ipv6.js';
 import { oncePer } from '../../util/once-per.js';
 import { hasCovering } from '../routing-view.js';
+import type { AddressFamily } from './family.js';
 
 type Dev = DeepReadonly<Device>;
 
@@ -24,8 +26,8 @@ export const FILED_UNDER = {
 export { runsOverlay, runsProxy, runsVrrp, speaksBgp } from '../../model/runs.js';
 /**
  * Per site, the devices that run keepalived (VRRP, IPVS), those that run HAProxy and the upstreams
- * with a test client, in the site's order: whatif derives the services once per failure, and a
- * 5,000-device fabric has a handful of each.
+ * with a test client (of either family), in the site's order: whatif derives the services once per
+ * failure, and a 5,000-device fabric has a handful of each.
  */
 export const vrrpDevices = oncePer((site: DeepReadonly<SiteModel>) =>
   Object.freeze(site.devices.filter(runsVrrp)),
@@ -34,11 +36,14 @@ export const proxyDevices = oncePer((site: DeepReadonly<SiteModel>) =>
   Object.freeze(site.devices.filter(runsProxy)),
 );
 export const clientDevices = oncePer((site: DeepReadonly<SiteModel>) =>
-  Object.freeze(site.devices.filter((d) => internetClient(d) !== null)),
+  Object.freeze(site.devices.filter((d) => 'clientAddress' in d)),
 );
 
-/** A simulated upstream with a test client: where internet traffic comes from. */
-export const internetClient = (d: Dev): string | null => ('clientAddress' in d ? d.clientAddress : null);
+/** A simulated upstream's test client of the family: where internet traffic comes from. */
+export function internetClient(d: Dev, family: AddressFamily = 'ipv4'): string | null {
+  if (!('clientAddress' in d)) return null;
+  return family === 'ipv4' ? d.clientAddress : (d.clientAddress6 ?? null);
+}
 
 export function loopbackOf(d: Dev): string | undefined {
   return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
@@ -49,7 +54,13 @@ export function loopback6Of(d: Dev): string | undefined {
   return d.interfaces.find((i) => i.kind === 'loopback')?.addresses6?.[0]?.address;
 }
 
+/** Whether the prefix holds the address, in either family (false across families). */
 export function sameSubnet(cidr: string, address: string): boolean {
+  if (address.includes(':')) {
+    const prefix6 = parsePrefix6(cidr)?.prefix;
+    const a6 = parseAddress6(address);
+    return !!prefix6 && a6 !== undefined && contains6(prefix6, a6);
+  }
   const prefix = parsePrefix(cidr)?.prefix;
   const a = parseAddress(address);
   return !!prefix && a !== undefined && contains(prefix, a);
@@ -68,11 +79,11 @@ export interface VrrpGroup {
   members: VrrpMember[];
 }
 
-/** Every VRRP group of the site, with all its members (up or not), sorted by key. */
-export const vrrpGroups = oncePer((site: DeepReadonly<SiteModel>): readonly VrrpGroup[] => {
+function groupsOf(site: DeepReadonly<SiteModel>, family: AddressFamily): readonly VrrpGroup[] {
   const groups = new Map<string, VrrpGroup>();
   for (const d of vrrpDevices(site)) {
-    for (const v of d.keepalived.vrrpInstances) {
+    const instances = family === 'ipv4' ? d.keepalived.vrrpInstances : (d.keepalived.vrrpInstances6 ?? []);
+    for (const v of instances) {
       const key = `${v.segment}#${v.virtualRouterId}`;
       const group = groups.get(key) ?? { key, vip: cidrOf(v.virtualIpaddress[0]!), members: [] };
       group.members.push({ device: d.name, interface: v.interface, v });
@@ -80,7 +91,20 @@ export const vrrpGroups = oncePer((site: DeepReadonly<SiteModel>): readonly Vrrp
     }
   }
   return Object.freeze([...groups.values()].sort((a, b) => a.key.localeCompare(b.key)));
-});
+}
+const groups4 = oncePer((site: DeepReadonly<SiteModel>) => groupsOf(site, 'ipv4'));
+const groups6 = oncePer((site: DeepReadonly<SiteModel>) => groupsOf(site, 'ipv6'));
+
+/**
+ * Every VRRP group of the site in the family, with all its members (up or not), sorted by key:
+ * IPv4's `vrrpInstances`, or IPv6's VRRPv3 `vrrpInstances6` (same segment and VRID, own instance).
+ */
+export function vrrpGroups(
+  site: DeepReadonly<SiteModel>,
+  family: AddressFamily = 'ipv4',
+): readonly VrrpGroup[] {
+  return family === 'ipv4' ? groups4(site) : groups6(site);
+}
 
 /**
  * The member that holds the VIP: the intended master while it is up, else the surviving member
@@ -93,12 +117,12 @@ export function masterOf(group: VrrpGroup, isDown: (name: string) => boolean): V
   return [...up].sort((a, b) => b.v.priority - a.v.priority || a.device.localeCompare(b.device))[0];
 }
 
-/** Whether the device has a route (in the simulated routing it is given) that covers the address. */
+/** Whether the device has a route (in the simulated routing it is given, of the address's family) that covers the address. */
 export function routes(
-  routing: { nexthops: ReadonlyMap<string, ReadonlyMap<string, unknown>> },
+  routing: { nexthops: ReadonlyMap<string, ReadonlyMap<string, unknown>> } | undefined,
   device: string,
   address: string,
 ): boolean {
-  const table = routing.nexthops.get(device);
+  const table = routing?.nexthops.get(device);
   return !!table && hasCovering(table, address, sameSubnet);
 }

@@ -1,8 +1,10 @@
 /**
  * For each segment, each VM that is up pings one VM of the segment on another hypervisor, and the
- * source hypervisor's VXLAN counters must move: the answer came through the overlay.
+ * source hypervisor's VXLAN counters must move: the answer came through the overlay. Per family:
+ * on a segment with a `subnet6`, the VMs' IPv6 addresses too (`ping -6`).
  */
 import { LINUX } from '../../observe/linux.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, familyOf } from './family.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
 export interface OverlayPing extends ExpectationBase {
@@ -20,19 +22,45 @@ interface Member {
   address: string;
 }
 
-/** The VMs of each segment that are up, by segment (`tenant/segment`), sorted. */
-function segmentMembers(ctx: DeriveContext): [string, Member[]][] {
+/** The VMs of each segment that are up with an address of the family, by segment (`tenant/segment`), sorted. */
+function segmentMembers(ctx: DeriveContext, family: AddressFamily): [string, Member[]][] {
   const members = new Map<string, Member[]>();
   for (const d of ctx.site.devices) {
     if (!d.hostedOn || ctx.isDown(d.name)) continue;
-    for (const i of d.interfaces)
-      if (i.segment && i.addresses[0])
+    for (const i of d.interfaces) {
+      const address = (family === 'ipv4' ? i.addresses : (i.addresses6 ?? []))[0];
+      if (i.segment && address)
         members.set(i.segment, [
           ...(members.get(i.segment) ?? []),
-          { device: d.name, host: d.hostedOn, address: i.addresses[0].address },
+          { device: d.name, host: d.hostedOn, address: address.address },
         ]);
+    }
   }
   return [...members].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** One family's pings: none of IPv6 where no segment has IPv6 VMs. */
+function pingsOf(ctx: DeriveContext, family: AddressFamily): OverlayPing[] {
+  const out: OverlayPing[] = [];
+  for (const [segment, list] of segmentMembers(ctx, family)) {
+    const vni = ctx.site.segments.find((s) => `${s.tenant}/${s.name}` === segment)?.vni;
+    for (const from of list) {
+      const to = list.find((t) => t.host !== from.host);
+      if (!to || vni === undefined) continue;
+      out.push({
+        kind: 'overlay-ping',
+        id: familyId('overlay', family, `${segment}:${from.device}:${to.device}`),
+        device: from.device,
+        title: `${from.device} (${from.host}) pings ${to.device} ${to.address} (${to.host}) over VXLAN ${vni}`,
+        address: to.address,
+        target: to.device,
+        hypervisor: from.host,
+        vxlanDevice: `vxlan${vni}`,
+        ...familyField(family),
+      });
+    }
+  }
+  return out;
 }
 
 export const overlayPing: CheckSpec<OverlayPing> = {
@@ -40,30 +68,13 @@ export const overlayPing: CheckSpec<OverlayPing> = {
   describes: 'VMs reach VMs on other hypervisors through VXLAN',
   runs: { verify: true, gates: false, drift: false },
   stage: 5,
-  derive(ctx) {
-    const out: OverlayPing[] = [];
-    for (const [segment, list] of segmentMembers(ctx)) {
-      const vni = ctx.site.segments.find((s) => `${s.tenant}/${s.name}` === segment)?.vni;
-      for (const from of list) {
-        const to = list.find((t) => t.host !== from.host);
-        if (!to || vni === undefined) continue;
-        out.push({
-          kind: 'overlay-ping',
-          id: `overlay:${segment}:${from.device}:${to.device}`,
-          device: from.device,
-          title: `${from.device} (${from.host}) pings ${to.device} ${to.address} (${to.host}) over VXLAN ${vni}`,
-          address: to.address,
-          target: to.device,
-          hypervisor: from.host,
-          vxlanDevice: `vxlan${vni}`,
-        });
-      }
-    }
-    return out;
-  },
+  derive: (ctx) => FAMILIES.flatMap((f) => pingsOf(ctx, f)),
   async evaluate(e, round) {
     const before = Number((await round.fresh(e.hypervisor, LINUX.txPackets(e.vxlanDevice))).stdout.trim());
-    const ping = await round.fresh(e.device, `ping -c 3 -i 0.2 -W 1 ${e.address}`);
+    const ping = await round.fresh(
+      e.device,
+      `ping ${familyOf(e) === 'ipv6' ? '-6 ' : ''}-c 3 -i 0.2 -W 1 ${e.address}`,
+    );
     const after = Number((await round.fresh(e.hypervisor, LINUX.txPackets(e.vxlanDevice))).stdout.trim());
     const received = /(\d+) received/.exec(ping.stdout)?.[1] ?? '0';
     if (ping.code !== 0) return fail(`no answer from ${e.target} ${e.address} (${received}/3)`);

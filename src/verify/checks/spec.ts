@@ -20,6 +20,12 @@ export interface ExpectationBase {
   title: string;
   /** Device the check runs on. */
   device: string;
+  /**
+   * The address family a kind checks, which is a parameter of the kind, not a kind of its own
+   * (issue 14): `ipv6` on an IPv6 expectation, absent on an IPv4 one, so an IPv4-only site's
+   * expectations are what they always were (src/verify/checks/family.ts).
+   */
+  family?: 'ipv6';
 }
 
 export interface CheckResult {

@@ -1,9 +1,11 @@
 /**
  * Every L4 VIP answers TCP on its port from inside its tenant: from the vRouter that is VRRP
- * master on the VIP's segment (the backup once the master is down). A VIP whose balancers or
+ * master on the VIP's segment (the backup once the master is down). Per family: each IPv6 VIP
+ * (`virtualServers6`) from the master of the segment's IPv6 instance. A VIP whose balancers or
  * real servers are all down is not expected to answer.
  */
 import { shellQuote } from '../../util/shell.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, hostPart } from './family.js';
 import { masterOf, sameSubnet, speaksBgp, type VrrpGroup, vrrpDevices, vrrpGroups } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 
@@ -21,41 +23,47 @@ function tenantRouter(ctx: DeriveContext, groups: readonly VrrpGroup[], tenant: 
   return vrrpDevices(ctx.site).find((d) => speaksBgp(d) && d.tenant === tenant && masters.has(d.name))?.name;
 }
 
+/** One family's VIPs: IPv4's `virtualServers`, IPv6's `virtualServers6` (none where absent). */
+function vipsOf(ctx: DeriveContext, family: AddressFamily): VipAnswers[] {
+  const out: VipAnswers[] = [];
+  const groups = vrrpGroups(ctx.site, family);
+  for (const d of vrrpDevices(ctx.site)) {
+    if (ctx.isDown(d.name)) continue;
+    const servers = family === 'ipv4' ? d.keepalived.virtualServers : (d.keepalived.virtualServers6 ?? []);
+    for (const vs of servers) {
+      const from = tenantRouter(ctx, groups, d.tenant, vs.address);
+      const id = familyId('vip', family, `${vs.address}:${vs.port}`);
+      if (!from || out.some((e) => e.id === id)) continue;
+      if (ctx.degraded && vs.realServers.every((r) => ctx.isDown(r.device))) continue;
+      out.push({
+        kind: 'vip-answers',
+        id,
+        device: from,
+        title: `${hostPart(vs.address)}:${vs.port} answers TCP from ${from}`,
+        address: vs.address,
+        port: vs.port,
+        ...familyField(family),
+      });
+    }
+  }
+  return out;
+}
+
 export const vipAnswers: CheckSpec<VipAnswers> = {
   kind: 'vip-answers',
   describes: 'every L4 VIP answers',
   runs: { verify: true, gates: true, drift: false },
   stage: 8,
-  derive(ctx) {
-    const out: VipAnswers[] = [];
-    const groups = vrrpGroups(ctx.site);
-    for (const d of vrrpDevices(ctx.site)) {
-      if (ctx.isDown(d.name)) continue;
-      for (const vs of d.keepalived.virtualServers) {
-        const from = tenantRouter(ctx, groups, d.tenant, vs.address);
-        const id = `vip:${vs.address}:${vs.port}`;
-        if (!from || out.some((e) => e.id === id)) continue;
-        if (ctx.degraded && vs.realServers.every((r) => ctx.isDown(r.device))) continue;
-        out.push({
-          kind: 'vip-answers',
-          id,
-          device: from,
-          title: `${vs.address}:${vs.port} answers TCP from ${from}`,
-          address: vs.address,
-          port: vs.port,
-        });
-      }
-    }
-    return out;
-  },
+  derive: (ctx) => FAMILIES.flatMap((f) => vipsOf(ctx, f)),
   async evaluate(e, round) {
+    // bash's /dev/tcp resolves with getaddrinfo: an IPv6 address connects over IPv6
     const r = await round.fresh(
       e.device,
       `timeout 3 bash -c ${shellQuote(`</dev/tcp/${e.address}/${e.port}`)}`,
     );
     return r.code === 0
       ? { ok: true, detail: 'TCP connect ok' }
-      : { ok: false, detail: `TCP connect to ${e.address}:${e.port} failed` };
+      : { ok: false, detail: `TCP connect to ${hostPart(e.address)}:${e.port} failed` };
   },
   reads: () => [],
   about: (e) => [e.device],
