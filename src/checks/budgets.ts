@@ -43,6 +43,8 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
     case 'fabric-node':
     case 'fabric-cable':
       return 'lower defaults.bfd (interval × multiplier) or raise the budget';
+    case 'edge-node':
+      return 'lower defaults.bfd and defaults.bfd.upstream (agreed with the ISPs) or raise budgets.edge';
     case 'l4-real-server':
       return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
     default:
@@ -65,6 +67,7 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
   }
   if (b.kind === 'hypervisor') return ['devices', b.subject];
   if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];
+  if (b.kind === 'edge-node') return ['defaults', 'bfd', 'upstream'];
   return ['budgets'];
 }
 

@@ -16,6 +16,7 @@ import { toMs } from './timers.js';
 /** What a data centre would accept, ms (app_server: failed requests). */
 export const DEFAULT_BUDGETS: Required<Budgets> = {
   fabric: 350,
+  edge: 1000,
   gateway: 1000,
   vip: 1000,
   haproxy: 1000,
@@ -34,6 +35,15 @@ export function bfdDetectionMs(bfd: { intervalMs: number; multiplier: number }):
 /** A silently failed fabric node or cable: BFD detection, then bgpd/zebra take it out of the FIB. */
 export function fabricOutageMs(t: Pick<SiteTimers, 'bfdFabric' | 'routingReactionMs'>): number {
   return bfdDetectionMs(t.bfdFabric) + t.routingReactionMs;
+}
+
+/**
+ * A silently failed edge router: the spines see it through the fabric's BFD, but its upstream
+ * (single-homed to it) only through the upstream session's BFD, and keeps sending the site's
+ * traffic into it until then. The slower of the two, then the routing reaction.
+ */
+export function edgeOutageMs(t: Pick<SiteTimers, 'bfdFabric' | 'bfdUpstream' | 'routingReactionMs'>): number {
+  return Math.max(bfdDetectionMs(t.bfdFabric), bfdDetectionMs(t.bfdUpstream)) + t.routingReactionMs;
 }
 
 /**
@@ -98,6 +108,7 @@ function siteBudgets(stated: Budgets | undefined): SiteBudgets {
   };
   return {
     fabric: of('fabric'),
+    edge: of('edge'),
     gateway: of('gateway'),
     vip: of('vip'),
     haproxy: of('haproxy'),
@@ -127,10 +138,11 @@ export function compileBudgets(
   const fabricFormula = 'BFD interval × multiplier + routing reaction';
   const fabricMs = fabricOutageMs(timers);
   for (const g of groups) {
-    if (!FABRIC_GROUPS.has(g.kind)) continue;
-    out.push(
-      ms('fabric-node', g.name, g.name, g.members, fabricMs, site.fabric, fabricTimers, fabricFormula),
-    );
+    if (g.kind === 'edge-pair' && facts.upstreams.size) out.push(edgeBudget(g, timers, site.edge));
+    else if (FABRIC_GROUPS.has(g.kind))
+      out.push(
+        ms('fabric-node', g.name, g.name, g.members, fabricMs, site.fabric, fabricTimers, fabricFormula),
+      );
   }
   if (facts.cables.some((c) => c.kind === 'fabric' || c.kind === 'host'))
     out.push(ms('fabric-cable', 'cables', null, [], fabricMs, site.fabric, fabricTimers, fabricFormula));
@@ -147,6 +159,19 @@ const FABRIC_GROUPS = new Set<RedundancyGroup['kind']>([
   'leaf-pair',
   'storage-hosts',
 ]);
+
+/** An edge pair's budget: the internet's view of an edge's failure (edgeOutageMs). */
+function edgeBudget(g: RedundancyGroup, timers: SiteTimers, budget: Stated): FailureBudget {
+  const used = {
+    bfdIntervalMs: timers.bfdFabric.intervalMs,
+    bfdMultiplier: timers.bfdFabric.multiplier,
+    bfdUpstreamIntervalMs: timers.bfdUpstream.intervalMs,
+    bfdUpstreamMultiplier: timers.bfdUpstream.multiplier,
+    routingReactionMs: timers.routingReactionMs,
+  };
+  const formula = 'max(BFD, upstream BFD) interval × multiplier + routing reaction';
+  return ms('edge-node', g.name, g.name, g.members, edgeOutageMs(timers), budget, used, formula);
+}
 
 function ms(
   kind: FailureBudget['kind'],
@@ -168,7 +193,8 @@ function ms(
     expectedFailedRequests: null,
     budgetFailedRequests: null,
     budgetSource: budget.source,
-    outageOf: kind === 'fabric-node' || kind === 'fabric-cable' ? 'pings' : 'every-probe',
+    outageOf:
+      kind === 'fabric-node' || kind === 'fabric-cable' || kind === 'edge-node' ? 'pings' : 'every-probe',
     met: expectedOutageMs <= budget.value,
     timers,
     formula,

@@ -35,7 +35,7 @@ export interface Budget {
 const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<TargetKind, BudgetKind[]>([
   ['superspine-plane', ['fabric-node']],
   ['spine-plane', ['fabric-node']],
-  ['edge-pair', ['fabric-node']],
+  ['edge-pair', ['edge-node', 'fabric-node']],
   ['leaf-pair', ['fabric-node']],
   ['storage-hosts', ['fabric-node']],
   ['cable', ['fabric-cable']],

@@ -2,7 +2,8 @@
  * Which probes run during a failover, derived from the model through verify's own checks (so
  * the paths probed are the paths verify proves): ICMP between leaf loopbacks of different
  * racks, ICMP between VMs on different hypervisors (one per pair of hypervisors and segment),
- * and HTTP to every VIP URL from every upstream.
+ * ICMP from every upstream to every VIP it sends HTTP to (the only pings that cross an edge: an
+ * edge's failure is measured on them), and HTTP to every VIP URL from every upstream.
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
@@ -24,8 +25,8 @@ export interface PingProbe {
   /** Source address (`ping -I`), or undefined for the node's own choice. */
   source?: string;
   address: string;
-  /** The device answering. */
-  target: string;
+  /** The device answering; none for a VIP (it moves to the other balancer of its pair). */
+  target?: string;
 }
 
 export interface HttpProbe {
@@ -78,6 +79,10 @@ export function deriveProbes(site: Site): Probe[] {
       });
     } else if (e.kind === 'http-path' && e.source) {
       const url = e.url;
+      const vip = new URL(url).hostname;
+      const id = `ping ${e.device}→${vip}`;
+      if (!probes.some((p) => p.id === id))
+        probes.push({ kind: 'ping', id, device: e.device, source: e.source, address: vip });
       probes.push({
         kind: 'http',
         id: `http ${e.device}→${url}`,
@@ -138,5 +143,5 @@ function withSpareSources(site: Site, probes: Probe[]): Probe[] {
 
 /** The devices a probe depends on as its own ends (not the path between). */
 export function probeEnds(p: Probe): string[] {
-  return p.kind === 'ping' ? [p.device, p.target] : [p.device];
+  return p.kind === 'ping' && p.target ? [p.device, p.target] : [p.device];
 }

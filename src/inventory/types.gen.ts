@@ -336,9 +336,13 @@ export interface SecretRef2 {
  */
 export interface Budgets {
   /**
-   * Milliseconds of lost traffic when one fabric node (edge, super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350
+   * Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350
    */
   fabric?: number;
+  /**
+   * Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000
+   */
+  edge?: number;
   /**
    * Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000
    */

@@ -60,6 +60,7 @@ export interface HaproxyRetryPolicy {
 /** The failure a budget is about. */
 export type BudgetKind =
   | 'fabric-node'
+  | 'edge-node'
   | 'fabric-cable'
   | 'vrrp-gateway'
   | 'l4-vip'

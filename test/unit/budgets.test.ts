@@ -2,12 +2,13 @@
  * Failure budgets: each formula on timers whose answer is known by hand, and the budgets compile
  * puts in the model of the reference site (idc-a) and of a small inventory that misses one.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appServerFailedRequests,
   bfdDetectionMs,
+  edgeOutageMs,
   fabricOutageMs,
   haproxyDetectionMs,
   l4CheckDetectionMs,
@@ -16,7 +17,7 @@ import {
 import { compileTimers, DEFAULT_TIMERS } from '../../src/compile/timers.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
-import { singleFileInventory } from '../support/tmp.js';
+import { exampleCopy, singleFileInventory } from '../support/tmp.js';
 
 describe('budget formulas, answers known by hand', () => {
   it('GIVEN BFD 100 ms × 3 and a 50 ms routing reaction THEN a fabric failure costs 350 ms', () => {
@@ -28,6 +29,13 @@ describe('budget formulas, answers known by hand', () => {
     expect(fabricOutageMs({ bfdFabric: { intervalMs: 300, multiplier: 3 }, routingReactionMs: 50 })).toBe(
       950,
     );
+  });
+
+  it('GIVEN fabric BFD 50 ms × 3 and upstream BFD 300 ms × 3 THEN a silent edge costs its upstream 900 + 100 ms', () => {
+    const t = { bfdFabric: { intervalMs: 50, multiplier: 3 }, routingReactionMs: 100 };
+    expect(edgeOutageMs({ ...t, bfdUpstream: { intervalMs: 300, multiplier: 3 } })).toBe(1000);
+    // upstream BFD as fast as the fabric's: the fabric's answer
+    expect(edgeOutageMs({ ...t, bfdUpstream: { intervalMs: 50, multiplier: 3 } })).toBe(250);
   });
 
   it('GIVEN VRRPv2, advert 1 s, backup priority 100 THEN 3 s + 156/256 s = 3610 ms (RFC 3768)', () => {
@@ -77,6 +85,8 @@ describe('budgets in the model', () => {
     expect(site.budgets.every((b) => b.met)).toBe(true);
     // BFD 50 ms × 3 + 100 ms routing reaction
     expect(by('spine-plane')).toMatchObject({ kind: 'fabric-node', expectedOutageMs: 250, budgetMs: 350 });
+    // upstream BFD 50 ms × 3 too (agreed with the ISPs in idc-a.yaml)
+    expect(by('edge-pair')).toMatchObject({ kind: 'edge-node', expectedOutageMs: 250, budgetMs: 350 });
     expect(by('shop-routers')).toMatchObject({ kind: 'vrrp-gateway', expectedOutageMs: 542, budgetMs: 1000 });
     expect(by('shop-l4')).toMatchObject({ kind: 'l4-vip', expectedOutageMs: 542, budgetMs: 1000 });
     expect(by('shop/www')).toMatchObject({
@@ -111,6 +121,22 @@ describe('budgets in the model', () => {
     expect(found.every((f) => f.path!.join('.') === 'budgets.fabric')).toBe(true);
     expect(found[0]!.message).toContain(
       'costs up to 250 ms (BFD interval × multiplier + routing reaction), over its budget of 200 ms',
+    );
+  });
+
+  it("GIVEN idc-a with its upstreams' BFD left at 300 ms × 3 THEN budget-exceeded at budgets.edge: the single-homed upstream sees a silent edge in 1 s", () => {
+    const { inventory } = exampleCopy();
+    const file = join(inventory, 'idc-a.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(', upstream: { interval: 50, multiplier: 3 } }', ' }'),
+    );
+    const r = runPipeline(inventory);
+    const found = r.findings.filter((f) => f.code === 'budget-exceeded');
+    expect(found.map((f) => f.message.split(':')[0])).toEqual(['edge-pair (edge-node)']);
+    expect(found[0]!.path!.join('.')).toBe('budgets.edge');
+    expect(found[0]!.message).toContain(
+      'costs up to 1000 ms (max(BFD, upstream BFD) interval × multiplier + routing reaction), over its budget of 350 ms',
     );
   });
 });

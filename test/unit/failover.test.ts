@@ -11,7 +11,7 @@ import { silentRuleset } from '../../src/failover/faults.js';
 import { FaultJournal } from '../../src/failover/journal.js';
 import { healthySince, measureWindow, type Sample } from '../../src/failover/measure.js';
 import { annotateScenarios } from '../../src/failover/prediction.js';
-import { deriveProbes } from '../../src/failover/probe-plan.js';
+import { deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
 import {
   failoverJunit,
   failoverText,
@@ -211,6 +211,20 @@ describe('probes from the model', () => {
       false,
     );
     expect(probes.some((p) => p.kind === 'ping' && p.device.startsWith('app'))).toBe(true);
+  });
+
+  it('pings every VIP from every upstream that sends it HTTP (the pings that cross an edge), with no device at their far end', () => {
+    const vipPings = probes.filter((p) => p.kind === 'ping' && p.device.startsWith('isp'));
+    expect(vipPings).toContainEqual({
+      kind: 'ping',
+      id: 'ping isp1→203.0.113.10',
+      device: 'isp1',
+      source: expect.any(String),
+      address: '203.0.113.10',
+    });
+    expect(new Set(vipPings.map((p) => p.device))).toEqual(new Set(['isp1', 'isp2']));
+    // a VIP moves to the other balancer: its pings are not excluded when lb1 or lb2 fails
+    expect(vipPings.every((p) => probeEnds(p).length === 1)).toBe(true);
   });
 
   it('sends HTTP to every VIP URL from every upstream, and every id is unique', () => {

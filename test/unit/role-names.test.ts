@@ -22,6 +22,7 @@ const HOMES = new Set(['src/compile/roles.ts', 'src/inventory/schema.ts', 'src/i
  * `hypervisor` (src/model/budgets.ts `BudgetKind`, printed by `fabric show --json` and in check
  * messages) and the inventory key `budgets.hypervisor` it reads (compile/budgets.ts `of()`) name
  * a failure budget, not the role: which devices get one is the role table's `vmHostRoles()`.
+ * Likewise `budgets.edge` (`of('edge')`) and the inventory path `defaults.bfd.upstream`.
  */
 const NOT_A_ROLE: RegExp[] = [
   /\bkind\s*(===|!==|:)\s*'upstream'/g,
@@ -35,6 +36,8 @@ const NOT_A_ROLE: RegExp[] = [
   /\bb\.kind\s*(===|!==)\s*'hypervisor'/g,
   /\bms\(\s*'hypervisor',/g,
   /\bof\('hypervisor'\)/g,
+  /\bof\('edge'\)/g,
+  /'bfd', 'upstream'\]/g,
 ];
 
 function sourceFiles(dir: string): string[] {
