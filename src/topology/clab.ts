@@ -98,6 +98,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
     const node: Record<string, unknown> = {
       kind: 'linux',
       'mgmt-ipv4': d.mgmt.address,
+      ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
       env,
       labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
     };
@@ -119,6 +120,8 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       network: `fabric-${opts.name ?? site.name}`,
       'ipv4-subnet': site.mgmt.subnet,
       'ipv4-gw': site.mgmt.gateway,
+      // the devices' `pools.mgmt6` addresses: snmpd listens on them (the host end stays IPv4)
+      ...(site.mgmt.ipv6 ? { 'ipv6-subnet': site.mgmt.ipv6.subnet } : {}),
     },
     topology: { kinds: { linux: { image: LAB_IMAGE } }, nodes, links },
   };

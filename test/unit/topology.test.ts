@@ -112,4 +112,20 @@ describe('containerlab export', () => {
     // routers get theirs from FRR
     expect(nodes.vr1.exec.join('\n')).not.toContain('2001:db8');
   });
+
+  it('GIVEN the dual-stack fixture THEN each managed device has its pools.mgmt6 address as mgmt-ipv6 (snmpd listens there), on ipv6-subnet, and containerlab’s schema accepts it', () => {
+    const { topology } = exported(false, DUAL_STACK, 'idc-ds');
+    expect(topology.mgmt['ipv6-subnet']).toBe('2001:db8:18:1::/64');
+    expect(topology.mgmt['ipv6-gw']).toBeUndefined();
+    expect(topology.topology.nodes.leaf1a['mgmt-ipv6']).toBe('2001:db8:18:1::b');
+    expect(topology.topology.nodes.isp1['mgmt-ipv6']).toBeUndefined(); // the simulated upstreams: IPv4 only
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(CLAB_SCHEMA, 'utf8')));
+    expect(validate(topology), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  it('GIVEN idc-a (no pools.mgmt6) THEN its management network stays IPv4 only', () => {
+    const { topology } = exported(false);
+    expect(JSON.stringify(topology)).not.toMatch(/ipv6/);
+  });
 });
