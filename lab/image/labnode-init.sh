@@ -116,7 +116,7 @@ setup_keepalived() {
   cat >/etc/default/keepalived <<'EOF'
 # Written by labnode-init: this kernel has no IPVS (no /proc/net/ip_vs), so keepalived runs
 # VRRP only and lab-ipvs-sync emulates keepalived.conf's virtual_server blocks with nftables
-# DNAT (table ip lab_ipvs) and their health checks. A lab stand-in for IPVS, not a load balancer.
+# DNAT (tables ip and ip6 lab_ipvs) and their health checks. A lab stand-in for IPVS, not a load balancer.
 DAEMON_ARGS="--vrrp"
 case "${1:-}" in
   start|reload|force-reload) /usr/local/sbin/lab-ipvs-sync || true ;;

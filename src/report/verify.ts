@@ -1,4 +1,5 @@
 /** The verify report for people (a table per kind, then every failure) and for machines. */
+import { FAMILIES, familyOf } from '../verify/checks/family.js';
 import { CHECKS } from '../verify/checks/index.js';
 import type { CheckIndex, CheckSpec, ExpectationBase } from '../verify/checks/spec.js';
 import type { VerifyResult } from '../verify/run.js';
@@ -58,7 +59,20 @@ export function verifyText(
     '',
     `verify ${site}: ${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed (${seconds.toFixed(1)} s)`,
   );
+  const families = byFamily(results);
+  if (families.length > 1)
+    lines.push(
+      `verify ${site}: by family: ${families.map(([f, rs]) => `${f === 'ipv6' ? 'IPv6' : 'IPv4'} ${rs.filter((r) => r.ok).length}/${rs.length} pass`).join(', ')}`,
+    );
   return lines.join('\n');
+}
+
+/** The results of each address family that has any, IPv4 first (an IPv4-only site has one). */
+function byFamily(results: readonly Result[]): [string, Result[]][] {
+  return FAMILIES.flatMap((f) => {
+    const rs = results.filter((r) => familyOf(r.expectation) === f);
+    return rs.length ? [[f, rs] as [string, Result[]]] : [];
+  });
 }
 
 /**
@@ -105,6 +119,7 @@ export function verifyJson(site: string, results: readonly Result[], seconds: nu
     results: results.map((r) => ({
       id: r.expectation.id,
       kind: r.expectation.kind,
+      family: familyOf(r.expectation),
       device: r.expectation.device,
       expected: r.expectation.title,
       ok: r.ok,

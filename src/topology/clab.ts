@@ -46,8 +46,9 @@ export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = D
 
 /**
  * Commands run in a node once its links exist: a VM's own operating system configuration
- * (addresses, default route), which fabric does not render, then the drivers' (the device's
- * kernel settings from its sysctl.conf, the OVS description on hypervisors).
+ * (addresses and default route of each family the model gives it), which fabric does not
+ * render, then the drivers' (the device's kernel settings from its sysctl.conf, the OVS
+ * description on hypervisors).
  */
 function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegistry): string[] {
   const cmds: string[] = [];
@@ -55,11 +56,13 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
   if (!drivers.some((driver) => driver.lab.routes)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
-      for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
+      for (const a of [...i.addresses, ...(i.addresses6 ?? [])])
+        cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
       cmds.push(`ip link set ${i.name} up`);
     }
     // containerlab gives every node a default route through its management network: replace it
     if (d.defaultGateway) cmds.push(`ip route replace default via ${d.defaultGateway}`);
+    if (d.defaultGateway6) cmds.push(`ip -6 route replace default via ${d.defaultGateway6}`);
   } else {
     // routing comes from a daemon (FRR); a default route via the management network would shadow the fabric's
     cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
@@ -95,6 +98,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
     const node: Record<string, unknown> = {
       kind: 'linux',
       'mgmt-ipv4': d.mgmt.address,
+      ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
       env,
       labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
     };
@@ -116,6 +120,8 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       network: `fabric-${opts.name ?? site.name}`,
       'ipv4-subnet': site.mgmt.subnet,
       'ipv4-gw': site.mgmt.gateway,
+      // the devices' `pools.mgmt6` addresses: snmpd listens on them (the host end stays IPv4)
+      ...(site.mgmt.ipv6 ? { 'ipv6-subnet': site.mgmt.ipv6.subnet } : {}),
     },
     topology: { kinds: { linux: { image: LAB_IMAGE } }, nodes, links },
   };

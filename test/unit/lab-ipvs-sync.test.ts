@@ -13,13 +13,22 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function render(config: string, ...flags: string[]): string {
+function renderWithWarnings(config: string, ...flags: string[]): { stdout: string; stderr: string } {
   const file = join(dir, 'keepalived.conf');
   writeFileSync(file, config);
   const r = spawnSync('python3', [NODE_FILES.ipvsSync, '--print', ...flags, file], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
+  return { stdout: r.stdout, stderr: r.stderr };
 }
+
+const render = (config: string, ...flags: string[]): string => renderWithWarnings(config, ...flags).stdout;
+
+/** Every ruleset starts by removing both tables, so that one `nft -f` replaces them. */
+const REMOVE_BOTH = `table ip lab_ipvs
+delete table ip lab_ipvs
+table ip6 lab_ipvs
+delete table ip6 lab_ipvs
+`;
 
 describe('lab-ipvs-sync: keepalived virtual servers as nftables DNAT (no IPVS in the kernel)', () => {
   it('GIVEN fabric-style virtual servers THEN round-robin DNAT per VIP and port, weight 0 left out', () => {
@@ -49,9 +58,7 @@ virtual_server 10.0.1.100 80 {
 virtual_server 10.0.1.101 53 { protocol UDP
   real_server 10.0.1.2 5353 { weight 1 } }
 `);
-    expect(out).toBe(`table ip lab_ipvs
-delete table ip lab_ipvs
-table ip lab_ipvs {
+    expect(out).toBe(`${REMOVE_BOTH}table ip lab_ipvs {
   chain prerouting {
     type nat hook prerouting priority dstnat; policy accept;
     ip daddr 10.0.1.100 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }
@@ -66,12 +73,92 @@ table ip lab_ipvs {
 `);
   });
 
-  it('GIVEN --flush or no virtual servers THEN the table is only removed', () => {
-    const removeOnly = 'table ip lab_ipvs\ndelete table ip lab_ipvs\n';
+  it('GIVEN --flush or no virtual servers THEN both tables are only removed', () => {
     expect(render('virtual_server 10.0.1.100 80 { real_server 10.0.1.2 80 { } }', '--flush')).toBe(
-      removeOnly,
+      REMOVE_BOTH,
     );
-    expect(render('vrrp_instance VI_1 {\n state MASTER\n}\n')).toBe(removeOnly);
+    expect(
+      render('virtual_server 2001:db8:100:10::10 80 { real_server 2001:db8:20:1::11 80 { } }', '--flush'),
+    ).toBe(REMOVE_BOTH);
+    expect(render('vrrp_instance VI_1 {\n state MASTER\n}\n')).toBe(REMOVE_BOTH);
+  });
+
+  it('GIVEN IPv6 virtual servers beside IPv4 ones THEN each family gets its own table, IPv6 VIPs DNAT to IPv6 real servers in RFC 5952 form, and a real server of the other family is skipped', () => {
+    const { stdout, stderr } = renderWithWarnings(`
+virtual_server 203.0.113.10 80 {
+  protocol TCP
+  real_server 10.20.1.11 80 { weight 1 }
+  real_server 10.20.1.12 80 { weight 1 }
+}
+virtual_server 2001:0DB8:0100:0010::0010 80 {
+  protocol TCP
+  real_server 2001:db8:20:1::11 80 {
+    weight 1
+    HTTP_GET {
+      url {
+        path /fabric-health
+        status_code 200
+      }
+      connect_port 8404
+    }
+  }
+  real_server 2001:db8:20:1:0:0:0:12 80 { weight 1 }
+  real_server 10.20.1.13 80 { weight 1 }
+  real_server 2001:db8:20:1::14 80 { weight 0 }
+}
+virtual_server 2001:db8:100:10::10 443 {
+  real_server 2001:db8:20:1::11 443 { weight 1 }
+}
+virtual_server 2001:db8:100:10::53 53 { protocol UDP
+  real_server 10.20.1.11 53 { weight 1 } }
+`);
+    expect(stdout).toBe(`${REMOVE_BOTH}table ip lab_ipvs {
+  chain prerouting {
+    type nat hook prerouting priority dstnat; policy accept;
+    ip daddr 203.0.113.10 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
+  }
+  chain output {
+    type nat hook output priority -100; policy accept;
+    ip daddr 203.0.113.10 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
+  }
+}
+table ip6 lab_ipvs {
+  chain prerouting {
+    type nat hook prerouting priority dstnat; policy accept;
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
+    ip6 daddr 2001:db8:100:10::10 tcp dport 443 dnat ip6 to [2001:db8:20:1::11]:443
+    ip6 daddr 2001:db8:100:10::53 udp dport 53 drop
+  }
+  chain output {
+    type nat hook output priority -100; policy accept;
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
+    ip6 daddr 2001:db8:100:10::10 tcp dport 443 dnat ip6 to [2001:db8:20:1::11]:443
+    ip6 daddr 2001:db8:100:10::53 udp dport 53 drop
+  }
+}
+`);
+    expect(stderr).toContain(
+      'skipped real_server 10.20.1.13 80 of virtual_server 2001:0DB8:0100:0010::0010 80 (another address family)',
+    );
+    expect(stderr).toContain(
+      'skipped real_server 10.20.1.11 53 of virtual_server 2001:db8:100:10::53 53 (another address family)',
+    );
+  });
+
+  it('GIVEN only IPv6 virtual servers THEN the IPv4 table is only removed', () => {
+    expect(render('virtual_server 2001:db8:100:10::10 80 { real_server 2001:db8:20:1::11 80 { } }')).toBe(
+      `${REMOVE_BOTH}table ip6 lab_ipvs {
+  chain prerouting {
+    type nat hook prerouting priority dstnat; policy accept;
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [2001:db8:20:1::11]:80
+  }
+  chain output {
+    type nat hook output priority -100; policy accept;
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [2001:db8:20:1::11]:80
+  }
+}
+`,
+    );
   });
 });
 
@@ -93,10 +180,10 @@ function startChecker(config: string): { tables: { at: number; text: string }[];
   return { tables, stop: () => child.kill('SIGTERM') };
 }
 
-function listen(): Promise<Server> {
+function listen(host = '127.0.0.1'): Promise<Server> {
   return new Promise((resolve) => {
     const server = createServer((socket) => socket.end());
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(0, host, () => resolve(server));
   });
 }
 
@@ -176,6 +263,81 @@ describe('lab-ipvs-sync --run: the real servers in the map are those that pass t
     } finally {
       checker.stop();
       web.close();
+    }
+  });
+
+  it('GIVEN HTTP_GET on an IPv6 real server THEN the check asks it over IPv6 with a bracketed Host, and a failing status takes it out of the ip6 map', async () => {
+    let status = 200;
+    const hosts = new Set<string>();
+    const web = createHttpServer((req, res) => {
+      hosts.add(`${req.socket.remoteAddress} ${req.headers.host}`);
+      res.writeHead(status).end('ok');
+    });
+    await new Promise<void>((r) => web.listen(0, '::1', () => r()));
+    const port = (web.address() as AddressInfo).port;
+    const checker = startChecker(`virtual_server 2001:db8:100:10::10 443 {
+  delay_loop 0.2
+  real_server ::1 443 {
+    HTTP_GET {
+      url {
+        path /fabric-health
+        status_code 200
+      }
+      connect_port ${port}
+      connect_timeout 0.2
+      retry 1
+      delay_before_retry 0.1
+    }
+  }
+}
+`);
+    try {
+      const begun = Date.now();
+      while (!hosts.size && Date.now() - begun < 3000) await sleep(20);
+      expect([...hosts]).toEqual(['::1 [::1]']);
+      expect(checker.tables).toEqual([]);
+      status = 503;
+      const started = Date.now();
+      while (!checker.tables.length && Date.now() - started < 3000) await sleep(20);
+      expect(checker.tables[0]?.text).toContain('ip6 daddr 2001:db8:100:10::10 tcp dport 443 drop');
+    } finally {
+      checker.stop();
+      web.close();
+    }
+  });
+
+  it('GIVEN an IPv6 virtual server WHEN one of its IPv6 real servers stops listening THEN it is checked over IPv6 and leaves the ip6 map, the IPv4 table untouched', async () => {
+    const up = await listen('::1');
+    const flaky = await listen('::1');
+    const v4 = await listen();
+    const flakyPort = portOf(flaky);
+    const check = 'TCP_CHECK {\n connect_timeout 0.2\n retry 1\n delay_before_retry 0.1\n }';
+    const checker = startChecker(`virtual_server 10.0.1.100 80 {
+  delay_loop 0.2
+  real_server 127.0.0.1 ${portOf(v4)} { ${check} }
+}
+virtual_server 2001:db8:100:10::10 80 {
+  delay_loop 0.2
+  real_server ::1 ${portOf(up)} { ${check} }
+  real_server ::1 ${flakyPort} { ${check} }
+}
+`);
+    try {
+      await sleep(600);
+      expect(checker.tables).toEqual([]); // all pass over IPv6 (and IPv4): nothing to change
+      const stopped = Date.now();
+      await new Promise((r) => flaky.close(r));
+      while (!checker.tables.length && Date.now() - stopped < 3000) await sleep(20);
+      expect(checker.tables).toHaveLength(1);
+      expect(checker.tables[0]!.at - stopped).toBeLessThan(1200);
+      const text = checker.tables[0]!.text;
+      expect(text).toContain(`ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [::1]:${portOf(up)}`);
+      expect(text).not.toContain(String(flakyPort));
+      expect(text).toContain(`ip daddr 10.0.1.100 tcp dport 80 dnat ip to 127.0.0.1:${portOf(v4)}`);
+    } finally {
+      checker.stop();
+      up.close();
+      v4.close();
     }
   });
 });

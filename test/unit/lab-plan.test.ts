@@ -115,6 +115,27 @@ describe('plan', () => {
   });
 });
 
+describe('IPv6 management addresses', () => {
+  it('GIVEN nodes with mgmt-ipv6 THEN the plan gives eth0 that address in RFC 5952 form on ipv6-subnet’s length; the others have none', () => {
+    const plan = planLab(
+      topology(
+        SMALL.replace(
+          'mgmt: {ipv4-subnet: 10.9.0.0/28}',
+          'mgmt: {ipv4-subnet: 10.9.0.0/28, ipv6-subnet: "2001:db8:18:1::/64"}',
+        ).replace('mgmt-ipv4: 10.9.0.2,', 'mgmt-ipv4: 10.9.0.2, mgmt-ipv6: "2001:DB8:18:1:0:0:0:33",'),
+      ),
+    );
+    expect(plan.mgmt.prefixLength6).toBe(64);
+    expect(plan.nodes.map((n) => n.mgmtIpv6)).toEqual([undefined, '2001:db8:18:1::33', undefined, undefined]);
+  });
+
+  it('GIVEN no node with mgmt-ipv6 THEN the plan has no IPv6 management at all', () => {
+    const plan = planLab(topology(SMALL));
+    expect(plan.mgmt.prefixLength6).toBeUndefined();
+    expect(plan.nodes.some((n) => 'mgmtIpv6' in n)).toBe(false);
+  });
+});
+
 describe('images', () => {
   it.each([
     ['quay.io/frrouting/frr:10.5.1', true, false],

@@ -267,6 +267,41 @@ topology:
     expect(errors(diagnostics)[0]!.message).toBe('mgmt-ipv4 10.9.0.5 of node "b" is also used by "a"');
   });
 
+  it('GIVEN mgmt-ipv6 addresses THEN they must be host addresses of ipv6-subnet (containerlab’s 3fff:172:20:20::/64 by default), used once; ipv6-gw is ignored', () => {
+    const { topology, diagnostics } = parse(`
+name: m6
+mgmt: {ipv4-subnet: 10.9.0.0/24, ipv6-subnet: "2001:DB8:18:1::/64", ipv6-gw: "2001:db8:18:1::1"}
+topology:
+  defaults: {kind: linux, image: alpine}
+  nodes:
+    a: {mgmt-ipv6: "2001:db8:18:1:0::b"}
+    b: {mgmt-ipv6: "2001:db8:18:1::b"}
+    c: {mgmt-ipv6: "2001:db8:18:2::c"}
+    d: {mgmt-ipv6: "2001:db8:18:1::"}
+    e: {}
+`);
+    expect(topology).toBeUndefined();
+    expect(diagnostics.map((d) => `${d.severity} ${where(d)} ${d.code}`)).toEqual([
+      'warning 3:69 ignored-field',
+      'error 8:20 duplicate-mgmt-ip',
+      'error 9:20 invalid-mgmt-ip',
+      'error 10:20 invalid-mgmt-ip',
+    ]);
+    expect(diagnostics[0]!.message).toMatch(/mgmt "ipv6-gw" is ignored by this runtime \(the host end/);
+    expect(diagnostics[1]!.message).toBe('mgmt-ipv6 2001:db8:18:1::b of node "b" is also used by "a"');
+
+    const ok = parse(`
+name: m6
+topology:
+  nodes:
+    a: {kind: linux, image: alpine, mgmt-ipv6: "3fff:172:20:20::a"}
+    b: {kind: linux, image: alpine}
+`);
+    expect(errors(ok.diagnostics)).toEqual([]);
+    expect(ok.topology!.mgmt.ipv6Subnet).toBe('3fff:172:20:20::/64');
+    expect(ok.topology!.nodes.map((n) => n.mgmtIpv6)).toEqual(['3fff:172:20:20::a', undefined]);
+  });
+
   it('GIVEN bad binds THEN the missing source and the bad syntax are errors at the bind', () => {
     const { diagnostics } = parse(
       `

@@ -10,16 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportTopology } from '../../src/topology/clab.js';
 import { REPO } from '../support/cli.js';
+import { DUAL_STACK } from '../support/dual-stack.js';
 import { renderExample } from '../support/render.js';
 
 const CLAB_SCHEMA = resolve(REPO, '..', 'shared', 'containerlab', 'clab.schema.json');
 
-function exported(empty: boolean) {
-  const { site, manifest } = renderExample().find((s) => s.site.name === 'idc-a')!;
-  const topologyPath = join(REPO, 'lab', 'idc-a.clab.yml');
+function exported(empty: boolean, inventory?: string, name = 'idc-a') {
+  const { site, manifest } = renderExample(inventory).find((s) => s.site.name === name)!;
+  const topologyPath = join(REPO, 'lab', `${name}.clab.yml`);
   const text = exportTopology(site, {
     topologyPath,
-    renderedDir: join(REPO, 'out', 'idc-a'),
+    renderedDir: join(REPO, 'out', name),
     manifest,
     empty,
   });
@@ -88,5 +89,43 @@ describe('containerlab export', () => {
       expect(node.exec ?? [], name).not.toContain('sysctl -q -p /etc/sysctl.d/90-fabric.conf');
     }
     expect(topology.topology.nodes.app1.exec).toContain('ip addr add 10.20.2.21/24 dev eth1');
+  });
+
+  it('GIVEN the dual-stack fixture THEN a VM gets its IPv6 addresses and IPv6 default route beside the IPv4 ones, an IPv6-only VM only those, and the real servers of an IPv6 VIP route back through the L4 pair', () => {
+    const { topology } = exported(false, DUAL_STACK, 'idc-ds');
+    const nodes = topology.topology.nodes;
+    expect(nodes.app1.exec).toEqual([
+      'ip addr add 10.20.2.21/24 dev eth1',
+      'ip addr add 2001:db8:20:2::21/64 dev eth1',
+      'ip link set eth1 up',
+      'ip route replace default via 10.20.2.1',
+      'ip -6 route replace default via 2001:db8:20:2::1',
+    ]);
+    expect(nodes.db1.exec).toEqual([
+      'ip addr add 2001:db8:100:40::75/64 dev eth1',
+      'ip link set eth1 up',
+      'ip -6 route replace default via 2001:db8:100:40::1',
+    ]);
+    // IPVS NAT: the replies of the IPv6 VIP go back through the L4 pair's IPv6 gateway
+    expect(nodes.web1.exec).toContain('ip -6 route replace default via 2001:db8:20:1::1');
+    expect(nodes.lb1.exec).toContain('ip addr add 2001:db8:100:10::11/64 dev eth1');
+    // routers get theirs from FRR
+    expect(nodes.vr1.exec.join('\n')).not.toContain('2001:db8');
+  });
+
+  it('GIVEN the dual-stack fixture THEN each managed device has its pools.mgmt6 address as mgmt-ipv6 (snmpd listens there), on ipv6-subnet, and containerlab’s schema accepts it', () => {
+    const { topology } = exported(false, DUAL_STACK, 'idc-ds');
+    expect(topology.mgmt['ipv6-subnet']).toBe('2001:db8:18:1::/64');
+    expect(topology.mgmt['ipv6-gw']).toBeUndefined();
+    expect(topology.topology.nodes.leaf1a['mgmt-ipv6']).toBe('2001:db8:18:1::b');
+    expect(topology.topology.nodes.isp1['mgmt-ipv6']).toBeUndefined(); // the simulated upstreams: IPv4 only
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(CLAB_SCHEMA, 'utf8')));
+    expect(validate(topology), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  it('GIVEN idc-a (no pools.mgmt6) THEN its management network stays IPv4 only', () => {
+    const { topology } = exported(false);
+    expect(JSON.stringify(topology)).not.toMatch(/ipv6/);
   });
 });

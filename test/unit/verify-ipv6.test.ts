@@ -14,6 +14,7 @@ import { kernelPrefix, kernelWidth } from '../../src/observe/kernel-fib.js';
 import { interfaceAddresses, LINUX } from '../../src/observe/linux.js';
 import { ObservationRound } from '../../src/observe/runner.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { verifyJson, verifyText } from '../../src/report/verify.js';
 import { specOf } from '../../src/verify/checks/index.js';
 import type { Down } from '../../src/verify/down.js';
 import { deriveExpectations, type Expectation } from '../../src/verify/expectations.js';
@@ -313,5 +314,41 @@ describe('whatif reads the kinds of both families (dual-stack fixture)', () => {
       'breaks [2001:db8:100:10::10]:80 no longer answers (was from vr1)',
       'breaks [2001:db8:100:10::10]:443 no longer answers (was from vr1)',
     ]);
+  });
+});
+
+describe('the verify report per family', () => {
+  const results = (list: Expectation[], failing: (e: Expectation) => boolean) =>
+    list.map((expectation) => ({
+      expectation,
+      ok: !failing(expectation),
+      detail: failing(expectation) ? 'no' : 'yes',
+      attempts: 1,
+      seconds: 0,
+    }));
+
+  it('GIVEN the dual-stack site THEN the text says how many checks of each family pass, and the JSON names each result’s family', () => {
+    const list = deriveExpectations(ds);
+    const rs = results(list, (e) => e.kind === 'http-path' && e.family === 'ipv6');
+    const text = verifyText('idc-ds', rs, 1);
+    const v4 = ipv4(list).length;
+    const v6 = ipv6(list).length;
+    const http6 = ofKind(ipv6(list), 'http-path').length;
+    expect(http6).toBeGreaterThan(0);
+    expect(text).toContain(`verify idc-ds: by family: IPv4 ${v4}/${v4} pass, IPv6 ${v6 - http6}/${v6} pass`);
+    const json = verifyJson('idc-ds', rs, 1) as { results: { id: string; family: string }[] };
+    expect(json.results.filter((r) => r.family === 'ipv6').map((r) => r.id)).toEqual(
+      ipv6(list).map((e) => e.id),
+    );
+    expect(json.results.filter((r) => r.family === 'ipv4')).toHaveLength(v4);
+  });
+
+  it('GIVEN an IPv4-only site THEN the text has no line per family', () => {
+    const text = verifyText(
+      'idc-a',
+      results(deriveExpectations(idcA), () => false),
+      1,
+    );
+    expect(text).not.toContain('by family');
   });
 });

@@ -15,6 +15,7 @@ import {
   parsePrefix,
   prefixSize,
 } from '../../net/ipv4.js';
+import { formatAddress6, parseAddress6, parsePrefix6 } from '../../net/ipv6.js';
 import { LabError } from '../errors.js';
 import { SYSTEM_PATH } from '../runtime/system-command.js';
 import type { Bind, Topology } from '../topology/types.js';
@@ -57,6 +58,8 @@ export interface NodePlan {
   hostname: string;
   /** eth0's address; '' for a bridge. */
   mgmtIpv4: string;
+  /** eth0's IPv6 address (RFC 5952, on `mgmt.prefixLength6`), from the node's `mgmt-ipv6`; absent without one. */
+  mgmtIpv6?: string;
   /** Root-namespace end of eth0; '' for a bridge. */
   mgmtVeth: string;
   /** Root-namespace Linux bridge of a `kind: bridge` node; '' otherwise. */
@@ -98,7 +101,15 @@ export interface LabPlan {
   labDir: string;
   stateRoot: string;
   stateDir: string;
-  mgmt: { bridge: string; subnet: string; gateway: string; prefixLength: number; mtu: number };
+  mgmt: {
+    bridge: string;
+    subnet: string;
+    gateway: string;
+    prefixLength: number;
+    /** Prefix length of the nodes' IPv6 management addresses; absent when no node has one. */
+    prefixLength6?: number;
+    mtu: number;
+  };
   nodes: NodePlan[];
   links: LinkPlan[];
 }
@@ -145,6 +156,7 @@ export function planLab(topology: Topology, options: PlanOptions = {}, previous?
       FABRIC_NODE: node.name,
     };
     if (runtime.httpPorts.length) env[ENV_HTTP_PORTS] = runtime.httpPorts.join(',');
+    const mgmtIpv6 = isBridge || node.mgmtIpv6 === undefined ? undefined : parseAddress6(node.mgmtIpv6);
     return {
       name: node.name,
       index,
@@ -156,6 +168,7 @@ export function planLab(topology: Topology, options: PlanOptions = {}, previous?
       netns: isBridge ? '' : containerName(prefix, lab, node.name),
       hostname: node.hostname,
       mgmtIpv4: isBridge ? '' : addresses.get(node.name)!,
+      ...(mgmtIpv6 === undefined ? {} : { mgmtIpv6: formatAddress6(mgmtIpv6) }),
       mgmtVeth: isBridge ? '' : rootNames.mgmtVeth(tag, index),
       bridge: isBridge ? rootNames.bridge(tag, index) : '',
       interfaces,
@@ -200,7 +213,14 @@ export function planLab(topology: Topology, options: PlanOptions = {}, previous?
     labDir: options.labDir ?? defaultLabDir(topology.dir, lab),
     stateRoot,
     stateDir,
-    mgmt: { bridge: rootNames.mgmtBridge(tag), ...mgmt, mtu: topology.mgmt.mtu },
+    mgmt: {
+      bridge: rootNames.mgmtBridge(tag),
+      ...mgmt,
+      ...(nodes.some((n) => n.mgmtIpv6)
+        ? { prefixLength6: parsePrefix6(topology.mgmt.ipv6Subnet)!.prefix.length }
+        : {}),
+      mtu: topology.mgmt.mtu,
+    },
     nodes,
     links,
   };

@@ -68,6 +68,8 @@ function definition(n: NodePlan, bindsDigest: string | undefined): string {
     n.netns,
     n.hostname,
     n.mgmtIpv4,
+    // only when set: a running lab's nodes from before IPv6 management are not "changed"
+    ...(n.mgmtIpv6 ? [n.mgmtIpv6] : []),
     n.mgmtVeth,
     n.bridge,
     env,

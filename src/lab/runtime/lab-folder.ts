@@ -66,6 +66,8 @@ function topologyData(plan: LabPlan): unknown {
       'mgmt-ipv4-address': n.mgmtIpv4,
       'mgmt-ipv4-prefix-length': n.mgmtIpv4 ? plan.mgmt.prefixLength : 0,
       'mgmt-ipv4-gateway': n.mgmtIpv4 ? plan.mgmt.gateway : '',
+      'mgmt-ipv6-address': n.mgmtIpv6 ?? '',
+      'mgmt-ipv6-prefix-length': n.mgmtIpv6 ? plan.mgmt.prefixLength6 : 0,
       labels: {
         ...n.labels,
         'clab-node-kind': n.kind,

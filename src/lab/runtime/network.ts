@@ -157,8 +157,9 @@ export async function createRootNetwork(plan: LabPlan): Promise<void> {
 }
 
 /**
- * Inside the node's namespace: lo, eth0's address (no default route: the data plane uses the
- * lab's routing), data links up, and TX checksum offload off on every data veth, like
+ * Inside the node's namespace: lo, eth0's addresses (no default route: the data plane uses the
+ * lab's routing; the IPv6 one without duplicate address detection, since daemons bind to it as
+ * they boot and a tentative address cannot be bound), data links up, and TX checksum offload off on every data veth, like
  * containerlab does: OVS's userspace datapath forwards CHECKSUM_PARTIAL packets unfilled, so
  * TCP into an OVS node would arrive with bad checksums (../shared/notes/ovs-userspace-overlay.md).
  */
@@ -168,6 +169,7 @@ export async function configureNodeNetwork(node: NodePlan, plan: LabPlan): Promi
     `addr add ${node.mgmtIpv4}/${plan.mgmt.prefixLength} dev eth0`,
     'link set eth0 up',
   ];
+  if (node.mgmtIpv6) lines.push(`addr add ${node.mgmtIpv6}/${plan.mgmt.prefixLength6} dev eth0 nodad`);
   for (const i of node.interfaces) lines.push(`link set ${i} up`);
   await runOk('ip', ['-n', node.netns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
   await txOff([`--net=/run/netns/${node.netns}`], node.interfaces);

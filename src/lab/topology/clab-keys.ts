@@ -24,7 +24,13 @@ export const MGMT_KEYS = [
 ] as const;
 
 /** mgmt keys that are honoured; the others only matter to Docker. */
-export const MGMT_HONOURED = new Set(['network', 'ipv4-subnet', 'ipv4-gw', 'mtu']);
+export const MGMT_HONOURED = new Set(['network', 'ipv4-subnet', 'ipv4-gw', 'ipv6-subnet', 'mtu']);
+
+/** Why a known mgmt key is ignored (default: it only matters to Docker). */
+export const MGMT_IGNORED_WHY: Record<string, string> = {
+  'ipv6-gw': 'the host end of the management network is IPv4 only (nodes get their mgmt-ipv6 on eth0)',
+  'ipv6-range': 'nodes get IPv6 management addresses only from their mgmt-ipv6',
+};
 
 export const TOPOLOGY_KEYS = ['nodes', 'groups', 'kinds', 'defaults', 'links'] as const;
 
@@ -91,6 +97,7 @@ export const NODE_HONOURED = new Set([
   'env',
   'exec',
   'mgmt-ipv4',
+  'mgmt-ipv6',
   'labels',
   'hostname',
 ]);
@@ -107,7 +114,6 @@ export const NODE_IGNORED_WHY: Record<string, string> = {
   entrypoint: 'what runs in a node follows from its image (see the lab runtime docs)',
   cmd: 'what runs in a node follows from its image (see the lab runtime docs)',
   'startup-config': 'only vendor kinds read a startup-config; for kind linux, bind the file',
-  'mgmt-ipv6': 'the management network is IPv4 only here',
   stages: 'nodes boot in parallel; exec runs once all links are up',
 };
 

@@ -20,6 +20,7 @@ interface NodeConfig {
   env?: Record<string, string>;
   exec?: string[];
   mgmtIpv4?: string;
+  mgmtIpv6?: string;
   labels?: Record<string, string>;
   hostname?: string;
 }
@@ -51,6 +52,7 @@ function readNodeConfig(ctx: ParseContext, raw: Raw, path: InventoryPath, what: 
     env: ctx.stringMap(raw.env, [...path, 'env'], 'env'),
     exec: ctx.strings(raw.exec, [...path, 'exec'], 'exec'),
     mgmtIpv4: ctx.string(raw['mgmt-ipv4'], [...path, 'mgmt-ipv4'], 'mgmt-ipv4'),
+    mgmtIpv6: ctx.string(raw['mgmt-ipv6'], [...path, 'mgmt-ipv6'], 'mgmt-ipv6'),
     labels: ctx.stringMap(raw.labels, [...path, 'labels'], 'labels'),
     hostname: ctx.string(raw.hostname, [...path, 'hostname'], 'hostname'),
   };
@@ -113,6 +115,7 @@ function inherit(levels: NodeConfig[]): NodeConfig {
     labels: Object.assign({}, ...leastFirst.map((l) => l.labels ?? {})),
     exec: first('exec'),
     mgmtIpv4: first('mgmtIpv4'),
+    mgmtIpv6: first('mgmtIpv6'),
     hostname: first('hostname'),
   };
 }
@@ -181,6 +184,7 @@ export function readNodes(
       env: merged.env ?? {},
       exec: merged.exec ?? [],
       mgmtIpv4: merged.mgmtIpv4,
+      mgmtIpv6: merged.mgmtIpv6,
       labels: merged.labels ?? {},
       hostname: merged.hostname ?? name,
       location: locate(path),

@@ -34,6 +34,11 @@ export interface LabNode {
   /** Commands run in the node after its links are up; each is split into words, no shell. */
   exec: string[];
   mgmtIpv4: string | undefined;
+  /**
+   * eth0's IPv6 address (RFC 5952), on `mgmt.ipv6Subnet`; undefined: none (this runtime gives
+   * IPv6 management addresses only to the nodes that name one, containerlab to every node).
+   */
+  mgmtIpv6: string | undefined;
   labels: Record<string, string>;
   /** `hostname:` or the node name. */
   hostname: string;
@@ -64,6 +69,12 @@ export interface MgmtNetwork {
   ipv4Subnet: string;
   /** @default the first address of `ipv4Subnet` */
   ipv4Gw: string;
+  /**
+   * The IPv6 management subnet (RFC 5952) the nodes' `mgmt-ipv6` addresses are on. The host end
+   * of the management network stays IPv4: the nodes reach each other over IPv6 on it, the host
+   * routes no IPv6 to them. @default '3fff:172:20:20::/64' (containerlab's)
+   */
+  ipv6Subnet: string;
   /** MTU of the management veths. @default 1500 */
   mtu: number;
 }
@@ -83,5 +94,7 @@ export interface Topology {
 }
 
 export const DEFAULT_MGMT_SUBNET = '172.20.20.0/24';
+/** containerlab's default IPv6 management subnet. */
+export const DEFAULT_MGMT_SUBNET6 = '3fff:172:20:20::/64';
 export const DEFAULT_LINK_MTU = 9500;
 export const DEFAULT_MGMT_MTU = 1500;
