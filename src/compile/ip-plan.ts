@@ -89,7 +89,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
         });
     }
     if (runsVrrp(d))
-      for (const v of [...d.keepalived.vrrpInstances, ...(d.keepalived.vrrpInstances6 ?? [])])
+      for (const v of d.keepalived.vrrpInstances)
         if (v.intendedMaster)
           for (const vip of v.virtualIpaddress)
             plan.push({

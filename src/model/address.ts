@@ -1,13 +1,26 @@
 /**
  * Addresses as typed values, and the address-family axis of the model. IPv4 is always there;
- * IPv6 comes beside it where the inventory gives it (`RouterBgp.ipv6Unicast` beside
- * `ipv4Unicast`, `addresses6` beside `addresses`), and those fields are absent, not empty, on an
- * IPv4-only site, so its model and its files stay as they were. Every IPv6 address is in RFC 5952
- * form (src/net/ipv6.ts), so consumers compare strings safely.
+ * IPv6 comes beside it where the inventory gives it. A list of things that exist once per family
+ * (`vrrpInstances`, `virtualServers`, HAProxy `binds`) is one list whose items carry their
+ * `family`, IPv4 first; readers of one family select it with `ofFamily`. Other IPv6 fields
+ * (`RouterBgp.ipv6Unicast` beside `ipv4Unicast`, `addresses6` beside `addresses`) are absent, not
+ * empty, on an IPv4-only site. Every IPv6 address is in RFC 5952 form (src/net/ipv6.ts), so
+ * consumers compare strings safely.
  */
 
 /** An address family fabric configures. */
 export type AddressFamily = 'ipv4' | 'ipv6';
+
+/** The families in the order the model lists them: IPv4 first. */
+export const ADDRESS_FAMILIES: readonly AddressFamily[] = ['ipv4', 'ipv6'];
+
+/** The items of one family of a list that holds both (`vrrpInstances`, `virtualServers`, `binds`), in order. */
+export function ofFamily<T extends { readonly family: AddressFamily }>(
+  items: readonly T[],
+  family: AddressFamily,
+): T[] {
+  return items.filter((i) => i.family === family);
+}
 
 /** An address on an interface: the host address, and the length of the prefix it is on. */
 export interface InterfaceAddress {
