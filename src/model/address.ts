@@ -1,10 +1,10 @@
 /**
  * Addresses as typed values, and the address-family axis of the model. IPv4 is always there;
  * IPv6 comes beside it where the inventory gives it. A list of things that exist once per family
- * (`vrrpInstances`, `virtualServers`, HAProxy `binds`) is one list whose items carry their
- * `family`, IPv4 first; readers of one family select it with `ofFamily`. Other IPv6 fields
- * (`RouterBgp.ipv6Unicast` beside `ipv4Unicast`, `addresses6` beside `addresses`) are absent, not
- * empty, on an IPv4-only site. Every IPv6 address is in RFC 5952 form (src/net/ipv6.ts), so
+ * (an interface's `addresses`, `vrrpInstances`, `virtualServers`, HAProxy `binds`) is one list
+ * whose items carry their `family`, IPv4 first; readers of one family select it with `ofFamily`.
+ * Other IPv6 fields (`RouterBgp.ipv6Unicast` beside `ipv4Unicast`, `defaultGateway6`) are absent,
+ * not empty, on an IPv4-only site. Every IPv6 address is in RFC 5952 form (src/net/ipv6.ts), so
  * consumers compare strings safely.
  */
 
@@ -30,6 +30,11 @@ export interface InterfaceAddress {
   prefixLength: number;
 }
 
+/** An interface's address in a list of both families (`FrrInterface`, `HostInterface`). */
+export interface FamilyAddress extends InterfaceAddress {
+  family: AddressFamily;
+}
+
 /** The address in CIDR notation, `10.20.2.21/24`, for the places that print or parse it so. */
 export function cidrOf(a: InterfaceAddress): string {
   return `${a.address}/${a.prefixLength}`;
@@ -39,8 +44,6 @@ export function cidrOf(a: InterfaceAddress): string {
  * Whether a device's interfaces have an IPv6 address: then snmpd serves IP-MIB's address table
  * (src/compile/snmp.ts) and drift compares it (src/drift/runtime.ts), as BGP4-MIB has no IPv6.
  */
-export function hasIpv6Addresses(
-  interfaces: readonly { addresses6?: readonly InterfaceAddress[] }[],
-): boolean {
-  return interfaces.some((i) => (i.addresses6?.length ?? 0) > 0);
+export function hasIpv6Addresses(interfaces: readonly { addresses: readonly FamilyAddress[] }[]): boolean {
+  return interfaces.some((i) => i.addresses.some((a) => a.family === 'ipv6'));
 }

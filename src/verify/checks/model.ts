@@ -46,12 +46,16 @@ export function internetClient(d: Dev, family: AddressFamily = 'ipv4'): string |
 }
 
 export function loopbackOf(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
+  return loopbackIn(d, 'ipv4');
 }
 
 /** The device's IPv6 loopback address (issue 14), if it has one. */
 export function loopback6Of(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses6?.[0]?.address;
+  return loopbackIn(d, 'ipv6');
+}
+
+function loopbackIn(d: Dev, family: AddressFamily): string | undefined {
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses.find((a) => a.family === family)?.address;
 }
 
 /** Whether the prefix holds the address, in either family (false across families). */
