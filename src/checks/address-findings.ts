@@ -1,8 +1,7 @@
 /**
- * The findings of the addressing checks that read the same in both families (addressing.ts for
- * IPv4, addressing6.ts for IPv6): an address used twice, prefixes that overlap, devices whose id
- * has no address in a pool. Each family collects its addresses and prefixes; these say what is
- * wrong with them.
+ * The findings of the addressing checks (addressing.ts, once per family): an address used twice,
+ * prefixes that overlap, devices whose id has no address in a pool. The checks collect a
+ * family's addresses and prefixes; these say what is wrong with them.
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { type CheckContext, finding } from './context.js';

@@ -2,7 +2,8 @@
  * Host addresses: every address a device is given or derives must be a host of its subnet, never
  * its network or broadcast address (the kernel accepts them, then ARP, VRRP and BGP misbehave).
  * /31 and /32 have neither (RFC 3021). Segment addresses (NICs, gateways, VIPs) are checked in
- * addressing.ts together with their subnet; this module checks management and peering links.
+ * addressing.ts together with their subnet; this module checks IPv4 management and peering links
+ * (an IPv6 peering link's are in addressing.ts, its IPv6 table).
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { contains, formatAddress, isNetworkOrBroadcast, type Prefix4 } from '../net/ipv4.js';

@@ -4,9 +4,9 @@
  */
 import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ADDRESS_FAMILIES } from '../model/address.js';
 import type { SiteModel } from '../model/types.js';
 import { checkAddressesInPools, checkDuplicateAddresses, checkOverlaps } from './addressing.js';
-import { checkAddressesInPools6, checkDuplicateAddresses6, checkOverlaps6 } from './addressing6.js';
 import { checkBudgets, checkVrrpTimers } from './budgets.js';
 import {
   checkGeneratedNames,
@@ -29,12 +29,12 @@ const CHECKS: Check[] = [
   checkDuplicateIds,
   checkRouterIds,
   checkAsns,
-  checkDuplicateAddresses,
-  checkOverlaps,
-  checkAddressesInPools,
-  checkDuplicateAddresses6,
-  checkOverlaps6,
-  checkAddressesInPools6,
+  // the addressing checks once per family, IPv4's findings first
+  ...ADDRESS_FAMILIES.flatMap((f) => [
+    checkDuplicateAddresses(f),
+    checkOverlaps(f),
+    checkAddressesInPools(f),
+  ]),
   checkHostAddresses,
   checkPorts,
   checkMgmtInterface,

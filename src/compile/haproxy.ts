@@ -41,8 +41,8 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   const certificates: HaproxyModel['certificates'] = [];
   for (const [name, f] of [...(l7?.frontends ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
     const transparent = bindAddress !== '*';
-    const binds: HaproxyFrontend['binds'] = [
-      { address: bindAddress, port: f.http ?? 80, certificate: null, transparent },
+    const binds4: HaproxyFrontend['binds'] = [
+      { family: 'ipv4', address: bindAddress, port: f.http ?? 80, certificate: null, transparent },
     ];
     if (f.certificate) {
       const file = `certs/${name}.pem`;
@@ -51,7 +51,8 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
         path: `${HAPROXY_CERT_DIR}/${name}.pem`,
         secret: { secret: f.certificate.secret, use: 'tls-bundle' },
       });
-      binds.push({
+      binds4.push({
+        family: 'ipv4',
         address: bindAddress,
         port: f.https ?? 443,
         certificate: `${HAPROXY_CERT_DIR}/${name}.pem`,
@@ -60,11 +61,13 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     }
     frontends.push({
       name,
-      binds,
-      ...withValue(
-        'binds6',
-        bindAddress6 === null ? [] : binds.map((b) => ({ ...b, address: bindAddress6, transparent: true })),
-      ),
+      // IPv4 first, then the same ports on the IPv6 address
+      binds: [
+        ...binds4,
+        ...(bindAddress6 === null
+          ? []
+          : binds4.map((b) => ({ ...b, family: 'ipv6' as const, address: bindAddress6, transparent: true }))),
+      ],
       rateLimit: f.rate_limit
         ? {
             requests: f.rate_limit.requests,

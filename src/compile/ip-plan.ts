@@ -79,7 +79,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
       });
     for (const i of d.interfaces) {
       if (i.kind === 'upstream') continue;
-      for (const a of [...i.addresses, ...(i.addresses6 ?? [])])
+      for (const a of i.addresses)
         plan.push({
           prefix: `${a.address}/${a.prefixLength}`,
           kind: i.kind === 'loopback' ? 'loopback' : 'nic',
@@ -89,7 +89,7 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
         });
     }
     if (runsVrrp(d))
-      for (const v of [...d.keepalived.vrrpInstances, ...(d.keepalived.vrrpInstances6 ?? [])])
+      for (const v of d.keepalived.vrrpInstances)
         if (v.intendedMaster)
           for (const vip of v.virtualIpaddress)
             plan.push({

@@ -7,7 +7,7 @@
  * they fail over together and traffic never enters through one member and leaves through the
  * other; a device with a single instance has no group (keepalived refuses a group of one).
  */
-import type { AddressFamily, InterfaceAddress } from '../model/address.js';
+import { ADDRESS_FAMILIES, type AddressFamily, type InterfaceAddress } from '../model/address.js';
 import type { HealthCheckTimers } from '../model/budgets.js';
 import type {
   HealthCheck,
@@ -22,7 +22,6 @@ import { vrrpInstanceName, vrrpInstanceName6, vrrpVrid } from './allocate.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { HAPROXY_HEALTH } from './haproxy.js';
-import { withValue } from './ip-family.js';
 import { roleSpec, routesWithFrr, serviceRoles } from './roles.js';
 import { checkTimers, compileTimers, DEFAULT_TIMERS } from './timers.js';
 
@@ -75,7 +74,6 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   const other = members.find((m) => m.device !== d.name);
   const tracksRoutes = gateway && routesWithFrr(roleSpec(d.role));
   const instances: VrrpInstance[] = [];
-  const instances6: VrrpInstance[] = [];
   for (const spec of specs) {
     const key = spec.vip.key;
     const nic = d.nics.find((n) => n.segment === key);
@@ -91,6 +89,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       family: AddressFamily,
     ): VrrpInstance => ({
       name,
+      family,
       state: 'BACKUP',
       interface: nic.name,
       virtualRouterId: vrrpVrid(spec.vip),
@@ -120,7 +119,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
         ),
       );
     if (seg?.subnet6 && spec.vip.address6 !== null)
-      instances6.push(
+      instances.push(
         instance(
           vrrpInstanceName6(spec.name),
           onPrefix6(spec.vip.address6, seg.subnet6.length),
@@ -129,10 +128,11 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
         ),
       );
   }
-  instances.sort((a, b) => a.name.localeCompare(b.name));
-  instances6.sort((a, b) => a.name.localeCompare(b.name));
+  // IPv4 first, then by name: the order keepalived.conf lists them in
+  const rank = (f: AddressFamily) => ADDRESS_FAMILIES.indexOf(f);
+  instances.sort((a, b) => rank(a.family) - rank(b.family) || a.name.localeCompare(b.name));
   // one sync group holds both families' instances: the IPv4 and IPv6 gateways move together
-  const grouped = [...instances, ...instances6].map((i) => i.name).sort((a, b) => a.localeCompare(b));
+  const grouped = instances.map((i) => i.name).sort((a, b) => a.localeCompare(b));
   return {
     globalDefs: {
       routerId: d.name,
@@ -143,9 +143,9 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
     },
     // the scripts its instances track: one per family that has an instance
     vrrpScripts: tracksRoutes
-      ? [...(instances.length ? ['ipv4' as const] : []), ...(instances6.length ? ['ipv6' as const] : [])].map(
-          (family) => ({ ...BGP_ROUTES_SCRIPTS[family] }),
-        )
+      ? ADDRESS_FAMILIES.filter((f) => instances.some((i) => i.family === f)).map((f) => ({
+          ...BGP_ROUTES_SCRIPTS[f],
+        }))
       : [],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
@@ -154,12 +154,9 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
         ? [{ name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'), instances: grouped }]
         : [],
     vrrpInstances: instances,
-    ...withValue('vrrpInstances6', instances6),
-    virtualServers: serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks, 'ipv4') : [],
-    ...withValue(
-      'virtualServers6',
-      serves.includes('l4') ? compileVirtualServers(facts, d, timers.checks, 'ipv6') : [],
-    ),
+    virtualServers: serves.includes('l4')
+      ? ADDRESS_FAMILIES.flatMap((f) => compileVirtualServers(facts, d, timers.checks, f))
+      : [],
   };
 }
 
@@ -252,6 +249,7 @@ function compileVirtualServers(
         .filter((r): r is NonNullable<typeof r> => !!r)
         .sort((a, b) => a.device.localeCompare(b.device));
       const server: VirtualServer = {
+        family,
         address: v6 ? formatAddress6(vip as bigint) : formatAddress(vip as number),
         port,
         protocol: 'TCP',

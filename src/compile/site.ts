@@ -4,16 +4,9 @@
  * daemons) comes from the role table (roles.ts); each role's daemon models are built in one
  * exhaustive switch, so a new role cannot be forgotten.
  */
-import type { AddressFamily } from '../model/address.js';
-import type {
-  Device,
-  DeviceBase,
-  HostInterface,
-  HostService,
-  InterfaceAddress,
-  SiteModel,
-} from '../model/types.js';
-import { formatAddress, nth, onPrefix } from '../net/ipv4.js';
+import type { AddressFamily, FamilyAddress } from '../model/address.js';
+import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
+import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
 import { mgmtGateway } from './allocate.js';
 import { compileBudgets } from './budgets.js';
@@ -21,7 +14,7 @@ import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
-import { withValue } from './ip-family.js';
+import { address4, address6, withValue } from './ip-family.js';
 import { compileIpPlan } from './ip-plan.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
@@ -170,8 +163,7 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
   if (d.loopback !== null)
     out.push({
       name: 'lo',
-      addresses: [onPrefix(d.loopback, 32)],
-      ...withValue('addresses6', d.loopback6 === null ? [] : [onPrefix6(d.loopback6, 128)]),
+      addresses: [address4(d.loopback, 32), ...(d.loopback6 === null ? [] : [address6(d.loopback6, 128)])],
       mtu: 65536,
       peer: { device: d.name, interface: 'lo' },
       kind: 'loopback',
@@ -179,21 +171,20 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
     });
   for (const p of d.ports) {
     const nic = d.nics.find((n) => n.name === p.interface);
-    const addresses: InterfaceAddress[] = [];
-    const addresses6: InterfaceAddress[] = [];
+    const addresses4: FamilyAddress[] = [];
+    const addresses6: FamilyAddress[] = [];
     const seg = nic?.segment ? facts.segments.get(nic.segment) : undefined;
-    if (nic?.address != null && seg?.subnet) addresses.push(onPrefix(nic.address, seg.subnet.length));
-    if (nic?.address6 != null && seg?.subnet6) addresses6.push(onPrefix6(nic.address6, seg.subnet6.length));
+    if (nic?.address != null && seg?.subnet) addresses4.push(address4(nic.address, seg.subnet.length));
+    if (nic?.address6 != null && seg?.subnet6) addresses6.push(address6(nic.address6, seg.subnet6.length));
     if (p.kind === 'upstream') {
       const simulated = facts.upstreams.get(d.name);
       const u = simulated ?? facts.upstreams.get(p.peer.device);
-      if (u) addresses.push(onPrefix(simulated ? u.theirs : u.ours, u.link.length));
-      if (u?.ipv6) addresses6.push(onPrefix6(simulated ? u.ipv6.theirs : u.ipv6.ours, u.ipv6.link.length));
+      if (u) addresses4.push(address4(simulated ? u.theirs : u.ours, u.link.length));
+      if (u?.ipv6) addresses6.push(address6(simulated ? u.ipv6.theirs : u.ipv6.ours, u.ipv6.link.length));
     }
     out.push({
       name: p.interface,
-      addresses,
-      ...withValue('addresses6', addresses6),
+      addresses: [...addresses4, ...addresses6],
       mtu: p.kind === 'vm-port' || p.kind === 'vm-uplink' ? VM_MTU : p.mtu,
       peer: p.peer,
       kind: p.kind,

@@ -35,7 +35,7 @@ export function tenantsOf(site: FrozenSite): string[] {
 
 /** The loopback (router-id, VTEP) of a device, `10.1.0.11/32`, or null. */
 export function loopbackOf(d: SiteDevice): string | null {
-  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0];
+  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses.find((x) => x.family === 'ipv4');
   return a ? `${a.address}/${a.prefixLength}` : null;
 }
 

@@ -1,9 +1,11 @@
 /**
  * A tenant as the docs show it, gathered from its devices' models: segments, the VRRP addresses of
  * its pairs (gateways and service VIPs), its L4 services, its HAProxy frontends and backends, its
- * application VMs. Only grouping: every value is the compiled model's.
+ * application VMs. Only grouping: every value is the compiled model's. The IPv4 ones: its VRRP
+ * addresses, L4 services and binds of IPv6 are in the IP plan (src/docs/ip-plan.ts), not here.
  */
 
+import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { HaproxyModel } from '../model/haproxy.js';
 import type { KeepalivedModel } from '../model/keepalived.js';
@@ -47,7 +49,7 @@ function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
   for (const d of members) {
     if (!runsVrrp(d)) continue;
     const place = placeOf(d) === 'gateway' ? 'gateway' : 'l4';
-    for (const v of d.keepalived.vrrpInstances) {
+    for (const v of ofFamily(d.keepalived.vrrpInstances, 'ipv4')) {
       const entry = byName.get(v.name) ?? {
         name: v.name,
         vrid: v.virtualRouterId,
@@ -72,7 +74,9 @@ function bindsOf(members: readonly SiteDevice[]): Map<string, string[]> {
       for (const f of d.haproxy.frontends)
         binds.set(f.name, [
           ...(binds.get(f.name) ?? []),
-          ...f.binds.map((b) => `${d.name} ${b.address}:${b.port}${b.certificate ? ' (TLS)' : ''}`),
+          ...ofFamily(f.binds, 'ipv4').map(
+            (b) => `${d.name} ${b.address}:${b.port}${b.certificate ? ' (TLS)' : ''}`,
+          ),
         ]);
   return binds;
 }
@@ -82,7 +86,8 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
   const at = (place: string) => own.filter((d) => placeOf(d) === place).map((d) => d.name);
   const servers = new Map<string, Keepalived['virtualServers'][number]>();
   for (const d of own)
-    if (runsVrrp(d)) for (const v of d.keepalived.virtualServers) servers.set(`${v.address}:${v.port}`, v);
+    if (runsVrrp(d))
+      for (const v of ofFamily(d.keepalived.virtualServers, 'ipv4')) servers.set(`${v.address}:${v.port}`, v);
   const proxy = own.find(runsProxy);
   return {
     name,

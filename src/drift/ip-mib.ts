@@ -6,7 +6,7 @@
  * A pure parser of the walked varbinds, so it is tested on recorded answers.
  * https://www.rfc-editor.org/rfc/rfc4293#section-5
  */
-import { cidrOf, type InterfaceAddress } from '../model/address.js';
+import { cidrOf, type FamilyAddress, ofFamily } from '../model/address.js';
 import { formatAddress6 } from '../net/ipv6.js';
 
 /** The columns drift walks, all indexed by `ipAddressAddrType.ipAddressAddr`. */
@@ -128,13 +128,13 @@ export interface Ipv6AddressDrift {
  * a VRRP master's virtual address) are not differences.
  */
 export function ipv6AddressDrift(
-  interfaces: readonly { name: string; addresses6?: readonly InterfaceAddress[] }[],
+  interfaces: readonly { name: string; addresses: readonly FamilyAddress[] }[],
   rows: readonly Ipv6AddressRow[],
 ): Ipv6AddressDrift[] {
   const byAddress = new Map(rows.map((r) => [r.address, r]));
   const out: Ipv6AddressDrift[] = [];
   for (const i of interfaces)
-    for (const a of i.addresses6 ?? []) {
+    for (const a of ofFamily(i.addresses, 'ipv6')) {
       const row = byAddress.get(a.address);
       const wrong = (running: string) =>
         out.push({

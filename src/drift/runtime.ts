@@ -249,8 +249,8 @@ export function snmpFindings(d: DeepReadonly<Device>, o: SnmpObservation, now: s
 
   // --- KEEPALIVED-MIB: each instance master where intended, backup elsewhere, never FAULT ------
   if (runsVrrp(d)) {
-    // vrrpInstanceTable lists every instance by name, the VRRPv3 IPv6 ones (`<name>_v6`) too
-    const instances = [...d.keepalived.vrrpInstances, ...(d.keepalived.vrrpInstances6 ?? [])];
+    // vrrpInstanceTable lists every instance by name, of both families (IPv6: `<name>_v6`)
+    const instances = d.keepalived.vrrpInstances;
     if (instances.length && !o.vrrp)
       add(
         'snmpd',

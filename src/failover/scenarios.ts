@@ -7,6 +7,7 @@
 import { roleSpec } from '../compile/roles.js';
 import { DAEMONS } from '../daemons/index.js';
 import type { CrashPlan } from '../daemons/types.js';
+import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, Device, SiteModel } from '../model/types.js';
 import { runsProxy } from '../verify/checks/model.js';
@@ -102,7 +103,8 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
   }));
   const byAddress = new Map<string, string>();
   for (const d of site.devices)
-    for (const i of d.interfaces) for (const a of i.addresses) byAddress.set(a.address, d.name);
+    for (const i of d.interfaces)
+      for (const a of ofFamily(i.addresses, 'ipv4')) byAddress.set(a.address, d.name);
   const seen = new Set<string>();
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;

@@ -5,7 +5,7 @@
 
 import type { Daemon } from '../daemons/index.js';
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
-import type { InterfaceAddress } from './address.js';
+import type { FamilyAddress, InterfaceAddress } from './address.js';
 import type { FrrModel } from './frr.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
@@ -76,10 +76,11 @@ export interface Mgmt {
 
 export interface HostInterface {
   name: string;
-  /** Its addresses, e.g. 10.20.2.21 on a /24. Empty for unnumbered interfaces. */
-  addresses: InterfaceAddress[];
-  /** Its IPv6 addresses (RFC 5952), e.g. 2001:db8:20:2::21 on a /64; absent when it has none. */
-  addresses6?: InterfaceAddress[];
+  /**
+   * Its addresses, IPv4 first (10.20.2.21 on a /24), then IPv6 (RFC 5952, 2001:db8:20:2::21 on a
+   * /64). Empty for unnumbered interfaces.
+   */
+  addresses: FamilyAddress[];
   /** MTU in bytes. */
   mtu: number;
   /** What the interface connects to. */

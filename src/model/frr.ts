@@ -1,5 +1,5 @@
 /** FRR: frr.conf and /etc/frr/daemons (templates/frr/). */
-import type { InterfaceAddress } from './address.js';
+import type { FamilyAddress } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface FrrModel {
@@ -34,10 +34,11 @@ export interface FrrModel {
 export interface FrrInterface {
   name: string;
   description: string;
-  /** Its addresses; empty for unnumbered (IPv6 link-local) fabric ports. */
-  addresses: InterfaceAddress[];
-  /** Its global IPv6 addresses (`ipv6 address`); absent when it has none. */
-  addresses6?: InterfaceAddress[];
+  /**
+   * Its addresses, IPv4 (`ip address`) first, then its global IPv6 ones (`ipv6 address`); empty
+   * for unnumbered (IPv6 link-local) fabric ports.
+   */
+  addresses: FamilyAddress[];
 }
 
 export interface StaticRoute {

@@ -1,4 +1,5 @@
 /** HAProxy: haproxy.cfg (templates/haproxy/). */
+import type { AddressFamily } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface HaproxyModel {
@@ -36,15 +37,12 @@ export interface HaproxyModel {
 export interface HaproxyFrontend {
   name: string;
   /**
-   * `transparent`: bind even when the address is not (yet) on the box, as when HAProxy starts
-   * before the network is configured or listens on a keepalived VIP.
+   * Its binds, IPv4 first: on the address of the NIC the L4 balancers send to, and the same on
+   * that NIC's IPv6 address where it has one (`bind [addr]:port`). `transparent`: bind even when
+   * the address is not (yet) on the box, as when HAProxy starts before the network is configured
+   * or listens on a keepalived VIP.
    */
   binds: HaproxyBind[];
-  /**
-   * The same binds on the IPv6 address of the NIC the L4 balancers send to (`bind [addr]:port`),
-   * where that NIC has one; absent otherwise.
-   */
-  binds6?: HaproxyBind[];
   /**
    * Per-client request rate limit: `requests` per `period` in a stick table of `tableSize`
    * entries (HAProxy size suffix); a client over it gets `denyStatus`.
@@ -67,6 +65,8 @@ export interface HaproxyFrontend {
 }
 
 export interface HaproxyBind {
+  /** The address's family: the template brackets an IPv6 address. */
+  family: AddressFamily;
   /** The address alone, IPv6 in RFC 5952 form without brackets (the template adds them). */
   address: string;
   port: number;

@@ -1,5 +1,5 @@
 /** keepalived: keepalived.conf (templates/keepalived/). */
-import type { InterfaceAddress } from './address.js';
+import type { AddressFamily, InterfaceAddress } from './address.js';
 import type { SecretRef } from './secrets.js';
 
 export interface KeepalivedModel {
@@ -24,23 +24,20 @@ export interface KeepalivedModel {
   vrrpScripts: VrrpScript[];
   /** One group per device holding every instance of both families, so they fail over together. */
   vrrpSyncGroups: VrrpSyncGroup[];
-  /** The IPv4 instances. */
+  /**
+   * The VRRP instances of both families, IPv4 first, each family sorted by name: keepalived takes
+   * one family per instance, so a virtual address with `address` and `address6` is two instances
+   * (`<name>`, `<name>_v6`, src/compile/allocate.ts `vrrpVrid`) of the same VRID, interface,
+   * priority and tracked interfaces. Readers of one family select it by `family`
+   * (src/model/address.ts `ofFamily`).
+   */
   vrrpInstances: VrrpInstance[];
   /**
-   * The IPv6 (VRRPv3) instances, one per virtual address that has an `address6`: keepalived
-   * takes one family per instance. Same VRID, interface, priority and tracked interfaces as the
-   * IPv4 instance of the same address, and the script of its own family (src/compile/allocate.ts `vrrpVrid`); absent when there is none.
-   * Kept apart from `vrrpInstances` so that what reads IPv4 instances only (verify, drift, whatif,
-   * lab failover) is unchanged until it handles IPv6 (issue 14).
+   * The IPVS virtual servers of the VIPs of both families, IPv4 first, each family sorted by VIP
+   * and port; an IPv6 VIP's real servers by their IPv6 address (IPVS NAT does not translate
+   * between families).
    */
-  vrrpInstances6?: VrrpInstance[];
-  /** The IPVS virtual servers of the IPv4 VIPs. */
   virtualServers: VirtualServer[];
-  /**
-   * The IPVS virtual servers of the IPv6 VIPs, with the real servers' IPv6 addresses (IPVS NAT
-   * does not translate between families); absent when there is none.
-   */
-  virtualServers6?: VirtualServer[];
 }
 
 export interface VrrpScript {
@@ -61,6 +58,8 @@ export interface VrrpSyncGroup {
 
 export interface VrrpInstance {
   name: string;
+  /** The family of its virtual address: an `ipv6` instance is VRRPv3 whatever `vrrpVersion` says. */
+  family: AddressFamily;
   /** Always BACKUP: the priority elects the master, so a restart never causes two masters. */
   state: 'BACKUP';
   interface: string;
@@ -105,6 +104,9 @@ export interface HealthCheck {
 }
 
 export interface VirtualServer {
+  /** The VIP's family, and its real servers'. */
+  family: AddressFamily;
+  /** The VIP, IPv6 in RFC 5952 form. */
   address: string;
   port: number;
   protocol: 'TCP';

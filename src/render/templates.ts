@@ -2,7 +2,10 @@
  * The Handlebars environment: strict (a missing value is an error, never an empty string) and
  * without HTML escaping (these are config files). Every `.hbs` file under templates/ is a
  * partial named by its path (`frr/router-bgp`); the file catalog names the root templates.
- * No helpers: templates only print the model with #if and #each.
+ * No helpers of our own: templates only print the model with #if and #each; where the families
+ * write an item differently (FRR's `ipv6 address`, an IPv6 bind's brackets), the item's `family`
+ * names an inline partial through Handlebars' built-in `lookup` (templates/frr/interfaces.hbs,
+ * templates/haproxy/frontends.hbs).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

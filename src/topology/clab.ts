@@ -9,6 +9,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
+import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { Manifest } from '../render/manifest.js';
@@ -56,8 +57,7 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
   if (!drivers.some((driver) => driver.lab.routes)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
-      for (const a of [...i.addresses, ...(i.addresses6 ?? [])])
-        cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
+      for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
       cmds.push(`ip link set ${i.name} up`);
     }
     // containerlab gives every node a default route through its management network: replace it

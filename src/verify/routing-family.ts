@@ -67,6 +67,7 @@ const IPV4: RoutingFamily = {
   onLink(iface, peer) {
     const a = parseAddress(peer);
     return iface.addresses.some((x) => {
+      if (x.family !== 'ipv4') return false;
       const p = parsePrefix(cidrOf(x))?.prefix;
       return !!p && a !== undefined && contains(p, a);
     });
@@ -94,7 +95,8 @@ const IPV6: RoutingFamily = {
     contains6({ network: outer.network as bigint, length: outer.length, text: '' }, inner.network as bigint),
   onLink(iface, peer) {
     const a = parseAddress6(peer);
-    return (iface.addresses6 ?? []).some((x) => {
+    return iface.addresses.some((x) => {
+      if (x.family !== 'ipv6') return false;
       const p = parsePrefix6(cidrOf(x))?.prefix;
       return !!p && a !== undefined && contains6(p, a);
     });

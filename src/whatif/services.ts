@@ -11,7 +11,7 @@ import { roleSpec } from '../compile/roles.js';
 import { parsePrefix } from '../net/ipv4.js';
 import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
-import { hostPart } from '../verify/checks/family.js';
+import { hostPart, ofFamily } from '../verify/checks/family.js';
 import { httpPath } from '../verify/checks/http-path.js';
 import {
   loopbackSources,
@@ -77,7 +77,7 @@ export interface ServiceState {
    * has a session with: a leaf with none left reaches the fabric only through servers, if at all.
    */
   uplinks: Uplinks;
-  /** Per L4 VIP (`address:port`), its real servers that are up. */
+  /** Per IPv4 L4 VIP (`address:port`), its real servers that are up. */
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
   backends: Map<string, string[]>;
@@ -116,9 +116,11 @@ const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
   return site.devices.filter((d) => edges.has(d.name) && d.managed).map((d) => d.name);
 });
 
-/** Per site: every VIP of a virtual server, each once. */
+/** Per site: every IPv4 VIP of a virtual server, each once (`vipRoutes` is IPv4's routing). */
 const vipsOf = oncePer((site: DeriveContext['site']): string[] => [
-  ...new Set(vrrpDevices(site).flatMap((d) => d.keepalived.virtualServers.map((v) => v.address))),
+  ...new Set(
+    vrrpDevices(site).flatMap((d) => ofFamily(d.keepalived.virtualServers, 'ipv4').map((v) => v.address)),
+  ),
 ]);
 
 function vipRoutesOf(ctx: DeriveContext, vips: string[]): ServiceState['vipRoutes'] {
@@ -252,6 +254,7 @@ function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
   for (const d of vrrpDevices(ctx.site)) {
     for (const vs of d.keepalived.virtualServers) {
+      if (vs.family !== 'ipv4') continue; // the IPv4 VIPs' (as `vipRoutes`)
       const key = `${vs.address}:${vs.port}`;
       if (!out.has(key))
         out.set(

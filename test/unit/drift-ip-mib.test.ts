@@ -160,7 +160,7 @@ describe('snmpd view', () => {
 describe('drift of the IPv6 families (issue 14)', () => {
   const vr1 = ds.devices.find((d) => d.name === 'vr1')!;
   const keepalived = vr1.role === 'vrouter' ? vr1.keepalived : undefined;
-  const instances = [...(keepalived?.vrrpInstances ?? []), ...(keepalived?.vrrpInstances6 ?? [])];
+  const instances = keepalived?.vrrpInstances ?? [];
   const vrrpRows = (state: (name: string) => string) =>
     instances.map((v) => ({
       name: v.name,

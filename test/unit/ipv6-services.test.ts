@@ -10,6 +10,7 @@ import { vrrpInstanceName6, vrrpVrid } from '../../src/compile/allocate.js';
 import { isIntendedMaster } from '../../src/compile/keepalived.js';
 import { poolUsage } from '../../src/docs/ip-plan.js';
 import { siteDocs } from '../../src/docs/site-docs.js';
+import { ofFamily } from '../../src/model/address.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK, dualStackMgmt6, dualStackVrrp2WithAuth } from '../support/dual-stack.js';
@@ -41,27 +42,31 @@ const haproxy = (name: string) => {
 describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
   it('GIVEN gateways with address6 WHEN compiled THEN each has its own IPv6 instance, the IPv6-only segment too', () => {
     const k = keepalived('vr1');
-    expect(k.vrrpInstances.map((i) => i.name)).toEqual(['shop_gw_app', 'shop_gw_public']);
-    expect(k.vrrpInstances6?.map((i) => [i.name, i.interface, i.virtualIpaddress])).toEqual([
+    expect(ofFamily(k.vrrpInstances, 'ipv4').map((i) => i.name)).toEqual(['shop_gw_app', 'shop_gw_public']);
+    expect(ofFamily(k.vrrpInstances, 'ipv6').map((i) => [i.name, i.interface, i.virtualIpaddress])).toEqual([
       ['shop_gw_app_v6', 'eth3', [{ address: '2001:db8:20:2::1', prefixLength: 64, dev: 'eth3' }]],
       ['shop_gw_data_v6', 'eth4', [{ address: '2001:db8:100:40::1', prefixLength: 64, dev: 'eth4' }]],
       // written long in the inventory, printed in RFC 5952 form
       ['shop_gw_public_v6', 'eth2', [{ address: '2001:db8:100:10::1', prefixLength: 64, dev: 'eth2' }]],
     ]);
     // one family per instance: no IPv4 address in an IPv6 instance, nor the reverse
-    for (const i of k.vrrpInstances6 ?? [])
+    for (const i of ofFamily(k.vrrpInstances, 'ipv6'))
       for (const a of i.virtualIpaddress) expect(a.address).toContain(':');
-    for (const i of k.vrrpInstances) for (const a of i.virtualIpaddress) expect(a.address).not.toContain(':');
+    for (const i of ofFamily(k.vrrpInstances, 'ipv4'))
+      for (const a of i.virtualIpaddress) expect(a.address).not.toContain(':');
+    // one list, IPv4 first: the order keepalived.conf lists them in
+    expect(k.vrrpInstances.map((i) => i.family)).toEqual(['ipv4', 'ipv4', 'ipv6', 'ipv6', 'ipv6']);
   });
 
   it('GIVEN a dual-stack virtual address WHEN compiled THEN its IPv6 instance has the IPv4 one`s VRID, interface, priority and tracked interfaces', () => {
     for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
       const k = keepalived(name);
-      for (const v4 of k.vrrpInstances) {
-        const v6 = k.vrrpInstances6?.find((i) => i.name === vrrpInstanceName6(v4.name));
+      for (const v4 of ofFamily(k.vrrpInstances, 'ipv4')) {
+        const v6 = k.vrrpInstances.find((i) => i.name === vrrpInstanceName6(v4.name));
         expect(v6, `${name} ${v4.name}`).toBeDefined();
-        const { name: _a, virtualIpaddress: _b, trackScripts: _e, ...same4 } = v4;
-        const { name: _c, virtualIpaddress: _d, trackScripts: _f, ...same6 } = v6!;
+        expect(v6?.family).toBe('ipv6');
+        const { name: _a, family: _g, virtualIpaddress: _b, trackScripts: _e, ...same4 } = v4;
+        const { name: _c, family: _h, virtualIpaddress: _d, trackScripts: _f, ...same6 } = v6!;
         expect(same6).toEqual(same4);
       }
     }
@@ -74,23 +79,24 @@ describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
         ['fabric_bgp_routes', "/bin/sh -c 'ip -4 route show proto bgp | grep -q .'"],
         ['fabric_bgp_routes_v6', "/bin/sh -c 'ip -6 route show proto bgp | grep -q .'"],
       ]);
-      for (const i of k.vrrpInstances) expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes']);
+      for (const i of ofFamily(k.vrrpInstances, 'ipv4'))
+        expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes']);
       // the IPv6-only segment's instance too
-      for (const i of k.vrrpInstances6 ?? [])
+      for (const i of ofFamily(k.vrrpInstances, 'ipv6'))
         expect(i.trackScripts, i.name).toEqual(['fabric_bgp_routes_v6']);
     }
     // the L4 balancers route statically: no script of either family
     for (const name of ['lb1', 'lb2']) {
       const k = keepalived(name);
       expect(k.vrrpScripts).toEqual([]);
-      for (const i of [...k.vrrpInstances, ...(k.vrrpInstances6 ?? [])]) expect(i.trackScripts).toEqual([]);
+      for (const i of k.vrrpInstances) expect(i.trackScripts).toEqual([]);
     }
   });
 
   it('GIVEN the instances of one device WHEN their VRIDs are listed per interface and family THEN none repeats', () => {
     for (const name of ['vr1', 'vr2', 'lb1', 'lb2']) {
       const k = keepalived(name);
-      for (const list of [k.vrrpInstances, k.vrrpInstances6 ?? []]) {
+      for (const list of [ofFamily(k.vrrpInstances, 'ipv4'), ofFamily(k.vrrpInstances, 'ipv6')]) {
         const keys = list.map((i) => `${i.interface}#${i.virtualRouterId}`);
         expect(new Set(keys).size, `${name}: ${keys.join(' ')}`).toBe(keys.length);
       }
@@ -120,8 +126,8 @@ describe('keepalived VRRPv3 for IPv6 (dual-stack fixture)', () => {
   });
 
   it('GIVEN the pair priorities WHEN compiled THEN the IPv6 master is the IPv4 master', () => {
-    expect(keepalived('vr1').vrrpInstances6?.every((i) => i.intendedMaster)).toBe(true);
-    expect(keepalived('vr2').vrrpInstances6?.some((i) => i.intendedMaster)).toBe(false);
+    expect(ofFamily(keepalived('vr1').vrrpInstances, 'ipv6').every((i) => i.intendedMaster)).toBe(true);
+    expect(ofFamily(keepalived('vr2').vrrpInstances, 'ipv6').some((i) => i.intendedMaster)).toBe(false);
   });
 
   it('GIVEN a priority tie WHEN the master is decided THEN the higher primary address wins, IPv6 addresses too', () => {
@@ -137,23 +143,26 @@ describe('VRRPv2 with a password on a dual-stack pair', () => {
     const vr1 = device(compile(dualStackVrrp2WithAuth())[0]!, 'vr1');
     if (vr1.role !== 'vrouter') throw new Error('vr1 is a vRouter');
     expect(vr1.keepalived.globalDefs.vrrpVersion).toBe(2);
-    expect(vr1.keepalived.vrrpInstances.map((i) => i.authentication?.authPass.secret)).toEqual([
-      'shop-vrrp',
-      'shop-vrrp',
+    expect(
+      ofFamily(vr1.keepalived.vrrpInstances, 'ipv4').map((i) => i.authentication?.authPass.secret),
+    ).toEqual(['shop-vrrp', 'shop-vrrp']);
+    expect(ofFamily(vr1.keepalived.vrrpInstances, 'ipv6').map((i) => i.authentication)).toEqual([
+      null,
+      null,
+      null,
     ]);
-    expect(vr1.keepalived.vrrpInstances6?.map((i) => i.authentication)).toEqual([null, null, null]);
   });
 });
 
 describe('IPVS and HAProxy for IPv6 VIPs (dual-stack fixture)', () => {
   it('GIVEN an L4 service with address6 WHEN compiled THEN an IPv6 virtual server per port sends to the real servers` IPv6 addresses', () => {
     const k = keepalived('lb1');
-    expect(k.virtualServers.map((v) => `${v.address} ${v.port}`)).toEqual([
+    expect(ofFamily(k.virtualServers, 'ipv4').map((v) => `${v.address} ${v.port}`)).toEqual([
       '203.0.113.10 80',
       '203.0.113.10 443',
     ]);
     expect(
-      k.virtualServers6?.map((v) => [
+      ofFamily(k.virtualServers, 'ipv6').map((v) => [
         v.address,
         v.port,
         v.realServers.map((r) => `${r.device} ${r.address} ${r.port}`),
@@ -163,15 +172,20 @@ describe('IPVS and HAProxy for IPv6 VIPs (dual-stack fixture)', () => {
       ['2001:db8:100:10::10', 443, ['web1 2001:db8:20:1::11 443', 'web2 2001:db8:20:1::12 443']],
     ]);
     // the same health check as the IPv4 servers: HAProxy's health frontend, which binds IPv6 too
-    expect(k.virtualServers6?.[0]?.realServers[0]?.check).toEqual(k.virtualServers[0]?.realServers[0]?.check);
+    expect(ofFamily(k.virtualServers, 'ipv6')[0]?.realServers[0]?.check).toEqual(
+      k.virtualServers[0]?.realServers[0]?.check,
+    );
+    // one list, IPv4 first
+    expect(k.virtualServers.map((v) => v.family)).toEqual(['ipv4', 'ipv4', 'ipv6', 'ipv6']);
   });
 
   it('GIVEN an L7 balancer whose L4-facing NIC has address6 WHEN compiled THEN every frontend binds there too, and its rate limit tracks IPv6 clients', () => {
     const h = haproxy('web1');
     const www = h.frontends.find((f) => f.name === 'www')!;
-    expect(www.binds6).toEqual([
-      { address: '2001:db8:20:1::11', port: 80, certificate: null, transparent: true },
+    expect(ofFamily(www.binds, 'ipv6')).toEqual([
+      { family: 'ipv6', address: '2001:db8:20:1::11', port: 80, certificate: null, transparent: true },
       {
+        family: 'ipv6',
         address: '2001:db8:20:1::11',
         port: 443,
         certificate: '/etc/haproxy/certs/www.pem',
@@ -263,15 +277,10 @@ describe('IPv4-only sites', () => {
     for (const site of compile(join(REPO, 'inventory')))
       for (const d of site.devices) {
         const text = JSON.stringify(d);
-        for (const key of [
-          'vrrpInstances6',
-          'virtualServers6',
-          'binds6',
-          'address6',
-          'agentAddress6',
-          'source6',
-        ])
+        for (const key of ['address6', 'agentAddress6', 'source6'])
           expect(text, `${site.name}/${d.name}`).not.toContain(`"${key}"`);
+        // no instance, virtual server or bind of the IPv6 family
+        expect(text, `${site.name}/${d.name}`).not.toContain('"family":"ipv6"');
         expect(text, `${site.name}/${d.name}`).not.toContain('fabric_bgp_routes_v6');
         expect(d.mgmt.ipv6, `${site.name}/${d.name}`).toBeUndefined();
         expect(text, `${site.name}/${d.name}`).not.toContain('"tableType":"ipv6"');

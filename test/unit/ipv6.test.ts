@@ -31,7 +31,8 @@ function compile(dir: string): Site {
 }
 
 const device = (site: Site, name: string): Device => site.devices.find((d) => d.name === name)!;
-const lo6 = (d: Device) => d.interfaces.find((i) => i.name === 'lo')?.addresses6?.[0]?.address;
+const lo6 = (d: Device) =>
+  d.interfaces.find((i) => i.name === 'lo')?.addresses.find((a) => a.family === 'ipv6')?.address;
 
 describe('IPv6 arithmetic (src/net/ipv6.ts)', () => {
   it('GIVEN addresses in any RFC 4291 form WHEN printed THEN they are in RFC 5952 form', () => {
@@ -87,9 +88,11 @@ describe('IPv6 in the compiled model (dual-stack fixture)', () => {
     expect(lo6(device(site, 'leaf1a'))).toBe('2001:db8:1::b'); // id 11
     expect(lo6(device(site, 'hv1'))).toBe('2001:db8:1::15'); // id 21
     expect(lo6(device(site, 'vr1'))).toBe('2001:db8:1::29'); // id 41
-    expect(device(site, 'leaf1a').interfaces.find((i) => i.name === 'lo')!.addresses6![0]!.prefixLength).toBe(
-      128,
-    );
+    // one list, IPv4 first
+    expect(device(site, 'leaf1a').interfaces.find((i) => i.name === 'lo')!.addresses).toEqual([
+      { family: 'ipv4', address: '10.1.0.11', prefixLength: 32 },
+      { family: 'ipv6', address: '2001:db8:1::b', prefixLength: 128 },
+    ]);
     expect(lo6(device(site, 'app1'))).toBeUndefined(); // a VM has no loopback
   });
 
@@ -108,15 +111,14 @@ describe('IPv6 in the compiled model (dual-stack fixture)', () => {
     expect(db1.defaultGateway).toBeNull();
     expect(db1.defaultGateway6).toBe('2001:db8:100:40::1');
     expect(db1.interfaces.find((i) => i.name === 'eth1')).toMatchObject({
-      addresses: [],
-      addresses6: [{ address: '2001:db8:100:40::75', prefixLength: 64 }],
+      addresses: [{ family: 'ipv6', address: '2001:db8:100:40::75', prefixLength: 64 }],
     });
   });
 
   it('GIVEN an IPv4-only site WHEN compiled THEN its model has no IPv6 field at all', () => {
     const idcA = runPipeline(join(REPO, 'inventory')).model!.sites.find((s) => s.name === 'idc-a')!;
     const json = JSON.stringify(idcA);
-    expect(json).not.toMatch(/addresses6|ipv6Unicast|defaultGateway6|"ipv6"/);
+    expect(json).not.toMatch(/addresses6|ipv6Unicast|defaultGateway6|"ipv6"/); // no "family":"ipv6" either
   });
 
   it('GIVEN a device added with a new id WHEN compiled THEN no existing IPv6 address changes', () => {
@@ -183,8 +185,7 @@ describe('IPv6 in FRR (dual-stack fixture)', () => {
   it('GIVEN a vRouter on an IPv6-only segment WHEN compiled THEN it has the IPv6 address only and announces the subnet6', () => {
     const vr = frr('vr1');
     expect(vr.interfaces.find((i) => i.name === 'eth4')).toMatchObject({
-      addresses: [],
-      addresses6: [{ address: '2001:db8:100:40::2', prefixLength: 64 }],
+      addresses: [{ family: 'ipv6', address: '2001:db8:100:40::2', prefixLength: 64 }],
     });
     expect(vr.routerBgp.ipv6Unicast!.networks).toContain('2001:db8:100:40::/64');
     expect(vr.routerBgp.ipv4Unicast.networks.some((n) => n.includes(':'))).toBe(false);

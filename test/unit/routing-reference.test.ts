@@ -113,8 +113,10 @@ function siteOf(spec: FabricSpec) {
     failureDomain: [`d${i}`],
     interfaces: ends[i]!.map((e) => ({
       name: e.iface,
-      addresses: e.kind === 'ipv4' ? [{ address: e.mine!, prefixLength: 31 }] : [],
-      ...(e.kind === 'ipv6' ? { addresses6: [{ address: e.mine!, prefixLength: 127 }] } : {}),
+      addresses:
+        e.kind === 'unnumbered'
+          ? []
+          : [{ family: e.kind, address: e.mine!, prefixLength: e.kind === 'ipv4' ? 31 : 127 }],
       peer: { device: `d${e.peer}`, interface: e.peerIface },
       kind: 'fabric',
     })),

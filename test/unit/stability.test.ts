@@ -70,7 +70,9 @@ describe('stable allocation', () => {
     }
     // and the new devices got addresses from the same rules
     const hv5 = after.devices.find((d) => d.name === 'hv5')!;
-    expect(hv5.interfaces[0]!.addresses).toEqual([{ address: '10.1.0.25', prefixLength: 32 }]);
+    expect(hv5.interfaces[0]!.addresses).toEqual([
+      { family: 'ipv4', address: '10.1.0.25', prefixLength: 32 },
+    ]);
     expect('frr' in hv5 && hv5.frr.routerBgp.asn).toBe(65225);
   });
 

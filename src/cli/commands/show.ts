@@ -104,6 +104,6 @@ function printSite(site: FrozenSite): void {
 }
 
 function loopbackOf(d: FrozenSite['devices'][number]): string {
-  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0];
+  const a = d.interfaces.find((i) => i.kind === 'loopback')?.addresses.find((x) => x.family === 'ipv4');
   return a ? `${a.address}/${a.prefixLength}` : '-';
 }

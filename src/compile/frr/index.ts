@@ -10,10 +10,10 @@ import type {
   PeerGroup,
   StaticRoute,
 } from '../../model/types.js';
-import { formatAddress, nth, onPrefix, parsePrefix, withLength } from '../../net/ipv4.js';
-import { nth6, onPrefix6, withLength6 } from '../../net/ipv6.js';
+import { formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
+import { nth6, withLength6 } from '../../net/ipv6.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
-import { withValue } from '../ip-family.js';
+import { address4, address6, withValue } from '../ip-family.js';
 import { routedInterface } from '../ovs.js';
 import { roleSpec } from '../roles.js';
 import { compileTimers } from '../timers.js';
@@ -75,7 +75,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     groups.set(group.name, group);
     if (link) {
       ipv4Only.add(group.name);
-      iface.addresses.push(onPrefix(link.mine, link.upstream.link.length));
+      iface.addresses.push(address4(link.mine, link.upstream.link.length));
       neighbors.push({
         peer: formatAddress(link.theirs),
         unnumbered: false,
@@ -90,7 +90,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       const six = upstreamSession6(link.upstream, !!simulated, group, neighbors[neighbors.length - 1]!);
       if (six) {
         groups6.set(six.group.name, six.group);
-        Object.assign(iface, { addresses6: [six.address] });
+        iface.addresses.push(six.address);
         neighbors.push(six.neighbor);
       }
     } else {
@@ -216,15 +216,15 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
   const staticRoutes: StaticRoute[] = [];
   const networks: string[] = [];
   const networks6: string[] = [];
-  const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [] };
+  const lo4: FrrInterface['addresses'] = [];
   const lo6: FrrInterface['addresses'] = [];
   if (d.loopback !== null) {
-    lo.addresses.push(onPrefix(d.loopback, 32));
+    lo4.push(address4(d.loopback, 32));
     // a routed VM's loopback is only its router-id: hypervisors accept its segments, nothing else
     if (!spec.uplinkNic) networks.push(withLength(d.loopback, 32));
   }
   if (d.loopback6 !== null) {
-    lo6.push(onPrefix6(d.loopback6, 128));
+    lo6.push(address6(d.loopback6, 128));
     if (!spec.uplinkNic) networks6.push(withLength6(d.loopback6, 128));
   }
   if (spec.peersWithUpstreams) {
@@ -246,7 +246,7 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
     staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'simulated customer prefix' });
     networks.push(p.text);
     const client = i === 0 ? nth(p, 1) : undefined;
-    if (client !== undefined) lo.addresses.push(onPrefix(client, 32));
+    if (client !== undefined) lo4.push(address4(client, 32));
   });
   simulated?.ipv6?.originate.forEach((p, i) => {
     staticRoutes.push({
@@ -257,9 +257,9 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
     });
     networks6.push(p.text);
     const client = i === 0 ? nth6(p, 1) : undefined;
-    if (client !== undefined) lo6.push(onPrefix6(client, 128));
+    if (client !== undefined) lo6.push(address6(client, 128));
   });
-  Object.assign(lo, withValue('addresses6', lo6));
+  const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [...lo4, ...lo6] };
   return { lo, staticRoutes, networks, networks6 };
 }
 
@@ -283,17 +283,16 @@ function segmentInterfaces(d: DeviceFacts) {
   for (const nic of d.nics) {
     const seg = nic.on;
     if (seg === null) continue;
-    const addresses = seg.subnet && nic.address !== null ? [onPrefix(nic.address, seg.subnet.length)] : [];
+    const addresses4 = seg.subnet && nic.address !== null ? [address4(nic.address, seg.subnet.length)] : [];
     const addresses6 =
-      seg.subnet6 && nic.address6 !== null ? [onPrefix6(nic.address6, seg.subnet6.length)] : [];
-    if (addresses.length === 0 && addresses6.length === 0) continue;
+      seg.subnet6 && nic.address6 !== null ? [address6(nic.address6, seg.subnet6.length)] : [];
+    if (addresses4.length === 0 && addresses6.length === 0) continue;
     interfaces.push({
       name: nic.name,
       description: `segment ${seg.key} (VNI ${seg.vni})`,
-      addresses,
-      ...withValue('addresses6', addresses6),
+      addresses: [...addresses4, ...addresses6],
     });
-    if (addresses.length && seg.subnet) networks.push(seg.subnet.text);
+    if (addresses4.length && seg.subnet) networks.push(seg.subnet.text);
     if (addresses6.length && seg.subnet6) networks6.push(seg.subnet6.text);
   }
   return { interfaces, networks, networks6 };

@@ -3,9 +3,11 @@
  * numbered IPv6 upstream sessions, and its policy, by the IPv4 family's rules on IPv6 prefixes.
  * Unnumbered sessions already run over IPv6 link-local, so they carry both families.
  */
-import type { BgpNeighbor, BgpUnicastFamily6, InterfaceAddress } from '../../model/types.js';
-import { formatAddress6, onPrefix6, parsePrefix6 } from '../../net/ipv6.js';
+import type { FamilyAddress } from '../../model/address.js';
+import type { BgpNeighbor, BgpUnicastFamily6 } from '../../model/types.js';
+import { formatAddress6, parsePrefix6 } from '../../net/ipv6.js';
 import type { SiteFacts, UpstreamFacts } from '../facts.js';
+import { address6 } from '../ip-family.js';
 import type { PeerGroupSpec } from './peer-groups.js';
 
 /**
@@ -47,14 +49,14 @@ export function upstreamSession6(
   simulated: boolean,
   group: PeerGroupSpec,
   ipv4: BgpNeighbor,
-): { group: PeerGroupSpec; address: InterfaceAddress; neighbor: BgpNeighbor } | null {
+): { group: PeerGroupSpec; address: FamilyAddress; neighbor: BgpNeighbor } | null {
   const six = upstream.ipv6;
   if (!six) return null;
   const group6 = ipv6Group(group);
   const [mine, theirs] = simulated ? [six.theirs, six.ours] : [six.ours, six.theirs];
   return {
     group: group6,
-    address: onPrefix6(mine, six.link.length),
+    address: address6(mine, six.link.length),
     neighbor: {
       ...ipv4,
       peer: formatAddress6(theirs),

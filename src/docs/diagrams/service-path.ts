@@ -3,6 +3,7 @@
  * pair → fabric → vRouter pair → L4 VIP → L7 proxies → backends → app servers. A stage the
  * tenant does not have is left out (a tenant with only segments goes from the fabric to its VMs).
  */
+import { ofFamily } from '../../model/address.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { names } from '../markdown.js';
 import { asnOf, devicesAt } from '../places.js';
@@ -34,7 +35,7 @@ function appNodes(site: FrozenSite, t: TenantView, lines: string[]): void {
   lines.push(`  subgraph z_app["Application: ${t.name}"]`);
   for (const name of t.apps) {
     const d = site.devices.find((x) => x.name === name)!;
-    const addrs = d.interfaces.flatMap((i) => i.addresses.map((a) => a.address));
+    const addrs = d.interfaces.flatMap((i) => ofFamily(i.addresses, 'ipv4').map((a) => a.address));
     lines.push(
       `    ${nodeId('app', name)}[${flowLabel(name, addrs.join(', '), d.hostedOn ? `on ${d.hostedOn}` : '')}]`,
     );

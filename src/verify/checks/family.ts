@@ -5,14 +5,16 @@
  * An IPv4 expectation carries no `family` and keeps the id it always had; an IPv6 one carries
  * `family: 'ipv6'` and `ipv6` after its kind's tag in its id.
  */
-import type { AddressFamily } from '../../model/address.js';
+import { ADDRESS_FAMILIES, type AddressFamily, ofFamily } from '../../model/address.js';
 import type { FamilyRouting, RoutingExpectation } from '../routing.js';
 import type { ExpectationBase } from './spec.js';
 
 export type { AddressFamily };
+/** A folded list's items of one family (`vrrpInstances`, `virtualServers`, `binds`). */
+export { ofFamily };
 
 /** Every family a kind derives, IPv4 first: IPv6's expectations follow IPv4's. */
-export const FAMILIES: readonly AddressFamily[] = ['ipv4', 'ipv6'];
+export const FAMILIES: readonly AddressFamily[] = ADDRESS_FAMILIES;
 
 /** The family of an expectation. */
 export const familyOf = (e: Pick<ExpectationBase, 'family'>): AddressFamily => e.family ?? 'ipv4';

@@ -3,13 +3,21 @@
  * VIP: edge → spine → leaf → hypervisor → vRouter → overlay → L4 → HAProxy (or straight to the
  * app VMs of an L4 service) → app. The answer must come from a server the path routes to. In a
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
- * whose upstream has no route to the VIP, is not expected. Per family: each IPv6 VIP
- * (`virtualServers6`, HAProxy's `binds6`) from each upstream's IPv6 client address, over the
+ * whose upstream has no route to the VIP, is not expected. Per family: each IPv6 VIP (the IPv6
+ * `virtualServers`, HAProxy's IPv6 `binds`) from each upstream's IPv6 client address, over the
  * IPv6 routing (issue 14).
  */
 import { oncePer } from '../../util/once-per.js';
 import { shellQuote } from '../../util/shell.js';
-import { type AddressFamily, FAMILIES, familyField, familyId, hostPart, routingOf } from './family.js';
+import {
+  type AddressFamily,
+  FAMILIES,
+  familyField,
+  familyId,
+  hostPart,
+  ofFamily,
+  routingOf,
+} from './family.js';
 import {
   clientDevices,
   internetClient,
@@ -69,10 +77,10 @@ function fromUpstreams(
   }
 }
 
-/** The VIPs of the family a balancer serves: IPv4's `virtualServers`, IPv6's `virtualServers6`. */
+/** The VIPs of the family a balancer serves. */
 function virtualServersOf(d: Parameters<typeof runsVrrp>[0], family: AddressFamily) {
   if (!runsVrrp(d)) return [];
-  return family === 'ipv4' ? d.keepalived.virtualServers : (d.keepalived.virtualServers6 ?? []);
+  return ofFamily(d.keepalived.virtualServers, family);
 }
 
 /**
@@ -93,7 +101,7 @@ function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]
         { path: '/', servers: backend(fe.defaultBackend) },
         ...fe.routes.map((r) => ({ path: r.pathPrefix, servers: backend(r.backend) })),
       ];
-      for (const bind of family === 'ipv4' ? fe.binds : (fe.binds6 ?? []))
+      for (const bind of ofFamily(fe.binds, family))
         for (const vs of vips.filter((v) => v.port === bind.port)) {
           const scheme = bind.certificate ? 'https' : 'http';
           fromUpstreams(

@@ -11,7 +11,7 @@ import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
 import { contains6, parseAddress6, parsePrefix6 } from '../../net/ipv6.js';
 import { oncePer } from '../../util/once-per.js';
 import { hasCovering } from '../routing-view.js';
-import type { AddressFamily } from './family.js';
+import { type AddressFamily, ofFamily } from './family.js';
 
 type Dev = DeepReadonly<Device>;
 
@@ -46,12 +46,16 @@ export function internetClient(d: Dev, family: AddressFamily = 'ipv4'): string |
 }
 
 export function loopbackOf(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses[0]?.address;
+  return loopbackIn(d, 'ipv4');
 }
 
 /** The device's IPv6 loopback address (issue 14), if it has one. */
 export function loopback6Of(d: Dev): string | undefined {
-  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses6?.[0]?.address;
+  return loopbackIn(d, 'ipv6');
+}
+
+function loopbackIn(d: Dev, family: AddressFamily): string | undefined {
+  return d.interfaces.find((i) => i.kind === 'loopback')?.addresses.find((a) => a.family === family)?.address;
 }
 
 /** Whether the prefix holds the address, in either family (false across families). */
@@ -82,8 +86,7 @@ export interface VrrpGroup {
 function groupsOf(site: DeepReadonly<SiteModel>, family: AddressFamily): readonly VrrpGroup[] {
   const groups = new Map<string, VrrpGroup>();
   for (const d of vrrpDevices(site)) {
-    const instances = family === 'ipv4' ? d.keepalived.vrrpInstances : (d.keepalived.vrrpInstances6 ?? []);
-    for (const v of instances) {
+    for (const v of ofFamily(d.keepalived.vrrpInstances, family)) {
       const key = `${v.segment}#${v.virtualRouterId}`;
       const group = groups.get(key) ?? { key, vip: cidrOf(v.virtualIpaddress[0]!), members: [] };
       group.members.push({ device: d.name, interface: v.interface, v });
@@ -97,7 +100,7 @@ const groups6 = oncePer((site: DeepReadonly<SiteModel>) => groupsOf(site, 'ipv6'
 
 /**
  * Every VRRP group of the site in the family, with all its members (up or not), sorted by key:
- * IPv4's `vrrpInstances`, or IPv6's VRRPv3 `vrrpInstances6` (same segment and VRID, own instance).
+ * IPv4's instances, or IPv6's VRRPv3 ones (same segment and VRID, own instance).
  */
 export function vrrpGroups(
   site: DeepReadonly<SiteModel>,

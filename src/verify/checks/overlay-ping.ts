@@ -28,7 +28,7 @@ function segmentMembers(ctx: DeriveContext, family: AddressFamily): [string, Mem
   for (const d of ctx.site.devices) {
     if (!d.hostedOn || ctx.isDown(d.name)) continue;
     for (const i of d.interfaces) {
-      const address = (family === 'ipv4' ? i.addresses : (i.addresses6 ?? []))[0];
+      const address = i.addresses.find((a) => a.family === family);
       if (i.segment && address)
         members.set(i.segment, [
           ...(members.get(i.segment) ?? []),

@@ -1,11 +1,11 @@
 /**
  * Every L4 VIP answers TCP on its port from inside its tenant: from the vRouter that is VRRP
  * master on the VIP's segment (the backup once the master is down). Per family: each IPv6 VIP
- * (`virtualServers6`) from the master of the segment's IPv6 instance. A VIP whose balancers or
+ * (an IPv6 `virtualServers` entry) from the master of the segment's IPv6 instance. A VIP whose balancers or
  * real servers are all down is not expected to answer.
  */
 import { shellQuote } from '../../util/shell.js';
-import { type AddressFamily, FAMILIES, familyField, familyId, hostPart } from './family.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, hostPart, ofFamily } from './family.js';
 import { masterOf, sameSubnet, speaksBgp, type VrrpGroup, vrrpDevices, vrrpGroups } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 
@@ -23,14 +23,13 @@ function tenantRouter(ctx: DeriveContext, groups: readonly VrrpGroup[], tenant: 
   return vrrpDevices(ctx.site).find((d) => speaksBgp(d) && d.tenant === tenant && masters.has(d.name))?.name;
 }
 
-/** One family's VIPs: IPv4's `virtualServers`, IPv6's `virtualServers6` (none where absent). */
+/** One family's VIPs. */
 function vipsOf(ctx: DeriveContext, family: AddressFamily): VipAnswers[] {
   const out: VipAnswers[] = [];
   const groups = vrrpGroups(ctx.site, family);
   for (const d of vrrpDevices(ctx.site)) {
     if (ctx.isDown(d.name)) continue;
-    const servers = family === 'ipv4' ? d.keepalived.virtualServers : (d.keepalived.virtualServers6 ?? []);
-    for (const vs of servers) {
+    for (const vs of ofFamily(d.keepalived.virtualServers, family)) {
       const from = tenantRouter(ctx, groups, d.tenant, vs.address);
       const id = familyId('vip', family, `${vs.address}:${vs.port}`);
       if (!from || out.some((e) => e.id === id)) continue;
