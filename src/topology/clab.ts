@@ -9,7 +9,6 @@ import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
-import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { Manifest } from '../render/manifest.js';
