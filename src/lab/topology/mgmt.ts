@@ -92,67 +92,73 @@ function readSubnet6(ctx: ParseContext, raw: unknown, path: (string | number)[])
   return parsed.prefix.text;
 }
 
-/** Each `mgmt-ipv6` is an address of `ipv6-subnet` other than its network address, used once. */
-function checkMgmtAddresses6(ctx: ParseContext, mgmt: MgmtNetwork, nodes: readonly LabNode[]): void {
-  const subnet = parsePrefix6(mgmt.ipv6Subnet)?.prefix;
-  if (!subnet) return;
-  const seen = new Map<bigint, string>();
+/** One family's management addresses of the nodes, for checkMgmtAddresses. */
+interface MgmtFamily<A> {
+  key: 'mgmt-ipv4' | 'mgmt-ipv6';
+  addressOf: (node: LabNode) => string | undefined;
+  parse: (text: string) => A | undefined;
+  /** A host address of the subnet (not its network, nor for IPv4 its broadcast). */
+  isHost: (a: A) => boolean;
+  subnetText: string;
+  /** The management gateway, which no node may take; none for IPv6 (the host side is IPv4 only). */
+  gateway?: string;
+  print: (raw: string, a: A) => string;
+}
+
+function checkFamily<A>(ctx: ParseContext, nodes: readonly LabNode[], f: MgmtFamily<A>): void {
+  const seen = new Map<A, string>();
   for (const node of nodes) {
-    if (node.mgmtIpv6 === undefined) continue;
-    const at = ['topology', 'nodes', node.name, 'mgmt-ipv6'];
-    const addr = parseAddress6(node.mgmtIpv6);
-    if (addr === undefined || !contains6(subnet, addr) || addr === subnet.network) {
+    const raw = f.addressOf(node);
+    if (raw === undefined) continue;
+    const at = ['topology', 'nodes', node.name, f.key];
+    const addr = f.parse(raw);
+    if (addr === undefined || !f.isHost(addr)) {
       ctx.error(
         'invalid-mgmt-ip',
-        `mgmt-ipv6 "${node.mgmtIpv6}" of node "${node.name}" must be a host address in ${subnet.text}`,
+        `${f.key} "${raw}" of node "${node.name}" must be a host address in ${f.subnetText}`,
         at,
       );
+      continue;
+    }
+    if (f.gateway !== undefined && raw === f.gateway) {
+      ctx.error('duplicate-mgmt-ip', `${f.key} ${raw} of node "${node.name}" is the management gateway`, at);
       continue;
     }
     const other = seen.get(addr);
     if (other)
       ctx.error(
         'duplicate-mgmt-ip',
-        `mgmt-ipv6 ${formatAddress6(addr)} of node "${node.name}" is also used by "${other}"`,
+        `${f.key} ${f.print(raw, addr)} of node "${node.name}" is also used by "${other}"`,
         at,
       );
     else seen.set(addr, node.name);
   }
 }
 
-/** Each `mgmt-ipv4` is a host address of the subnet, not the gateway, and used once. */
+/**
+ * Each `mgmt-ipv4` is a host address of the subnet, not the gateway, and used once; each
+ * `mgmt-ipv6` an address of `ipv6-subnet` other than its network address, used once.
+ */
 export function checkMgmtAddresses(ctx: ParseContext, mgmt: MgmtNetwork, nodes: readonly LabNode[]): void {
-  checkMgmtAddresses6(ctx, mgmt, nodes);
+  const subnet6 = parsePrefix6(mgmt.ipv6Subnet)?.prefix;
+  if (subnet6)
+    checkFamily(ctx, nodes, {
+      key: 'mgmt-ipv6',
+      addressOf: (n) => n.mgmtIpv6,
+      parse: parseAddress6,
+      isHost: (a) => contains6(subnet6, a) && a !== subnet6.network,
+      subnetText: subnet6.text,
+      print: (_, a) => formatAddress6(a),
+    });
   const subnet = parsePrefix(mgmt.ipv4Subnet)?.prefix;
-  if (!subnet) return;
-  const seen = new Map<number, string>();
-  for (const node of nodes) {
-    if (node.mgmtIpv4 === undefined) continue;
-    const at = ['topology', 'nodes', node.name, 'mgmt-ipv4'];
-    const addr = parseAddress(node.mgmtIpv4);
-    if (addr === undefined || !contains(subnet, addr) || isNetworkOrBroadcast(subnet, addr)) {
-      ctx.error(
-        'invalid-mgmt-ip',
-        `mgmt-ipv4 "${node.mgmtIpv4}" of node "${node.name}" must be a host address in ${subnet.text}`,
-        at,
-      );
-      continue;
-    }
-    if (node.mgmtIpv4 === mgmt.ipv4Gw) {
-      ctx.error(
-        'duplicate-mgmt-ip',
-        `mgmt-ipv4 ${node.mgmtIpv4} of node "${node.name}" is the management gateway`,
-        at,
-      );
-      continue;
-    }
-    const other = seen.get(addr);
-    if (other)
-      ctx.error(
-        'duplicate-mgmt-ip',
-        `mgmt-ipv4 ${node.mgmtIpv4} of node "${node.name}" is also used by "${other}"`,
-        at,
-      );
-    else seen.set(addr, node.name);
-  }
+  if (subnet)
+    checkFamily(ctx, nodes, {
+      key: 'mgmt-ipv4',
+      addressOf: (n) => n.mgmtIpv4,
+      parse: parseAddress,
+      isHost: (a) => contains(subnet, a) && !isNetworkOrBroadcast(subnet, a),
+      subnetText: subnet.text,
+      gateway: mgmt.ipv4Gw,
+      print: (raw) => raw,
+    });
 }
