@@ -87,7 +87,8 @@ tune_frr_daemons() {
 start_frr() {
   tune_frr_daemons
   install -d -o frr -g frr -m 0755 /run/frr /var/log/frr
-  /usr/lib/frr/frrinit.sh start >"$STATE/frr-start.log" 2>&1
+  # through the node's service (src/lab/node/service): FRR runs at nice -10 in a lab node
+  service frr start >"$STATE/frr-start.log" 2>&1
   # FRR's own rule for what is enabled (zebra and staticd always are)
   enabled=$(bash -c '. /usr/lib/frr/frrcommon.sh >/dev/null 2>&1; daemon_list' 2>/dev/null)
   missing=""
@@ -151,18 +152,22 @@ start_haproxy() {
 # database in the node's /etc/openvswitch, sockets in its /run/openvswitch, so plain ovs-vsctl
 # works in the node. Without the kernel module, bridges must use datapath_type=netdev: the
 # node's /usr/local/sbin/ovs-vsctl (src/lab/node/ovs-vsctl) makes every bridge so.
+# At nice -10, as ovs-ctl starts them (its --ovs-vswitchd-priority and --ovsdb-server-priority
+# defaults): the userspace datapath forwards in ovs-vswitchd's own threads, and at nice 0 a busy
+# machine starved it into dropping a hypervisor's packets during a push (docs/failover.md).
+OVS_NICE=-10
 ovs() {
   case "$1" in
     start)
       install -d -m 0755 /run/openvswitch /var/log/openvswitch /etc/openvswitch
       [ -s /etc/openvswitch/conf.db ] ||
         ovsdb-tool create /etc/openvswitch/conf.db /usr/share/openvswitch/vswitch.ovsschema || return 1
-      ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
+      nice -n "$OVS_NICE" ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
         --remote=db:Open_vSwitch,Open_vSwitch,manager_options --pidfile --detach \
         --log-file=/var/log/openvswitch/ovsdb-server.log -vconsole:off || return 1
       ovs-vsctl --no-wait init || return 1
       ovs-vsctl --no-wait set Open_vSwitch . external_ids:hostname="$(hostname)"
-      ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
+      nice -n "$OVS_NICE" ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
         --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off
       ;;
     stop)

@@ -398,7 +398,7 @@ describe('faults made by hand, each reported where it is, then repaired', () => 
           severity: 'critical',
         },
       ],
-      () => exec('spine2', ['/usr/lib/frr/frrinit.sh', 'restart']),
+      () => exec('spine2', ['service', 'frr', 'restart']),
     );
     // a dead daemon is reported as such, not as each of its config sections missing
     expect(findings(json).filter((f) => f.device === 'spine2' && f.source === 'config')).toEqual([]);

@@ -32,7 +32,7 @@ export const frr: DaemonDriver = {
     pidFiles: ['/run/frr/bgpd.pid'],
     // watchfrr restarts bgpd by itself; only if it did not, restart FRR
     restart:
-      'for i in $(seq 50); do kill -0 "$(cat /run/frr/bgpd.pid 2>/dev/null)" 2>/dev/null && exit 0; sleep 0.2; done; /usr/lib/frr/frrinit.sh restart',
+      'for i in $(seq 50); do kill -0 "$(cat /run/frr/bgpd.pid 2>/dev/null)" 2>/dev/null && exit 0; sleep 0.2; done; service frr restart',
   },
   files: () => [
     {

@@ -27,6 +27,8 @@ export const NODE_FILES = {
   init: join(root, 'lab/image/labnode-init.sh'),
   /** /usr/bin/systemctl in a node. */
   systemctl: join(root, 'src/lab/node/systemctl'),
+  /** /usr/local/sbin/service in a node: Debian's, with FRR and keepalived at nice -10. */
+  service: join(root, 'src/lab/node/service'),
   /** nftables stand-in for IPVS virtual servers. */
   ipvsSync: join(root, 'src/lab/node/lab-ipvs-sync'),
   /** Lab stand-ins a daemon's driver installs (`lab.tools`), such as ovs-vsctl on the userspace datapath. */

@@ -70,6 +70,7 @@ export async function provisionNode(node: NodePlan, labPublicKey: string): Promi
 
   installFile(NODE_FILES.systemctl, upper, 'usr/bin/systemctl');
   installFile(NODE_FILES.init, upper, 'usr/local/sbin/labnode-init');
+  installFile(NODE_FILES.service, upper, 'usr/local/sbin/service');
   installFile(NODE_FILES.ipvsSync, upper, 'usr/local/sbin/lab-ipvs-sync');
   // what the node's daemons need in the lab (their drivers say)
   for (const driver of node.daemons.flatMap((d) => driverOf(d) ?? [])) {
