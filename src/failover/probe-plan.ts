@@ -27,6 +27,8 @@ export interface PingProbe {
   address: string;
   /** The device answering; none for a VIP (it moves to the other balancer of its pair). */
   target?: string;
+  /** Sent by an upstream to a VIP: the only pings that cross an edge. */
+  upstream?: boolean;
 }
 
 export interface HttpProbe {
@@ -43,7 +45,15 @@ export type Probe = PingProbe | HttpProbe;
 
 type Site = DeepReadonly<SiteModel>;
 
-export function deriveProbes(site: Site): Probe[] {
+export interface ProbeOptions {
+  /**
+   * The upstreams' pings to the VIPs (default: on). `lab failover` needs them to time an edge's
+   * failure; a push injects none, and their HTTP probes cross the edges as well.
+   */
+  upstreamPings?: boolean;
+}
+
+export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
   const byName = new Map(site.devices.map((d) => [d.name, d]));
   const probes: Probe[] = [];
   const overlayPairs = new Set<string>();
@@ -81,8 +91,8 @@ export function deriveProbes(site: Site): Probe[] {
       const url = e.url;
       const vip = new URL(url).hostname;
       const id = `ping ${e.device}→${vip}`;
-      if (!probes.some((p) => p.id === id))
-        probes.push({ kind: 'ping', id, device: e.device, source: e.source, address: vip });
+      if (options.upstreamPings !== false && !probes.some((p) => p.id === id))
+        probes.push({ kind: 'ping', id, device: e.device, source: e.source, address: vip, upstream: true });
       probes.push({
         kind: 'http',
         id: `http ${e.device}→${url}`,

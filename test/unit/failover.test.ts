@@ -221,10 +221,18 @@ describe('probes from the model', () => {
       device: 'isp1',
       source: expect.any(String),
       address: '203.0.113.10',
+      upstream: true,
     });
     expect(new Set(vipPings.map((p) => p.device))).toEqual(new Set(['isp1', 'isp2']));
     // a VIP moves to the other balancer: its pings are not excluded when lb1 or lb2 fails
     expect(vipPings.every((p) => probeEnds(p).length === 1)).toBe(true);
+  });
+
+  it('without the upstream pings (a push injects no fault at the edges): the same probes but those, HTTP from the upstreams kept', () => {
+    const lean = deriveProbes(site, { upstreamPings: false });
+    expect(lean).toEqual(probes.filter((p) => !(p.kind === 'ping' && p.upstream)));
+    expect(lean.length).toBeLessThan(probes.length);
+    expect(lean.filter((p) => p.kind === 'http')).toEqual(probes.filter((p) => p.kind === 'http'));
   });
 
   it('sends HTTP to every VIP URL from every upstream, and every id is unique', () => {
