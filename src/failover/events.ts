@@ -7,7 +7,6 @@
  */
 import { labExec } from '../lab/index.js';
 import { run } from '../lab/runtime/system-command.js';
-import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { bfdPeers, bgpSummary } from '../observe/frr.js';
@@ -66,7 +65,7 @@ export class EventWatcher {
     for (const d of site.devices) {
       if (runsProxy(d)) this.haproxy.push({ device: d.name, socket: d.haproxy.statsSocket });
       if (!runsVrrp(d)) continue;
-      for (const v of ofFamily(d.keepalived.vrrpInstances, 'ipv4'))
+      for (const v of d.keepalived.vrrpInstances)
         for (const a of v.virtualIpaddress) {
           const vip = a.address;
           vips.set(vip, (vips.get(vip) ?? new Set()).add(d.name));

@@ -135,7 +135,7 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
     return { ok: r.code === 0 || gone, detail: `${step.netns} ${step.ifname} up` };
   }
   if (step.op === 'addr-del') {
-    const r = await run('ip', ['-n', step.netns, 'addr', 'del', `${step.address}/32`, 'dev', 'lo'], {
+    const r = await run('ip', ['-n', step.netns, 'addr', 'del', hostRoute(step.address), 'dev', 'lo'], {
       timeoutMs: 15_000,
     });
     const gone = /Cannot assign|No such|Invalid netns/.test(r.stderr);
@@ -200,13 +200,18 @@ export async function addProbeSources(ctx: FaultContext, probes: readonly Probe[
     if (!netns) continue;
     for (const address of p.sources.slice(p.sources.length > 1 ? 0 : 1)) {
       ctx.journal.record(ctx.run, PROBE_SOURCES, { op: 'addr-del', netns, address });
-      const r = await run('ip', ['-n', netns, 'addr', 'add', `${address}/32`, 'dev', 'lo'], {
+      const r = await run('ip', ['-n', netns, 'addr', 'add', hostRoute(address), 'dev', 'lo'], {
         timeoutMs: 15_000,
       });
       if (r.code !== 0 && !/File exists/.test(r.stderr))
         throw new LabError(1, [`probe address ${address} on ${p.device}: ${r.stderr.trim()}`]);
     }
   }
+}
+
+/** An address alone on its prefix: `/32`, or `/128` for IPv6 (on `lo`: no duplicate detection to wait for). */
+function hostRoute(address: string): string {
+  return address.includes(':') ? `${address}/128` : `${address}/32`;
 }
 
 /** Removes them again. */

@@ -3,12 +3,15 @@
  * the paths probed are the paths verify proves): ICMP between leaf loopbacks of different
  * racks, ICMP between VMs on different hypervisors (one per pair of hypervisors and segment),
  * ICMP from every upstream to every VIP it sends HTTP to (the only pings that cross an edge: an
- * edge's failure is measured on them), and HTTP to every VIP URL from every upstream.
+ * edge's failure is measured on them), and HTTP to every VIP URL from every upstream. In each
+ * address family the site has (issue 14): an IPv6 probe is verify's IPv6 expectation, and its
+ * id says `IPv6` where the address does not already show it.
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
+import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
 import { runsProxy } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 
@@ -29,6 +32,8 @@ export interface PingProbe {
   target?: string;
   /** Sent by an upstream to a VIP: the only pings that cross an edge. */
   upstream?: boolean;
+  /** `ipv6` for an IPv6 probe (verify's expectation's family); none for IPv4. */
+  family?: 'ipv6';
 }
 
 export interface HttpProbe {
@@ -39,6 +44,7 @@ export interface HttpProbe {
   sources: string[];
   url: string;
   insecure: boolean;
+  family?: 'ipv6';
 }
 
 export type Probe = PingProbe | HttpProbe;
@@ -58,8 +64,9 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
   const probes: Probe[] = [];
   const overlayPairs = new Set<string>();
   for (const e of deriveExpectations(site)) {
-    // IPv4 probes only: lab failover's pings and requests are not measured over IPv6 yet (issue 14)
-    if (e.family) continue;
+    const family = e.family === 'ipv6' ? ({ family: 'ipv6' } as const) : {};
+    // ` (IPv6)` after a ping's id whose addresses are device names; a URL shows its family itself
+    const v6 = e.family === 'ipv6' ? ' (IPv6)' : '';
     if (e.kind === 'loopbacks-reachable') {
       const rack = byName.get(e.device)?.rack;
       for (const t of e.targets) {
@@ -67,32 +74,42 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
         if (!td || !rackSwitchRoles().includes(td.role) || td.rack === rack) continue;
         probes.push({
           kind: 'ping',
-          id: `ping ${e.device}→${t.device}`,
+          id: `ping ${e.device}→${t.device}${v6}`,
           device: e.device,
           source: e.source,
           address: t.address,
           target: t.device,
+          ...family,
         });
       }
     } else if (e.kind === 'overlay-ping') {
       const to = byName.get(e.target)?.hostedOn;
-      const segment = e.id.split(':')[1] ?? ''; // overlay:<segment>:<from>:<to>
-      const pair = `${e.hypervisor}>${to}>${segment}`;
+      const segment = e.id.split(':').at(-3) ?? ''; // overlay:[ipv6:]<segment>:<from>:<to>
+      const pair = `${e.hypervisor}>${to}>${segment}>${e.family ?? 'ipv4'}`;
       if (overlayPairs.has(pair)) continue;
       overlayPairs.add(pair);
       probes.push({
         kind: 'ping',
-        id: `ping ${e.device}→${e.target} (${segment})`,
+        id: `ping ${e.device}→${e.target} (${segment}${e.family === 'ipv6' ? ', IPv6' : ''})`,
         device: e.device,
         address: e.address,
         target: e.target,
+        ...family,
       });
     } else if (e.kind === 'http-path' && e.source) {
       const url = e.url;
-      const vip = new URL(url).hostname;
+      const vip = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host without its brackets
       const id = `ping ${e.device}→${vip}`;
       if (options.upstreamPings !== false && !probes.some((p) => p.id === id))
-        probes.push({ kind: 'ping', id, device: e.device, source: e.source, address: vip, upstream: true });
+        probes.push({
+          kind: 'ping',
+          id,
+          device: e.device,
+          source: e.source,
+          address: vip,
+          upstream: true,
+          ...family,
+        });
       probes.push({
         kind: 'http',
         id: `http ${e.device}→${url}`,
@@ -100,6 +117,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
         sources: [e.source],
         url,
         insecure: e.insecure,
+        ...family,
       });
     }
   }
@@ -132,23 +150,54 @@ function withSpareSources(site: Site, probes: Probe[]): Probe[] {
   const wanted = 1000 / HTTP_INTERVAL_MS;
   if (limit === undefined || limit / 2 >= wanted) return probes;
   const perUrl = Math.ceil(wanted / (limit / 2));
+  // per upstream and family: the offset of the next spare address in its lab-originated prefix
   const next = new Map<string, number>();
   return probes.map((p) => {
     if (p.kind !== 'http') return p;
-    const originate = site.ipPlan.find((e) => e.kind === 'lab-originate' && e.device === p.device)?.prefix;
-    const prefix = originate ? parsePrefix(originate)?.prefix : undefined;
-    const client = parseAddress(p.sources[0]!);
-    if (!prefix || client === undefined) return p;
-    const sources: string[] = [];
-    let offset = next.get(p.device) ?? client - prefix.network + 1;
-    while (sources.length < perUrl) {
-      const a = nth(prefix, offset++);
-      if (a === undefined || isNetworkOrBroadcast(prefix, a)) break;
-      sources.push(formatAddress(a));
-    }
-    next.set(p.device, offset);
-    return sources.length === perUrl ? { ...p, sources } : p;
+    const v6 = p.family === 'ipv6';
+    const key = `${p.device} ${v6 ? 'ipv6' : 'ipv4'}`;
+    const originates = site.ipPlan.filter((e) => e.kind === 'lab-originate' && e.device === p.device);
+    const originate = originates.find((e) => e.prefix.includes(':') === v6)?.prefix;
+    const spare = originate && spareAddresses(originate, p.sources[0]!, perUrl, next.get(key));
+    if (!spare) return p;
+    next.set(key, spare.next);
+    return spare.addresses.length === perUrl ? { ...p, sources: spare.addresses } : p;
   });
+}
+
+/**
+ * `count` host addresses of `prefix` from `offset` (default: the one after `client`), and the
+ * offset after them; undefined when the client is not of the prefix's family.
+ */
+function spareAddresses(
+  prefix: string,
+  client: string,
+  count: number,
+  offset?: number,
+): { addresses: string[]; next: number } | undefined {
+  const addresses: string[] = [];
+  if (prefix.includes(':')) {
+    const p = parsePrefix6(prefix)?.prefix;
+    const c = parseAddress6(client);
+    if (!p || c === undefined) return undefined;
+    let at = offset ?? Number(c - p.network) + 1;
+    while (addresses.length < count) {
+      const a = nth6(p, at++);
+      if (a === undefined) break;
+      addresses.push(formatAddress6(a));
+    }
+    return { addresses, next: at };
+  }
+  const p = parsePrefix(prefix)?.prefix;
+  const c = parseAddress(client);
+  if (!p || c === undefined) return undefined;
+  let at = offset ?? c - p.network + 1;
+  while (addresses.length < count) {
+    const a = nth(p, at++);
+    if (a === undefined || isNetworkOrBroadcast(p, a)) break;
+    addresses.push(formatAddress(a));
+  }
+  return { addresses, next: at };
 }
 
 /** The devices a probe depends on as its own ends (not the path between). */

@@ -7,7 +7,6 @@
 import { roleSpec } from '../compile/roles.js';
 import { DAEMONS } from '../daemons/index.js';
 import type { CrashPlan } from '../daemons/types.js';
-import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, Device, SiteModel } from '../model/types.js';
 import { runsProxy } from '../verify/checks/model.js';
@@ -103,15 +102,15 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
   }));
   const byAddress = new Map<string, string>();
   for (const d of site.devices)
-    for (const i of d.interfaces)
-      for (const a of ofFamily(i.addresses, 'ipv4')) byAddress.set(a.address, d.name);
+    for (const i of d.interfaces) for (const a of i.addresses) byAddress.set(a.address, d.name);
   const seen = new Set<string>();
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;
     for (const b of d.haproxy.backends) {
       if (seen.has(b.name)) continue;
       seen.add(b.name);
-      const members = b.servers.flatMap((s) => byAddress.get(s.address) ?? []);
+      // a server of each family on one VM is one member
+      const members = [...new Set(b.servers.flatMap((s) => byAddress.get(s.address) ?? []))];
       if (members.length > 1) groups.push({ name: `app:${b.name}`, kind: 'app-servers', members });
     }
   }

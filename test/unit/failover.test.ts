@@ -243,6 +243,53 @@ describe('probes from the model', () => {
   });
 });
 
+describe('probes of a dual-stack site (idc-ds, issue 14)', () => {
+  const ds = runPipeline(join(REPO, 'test/fixtures/dual-stack/inventory'), { sites: ['idc-ds'] }).model!
+    .sites[0]!;
+  const probes = deriveProbes(ds);
+  const v6 = probes.filter((p) => p.family === 'ipv6');
+
+  it('probes IPv6 beside IPv4: loopbacks, VMs across hypervisors, the VIPs from the upstreams', () => {
+    expect(probes.filter((p) => !p.family).length).toBeGreaterThan(0);
+    expect(v6).toContainEqual(
+      expect.objectContaining({
+        kind: 'ping',
+        id: 'ping leaf1a→leaf2a (IPv6)',
+        source: expect.stringMatching(/^2001:db8:1::/),
+      }),
+    );
+    expect(v6.some((p) => p.kind === 'ping' && p.id.endsWith(', IPv6)') && p.device.startsWith('app'))).toBe(
+      true,
+    );
+    // the IPv6-only segment's VMs are probed too (db1 has no IPv4 at all)
+    expect(v6.some((p) => p.kind === 'ping' && (p.device === 'db1' || p.target === 'db1'))).toBe(true);
+    expect(v6).toContainEqual(
+      expect.objectContaining({
+        kind: 'ping',
+        id: 'ping isp1→2001:db8:100:10::10',
+        address: '2001:db8:100:10::10',
+        upstream: true,
+      }),
+    );
+    const http6 = v6.filter((p) => p.kind === 'http');
+    expect(http6.length).toBeGreaterThan(0);
+    expect(http6.every((p) => p.url.includes('[2001:db8:100:10::10]'))).toBe(true);
+    expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
+  });
+
+  it('an IPv6 request rotates through spare IPv6 addresses of its upstream (the per-client rate limit), never IPv4 ones', () => {
+    for (const p of probes.filter((x) => x.kind === 'http')) {
+      expect(p.sources.length).toBeGreaterThan(1);
+      expect(p.sources.every((a) => a.includes(':') === (p.family === 'ipv6'))).toBe(true);
+    }
+    const isp1 = v6
+      .filter((p) => p.kind === 'http' && p.device === 'isp1')
+      .flatMap((p) => (p.kind === 'http' ? p.sources : []));
+    expect(new Set(isp1).size).toBe(isp1.length);
+    expect(isp1.every((a) => a.startsWith('2001:db8:f1:'))).toBe(true);
+  });
+});
+
 describe('outage arithmetic', () => {
   it('no loss is no outage; one lost ping costs one interval', () => {
     expect(measureWindow(samples(0, 1000, 10, []), 0, 1000, 10)).toMatchObject({
