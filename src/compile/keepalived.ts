@@ -140,6 +140,9 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       scriptUser: 'root',
       enableSnmpVrrp: false,
       vrrpVersion: timers.vrrp.version,
+      // the failback of a silent master: measured in the lab, the hosts kept the backup's MAC
+      // for the IPv6 gateway (REACHABLE, never re-probed) when the master sent no NA again
+      higherPrioSendAdvert: true,
     },
     // the scripts its instances track: one per family that has an instance
     vrrpScripts: tracksRoutes

@@ -150,7 +150,10 @@ export class EventWatcher {
         if (r.code === 0)
           held.set(
             device,
-            interfaceAddresses(parse(r.stdout)).map((a) => a.split('/')[0]!),
+            [
+              ...interfaceAddresses(parse(r.stdout), 'ipv4'),
+              ...interfaceAddresses(parse(r.stdout), 'ipv6'),
+            ].map((a) => a.split('/')[0]!),
           );
       }),
     );

@@ -3,9 +3,10 @@
  * the paths probed are the paths verify proves): ICMP between leaf loopbacks of different
  * racks, ICMP between VMs on different hypervisors (one per pair of hypervisors and segment),
  * ICMP from every upstream to every VIP it sends HTTP to (the only pings that cross an edge: an
- * edge's failure is measured on them), and HTTP to every VIP URL from every upstream. In each
- * address family the site has (issue 14): an IPv6 probe is verify's IPv6 expectation, and its
- * id says `IPv6` where the address does not already show it.
+ * edge's failure is measured on them), and HTTP to every VIP from every upstream (its URLs in
+ * turn). A ping measures both directions of its path, so a pair is pinged from one end only.
+ * In each address family the site has (issue 14): an IPv6 probe is verify's IPv6 expectation,
+ * and its id says `IPv6` where the address does not already show it.
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
@@ -42,8 +43,11 @@ export interface HttpProbe {
   device: string;
   /** The upstream's client address (verify's), then the extra ones the probe rotates through. */
   sources: string[];
-  url: string;
-  insecure: boolean;
+  /**
+   * Every URL of one VIP the upstream reaches (verify's HTTP paths: each scheme, each route), in
+   * turn: the VIP gets its 20 requests per second, each URL a share of them.
+   */
+  urls: { url: string; insecure: boolean }[];
   family?: 'ipv6';
 }
 
@@ -62,7 +66,12 @@ export interface ProbeOptions {
 export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
   const byName = new Map(site.devices.map((d) => [d.name, d]));
   const probes: Probe[] = [];
-  const overlayPairs = new Set<string>();
+  // pairs already pinged, either way round: `a|b|family` and `hvA|hvB|segment|family`, sorted
+  const pinged = new Set<string>();
+  const firstTime = (...key: string[]) => {
+    const k = key.join('|');
+    return !pinged.has(k) && Boolean(pinged.add(k));
+  };
   for (const e of deriveExpectations(site)) {
     const family = e.family === 'ipv6' ? ({ family: 'ipv6' } as const) : {};
     // ` (IPv6)` after a ping's id whose addresses are device names; a URL shows its family itself
@@ -72,6 +81,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
       for (const t of e.targets) {
         const td = byName.get(t.device);
         if (!td || !rackSwitchRoles().includes(td.role) || td.rack === rack) continue;
+        if (!firstTime(...[e.device, t.device].sort(), e.family ?? 'ipv4')) continue;
         probes.push({
           kind: 'ping',
           id: `ping ${e.device}→${t.device}${v6}`,
@@ -85,9 +95,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
     } else if (e.kind === 'overlay-ping') {
       const to = byName.get(e.target)?.hostedOn;
       const segment = e.id.split(':').at(-3) ?? ''; // overlay:[ipv6:]<segment>:<from>:<to>
-      const pair = `${e.hypervisor}>${to}>${segment}>${e.family ?? 'ipv4'}`;
-      if (overlayPairs.has(pair)) continue;
-      overlayPairs.add(pair);
+      if (!firstTime(...[e.hypervisor, to ?? ''].sort(), segment, e.family ?? 'ipv4')) continue;
       probes.push({
         kind: 'ping',
         id: `ping ${e.device}→${e.target} (${segment}${e.family === 'ipv6' ? ', IPv6' : ''})`,
@@ -97,8 +105,8 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
         ...family,
       });
     } else if (e.kind === 'http-path' && e.source) {
-      const url = e.url;
-      const vip = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host without its brackets
+      const host = new URL(e.url).hostname;
+      const vip = host.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host without its brackets
       const id = `ping ${e.device}→${vip}`;
       if (options.upstreamPings !== false && !probes.some((p) => p.id === id))
         probes.push({
@@ -110,15 +118,20 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
           upstream: true,
           ...family,
         });
-      probes.push({
-        kind: 'http',
-        id: `http ${e.device}→${url}`,
-        device: e.device,
-        sources: [e.source],
-        url,
-        insecure: e.insecure,
-        ...family,
-      });
+      // one client per upstream and VIP, its URLs in turn: 20 requests/s per VIP. A client per
+      // URL was 16 × 20 requests/s on the dual-stack idc-a, more than the lab's 2 vCPUs carried
+      const httpId = `http ${e.device}→${host}`;
+      const stream = probes.find((p): p is HttpProbe => p.kind === 'http' && p.id === httpId);
+      if (stream) stream.urls.push({ url: e.url, insecure: e.insecure });
+      else
+        probes.push({
+          kind: 'http',
+          id: httpId,
+          device: e.device,
+          sources: [e.source],
+          urls: [{ url: e.url, insecure: e.insecure }],
+          ...family,
+        });
     }
   }
   return withSpareSources(site, probes);

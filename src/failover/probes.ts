@@ -2,8 +2,8 @@
  * Running the probes: each process runs in the network namespace of its node (`nsenter
  * --net`), in its own process group, and is stopped by that PID. ICMP is one `ping` every
  * 10 ms per probe with per-reply timestamps; HTTP is one small Node client per upstream that
- * sends a request to each of its URLs every 50 ms, each on a new connection, from the
- * upstream's client address.
+ * sends a request for each of its probes (a VIP) every 50 ms, to the probe's URLs in turn, each
+ * on a new connection, from the upstream's client addresses in turn.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
@@ -11,28 +11,37 @@ import type { Sample } from './measure.js';
 import { HTTP_INTERVAL_MS, type HttpProbe, PING_INTERVAL_MS, type Probe } from './probe-plan.js';
 
 /**
- * argv: interval, then per URL: url insecure(0|1) sources(comma-separated; rotated through);
- * one JSON line per answer: {u, t, ok, e?}.
+ * argv: interval, then per probe one JSON argument {urls: [{url, insecure}], sources}: each
+ * interval sends one request per probe, to its next URL from its next source address (both
+ * rotated); one JSON line per answer: {u, t, ok, e?}.
  */
 const HTTP_AGENT = `
 const [interval, ...rest] = process.argv.slice(1);
-const targets = [];
-for (let i = 0; i < rest.length; i += 3) targets.push({ url: rest[i], insecure: rest[i + 1] === '1', sources: rest[i + 2].split(','), n: 0 });
+const targets = rest.map((a) => ({ ...JSON.parse(a), n: 0 }));
 const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
-setInterval(() => targets.forEach((target, u) => {
+const send = () => targets.forEach((target, u) => {
   const t = Date.now();
   let done = false;
   const finish = (ok, e) => { if (!done) { done = true; out(u, t, ok, e); } };
-  const mod = require(target.url.startsWith('https:') ? 'https' : 'http');
+  const { url, insecure } = target.urls[target.n % target.urls.length];
   const localAddress = target.sources[target.n++ % target.sources.length];
-  const req = mod.get(target.url, { agent: false, localAddress, rejectUnauthorized: !target.insecure, timeout: 1000 }, (res) => {
+  const mod = require(url.startsWith('https:') ? 'https' : 'http');
+  const req = mod.get(url, { agent: false, localAddress, rejectUnauthorized: !insecure, timeout: 1000 }, (res) => {
     res.resume();
     res.on('end', () => finish(res.statusCode >= 200 && res.statusCode < 400, 'HTTP ' + res.statusCode));
     res.on('error', (err) => finish(false, err.message));
   });
   req.on('timeout', () => req.destroy(new Error('timeout')));
   req.on('error', (err) => finish(false, err.message));
-}), Number(interval));
+});
+// as many rounds as the time passed asks for: a timer that fires late (a busy machine) sends
+// the rounds it missed, so the rate holds on average
+const start = Date.now();
+let rounds = 0;
+setInterval(() => {
+  const due = Math.floor((Date.now() - start) / Number(interval)) + 1;
+  for (; rounds < due; rounds++) send();
+}, Number(interval) / 2);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
 `;
 
@@ -166,7 +175,7 @@ export function startProbes(
   }
   for (const g of http.values()) {
     const argv = [process.execPath, '-e', HTTP_AGENT, String(HTTP_INTERVAL_MS)];
-    for (const p of g.probes) argv.push(p.url, p.insecure ? '1' : '0', p.sources.join(','));
+    for (const p of g.probes) argv.push(JSON.stringify({ urls: p.urls, sources: p.sources }));
     const onLine = (line: string) => {
       try {
         const r = JSON.parse(line) as { u: number; t: number; ok: boolean; e?: string };

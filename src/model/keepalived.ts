@@ -15,6 +15,13 @@ export interface KeepalivedModel {
     enableSnmpVrrp: boolean;
     /** `vrrp_version`: 3 allows sub-second `advert_int` (RFC 5798). @default 3 */
     vrrpVersion: 2 | 3;
+    /**
+     * `vrrp_higher_prio_send_advert`: a master that hears a higher priority sends one more advert
+     * before it backs off, so the other master (after a partition both were) sends its gratuitous
+     * ARPs and unsolicited NAs again: the hosts' neighbour entries point back at it at once,
+     * instead of at the backup until NUD gives up on it. @default true
+     */
+    higherPrioSendAdvert: boolean;
   };
   /**
    * Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`): on a

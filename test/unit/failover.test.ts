@@ -238,7 +238,20 @@ describe('probes from the model', () => {
   it('sends HTTP to every VIP URL from every upstream, and every id is unique', () => {
     const http = probes.filter((p) => p.kind === 'http');
     expect(new Set(http.map((p) => p.device))).toEqual(new Set(['isp1', 'isp2']));
-    expect(http.some((p) => p.url.startsWith('https:') && p.insecure)).toBe(true);
+    expect(http.some((p) => p.urls.some((u) => u.url.startsWith('https:') && u.insecure))).toBe(true);
+    // one client per upstream and VIP, every URL of the VIP in turn (verify's HTTP paths)
+    expect(http.map((p) => p.id).sort()).toEqual([
+      'http isp1→203.0.113.10',
+      'http isp1→[2001:db8:100:10::10]',
+      'http isp2→203.0.113.10',
+      'http isp2→[2001:db8:100:10::10]',
+    ]);
+    expect(http[0]!.urls.map((u) => u.url).sort()).toEqual([
+      'http://203.0.113.10/',
+      'http://203.0.113.10/api/',
+      'https://203.0.113.10/',
+      'https://203.0.113.10/api/',
+    ]);
     expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
   });
 });
@@ -273,7 +286,7 @@ describe('probes of a dual-stack site (idc-ds, issue 14)', () => {
     );
     const http6 = v6.filter((p) => p.kind === 'http');
     expect(http6.length).toBeGreaterThan(0);
-    expect(http6.every((p) => p.url.includes('[2001:db8:100:10::10]'))).toBe(true);
+    expect(http6.every((p) => p.urls.every((u) => u.url.includes('[2001:db8:100:10::10]')))).toBe(true);
     expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
   });
 
