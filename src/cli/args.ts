@@ -44,3 +44,11 @@ export function optionTakenAsValue(command: Command): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A list option that takes its names either way, `--only a b`, `--only a,b` or `--only a --only
+ * b`: each command that selects devices reads the same forms.
+ */
+export function nameList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').filter(Boolean)];
+}

@@ -4,7 +4,7 @@
  * not undone, the lab not converged, or the run interrupted; 2: bad arguments or no lab.
  */
 import type { Command } from 'commander';
-import { once } from '../cli/args.js';
+import { nameList, once } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
 import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
@@ -37,7 +37,6 @@ interface FailoverFlags {
 }
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
-const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
 
 function seconds(value: string, option: string): number {
   const n = Number(value);
@@ -204,13 +203,17 @@ export function registerFailoverCommand(
     .option(
       '--only <device|cable>',
       'only these group members or cables (DEV:IF--DEV:IF or DEV:IF; repeat or comma-separate)',
-      list,
+      nameList,
     )
-    .option('--group <group>', 'only the members of these redundancy groups (repeat or comma-separate)', list)
+    .option(
+      '--group <group>',
+      'only the members of these redundancy groups (repeat or comma-separate)',
+      nameList,
+    )
     .option(
       '--fault <kind>',
       `only these fault kinds: ${FAULT_KINDS.join(', ')} (repeat or comma-separate)`,
-      list,
+      nameList,
     )
     .option(
       '--hold <seconds>',

@@ -241,3 +241,23 @@ describe('help and exit codes', () => {
     expect(r.stderr).toContain('validate');
   });
 });
+
+describe('--only', () => {
+  it('GIVEN device names comma-separated, space-separated or repeated THEN push plans the same devices, and an unknown one is named (exit 2)', async () => {
+    const { dir } = exampleCopy();
+    expect((await runFabric(['render'], { cwd: dir })).code).toBe(0);
+    const plan = async (...only: string[]) => {
+      const r = await runFabric(['push', '--site', 'idc-a', '--dry-run', ...only], { cwd: dir });
+      return /wave plan[^\n]*\n((?: {2}\d+\. .*\n)+)/.exec(r.stdout)?.[1];
+    };
+    const spaced = await plan('--only', 'lb1', 'lb2');
+    expect(spaced).toBe('  1. lb1\n  2. lb2\n');
+    expect(await plan('--only', 'lb1,lb2')).toBe(spaced);
+    expect(await plan('--only', 'lb1', '--only', 'lb2')).toBe(spaced);
+    const unknown = await runFabric(['push', '--site', 'idc-a', '--dry-run', '--only', 'lb1,nope'], {
+      cwd: dir,
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--only nope: no such device in idc-a');
+  });
+});

@@ -23,7 +23,7 @@ import {
 } from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
 import { shellQuote } from '../../util/shell.js';
-import { positive } from '../args.js';
+import { nameList, positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
@@ -59,7 +59,7 @@ export function registerDrift(program: Command, run: (code: Promise<ExitCode> | 
         .default('text'),
     )
     .option('--json', 'same as --format json')
-    .option('--only <device...>', 'only these devices')
+    .option('--only <device...>', 'only these devices', nameList)
     .addOption(
       new Option(
         '-w, --watch <seconds>',

@@ -12,7 +12,7 @@ import { pushText } from '../../report/push.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { own } from '../../util/own.js';
 import { shellQuote } from '../../util/shell.js';
-import { positive } from '../args.js';
+import { nameList, positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
@@ -56,7 +56,7 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
     .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .option('--dry-run', 'read the devices, print the wave plan and the diffs, change nothing')
     .option('--diff', 'print the diff of every file that changes')
-    .option('--only <device...>', 'push these devices only (still in waves, still gated)')
+    .option('--only <device...>', 'push these devices only (still in waves, still gated)', nameList)
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--no-canary', 'do not push the first device of the first wave alone')
     .addOption(
