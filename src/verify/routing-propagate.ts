@@ -262,8 +262,10 @@ export function widthOf(
   if (!own || own === ORIGIN) return out;
   const length = sets.lengthOf[own]! - 1;
   for (const s of net.into[r]!) {
+    // the offer's length first: a few array reads, the loop check is not
+    if (sets.lengthOf[offerOf(net, cls, routes, s)] !== length) continue;
     const b = brings(net, sets, cls, routes, s);
-    if (b < 0 || sets.lengthOf[offerOf(net, cls, routes, s)] !== length) continue;
+    if (b < 0) continue;
     out.possible++;
     if (b === 2) out.certain++;
   }
