@@ -163,10 +163,12 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   const intact = intactOf(p);
   const { sets } = p;
   const { lengthOf } = sets;
-  const table = intact.table.derive();
-  const received = intact.received.derive();
   // the removed sessions whose receiver is up: only those can take a best path from a device left
   const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
+  // their receivers' widths narrow for most classes (a leaf that lost a spine, for every class
+  // the spine brought it): their rows are kept whole
+  const table = intact.table.derive(removed.map((s) => p.net.recv[s]!));
+  const received = intact.received.derive();
   const originDown = new Uint8Array(p.classes.length);
   const byOrigin = classesOriginatedBy(p);
   for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;

@@ -18,6 +18,8 @@ export class NexthopTable {
   private readonly possibleCells: Uint16Array;
   /** A derived table's own cells, where they differ from its base's. */
   private readonly own: CellMap | undefined;
+  /** A derived table's whole rows of its own (`derive`'s `rows`), read before `own`. */
+  private readonly rows: OwnRows | undefined;
   /** The class of each prefix of `prefixes`, by position. */
   readonly prefixClass: Int32Array;
   /** A derived table's cells that differ from its `base`'s; every other cell is the base's. */
@@ -31,27 +33,43 @@ export class NexthopTable {
     readonly classOf: ReadonlyMap<string, number>,
     /** The table this one starts as, for a degraded fabric; it is never written through this one. */
     readonly base?: NexthopTable,
+    ownRows: readonly number[] = [],
   ) {
     this.certainCells = base ? base.certainCells : new Uint16Array(devices * classes);
     this.possibleCells = base ? base.possibleCells : new Uint16Array(devices * classes);
     this.own = base ? new CellMap() : undefined;
+    this.rows =
+      base && ownRows.length
+        ? new OwnRows(classes, devices, ownRows, this.certainCells, this.possibleCells)
+        : undefined;
     this.prefixClass = base ? base.prefixClass : Int32Array.from(prefixes, (p) => classOf.get(p)!);
   }
 
   /**
    * A table to change that starts as this one: a degraded fabric's, which keeps only the cells
    * it changes (a 5,000-device fabric's table is ~25 million cells, a failure changes a few).
+   * `rows`: rows to keep whole, those expected to change in most classes (a device that lost a
+   * session to a spine narrows for nearly every class: a row copy costs less than ~5,000 cells
+   * in the open-addressed map).
    */
-  derive(): NexthopTable {
-    return new NexthopTable(this.devices, this.classes, this.prefixes, this.classOf, this);
+  derive(rows: readonly number[] = []): NexthopTable {
+    return new NexthopTable(this.devices, this.classes, this.prefixes, this.classOf, this, rows);
   }
 
   certain(cell: number): number {
+    if (this.rows) {
+      const at = this.rows.find(cell);
+      if (at >= 0) return this.rows.certain[at]!;
+    }
     const at = this.own ? this.own.find(cell) : -1;
     return at < 0 ? this.certainCells[cell]! : this.own!.certain[at]!;
   }
 
   possible(cell: number): number {
+    if (this.rows) {
+      const at = this.rows.find(cell);
+      if (at >= 0) return this.rows.possible[at]!;
+    }
     const at = this.own ? this.own.find(cell) : -1;
     return at < 0 ? this.possibleCells[cell]! : this.own!.possible[at]!;
   }
@@ -62,6 +80,14 @@ export class NexthopTable {
       this.certainCells[cell]! += certain;
       this.possibleCells[cell]! += possible;
       return;
+    }
+    if (this.rows) {
+      const at = this.rows.find(cell);
+      if (at >= 0) {
+        this.rows.certain[at]! += certain;
+        this.rows.possible[at]! += possible;
+        return;
+      }
     }
     let at = this.own.find(cell);
     if (at < 0) at = this.own.insert(cell, this.certainCells[cell]!, this.possibleCells[cell]!);
@@ -91,6 +117,42 @@ export class NexthopTable {
     isUp: (name: string) => boolean,
   ): ReadonlyMap<string, ReadonlyMap<string, Range>> {
     return new TableViews(this, names, isUp);
+  }
+}
+
+/** Whole rows of a derived table, copied from its base's when it is made. */
+class OwnRows {
+  /** Per row, 1 + its position among the rows kept (0: not kept). */
+  private readonly slot: Int32Array;
+  readonly certain: Uint16Array;
+  readonly possible: Uint16Array;
+
+  /** `rows` copied from the base's cells (`certainCells`, `possibleCells`). */
+  constructor(
+    private readonly classes: number,
+    devices: number,
+    rows: readonly number[],
+    certainCells: Uint16Array,
+    possibleCells: Uint16Array,
+  ) {
+    const C = classes;
+    this.slot = new Int32Array(devices);
+    let k = 0;
+    for (const r of rows) if (!this.slot[r]) this.slot[r] = ++k;
+    this.certain = new Uint16Array(k * C);
+    this.possible = new Uint16Array(k * C);
+    for (const r of rows) {
+      const at = (this.slot[r]! - 1) * C;
+      this.certain.set(certainCells.subarray(r * C, r * C + C), at);
+      this.possible.set(possibleCells.subarray(r * C, r * C + C), at);
+    }
+  }
+
+  /** The position of a cell in `certain` and `possible`, -1 when its row is not kept. */
+  find(cell: number): number {
+    const row = Math.floor(cell / this.classes);
+    const at = this.slot[row]!;
+    return at ? (at - 1) * this.classes + (cell - row * this.classes) : -1;
   }
 }
 
