@@ -28,7 +28,10 @@ interface PlanIndex {
   byClass: Map<number, number[]>;
   /** Per table row, the sources on it. */
   byRow: Map<number, number[]>;
-  /** Pairs (source × targets.length + target) the intact table has no route for. */
+  /**
+   * Pairs (source × targets.length + target) the intact table has no route for, but a switch's
+   * own loopback (every switch's: no failure makes it a pair to report).
+   */
   unrouted: number[];
 }
 
@@ -51,7 +54,10 @@ function indexOf(plan: LoopbackPlan, intact: FamilyRouting, table: NexthopTable)
   const n = plan.targets.length;
   for (let i = 0; i < plan.sources.length; i++)
     for (let j = 0; j < n; j++)
-      if (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!))
+      if (
+        plan.sources[i] !== plan.targets[j]!.device &&
+        (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!))
+      )
         unrouted.push(i * n + j);
   ix = { table, row, cls, byClass, byRow, unrouted };
   indexes.set(plan, ix);
