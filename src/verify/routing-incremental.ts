@@ -7,7 +7,7 @@
  * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
-import { ORIGIN } from './routing-paths.js';
+import { ORIGIN, type PathSets } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
@@ -315,17 +315,51 @@ function count(
     table.add(cell, dc, dp);
     table.changedCells.push(cell);
   };
-  // around the changed devices every width is counted again
-  const widths = new Set<number>();
+  // a changed device's width is counted again
   for (const f of changed.keys()) {
-    widths.add(f);
-    for (const s of net.from[f]!) widths.add(net.recv[s]!);
+    const cell = f * table.classes + cls.index;
+    const w = widthOf(net, sets, cls, after, f);
+    set(f, w.certain - table.certain(cell), w.possible - table.possible(cell));
   }
-  for (const r of widths) {
-    const cell = r * table.classes + cls.index;
-    const w = widthOf(net, sets, cls, after, r);
-    set(r, w.certain - table.certain(cell), w.possible - table.possible(cell));
+  // a peer whose own paths stand: its width changes by what the sessions from the changed devices
+  // bring now less what they brought (its intact width is `widthOf` over the intact fabric, and
+  // every other session brings what it brought), less the `lost` sessions
+  const delta = new Map<number, [number, number]>();
+  // a failed leaf's loopback changes every device's routes: a flag per device, not a lookup per session
+  const isChanged = new Uint8Array(net.asn.length);
+  for (const f of changed.keys()) isChanged[f] = 1;
+  for (const [f, intact] of changed)
+    for (const s of net.from[f]!) {
+      const r = net.recv[s]!;
+      if (isChanged[r]) continue;
+      const own = after[r]!;
+      const was = widthShare(net, sets, cls, intact, own, s);
+      const is = widthShare(net, sets, cls, after[f]!, own, s);
+      if (was === is) {
+        if (!delta.has(r)) delta.set(r, [0, 0]);
+        continue;
+      }
+      const d = delta.get(r) ?? [0, 0];
+      d[0] += (is === 2 ? 1 : 0) - (was === 2 ? 1 : 0);
+      d[1] += (is > 0 ? 1 : 0) - (was > 0 ? 1 : 0);
+      delta.set(r, d);
+    }
+  for (const [r, [certain, possible]] of delta) {
+    const [lostCertain, lostPossible] = lost.get(r) ?? [0, 0];
+    set(r, certain - lostCertain, possible - lostPossible);
   }
   // elsewhere a device only lost the sessions that brought it a best path
-  for (const [r, [certain, possible]] of lost) if (!widths.has(r)) set(r, -certain, -possible);
+  for (const [r, [certain, possible]] of lost)
+    if (!changed.has(r) && !delta.has(r)) set(r, -certain, -possible);
+}
+
+/**
+ * What session `s` adds to its receiver's ECMP width (as `widthOf` counts it) when its sender's
+ * set is `sender` and the receiver's own is `own`: 0 nothing, 1 possible, 2 certain and possible.
+ */
+function widthShare(net: Net, sets: PathSets, cls: PrefixClass, sender: number, own: number, s: number) {
+  if (!own || own === ORIGIN) return 0;
+  if (sets.lengthOf[offerFrom(net, cls, sender, s)] !== sets.lengthOf[own]! - 1) return 0;
+  const b = bringsFrom(net, sets, cls, sender, s);
+  return Math.max(b, 0);
 }
