@@ -84,12 +84,24 @@ export function lostLoopbacks(
   const n = plan.targets.length;
   const pairs = new Set(ix.unrouted);
   const lostCell = (cell: number) => intact.possible(cell) > 0 && now.possible(cell) === 0;
+  // per class, its targets that are up (a failed leaf's loopback is lost by every switch: its
+  // pairs are not listed one by one only to be dropped below)
+  const targetsUp = new Map<number, number[]>();
+  const upTargetsOf = (c: number) => {
+    let out = targetsUp.get(c);
+    if (!out) {
+      out = (ix.byClass.get(c) ?? []).filter((j) => !ctx.isDown(plan.targets[j]!.device));
+      targetsUp.set(c, out);
+    }
+    return out;
+  };
   if (now !== intact) {
     for (const cell of now.changedCells) {
-      if (!lostCell(cell)) continue;
       const c = cell % intact.classes;
+      const targets = upTargetsOf(c);
+      if (!targets.length || !lostCell(cell)) continue;
       for (const i of ix.byRow.get((cell - c) / intact.classes) ?? [])
-        for (const j of ix.byClass.get(c) ?? []) pairs.add(i * n + j);
+        for (const j of targets) pairs.add(i * n + j);
     }
   }
   const out: number[] = [];
