@@ -7,6 +7,7 @@
  * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
+import { lostShares } from './routing-lost.js';
 import { ORIGIN, type PathSets } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
@@ -137,27 +138,6 @@ function classesOriginatedBy(p: Prepared): number[][] {
   return out;
 }
 
-/**
- * Whether device `r` still learns what session `s` brought it over a session it keeps: one from a
- * device of the same AS offering the same set, which its policy passes. Then the pairs (set,
- * sending AS) `learn` reads are those of the intact fabric, and so is what it learns.
- */
-function hasTwin(net: Net, cls: PrefixClass, intact: Intact, r: number, s: number): boolean {
-  const { byDevice } = intact;
-  const C = intact.routes.length;
-  const c = cls.index;
-  const id = offerFrom(net, cls, byDevice[net.send[s]! * C + c]!, s);
-  const asn = net.asn[net.send[s]!]!;
-  for (const t of net.into[r]!)
-    if (
-      net.asn[net.send[t]!] === asn &&
-      cls.answers[net.inPolicy[t]!] &&
-      offerFrom(net, cls, byDevice[net.send[t]! * C + c]!, t) === id
-    )
-      return true;
-  return false;
-}
-
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
 export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
@@ -176,37 +156,26 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
   const listed = new Int32Array(p.devices.length);
-  // the rows of the removed sessions' ends in `byDevice`
-  const C = p.classes.length;
-  const { byDevice } = intact;
-  const recvRow = removed.map((s) => p.net.recv[s]! * C);
-  const sendRow = removed.map((s) => p.net.send[s]! * C);
+  const { brought, twin } = lostShares(p, net, intact.byDevice, removed);
   for (const cls of p.classes) {
     const c = cls.index;
     let n = 0;
+    // most often every such device still learns the same paths over its other sessions, each
+    // from a twin of what it lost: then only their widths narrow
+    const originFailed = originDown[c] === 1;
+    let twins = !originFailed;
     for (let k = 0; k < removed.length; k++) {
-      const s = removed[k]!;
-      const own = byDevice[recvRow[k]! + c]!;
-      if (!own || own === ORIGIN) continue;
-      // the offer's length first: it is a few array reads, the loop check is not
-      const sender = byDevice[sendRow[k]! + c]!;
-      if (lengthOf[offerFrom(p.net, cls, sender, s)] !== lengthOf[own]! - 1) continue;
-      const b = bringsFrom(p.net, sets, cls, sender, s);
-      if (b < 0) continue;
-      lostSessions[n] = s;
+      const b = brought[k]![c]!;
+      if (!b) continue;
+      lostSessions[n] = removed[k]!;
       lostBrings[n++] = b;
+      twins &&= twin[k]![c] === 1;
     }
-    const originFailed = originDown[cls.index] === 1;
     if (!n && !originFailed) continue;
     if (lostSessions.length !== n) {
       lostSessions.length = n;
       lostBrings.length = n;
     }
-    // most often every such device still learns the same paths over its other sessions, each
-    // from a twin of what it lost: then only their widths narrow
-    let twins = !originFailed;
-    for (let k = 0; k < n && twins; k++)
-      twins = hasTwin(net, cls, intact, p.net.recv[lostSessions[k]!]!, lostSessions[k]!);
     if (twins) {
       narrow(p, cls, lostSessions, lostBrings, table, listed);
       continue;
