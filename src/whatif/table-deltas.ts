@@ -97,9 +97,10 @@ export function lostLoopbacks(
   };
   if (now !== intact) {
     for (const cell of now.changedCells) {
+      if (!lostCell(cell)) continue;
       const c = cell % intact.classes;
       const targets = upTargetsOf(c);
-      if (!targets.length || !lostCell(cell)) continue;
+      if (!targets.length) continue;
       for (const i of ix.byRow.get((cell - c) / intact.classes) ?? [])
         for (const j of targets) pairs.add(i * n + j);
     }
