@@ -6,7 +6,7 @@
  * does not change from one class to the next, so it is read once per session here instead of
  * once per class and session.
  */
-import { ORIGIN } from './routing-paths.js';
+import { asnBit, ORIGIN } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import type { Net } from './routing-propagate.js';
 
@@ -75,6 +75,10 @@ export function lostShares(
     const inOk = permit[all.inPolicy[s]!]!;
     const outOk = permit[all.outPolicy[s]!]!;
     const defaultOffer = all.defaultOffer[s] === 1;
+    // a session between devices of one AS brings nothing (the loop check); else the receiver's
+    // AS bit, read once: most sets' tails lack it, and then every path is accepted
+    if (from === to) continue;
+    const toBit = asnBit(to);
     // the receiver's sessions left from the sender's AS, where a twin may be: each one's sender
     // row, policies and default offer
     const twins = net.into[r]!.filter((t) => all.asn[all.send[t]!] === from);
@@ -88,7 +92,8 @@ export function lostShares(
       // the offer as `offerFrom` makes it, its length first (a few array reads)
       const offer = defaultOffer && isDefault[c] ? ORIGIN : outOk[c] ? byDevice[f * C + c]! : 0;
       if (!offer || lengthOf[offer] !== lengthOf[own]! - 1 || !inOk[c]) continue;
-      const accepted = sets.accepted(offer, from, to);
+      const accepted =
+        (sets.bitsOf(offer) & toBit) === 0 ? sets.offered(offer) : sets.accepted(offer, from, to);
       if (!accepted) continue;
       brought[c] = accepted === sets.offered(offer) ? 2 : 1;
       for (let k = 0; k < twins.length; k++) {

@@ -55,8 +55,8 @@ function indexOf(plan: LoopbackPlan, intact: FamilyRouting, table: NexthopTable)
   for (let i = 0; i < plan.sources.length; i++)
     for (let j = 0; j < n; j++)
       if (
-        plan.sources[i] !== plan.targets[j]!.device &&
-        (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!))
+        (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!)) &&
+        plan.sources[i] !== plan.targets[j]!.device
       )
         unrouted.push(i * n + j);
   ix = { table, row, cls, byClass, byRow, unrouted };
