@@ -227,7 +227,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
 /**
  * The widths of the receivers of the `lost` sessions (which brought them a best path of the
  * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
- * `changedCells`, at its receiver's first lost session, as `count` lists them.
+ * `changedCells` (`noteChanged`), at its receiver's first lost session, as `count` lists them.
  */
 function narrow(
   p: Prepared,
@@ -242,7 +242,7 @@ function narrow(
     const cell = r * table.classes + cls.index;
     table.add(cell, brought[k] === 2 ? -1 : 0, -1);
     // `listed`: per device, the last class (+ 1) whose cell it listed
-    if (listed[r] !== cls.index + 1) table.changedCells.push(cell);
+    if (listed[r] !== cls.index + 1) table.noteChanged(cell);
     listed[r] = cls.index + 1;
   }
 }
@@ -282,7 +282,7 @@ function count(
     if (!dc && !dp) return;
     const cell = r * table.classes + cls.index;
     table.add(cell, dc, dp);
-    table.changedCells.push(cell);
+    table.noteChanged(cell);
   };
   // a changed device's width is counted again
   for (const f of changed.keys()) {

@@ -4,6 +4,8 @@
  * too many for `Map` entries, but only a few thousand classes of prefixes that travel alike.
  */
 
+import { CellMap, OwnRows } from './routing-cells.js';
+
 export interface Range {
   certain: number;
   possible: number;
@@ -22,7 +24,11 @@ export class NexthopTable {
   private readonly rows: OwnRows | undefined;
   /** The class of each prefix of `prefixes`, by position. */
   readonly prefixClass: Int32Array;
-  /** A derived table's cells that differ from its `base`'s; every other cell is the base's. */
+  /**
+   * A derived table's cells outside its whole rows that differ from its `base`'s (listed with
+   * `noteChanged`); every other cell is the base's. `forEachChanged` visits these and the whole
+   * rows' changed cells.
+   */
   readonly changedCells: number[] = [];
 
   constructor(
@@ -74,6 +80,25 @@ export class NexthopTable {
     return at < 0 ? this.possibleCells[cell]! : this.own!.possible[at]!;
   }
 
+  /**
+   * Lists a cell that now differs from the base's, once: a cell of a whole row needs no listing
+   * (`forEachChanged` compares those rows with the base's).
+   */
+  noteChanged(cell: number): void {
+    if (!this.rows || this.rows.find(cell) < 0) this.changedCells.push(cell);
+  }
+
+  /**
+   * Visits every cell of a derived table that may differ from its base's, each once, with the
+   * base's and this table's `possible` counts: the listed cells, then the whole rows' cells
+   * that differ (a spine's failure narrows ~265 rows of ~5,000 classes: compared row by row,
+   * without a list of 1.4 million cells).
+   */
+  forEachChanged(visit: (cell: number, was: number, is: number) => void): void {
+    for (const cell of this.changedCells) visit(cell, this.possibleCells[cell]!, this.possible(cell));
+    this.rows?.forEachChanged(this.certainCells, this.possibleCells, visit);
+  }
+
   /** Adds to a cell's counts (negative: takes off). */
   add(cell: number, certain: number, possible: number): void {
     if (!this.own) {
@@ -119,89 +144,6 @@ export class NexthopTable {
     return new TableViews(this, names, isUp);
   }
 }
-
-/** Whole rows of a derived table, copied from its base's when it is made. */
-class OwnRows {
-  /** Per row, 1 + its position among the rows kept (0: not kept). */
-  private readonly slot: Int32Array;
-  readonly certain: Uint16Array;
-  readonly possible: Uint16Array;
-
-  /** `rows` copied from the base's cells (`certainCells`, `possibleCells`). */
-  constructor(
-    private readonly classes: number,
-    devices: number,
-    rows: readonly number[],
-    certainCells: Uint16Array,
-    possibleCells: Uint16Array,
-  ) {
-    const C = classes;
-    this.slot = new Int32Array(devices);
-    let k = 0;
-    for (const r of rows) if (!this.slot[r]) this.slot[r] = ++k;
-    this.certain = new Uint16Array(k * C);
-    this.possible = new Uint16Array(k * C);
-    for (const r of rows) {
-      const at = (this.slot[r]! - 1) * C;
-      this.certain.set(certainCells.subarray(r * C, r * C + C), at);
-      this.possible.set(possibleCells.subarray(r * C, r * C + C), at);
-    }
-  }
-
-  /** The position of a cell in `certain` and `possible`, -1 when its row is not kept. */
-  find(cell: number): number {
-    const row = Math.floor(cell / this.classes);
-    const at = this.slot[row]!;
-    return at ? (at - 1) * this.classes + (cell - row * this.classes) : -1;
-  }
-}
-
-/**
- * A derived table's cells by cell number, in typed arrays with open addressing: a spine's failure
- * narrows a few hundred thousand cells of a 5,000-device fabric, and a `Map` of them costs far
- * more to fill and to collect.
- */
-class CellMap {
-  private keys = new Int32Array(64).fill(-1);
-  certain = new Uint16Array(64);
-  possible = new Uint16Array(64);
-  private size = 0;
-
-  /** The slot of a cell, -1 when it has none. */
-  find(cell: number): number {
-    const mask = this.keys.length - 1;
-    for (let i = hash(cell) & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i]!;
-      if (k === cell) return i;
-      if (k < 0) return -1;
-    }
-  }
-
-  /** A slot for a cell that has none, holding these counts. */
-  insert(cell: number, certain: number, possible: number): number {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    let i = hash(cell) & mask;
-    while (this.keys[i]! >= 0) i = (i + 1) & mask;
-    this.keys[i] = cell;
-    this.certain[i] = certain;
-    this.possible[i] = possible;
-    this.size++;
-    return i;
-  }
-
-  private grow(): void {
-    const { keys, certain, possible } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.certain = new Uint16Array(keys.length * 2);
-    this.possible = new Uint16Array(keys.length * 2);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) this.insert(keys[i]!, certain[i]!, possible[i]!);
-  }
-}
-
-/** Spreads cell numbers (consecutive within a row) over the slots. */
-const hash = (cell: number) => Math.imul(cell, 0x9e3779b1) >>> 0;
 
 /** Per site's device names, each name's row. */
 const rowsOf = new WeakMap<readonly string[], Map<string, number>>();
