@@ -152,33 +152,31 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   const originDown = new Uint8Array(p.classes.length);
   const byOrigin = classesOriginatedBy(p);
   for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;
+  const shares = lostShares(p, net, intact.byDevice, removed);
+  // most often every receiver of a removed session that brought it a best path still learns the
+  // same paths over its other sessions, each from a twin of what it lost: then only the widths
+  // narrow, written row by row (the receivers' rows are whole: no cell to list)
+  const narrowOnly = new Uint8Array(p.classes.length);
+  for (let c = 0; c < narrowOnly.length; c++)
+    narrowOnly[c] = shares.lost[c]! > 0 && !shares.untwinned[c] && !originDown[c] ? 1 : 0;
+  narrow(p, removed, shares.brought, narrowOnly, table);
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
-  const listed = new Int32Array(p.devices.length);
-  const { brought, twin } = lostShares(p, net, intact.byDevice, removed);
   for (const cls of p.classes) {
     const c = cls.index;
-    let n = 0;
-    // most often every such device still learns the same paths over its other sessions, each
-    // from a twin of what it lost: then only their widths narrow
     const originFailed = originDown[c] === 1;
-    let twins = !originFailed;
+    if (narrowOnly[c] || (!shares.lost[c] && !originFailed)) continue;
+    let n = 0;
     for (let k = 0; k < removed.length; k++) {
-      const b = brought[k]![c]!;
+      const b = shares.brought[k]![c]!;
       if (!b) continue;
       lostSessions[n] = removed[k]!;
       lostBrings[n++] = b;
-      twins &&= twin[k]![c] === 1;
     }
-    if (!n && !originFailed) continue;
     if (lostSessions.length !== n) {
       lostSessions.length = n;
       lostBrings.length = n;
-    }
-    if (twins) {
-      narrow(p, cls, lostSessions, lostBrings, table, listed);
-      continue;
     }
     const before = intact.routes[c]!;
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
@@ -225,25 +223,22 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
 }
 
 /**
- * The widths of the receivers of the `lost` sessions (which brought them a best path of the
- * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
- * `changedCells` (`noteChanged`), at its receiver's first lost session, as `count` lists them.
+ * The widths of the receivers of the `removed` sessions for the classes that only narrow: each
+ * loses what its sessions `brought` (all the paths of its best route: 2, some: 1). The receivers'
+ * rows are whole (`derive`), so their changed cells are found by comparing rows, not listed.
  */
 function narrow(
   p: Prepared,
-  cls: PrefixClass,
-  lost: number[],
-  brought: number[],
+  removed: readonly number[],
+  brought: readonly Uint8Array[],
+  narrowOnly: Uint8Array,
   table: NexthopTable,
-  listed: Int32Array,
 ) {
-  for (let k = 0; k < lost.length; k++) {
-    const r = p.net.recv[lost[k]!]!;
-    const cell = r * table.classes + cls.index;
-    table.add(cell, brought[k] === 2 ? -1 : 0, -1);
-    // `listed`: per device, the last class (+ 1) whose cell it listed
-    if (listed[r] !== cls.index + 1) table.noteChanged(cell);
-    listed[r] = cls.index + 1;
+  const C = table.classes;
+  for (let k = 0; k < removed.length; k++) {
+    const row = p.net.recv[removed[k]!]! * C;
+    const b = brought[k]!;
+    for (let c = 0; c < C; c++) if (narrowOnly[c] && b[c]) table.add(row + c, b[c] === 2 ? -1 : 0, -1);
   }
 }
 

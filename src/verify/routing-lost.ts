@@ -23,6 +23,9 @@ export interface LostShares {
    * device of the same AS offering the same set, which its policy passes).
    */
   twin: Uint8Array[];
+  /** Per class: how many of the sessions brought something, and whether one of those has no twin. */
+  lost: Uint16Array;
+  untwinned: Uint8Array;
 }
 
 /**
@@ -62,7 +65,7 @@ export function lostShares(
   const all = p.net;
   const C = p.classes.length;
   const { permit, isDefault } = classTablesOf(p);
-  const out: LostShares = { brought: [], twin: [] };
+  const out: LostShares = { brought: [], twin: [], lost: new Uint16Array(C), untwinned: new Uint8Array(C) };
   for (const s of removed) {
     const brought = new Uint8Array(C);
     const twin = new Uint8Array(C);
@@ -96,6 +99,7 @@ export function lostShares(
         (sets.bitsOf(offer) & toBit) === 0 ? sets.offered(offer) : sets.accepted(offer, from, to);
       if (!accepted) continue;
       brought[c] = accepted === sets.offered(offer) ? 2 : 1;
+      out.lost[c]!++;
       for (let k = 0; k < twins.length; k++) {
         const other =
           twinDefault[k] && isDefault[c] ? ORIGIN : twinOut[k]![c] ? byDevice[twinRow[k]! + c]! : 0;
@@ -104,6 +108,7 @@ export function lostShares(
           break;
         }
       }
+      if (!twin[c]) out.untwinned[c] = 1;
     }
   }
   return out;
