@@ -7,7 +7,8 @@
  * sessions and ECMP widths around the devices whose paths changed are counted again.
  */
 
-import { ORIGIN } from './routing-paths.js';
+import { lostShares } from './routing-lost.js';
+import { ORIGIN, type PathSets } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
@@ -137,77 +138,45 @@ function classesOriginatedBy(p: Prepared): number[][] {
   return out;
 }
 
-/**
- * Whether device `r` still learns what session `s` brought it over a session it keeps: one from a
- * device of the same AS offering the same set, which its policy passes. Then the pairs (set,
- * sending AS) `learn` reads are those of the intact fabric, and so is what it learns.
- */
-function hasTwin(net: Net, cls: PrefixClass, intact: Intact, r: number, s: number): boolean {
-  const { byDevice } = intact;
-  const C = intact.routes.length;
-  const c = cls.index;
-  const id = offerFrom(net, cls, byDevice[net.send[s]! * C + c]!, s);
-  const asn = net.asn[net.send[s]!]!;
-  for (const t of net.into[r]!)
-    if (
-      net.asn[net.send[t]!] === asn &&
-      cls.answers[net.inPolicy[t]!] &&
-      offerFrom(net, cls, byDevice[net.send[t]! * C + c]!, t) === id
-    )
-      return true;
-  return false;
-}
-
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
 export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
   const { sets } = p;
   const { lengthOf } = sets;
-  const table = intact.table.derive();
-  const received = intact.received.derive();
   // the removed sessions whose receiver is up: only those can take a best path from a device left
   const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
+  // their receivers' widths narrow for most classes (a leaf that lost a spine, for every class
+  // the spine brought it): their rows are kept whole
+  const table = intact.table.derive(removed.map((s) => p.net.recv[s]!));
+  const received = intact.received.derive();
   const originDown = new Uint8Array(p.classes.length);
   const byOrigin = classesOriginatedBy(p);
   for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;
+  const shares = lostShares(p, net, intact.byDevice, removed);
+  // most often every receiver of a removed session that brought it a best path still learns the
+  // same paths over its other sessions, each from a twin of what it lost: then only the widths
+  // narrow, written row by row (the receivers' rows are whole: no cell to list)
+  const narrowOnly = new Uint8Array(p.classes.length);
+  for (let c = 0; c < narrowOnly.length; c++)
+    narrowOnly[c] = shares.lost[c]! > 0 && !shares.untwinned[c] && !originDown[c] ? 1 : 0;
+  narrow(p, removed, shares.brought, narrowOnly, table);
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
-  const listed = new Int32Array(p.devices.length);
-  // the rows of the removed sessions' ends in `byDevice`
-  const C = p.classes.length;
-  const { byDevice } = intact;
-  const recvRow = removed.map((s) => p.net.recv[s]! * C);
-  const sendRow = removed.map((s) => p.net.send[s]! * C);
   for (const cls of p.classes) {
     const c = cls.index;
+    const originFailed = originDown[c] === 1;
+    if (narrowOnly[c] || (!shares.lost[c] && !originFailed)) continue;
     let n = 0;
     for (let k = 0; k < removed.length; k++) {
-      const s = removed[k]!;
-      const own = byDevice[recvRow[k]! + c]!;
-      if (!own || own === ORIGIN) continue;
-      // the offer's length first: it is a few array reads, the loop check is not
-      const sender = byDevice[sendRow[k]! + c]!;
-      if (lengthOf[offerFrom(p.net, cls, sender, s)] !== lengthOf[own]! - 1) continue;
-      const b = bringsFrom(p.net, sets, cls, sender, s);
-      if (b < 0) continue;
-      lostSessions[n] = s;
+      const b = shares.brought[k]![c]!;
+      if (!b) continue;
+      lostSessions[n] = removed[k]!;
       lostBrings[n++] = b;
     }
-    const originFailed = originDown[cls.index] === 1;
-    if (!n && !originFailed) continue;
     if (lostSessions.length !== n) {
       lostSessions.length = n;
       lostBrings.length = n;
-    }
-    // most often every such device still learns the same paths over its other sessions, each
-    // from a twin of what it lost: then only their widths narrow
-    let twins = !originFailed;
-    for (let k = 0; k < n && twins; k++)
-      twins = hasTwin(net, cls, intact, p.net.recv[lostSessions[k]!]!, lostSessions[k]!);
-    if (twins) {
-      narrow(p, cls, lostSessions, lostBrings, table, listed);
-      continue;
     }
     const before = intact.routes[c]!;
     // the receivers that lost a session which brought them a best path: how many (certain, possible)
@@ -254,25 +223,22 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
 }
 
 /**
- * The widths of the receivers of the `lost` sessions (which brought them a best path of the
- * class: all of them when `brought` is 2, some when 1), when their paths stay: each cell once in
- * `changedCells`, at its receiver's first lost session, as `count` lists them.
+ * The widths of the receivers of the `removed` sessions for the classes that only narrow: each
+ * loses what its sessions `brought` (all the paths of its best route: 2, some: 1). The receivers'
+ * rows are whole (`derive`), so their changed cells are found by comparing rows, not listed.
  */
 function narrow(
   p: Prepared,
-  cls: PrefixClass,
-  lost: number[],
-  brought: number[],
+  removed: readonly number[],
+  brought: readonly Uint8Array[],
+  narrowOnly: Uint8Array,
   table: NexthopTable,
-  listed: Int32Array,
 ) {
-  for (let k = 0; k < lost.length; k++) {
-    const r = p.net.recv[lost[k]!]!;
-    const cell = r * table.classes + cls.index;
-    table.add(cell, brought[k] === 2 ? -1 : 0, -1);
-    // `listed`: per device, the last class (+ 1) whose cell it listed
-    if (listed[r] !== cls.index + 1) table.changedCells.push(cell);
-    listed[r] = cls.index + 1;
+  const C = table.classes;
+  for (let k = 0; k < removed.length; k++) {
+    const row = p.net.recv[removed[k]!]! * C;
+    const b = brought[k]!;
+    for (let c = 0; c < C; c++) if (narrowOnly[c] && b[c]) table.add(row + c, b[c] === 2 ? -1 : 0, -1);
   }
 }
 
@@ -311,19 +277,53 @@ function count(
     if (!dc && !dp) return;
     const cell = r * table.classes + cls.index;
     table.add(cell, dc, dp);
-    table.changedCells.push(cell);
+    table.noteChanged(cell);
   };
-  // around the changed devices every width is counted again
-  const widths = new Set<number>();
+  // a changed device's width is counted again
   for (const f of changed.keys()) {
-    widths.add(f);
-    for (const s of net.from[f]!) widths.add(net.recv[s]!);
+    const cell = f * table.classes + cls.index;
+    const w = widthOf(net, sets, cls, after, f);
+    set(f, w.certain - table.certain(cell), w.possible - table.possible(cell));
   }
-  for (const r of widths) {
-    const cell = r * table.classes + cls.index;
-    const w = widthOf(net, sets, cls, after, r);
-    set(r, w.certain - table.certain(cell), w.possible - table.possible(cell));
+  // a peer whose own paths stand: its width changes by what the sessions from the changed devices
+  // bring now less what they brought (its intact width is `widthOf` over the intact fabric, and
+  // every other session brings what it brought), less the `lost` sessions
+  const delta = new Map<number, [number, number]>();
+  // a failed leaf's loopback changes every device's routes: a flag per device, not a lookup per session
+  const isChanged = new Uint8Array(net.asn.length);
+  for (const f of changed.keys()) isChanged[f] = 1;
+  for (const [f, intact] of changed)
+    for (const s of net.from[f]!) {
+      const r = net.recv[s]!;
+      if (isChanged[r]) continue;
+      const own = after[r]!;
+      const was = widthShare(net, sets, cls, intact, own, s);
+      const is = widthShare(net, sets, cls, after[f]!, own, s);
+      if (was === is) {
+        if (!delta.has(r)) delta.set(r, [0, 0]);
+        continue;
+      }
+      const d = delta.get(r) ?? [0, 0];
+      d[0] += (is === 2 ? 1 : 0) - (was === 2 ? 1 : 0);
+      d[1] += (is > 0 ? 1 : 0) - (was > 0 ? 1 : 0);
+      delta.set(r, d);
+    }
+  for (const [r, [certain, possible]] of delta) {
+    const [lostCertain, lostPossible] = lost.get(r) ?? [0, 0];
+    set(r, certain - lostCertain, possible - lostPossible);
   }
   // elsewhere a device only lost the sessions that brought it a best path
-  for (const [r, [certain, possible]] of lost) if (!widths.has(r)) set(r, -certain, -possible);
+  for (const [r, [certain, possible]] of lost)
+    if (!changed.has(r) && !delta.has(r)) set(r, -certain, -possible);
+}
+
+/**
+ * What session `s` adds to its receiver's ECMP width (as `widthOf` counts it) when its sender's
+ * set is `sender` and the receiver's own is `own`: 0 nothing, 1 possible, 2 certain and possible.
+ */
+function widthShare(net: Net, sets: PathSets, cls: PrefixClass, sender: number, own: number, s: number) {
+  if (!own || own === ORIGIN) return 0;
+  if (sets.lengthOf[offerFrom(net, cls, sender, s)] !== sets.lengthOf[own]! - 1) return 0;
+  const b = bringsFrom(net, sets, cls, sender, s);
+  return Math.max(b, 0);
 }

@@ -92,7 +92,7 @@ interface PathSet {
 const SHORT = 8;
 
 /** One of 31 bits for an AS (a set's `asnBits` has those of its ASes). */
-const asnBit = (asn: number) => 1 << (((asn ^ (asn >>> 7)) >>> 0) % 31);
+export const asnBit = (asn: number) => 1 << (((asn ^ (asn >>> 7)) >>> 0) % 31);
 
 /** Whether the AS is on some tail of the set. */
 function onTails(set: PathSet, asn: number): boolean {
@@ -159,6 +159,14 @@ export class PathSets {
   /** How many paths a device with set `id` offers. */
   offered(id: number): number {
     return this.offeredOf[id]!;
+  }
+
+  /**
+   * The bits (`asnBit`) of the ASes on the tails of set `id`: when the receiver's bit is not
+   * among them, its loop check accepts every path (`accepted` is `offered`).
+   */
+  bitsOf(id: number): number {
+    return this.asnBits[id]!;
   }
 
   /** How many of the paths a device of AS `from` with set `id` offers a device of AS `to` accepts. */

@@ -8,7 +8,7 @@
  * A class's routes are one path-set id per device (`PathSets`, 0: no route), so what a session
  * offers and how many paths its receiver's loop check accepts are a few array reads.
  */
-import { type AsPath, ORIGIN, type PathSets, passesThrough, pathText } from './routing-paths.js';
+import { type AsPath, asnBit, ORIGIN, type PathSets, passesThrough, pathText } from './routing-paths.js';
 import type { NexthopTable } from './routing-view.js';
 
 /** Maximum candidate paths kept per prefix: enough for any ECMP width we assert on. */
@@ -139,6 +139,7 @@ export function learn(
   width?: { certain: number; possible: number },
 ): number {
   const asn = net.asn[r]!;
+  const bit = asnBit(asn);
   const from: number[] = [];
   const ids: number[] = [];
   let all = true;
@@ -147,7 +148,9 @@ export function learn(
     const id = offerOf(net, cls, routes, s);
     if (!id || sets.lengthOf[id] !== length - 1) continue;
     const x = net.asn[net.send[s]!]!;
-    const accepted = sets.accepted(id, x, asn);
+    // `sets.accepted`, its common answer first: no tail has the receiver's AS bit
+    const accepted =
+      x !== asn && (sets.bitsOf(id) & bit) === 0 ? sets.offered(id) : sets.accepted(id, x, asn);
     if (!accepted) continue;
     if (width) {
       // every session that brings a path counts for the ECMP width (as `widthOf` counts)
@@ -262,8 +265,10 @@ export function widthOf(
   if (!own || own === ORIGIN) return out;
   const length = sets.lengthOf[own]! - 1;
   for (const s of net.into[r]!) {
+    // the offer's length first: a few array reads, the loop check is not
+    if (sets.lengthOf[offerOf(net, cls, routes, s)] !== length) continue;
     const b = brings(net, sets, cls, routes, s);
-    if (b < 0 || sets.lengthOf[offerOf(net, cls, routes, s)] !== length) continue;
+    if (b < 0) continue;
     out.possible++;
     if (b === 2) out.certain++;
   }

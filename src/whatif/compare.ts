@@ -5,6 +5,7 @@
  * (their own loopback, their own sessions) is neither.
  */
 
+import { oncePer } from '../util/once-per.js';
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import type { FamilyRouting } from '../verify/routing.js';
@@ -148,9 +149,23 @@ function compareAnnounced(
   return out;
 }
 
+/** Per intact uplinks, each device's position in them (the order cut devices are listed in). */
+const uplinkOrder = oncePer((uplinks: ServiceState['uplinks']) => {
+  const order = new Map<string, number>();
+  for (const [device] of uplinks) order.set(device, order.size);
+  return order;
+});
+
 function compareUplinks(before: ServiceState, after: ServiceState): Impact[] {
+  // only a device whose uplinks changed can have lost them all: those, in the intact order
+  const devices = after.uplinks.changed
+    ? [...after.uplinks.changed]
+        .filter((d) => uplinkOrder(before.uplinks).has(d))
+        .sort((a, b) => uplinkOrder(before.uplinks).get(a)! - uplinkOrder(before.uplinks).get(b)!)
+    : [...before.uplinks].map(([device]) => device);
   const cut: string[] = [];
-  for (const [device, was] of before.uplinks) {
+  for (const device of devices) {
+    const was = before.uplinks.get(device)!;
     const now = after.uplinks.get(device);
     if (was.size && now && !now.size) cut.push(`${device} (had ${listed([...was])})`);
   }

@@ -47,6 +47,11 @@ export interface Gateway {
 /** Per device, the upper devices it has a session with: a `Map`, or what a degraded fabric left of one. */
 export interface Uplinks extends Iterable<[string, ReadonlySet<string>]> {
   get(device: string): ReadonlySet<string> | undefined;
+  /**
+   * When known, the devices whose uplinks may differ from the intact fabric's (every other
+   * device has the intact's, or is down): a degraded fabric's, read off the sessions it lost.
+   */
+  changed?: Iterable<string>;
 }
 
 export interface ServiceState {
@@ -241,6 +246,7 @@ function uplinksLeft(ctx: DeriveContext, removed: NonNullable<DeriveContext['rou
   };
   return {
     get,
+    changed: [...changed.keys()],
     *[Symbol.iterator]() {
       for (const device of upper.keys()) {
         const set = get(device);

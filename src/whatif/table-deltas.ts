@@ -1,6 +1,6 @@
 /**
  * The loopback and ECMP comparisons of one scenario, read off what the incremental simulation
- * changed (`NexthopTable.changedCells`) instead of every device's every route:
+ * changed (`NexthopTable.forEachChanged`) instead of every device's every route:
  * a failure of a 5,000-device fabric changes a few prefix classes, and the services that did not
  * change need no look. The answers are those of comparing every pair (`compare.ts` does that when
  * the routing is not a table of the same site, e.g. a test's own maps).
@@ -28,7 +28,10 @@ interface PlanIndex {
   byClass: Map<number, number[]>;
   /** Per table row, the sources on it. */
   byRow: Map<number, number[]>;
-  /** Pairs (source × targets.length + target) the intact table has no route for. */
+  /**
+   * Pairs (source × targets.length + target) the intact table has no route for, but a switch's
+   * own loopback (every switch's: no failure makes it a pair to report).
+   */
   unrouted: number[];
 }
 
@@ -51,7 +54,10 @@ function indexOf(plan: LoopbackPlan, intact: FamilyRouting, table: NexthopTable)
   const n = plan.targets.length;
   for (let i = 0; i < plan.sources.length; i++)
     for (let j = 0; j < n; j++)
-      if (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!))
+      if (
+        (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!)) &&
+        plan.sources[i] !== plan.targets[j]!.device
+      )
         unrouted.push(i * n + j);
   ix = { table, row, cls, byClass, byRow, unrouted };
   indexes.set(plan, ix);
@@ -77,14 +83,26 @@ export function lostLoopbacks(
   const ix = indexOf(plan, intactRouting, intact);
   const n = plan.targets.length;
   const pairs = new Set(ix.unrouted);
-  const lostCell = (cell: number) => intact.possible(cell) > 0 && now.possible(cell) === 0;
-  if (now !== intact) {
-    for (const cell of now.changedCells) {
-      if (!lostCell(cell)) continue;
-      const c = cell % intact.classes;
-      for (const i of ix.byRow.get((cell - c) / intact.classes) ?? [])
-        for (const j of ix.byClass.get(c) ?? []) pairs.add(i * n + j);
+  // per class, its targets that are up (a failed leaf's loopback is lost by every switch: its
+  // pairs are not listed one by one only to be dropped below)
+  const targetsUp = new Map<number, number[]>();
+  const upTargetsOf = (c: number) => {
+    let out = targetsUp.get(c);
+    if (!out) {
+      out = (ix.byClass.get(c) ?? []).filter((j) => !ctx.isDown(plan.targets[j]!.device));
+      targetsUp.set(c, out);
     }
+    return out;
+  };
+  if (now !== intact) {
+    now.forEachChanged((cell, was, is) => {
+      if (!(was > 0 && is === 0)) return; // the cell did not lose its route
+      const c = cell % intact.classes;
+      const targets = upTargetsOf(c);
+      if (!targets.length) return;
+      for (const i of ix.byRow.get((cell - c) / intact.classes) ?? [])
+        for (const j of targets) pairs.add(i * n + j);
+    });
   }
   const out: number[] = [];
   for (const p of pairs) {
@@ -127,22 +145,27 @@ export function narrowedEcmp(
   const none: Narrowed = { routes: 0, devices: 0, example: undefined };
   if (now === intact) return none;
   const C = intact.classes;
-  const cells = now.changedCells;
   const names = rowNames(intactRouting);
   const positions = intact.classPrefixes;
   let routes = 0;
   const devices = new Set<number>();
   let first: [number, number] | undefined; // [device, prefix position]
-  for (const cell of cells) {
-    const was = intact.possible(cell);
-    const is = now.possible(cell);
+  // whether the last device asked about is down: a whole row's cells come one after the other
+  let lastDevice = -1;
+  let lastDown = false;
+  now.forEachChanged((cell, was, is) => {
+    if (was < 2 || is === 0 || is >= was) return;
     const d = Math.floor(cell / C);
-    if (was < 2 || is === 0 || is >= was || ctx.isDown(names[d]!)) continue;
+    if (d !== lastDevice) {
+      lastDevice = d;
+      lastDown = ctx.isDown(names[d]!);
+    }
+    if (lastDown) return;
     const at = positions[cell % C]!;
     routes += at.length;
     devices.add(d);
     if (at.length && (!first || d < first[0] || (d === first[0] && at[0]! < first[1]))) first = [d, at[0]!];
-  }
+  });
   if (!first) return { ...none, routes, devices: devices.size };
   const cell = first[0] * C + intact.prefixClass[first[1]]!;
   const range = (t: NexthopTable): Range => ({ certain: t.certain(cell), possible: t.possible(cell) });
