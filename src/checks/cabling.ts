@@ -14,29 +14,29 @@ function endPath(c: CableFacts, end: { device: string; interface: string }): Inv
 
 export function checkPorts(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, { to: string; cable: CableFacts }>();
-  for (const c of ctx.facts.cables) {
-    for (const [end, other] of [
-      [c.a, c.b],
-      [c.b, c.a],
-    ] as const) {
-      const key = `${end.device}:${end.interface}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { to: `${other.device}:${other.interface}`, cable: c });
-        continue;
-      }
-      // the simulated internet is implicit: point at the cable the user wrote
-      const internet = c.kind === 'internet' || first.cable.kind === 'internet';
-      out.push(
-        finding(
-          ctx,
-          'port-in-use',
-          `${key} is cabled twice: to ${other.device}:${other.interface} and to ${first.to}${internet ? ` (simulated upstreams reach each other on eth<id of the other upstream>)` : ''}`,
-          endPath(c.kind === 'internet' ? first.cable : c, end),
-        ),
-      );
+  // the first cable at each port, and its other end; spelt out only for a finding (120,000 ports)
+  const seen = new Map<string, { other: CableFacts['a']; cable: CableFacts }>();
+  const visit = (c: CableFacts, end: CableFacts['a'], other: CableFacts['a']) => {
+    const key = `${end.device}:${end.interface}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { other, cable: c });
+      return;
     }
+    // the simulated internet is implicit: point at the cable the user wrote
+    const internet = c.kind === 'internet' || first.cable.kind === 'internet';
+    out.push(
+      finding(
+        ctx,
+        'port-in-use',
+        `${key} is cabled twice: to ${other.device}:${other.interface} and to ${first.other.device}:${first.other.interface}${internet ? ` (simulated upstreams reach each other on eth<id of the other upstream>)` : ''}`,
+        endPath(c.kind === 'internet' ? first.cable : c, end),
+      ),
+    );
+  };
+  for (const c of ctx.facts.cables) {
+    visit(c, c.a, c.b);
+    visit(c, c.b, c.a);
   }
   return out;
 }

@@ -104,11 +104,17 @@ export function checkDualHoming(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
+  // the spines of each pod, in role then id order, looked up once per leaf (not filtered per leaf)
+  const spinesOf = new Map<number, string[]>();
+  for (const s of spineRoles.flatMap((r) => facts.byRole.get(r) ?? [])) {
+    const pod = facts.devices.get(s)!.pod;
+    const list = spinesOf.get(pod);
+    if (list) list.push(s);
+    else spinesOf.set(pod, [s]);
+  }
   for (const l of leafNames) {
     const d = facts.devices.get(l)!;
-    const spines = spineRoles
-      .flatMap((r) => facts.byRole.get(r) ?? [])
-      .filter((s) => facts.devices.get(s)!.pod === d.pod);
+    const spines = spinesOf.get(d.pod) ?? [];
     const uplinked = new Set(d.ports.filter((p) => p.kind === 'fabric').map((p) => p.peer.device));
     const missing = spines.filter((s) => !uplinked.has(s));
     // a leaf routes through the spines of its pod; a spine of another pod is a mis-set pod

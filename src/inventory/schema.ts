@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvErrors from 'ajv-errors';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
+import { validate as generatedValidate } from './validate.gen.js';
 
 export const SCHEMA_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -20,21 +20,20 @@ export const SCHEMA_PATH = join(
   'inventory.schema.json',
 );
 
-let compiled: ValidateFunction | undefined;
+/**
+ * The schema's validator, compiled ahead by `npm run gen` (options in schema-compile.ts): Ajv's
+ * compile took 0.25-0.4 s of every run. The schema itself is read for error messages only.
+ */
+const validator = (): ValidateFunction => generatedValidate as ValidateFunction;
 
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    discriminator: true,
-    verbose: true,
-    allowUnionTypes: true,
-  });
-  (ajvErrors as unknown as (a: Ajv) => void)(ajv);
-  schemaJson = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as typeof schemaJson;
-  compiled = ajv.compile(schemaJson);
-  return compiled;
+interface SchemaJson {
+  definitions?: Record<string, SchemaNode>;
+}
+let schemaJson: SchemaJson | undefined;
+
+function schemaDefinitions(): Record<string, SchemaNode> {
+  schemaJson ??= JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as SchemaJson;
+  return schemaJson.definitions ?? {};
 }
 
 interface SchemaNode {
@@ -42,7 +41,6 @@ interface SchemaNode {
   oneOf?: { $ref?: string }[];
   discriminator?: unknown;
 }
-let schemaJson: { definitions?: Record<string, SchemaNode> } = {};
 
 /**
  * Fields no variant of a discriminated union (a device by role) knows. Without a usable role
@@ -56,7 +54,8 @@ function unknownVariantFields(e: ErrorObject): { field: string; allowed: string[
   const allowed = new Set(Object.keys(parent.properties ?? {}));
   for (const variant of parent.oneOf) {
     const name = variant.$ref?.replace('#/definitions/', '') ?? '';
-    const def = Object.hasOwn(schemaJson.definitions ?? {}, name) ? schemaJson.definitions![name] : undefined;
+    const definitions = schemaDefinitions();
+    const def = Object.hasOwn(definitions, name) ? definitions[name] : undefined;
     for (const field of Object.keys(def?.properties ?? {})) allowed.add(field);
   }
   return Object.keys(data)

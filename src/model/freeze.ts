@@ -11,36 +11,64 @@ export type DeepReadonly<T> = T extends (infer E)[]
 
 /**
  * Freezes `value` deeply, or throws naming the first place that is not plain data (`$.sites[0].x`).
- * The path is kept as a stack of keys and spelt out only for that message: a 5,000-device model
- * has millions of values, and a path string built for each was most of this walk's cost.
+ * A 5,000-device model has millions of values: the walk that freezes keeps no path, and only when
+ * it finds a problem does a second walk, in the same order, spell out where the first one is.
  */
 export function sanitizeAndFreeze<T>(value: T): DeepReadonly<T> {
+  const v: unknown = value;
+  if (!isScalar(v) && !(typeof v === 'object' && v !== null && freezeDeep(v)))
+    throw new Error(firstProblem(v));
+  return value as DeepReadonly<T>;
+}
+
+function isScalar(v: unknown): v is null | string | number | boolean {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** Freezes a plain object or array and what it holds; false at the first value that is not plain data. */
+function freezeDeep(v: object): boolean {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (!isScalar(x) && !(typeof x === 'object' && freezeDeep(x))) return false;
+    }
+  } else if (Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k of Object.keys(v)) {
+      const x: unknown = (v as Record<string, unknown>)[k];
+      if (!isScalar(x) && !(typeof x === 'object' && freezeDeep(x))) return false;
+    }
+  } else return false;
+  Object.freeze(v);
+  return true;
+}
+
+/** What is wrong with the first value that is not plain data, and where (depth first, in key order). */
+function firstProblem(value: unknown): string {
   const keys: (string | number)[] = [];
   const where = () => `$${keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
-  const visit = (v: unknown): void => {
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return;
+  const find = (v: unknown): string | undefined => {
+    if (isScalar(v)) return undefined;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         keys.push(i);
-        visit(v[i]);
+        const problem = find(v[i]);
+        if (problem) return problem;
         keys.pop();
       }
-      Object.freeze(v);
-      return;
+      return undefined;
     }
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const k of Object.keys(v)) {
         const x = (v as Record<string, unknown>)[k];
         keys.push(k);
-        if (x === undefined) throw new Error(`model is not plain data: ${where()} is undefined`);
-        visit(x);
+        if (x === undefined) return `model is not plain data: ${where()} is undefined`;
+        const problem = find(x);
+        if (problem) return problem;
         keys.pop();
       }
-      Object.freeze(v);
-      return;
+      return undefined;
     }
-    throw new Error(`model is not plain data at ${where()}: ${typeof v}`);
+    return `model is not plain data at ${where()}: ${typeof v}`;
   };
-  visit(value);
-  return value as DeepReadonly<T>;
+  return find(value) ?? 'model is not plain data';
 }

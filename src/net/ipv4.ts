@@ -18,10 +18,19 @@ const parsedAddresses = new Map<string, number | undefined>();
 
 export function parseAddress(text: string): number | undefined {
   if (parsedAddresses.has(text)) return parsedAddresses.get(text);
-  const n = !Address4.isValid(text) || text.includes('/') ? undefined : Number(new Address4(text).bigInt());
+  const n = text.includes('/') ? undefined : parseValid(text);
   if (parsedAddresses.size >= 100_000) parsedAddresses.clear();
   parsedAddresses.set(text, n);
   return n;
+}
+
+/** One parse: `Address4.isValid` is this same constructor in a try. */
+function parseValid(text: string): number | undefined {
+  try {
+    return Number(new Address4(text).bigInt());
+  } catch {
+    return undefined;
+  }
 }
 
 export function formatAddress(n: number): string {

@@ -1,7 +1,7 @@
 /**
- * IPv6 arithmetic on bigints, the counterpart of ipv4.ts. Parsing and printing are delegated to
- * `ip-address`; every address fabric prints is in RFC 5952 form (lower case, the longest run of
- * zero groups as `::`), https://www.rfc-editor.org/rfc/rfc5952#section-4.
+ * IPv6 arithmetic on bigints, the counterpart of ipv4.ts. Parsing is delegated to `ip-address`;
+ * every address fabric prints is in RFC 5952 form (lower case, the longest run of zero groups as
+ * `::`), https://www.rfc-editor.org/rfc/rfc5952#section-4, printed here as `ip-address` would.
  */
 import { Address6 } from 'ip-address';
 
@@ -15,25 +15,50 @@ export interface Prefix6 {
 
 const ALL = (1n << 128n) - 1n;
 
+/**
+ * What `formatAddress6` printed, by its text: compile prints every allocated address, and the IP
+ * plan parses each back to sort by it. RFC 5952 text is a valid address, so it parses back to the
+ * number it was printed from; bounded, as `parseAddress` in ipv4.ts.
+ */
+const printedAddresses = new Map<string, bigint>();
+
 /** A bare IPv6 address (no `/len`, no zone), or undefined. IPv4 text is not an IPv6 address. */
 export function parseAddress6(text: string): bigint | undefined {
-  if (!text.includes(':') || text.includes('/') || text.includes('%') || !Address6.isValid(text))
+  if (!text.includes(':') || text.includes('/') || text.includes('%')) return undefined;
+  const printed = printedAddresses.get(text);
+  if (printed !== undefined) return printed;
+  try {
+    // one parse: `Address6.isValid` is this same constructor in a try
+    return new Address6(text).bigInt();
+  } catch {
     return undefined;
-  return new Address6(text).bigInt();
+  }
 }
 
-// compile prints each allocated address several times (interface, BGP network, IP plan), and
-// ip-address's RFC 5952 form costs tens of µs: ~0.3 s over a 5,000-device dual-stack site
-const formattedAddresses = new Map<bigint, string>();
-
-/** RFC 5952 text of an address. */
+/**
+ * RFC 5952 text of an address (section 4): lower-case hex groups without leading zeros, the
+ * longest run of two or more zero groups (the first of equally long ones) written `::`. The same
+ * text as ip-address's `correctForm()` (test/unit/ipv6.test.ts), printed here as that costs tens
+ * of µs an address: ~0.15 s over a 5,000-device dual-stack site.
+ */
 export function formatAddress6(n: bigint): string {
-  let text = formattedAddresses.get(n);
-  if (text === undefined) {
-    text = Address6.fromBigInt(n).correctForm();
-    if (formattedAddresses.size >= 100_000) formattedAddresses.clear();
-    formattedAddresses.set(n, text);
+  if (n < 0n || n > ALL) throw new RangeError(`not an IPv6 address: ${n}`);
+  const hex = n.toString(16).padStart(32, '0');
+  const groups: string[] = [];
+  let run = { start: -1, length: 1 };
+  let zeros = 0;
+  for (let g = 0; g < 8; g++) {
+    const value = Number.parseInt(hex.slice(g * 4, g * 4 + 4), 16);
+    groups.push(value.toString(16));
+    zeros = value === 0 ? zeros + 1 : 0;
+    if (zeros > run.length) run = { start: g - zeros + 1, length: zeros };
   }
+  const text =
+    run.start < 0
+      ? groups.join(':')
+      : `${groups.slice(0, run.start).join(':')}::${groups.slice(run.start + run.length).join(':')}`;
+  if (printedAddresses.size >= 100_000) printedAddresses.clear();
+  printedAddresses.set(text, n);
   return text;
 }
 

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { driverOf } from '../daemons/index.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import type { Device, SecretRef, SiteModel } from '../model/types.js';
+import type { Device, SiteModel } from '../model/types.js';
 import { type FileSpec, fileSpecs } from './files.js';
+import { replacedAt, secretRefsOf } from './secret-refs.js';
 import type { SecretStore } from './secrets.js';
 import type { TemplateSet } from './templates.js';
 
@@ -35,53 +36,29 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function isSecretRef(v: unknown): v is SecretRef {
-  return typeof v === 'object' && v !== null && 'secret' in v && 'use' in v && Object.keys(v).length === 2;
-}
-
 /**
- * `value` with every secret reference replaced by its value. What holds no reference is returned
- * as it is, not copied: a device's model is large (a spine of the 5,000-device benchmark has
- * hundreds of interfaces and neighbors) and only a few of its fields are secrets.
+ * The view a template prints: the device with every secret reference replaced by its value, and
+ * the site's name. What holds no reference is shared with the model, not copied. Problems (a
+ * secret missing or unfit for its use) are added to `problems`, and the view is then not usable.
  */
-function resolveSecrets(
-  value: unknown,
+function viewOf(
+  device: DeepReadonly<Device>,
+  site: string,
   store: SecretStore,
-  usedBy: string,
   found: Set<string>,
   problems: Diagnostic[],
-): unknown {
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((v) => {
-      const r = resolveSecrets(v, store, usedBy, found, problems);
-      if (r !== v) changed = true;
-      return r;
-    });
-    return changed ? out : value;
-  }
-  if (isSecretRef(value)) {
-    const r = store.resolve(value.secret, value.use, usedBy);
+): object {
+  let resolved: unknown = device;
+  for (const { path, ref } of secretRefsOf(device)) {
+    const r = store.resolve(ref.secret, ref.use, device.name);
     if ('error' in r) {
       problems.push(r.error);
-      return '';
+      continue;
     }
-    found.add(value.secret);
-    return r.value;
+    found.add(ref.secret);
+    resolved = replacedAt(resolved, path, r.value);
   }
-  if (typeof value === 'object' && value !== null) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    // keys, not entries: no [key, value] pair allocated per field of every device
-    for (const k of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[k];
-      const r = resolveSecrets(v, store, usedBy, found, problems);
-      if (r !== v) changed = true;
-      out[k] = r;
-    }
-    return changed ? out : value;
-  }
-  return value;
+  return { ...(resolved as object), site };
 }
 
 function renderFile(
@@ -123,10 +100,7 @@ export function renderSite(
     if (specs.length === 0) continue;
     const found = new Set<string>();
     const problems: Diagnostic[] = [];
-    const view = {
-      ...(resolveSecrets(device, store, device.name, found, problems) as object),
-      site: site.name,
-    };
+    const view = viewOf(device, site.name, store, found, problems);
     for (const p of problems) {
       if (reported.has(p.message)) continue;
       reported.add(p.message);

@@ -9,6 +9,7 @@ import { type Diagnostic, error, type InventoryPath } from '../diagnostics/diagn
 import type { InventorySource } from '../inventory/files.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SecretUse, SiteModel } from '../model/types.js';
+import { secretRefsOf } from './secret-refs.js';
 import type { SecretStore } from './secrets.js';
 
 interface SecretUsage {
@@ -17,28 +18,16 @@ interface SecretUsage {
   devices: Set<string>;
 }
 
-function isRef(v: unknown): v is { secret: string; use: SecretUse } {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { secret?: unknown }).secret === 'string' &&
-    typeof (v as { use?: unknown }).use === 'string'
-  );
-}
-
 /** Every secret the compiled site references, with its uses and the devices that use it. */
 function usagesOf(site: DeepReadonly<SiteModel>): Map<string, SecretUsage> {
   const usages = new Map<string, SecretUsage>();
-  const visit = (v: unknown, device: string): void => {
-    if (Array.isArray(v)) for (const x of v) visit(x, device);
-    else if (isRef(v)) {
-      const u = usages.get(v.secret) ?? { uses: new Set<SecretUse>(), devices: new Set<string>() };
-      u.uses.add(v.use);
-      u.devices.add(device);
-      usages.set(v.secret, u);
-    } else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) visit(x, device);
-  };
-  for (const d of site.devices) visit(d, d.name);
+  for (const d of site.devices)
+    for (const { ref } of secretRefsOf(d)) {
+      const u = usages.get(ref.secret) ?? { uses: new Set<SecretUse>(), devices: new Set<string>() };
+      u.uses.add(ref.use);
+      u.devices.add(d.name);
+      usages.set(ref.secret, u);
+    }
   return usages;
 }
 

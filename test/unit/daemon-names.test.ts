@@ -14,10 +14,11 @@ const SRC = join(import.meta.dirname, '../../src');
 const LIMIT = 3;
 
 /**
- * The model types (src/model/*.ts, split per daemon) and the types generated from the schema:
- * each daemon's part lives there.
+ * The model types (src/model/*.ts, split per daemon) and what is generated from the schema (its
+ * types, and its validator, which holds the schema's text): each daemon's part lives there.
  */
-const isModel = (rel: string): boolean => /^model\/[^/]+\.ts$/.test(rel) || rel === 'inventory/types.gen.ts';
+const isModel = (rel: string): boolean =>
+  /^model\/[^/]+\.ts$/.test(rel) || rel === 'inventory/types.gen.ts' || rel === 'inventory/validate.gen.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -5,6 +5,8 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { Address6 } from 'ip-address';
 import { describe, expect, it } from 'vitest';
 import {
   contains6,
@@ -41,6 +43,24 @@ describe('IPv6 arithmetic (src/net/ipv6.ts)', () => {
     expect(formatAddress6(parseAddress6('2001:db8:0:0:1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
     expect(formatAddress6(parseAddress6('2001:db8:0:1:1:1:1:1')!)).toBe('2001:db8:0:1:1:1:1:1');
     expect(parsePrefix6('2001:DB8:100:0010::/64')!.prefix.text).toBe('2001:db8:100:10::/64');
+  });
+
+  it('GIVEN any address WHEN printed THEN the text is ip-address’s RFC 5952 form, and parses back', () => {
+    // groups are often zero, so that runs of zeros of every length and place are common
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    const address = fc
+      .array(group, { minLength: 8, maxLength: 8 })
+      .map((groups) => groups.reduce((n, g) => (n << 16n) | BigInt(g), 0n));
+    fc.assert(
+      fc.property(address, (n) => {
+        const text = formatAddress6(n);
+        expect(text).toBe(Address6.fromBigInt(n).correctForm());
+        expect(parseAddress6(text)).toBe(n);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(formatAddress6(0n)).toBe('::');
+    expect(formatAddress6((1n << 128n) - 1n)).toBe('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff');
   });
 
   it('GIVEN IPv4 text, a prefix or garbage WHEN parsed as an IPv6 address THEN it is refused', () => {

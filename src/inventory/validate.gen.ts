@@ -1,0 +1,11727 @@
+/* Generated from schema/inventory.schema.json by scripts/gen-types.ts (Ajv standalone code). Do not edit; run `npm run gen`. */
+// @ts-nocheck
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+"use strict";
+export const validate = validate14;
+export default validate14;
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}}}};
+const schema17 = {"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"};
+const schema18 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
+const schema36 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern1 = new RegExp("^[A-Za-z0-9 .,:/()_+@=-]*$", "u");
+const schema19 = {"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}};
+const schema20 = {"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"};
+const schema22 = {"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"};
+const pattern2 = new RegExp("^[0-9]{1,10}-[0-9]{1,10}$", "u");
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.edge === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema19.required,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.spine === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spine"},message:"must have required property '"+"spine"+"'",schema:schema19.required,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.pool === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pool"},message:"must have required property '"+"pool"+"'",schema:schema19.required,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "edge") || (key0 === "spine")) || (key0 === "pool")) || (key0 === "superspine"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.edge !== undefined){
+let data0 = data.edge;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 4294967294 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/edge") || ((err7.instancePath.indexOf(instancePath+"/edge") === 0) && (err7.instancePath[instancePath+"/edge".length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err7.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.spine !== undefined){
+let data1 = data.spine;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err10 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 4294967294 || isNaN(data1)){
+const err11 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err12 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/spine") || ((err13.instancePath.indexOf(instancePath+"/spine") === 0) && (err13.instancePath[instancePath+"/spine".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err13.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.pool !== undefined){
+let data2 = data.pool;
+if(typeof data2 === "string"){
+if(!pattern2.test(data2)){
+const err16 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,10}-[0-9]{1,10}$"},message:"must match pattern \""+"^[0-9]{1,10}-[0-9]{1,10}$"+"\"",schema:"^[0-9]{1,10}-[0-9]{1,10}$",parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err18 of vErrors){
+if(((((err18.keyword !== "errorMessage") && (!err18.emUsed)) && ((err18.instancePath === instancePath+"/pool") || ((err18.instancePath.indexOf(instancePath+"/pool") === 0) && (err18.instancePath[instancePath+"/pool".length] === "/")))) && (err18.schemaPath.indexOf("#/definitions/AsnRange") === 0)) && (err18.schemaPath["#/definitions/AsnRange".length] === "/")){
+emErrs4.push(err18);
+err18.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err19 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number range first-last, e.g. 65200-65499",schema:"must be an AS number range first-last, e.g. 65200-65499",parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err20 of vErrors){
+if(!err20.emUsed){
+emErrs5.push(err20);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.superspine !== undefined){
+let data3 = data.superspine;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err21 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967294 || isNaN(data3)){
+const err22 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err23 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err24 of vErrors){
+if(((((err24.keyword !== "errorMessage") && (!err24.emUsed)) && ((err24.instancePath === instancePath+"/superspine") || ((err24.instancePath.indexOf(instancePath+"/superspine") === 0) && (err24.instancePath[instancePath+"/superspine".length] === "/")))) && (err24.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err24.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs6.push(err24);
+err24.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err25 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err26 of vErrors){
+if(!err26.emUsed){
+emErrs7.push(err26);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema24 = {"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}};
+const schema25 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"};
+const schema27 = {"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"};
+const pattern3 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$", "u");
+const pattern5 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$", "u");
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.loopback === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "loopback"},message:"must have required property '"+"loopback"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.mgmt === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mgmt"},message:"must have required property '"+"mgmt"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "loopback") || (key0 === "mgmt")) || (key0 === "loopback6")) || (key0 === "mgmt6"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.loopback !== undefined){
+let data0 = data.loopback;
+if(typeof data0 === "string"){
+if(!pattern3.test(data0)){
+const err3 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/loopback") || ((err5.instancePath.indexOf(instancePath+"/loopback") === 0) && (err5.instancePath[instancePath+"/loopback".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err5.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.mgmt !== undefined){
+let data1 = data.mgmt;
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+const err8 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/mgmt") || ((err10.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err10.instancePath[instancePath+"/mgmt".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err10.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs2.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err11 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs3.push(err12);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.loopback6 !== undefined){
+let data2 = data.loopback6;
+if(typeof data2 === "string"){
+if(func3(data2) > 49){
+const err13 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern5.test(data2)){
+const err14 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err16 of vErrors){
+if(((((err16.keyword !== "errorMessage") && (!err16.emUsed)) && ((err16.instancePath === instancePath+"/loopback6") || ((err16.instancePath.indexOf(instancePath+"/loopback6") === 0) && (err16.instancePath[instancePath+"/loopback6".length] === "/")))) && (err16.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err16.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs4.push(err16);
+err16.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err17 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err18 of vErrors){
+if(!err18.emUsed){
+emErrs5.push(err18);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt6 !== undefined){
+let data3 = data.mgmt6;
+if(typeof data3 === "string"){
+if(func3(data3) > 49){
+const err19 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern5.test(data3)){
+const err20 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err22 of vErrors){
+if(((((err22.keyword !== "errorMessage") && (!err22.emUsed)) && ((err22.instancePath === instancePath+"/mgmt6") || ((err22.instancePath.indexOf(instancePath+"/mgmt6") === 0) && (err22.instancePath[instancePath+"/mgmt6".length] === "/")))) && (err22.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err22.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs6.push(err22);
+err22.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err23 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err24 of vErrors){
+if(!err24.emUsed){
+emErrs7.push(err24);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}};
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.announce === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "announce"},message:"must have required property '"+"announce"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "announce") || (key0 === "announce6"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.announce !== undefined){
+let data0 = data.announce;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err2 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.properties.announce,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+const err3 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/announce/" + i0) || ((err5.instancePath.indexOf(instancePath+"/announce/" + i0) === 0) && (err5.instancePath[instancePath+"/announce/" + i0.length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err5.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data0[i1], data0[j0])){
+const err8 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema29.properties.announce,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.announce.type,parentSchema:schema29.properties.announce,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.announce6 !== undefined){
+let data2 = data.announce6;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err10 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.properties.announce6,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len1 = data2.length;
+for(let i2=0; i2<len1; i2++){
+let data3 = data2[i2];
+if(typeof data3 === "string"){
+if(func3(data3) > 49){
+const err11 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern5.test(data3)){
+const err12 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/announce6/" + i2) || ((err14.instancePath.indexOf(instancePath+"/announce6/" + i2) === 0) && (err14.instancePath[instancePath+"/announce6/" + i2.length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err14.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs2.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err15 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs3.push(err16);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+let i3 = data2.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data2[i3], data2[j1])){
+const err17 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema29.properties.announce6,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.announce6.type,parentSchema:schema29.properties.announce6,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate19.errors = vErrors;
+return errors === 0;
+}
+
+const schema32 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}};
+const pattern9 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
+const schema33 = {"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}};
+const pattern10 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
+const schema34 = {"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.secret === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "secret")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.secret !== undefined){
+let data0 = data.secret;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err4 of vErrors){
+if(((((err4.keyword !== "errorMessage") && (!err4.emUsed)) && ((err4.instancePath === instancePath+"/secret") || ((err4.instancePath.indexOf(instancePath+"/secret") === 0) && (err4.instancePath[instancePath+"/secret".length] === "/")))) && (err4.schemaPath.indexOf("#/definitions/Name") === 0)) && (err4.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err4);
+err4.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err5 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err6 of vErrors){
+if(!err6.emUsed){
+emErrs1.push(err6);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.auth === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.priv === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priv"},message:"must have required property '"+"priv"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "user") || (key0 === "auth")) || (key0 === "auth_protocol")) || (key0 === "priv")) || (key0 === "community"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data0 = data.user;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err4 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9-]{0,31}$",parentSchema:schema33.properties.user,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.user.type,parentSchema:schema33.properties.user,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err6 of vErrors){
+if(((((err6.keyword !== "errorMessage") && (!err6.emUsed)) && ((err6.instancePath === instancePath+"/user") || ((err6.instancePath.indexOf(instancePath+"/user") === 0) && (err6.instancePath[instancePath+"/user".length] === "/")))) && (err6.schemaPath.indexOf("#/properties/user") === 0)) && (err6.schemaPath["#/properties/user".length] === "/")){
+emErrs0.push(err6);
+err6.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",parentSchema:schema33.properties.user,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err8 of vErrors){
+if(!err8.emUsed){
+emErrs1.push(err8);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.auth !== undefined){
+if(!(validate23(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.auth_protocol !== undefined){
+let data2 = data.auth_protocol;
+if(!(((data2 === "SHA") || (data2 === "SHA-256")) || (data2 === "SHA-512"))){
+const err9 = {instancePath:instancePath+"/auth_protocol",schemaPath:"#/properties/auth_protocol/enum",keyword:"enum",params:{allowedValues: schema33.properties.auth_protocol.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.auth_protocol.enum,parentSchema:schema33.properties.auth_protocol,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.priv !== undefined){
+if(!(validate23(data.priv, {instancePath:instancePath+"/priv",parentData:data,parentDataProperty:"priv",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.community !== undefined){
+if(!(validate23(data.community, {instancePath:instancePath+"/community",parentData:data,parentDataProperty:"community",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "mtu") || (key0 === "bgp")) || (key0 === "bfd")) || (key0 === "ssh")) || (key0 === "ovs")) || (key0 === "vrrp")) || (key0 === "snmp")) || (key0 === "checks"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mtu !== undefined){
+let data0 = data.mtu;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mtu.type,parentSchema:schema32.properties.mtu,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 9216 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema32.properties.mtu,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 1280 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema32.properties.mtu,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.bgp !== undefined){
+let data1 = data.bgp;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "keepalive") || (key1 === "hold"))){
+const err4 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bgp,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1.keepalive !== undefined){
+let data2 = data1.keepalive;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.keepalive.type,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 65535 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data1.hold !== undefined){
+let data3 = data1.hold;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.hold.type,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 65535 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bgp.type,parentSchema:schema32.properties.bgp,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.bfd !== undefined){
+let data4 = data.bfd;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+if(!(((key2 === "interval") || (key2 === "multiplier")) || (key2 === "upstream"))){
+const err12 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.interval !== undefined){
+let data5 = data4.interval;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.interval.type,parentSchema:schema32.properties.bfd.properties.interval,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 60000 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.interval,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5 < 10 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.interval,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data4.multiplier !== undefined){
+let data6 = data4.multiplier;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.multiplier,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 255 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.multiplier,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data6 < 2 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.multiplier,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data4.upstream !== undefined){
+let data7 = data4.upstream;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+if(!((key3 === "interval") || (key3 === "multiplier"))){
+const err19 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd.properties.upstream,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data7.interval !== undefined){
+let data8 = data7.interval;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err20 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.interval.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 60000 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8 < 10 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data7.multiplier !== undefined){
+let data9 = data7.multiplier;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err23 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 255 || isNaN(data9)){
+const err24 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data9 < 2 || isNaN(data9)){
+const err25 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.properties.upstream.type,parentSchema:schema32.properties.bfd.properties.upstream,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.type,parentSchema:schema32.properties.bfd,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.ssh !== undefined){
+let data10 = data.ssh;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!((key4 === "user") || (key4 === "port"))){
+const err28 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ssh,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data10.user !== undefined){
+let data11 = data10.user;
+if(typeof data11 === "string"){
+if(!pattern9.test(data11)){
+const err29 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema32.properties.ssh.properties.user,data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ssh.properties.user.type,parentSchema:schema32.properties.ssh.properties.user,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.port !== undefined){
+let data12 = data10.port;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err31 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.ssh.properties.port.type,parentSchema:schema32.properties.ssh.properties.port,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 65535 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.ssh.properties.port,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err33 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.ssh.properties.port,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ssh.type,parentSchema:schema32.properties.ssh,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.ovs !== undefined){
+let data13 = data.ovs;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key5 in data13){
+if(!(key5 === "datapath")){
+const err35 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ovs,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data13.datapath !== undefined){
+let data14 = data13.datapath;
+if(!((data14 === "system") || (data14 === "netdev"))){
+const err36 = {instancePath:instancePath+"/ovs/datapath",schemaPath:"#/properties/ovs/properties/datapath/enum",keyword:"enum",params:{allowedValues: schema32.properties.ovs.properties.datapath.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.ovs.properties.datapath.enum,parentSchema:schema32.properties.ovs.properties.datapath,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ovs.type,parentSchema:schema32.properties.ovs,data:data13};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.vrrp !== undefined){
+let data15 = data.vrrp;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+if(!((key6 === "advert_int") || (key6 === "version"))){
+const err38 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.vrrp,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data15.advert_int !== undefined){
+let data16 = data15.advert_int;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 255 || isNaN(data16)){
+const err39 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data16 < 0.01 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.vrrp.properties.advert_int.type,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data16};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data15.version !== undefined){
+let data17 = data15.version;
+if(!((data17 === 2) || (data17 === 3))){
+const err42 = {instancePath:instancePath+"/vrrp/version",schemaPath:"#/properties/vrrp/properties/version/enum",keyword:"enum",params:{allowedValues: schema32.properties.vrrp.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.vrrp.properties.version.enum,parentSchema:schema32.properties.vrrp.properties.version,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.vrrp.type,parentSchema:schema32.properties.vrrp,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.snmp !== undefined){
+if(!(validate22(data.snmp, {instancePath:instancePath+"/snmp",parentData:data,parentDataProperty:"snmp",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.checks !== undefined){
+let data19 = data.checks;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key7 in data19){
+if(!((((((key7 === "interval") || (key7 === "fast_interval")) || (key7 === "down_interval")) || (key7 === "timeout")) || (key7 === "rise")) || (key7 === "fall"))){
+const err44 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.checks,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data19.interval !== undefined){
+let data20 = data19.interval;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 3600 || isNaN(data20)){
+const err45 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.interval,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data20 < 0.01 || isNaN(data20)){
+const err46 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.interval,data:data20};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.interval.type,parentSchema:schema32.properties.checks.properties.interval,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data19.fast_interval !== undefined){
+let data21 = data19.fast_interval;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 3600 || isNaN(data21)){
+const err48 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.fast_interval,data:data21};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data21 < 0.01 || isNaN(data21)){
+const err49 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.fast_interval,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.fast_interval.type,parentSchema:schema32.properties.checks.properties.fast_interval,data:data21};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data19.down_interval !== undefined){
+let data22 = data19.down_interval;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 3600 || isNaN(data22)){
+const err51 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.down_interval,data:data22};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22 < 0.01 || isNaN(data22)){
+const err52 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.down_interval,data:data22};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.down_interval.type,parentSchema:schema32.properties.checks.properties.down_interval,data:data22};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data19.timeout !== undefined){
+let data23 = data19.timeout;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 60 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema32.properties.checks.properties.timeout,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data23 < 0.01 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.timeout,data:data23};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.timeout.type,parentSchema:schema32.properties.checks.properties.timeout,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data19.rise !== undefined){
+let data24 = data19.rise;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err57 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.rise.type,parentSchema:schema32.properties.checks.properties.rise,data:data24};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 100 || isNaN(data24)){
+const err58 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.rise,data:data24};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.rise,data:data24};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data19.fall !== undefined){
+let data25 = data19.fall;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err60 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.fall.type,parentSchema:schema32.properties.checks.properties.fall,data:data25};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 100 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.fall,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data25 < 1 || isNaN(data25)){
+const err62 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.fall,data:data25};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.checks.type,parentSchema:schema32.properties.checks,data:data19};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema38 = {"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}};
+const schema39 = {"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"};
+const schema43 = {"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"};
+const schema46 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"};
+const schema48 = {"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"};
+const pattern15 = new RegExp("^[a-z][a-z0-9]{0,9}[0-9]$", "u");
+const pattern18 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$", "u");
+const pattern20 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$", "u");
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.asn === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.edge === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.interface === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.address === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.peer === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "peer"},message:"must have required property '"+"peer"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema38.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 65535 || isNaN(data0)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/id") || ((err10.instancePath.indexOf(instancePath+"/id") === 0) && (err10.instancePath[instancePath+"/id".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err10.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs1.push(err12);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(func3(data1) > 80){
+const err13 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern1.test(data1)){
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err16 of vErrors){
+if(((((err16.keyword !== "errorMessage") && (!err16.emUsed)) && ((err16.instancePath === instancePath+"/description") || ((err16.instancePath.indexOf(instancePath+"/description") === 0) && (err16.instancePath[instancePath+"/description".length] === "/")))) && (err16.schemaPath.indexOf("#/definitions/Text") === 0)) && (err16.schemaPath["#/definitions/Text".length] === "/")){
+emErrs2.push(err16);
+err16.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err18 of vErrors){
+if(!err18.emUsed){
+emErrs3.push(err18);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.asn !== undefined){
+let data2 = data.asn;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err19 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 4294967294 || isNaN(data2)){
+const err20 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data2};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err21 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err22 of vErrors){
+if(((((err22.keyword !== "errorMessage") && (!err22.emUsed)) && ((err22.instancePath === instancePath+"/asn") || ((err22.instancePath.indexOf(instancePath+"/asn") === 0) && (err22.instancePath[instancePath+"/asn".length] === "/")))) && (err22.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err22.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs4.push(err22);
+err22.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err23 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data2};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err24 of vErrors){
+if(!err24.emUsed){
+emErrs5.push(err24);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.edge !== undefined){
+let data3 = data.edge;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err25 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err27 of vErrors){
+if(((((err27.keyword !== "errorMessage") && (!err27.emUsed)) && ((err27.instancePath === instancePath+"/edge") || ((err27.instancePath.indexOf(instancePath+"/edge") === 0) && (err27.instancePath[instancePath+"/edge".length] === "/")))) && (err27.schemaPath.indexOf("#/definitions/Name") === 0)) && (err27.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err27);
+err27.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err28 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err29 of vErrors){
+if(!err29.emUsed){
+emErrs7.push(err29);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.interface !== undefined){
+let data4 = data.interface;
+if(typeof data4 === "string"){
+if(!pattern15.test(data4)){
+const err30 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:data4};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err32 of vErrors){
+if(((((err32.keyword !== "errorMessage") && (!err32.emUsed)) && ((err32.instancePath === instancePath+"/interface") || ((err32.instancePath.indexOf(instancePath+"/interface") === 0) && (err32.instancePath[instancePath+"/interface".length] === "/")))) && (err32.schemaPath.indexOf("#/definitions/Interface") === 0)) && (err32.schemaPath["#/definitions/Interface".length] === "/")){
+emErrs8.push(err32);
+err32.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err33 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:data4};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err34 of vErrors){
+if(!err34.emUsed){
+emErrs9.push(err34);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.peer_interface !== undefined){
+let data5 = data.peer_interface;
+if(typeof data5 === "string"){
+if(!pattern15.test(data5)){
+const err35 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:data5};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data5};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs10 = [];
+for(const err37 of vErrors){
+if(((((err37.keyword !== "errorMessage") && (!err37.emUsed)) && ((err37.instancePath === instancePath+"/peer_interface") || ((err37.instancePath.indexOf(instancePath+"/peer_interface") === 0) && (err37.instancePath[instancePath+"/peer_interface".length] === "/")))) && (err37.schemaPath.indexOf("#/definitions/Interface") === 0)) && (err37.schemaPath["#/definitions/Interface".length] === "/")){
+emErrs10.push(err37);
+err37.emUsed = true;
+}
+}
+if(emErrs10.length){
+const err38 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:data5};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const emErrs11 = [];
+for(const err39 of vErrors){
+if(!err39.emUsed){
+emErrs11.push(err39);
+}
+}
+vErrors = emErrs11;
+errors = emErrs11.length;
+}
+}
+if(data.address !== undefined){
+let data6 = data.address;
+if(typeof data6 === "string"){
+if(!pattern3.test(data6)){
+const err40 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data6};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data6};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs12 = [];
+for(const err42 of vErrors){
+if(((((err42.keyword !== "errorMessage") && (!err42.emUsed)) && ((err42.instancePath === instancePath+"/address") || ((err42.instancePath.indexOf(instancePath+"/address") === 0) && (err42.instancePath[instancePath+"/address".length] === "/")))) && (err42.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err42.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs12.push(err42);
+err42.emUsed = true;
+}
+}
+if(emErrs12.length){
+const err43 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data6};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const emErrs13 = [];
+for(const err44 of vErrors){
+if(!err44.emUsed){
+emErrs13.push(err44);
+}
+}
+vErrors = emErrs13;
+errors = emErrs13.length;
+}
+}
+if(data.peer !== undefined){
+let data7 = data.peer;
+if(typeof data7 === "string"){
+if(!pattern18.test(data7)){
+const err45 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data7};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data7};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs14 = [];
+for(const err47 of vErrors){
+if(((((err47.keyword !== "errorMessage") && (!err47.emUsed)) && ((err47.instancePath === instancePath+"/peer") || ((err47.instancePath.indexOf(instancePath+"/peer") === 0) && (err47.instancePath[instancePath+"/peer".length] === "/")))) && (err47.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err47.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs14.push(err47);
+err47.emUsed = true;
+}
+}
+if(emErrs14.length){
+const err48 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data7};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const emErrs15 = [];
+for(const err49 of vErrors){
+if(!err49.emUsed){
+emErrs15.push(err49);
+}
+}
+vErrors = emErrs15;
+errors = emErrs15.length;
+}
+}
+if(data.address6 !== undefined){
+let data8 = data.address6;
+if(typeof data8 === "string"){
+if(func3(data8) > 49){
+const err50 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data8};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(!pattern5.test(data8)){
+const err51 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data8};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data8};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs16 = [];
+for(const err53 of vErrors){
+if(((((err53.keyword !== "errorMessage") && (!err53.emUsed)) && ((err53.instancePath === instancePath+"/address6") || ((err53.instancePath.indexOf(instancePath+"/address6") === 0) && (err53.instancePath[instancePath+"/address6".length] === "/")))) && (err53.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err53.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs16.push(err53);
+err53.emUsed = true;
+}
+}
+if(emErrs16.length){
+const err54 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs16},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data8};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const emErrs17 = [];
+for(const err55 of vErrors){
+if(!err55.emUsed){
+emErrs17.push(err55);
+}
+}
+vErrors = emErrs17;
+errors = emErrs17.length;
+}
+}
+if(data.peer6 !== undefined){
+let data9 = data.peer6;
+if(typeof data9 === "string"){
+if(func3(data9) > 45){
+const err56 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!pattern20.test(data9)){
+const err57 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs18 = [];
+for(const err59 of vErrors){
+if(((((err59.keyword !== "errorMessage") && (!err59.emUsed)) && ((err59.instancePath === instancePath+"/peer6") || ((err59.instancePath.indexOf(instancePath+"/peer6") === 0) && (err59.instancePath[instancePath+"/peer6".length] === "/")))) && (err59.schemaPath.indexOf("#/definitions/Ipv6Address") === 0)) && (err59.schemaPath["#/definitions/Ipv6Address".length] === "/")){
+emErrs18.push(err59);
+err59.emUsed = true;
+}
+}
+if(emErrs18.length){
+const err60 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const emErrs19 = [];
+for(const err61 of vErrors){
+if(!err61.emUsed){
+emErrs19.push(err61);
+}
+}
+vErrors = emErrs19;
+errors = emErrs19.length;
+}
+}
+if(data.password !== undefined){
+if(!(validate23(data.password, {instancePath:instancePath+"/password",parentData:data,parentDataProperty:"password",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.accept !== undefined){
+let data11 = data.accept;
+if(!((data11 === "default") || (data11 === "full"))){
+const err62 = {instancePath:instancePath+"/accept",schemaPath:"#/properties/accept/enum",keyword:"enum",params:{allowedValues: schema38.properties.accept.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.accept.enum,parentSchema:schema38.properties.accept,data:data11};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.lab !== undefined){
+let data12 = data.lab;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!((key1 === "originate") || (key1 === "originate6"))){
+const err63 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.lab,data:data12};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data12.originate !== undefined){
+let data13 = data12.originate;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(typeof data14 === "string"){
+if(!pattern3.test(data14)){
+const err64 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs20 = [];
+for(const err66 of vErrors){
+if(((((err66.keyword !== "errorMessage") && (!err66.emUsed)) && ((err66.instancePath === instancePath+"/lab/originate/" + i0) || ((err66.instancePath.indexOf(instancePath+"/lab/originate/" + i0) === 0) && (err66.instancePath[instancePath+"/lab/originate/" + i0.length] === "/")))) && (err66.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err66.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs20.push(err66);
+err66.emUsed = true;
+}
+}
+if(emErrs20.length){
+const err67 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+const emErrs21 = [];
+for(const err68 of vErrors){
+if(!err68.emUsed){
+emErrs21.push(err68);
+}
+}
+vErrors = emErrs21;
+errors = emErrs21.length;
+}
+}
+let i1 = data13.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data13[i1], data13[j0])){
+const err69 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema38.properties.lab.properties.originate,data:data13};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.lab.properties.originate.type,parentSchema:schema38.properties.lab.properties.originate,data:data13};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data12.originate6 !== undefined){
+let data15 = data12.originate6;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i2=0; i2<len1; i2++){
+let data16 = data15[i2];
+if(typeof data16 === "string"){
+if(func3(data16) > 49){
+const err71 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data16};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!pattern5.test(data16)){
+const err72 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data16};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data16};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs22 = [];
+for(const err74 of vErrors){
+if(((((err74.keyword !== "errorMessage") && (!err74.emUsed)) && ((err74.instancePath === instancePath+"/lab/originate6/" + i2) || ((err74.instancePath.indexOf(instancePath+"/lab/originate6/" + i2) === 0) && (err74.instancePath[instancePath+"/lab/originate6/" + i2.length] === "/")))) && (err74.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err74.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs22.push(err74);
+err74.emUsed = true;
+}
+}
+if(emErrs22.length){
+const err75 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data16};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+const emErrs23 = [];
+for(const err76 of vErrors){
+if(!err76.emUsed){
+emErrs23.push(err76);
+}
+}
+vErrors = emErrs23;
+errors = emErrs23.length;
+}
+}
+let i3 = data15.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data15[i3], data15[j1])){
+const err77 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema38.properties.lab.properties.originate6,data:data15};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.lab.properties.originate6.type,parentSchema:schema38.properties.lab.properties.originate6,data:data15};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.lab.type,parentSchema:schema38.properties.lab,data:data12};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, vrouter, l4lb, l7lb or vm"}};
+const schema53 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema59 = {"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern15.test(key0)){
+const err0 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err2 of vErrors){
+if(((((err2.keyword !== "errorMessage") && (!err2.emUsed)) && ((err2.instancePath === instancePath) || ((err2.instancePath.indexOf(instancePath) === 0) && (err2.instancePath[instancePath.length] === "/")))) && (err2.schemaPath.indexOf("#/definitions/Interface") === 0)) && (err2.schemaPath["#/definitions/Interface".length] === "/")){
+emErrs0.push(err2);
+err2.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err3 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err4 of vErrors){
+if(!err4.emUsed){
+emErrs1.push(err4);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err5 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema59.propertyNames,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+for(const key1 in data){
+let data0 = data[key1];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key2 in data0){
+if(!((key2 === "mtu") || (key2 === "description"))){
+const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema59.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.mtu !== undefined){
+let data1 = data0.mtu;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.additionalProperties.properties.mtu.type,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9216 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 1280 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data0.description !== undefined){
+let data2 = data0.description;
+if(typeof data2 === "string"){
+if(func3(data2) > 80){
+const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern1.test(data2)){
+const err11 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description") || ((err13.instancePath.indexOf(instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description") === 0) && (err13.instancePath[instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Text") === 0)) && (err13.schemaPath["#/definitions/Text".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.additionalProperties.type,parentSchema:schema59.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "interfaces"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("superspine" !== data0){
+const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "superspine"},message:"must be equal to constant",schema:"superspine",parentSchema:schema53.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err8 of vErrors){
+if(((((err8.keyword !== "errorMessage") && (!err8.emUsed)) && ((err8.instancePath === instancePath+"/id") || ((err8.instancePath.indexOf(instancePath+"/id") === 0) && (err8.instancePath[instancePath+"/id".length] === "/")))) && (err8.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err8.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err8);
+err8.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err10 of vErrors){
+if(!err10.emUsed){
+emErrs1.push(err10);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err11 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/rack") || ((err13.instancePath.indexOf(instancePath+"/rack") === 0) && (err13.instancePath[instancePath+"/rack".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Name") === 0)) && (err13.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err19 of vErrors){
+if(((((err19.keyword !== "errorMessage") && (!err19.emUsed)) && ((err19.instancePath === instancePath+"/description") || ((err19.instancePath.indexOf(instancePath+"/description") === 0) && (err19.instancePath[instancePath+"/description".length] === "/")))) && (err19.schemaPath.indexOf("#/definitions/Text") === 0)) && (err19.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err19);
+err19.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err21 of vErrors){
+if(!err21.emUsed){
+emErrs5.push(err21);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err24 of vErrors){
+if(((((err24.keyword !== "errorMessage") && (!err24.emUsed)) && ((err24.instancePath === instancePath+"/mgmt") || ((err24.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err24.instancePath[instancePath+"/mgmt".length] === "/")))) && (err24.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err24.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err24);
+err24.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err26 of vErrors){
+if(!err26.emUsed){
+emErrs7.push(err26);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err30 of vErrors){
+if(((((err30.keyword !== "errorMessage") && (!err30.emUsed)) && ((err30.instancePath === instancePath+"/asn") || ((err30.instancePath.indexOf(instancePath+"/asn") === 0) && (err30.instancePath[instancePath+"/asn".length] === "/")))) && (err30.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err30.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err30);
+err30.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err32 of vErrors){
+if(!err32.emUsed){
+emErrs9.push(err32);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema68 = {"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1};
+const schema70 = {"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"};
+const pattern33 = new RegExp("^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$", "u");
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern15.test(key0)){
+const err1 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err3 of vErrors){
+if(((((err3.keyword !== "errorMessage") && (!err3.emUsed)) && ((err3.instancePath === instancePath) || ((err3.instancePath.indexOf(instancePath) === 0) && (err3.instancePath[instancePath.length] === "/")))) && (err3.schemaPath.indexOf("#/definitions/Interface") === 0)) && (err3.schemaPath["#/definitions/Interface".length] === "/")){
+emErrs0.push(err3);
+err3.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err4 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err5 of vErrors){
+if(!err5.emUsed){
+emErrs1.push(err5);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema68.propertyNames,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+for(const key1 in data){
+let data0 = data[key1];
+if(typeof data0 === "string"){
+if(!pattern33.test(data0)){
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")) || ((err9.instancePath.indexOf(instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")) === 0) && (err9.instancePath[instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1").length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/Endpoint") === 0)) && (err9.schemaPath["#/definitions/Endpoint".length] === "/")){
+emErrs2.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be <device>:<interface>, e.g. spine1:eth3",schema:"must be <device>:<interface>, e.g. spine1:eth3",parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs3.push(err11);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.uplinks === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("edge" !== data0){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "edge"},message:"must be equal to constant",schema:"edge",parentSchema:schema62.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/id") || ((err9.instancePath.indexOf(instancePath+"/id") === 0) && (err9.instancePath[instancePath+"/id".length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err9.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs1.push(err11);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/rack") || ((err14.instancePath.indexOf(instancePath+"/rack") === 0) && (err14.instancePath[instancePath+"/rack".length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Name") === 0)) && (err14.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err15 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs3.push(err16);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/description") || ((err20.instancePath.indexOf(instancePath+"/description") === 0) && (err20.instancePath[instancePath+"/description".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Text") === 0)) && (err20.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err25 of vErrors){
+if(((((err25.keyword !== "errorMessage") && (!err25.emUsed)) && ((err25.instancePath === instancePath+"/mgmt") || ((err25.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err25.instancePath[instancePath+"/mgmt".length] === "/")))) && (err25.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err25.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err25);
+err25.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err27 of vErrors){
+if(!err27.emUsed){
+emErrs7.push(err27);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/asn") || ((err31.instancePath.indexOf(instancePath+"/asn") === 0) && (err31.instancePath[instancePath+"/asn".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err31.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.uplinks !== undefined){
+if(!(validate37(data.uplinks, {instancePath:instancePath+"/uplinks",parentData:data,parentDataProperty:"uplinks",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const schema71 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema71.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("spine" !== data0){
+const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "spine"},message:"must be equal to constant",schema:"spine",parentSchema:schema71.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err8 of vErrors){
+if(((((err8.keyword !== "errorMessage") && (!err8.emUsed)) && ((err8.instancePath === instancePath+"/id") || ((err8.instancePath.indexOf(instancePath+"/id") === 0) && (err8.instancePath[instancePath+"/id".length] === "/")))) && (err8.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err8.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err8);
+err8.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err10 of vErrors){
+if(!err10.emUsed){
+emErrs1.push(err10);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err11 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/rack") || ((err13.instancePath.indexOf(instancePath+"/rack") === 0) && (err13.instancePath[instancePath+"/rack".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Name") === 0)) && (err13.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err19 of vErrors){
+if(((((err19.keyword !== "errorMessage") && (!err19.emUsed)) && ((err19.instancePath === instancePath+"/description") || ((err19.instancePath.indexOf(instancePath+"/description") === 0) && (err19.instancePath[instancePath+"/description".length] === "/")))) && (err19.schemaPath.indexOf("#/definitions/Text") === 0)) && (err19.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err19);
+err19.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err21 of vErrors){
+if(!err21.emUsed){
+emErrs5.push(err21);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err24 of vErrors){
+if(((((err24.keyword !== "errorMessage") && (!err24.emUsed)) && ((err24.instancePath === instancePath+"/mgmt") || ((err24.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err24.instancePath[instancePath+"/mgmt".length] === "/")))) && (err24.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err24.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err24);
+err24.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err26 of vErrors){
+if(!err26.emUsed){
+emErrs7.push(err26);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err30 of vErrors){
+if(((((err30.keyword !== "errorMessage") && (!err30.emUsed)) && ((err30.instancePath === instancePath+"/asn") || ((err30.instancePath.indexOf(instancePath+"/asn") === 0) && (err30.instancePath[instancePath+"/asn".length] === "/")))) && (err30.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err30.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err30);
+err30.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err32 of vErrors){
+if(!err32.emUsed){
+emErrs9.push(err32);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.pod !== undefined){
+let data7 = data.pod;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err33 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.pod.type,parentSchema:schema71.properties.pod,data:data7};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 255 || isNaN(data7)){
+const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema71.properties.pod,data:data7};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema71.properties.pod,data:data7};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data.uplinks !== undefined){
+if(!(validate37(data.uplinks, {instancePath:instancePath+"/uplinks",parentData:data,parentDataProperty:"uplinks",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+const schema77 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.uplinks === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema77.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("leaf" !== data0){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "leaf"},message:"must be equal to constant",schema:"leaf",parentSchema:schema77.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/id") || ((err9.instancePath.indexOf(instancePath+"/id") === 0) && (err9.instancePath[instancePath+"/id".length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err9.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs1.push(err11);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/rack") || ((err14.instancePath.indexOf(instancePath+"/rack") === 0) && (err14.instancePath[instancePath+"/rack".length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Name") === 0)) && (err14.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err15 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs3.push(err16);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/description") || ((err20.instancePath.indexOf(instancePath+"/description") === 0) && (err20.instancePath[instancePath+"/description".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Text") === 0)) && (err20.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err25 of vErrors){
+if(((((err25.keyword !== "errorMessage") && (!err25.emUsed)) && ((err25.instancePath === instancePath+"/mgmt") || ((err25.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err25.instancePath[instancePath+"/mgmt".length] === "/")))) && (err25.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err25.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err25);
+err25.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err27 of vErrors){
+if(!err27.emUsed){
+emErrs7.push(err27);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/asn") || ((err31.instancePath.indexOf(instancePath+"/asn") === 0) && (err31.instancePath[instancePath+"/asn".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err31.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.uplinks !== undefined){
+if(!(validate37(data.uplinks, {instancePath:instancePath+"/uplinks",parentData:data,parentDataProperty:"uplinks",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.pod !== undefined){
+let data8 = data.pod;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.pod.type,parentSchema:schema77.properties.pod,data:data8};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 255 || isNaN(data8)){
+const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema77.properties.pod,data:data8};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err36 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.pod,data:data8};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+const schema83 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.uplinks === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("hypervisor" !== data0){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "hypervisor"},message:"must be equal to constant",schema:"hypervisor",parentSchema:schema83.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/id") || ((err9.instancePath.indexOf(instancePath+"/id") === 0) && (err9.instancePath[instancePath+"/id".length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err9.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs1.push(err11);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/rack") || ((err14.instancePath.indexOf(instancePath+"/rack") === 0) && (err14.instancePath[instancePath+"/rack".length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Name") === 0)) && (err14.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err15 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs3.push(err16);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/description") || ((err20.instancePath.indexOf(instancePath+"/description") === 0) && (err20.instancePath[instancePath+"/description".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Text") === 0)) && (err20.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err25 of vErrors){
+if(((((err25.keyword !== "errorMessage") && (!err25.emUsed)) && ((err25.instancePath === instancePath+"/mgmt") || ((err25.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err25.instancePath[instancePath+"/mgmt".length] === "/")))) && (err25.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err25.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err25);
+err25.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err27 of vErrors){
+if(!err27.emUsed){
+emErrs7.push(err27);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/asn") || ((err31.instancePath.indexOf(instancePath+"/asn") === 0) && (err31.instancePath[instancePath+"/asn".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err31.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.uplinks !== undefined){
+if(!(validate37(data.uplinks, {instancePath:instancePath+"/uplinks",parentData:data,parentDataProperty:"uplinks",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+const schema89 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.rack === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.uplinks === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("storage" !== data0){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "storage"},message:"must be equal to constant",schema:"storage",parentSchema:schema89.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/id") || ((err9.instancePath.indexOf(instancePath+"/id") === 0) && (err9.instancePath[instancePath+"/id".length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err9.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs1.push(err11);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.rack !== undefined){
+let data2 = data.rack;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err12 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/rack") || ((err14.instancePath.indexOf(instancePath+"/rack") === 0) && (err14.instancePath[instancePath+"/rack".length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Name") === 0)) && (err14.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err15 = {instancePath:instancePath+"/rack",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs3.push(err16);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/description") || ((err20.instancePath.indexOf(instancePath+"/description") === 0) && (err20.instancePath[instancePath+"/description".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Text") === 0)) && (err20.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.mgmt !== undefined){
+let data4 = data.mgmt;
+if(typeof data4 === "string"){
+if(!pattern18.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err25 of vErrors){
+if(((((err25.keyword !== "errorMessage") && (!err25.emUsed)) && ((err25.instancePath === instancePath+"/mgmt") || ((err25.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err25.instancePath[instancePath+"/mgmt".length] === "/")))) && (err25.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err25.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs6.push(err25);
+err25.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err27 of vErrors){
+if(!err27.emUsed){
+emErrs7.push(err27);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.asn !== undefined){
+let data5 = data.asn;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967294 || isNaN(data5)){
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/asn") || ((err31.instancePath.indexOf(instancePath+"/asn") === 0) && (err31.instancePath[instancePath+"/asn".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err31.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.uplinks !== undefined){
+if(!(validate37(data.uplinks, {instancePath:instancePath+"/uplinks",parentData:data,parentDataProperty:"uplinks",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.interfaces !== undefined){
+if(!(validate34(data.interfaces, {instancePath:instancePath+"/interfaces",parentData:data,parentDataProperty:"interfaces",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+const schema95 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+const schema102 = {"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}};
+const pattern50 = new RegExp("^eth([1-9]|1[0-9])$", "u");
+const schema103 = {"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "segment") || (key0 === "address")) || (key0 === "address6")) || (key0 === "uplink"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.segment !== undefined){
+let data0 = data.segment;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err1 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err3 of vErrors){
+if(((((err3.keyword !== "errorMessage") && (!err3.emUsed)) && ((err3.instancePath === instancePath+"/segment") || ((err3.instancePath.indexOf(instancePath+"/segment") === 0) && (err3.instancePath[instancePath+"/segment".length] === "/")))) && (err3.schemaPath.indexOf("#/definitions/Name") === 0)) && (err3.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err3);
+err3.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err4 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err5 of vErrors){
+if(!err5.emUsed){
+emErrs1.push(err5);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.address !== undefined){
+let data1 = data.address;
+if(typeof data1 === "string"){
+if(!pattern18.test(data1)){
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err8 of vErrors){
+if(((((err8.keyword !== "errorMessage") && (!err8.emUsed)) && ((err8.instancePath === instancePath+"/address") || ((err8.instancePath.indexOf(instancePath+"/address") === 0) && (err8.instancePath[instancePath+"/address".length] === "/")))) && (err8.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err8.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs2.push(err8);
+err8.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err9 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err10 of vErrors){
+if(!err10.emUsed){
+emErrs3.push(err10);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.address6 !== undefined){
+let data2 = data.address6;
+if(typeof data2 === "string"){
+if(func3(data2) > 45){
+const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err14 of vErrors){
+if(((((err14.keyword !== "errorMessage") && (!err14.emUsed)) && ((err14.instancePath === instancePath+"/address6") || ((err14.instancePath.indexOf(instancePath+"/address6") === 0) && (err14.instancePath[instancePath+"/address6".length] === "/")))) && (err14.schemaPath.indexOf("#/definitions/Ipv6Address") === 0)) && (err14.schemaPath["#/definitions/Ipv6Address".length] === "/")){
+emErrs4.push(err14);
+err14.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err15 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err16 of vErrors){
+if(!err16.emUsed){
+emErrs5.push(err16);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.uplink !== undefined){
+let data3 = data.uplink;
+if(true !== data3){
+const err17 = {instancePath:instancePath+"/uplink",schemaPath:"#/properties/uplink/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema103.properties.uplink,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern50.test(key0)){
+const err1 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^eth([1-9]|1[0-9])$"},message:"must match pattern \""+"^eth([1-9]|1[0-9])$"+"\"",schema:"^eth([1-9]|1[0-9])$",parentSchema:schema102.propertyNames,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.propertyNames.type,parentSchema:schema102.propertyNames,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err3 of vErrors){
+if(((((err3.keyword !== "errorMessage") && (!err3.emUsed)) && ((err3.instancePath === instancePath) || ((err3.instancePath.indexOf(instancePath) === 0) && (err3.instancePath[instancePath.length] === "/")))) && (err3.schemaPath.indexOf("#/propertyNames") === 0)) && (err3.schemaPath["#/propertyNames".length] === "/")){
+emErrs0.push(err3);
+err3.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err4 = {instancePath,schemaPath:"#/propertyNames/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be eth1 to eth19 (eth0 is the management NIC)",schema:"must be eth1 to eth19 (eth0 is the management NIC)",parentSchema:schema102.propertyNames,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err5 of vErrors){
+if(!err5.emUsed){
+emErrs1.push(err5);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema102.propertyNames,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+for(const key1 in data){
+if(!(validate54(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.host === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tenant === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.nics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "nics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("vrouter" !== data0){
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vrouter"},message:"must be equal to constant",schema:"vrouter",parentSchema:schema95.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/id") || ((err10.instancePath.indexOf(instancePath+"/id") === 0) && (err10.instancePath[instancePath+"/id".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err10.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs1.push(err12);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.host !== undefined){
+let data2 = data.host;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/host") || ((err15.instancePath.indexOf(instancePath+"/host") === 0) && (err15.instancePath[instancePath+"/host".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.tenant !== undefined){
+let data3 = data.tenant;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err18 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/tenant") || ((err20.instancePath.indexOf(instancePath+"/tenant") === 0) && (err20.instancePath[instancePath+"/tenant".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Name") === 0)) && (err20.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func3(data4) > 80){
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern1.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err26 of vErrors){
+if(((((err26.keyword !== "errorMessage") && (!err26.emUsed)) && ((err26.instancePath === instancePath+"/description") || ((err26.instancePath.indexOf(instancePath+"/description") === 0) && (err26.instancePath[instancePath+"/description".length] === "/")))) && (err26.schemaPath.indexOf("#/definitions/Text") === 0)) && (err26.schemaPath["#/definitions/Text".length] === "/")){
+emErrs6.push(err26);
+err26.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err28 of vErrors){
+if(!err28.emUsed){
+emErrs7.push(err28);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.mgmt !== undefined){
+let data5 = data.mgmt;
+if(typeof data5 === "string"){
+if(!pattern18.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/mgmt") || ((err31.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err31.instancePath[instancePath+"/mgmt".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err31.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.asn !== undefined){
+let data6 = data.asn;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err34 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967294 || isNaN(data6)){
+const err35 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err36 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs10 = [];
+for(const err37 of vErrors){
+if(((((err37.keyword !== "errorMessage") && (!err37.emUsed)) && ((err37.instancePath === instancePath+"/asn") || ((err37.instancePath.indexOf(instancePath+"/asn") === 0) && (err37.instancePath[instancePath+"/asn".length] === "/")))) && (err37.schemaPath.indexOf("#/definitions/Asn") === 0)) && (err37.schemaPath["#/definitions/Asn".length] === "/")){
+emErrs10.push(err37);
+err37.emUsed = true;
+}
+}
+if(emErrs10.length){
+const err38 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const emErrs11 = [];
+for(const err39 of vErrors){
+if(!err39.emUsed){
+emErrs11.push(err39);
+}
+}
+vErrors = emErrs11;
+errors = emErrs11.length;
+}
+}
+if(data.nics !== undefined){
+if(!(validate53(data.nics, {instancePath:instancePath+"/nics",parentData:data,parentDataProperty:"nics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema107 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema107.required,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema107.required,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.host === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema107.required,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tenant === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema107.required,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.nics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema107.required,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("l4lb" !== data0){
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l4lb"},message:"must be equal to constant",schema:"l4lb",parentSchema:schema107.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/id") || ((err10.instancePath.indexOf(instancePath+"/id") === 0) && (err10.instancePath[instancePath+"/id".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err10.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs1.push(err12);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.host !== undefined){
+let data2 = data.host;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/host") || ((err15.instancePath.indexOf(instancePath+"/host") === 0) && (err15.instancePath[instancePath+"/host".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.tenant !== undefined){
+let data3 = data.tenant;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err18 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/tenant") || ((err20.instancePath.indexOf(instancePath+"/tenant") === 0) && (err20.instancePath[instancePath+"/tenant".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Name") === 0)) && (err20.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func3(data4) > 80){
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern1.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err26 of vErrors){
+if(((((err26.keyword !== "errorMessage") && (!err26.emUsed)) && ((err26.instancePath === instancePath+"/description") || ((err26.instancePath.indexOf(instancePath+"/description") === 0) && (err26.instancePath[instancePath+"/description".length] === "/")))) && (err26.schemaPath.indexOf("#/definitions/Text") === 0)) && (err26.schemaPath["#/definitions/Text".length] === "/")){
+emErrs6.push(err26);
+err26.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err28 of vErrors){
+if(!err28.emUsed){
+emErrs7.push(err28);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.mgmt !== undefined){
+let data5 = data.mgmt;
+if(typeof data5 === "string"){
+if(!pattern18.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/mgmt") || ((err31.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err31.instancePath[instancePath+"/mgmt".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err31.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.nics !== undefined){
+if(!(validate53(data.nics, {instancePath:instancePath+"/nics",parentData:data,parentDataProperty:"nics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+const schema113 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.host === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tenant === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.nics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("l7lb" !== data0){
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l7lb"},message:"must be equal to constant",schema:"l7lb",parentSchema:schema113.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/id") || ((err10.instancePath.indexOf(instancePath+"/id") === 0) && (err10.instancePath[instancePath+"/id".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err10.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs1.push(err12);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.host !== undefined){
+let data2 = data.host;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/host") || ((err15.instancePath.indexOf(instancePath+"/host") === 0) && (err15.instancePath[instancePath+"/host".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.tenant !== undefined){
+let data3 = data.tenant;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err18 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/tenant") || ((err20.instancePath.indexOf(instancePath+"/tenant") === 0) && (err20.instancePath[instancePath+"/tenant".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Name") === 0)) && (err20.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func3(data4) > 80){
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern1.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err26 of vErrors){
+if(((((err26.keyword !== "errorMessage") && (!err26.emUsed)) && ((err26.instancePath === instancePath+"/description") || ((err26.instancePath.indexOf(instancePath+"/description") === 0) && (err26.instancePath[instancePath+"/description".length] === "/")))) && (err26.schemaPath.indexOf("#/definitions/Text") === 0)) && (err26.schemaPath["#/definitions/Text".length] === "/")){
+emErrs6.push(err26);
+err26.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err28 of vErrors){
+if(!err28.emUsed){
+emErrs7.push(err28);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.mgmt !== undefined){
+let data5 = data.mgmt;
+if(typeof data5 === "string"){
+if(!pattern18.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/mgmt") || ((err31.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err31.instancePath[instancePath+"/mgmt".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err31.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.nics !== undefined){
+if(!(validate53(data.nics, {instancePath:instancePath+"/nics",parentData:data,parentDataProperty:"nics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+const schema119 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.host === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tenant === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.nics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if("vm" !== data0){
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vm"},message:"must be equal to constant",schema:"vm",parentSchema:schema119.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/id") || ((err10.instancePath.indexOf(instancePath+"/id") === 0) && (err10.instancePath[instancePath+"/id".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/DeviceId") === 0)) && (err10.schemaPath["#/definitions/DeviceId".length] === "/")){
+emErrs0.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs1.push(err12);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.host !== undefined){
+let data2 = data.host;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/host") || ((err15.instancePath.indexOf(instancePath+"/host") === 0) && (err15.instancePath[instancePath+"/host".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.tenant !== undefined){
+let data3 = data.tenant;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err18 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/tenant") || ((err20.instancePath.indexOf(instancePath+"/tenant") === 0) && (err20.instancePath[instancePath+"/tenant".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/Name") === 0)) && (err20.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs5.push(err22);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func3(data4) > 80){
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern1.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err26 of vErrors){
+if(((((err26.keyword !== "errorMessage") && (!err26.emUsed)) && ((err26.instancePath === instancePath+"/description") || ((err26.instancePath.indexOf(instancePath+"/description") === 0) && (err26.instancePath[instancePath+"/description".length] === "/")))) && (err26.schemaPath.indexOf("#/definitions/Text") === 0)) && (err26.schemaPath["#/definitions/Text".length] === "/")){
+emErrs6.push(err26);
+err26.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err28 of vErrors){
+if(!err28.emUsed){
+emErrs7.push(err28);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.mgmt !== undefined){
+let data5 = data.mgmt;
+if(typeof data5 === "string"){
+if(!pattern18.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err31 of vErrors){
+if(((((err31.keyword !== "errorMessage") && (!err31.emUsed)) && ((err31.instancePath === instancePath+"/mgmt") || ((err31.instancePath.indexOf(instancePath+"/mgmt") === 0) && (err31.instancePath[instancePath+"/mgmt".length] === "/")))) && (err31.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err31.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs8.push(err31);
+err31.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err33 of vErrors){
+if(!err33.emUsed){
+emErrs9.push(err33);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data.nics !== undefined){
+if(!(validate53(data.nics, {instancePath:instancePath+"/nics",parentData:data,parentDataProperty:"nics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.role.type,parentSchema:schema52.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+const tag0 = data.role;
+if(typeof tag0 == "string"){
+if(tag0 === "superspine"){
+if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "edge"){
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "spine"){
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "leaf"){
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "hypervisor"){
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "storage"){
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "vrouter"){
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "l4lb"){
+if(!(validate57(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "l7lb"){
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "vm"){
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf",schema:schema52.discriminator,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string",schema:schema52.discriminator,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrors0 = {"discriminator":[]};
+const templates0 = {};
+for(const err5 of vErrors){
+if((((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && (err5.instancePath === instancePath)) && (err5.keyword in emErrors0)) && (err5.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err5.schemaPath.slice(1)))){
+emErrors0[err5.keyword].push(err5);
+err5.emUsed = true;
+}
+}
+for(const key0 in emErrors0){
+if(emErrors0[key0].length){
+const err6 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key0]},message:key0 in templates0 ? templates0[key0]() : schema52.errorMessage[key0],schema:schema52.errorMessage,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs0.push(err7);
+}
+}
+vErrors = emErrs0;
+errors = emErrs0.length;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+const schema126 = {"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}};
+const schema129 = {"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vni === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vni"},message:"must have required property '"+"vni"+"'",schema:schema129.required,parentSchema:schema129,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "vni") || (key0 === "subnet")) || (key0 === "subnet6")) || (key0 === "description"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.vni !== undefined){
+let data0 = data.vni;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema129.properties.vni.type,parentSchema:schema129.properties.vni,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 16777215 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777215},message:"must be <= 16777215",schema:16777215,parentSchema:schema129.properties.vni,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema129.properties.vni,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.subnet !== undefined){
+let data1 = data.subnet;
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+const err5 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/subnet") || ((err7.instancePath.indexOf(instancePath+"/subnet") === 0) && (err7.instancePath[instancePath+"/subnet".length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/Ipv4Prefix") === 0)) && (err7.schemaPath["#/definitions/Ipv4Prefix".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.subnet6 !== undefined){
+let data2 = data.subnet6;
+if(typeof data2 === "string"){
+if(func3(data2) > 49){
+const err10 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern5.test(data2)){
+const err11 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/subnet6") || ((err13.instancePath.indexOf(instancePath+"/subnet6") === 0) && (err13.instancePath[instancePath+"/subnet6".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Ipv6Prefix") === 0)) && (err13.schemaPath["#/definitions/Ipv6Prefix".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern1.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err19 of vErrors){
+if(((((err19.keyword !== "errorMessage") && (!err19.emUsed)) && ((err19.instancePath === instancePath+"/description") || ((err19.instancePath.indexOf(instancePath+"/description") === 0) && (err19.instancePath[instancePath+"/description".length] === "/")))) && (err19.schemaPath.indexOf("#/definitions/Text") === 0)) && (err19.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err19);
+err19.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err21 of vErrors){
+if(!err21.emUsed){
+emErrs5.push(err21);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+
+const schema133 = {"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}};
+const schema134 = {"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."};
+const schema135 = {"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema135.required,parentSchema:schema135,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.priority === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema135.required,parentSchema:schema135,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "device") || (key0 === "priority"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data0 = data.device;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/device") || ((err5.instancePath.indexOf(instancePath+"/device") === 0) && (err5.instancePath[instancePath+"/device".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Name") === 0)) && (err5.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.priority !== undefined){
+let data1 = data.priority;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err8 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema135.properties.priority.type,parentSchema:schema135.properties.priority,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 254 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema135.properties.priority,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema135.properties.priority,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema134,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema134,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate79(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.type,parentSchema:schema134,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+const schema138 = {"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vrid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema138.required,parentSchema:schema138,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "vrid") || (key0 === "address")) || (key0 === "address6"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.vrid !== undefined){
+let data0 = data.vrid;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.properties.vrid.type,parentSchema:schema138.properties.vrid,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 255 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema138.properties.vrid,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema138.properties.vrid,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.address !== undefined){
+let data1 = data.address;
+if(typeof data1 === "string"){
+if(!pattern18.test(data1)){
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/address") || ((err7.instancePath.indexOf(instancePath+"/address") === 0) && (err7.instancePath[instancePath+"/address".length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err7.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.address6 !== undefined){
+let data2 = data.address6;
+if(typeof data2 === "string"){
+if(func3(data2) > 45){
+const err10 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/address6") || ((err13.instancePath.indexOf(instancePath+"/address6") === 0) && (err13.instancePath[instancePath+"/address6".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Ipv6Address") === 0)) && (err13.schemaPath["#/definitions/Ipv6Address".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.members === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gateways === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateways"},message:"must have required property '"+"gateways"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "members") || (key0 === "auth")) || (key0 === "gateways")) || (key0 === "budget"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.members !== undefined){
+if(!(validate78(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.auth !== undefined){
+if(!(validate23(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.gateways !== undefined){
+let data2 = data.gateways;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length < 1){
+const err3 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema133.properties.gateways,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data2){
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err4 = {instancePath:instancePath+"/gateways",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/gateways",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err6 of vErrors){
+if(((((err6.keyword !== "errorMessage") && (!err6.emUsed)) && ((err6.instancePath === instancePath+"/gateways") || ((err6.instancePath.indexOf(instancePath+"/gateways") === 0) && (err6.instancePath[instancePath+"/gateways".length] === "/")))) && (err6.schemaPath.indexOf("#/definitions/Name") === 0)) && (err6.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err6);
+err6.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err7 = {instancePath:instancePath+"/gateways",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err8 of vErrors){
+if(!err8.emUsed){
+emErrs1.push(err8);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err9 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema133.properties.gateways.propertyNames,parentSchema:schema133.properties.gateways,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+if(!(validate83(data2[key2], {instancePath:instancePath+"/gateways/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.properties.gateways.type,parentSchema:schema133.properties.gateways,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.budget !== undefined){
+let data4 = data.budget;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema133.properties.budget.type,parentSchema:schema133.properties.budget,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 600000 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema133.properties.budget,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema133.properties.budget,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+const schema141 = {"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}};
+const schema146 = {"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}};
+const schema152 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}};
+const pattern85 = new RegExp("^/[A-Za-z0-9._~/-]*$", "u");
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.segment === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema146.required,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.vrid === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema146.required,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ports === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema146.required,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.real_servers === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "real_servers"},message:"must have required property '"+"real_servers"+"'",schema:schema146.required,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema146.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data0 = data.description;
+if(typeof data0 === "string"){
+if(func3(data0) > 80){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err8 of vErrors){
+if(((((err8.keyword !== "errorMessage") && (!err8.emUsed)) && ((err8.instancePath === instancePath+"/description") || ((err8.instancePath.indexOf(instancePath+"/description") === 0) && (err8.instancePath[instancePath+"/description".length] === "/")))) && (err8.schemaPath.indexOf("#/definitions/Text") === 0)) && (err8.schemaPath["#/definitions/Text".length] === "/")){
+emErrs0.push(err8);
+err8.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err10 of vErrors){
+if(!err10.emUsed){
+emErrs1.push(err10);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.segment !== undefined){
+let data1 = data.segment;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err11 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err13 of vErrors){
+if(((((err13.keyword !== "errorMessage") && (!err13.emUsed)) && ((err13.instancePath === instancePath+"/segment") || ((err13.instancePath.indexOf(instancePath+"/segment") === 0) && (err13.instancePath[instancePath+"/segment".length] === "/")))) && (err13.schemaPath.indexOf("#/definitions/Name") === 0)) && (err13.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err13);
+err13.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err14 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err15 of vErrors){
+if(!err15.emUsed){
+emErrs3.push(err15);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.vrid !== undefined){
+let data2 = data.vrid;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err16 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.vrid.type,parentSchema:schema146.properties.vrid,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 255 || isNaN(data2)){
+const err17 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema146.properties.vrid,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err18 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema146.properties.vrid,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.address !== undefined){
+let data3 = data.address;
+if(typeof data3 === "string"){
+if(!pattern18.test(data3)){
+const err19 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err21 of vErrors){
+if(((((err21.keyword !== "errorMessage") && (!err21.emUsed)) && ((err21.instancePath === instancePath+"/address") || ((err21.instancePath.indexOf(instancePath+"/address") === 0) && (err21.instancePath[instancePath+"/address".length] === "/")))) && (err21.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err21.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs4.push(err21);
+err21.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err22 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err23 of vErrors){
+if(!err23.emUsed){
+emErrs5.push(err23);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.address6 !== undefined){
+let data4 = data.address6;
+if(typeof data4 === "string"){
+if(func3(data4) > 45){
+const err24 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern20.test(data4)){
+const err25 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err27 of vErrors){
+if(((((err27.keyword !== "errorMessage") && (!err27.emUsed)) && ((err27.instancePath === instancePath+"/address6") || ((err27.instancePath.indexOf(instancePath+"/address6") === 0) && (err27.instancePath[instancePath+"/address6".length] === "/")))) && (err27.schemaPath.indexOf("#/definitions/Ipv6Address") === 0)) && (err27.schemaPath["#/definitions/Ipv6Address".length] === "/")){
+emErrs6.push(err27);
+err27.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err28 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err29 of vErrors){
+if(!err29.emUsed){
+emErrs7.push(err29);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+if(data.ports !== undefined){
+let data5 = data.ports;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err30 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema146.properties.ports,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err31 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.ports.items.type,parentSchema:schema146.properties.ports.items,data:data6};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 65535 || isNaN(data6)){
+const err32 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema146.properties.ports.items,data:data6};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err33 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema146.properties.ports.items,data:data6};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data5[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err34 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema146.properties.ports,data:data5};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.properties.ports.type,parentSchema:schema146.properties.ports,data:data5};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.real_servers !== undefined){
+let data7 = data.real_servers;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err36 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema146.properties.real_servers,data:data7};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err37 = {instancePath:instancePath+"/real_servers/" + i2,schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/real_servers/" + i2,schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err39 of vErrors){
+if(((((err39.keyword !== "errorMessage") && (!err39.emUsed)) && ((err39.instancePath === instancePath+"/real_servers/" + i2) || ((err39.instancePath.indexOf(instancePath+"/real_servers/" + i2) === 0) && (err39.instancePath[instancePath+"/real_servers/" + i2.length] === "/")))) && (err39.schemaPath.indexOf("#/definitions/Name") === 0)) && (err39.schemaPath["#/definitions/Name".length] === "/")){
+emErrs8.push(err39);
+err39.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err40 = {instancePath:instancePath+"/real_servers/" + i2,schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err41 of vErrors){
+if(!err41.emUsed){
+emErrs9.push(err41);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+let i3 = data7.length;
+let j1;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data7[i3], data7[j1])){
+const err42 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema146.properties.real_servers,data:data7};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.properties.real_servers.type,parentSchema:schema146.properties.real_servers,data:data7};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.scheduler !== undefined){
+let data9 = data.scheduler;
+if(!(((((data9 === "rr") || (data9 === "wrr")) || (data9 === "lc")) || (data9 === "wlc")) || (data9 === "sh"))){
+const err44 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema146.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.scheduler.enum,parentSchema:schema146.properties.scheduler,data:data9};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.check !== undefined){
+let data10 = data.check;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err45 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema152.required,parentSchema:schema152,data:data10};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!((((key1 === "kind") || (key1 === "path")) || (key1 === "interval")) || (key1 === "timeout"))){
+const err46 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data10};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data10.kind !== undefined){
+let data11 = data10.kind;
+if(!((data11 === "tcp") || (data11 === "http"))){
+const err47 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema152.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.kind.enum,parentSchema:schema152.properties.kind,data:data11};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data10.path !== undefined){
+let data12 = data10.path;
+if(typeof data12 === "string"){
+if(!pattern85.test(data12)){
+const err48 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema152.properties.path,data:data12};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.path.type,parentSchema:schema152.properties.path,data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs10 = [];
+for(const err50 of vErrors){
+if(((((err50.keyword !== "errorMessage") && (!err50.emUsed)) && ((err50.instancePath === instancePath+"/check/path") || ((err50.instancePath.indexOf(instancePath+"/check/path") === 0) && (err50.instancePath[instancePath+"/check/path".length] === "/")))) && (err50.schemaPath.indexOf("#/definitions/HealthCheck/properties/path") === 0)) && (err50.schemaPath["#/definitions/HealthCheck/properties/path".length] === "/")){
+emErrs10.push(err50);
+err50.emUsed = true;
+}
+}
+if(emErrs10.length){
+const err51 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema152.properties.path,data:data12};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+const emErrs11 = [];
+for(const err52 of vErrors){
+if(!err52.emUsed){
+emErrs11.push(err52);
+}
+}
+vErrors = emErrs11;
+errors = emErrs11.length;
+}
+}
+if(data10.interval !== undefined){
+let data13 = data10.interval;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 3600 || isNaN(data13)){
+const err53 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema152.properties.interval,data:data13};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data13 < 0.01 || isNaN(data13)){
+const err54 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema152.properties.interval,data:data13};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema152.properties.interval.type,parentSchema:schema152.properties.interval,data:data13};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data10.timeout !== undefined){
+let data14 = data10.timeout;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 60 || isNaN(data14)){
+const err56 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema152.properties.timeout,data:data14};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data14 < 0.01 || isNaN(data14)){
+const err57 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema152.properties.timeout,data:data14};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema152.properties.timeout.type,parentSchema:schema152.properties.timeout,data:data14};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data10};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.budget !== undefined){
+let data15 = data.budget;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err60 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.budget.type,parentSchema:schema146.properties.budget,data:data15};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 600000 || isNaN(data15)){
+const err61 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema146.properties.budget,data:data15};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data15 < 0 || isNaN(data15)){
+const err62 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema146.properties.budget,data:data15};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.members === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema141.required,parentSchema:schema141,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gateway === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateway"},message:"must have required property '"+"gateway"+"'",schema:schema141.required,parentSchema:schema141,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.services === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema141.required,parentSchema:schema141,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "members") || (key0 === "auth")) || (key0 === "gateway")) || (key0 === "services")) || (key0 === "budget"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema141,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.members !== undefined){
+if(!(validate78(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.auth !== undefined){
+if(!(validate23(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.gateway !== undefined){
+let data2 = data.gateway;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.segment === undefined){
+const err4 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema141.properties.gateway.required,parentSchema:schema141.properties.gateway,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.vrid === undefined){
+const err5 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema141.properties.gateway.required,parentSchema:schema141.properties.gateway,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((key1 === "segment") || (key1 === "vrid")) || (key1 === "address")) || (key1 === "address6"))){
+const err6 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema141.properties.gateway,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.segment !== undefined){
+let data3 = data2.segment;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/gateway/segment",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/gateway/segment",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/gateway/segment") || ((err9.instancePath.indexOf(instancePath+"/gateway/segment") === 0) && (err9.instancePath[instancePath+"/gateway/segment".length] === "/")))) && (err9.schemaPath.indexOf("#/definitions/Name") === 0)) && (err9.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err10 = {instancePath:instancePath+"/gateway/segment",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs1.push(err11);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data2.vrid !== undefined){
+let data4 = data2.vrid;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema141.properties.gateway.properties.vrid.type,parentSchema:schema141.properties.gateway.properties.vrid,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 255 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema141.properties.gateway.properties.vrid,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema141.properties.gateway.properties.vrid,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data2.address !== undefined){
+let data5 = data2.address;
+if(typeof data5 === "string"){
+if(!pattern18.test(data5)){
+const err15 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err17 of vErrors){
+if(((((err17.keyword !== "errorMessage") && (!err17.emUsed)) && ((err17.instancePath === instancePath+"/gateway/address") || ((err17.instancePath.indexOf(instancePath+"/gateway/address") === 0) && (err17.instancePath[instancePath+"/gateway/address".length] === "/")))) && (err17.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err17.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs2.push(err17);
+err17.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err18 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err19 of vErrors){
+if(!err19.emUsed){
+emErrs3.push(err19);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data2.address6 !== undefined){
+let data6 = data2.address6;
+if(typeof data6 === "string"){
+if(func3(data6) > 45){
+const err20 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!pattern20.test(data6)){
+const err21 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err23 of vErrors){
+if(((((err23.keyword !== "errorMessage") && (!err23.emUsed)) && ((err23.instancePath === instancePath+"/gateway/address6") || ((err23.instancePath.indexOf(instancePath+"/gateway/address6") === 0) && (err23.instancePath[instancePath+"/gateway/address6".length] === "/")))) && (err23.schemaPath.indexOf("#/definitions/Ipv6Address") === 0)) && (err23.schemaPath["#/definitions/Ipv6Address".length] === "/")){
+emErrs4.push(err23);
+err23.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err24 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err25 of vErrors){
+if(!err25.emUsed){
+emErrs5.push(err25);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.properties.gateway.type,parentSchema:schema141.properties.gateway,data:data2};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data7 = data.services;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length < 1){
+const err27 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema141.properties.services,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key2 in data7){
+const _errs20 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err28 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err30 of vErrors){
+if(((((err30.keyword !== "errorMessage") && (!err30.emUsed)) && ((err30.instancePath === instancePath+"/services") || ((err30.instancePath.indexOf(instancePath+"/services") === 0) && (err30.instancePath[instancePath+"/services".length] === "/")))) && (err30.schemaPath.indexOf("#/definitions/Name") === 0)) && (err30.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err30);
+err30.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err31 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err32 of vErrors){
+if(!err32.emUsed){
+emErrs7.push(err32);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+var valid5 = _errs20 === errors;
+if(!valid5){
+const err33 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema141.properties.services.propertyNames,parentSchema:schema141.properties.services,data:data7};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+for(const key3 in data7){
+if(!(validate89(data7[key3], {instancePath:instancePath+"/services/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.properties.services.type,parentSchema:schema141.properties.services,data:data7};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.budget !== undefined){
+let data9 = data.budget;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err35 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema141.properties.budget.type,parentSchema:schema141.properties.budget,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 600000 || isNaN(data9)){
+const err36 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema141.properties.budget,data:data9};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err37 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema141.properties.budget,data:data9};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.type,parentSchema:schema141,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+
+const schema153 = {"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}};
+const schema156 = {"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}};
+const pattern88 = new RegExp("^[1-9][0-9]{0,4}(s|m)$", "u");
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.default_backend === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "default_backend"},message:"must have required property '"+"default_backend"+"'",schema:schema156.required,parentSchema:schema156,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "http") || (key0 === "https")) || (key0 === "certificate")) || (key0 === "rate_limit")) || (key0 === "routes")) || (key0 === "default_backend"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema156,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.http !== undefined){
+let data0 = data.http;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.http.type,parentSchema:schema156.properties.http,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 65535 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema156.properties.http,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema156.properties.http,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.https !== undefined){
+let data1 = data.https;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.https.type,parentSchema:schema156.properties.https,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema156.properties.https,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema156.properties.https,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.certificate !== undefined){
+if(!(validate23(data.certificate, {instancePath:instancePath+"/certificate",parentData:data,parentDataProperty:"certificate",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.rate_limit !== undefined){
+let data3 = data.rate_limit;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.requests === undefined){
+const err8 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema156.properties.rate_limit.required,parentSchema:schema156.properties.rate_limit,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.period === undefined){
+const err9 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema156.properties.rate_limit.required,parentSchema:schema156.properties.rate_limit,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "requests") || (key1 === "period"))){
+const err10 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema156.properties.rate_limit,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.requests !== undefined){
+let data4 = data3.requests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.rate_limit.properties.requests.type,parentSchema:schema156.properties.rate_limit.properties.requests,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1000000 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema156.properties.rate_limit.properties.requests,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema156.properties.rate_limit.properties.requests,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data3.period !== undefined){
+let data5 = data3.period;
+if(typeof data5 === "string"){
+if(!pattern88.test(data5)){
+const err14 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,4}(s|m)$"},message:"must match pattern \""+"^[1-9][0-9]{0,4}(s|m)$"+"\"",schema:"^[1-9][0-9]{0,4}(s|m)$",parentSchema:schema156.properties.rate_limit.properties.period,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.rate_limit.properties.period.type,parentSchema:schema156.properties.rate_limit.properties.period,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err16 of vErrors){
+if(((((err16.keyword !== "errorMessage") && (!err16.emUsed)) && ((err16.instancePath === instancePath+"/rate_limit/period") || ((err16.instancePath.indexOf(instancePath+"/rate_limit/period") === 0) && (err16.instancePath[instancePath+"/rate_limit/period".length] === "/")))) && (err16.schemaPath.indexOf("#/properties/rate_limit/properties/period") === 0)) && (err16.schemaPath["#/properties/rate_limit/properties/period".length] === "/")){
+emErrs0.push(err16);
+err16.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err17 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a duration in seconds or minutes, e.g. 10s",schema:"must be a duration in seconds or minutes, e.g. 10s",parentSchema:schema156.properties.rate_limit.properties.period,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err18 of vErrors){
+if(!err18.emUsed){
+emErrs1.push(err18);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.properties.rate_limit.type,parentSchema:schema156.properties.rate_limit,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.routes !== undefined){
+let data6 = data.routes;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.path === undefined){
+const err20 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema156.properties.routes.items.required,parentSchema:schema156.properties.routes.items,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7.backend === undefined){
+const err21 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema156.properties.routes.items.required,parentSchema:schema156.properties.routes.items,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!((key2 === "path") || (key2 === "backend"))){
+const err22 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema156.properties.routes.items,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.path !== undefined){
+let data8 = data7.path;
+if(typeof data8 === "string"){
+if(!pattern85.test(data8)){
+const err23 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema156.properties.routes.items.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.routes.items.properties.path.type,parentSchema:schema156.properties.routes.items.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err25 of vErrors){
+if(((((err25.keyword !== "errorMessage") && (!err25.emUsed)) && ((err25.instancePath === instancePath+"/routes/" + i0+"/path") || ((err25.instancePath.indexOf(instancePath+"/routes/" + i0+"/path") === 0) && (err25.instancePath[instancePath+"/routes/" + i0+"/path".length] === "/")))) && (err25.schemaPath.indexOf("#/properties/routes/items/properties/path") === 0)) && (err25.schemaPath["#/properties/routes/items/properties/path".length] === "/")){
+emErrs2.push(err25);
+err25.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err26 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path prefix like /api/",schema:"must be a URL path prefix like /api/",parentSchema:schema156.properties.routes.items.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err27 of vErrors){
+if(!err27.emUsed){
+emErrs3.push(err27);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data7.backend !== undefined){
+let data9 = data7.backend;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err28 = {instancePath:instancePath+"/routes/" + i0+"/backend",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/routes/" + i0+"/backend",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err30 of vErrors){
+if(((((err30.keyword !== "errorMessage") && (!err30.emUsed)) && ((err30.instancePath === instancePath+"/routes/" + i0+"/backend") || ((err30.instancePath.indexOf(instancePath+"/routes/" + i0+"/backend") === 0) && (err30.instancePath[instancePath+"/routes/" + i0+"/backend".length] === "/")))) && (err30.schemaPath.indexOf("#/definitions/Name") === 0)) && (err30.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err30);
+err30.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err31 = {instancePath:instancePath+"/routes/" + i0+"/backend",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err32 of vErrors){
+if(!err32.emUsed){
+emErrs5.push(err32);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.properties.routes.items.type,parentSchema:schema156.properties.routes.items,data:data7};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.properties.routes.type,parentSchema:schema156.properties.routes,data:data6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.default_backend !== undefined){
+let data10 = data.default_backend;
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err35 = {instancePath:instancePath+"/default_backend",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/default_backend",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data10};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err37 of vErrors){
+if(((((err37.keyword !== "errorMessage") && (!err37.emUsed)) && ((err37.instancePath === instancePath+"/default_backend") || ((err37.instancePath.indexOf(instancePath+"/default_backend") === 0) && (err37.instancePath[instancePath+"/default_backend".length] === "/")))) && (err37.schemaPath.indexOf("#/definitions/Name") === 0)) && (err37.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err37);
+err37.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err38 = {instancePath:instancePath+"/default_backend",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data10};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err39 of vErrors){
+if(!err39.emUsed){
+emErrs7.push(err39);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.type,parentSchema:schema156,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+const schema160 = {"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"}}};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.servers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema160.required,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.port === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema160.required,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "servers") || (key0 === "port")) || (key0 === "balance")) || (key0 === "check"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.servers !== undefined){
+let data0 = data.servers;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema160.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/servers/" + i0,schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/servers/" + i0,schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err6 of vErrors){
+if(((((err6.keyword !== "errorMessage") && (!err6.emUsed)) && ((err6.instancePath === instancePath+"/servers/" + i0) || ((err6.instancePath.indexOf(instancePath+"/servers/" + i0) === 0) && (err6.instancePath[instancePath+"/servers/" + i0.length] === "/")))) && (err6.schemaPath.indexOf("#/definitions/Name") === 0)) && (err6.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err6);
+err6.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err7 = {instancePath:instancePath+"/servers/" + i0,schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err8 of vErrors){
+if(!err8.emUsed){
+emErrs1.push(err8);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data0[i1], data0[j0])){
+const err9 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema160.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema160.properties.servers.type,parentSchema:schema160.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err11 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema160.properties.port.type,parentSchema:schema160.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 65535 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema160.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema160.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.balance !== undefined){
+let data3 = data.balance;
+if(!(((data3 === "roundrobin") || (data3 === "leastconn")) || (data3 === "source"))){
+const err14 = {instancePath:instancePath+"/balance",schemaPath:"#/properties/balance/enum",keyword:"enum",params:{allowedValues: schema160.properties.balance.enum},message:"must be equal to one of the allowed values",schema:schema160.properties.balance.enum,parentSchema:schema160.properties.balance,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.check !== undefined){
+let data4 = data.check;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.kind === undefined){
+const err15 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema152.required,parentSchema:schema152,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!((((key1 === "kind") || (key1 === "path")) || (key1 === "interval")) || (key1 === "timeout"))){
+const err16 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.kind !== undefined){
+let data5 = data4.kind;
+if(!((data5 === "tcp") || (data5 === "http"))){
+const err17 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema152.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.kind.enum,parentSchema:schema152.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.path !== undefined){
+let data6 = data4.path;
+if(typeof data6 === "string"){
+if(!pattern85.test(data6)){
+const err18 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema152.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.path.type,parentSchema:schema152.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err20 of vErrors){
+if(((((err20.keyword !== "errorMessage") && (!err20.emUsed)) && ((err20.instancePath === instancePath+"/check/path") || ((err20.instancePath.indexOf(instancePath+"/check/path") === 0) && (err20.instancePath[instancePath+"/check/path".length] === "/")))) && (err20.schemaPath.indexOf("#/definitions/HealthCheck/properties/path") === 0)) && (err20.schemaPath["#/definitions/HealthCheck/properties/path".length] === "/")){
+emErrs2.push(err20);
+err20.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err21 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema152.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err22 of vErrors){
+if(!err22.emUsed){
+emErrs3.push(err22);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data4.interval !== undefined){
+let data7 = data4.interval;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3600 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema152.properties.interval,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7 < 0.01 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema152.properties.interval,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema152.properties.interval.type,parentSchema:schema152.properties.interval,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data4.timeout !== undefined){
+let data8 = data4.timeout;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 60 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema152.properties.timeout,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8 < 0.01 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema152.properties.timeout,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema152.properties.timeout.type,parentSchema:schema152.properties.timeout,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data4};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.type,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.members === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema153.required,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.frontends === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frontends"},message:"must have required property '"+"frontends"+"'",schema:schema153.required,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.backends === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backends"},message:"must have required property '"+"backends"+"'",schema:schema153.required,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "members") || (key0 === "frontends")) || (key0 === "backends"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.members !== undefined){
+let data0 = data.members;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err4 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.members,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err5 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/members/" + i0) || ((err7.instancePath.indexOf(instancePath+"/members/" + i0) === 0) && (err7.instancePath[instancePath+"/members/" + i0.length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/Name") === 0)) && (err7.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data0[i1], data0[j0])){
+const err10 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema153.properties.members,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.members.type,parentSchema:schema153.properties.members,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.frontends !== undefined){
+let data2 = data.frontends;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length < 1){
+const err12 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema153.properties.frontends,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data2){
+const _errs9 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err13 = {instancePath:instancePath+"/frontends",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/frontends",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/frontends") || ((err15.instancePath.indexOf(instancePath+"/frontends") === 0) && (err15.instancePath[instancePath+"/frontends".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/frontends",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+var valid5 = _errs9 === errors;
+if(!valid5){
+const err18 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema153.properties.frontends.propertyNames,parentSchema:schema153.properties.frontends,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+if(!(validate93(data2[key2], {instancePath:instancePath+"/frontends/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.frontends.type,parentSchema:schema153.properties.frontends,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.backends !== undefined){
+let data4 = data.backends;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(Object.keys(data4).length < 1){
+const err20 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema153.properties.backends,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key3 in data4){
+const _errs16 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err21 = {instancePath:instancePath+"/backends",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/backends",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err23 of vErrors){
+if(((((err23.keyword !== "errorMessage") && (!err23.emUsed)) && ((err23.instancePath === instancePath+"/backends") || ((err23.instancePath.indexOf(instancePath+"/backends") === 0) && (err23.instancePath[instancePath+"/backends".length] === "/")))) && (err23.schemaPath.indexOf("#/definitions/Name") === 0)) && (err23.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err23);
+err23.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err24 = {instancePath:instancePath+"/backends",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err25 of vErrors){
+if(!err25.emUsed){
+emErrs5.push(err25);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+var valid8 = _errs16 === errors;
+if(!valid8){
+const err26 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema153.properties.backends.propertyNames,parentSchema:schema153.properties.backends,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+for(const key4 in data4){
+if(!(validate96(data4[key4], {instancePath:instancePath+"/backends/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.backends.type,parentSchema:schema153.properties.backends,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.segments === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema126.required,parentSchema:schema126,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "description") || (key0 === "segments")) || (key0 === "routers")) || (key0 === "l4")) || (key0 === "l7"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data0 = data.description;
+if(typeof data0 === "string"){
+if(func3(data0) > 80){
+const err2 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/description") || ((err5.instancePath.indexOf(instancePath+"/description") === 0) && (err5.instancePath[instancePath+"/description".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Text") === 0)) && (err5.schemaPath["#/definitions/Text".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.segments !== undefined){
+let data1 = data.segments;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(Object.keys(data1).length < 1){
+const err8 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema126.properties.segments,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data1){
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err9 = {instancePath:instancePath+"/segments",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/segments",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err11 of vErrors){
+if(((((err11.keyword !== "errorMessage") && (!err11.emUsed)) && ((err11.instancePath === instancePath+"/segments") || ((err11.instancePath.indexOf(instancePath+"/segments") === 0) && (err11.instancePath[instancePath+"/segments".length] === "/")))) && (err11.schemaPath.indexOf("#/definitions/Name") === 0)) && (err11.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err11);
+err11.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err12 = {instancePath:instancePath+"/segments",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err13 of vErrors){
+if(!err13.emUsed){
+emErrs3.push(err13);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+const err14 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema126.properties.segments.propertyNames,parentSchema:schema126.properties.segments,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+if(!(validate75(data1[key2], {instancePath:instancePath+"/segments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.properties.segments.type,parentSchema:schema126.properties.segments,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.routers !== undefined){
+if(!(validate77(data.routers, {instancePath:instancePath+"/routers",parentData:data,parentDataProperty:"routers",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+if(data.l4 !== undefined){
+if(!(validate86(data.l4, {instancePath:instancePath+"/l4",parentData:data,parentDataProperty:"l4",rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+}
+if(data.l7 !== undefined){
+if(!(validate92(data.l7, {instancePath:instancePath+"/l7",parentData:data,parentDataProperty:"l7",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://fabric.invalid/schema/inventory.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.site === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema16.required,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.site !== undefined){
+let data0 = data.site;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err4 of vErrors){
+if(((((err4.keyword !== "errorMessage") && (!err4.emUsed)) && ((err4.instancePath === instancePath+"/site") || ((err4.instancePath.indexOf(instancePath+"/site") === 0) && (err4.instancePath[instancePath+"/site".length] === "/")))) && (err4.schemaPath.indexOf("#/definitions/Name") === 0)) && (err4.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err4);
+err4.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err5 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err6 of vErrors){
+if(!err6.emUsed){
+emErrs1.push(err6);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(func3(data1) > 80){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern1.test(data1)){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/description") || ((err10.instancePath.indexOf(instancePath+"/description") === 0) && (err10.instancePath[instancePath+"/description".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/Text") === 0)) && (err10.schemaPath["#/definitions/Text".length] === "/")){
+emErrs2.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs3.push(err12);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.asns !== undefined){
+if(!(validate15(data.asns, {instancePath:instancePath+"/asns",parentData:data,parentDataProperty:"asns",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.pools !== undefined){
+if(!(validate17(data.pools, {instancePath:instancePath+"/pools",parentData:data,parentDataProperty:"pools",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.prefixes !== undefined){
+if(!(validate19(data.prefixes, {instancePath:instancePath+"/prefixes",parentData:data,parentDataProperty:"prefixes",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.defaults !== undefined){
+if(!(validate21(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data.budgets !== undefined){
+let data6 = data.budgets;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(((((((key1 === "fabric") || (key1 === "edge")) || (key1 === "gateway")) || (key1 === "vip")) || (key1 === "haproxy")) || (key1 === "app_server")) || (key1 === "hypervisor"))){
+const err13 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data6.fabric !== undefined){
+let data7 = data6.fabric;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err14 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.fabric.type,parentSchema:schema36.properties.fabric,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 600000 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.fabric,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.fabric,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data6.edge !== undefined){
+let data8 = data6.edge;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.edge.type,parentSchema:schema36.properties.edge,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 600000 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.edge,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.edge,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data6.gateway !== undefined){
+let data9 = data6.gateway;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.gateway.type,parentSchema:schema36.properties.gateway,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 600000 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.gateway,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.gateway,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data6.vip !== undefined){
+let data10 = data6.vip;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err23 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.vip.type,parentSchema:schema36.properties.vip,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 600000 || isNaN(data10)){
+const err24 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.vip,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.vip,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data6.haproxy !== undefined){
+let data11 = data6.haproxy;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err26 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.haproxy.type,parentSchema:schema36.properties.haproxy,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 600000 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.haproxy,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.haproxy,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data6.app_server !== undefined){
+let data12 = data6.app_server;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err29 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.app_server.type,parentSchema:schema36.properties.app_server,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 1000000 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema36.properties.app_server,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.app_server,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data6.hypervisor !== undefined){
+let data13 = data6.hypervisor;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.hypervisor.type,parentSchema:schema36.properties.hypervisor,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 600000 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.hypervisor,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.hypervisor,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data6};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.upstreams !== undefined){
+let data14 = data.upstreams;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key2 in data14){
+const _errs32 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err36 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err38 of vErrors){
+if(((((err38.keyword !== "errorMessage") && (!err38.emUsed)) && ((err38.instancePath === instancePath+"/upstreams") || ((err38.instancePath.indexOf(instancePath+"/upstreams") === 0) && (err38.instancePath[instancePath+"/upstreams".length] === "/")))) && (err38.schemaPath.indexOf("#/definitions/Name") === 0)) && (err38.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err38);
+err38.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err39 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err40 of vErrors){
+if(!err40.emUsed){
+emErrs5.push(err40);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+var valid5 = _errs32 === errors;
+if(!valid5){
+const err41 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema16.properties.upstreams.propertyNames,parentSchema:schema16.properties.upstreams,data:data14};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+for(const key3 in data14){
+if(!(validate29(data14[key3], {instancePath:instancePath+"/upstreams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data14,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.upstreams.type,parentSchema:schema16.properties.upstreams,data:data14};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.devices !== undefined){
+let data16 = data.devices;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const _errs39 = errors;
+if(typeof key4 === "string"){
+if(!pattern0.test(key4)){
+const err43 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err45 of vErrors){
+if(((((err45.keyword !== "errorMessage") && (!err45.emUsed)) && ((err45.instancePath === instancePath+"/devices") || ((err45.instancePath.indexOf(instancePath+"/devices") === 0) && (err45.instancePath[instancePath+"/devices".length] === "/")))) && (err45.schemaPath.indexOf("#/definitions/Name") === 0)) && (err45.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err45);
+err45.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err46 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err47 of vErrors){
+if(!err47.emUsed){
+emErrs7.push(err47);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+var valid8 = _errs39 === errors;
+if(!valid8){
+const err48 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema16.properties.devices.propertyNames,parentSchema:schema16.properties.devices,data:data16};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+for(const key5 in data16){
+if(!(validate32(data16[key5], {instancePath:instancePath+"/devices/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.devices.type,parentSchema:schema16.properties.devices,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.tenants !== undefined){
+let data18 = data.tenants;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key6 in data18){
+const _errs46 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err50 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err52 of vErrors){
+if(((((err52.keyword !== "errorMessage") && (!err52.emUsed)) && ((err52.instancePath === instancePath+"/tenants") || ((err52.instancePath.indexOf(instancePath+"/tenants") === 0) && (err52.instancePath[instancePath+"/tenants".length] === "/")))) && (err52.schemaPath.indexOf("#/definitions/Name") === 0)) && (err52.schemaPath["#/definitions/Name".length] === "/")){
+emErrs8.push(err52);
+err52.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err53 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err54 of vErrors){
+if(!err54.emUsed){
+emErrs9.push(err54);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+var valid11 = _errs46 === errors;
+if(!valid11){
+const err55 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema16.properties.tenants.propertyNames,parentSchema:schema16.properties.tenants,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+for(const key7 in data18){
+if(!(validate74(data18[key7], {instancePath:instancePath+"/tenants/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data18,parentDataProperty:key7,rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.tenants.type,parentSchema:schema16.properties.tenants,data:data18};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
