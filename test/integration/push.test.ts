@@ -130,8 +130,9 @@ async function withEdit(
   body: () => Promise<void>,
 ): Promise<void> {
   const restore = editInventory(file, edit);
-  await render();
   try {
+    // inside the try: an edit that does not render is put back too (the next test's inventory)
+    await render();
     await body();
   } finally {
     restore();
@@ -356,7 +357,7 @@ describe('fabric push against the idc-a lab', () => {
       (t) =>
         t.replace(
           '      eth2: { segment: lbnet, address: 10.20.1.2, address6: 2001:db8:20:1::2 }\n',
-          '$&      eth3: { segment: app, address: 10.20.2.51 }\n',
+          '$&      eth3: { segment: app, address: 10.20.2.51, address6: 2001:db8:20:2::51 }\n',
         ),
       async () => {
         const r = await push('--only', 'lb1');
