@@ -147,14 +147,13 @@ export class EventWatcher {
         const ns = this.netnsOf(device);
         if (!ns) return;
         const r = await run('ip', ['-n', ns, '-j', 'addr', 'show'], { timeoutMs: 5000 });
-        if (r.code === 0)
-          held.set(
-            device,
-            [
-              ...interfaceAddresses(parse(r.stdout), 'ipv4'),
-              ...interfaceAddresses(parse(r.stdout), 'ipv6'),
-            ].map((a) => a.split('/')[0]!),
-          );
+        if (r.code !== 0) return;
+        const links = parse(r.stdout);
+        const both = [...interfaceAddresses(links, 'ipv4'), ...interfaceAddresses(links, 'ipv6')];
+        held.set(
+          device,
+          both.map((a) => a.split('/')[0]!),
+        );
       }),
     );
     for (const v of this.vrrp) {

@@ -119,7 +119,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
           ...family,
         });
       // one client per upstream and VIP, its URLs in turn: 20 requests/s per VIP. A client per
-      // URL was 16 × 20 requests/s on the dual-stack idc-a, more than the lab's 2 vCPUs carried
+      // URL was 16 × 20 requests/s on idc-a made dual-stack, more than the lab's 2 vCPUs carried
       const httpId = `http ${e.device}→${host}`;
       const stream = probes.find((p): p is HttpProbe => p.kind === 'http' && p.id === httpId);
       if (stream) stream.urls.push({ url: e.url, insecure: e.insecure });
