@@ -18,7 +18,10 @@ import type { HealthCheckTimers, SiteTimers } from '../model/budgets.js';
  * server's loss under a second.
  */
 export const DEFAULT_TIMERS: SiteTimers = {
-  bgp: { keepaliveS: 3, holdS: 9 },
+  // ConnectRetry: FRR's 120 s (traditional profile) left a session that lost a connection
+  // collision after a link came back down for two minutes (edge1/cut in the lab, verify green
+  // after 119 s); a SYN every 2 s to a peer that is away costs nothing
+  bgp: { keepaliveS: 3, holdS: 9, connectRetryS: 2 },
   bfdFabric: { intervalMs: 50, multiplier: 3 },
   bfdUpstream: { intervalMs: 300, multiplier: 3 },
   // bfdd -> bgpd -> zebra -> kernel: bgpd holds its route-processing queue 50 ms (bgp_route.c,
@@ -52,7 +55,11 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
   const t = DEFAULT_TIMERS;
   const c = d.checks;
   return {
-    bgp: { keepaliveS: d.bgp?.keepalive ?? t.bgp.keepaliveS, holdS: d.bgp?.hold ?? t.bgp.holdS },
+    bgp: {
+      keepaliveS: d.bgp?.keepalive ?? t.bgp.keepaliveS,
+      holdS: d.bgp?.hold ?? t.bgp.holdS,
+      connectRetryS: d.bgp?.connect_retry ?? t.bgp.connectRetryS,
+    },
     bfdFabric: {
       intervalMs: d.bfd?.interval ?? t.bfdFabric.intervalMs,
       multiplier: d.bfd?.multiplier ?? t.bfdFabric.multiplier,

@@ -84,6 +84,7 @@ export function timersTable(site: FrozenSite): string {
     ['timer', 'value', 'decides'],
     [
       ['BGP keepalive / hold', `${t.bgp.keepaliveS} s / ${t.bgp.holdS} s`, 'backstop when BFD is silent'],
+      ['BGP connect retry', `${t.bgp.connectRetryS} s`, 'how soon a session that could not open tries again'],
       [
         'BFD fabric',
         `${t.bfdFabric.intervalMs} ms × ${t.bfdFabric.multiplier}`,

@@ -207,6 +207,10 @@ export interface Defaults {
      * Seconds, 0 or at least 3 and more than keepalive. @default 9
      */
     hold?: number;
+    /**
+     * Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2
+     */
+    connect_retry?: number;
   };
   /**
    * BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`).

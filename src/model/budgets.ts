@@ -7,8 +7,11 @@
 
 /** The timers of a site, as compile chose them (inventory `defaults`, else data-centre values). */
 export interface SiteTimers {
-  /** BGP keepalive and hold, seconds: a backstop only, BFD detects failures. @default 3 / 9 */
-  bgp: { keepaliveS: number; holdS: number };
+  /**
+   * BGP keepalive and hold, seconds: a backstop only, BFD detects failures. ConnectRetry, seconds:
+   * how soon a session that could not open tries again. @default 3 / 9 / 2
+   */
+  bgp: { keepaliveS: number; holdS: number; connectRetryS: number };
   /** BFD profile `fabric` (every session inside the site): ms × multiplier. @default 50 × 3 */
   bfdFabric: { intervalMs: number; multiplier: number };
   /** BFD profile `upstream` (sessions to ISPs). @default 300 × 3 */

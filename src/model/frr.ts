@@ -119,8 +119,11 @@ export interface BgpNeighbor {
 export interface RouterBgp {
   asn: number;
   routerId: string;
-  /** `timers bgp`: keepalive and hold, seconds (BFD detects failures; these are the backstop). */
-  timers: { keepalive: number; hold: number };
+  /**
+   * `timers bgp`: keepalive and hold, seconds (BFD detects failures; these are the backstop);
+   * `neighbor GROUP timers connect`: ConnectRetry, seconds, printed on every peer group.
+   */
+  timers: { keepalive: number; hold: number; connectRetry: number };
   /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
   logNeighborChanges: boolean;
   bestpath: {

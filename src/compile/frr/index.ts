@@ -153,7 +153,11 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       routerId: routerIdOf(facts, d),
       logNeighborChanges: true,
       bestpath: { asPathMultipathRelax: true },
-      timers: { keepalive: timers.bgp.keepaliveS, hold: timers.bgp.holdS },
+      timers: {
+        keepalive: timers.bgp.keepaliveS,
+        hold: timers.bgp.holdS,
+        connectRetry: timers.bgp.connectRetryS,
+      },
       peerGroups,
       neighbors,
       ipv4Unicast: {
