@@ -62,7 +62,7 @@ export interface ServiceState {
    * `[2001:db8:100:10::10]:443`), with the router asking.
    */
   vips: Map<string, string>;
-  /** Per edge (a device cabled to an upstream) the VIPs it routes to. */
+  /** Per edge (a device cabled to an upstream) the VIPs of both families it routes to. */
   vipRoutes: Map<string, Set<string>>;
   /** Per VRRP group key. */
   gateways: Map<string, Gateway>;
@@ -82,7 +82,7 @@ export interface ServiceState {
    * has a session with: a leaf with none left reaches the fabric only through servers, if at all.
    */
   uplinks: Uplinks;
-  /** Per IPv4 L4 VIP (`address:port`), its real servers that are up. */
+  /** Per L4 VIP of either family (`address:port`, `[address6]:port`), its real servers that are up. */
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
   backends: Map<string, string[]>;
@@ -121,18 +121,26 @@ const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
   return site.devices.filter((d) => edges.has(d.name) && d.managed).map((d) => d.name);
 });
 
-/** Per site: every IPv4 VIP of a virtual server, each once (`vipRoutes` is IPv4's routing). */
-const vipsOf = oncePer((site: DeriveContext['site']): string[] => [
-  ...new Set(
-    vrrpDevices(site).flatMap((d) => ofFamily(d.keepalived.virtualServers, 'ipv4').map((v) => v.address)),
-  ),
-]);
+/** Per site and family: every VIP of a virtual server, each once. */
+const vipsOf = oncePer((site: DeriveContext['site']) => {
+  const of = (f: AddressFamily) => [
+    ...new Set(
+      vrrpDevices(site).flatMap((d) => ofFamily(d.keepalived.virtualServers, f).map((v) => v.address)),
+    ),
+  ];
+  return { ipv4: of('ipv4'), ipv6: of('ipv6') } satisfies Record<AddressFamily, string[]>;
+});
 
-function vipRoutesOf(ctx: DeriveContext, vips: string[]): ServiceState['vipRoutes'] {
+/** Per edge that is up, the VIPs of both families it routes to, each in its family's routing. */
+function vipRoutesOf(ctx: DeriveContext): ServiceState['vipRoutes'] {
   const out: ServiceState['vipRoutes'] = new Map();
+  const vips = vipsOf(ctx.site);
   for (const edge of edgesOf(ctx.site)) {
     if (ctx.isDown(edge)) continue;
-    out.set(edge, new Set(vips.filter((v) => routes(ctx.routing, edge, v))));
+    const routed = vips.ipv4.filter((v) => routes(ctx.routing, edge, v));
+    const six = ctx.routing.ipv6;
+    if (six) routed.push(...vips.ipv6.filter((v) => routes(six, edge, v)));
+    out.set(edge, new Set(routed));
   }
   return out;
 }
@@ -260,8 +268,7 @@ function realServersOf(ctx: DeriveContext): ServiceState['realServers'] {
   const out: ServiceState['realServers'] = new Map();
   for (const d of vrrpDevices(ctx.site)) {
     for (const vs of d.keepalived.virtualServers) {
-      if (vs.family !== 'ipv4') continue; // the IPv4 VIPs' (as `vipRoutes`)
-      const key = `${vs.address}:${vs.port}`;
+      const key = `${hostPart(vs.address)}:${vs.port}`;
       if (!out.has(key))
         out.set(
           key,
@@ -393,7 +400,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
   return {
     urls: urlsOf(ctx),
     vips: new Map(vipList.map((e) => [`${hostPart(e.address)}:${e.port}`, e.device])),
-    vipRoutes: vipRoutesOf(ctx, vipsOf(ctx.site)),
+    vipRoutes: vipRoutesOf(ctx),
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),
     loopbacks: loopbacksOf(ctx),

@@ -95,9 +95,10 @@ describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
       r.impacts.filter((i) => i.service !== 'ecmp').map((i) => i.detail),
     );
     const ipv6 = lines.filter((l) => l.startsWith('IPv6') || l.includes('2001:db8'));
-    // the only IPv6 impacts are the http-path kind's IPv6 paths, each beside its IPv4 twin
+    // the only IPv6 impacts are the http-path kind's IPv6 paths and the L4 VIPs' real servers,
+    // each beside its IPv4 twin
     const ipv4Paths = lines
-      .filter((l) => l.includes('://203.0.113.10/'))
+      .filter((l) => l.includes('://203.0.113.10/') || l.startsWith('203.0.113.10:'))
       .map((l) => l.replace('203.0.113.10', '[2001:db8:100:10::10]'));
     expect(ipv4Paths.length).toBeGreaterThan(0);
     expect(ipv6).toEqual(ipv4Paths);
@@ -140,6 +141,15 @@ describe('fabric whatif on IPv6 (dual-stack fixture)', () => {
     ]);
     // the same failure on the intact model loses no loopback of either family
     expect(details(ds, fail(['spine2'])).filter((l) => l.includes('loopbacks lost'))).toEqual([]);
+  });
+
+  it('GIVEN web1 down on the dual-stack site THEN the real servers left are reported for the IPv6 VIPs as for the IPv4 one', () => {
+    expect(details(ds, fail(['web1'])).filter((l) => l.startsWith('degraded l4'))).toEqual([
+      'degraded l4: 203.0.113.10:80: real servers web2 left of web1, web2',
+      'degraded l4: 203.0.113.10:443: real servers web2 left of web1, web2',
+      'degraded l4: [2001:db8:100:10::10]:80: real servers web2 left of web1, web2',
+      'degraded l4: [2001:db8:100:10::10]:443: real servers web2 left of web1, web2',
+    ]);
   });
 
   it('GIVEN both spines down on the dual-stack site THEN the loopbacks lost are reported per family, each named', () => {
