@@ -174,7 +174,7 @@ export interface Pools {
  */
 export interface Prefixes {
   /**
-   * The site's public prefixes: the only prefixes the edges announce to the upstreams.
+   * The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it.
    *
    * @minItems 1
    */

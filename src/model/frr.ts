@@ -159,6 +159,11 @@ export interface BgpUnicastFamily6 extends BgpUnicastFamily {
 export interface BgpUnicastFamily {
   /** Prefixes originated with `network` (each must exist in the RIB). */
   networks: string[];
+  /**
+   * Prefixes originated with `aggregate-address` (no `summary-only`): announced only while the
+   * BGP table holds a more specific route inside them, which the simulation models too.
+   */
+  aggregates: string[];
   maximumPaths: number;
   /** Neighbors (by peer) that get a default route originated towards them. */
   defaultOriginate: string[];

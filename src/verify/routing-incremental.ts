@@ -12,6 +12,7 @@ import { ORIGIN, type PathSets } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
 import {
   account,
+  announcing,
   brings,
   bringsFrom,
   learn,
@@ -35,6 +36,8 @@ export interface Counts {
 interface Intact extends Counts {
   /** Per class, every device's path-set id. */
   routes: Routes[];
+  /** Per class, the originators that announce it (an aggregate's: those with a route inside it). */
+  announced: number[][];
   /**
    * The same by device: `device × classes + class`. A failure reads the routes of the few
    * devices at its removed sessions for every class: in rows, not one cache miss per class.
@@ -49,7 +52,13 @@ export function intactOf(p: Prepared): Intact {
   let run = intactRuns.get(p);
   if (!run) {
     const table = new NexthopTable(p.devices.length, p.classes.length, p.prefixes, p.classOf);
-    const routes = p.classes.map((cls) => propagate(p.net, p.sets, cls, cls.origins, table));
+    const routes: Routes[] = new Array(p.classes.length);
+    const announced: number[][] = new Array(p.classes.length);
+    for (const c of p.order) {
+      const cls = p.classes[c]!;
+      announced[c] = announcing(cls, cls.origins, (k, d) => routes[k]![d]!);
+      routes[c] = propagate(p.net, p.sets, cls, announced[c]!, table);
+    }
     // pfxRcd per session: counted when a check kind first asks (whatif does not)
     const received = new Received(() => {
       const into = {
@@ -65,7 +74,7 @@ export function intactOf(p: Prepared): Intact {
       const r = routes[c]!;
       for (let d = 0; d < r.length; d++) byDevice[d * C + c] = r[d]!;
     }
-    run = { table, received, routes, byDevice };
+    run = { table, received, routes, announced, byDevice };
     intactRuns.set(p, run);
   }
   return run;
@@ -156,16 +165,36 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   // most often every receiver of a removed session that brought it a best path still learns the
   // same paths over its other sessions, each from a twin of what it lost: then only the widths
   // narrow, written row by row (the receivers' rows are whole: no cell to list)
+  // (an aggregate may lose its originators with the prefixes inside it: never only narrowed)
   const narrowOnly = new Uint8Array(p.classes.length);
   for (let c = 0; c < narrowOnly.length; c++)
-    narrowOnly[c] = shares.lost[c]! > 0 && !shares.untwinned[c] && !originDown[c] ? 1 : 0;
+    narrowOnly[c] =
+      shares.lost[c]! > 0 && !shares.untwinned[c] && !originDown[c] && !p.classes[c]!.aggregate ? 1 : 0;
   narrow(p, removed, shares.brought, narrowOnly, table);
+  // what an aggregate's originators have of the classes inside it: the routes that changed there
+  const N = p.devices.length;
+  const watched = aggregatorsOf(p);
+  const changedAt = new Map<number, number>();
+  const routeAt = (c: number, d: number) =>
+    down.has(d) ? 0 : (changedAt.get(c * N + d) ?? intact.routes[c]![d]!);
+  const note = (c: number, routes: Routes, changed: Map<number, number>) => {
+    if (watched.size)
+      for (const d of changed.keys()) if (watched.has(d)) changedAt.set(c * N + d, routes[d]!);
+  };
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
-  for (const cls of p.classes) {
-    const c = cls.index;
-    const originFailed = originDown[c] === 1;
+  for (const c of p.order) {
+    const cls = p.classes[c]!;
+    // the originators left that announce it; for an aggregate, those that still have a route inside
+    const announced = cls.aggregate
+      ? announcing(
+          cls,
+          cls.origins.filter((o) => !down.has(o)),
+          routeAt,
+        )
+      : undefined;
+    const originFailed = announced ? !sameList(announced, intact.announced[c]!) : originDown[c] === 1;
     if (narrowOnly[c] || (!shares.lost[c] && !originFailed)) continue;
     let n = 0;
     for (let k = 0; k < removed.length; k++) {
@@ -188,15 +217,11 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
     }
     if (originFailed) {
       // an originator failed: the class is propagated again from those left (often none)
-      const after = propagate(
-        net,
-        sets,
-        cls,
-        cls.origins.filter((o) => !down.has(o)),
-      );
+      const after = propagate(net, sets, cls, announced ?? cls.origins.filter((o) => !down.has(o)));
       const changed = new Map<number, number>();
       for (let d = 0; d < after.length; d++)
         if (after[d] !== before[d] && !down.has(d)) changed.set(d, before[d]!);
+      note(c, after, changed);
       count(p, net, cls, after, changed, lost, received, table);
       continue;
     }
@@ -213,6 +238,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
     }
     const routes = before; // changed in place, and put back below
     const changed = repropagate(p, net, cls, routes, [...lost.keys()]);
+    note(c, routes, changed);
     try {
       count(p, net, cls, routes, changed, lost, received, table);
     } finally {
@@ -220,6 +246,22 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
     }
   }
   return { table, received };
+}
+
+/** Per site: the devices that announce an aggregate only while they have a route inside it. */
+const aggregators = new WeakMap<Prepared, Set<number>>();
+
+function aggregatorsOf(p: Prepared): Set<number> {
+  let out = aggregators.get(p);
+  if (!out) {
+    out = new Set(p.classes.flatMap((c) => c.aggregate?.conditional ?? []));
+    aggregators.set(p, out);
+  }
+  return out;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Prepared {
   net: Net;
   sets: PathSets;
   classes: PrefixClass[];
+  /** The classes' indices in the order to simulate them: an aggregate after what it aggregates. */
+  order: number[];
   /** Every prefix in address order, and its class. */
   prefixes: string[];
   classOf: Map<string, number>;
@@ -82,19 +84,31 @@ function netOf(family: RoutingFamily, devices: Frr[], sessions: Session[], polic
  */
 function classesOf(f: RoutingFamily, devices: Frr[], policies: Policies, defaults: number[]) {
   const origins = new Map<string, number[]>();
-  for (const [i, d] of devices.entries())
-    for (const p of f.unicast(d)?.networks ?? []) {
-      const list = origins.get(p) ?? [];
-      if (!list.includes(i)) list.push(i);
-      origins.set(p, list);
+  const add = (p: string, i: number) => {
+    const list = origins.get(p) ?? [];
+    if (!list.includes(i)) list.push(i);
+    origins.set(p, list);
+  };
+  // per aggregate prefix, the devices that aggregate it (and do not also `network` it)
+  const aggregating = new Map<string, number[]>();
+  for (const [i, d] of devices.entries()) {
+    const networks = f.unicast(d)?.networks ?? [];
+    for (const p of networks) add(p, i);
+    for (const p of f.unicast(d)?.aggregates ?? []) {
+      add(p, i);
+      const conditional = aggregating.get(p) ?? [];
+      aggregating.set(p, networks.includes(p) ? conditional : [...conditional, i]);
     }
+  }
   if (defaults.length && !origins.has(f.defaultRoute)) origins.set(f.defaultRoute, []);
   const byKey = new Map<string, PrefixClass>();
   const classOf = new Map<string, number>();
   for (const [prefix, from] of origins) {
     const answers = policies.answersFor(prefix);
     const isDefault = prefix === f.defaultRoute;
-    const key = `${isDefault ? 'default' : from.join(',')}|${answers.join('')}`;
+    // an aggregate travels alone: whether it is announced depends on its own prefixes inside
+    const own = aggregating.has(prefix) ? `aggregate ${prefix}` : from.join(',');
+    const key = `${isDefault ? 'default' : own}|${answers.join('')}`;
     let cls = byKey.get(key);
     if (!cls) {
       cls = { index: byKey.size, prefixes: 0, origins: from, answers, isDefault };
@@ -103,7 +117,22 @@ function classesOf(f: RoutingFamily, devices: Frr[], policies: Policies, default
     cls.prefixes++;
     classOf.set(prefix, cls.index);
   }
-  return { classes: [...byKey.values()], prefixes: [...origins.keys()].sort(byAddress(f)), classOf };
+  const classes = [...byKey.values()];
+  // per class, where it is simulated: after every class of a longer prefix inside it
+  const rank = new Map<number, number>();
+  for (const [prefix, conditional] of aggregating) {
+    const outer = f.parse(prefix);
+    const contributors = new Set<number>();
+    for (const [p, c] of classOf) {
+      const inner = f.parse(p);
+      if (outer && inner && inner.length > outer.length && f.within(outer, inner)) contributors.add(c);
+    }
+    const c = classOf.get(prefix)!;
+    classes[c]!.aggregate = { contributors: [...contributors].sort((a, b) => a - b), conditional };
+    rank.set(c, 1 + f.hostLength - (outer?.length ?? 0));
+  }
+  const order = classes.map((c) => c.index).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a - b);
+  return { classes, order, prefixes: [...origins.keys()].sort(byAddress(f)), classOf };
 }
 
 const caches: Record<AddressFamily, WeakMap<DeepReadonly<SiteModel>, Prepared>> = {

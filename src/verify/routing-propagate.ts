@@ -44,6 +44,29 @@ export interface PrefixClass {
   answers: Uint8Array;
   /** 0.0.0.0/0, which `default-originate` sessions offer on their own. */
   isDefault: boolean;
+  /**
+   * An aggregate's (`aggregate-address`, one prefix per class): the classes of the prefixes
+   * inside it, and those of its `origins` that aggregate it. FRR announces an aggregate only
+   * while its BGP table holds one of those prefixes; an originator by `network` always does.
+   */
+  aggregate?: { contributors: number[]; conditional: number[] };
+}
+
+/**
+ * The originators of the class that announce it, of those that are up (`origins`): for an
+ * aggregate, those that have a route of a prefix inside it (`routeAt(class, device)`: its path-set
+ * id there, 0 for none).
+ */
+export function announcing(
+  cls: PrefixClass,
+  origins: readonly number[],
+  routeAt: (cls: number, device: number) => number,
+): number[] {
+  const agg = cls.aggregate;
+  if (!agg) return origins as number[];
+  return origins.filter(
+    (o) => !agg.conditional.includes(o) || agg.contributors.some((c) => routeAt(c, o) !== 0),
+  );
 }
 
 /** Per session, the prefixes it accepts: all candidate paths (certain) or at least one (possible). */

@@ -100,8 +100,8 @@ function policyPermits(
 function unicast(
   family: AddressFamily,
   d: Frr,
-): { networks: readonly string[]; defaultOriginate: readonly string[] } {
-  const none = { networks: [], defaultOriginate: [] };
+): { networks: readonly string[]; aggregates: readonly string[]; defaultOriginate: readonly string[] } {
+  const none = { networks: [], aggregates: [], defaultOriginate: [] };
   return (family === 'ipv4' ? d.frr.routerBgp.ipv4Unicast : d.frr.routerBgp.ipv6Unicast) ?? none;
 }
 
@@ -171,6 +171,21 @@ export function referenceRouting(
         for (const [prefix, { accepted }] of adjIn.get(sessionKey(s.device, s.peer)) ?? []) {
           if (next.get(prefix)?.local) continue;
           learned.set(prefix, [...(learned.get(prefix) ?? []), ...accepted]);
+        }
+      }
+      // an aggregate is the device's own while it has a prefix inside it (the longest first: an
+      // aggregate inside another counts once it is announced), what it learned of it otherwise
+      const length = (p: string) => within(family, p, p)?.p ?? 0;
+      const aggregates = [...unicast(family, d).aggregates].sort((a, b) => length(b) - length(a));
+      for (const a of aggregates) {
+        if (next.has(a)) continue;
+        const inside = (p: string) => {
+          const w = within(family, a, p);
+          return !!w && w.inside && w.p > w.q;
+        };
+        if ([...next.keys(), ...learned.keys()].some(inside)) {
+          next.set(a, { paths: [[d.frr.routerBgp.asn]], local: true });
+          learned.delete(a);
         }
       }
       for (const [prefix, paths] of learned) {

@@ -182,7 +182,9 @@ describe('IPv6 in FRR (dual-stack fixture)', () => {
     expect(edge.routerBgp.peerGroups.find((g) => g.name === 'UPSTREAMS-V6')!.family).toBe('ipv6');
     const af = edge.routerBgp.ipv6Unicast!;
     expect(af.peerGroups.map((g) => g.name)).toEqual(['SPINES', 'UPSTREAMS-V6']); // not the IPv4 UPSTREAMS
-    expect(af.networks).toEqual(['2001:db8:1::2/128', '2001:db8:100::/48']);
+    expect(af.networks).toEqual(['2001:db8:1::2/128']);
+    // the site prefix holds the fixture's IPv6 segments: an aggregate, announced while one is routed
+    expect(af.aggregates).toEqual(['2001:db8:100::/48']);
     expect(edge.prefixLists.find((l) => l.name === 'SITE-PREFIXES-V6')!.entries.map((e) => e.prefix)).toEqual(
       ['2001:db8:100::/48'],
     );

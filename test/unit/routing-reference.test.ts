@@ -8,6 +8,8 @@
  * counts and the same ECMP widths. The fabrics are dual-stack (issue 14): links are unnumbered
  * (both families where both ends activate the group in IPv6) or numbered in one family, and IPv6
  * has its own networks, route-maps, prefix-list and default-originate; each family must match.
+ * Devices also aggregate prefixes (`aggregate-address`: announced only while a prefix inside is
+ * in their table), nested ones too.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +40,8 @@ interface Link {
 interface FabricSpec {
   asns: number[];
   networks: number[][];
+  /** Per device: the prefixes (of PREFIXES, and of PREFIXES6 in IPv6) it aggregates. */
+  aggregates?: number[][];
   links: Link[];
   /** Per link end (2 per link): the peer group (0 permits all, 1 filters in, 2 filters out). */
   groups: number[];
@@ -153,6 +157,7 @@ function siteOf(spec: FabricSpec) {
         })),
         ipv4Unicast: {
           networks: spec.networks[i]!.map((p) => PREFIXES[p]!),
+          aggregates: (spec.aggregates?.[i] ?? []).map((p) => PREFIXES[p]!),
           maximumPaths: 16,
           defaultOriginate: ends[i]!.filter((e) => e.dflt && e.kind !== 'ipv6').map(
             (e) => e.theirs ?? e.iface,
@@ -162,6 +167,7 @@ function siteOf(spec: FabricSpec) {
           ? {
               ipv6Unicast: {
                 networks: (spec.networks6?.[i] ?? []).map((p) => PREFIXES6[p]!),
+                aggregates: (spec.aggregates?.[i] ?? []).map((p) => PREFIXES6[p]!),
                 maximumPaths: 16,
                 defaultOriginate: ends[i]!.filter((e) => e.dflt6 && e.kind !== 'ipv4').map(
                   (e) => e.theirs ?? e.iface,
@@ -219,6 +225,12 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
             minLength: n,
             maxLength: n,
           },
+        ),
+        // mostly none; the nested prefixes make aggregates inside aggregates, and a device may
+        // both `network` and aggregate a prefix
+        aggregates: fc.array(
+          fc.uniqueArray(fc.integer({ min: 0, max: PREFIXES.length - 2 }), { maxLength: 2 }),
+          { minLength: n, maxLength: n },
         ),
         links: fc.array(
           fc

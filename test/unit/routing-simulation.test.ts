@@ -13,11 +13,13 @@ interface Spec {
   name: string;
   asn: number;
   networks: string[];
+  /** `aggregate-address`: announced while a prefix inside is in the device's table. */
+  aggregates?: string[];
   /** interface → device and interface at the other end */
   links: Record<string, [string, string]>;
 }
 
-function device({ name, asn, networks, links }: Spec) {
+function device({ name, asn, networks, aggregates = [], links }: Spec) {
   const ends = Object.entries(links);
   return {
     name,
@@ -43,7 +45,7 @@ function device({ name, asn, networks, links }: Spec) {
           remoteAs: 0,
           peerDevice: peer,
         })),
-        ipv4Unicast: { networks, maximumPaths: 16, defaultOriginate: [] },
+        ipv4Unicast: { networks, aggregates, maximumPaths: 16, defaultOriginate: [] },
       },
     },
   };
@@ -120,5 +122,60 @@ describe('the eBGP simulation', () => {
     for (const d of ['leaf1', 'spine1', 'spine2']) expect(r.nexthops.get(d)?.has('10.0.2.0/24')).toBe(false);
     expect(r.nexthops.get('leaf2')?.size).toBe(0);
     expect(r.nexthops.get('leaf1')?.size).toBe(0);
+  });
+});
+
+// the tiny fabric with an edge on both spines (their eth3) that aggregates the leaves' prefixes
+// towards an upstream
+const withEdge = {
+  name: 'tiny-edge',
+  devices: [
+    ...fabric.devices.filter((d) => d.name.startsWith('leaf')),
+    ...(['spine1', 'spine2'] as const).map((name, k) =>
+      device({
+        name,
+        asn: 65100,
+        networks: [],
+        links: {
+          eth1: ['leaf1', `eth${k + 1}`],
+          eth2: ['leaf2', `eth${k + 1}`],
+          eth3: ['edge', `eth${k + 1}`],
+        },
+      }),
+    ),
+    device({
+      name: 'edge',
+      asn: 65001,
+      networks: [],
+      aggregates: ['10.0.0.0/16'],
+      links: { eth1: ['spine1', 'eth3'], eth2: ['spine2', 'eth3'], eth3: ['isp', 'eth1'] },
+    }),
+    device({ name: 'isp', asn: 64496, networks: [], links: { eth1: ['edge', 'eth3'] } }),
+  ],
+} as unknown as DeepReadonly<SiteModel>;
+
+describe('an aggregate in the eBGP simulation (the edge announcing the site prefix)', () => {
+  it('GIVEN the intact fabric THEN the edge announces it: the upstream has it, the leaves too', () => {
+    const r = simulateRouting(withEdge);
+    expect(r.nexthops.get('isp')?.get('10.0.0.0/16')).toEqual({ certain: 1, possible: 1 });
+    expect(r.nexthops.get('leaf1')?.get('10.0.0.0/16')).toEqual({ certain: 2, possible: 2 });
+    expect(r.received.get(sessionKey('isp', 'eth1'))).toEqual({ certain: 3, possible: 3 });
+  });
+
+  it("GIVEN one leaf down THEN the other leaf's prefix keeps it announced", () => {
+    const r = simulateRouting(withEdge, down(['leaf1']));
+    expect(r.nexthops.get('isp')?.get('10.0.0.0/16')).toEqual({ certain: 1, possible: 1 });
+  });
+
+  it('GIVEN the edge cut off from both spines THEN it withdraws the aggregate: the upstream has no route into the site', () => {
+    const r = simulateRouting(withEdge, down([], ['edge:eth1', 'edge:eth2']));
+    expect(r.nexthops.get('isp')?.has('10.0.0.0/16')).toBe(false);
+    expect(r.received.get(sessionKey('isp', 'eth1'))).toEqual({ certain: 0, possible: 0 });
+  });
+
+  it('GIVEN both leaves down THEN nothing is left inside it and it is withdrawn', () => {
+    const r = simulateRouting(withEdge, down(['leaf1', 'leaf2']));
+    expect(r.nexthops.get('isp')?.has('10.0.0.0/16')).toBe(false);
+    expect(r.nexthops.get('spine1')?.has('10.0.0.0/16')).toBe(false);
   });
 });

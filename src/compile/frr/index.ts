@@ -8,10 +8,12 @@ import type {
   FrrInterface,
   FrrModel,
   PeerGroup,
+  SiteTimers,
   StaticRoute,
 } from '../../model/types.js';
-import { formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
-import { nth6, withLength6 } from '../../net/ipv6.js';
+import { contains, formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
+import { contains6, nth6, parsePrefix6, withLength6 } from '../../net/ipv6.js';
+import { oncePer } from '../../util/once-per.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
 import { address4, address6, withValue } from '../ip-family.js';
 import { routedInterface } from '../ovs.js';
@@ -39,12 +41,10 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const timers = compileTimers(facts.inventory);
   const interfaces: FrrInterface[] = [];
   const staticRoutes: StaticRoute[] = [];
-  const networks: string[] = [];
   const neighbors: BgpNeighbor[] = [];
   const groups = new Map<string, PeerGroupSpec>();
   // IPv6 (issue 14): only on a site that has it, so an IPv4-only site's model is unchanged
   const v6 = siteHasIpv6(facts);
-  const networks6: string[] = [];
   /** Groups of numbered IPv4 sessions: not activated in the IPv6 family. */
   const ipv4Only = new Set<string>();
   /** Groups of numbered IPv6 sessions (`<group>-V6`): activated in the IPv6 family only. */
@@ -55,8 +55,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const origin = loopbackAndOriginated(facts, d);
   interfaces.push(origin.lo);
   staticRoutes.push(...origin.staticRoutes);
-  networks.push(...origin.networks);
-  networks6.push(...origin.networks6);
+  const { ipv4: announce, ipv6: announce6 } = announcementsOf(facts, origin);
+  const networks = [...origin.networks, ...announce.networks];
+  const networks6 = [...origin.networks6, ...announce6.networks];
 
   // --- cabled ports: unnumbered BGP, or the numbered upstream link ----------------------------
   for (const port of d.ports) {
@@ -130,7 +131,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const defaultOriginate = neighbors
     .filter((n) => n.family === undefined && groups.get(n.peerGroup)?.defaultOriginate)
     .map((n) => n.peer);
-  const ipv6Unicast = v6 ? ipv6UnicastFamily(networks6, neighbors, in6, MAXIMUM_PATHS) : null;
+  const ipv6Unicast = v6
+    ? ipv6UnicastFamily(networks6, announce6.aggregates, neighbors, in6, MAXIMUM_PATHS)
+    : null;
 
   return {
     defaultsProfile: 'traditional',
@@ -153,21 +156,23 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       routerId: routerIdOf(facts, d),
       logNeighborChanges: true,
       bestpath: { asPathMultipathRelax: true },
-      timers: {
-        keepalive: timers.bgp.keepaliveS,
-        hold: timers.bgp.holdS,
-        connectRetry: timers.bgp.connectRetryS,
-      },
+      timers: bgpTimers(timers.bgp),
       peerGroups,
       neighbors,
       ipv4Unicast: {
         networks: [...new Set(networks)].sort(comparePrefix),
+        aggregates: announce.aggregates,
         maximumPaths: MAXIMUM_PATHS,
         defaultOriginate,
       },
       ...withValue('ipv6Unicast', ipv6Unicast),
     },
   };
+}
+
+/** `router bgp`'s timers, as FRR spells them. */
+function bgpTimers(t: SiteTimers['bgp']): FrrModel['routerBgp']['timers'] {
+  return { keepalive: t.keepaliveS, hold: t.holdS, connectRetry: t.connectRetryS };
 }
 
 /** FRR's BFD defaults: a profile prints only what differs from them. */
@@ -231,10 +236,12 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
     lo6.push(address6(d.loopback6, 128));
     if (!spec.uplinkNic) networks6.push(withLength6(d.loopback6, 128));
   }
+  const announced: string[] = [];
+  const announced6: string[] = [];
   if (spec.peersWithUpstreams) {
     for (const p of facts.announce) {
       staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
-      networks.push(p.text);
+      announced.push(p.text);
     }
     for (const p of facts.announce6) {
       staticRoutes.push({
@@ -243,7 +250,7 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
         nexthop: 'blackhole',
         description: 'anchor for the site prefix',
       });
-      networks6.push(p.text);
+      announced6.push(p.text);
     }
   }
   simulated?.originate.forEach((p, i) => {
@@ -264,8 +271,64 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
     if (client !== undefined) lo6.push(address6(client, 128));
   });
   const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [...lo4, ...lo6] };
-  return { lo, staticRoutes, networks, networks6 };
+  return { lo, staticRoutes, networks, networks6, announced, announced6 };
 }
+
+/**
+ * How an edge originates the site's prefixes. One that holds a prefix the site's speakers
+ * originate (a routed segment, a loopback) is a BGP aggregate: the edge announces it only while
+ * it has such a route, so an edge cut off from its spines (or back from a failure before the
+ * spines have sent it the fabric's routes) withdraws it and its upstream takes the other edge.
+ * One that holds none (addresses for later, or held against hijacks) is announced from its
+ * anchor as before: as an aggregate it would never be. The static blackhole stays in both cases:
+ * an address of the prefix with no route inside is dropped at the edge, not sent back to the
+ * default route.
+ */
+/** The edge's announced prefixes (`origin.announced`), per family: aggregates and `network`s. */
+function announcementsOf(facts: SiteFacts, origin: { announced: string[]; announced6: string[] }) {
+  const site = siteNetworks(facts);
+  return {
+    ipv4: announcedAs(origin.announced, site.ipv4, inside4),
+    ipv6: announcedAs(origin.announced6, site.ipv6, inside6),
+  };
+}
+
+function announcedAs(
+  prefixes: string[],
+  originated: string[],
+  inside: (outer: string, inner: string) => boolean,
+) {
+  const aggregates: string[] = [];
+  const networks: string[] = [];
+  for (const p of prefixes) (originated.some((n) => inside(p, n)) ? aggregates : networks).push(p);
+  return { aggregates, networks };
+}
+
+function inside4(outer: string, inner: string): boolean {
+  const o = parsePrefix(outer)?.prefix;
+  const i = parsePrefix(inner)?.prefix;
+  return !!o && !!i && i.length > o.length && contains(o, i.network);
+}
+
+function inside6(outer: string, inner: string): boolean {
+  const o = parsePrefix6(outer)?.prefix;
+  const i = parsePrefix6(inner)?.prefix;
+  return !!o && !!i && i.length > o.length && contains6(o, i.network);
+}
+
+/** Per site: the prefixes its BGP speakers originate with `network`, per family. */
+const siteNetworks = oncePer((facts: SiteFacts) => {
+  const ipv4: string[] = [];
+  const ipv6: string[] = [];
+  for (const d of facts.devices.values()) {
+    if (!roleSpec(d.role).bgp) continue; // a role others peer with: a BGP speaker
+    const own = loopbackAndOriginated(facts, d);
+    const segments = segmentInterfaces(d);
+    ipv4.push(...own.networks, ...segments.networks);
+    ipv6.push(...own.networks6, ...segments.networks6);
+  }
+  return { ipv4, ipv6 };
+});
 
 /** The model's peer groups: each group's route-maps are `<name>-IN`/`-OUT` in its family. */
 function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGroup[] {

@@ -70,12 +70,14 @@ export function upstreamSession6(
 /** `address-family ipv6 unicast`: the groups activated in it, with their IPv6 route-maps. */
 export function ipv6UnicastFamily(
   networks6: string[],
+  aggregates6: string[],
   neighbors: BgpNeighbor[],
   groups: PeerGroupSpec[],
   maximumPaths: number,
 ): BgpUnicastFamily6 {
   return {
     networks: [...new Set(networks6)].sort(comparePrefix6),
+    aggregates: aggregates6,
     maximumPaths,
     defaultOriginate: neighbors
       .filter((n) => groups.find((g) => g.name === n.peerGroup)?.defaultOriginate)
