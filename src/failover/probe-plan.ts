@@ -188,29 +188,47 @@ function spareAddresses(
   count: number,
   offset?: number,
 ): { addresses: string[]; next: number } | undefined {
+  const hosts = hostsOf(prefix);
+  const c = hosts?.offset(client);
+  if (!hosts || c === undefined) return undefined;
   const addresses: string[] = [];
-  if (prefix.includes(':')) {
-    const p = parsePrefix6(prefix)?.prefix;
-    const c = parseAddress6(client);
-    if (!p || c === undefined) return undefined;
-    let at = offset ?? Number(c - p.network) + 1;
-    while (addresses.length < count) {
-      const a = nth6(p, at++);
-      if (a === undefined) break;
-      addresses.push(formatAddress6(a));
-    }
-    return { addresses, next: at };
-  }
-  const p = parsePrefix(prefix)?.prefix;
-  const c = parseAddress(client);
-  if (!p || c === undefined) return undefined;
-  let at = offset ?? c - p.network + 1;
+  let at = offset ?? c + 1;
   while (addresses.length < count) {
-    const a = nth(p, at++);
-    if (a === undefined || isNetworkOrBroadcast(p, a)) break;
-    addresses.push(formatAddress(a));
+    const a = hosts.nth(at++);
+    if (a === undefined) break;
+    addresses.push(a);
   }
   return { addresses, next: at };
+}
+
+/** A prefix's hosts in its family: an address's offset in it, and its `i`th usable address. */
+function hostsOf(prefix: string) {
+  type Hosts = { offset(address: string): number | undefined; nth(i: number): string | undefined };
+  const p6 = prefix.includes(':') ? parsePrefix6(prefix)?.prefix : undefined;
+  if (p6)
+    return {
+      offset: (a) => {
+        const x = parseAddress6(a);
+        return x === undefined ? undefined : Number(x - p6.network);
+      },
+      nth: (i) => {
+        const a = nth6(p6, i);
+        return a === undefined ? undefined : formatAddress6(a);
+      },
+    } satisfies Hosts;
+  const p = prefix.includes(':') ? undefined : parsePrefix(prefix)?.prefix;
+  if (!p) return undefined;
+  return {
+    offset: (a) => {
+      const x = parseAddress(a);
+      return x === undefined ? undefined : x - p.network;
+    },
+    // the network and broadcast addresses are no client's
+    nth: (i) => {
+      const a = nth(p, i);
+      return a === undefined || isNetworkOrBroadcast(p, a) ? undefined : formatAddress(a);
+    },
+  } satisfies Hosts;
 }
 
 /** The devices a probe depends on as its own ends (not the path between). */
