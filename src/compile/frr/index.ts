@@ -275,7 +275,8 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
 }
 
 /**
- * How an edge originates the site's prefixes. One that holds a prefix the site's speakers
+ * How an edge originates the site's prefixes (`origin.announced`, per family: aggregates and
+ * `network`s). One that holds a prefix the site's speakers
  * originate (a routed segment, a loopback) is a BGP aggregate: the edge announces it only while
  * it has such a route, so an edge cut off from its spines (or back from a failure before the
  * spines have sent it the fabric's routes) withdraws it and its upstream takes the other edge.
@@ -284,7 +285,6 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
  * an address of the prefix with no route inside is dropped at the edge, not sent back to the
  * default route.
  */
-/** The edge's announced prefixes (`origin.announced`), per family: aggregates and `network`s. */
 function announcementsOf(facts: SiteFacts, origin: { announced: string[]; announced6: string[] }) {
   const site = siteNetworks(facts);
   return {
