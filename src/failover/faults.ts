@@ -9,6 +9,7 @@
  */
 import { LabError, labExec } from '../lab/index.js';
 import { run } from '../lab/runtime/system-command.js';
+import { kernelPrefix } from '../observe/kernel-fib.js';
 import type { FaultJournal, UndoStep } from './journal.js';
 import { linksDownAtOnce } from './links-at-once.js';
 import type { Probe } from './probe-plan.js';
@@ -211,7 +212,7 @@ export async function addProbeSources(ctx: FaultContext, probes: readonly Probe[
 
 /** An address alone on its prefix: `/32`, or `/128` for IPv6 (on `lo`: no duplicate detection to wait for). */
 function hostRoute(address: string): string {
-  return address.includes(':') ? `${address}/128` : `${address}/32`;
+  return kernelPrefix(address, address.includes(':') ? 'ipv6' : 'ipv4');
 }
 
 /** Removes them again. */

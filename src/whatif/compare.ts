@@ -158,11 +158,10 @@ const uplinkOrder = oncePer((uplinks: ServiceState['uplinks']) => {
 
 function compareUplinks(before: ServiceState, after: ServiceState): Impact[] {
   // only a device whose uplinks changed can have lost them all: those, in the intact order
+  const order = uplinkOrder(before.uplinks);
   const devices = after.uplinks.changed
-    ? [...after.uplinks.changed]
-        .filter((d) => uplinkOrder(before.uplinks).has(d))
-        .sort((a, b) => uplinkOrder(before.uplinks).get(a)! - uplinkOrder(before.uplinks).get(b)!)
-    : [...before.uplinks].map(([device]) => device);
+    ? [...after.uplinks.changed].filter((d) => order.has(d)).sort((a, b) => order.get(a)! - order.get(b)!)
+    : [...order.keys()];
   const cut: string[] = [];
   for (const device of devices) {
     const was = before.uplinks.get(device)!;
