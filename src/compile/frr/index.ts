@@ -52,7 +52,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
   // --- loopback and originated prefixes ------------------------------------------------------
   const simulated = facts.upstreams.get(d.name);
-  const origin = loopbackAndOriginated(facts, d);
+  const { origin, segments } = originatedBy(facts, d);
   interfaces.push(origin.lo);
   staticRoutes.push(...origin.staticRoutes);
   const { ipv4: announce, ipv6: announce6 } = announcementsOf(facts, origin);
@@ -110,10 +110,9 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   }
 
   // --- a vRouter's own segments ---------------------------------------------------------------
-  const own = segmentInterfaces(d);
-  interfaces.push(...own.interfaces);
-  networks.push(...own.networks);
-  networks6.push(...own.networks6);
+  interfaces.push(...segments.interfaces);
+  networks.push(...segments.networks);
+  networks6.push(...segments.networks6);
   interfaces.sort((a, b) => (a.name === 'lo' ? -1 : b.name === 'lo' ? 1 : ifaceOrder(a.name, b.name)));
   neighbors.sort(
     (a, b) =>
@@ -316,19 +315,39 @@ function inside6(outer: string, inner: string): boolean {
   return !!o && !!i && i.length > o.length && contains6(o, i.network);
 }
 
-/** Per site: the prefixes its BGP speakers originate with `network`, per family. */
+/**
+ * Per site: each BGP speaker's loopback, anchors and segments with the prefixes it originates
+ * (`byDevice`, computed once: its own compile reads them too), and the prefixes all of them
+ * originate with `network`, per family.
+ */
 const siteNetworks = oncePer((facts: SiteFacts) => {
   const ipv4: string[] = [];
   const ipv6: string[] = [];
+  const byDevice = new Map<DeviceFacts, Originated>();
   for (const d of facts.devices.values()) {
     if (!roleSpec(d.role).bgp) continue; // a role others peer with: a BGP speaker
-    const own = loopbackAndOriginated(facts, d);
-    const segments = segmentInterfaces(d);
-    ipv4.push(...own.networks, ...segments.networks);
-    ipv6.push(...own.networks6, ...segments.networks6);
+    const own = { origin: loopbackAndOriginated(facts, d), segments: segmentInterfaces(d) };
+    byDevice.set(d, own);
+    ipv4.push(...own.origin.networks, ...own.segments.networks);
+    ipv6.push(...own.origin.networks6, ...own.segments.networks6);
   }
-  return { ipv4, ipv6 };
+  return { ipv4, ipv6, byDevice };
 });
+
+interface Originated {
+  origin: ReturnType<typeof loopbackAndOriginated>;
+  segments: ReturnType<typeof segmentInterfaces>;
+}
+
+/** A device's loopback, anchors and segments: the site's pass's for a BGP speaker. */
+function originatedBy(facts: SiteFacts, d: DeviceFacts): Originated {
+  return (
+    siteNetworks(facts).byDevice.get(d) ?? {
+      origin: loopbackAndOriginated(facts, d),
+      segments: segmentInterfaces(d),
+    }
+  );
+}
 
 /** The model's peer groups: each group's route-maps are `<name>-IN`/`-OUT` in its family. */
 function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGroup[] {
