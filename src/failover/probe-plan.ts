@@ -66,6 +66,12 @@ export interface ProbeOptions {
 export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
   const byName = new Map(site.devices.map((d) => [d.name, d]));
   const probes: Probe[] = [];
+  // every probe by its id: an upstream's ping and HTTP client to a VIP are made once, then found again
+  const byId = new Map<string, Probe>();
+  const add = (p: Probe) => {
+    probes.push(p);
+    byId.set(p.id, p);
+  };
   // pairs already pinged, either way round: `a|b|family` and `hvA|hvB|segment|family`, sorted
   const pinged = new Set<string>();
   const firstTime = (...key: string[]) => {
@@ -82,7 +88,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
         const td = byName.get(t.device);
         if (!td || !rackSwitchRoles().includes(td.role) || td.rack === rack) continue;
         if (!firstTime(...[e.device, t.device].sort(), e.family ?? 'ipv4')) continue;
-        probes.push({
+        add({
           kind: 'ping',
           id: `ping ${e.device}→${t.device}${v6}`,
           device: e.device,
@@ -96,7 +102,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
       const to = byName.get(e.target)?.hostedOn;
       const segment = e.id.split(':').at(-3) ?? ''; // overlay:[ipv6:]<segment>:<from>:<to>
       if (!firstTime(...[e.hypervisor, to ?? ''].sort(), segment, e.family ?? 'ipv4')) continue;
-      probes.push({
+      add({
         kind: 'ping',
         id: `ping ${e.device}→${e.target} (${segment}${e.family === 'ipv6' ? ', IPv6' : ''})`,
         device: e.device,
@@ -108,8 +114,8 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
       const host = new URL(e.url).hostname;
       const vip = host.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host without its brackets
       const id = `ping ${e.device}→${vip}`;
-      if (options.upstreamPings !== false && !probes.some((p) => p.id === id))
-        probes.push({
+      if (options.upstreamPings !== false && !byId.has(id))
+        add({
           kind: 'ping',
           id,
           device: e.device,
@@ -121,10 +127,10 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
       // one client per upstream and VIP, its URLs in turn: 20 requests/s per VIP. A client per
       // URL was 16 × 20 requests/s on idc-a made dual-stack, more than the lab's 2 vCPUs carried
       const httpId = `http ${e.device}→${host}`;
-      const stream = probes.find((p): p is HttpProbe => p.kind === 'http' && p.id === httpId);
-      if (stream) stream.urls.push({ url: e.url, insecure: e.insecure });
+      const stream = byId.get(httpId);
+      if (stream?.kind === 'http') stream.urls.push({ url: e.url, insecure: e.insecure });
       else
-        probes.push({
+        add({
           kind: 'http',
           id: httpId,
           device: e.device,
