@@ -400,11 +400,27 @@ describe('fabric push against the idc-a lab', () => {
           '  leaf1b:\n    role: leaf\n    id: 12\n    interfaces: { eth11: { description: to hv1 in rack r1 } }\n',
         ),
       async () => {
-        const pushes = async () =>
-          (await exec('leaf1b', 'sh', '-c', 'ls -1 /var/lib/fabric/push/ 2>/dev/null')).stdout
-            .split('\n')
-            .filter(Boolean);
-        const earlier = new Set(await pushes());
+        // the cut is made on the device itself, within 20 ms of this push's transaction saying
+        // `applying`: the controller is then waiting for the outcome, so the cut falls mid-change
+        // however fast or slow the controller is. (A poll from here through `lab exec` plus a
+        // SIGSTOP once came after the push had ended: CI run G, exit 0.)
+        const mark = '/run/fabric-test-cut-mark';
+        expect((await exec('leaf1b', 'touch', mark)).code).toBe(0);
+        const cutter = exec(
+          'leaf1b',
+          'sh',
+          '-c',
+          [
+            'end=$(($(date +%s) + 120))',
+            'while [ "$(date +%s)" -lt "$end" ]; do',
+            `  for d in $(find /var/lib/fabric/push -mindepth 1 -maxdepth 1 -type d -newer ${mark}); do`,
+            '    if grep -qs "^applying" "$d/status"; then ip link set eth0 down; exit; fi',
+            '  done',
+            '  sleep 0.02',
+            'done',
+            'echo "no transaction of this push was applying on leaf1b within 120 s" >&2; exit 1',
+          ].join('\n'),
+        );
         const pusher = spawn(
           process.execPath,
           [FABRIC, ...pushArgs('--only', 'leaf1b', '--reconnect-timeout', '6', '--gate-timeout', '10')],
@@ -416,19 +432,12 @@ describe('fabric push against the idc-a lab', () => {
         });
         pusher.stderr.resume();
         const code = new Promise<number>((resolve) => pusher.on('close', (c) => resolve(c ?? -1)));
-        // cut as soon as this push has started staging on the device (a new push folder); the
-        // controller is paused (SIGSTOP) meanwhile, so the cut falls mid-change however fast the
-        // rest of the push would be (the device's own transaction goes on without it)
-        await waitFor('the push to reach leaf1b', 60_000, async () =>
-          (await pushes()).some((p) => !earlier.has(p)) ? true : undefined,
-        );
-        pusher.kill('SIGSTOP');
-        expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'down')).code).toBe(0);
-        pusher.kill('SIGCONT');
+        const cut = await cutter;
         const r = { code: await code, stdout };
         expect((await exec('leaf1b', 'ip', 'link', 'set', 'eth0', 'up')).code).toBe(0);
+        expect(cut.code, `the cut on leaf1b: ${cut.stderr}\n${r.stdout}`).toBe(0);
         const report = JSON.parse(r.stdout) as PushJson;
-        expect(r.code).toBe(1);
+        expect(r.code, r.stdout).toBe(1);
         expect(['unknown', 'validation-failed', 'reverted']).toContain(statusOf(report, 'leaf1b'));
         expect(report.devices.find((d) => d.device === 'leaf1b')!.detail).toMatch(
           /connection|disconnected|unreachable|no route|no answer|lost|timed out/i,
