@@ -18,6 +18,8 @@ import { deriveExpectations } from '../verify/expectations.js';
 
 /** 10 ms between pings (issue 10). */
 export const PING_INTERVAL_MS = 10;
+/** A ping or request not answered this long after it was sent counts as failed. */
+export const PROBE_TIMEOUT_MS = 1000;
 /** 20 requests per second per URL (issue 10: at least 20). */
 export const HTTP_INTERVAL_MS = 50;
 

@@ -1,6 +1,6 @@
 /**
  * Running the probes: each process runs in the network namespace of its node (`nsenter
- * --net`), in its own process group, and is stopped by that PID. ICMP is one `ping` every
+ * --net`), in its own process group, and is stopped by that PID. ICMP is one `fping` every
  * 10 ms per probe with per-reply timestamps; HTTP is one small Node client per upstream that
  * sends a request for each of its probes (a VIP) every 50 ms, to the probe's URLs in turn, each
  * on a new connection, from the upstream's client addresses in turn.
@@ -8,7 +8,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
 import type { Sample } from './measure.js';
-import { HTTP_INTERVAL_MS, type HttpProbe, PING_INTERVAL_MS, type Probe } from './probe-plan.js';
+import {
+  HTTP_INTERVAL_MS,
+  type HttpProbe,
+  PING_INTERVAL_MS,
+  PROBE_TIMEOUT_MS,
+  type Probe,
+} from './probe-plan.js';
 
 /**
  * argv: interval, then per probe one JSON argument {urls: [{url, insecure}], sources}: each
@@ -26,7 +32,7 @@ const send = () => targets.forEach((target, u) => {
   const { url, insecure } = target.urls[target.n % target.urls.length];
   const localAddress = target.sources[target.n++ % target.sources.length];
   const mod = require(url.startsWith('https:') ? 'https' : 'http');
-  const req = mod.get(url, { agent: false, localAddress, rejectUnauthorized: !insecure, timeout: 1000 }, (res) => {
+  const req = mod.get(url, { agent: false, localAddress, rejectUnauthorized: !insecure, timeout: ${PROBE_TIMEOUT_MS} }, (res) => {
     res.resume();
     res.on('end', () => finish(res.statusCode >= 200 && res.statusCode < 400, 'HTTP ' + res.statusCode));
     res.on('error', (err) => finish(false, err.message));
@@ -53,16 +59,17 @@ export class ProbeRecorder {
 
   constructor(readonly probe: Probe) {}
 
-  /** A line of `ping -D -O` output. */
+  /**
+   * A line of `fping --loop --timestamp --elapsed` output: `[1796316941.06028] 10.0.0.1 : [0], 64
+   * bytes, 0.056 ms (…)` when the reply came (sent its round-trip time earlier), `[…] 10.0.0.1 :
+   * [48], timed out (…)` when none came within PROBE_TIMEOUT_MS of the send.
+   */
   pingLine(line: string): void {
-    const reply = /^\[(\d+\.\d+)\] .*icmp_seq=(\d+) .*time=([\d.]+) ms/.exec(line);
-    if (reply) {
-      this.pings.set(Number(reply[2]), { at: Number(reply[1]) * 1000 - Number(reply[3]), ok: true });
-      return;
-    }
-    const lost = /^\[(\d+\.\d+)\] no answer yet for icmp_seq=(\d+)/.exec(line);
-    if (lost && !this.pings.get(Number(lost[2]))?.ok)
-      this.pings.set(Number(lost[2]), { at: Number(lost[1]) * 1000 - PING_INTERVAL_MS, ok: false });
+    const m = /^\[(\d+\.\d+)\] \S+ : \[(\d+)\], (?:\d+ bytes, ([\d.]+) ms|(timed out))/.exec(line);
+    if (!m) return;
+    const [, stamp, seq, rtt, timedOut] = m;
+    const at = Number(stamp) * 1000 - (timedOut ? PROBE_TIMEOUT_MS : Number(rtt));
+    if (!timedOut || !this.pings.get(Number(seq))?.ok) this.pings.set(Number(seq), { at, ok: !timedOut });
   }
 
   request(at: number, ok: boolean, error?: string): void {
@@ -121,7 +128,7 @@ class ProbeProcess {
     });
   }
 
-  /** SIGINT to its process group (ping prints and flushes), SIGKILL after 2 s. */
+  /** SIGINT to its process group (fping prints and flushes), SIGKILL after 2 s. */
   async stop(): Promise<void> {
     const pid = this.child.pid;
     if (pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null)
@@ -161,9 +168,13 @@ export function startProbes(
     recorders.push(rec);
     const error = (line: string) => rec.errors.length < 5 && rec.errors.push(line);
     if (p.kind === 'ping') {
-      // `-i 0.01` sends every ~19 ms here (the sleep rounds up to the next timer tick); 0.009 gives ~11 ms
-      const argv = ['stdbuf', '-oL', 'ping', '-n', '-D', '-O', '-i', String((PING_INTERVAL_MS - 1) / 1000)];
-      argv.push(...(p.source ? ['-I', p.source] : []), p.address);
+      // fping, not iputils' ping: ping waits in whole timer ticks (`-i 0.01` sent every ~17 ms
+      // here) and below 10 ms it spins (`-i 0.009`: ~70 % of a CPU per probe, so 17 probes
+      // filled the lab's 2 vCPUs and their own losses were the load's); fping -p 10 sends every
+      // ~10.5 ms and costs next to nothing
+      const argv = ['stdbuf', '-oL', 'fping', '--loop', '--timestamp', '--elapsed'];
+      argv.push('--period', String(PING_INTERVAL_MS), '--timeout', String(PROBE_TIMEOUT_MS));
+      argv.push(...(p.source ? ['--src', p.source] : []), p.address);
       processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
       continue;
     }

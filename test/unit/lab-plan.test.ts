@@ -185,6 +185,7 @@ describe('preflight', () => {
       'sshd',
       'ssh-keygen',
       'python3',
+      'fping',
       'vtysh',
       'nft',
     ];

@@ -29,7 +29,7 @@ interface Requirement {
   pkg: string;
 }
 
-/** Every node: namespaces, mounts, its init, links, SSH and the overlay helpers. */
+/** Every node: namespaces, mounts, its init, links, SSH, the overlay helpers and the probes. */
 const BASE: Requirement[] = [
   { program: 'ip', pkg: 'iproute2' },
   { program: 'nsenter', pkg: 'util-linux' },
@@ -41,6 +41,8 @@ const BASE: Requirement[] = [
   { program: 'sshd', pkg: 'openssh-server' },
   { program: 'ssh-keygen', pkg: 'openssh-client' },
   { program: 'python3', pkg: 'python3' },
+  // the pinger of `lab failover`'s and `push --probe-lab`'s probes, which run in any node
+  { program: 'fping', pkg: 'fping' },
 ];
 
 function found(program: string, env: PreflightEnv): boolean {
