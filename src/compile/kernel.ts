@@ -16,6 +16,12 @@ const ROUTED: Sysctl[] = [
   { key: 'net.ipv4.conf.default.ignore_routes_with_linkdown', value: '1' },
   { key: 'net.ipv6.conf.all.ignore_routes_with_linkdown', value: '1' },
   { key: 'net.ipv6.conf.default.ignore_routes_with_linkdown', value: '1' },
+  // An interface set down and up again keeps its IPv6 addresses: the kernel flushes them on
+  // admin down (IPv4's stay), and FRR 8.4's zebra does not put a configured one back, so an
+  // upstream session over a numbered IPv6 link stayed down for good after its far end's link
+  // was cut and restored (idc-a lab, edge1/cut: isp1's 2001:db8:ffff:1::/127 gone).
+  { key: 'net.ipv6.conf.all.keep_addr_on_down', value: '1' },
+  { key: 'net.ipv6.conf.default.keep_addr_on_down', value: '1' },
 ];
 
 /** The sysctls of a device: the routed set where FRR routes (`routed`), else none. */

@@ -104,10 +104,10 @@ describe('push: the transaction, run for real with a stand-in sysctl', () => {
     const box = sandbox(KERNEL, null);
     expect(box.script).toContain('sysctl_missing files/1');
     expect(box.run('apply')).toMatchObject({ code: 0, status: 'applied' });
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(['1', '1', '1', '1']);
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '1'));
     expect(box.run('rollback')).toMatchObject({ code: 0, status: 'reverted' });
     expect(existsSync(box.target)).toBe(false);
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(['0', '0', '0', '0']);
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '0'));
   });
 
   it('GIVEN a kernel that refuses one setting THEN apply fails, and the previous file and values come back', () => {
@@ -117,7 +117,7 @@ describe('push: the transaction, run for real with a stand-in sysctl', () => {
     expect(r.code).toBe(1);
     expect(r.status).toBe('rolled-back reload failed');
     expect(readFileSync(box.target, 'utf8')).toBe(`${KEY} = 0\n`);
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(['0', '0', '0', '0']);
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '0'));
   });
 
   it('GIVEN a key this kernel lacks THEN validate rejects the file, naming the key (real /proc/sys)', () => {
@@ -153,10 +153,10 @@ describe('drift: the live values against the rendered file', () => {
   });
 
   it('GIVEN a value changed on the device and a key missing THEN changed and missing, major', () => {
-    const got = findings(`${KEY} = 0\n${live.slice(1, 3).join('\n')}\n`);
+    const got = findings(`${KEY} = 0\n${live.slice(1, -1).join('\n')}\n`);
     expect(got.map((f) => [f.kind, f.severity, f.message])).toEqual([
       ['changed', 'major', `changed in ${SYSCTL_CONF}: "${KEY} = 1" is "${KEY} = 0" on the device`],
-      ['missing', 'major', expect.stringContaining(leaf.sysctls[3]!.key)],
+      ['missing', 'major', expect.stringContaining(leaf.sysctls.at(-1)!.key)],
     ]);
   });
 });
@@ -183,7 +183,7 @@ describe('lab', () => {
       sysctl.lab.status({ has: () => false, readFile: () => rendered('leaf1a')!, reported: '' }),
     ).toEqual({
       up: true,
-      detail: '4 settings',
+      detail: `${device('leaf1a').sysctls.length} settings`,
     });
   });
 });
