@@ -166,8 +166,8 @@ async function benchProbed(): Promise<void> {
       tenants,
       edited(
         readFileSync(tenants, 'utf8'),
-        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
-        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
+        '      app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }\n',
+        '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
       ),
     );
     must(await fabric(w.dir, ['render', '--site', w.site]), 'render');

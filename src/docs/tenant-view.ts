@@ -1,15 +1,16 @@
 /**
  * A tenant as the docs show it, gathered from its devices' models: segments, the VRRP addresses of
  * its pairs (gateways and service VIPs), its L4 services, its HAProxy frontends and backends, its
- * application VMs. Only grouping: every value is the compiled model's. The IPv4 ones: its VRRP
- * addresses, L4 services and binds of IPv6 are in the IP plan (src/docs/ip-plan.ts), not here.
+ * application VMs. Only grouping: every value is the compiled model's. Both families: an IPv6
+ * VRRP instance is its own row (keepalived's rule: one instance per family), an IPv6 service or
+ * bind is written `[address]:port`.
  */
 
-import { ofFamily } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { HaproxyModel } from '../model/haproxy.js';
 import type { KeepalivedModel } from '../model/keepalived.js';
 import { runsProxy, runsVrrp } from '../model/runs.js';
+import { hostPart } from '../net/host-part.js';
 import type { FrozenSite } from '../pipeline.js';
 import { placeOf, type SiteDevice, tenantOf } from './places.js';
 
@@ -40,7 +41,7 @@ export interface TenantView {
   virtualServers: Keepalived['virtualServers'][number][];
   /** The HAProxy configuration of the pair (its members share it), or null. */
   haproxy: Haproxy | null;
-  /** Each frontend's binds on every member of the pair, `web1 10.20.1.11:443 (TLS)`. */
+  /** Each frontend's binds on every member of the pair, `web1 10.20.1.11:443 (TLS)`, `web1 [2001:db8:20:1::11]:443 (TLS)`. */
   frontendBinds: Map<string, string[]>;
 }
 
@@ -49,7 +50,7 @@ function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
   for (const d of members) {
     if (!runsVrrp(d)) continue;
     const place = placeOf(d) === 'gateway' ? 'gateway' : 'l4';
-    for (const v of ofFamily(d.keepalived.vrrpInstances, 'ipv4')) {
+    for (const v of d.keepalived.vrrpInstances) {
       const entry = byName.get(v.name) ?? {
         name: v.name,
         vrid: v.virtualRouterId,
@@ -74,9 +75,7 @@ function bindsOf(members: readonly SiteDevice[]): Map<string, string[]> {
       for (const f of d.haproxy.frontends)
         binds.set(f.name, [
           ...(binds.get(f.name) ?? []),
-          ...ofFamily(f.binds, 'ipv4').map(
-            (b) => `${d.name} ${b.address}:${b.port}${b.certificate ? ' (TLS)' : ''}`,
-          ),
+          ...f.binds.map((b) => `${d.name} ${hostPart(b.address)}:${b.port}${b.certificate ? ' (TLS)' : ''}`),
         ]);
   return binds;
 }
@@ -87,7 +86,7 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
   const servers = new Map<string, Keepalived['virtualServers'][number]>();
   for (const d of own)
     if (runsVrrp(d))
-      for (const v of ofFamily(d.keepalived.virtualServers, 'ipv4')) servers.set(`${v.address}:${v.port}`, v);
+      for (const v of d.keepalived.virtualServers) servers.set(`${hostPart(v.address)}:${v.port}`, v);
   const proxy = own.find(runsProxy);
   return {
     name,

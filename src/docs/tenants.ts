@@ -1,12 +1,22 @@
 /** The tenant tables of a site's README: segments and VNIs, VIPs, L4 services, HAProxy. */
+import { hostPart } from '../net/host-part.js';
 import type { FrozenSite } from '../pipeline.js';
 import { mdTable, section } from './markdown.js';
 import type { TenantView } from './tenant-view.js';
 
 export function segmentTable(site: FrozenSite): string {
+  // the IPv6 column only where a segment has IPv6 (an IPv4-only site's table stays as it was)
+  const v6 = site.segments.some((s) => s.ipv6);
   return mdTable(
-    ['tenant', 'segment', 'VNI', 'VLAN (br-int)', 'subnet'],
-    site.segments.map((s) => [s.tenant, s.name, s.vni, s.vlan, s.subnet]),
+    ['tenant', 'segment', 'VNI', 'VLAN (br-int)', 'subnet', ...(v6 ? ['IPv6 subnet'] : [])],
+    site.segments.map((s) => [
+      s.tenant,
+      s.name,
+      s.vni,
+      s.vlan,
+      s.subnet,
+      ...(v6 ? [s.ipv6?.subnet ?? null] : []),
+    ]),
   );
 }
 
@@ -33,9 +43,9 @@ function l4Table(t: TenantView): string {
   return mdTable(
     ['VIP', 'scheduler', 'real servers', 'check'],
     t.virtualServers.map((v) => [
-      `${v.address}:${v.port}/${v.protocol.toLowerCase()}`,
+      `${hostPart(v.address)}:${v.port}/${v.protocol.toLowerCase()}`,
       v.lbAlgo,
-      v.realServers.map((r) => `${r.device} ${r.address}:${r.port} (w${r.weight})`).join(', '),
+      v.realServers.map((r) => `${r.device} ${hostPart(r.address)}:${r.port} (w${r.weight})`).join(', '),
       [...new Set(v.realServers.map((r) => `${r.check.kind}${r.check.path ? ` ${r.check.path}` : ''}`))].join(
         ', ',
       ),
@@ -61,7 +71,7 @@ function l7Tables(t: TenantView): string {
     h.backends.map((b) => [
       b.name,
       b.balance,
-      b.servers.map((s) => `${s.name} ${s.address}:${s.port}`).join(', '),
+      b.servers.map((s) => `${s.name} ${hostPart(s.address)}:${s.port}`).join(', '),
       b.httpCheck ? `HTTP ${b.httpCheck.path} → ${b.httpCheck.expectStatus}` : 'TCP connect',
     ]),
   );

@@ -4,6 +4,7 @@
  * Callers (push, drift) switch on `kind`; they print `message` as is, never a stack.
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { hostPart } from '../net/host-part.js';
 
 export type SshErrorKind =
   /** TCP connect refused or timed out, no route, DNS, or no SSH handshake. */
@@ -35,7 +36,7 @@ export interface ErrorTarget {
 }
 
 export function hostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return `${hostPart(host)}:${port}`;
 }
 
 export class SshError extends Error {

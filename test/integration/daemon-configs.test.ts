@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src/model/types.js';
 import { REPO } from '../support/cli.js';
 import { dualStackVrrp2WithAuth } from '../support/dual-stack.js';
+import { ipv4OnlyExample } from '../support/ipv4-only.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot, run } from '../support/system.js';
@@ -101,8 +102,9 @@ describe('keepalived: keepalived -t -f', () => {
   });
 
   it('GIVEN a tenant whose vRouters serve one gateway and whose L4 service has one port THEN keepalived accepts every keepalived.conf', () => {
-    // keepalived refuses a vrrp_sync_group of one instance ("has only 1 virtual router(s)")
-    const { inventory } = exampleCopy();
+    // keepalived refuses a vrrp_sync_group of one instance ("has only 1 virtual router(s)"): the
+    // IPv4-only site, where one gateway is one instance
+    const { inventory } = ipv4OnlyExample();
     const tenants = join(inventory, 'idc-a-tenants.yaml');
     const text = readFileSync(tenants, 'utf8');
     const oneGateway = text

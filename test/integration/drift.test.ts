@@ -190,12 +190,15 @@ describe('SNMP against the lab: snmpd configured by fabric, FRR and keepalived o
     });
     const vr1 = await pollSnmp(address(41), CREDS, { bgp: true, vrrp: true });
     expect(vr1.bgp).toMatchObject({ localAs: 65241, identifier: '10.1.0.41' });
+    // idc-a is dual-stack: each gateway has its IPv6 instance (`_v6`), in KEEPALIVED-MIB's table too
     expect(vr1.vrrp).toEqual([
       { name: 'shop_gw_app', state: 'master', basePriority: 150, effectivePriority: 150 },
       { name: 'shop_gw_public', state: 'master', basePriority: 150, effectivePriority: 150 },
+      { name: 'shop_gw_app_v6', state: 'master', basePriority: 150, effectivePriority: 150 },
+      { name: 'shop_gw_public_v6', state: 'master', basePriority: 150, effectivePriority: 150 },
     ]);
     const lb2 = await pollSnmp(address(52), CREDS, { bgp: false, vrrp: true });
-    expect(lb2.vrrp!.map((v) => v.state)).toEqual(['backup', 'backup']);
+    expect(lb2.vrrp!.map((v) => v.state)).toEqual(['backup', 'backup', 'backup', 'backup']);
   }, 60_000);
 
   it('GIVEN wrong SNMPv3 passphrases, or v2c `public` THEN no answer; v2c with the configured community answers', async () => {

@@ -94,7 +94,7 @@ describe('fabric push --probe-lab', () => {
     edit('idc-a.yaml', 'advert_int: 0.15 }', 'advert_int: 0.2 }\n  checks: { down_interval: 0.3 }');
     edit(
       'idc-a-tenants.yaml',
-      '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+      '      app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }\n',
       '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
     );
     await render();

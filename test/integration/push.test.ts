@@ -275,7 +275,7 @@ describe('fabric push against the idc-a lab', () => {
       'idc-a-tenants.yaml',
       (t) =>
         t.replace(
-          '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+          '      app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }\n',
           '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
         ),
       async () => {
@@ -356,8 +356,8 @@ describe('fabric push against the idc-a lab', () => {
       'idc-a-tenants.yaml',
       (t) =>
         t.replace(
-          '      eth2: { segment: lbnet, address: 10.20.1.2 }\n',
-          '$&      eth3: { segment: app, address: 10.20.2.51 }\n',
+          '      eth2: { segment: lbnet, address: 10.20.1.2, address6: 2001:db8:20:1::2 }\n',
+          '$&      eth3: { segment: app, address: 10.20.2.51, address6: 2001:db8:20:2::51 }\n',
         ),
       async () => {
         const r = await push('--only', 'lb1');

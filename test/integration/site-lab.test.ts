@@ -116,7 +116,7 @@ describe('fabric verify on the idc-a lab', () => {
   it('GIVEN an inventory with a segment the lab has no tunnels for THEN verify names the missing tunnel on every hypervisor', async () => {
     const inv = brokenCopy('idc-a-tenants.yaml', (t) =>
       t.replace(
-        '      app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }\n',
+        '      app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }\n',
         '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
       ),
     );

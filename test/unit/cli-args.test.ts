@@ -171,7 +171,7 @@ describe('validate and secrets', () => {
     expect(r.code).toBe(2);
     const lines = r.stdout.split('\n').filter((l) => l.includes('isp1-bpg'));
     expect(lines).toEqual([
-      "inventory/idc-a.yaml:38:25 error secret-missing secret 'isp1-bpg' (used by edge1, isp1) is not set; did you mean 'isp1-bgp'? Otherwise export FABRIC_SECRET_ISP1_BPG=… or add 'isp1-bpg' to secrets.yaml",
+      "inventory/idc-a.yaml:43:25 error secret-missing secret 'isp1-bpg' (used by edge1, isp1) is not set; did you mean 'isp1-bgp'? Otherwise export FABRIC_SECRET_ISP1_BPG=… or add 'isp1-bpg' to secrets.yaml",
     ]);
     expect(r.stdout).toMatch(/idc-a: 26 devices .*: 1 error/);
     expect(r.stdout).toMatch(/idc-b: .*: ok/);

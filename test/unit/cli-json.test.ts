@@ -56,7 +56,7 @@ describe('--json on success and on failure', () => {
           .filter((d) => d.code !== 'single-point-of-failure')
           .map((d) => [d.severity, d.code, d.file, d.line]),
         command,
-      ).toEqual([['warning', 'yaml-warning', 'inventory/idc-b.yaml', 6]]);
+      ).toEqual([['warning', 'yaml-warning', 'inventory/idc-b.yaml', 7]]);
     }
   });
 

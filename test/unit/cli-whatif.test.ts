@@ -87,7 +87,7 @@ describe('fabric whatif', () => {
     const r = await runFabric(['-i', inventory, 'validate', '--site', 'idc-a', '--no-secrets']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      'idc-a-compute.yaml:19:5 error single-point-of-failure single point of failure: host hv3 breaks http://203.0.113.10/api/ is reachable from no upstream; https://203.0.113.10/api/ is reachable from no upstream; web1/api: no server left (app3, app4 down) (fabric whatif --site idc-a --fail hv3)',
+      'idc-a-compute.yaml:19:5 error single-point-of-failure single point of failure: host hv3 breaks http://203.0.113.10/api/ is reachable from no upstream; https://203.0.113.10/api/ is reachable from no upstream; http://[2001:db8:100:10::10]/api/ is reachable from no upstream; https://[2001:db8:100:10::10]/api/ is reachable from no upstream; web1/api: no server left (app3, app4 down) (fabric whatif --site idc-a --fail hv3)',
     );
   });
 

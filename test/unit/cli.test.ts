@@ -37,7 +37,7 @@ describe('fabric CLI', () => {
     const r = await runFabric(['render'], { cwd: dir, env: { FABRIC_SECRET_SHOP_VRRP: 'lab1' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "inventory/idc-a.yaml:38:25 error secret-missing secret 'isp1-bgp' (used by edge1, isp1) is not set: export FABRIC_SECRET_ISP1_BGP=",
+      "inventory/idc-a.yaml:43:25 error secret-missing secret 'isp1-bgp' (used by edge1, isp1) is not set: export FABRIC_SECRET_ISP1_BGP=",
     );
     expect(r.stderr).not.toContain("'shop-vrrp'");
     // one message per secret, not one per device or site that uses it

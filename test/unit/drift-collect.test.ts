@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRR_COMBINED, splitFrrCombined } from '../../src/daemons/frr/collect.js';
+import { FRR_COMBINED6, splitFrrCombined } from '../../src/daemons/frr/collect.js';
 import { ovsAnswers } from '../../src/daemons/ovs/collect.js';
 import { collectPlan, collectScript, parseCollected } from '../../src/drift/collect.js';
 import { bgpSummary, FRR } from '../../src/observe/frr.js';
@@ -58,10 +58,10 @@ describe('collect: one command per device', () => {
     expect(procs).toMatch(/^\d+ sh$/m);
   });
 
-  it('GIVEN a spine THEN one read for processes, its kernel settings, one vtysh for FRR, and its snmpd.conf; its checks are answered by them', () => {
+  it('GIVEN a spine THEN one read for processes, its kernel settings, one vtysh for FRR (both families), and its snmpd.conf; its checks are answered by them', () => {
     const plan = collectPlan(device('spine1'), [FRR.bgpSummary, FRR.routes, FRR.bfdPeers]);
     expect([...plan.reads.keys()]).toEqual(['procs', 'sysctl', 'frr', 'snmpd.conf']);
-    expect(plan.reads.get('frr')).toBe(FRR_COMBINED.command);
+    expect(plan.reads.get('frr')).toBe(FRR_COMBINED6.command); // idc-a is dual-stack: both families in the one vtysh
     expect(plan.prefetch.sort()).toEqual([FRR.bfdPeers, FRR.bgpSummary, FRR.routes].sort());
   });
 

@@ -14,11 +14,12 @@ import type { SnmpObservation } from '../../src/drift/snmp.js';
 import { FRR, FRR_FAMILY } from '../../src/observe/frr.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
+import { ipv4OnlySite } from '../support/ipv4-only.js';
 import { compileExample } from '../support/render.js';
 
 const NOW = '2026-01-01T10:00:00.000Z';
 const ds = compileExample(DUAL_STACK).model!.sites[0]!;
-const v4 = compileExample().model!.sites[0]!;
+const v4 = ipv4OnlySite('idc-a');
 const edge1 = ds.devices.find((d) => d.name === 'edge1')!;
 
 /** `snmpwalk -On` lines as the varbinds net-snmp (node) hands over: INTEGER a number, OID a string. */

@@ -97,6 +97,9 @@ describe('runtime findings', () => {
       vrrp: [
         { name: 'shop_gw_app', state: 'backup', basePriority: 50, effectivePriority: 50 },
         { name: 'shop_gw_public', state: 'fault', basePriority: 150, effectivePriority: 150 },
+        // idc-a is dual-stack: the IPv6 instances (keepalived's own per family) as intended
+        { name: 'shop_gw_app_v6', state: 'master', basePriority: 150, effectivePriority: 150 },
+        { name: 'shop_gw_public_v6', state: 'master', basePriority: 150, effectivePriority: 150 },
       ],
     };
     expect(

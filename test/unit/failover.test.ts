@@ -240,7 +240,12 @@ describe('probes from the model', () => {
     expect(new Set(http.map((p) => p.device))).toEqual(new Set(['isp1', 'isp2']));
     expect(http.some((p) => p.urls.some((u) => u.url.startsWith('https:') && u.insecure))).toBe(true);
     // one client per upstream and VIP, every URL of the VIP in turn (verify's HTTP paths)
-    expect(http.map((p) => p.id).sort()).toEqual(['http isp1→203.0.113.10', 'http isp2→203.0.113.10']);
+    expect(http.map((p) => p.id).sort()).toEqual([
+      'http isp1→203.0.113.10',
+      'http isp1→[2001:db8:100:10::10]',
+      'http isp2→203.0.113.10',
+      'http isp2→[2001:db8:100:10::10]',
+    ]);
     expect(http[0]!.urls.map((u) => u.url).sort()).toEqual([
       'http://203.0.113.10/',
       'http://203.0.113.10/api/',

@@ -19,6 +19,7 @@ import {
 } from '../../src/net/ipv6.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
+import { ipv4OnlySite } from '../support/ipv4-only.js';
 import { tempDir } from '../support/tmp.js';
 
 const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
@@ -136,7 +137,7 @@ describe('IPv6 in the compiled model (dual-stack fixture)', () => {
   });
 
   it('GIVEN an IPv4-only site WHEN compiled THEN its model has no IPv6 field at all', () => {
-    const idcA = runPipeline(join(REPO, 'inventory')).model!.sites.find((s) => s.name === 'idc-a')!;
+    const idcA = ipv4OnlySite('idc-a');
     const json = JSON.stringify(idcA);
     expect(json).not.toMatch(/addresses6|ipv6Unicast|defaultGateway6|"ipv6"/); // no "family":"ipv6" either
   });

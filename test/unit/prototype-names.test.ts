@@ -138,7 +138,10 @@ describe('names that are JavaScript object properties', () => {
     const { inventory } = renamedSite({});
     const tenants = join(inventory, 'idc-a-tenants.yaml');
     const text = readFileSync(tenants, 'utf8')
-      .replace('app: { vrid: 13, address: 10.20.2.1 }', 'constructor: { vrid: 13, address: 10.20.2.1 }')
+      .replace(
+        'app: { vrid: 13, address: 10.20.2.1, address6: 2001:db8:20:2::1 }',
+        'constructor: { vrid: 13, address: 10.20.2.1, address6: 2001:db8:20:2::1 }',
+      )
       .replace('default_backend: web', 'default_backend: constructor')
       .replace('host: hv4', 'host: constructor');
     writeFileSync(tenants, text);
@@ -156,8 +159,8 @@ describe('names that are JavaScript object properties', () => {
     const { inventory } = renamedSite({});
     const tenants = join(inventory, 'idc-a-tenants.yaml');
     const text = readFileSync(tenants, 'utf8').replace(
-      'app: { vni: 10030, subnet: 10.20.2.0/24, description: L7 to application VMs }',
-      'app: { vni: 10030, subnet: 10.20.2.0/24 }\n      constructor: { vni: 10040, subnet: 10.20.3.0/24 }',
+      'app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }',
+      'app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64 }\n      constructor: { vni: 10040, subnet: 10.20.3.0/24 }',
     );
     writeFileSync(
       tenants,

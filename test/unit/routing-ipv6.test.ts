@@ -12,6 +12,7 @@ import { sessionKey, simulateRouting } from '../../src/verify/routing.js';
 import { analyseOne, analyseSite } from '../../src/whatif/analyse.js';
 import type { Scenario } from '../../src/whatif/types.js';
 import { DUAL_STACK, dualStackOneIpv6Upstream } from '../support/dual-stack.js';
+import { ipv4OnlySite } from '../support/ipv4-only.js';
 
 type Site = DeepReadonly<SiteModel>;
 
@@ -82,7 +83,7 @@ describe('the IPv6 family of the routing simulation (dual-stack fixture)', () =>
   });
 
   it('GIVEN an IPv4-only site THEN the simulation has no IPv6 family', () => {
-    const idcA = runPipeline('inventory').model!.sites.find((s) => s.name === 'idc-a')!;
+    const idcA = ipv4OnlySite('idc-a');
     expect(simulateRouting(idcA).ipv6).toBeUndefined();
     expect(Object.keys(simulateRouting(idcA))).not.toContain('ipv6');
   });

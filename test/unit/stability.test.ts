@@ -72,6 +72,7 @@ describe('stable allocation', () => {
     const hv5 = after.devices.find((d) => d.name === 'hv5')!;
     expect(hv5.interfaces[0]!.addresses).toEqual([
       { family: 'ipv4', address: '10.1.0.25', prefixLength: 32 },
+      { family: 'ipv6', address: '2001:db8:1::19', prefixLength: 128 }, // id 25 = 0x19
     ]);
     expect('frr' in hv5 && hv5.frr.routerBgp.asn).toBe(65225);
   });

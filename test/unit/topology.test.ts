@@ -58,8 +58,10 @@ describe('containerlab export', () => {
     );
     expect(topology.topology.nodes.app1.exec).toEqual([
       'ip addr add 10.20.2.21/24 dev eth1',
+      'ip addr add 2001:db8:20:2::21/64 dev eth1',
       'ip link set eth1 up',
       'ip route replace default via 10.20.2.1',
+      'ip -6 route replace default via 2001:db8:20:2::1',
     ]);
     expect(topology.topology.nodes.app1.env).toEqual({ FABRIC_DAEMONS: 'http', FABRIC_HTTP_PORTS: '8080' });
     expect(topology.topology.nodes.hv1.exec).toContain('sh /etc/fabric/ovs.sh');

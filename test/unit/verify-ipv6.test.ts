@@ -21,6 +21,7 @@ import { deriveExpectations, type Expectation } from '../../src/verify/expectati
 import { analyseOne } from '../../src/whatif/analyse.js';
 import { REPO } from '../support/cli.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
+import { ipv4OnlySite } from '../support/ipv4-only.js';
 
 type Site = DeepReadonly<SiteModel>;
 
@@ -31,7 +32,7 @@ function compile(dir: string): Site {
 }
 
 const ds = compile(DUAL_STACK);
-const idcA = runPipeline(join(REPO, 'inventory')).model!.sites.find((s) => s.name === 'idc-a')!;
+const idcA = ipv4OnlySite('idc-a');
 const down = (devices: string[]): Down => ({ devices: new Set(devices), links: new Set() });
 const sample = (file: string) => readFileSync(join(REPO, 'test', 'fixtures', 'frr-ipv6', file), 'utf8');
 
@@ -55,7 +56,7 @@ async function evaluate(e: Expectation, round: ObservationRound) {
   return specOf(e)!.evaluate(e, round);
 }
 
-describe('an IPv4-only site keeps its checks (idc-a)', () => {
+describe('an IPv4-only site keeps its checks (idc-a without its IPv6)', () => {
   it('GIVEN idc-a WHEN its checks are derived, intact or degraded THEN none has a family or an IPv6 id', () => {
     for (const d of [[], ['spine1'], ['vr1'], ['hv1']]) {
       const list = deriveExpectations(idcA, { down: down(d) });

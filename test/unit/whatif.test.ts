@@ -60,8 +60,10 @@ describe('whatif on idc-a as shipped', () => {
   it('GIVEN spine1 fails THEN nothing breaks and ECMP across the fabric narrows to the other spine', () => {
     const r = result(report, 'spine1');
     expect(r.verdict).toBe('degraded');
-    expect(r.impacts.map((i) => i.service)).toEqual(['ecmp']);
+    // idc-a is dual-stack: one line per family
+    expect(r.impacts.map((i) => i.service)).toEqual(['ecmp', 'ecmp']);
     expect(r.impacts[0]!.detail).toContain('edge1 → 10.1.0.11/32: 1 of 2');
+    expect(r.impacts[1]!.detail).toContain('edge1 → 2001:db8:1::b/128: 1 of 2');
   });
 
   it('GIVEN hv1 fails THEN vr2 becomes VRRP master of the gateways and its VMs need a new home', () => {
@@ -89,7 +91,10 @@ describe('whatif on idc-a as shipped', () => {
   it('GIVEN isp1 fails THEN the VIP is still served and only the default route narrows', () => {
     const r = result(report, 'isp1');
     expect(r.verdict).toBe('degraded');
-    expect(r.impacts.map((i) => i.service)).toEqual(['ecmp']);
+    expect(r.impacts.map((i) => i.detail)).toEqual([
+      expect.stringContaining('IPv4 routes on 2 devices narrowed (e.g. spine1 → 0.0.0.0/0: 1 of 2)'),
+      expect.stringContaining('IPv6 routes on 2 devices narrowed (e.g. spine1 → ::/0: 1 of 2)'),
+    ]);
   });
 
   it('GIVEN both spines fail (N-2) THEN the racks lose their uplinks and each other', () => {
@@ -136,7 +141,10 @@ describe('whatif on inventories with a redundancy taken away', () => {
       'leaf1b:eth2~spine2:eth12',
     ]);
     expect(broken(result(report, 'spine1'))).toEqual(['no uplink session left: leaf1a (had spine1)']);
-    expect(broken(result(report, 'leaf1b'))).toEqual(['loopbacks lost: leaf1a → spine2']);
+    expect(broken(result(report, 'leaf1b'))).toEqual([
+      'IPv4 loopbacks lost: leaf1a → spine2',
+      'IPv6 loopbacks lost: leaf1a → spine2',
+    ]);
   });
 
   it('GIVEN both leaves of rack r1 on spine1 only THEN spine1 cuts the rack off', () => {
@@ -150,7 +158,7 @@ describe('whatif on inventories with a redundancy taken away', () => {
     expect(r.verdict).toBe('breaks');
     const details = broken(r);
     expect(details).toContain('no uplink session left: leaf1a (had spine1), leaf1b (had spine1)');
-    expect(details.some((d) => d.startsWith('loopbacks lost: leaf1a → edge1'))).toBe(true);
+    expect(details.some((d) => d.startsWith('IPv4 loopbacks lost: leaf1a → edge1'))).toBe(true);
     expect(details).toContain(
       'shop/app: VTEPs hv1↔hv3, hv1↔hv4, hv2↔hv3, hv2↔hv4 no longer reach each other',
     );

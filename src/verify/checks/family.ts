@@ -36,5 +36,4 @@ export function routingOf(r: RoutingExpectation, f: AddressFamily): FamilyRoutin
   return f === 'ipv4' ? r : r.ipv6;
 }
 
-/** `203.0.113.10` or `[2001:db8::10]`: an address where a port or path may follow. */
-export const hostPart = (address: string): string => (address.includes(':') ? `[${address}]` : address);
+export { hostPart } from '../../net/host-part.js';
