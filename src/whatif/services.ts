@@ -8,10 +8,11 @@
  * `analyse.ts` compares the degraded state with the intact one.
  */
 import { roleSpec } from '../compile/roles.js';
+import { hostPart } from '../net/host-part.js';
 import { parsePrefix } from '../net/ipv4.js';
 import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
-import { hostPart, ofFamily } from '../verify/checks/family.js';
+import { ofFamily } from '../verify/checks/family.js';
 import { httpPath } from '../verify/checks/http-path.js';
 import {
   loopbackSources,

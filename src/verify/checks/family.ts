@@ -35,5 +35,3 @@ export const familyWord = (f: AddressFamily): string => (f === 'ipv6' ? 'IPv6 ' 
 export function routingOf(r: RoutingExpectation, f: AddressFamily): FamilyRouting | undefined {
   return f === 'ipv4' ? r : r.ipv6;
 }
-
-export { hostPart } from '../../net/host-part.js';

@@ -7,17 +7,10 @@
  * `virtualServers`, HAProxy's IPv6 `binds`) from each upstream's IPv6 client address, over the
  * IPv6 routing (issue 14).
  */
+import { hostPart } from '../../net/host-part.js';
 import { oncePer } from '../../util/once-per.js';
 import { shellQuote } from '../../util/shell.js';
-import {
-  type AddressFamily,
-  FAMILIES,
-  familyField,
-  familyId,
-  hostPart,
-  ofFamily,
-  routingOf,
-} from './family.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, ofFamily, routingOf } from './family.js';
 import {
   clientDevices,
   internetClient,

@@ -4,8 +4,10 @@
  * (an IPv6 `virtualServers` entry) from the master of the segment's IPv6 instance. A VIP whose balancers or
  * real servers are all down is not expected to answer.
  */
+
+import { hostPart } from '../../net/host-part.js';
 import { shellQuote } from '../../util/shell.js';
-import { type AddressFamily, FAMILIES, familyField, familyId, hostPart, ofFamily } from './family.js';
+import { type AddressFamily, FAMILIES, familyField, familyId, ofFamily } from './family.js';
 import { masterOf, sameSubnet, speaksBgp, type VrrpGroup, vrrpDevices, vrrpGroups } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 
