@@ -21,7 +21,10 @@ export const DEFAULT_TIMERS: SiteTimers = {
   // ConnectRetry: FRR's 120 s (traditional profile) left a session that lost a connection
   // collision after a link came back down for two minutes (edge1/cut in the lab, verify green
   // after 119 s); a SYN every 2 s to a peer that is away costs nothing
-  bgp: { keepaliveS: 3, holdS: 9, connectRetryS: 2 },
+  // update-delay: a restarted bgpd in FRR 8.4 resets each BFD session once more right after it
+  // comes up (FRR#17337, fixed in 10.3); holding its routes until every peer's End-of-RIB keeps
+  // traffic off it through that second reset (a leaf's crash failback, docs/failover.md)
+  bgp: { keepaliveS: 3, holdS: 9, connectRetryS: 2, updateDelayS: 10 },
   bfdFabric: { intervalMs: 50, multiplier: 3 },
   bfdUpstream: { intervalMs: 300, multiplier: 3 },
   // bfdd -> bgpd -> zebra -> kernel: bgpd holds its route-processing queue 50 ms (bgp_route.c,
@@ -59,6 +62,7 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
       keepaliveS: d.bgp?.keepalive ?? t.bgp.keepaliveS,
       holdS: d.bgp?.hold ?? t.bgp.holdS,
       connectRetryS: d.bgp?.connect_retry ?? t.bgp.connectRetryS,
+      updateDelayS: d.bgp?.update_delay ?? t.bgp.updateDelayS,
     },
     bfdFabric: {
       intervalMs: d.bfd?.interval ?? t.bfdFabric.intervalMs,

@@ -86,6 +86,11 @@ export function timersTable(site: FrozenSite): string {
       ['BGP keepalive / hold', `${t.bgp.keepaliveS} s / ${t.bgp.holdS} s`, 'backstop when BFD is silent'],
       ['BGP connect retry', `${t.bgp.connectRetryS} s`, 'how soon a session that could not open tries again'],
       [
+        'BGP update delay',
+        t.bgp.updateDelayS ? `${t.bgp.updateDelayS} s at most` : 'off',
+        "a restarted router takes traffic back only with its peers' whole tables",
+      ],
+      [
         'BFD fabric',
         `${t.bfdFabric.intervalMs} ms × ${t.bfdFabric.multiplier}`,
         'a fabric node or cable is seen down',

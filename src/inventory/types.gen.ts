@@ -211,6 +211,10 @@ export interface Defaults {
      * Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2
      */
     connect_retry?: number;
+    /**
+     * Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10
+     */
+    update_delay?: number;
   };
   /**
    * BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`).

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}}}};
 const schema17 = {"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"};
 const schema18 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
 const schema36 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}};
@@ -852,7 +852,7 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}};
+const schema32 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}};
 const pattern9 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
 const schema33 = {"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}};
 const pattern10 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
@@ -1152,7 +1152,7 @@ if(data.bgp !== undefined){
 let data1 = data.bgp;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!(((key1 === "keepalive") || (key1 === "hold")) || (key1 === "connect_retry"))){
+if(!((((key1 === "keepalive") || (key1 === "hold")) || (key1 === "connect_retry")) || (key1 === "update_delay"))){
 const err4 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bgp,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -1268,9 +1268,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bgp.type,parentSchema:schema32.properties.bgp,data:data1};
+if(data1.update_delay !== undefined){
+let data5 = data1.update_delay;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.update_delay.type,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1279,13 +1280,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.bfd !== undefined){
-let data5 = data.bfd;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key2 in data5){
-if(!(((key2 === "interval") || (key2 === "multiplier")) || (key2 === "upstream"))){
-const err15 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd,data:data5};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 3600 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1294,11 +1291,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data5.interval !== undefined){
-let data6 = data5.interval;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err16 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.interval.type,parentSchema:schema32.properties.bfd.properties.interval,data:data6};
+if(data5 < 0 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1307,9 +1301,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 60000 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.interval,data:data6};
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bgp.type,parentSchema:schema32.properties.bgp,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1318,8 +1314,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6 < 10 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.interval,data:data6};
+}
+if(data.bfd !== undefined){
+let data6 = data.bfd;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(((key2 === "interval") || (key2 === "multiplier")) || (key2 === "upstream"))){
+const err18 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1329,11 +1330,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-if(data5.multiplier !== undefined){
-let data7 = data5.multiplier;
+if(data6.interval !== undefined){
+let data7 = data6.interval;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.multiplier,data:data7};
+const err19 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.interval.type,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1343,8 +1343,8 @@ vErrors.push(err19);
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 255 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.multiplier,data:data7};
+if(data7 > 60000 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1353,8 +1353,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7 < 2 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.multiplier,data:data7};
+if(data7 < 10 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1365,12 +1365,10 @@ errors++;
 }
 }
 }
-if(data5.upstream !== undefined){
-let data8 = data5.upstream;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key3 in data8){
-if(!((key3 === "interval") || (key3 === "multiplier"))){
-const err22 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd.properties.upstream,data:data8};
+if(data6.multiplier !== undefined){
+let data8 = data6.multiplier;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1379,11 +1377,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.interval !== undefined){
-let data9 = data8.interval;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err23 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.interval.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data9};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 255 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1392,9 +1388,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 60000 || isNaN(data9)){
-const err24 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data9};
+if(data8 < 2 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1403,8 +1398,14 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9 < 10 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data9};
+}
+}
+if(data6.upstream !== undefined){
+let data9 = data6.upstream;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key3 in data9){
+if(!((key3 === "interval") || (key3 === "multiplier"))){
+const err25 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd.properties.upstream,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1414,11 +1415,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data8.multiplier !== undefined){
-let data10 = data8.multiplier;
+if(data9.interval !== undefined){
+let data10 = data9.interval;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data10};
+const err26 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.interval.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1428,8 +1428,8 @@ vErrors.push(err26);
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 255 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data10};
+if(data10 > 60000 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1438,8 +1438,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10 < 2 || isNaN(data10)){
-const err28 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data10};
+if(data10 < 10 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1450,9 +1450,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.properties.upstream.type,parentSchema:schema32.properties.bfd.properties.upstream,data:data8};
+if(data9.multiplier !== undefined){
+let data11 = data9.multiplier;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err29 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1461,10 +1462,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.type,parentSchema:schema32.properties.bfd,data:data5};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 255 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1473,13 +1473,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.ssh !== undefined){
-let data11 = data.ssh;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key4 in data11){
-if(!((key4 === "user") || (key4 === "port"))){
-const err31 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ssh,data:data11};
+if(data11 < 2 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1489,11 +1484,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11.user !== undefined){
-let data12 = data11.user;
-if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
-const err32 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema32.properties.ssh.properties.user,data:data12};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.properties.upstream.type,parentSchema:schema32.properties.bfd.properties.upstream,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1503,8 +1497,9 @@ vErrors.push(err32);
 errors++;
 }
 }
+}
 else {
-const err33 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ssh.properties.user.type,parentSchema:schema32.properties.ssh.properties.user,data:data12};
+const err33 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.type,parentSchema:schema32.properties.bfd,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1514,10 +1509,12 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data11.port !== undefined){
-let data13 = data11.port;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err34 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.ssh.properties.port.type,parentSchema:schema32.properties.ssh.properties.port,data:data13};
+if(data.ssh !== undefined){
+let data12 = data.ssh;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!((key4 === "user") || (key4 === "port"))){
+const err34 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ssh,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1526,9 +1523,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 65535 || isNaN(data13)){
-const err35 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.ssh.properties.port,data:data13};
+}
+if(data12.user !== undefined){
+let data13 = data12.user;
+if(typeof data13 === "string"){
+if(!pattern9.test(data13)){
+const err35 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema32.properties.ssh.properties.user,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1537,8 +1537,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err36 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.ssh.properties.port,data:data13};
+}
+else {
+const err36 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ssh.properties.user.type,parentSchema:schema32.properties.ssh.properties.user,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1548,10 +1549,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ssh.type,parentSchema:schema32.properties.ssh,data:data11};
+if(data12.port !== undefined){
+let data14 = data12.port;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err37 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.ssh.properties.port.type,parentSchema:schema32.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1560,13 +1561,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.ovs !== undefined){
-let data14 = data.ovs;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key5 in data14){
-if(!(key5 === "datapath")){
-const err38 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ovs,data:data14};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 65535 || isNaN(data14)){
+const err38 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1575,11 +1572,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data14.datapath !== undefined){
-let data15 = data14.datapath;
-if(!((data15 === "system") || (data15 === "netdev"))){
-const err39 = {instancePath:instancePath+"/ovs/datapath",schemaPath:"#/properties/ovs/properties/datapath/enum",keyword:"enum",params:{allowedValues: schema32.properties.ovs.properties.datapath.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.ovs.properties.datapath.enum,parentSchema:schema32.properties.ovs.properties.datapath,data:data15};
+if(data14 < 1 || isNaN(data14)){
+const err39 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1590,8 +1584,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ovs.type,parentSchema:schema32.properties.ovs,data:data14};
+const err40 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ssh.type,parentSchema:schema32.properties.ssh,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1601,12 +1596,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.vrrp !== undefined){
-let data16 = data.vrrp;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key6 in data16){
-if(!((key6 === "advert_int") || (key6 === "version"))){
-const err41 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.vrrp,data:data16};
+if(data.ovs !== undefined){
+let data15 = data.ovs;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key5 in data15){
+if(!(key5 === "datapath")){
+const err41 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ovs,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1616,11 +1611,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data16.advert_int !== undefined){
-let data17 = data16.advert_int;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 255 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data17};
+if(data15.datapath !== undefined){
+let data16 = data15.datapath;
+if(!((data16 === "system") || (data16 === "netdev"))){
+const err42 = {instancePath:instancePath+"/ovs/datapath",schemaPath:"#/properties/ovs/properties/datapath/enum",keyword:"enum",params:{allowedValues: schema32.properties.ovs.properties.datapath.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.ovs.properties.datapath.enum,parentSchema:schema32.properties.ovs.properties.datapath,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1629,8 +1623,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data17 < 0.01 || isNaN(data17)){
-const err43 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data17};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ovs.type,parentSchema:schema32.properties.ovs,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1640,8 +1636,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.vrrp.properties.advert_int.type,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data17};
+if(data.vrrp !== undefined){
+let data17 = data.vrrp;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+if(!((key6 === "advert_int") || (key6 === "version"))){
+const err44 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.vrrp,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1651,10 +1651,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.version !== undefined){
-let data18 = data16.version;
-if(!((data18 === 2) || (data18 === 3))){
-const err45 = {instancePath:instancePath+"/vrrp/version",schemaPath:"#/properties/vrrp/properties/version/enum",keyword:"enum",params:{allowedValues: schema32.properties.vrrp.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.vrrp.properties.version.enum,parentSchema:schema32.properties.vrrp.properties.version,data:data18};
+if(data17.advert_int !== undefined){
+let data18 = data17.advert_int;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 255 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1663,15 +1664,49 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.vrrp.type,parentSchema:schema32.properties.vrrp,data:data16};
+if(data18 < 0.01 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.vrrp.properties.advert_int.type,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data17.version !== undefined){
+let data19 = data17.version;
+if(!((data19 === 2) || (data19 === 3))){
+const err48 = {instancePath:instancePath+"/vrrp/version",schemaPath:"#/properties/vrrp/properties/version/enum",keyword:"enum",params:{allowedValues: schema32.properties.vrrp.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.vrrp.properties.version.enum,parentSchema:schema32.properties.vrrp.properties.version,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.vrrp.type,parentSchema:schema32.properties.vrrp,data:data17};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -1683,46 +1718,11 @@ errors = vErrors.length;
 }
 }
 if(data.checks !== undefined){
-let data20 = data.checks;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key7 in data20){
+let data21 = data.checks;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key7 in data21){
 if(!((((((key7 === "interval") || (key7 === "fast_interval")) || (key7 === "down_interval")) || (key7 === "timeout")) || (key7 === "rise")) || (key7 === "fall"))){
-const err47 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.checks,data:data20};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data20.interval !== undefined){
-let data21 = data20.interval;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 3600 || isNaN(data21)){
-const err48 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.interval,data:data21};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data21 < 0.01 || isNaN(data21)){
-const err49 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.interval,data:data21};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.interval.type,parentSchema:schema32.properties.checks.properties.interval,data:data21};
+const err50 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.checks,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1732,11 +1732,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data20.fast_interval !== undefined){
-let data22 = data20.fast_interval;
+if(data21.interval !== undefined){
+let data22 = data21.interval;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 3600 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.fast_interval,data:data22};
+const err51 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1746,7 +1746,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data22 < 0.01 || isNaN(data22)){
-const err52 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.fast_interval,data:data22};
+const err52 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1757,7 +1757,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.fast_interval.type,parentSchema:schema32.properties.checks.properties.fast_interval,data:data22};
+const err53 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.interval.type,parentSchema:schema32.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1767,11 +1767,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data20.down_interval !== undefined){
-let data23 = data20.down_interval;
+if(data21.fast_interval !== undefined){
+let data23 = data21.fast_interval;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 3600 || isNaN(data23)){
-const err54 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.down_interval,data:data23};
+const err54 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1781,7 +1781,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data23 < 0.01 || isNaN(data23)){
-const err55 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.down_interval,data:data23};
+const err55 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1792,7 +1792,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.down_interval.type,parentSchema:schema32.properties.checks.properties.down_interval,data:data23};
+const err56 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.fast_interval.type,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1802,11 +1802,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data20.timeout !== undefined){
-let data24 = data20.timeout;
+if(data21.down_interval !== undefined){
+let data24 = data21.down_interval;
 if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 60 || isNaN(data24)){
-const err57 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema32.properties.checks.properties.timeout,data:data24};
+if(data24 > 3600 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1816,7 +1816,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data24 < 0.01 || isNaN(data24)){
-const err58 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.timeout,data:data24};
+const err58 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1827,7 +1827,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.timeout.type,parentSchema:schema32.properties.checks.properties.timeout,data:data24};
+const err59 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.down_interval.type,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1837,10 +1837,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data20.rise !== undefined){
-let data25 = data20.rise;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err60 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.rise.type,parentSchema:schema32.properties.checks.properties.rise,data:data25};
+if(data21.timeout !== undefined){
+let data25 = data21.timeout;
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 60 || isNaN(data25)){
+const err60 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1849,9 +1850,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err61 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.rise,data:data25};
+if(data25 < 0.01 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1860,8 +1860,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err62 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.rise,data:data25};
+}
+else {
+const err62 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.timeout.type,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1871,11 +1872,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-if(data20.fall !== undefined){
-let data26 = data20.fall;
+if(data21.rise !== undefined){
+let data26 = data21.rise;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err63 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.fall.type,parentSchema:schema32.properties.checks.properties.fall,data:data26};
+const err63 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.rise.type,parentSchema:schema32.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1886,7 +1886,7 @@ errors++;
 }
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 > 100 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.fall,data:data26};
+const err64 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1896,7 +1896,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data26 < 1 || isNaN(data26)){
-const err65 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.fall,data:data26};
+const err65 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1907,9 +1907,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.checks.type,parentSchema:schema32.properties.checks,data:data20};
+if(data21.fall !== undefined){
+let data27 = data21.fall;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err66 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.fall.type,parentSchema:schema32.properties.checks.properties.fall,data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1918,15 +1919,49 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 100 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.fall,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+if(data27 < 1 || isNaN(data27)){
+const err68 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.fall,data:data27};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.checks.type,parentSchema:schema32.properties.checks,data:data21};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }

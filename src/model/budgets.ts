@@ -9,9 +9,11 @@
 export interface SiteTimers {
   /**
    * BGP keepalive and hold, seconds: a backstop only, BFD detects failures. ConnectRetry, seconds:
-   * how soon a session that could not open tries again. @default 3 / 9 / 2
+   * how soon a session that could not open tries again. Update delay, seconds: how long a speaker
+   * that has just started advertises nothing while its peers send their tables (0: off).
+   * @default 3 / 9 / 2 / 10
    */
-  bgp: { keepaliveS: number; holdS: number; connectRetryS: number };
+  bgp: { keepaliveS: number; holdS: number; connectRetryS: number; updateDelayS: number };
   /** BFD profile `fabric` (every session inside the site): ms × multiplier. @default 50 × 3 */
   bfdFabric: { intervalMs: number; multiplier: number };
   /** BFD profile `upstream` (sessions to ISPs). @default 300 × 3 */

@@ -121,9 +121,10 @@ export interface RouterBgp {
   routerId: string;
   /**
    * `timers bgp`: keepalive and hold, seconds (BFD detects failures; these are the backstop);
-   * `neighbor GROUP timers connect`: ConnectRetry, seconds, printed on every peer group.
+   * `neighbor GROUP timers connect`: ConnectRetry, seconds, printed on every peer group;
+   * `update-delay`: read-only seconds after bgpd starts, at most (0: not printed, FRR's off).
    */
-  timers: { keepalive: number; hold: number; connectRetry: number };
+  timers: { keepalive: number; hold: number; connectRetry: number; updateDelay: number };
   /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
   logNeighborChanges: boolean;
   bestpath: {

@@ -17,6 +17,7 @@ import {
 import { compileTimers, DEFAULT_TIMERS } from '../../src/compile/timers.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
 import { exampleCopy, singleFileInventory } from '../support/tmp.js';
 
 describe('budget formulas, answers known by hand', () => {
@@ -74,6 +75,30 @@ describe('budget formulas, answers known by hand', () => {
     expect(t.bfdFabric).toEqual({ intervalMs: 50, multiplier: 3 });
     expect(t.bfdUpstream).toEqual({ intervalMs: 1000, multiplier: 3 });
     expect(t.vrrp).toEqual({ version: 2, advertS: 0.15 });
+  });
+
+  it("GIVEN the default update delay THEN every router's `router bgp` has `update-delay 10` where FRR prints it; GIVEN update_delay 0 THEN none", () => {
+    const bgpHead = (inventory?: string) =>
+      renderExample(inventory)[0]!
+        .rendered.files.find((f) => f.device === 'leaf1a' && f.file === 'frr.conf')!
+        .content.split('\n')
+        .filter((l) => /^ (bgp log-neighbor-changes|update-delay|bgp bestpath)/.test(l));
+    // after log-neighbor-changes and before bestpath, as `show running-config` of FRR 8.4 has it
+    expect(bgpHead()).toEqual([
+      ' bgp log-neighbor-changes',
+      ' update-delay 10',
+      ' bgp bestpath as-path multipath-relax',
+    ]);
+    const { inventory } = exampleCopy();
+    const file = join(inventory, 'idc-a.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('defaults:\n', 'defaults:\n  bgp: { update_delay: 0 }\n'),
+    );
+    expect(bgpHead(inventory)).toEqual([
+      ' bgp log-neighbor-changes',
+      ' bgp bestpath as-path multipath-relax',
+    ]);
   });
 });
 

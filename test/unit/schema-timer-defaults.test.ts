@@ -30,6 +30,8 @@ const t = DEFAULT_TIMERS;
 const PAIRS: [string, number][] = [
   ['bgp.keepalive', t.bgp.keepaliveS],
   ['bgp.hold', t.bgp.holdS],
+  ['bgp.connect_retry', t.bgp.connectRetryS],
+  ['bgp.update_delay', t.bgp.updateDelayS],
   ['bfd.interval', t.bfdFabric.intervalMs],
   ['bfd.multiplier', t.bfdFabric.multiplier],
   ['bfd.upstream.interval', t.bfdUpstream.intervalMs],

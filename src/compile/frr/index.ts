@@ -171,7 +171,12 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
 
 /** `router bgp`'s timers, as FRR spells them. */
 function bgpTimers(t: SiteTimers['bgp']): FrrModel['routerBgp']['timers'] {
-  return { keepalive: t.keepaliveS, hold: t.holdS, connectRetry: t.connectRetryS };
+  return {
+    keepalive: t.keepaliveS,
+    hold: t.holdS,
+    connectRetry: t.connectRetryS,
+    updateDelay: t.updateDelayS,
+  };
 }
 
 /** FRR's BFD defaults: a profile prints only what differs from them. */
