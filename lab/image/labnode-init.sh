@@ -159,16 +159,21 @@ OVS_NICE=-10
 ovs() {
   case "$1" in
     start)
+      # what is already running stays: `lab failover`'s crash restarts a killed ovs-vswitchd
+      # this way, at the same priority as at boot, next to its running ovsdb-server
       install -d -m 0755 /run/openvswitch /var/log/openvswitch /etc/openvswitch
-      [ -s /etc/openvswitch/conf.db ] ||
-        ovsdb-tool create /etc/openvswitch/conf.db /usr/share/openvswitch/vswitch.ovsschema || return 1
-      nice -n "$OVS_NICE" ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
-        --remote=db:Open_vSwitch,Open_vSwitch,manager_options --pidfile --detach \
-        --log-file=/var/log/openvswitch/ovsdb-server.log -vconsole:off || return 1
-      ovs-vsctl --no-wait init || return 1
-      ovs-vsctl --no-wait set Open_vSwitch . external_ids:hostname="$(hostname)"
-      nice -n "$OVS_NICE" ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
-        --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off
+      if ! running ovsdb-server; then
+        [ -s /etc/openvswitch/conf.db ] ||
+          ovsdb-tool create /etc/openvswitch/conf.db /usr/share/openvswitch/vswitch.ovsschema || return 1
+        nice -n "$OVS_NICE" ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
+          --remote=db:Open_vSwitch,Open_vSwitch,manager_options --pidfile --detach \
+          --log-file=/var/log/openvswitch/ovsdb-server.log -vconsole:off || return 1
+        ovs-vsctl --no-wait init || return 1
+        ovs-vsctl --no-wait set Open_vSwitch . external_ids:hostname="$(hostname)"
+      fi
+      running ovs-vswitchd ||
+        nice -n "$OVS_NICE" ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
+          --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off
       ;;
     stop)
       ovs-appctl -t ovs-vswitchd exit >/dev/null 2>&1
