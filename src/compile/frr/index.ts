@@ -11,8 +11,8 @@ import type {
   SiteTimers,
   StaticRoute,
 } from '../../model/types.js';
-import { contains, formatAddress, nth, parsePrefix, withLength } from '../../net/ipv4.js';
-import { contains6, nth6, parsePrefix6, withLength6 } from '../../net/ipv6.js';
+import { contains, formatAddress, nth, type Prefix4, parsePrefix, withLength } from '../../net/ipv4.js';
+import { contains6, nth6, type Prefix6, parsePrefix6, withLength6 } from '../../net/ipv6.js';
 import { oncePer } from '../../util/once-per.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
 import { address4, address6, withValue } from '../ip-family.js';
@@ -290,35 +290,54 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
  * default route.
  */
 function announcementsOf(facts: SiteFacts, origin: { announced: string[]; announced6: string[] }) {
-  const site = siteNetworks(facts);
+  // only an edge announces; the site's originated prefixes are parsed once per site, not per edge and prefix
+  const none = () => ({ aggregates: [], networks: [] });
   return {
-    ipv4: announcedAs(origin.announced, site.ipv4, inside4),
-    ipv6: announcedAs(origin.announced6, site.ipv6, inside6),
+    ipv4: origin.announced.length
+      ? announcedAs(origin.announced, siteOriginated(facts).ipv4, prefix4)
+      : none(),
+    ipv6: origin.announced6.length
+      ? announcedAs(origin.announced6, siteOriginated(facts).ipv6, prefix6)
+      : none(),
   };
 }
 
-function announcedAs(
+/** Parsing and containment in one family, for `announcedAs`. */
+interface PrefixFamily<P extends Prefix4 | Prefix6> {
+  parse(text: string): P | undefined;
+  contains(outer: P, inner: P): boolean;
+}
+
+const prefix4: PrefixFamily<Prefix4> = {
+  parse: (text) => parsePrefix(text)?.prefix,
+  contains: (o, i) => contains(o, i.network),
+};
+const prefix6: PrefixFamily<Prefix6> = {
+  parse: (text) => parsePrefix6(text)?.prefix,
+  contains: (o, i) => contains6(o, i.network),
+};
+
+function announcedAs<P extends Prefix4 | Prefix6>(
   prefixes: string[],
-  originated: string[],
-  inside: (outer: string, inner: string) => boolean,
+  originated: readonly (P | undefined)[],
+  family: PrefixFamily<P>,
 ) {
   const aggregates: string[] = [];
   const networks: string[] = [];
-  for (const p of prefixes) (originated.some((n) => inside(p, n)) ? aggregates : networks).push(p);
+  for (const p of prefixes) {
+    // it holds a prefix the site originates: one longer than it and inside it
+    const o = family.parse(p);
+    const holds = !!o && originated.some((i) => !!i && i.length > o.length && family.contains(o, i));
+    (holds ? aggregates : networks).push(p);
+  }
   return { aggregates, networks };
 }
 
-function inside4(outer: string, inner: string): boolean {
-  const o = parsePrefix(outer)?.prefix;
-  const i = parsePrefix(inner)?.prefix;
-  return !!o && !!i && i.length > o.length && contains(o, i.network);
-}
-
-function inside6(outer: string, inner: string): boolean {
-  const o = parsePrefix6(outer)?.prefix;
-  const i = parsePrefix6(inner)?.prefix;
-  return !!o && !!i && i.length > o.length && contains6(o, i.network);
-}
+/** The site's originated prefixes (siteNetworks), parsed once per site: 5,000 loopbacks for each edge. */
+const siteOriginated = oncePer((facts: SiteFacts) => {
+  const site = siteNetworks(facts);
+  return { ipv4: site.ipv4.map(prefix4.parse), ipv6: site.ipv6.map(prefix6.parse) };
+});
 
 /**
  * Per site: each BGP speaker's loopback, anchors and segments with the prefixes it originates
