@@ -3,8 +3,8 @@
 import { cidrOf } from '../model/address.js';
 import { runsVrrp } from '../model/runs.js';
 import type { Device, IpPlanEntry, SiteModel } from '../model/types.js';
-import { parseHostOnPrefix, withLength } from '../net/ipv4.js';
-import { parseHostOnPrefix6, withLength6 } from '../net/ipv6.js';
+import { parseHostAndLength, withLength } from '../net/ipv4.js';
+import { parseHostAndLength6, withLength6 } from '../net/ipv6.js';
 import type { SiteFacts } from './facts.js';
 
 export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[] {
@@ -111,10 +111,10 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
  */
 export function sortByAddress(plan: IpPlanEntry[]): IpPlanEntry[] {
   const keyed = plan.map((e) => {
-    const v6 = e.prefix.includes(':') ? parseHostOnPrefix6(e.prefix) : undefined;
-    if (v6) return { e, family: 6, address: 0, address6: v6.address, length: v6.prefix.length };
-    const parsed = parseHostOnPrefix(e.prefix);
-    return { e, family: 4, address: parsed?.address ?? 0, address6: 0n, length: parsed?.prefix.length ?? 32 };
+    const v6 = e.prefix.includes(':') ? parseHostAndLength6(e.prefix) : undefined;
+    if (v6) return { e, family: 6, address: 0, address6: v6.address, length: v6.length };
+    const parsed = parseHostAndLength(e.prefix);
+    return { e, family: 4, address: parsed?.address ?? 0, address6: 0n, length: parsed?.length ?? 32 };
   });
   keyed.sort(
     (a, b) =>

@@ -68,15 +68,24 @@ export function mask6(length: number): bigint {
 
 /** `address/len` parsed once: the address as written and the prefix it is on. */
 function parseOnPrefix6(text: string): { address: bigint; prefix: Prefix6 } | undefined {
+  const parsed = parseHostAndLength6(text);
+  if (!parsed) return undefined;
+  const { address, length } = parsed;
+  const network = address & mask6(length);
+  return { address, prefix: { network, length, text: withLength6(network, length) } };
+}
+
+/**
+ * `address/len` as two numbers, without printing the prefix: what `parseHostOnPrefix6` gives
+ * (`address`, `prefix.length`), for a sort over every address of a site (the IP plan).
+ */
+export function parseHostAndLength6(text: string): { address: bigint; length: number } | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const len = text.slice(slash + 1);
   if (!/^\d{1,3}$/.test(len) || Number(len) > 128) return undefined;
   const address = parseAddress6(text.slice(0, slash));
-  if (address === undefined) return undefined;
-  const length = Number(len);
-  const network = address & mask6(length);
-  return { address, prefix: { network, length, text: withLength6(network, length) } };
+  return address === undefined ? undefined : { address, length: Number(len) };
 }
 
 /** Parses `address/len`. `hostBits` is set when the address is not the network address. */
