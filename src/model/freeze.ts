@@ -33,7 +33,9 @@ function freezeDeep(v: object): boolean {
       if (!isScalar(x) && !(typeof x === 'object' && freezeDeep(x))) return false;
     }
   } else if (Object.getPrototypeOf(v) === Object.prototype) {
-    for (const k of Object.keys(v)) {
+    // for-in, not Object.keys: the same keys in the same order on a plain object (Object.prototype
+    // has no enumerable key), without an array of keys for each of the model's million objects
+    for (const k in v) {
       const x: unknown = (v as Record<string, unknown>)[k];
       if (!isScalar(x) && !(typeof x === 'object' && freezeDeep(x))) return false;
     }

@@ -37,23 +37,31 @@ function firstReferences(
   site: string,
 ): Map<string, { file: string; path: InventoryPath }> {
   const first = new Map<string, { file: string; path: InventoryPath }>();
-  const visit = (v: unknown, file: string, path: (string | number)[]): void => {
+  // one path, pushed and popped, copied only at a reference: the files hold every cable
+  const path: (string | number)[] = [];
+  const visit = (v: unknown, file: string): void => {
     if (Array.isArray(v)) {
-      v.forEach((x, i) => {
-        visit(x, file, [...path, i]);
-      });
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        visit(v[i], file);
+        path.pop();
+      }
     } else if (typeof v === 'object' && v !== null) {
       const secret = Object.hasOwn(v, 'secret') ? (v as { secret: unknown }).secret : undefined;
       if (typeof secret === 'string') {
         if (!first.has(secret)) first.set(secret, { file, path: [...path, 'secret'] });
         return;
       }
-      for (const [k, x] of Object.entries(v)) visit(x, file, [...path, k]);
+      for (const [k, x] of Object.entries(v)) {
+        path.push(k);
+        visit(x, file);
+        path.pop();
+      }
     }
   };
   for (const s of sources) {
     const data = s.data as { site?: unknown } | undefined;
-    if (data?.site === site) visit(data, s.file, []);
+    if (data?.site === site) visit(data, s.file);
   }
   return first;
 }

@@ -55,7 +55,9 @@ function findRefs(device: object): SecretRefAt[] {
       found.push({ path: [...path], ref: v });
       return;
     }
-    for (const k of Object.keys(v)) {
+    // for-in: the model is plain data (freeze.ts), whose own keys these are, in the same order,
+    // without an array of keys for each object
+    for (const k in v) {
       const x: unknown = (v as Record<string, unknown>)[k];
       if (typeof x !== 'object' || x === null) continue;
       path.push(k);
