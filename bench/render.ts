@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NODE_FLAGS, relaunchWithNodeFlags } from '../src/cli/node-flags.js';
 import { generator } from '../src/cli/version.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../src/diagnostics/format.js';
@@ -24,6 +25,10 @@ import type { RenderedWithManifest } from '../src/render/stage.js';
 import { writeSite } from '../src/render/write.js';
 import { countBySeverity } from '../src/report/diagnostics.js';
 import { SHAPE_OPTIONS, shapeFromArgs, writeSyntheticInventory } from './synthetic.js';
+
+// with the V8 flags `fabric render` runs with (src/cli/node-flags.ts): in a child Node, once
+const relaunched = relaunchWithNodeFlags('render');
+if (relaunched) process.exit(await relaunched);
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -132,6 +137,7 @@ process.stdout.write(
     load1: Number(loadavg()[0]!.toFixed(2)),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
+    nodeFlags: NODE_FLAGS.filter((f) => process.execArgv.includes(f)),
     cpus: cpus().length,
   })}\n`,
 );
