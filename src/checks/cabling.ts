@@ -14,15 +14,21 @@ function endPath(c: CableFacts, end: { device: string; interface: string }): Inv
 
 export function checkPorts(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // the first cable at each port, and its other end; spelt out only for a finding (120,000 ports)
-  const seen = new Map<string, { other: CableFacts['a']; cable: CableFacts }>();
+  // the first cable at each port, and its other end, by device and interface: no string made per
+  // port (120,000 of them), one spelt out only for a finding
+  const seen = new Map<string, Map<string, { other: CableFacts['a']; cable: CableFacts }>>();
   const visit = (c: CableFacts, end: CableFacts['a'], other: CableFacts['a']) => {
-    const key = `${end.device}:${end.interface}`;
-    const first = seen.get(key);
+    let ports = seen.get(end.device);
+    if (!ports) {
+      ports = new Map();
+      seen.set(end.device, ports);
+    }
+    const first = ports.get(end.interface);
     if (!first) {
-      seen.set(key, { other, cable: c });
+      ports.set(end.interface, { other, cable: c });
       return;
     }
+    const key = `${end.device}:${end.interface}`;
     // the simulated internet is implicit: point at the cable the user wrote
     const internet = c.kind === 'internet' || first.cable.kind === 'internet';
     out.push(

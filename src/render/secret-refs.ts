@@ -51,19 +51,22 @@ function findRefs(device: object): SecretRefAt[] {
       }
       return;
     }
-    if (isSecretRef(v)) {
-      found.push({ path: [...path], ref: v });
-      return;
-    }
     // for-in: the model is plain data (freeze.ts), whose own keys these are, in the same order,
-    // without an array of keys for each object
+    // without an array of keys for each object. Whether it is a reference is told by its keys on
+    // the way (a reference holds no object, so nothing below it is visited first): looking up
+    // `secret` and `use` in each of a device's thousands of objects cost more than the walk
+    let keys = 0;
+    let named = 0;
     for (const k in v) {
+      keys++;
+      if (k === 'secret' || k === 'use') named++;
       const x: unknown = (v as Record<string, unknown>)[k];
       if (typeof x !== 'object' || x === null) continue;
       path.push(k);
       visit(x);
       path.pop();
     }
+    if (keys === 2 && named === 2 && isSecretRef(v)) found.push({ path: [...path], ref: v });
   };
   visit(device);
   return found;
