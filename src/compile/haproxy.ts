@@ -42,7 +42,14 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
   for (const [name, f] of [...(l7?.frontends ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
     const transparent = bindAddress !== '*';
     const binds4: HaproxyFrontend['binds'] = [
-      { family: 'ipv4', address: bindAddress, port: f.http ?? 80, certificate: null, transparent },
+      {
+        family: 'ipv4',
+        address: bindAddress,
+        port: f.http ?? 80,
+        certificate: null,
+        transparent,
+        v6only: false,
+      },
     ];
     if (f.certificate) {
       const file = `certs/${name}.pem`;
@@ -57,6 +64,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
         port: f.https ?? 443,
         certificate: `${HAPROXY_CERT_DIR}/${name}.pem`,
         transparent,
+        v6only: false,
       });
     }
     frontends.push({
@@ -66,7 +74,13 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
         ...binds4,
         ...(bindAddress6 === null
           ? []
-          : binds4.map((b) => ({ ...b, family: 'ipv6' as const, address: bindAddress6, transparent: true }))),
+          : binds4.map((b) => ({
+              ...b,
+              family: 'ipv6' as const,
+              address: bindAddress6,
+              transparent: true,
+              v6only: true,
+            }))),
       ],
       rateLimit: f.rate_limit
         ? {

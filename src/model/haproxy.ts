@@ -72,12 +72,23 @@ export interface HaproxyBind {
   port: number;
   certificate: string | null;
   transparent: boolean;
+  /**
+   * `v6only` on every IPv6 bind. HAProxy opens its IPv6 sockets IPv6-only, and a reload (`-x`)
+   * takes over an old socket only when the bind says so too: without it HAProxy 2.6 binds a new
+   * IPv6 socket on every reload, and the old one closes with the connections still waiting in it
+   * (one reset request per client and reload, measured). An address of its own listens to IPv6
+   * only anyway.
+   */
+  v6only: boolean;
 }
 
 export interface HaproxyHealth {
   name: string;
   address: string;
-  /** The IPv6 address it binds too, where the L4 balancers check an IPv6 real server; absent otherwise. */
+  /**
+   * The IPv6 address it binds too, where the L4 balancers check an IPv6 real server; absent
+   * otherwise. Printed `transparent v6only`, as a frontend's IPv6 binds (HaproxyBind.v6only).
+   */
   address6?: string;
   port: number;
   uri: string;

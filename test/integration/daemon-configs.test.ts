@@ -195,6 +195,72 @@ describe('HAProxy: haproxy -c -f', () => {
   });
 });
 
+describe('HAProxy: a reload takes over the rendered listening sockets', () => {
+  // web1's rendered plain-HTTP binds (IPv4 and IPv6) in a minimal config, on their own addresses
+  // in a namespace, reloaded the way push does it (-x: the old process hands its sockets over)
+  function binds(strip = false): string[] {
+    const f = filesOf('haproxy.cfg').find((x) => x.site === 'idc-a' && x.device === 'web1')!;
+    const lines = f.content.split('\n').filter((l) => /^ {2}bind .*:80 /.test(l));
+    return strip ? lines.map((l) => l.replace(' v6only', '')) : lines;
+  }
+
+  function listenerInodes(ns: string): string[] {
+    const out = netns.exec(ns, ['ss', '-ltneH', 'sport', '= :80']).out;
+    // ss's own warnings ("Failed to find cgroup2 mount") share the output: listeners only
+    return out
+      .split('\n')
+      .filter((l) => l.includes(' ino:'))
+      .map((l) => `${l.split(/\s+/)[3]} ${/ino:(\d+)/.exec(l)?.[1]}`);
+  }
+
+  function startAndReload(tag: string, lines: string[]): { before: string[]; after: string[] } {
+    const ns = netns.add(tag);
+    expect(run('ip', ['-n', ns, 'addr', 'add', '10.20.1.11/32', 'dev', 'lo']).code).toBe(0);
+    expect(run('ip', ['-n', ns, 'addr', 'add', '2001:db8:20:1::11/128', 'dev', 'lo', 'nodad']).code).toBe(0);
+    const dir = tempDir('fabric-hx-');
+    const pid = join(dir, 'haproxy.pid');
+    const sock = join(dir, 'admin.sock');
+    const cfg = join(dir, 'haproxy.cfg');
+    writeFileSync(
+      cfg,
+      [
+        'global',
+        `  stats socket ${sock} mode 600 level admin expose-fd listeners`,
+        'defaults',
+        '  mode http',
+        '  timeout connect 1s',
+        '  timeout client 5s',
+        '  timeout server 5s',
+        'frontend www',
+        ...lines,
+        '  http-request return status 200',
+        '',
+      ].join('\n'),
+    );
+    netns.ownsPidFile(pid);
+    expect(netns.exec(ns, ['haproxy', '-f', cfg, '-D', '-p', pid]).code).toBe(0);
+    const before = listenerInodes(ns);
+    const old = readFileSync(pid, 'utf8').trim();
+    const r = netns.exec(ns, ['haproxy', '-f', cfg, '-D', '-p', pid, '-x', sock, '-sf', old]);
+    expect(r.code, r.out).toBe(0);
+    return { before, after: listenerInodes(ns) };
+  }
+
+  it('GIVEN the rendered binds (IPv6 ones `v6only`) WHEN haproxy reloads with -x THEN both families keep their socket', () => {
+    expect(binds().some((l) => l.includes('[2001:db8:20:1::11]:80 transparent v6only'))).toBe(true);
+    const { before, after } = startAndReload('hx', binds());
+    expect(before, before.join('; ')).toHaveLength(2);
+    expect(after).toEqual(before);
+  });
+
+  it('GIVEN the IPv6 bind without v6only THEN HAProxy 2.6 binds a new IPv6 socket on the reload (what v6only prevents)', () => {
+    const { before, after } = startAndReload('hy', binds(true));
+    expect(before, before.join('; ')).toHaveLength(2);
+    expect(after.filter((l) => l.startsWith('10.'))).toEqual(before.filter((l) => l.startsWith('10.')));
+    expect(after.find((l) => l.startsWith('['))).not.toEqual(before.find((l) => l.startsWith('[')));
+  });
+});
+
 describe('OVS: ovs.sh against a real ovsdb-server and ovs-vswitchd', () => {
   let ns: string;
   let rundir: string;
