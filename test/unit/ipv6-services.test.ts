@@ -184,15 +184,25 @@ describe('IPVS and HAProxy for IPv6 VIPs (dual-stack fixture)', () => {
     const h = haproxy('web1');
     const www = h.frontends.find((f) => f.name === 'www')!;
     expect(ofFamily(www.binds, 'ipv6')).toEqual([
-      { family: 'ipv6', address: '2001:db8:20:1::11', port: 80, certificate: null, transparent: true },
+      // v6only: a reload hands the IPv6 sockets over only then (daemon-configs.test.ts)
+      {
+        family: 'ipv6',
+        address: '2001:db8:20:1::11',
+        port: 80,
+        certificate: null,
+        transparent: true,
+        v6only: true,
+      },
       {
         family: 'ipv6',
         address: '2001:db8:20:1::11',
         port: 443,
         certificate: '/etc/haproxy/certs/www.pem',
         transparent: true,
+        v6only: true,
       },
     ]);
+    expect(ofFamily(www.binds, 'ipv4').every((b) => !b.v6only)).toBe(true);
     expect(www.rateLimit?.tableType).toBe('ipv6');
     expect(h.health?.address6).toBe('2001:db8:20:1::11');
     // the backends stay IPv4: a proxy's servers need not speak the client's family
