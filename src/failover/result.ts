@@ -1,7 +1,7 @@
 /** A scenario's result, its summary per phase, and the verdict against its budget. */
 import type { Budget } from './budgets.js';
 import type { ControlEvent } from './events.js';
-import type { WindowMeasure } from './measure.js';
+import type { FailureKind, WindowMeasure } from './measure.js';
 import type { WhatifPrediction } from './prediction.js';
 import type { FaultKind } from './scenarios.js';
 
@@ -10,8 +10,13 @@ export interface ProbeResult {
   kind: 'ping' | 'http';
   /** An end of the probe failed with the target (itself, a VM on a failed hypervisor): not the fabric's outage. */
   excluded: boolean;
-  failover: WindowMeasure;
-  failback: WindowMeasure;
+  failover: ProbeWindow;
+  failback: ProbeWindow;
+}
+
+/** A probe's measure in one phase, with what its failures said (`timeout`, `HTTP 503`…). */
+export interface ProbeWindow extends WindowMeasure {
+  failures: FailureKind[];
 }
 
 export interface PhaseSummary {
@@ -28,6 +33,8 @@ export interface PhaseSummary {
   mostLostProbe: string | undefined;
   lostPings: number;
   failedRequests: number;
+  /** What the failed requests said, most frequent first: `timeout ×2`, `HTTP 503`. */
+  requestErrors: string[];
   /** Probes (that count) still failing when the phase ended. */
   unrecovered: string[];
 }
@@ -80,8 +87,17 @@ export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'f
     mostLostProbe: mostLost?.[phase].lostMs ? mostLost.probe : undefined,
     lostPings: counted.filter((p) => p.kind === 'ping').reduce((n, p) => n + p[phase].failed, 0),
     failedRequests: counted.filter((p) => p.kind === 'http').reduce((n, p) => n + p[phase].failed, 0),
+    requestErrors: requestErrors(counted.filter((p) => p.kind === 'http').flatMap((p) => p[phase].failures)),
     unrecovered: counted.filter((p) => !p[phase].recovered).map((p) => p.probe),
   };
+}
+
+function requestErrors(failures: readonly FailureKind[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of failures) counts.set(f.error, (counts.get(f.error) ?? 0) + f.count);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([error, n]) => (n > 1 ? `${error} ×${n}` : error));
 }
 
 /**

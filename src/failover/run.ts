@@ -10,10 +10,17 @@ import { waitConverged } from '../verify/converge.js';
 import { budgetText } from './budgets.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
 import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
-import { actualInterval, healthySince, measureWindow } from './measure.js';
+import { actualInterval, failureKinds, healthySince, measureWindow, type Sample } from './measure.js';
 import { HTTP_INTERVAL_MS, PING_INTERVAL_MS, type Probe, probeEnds } from './probe-plan.js';
 import { type ProbeRecorder, startProbes } from './probes.js';
-import { judge, type PhaseSummary, type ProbeResult, type ScenarioResult, summarize } from './result.js';
+import {
+  judge,
+  type PhaseSummary,
+  type ProbeResult,
+  type ProbeWindow,
+  type ScenarioResult,
+  summarize,
+} from './result.js';
 import { groupName, type Scenario, targetName } from './scenarios.js';
 
 export interface RunOptions {
@@ -52,6 +59,10 @@ async function holdUntilQuiet(
     if (now - since >= min && probes.every((p) => healthySince(p.samples(), settled, quietMs))) return;
     await sleep(100);
   }
+}
+
+function probeWindow(samples: readonly Sample[], from: number, to: number, interval: number): ProbeWindow {
+  return { ...measureWindow(samples, from, to, interval), failures: failureKinds(samples, from, to) };
 }
 
 function intervalOf(p: ProbeRecorder): number {
@@ -121,8 +132,8 @@ export async function runScenario(
       probe: p.probe.id,
       kind: p.probe.kind,
       excluded: probeEnds(p.probe).some((d) => fallen.includes(d)),
-      failover: measureWindow(samples, injectedAt || endedAt, restoredAt || endedAt, interval),
-      failback: measureWindow(samples, restoredAt || endedAt, endedAt, interval),
+      failover: probeWindow(samples, injectedAt || endedAt, restoredAt || endedAt, interval),
+      failback: probeWindow(samples, restoredAt || endedAt, endedAt, interval),
     };
   });
   const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
@@ -216,5 +227,5 @@ async function loop(
 }
 
 function phaseLine(p: PhaseSummary): string {
-  return `outage ${p.maxOutageMs} ms${p.worstProbe ? ` (${p.worstProbe})` : ''}, ${p.lostPings} pings lost, ${p.failedRequests} requests failed`;
+  return `outage ${p.maxOutageMs} ms${p.worstProbe ? ` (${p.worstProbe})` : ''}, ${p.lostPings} pings lost, ${p.failedRequests} requests failed${p.requestErrors.length ? ` (${p.requestErrors.join(', ')})` : ''}`;
 }

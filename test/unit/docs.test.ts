@@ -210,6 +210,7 @@ describe('the measured failover', () => {
       mostLostProbe: undefined,
       lostPings: 1,
       failedRequests,
+      requestErrors: [],
       unrecovered: [],
     });
     const scenario = (

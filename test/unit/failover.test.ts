@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { budgetFor, NO_BUDGET } from '../../src/failover/budgets.js';
 import { silentRuleset } from '../../src/failover/faults.js';
 import { FaultJournal } from '../../src/failover/journal.js';
-import { healthySince, measureWindow, type Sample } from '../../src/failover/measure.js';
+import { failureKinds, healthySince, measureWindow, type Sample } from '../../src/failover/measure.js';
 import { annotateScenarios } from '../../src/failover/prediction.js';
 import { deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
 import {
@@ -42,8 +42,8 @@ const probe = (ms: number, excluded = false): ProbeResult => ({
   probe: `p${ms}`,
   kind: 'ping',
   excluded,
-  failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, lostMs: ms, recovered: true },
-  failback: { sent: 100, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true },
+  failover: { sent: 100, failed: ms / 10, longestOutageMs: ms, lostMs: ms, recovered: true, failures: [] },
+  failback: { sent: 100, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true, failures: [] },
 });
 const result = (probes: ProbeResult[]): ScenarioResult => ({
   id: 'spine1/cut',
@@ -422,13 +422,40 @@ describe('verdict', () => {
       probe: 'http isp2→https',
       kind: 'http',
       excluded: false,
-      failover: window,
-      failback: { sent: 10, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true },
+      failover: { ...window, failures: [] },
+      failback: { sent: 10, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true, failures: [] },
     };
     const r = { ...result([http]), budget: { ...result([]).budget, outageOf: 'every-probe' as const } };
     judge(r);
     expect(r.failover).toMatchObject({ maxOutageMs: 50, maxLostMs: 1500, mostLostProbe: 'http isp2→https' });
     expect(r.reasons).toEqual(['failover 1500 ms lost (the time its failed samples stand for) > 350 ms']);
+  });
+
+  it('the failed requests of every HTTP probe that counts are summed by what they said, most frequent first', () => {
+    const http = (name: string, errors: string[], excluded = false): ProbeResult => {
+      const samples = [
+        { at: 0, ok: true },
+        ...errors.map((error, i) => ({ at: 50 * (i + 1), ok: false, error })),
+        { at: 1000, ok: true },
+      ];
+      return {
+        probe: name,
+        kind: 'http',
+        excluded,
+        failover: { ...measureWindow(samples, 0, 2000, 50), failures: failureKinds(samples, 0, 2000) },
+        failback: { sent: 0, failed: 0, longestOutageMs: 0, lostMs: 0, recovered: true, failures: [] },
+      };
+    };
+    const probes = [
+      http('http isp1→a', ['timeout', 'HTTP 503']),
+      http('http isp2→a', ['timeout']),
+      http('http isp2→b', ['socket hang up'], true),
+    ];
+    expect(summarize(probes, 'failover')).toMatchObject({
+      failedRequests: 3,
+      requestErrors: ['timeout ×2', 'HTTP 503'],
+    });
+    expect(summarize(probes, 'failback').requestErrors).toEqual([]);
   });
 
   it('a fault not undone or a lab not converged fails', () => {
