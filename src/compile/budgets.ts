@@ -80,10 +80,14 @@ export function haproxyDetectionMs(c: {
 
 /**
  * Requests that fail when one of `servers` fails: none when a failed attempt is retried on
- * another server (conn-failure, empty-response, response-timeout); else unbounded (null).
+ * another server, whether it never connected (conn-failure), the server died with it (a crash:
+ * empty-response) or went silent with it (response-timeout); else unbounded (null).
  */
 export function appServerFailedRequests(p: HaproxyRetryPolicy, servers: number): number | null {
-  const retried = p.retries >= 1 && p.redispatch && p.retryOn.includes('conn-failure');
+  const retried =
+    p.retries >= 1 &&
+    p.redispatch &&
+    ['conn-failure', 'empty-response', 'response-timeout'].every((r) => p.retryOn.includes(r));
   return retried && servers >= 2 ? 0 : null;
 }
 
@@ -275,7 +279,12 @@ function serviceBudgets(
   }
   const backends = new Map<
     string,
-    { servers: string[]; interMs: number; check: { fastinter: number; fall: number } }
+    {
+      servers: string[];
+      interMs: number;
+      timeoutServerMs: number;
+      check: { fastinter: number; fall: number };
+    }
   >();
   for (const d of devices)
     if (runsProxy(d))
@@ -283,6 +292,7 @@ function serviceBudgets(
         backends.set(`${d.tenant}/${b.name}`, {
           servers: b.servers.map((s) => s.name),
           interMs: b.checkInterval,
+          timeoutServerMs: b.timeoutServerMs,
           check: b.serverCheck,
         });
   for (const [subject, b] of [...backends].sort(([a], [z]) => a.localeCompare(z))) {
@@ -314,9 +324,10 @@ function serviceBudgets(
         timeoutCheckMs: timeoutMs,
         retries: p.retries,
         connectTimeoutMs: p.connectTimeoutMs,
+        timeoutServerMs: b.timeoutServerMs,
       },
       formula:
-        'failed requests: 0 when retries redispatch; detection: inter + fall × timeout + (fall − 1) × fastinter',
+        'failed requests: 0 when retries redispatch (a read the server had when it died is late by up to timeout server); detection: inter + fall × timeout + (fall − 1) × fastinter',
     });
   }
   return out;

@@ -8,6 +8,7 @@
 import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import { formatAddress6 } from '../net/ipv6.js';
+import { DEFAULT_RESPONSE_TIMEOUT_S } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { withValue } from './ip-family.js';
 import { healthCheck } from './keepalived.js';
@@ -112,6 +113,8 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       httpCheck:
         check.kind === 'http' && check.path !== null ? { path: check.path, expectStatus: 200 } : null,
       checkInterval: toMs(t.intervalS),
+      timeoutServerMs: toMs(b.responseTimeoutS),
+      l7RetryOnly: timers.haproxyRetries.l7RetryOnly,
       serverCheck: {
         fastinter: toMs(t.fastIntervalS),
         downinter: toMs(t.downIntervalS),
@@ -141,7 +144,8 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     timeouts: {
       connect: timers.haproxyRetries.connectTimeoutMs,
       client: 30000,
-      server: 30000,
+      // every backend prints its own (response_timeout)
+      server: DEFAULT_RESPONSE_TIMEOUT_S * 1000,
       httpRequest: 10000,
       check: toMs(timers.checks.timeoutS),
     },

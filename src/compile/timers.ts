@@ -43,8 +43,11 @@ export const DEFAULT_TIMERS: SiteTimers = {
     // kernel's 1 s SYN retransmit (a client then still gets its answer in well under a second)
     connectTimeoutMs: 200,
     retries: 2,
-    // only failures where the request never reached an application: retrying them cannot repeat a side effect
+    // conn-failure: the request never reached an application. empty-response and response-timeout:
+    // it may have, so those are retried only for the methods in l7RetryOnly (a read repeats nothing)
     retryOn: ['conn-failure', 'empty-response', 'response-timeout'],
+    // HAProxy's METH_GET matches GET and HEAD
+    l7RetryOnly: ['METH_GET', 'METH_OPTIONS'],
     redispatch: true,
     // off: `on-marked-down shutdown-sessions` also kills the requests still connecting to the
     // server when it is marked down, which `retry-on conn-failure` would have sent elsewhere
@@ -82,7 +85,11 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
       rise: c?.rise ?? t.checks.rise,
       fall: c?.fall ?? t.checks.fall,
     },
-    haproxyRetries: { ...t.haproxyRetries, retryOn: [...t.haproxyRetries.retryOn] },
+    haproxyRetries: {
+      ...t.haproxyRetries,
+      retryOn: [...t.haproxyRetries.retryOn],
+      l7RetryOnly: [...t.haproxyRetries.l7RetryOnly],
+    },
   };
 }
 

@@ -109,7 +109,7 @@ export function timersTable(site: FrozenSite): string {
       ],
       [
         'HAProxy retries',
-        `${r.retries} on ${r.retryOn.join(' ')}, connect timeout ${r.connectTimeoutMs} ms${r.redispatch ? ', redispatch' : ''}`,
+        `${r.retries} on ${r.retryOn.join(' ')} (after a connect: ${r.l7RetryOnly.join(', ')} only), connect timeout ${r.connectTimeoutMs} ms${r.redispatch ? ', redispatch' : ''}; each backend's \`timeout server\` is its response_timeout`,
         'a failed app server is hidden from clients',
       ],
     ],

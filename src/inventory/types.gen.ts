@@ -971,4 +971,8 @@ export interface Backend {
    */
   balance?: 'roundrobin' | 'leastconn' | 'source';
   check?: HealthCheck;
+  /**
+   * Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30
+   */
+  response_timeout?: number;
 }

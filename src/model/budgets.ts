@@ -54,8 +54,14 @@ export interface HaproxyRetryPolicy {
   connectTimeoutMs: number;
   /** `retries`: attempts after the first one fails. @default 2 */
   retries: number;
-  /** `retry-on`: the failures that are retried (never ones where the server may have acted). */
+  /** `retry-on`: the failures that are retried. */
   retryOn: string[];
+  /**
+   * HAProxy ACLs of the requests that are retried after they reached a server (an empty
+   * response, `timeout server`): reads, which repeat nothing. Any other request is retried only
+   * when its connection failed (`http-request disable-l7-retry`). @default METH_GET (GET, HEAD), METH_OPTIONS
+   */
+  l7RetryOnly: string[];
   /** `option redispatch 1`: every retry goes to another server. @default true */
   redispatch: boolean;
   /** `on-marked-down shutdown-sessions`: a server marked down loses its sessions at once. @default true */

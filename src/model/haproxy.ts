@@ -103,6 +103,13 @@ export interface HaproxyBackend {
   httpCheck: { path: string; expectStatus: number } | null;
   /** Milliseconds between health checks (`inter`). */
   checkInterval: number;
+  /**
+   * `timeout server`, ms: how long an answer may take. A read still waiting when its server dies
+   * silently is retried on another server after this long (`retry-on response-timeout`).
+   */
+  timeoutServerMs: number;
+  /** `http-request disable-l7-retry` unless one of these ACLs matches (HaproxyRetryPolicy.l7RetryOnly). */
+  l7RetryOnly: string[];
   /** How each server is checked and taken out: `fastinter`/`downinter` ms, `rise`/`fall` counts. */
   serverCheck: {
     fastinter: number;

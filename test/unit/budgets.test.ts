@@ -59,12 +59,14 @@ describe('budget formulas, answers known by hand', () => {
     expect(haproxyDetectionMs({ interMs: 200, fastinterMs: 100, fall: 2, timeoutMs: 200 })).toBe(700);
   });
 
-  it('GIVEN retries that redispatch on conn-failure and two servers THEN no request fails; without retries, or one server, it cannot be hidden', () => {
+  it('GIVEN retries that redispatch on conn-failure, empty-response and response-timeout and two servers THEN no request fails; without retries, or one server, it cannot be hidden', () => {
     const p = DEFAULT_TIMERS.haproxyRetries;
     expect(appServerFailedRequests(p, 2)).toBe(0);
     expect(appServerFailedRequests({ ...p, retries: 0 }, 2)).toBeNull();
     expect(appServerFailedRequests({ ...p, redispatch: false }, 4)).toBeNull();
     expect(appServerFailedRequests(p, 1)).toBeNull();
+    // a read the server had when it went silent is lost without the response-timeout retry
+    expect(appServerFailedRequests({ ...p, retryOn: ['conn-failure', 'empty-response'] }, 2)).toBeNull();
   });
 
   it('GIVEN no timers in the inventory THEN the data-centre defaults; GIVEN some THEN those win', () => {
@@ -128,6 +130,23 @@ describe('budgets in the model', () => {
     expect(by('hv1')).toMatchObject({ kind: 'hypervisor', expectedOutageMs: 700, budgetMs: 1000 });
     expect(by('hv1').members).toEqual(['app1', 'hv1', 'vr1', 'web1']);
     expect(r.findings.filter((f) => f.code.startsWith('budget') || f.code.startsWith('vrrp-a'))).toEqual([]);
+  });
+
+  it('GIVEN a backend with response_timeout and one without THEN timeout server 500 ms and HAProxy`s usual 30 s, reads alone retried after a connect', () => {
+    const copy = exampleCopy();
+    const file = join(copy.inventory, 'idc-a-tenants.yaml');
+    // api keeps its 0.5 s; web falls back to the default
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('          response_timeout: 0.5\n', ''));
+    const [idcA] = renderExample(copy.inventory, join(copy.dir, 'secrets.yaml'));
+    const cfg = idcA!.rendered.files.find((f) => f.device === 'web1' && f.daemon === 'haproxy')!.content;
+    const section = (name: string) => cfg.split(`\nbackend ${name}\n`)[1]!.split('\n\n')[0]!;
+    expect(section('web')).toContain('  timeout server 30000ms\n');
+    expect(section('api')).toContain('  timeout server 500ms\n');
+    for (const b of ['web', 'api'])
+      expect(section(b)).toContain('  http-request disable-l7-retry if !METH_GET !METH_OPTIONS\n');
+    const budget = idcA!.site.budgets.find((b) => b.subject === 'shop/api')!;
+    expect(budget.timers).toMatchObject({ timeoutServerMs: 500, connectTimeoutMs: 200 });
   });
 
   it('GIVEN a spine budget of 200 ms with the default BFD (50 ms × 3, + 100 ms reaction) THEN budget-exceeded at budgets.fabric, once per fabric group and for cables', () => {

@@ -48,10 +48,15 @@ export interface L4ServiceFacts extends VrrpAddressFacts {
   budget: number | null;
 }
 
+/** A backend's `response_timeout` unless it sets one: HAProxy's usual `timeout server`. */
+export const DEFAULT_RESPONSE_TIMEOUT_S = 30;
+
 export interface L7BackendFacts {
   name: string;
   port: number;
   balance: NonNullable<Backend['balance']>;
+  /** Seconds an answer may take (`response_timeout`). */
+  responseTimeoutS: number;
   check: HealthCheck | undefined;
   /** The backend's servers, resolved, in the order written. */
   servers: DeviceFacts[];
@@ -140,6 +145,7 @@ export function tenantFacts(
               name: be,
               port: b.port,
               balance: b.balance ?? 'roundrobin',
+              responseTimeoutS: b.response_timeout ?? DEFAULT_RESPONSE_TIMEOUT_S,
               check: b.check,
               servers: b.servers.map((s) => devices.get(s)).filter((s): s is DeviceFacts => s !== undefined),
             })),
