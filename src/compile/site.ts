@@ -106,6 +106,8 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
       };
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
+    case 'k8s-node':
+      return { ...base, role: d.role, cluster: d.cluster!, asn: d.asn! };
     case 'upstream': {
       // the first host of the first originated prefix, per family: the loopback address FRR adds
       const upstream = facts.upstreams.get(d.name);

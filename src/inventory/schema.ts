@@ -94,6 +94,7 @@ const ROLES = [
   'edge',
   'hypervisor',
   'storage',
+  'k8s-node',
   'vrouter',
   'l4lb',
   'l7lb',
