@@ -18,7 +18,7 @@ export interface ClusterFacts {
   name: string;
   asn: number;
   speaker: 'metallb';
-  /** IPv4 LoadBalancer pools, as written (sorted by address). */
+  /** IPv4 LoadBalancer pools, in the order written (the order of the prefix-lists and resources). */
   pools: Prefix4[];
   /** IPv6 LoadBalancer pools; empty when the cluster has none. */
   pools6: Prefix6[];
@@ -49,10 +49,8 @@ export function clusterFacts(
       name,
       asn: c.asn,
       speaker: c.speaker,
-      pools: (pools as Prefix4[]).sort((a, b) => a.network - b.network || a.length - b.length),
-      pools6: (pools6 as Prefix6[]).sort((a, b) =>
-        a.network < b.network ? -1 : a.network > b.network ? 1 : a.length - b.length,
-      ),
+      pools: pools as Prefix4[],
+      pools6: pools6 as Prefix6[],
       podCidr,
       serviceCidr,
       maximumPrefix: c.maximum_prefix ?? DEFAULT_MAXIMUM_PREFIX,

@@ -1,0 +1,52 @@
+/**
+ * Redundancy of Kubernetes clusters on the fabric (docs/kubernetes.md): a cluster's LoadBalancer
+ * IPs survive one node only if another node announces them (N+1), and one rack only if its nodes
+ * are in two racks at least. Each node's dual-homing to its rack's leaf pair is checked with
+ * every host's (`host-not-dual-homed`, redundancy.ts); its pools' overlaps with the addressing
+ * (`prefix-overlap`, addressing.ts).
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type CheckContext, finding, notice } from './context.js';
+
+export function checkClusters(ctx: CheckContext): Diagnostic[] {
+  const { facts } = ctx;
+  const out: Diagnostic[] = [];
+  for (const c of facts.clusters.values()) {
+    const nodes = c.nodes.map((n) => facts.devices.get(n)!);
+    const last = nodes[nodes.length - 1];
+    if (!last) {
+      out.push(
+        notice(
+          ctx,
+          'cluster-without-nodes',
+          `cluster ${c.name} has no node: nothing announces its LoadBalancer pools (give devices role: k8s-node, cluster: ${c.name})`,
+          c.path,
+        ),
+      );
+      continue;
+    }
+    if (nodes.length === 1) {
+      out.push(
+        finding(
+          ctx,
+          'cluster-single-node',
+          `cluster ${c.name} has a single node (${last.name}): no N+1, its LoadBalancer IPs go down with it; add a node, in another rack`,
+          [...last.path, 'cluster'],
+        ),
+      );
+      continue;
+    }
+    const racks = new Set(nodes.map((d) => d.rack));
+    const all = nodes.length === 2 ? 'both' : `all ${nodes.length}`;
+    if (racks.size === 1)
+      out.push(
+        finding(
+          ctx,
+          'cluster-shared-rack',
+          `${all} nodes of cluster ${c.name} (${c.nodes.join(', ')}) are in rack ${last.rack}; a rack failure would take down every LoadBalancer IP of the cluster: put nodes in two racks at least`,
+          [...last.path, 'rack'],
+        ),
+      );
+  }
+  return out;
+}
