@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { prepareSiteLab } from '../../src/cli/commands/lab/site.js';
+import { CliError } from '../../src/cli/exit.js';
 import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
@@ -121,8 +123,8 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
 
   it('THEN a leaf accepts only the cluster’s pools, as host routes at most, and bounds the prefixes', () => {
     const conf = leafConf('leaf1a');
-    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 5 permit 10.40.0.0/24 le 32\n');
-    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 10 permit 203.0.113.64/27 le 32\n');
+    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 5 permit 203.0.113.64/27 le 32\n');
+    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 10 permit 10.40.0.0/24 le 32\n');
     expect(conf).toContain('ipv6 prefix-list K8S-PROD-LB-V6 seq 5 permit 2001:db8:100:40::/64 le 128\n');
     expect(conf).toMatch(/route-map K8S-PROD-IN deny 100/);
     expect(conf.match(/neighbor K8S-PROD maximum-prefix 1000/g)).toHaveLength(2);
@@ -149,5 +151,23 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
       const r = spawnSync('vtysh', ['-C', '-f', path], { encoding: 'utf8' });
       expect(r.status, `${leaf}: ${r.stdout}${r.stderr}`).toBe(0);
     }
+  });
+});
+
+describe('GIVEN a site with Kubernetes nodes WHEN its lab is prepared (lab up, lab export)', () => {
+  it('THEN it is refused before anything is written: exit 2, the lab does not run them yet', () => {
+    const out = tempDir();
+    const prepare = () =>
+      prepareSiteLab(undefined, { inventory: FIXTURE, out, output: join(out, 'lab', 'k8s-a.clab.yml') });
+    expect(prepare).toThrow(CliError);
+    try {
+      prepare();
+    } catch (e) {
+      expect((e as CliError).exitCode).toBe(2);
+      expect((e as Error).message).toContain('the lab does not run Kubernetes nodes yet');
+      expect((e as Error).message).toContain('kn1, kn2, kn3 of cluster prod');
+    }
+    expect(existsSync(join(out, 'k8s-a'))).toBe(false);
+    expect(existsSync(join(out, 'lab'))).toBe(false);
   });
 });
