@@ -102,7 +102,9 @@ export interface IpPlanEntry {
     | 'upstream-link'
     | 'nic'
     | 'vrrp-vip'
-    | 'lab-originate';
+    | 'lab-originate'
+    | 'lb-pool'
+    | 'cluster-cidr';
   device?: string;
   interface?: string;
   description: string;
