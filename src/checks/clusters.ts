@@ -12,6 +12,16 @@ export function checkClusters(ctx: CheckContext): Diagnostic[] {
   const { facts } = ctx;
   const out: Diagnostic[] = [];
   for (const c of facts.clusters.values()) {
+    // the leaves' sessions carry IPv6 only on a site with IPv6 (compile/frr/ipv6.ts)
+    if (c.pools6.length && !facts.pools.loopback6)
+      out.push(
+        finding(
+          ctx,
+          'cluster-ipv6-without-site-ipv6',
+          `cluster ${c.name} has IPv6 LoadBalancer pools but site ${facts.name} has no IPv6 (pools.loopback6): its leaves would not take them; give the site pools.loopback6 or drop load_balancer_pools6`,
+          [...c.path, 'load_balancer_pools6'],
+        ),
+      );
     const nodes = c.nodes.map((n) => facts.devices.get(n)!);
     const last = nodes[nodes.length - 1];
     if (!last) {
