@@ -129,7 +129,7 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
     expect(conf).toMatch(/route-map K8S-PROD-IN deny 100/);
     expect(conf.match(/neighbor K8S-PROD maximum-prefix 1000/g)).toHaveLength(2);
     expect(conf).toMatch(/maximum-paths 64/);
-    // a leaf of no node of the cluster has no group for it
+    // every leaf with a node of the cluster has its group; a spine, which has none, has none
     expect(leafConf('leaf2a')).toContain('neighbor eth21 interface peer-group K8S-PROD');
     expect(
       k8s!.rendered.files.find((f) => f.device === 'spine1' && f.file === 'frr.conf')!.content,
