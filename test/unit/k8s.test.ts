@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { prepareSiteLab } from '../../src/cli/commands/lab/site.js';
 import { CliError } from '../../src/cli/exit.js';
+import { writeSite } from '../../src/render/write.js';
 import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
@@ -141,6 +142,17 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
       prod: { speaker: 'metallb', files: [{ path: '_clusters/prod/metallb.yaml', sha256: file.sha256 }] },
     });
     expect(Object.keys(k8s!.manifest.devices)).not.toContain('kn1');
+  });
+
+  it('WHEN written THEN the cluster’s file is in the site’s folder with the devices’ and the manifest', () => {
+    const out = tempDir();
+    const dir = writeSite(out, k8s!.rendered, k8s!.manifest);
+    expect(readFileSync(join(dir, '_clusters', 'prod', 'metallb.yaml'), 'utf8')).toBe(file.content);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).clusters.prod.files[0].sha256).toBe(
+      file.sha256,
+    );
+    expect(existsSync(join(dir, 'leaf1a', 'frr.conf'))).toBe(true);
+    expect(existsSync(join(dir, 'kn1')), 'a node has no files of its own').toBe(false);
   });
 
   it.skipIf(!existsSync('/usr/bin/vtysh'))('THEN FRR 8.4 parses every leaf’s frr.conf (vtysh -C -f)', () => {
