@@ -7,14 +7,8 @@
  * as numbers, so `2001:DB8::1` and `2001:db8:0::1` are the same address; IPv6 is printed in
  * RFC 5952 form. Nothing of IPv6 runs on an IPv4-only site: it has no IPv6 field.
  */
-import type {
-  ClusterFacts,
-  DeviceFacts,
-  NicFacts,
-  SegmentFacts,
-  SiteFacts,
-  UpstreamFacts,
-} from '../compile/facts.js';
+
+import type { DeviceFacts, NicFacts, SegmentFacts, SiteFacts, UpstreamFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { AddressFamily } from '../model/address.js';
 import { contains, formatAddress, overlaps, type Prefix4, parseAddress, withLength } from '../net/ipv4.js';
@@ -35,6 +29,7 @@ import {
   type PoolDevice,
   pastThePool,
 } from './address-findings.js';
+import { clusterRanges } from './clusters.js';
 import { type Check, type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
 
@@ -72,9 +67,6 @@ interface Family<A, P extends Prefix> {
   subnet(s: SegmentFacts): P | null;
   upstream(u: UpstreamFacts): { link: P; ours: A; theirs: A } | null;
   pools(facts: SiteFacts): { loopback: P | null; mgmt: P | null };
-  /** A Kubernetes cluster's LoadBalancer pools, and its pod and service CIDRs (IPv4's only). */
-  lbPools(c: ClusterFacts): readonly P[];
-  clusterCidrs(c: ClusterFacts): readonly { prefix: P; key: 'pod_cidr' | 'service_cidr' }[];
   announce(facts: SiteFacts): readonly P[];
   written(v: WrittenAddresses): string | undefined;
   /** The management gateway, which no device may take (IPv4's; IPv6 management has none). */
@@ -112,11 +104,6 @@ const IPV4: Family<number, Prefix4> = {
   subnet: (s) => s.subnet,
   upstream: (u) => u,
   pools: (facts) => facts.pools,
-  lbPools: (c) => c.pools,
-  clusterCidrs: (c) => [
-    { prefix: c.podCidr, key: 'pod_cidr' },
-    { prefix: c.serviceCidr, key: 'service_cidr' },
-  ],
   announce: (facts) => facts.announce,
   written: (v) => v.address,
   mgmtGateway: (ctx) => parseAddress(ctx.site.mgmt.gateway),
@@ -143,8 +130,6 @@ const IPV6: Family<bigint, Prefix6> = {
   subnet: (s) => s.subnet6,
   upstream: (u) => u.ipv6,
   pools: (facts) => ({ loopback: facts.pools.loopback6, mgmt: facts.pools.mgmt6 }),
-  lbPools: (c) => c.pools6,
-  clusterCidrs: () => [],
   announce: (facts) => facts.announce6,
   written: (v) => v.address6,
   mgmtGateway: () => undefined,
@@ -276,25 +261,8 @@ function checkPrefixOverlaps<A, P extends Prefix>(ctx: CheckContext, f: Family<A
       kind: 'announce',
     });
   });
-  for (const c of facts.clusters.values()) {
-    f.lbPools(c).forEach((p, i) =>
-      ranges.push({
-        prefix: p,
-        what: `the LoadBalancer pool of cluster ${c.name}`,
-        path: [...c.path, `load_balancer_pools${f.suffix}`, i],
-        kind: 'lb-pool',
-        cluster: c.name,
-      }),
-    );
-    for (const { prefix, key } of f.clusterCidrs(c))
-      ranges.push({
-        prefix,
-        what: `the ${key === 'pod_cidr' ? 'pod' : 'service'} CIDR of cluster ${c.name}`,
-        path: [...c.path, key],
-        kind: 'cluster-cidr',
-        cluster: c.name,
-      });
-  }
+  // the family's ranges: the suffix says which (IPv4's prefixes have none)
+  ranges.push(...clusterRanges<P>(facts, f.suffix));
   return overlapFindings(ctx, ranges, f.overlaps);
 }
 

@@ -5,7 +5,11 @@
  * every host's (`host-not-dual-homed`, redundancy.ts); its pools' overlaps with the addressing
  * (`prefix-overlap`, addressing.ts).
  */
+import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Prefix4 } from '../net/ipv4.js';
+import type { Prefix6 } from '../net/ipv6.js';
+import type { AddressRange } from './address-findings.js';
 import { type CheckContext, finding, notice } from './context.js';
 
 export function checkClusters(ctx: CheckContext): Diagnostic[] {
@@ -59,4 +63,40 @@ export function checkClusters(ctx: CheckContext): Diagnostic[] {
       );
   }
   return out;
+}
+
+/**
+ * The clusters' address space in one family, for `prefix-overlap` (addressing.ts): each
+ * LoadBalancer pool where it is written, and the pod and service CIDRs (IPv4 only). The suffix
+ * says the family: `P` is its prefix type (Prefix4 for '', Prefix6 for '6').
+ */
+export function clusterRanges<P extends { text: string }>(
+  facts: SiteFacts,
+  suffix: '' | '6',
+): AddressRange<P>[] {
+  const ranges: AddressRange<P>[] = [];
+  for (const c of facts.clusters.values()) {
+    (suffix ? c.pools6 : c.pools).forEach((prefix, i) => {
+      ranges.push({
+        prefix: prefix as unknown as P,
+        what: `the LoadBalancer pool of cluster ${c.name}`,
+        path: [...c.path, `load_balancer_pools${suffix}`, i],
+        kind: 'lb-pool',
+        cluster: c.name,
+      });
+    });
+    if (suffix) continue;
+    for (const [key, prefix] of [
+      ['pod', c.podCidr],
+      ['service', c.serviceCidr],
+    ] as const)
+      ranges.push({
+        prefix: prefix as unknown as P,
+        what: `the ${key} CIDR of cluster ${c.name}`,
+        path: [...c.path, `${key}_cidr`],
+        kind: 'cluster-cidr',
+        cluster: c.name,
+      });
+  }
+  return ranges;
 }
