@@ -56,13 +56,15 @@ export interface AddressRange<P extends { text: string }> {
   prefix: P;
   what: string;
   path: InventoryPath;
-  kind: 'pool' | 'segment' | 'link' | 'announce';
+  kind: 'pool' | 'segment' | 'link' | 'announce' | 'lb-pool' | 'cluster-cidr';
+  /** The Kubernetes cluster of an `lb-pool` or `cluster-cidr`. */
+  cluster?: string;
 }
 
 /**
  * One finding per pair of overlapping ranges, at the later one. Announced prefixes may overlap
- * each other and the segments inside them: a public segment inside an announced prefix is the
- * point of announcing it.
+ * each other and the segments and LoadBalancer pools inside them: a public segment or pool inside
+ * an announced prefix is the point of announcing it.
  */
 export function overlapFindings<P extends { text: string }>(
   ctx: CheckContext,
@@ -76,12 +78,18 @@ export function overlapFindings<P extends { text: string }>(
       const b = ranges[j]!;
       if (!overlaps(a.prefix, b.prefix)) continue;
       const kinds = new Set([a.kind, b.kind]);
-      if (kinds.has('announce') && (kinds.has('segment') || kinds.size === 1)) continue;
+      if (kinds.has('announce') && (kinds.has('segment') || kinds.has('lb-pool') || kinds.size === 1))
+        continue;
+      // pod and service CIDRs stay inside their cluster: two clusters may reuse them
+      if (a.kind === 'cluster-cidr' && b.kind === 'cluster-cidr' && a.cluster !== b.cluster) continue;
+      const hint = kinds.has('lb-pool')
+        ? "; a cluster's LoadBalancer pool must be its own: take one outside the site's pools, segments, peering links and the other clusters' pools and CIDRs"
+        : '';
       out.push(
         finding(
           ctx,
           'prefix-overlap',
-          `${a.what} (${a.prefix.text}) overlaps ${b.what} (${b.prefix.text})`,
+          `${a.what} (${a.prefix.text}) overlaps ${b.what} (${b.prefix.text})${hint}`,
           a.path,
         ),
       );

@@ -7,6 +7,7 @@
  * as numbers, so `2001:DB8::1` and `2001:db8:0::1` are the same address; IPv6 is printed in
  * RFC 5952 form. Nothing of IPv6 runs on an IPv4-only site: it has no IPv6 field.
  */
+
 import type { DeviceFacts, NicFacts, SegmentFacts, SiteFacts, UpstreamFacts } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { AddressFamily } from '../model/address.js';
@@ -28,6 +29,7 @@ import {
   type PoolDevice,
   pastThePool,
 } from './address-findings.js';
+import { clusterRanges } from './clusters.js';
 import { type Check, type CheckContext, finding } from './context.js';
 import { notAHost } from './host-addresses.js';
 
@@ -259,6 +261,8 @@ function checkPrefixOverlaps<A, P extends Prefix>(ctx: CheckContext, f: Family<A
       kind: 'announce',
     });
   });
+  // the family's ranges: the suffix says which (IPv4's prefixes have none)
+  ranges.push(...clusterRanges<P>(facts, f.suffix));
   return overlapFindings(ctx, ranges, f.overlaps);
 }
 

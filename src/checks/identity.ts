@@ -51,8 +51,10 @@ export function checkRouterIds(ctx: CheckContext): Diagnostic[] {
  * Who may share an AS number, by the role's ASN rule (src/compile/roles.ts): the edge pair, the
  * spines of one pod, the super-spines. Every leaf, host and vRouter has its own; upstreams have theirs.
  */
-function asnGroup(role: Role, name: string, pod: number): string {
+function asnGroup(role: Role, name: string, pod: number, cluster: string | null): string {
   switch (roleSpec(role).asn) {
+    case 'per-cluster':
+      return `cluster ${cluster}`;
     case 'shared-edge':
       return 'the edge pair';
     case 'per-pod':
@@ -87,18 +89,19 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
     (a, b) => a.id - b.id || a.name.localeCompare(b.name),
   )) {
     if (d.asn === null || ctx.duplicateIds.has(d.name)) continue;
-    const group = asnGroup(d.role, d.name, d.pod);
+    const group = asnGroup(d.role, d.name, d.pod, d.cluster);
     const first = owners.get(d.asn);
     if (first === undefined) owners.set(d.asn, group);
     else if (first !== group) {
       const ownAs = roleSpec(d.role).asn === 'own';
+      const ofCluster = d.cluster === null ? undefined : ctx.facts.clusters.get(d.cluster);
       const explicit = !ownAs && d.given.asn;
       out.push(
         finding(
           ctx,
           'asn-collision',
           `${d.name} (${d.role}) has AS${d.asn}, which belongs to ${first}; ${ownAs ? 'an upstream needs an AS of its own' : `give ${group} an AS of its own`}`,
-          ownAs || explicit ? [...d.path, 'asn'] : [...d.path, 'id'],
+          ofCluster ? [...ofCluster.path, 'asn'] : ownAs || explicit ? [...d.path, 'asn'] : [...d.path, 'id'],
         ),
       );
     }

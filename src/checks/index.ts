@@ -16,6 +16,7 @@ import {
   checkPorts,
   checkVxlanMtu,
 } from './cabling.js';
+import { checkClusters } from './clusters.js';
 import type { Check } from './context.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
@@ -51,6 +52,7 @@ const CHECKS: Check[] = [
   checkRateLimits,
   checkRedundancyGroups,
   checkDualHoming,
+  checkClusters,
   checkBudgets,
 ];
 

@@ -15,6 +15,7 @@ import type { Prefix4 } from '../net/ipv4.js';
 import type { Prefix6 } from '../net/ipv6.js';
 import type { AsnPlan } from './allocate.js';
 import { cableFacts } from './facts/cables.js';
+import { type ClusterFacts, clusterFacts } from './facts/clusters.js';
 import { factsContext } from './facts/context.js';
 import { deviceFacts, placeVms, upstreamFacts } from './facts/devices.js';
 import { planFacts, segmentFacts } from './facts/prefixes.js';
@@ -61,6 +62,8 @@ export interface DeviceFacts {
   mgmt6: bigint | null;
   hostedOn: string | null;
   tenant: string | null;
+  /** The Kubernetes cluster of a node (`cluster`), or null. */
+  cluster: string | null;
   ports: PortFacts[];
   nics: NicFacts[];
   /** What the inventory sets itself rather than letting it derive: `mgmt` (as written), `asn`. */
@@ -112,6 +115,8 @@ export interface SiteFacts {
   tenants: Map<string, TenantFacts>;
   /** The simulated upstreams by name, sorted, with their peering links parsed. */
   upstreams: Map<string, UpstreamFacts>;
+  /** The Kubernetes clusters by name, sorted, with their nodes (docs/kubernetes.md). */
+  clusters: Map<string, ClusterFacts>;
 }
 
 /** An upstream ISP peering with one edge router, resolved: compile reads this, not the inventory. */
@@ -143,6 +148,7 @@ export const VM_MTU = 1500;
 
 export { ifaceOrder } from './facts/cables.js';
 
+export type { ClusterFacts } from './facts/clusters.js';
 export type { TenantFacts } from './facts/tenants.js';
 
 /** A device's tenant, resolved, or undefined for a device of no tenant. */
@@ -150,7 +156,10 @@ export function tenantOf(facts: SiteFacts, d: DeviceFacts): TenantFacts | undefi
   return d.tenant === null ? undefined : facts.tenants.get(d.tenant);
 }
 
-/** The first pass, in order: the site's plan, segments, devices, upstreams, VMs, cables, references. */
+/**
+ * The first pass, in order: the site's plan, segments, devices, clusters (they give their nodes
+ * their ASN), upstreams, VMs, cables, references.
+ */
 export function computeFacts(site: SiteInventory): {
   facts: SiteFacts | undefined;
   diagnostics: Diagnostic[];
@@ -159,6 +168,7 @@ export function computeFacts(site: SiteInventory): {
   const { pools, announce, announce6, asns, defaults } = planFacts(ctx);
   const segments = segmentFacts(ctx);
   const devices = deviceFacts(ctx, pools, asns);
+  const clusters = clusterFacts(ctx, devices);
   const upstreams = upstreamFacts(ctx, devices, pools.mgmt);
   placeVms(ctx, devices, segments);
   const cables = cableFacts(ctx, devices, upstreams, defaults.mtu);
@@ -195,6 +205,7 @@ export function computeFacts(site: SiteInventory): {
       segments: segments.segments,
       tenants,
       upstreams,
+      clusters,
     },
     diagnostics,
   };

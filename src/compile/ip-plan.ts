@@ -29,6 +29,16 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
     });
   for (const p of [...facts.announce, ...facts.announce6])
     plan.push({ prefix: p.text, kind: 'announce', description: 'announced to upstreams' });
+  for (const c of facts.clusters.values()) {
+    for (const p of [...c.pools, ...c.pools6])
+      plan.push({ prefix: p.text, kind: 'lb-pool', description: `LoadBalancer pool of cluster ${c.name}` });
+    plan.push({ prefix: c.podCidr.text, kind: 'cluster-cidr', description: `pods of cluster ${c.name}` });
+    plan.push({
+      prefix: c.serviceCidr.text,
+      kind: 'cluster-cidr',
+      description: `services of cluster ${c.name}`,
+    });
+  }
   for (const s of facts.segments.values())
     for (const subnet of [s.subnet, s.subnet6])
       if (subnet)

@@ -10,7 +10,7 @@ import type { CableKind, Daemon, RedundancyKind, Role } from '../model/types.js'
 import type { PeerGroupKey } from './frr/peer-groups.js';
 
 /** How a role's AS number is chosen (see `RoleSpec.asn`). */
-export type AsnRule = 'shared-edge' | 'shared-superspine' | 'per-pod' | 'per-device' | 'own';
+export type AsnRule = 'shared-edge' | 'shared-superspine' | 'per-pod' | 'per-device' | 'per-cluster' | 'own';
 
 export interface RoleSpec {
   /**
@@ -22,9 +22,10 @@ export interface RoleSpec {
    * Where its AS number comes from (RFC 7938 section 5.2; the arithmetic is `deviceAsn`,
    * src/compile/allocate.ts): `shared-edge` and `shared-superspine` share the site's `asns.edge`
    * / `asns.superspine`; `per-pod` is `asns.spine` + pod - 1, shared by a pod's spines; `per-device`
-   * is the first of `asns.pool` + id, one per device (unless the device sets `asn`); `own` is an
-   * upstream's own AS; null: no BGP. Devices with an ASN from the site's plan also get a loopback
-   * (router-id) from `pools.loopback`.
+   * is the first of `asns.pool` + id, one per device (unless the device sets `asn`); `per-cluster`
+   * is its Kubernetes cluster's `asn` (`clusters.<name>.asn`), shared by the cluster's nodes; `own`
+   * is an upstream's own AS; null: no BGP. Devices with an ASN from the site's plan (not `own`, not
+   * `per-cluster`) also get a loopback (router-id) from `pools.loopback`.
    */
   asn: AsnRule | null;
   /** The roles its `uplinks` may go to; empty when the role has no uplinks. */
@@ -57,7 +58,8 @@ export interface RoleSpec {
 /**
  * A zone of the reference drawings (`fabric docs`, docs/site-docs.md): `internet` the lab's
  * upstreams; `border` the edge routers that peer with them; `core` the spine planes; `rack` the
- * leaf pairs; `compute` the servers that host VMs; `data` the other servers (storage); `gateway` a
+ * leaf pairs; `compute` the servers that host VMs; `data` the other servers (storage, Kubernetes
+ * nodes); `gateway` a
  * tenant's vRouters, `l4` and `l7` its balancers; `app` its application VMs.
  */
 export type Place =
@@ -292,6 +294,25 @@ export const ROLES = {
     external: true,
     place: 'internet',
   },
+  // A Kubernetes node: its cluster's speaker (MetalLB) peers with both leaves of its rack. fabric
+  // configures the leaves' side and renders the cluster's resources, but runs nothing on the node
+  // (no daemons: nothing is pushed to it, drift does not read it; the platform team applies the
+  // resources). It is managed like a VM is: part of the site, in its racks, with no files of its own.
+  'k8s-node': {
+    tier: 12,
+    asn: 'per-cluster',
+    uplinksTo: ['leaf'],
+    uplinkCable: 'host',
+    hosted: false,
+    daemons: [],
+    uplinkNic: false,
+    peersWithUpstreams: false,
+    serves: [],
+    bgp: { asPeer: 'CLUSTER' },
+    redundancy: null,
+    external: false,
+    place: 'data',
+  },
 } as const satisfies Record<Role, RoleSpec>;
 
 /** The spec of a role (typed as the interface, so callers do not depend on one role's literal types). */
@@ -322,7 +343,12 @@ export function hostRoles(): Role[] {
 /** Whether the role's ASN and loopback come from the site's plan and pools (a fabric BGP speaker). */
 export function fromSitePlan(role: Role): boolean {
   const rule = roleSpec(role).asn;
-  return rule !== null && rule !== 'own';
+  return rule !== null && rule !== 'own' && rule !== 'per-cluster';
+}
+
+/** Roles whose devices are nodes of a Kubernetes cluster (`asn: 'per-cluster'`: the cluster's AS). */
+export function clusterNodeRoles(): Role[] {
+  return (Object.keys(ROLES) as Role[]).filter((r) => roleSpec(r).asn === 'per-cluster');
 }
 
 /**

@@ -16,6 +16,7 @@ import { compileFrr } from './frr/index.js';
 import { compileHaproxy } from './haproxy.js';
 import { address4, address6, withValue } from './ip-family.js';
 import { compileIpPlan } from './ip-plan.js';
+import { compileClusters } from './k8s.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
 import { compileOvs, routedInterface } from './ovs.js';
@@ -62,6 +63,7 @@ export function compileSite(facts: SiteFacts): SiteModel {
     secrets: secretNames(facts),
     timers,
     budgets: compileBudgets(facts, devices, redundancyGroups, timers),
+    ...withValue('clusters', facts.clusters.size ? compileClusters(facts, timers) : null),
   };
 }
 
@@ -106,6 +108,8 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
       };
     case 'vm':
       return { ...base, role: d.role, tenant: d.tenant! };
+    case 'k8s-node':
+      return { ...base, role: d.role, cluster: d.cluster!, asn: d.asn! };
     case 'upstream': {
       // the first host of the first originated prefix, per family: the loopback address FRR adds
       const upstream = facts.upstreams.get(d.name);

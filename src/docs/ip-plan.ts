@@ -10,7 +10,13 @@ import { mdTable } from './markdown.js';
 type Entry = FrozenSite['ipPlan'][number];
 
 /** Entries that hold address space: pools, segments, announced and lab-originated prefixes. */
-const SPACES: ReadonlySet<Entry['kind']> = new Set(['pool', 'segment', 'announce', 'lab-originate']);
+const SPACES: ReadonlySet<Entry['kind']> = new Set([
+  'pool',
+  'segment',
+  'announce',
+  'lab-originate',
+  'lb-pool',
+]);
 
 export interface PoolUsage {
   entry: Entry;

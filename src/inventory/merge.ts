@@ -1,13 +1,14 @@
 /**
  * Merges the files of each site into one site inventory. Whole sections (`asns`, `pools`,
  * `prefixes`, `defaults`, `budgets`, `description`) belong to one file; named maps (`devices`, `upstreams`,
- * `tenants`) are merged by name, and a name defined twice is an error that names both files.
+ * `tenants`, `clusters`) are merged by name, and a name defined twice is an error that names both files.
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from './files.js';
 import type {
   Asns,
   Budgets,
+  Cluster,
   Defaults,
   Device,
   InventoryFile,
@@ -29,12 +30,14 @@ export interface SiteInventory {
   upstreams: Record<string, Upstream>;
   devices: Record<string, Device>;
   tenants: Record<string, Tenant>;
+  /** Kubernetes clusters on the fabric, by name (docs/kubernetes.md). */
+  clusters: Record<string, Cluster>;
   /** Files that make up the site, in load order. */
   files: string[];
 }
 
 const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults', 'budgets'] as const;
-const MAPS = ['upstreams', 'devices', 'tenants'] as const;
+const MAPS = ['upstreams', 'devices', 'tenants', 'clusters'] as const;
 const REQUIRED = ['asns', 'pools', 'prefixes'] as const;
 
 export function mergeSites(sources: readonly InventorySource[]): {
@@ -48,7 +51,10 @@ export function mergeSites(sources: readonly InventorySource[]): {
     const name = data.site;
     let entry = bySite.get(name);
     if (!entry) {
-      entry = { site: { name, upstreams: {}, devices: {}, tenants: {}, files: [] }, origin: new Map() };
+      entry = {
+        site: { name, upstreams: {}, devices: {}, tenants: {}, clusters: {}, files: [] },
+        origin: new Map(),
+      };
       bySite.set(name, entry);
     }
     const { site, origin } = entry;
@@ -122,4 +128,4 @@ export function mergeSites(sources: readonly InventorySource[]): {
   return { sites, diagnostics };
 }
 
-export type { Device, Tenant, Upstream };
+export type { Cluster, Device, Tenant, Upstream };

@@ -94,6 +94,7 @@ const ROLES = [
   'edge',
   'hypervisor',
   'storage',
+  'k8s-node',
   'vrouter',
   'l4lb',
   'l7lb',
@@ -182,7 +183,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
     case 'discriminator':
       if (typeof (e.data as { role?: unknown })?.role !== 'string') return undefined; // see above
       return {
-        message: `${where} needs a known role (superspine, spine, edge, leaf, hypervisor, storage, vrouter, l4lb, l7lb, vm), got ${show((e.data as { role?: unknown })?.role)}`,
+        message: `${where} needs a known role (${ROLES.join(', ')}), got ${show((e.data as { role?: unknown })?.role)}`,
         path,
         atKey: false,
       };

@@ -57,6 +57,7 @@ export type Device1 =
   | LeafDevice
   | HypervisorDevice
   | StorageDevice
+  | K8SNodeDevice
   | VrouterDevice
   | L4LbDevice
   | L7LbDevice
@@ -97,7 +98,7 @@ export type Ipv4Address = string;
 export type Ipv6Address = string;
 
 /**
- * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams` and `tenants` are merged by name, and a name may appear once per site.
+ * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site.
  */
 export interface InventoryFile {
   /**
@@ -127,6 +128,12 @@ export interface InventoryFile {
    */
   tenants?: {
     [k: string]: Tenant;
+  };
+  /**
+   * Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.
+   */
+  clusters?: {
+    [k: string]: Cluster;
   };
 }
 /**
@@ -599,6 +606,28 @@ export interface StorageDevice {
   interfaces?: InterfaceSettings;
 }
 /**
+ * Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "K8sNodeDevice".
+ */
+export interface K8SNodeDevice {
+  role: 'k8s-node';
+  id: DeviceId;
+  rack: Name;
+  /**
+   * The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`).
+   */
+  cluster: string;
+  description?: Text;
+  /**
+   * @default pools.mgmt + id
+   */
+  mgmt?: string;
+  uplinks: Uplinks;
+  interfaces?: InterfaceSettings;
+}
+/**
  * A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -975,4 +1004,45 @@ export interface Backend {
    * Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30
    */
   response_timeout?: number;
+}
+/**
+ * A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Cluster".
+ */
+export interface Cluster {
+  description?: Text;
+  /**
+   * The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`).
+   */
+  asn: number;
+  /**
+   * What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).
+   */
+  speaker: 'metallb';
+  /**
+   * IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams.
+   *
+   * @minItems 1
+   */
+  load_balancer_pools: [Ipv4Prefix, ...Ipv4Prefix[]];
+  /**
+   * IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none
+   *
+   * @minItems 1
+   */
+  load_balancer_pools6?: [Ipv6Prefix, ...Ipv6Prefix[]];
+  /**
+   * The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker.
+   */
+  pod_cidr: string;
+  /**
+   * The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric.
+   */
+  service_cidr: string;
+  /**
+   * `neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000
+   */
+  maximum_prefix?: number;
 }

@@ -133,6 +133,17 @@ export interface HypervisorDevice extends DeviceBase, WithFrr {
 export interface StorageDevice extends DeviceBase, WithFrr {
   role: 'storage';
 }
+/**
+ * A Kubernetes node: its cluster's speaker peers with its rack's leaves. fabric runs nothing on it
+ * (no daemons, no files); its cluster's resources are the site's (`SiteModel.clusters`).
+ */
+export interface K8sNodeDevice extends DeviceBase {
+  role: 'k8s-node';
+  /** Its cluster (`clusters.<name>`). */
+  cluster: string;
+  /** Its cluster's AS, which its speaker speaks to both leaves. */
+  asn: number;
+}
 export interface VrouterDevice extends DeviceBase, WithFrr {
   role: 'vrouter';
   tenant: string;
@@ -171,6 +182,7 @@ export type Device =
   | EdgeDevice
   | HypervisorDevice
   | StorageDevice
+  | K8sNodeDevice
   | VrouterDevice
   | L4lbDevice
   | L7lbDevice

@@ -91,6 +91,12 @@ export interface PeerGroup {
   routeMapIn: string;
   routeMapOut: string;
   /**
+   * `neighbor <group> maximum-prefix <n>` in each family it is active in: a session that sends
+   * more prefixes is torn down. Set on a Kubernetes cluster's group (`clusters.<c>.maximum_prefix`,
+   * @default 1000); absent on every other group.
+   */
+  maximumPrefix?: number;
+  /**
    * `ipv6`: a group of numbered IPv6 sessions (an upstream's `peer6`), `no neighbor activate` in
    * the IPv4 family; absent on every other group.
    */
@@ -153,7 +159,7 @@ export interface BgpUnicastFamily6 extends BgpUnicastFamily {
    * Peer groups and neighbors `activate`d in the family (`frr defaults traditional` activates
    * only IPv4 unicast by default), with the route-maps of the family.
    */
-  peerGroups: { name: string; routeMapIn: string; routeMapOut: string }[];
+  peerGroups: { name: string; routeMapIn: string; routeMapOut: string; maximumPrefix?: number }[];
 }
 
 /** One unicast address family of `router bgp` (the address-family axis: src/model/address.ts). */

@@ -1,6 +1,7 @@
 /** The compiled fabric and its sites: devices, cables, segments, redundancy groups, IP plan. */
 import type { FailureBudget, SiteTimers } from './budgets.js';
 import type { Device } from './device.js';
+import type { ClusterModel } from './k8s.js';
 
 export interface FabricModel {
   /** Sites, sorted by name. */
@@ -34,6 +35,8 @@ export interface SiteModel {
   timers: SiteTimers;
   /** Per redundancy group and service: worst-case outage from the timers, and the budget. */
   budgets: FailureBudget[];
+  /** Kubernetes clusters on the fabric and their resources (docs/kubernetes.md); absent when none. */
+  clusters?: ClusterModel[];
 }
 
 /** `internet` joins the simulated upstreams of the lab to each other, as the real ones are. */
@@ -99,7 +102,9 @@ export interface IpPlanEntry {
     | 'upstream-link'
     | 'nic'
     | 'vrrp-vip'
-    | 'lab-originate';
+    | 'lab-originate'
+    | 'lb-pool'
+    | 'cluster-cidr';
   device?: string;
   interface?: string;
   description: string;

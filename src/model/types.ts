@@ -13,6 +13,7 @@ export * from './budgets.js';
 export * from './device.js';
 export * from './frr.js';
 export * from './haproxy.js';
+export * from './k8s.js';
 export * from './keepalived.js';
 export * from './ovs.js';
 export * from './secrets.js';

@@ -25,6 +25,11 @@ export interface Manifest {
   site: string;
   generator: string;
   devices: Record<string, { role: string; managed: boolean; mgmt: string; files: ManifestFile[] }>;
+  /**
+   * Files of no device, by Kubernetes cluster: the resources its platform team applies (fabric
+   * pushes them nowhere). Absent when the site has no cluster.
+   */
+  clusters?: Record<string, { speaker: string; files: { path: string; sha256: string }[] }>;
 }
 
 export function buildManifest(
@@ -58,5 +63,13 @@ export function buildManifest(
       })),
     };
   }
-  return { format: 1, site: site.name, generator, devices };
+  const clusters: NonNullable<Manifest['clusters']> = {};
+  for (const c of site.clusters ?? [])
+    clusters[c.name] = {
+      speaker: c.speaker,
+      files: rendered.siteFiles
+        .filter((f) => f.cluster === c.name)
+        .map((f) => ({ path: f.path, sha256: f.sha256 })),
+    };
+  return { format: 1, site: site.name, generator, devices, ...(site.clusters ? { clusters } : {}) };
 }

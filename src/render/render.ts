@@ -8,6 +8,7 @@ import { driverOf } from '../daemons/index.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
+import { renderClusterFiles, type SiteFile } from './clusters.js';
 import { type FileSpec, fileSpecs } from './files.js';
 import { replacedAt, secretRefsOf } from './secret-refs.js';
 import type { SecretStore } from './secrets.js';
@@ -30,6 +31,8 @@ export interface RenderedFile {
 export interface RenderedSite {
   site: string;
   files: RenderedFile[];
+  /** Files of the site that belong to no device: each Kubernetes cluster's resources. */
+  siteFiles: SiteFile[];
 }
 
 export function sha256(text: string): string {
@@ -129,7 +132,9 @@ export function renderSite(
       });
     }
   }
-  return diagnostics.length ? { diagnostics } : { rendered: { site: site.name, files }, diagnostics };
+  return diagnostics.length
+    ? { diagnostics }
+    : { rendered: { site: site.name, files, siteFiles: renderClusterFiles(site, sha256) }, diagnostics };
 }
 
 /** Which secrets end up in which daemon's file: the part of the model its driver says its files print. */

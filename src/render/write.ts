@@ -21,6 +21,11 @@ export function writeSite(outDir: string, rendered: RenderedSite, manifest: Mani
       writeFileSync(path, f.content, { mode: f.secrets.length ? 0o600 : 0o644 });
       if (f.mode & 0o100) chmodSync(path, f.secrets.length ? 0o700 : 0o755);
     }
+    for (const f of rendered.siteFiles) {
+      const path = join(tmp, f.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.content, { mode: 0o644 });
+    }
     writeFileSync(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   });
 }

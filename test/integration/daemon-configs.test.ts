@@ -37,8 +37,13 @@ function writeRendered(dir: string, rendered: ReturnType<typeof renderExample>):
 beforeAll(() => {
   requireRoot();
   ensureInstalled(DAEMON_PACKAGES);
-  // the reference sites, and idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs)
-  sites = [...renderExample(), ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory'))];
+  // the reference sites, idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs), and
+  // the Kubernetes fixture (issue 13: the leaves' peer group per cluster)
+  sites = [
+    ...renderExample(),
+    ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory')),
+    ...renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory')),
+  ];
   writeRendered(outDir, sites);
 });
 

@@ -2,7 +2,8 @@
  * Golden files at two levels, as readable files. Update them only on purpose:
  * `UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`, then review the diff.
  * - the reference sites: the compiled model and every rendered file of every device, under
- *   test/golden/<site>/<device>/, and the checks verify derives for the site, one `id  title` a
+ *   test/golden/<site>/<device>/ (and the files of no device, a cluster's resources, under
+ *   test/golden/<site>/_clusters/), and the checks verify derives for the site, one `id  title` a
  *   line, in test/golden/<site>/checks.txt (an IPv4-only site's list must not move when a kind
  *   learns a family: issue 14);
  * - one minimal inventory per feature (AVD's `host_vars/<feature>.yml` →
@@ -22,10 +23,16 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const SECRETS = join(REPO, 'secrets.yaml');
 /** idc-a made dual-stack (issue 14): its goldens sit beside the reference sites', under idc-ds/. */
 const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
+/** Kubernetes nodes on the fabric (issue 13): its goldens under k8s-a/, its clusters' files under k8s-a/_clusters/. */
+const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
 
 function expected(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const { site, rendered } of [...renderExample(), ...renderExample(DUAL_STACK)]) {
+  for (const { site, rendered } of [
+    ...renderExample(),
+    ...renderExample(DUAL_STACK),
+    ...renderExample(K8S),
+  ]) {
     for (const d of site.devices)
       files.set(`${site.name}/${d.name}/model.json`, `${JSON.stringify(d, null, 2)}\n`);
     files.set(
@@ -38,6 +45,7 @@ function expected(): Map<string, string> {
       if (f.file.startsWith('certs/')) continue; // a secret's whole content: never kept in the repository
       files.set(`${site.name}/${f.device}/${f.file}`, f.content);
     }
+    for (const f of rendered.siteFiles) files.set(`${site.name}/${f.path}`, f.content);
   }
   return files;
 }

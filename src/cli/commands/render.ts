@@ -63,6 +63,7 @@ function previousHashes(dir: string): Map<string, string> {
     const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
     for (const [device, d] of Object.entries(m.devices))
       for (const f of d.files) hashes.set(`${device}/${f.path}`, f.sha256);
+    for (const c of Object.values(m.clusters ?? {})) for (const f of c.files) hashes.set(f.path, f.sha256);
   } catch {
     // an unreadable old manifest only means every file counts as changed
   }
@@ -80,7 +81,9 @@ export function render(opts: RenderOptions): ExitCode {
   );
   const summary = rendered.map(({ site, manifest }) => {
     const before = previousHashes(join(opts.out, site.site));
-    const changed = site.files.filter((f) => before.get(`${f.device}/${f.file}`) !== f.sha256).length;
+    const changed =
+      site.files.filter((f) => before.get(`${f.device}/${f.file}`) !== f.sha256).length +
+      site.siteFiles.filter((f) => before.get(f.path) !== f.sha256).length;
     const dir = writeOrExit(opts.out, site, manifest);
     const withFiles = new Set(Object.keys(manifest.devices));
     const counts = deviceCounts(model.sites.find((s) => s.name === site.site)!, (d) => withFiles.has(d.name));
@@ -91,7 +94,7 @@ export function render(opts: RenderOptions): ExitCode {
       configured: counts.configured,
       labUpstreams: counts.labUpstreams,
       counts,
-      files: site.files.length,
+      files: site.files.length + site.siteFiles.length,
       changed,
     };
   });

@@ -64,7 +64,8 @@ function printSite(site: FrozenSite): void {
         d.hostedOn ?? '-',
         d.mgmt.address,
         loopbackOf(d),
-        bgpAsn(d) ?? '-',
+        // a Kubernetes node's AS is its cluster's, spoken by its speaker, not by an FRR of ours
+        bgpAsn(d) ?? ('asn' in d ? d.asn : null) ?? '-',
         d.daemons.join(',') || '-',
       ]),
     ),

@@ -34,7 +34,8 @@ export function deviceFacts(
     const pod = 'pod' in d && d.pod ? d.pod : 1;
     const asnRule = roleSpec(role).asn;
     let asn: number | null = null;
-    if (asnRule !== null && asnRule !== 'own') {
+    // a cluster node's AS is its cluster's: set with the clusters (facts/clusters.ts)
+    if (asnRule !== null && asnRule !== 'own' && asnRule !== 'per-cluster') {
       if (asnRule === 'shared-superspine' && asns.superspine === undefined && !('asn' in d && d.asn))
         ctx.fail('missing-asn', `super-spine ${name} needs asns.superspine (or its own asn)`, [
           ...path,
@@ -73,6 +74,7 @@ export function deviceFacts(
       mgmt6,
       hostedOn: 'host' in d ? d.host : null,
       tenant: 'tenant' in d ? d.tenant : null,
+      cluster: 'cluster' in d ? d.cluster : null,
       ports: [],
       nics: [],
       given: { mgmt: d.mgmt ?? null, asn: 'asn' in d },
@@ -158,6 +160,7 @@ export function upstreamFacts(
       mgmt6: null,
       hostedOn: null,
       tenant: null,
+      cluster: null,
       ports: [],
       nics: [],
       given: { mgmt: null, asn: false },

@@ -72,7 +72,8 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       addresses: [],
     };
     const link = port.kind === 'upstream' ? peeringLink(facts, d, peer) : null;
-    const group = peerGroupFor(d.role, peer.role, link?.upstream.accept === 'full');
+    const cluster = peer.cluster === null ? undefined : facts.clusters.get(peer.cluster);
+    const group = peerGroupFor(d.role, peer.role, link?.upstream.accept === 'full', cluster);
     groups.set(group.name, group);
     if (link) {
       ipv4Only.add(group.name);
@@ -381,6 +382,7 @@ function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGr
     bfdProfile: g.bfdProfile,
     routeMapIn: `${g.name}-IN`,
     routeMapOut: `${g.name}-OUT`,
+    ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
     ...(ipv6 ? { family: 'ipv6' as const } : {}),
   }));
 }

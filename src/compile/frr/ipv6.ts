@@ -7,7 +7,7 @@ import type { FamilyAddress } from '../../model/address.js';
 import type { BgpNeighbor, BgpUnicastFamily6 } from '../../model/types.js';
 import { formatAddress6, parsePrefix6 } from '../../net/ipv6.js';
 import type { SiteFacts, UpstreamFacts } from '../facts.js';
-import { address6 } from '../ip-family.js';
+import { address6, withValue } from '../ip-family.js';
 import type { PeerGroupSpec } from './peer-groups.js';
 
 /**
@@ -83,7 +83,12 @@ export function ipv6UnicastFamily(
       .filter((n) => groups.find((g) => g.name === n.peerGroup)?.defaultOriginate)
       .map((n) => n.peer),
     peerGroups: groups
-      .map((g) => ({ name: g.name, routeMapIn: routeMap6(g, 'IN'), routeMapOut: routeMap6(g, 'OUT') }))
+      .map((g) => ({
+        name: g.name,
+        routeMapIn: routeMap6(g, 'IN'),
+        routeMapOut: routeMap6(g, 'OUT'),
+        ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

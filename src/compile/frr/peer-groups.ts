@@ -21,6 +21,11 @@ export interface PeerGroupSpec {
   bfdProfile: 'fabric' | 'upstream';
   /** Originate a default route towards the group's members (simulated upstreams only). */
   defaultOriginate: boolean;
+  /**
+   * A Kubernetes cluster's group: the cluster whose LoadBalancer pools its accept list holds,
+   * and the `maximum-prefix` per session. Absent on every other group.
+   */
+  cluster?: { name: string; maximumPrefix: number };
 }
 
 const any = { acceptPrefixList: null, announcePrefixList: null, defaultOriginate: false } as const;
@@ -68,6 +73,14 @@ export const PEER_GROUPS = {
     announcePrefixList: 'SITE-PREFIXES',
     defaultOriginate: false,
   },
+  // a template: peerGroupFor names it per cluster (`K8S-<CLUSTER>`, its accept list `K8S-<CLUSTER>-LB`)
+  CLUSTER: {
+    name: 'K8S',
+    description: 'nodes of a Kubernetes cluster',
+    bfdProfile: 'fabric',
+    ...any,
+    acceptPrefixList: 'K8S-LB',
+  },
   INTERNET: {
     name: 'INTERNET',
     description: 'the other simulated upstreams (lab only)',
@@ -83,10 +96,32 @@ export type PeerGroupKey = keyof typeof PEER_GROUPS;
  * unless `bgp.fromPeer` names another for my role). Of an upstream that sends the full table we
  * accept it, bar our own prefixes.
  */
-export function peerGroupFor(me: Role, peer: Role, acceptFullTable: boolean): PeerGroupSpec {
+export function peerGroupFor(
+  me: Role,
+  peer: Role,
+  acceptFullTable: boolean,
+  cluster?: { name: string; maximumPrefix: number },
+): PeerGroupSpec {
   const bgp = roleSpec(peer).bgp;
   if (!bgp) throw new Error(`no BGP session is defined between a ${me} and a ${peer}`);
   const key = own(bgp.fromPeer, me) ?? bgp.asPeer;
   const spec: PeerGroupSpec = PEER_GROUPS[key];
+  // a cluster's node: its cluster's group (without one, the template: only the tests ask so)
+  if (key === 'CLUSTER' && cluster) return clusterGroup(spec, cluster);
   return key === 'UPSTREAMS' && acceptFullTable ? { ...spec, acceptPrefixList: 'FULL-TABLE' } : spec;
+}
+
+/**
+ * A cluster's group, one per cluster on every leaf with nodes of it: `K8S-<CLUSTER>`, accepting
+ * only the cluster's LoadBalancer pools (`K8S-<CLUSTER>-LB`), announcing the leaf's routes.
+ */
+function clusterGroup(spec: PeerGroupSpec, cluster: { name: string; maximumPrefix: number }): PeerGroupSpec {
+  const name = `${spec.name}-${cluster.name.toUpperCase()}`;
+  return {
+    ...spec,
+    name,
+    description: `${spec.description} (${cluster.name})`,
+    acceptPrefixList: `${name}-LB`,
+    cluster,
+  };
 }

@@ -5,7 +5,7 @@
  * prefixes.
  */
 import type { PrefixList, RouteMap } from '../../model/types.js';
-import type { DeviceFacts, SegmentFacts, SiteFacts } from '../facts.js';
+import type { ClusterFacts, DeviceFacts, SegmentFacts, SiteFacts } from '../facts.js';
 import { routeMap6 } from './ipv6.js';
 import type { PeerGroupSpec } from './peer-groups.js';
 
@@ -24,6 +24,8 @@ export interface PolicyFamily {
   announce: readonly { text: string }[];
   loopbackPool: { text: string } | null;
   subnetOf(segment: SegmentFacts): { text: string } | null;
+  /** A Kubernetes cluster's LoadBalancer pools in this family. */
+  lbPoolsOf(cluster: ClusterFacts): readonly { text: string; length: number }[];
 }
 
 export function ipv4Policy(facts: SiteFacts): PolicyFamily {
@@ -36,6 +38,7 @@ export function ipv4Policy(facts: SiteFacts): PolicyFamily {
     announce: facts.announce,
     loopbackPool: facts.pools.loopback,
     subnetOf: (s) => s.subnet,
+    lbPoolsOf: (c) => c.pools,
   };
 }
 
@@ -50,6 +53,7 @@ export function ipv6Policy(facts: SiteFacts): PolicyFamily {
     announce: facts.announce6,
     loopbackPool: facts.pools.loopback6,
     subnetOf: (s) => s.subnet6,
+    lbPoolsOf: (c) => c.pools6,
   };
 }
 
@@ -79,8 +83,19 @@ export function compilePolicy(
         continue;
       }
       const list = f.listName(rule);
-      if (!lists.has(list))
-        lists.set(list, { ...familyOf(f), name: list, entries: prefixListEntries(facts, d, rule, f) });
+      const listEntries = lists.get(list)?.entries ?? prefixListEntries(facts, d, rule, f, g);
+      if (listEntries.length === 0) {
+        // nothing of the family to accept (a cluster with no IPv6 pool): no empty list to match
+        routeMaps.push({
+          ...familyOf(f),
+          name,
+          entries: [
+            { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing in this family' },
+          ],
+        });
+        continue;
+      }
+      if (!lists.has(list)) lists.set(list, { ...familyOf(f), name: list, entries: listEntries });
       routeMaps.push({
         ...familyOf(f),
         name,
@@ -114,7 +129,17 @@ function prefixListEntries(
   d: DeviceFacts,
   rule: string,
   f: PolicyFamily,
+  g: PeerGroupSpec,
 ): PrefixList['entries'] {
+  // a cluster's LoadBalancer IPs: anything inside its pools, down to a host route, nothing else
+  const cluster = g.cluster && rule === g.acceptPrefixList ? facts.clusters.get(g.cluster.name) : undefined;
+  if (cluster)
+    return entries(
+      f.lbPoolsOf(cluster).map((p) => ({
+        prefix: p.text,
+        ...(p.length < f.hostLength ? { le: f.hostLength } : {}),
+      })),
+    );
   const subnets = (list: readonly (SegmentFacts | null)[]) =>
     list.flatMap((s) => {
       const p = s ? f.subnetOf(s) : null;

@@ -1,0 +1,102 @@
+/**
+ * Redundancy of Kubernetes clusters on the fabric (docs/kubernetes.md): a cluster's LoadBalancer
+ * IPs survive one node only if another node announces them (N+1), and one rack only if its nodes
+ * are in two racks at least. Each node's dual-homing to its rack's leaf pair is checked with
+ * every host's (`host-not-dual-homed`, redundancy.ts); its pools' overlaps with the addressing
+ * (`prefix-overlap`, addressing.ts).
+ */
+import type { SiteFacts } from '../compile/facts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Prefix4 } from '../net/ipv4.js';
+import type { Prefix6 } from '../net/ipv6.js';
+import type { AddressRange } from './address-findings.js';
+import { type CheckContext, finding, notice } from './context.js';
+
+export function checkClusters(ctx: CheckContext): Diagnostic[] {
+  const { facts } = ctx;
+  const out: Diagnostic[] = [];
+  for (const c of facts.clusters.values()) {
+    // the leaves' sessions carry IPv6 only on a site with IPv6 (compile/frr/ipv6.ts)
+    if (c.pools6.length && !facts.pools.loopback6)
+      out.push(
+        finding(
+          ctx,
+          'cluster-ipv6-without-site-ipv6',
+          `cluster ${c.name} has IPv6 LoadBalancer pools but site ${facts.name} has no IPv6 (pools.loopback6): its leaves would not take them; give the site pools.loopback6 or drop load_balancer_pools6`,
+          [...c.path, 'load_balancer_pools6'],
+        ),
+      );
+    const nodes = c.nodes.map((n) => facts.devices.get(n)!);
+    const last = nodes[nodes.length - 1];
+    if (!last) {
+      out.push(
+        notice(
+          ctx,
+          'cluster-without-nodes',
+          `cluster ${c.name} has no node: nothing announces its LoadBalancer pools (give devices role: k8s-node, cluster: ${c.name})`,
+          c.path,
+        ),
+      );
+      continue;
+    }
+    if (nodes.length === 1) {
+      out.push(
+        finding(
+          ctx,
+          'cluster-single-node',
+          `cluster ${c.name} has a single node (${last.name}): no N+1, its LoadBalancer IPs go down with it; add a node, in another rack`,
+          [...last.path, 'cluster'],
+        ),
+      );
+      continue;
+    }
+    const racks = new Set(nodes.map((d) => d.rack));
+    const all = nodes.length === 2 ? 'both' : `all ${nodes.length}`;
+    if (racks.size === 1)
+      out.push(
+        finding(
+          ctx,
+          'cluster-shared-rack',
+          `${all} nodes of cluster ${c.name} (${c.nodes.join(', ')}) are in rack ${last.rack}; a rack failure would take down every LoadBalancer IP of the cluster: put nodes in two racks at least`,
+          [...last.path, 'rack'],
+        ),
+      );
+  }
+  return out;
+}
+
+/**
+ * The clusters' address space in one family, for `prefix-overlap` (addressing.ts): each
+ * LoadBalancer pool where it is written, and the pod and service CIDRs (IPv4 only). The suffix
+ * says the family: `P` is its prefix type (Prefix4 for '', Prefix6 for '6').
+ */
+export function clusterRanges<P extends { text: string }>(
+  facts: SiteFacts,
+  suffix: '' | '6',
+): AddressRange<P>[] {
+  const ranges: AddressRange<P>[] = [];
+  for (const c of facts.clusters.values()) {
+    (suffix ? c.pools6 : c.pools).forEach((prefix, i) => {
+      ranges.push({
+        prefix: prefix as unknown as P,
+        what: `the LoadBalancer pool of cluster ${c.name}`,
+        path: [...c.path, `load_balancer_pools${suffix}`, i],
+        kind: 'lb-pool',
+        cluster: c.name,
+      });
+    });
+    if (suffix) continue;
+    for (const [key, prefix] of [
+      ['pod', c.podCidr],
+      ['service', c.serviceCidr],
+    ] as const)
+      ranges.push({
+        prefix: prefix as unknown as P,
+        what: `the ${key} CIDR of cluster ${c.name}`,
+        path: [...c.path, `${key}_cidr`],
+        kind: 'cluster-cidr',
+        cluster: c.name,
+      });
+  }
+  return ranges;
+}

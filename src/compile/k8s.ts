@@ -1,0 +1,133 @@
+/**
+ * The cluster side of Kubernetes on the fabric (docs/kubernetes.md): per cluster, the MetalLB
+ * resources its platform team applies, decided here from the same facts as the leaves' side
+ * (compile/frr: the peer group `K8S-<CLUSTER>`), so the two ends cannot disagree: the node's
+ * AS is the leaves' `remote-as`, each leaf's AS the node's `peerASN`, the node's port the leaf's
+ * unnumbered neighbor, the BFD timers the fabric profile's.
+ */
+import type {
+  ClusterModel,
+  MetallbBfdProfile,
+  MetallbBgpAdvertisement,
+  MetallbBgpPeer,
+  MetallbIpAddressPool,
+  SiteTimers,
+} from '../model/types.js';
+import type { ClusterFacts, SiteFacts } from './facts.js';
+
+/** Where MetalLB runs and reads its resources (its manifests' namespace). */
+export const METALLB_NAMESPACE = 'metallb-system';
+/** The node label a BGPPeer's `nodeSelectors` match: the inventory name is the node's name. */
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+/** The BFD profile's name on the cluster: the leaves' profile of the same timers. */
+export const BFD_PROFILE = 'fabric';
+
+export function compileClusters(facts: SiteFacts, timers: SiteTimers): ClusterModel[] {
+  return [...facts.clusters.values()].map((c) => compileCluster(facts, c, timers));
+}
+
+function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): ClusterModel {
+  const meta = (name: string) => ({ name, namespace: METALLB_NAMESPACE });
+  const bfd: MetallbBfdProfile = {
+    apiVersion: 'metallb.io/v1beta1',
+    kind: 'BFDProfile',
+    metadata: meta(BFD_PROFILE),
+    spec: {
+      receiveInterval: timers.bfdFabric.intervalMs,
+      transmitInterval: timers.bfdFabric.intervalMs,
+      detectMultiplier: timers.bfdFabric.multiplier,
+    },
+  };
+  const sessions = bgpPeers(facts, c);
+  const peers = sessions.map(
+    (p): MetallbBgpPeer => ({
+      apiVersion: 'metallb.io/v1beta2',
+      kind: 'BGPPeer',
+      metadata: meta(p.name),
+      spec: {
+        myASN: c.asn,
+        peerASN: p.leafAsn,
+        interface: p.interface,
+        bfdProfile: BFD_PROFILE,
+        holdTime: `${timers.bgp.holdS}s`,
+        keepaliveTime: `${timers.bgp.keepaliveS}s`,
+        nodeSelectors: [{ matchExpressions: [{ key: HOSTNAME_LABEL, operator: 'In', values: p.nodes }] }],
+      },
+    }),
+  );
+  const pools = [...c.pools, ...c.pools6].map(
+    (p): MetallbIpAddressPool => ({
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'IPAddressPool',
+      metadata: meta(poolName(p.text)),
+      spec: { addresses: [p.text], autoAssign: true },
+    }),
+  );
+  const advertisement: MetallbBgpAdvertisement = {
+    apiVersion: 'metallb.io/v1beta1',
+    kind: 'BGPAdvertisement',
+    metadata: meta(c.name),
+    spec: {
+      ipAddressPools: pools.map((p) => p.metadata.name),
+      // one host route per LoadBalancer IP: the leaves accept nothing longer, ECMP per IP
+      aggregationLength: 32,
+      aggregationLengthV6: 128,
+      peers: peers.map((p) => p.metadata.name),
+    },
+  };
+  return {
+    name: c.name,
+    speaker: c.speaker,
+    asn: c.asn,
+    nodes: [...c.nodes],
+    leaves: [...new Set(sessions.map((p) => p.leaf))].sort(),
+    loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
+    file: `${CLUSTERS_DIR}/${c.name}/metallb.yaml`,
+    resources: [bfd, ...peers, ...pools, advertisement],
+  };
+}
+
+/**
+ * The folder of the clusters' files in a site's output. Its `_` keeps it apart from every
+ * device's folder: a device name is lower-case letters, digits and `-`.
+ */
+export const CLUSTERS_DIR = '_clusters';
+
+/**
+ * The cluster's BGP peers: one per leaf its nodes are cabled to, for the nodes of that leaf's
+ * rack, on the node's port towards it. Nodes that reach one leaf on different port names need
+ * a peer each (a BGPPeer has one `interface`): `<leaf>.<interface>` then, else `<leaf>`.
+ */
+function bgpPeers(facts: SiteFacts, c: ClusterFacts) {
+  const byLeaf = new Map<string, Map<string, string[]>>();
+  for (const name of c.nodes) {
+    const node = facts.devices.get(name)!;
+    for (const port of node.ports) {
+      if (port.kind !== 'host') continue;
+      const ports = byLeaf.get(port.peer.device) ?? new Map<string, string[]>();
+      ports.set(port.interface, [...(ports.get(port.interface) ?? []), name]);
+      byLeaf.set(port.peer.device, ports);
+    }
+  }
+  return [...byLeaf]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([leaf, ports]) =>
+      [...ports]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([iface, nodes]) => ({
+          name: ports.size === 1 ? leaf : `${leaf}.${iface}`,
+          leaf,
+          leafAsn: facts.devices.get(leaf)!.asn!,
+          interface: iface,
+          nodes: [...nodes].sort(),
+        })),
+    );
+}
+
+/**
+ * A pool's resource name from its prefix (RFC 5952 text, so one name per prefix):
+ * `203.0.113.64/27` → `lb-203-0-113-64-27`, `2001:db8:100:40::/64` → `lb-2001-db8-100-40---64`.
+ */
+export function poolName(prefix: string): string {
+  return `lb-${prefix.replace(/[.:/]/g, '-')}`;
+}

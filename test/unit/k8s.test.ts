@@ -1,0 +1,185 @@
+/**
+ * Kubernetes nodes on the fabric (issue 13, docs/kubernetes.md), both sides from one model: the
+ * leaves' peer group per cluster (frr.conf) and the MetalLB resources `fabric render` writes for
+ * the cluster, validated against MetalLB's own CRDs (OpenAPI v3 schemas, read from ../shared as
+ * the Kubernetes API server would use them; ../shared/metallb/SOURCE.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { prepareSiteLab } from '../../src/cli/commands/lab/site.js';
+import { CliError } from '../../src/cli/exit.js';
+import { writeSite } from '../../src/render/write.js';
+import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
+import { tempDir } from '../support/tmp.js';
+
+const FIXTURE = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
+const CRDS = join(REPO, '..', 'shared', 'metallb', 'crds');
+const CRD_FILES = {
+  BFDProfile: 'metallb.io_bfdprofiles.yaml',
+  BGPPeer: 'metallb.io_bgppeers.yaml',
+  IPAddressPool: 'metallb.io_ipaddresspools.yaml',
+  BGPAdvertisement: 'metallb.io_bgpadvertisements.yaml',
+} as const;
+
+interface Crd {
+  spec: { group: string; versions: { name: string; schema: { openAPIV3Schema: object } }[] };
+}
+
+/** The validator of a kind at an apiVersion, from its CRD's own schema. */
+function crdValidator(kind: keyof typeof CRD_FILES, apiVersion: string) {
+  const crd = parseYaml(readFileSync(join(CRDS, CRD_FILES[kind]), 'utf8')) as Crd;
+  const version = crd.spec.versions.find((v) => `${crd.spec.group}/${v.name}` === apiVersion);
+  if (!version) throw new Error(`${kind}: the CRD serves no ${apiVersion}`);
+  // the schema's Kubernetes extensions (x-kubernetes-*) are not JSON Schema keywords: not strict
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  return ajv.compile(version.schema.openAPIV3Schema);
+}
+
+const [k8s] = renderExample(FIXTURE);
+const site = k8s!.site;
+const cluster = site.clusters![0]!;
+const file = k8s!.rendered.siteFiles.find((f) => f.cluster === cluster.name)!;
+const leafConf = (leaf: string) =>
+  k8s!.rendered.files.find((f) => f.device === leaf && f.file === 'frr.conf')!.content;
+
+describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)', () => {
+  it('THEN it compiles clean and the cluster lists its nodes, leaves and pools', () => {
+    expect(k8s!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(cluster).toMatchObject({
+      name: 'prod',
+      speaker: 'metallb',
+      asn: 65510,
+      nodes: ['kn1', 'kn2', 'kn3'],
+      leaves: ['leaf1a', 'leaf1b', 'leaf2a', 'leaf2b'],
+      file: '_clusters/prod/metallb.yaml',
+    });
+  });
+
+  it('THEN every resource of its metallb.yaml validates against the CRD of its kind and version', () => {
+    const docs = parseAllDocuments(file.content).map((d) => d.toJS());
+    expect(docs.map((d) => d.kind)).toEqual([
+      'BFDProfile',
+      'BGPPeer',
+      'BGPPeer',
+      'BGPPeer',
+      'BGPPeer',
+      'IPAddressPool',
+      'IPAddressPool',
+      'IPAddressPool',
+      'BGPAdvertisement',
+    ]);
+    for (const doc of docs) {
+      const validate = crdValidator(doc.kind, doc.apiVersion);
+      expect(validate(doc), `${doc.kind} ${doc.metadata.name}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it('THEN a resource the CRD refuses is refused (the check can fail)', () => {
+    const validate = crdValidator('BGPPeer', 'metallb.io/v1beta2');
+    expect(validate({ apiVersion: 'metallb.io/v1beta2', kind: 'BGPPeer', spec: { peerASN: 65211 } })).toBe(
+      false,
+    );
+    const bfd = crdValidator('BFDProfile', 'metallb.io/v1beta1');
+    expect(bfd({ spec: { receiveInterval: 1 } })).toBe(false);
+  });
+
+  it('THEN each node peers with the leaves of its rack only, on its port towards each, both ends agreeing', () => {
+    const peers = cluster.resources.filter((r) => r.kind === 'BGPPeer');
+    for (const p of peers) {
+      const spec = p.spec as { myASN: number; peerASN: number; interface: string; nodeSelectors: unknown };
+      const leaf = site.devices.find((d) => d.name === p.metadata.name)!;
+      expect(spec.myASN).toBe(65510);
+      expect(spec.peerASN).toBe('frr' in leaf ? leaf.frr.routerBgp.asn : 0);
+      const nodes = (spec.nodeSelectors as { matchExpressions: { values: string[] }[] }[])[0]!
+        .matchExpressions[0]!.values;
+      for (const n of nodes) {
+        const node = site.devices.find((d) => d.name === n)!;
+        expect(node.rack).toBe(leaf.rack);
+        const port = node.interfaces.find((i) => i.name === spec.interface)!;
+        expect(port.peer.device).toBe(leaf.name);
+        // the leaf's unnumbered neighbor on the other end of that cable, in the cluster's group
+        const n1 =
+          'frr' in leaf ? leaf.frr.routerBgp.neighbors.find((x) => x.peer === port.peer.interface) : null;
+        expect(n1).toMatchObject({ unnumbered: true, peerGroup: 'K8S-PROD', remoteAs: 65510, peerDevice: n });
+      }
+    }
+  });
+
+  it('THEN the BFD profile carries the fabric profile’s timers, decided in compile', () => {
+    const bfd = cluster.resources.find((r) => r.kind === 'BFDProfile')!;
+    expect(bfd.spec).toEqual({
+      receiveInterval: site.timers.bfdFabric.intervalMs,
+      transmitInterval: site.timers.bfdFabric.intervalMs,
+      detectMultiplier: site.timers.bfdFabric.multiplier,
+    });
+    expect(leafConf('leaf1a')).toMatch(/neighbor K8S-PROD bfd profile fabric/);
+  });
+
+  it('THEN a leaf accepts only the cluster’s pools, as host routes at most, and bounds the prefixes', () => {
+    const conf = leafConf('leaf1a');
+    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 5 permit 203.0.113.64/27 le 32\n');
+    expect(conf).toContain('ip prefix-list K8S-PROD-LB seq 10 permit 10.40.0.0/24 le 32\n');
+    expect(conf).toContain('ipv6 prefix-list K8S-PROD-LB-V6 seq 5 permit 2001:db8:100:40::/64 le 128\n');
+    expect(conf).toMatch(/route-map K8S-PROD-IN deny 100/);
+    expect(conf.match(/neighbor K8S-PROD maximum-prefix 1000/g)).toHaveLength(2);
+    expect(conf).toMatch(/maximum-paths 64/);
+    // every leaf with a node of the cluster has its group; a spine, which has none, has none
+    expect(leafConf('leaf2a')).toContain('neighbor eth21 interface peer-group K8S-PROD');
+    expect(
+      k8s!.rendered.files.find((f) => f.device === 'spine1' && f.file === 'frr.conf')!.content,
+    ).not.toContain('K8S');
+  });
+
+  it('THEN the manifest lists the cluster’s file with its hash, under no device', () => {
+    expect(k8s!.manifest.clusters).toEqual({
+      prod: { speaker: 'metallb', files: [{ path: '_clusters/prod/metallb.yaml', sha256: file.sha256 }] },
+    });
+    expect(Object.keys(k8s!.manifest.devices)).not.toContain('kn1');
+  });
+
+  it('WHEN written THEN the cluster’s file is in the site’s folder with the devices’ and the manifest', () => {
+    const out = tempDir();
+    const dir = writeSite(out, k8s!.rendered, k8s!.manifest);
+    expect(readFileSync(join(dir, '_clusters', 'prod', 'metallb.yaml'), 'utf8')).toBe(file.content);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).clusters.prod.files[0].sha256).toBe(
+      file.sha256,
+    );
+    expect(existsSync(join(dir, 'leaf1a', 'frr.conf'))).toBe(true);
+    expect(existsSync(join(dir, 'kn1')), 'a node has no files of its own').toBe(false);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/vtysh'))('THEN FRR 8.4 parses every leaf’s frr.conf (vtysh -C -f)', () => {
+    const dir = tempDir();
+    for (const leaf of ['leaf1a', 'leaf1b', 'leaf2a', 'leaf2b']) {
+      const path = join(dir, `${leaf}.conf`);
+      writeFileSync(path, leafConf(leaf));
+      const r = spawnSync('vtysh', ['-C', '-f', path], { encoding: 'utf8' });
+      expect(r.status, `${leaf}: ${r.stdout}${r.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe('GIVEN a site with Kubernetes nodes WHEN its lab is prepared (lab up, lab export)', () => {
+  it('THEN it is refused before anything is written: exit 2, the lab does not run them yet', () => {
+    const out = tempDir();
+    const prepare = () =>
+      prepareSiteLab(undefined, { inventory: FIXTURE, out, output: join(out, 'lab', 'k8s-a.clab.yml') });
+    expect(prepare).toThrow(CliError);
+    try {
+      prepare();
+    } catch (e) {
+      expect((e as CliError).exitCode).toBe(2);
+      expect((e as Error).message).toContain('the lab does not run Kubernetes nodes yet');
+      expect((e as Error).message).toContain('kn1, kn2, kn3 of cluster prod');
+    }
+    expect(existsSync(join(out, 'k8s-a'))).toBe(false);
+    expect(existsSync(join(out, 'lab'))).toBe(false);
+  });
+});
