@@ -7,8 +7,6 @@
  */
 import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Prefix4 } from '../net/ipv4.js';
-import type { Prefix6 } from '../net/ipv6.js';
 import type { AddressRange } from './address-findings.js';
 import { type CheckContext, finding, notice } from './context.js';
 

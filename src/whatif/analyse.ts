@@ -79,14 +79,39 @@ function notes(site: Site): string[] {
   return site.devices.some((d) => d.hostedOn) ? [CAPACITY_NOTE] : [];
 }
 
-/** Every single failure of the site (N-1). */
-export function analyseSite(site: Site, progress?: (done: number, total: number) => void): WhatifReport {
-  const base = baselineOf(site);
-  const scenarios = singleFailures(site);
-  const results = scenarios.map((s, i) => {
-    progress?.(i, scenarios.length);
-    return analyseScenario(site, s, base);
-  });
+/** One thread's share of a list of scenarios: those at `index`, `index + of`, `index + 2 × of` … */
+export interface Share {
+  index: number;
+  of: number;
+}
+
+export const WHOLE: Share = { index: 0, of: 1 };
+
+/** The scenarios of `share`, analysed in order against one baseline. */
+export function analyseShare(
+  site: Site,
+  scenarios: readonly Scenario[],
+  share: Share = WHOLE,
+  progress?: (done: number, total: number) => void,
+  base: Baseline = baselineOf(site),
+): ScenarioResult[] {
+  const results: ScenarioResult[] = [];
+  for (let i = share.index; i < scenarios.length; i += share.of) {
+    progress?.(results.length, scenarios.length);
+    results.push(analyseScenario(site, scenarios[i]!, base));
+  }
+  return results;
+}
+
+/** The shares' results back in the order of the scenarios: share k holds k, k + of, … */
+export function mergeShares(shares: readonly (readonly ScenarioResult[])[]): ScenarioResult[] {
+  const of = shares.length;
+  const total = shares.reduce((n, s) => n + s.length, 0);
+  return Array.from({ length: total }, (_, i) => shares[i % of]![Math.floor(i / of)]!);
+}
+
+/** The N-1 report of a site from the results of every single failure, in scenario order. */
+export function siteReport(site: Site, results: ScenarioResult[]): WhatifReport {
   return {
     site: site.name,
     mode: 'n-1',
@@ -94,6 +119,11 @@ export function analyseSite(site: Site, progress?: (done: number, total: number)
     singlePointsOfFailure: results.filter((r) => r.verdict === 'breaks').map((r) => r.scenario.name),
     notes: notes(site),
   };
+}
+
+/** Every single failure of the site (N-1). */
+export function analyseSite(site: Site, progress?: (done: number, total: number) => void): WhatifReport {
+  return siteReport(site, analyseShare(site, singleFailures(site), WHOLE, progress));
 }
 
 /** One scenario (`--fail`), single or multiple failures. */

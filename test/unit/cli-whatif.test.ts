@@ -69,7 +69,21 @@ describe('fabric whatif', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false });
   });
 
+  it('GIVEN --jobs 3 THEN three threads (two workers) write the report one thread writes, byte for byte', async () => {
+    const one = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', '1']);
+    const three = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', '3']);
+    expect(three.stderr).toBe('');
+    expect(JSON.parse(one.stdout).scenarios.length).toBeGreaterThan(50);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.code).toBe(one.code);
+  });
+
   it('GIVEN bad arguments THEN exit 2', async () => {
+    for (const jobs of ['0', '1.5', 'many']) {
+      const r = await runFabric(['whatif', '--site', 'idc-a', '--jobs', jobs]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--jobs must be a positive whole number');
+    }
     expect((await runFabric(['whatif', '--site', 'idc-a', '--format', 'html'])).code).toBe(2);
     expect((await runFabric(['whatif', '--site', 'idc-a', '--fail', ''])).code).toBe(2);
     expect((await runFabric(['whatif'])).code).toBe(2); // two sites: which one?

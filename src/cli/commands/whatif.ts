@@ -7,13 +7,16 @@ import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
 import { analyseOne, analyseSite } from '../../whatif/analyse.js';
 import { parseFailures } from '../../whatif/scenarios.js';
 import type { Scenario } from '../../whatif/types.js';
+import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
+import { analyseInParallel, jobsFor } from '../whatif-parallel.js';
 
 export interface WhatifOptions extends InventoryOptions {
   fail?: string;
   format: 'text' | 'markdown';
+  jobs?: number;
 }
 
 export function registerWhatif(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
@@ -26,6 +29,11 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
     .option(
       '--fail <names>',
       'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME), comma-separated',
+    )
+    .option(
+      '-j, --jobs <n>',
+      'threads for the N-1 analysis (default: every CPU on a large fabric, else 1)',
+      positive('--jobs', true),
     )
     .option('--json', 'one JSON document')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
@@ -46,7 +54,8 @@ Examples:
   fabric whatif --site idc-a
   fabric whatif --site idc-a --format markdown > n-1.md
   fabric whatif --site idc-a --fail spine1,leaf2a     # a double failure (N-2)
-  fabric whatif --site idc-a --fail rack:r1 --json`,
+  fabric whatif --site idc-a --fail rack:r1 --json
+  fabric whatif --site big --jobs 4                   # four threads, one share of the failures each`,
     )
     .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
 }
@@ -68,7 +77,7 @@ function scenarioOf(site: FrozenSite, fail: string): Scenario {
   return parsed.scenario;
 }
 
-export function whatif(opts: WhatifOptions): ExitCode {
+export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
   if (opts.fail !== undefined && !opts.fail.trim())
     throw new CliError('whatif: --fail needs names: --fail spine1 or --fail spine1,leaf2a');
   const { model, findings } = loadOrExit(opts, { command: 'whatif', labs: [] });
@@ -77,10 +86,13 @@ export function whatif(opts: WhatifOptions): ExitCode {
     err('whatif: the inventory has findings; analysing its model anyway:');
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
+  const jobs = opts.fail === undefined ? jobsFor(site, opts.jobs) : 1;
   const report =
-    opts.fail === undefined
-      ? analyseSite(site, progressEvery(10_000))
-      : analyseOne(site, scenarioOf(site, opts.fail));
+    opts.fail !== undefined
+      ? analyseOne(site, scenarioOf(site, opts.fail))
+      : jobs > 1
+        ? await analyseInParallel(opts.inventory, site, jobs, progressEvery(10_000))
+        : analyseSite(site, progressEvery(10_000));
   // N-1 also answers "what does each failure cost": a budget the timers cannot meet is a problem
   const overBudget = opts.fail === undefined ? findings.filter((f) => f.code === 'budget-exceeded') : [];
   const broken = report.results.some((r) => r.verdict === 'breaks');

@@ -1,0 +1,69 @@
+/**
+ * `fabric whatif` on more than one CPU: the single failures are split into shares, one per
+ * thread. Each worker compiles the inventory and computes the intact baseline itself (the model
+ * is deterministic, so every thread analyses the same fabric) while this thread does its own
+ * share; the results come back in scenario order, so the report is the one a single thread
+ * writes, byte for byte.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FrozenSite } from '../pipeline.js';
+import { analyseShare, mergeShares, siteReport } from '../whatif/analyse.js';
+import { singleFailures } from '../whatif/scenarios.js';
+import type { ScenarioResult, WhatifReport } from '../whatif/types.js';
+import type { WhatifWorkerData } from './whatif-worker.js';
+
+/**
+ * Below this many failures × devices one thread is quicker: each worker compiles the inventory
+ * and computes the baseline again (a 1,004-device fabric is 13 million, ~16 s of work in one
+ * thread, of which the baseline is 1.7 s).
+ */
+export const PARALLEL_FROM_WORK = 5_000_000;
+
+/** Threads for the N-1 analysis of `site`: `--jobs`, else every CPU on a large fabric, else 1. */
+export function jobsFor(site: FrozenSite, requested: number | undefined): number {
+  if (requested !== undefined) return requested;
+  const work = singleFailures(site).length * site.devices.length;
+  return work >= PARALLEL_FROM_WORK ? availableParallelism() : 1;
+}
+
+export async function analyseInParallel(
+  inventory: string,
+  site: FrozenSite,
+  jobs: number,
+  progress: (done: number, total: number) => void,
+): Promise<WhatifReport> {
+  const scenarios = singleFailures(site);
+  const of = Math.max(1, Math.min(jobs, scenarios.length));
+  const done = new SharedArrayBuffer(4 * of);
+  const counts = new Int32Array(done);
+  const sum = () => counts.reduce((n, c) => n + c, 0);
+  const threads = Array.from({ length: of - 1 }, (_, k) => {
+    const workerData: WhatifWorkerData = { inventory, site: site.name, share: { index: k + 1, of }, done };
+    return new Worker(new URL('./whatif-worker.js', import.meta.url), { workerData });
+  });
+  const workers = threads.map((worker, k) => {
+    return new Promise<ScenarioResult[]>((resolve, reject) => {
+      worker.once('message', (results: ScenarioResult[]) => resolve(results));
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`whatif: worker ${k + 1} of ${of} stopped (exit ${code})`)),
+      );
+    });
+  });
+  // this thread's share, while the workers do theirs; the progress line counts every share
+  const own = analyseShare(site, scenarios, { index: 0, of }, (n) => {
+    Atomics.store(counts, 0, n);
+    progress(sum(), scenarios.length);
+  });
+  Atomics.store(counts, 0, own.length);
+  const timer = setInterval(() => progress(sum(), scenarios.length), 1000);
+  try {
+    const shares = await Promise.all(workers);
+    return siteReport(site, mergeShares([own, ...shares]));
+  } finally {
+    clearInterval(timer);
+    // after a failure the others stop too
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}
