@@ -32,6 +32,7 @@ export async function analyseInParallel(
   site: FrozenSite,
   jobs: number,
   progress: (done: number, total: number) => void,
+  workerScript: URL = new URL('./whatif-worker.js', import.meta.url),
 ): Promise<WhatifReport> {
   const scenarios = singleFailures(site);
   const of = Math.max(1, Math.min(jobs, scenarios.length));
@@ -40,17 +41,21 @@ export async function analyseInParallel(
   const sum = () => counts.reduce((n, c) => n + c, 0);
   const threads = Array.from({ length: of - 1 }, (_, k) => {
     const workerData: WhatifWorkerData = { inventory, site: site.name, share: { index: k + 1, of }, done };
-    return new Worker(new URL('./whatif-worker.js', import.meta.url), { workerData });
+    return new Worker(workerScript, { workerData });
   });
-  const workers = threads.map((worker, k) => {
-    return new Promise<ScenarioResult[]>((resolve, reject) => {
-      worker.once('message', (results: ScenarioResult[]) => resolve(results));
-      worker.once('error', reject);
-      worker.once('exit', (code) =>
-        reject(new Error(`whatif: worker ${k + 1} of ${of} stopped (exit ${code})`)),
-      );
-    });
-  });
+  const workers = threads.map(
+    (worker, k) =>
+      new Promise<ScenarioResult[]>((resolve, reject) => {
+        // what failed, and the way round it (a thread that ran out of memory, say)
+        const failed = (why: string) =>
+          reject(
+            new Error(`whatif: worker ${k + 1} of ${of} failed (${why}); --jobs 1 analyses in one thread`),
+          );
+        worker.once('message', (results: ScenarioResult[]) => resolve(results));
+        worker.once('error', (e) => failed(e.message));
+        worker.once('exit', (code) => failed(`it stopped, exit ${code}`));
+      }),
+  );
   // this thread's share, while the workers do theirs; the progress line counts every share
   const own = analyseShare(site, scenarios, { index: 0, of }, (n) => {
     Atomics.store(counts, 0, n);
