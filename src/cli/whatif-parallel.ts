@@ -9,8 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FrozenSite } from '../pipeline.js';
 import { analyseShare, mergeShares, siteReport } from '../whatif/analyse.js';
-import { singleFailures } from '../whatif/scenarios.js';
-import type { ScenarioResult, WhatifReport } from '../whatif/types.js';
+import type { Scenario, ScenarioResult, WhatifReport } from '../whatif/types.js';
 import type { WhatifWorkerData } from './whatif-worker.js';
 
 /**
@@ -20,21 +19,25 @@ import type { WhatifWorkerData } from './whatif-worker.js';
  */
 export const PARALLEL_FROM_WORK = 5_000_000;
 
-/** Threads for the N-1 analysis of `site`: `--jobs`, else every CPU on a large fabric, else 1. */
-export function jobsFor(site: FrozenSite, requested: number | undefined): number {
+/** Threads for the N-1 analysis of `scenarios` of `site`: `--jobs`, else every CPU on a large fabric, else 1. */
+export function jobsFor(
+  site: FrozenSite,
+  scenarios: readonly Scenario[],
+  requested: number | undefined,
+): number {
   if (requested !== undefined) return requested;
-  const work = singleFailures(site).length * site.devices.length;
+  const work = scenarios.length * site.devices.length;
   return work >= PARALLEL_FROM_WORK ? availableParallelism() : 1;
 }
 
 export async function analyseInParallel(
   inventory: string,
   site: FrozenSite,
+  scenarios: readonly Scenario[],
   jobs: number,
   progress: (done: number, total: number) => void,
   workerScript: URL = new URL('./whatif-worker.js', import.meta.url),
 ): Promise<WhatifReport> {
-  const scenarios = singleFailures(site);
   const of = Math.max(1, Math.min(jobs, scenarios.length));
   const done = new SharedArrayBuffer(4 * of);
   const counts = new Int32Array(done);

@@ -30,7 +30,14 @@ describe('whatif on several threads', () => {
     writeFileSync(script, "throw new Error('out of memory, say');\n");
     const seen: number[] = [];
     await expect(
-      analyseInParallel(join(REPO, 'inventory'), site, 2, (done) => seen.push(done), pathToFileURL(script)),
+      analyseInParallel(
+        join(REPO, 'inventory'),
+        site,
+        singleFailures(site),
+        2,
+        (done) => seen.push(done),
+        pathToFileURL(script),
+      ),
     ).rejects.toThrow(
       /^whatif: worker 1 of 2 failed \(out of memory, say\); --jobs 1 analyses in one thread$/,
     );

@@ -4,9 +4,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
-import { analyseOne, analyseSite } from '../../whatif/analyse.js';
-import { parseFailures } from '../../whatif/scenarios.js';
-import type { Scenario } from '../../whatif/types.js';
+import { analyseOne, analyseShare, siteReport, WHOLE } from '../../whatif/analyse.js';
+import { parseFailures, singleFailures } from '../../whatif/scenarios.js';
+import type { Scenario, WhatifReport } from '../../whatif/types.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
@@ -71,6 +71,15 @@ function progressEvery(ms: number): (done: number, total: number) => void {
   };
 }
 
+/** Every single failure, in one thread or several (`--jobs`): the same report either way. */
+async function analyseAll(opts: WhatifOptions, site: FrozenSite): Promise<WhatifReport> {
+  const scenarios = singleFailures(site);
+  const jobs = jobsFor(site, scenarios, opts.jobs);
+  return jobs > 1
+    ? analyseInParallel(opts.inventory, site, scenarios, jobs, progressEvery(10_000))
+    : siteReport(site, analyseShare(site, scenarios, WHOLE, progressEvery(10_000)));
+}
+
 function scenarioOf(site: FrozenSite, fail: string): Scenario {
   const parsed = parseFailures(site, fail.split(','));
   if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
@@ -86,13 +95,8 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
     err('whatif: the inventory has findings; analysing its model anyway:');
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
-  const jobs = opts.fail === undefined ? jobsFor(site, opts.jobs) : 1;
   const report =
-    opts.fail !== undefined
-      ? analyseOne(site, scenarioOf(site, opts.fail))
-      : jobs > 1
-        ? await analyseInParallel(opts.inventory, site, jobs, progressEvery(10_000))
-        : analyseSite(site, progressEvery(10_000));
+    opts.fail !== undefined ? analyseOne(site, scenarioOf(site, opts.fail)) : await analyseAll(opts, site);
   // N-1 also answers "what does each failure cost": a budget the timers cannot meet is a problem
   const overBudget = opts.fail === undefined ? findings.filter((f) => f.code === 'budget-exceeded') : [];
   const broken = report.results.some((r) => r.verdict === 'breaks');
