@@ -7,6 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFollowMs } from '../../src/compile/data-tier.js';
+import { normaliseHaproxy } from '../../src/daemons/haproxy/drift.js';
 import { runsProxy } from '../../src/model/runs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
@@ -83,5 +84,23 @@ describe('the data-tier fixture compiled', () => {
       ),
     ]);
     expect(findings[0]!.path).toEqual(['tenants', 'shop', 'data', 'cache', 'budget']);
+  });
+});
+
+describe('drift reads the data sections', () => {
+  it('GIVEN web1’s rendered haproxy.cfg WHEN normalised THEN the role check’s steps keep their order and the named defaults is its own section', () => {
+    const cfg = readFileSync(join(REPO, 'test', 'golden', 'data-a', 'web1', 'haproxy.cfg'), 'utf8');
+    const sections = normaliseHaproxy(cfg);
+    expect(sections.filter((s) => s.name.startsWith('defaults')).map((s) => s.name)).toEqual([
+      'defaults',
+      'defaults data',
+    ]);
+    const primary = sections.find((s) => s.name === 'backend cache_primary')!;
+    expect(primary.lines.filter((l) => l.includes('tcp-check ')).slice(0, 4)).toEqual([
+      '#1 tcp-check send PING\\r\\n',
+      '#2 tcp-check expect string +PONG',
+      '#3 tcp-check send info\\ replication\\r\\n',
+      '#4 tcp-check expect string role:master',
+    ]);
   });
 });
