@@ -1060,7 +1060,7 @@ export interface DataMember {
   role: 'primary' | 'replica';
 }
 /**
- * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role.
+ * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "DataVip".
