@@ -31,6 +31,7 @@ import {
 } from './address-findings.js';
 import { clusterRanges } from './clusters.js';
 import { type Check, type CheckContext, finding } from './context.js';
+import { dataVipAddresses } from './data.js';
 import { notAHost } from './host-addresses.js';
 
 interface Prefix {
@@ -178,6 +179,7 @@ function* tenantAddresses(facts: SiteFacts, word: string) {
           path: [...base, 'l4', 'services', svc],
         };
     }
+    yield* dataVipAddresses(tenant, t, word);
   }
 }
 

@@ -47,6 +47,8 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
       return 'lower defaults.bfd and defaults.bfd.upstream (agreed with the ISPs) or raise budgets.edge';
     case 'l4-real-server':
       return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
+    case 'data-write':
+      return 'lower defaults.checks (interval, timeout, rise, fall) or raise the budget';
     default:
       return 'lower the timers of the failovers it lists or raise the budget';
   }
@@ -64,6 +66,9 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
     for (const name of Object.keys(t.l7?.backends ?? {}))
       if (b.kind === 'app-server' && b.subject === `${tenant}/${name}`)
         return ['tenants', tenant, 'l7', 'backends', name];
+    for (const name of Object.keys(t.data ?? {}))
+      if (b.kind === 'data-write' && b.subject === `${tenant}/${name}`)
+        return ['tenants', tenant, 'data', name];
   }
   if (b.kind === 'hypervisor') return ['devices', b.subject];
   if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];

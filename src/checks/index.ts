@@ -18,6 +18,7 @@ import {
 } from './cabling.js';
 import { checkClusters } from './clusters.js';
 import type { Check } from './context.js';
+import { checkDataServices } from './data.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
@@ -50,6 +51,7 @@ const CHECKS: Check[] = [
   checkVipPorts,
   checkVipFamilies,
   checkRateLimits,
+  checkDataServices,
   checkRedundancyGroups,
   checkDualHoming,
   checkClusters,

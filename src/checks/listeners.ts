@@ -5,6 +5,7 @@
  * forwards to a port where nothing listens), so validate has to. An https port without a
  * certificate is one more port nothing listens on.
  */
+import { HAPROXY_HEALTH } from '../compile/haproxy.js';
 import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { runsProxy } from '../model/runs.js';
@@ -64,6 +65,21 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
+    // a data VIP is a TCP frontend on the same address (src/compile/data-tier.ts)
+    for (const [svc, ds] of Object.entries(t.data ?? {}))
+      for (const [vip, v] of Object.entries(ds.vips)) {
+        const at = ['tenants', tenant, 'data', svc, 'vips', vip, 'port'];
+        if (v.port === HAPROXY_HEALTH.port)
+          out.push(
+            finding(
+              ctx,
+              'listener-conflict',
+              `data VIP ${svc}/${vip} listens on port ${v.port}, where the L4 balancers check HAProxy (${HAPROXY_HEALTH.name}); choose another port`,
+              at,
+            ),
+          );
+        else listen(v.port, `data VIP ${svc}/${vip}`, at);
+      }
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
       if (b.port === ssh)
         out.push(

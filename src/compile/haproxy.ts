@@ -8,6 +8,7 @@
 import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import { formatAddress6 } from '../net/ipv6.js';
+import { compileDataTier } from './data-tier.js';
 import { DEFAULT_RESPONSE_TIMEOUT_S } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { withValue } from './ip-family.js';
@@ -166,6 +167,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
             backends: backends.map((b) => b.name),
           },
     backends,
+    ...compileDataTier(tenant?.data ?? [], d, bindAddress, timers),
     certificates,
   };
 }

@@ -344,7 +344,7 @@ export interface SecretRef2 {
   secret: Name;
 }
 /**
- * Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.
+ * Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "Budgets".
@@ -378,6 +378,10 @@ export interface Budgets {
    * Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000
    */
   hypervisor?: number;
+  /**
+   * Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000
+   */
+  data?: number;
 }
 /**
  * An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.
@@ -754,6 +758,12 @@ export interface Tenant {
   routers?: TenantRouters;
   l4?: TenantL4;
   l7?: TenantL7;
+  /**
+   * The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.
+   */
+  data?: {
+    [k: string]: DataService;
+  };
 }
 /**
  * A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them.
@@ -1004,6 +1014,74 @@ export interface Backend {
    * Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30
    */
   response_timeout?: number;
+}
+/**
+ * A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DataService".
+ */
+export interface DataService {
+  description?: Text;
+  /**
+   * What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`).
+   */
+  kind: 'redis';
+  /**
+   * The port the members serve on. @default 6379
+   */
+  port?: number;
+  /**
+   * The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair.
+   *
+   * @minItems 1
+   */
+  members: [DataMember, ...DataMember[]];
+  /**
+   * The service's VIPs by name; the name is also the HAProxy `listen` section's.
+   */
+  vips: {
+    [k: string]: DataVip;
+  };
+  /**
+   * Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`.
+   */
+  budget?: number;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DataMember".
+ */
+export interface DataMember {
+  device: Name;
+  /**
+   * The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this.
+   */
+  role: 'primary' | 'replica';
+}
+/**
+ * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DataVip".
+ */
+export interface DataVip {
+  /**
+   * `write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is.
+   */
+  role: 'write' | 'read';
+  /**
+   * The tenant segment that carries the VIP.
+   */
+  segment: string;
+  /**
+   * The IPv4 VIP, inside the segment's `subnet`.
+   */
+  address: string;
+  /**
+   * The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001).
+   */
+  port: number;
 }
 /**
  * A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).

@@ -5,10 +5,10 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"DataService":{"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}},"DataMember":{"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}},"DataVip":{"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}}}};
 const schema17 = {"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"};
 const schema18 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
-const schema36 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` and an L4 service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"}}};
+const schema36 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
@@ -8053,7 +8053,7 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema132 = {"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"}}};
+const schema132 = {"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}};
 const schema135 = {"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11303,6 +11303,764 @@ validate96.errors = vErrors;
 return errors === 0;
 }
 
+const schema170 = {"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}};
+const schema172 = {"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}};
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema172.required,parentSchema:schema172,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.role === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema172.required,parentSchema:schema172,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "device") || (key0 === "role"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema172,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data0 = data.device;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/device") || ((err5.instancePath.indexOf(instancePath+"/device") === 0) && (err5.instancePath[instancePath+"/device".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Name") === 0)) && (err5.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.role !== undefined){
+let data1 = data.role;
+if(!((data1 === "primary") || (data1 === "replica"))){
+const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema172.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema172.properties.role.enum,parentSchema:schema172.properties.role,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err9 of vErrors){
+if(((((err9.keyword !== "errorMessage") && (!err9.emUsed)) && ((err9.instancePath === instancePath+"/role") || ((err9.instancePath.indexOf(instancePath+"/role") === 0) && (err9.instancePath[instancePath+"/role".length] === "/")))) && (err9.schemaPath.indexOf("#/properties/role") === 0)) && (err9.schemaPath["#/properties/role".length] === "/")){
+emErrs2.push(err9);
+err9.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be primary or replica, e.g. { device: redis1, role: primary }",schema:"must be primary or replica, e.g. { device: redis1, role: primary }",parentSchema:schema172.properties.role,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err11 of vErrors){
+if(!err11.emUsed){
+emErrs3.push(err11);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema172.type,parentSchema:schema172,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+
+const schema175 = {"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}};
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.segment === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.address === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.port === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "role") || (key0 === "segment")) || (key0 === "address")) || (key0 === "port"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if(!((data0 === "write") || (data0 === "read"))){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema175.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema175.properties.role.enum,parentSchema:schema175.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err6 of vErrors){
+if(((((err6.keyword !== "errorMessage") && (!err6.emUsed)) && ((err6.instancePath === instancePath+"/role") || ((err6.instancePath.indexOf(instancePath+"/role") === 0) && (err6.instancePath[instancePath+"/role".length] === "/")))) && (err6.schemaPath.indexOf("#/properties/role") === 0)) && (err6.schemaPath["#/properties/role".length] === "/")){
+emErrs0.push(err6);
+err6.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be write or read, e.g. role: write",schema:"must be write or read, e.g. role: write",parentSchema:schema175.properties.role,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err8 of vErrors){
+if(!err8.emUsed){
+emErrs1.push(err8);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.segment !== undefined){
+let data1 = data.segment;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err9 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err11 of vErrors){
+if(((((err11.keyword !== "errorMessage") && (!err11.emUsed)) && ((err11.instancePath === instancePath+"/segment") || ((err11.instancePath.indexOf(instancePath+"/segment") === 0) && (err11.instancePath[instancePath+"/segment".length] === "/")))) && (err11.schemaPath.indexOf("#/definitions/Name") === 0)) && (err11.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err11);
+err11.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err12 = {instancePath:instancePath+"/segment",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err13 of vErrors){
+if(!err13.emUsed){
+emErrs3.push(err13);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.address !== undefined){
+let data2 = data.address;
+if(typeof data2 === "string"){
+if(!pattern18.test(data2)){
+const err14 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err16 of vErrors){
+if(((((err16.keyword !== "errorMessage") && (!err16.emUsed)) && ((err16.instancePath === instancePath+"/address") || ((err16.instancePath.indexOf(instancePath+"/address") === 0) && (err16.instancePath[instancePath+"/address".length] === "/")))) && (err16.schemaPath.indexOf("#/definitions/Ipv4Address") === 0)) && (err16.schemaPath["#/definitions/Ipv4Address".length] === "/")){
+emErrs4.push(err16);
+err16.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err17 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err18 of vErrors){
+if(!err18.emUsed){
+emErrs5.push(err18);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.port !== undefined){
+let data3 = data.port;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema175.properties.port.type,parentSchema:schema175.properties.port,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 65535 || isNaN(data3)){
+const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema175.properties.port,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err21 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema175.properties.port,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema175.type,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.members === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.vips === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "description") || (key0 === "kind")) || (key0 === "port")) || (key0 === "members")) || (key0 === "vips")) || (key0 === "budget"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data0 = data.description;
+if(typeof data0 === "string"){
+if(func3(data0) > 80){
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/description") || ((err7.instancePath.indexOf(instancePath+"/description") === 0) && (err7.instancePath[instancePath+"/description".length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/Text") === 0)) && (err7.schemaPath["#/definitions/Text".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!(data1 === "redis")){
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema170.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema170.properties.kind.enum,parentSchema:schema170.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err11 of vErrors){
+if(((((err11.keyword !== "errorMessage") && (!err11.emUsed)) && ((err11.instancePath === instancePath+"/kind") || ((err11.instancePath.indexOf(instancePath+"/kind") === 0) && (err11.instancePath[instancePath+"/kind".length] === "/")))) && (err11.schemaPath.indexOf("#/properties/kind") === 0)) && (err11.schemaPath["#/properties/kind".length] === "/")){
+emErrs2.push(err11);
+err11.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",schema:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",parentSchema:schema170.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err13 of vErrors){
+if(!err13.emUsed){
+emErrs3.push(err13);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err14 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema170.properties.port.type,parentSchema:schema170.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 65535 || isNaN(data2)){
+const err15 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema170.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema170.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.members !== undefined){
+let data3 = data.members;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err17 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema170.properties.members,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate104(data3[i0], {instancePath:instancePath+"/members/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema170.properties.members.type,parentSchema:schema170.properties.members,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.vips !== undefined){
+let data5 = data.vips;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length < 1){
+const err19 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema170.properties.vips,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key1 in data5){
+const _errs13 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err20 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err22 of vErrors){
+if(((((err22.keyword !== "errorMessage") && (!err22.emUsed)) && ((err22.instancePath === instancePath+"/vips") || ((err22.instancePath.indexOf(instancePath+"/vips") === 0) && (err22.instancePath[instancePath+"/vips".length] === "/")))) && (err22.schemaPath.indexOf("#/definitions/Name") === 0)) && (err22.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err22);
+err22.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err23 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err24 of vErrors){
+if(!err24.emUsed){
+emErrs5.push(err24);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+var valid4 = _errs13 === errors;
+if(!valid4){
+const err25 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema170.properties.vips.propertyNames,parentSchema:schema170.properties.vips,data:data5};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+for(const key2 in data5){
+if(!(validate106(data5[key2], {instancePath:instancePath+"/vips/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.properties.vips.type,parentSchema:schema170.properties.vips,data:data5};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.budget !== undefined){
+let data7 = data.budget;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema170.properties.budget.type,parentSchema:schema170.properties.budget,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 600000 || isNaN(data7)){
+const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema170.properties.budget,data:data7};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema170.properties.budget,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.type,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11319,7 +12077,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "description") || (key0 === "segments")) || (key0 === "routers")) || (key0 === "l4")) || (key0 === "l7"))){
+if(!((((((key0 === "description") || (key0 === "segments")) || (key0 === "routers")) || (key0 === "l4")) || (key0 === "l7")) || (key0 === "data"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -11504,9 +12262,11 @@ vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+if(data.data !== undefined){
+let data6 = data.data;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 1){
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema132.properties.data,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11515,18 +12275,110 @@ vErrors.push(err16);
 }
 errors++;
 }
+for(const key3 in data6){
+const _errs17 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err17 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err19 of vErrors){
+if(((((err19.keyword !== "errorMessage") && (!err19.emUsed)) && ((err19.instancePath === instancePath+"/data") || ((err19.instancePath.indexOf(instancePath+"/data") === 0) && (err19.instancePath[instancePath+"/data".length] === "/")))) && (err19.schemaPath.indexOf("#/definitions/Name") === 0)) && (err19.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err19);
+err19.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err20 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err21 of vErrors){
+if(!err21.emUsed){
+emErrs5.push(err21);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+var valid5 = _errs17 === errors;
+if(!valid5){
+const err22 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema132.properties.data.propertyNames,parentSchema:schema132.properties.data,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+if(!(validate103(data6[key4], {instancePath:instancePath+"/data/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.properties.data.type,parentSchema:schema132.properties.data,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema170 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
+const schema179 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.asn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11536,7 +12388,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.speaker === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11546,7 +12398,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.load_balancer_pools === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11556,7 +12408,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.pod_cidr === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11566,7 +12418,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.service_cidr === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11577,7 +12429,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "description") || (key0 === "asn")) || (key0 === "speaker")) || (key0 === "load_balancer_pools")) || (key0 === "load_balancer_pools6")) || (key0 === "pod_cidr")) || (key0 === "service_cidr")) || (key0 === "maximum_prefix"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema170,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11714,7 +12566,7 @@ errors = emErrs3.length;
 if(data.speaker !== undefined){
 let data2 = data.speaker;
 if(!(data2 === "metallb")){
-const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema170.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema170.properties.speaker.enum,parentSchema:schema170.properties.speaker,data:data2};
+const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema179.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema179.properties.speaker.enum,parentSchema:schema179.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11732,7 +12584,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema170.properties.speaker,data:data2};
+const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema179.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11755,7 +12607,7 @@ if(data.load_balancer_pools !== undefined){
 let data3 = data.load_balancer_pools;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema170.properties.load_balancer_pools,data:data3};
+const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema179.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11824,7 +12676,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema170.properties.load_balancer_pools,data:data3};
+const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema179.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11839,7 +12691,7 @@ break outer0;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema170.properties.load_balancer_pools.type,parentSchema:schema170.properties.load_balancer_pools,data:data3};
+const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema179.properties.load_balancer_pools.type,parentSchema:schema179.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11853,7 +12705,7 @@ if(data.load_balancer_pools6 !== undefined){
 let data5 = data.load_balancer_pools6;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema170.properties.load_balancer_pools6,data:data5};
+const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11932,7 +12784,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data5[i3], data5[j1])){
-const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema170.properties.load_balancer_pools6,data:data5};
+const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -11947,7 +12799,7 @@ break outer1;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema170.properties.load_balancer_pools6.type,parentSchema:schema170.properties.load_balancer_pools6,data:data5};
+const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema179.properties.load_balancer_pools6.type,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12064,7 +12916,7 @@ errors = emErrs13.length;
 if(data.maximum_prefix !== undefined){
 let data9 = data.maximum_prefix;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema170.properties.maximum_prefix.type,parentSchema:schema170.properties.maximum_prefix,data:data9};
+const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema179.properties.maximum_prefix.type,parentSchema:schema179.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12075,7 +12927,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100000 || isNaN(data9)){
-const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema170.properties.maximum_prefix,data:data9};
+const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema179.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12085,7 +12937,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data9 < 1 || isNaN(data9)){
-const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema170.properties.maximum_prefix,data:data9};
+const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema179.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12104,7 +12956,7 @@ err52.emUsed = true;
 }
 }
 if(emErrs14.length){
-const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema170.properties.maximum_prefix,data:data9};
+const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema179.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -12125,7 +12977,7 @@ errors = emErrs15.length;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.type,parentSchema:schema170,data};
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema179.type,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -12134,7 +12986,7 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
 
@@ -12308,7 +13160,7 @@ if(data.budgets !== undefined){
 let data6 = data.budgets;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
-if(!(((((((key1 === "fabric") || (key1 === "edge")) || (key1 === "gateway")) || (key1 === "vip")) || (key1 === "haproxy")) || (key1 === "app_server")) || (key1 === "hypervisor"))){
+if(!((((((((key1 === "fabric") || (key1 === "edge")) || (key1 === "gateway")) || (key1 === "vip")) || (key1 === "haproxy")) || (key1 === "app_server")) || (key1 === "hypervisor")) || (key1 === "data"))){
 const err13 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data:data6};
 if(vErrors === null){
 vErrors = [err13];
@@ -12564,9 +13416,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data6};
+if(data6.data !== undefined){
+let data14 = data6.data;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err35 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.data.type,parentSchema:schema36.properties.data,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12575,15 +13428,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.upstreams !== undefined){
-let data14 = data.upstreams;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key2 in data14){
-const _errs32 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err36 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 600000 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.data,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12592,9 +13439,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
+if(data14 < 0 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.data,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12603,16 +13449,28 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs4 = [];
-for(const err38 of vErrors){
-if(((((err38.keyword !== "errorMessage") && (!err38.emUsed)) && ((err38.instancePath === instancePath+"/upstreams") || ((err38.instancePath.indexOf(instancePath+"/upstreams") === 0) && (err38.instancePath[instancePath+"/upstreams".length] === "/")))) && (err38.schemaPath.indexOf("#/definitions/Name") === 0)) && (err38.schemaPath["#/definitions/Name".length] === "/")){
-emErrs4.push(err38);
-err38.emUsed = true;
 }
 }
-if(emErrs4.length){
-const err39 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
+}
+else {
+const err38 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data6};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.upstreams !== undefined){
+let data15 = data.upstreams;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+const _errs34 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err39 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12621,36 +13479,27 @@ vErrors.push(err39);
 }
 errors++;
 }
-const emErrs5 = [];
-for(const err40 of vErrors){
-if(!err40.emUsed){
-emErrs5.push(err40);
-}
-}
-vErrors = emErrs5;
-errors = emErrs5.length;
-}
-var valid5 = _errs32 === errors;
-if(!valid5){
-const err41 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema16.properties.upstreams.propertyNames,parentSchema:schema16.properties.upstreams,data:data14};
-if(vErrors === null){
-vErrors = [err41];
 }
 else {
-vErrors.push(err41);
+const err40 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
+if(errors > 0){
+const emErrs4 = [];
+for(const err41 of vErrors){
+if(((((err41.keyword !== "errorMessage") && (!err41.emUsed)) && ((err41.instancePath === instancePath+"/upstreams") || ((err41.instancePath.indexOf(instancePath+"/upstreams") === 0) && (err41.instancePath[instancePath+"/upstreams".length] === "/")))) && (err41.schemaPath.indexOf("#/definitions/Name") === 0)) && (err41.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err41);
+err41.emUsed = true;
 }
-for(const key3 in data14){
-if(!(validate29(data14[key3], {instancePath:instancePath+"/upstreams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data14,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.upstreams.type,parentSchema:schema16.properties.upstreams,data:data14};
+if(emErrs4.length){
+const err42 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12659,26 +13508,18 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.devices !== undefined){
-let data16 = data.devices;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key4 in data16){
-const _errs39 = errors;
-if(typeof key4 === "string"){
-if(!pattern0.test(key4)){
-const err43 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key4,propertyName:key4};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
+const emErrs5 = [];
+for(const err43 of vErrors){
+if(!err43.emUsed){
+emErrs5.push(err43);
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key4,propertyName:key4};
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+var valid5 = _errs34 === errors;
+if(!valid5){
+const err44 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema16.properties.upstreams.propertyNames,parentSchema:schema16.properties.upstreams,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12687,16 +13528,33 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs6 = [];
-for(const err45 of vErrors){
-if(((((err45.keyword !== "errorMessage") && (!err45.emUsed)) && ((err45.instancePath === instancePath+"/devices") || ((err45.instancePath.indexOf(instancePath+"/devices") === 0) && (err45.instancePath[instancePath+"/devices".length] === "/")))) && (err45.schemaPath.indexOf("#/definitions/Name") === 0)) && (err45.schemaPath["#/definitions/Name".length] === "/")){
-emErrs6.push(err45);
-err45.emUsed = true;
+}
+for(const key3 in data15){
+if(!(validate29(data15[key3], {instancePath:instancePath+"/upstreams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data15,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
 }
 }
-if(emErrs6.length){
-const err46 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key4,propertyName:key4};
+}
+else {
+const err45 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.upstreams.type,parentSchema:schema16.properties.upstreams,data:data15};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.devices !== undefined){
+let data17 = data.devices;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+const _errs41 = errors;
+if(typeof key4 === "string"){
+if(!pattern0.test(key4)){
+const err46 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12705,36 +13563,27 @@ vErrors.push(err46);
 }
 errors++;
 }
-const emErrs7 = [];
-for(const err47 of vErrors){
-if(!err47.emUsed){
-emErrs7.push(err47);
-}
-}
-vErrors = emErrs7;
-errors = emErrs7.length;
-}
-var valid8 = _errs39 === errors;
-if(!valid8){
-const err48 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema16.properties.devices.propertyNames,parentSchema:schema16.properties.devices,data:data16};
-if(vErrors === null){
-vErrors = [err48];
 }
 else {
-vErrors.push(err48);
+const err47 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
+if(errors > 0){
+const emErrs6 = [];
+for(const err48 of vErrors){
+if(((((err48.keyword !== "errorMessage") && (!err48.emUsed)) && ((err48.instancePath === instancePath+"/devices") || ((err48.instancePath.indexOf(instancePath+"/devices") === 0) && (err48.instancePath[instancePath+"/devices".length] === "/")))) && (err48.schemaPath.indexOf("#/definitions/Name") === 0)) && (err48.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err48);
+err48.emUsed = true;
 }
-for(const key5 in data16){
-if(!(validate32(data16[key5], {instancePath:instancePath+"/devices/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key5,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.devices.type,parentSchema:schema16.properties.devices,data:data16};
+if(emErrs6.length){
+const err49 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12743,26 +13592,18 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.tenants !== undefined){
-let data18 = data.tenants;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key6 in data18){
-const _errs46 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err50 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key6,propertyName:key6};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
+const emErrs7 = [];
+for(const err50 of vErrors){
+if(!err50.emUsed){
+emErrs7.push(err50);
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key6,propertyName:key6};
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+var valid8 = _errs41 === errors;
+if(!valid8){
+const err51 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema16.properties.devices.propertyNames,parentSchema:schema16.properties.devices,data:data17};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12771,16 +13612,33 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs8 = [];
-for(const err52 of vErrors){
-if(((((err52.keyword !== "errorMessage") && (!err52.emUsed)) && ((err52.instancePath === instancePath+"/tenants") || ((err52.instancePath.indexOf(instancePath+"/tenants") === 0) && (err52.instancePath[instancePath+"/tenants".length] === "/")))) && (err52.schemaPath.indexOf("#/definitions/Name") === 0)) && (err52.schemaPath["#/definitions/Name".length] === "/")){
-emErrs8.push(err52);
-err52.emUsed = true;
+}
+for(const key5 in data17){
+if(!(validate32(data17[key5], {instancePath:instancePath+"/devices/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
 }
 }
-if(emErrs8.length){
-const err53 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key6,propertyName:key6};
+}
+else {
+const err52 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.devices.type,parentSchema:schema16.properties.devices,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.tenants !== undefined){
+let data19 = data.tenants;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key6 in data19){
+const _errs48 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err53 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -12789,36 +13647,27 @@ vErrors.push(err53);
 }
 errors++;
 }
-const emErrs9 = [];
-for(const err54 of vErrors){
-if(!err54.emUsed){
-emErrs9.push(err54);
-}
-}
-vErrors = emErrs9;
-errors = emErrs9.length;
-}
-var valid11 = _errs46 === errors;
-if(!valid11){
-const err55 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema16.properties.tenants.propertyNames,parentSchema:schema16.properties.tenants,data:data18};
-if(vErrors === null){
-vErrors = [err55];
 }
 else {
-vErrors.push(err55);
+const err54 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
+if(errors > 0){
+const emErrs8 = [];
+for(const err55 of vErrors){
+if(((((err55.keyword !== "errorMessage") && (!err55.emUsed)) && ((err55.instancePath === instancePath+"/tenants") || ((err55.instancePath.indexOf(instancePath+"/tenants") === 0) && (err55.instancePath[instancePath+"/tenants".length] === "/")))) && (err55.schemaPath.indexOf("#/definitions/Name") === 0)) && (err55.schemaPath["#/definitions/Name".length] === "/")){
+emErrs8.push(err55);
+err55.emUsed = true;
 }
-for(const key7 in data18){
-if(!(validate78(data18[key7], {instancePath:instancePath+"/tenants/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data18,parentDataProperty:key7,rootData}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.tenants.type,parentSchema:schema16.properties.tenants,data:data18};
+if(emErrs8.length){
+const err56 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -12827,26 +13676,18 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.clusters !== undefined){
-let data20 = data.clusters;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key8 in data20){
-const _errs53 = errors;
-if(typeof key8 === "string"){
-if(!pattern0.test(key8)){
-const err57 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key8,propertyName:key8};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
+const emErrs9 = [];
+for(const err57 of vErrors){
+if(!err57.emUsed){
+emErrs9.push(err57);
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key8,propertyName:key8};
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+var valid11 = _errs48 === errors;
+if(!valid11){
+const err58 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema16.properties.tenants.propertyNames,parentSchema:schema16.properties.tenants,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -12855,16 +13696,33 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs10 = [];
-for(const err59 of vErrors){
-if(((((err59.keyword !== "errorMessage") && (!err59.emUsed)) && ((err59.instancePath === instancePath+"/clusters") || ((err59.instancePath.indexOf(instancePath+"/clusters") === 0) && (err59.instancePath[instancePath+"/clusters".length] === "/")))) && (err59.schemaPath.indexOf("#/definitions/Name") === 0)) && (err59.schemaPath["#/definitions/Name".length] === "/")){
-emErrs10.push(err59);
-err59.emUsed = true;
+}
+for(const key7 in data19){
+if(!(validate78(data19[key7], {instancePath:instancePath+"/tenants/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data19,parentDataProperty:key7,rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
 }
 }
-if(emErrs10.length){
-const err60 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key8,propertyName:key8};
+}
+else {
+const err59 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.tenants.type,parentSchema:schema16.properties.tenants,data:data19};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.clusters !== undefined){
+let data21 = data.clusters;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key8 in data21){
+const _errs55 = errors;
+if(typeof key8 === "string"){
+if(!pattern0.test(key8)){
+const err60 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -12873,36 +13731,27 @@ vErrors.push(err60);
 }
 errors++;
 }
-const emErrs11 = [];
-for(const err61 of vErrors){
-if(!err61.emUsed){
-emErrs11.push(err61);
-}
-}
-vErrors = emErrs11;
-errors = emErrs11.length;
-}
-var valid14 = _errs53 === errors;
-if(!valid14){
-const err62 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema16.properties.clusters.propertyNames,parentSchema:schema16.properties.clusters,data:data20};
-if(vErrors === null){
-vErrors = [err62];
 }
 else {
-vErrors.push(err62);
+const err61 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
+if(errors > 0){
+const emErrs10 = [];
+for(const err62 of vErrors){
+if(((((err62.keyword !== "errorMessage") && (!err62.emUsed)) && ((err62.instancePath === instancePath+"/clusters") || ((err62.instancePath.indexOf(instancePath+"/clusters") === 0) && (err62.instancePath[instancePath+"/clusters".length] === "/")))) && (err62.schemaPath.indexOf("#/definitions/Name") === 0)) && (err62.schemaPath["#/definitions/Name".length] === "/")){
+emErrs10.push(err62);
+err62.emUsed = true;
 }
-for(const key9 in data20){
-if(!(validate104(data20[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data20,parentDataProperty:key9,rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.clusters.type,parentSchema:schema16.properties.clusters,data:data20};
+if(emErrs10.length){
+const err63 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -12911,15 +13760,53 @@ vErrors.push(err63);
 }
 errors++;
 }
+const emErrs11 = [];
+for(const err64 of vErrors){
+if(!err64.emUsed){
+emErrs11.push(err64);
 }
 }
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+vErrors = emErrs11;
+errors = emErrs11.length;
+}
+var valid14 = _errs55 === errors;
+if(!valid14){
+const err65 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema16.properties.clusters.propertyNames,parentSchema:schema16.properties.clusters,data:data21};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err65];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err65);
+}
+errors++;
+}
+}
+for(const key9 in data21){
+if(!(validate110(data21[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.clusters.type,parentSchema:schema16.properties.clusters,data:data21};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }

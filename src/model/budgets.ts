@@ -77,7 +77,9 @@ export type BudgetKind =
   | 'l4-vip'
   | 'l4-real-server'
   | 'app-server'
-  | 'hypervisor';
+  | 'hypervisor'
+  /** A data service's write VIP after a promotion: HAProxy's role checks follow the primary. */
+  | 'data-write';
 
 /**
  * One failure budget: what fails, the worst-case outage the rendered timers allow, and the outage

@@ -30,6 +30,16 @@ export interface HaproxyModel {
    */
   health: HaproxyHealth | null;
   backends: HaproxyBackend[];
+  /**
+   * A second, named `defaults` section before the data services' sections (a proxy takes the last
+   * `defaults` above it): TCP mode, `option tcplog`, and timeouts for connections that stay open
+   * between commands, so no HTTP option reaches them. null without data services.
+   */
+  tcpDefaults: HaproxyTcpDefaults | null;
+  /** The data services' VIPs (TCP mode), sorted by name; empty without data services. */
+  tcpFrontends: HaproxyTcpFrontend[];
+  /** The data services' role-aware backends, sorted by name. */
+  tcpBackends: HaproxyTcpBackend[];
   /** TLS bundles the frontends need, written next to haproxy.cfg. */
   certificates: { file: string; path: string; secret: SecretRef }[];
 }
@@ -120,4 +130,67 @@ export interface HaproxyBackend {
     shutdownSessionsOnDown: boolean;
   };
   servers: { name: string; address: string; port: number }[];
+}
+
+/**
+ * A data service's VIP on the HAProxy pair (docs/data-tier.md): a TCP-mode frontend on the VIP's
+ * port that sends every connection to the backend of the VIP's role.
+ */
+export interface HaproxyTcpFrontend {
+  /** `<service>_<vip>` (inventory names have no `_`, so it never meets an HTTP frontend's). */
+  name: string;
+  /** The data service and the VIP's role (`write`: the primary; `read`: the replicas). */
+  service: string;
+  vipRole: 'write' | 'read';
+  /** IPv4 only (a data VIP is IPv4): the L4-facing address, as the HTTP frontends bind. */
+  binds: HaproxyBind[];
+  backend: string;
+}
+
+export interface HaproxyTcpDefaults {
+  name: string;
+  mode: 'tcp';
+  options: string[];
+  /**
+   * Milliseconds. `client`/`server`: how long a connection may sit idle (clients of a data
+   * service keep pooled connections open between commands); `connect` and `check` are the site's.
+   */
+  timeouts: { connect: number; client: number; server: number; check: number };
+}
+
+/** One step of a TCP health check: `tcp-check send <text>` or `tcp-check expect string <text>`. */
+export interface TcpCheckStep {
+  verb: 'send' | 'expect string';
+  /** As HAProxy reads it: `\r\n` escapes, a space escaped as `\ `. */
+  text: string;
+}
+
+/**
+ * A data service's role-aware backend: every member is a server, and the check asks each which
+ * role it holds now, so only the members of the backend's role are UP.
+ */
+export interface HaproxyTcpBackend {
+  /** `<service>_primary` or `<service>_replicas`. */
+  name: string;
+  service: string;
+  /** `primary`: the members that say `role:master`; `replicas`: those that say `role:slave`. */
+  holds: 'primary' | 'replicas';
+  /** `first`: every connection to the first server UP (one primary, or the lower id in a split brain); `leastconn` over replicas. */
+  balance: 'first' | 'leastconn';
+  /** `option tcp-check` and its steps, in order. */
+  tcpCheck: TcpCheckStep[];
+  /** Milliseconds between checks (`inter`). */
+  checkInterval: number;
+  /**
+   * `fastinter`/`downinter` ms, `rise`/`fall` counts, `on-marked-down shutdown-sessions`. A member of
+   * the other role is DOWN here for good, so `downinter` is `inter`: a promotion is seen as soon as a
+   * check of an UP server would be.
+   */
+  serverCheck: HaproxyBackend['serverCheck'];
+  /**
+   * The members; `backup` + `track`: a replicas backend's fallback servers, one per member, each UP
+   * exactly while that member is UP in the primary backend (`track <service>_primary/<member>`), so
+   * the read VIP falls back to whichever member is primary now when no replica is left.
+   */
+  servers: { name: string; address: string; port: number; backup: boolean; track: string | null }[];
 }

@@ -25,6 +25,8 @@ const SECRETS = join(REPO, 'secrets.yaml');
 const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
 /** Kubernetes nodes on the fabric (issue 13): its goldens under k8s-a/, its clusters' files under k8s-a/_clusters/. */
 const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
+/** idc-a with a Redis data tier (issue 12, docs/data-tier.md): its goldens under data-a/. */
+const DATA_TIER = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 
 function expected(): Map<string, string> {
   const files = new Map<string, string>();
@@ -32,6 +34,7 @@ function expected(): Map<string, string> {
     ...renderExample(),
     ...renderExample(DUAL_STACK),
     ...renderExample(K8S),
+    ...renderExample(DATA_TIER),
   ]) {
     for (const d of site.devices)
       files.set(`${site.name}/${d.name}/model.json`, `${JSON.stringify(d, null, 2)}\n`);

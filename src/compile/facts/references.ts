@@ -1,7 +1,8 @@
 /**
  * References of the tenant services: VRRP members, L4 real servers, L7 members and backend
  * servers must exist, have the role the service needs and belong to the tenant; gateways and
- * services name segments of the tenant; frontends name backends of the tenant. Also parses the
+ * services name segments of the tenant; a data service's members exist and are servers of the
+ * tenant, its VIPs name segments of the tenant; frontends name backends of the tenant. Also parses the
  * prefixes the simulated upstreams originate.
  */
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
@@ -80,6 +81,14 @@ function tenantReferences(
     b.servers.forEach(
       (s, i) => void member(s, roles.l7Servers, [...base, 'l7', 'backends', be, 'servers', i]),
     );
+  // a data service's members are servers of the HAProxy pair, as a backend's are
+  for (const [svc, ds] of Object.entries(t.data ?? {})) {
+    ds.members.forEach(
+      (m, i) => void member(m.device, roles.l7Servers, [...base, 'data', svc, 'members', i, 'device']),
+    );
+    for (const [vip, v] of Object.entries(ds.vips))
+      segment(v.segment, [...base, 'data', svc, 'vips', vip, 'segment']);
+  }
   const backends = Object.keys(t.l7?.backends ?? {});
   for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {
     const refs: [string, InventoryPath][] = [

@@ -5,7 +5,16 @@
  * Built after the references are checked, so every name here exists.
  */
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
-import type { Backend, Frontend, HealthCheck, L4Service, Tenant } from '../../inventory/types.gen.js';
+import type {
+  Backend,
+  DataMember,
+  DataService,
+  DataVip,
+  Frontend,
+  HealthCheck,
+  L4Service,
+  Tenant,
+} from '../../inventory/types.gen.js';
 import { parseAddress } from '../../net/ipv4.js';
 import { parseAddress6 } from '../../net/ipv6.js';
 import type { DeviceFacts, SegmentFacts } from '../facts.js';
@@ -62,6 +71,35 @@ export interface L7BackendFacts {
   servers: DeviceFacts[];
 }
 
+/** The port a data service's members serve on unless it sets one. */
+export const DEFAULT_DATA_PORTS: Readonly<Record<DataService['kind'], number>> = { redis: 6379 };
+
+/** One VIP of a data service, its address parsed. */
+export interface DataVipFacts {
+  name: string;
+  role: DataVip['role'];
+  /** The segment's name in the tenant, and its `tenant/segment` key. */
+  segment: string;
+  key: string;
+  /** The IPv4 VIP, or null when it does not parse (reported in validate). */
+  address: number | null;
+  port: number;
+}
+
+/** A data service of a tenant: its members resolved to devices, its VIPs by name. */
+export interface DataServiceFacts {
+  name: string;
+  kind: DataService['kind'];
+  /** The members' port. */
+  port: number;
+  /** The members that exist, in the order written, with the role each starts in. */
+  members: { device: DeviceFacts; role: DataMember['role'] }[];
+  /** Its VIPs, sorted by name. */
+  vips: DataVipFacts[];
+  /** Milliseconds: the service's own budget, or null for the site's `budgets.data`. */
+  budget: number | null;
+}
+
 export interface TenantFacts {
   name: string;
   /** The inventory's tenant, for the checks that still read it. */
@@ -72,6 +110,8 @@ export interface TenantFacts {
   l4: (VrrpPairFacts & { gateway: VrrpAddressFacts; services: L4ServiceFacts[] }) | null;
   /** The L7 pair's frontends and backends, in the order written, or null. */
   l7: { members: string[]; frontends: [string, Frontend][]; backends: L7BackendFacts[] } | null;
+  /** Its data services, sorted by name (empty without `data`). */
+  data: DataServiceFacts[];
 }
 
 /** Every tenant, sorted by name. */
@@ -110,7 +150,7 @@ export function tenantFacts(
       auth: p.auth?.secret ?? null,
       budget: p.budget ?? null,
     });
-    const { routers, l4, l7 } = t;
+    const { routers, l4, l7, data } = t;
     out.set(name, {
       name,
       input: t,
@@ -151,6 +191,27 @@ export function tenantFacts(
             })),
           }
         : null,
+      data: Object.entries(data ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([svc, ds]) => ({
+          name: svc,
+          kind: ds.kind,
+          port: ds.port ?? DEFAULT_DATA_PORTS[ds.kind],
+          members: ds.members
+            .map((m) => ({ device: devices.get(m.device), role: m.role }))
+            .filter((m): m is { device: DeviceFacts; role: DataMember['role'] } => m.device !== undefined),
+          vips: Object.entries(ds.vips)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([vip, v]) => ({
+              name: vip,
+              role: v.role,
+              segment: v.segment,
+              key: `${name}/${v.segment}`,
+              address: parseAddress(v.address) ?? null,
+              port: v.port,
+            })),
+          budget: ds.budget ?? null,
+        })),
     });
   }
   return out;

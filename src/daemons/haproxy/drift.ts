@@ -2,7 +2,8 @@
  * HAProxy's configuration in sections: `global`, `defaults`, one per `frontend NAME`,
  * `backend NAME`, `listen NAME` (and `peers`, `resolvers`, `userlist`, …). A section's lines
  * are compared as a set, except that the order of the rules HAProxy evaluates in order
- * (`http-request`, `use_backend`, `tcp-request`, `http-response`) is part of the line: the
+ * (`http-request`, `use_backend`, `tcp-request`, `http-response`, `tcp-check`: a data service's
+ * role check is a dialogue) is part of the line: the
  * `n`th such rule is `#n http-request …`. Comments, blank lines and whitespace are ignored;
  * HAProxy prints nothing of its own, because drift reads the file the running haproxy was
  * started with (its `-f`).
@@ -11,7 +12,7 @@ import type { ConfigSection } from '../../drift/types.js';
 
 const SECTION =
   /^(global|defaults|frontend|backend|listen|peers|resolvers|userlist|mailers|cache|program|ring|http-errors)\b/;
-const ORDERED = /^(http-request|http-response|tcp-request|tcp-response|use_backend|use-server)\b/;
+const ORDERED = /^(http-request|http-response|tcp-request|tcp-response|tcp-check|use_backend|use-server)\b/;
 
 export function normaliseHaproxy(text: string): ConfigSection[] {
   const sections: ConfigSection[] = [];

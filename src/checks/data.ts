@@ -1,0 +1,100 @@
+/**
+ * The data tier (docs/data-tier.md): a data service's VIPs need members of their role (a write
+ * VIP a primary, a read VIP replicas), and its members must be reachable by the HAProxy pair that
+ * checks their roles and carries the VIPs' connections. Addresses are checked with the other VIPs
+ * (addressing.ts), ports with the other listeners (listeners.ts).
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Tenant } from '../inventory/types.gen.js';
+import { type CheckContext, finding } from './context.js';
+
+export function checkDataServices(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, { input: t }] of ctx.facts.tenants)
+    for (const [svc, ds] of Object.entries(t.data ?? {})) {
+      const base = ['tenants', tenant, 'data', svc];
+      const primaries = ds.members.filter((m) => m.role === 'primary');
+      const replicas = ds.members.filter((m) => m.role === 'replica');
+      // roles: one primary to start from, replicas behind a read VIP
+      for (const [vip, v] of Object.entries(ds.vips)) {
+        if (v.role === 'write' && primaries.length === 0)
+          out.push(
+            finding(
+              ctx,
+              'data-write-without-primary',
+              `write VIP ${vip} of ${svc} has no member to send writes to: no member is role: primary; make one the primary, e.g. { device: ${ds.members[0]?.device}, role: primary }`,
+              [...base, 'vips', vip, 'role'],
+            ),
+          );
+        if (v.role === 'read' && replicas.length === 0)
+          out.push(
+            finding(
+              ctx,
+              'data-read-without-replicas',
+              `read VIP ${vip} of ${svc} has no replica to spread reads over (members: ${ds.members.map((m) => `${m.device} ${m.role}`).join(', ')}): every read would go to the primary; add a replica or remove the read VIP`,
+              [...base, 'vips', vip, 'role'],
+            ),
+          );
+      }
+      ds.members.forEach((m, i) => {
+        if (m.role === 'primary' && primaries[0] !== m)
+          out.push(
+            finding(
+              ctx,
+              'data-primary-twice',
+              `${m.device} and ${primaries[0]?.device} are both role: primary of ${svc}: a service starts from one primary; make ${m.device} a replica`,
+              [...base, 'members', i, 'role'],
+            ),
+          );
+      });
+      // the HAProxy pair that checks the roles and carries the connections
+      if (!t.l7) {
+        out.push(
+          finding(
+            ctx,
+            'data-without-proxy',
+            `data service ${svc} needs the tenant's HAProxy pair (l7) to check its members' roles and carry its VIPs; tenant ${tenant} has none`,
+            base,
+          ),
+        );
+        continue;
+      }
+      ds.members.forEach((m, i) => {
+        const member = ctx.facts.devices.get(m.device);
+        if (!member) return;
+        for (const name of t.l7!.members) {
+          const lb = ctx.facts.devices.get(name);
+          if (
+            lb &&
+            !lb.nics.some((n) => n.segment !== null && member.nics.some((x) => x.segment === n.segment))
+          )
+            out.push(
+              finding(
+                ctx,
+                'data-member-unreachable',
+                `${m.device} of data service ${svc} shares no segment with ${name} (HAProxy reaches and checks the members on a segment it is on); put ${m.device} on one of ${name}'s segments: ${lb.nics
+                  .map((n) => n.segment?.split('/')[1])
+                  .filter((s) => s)
+                  .join(', ')}`,
+                [...base, 'members', i, 'device'],
+              ),
+            );
+        }
+      });
+    }
+  return out;
+}
+
+/** The data VIPs among a tenant's virtual addresses (addressing.ts: duplicates, outside their segment). */
+export function* dataVipAddresses(tenant: string, t: Tenant, word: string) {
+  for (const [svc, ds] of Object.entries(t.data ?? {}))
+    for (const [vip, v] of Object.entries(ds.vips))
+      yield {
+        owner: `vip:${tenant}:data:${svc}:${vip}`,
+        what: `${word}VIP ${vip} of data service ${tenant}/${svc}`,
+        whatInSegment: `${word}VIP ${vip} of ${svc}`,
+        segment: `${tenant}/${v.segment}`,
+        written: v as { address?: string; address6?: string },
+        path: ['tenants', tenant, 'data', svc, 'vips', vip],
+      };
+}
