@@ -2,7 +2,7 @@
  * Kernel settings of a device, rendered to /etc/sysctl.d/90-fabric.conf. Only `net.*` keys: they
  * are per network namespace, so a lab node applies them without touching the host.
  */
-import type { Sysctl } from '../model/types.js';
+import type { HostInterface, Sysctl } from '../model/types.js';
 
 /**
  * A routed device drops a route's next hop the moment its link loses carrier, instead of
@@ -24,7 +24,44 @@ const ROUTED: Sysctl[] = [
   { key: 'net.ipv6.conf.default.keep_addr_on_down', value: '1' },
 ];
 
-/** The sysctls of a device: the routed set where FRR routes (`routed`), else none. */
-export function compileSysctls(routed: boolean): Sysctl[] {
-  return routed ? ROUTED.map((s) => ({ ...s })) : [];
+/**
+ * No duplicate address detection on the device's own links. Every time a link comes back, the
+ * kernel runs DAD again on each of its IPv6 addresses, link-local included, and for ~1 s they are
+ * `tentative`: unusable as a source, so no unnumbered BGP session, no VRRPv3 advert, no IPv6
+ * traffic from a VRRP master that has just taken its gateway back (idc-a lab, hv1/cut: the
+ * failback of vr1's IPv6 gateway lost up to 1,022 ms, docs/failover.md). fabric allocates every
+ * address and the checks refuse a duplicate (`duplicate-address`), so DAD only delays. The
+ * effective value is the larger of `all` and the interface's, and `default` only reaches
+ * interfaces created later: hence all three (https://docs.kernel.org/networking/ip-sysctl.html,
+ * accept_dad).
+ */
+function noDad(interfaces: readonly string[]): Sysctl[] {
+  return ['all', 'default', ...interfaces].map((i) => ({ key: `net.ipv6.conf.${i}.accept_dad`, value: '0' }));
+}
+
+/**
+ * The interfaces that are the device's own NICs: not its loopback (no DAD there), and not, on a
+ * hypervisor, the OVS ports of its VMs (`vm-*` kinds on a device that is not itself a VM): they
+ * carry no address of the hypervisor's and exist only while their VM does.
+ */
+export function ownNics(interfaces: readonly HostInterface[], isVm: boolean): string[] {
+  return interfaces
+    .filter((i) => i.kind !== 'loopback' && (isVm || !i.kind.startsWith('vm-')))
+    .map((i) => i.name);
+}
+
+/**
+ * The sysctls of a device: the routed set where FRR routes (`routed`); no DAD where it routes
+ * (unnumbered sessions use link-local addresses) or where fabric configures daemons on a device
+ * with an IPv6 address (`configured`: an application server is not fabric's to tune); else none.
+ */
+export function compileSysctls(
+  device: { routed: boolean; configured: boolean; isVm: boolean },
+  interfaces: readonly HostInterface[],
+): Sysctl[] {
+  const ipv6 = interfaces.some((i) => i.addresses.some((a) => a.family === 'ipv6'));
+  return [
+    ...(device.routed ? ROUTED.map((s) => ({ ...s })) : []),
+    ...(device.routed || (device.configured && ipv6) ? noDad(ownNics(interfaces, device.isVm)) : []),
+  ];
 }

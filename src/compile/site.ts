@@ -132,6 +132,7 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
 
 function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
   const spec = roleSpec(d.role);
+  const interfaces = hostInterfaces(facts, d);
   return {
     name: d.name,
     role: d.role,
@@ -152,13 +153,16 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
       ),
       ssh: facts.defaults.ssh,
     },
-    interfaces: hostInterfaces(facts, d),
+    interfaces,
     defaultGateway: defaultGateway(facts, d, 'ipv4'),
     ...withValue('defaultGateway6', defaultGateway(facts, d, 'ipv6')),
     services: services(facts, d),
     daemons: [...spec.daemons],
     snmpd: null,
-    sysctls: compileSysctls(routesWithFrr(spec)),
+    sysctls: compileSysctls(
+      { routed: routesWithFrr(spec), configured: spec.daemons.length > 0, isVm: d.hostedOn !== null },
+      interfaces,
+    ),
   };
 }
 

@@ -209,6 +209,11 @@ describe('fabric push against the idc-a lab', () => {
     // the kernel settings are live: an empty lab node had none until the push applied its sysctl.conf
     for (const node of ['leaf1a', 'hv1', 'vr1'])
       expect((await exec(node, 'sysctl', '-n', LINKDOWN)).stdout.trim(), node).toBe('1');
+    // and no duplicate address detection on the own NICs, an L4 balancer's too (src/compile/kernel.ts)
+    for (const node of ['leaf1a', 'lb1'])
+      expect((await exec(node, 'sysctl', '-n', 'net.ipv6.conf.eth1.accept_dad')).stdout.trim(), node).toBe(
+        '0',
+      );
 
     // and reports no drift, twice: every daemon's config, the runtime, SNMPv3 (snmpd restarted by the push)
     const drift = async () => {

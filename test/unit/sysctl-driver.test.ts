@@ -24,15 +24,25 @@ const rendered = (name: string) =>
 const KEY = 'net.ipv4.conf.all.ignore_routes_with_linkdown';
 
 describe('render', () => {
-  it('GIVEN a routed device THEN its sysctls as /etc/sysctl.d/90-fabric.conf; GIVEN one that does not route THEN none', () => {
+  it('GIVEN a routed device THEN its sysctls as /etc/sysctl.d/90-fabric.conf; GIVEN a managed one that does not route THEN no DAD on its own NICs only; GIVEN an application server THEN none', () => {
     expect(sysctlSettings(rendered('leaf1a')!)).toEqual(
       device('leaf1a').sysctls.map((s) => `${s.key} = ${s.value}`),
     );
     expect(example.manifest.devices.leaf1a!.files).toContainEqual(
       expect.objectContaining({ path: 'sysctl.conf', target: SYSCTL_CONF, daemon: 'sysctl', mode: '0644' }),
     );
-    expect(device('web1').sysctls).toEqual([]);
-    expect(rendered('web1')).toBeUndefined();
+    expect(device('leaf1a').sysctls).toContainEqual({ key: 'net.ipv6.conf.eth11.accept_dad', value: '0' });
+    expect(device('web1').sysctls).toEqual(
+      ['all', 'default', 'eth1', 'eth2'].map((i) => ({ key: `net.ipv6.conf.${i}.accept_dad`, value: '0' })),
+    );
+    // a hypervisor's own NICs, not its VMs' OVS ports
+    expect(
+      device('hv1')
+        .sysctls.filter((s) => s.key.endsWith('accept_dad'))
+        .map((s) => s.key),
+    ).toEqual(['all', 'default', 'eth1', 'eth2'].map((i) => `net.ipv6.conf.${i}.accept_dad`));
+    expect(device('app1').sysctls).toEqual([]);
+    expect(rendered('app1')).toBeUndefined();
   });
 });
 
@@ -97,17 +107,19 @@ function sandbox(kernel: Record<string, string>, before: string | null) {
   return { run, value, target, state, script };
 }
 
-const KERNEL = Object.fromEntries(device('leaf1a').sysctls.map((s) => [s.key, '0']));
+/** The kernel before the push: every value other than the rendered one. */
+const KERNEL = Object.fromEntries(device('leaf1a').sysctls.map((s) => [s.key, s.value === '1' ? '0' : '1']));
+const RENDERED = device('leaf1a').sysctls.map((s) => s.value);
 
 describe('push: the transaction, run for real with a stand-in sysctl', () => {
   it('GIVEN a first push THEN every key is checked, the file applied and checked live; a rollback removes it and puts the old values back', () => {
     const box = sandbox(KERNEL, null);
     expect(box.script).toContain('sysctl_missing files/1');
     expect(box.run('apply')).toMatchObject({ code: 0, status: 'applied' });
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '1'));
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(RENDERED);
     expect(box.run('rollback')).toMatchObject({ code: 0, status: 'reverted' });
     expect(existsSync(box.target)).toBe(false);
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '0'));
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.values(KERNEL));
   });
 
   it('GIVEN a kernel that refuses one setting THEN apply fails, and the previous file and values come back', () => {
@@ -117,7 +129,7 @@ describe('push: the transaction, run for real with a stand-in sysctl', () => {
     expect(r.code).toBe(1);
     expect(r.status).toBe('rolled-back reload failed');
     expect(readFileSync(box.target, 'utf8')).toBe(`${KEY} = 0\n`);
-    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.keys(KERNEL).map(() => '0'));
+    expect(Object.keys(KERNEL).map(box.value)).toEqual(Object.values(KERNEL));
   });
 
   it('GIVEN a key this kernel lacks THEN validate rejects the file, naming the key (real /proc/sys)', () => {
