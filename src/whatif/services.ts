@@ -33,6 +33,7 @@ import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
 import type { AddressFamily, FamilyRouting } from '../verify/routing.js';
 import { tableOf } from '../verify/routing-view.js';
+import { type LoadBalancers, loadBalancersOf } from './load-balancers.js';
 import type { LoopbackPlan } from './table-deltas.js';
 
 export interface Gateway {
@@ -87,12 +88,8 @@ export interface ServiceState {
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
   backends: Map<string, string[]>;
-  /**
-   * Per Kubernetes LoadBalancer pool (`<cluster> <pool>`, docs/kubernetes.md): its nodes that
-   * are up and announce it to a leaf, and the edges (the leaves and spines when the site has no
-   * edge) that route its representative IP, in its family's routing.
-   */
-  loadBalancers: Map<string, { nodes: Set<string>; from: Set<string> }>;
+  /** Per Kubernetes LoadBalancer pool, who announces and who routes it (load-balancers.ts). */
+  loadBalancers: LoadBalancers;
   /** The IPv6 family's reach, on a site that routes IPv6 (issue 14); the fields above are IPv4's. */
   ipv6?: FamilyState;
 }
@@ -400,47 +397,6 @@ function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
   };
 }
 
-/**
- * Per site: each cluster's pools with the route that stands for them (the pool's first address,
- * compile/k8s.ts) and the devices asked whether they route it: the edges, or every BGP speaker
- * that is no node when the site has none.
- */
-const lbPlan = oncePer((site: DeriveContext['site']) => {
-  const edges = edgesOf(site);
-  const nodes = new Set((site.clusters ?? []).flatMap((c) => c.nodes));
-  const askers = edges.length
-    ? edges
-    : site.devices.filter((d) => speaksBgp(d) && !nodes.has(d.name)).map((d) => d.name);
-  const pools = (site.clusters ?? []).flatMap((c) => {
-    const speaker = c.speakers[0]?.routers[0];
-    const routes = [...(speaker?.ipv4Prefixes ?? []), ...(speaker?.ipv6Prefixes ?? [])];
-    return c.loadBalancerPools.map((pool) => {
-      const family: AddressFamily = pool.includes(':') ? 'ipv6' : 'ipv4';
-      const first = pool.split('/')[0]!;
-      const route = routes.find((r) => r.split('/')[0] === first)!;
-      return { key: `${pool} (cluster ${c.name})`, nodes: c.nodes, route, family };
-    });
-  });
-  return { askers, pools };
-});
-
-/**
- * Per LoadBalancer pool, the nodes that announce it (up, with a session to a leaf) and the
- * askers that route its representative IP (from the node's speaker, routing-speakers.ts).
- */
-function loadBalancersOf(ctx: DeriveContext, uplinks: Uplinks): ServiceState['loadBalancers'] {
-  const { askers, pools } = lbPlan(ctx.site);
-  const out: ServiceState['loadBalancers'] = new Map();
-  for (const p of pools) {
-    const routing = p.family === 'ipv4' ? ctx.routing : ctx.routing.ipv6;
-    out.set(p.key, {
-      nodes: new Set(p.nodes.filter((n) => !ctx.isDown(n) && (uplinks.get(n)?.size ?? 0) > 0)),
-      from: new Set(askers.filter((a) => !ctx.isDown(a) && !!routing?.nexthops.get(a)?.has(p.route))),
-    });
-  }
-  return out;
-}
-
 /** The services of the fabric described by `ctx` (intact or degraded). */
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
@@ -456,7 +412,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     uplinks,
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),
-    loadBalancers: loadBalancersOf(ctx, uplinks),
+    loadBalancers: loadBalancersOf(ctx, uplinks, edgesOf(ctx.site)),
     ...(six ? { ipv6: six } : {}),
   };
 }
