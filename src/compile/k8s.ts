@@ -102,7 +102,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The LoadBalancer IP each pool stands for in the model: the pool's first address, as a host
  * route. The model has no Services; MetalLB's allocator hands out a pool's addresses from its
- * first, so the first Service of the pool gets it, and every node announces it (with
+ * first (internal/allocator/allocator.go, getIPFromCIDR: the first free one; the pools set no
+ * `avoidBuggyIPs`), so the first Service of the pool gets it, and every node announces it (with
  * `externalTrafficPolicy: Cluster`). One route per pool is enough for what the simulation asks
  * (which nodes, leaves and upstreams reach the pool), and it is inside what the leaves accept.
  */
