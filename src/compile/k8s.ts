@@ -87,6 +87,7 @@ function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): 
     nodes: [...c.nodes],
     leaves: [...new Set(sessions.map((p) => p.leaf))].sort(),
     loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
+    poolRoutes: poolRoutes(c),
     file: `${CLUSTERS_DIR}/${c.name}/metallb.yaml`,
     resources: [bfd, ...peers, ...pools, advertisement],
     speakers: c.nodes.map((node) => speakerOf(facts, c, node, sessions, bfd, timers)),
@@ -107,14 +108,11 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `externalTrafficPolicy: Cluster`). One route per pool is enough for what the simulation asks
  * (which nodes, leaves and upstreams reach the pool), and it is inside what the leaves accept.
  */
-export function representativeRoutes(c: Pick<ClusterFacts, 'pools' | 'pools6'>): {
-  v4: string[];
-  v6: string[];
-} {
-  return {
-    v4: c.pools.map((p) => withLength(p.network, 32)),
-    v6: c.pools6.map((p) => withLength6(p.network, 128)),
-  };
+function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
+  return [
+    ...c.pools.map((p) => ({ pool: p.text, family: 'ipv4' as const, route: withLength(p.network, 32) })),
+    ...c.pools6.map((p) => ({ pool: p.text, family: 'ipv6' as const, route: withLength6(p.network, 128) })),
+  ];
 }
 
 /**
@@ -131,9 +129,9 @@ function speakerOf(
   bfd: MetallbBfdProfile,
   timers: SiteTimers,
 ): SpeakerModel {
-  const routes = representativeRoutes(c);
-  const v4 = [...routes.v4].sort(byText);
-  const v6 = [...routes.v6].sort(byText);
+  const routes = poolRoutes(c);
+  const v4 = routes.flatMap((r) => (r.family === 'ipv4' ? [r.route] : [])).sort(byText);
+  const v6 = routes.flatMap((r) => (r.family === 'ipv6' ? [r.route] : [])).sort(byText);
   const entries = (prefixes: string[]): SpeakerPrefixListEntry[] =>
     prefixes.length
       ? prefixes.map((prefix, i) => ({ seq: i + 1, action: 'permit', prefix }))

@@ -63,6 +63,12 @@ export interface ClusterModel {
   /** IPv4 and IPv6 LoadBalancer pools (RFC 5952), IPv4 first. */
   loadBalancerPools: string[];
   /**
+   * Per pool, in `loadBalancerPools`' order, the host route that stands for its LoadBalancer IPs
+   * in the model (which has no Services): the pool's first address, `/32` or `/128`, the first
+   * address MetalLB hands out. Every node's speaker announces it; whatif asks who routes it.
+   */
+  poolRoutes: { pool: string; family: 'ipv4' | 'ipv6'; route: string }[];
+  /**
    * The file `fabric render` writes for the platform team (`<out>/<site>/<file>`), and the
    * resources in it, in the order they are applied: BFD profile, peers, pools, advertisement.
    */

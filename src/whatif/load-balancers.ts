@@ -6,7 +6,6 @@
 import { oncePer } from '../util/once-per.js';
 import { speaksBgp } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
-import type { AddressFamily } from '../verify/routing.js';
 
 /**
  * Per pool (`<pool> (cluster <c>)`): its nodes that are up with a session to a leaf left, and
@@ -16,22 +15,20 @@ import type { AddressFamily } from '../verify/routing.js';
 export type LoadBalancers = Map<string, { nodes: Set<string>; from: Set<string> }>;
 
 /**
- * Per site: each cluster's pools with the route that stands for them (the pool's first address,
- * compile/k8s.ts), and the BGP speakers that are no node.
+ * Per site: each cluster's pools with the route that stands for them (`ClusterModel.poolRoutes`),
+ * and the BGP speakers that are no node.
  */
 const lbPlan = oncePer((site: DeriveContext['site']) => {
   const nodes = new Set((site.clusters ?? []).flatMap((c) => c.nodes));
   const routers = site.devices.filter((d) => speaksBgp(d) && !nodes.has(d.name)).map((d) => d.name);
-  const pools = (site.clusters ?? []).flatMap((c) => {
-    const speaker = c.speakers[0]?.routers[0];
-    const routes = [...(speaker?.ipv4Prefixes ?? []), ...(speaker?.ipv6Prefixes ?? [])];
-    return c.loadBalancerPools.map((pool) => {
-      const family: AddressFamily = pool.includes(':') ? 'ipv6' : 'ipv4';
-      const first = pool.split('/')[0]!;
-      const route = routes.find((r) => r.split('/')[0] === first)!;
-      return { key: `${pool} (cluster ${c.name})`, nodes: c.nodes, route, family };
-    });
-  });
+  const pools = (site.clusters ?? []).flatMap((c) =>
+    c.poolRoutes.map((p) => ({
+      key: `${p.pool} (cluster ${c.name})`,
+      nodes: c.nodes,
+      route: p.route,
+      family: p.family,
+    })),
+  );
   return { routers, pools };
 });
 
