@@ -12,7 +12,12 @@ import type {
   MetallbBgpPeer,
   MetallbIpAddressPool,
   SiteTimers,
+  SpeakerModel,
+  SpeakerNeighbor,
+  SpeakerPrefixListEntry,
 } from '../model/types.js';
+import { formatAddress, withLength } from '../net/ipv4.js';
+import { withLength6 } from '../net/ipv6.js';
 import type { ClusterFacts, SiteFacts } from './facts.js';
 
 /** Where MetalLB runs and reads its resources (its manifests' namespace). */
@@ -82,8 +87,108 @@ function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): 
     nodes: [...c.nodes],
     leaves: [...new Set(sessions.map((p) => p.leaf))].sort(),
     loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
+    poolRoutes: poolRoutes(c),
     file: `${CLUSTERS_DIR}/${c.name}/metallb.yaml`,
     resources: [bfd, ...peers, ...pools, advertisement],
+    speakers: c.nodes.map((node) => speakerOf(facts, c, node, sessions, bfd, timers)),
+  };
+}
+
+/** MetalLB's default `peerPort` (the BGPPeer CRD's default, applied by the API server). */
+const BGP_PORT = 179;
+
+/** Text order, as Go's `sort.Strings` (MetalLB sorts its sets and map keys so). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The LoadBalancer IP each pool stands for in the model: the pool's first address, as a host
+ * route. The model has no Services; MetalLB's allocator hands out a pool's addresses from its
+ * first (internal/allocator/allocator.go, getIPFromCIDR: the first free one; the pools set no
+ * `avoidBuggyIPs`), so the first Service of the pool gets it, and every node announces it (with
+ * `externalTrafficPolicy: Cluster`). One route per pool is enough for what the simulation asks
+ * (which nodes, leaves and upstreams reach the pool), and it is inside what the leaves accept.
+ */
+function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
+  return [
+    ...c.pools.map((p) => ({ pool: p.text, family: 'ipv4' as const, route: withLength(p.network, 32) })),
+    ...c.pools6.map((p) => ({ pool: p.text, family: 'ipv6' as const, route: withLength6(p.network, 128) })),
+  ];
+}
+
+/**
+ * What MetalLB's FRR mode writes on one node for the cluster's resources (its createConfig,
+ * internal/bgp/frr/frr.go): a neighbor per BGPPeer selecting the node, each announced every
+ * pool's representative route (the BGPAdvertisement names every peer), the out filters its
+ * template numbers with `counter`, and the BFD profile.
+ */
+function speakerOf(
+  facts: SiteFacts,
+  c: ClusterFacts,
+  node: string,
+  sessions: ReturnType<typeof bgpPeers>,
+  bfd: MetallbBfdProfile,
+  timers: SiteTimers,
+): SpeakerModel {
+  const routes = poolRoutes(c);
+  const v4 = routes.flatMap((r) => (r.family === 'ipv4' ? [r.route] : [])).sort(byText);
+  const v6 = routes.flatMap((r) => (r.family === 'ipv6' ? [r.route] : [])).sort(byText);
+  const entries = (prefixes: string[]): SpeakerPrefixListEntry[] =>
+    prefixes.length
+      ? prefixes.map((prefix, i) => ({ seq: i + 1, action: 'permit', prefix }))
+      : [{ seq: 1, action: 'deny', prefix: 'any' }];
+  const neighbors = sessions
+    .filter((p) => p.nodes.includes(node))
+    .map((p): SpeakerNeighbor => {
+      const asn = String(p.leafAsn);
+      const id = p.interface;
+      return {
+        name: `${asn}@${p.interface}@`,
+        peerDevice: p.leaf,
+        ipFamily: 'dual',
+        asn,
+        iface: p.interface,
+        port: BGP_PORT,
+        keepaliveTime: timers.bgp.keepaliveS,
+        holdTime: timers.bgp.holdS,
+        bfdProfile: BFD_PROFILE,
+        prefixesV4: v4,
+        prefixesV6: v6,
+        id,
+        routeMapIn: `${id}-in`,
+        routeMapOut: `${id}-out`,
+        prefixListV4: { name: `${id}-allowed-ipv4`, entries: entries(v4) },
+        prefixListV6: { name: `${id}-allowed-ipv6`, entries: entries(v6) },
+        routeMapOutEntries: [
+          { seq: 1, family: 'ip', prefixList: `${id}-allowed-ipv4` },
+          { seq: 2, family: 'ipv6', prefixList: `${id}-allowed-ipv6` },
+        ],
+      };
+    })
+    .sort((a, b) => byText(a.name, b.name));
+  const mgmt = facts.devices.get(node)!.mgmt;
+  return {
+    node,
+    file: `${CLUSTERS_DIR}/${c.name}/speakers/${node}.frr.conf`,
+    hostname: node,
+    loglevel: 'informational',
+    impliedRouterId: mgmt === null ? '' : formatAddress(mgmt),
+    routers: [
+      {
+        myAsn: c.asn,
+        routerId: '',
+        neighbors,
+        ipv4Prefixes: v4,
+        ipv6Prefixes: v6,
+      },
+    ],
+    bfdProfiles: [
+      {
+        name: bfd.metadata.name,
+        receiveInterval: bfd.spec.receiveInterval,
+        transmitInterval: bfd.spec.transmitInterval,
+        detectMultiplier: bfd.spec.detectMultiplier,
+      },
+    ],
   };
 }
 

@@ -63,9 +63,116 @@ export interface ClusterModel {
   /** IPv4 and IPv6 LoadBalancer pools (RFC 5952), IPv4 first. */
   loadBalancerPools: string[];
   /**
+   * Per pool, in `loadBalancerPools`' order, the host route that stands for its LoadBalancer IPs
+   * in the model (which has no Services): the pool's first address, `/32` or `/128`, the first
+   * address MetalLB hands out. Every node's speaker announces it; whatif asks who routes it.
+   */
+  poolRoutes: { pool: string; family: 'ipv4' | 'ipv6'; route: string }[];
+  /**
    * The file `fabric render` writes for the platform team (`<out>/<site>/<file>`), and the
    * resources in it, in the order they are applied: BFD profile, peers, pools, advertisement.
    */
   file: string;
   resources: (MetallbBfdProfile | MetallbBgpPeer | MetallbIpAddressPool | MetallbBgpAdvertisement)[];
+  /**
+   * Per node (sorted by id), the FRR configuration MetalLB's FRR mode writes on it for these
+   * resources: the speaker side of the node's sessions with its leaves.
+   */
+  speakers: SpeakerModel[];
+}
+
+/**
+ * The speaker of one Kubernetes node: MetalLB's FRR-mode configuration for the node (its
+ * `frrConfig`, internal/bgp/frr/config.go), as MetalLB computes it from the cluster's resources
+ * before templating. Field names are MetalLB's (camelCase; the reference test feeds this object
+ * to MetalLB's own Go templates, whose JSON decoding matches names case-insensitively). Only the
+ * fields fabric's resources set are present: MetalLB's others (passwords, multihop, source
+ * address, communities, local preference, VRFs, connect time, graceful restart) stay at their
+ * zero value. fabric does not write it to the node (MetalLB does); render prints it as a
+ * reference (`file`), the lab runs it, and the route simulation originates its prefixes.
+ */
+export interface SpeakerModel {
+  /** The node (its inventory name, `kubernetes.io/hostname`). */
+  node: string;
+  /** Where `fabric render` prints it, inside the site's output (`_clusters/<c>/speakers/<node>.frr.conf`). */
+  file: string;
+  /** `hostname`: the node's (the speaker pod runs in the host's network namespace). */
+  hostname: string;
+  /** `log stdout <level>`: the speaker's default log level (`info`), in FRR's words. @default 'informational' */
+  loglevel: 'informational';
+  /**
+   * The router ID FRR chooses, which MetalLB does not write (the BGPPeers set no `routerID`, as
+   * one BGPPeer serves several nodes): the highest IPv4 address on the node, its management
+   * address (pool `mgmt` + id). Not printed; the lab puts that address on the node.
+   */
+  impliedRouterId: string;
+  /** One BGP instance: MetalLB keys routers by AS, router ID and VRF, and all three are the same. */
+  routers: SpeakerRouter[];
+  /** `bfd` profiles: every BFDProfile of the cluster, by name. */
+  bfdProfiles: SpeakerBfdProfile[];
+}
+
+export interface SpeakerRouter {
+  /** `router bgp <myASN>`: the cluster's AS. */
+  myAsn: number;
+  /** `bgp router-id`: empty, MetalLB writes none (see `SpeakerModel.impliedRouterId`). */
+  routerId: '';
+  /** One per BGPPeer selecting the node, sorted as MetalLB sorts them (by `<asn>@<iface>@<vrf>`). */
+  neighbors: SpeakerNeighbor[];
+  /**
+   * `network` statements: every prefix announced to some neighbor, sorted as text (MetalLB's
+   * sets), per family. The representative LoadBalancer IP of each pool (`SpeakerNeighbor.prefixesV4`).
+   */
+  ipv4Prefixes: string[];
+  ipv6Prefixes: string[];
+}
+
+/** A numbered FRR prefix-list entry MetalLB writes (`seq` from its template's `counter`). */
+export interface SpeakerPrefixListEntry {
+  seq: number;
+  action: 'permit' | 'deny';
+  /** A prefix, or `any` (MetalLB's `deny any` when nothing of the family is announced). */
+  prefix: string;
+}
+
+export interface SpeakerNeighbor {
+  /** MetalLB's key of the neighbor: `<asn>@<iface>@<vrf>`. */
+  name: string;
+  /** The leaf at the other end of the cable (fabric's, not MetalLB's: the route simulation's). */
+  peerDevice: string;
+  /** `dual`: an interface peer carries both families (MetalLB's `ipfamily.DualStack`). */
+  ipFamily: 'dual';
+  /** `remote-as`: the BGPPeer's `peerASN`, the leaf's AS, as text (MetalLB's field is a string). */
+  asn: string;
+  /** `neighbor <iface> interface`: the node's port to the leaf (an unnumbered session). */
+  iface: string;
+  /** `neighbor … port`: the BGPPeer's `peerPort`, which the API server defaults. @default 179 */
+  port: number;
+  /** `neighbor … timers <keepalive> <hold>`, seconds: the fabric's BGP timers. */
+  keepaliveTime: number;
+  holdTime: number;
+  /** `neighbor … bfd profile`: the BGPPeer's `bfdProfile`. */
+  bfdProfile: string;
+  /** The prefixes announced to this neighbor, per family, sorted as text: a host route per pool. */
+  prefixesV4: string[];
+  prefixesV6: string[];
+  /** MetalLB's `ID()`: the interface; the prefix of its route-map and prefix-list names. */
+  id: string;
+  /** `route-map <id>-in deny 20`: the node accepts nothing from its leaves. */
+  routeMapIn: string;
+  /** `route-map <id>-out`: permit what the two prefix-lists permit. */
+  routeMapOut: string;
+  /** `<id>-allowed-ipv4` / `<id>-allowed-ipv6` and their entries. */
+  prefixListV4: { name: string; entries: SpeakerPrefixListEntry[] };
+  prefixListV6: { name: string; entries: SpeakerPrefixListEntry[] };
+  /** The out route-map's entries: one per family, matching the family's prefix-list. */
+  routeMapOutEntries: { seq: number; family: 'ip' | 'ipv6'; prefixList: string }[];
+}
+
+/** A BFD profile as MetalLB passes it to FRR: intervals in ms. */
+export interface SpeakerBfdProfile {
+  name: string;
+  receiveInterval: number;
+  transmitInterval: number;
+  detectMultiplier: number;
 }

@@ -134,7 +134,10 @@ export function renderSite(
   }
   return diagnostics.length
     ? { diagnostics }
-    : { rendered: { site: site.name, files, siteFiles: renderClusterFiles(site, sha256) }, diagnostics };
+    : {
+        rendered: { site: site.name, files, siteFiles: renderClusterFiles(site, sha256, templates) },
+        diagnostics,
+      };
 }
 
 /** Which secrets end up in which daemon's file: the part of the model its driver says its files print. */

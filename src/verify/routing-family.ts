@@ -7,13 +7,12 @@
  */
 import { type AddressFamily, cidrOf } from '../model/address.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import type { BgpNeighbor, BgpUnicastFamily, FrrDevice, HostInterface } from '../model/types.js';
+import type { BgpNeighbor, BgpUnicastFamily, HostInterface } from '../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { contains6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
+import type { Frr } from './routing-speakers.js';
 
 export type { AddressFamily };
-
-type Frr = DeepReadonly<FrrDevice>;
 
 /** A prefix as the simulation compares it: its network (as a bigint for IPv6) and length. */
 interface Parsed {

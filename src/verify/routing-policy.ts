@@ -6,10 +6,9 @@
  * simulation propagates one of them per class.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import type { FrrDevice, PrefixList, RouteMap } from '../model/types.js';
+import type { PrefixList, RouteMap } from '../model/types.js';
 import type { RoutingFamily } from './routing-family.js';
-
-type Frr = DeepReadonly<FrrDevice>;
+import type { Frr } from './routing-speakers.js';
 
 /** FRR's prefix-list match; a prefix of the other family matches no entry. */
 function prefixListPermits(

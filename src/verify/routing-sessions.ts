@@ -3,10 +3,10 @@
  * with the neighbor on the other end, and the link it runs over.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import { speaksBgp } from '../model/runs.js';
-import type { BgpNeighbor, FrrDevice, SiteModel } from '../model/types.js';
+import type { BgpNeighbor, SiteModel } from '../model/types.js';
 import { type Down, failedDevices } from './down.js';
 import { ROUTING_FAMILIES, type RoutingFamily } from './routing-family.js';
+import { allSpeakers, type Frr } from './routing-speakers.js';
 
 export interface Session {
   /** The receiving side. */
@@ -24,17 +24,19 @@ export interface SessionLink {
   peer: { device: string; interface: string };
 }
 
-export type Frr = DeepReadonly<FrrDevice>;
+export type { Frr };
 
 export function sessionKey(device: string, peer: string): string {
   return `${device}|${peer}`;
 }
 
-/** The BGP speakers that are up. */
+/** The BGP speakers that are up: devices with FRR, and Kubernetes nodes (routing-speakers.ts). */
 export function speakers(site: DeepReadonly<SiteModel>, down: Down): Map<string, Frr> {
   const failed = failedDevices(site, down);
   return new Map(
-    site.devices.filter((d): d is Frr => speaksBgp(d) && !failed.has(d.name)).map((d) => [d.name, d]),
+    allSpeakers(site)
+      .filter((d) => !failed.has(d.name))
+      .map((d) => [d.name, d]),
   );
 }
 

@@ -4,12 +4,12 @@
  * and compare its services with the intact fabric's.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import { speaksBgp } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
-import { deriveContext, lookupsOf } from '../verify/checks/index.js';
+import { deriveContext } from '../verify/checks/index.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../verify/down.js';
 import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
+import { speakerNames } from '../verify/routing-speakers.js';
 import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
 import { compareStates } from './compare.js';
 import { singleFailures } from './scenarios.js';
@@ -35,14 +35,13 @@ export function downOf(scenario: Scenario): Down {
 
 /**
  * The derivation context of the fabric left. A failure of devices that speak no BGP (VMs without
- * FRR: balancers, app servers) and of no cable leaves the routing as it is: the intact simulation
- * is reused instead of run again.
+ * FRR: balancers, app servers; a Kubernetes node's speaker does) and of no cable leaves the
+ * routing as it is: the intact simulation is reused instead of run again.
  */
 function contextFor(site: Site, down: Down, base: Baseline): DeriveContext {
   const failed = failedDevices(site, down);
-  const { byName } = lookupsOf(site);
-  const routingUnchanged =
-    down.links.size === 0 && [...failed].every((name) => !speaksBgp(byName.get(name)!));
+  const bgp = speakerNames(site);
+  const routingUnchanged = down.links.size === 0 && [...failed].every((name) => !bgp.has(name));
   if (!routingUnchanged) return deriveContext(site, down, base.routing);
   return {
     ...deriveContext(site, NOTHING_DOWN, base.routing),

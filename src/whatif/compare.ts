@@ -232,6 +232,48 @@ function narrowedByDevice(ctx: DeriveContext, intact: FamilyRouting, routing: Fa
   return { routes, devices: devices.size, example };
 }
 
+/**
+ * Kubernetes LoadBalancer pools (docs/kubernetes.md): a pool no edge routes any more while it
+ * did breaks (every node announcing it is down or cut off: a cluster in one rack loses it with
+ * the rack); a pool announced by fewer nodes, or routed by fewer edges, is degraded.
+ */
+function compareLoadBalancers(
+  before: ServiceState,
+  after: ServiceState,
+  isDown: (n: string) => boolean,
+): Impact[] {
+  const out: Impact[] = [];
+  for (const [pool, was] of before.loadBalancers) {
+    const now = after.loadBalancers.get(pool)!;
+    if (was.from.size && !now.from.size) {
+      out.push(
+        breaks(
+          'load-balancer',
+          `LoadBalancer pool ${pool} is routed by no edge: ${now.nodes.size ? `its nodes ${listed([...now.nodes])} reach no spine` : `none of its nodes (${listed([...was.nodes])}) announces it`}`,
+        ),
+      );
+      continue;
+    }
+    const lost = [...was.nodes].filter((n) => !now.nodes.has(n));
+    if (lost.length)
+      out.push(
+        degraded(
+          'load-balancer',
+          `LoadBalancer pool ${pool} announced by ${listed([...now.nodes])} only (${listed(lost)} ${lost.every(isDown) ? 'down' : 'cut off'})`,
+        ),
+      );
+    const cut = [...was.from].filter((e) => !now.from.has(e) && !isDown(e));
+    if (cut.length)
+      out.push(
+        degraded(
+          'load-balancer',
+          `${listed(cut)} no longer route${cut.length === 1 ? 's' : ''} LoadBalancer pool ${pool}`,
+        ),
+      );
+  }
+  return out;
+}
+
 export function compareStates(before: ServiceState, after: ServiceState, ctx: DeriveContext): Impact[] {
   const isDown = (n: string) => ctx.isDown(n);
   return [
@@ -242,6 +284,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareLoopbacks(before, after, ctx),
     ...(before.ipv6 ? compareAnnounced(before.ipv6.announced, after.ipv6?.announced, isDown) : []),
     ...compareBackends(before, after),
+    ...compareLoadBalancers(before, after, isDown),
     ...compareEcmp(ctx),
   ];
 }

@@ -33,6 +33,7 @@ import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
 import type { AddressFamily, FamilyRouting } from '../verify/routing.js';
 import { tableOf } from '../verify/routing-view.js';
+import { type LoadBalancers, loadBalancersOf } from './load-balancers.js';
 import type { LoopbackPlan } from './table-deltas.js';
 
 export interface Gateway {
@@ -87,6 +88,8 @@ export interface ServiceState {
   realServers: Map<string, string[]>;
   /** Per HAProxy `device/backend`, its servers that are up. */
   backends: Map<string, string[]>;
+  /** Per Kubernetes LoadBalancer pool, who announces and who routes it (load-balancers.ts). */
+  loadBalancers: LoadBalancers;
   /** The IPv6 family's reach, on a site that routes IPv6 (issue 14); the fields above are IPv4's. */
   ipv6?: FamilyState;
 }
@@ -398,6 +401,7 @@ function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
 export function serviceState(ctx: DeriveContext): ServiceState {
   const vipList = vipAnswers.derive(ctx);
   const six = ipv6Of(ctx);
+  const uplinks = uplinksOf(ctx);
   return {
     urls: urlsOf(ctx),
     vips: new Map(vipList.map((e) => [`${hostPart(e.address)}:${e.port}`, e.device])),
@@ -405,9 +409,10 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     gateways: gatewaysOf(ctx),
     overlay: overlayOf(ctx),
     loopbacks: loopbacksOf(ctx),
-    uplinks: uplinksOf(ctx),
+    uplinks,
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),
+    loadBalancers: loadBalancersOf(ctx, uplinks, edgesOf(ctx.site)),
     ...(six ? { ipv6: six } : {}),
   };
 }

@@ -138,9 +138,11 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
     ).not.toContain('K8S');
   });
 
-  it('THEN the manifest lists the cluster’s file with its hash, under no device', () => {
-    expect(k8s!.manifest.clusters).toEqual({
-      prod: { speaker: 'metallb', files: [{ path: '_clusters/prod/metallb.yaml', sha256: file.sha256 }] },
+  it('THEN the manifest lists the cluster’s files with their hashes, under no device', () => {
+    expect(k8s!.manifest.clusters!.prod).toMatchObject({ speaker: 'metallb' });
+    expect(k8s!.manifest.clusters!.prod!.files[0]).toEqual({
+      path: '_clusters/prod/metallb.yaml',
+      sha256: file.sha256,
     });
     expect(Object.keys(k8s!.manifest.devices)).not.toContain('kn1');
   });
@@ -165,6 +167,66 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
       writeFileSync(path, leafConf(leaf));
       const r = spawnSync('vtysh', ['-C', '-f', path], { encoding: 'utf8' });
       expect(r.status, `${leaf}: ${r.stdout}${r.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe('GIVEN the cluster WHEN compiled THEN each node has the speaker config MetalLB writes for it', () => {
+  const leafOf = (name: string) => site.devices.find((d) => d.name === name)!;
+
+  it('THEN kn1 speaks the cluster AS to both leaves of r1, unnumbered on its cabled ports, with BFD', () => {
+    const kn1 = cluster.speakers.find((s) => s.node === 'kn1')!;
+    expect(kn1).toMatchObject({
+      hostname: 'kn1',
+      file: '_clusters/prod/speakers/kn1.frr.conf',
+      impliedRouterId: '198.18.1.81',
+      bfdProfiles: [{ name: 'fabric', receiveInterval: 50, transmitInterval: 50, detectMultiplier: 3 }],
+    });
+    const [router] = kn1.routers;
+    expect(router!.myAsn).toBe(65510);
+    expect(router!.ipv4Prefixes).toEqual(['10.40.0.0/32', '203.0.113.64/32']);
+    expect(router!.ipv6Prefixes).toEqual(['2001:db8:100:40::/128']);
+    expect(router!.neighbors.map((n) => [n.iface, n.peerDevice, n.asn, n.bfdProfile])).toEqual([
+      ['eth1', 'leaf1a', '65211', 'fabric'],
+      ['eth2', 'leaf1b', '65212', 'fabric'],
+    ]);
+  });
+
+  it('THEN both ends agree: each speaker neighbor’s leaf has the node’s port in K8S-PROD with the cluster AS, and its AS is the neighbor’s remote-as', () => {
+    for (const s of cluster.speakers) {
+      const node = site.devices.find((d) => d.name === s.node)!;
+      expect(s.routers[0]!.neighbors).toHaveLength(2);
+      for (const n of s.routers[0]!.neighbors) {
+        const cable = node.interfaces.find((i) => i.name === n.iface)!;
+        expect(cable.peer.device).toBe(n.peerDevice);
+        const leaf = leafOf(n.peerDevice);
+        if (!('frr' in leaf)) throw new Error(`${n.peerDevice} runs no FRR`);
+        expect(String(leaf.frr.routerBgp.asn)).toBe(n.asn);
+        const back = leaf.frr.routerBgp.neighbors.find((m) => m.peer === cable.peer.interface)!;
+        expect(back).toMatchObject({ peerDevice: s.node, peerGroup: 'K8S-PROD', remoteAs: 65510 });
+      }
+    }
+  });
+
+  it('THEN the rendered speaker configs are written beside metallb.yaml and listed in the manifest', () => {
+    const paths = k8s!.rendered.siteFiles.map((f) => f.path);
+    expect(paths).toEqual([
+      '_clusters/prod/metallb.yaml',
+      '_clusters/prod/speakers/kn1.frr.conf',
+      '_clusters/prod/speakers/kn2.frr.conf',
+      '_clusters/prod/speakers/kn3.frr.conf',
+    ]);
+    expect(k8s!.manifest.clusters!.prod!.files.map((f) => f.path)).toEqual(paths);
+  });
+
+  it('THEN FRR 8.4 parses every node’s speaker config (vtysh -C -f)', () => {
+    ensureInstalled(DAEMON_PACKAGES.filter((r) => r.bin === 'vtysh'));
+    const dir = tempDir();
+    for (const f of k8s!.rendered.siteFiles.filter((x) => x.path.endsWith('.frr.conf'))) {
+      const path = join(dir, f.path.split('/').pop()!);
+      writeFileSync(path, f.content);
+      const r = spawnSync('vtysh', ['-C', '-f', path], { encoding: 'utf8' });
+      expect(r.status, `${f.path}: ${r.stdout}${r.stderr}`).toBe(0);
     }
   });
 });

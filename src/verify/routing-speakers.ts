@@ -1,0 +1,141 @@
+/**
+ * The BGP speakers of the route simulation (src/verify/routing.ts): every device with an FRR
+ * model, and every Kubernetes node, whose FRR fabric does not configure but MetalLB does, from
+ * the speaker model compile decided for it (`ClusterModel.speakers`, docs/kubernetes.md). The
+ * simulation reads a node as it reads a device's FRR: the cluster's AS, one unnumbered neighbor
+ * per leaf in a group with MetalLB's route-maps (`<iface>-in` denies everything, `<iface>-out`
+ * permits the `<iface>-allowed-ipv4/6` prefix-lists), and a `network` per pool's representative
+ * route. So a node originates its pools into the sessions its leaves have with it, and a failed
+ * node or rack takes its announcements with it.
+ */
+import type { DeepReadonly } from '../model/freeze.js';
+import { speaksBgp } from '../model/runs.js';
+import type {
+  BgpNeighbor,
+  BgpUnicastFamily,
+  BgpUnicastFamily6,
+  FrrDevice,
+  PeerGroup,
+  PrefixList,
+  RouteMap,
+  SiteModel,
+  SpeakerModel,
+} from '../model/types.js';
+import { oncePer } from '../util/once-per.js';
+
+/** What the simulation reads of a BGP speaker: a device's FRR model, or a node's speaker read as one. */
+export interface BgpSpeaker {
+  name: string;
+  interfaces: FrrDevice['interfaces'];
+  frr: {
+    routerBgp: {
+      asn: number;
+      peerGroups: PeerGroup[];
+      neighbors: BgpNeighbor[];
+      ipv4Unicast: BgpUnicastFamily;
+      ipv6Unicast?: BgpUnicastFamily6;
+    };
+    routeMaps: RouteMap[];
+    prefixLists: PrefixList[];
+  };
+}
+
+export type Frr = DeepReadonly<BgpSpeaker>;
+
+/** MetalLB's route-maps hold both families' matches; fabric's model splits lists by family. */
+function prefixList(name: string, family: 'ipv4' | 'ipv6', prefixes: readonly string[]): PrefixList {
+  return {
+    ...(family === 'ipv6' ? { family: 'ipv6' as const } : {}),
+    name,
+    // MetalLB's `deny any` when nothing is announced: no entry denies as well
+    entries: prefixes.map((prefix, i) => ({ seq: i + 1, action: 'permit', prefix, ge: null, le: null })),
+  };
+}
+
+/** One node's speaker, read as an FRR device: the fields the simulation reads, nothing printed. */
+export function speakerAsFrr(
+  s: DeepReadonly<SpeakerModel>,
+  interfaces: DeepReadonly<FrrDevice['interfaces']>,
+): Frr {
+  const router = s.routers[0]!;
+  const groups: PeerGroup[] = [];
+  const neighbors: BgpNeighbor[] = [];
+  const routeMaps: RouteMap[] = [];
+  const prefixLists: PrefixList[] = [];
+  for (const n of router.neighbors) {
+    groups.push({
+      name: n.id,
+      description: `MetalLB peer ${n.peerDevice}`,
+      bfdProfile: n.bfdProfile,
+      routeMapIn: n.routeMapIn,
+      routeMapOut: n.routeMapOut,
+    });
+    neighbors.push({
+      peer: n.iface,
+      unnumbered: true,
+      peerGroup: n.id,
+      remoteAs: Number(n.asn),
+      description: n.peerDevice,
+      peerDevice: n.peerDevice,
+      password: null,
+      updateSource: null,
+    });
+    const entry = (seq: number, action: 'permit' | 'deny', match: string | null) => ({
+      seq,
+      action,
+      matchPrefixList: match,
+      description: null,
+    });
+    routeMaps.push({ name: n.routeMapIn, entries: [entry(20, 'deny', null)] });
+    routeMaps.push({
+      name: n.routeMapOut,
+      entries: n.routeMapOutEntries.map((e) => entry(e.seq, 'permit', e.prefixList)),
+    });
+    prefixLists.push(prefixList(n.prefixListV4.name, 'ipv4', n.prefixesV4));
+    prefixLists.push(prefixList(n.prefixListV6.name, 'ipv6', n.prefixesV6));
+  }
+  const family = (networks: readonly string[]): BgpUnicastFamily => ({
+    networks: [...networks],
+    aggregates: [],
+    maximumPaths: 1,
+    defaultOriginate: [],
+  });
+  return {
+    name: s.node,
+    interfaces: interfaces as FrrDevice['interfaces'],
+    frr: {
+      routerBgp: {
+        asn: router.myAsn,
+        peerGroups: groups,
+        neighbors,
+        ipv4Unicast: family(router.ipv4Prefixes),
+        // an interface peer is dual-stack: activated in both families with the same route-maps
+        ipv6Unicast: {
+          ...family(router.ipv6Prefixes),
+          peerGroups: groups.map((g) => ({
+            name: g.name,
+            routeMapIn: g.routeMapIn,
+            routeMapOut: g.routeMapOut,
+          })),
+        },
+      },
+      routeMaps,
+      prefixLists,
+    },
+  };
+}
+
+/** Per site: every BGP speaker of the intact fabric, devices with FRR then nodes, in the site's order. */
+export const allSpeakers = oncePer((site: DeepReadonly<SiteModel>): Frr[] => {
+  const nodes = new Map((site.clusters ?? []).flatMap((c) => c.speakers.map((s) => [s.node, s] as const)));
+  return site.devices.flatMap((d): Frr[] => {
+    if (speaksBgp(d)) return [d];
+    const s = nodes.get(d.name);
+    return s ? [speakerAsFrr(s, d.interfaces)] : [];
+  });
+});
+
+/** Per site: the names of the BGP speakers (a failure of any other device changes no route). */
+export const speakerNames = oncePer(
+  (site: DeepReadonly<SiteModel>): ReadonlySet<string> => new Set(allSpeakers(site).map((d) => d.name)),
+);
