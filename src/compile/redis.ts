@@ -119,6 +119,7 @@ export function compileRedis(facts: SiteFacts, d: DeviceFacts, timers: SiteTimer
         appendfsync: 'everysec',
         minReplicasToWrite: replicas >= 2 ? 1 : 0,
         minReplicasMaxLagS: MIN_REPLICAS_MAX_LAG_S,
+        replDisklessSyncDelayS: 0,
       };
     }
   }

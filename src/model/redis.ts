@@ -51,6 +51,13 @@ export interface RedisServerModel {
   minReplicasToWrite: number;
   /** `min-replicas-max-lag`, seconds. @default 10 */
   minReplicasMaxLagS: number;
+  /**
+   * `repl-diskless-sync-delay`, seconds: how long a primary waits for more replicas before a full
+   * sync. 0: with `min-replicas-to-write` a new primary whose replicas all need a full sync refuses
+   * writes until one is online, and Redis's 5 s wait was measured as 5 s more of NOREPLICAS after
+   * a Sentinel failover (docs/data-tier.md). @default 0
+   */
+  replDisklessSyncDelayS: number;
 }
 
 export interface SentinelModel {
