@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.js';
 import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
@@ -146,6 +147,51 @@ describe('HAProxy: the data sections pass haproxy -c', () => {
       cfg.replace('track cache_primary/redis1', 'track cache_primary/nowhere'),
     );
     expect(check(path, certs).code).not.toBe(0);
+  });
+});
+
+describe('the redis driver: a push validates redis.conf and sentinel.conf by starting the daemons on copies', () => {
+  /** The driver's validate lines in a shell, over staged files as the transaction has them. */
+  function validate(conf: string, sentinel: string): { ok: string; out: string } {
+    const dir = tempDir('fabric-dtv-');
+    mkdirSync(join(dir, 'files'));
+    writeFileSync(join(dir, 'files', '1'), conf);
+    writeFileSync(join(dir, 'files', '2'), sentinel);
+    const steps = redis.push.steps(
+      [
+        { n: '1', target: REDIS_CONF },
+        { n: '2', target: SENTINEL_CONF },
+      ],
+      { frrRestart: false },
+    );
+    const r = spawnSync('sh', ['-c', `cd "${dir}"; ok=0\n${steps.validate!.join('\n')}\necho "ok=$ok"`], {
+      encoding: 'utf8',
+    });
+    return { ok: /ok=(\d)/.exec(r.stdout)?.[1] ?? '?', out: r.stdout + r.stderr };
+  }
+  const file = (device: string, name: string) => {
+    const s = sites.find((x) => x.site.name === 'data-a')!;
+    return s.rendered.files.find((f) => f.device === device && f.file === name)!.content;
+  };
+
+  it('GIVEN redis2’s rendered files THEN both start (valid), without touching the service they name', () => {
+    const r = validate(file('redis2', 'redis.conf'), file('redis2', 'sentinel.conf'));
+    expect(r.ok, r.out).toBe('0');
+  });
+
+  it('GIVEN a directive Redis does not know, or a Sentinel setting for no monitored service THEN the push is refused, saying why', () => {
+    const bad = validate(
+      `${file('redis2', 'redis.conf')}min-replicas-to-wrte 1\n`,
+      file('redis2', 'sentinel.conf'),
+    );
+    expect(bad.ok).toBe('1');
+    expect(bad.out).toMatch(/redis.conf rejected by redis-server: .*min-replicas-to-wrte/);
+    const badSentinel = validate(
+      file('redis2', 'redis.conf'),
+      `${file('redis2', 'sentinel.conf')}sentinel down-after-milliseconds nosuch 1000\n`,
+    );
+    expect(badSentinel.ok).toBe('1');
+    expect(badSentinel.out).toMatch(/sentinel.conf rejected by redis-sentinel/);
   });
 });
 
