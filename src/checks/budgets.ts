@@ -48,7 +48,8 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
     case 'l4-real-server':
       return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
     case 'data-write':
-      return 'lower defaults.checks (interval, timeout, rise, fall) or raise the budget';
+      // Sentinel's own ~3 s (its constants) is not a setting: down-after and HAProxy's checks are
+      return 'lower defaults.sentinel.down_after or defaults.checks (interval, timeout, rise, fall), or raise the budget';
     default:
       return 'lower the timers of the failovers it lists or raise the budget';
   }

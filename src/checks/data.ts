@@ -4,9 +4,11 @@
  * checks their roles and carries the VIPs' connections. Addresses are checked with the other VIPs
  * (addressing.ts), ports with the other listeners (listeners.ts).
  */
+
+import { sentinelQuorum, sentinelsOf } from '../compile/redis.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
-import { type CheckContext, finding } from './context.js';
+import { type CheckContext, finding, notice } from './context.js';
 
 export function checkDataServices(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -81,6 +83,37 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
             );
         }
       });
+    }
+  out.push(...checkSentinelQuorum(ctx));
+  return out;
+}
+
+/**
+ * A Redis service's Sentinels (every member and the HAProxy pair, compile/redis.ts) must keep a
+ * majority when any one failure domain fails (a device, or a hypervisor with its VMs): a failover
+ * needs a majority to elect its leader, so without one the write VIP stays without a primary.
+ */
+function checkSentinelQuorum(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const svc of t.data) {
+      if (svc.kind !== 'redis') continue;
+      const sentinels = sentinelsOf(ctx.facts, tenant, svc);
+      const need = sentinelQuorum(sentinels.length);
+      const domains = new Set(sentinels.flatMap((s) => [s.name, ...(s.hostedOn ? [s.hostedOn] : [])]));
+      for (const domain of [...domains].sort()) {
+        const left = sentinels.filter((s) => s.name !== domain && s.hostedOn !== domain);
+        if (left.length >= need) continue;
+        out.push(
+          notice(
+            ctx,
+            'sentinel-quorum-at-risk',
+            `losing ${domain} leaves ${left.length} of the ${sentinels.length} Sentinels of ${svc.name} (${sentinels.map((s) => s.name).join(', ')}), fewer than the ${need} a failover needs: put a member on another hypervisor, e.g. a third replica`,
+            ['tenants', tenant, 'data', svc.name, 'members'],
+          ),
+        );
+        break;
+      }
     }
   return out;
 }

@@ -8,7 +8,7 @@ import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/bud
 import { runsProxy } from '../model/runs.js';
 import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
 import { own } from '../util/own.js';
-import { dataFollowMs } from './data-tier.js';
+import { dataWritePrediction } from './data-tier.js';
 import type { SiteFacts } from './facts.js';
 import { healthCheck } from './keepalived.js';
 import { vmHostRoles } from './roles.js';
@@ -338,7 +338,11 @@ function serviceBudgets(
   return out;
 }
 
-/** Each data service with a write VIP: how long its write VIP has no primary after a promotion. */
+/**
+ * Each data service with a write VIP: how long writes through it fail when its primary dies.
+ * Sentinel first (`down-after-milliseconds`, then its own reaction: agreeing, electing a leader,
+ * promoting and seeing the promotion), then HAProxy's role checks following the new primary.
+ */
 function dataBudgets(
   facts: SiteFacts,
   devices: readonly Device[],
@@ -356,29 +360,17 @@ function dataBudgets(
         .flatMap((d) => d.haproxy.tcpBackends)
         .find((x) => x.name === `${svc.name}_primary`);
       if (!b) continue;
-      const c = {
-        interMs: b.checkInterval,
-        fastinterMs: b.serverCheck.fastinter,
-        rise: b.serverCheck.rise,
-        fall: b.serverCheck.fall,
-        timeoutMs: toMs(timers.checks.timeoutS),
-      };
+      const p = dataWritePrediction(b, timers);
       out.push(
         ms(
           'data-write',
           `${tenant}/${svc.name}`,
           null,
           svc.members.map((m) => m.device.name),
-          dataFollowMs(c),
+          p.expectedMs,
           ownOr(svc.budget, ['tenants', tenant, 'data', svc.name], site),
-          {
-            interMs: c.interMs,
-            fastinterMs: c.fastinterMs,
-            rise: c.rise,
-            fall: c.fall,
-            timeoutCheckMs: c.timeoutMs,
-          },
-          'max(inter + fall × timeout + (fall − 1) × fastinter, inter + rise × timeout + (rise − 1) × fastinter)',
+          p.timers,
+          p.formula,
         ),
       );
     }
@@ -401,7 +393,7 @@ function hypervisorBudgets(
     const vms = devices.filter((d) => d.hostedOn === hv.name).map((d) => d.name);
     const timers: Record<string, number> = { fabricMs };
     for (const b of budgets) {
-      // a data primary's loss is Sentinel's promotion too, which the model does not time yet
+      // a data primary's loss has its own budget (data, 5 s: Sentinel's promotion), not a VM's second
       if (b.kind === 'app-server' || b.kind === 'data-write' || !b.members.some((m) => vms.includes(m)))
         continue;
       timers[`${b.kind}:${b.subject}`] = b.expectedOutageMs;

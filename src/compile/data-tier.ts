@@ -8,6 +8,7 @@ import type { HaproxyModel, HaproxyTcpBackend, HaproxyTcpFrontend, TcpCheckStep 
 import { formatAddress } from '../net/ipv4.js';
 import type { DataServiceFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
+import { addressToward, SENTINEL_PORT } from './redis.js';
 import { checkTimers, toMs } from './timers.js';
 
 /**
@@ -23,6 +24,25 @@ export function redisRoleCheck(role: 'master' | 'slave'): TcpCheckStep[] {
     { verb: 'expect string', text: `role:${role}` },
     { verb: 'send', text: 'QUIT\\r\\n' },
     { verb: 'expect string', text: '+OK' },
+  ];
+}
+
+/**
+ * The split-brain guard of the primary backend (docs/data-tier.md): after the member said
+ * `role:master`, ask the Sentinel on this HAProxy's own VM which member is the primary, and
+ * expect this member's address (`bc_dst` of the first connection) as a line of the answer
+ * (`*2\r\n$10\r\n10.20.3.31\r\n$4\r\n6379\r\n`: between `\n` and `\r`, so 10.20.3.3 never
+ * matches 10.20.3.31). An old primary restarted as a master is UP nowhere until Sentinel has
+ * re-pointed it, and the promoted replica is UP as soon as the Sentinels agree on it.
+ */
+export function sentinelSaysPrimary(
+  service: string,
+  sentinel: { address: string; port: number },
+): TcpCheckStep[] {
+  return [
+    { verb: 'connect', text: `addr ${sentinel.address} port ${sentinel.port}` },
+    { verb: 'send', text: `SENTINEL\\ get-master-addr-by-name\\ ${service}\\r\\n` },
+    { verb: 'expect string-lf', text: '\\n%[var(check.member)]\\r' },
   ];
 }
 
@@ -69,6 +89,12 @@ export function compileDataTier(
         return nic?.address != null ? { name: device.name, address: formatAddress(nic.address) } : undefined;
       })
       .filter((m): m is NonNullable<typeof m> => !!m);
+    // the Sentinel on this HAProxy's VM (redis.ts): on its address toward the members
+    const toward = addressToward(
+      d,
+      svc.members.map((m) => m.device),
+    );
+    const sentinel = toward ? { address: toward, port: SENTINEL_PORT } : null;
     const primary = `${svc.name}_primary`;
     const replicas = `${svc.name}_replicas`;
     const backend = (
@@ -80,7 +106,15 @@ export function compileDataTier(
       service: svc.name,
       holds,
       balance: holds === 'primary' ? 'first' : 'leastconn',
-      tcpCheck: redisRoleCheck(holds === 'primary' ? 'master' : 'slave'),
+      tcpCheck:
+        holds === 'primary' && sentinel
+          ? [
+              { verb: 'connect', text: 'default' },
+              { verb: 'set-var(check.member)', text: 'bc_dst' },
+              ...redisRoleCheck('master'),
+              ...sentinelSaysPrimary(svc.name, sentinel),
+            ]
+          : redisRoleCheck(holds === 'primary' ? 'master' : 'slave'),
       checkInterval: toMs(t.intervalS),
       serverCheck,
       servers,
@@ -139,10 +173,43 @@ export function compileDataTier(
 }
 
 /**
+ * How long writes through a service's write VIP fail when its primary dies (the `data-write`
+ * budget's prediction): Sentinel's `down-after-milliseconds` and its own reaction, then HAProxy's
+ * role checks of the primary backend `b` following the new primary.
+ */
+export function dataWritePrediction(
+  b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
+  timers: SiteTimers,
+): { expectedMs: number; timers: Record<string, number>; formula: string } {
+  const c = {
+    interMs: b.checkInterval,
+    fastinterMs: b.serverCheck.fastinter,
+    rise: b.serverCheck.rise,
+    fall: b.serverCheck.fall,
+    timeoutMs: toMs(timers.checks.timeoutS),
+  };
+  const { downAfterMs, reactionMs } = timers.sentinel;
+  return {
+    expectedMs: downAfterMs + reactionMs + dataFollowMs(c),
+    timers: {
+      downAfterMs,
+      sentinelReactionMs: reactionMs,
+      interMs: c.interMs,
+      fastinterMs: c.fastinterMs,
+      rise: c.rise,
+      fall: c.fall,
+      timeoutCheckMs: c.timeoutMs,
+    },
+    formula:
+      'down-after + Sentinel reaction + max(inter + fall × timeout + (fall − 1) × fastinter, inter + rise × timeout + (rise − 1) × fastinter)',
+  };
+}
+
+/**
  * HAProxy's role checks follow a promotion: the old primary is marked down after `fall` failed
  * checks (the first at most `inter` after it changed, the others `fastinter` apart, each up to
  * `timeout check`), the new one up after `rise` good ones, checked at `downinter` = `inter`.
- * Sentinel's own detection and promotion come first and are not in the model yet.
+ * Sentinel's own detection and promotion come first (dataWritePrediction).
  */
 export function dataFollowMs(c: {
   interMs: number;

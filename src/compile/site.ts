@@ -5,6 +5,7 @@
  * exhaustive switch, so a new role cannot be forgotten.
  */
 import type { AddressFamily, FamilyAddress } from '../model/address.js';
+import type { SiteTimers } from '../model/budgets.js';
 import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
@@ -20,6 +21,7 @@ import { compileClusters } from './k8s.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
 import { compileOvs, routedInterface } from './ovs.js';
+import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { failureDomain, roleSpec, routesWithFrr } from './roles.js';
 import { snmpSecretNames, withSnmpd } from './snmp.js';
@@ -30,11 +32,11 @@ export function assertNever(x: never): never {
 }
 
 export function compileSite(facts: SiteFacts): SiteModel {
+  const timers = compileTimers(facts.inventory);
   const devices = [...facts.devices.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((d) => withSnmpd(facts, compileDevice(facts, d)));
+    .map((d) => withSnmpd(facts, compileDevice(facts, d, timers)));
   const redundancyGroups = compileRedundancyGroups(facts);
-  const timers = compileTimers(facts.inventory);
   return {
     name: facts.name,
     description: facts.inventory.description,
@@ -67,8 +69,11 @@ export function compileSite(facts: SiteFacts): SiteModel {
   };
 }
 
-function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
+function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): Device {
   const base = deviceBase(facts, d);
+  // Redis and Sentinel on a data service's members and on its HAProxy pair (redis.ts)
+  const redis = d.role === 'vm' || d.role === 'l7lb' ? compileRedis(facts, d, timers) : null;
+  if (redis) base.daemons.push('redis');
   switch (d.role) {
     case 'superspine':
     case 'edge':
@@ -105,9 +110,10 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts): Device {
         role: d.role,
         tenant: d.tenant!,
         haproxy: compileHaproxy(facts, d),
+        ...withValue('redis', redis),
       };
     case 'vm':
-      return { ...base, role: d.role, tenant: d.tenant! };
+      return { ...base, role: d.role, tenant: d.tenant!, ...withValue('redis', redis) };
     case 'k8s-node':
       return { ...base, role: d.role, cluster: d.cluster!, asn: d.asn! };
     case 'upstream': {

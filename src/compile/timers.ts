@@ -54,6 +54,10 @@ export const DEFAULT_TIMERS: SiteTimers = {
     // (measured: 2-3 failed requests per lost app server with it, docs/failover.md)
     shutdownSessionsOnDown: false,
   },
+  // 1 s without an answer: a Redis on the data segment answers PING in well under a millisecond,
+  // and 1 s rides over a fork for an AOF rewrite on a loaded VM; with Sentinel's own ~3 s and
+  // HAProxy's 0.7 s the write VIP is back within the 5 s data budget (docs/data-tier.md)
+  sentinel: { downAfterMs: 1000, failoverTimeoutMs: 10_000, reactionMs: 3000 },
 };
 
 export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteTimers {
@@ -84,6 +88,11 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
       timeoutS: c?.timeout ?? t.checks.timeoutS,
       rise: c?.rise ?? t.checks.rise,
       fall: c?.fall ?? t.checks.fall,
+    },
+    sentinel: {
+      downAfterMs: d.sentinel?.down_after ?? t.sentinel.downAfterMs,
+      failoverTimeoutMs: d.sentinel?.failover_timeout ?? t.sentinel.failoverTimeoutMs,
+      reactionMs: t.sentinel.reactionMs,
     },
     haproxyRetries: {
       ...t.haproxyRetries,

@@ -305,6 +305,19 @@ export interface Defaults {
      */
     fall?: number;
   };
+  /**
+   * Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.
+   */
+  sentinel?: {
+    /**
+     * Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000
+     */
+    down_after?: number;
+    /**
+     * Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000
+     */
+    failover_timeout?: number;
+  };
 }
 /**
  * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.

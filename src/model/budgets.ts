@@ -29,6 +29,23 @@ export interface SiteTimers {
   checks: HealthCheckTimers;
   /** How HAProxy hides a failed server from clients: retries on another server. */
   haproxyRetries: HaproxyRetryPolicy;
+  /** Redis Sentinel, for every `redis` data service (docs/data-tier.md). */
+  sentinel: SentinelTimers;
+}
+
+export interface SentinelTimers {
+  /** `down-after-milliseconds`: no valid reply for this long and a Sentinel holds a member down, ms. @default 1000 */
+  downAfterMs: number;
+  /** `failover-timeout`, ms: how long a failover may take before another may start. @default 10000 */
+  failoverTimeoutMs: number;
+  /**
+   * Sentinel's own reaction after `down-after`, ms, worst case: asking the other Sentinels
+   * whether they agree (every 1 s, SENTINEL_ASK_PERIOD), the failover's random start delay (up
+   * to 1 s, SENTINEL_MAX_DESYNC) and one INFO period (1 s during a failover) to see the replica
+   * it promoted say `role:master` (https://github.com/redis/redis/blob/7.0/src/sentinel.c).
+   * Not a setting: Redis's constants. @default 3000
+   */
+  reactionMs: number;
 }
 
 export interface HealthCheckTimers {

@@ -10,6 +10,7 @@ import type { FrrModel } from './frr.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
 import type { OvsModel } from './ovs.js';
+import type { RedisModel } from './redis.js';
 import type { CableKind } from './site.js';
 import type { SnmpdModel } from './snmpd.js';
 
@@ -158,10 +159,14 @@ export interface L7lbDevice extends DeviceBase {
   role: 'l7lb';
   tenant: string;
   haproxy: HaproxyModel;
+  /** The Sentinel watching the tenant's Redis services (absent without one). */
+  redis?: RedisModel;
 }
 export interface VmDevice extends DeviceBase {
   role: 'vm';
   tenant: string;
+  /** Its Redis and Sentinel when it is a member of a `redis` data service (absent otherwise). */
+  redis?: RedisModel;
 }
 /** A simulated upstream ISP (lab only). */
 export interface UpstreamDevice extends DeviceBase, WithFrr {

@@ -160,7 +160,12 @@ export interface HaproxyTcpDefaults {
 
 /** One step of a TCP health check: `tcp-check send <text>` or `tcp-check expect string <text>`. */
 export interface TcpCheckStep {
-  verb: 'send' | 'expect string';
+  /**
+   * `connect` (`default`: the server; `addr A port P`: elsewhere), `set-var(check.member)` (the
+   * server's address, `bc_dst`, for a later `expect string-lf`), `send`, `expect string`,
+   * `expect string-lf` (a log-format string: `%[var(check.member)]`).
+   */
+  verb: 'connect' | 'set-var(check.member)' | 'send' | 'expect string' | 'expect string-lf';
   /** As HAProxy reads it: `\r\n` escapes, a space escaped as `\ `. */
   text: string;
 }

@@ -51,9 +51,10 @@ ovs-vsctl --may-exist add-port br-int vxlan10040 -- set port vxlan10040 tag=1853
 ovs-vsctl --may-exist add-port br-int vm51-eth1 -- set port vm51-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
 ovs-vsctl --may-exist add-port br-int vm51-eth2 -- set port vm51-eth2 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/lbnet"'
 ovs-vsctl --may-exist add-port br-int vm72-eth1 -- set port vm72-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm77-eth1 -- set port vm77-eth1 tag=1853 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="redis3"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/data"'
 
 # remove managed ports that are no longer described
-described=" vxlan10010 vxlan10020 vxlan10030 vxlan10040 vm51-eth1 vm51-eth2 vm72-eth1 "
+described=" vxlan10010 vxlan10020 vxlan10030 vxlan10040 vm51-eth1 vm51-eth2 vm72-eth1 vm77-eth1 "
 for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=managed); do
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
