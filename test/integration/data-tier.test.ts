@@ -16,7 +16,7 @@
  * Every process it starts is stopped by its PID in afterAll, whatever happened.
  */
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +240,34 @@ async function until(
     await sleep(25);
   }
   throw new Error(`${what} not within ${withinMs} ms: ${JSON.stringify([...last])}`);
+}
+
+/** `waiting`, or its error with what `context` says then (read only when it failed). */
+async function explained<T>(context: () => string, waiting: Promise<T>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; ${context()}`);
+  }
+}
+
+/**
+ * The events the Sentinels logged that decide a failover and a returning primary (Sentinel's own
+ * event names: +tilt means it stopped acting for 30 s because its timer was late).
+ */
+function sentinelEvents(dir: string): string {
+  const events =
+    /[+-](tilt|sdown|odown|switch-master|convert-to-slave|failover-abort\S*|elected-leader|try-failover)\b/;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-sentinel.log'))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => events.test(l))
+        .slice(-8)
+        .map((l) => `${f.replace('-sentinel.log', '')}: ${l.trim()}`),
+    )
+    .join(' | ');
 }
 
 /** Polls `check` until it holds, or fails saying what it waited for. */
@@ -565,22 +593,26 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     let controlUp: number | null = null;
     let lastInfo = '';
     // until Sentinel has re-pointed it: HAProxy must never have it UP in the write backend
-    const converted = await waitFor(
-      'Sentinel re-pointing the old primary',
-      async () => {
-        const s = await stats(sock);
-        if (status(s, 'cache_primary/redis1') === 'UP')
-          upSeen ??= `UP ${Date.now() - restartedAt} ms after the restart`;
-        if (status(s, 'control_primary/redis1') === 'UP') controlUp ??= Date.now() - restartedAt;
-        lastInfo = await cliAsync(redis1, 6379, 'INFO', 'replication');
-        if (lastInfo.includes('role:master')) saidMaster = Date.now() - restartedAt;
-        return (
-          lastInfo.includes('role:slave') &&
-          lastInfo.includes(`master_host:${addressOf(promotedName)}`) &&
-          lastInfo.includes('master_link_status:up')
-        );
-      },
-      60_000,
+    const converted = await explained(
+      () =>
+        `its INFO replication: ${lastInfo.replace(/\r?\n/g, ' ')}; what the Sentinels logged: ${sentinelEvents(dir)}`,
+      waitFor(
+        'Sentinel re-pointing the old primary',
+        async () => {
+          const s = await stats(sock);
+          if (status(s, 'cache_primary/redis1') === 'UP')
+            upSeen ??= `UP ${Date.now() - restartedAt} ms after the restart`;
+          if (status(s, 'control_primary/redis1') === 'UP') controlUp ??= Date.now() - restartedAt;
+          lastInfo = await cliAsync(redis1, 6379, 'INFO', 'replication');
+          if (lastInfo.includes('role:master')) saidMaster = Date.now() - restartedAt;
+          return (
+            lastInfo.includes('role:slave') &&
+            lastInfo.includes(`master_host:${addressOf(promotedName)}`) &&
+            lastInfo.includes('master_link_status:up')
+          );
+        },
+        60_000,
+      ),
     );
     // a few checks more after the conversion: it stays out of the write backend
     await sleep(1000);
