@@ -17,6 +17,7 @@
 #
 # Usage: labnode-init                       boot (PID 1's child; ends as `sleep infinity`)
 #        labnode-init start|stop|restart|status ovs|http
+#        labnode-init default-via IF...      default routes over the routers at the far end of IF...
 set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -209,6 +210,29 @@ http() {
   esac
 }
 
+# default-via IF...: a host without an address on its links (a Kubernetes node whose speaker
+# accepts no route from its leaves) routes everything to the routers at the other end of its
+# links, by their IPv6 link-local addresses: IPv6, and IPv4 over an IPv6 next hop (RFC 8950),
+# one ECMP route per family. Which links is the topology's (compile's) decision; this only finds
+# each router's link-local address (a ping to all-routers fills the neighbour table).
+default_via() {
+  hops4="" hops6=""
+  for ifc in "$@"; do
+    peer="" i=0
+    while [ -z "$peer" ] && [ $i -lt 50 ]; do
+      ping -6 -c 1 -W 1 -I "$ifc" ff02::2 >/dev/null 2>&1
+      peer=$(ip -6 neigh show dev "$ifc" | awk '/^fe80:/ && !/FAILED|INCOMPLETE/ { print $1; exit }')
+      [ -n "$peer" ] || sleep 0.2
+      i=$((i + 1))
+    done
+    if [ -z "$peer" ]; then echo "labnode-init: default-via: no router answers on $ifc" >&2; return 1; fi
+    hops4="$hops4 nexthop via inet6 $peer dev $ifc"
+    hops6="$hops6 nexthop via $peer dev $ifc"
+  done
+  # shellcheck disable=SC2086 # one word per field of each next hop
+  ip -4 route replace default $hops4 && ip -6 route replace default $hops6
+}
+
 start_ovs() { if ovs start && ovs status; then report ovs ok; else report ovs "failed: see /var/log/openvswitch"; fi; }
 start_http() { if http start; then report http "ok, ports ${FABRIC_HTTP_PORTS:-80}"; else report http failed; fi; }
 
@@ -234,7 +258,11 @@ case "${1:-boot}" in
   boot) boot ;;
   start | stop | status)
     case "${2:-}" in ovs | http) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http" >&2; exit 2 ;; esac ;;
+  default-via)
+    shift
+    [ $# -gt 0 ] || { echo "usage: $0 default-via IF..." >&2; exit 2; }
+    default_via "$@" ;;
   restart)
     case "${2:-}" in ovs | http) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http" >&2; exit 2 ;; esac ;;
-  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http" >&2; exit 2 ;;
+  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http | default-via IF..." >&2; exit 2 ;;
 esac
