@@ -167,6 +167,7 @@ const FABRIC_GROUPS = new Set<RedundancyGroup['kind']>([
   'edge-pair',
   'leaf-pair',
   'storage-hosts',
+  'k8s-cluster',
 ]);
 
 /** An edge pair's budget: the internet's view of an edge's failure (edgeOutageMs). */
