@@ -96,7 +96,6 @@ export function appServerFailedRequests(p: HaproxyRetryPolicy, servers: number):
 
 // ---------------------------------------------------------------------------------------------
 // The site's budgets
-
 /** A budget and the inventory setting it comes from (null: DEFAULT_BUDGETS). */
 interface Stated {
   value: number;
