@@ -11,6 +11,8 @@
 # Environment (the node's `env:` in the topology):
 #   FABRIC_DAEMONS     comma-separated: frr,keepalived,haproxy,ovs,sshd,snmpd,http (sshd always runs)
 #   FABRIC_HTTP_PORTS  comma-separated ports for `http` (default 80), serving /srv/www
+#   FABRIC_HTTP_BIND   address `http` listens on (default: Python's choice, IPv4 0.0.0.0;
+#                      `::` listens on both families)
 #   CLAB_INTFS         containerlab: data interfaces to wait for (links are added after start)
 #
 # Results: /run/fabric-lab/daemons ("<daemon> ok|failed ..." per line), /run/fabric-lab/booted.
@@ -185,7 +187,7 @@ ovs() {
   esac
 }
 
-# python3 -m http.server on each FABRIC_HTTP_PORTS port, serving /srv/www
+# python3 -m http.server on each FABRIC_HTTP_PORTS port (on FABRIC_HTTP_BIND), serving /srv/www
 http() {
   case "$1" in
     start)
@@ -194,7 +196,8 @@ http() {
       [ -e /srv/www/healthz ] || echo ok >/srv/www/healthz
       for port in $(printf '%s' "${FABRIC_HTTP_PORTS:-80}" | tr ',' ' '); do
         # in a subshell, so that PID 1 (tini) adopts and reaps the server
-        (python3 -m http.server "$port" --directory /srv/www >"/var/log/lab-http-$port.log" 2>&1 &
+        # shellcheck disable=SC2086 # --bind and its address: two words, or none
+        (python3 -m http.server "$port" ${FABRIC_HTTP_BIND:+--bind "$FABRIC_HTTP_BIND"} --directory /srv/www >"/var/log/lab-http-$port.log" 2>&1 &
           echo $! >"/run/lab-http-$port.pid")
       done
       ;;

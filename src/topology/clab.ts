@@ -93,7 +93,8 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
  * - FRR with the speaker's config (`speakers/<node>.frr.conf`, what MetalLB's FRR mode writes) as
  *   its frr.conf; the image's stock daemons file with bgpd and bfdd on (the FRR driver's
  *   `labnodeDefault`), as in MetalLB's FRR container;
- * - `http`, the stand-in for the Services behind the LoadBalancer IPs, on port 80;
+ * - `http`, the stand-in for the Services behind the LoadBalancer IPs, on port 80 of every
+ *   address of both families (`::`: the pools are IPv4 and IPv6);
  * - each pool's representative LoadBalancer IP (`poolRoutes`) as a local route on `lo`, so the
  *   node answers it. A local route, not an address: zebra would take the highest IPv4 address of
  *   `lo` as router ID, and the speaker model says FRR takes the management address
@@ -149,7 +150,7 @@ function k8sNode(
     kind: 'linux',
     'mgmt-ipv4': d.mgmt.address,
     ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
-    env: { FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80' },
+    env: { FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' },
     labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
     binds: [`${relative(base, join(opts.renderedDir, speakerFile.path))}:${FRR_CONF}:ro`],
     exec: k8sExec(k),

@@ -246,7 +246,7 @@ describe('GIVEN a site with Kubernetes nodes WHEN its lab is prepared (lab up, l
 
   it('THEN each node runs FRR on its speaker’s config, HTTP, its LoadBalancer IPs on lo and a default route over its leaves', () => {
     const kn1 = topology.topology.nodes.kn1;
-    expect(kn1.env).toEqual({ FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80' });
+    expect(kn1.env).toEqual({ FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' });
     expect(kn1['mgmt-ipv4']).toBe(k8s!.site.clusters![0]!.speakers[0]!.impliedRouterId);
     expect(kn1.binds).toEqual(['../k8s-a/_clusters/prod/speakers/kn1.frr.conf:/etc/frr/frr.conf:ro']);
     expect(kn1.exec).toEqual([

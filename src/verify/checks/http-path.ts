@@ -143,11 +143,10 @@ function directPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[])
 /**
  * To a Kubernetes cluster's LoadBalancer IPs (docs/kubernetes.md): each public pool's
  * representative IP (`poolRoutes`, inside the prefixes the site announces) from every upstream,
- * answered by one of the cluster's nodes (in the lab, each node serves its name there). IPv4
- * only: the lab's HTTP stand-in listens on IPv4.
+ * answered by one of the cluster's nodes (in the lab, each node serves its name there), in each
+ * family from the upstreams' client of that family.
  */
 function loadBalancerPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
-  if (family !== 'ipv4') return;
   const announced = announcedOf(ctx.site);
   for (const c of ctx.site.clusters ?? []) {
     const nodes = c.nodes.filter((n) => !ctx.isDown(n));
@@ -156,7 +155,7 @@ function loadBalancerPaths(ctx: DeriveContext, family: AddressFamily, out: HttpP
       const address = p.route.split('/')[0]!;
       if (!announced.some((a) => sameSubnet(a, address))) continue;
       fromUpstreams(ctx, family, out, address, [
-        { url: `http://${address}/`, servers: nodes, insecure: false },
+        { url: `http://${hostPart(address)}/`, servers: nodes, insecure: false },
       ]);
     }
   }
