@@ -11,12 +11,15 @@
 # Environment (the node's `env:` in the topology):
 #   FABRIC_DAEMONS     comma-separated: frr,keepalived,haproxy,ovs,sshd,snmpd,http (sshd always runs)
 #   FABRIC_HTTP_PORTS  comma-separated ports for `http` (default 80), serving /srv/www
+#   FABRIC_HTTP_BIND   address `http` listens on (default: Python's choice, IPv4 0.0.0.0;
+#                      `::` listens on both families)
 #   CLAB_INTFS         containerlab: data interfaces to wait for (links are added after start)
 #
 # Results: /run/fabric-lab/daemons ("<daemon> ok|failed ..." per line), /run/fabric-lab/booted.
 #
 # Usage: labnode-init                       boot (PID 1's child; ends as `sleep infinity`)
 #        labnode-init start|stop|restart|status ovs|http
+#        labnode-init default-via IF...      default routes over the routers at the far end of IF...
 set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -184,7 +187,7 @@ ovs() {
   esac
 }
 
-# python3 -m http.server on each FABRIC_HTTP_PORTS port, serving /srv/www
+# python3 -m http.server on each FABRIC_HTTP_PORTS port (on FABRIC_HTTP_BIND), serving /srv/www
 http() {
   case "$1" in
     start)
@@ -193,7 +196,8 @@ http() {
       [ -e /srv/www/healthz ] || echo ok >/srv/www/healthz
       for port in $(printf '%s' "${FABRIC_HTTP_PORTS:-80}" | tr ',' ' '); do
         # in a subshell, so that PID 1 (tini) adopts and reaps the server
-        (python3 -m http.server "$port" --directory /srv/www >"/var/log/lab-http-$port.log" 2>&1 &
+        # shellcheck disable=SC2086 # --bind and its address: two words, or none
+        (python3 -m http.server "$port" ${FABRIC_HTTP_BIND:+--bind "$FABRIC_HTTP_BIND"} --directory /srv/www >"/var/log/lab-http-$port.log" 2>&1 &
           echo $! >"/run/lab-http-$port.pid")
       done
       ;;
@@ -207,6 +211,29 @@ http() {
       done
       ;;
   esac
+}
+
+# default-via IF...: a host without an address on its links (a Kubernetes node whose speaker
+# accepts no route from its leaves) routes everything to the routers at the other end of its
+# links, by their IPv6 link-local addresses: IPv6, and IPv4 over an IPv6 next hop (RFC 8950),
+# one ECMP route per family. Which links is the topology's (compile's) decision; this only finds
+# each router's link-local address (a ping to all-routers fills the neighbour table).
+default_via() {
+  hops4="" hops6=""
+  for ifc in "$@"; do
+    peer="" i=0
+    while [ -z "$peer" ] && [ $i -lt 50 ]; do
+      ping -6 -c 1 -W 1 -I "$ifc" ff02::2 >/dev/null 2>&1
+      peer=$(ip -6 neigh show dev "$ifc" | awk '/^fe80:/ && !/FAILED|INCOMPLETE/ { print $1; exit }')
+      [ -n "$peer" ] || sleep 0.2
+      i=$((i + 1))
+    done
+    if [ -z "$peer" ]; then echo "labnode-init: default-via: no router answers on $ifc" >&2; return 1; fi
+    hops4="$hops4 nexthop via inet6 $peer dev $ifc"
+    hops6="$hops6 nexthop via $peer dev $ifc"
+  done
+  # shellcheck disable=SC2086 # one word per field of each next hop
+  ip -4 route replace default $hops4 && ip -6 route replace default $hops6
 }
 
 start_ovs() { if ovs start && ovs status; then report ovs ok; else report ovs "failed: see /var/log/openvswitch"; fi; }
@@ -234,7 +261,11 @@ case "${1:-boot}" in
   boot) boot ;;
   start | stop | status)
     case "${2:-}" in ovs | http) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http" >&2; exit 2 ;; esac ;;
+  default-via)
+    shift
+    [ $# -gt 0 ] || { echo "usage: $0 default-via IF..." >&2; exit 2; }
+    default_via "$@" ;;
   restart)
     case "${2:-}" in ovs | http) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http" >&2; exit 2 ;; esac ;;
-  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http" >&2; exit 2 ;;
+  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http | default-via IF..." >&2; exit 2 ;;
 esac

@@ -15,6 +15,8 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
   };
   for (const g of site.redundancyGroups) {
     if (g.kind === 'leaf-pair' || g.kind === 'hypervisors') continue; // a leaf pair shares its rack by design
+    // a cluster's own findings say it, located at the cluster (cluster-single-node, cluster-shared-rack)
+    if (g.kind === 'k8s-cluster') continue;
     if (g.members.length < 2) {
       out.push(
         notice(

@@ -96,7 +96,6 @@ export function appServerFailedRequests(p: HaproxyRetryPolicy, servers: number):
 
 // ---------------------------------------------------------------------------------------------
 // The site's budgets
-
 /** A budget and the inventory setting it comes from (null: DEFAULT_BUDGETS). */
 interface Stated {
   value: number;
@@ -167,6 +166,7 @@ const FABRIC_GROUPS = new Set<RedundancyGroup['kind']>([
   'edge-pair',
   'leaf-pair',
   'storage-hosts',
+  'k8s-cluster',
 ]);
 
 /** An edge pair's budget: the internet's view of an edge's failure (edgeOutageMs). */

@@ -52,7 +52,7 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
 
 /**
  * The devices split by `by`, each with where it is (null for the site; `pod<n>` when the site has
- * several pods, else null; the rack), in pod or rack order.
+ * several pods, else null; the rack; the cluster), in pod, rack or cluster order.
  */
 function groupsOf(
   facts: SiteFacts,
@@ -64,7 +64,7 @@ function groupsOf(
   for (const name of names) {
     const d = facts.devices.get(name);
     if (!d) continue;
-    const key = by === 'pod' ? d.pod : d.rack;
+    const key = by === 'pod' ? d.pod : by === 'cluster' ? (d.cluster ?? '') : d.rack;
     groups.set(key, [...(groups.get(key) ?? []), name]);
   }
   const sorted = [...groups].sort(([a], [b]) =>

@@ -76,12 +76,13 @@ export type Place =
 
 /**
  * A redundancy group the devices of a role form: one for the site, one per pod (named
- * `<name>-pod<n>` when the site has several pods) or one per rack (`<name>-<rack>`).
+ * `<name>-pod<n>` when the site has several pods), one per rack (`<name>-<rack>`) or one per
+ * Kubernetes cluster (`<name>-<cluster>`).
  */
 export interface RedundancySpec {
   kind: RedundancyKind;
   name: string;
-  by: 'site' | 'pod' | 'rack';
+  by: 'site' | 'pod' | 'rack' | 'cluster';
   /** Why the members back each other up, for people reading a wave plan. */
   reason: (group: { rack: string; members: number }) => string;
 }
@@ -309,7 +310,17 @@ export const ROLES = {
     peersWithUpstreams: false,
     serves: [],
     bgp: { asPeer: 'CLUSTER' },
-    redundancy: null,
+    // a cluster's nodes all announce its LoadBalancer IPs: when one fails, its leaves withdraw
+    // it (BFD, the fabric's profile) and the others carry the IPs; `lab failover` fails them
+    redundancy: {
+      kind: 'k8s-cluster',
+      name: 'k8s',
+      by: 'cluster',
+      reason: ({ members }) =>
+        members === 1
+          ? 'a single Kubernetes node: nothing else announces its LoadBalancer IPs (not redundant)'
+          : 'Kubernetes nodes announcing the same LoadBalancer IPs',
+    },
     external: false,
     place: 'data',
   },

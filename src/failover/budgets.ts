@@ -38,6 +38,8 @@ const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<Tar
   ['edge-pair', ['edge-node', 'fabric-node']],
   ['leaf-pair', ['fabric-node']],
   ['storage-hosts', ['fabric-node']],
+  // a node's leaves withdraw its LoadBalancer IPs on the fabric's BFD, as for any fabric node
+  ['k8s-cluster', ['fabric-node']],
   ['cable', ['fabric-cable']],
   ['vrrp-pair', ['vrrp-gateway', 'l4-vip']],
   // a HAProxy is a real server of the L4 VIPs in front of it

@@ -75,6 +75,7 @@ export type RedundancyKind =
   | 'edge-pair'
   | 'leaf-pair'
   | 'storage-hosts'
+  | 'k8s-cluster'
   | 'hypervisors'
   | 'vrrp-pair'
   | 'haproxy-pair';

@@ -7,9 +7,11 @@
  */
 import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { FRR_CONF } from '../daemons/frr/paths.js';
 import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import type { ClusterModel, SpeakerModel } from '../model/k8s.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { Manifest } from '../render/manifest.js';
 import { own } from '../util/own.js';
@@ -84,10 +86,86 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
   return cmds;
 }
 
+/**
+ * A Kubernetes node in the lab (docs/kubernetes.md, "In the lab"): what its cluster's speaker and
+ * its Services would run on it, from the cluster's model. fabric configures nothing on a node, so
+ * none of this is the node's own files:
+ * - FRR with the speaker's config (`speakers/<node>.frr.conf`, what MetalLB's FRR mode writes) as
+ *   its frr.conf; the image's stock daemons file with bgpd and bfdd on (the FRR driver's
+ *   `labnodeDefault`), as in MetalLB's FRR container;
+ * - `http`, the stand-in for the Services behind the LoadBalancer IPs, on port 80 of every
+ *   address of both families (`::`: the pools are IPv4 and IPv6);
+ * - each pool's representative LoadBalancer IP (`poolRoutes`) as a local route on `lo`, so the
+ *   node answers it. A local route, not an address: zebra would take the highest IPv4 address of
+ *   `lo` as router ID, and the speaker model says FRR takes the management address
+ *   (`impliedRouterId`), the highest IPv4 address of a node whose LoadBalancer IPs are not
+ *   interface addresses (kube-proxy's iptables mode DNATs them, it adds none);
+ * - a default route over both leaves (ECMP, IPv4 over their IPv6 link-local next hops): a real
+ *   node's own network configuration, which MetalLB does not touch. The speaker accepts nothing
+ *   from its leaves (`route-map <if>-in deny`), so without it the node could not answer anyone.
+ */
+export interface K8sLabNode {
+  speaker: DeepReadonly<SpeakerModel>;
+  cluster: DeepReadonly<ClusterModel>;
+  /** The node's ports to its leaves, in the speaker's neighbor order. */
+  uplinks: string[];
+}
+
+export function k8sLabNode(site: DeepReadonly<SiteModel>, d: DeepReadonly<Device>): K8sLabNode | null {
+  if (d.role !== 'k8s-node') return null;
+  for (const cluster of site.clusters ?? []) {
+    const speaker = cluster.speakers.find((s) => s.node === d.name);
+    if (!speaker) continue;
+    const uplinks = [...new Set(speaker.routers.flatMap((r) => r.neighbors.map((n) => n.iface)))];
+    return { speaker, cluster, uplinks };
+  }
+  throw new Error(`k8s node ${d.name} has no speaker in any cluster of site ${site.name} (a compile bug)`);
+}
+
+/** A Kubernetes node's commands once its links exist: its LoadBalancer IPs, its default route (see `K8sLabNode`). */
+function k8sExec(k: K8sLabNode): string[] {
+  const cmds = k.cluster.poolRoutes.map((p) =>
+    p.family === 'ipv4'
+      ? `ip route replace local ${p.route} dev lo`
+      : `ip -6 route replace local ${p.route} dev lo`,
+  );
+  // containerlab's default route through the management network would shadow the leaves
+  cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
+  cmds.push(`labnode-init default-via ${k.uplinks.join(' ')}`);
+  return cmds;
+}
+
+function k8sNode(
+  site: DeepReadonly<SiteModel>,
+  d: DeepReadonly<Device>,
+  k: K8sLabNode,
+  opts: ExportOptions,
+  base: string,
+): Record<string, unknown> {
+  const speakerFile = own(opts.manifest.clusters ?? {}, k.cluster.name)?.files.find(
+    (f) => f.path === k.speaker.file,
+  );
+  if (!speakerFile) throw new Error(`the manifest lists no ${k.speaker.file} (a render bug)`);
+  return {
+    kind: 'linux',
+    'mgmt-ipv4': d.mgmt.address,
+    ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
+    env: { FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' },
+    labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
+    binds: [`${relative(base, join(opts.renderedDir, speakerFile.path))}:${FRR_CONF}:ro`],
+    exec: k8sExec(k),
+  };
+}
+
 export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
   const base = dirname(opts.topologyPath);
   const nodes: Record<string, unknown> = {};
   for (const d of site.devices) {
+    const k8s = k8sLabNode(site, d);
+    if (k8s) {
+      nodes[d.name] = k8sNode(site, d, k8s, opts, base);
+      continue;
+    }
     const registry = opts.daemons ?? DAEMONS;
     const daemons = labDaemons(d, registry);
     const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };

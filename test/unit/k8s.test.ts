@@ -11,7 +11,6 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { prepareSiteLab } from '../../src/cli/commands/lab/site.js';
-import { CliError } from '../../src/cli/exit.js';
 import { writeSite } from '../../src/render/write.js';
 import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
@@ -232,19 +231,35 @@ describe('GIVEN the cluster WHEN compiled THEN each node has the speaker config 
 });
 
 describe('GIVEN a site with Kubernetes nodes WHEN its lab is prepared (lab up, lab export)', () => {
-  it('THEN it is refused before anything is written: exit 2, the lab does not run them yet', () => {
-    const out = tempDir();
-    const prepare = () =>
-      prepareSiteLab(undefined, { inventory: FIXTURE, out, output: join(out, 'lab', 'k8s-a.clab.yml') });
-    expect(prepare).toThrow(CliError);
-    try {
-      prepare();
-    } catch (e) {
-      expect((e as CliError).exitCode).toBe(2);
-      expect((e as Error).message).toContain('the lab does not run Kubernetes nodes yet');
-      expect((e as Error).message).toContain('kn1, kn2, kn3 of cluster prod');
-    }
+  const out = tempDir();
+  const topologyPath = join(out, 'lab', 'k8s-a.clab.yml');
+  const prepared = prepareSiteLab(undefined, { inventory: FIXTURE, out, output: topologyPath });
+  const topology = parseYaml(prepared.topologyText);
+
+  it('THEN containerlab’s schema accepts the topology', () => {
+    const schema = join(REPO, '..', 'shared', 'containerlab', 'clab.schema.json');
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(
+      JSON.parse(readFileSync(schema, 'utf8')),
+    );
+    expect(validate(topology), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  it('THEN each node runs FRR on its speaker’s config, HTTP, its LoadBalancer IPs on lo and a default route over its leaves', () => {
+    const kn1 = topology.topology.nodes.kn1;
+    expect(kn1.env).toEqual({ FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' });
+    expect(kn1['mgmt-ipv4']).toBe(k8s!.site.clusters![0]!.speakers[0]!.impliedRouterId);
+    expect(kn1.binds).toEqual(['../k8s-a/_clusters/prod/speakers/kn1.frr.conf:/etc/frr/frr.conf:ro']);
+    expect(kn1.exec).toEqual([
+      'ip route replace local 203.0.113.64/32 dev lo',
+      'ip route replace local 10.40.0.0/32 dev lo',
+      'ip -6 route replace local 2001:db8:100:40::/128 dev lo',
+      "bash -c 'ip route del default dev eth0 2>/dev/null || true'",
+      'labnode-init default-via eth1 eth2',
+    ]);
+    // the binds name files `lab up` writes (it checks them before writing anything)
+    expect(prepared.pendingFiles).toContain(
+      join(out, 'k8s-a', '_clusters', 'prod', 'speakers', 'kn1.frr.conf'),
+    );
     expect(existsSync(join(out, 'k8s-a'))).toBe(false);
-    expect(existsSync(join(out, 'lab'))).toBe(false);
   });
 });

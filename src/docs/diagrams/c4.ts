@@ -39,6 +39,7 @@ const KIND_TITLE: Readonly<Record<RedundancyKind, string>> = {
   'edge-pair': 'Edge routers',
   'leaf-pair': 'Leaf pair',
   'storage-hosts': 'Storage hosts',
+  'k8s-cluster': 'Kubernetes cluster',
   hypervisors: 'Compute hosts',
   'vrrp-pair': 'VRRP pair',
   'haproxy-pair': 'HAProxy pair',

@@ -5,7 +5,7 @@
  * degraded fabric, servers that are down are not expected to answer; a path with none left, or
  * whose upstream has no route to the VIP, is not expected. Per family: each IPv6 VIP (the IPv6
  * `virtualServers`, HAProxy's IPv6 `binds`) from each upstream's IPv6 client address, over the
- * IPv6 routing (issue 14).
+ * IPv6 routing (issue 14). And to each public LoadBalancer pool of a Kubernetes cluster (issue 13).
  */
 import { hostPart } from '../../net/host-part.js';
 import { oncePer } from '../../util/once-per.js';
@@ -140,9 +140,30 @@ function directPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[])
   }
 }
 
+/**
+ * To a Kubernetes cluster's LoadBalancer IPs (docs/kubernetes.md): each public pool's
+ * representative IP (`poolRoutes`, inside the prefixes the site announces) from every upstream,
+ * answered by one of the cluster's nodes (in the lab, each node serves its name there), in each
+ * family from the upstreams' client of that family.
+ */
+function loadBalancerPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
+  const announced = announcedOf(ctx.site);
+  for (const c of ctx.site.clusters ?? []) {
+    const nodes = c.nodes.filter((n) => !ctx.isDown(n));
+    for (const p of c.poolRoutes) {
+      if (p.family !== family) continue;
+      const address = p.route.split('/')[0]!;
+      if (!announced.some((a) => sameSubnet(a, address))) continue;
+      fromUpstreams(ctx, family, out, address, [
+        { url: `http://${hostPart(address)}/`, servers: nodes, insecure: false },
+      ]);
+    }
+  }
+}
+
 export const httpPath: CheckSpec<HttpPath> = {
   kind: 'http-path',
-  describes: 'internet → edge → fabric → vRouter → L4 → HAProxy → app',
+  describes: 'internet → edge → fabric → vRouter → L4 → HAProxy → app; internet → LoadBalancer IP',
   runs: { verify: true, gates: false, drift: false },
   stage: 9,
   derive(ctx) {
@@ -150,6 +171,7 @@ export const httpPath: CheckSpec<HttpPath> = {
     for (const f of FAMILIES) {
       proxiedPaths(ctx, f, out);
       directPaths(ctx, f, out);
+      loadBalancerPaths(ctx, f, out);
     }
     return out;
   },

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FrozenSite } from '../../../pipeline.js';
 import { writeSite } from '../../../render/write.js';
 import { exportTopology } from '../../../topology/clab.js';
-import { CliError, EXIT } from '../../exit.js';
+import { EXIT } from '../../exit.js';
 import { checkOutputPaths } from '../../output-paths.js';
 import { renderAll } from '../../render-all.js';
 
@@ -66,14 +66,17 @@ export function prepareSiteLab(given: string | undefined, opts: SiteLabOptions):
   const renderedDir = join(opts.out, site);
   const topologyPath = opts.output ?? topologyPathOf(site);
   const siteModel = model.sites.find((s) => s.name === site)!;
-  refuseClusters(siteModel);
   const topologyText = exportTopology(siteModel, {
     topologyPath,
     renderedDir,
     manifest,
     empty: opts.empty ?? false,
   });
-  const pendingFiles = new Set(files.files.map((f) => resolve(renderedDir, f.device, f.file)));
+  const pendingFiles = new Set([
+    ...files.files.map((f) => resolve(renderedDir, f.device, f.file)),
+    // the Kubernetes nodes' speaker configs (the topology binds them as the nodes' frr.conf)
+    ...files.siteFiles.map((f) => resolve(renderedDir, f.path)),
+  ]);
   return {
     site: siteModel,
     topologyPath,
@@ -95,19 +98,4 @@ export function exportSiteLab(site: string | undefined, opts: SiteLabOptions): s
   const prepared = prepareSiteLab(site, opts);
   prepared.write();
   return prepared.topologyPath;
-}
-
-/**
- * The lab does not run Kubernetes nodes yet (issue 13: a node would be FRR configured the way
- * MetalLB's FRR mode writes it, docs/kubernetes.md): a site with clusters is refused before
- * anything is written, rather than brought up with leaves whose node sessions never come up.
- */
-function refuseClusters(site: FrozenSite): void {
-  const clusters = site.clusters ?? [];
-  if (clusters.length === 0) return;
-  const nodes = clusters.flatMap((c) => c.nodes);
-  throw new CliError(
-    `lab: site ${site.name} has Kubernetes nodes (${nodes.join(', ')} of cluster${clusters.length === 1 ? '' : 's'} ${clusters.map((c) => c.name).join(', ')}): the lab does not run Kubernetes nodes yet (docs/kubernetes.md); nothing was written`,
-    EXIT.UNUSABLE,
-  );
 }
