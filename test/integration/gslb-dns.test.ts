@@ -2,11 +2,11 @@
  * GSLB DNS against the real server (issue 11, docs/active-active.md), in a network namespace of
  * this run:
  * - dns1's rendered gdnsd config and zone pass `gdnsd checkconf`, and a broken zone fails;
- * - gdnsd runs dns1's rendered files for real; the reference inventory's www VIPs of idc-a and
- *   idc-b (IPv4 and IPv6, on the namespace's loopback) each have a small HTTP server answering
+ * - gdnsd runs dns1's rendered files for real; the fixture's (test/fixtures/active-active) www VIPs of aa-a and
+ *   aa-b (IPv4 and IPv6, on the namespace's loopback) each have a small HTTP server answering
  *   the check's path. GIVEN both sites healthy THEN www.shop.example answers both sites' VIPs;
- *   WHEN idc-a's health endpoints are killed (by PID) THEN within the model's budget the answer
- *   holds idc-b's VIPs only (the time is measured and printed); WHEN they are back THEN both again.
+ *   WHEN aa-a's health endpoints are killed (by PID) THEN within the model's budget the answer
+ *   holds aa-b's VIPs only (the time is measured and printed); WHEN they are back THEN both again.
  * Every process it starts is stopped by its PID in afterAll, whatever happened.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -14,11 +14,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GslbService } from '../../src/model/gslb.js';
+import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { compileExample, renderExample } from '../support/render.js';
 import { ensureInstalled, requireRoot, run } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
+const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
 const netns = new TestNetns('gs');
 /** Processes this file started, stopped in afterAll even when a test failed. */
 const children: ChildProcess[] = [];
@@ -72,7 +74,7 @@ function stopPid(pid: number): void {
 }
 
 function dns1Files(): { config: string; zone: string } {
-  const a = sites.find((s) => s.site.name === 'idc-a')!;
+  const a = sites.find((s) => s.site.name === 'aa-a')!;
   const file = (name: string) =>
     a.rendered.files.find((f) => f.device === 'dns1' && f.file === name)!.content;
   return { config: file('gdnsd/config'), zone: file('gdnsd/zones/shop.example') };
@@ -118,9 +120,9 @@ Promise.all([r.resolve4(process.argv[2]).catch(() => []), r.resolve6(process.arg
 beforeAll(() => {
   requireRoot();
   ensureGdnsd();
-  sites = renderExample();
-  const s = compileExample().model?.gslb?.services.find((x) => x.name === 'www');
-  if (!s) throw new Error('no gslb service www in the reference inventory');
+  sites = renderExample(FIXTURE);
+  const s = compileExample(FIXTURE).model?.gslb?.services.find((x) => x.name === 'www');
+  if (!s) throw new Error('no gslb service www in the active-active fixture');
   www = s as GslbService;
   dir = tempDir('fabric-gslb-');
   writeFileSync(join(dir, 'http.py'), HTTP);
@@ -212,8 +214,8 @@ describe('gdnsd: the answer follows the sites health (namespace of this run)', (
     const listen = dns1Files().config.match(/^ {4}(\S+),$/m)![1]!;
     server = listen;
     // the VIPs of both sites and the server's addresses on the namespace's loopback
-    for (const a of [...vipsOf('idc-a', 'idc-b'), ...dns1Files().config.matchAll(/^ {4}(\S+),$/gm)].map(
-      (x) => (typeof x === 'string' ? x : x[1]!),
+    for (const a of [...vipsOf('aa-a', 'aa-b'), ...dns1Files().config.matchAll(/^ {4}(\S+),$/gm)].map((x) =>
+      typeof x === 'string' ? x : x[1]!,
     )) {
       const r = netns.exec(ns, [
         'ip',
@@ -226,33 +228,33 @@ describe('gdnsd: the answer follows the sites health (namespace of this run)', (
       ]);
       expect(r.code, r.out).toBe(0);
     }
-    serve('idc-a');
-    serve('idc-b');
+    serve('aa-a');
+    serve('aa-b');
     const cfg = configDir('run');
     const gdnsd = spawn('ip', ['netns', 'exec', ns, 'gdnsd', '-c', cfg, 'start'], { stdio: 'ignore' });
     children.push(gdnsd);
   });
 
-  it('answers both sites, then idc-b only within the budget once idc-a fails, then both again', () => {
-    const both = vipsOf('idc-a', 'idc-b');
+  it('answers both sites, then aa-b only within the budget once aa-a fails, then both again', () => {
+    const both = vipsOf('aa-a', 'aa-b');
     const start = until(both, 30_000);
     expect(start.ms, `both sites answered at start; last answer ${JSON.stringify(start.last)}`).toBeLessThan(
       30_000,
     );
 
-    // idc-a's health endpoints die
-    for (const pid of http.get('idc-a')!) stopPid(pid);
-    const failed = until(vipsOf('idc-b'), www.budget + 5_000);
+    // aa-a's health endpoints die
+    for (const pid of http.get('aa-a')!) stopPid(pid);
+    const failed = until(vipsOf('aa-b'), www.budget + 5_000);
     console.log(
-      `gslb: ${www.fqdn} dropped idc-a after ${failed.ms} ms (predicted worst ${www.detectMs} ms, budget ${www.budget} ms)`,
+      `gslb: ${www.fqdn} dropped aa-a after ${failed.ms} ms (predicted worst ${www.detectMs} ms, budget ${www.budget} ms)`,
     );
     expect(failed.ms, `answer ${JSON.stringify(failed.last)}`).toBeLessThanOrEqual(www.budget);
 
     // repaired: back after rise checks in a row
-    serve('idc-a');
+    serve('aa-a');
     const back = until(both, www.returnMs + www.budget);
     console.log(
-      `gslb: ${www.fqdn} answered idc-a again after ${back.ms} ms (rise ${www.check.rise} × ${www.check.interval} s = ${www.returnMs} ms)`,
+      `gslb: ${www.fqdn} answered aa-a again after ${back.ms} ms (rise ${www.check.rise} × ${www.check.interval} s = ${www.returnMs} ms)`,
     );
     expect(back.ms, `answer ${JSON.stringify(back.last)}`).toBeLessThanOrEqual(www.returnMs + www.budget);
   }, 90_000);
