@@ -42,8 +42,8 @@ function namedOutside(daemon: string): string[] {
 }
 
 describe('each daemon has one home', () => {
-  it('GIVEN the registry THEN it has the five daemons fabric configures, after the kernel settings', () => {
-    expect(Object.keys(DAEMONS)).toEqual(['sysctl', 'frr', 'keepalived', 'haproxy', 'ovs', 'snmpd']);
+  it('GIVEN the registry THEN it has the six daemons fabric configures, after the kernel settings', () => {
+    expect(Object.keys(DAEMONS)).toEqual(['sysctl', 'frr', 'keepalived', 'haproxy', 'gdnsd', 'ovs', 'snmpd']);
   });
 
   for (const daemon of Object.keys(DAEMONS))
