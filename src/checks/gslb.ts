@@ -62,7 +62,7 @@ export function checkGslb(
         error(
           'budget-exceeded',
           `the DNS answer of ${s.fqdn} may keep a failed site for ${s.detectMs} ms (fall ${s.check.fall} × interval ${s.check.interval} s + timeout ${s.check.timeout} s), over its budget of ${s.budget} ms; check more often or raise budget`,
-          at('services', s.name, s.budget === 10000 ? 'sites' : 'budget'),
+          at('services', s.name, input.gslb.services[s.name]?.budget !== undefined ? 'budget' : 'check'),
         ),
       );
   }
