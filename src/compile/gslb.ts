@@ -96,7 +96,7 @@ function compileZones(input: GslbInventory, { siteNamed, known, at, diagnostics 
             .sort();
           diagnostics.push(
             error(
-              'unknown-device',
+              d ? 'gslb-server-not-vm' : 'unknown-device',
               `${d ? `device '${device}' is a ${d.role}, not` : `no device '${device}' in site ${siteName}; it must be`} a VM to run the zone's DNS server (VMs of ${siteName}: ${vms.join(', ') || 'none'})`,
               at('zones', name, 'servers', siteName),
             ),
