@@ -95,7 +95,7 @@ function writeInventory(dir: string, opts: { site?: string; nodes?: number }, mg
       'snmp-noc-priv': 'bench-noc-priv',
     }),
   );
-  return site.site;
+  return site.site!;
 }
 
 async function main(): Promise<void> {

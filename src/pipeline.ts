@@ -5,8 +5,10 @@
  * pipeline (its output cannot be trusted by the next). Input errors mean "unusable inventory"
  * (exit 2); findings of the checks mean "the inventory is readable but wrong" (exit 1).
  */
+import { checkGslb } from './checks/gslb.js';
 import { checkSite } from './checks/index.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
+import { attachDnsServers, compileGslb } from './compile/gslb.js';
 import { vmHostRoles } from './compile/roles.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
@@ -103,10 +105,17 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   }
   if (hasErrors(referenceErrors)) return done({ inputErrors: referenceErrors, findings: [] });
 
+  // gslb: the services that span sites, resolved against every site (also those not selected)
+  const gslb = merged.gslb && compileGslb(merged.gslb, merged.sites);
+  if (gslb && hasErrors(gslb.diagnostics)) return done({ inputErrors: gslb.diagnostics, findings: [] });
+
   // compile, then check the compiled model
   const sites = factsBySite.map(compileSite);
+  // the DNS servers' gdnsd comes from gslb: after the sites, before the checks and the freeze
+  if (gslb) attachDnsServers(sites, gslb.servers);
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
-  const model = sanitizeAndFreeze<FabricModel>({ sites });
+  if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!));
+  const model = sanitizeAndFreeze<FabricModel>({ sites, ...(gslb ? { gslb: gslb.gslb } : {}) });
   return done({ model, inputErrors: [], findings });
 }
 

@@ -25,6 +25,8 @@ export interface FileSpec {
   owner: string;
   /** For secret-content files: the secret that is the whole file. */
   secret?: { name: string };
+  /** The part of the device model the template prints as `part`, for one file per item (a gdnsd zone). */
+  part?: unknown;
 }
 
 /** A file of this push staged on the device as files/<n>. */

@@ -11,6 +11,7 @@ import type {
   Cluster,
   Defaults,
   Device,
+  Gslb,
   InventoryFile,
   Pools,
   Prefixes,
@@ -40,15 +41,41 @@ const SECTIONS = ['description', 'asns', 'pools', 'prefixes', 'defaults', 'budge
 const MAPS = ['upstreams', 'devices', 'tenants', 'clusters'] as const;
 const REQUIRED = ['asns', 'pools', 'prefixes'] as const;
 
+/** The fabric-wide `gslb` section and the file it comes from (docs/active-active.md). */
+export interface GslbInventory {
+  gslb: Gslb;
+  file: string;
+}
+
 export function mergeSites(sources: readonly InventorySource[]): {
   sites: SiteInventory[];
+  /** The services that span sites, when a file declares them. */
+  gslb?: GslbInventory;
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
   const bySite = new Map<string, { site: Partial<SiteInventory>; origin: Map<string, string> }>();
+  let gslb: GslbInventory | undefined;
   for (const source of sources) {
     const data = source.data as InventoryFile;
+    // gslb: fabric-wide, in one file of the whole inventory (the schema lets that file name no site)
+    if (data.gslb !== undefined) {
+      if (gslb)
+        diagnostics.push(
+          error(
+            'duplicate-section',
+            `'gslb' is already defined in ${gslb.file}; define it in one file only`,
+            {
+              file: source.file,
+              path: ['gslb'],
+              atKey: true,
+            },
+          ),
+        );
+      else gslb = { gslb: data.gslb, file: source.file };
+    }
     const name = data.site;
+    if (name === undefined) continue; // a file of `gslb` only
     let entry = bySite.get(name);
     if (!entry) {
       entry = {
@@ -125,7 +152,7 @@ export function mergeSites(sources: readonly InventorySource[]): {
     if (!complete) continue;
     sites.push({ description: '', defaults: {}, ...site } as SiteInventory);
   }
-  return { sites, diagnostics };
+  return { sites, ...(gslb ? { gslb } : {}), diagnostics };
 }
 
-export type { Cluster, Device, Tenant, Upstream };
+export type { Cluster, Device, Gslb, Tenant, Upstream };

@@ -96,15 +96,22 @@ export type Ipv4Address = string;
  * via the `definition` "Ipv6Address".
  */
 export type Ipv6Address = string;
+/**
+ * A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DnsName".
+ */
+export type DnsName = string;
 
 /**
- * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site.
+ * One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site. A file may instead hold only `gslb` (the services that span sites and their DNS zones: docs/active-active.md); such a file names no site, and `gslb` may be given in one file of the inventory only.
  */
 export interface InventoryFile {
   /**
    * Site name, e.g. `idc-a`. Output goes to `out/<site>/`.
    */
-  site: string;
+  site?: string;
   description?: Text;
   asns?: Asns;
   pools?: Pools;
@@ -135,6 +142,7 @@ export interface InventoryFile {
   clusters?: {
     [k: string]: Cluster;
   };
+  gslb?: Gslb;
 }
 /**
  * AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.
@@ -1136,4 +1144,116 @@ export interface Cluster {
    * `neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000
    */
   maximum_prefix?: number;
+}
+/**
+ * Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "Gslb".
+ */
+export interface Gslb {
+  /**
+   * DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`).
+   */
+  zones: {
+    [k: string]: GslbZone;
+  };
+  /**
+   * Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise.
+   */
+  services: {
+    [k: string]: GslbService;
+  };
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "GslbZone".
+ */
+export interface GslbZone {
+  /**
+   * The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`).
+   */
+  servers: {
+    [k: string]: Name;
+  };
+  /**
+   * Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300
+   */
+  ttl?: number;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "GslbService".
+ */
+export interface GslbService {
+  description?: Text;
+  /**
+   * A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.
+   */
+  zone: string;
+  /**
+   * Its label in the zone. @default the service's name
+   */
+  host?: string;
+  /**
+   * Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30
+   */
+  ttl?: number;
+  /**
+   * Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`).
+   */
+  sites: {
+    [k: string]: GslbSite;
+  };
+  check?: GslbCheck;
+  /**
+   * Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000
+   */
+  budget?: number;
+}
+/**
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "GslbSite".
+ */
+export interface GslbSite {
+  /**
+   * The site's tenant that serves it.
+   */
+  tenant: string;
+  /**
+   * An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`).
+   */
+  vip: string;
+}
+/**
+ * How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "GslbCheck".
+ */
+export interface GslbCheck {
+  /**
+   * URL path fetched from each VIP. @default /
+   */
+  path?: string;
+  /**
+   * TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port
+   */
+  port?: number;
+  /**
+   * Seconds between checks of each VIP. @default 2
+   */
+  interval?: number;
+  /**
+   * Seconds a check may take; less than `interval`. @default 1
+   */
+  timeout?: number;
+  /**
+   * Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2
+   */
+  fall?: number;
+  /**
+   * Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3
+   */
+  rise?: number;
 }

@@ -5,25 +5,25 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site.","type":"object","additionalProperties":false,"required":["site"],"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"DataService":{"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}},"DataMember":{"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}},"DataVip":{"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site. A file may instead hold only `gslb` (the services that span sites and their DNS zones: docs/active-active.md); such a file names no site, and `gslb` may be given in one file of the inventory only.","type":"object","additionalProperties":false,"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}},"gslb":{"$ref":"#/definitions/Gslb"}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"DataService":{"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}},"DataMember":{"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}},"DataVip":{"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}},"DnsName":{"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"},"Gslb":{"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}},"GslbZone":{"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}},"GslbService":{"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"}}},"GslbSite":{"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}},"GslbCheck":{"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}}},"if":{"properties":{"gslb":false}},"then":{"properties":{"site":{"$ref":"#/definitions/Name"}},"required":["site"]}};
 const schema17 = {"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"};
-const schema18 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
-const schema36 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}};
+const schema19 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
+const schema37 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}};
+const pattern0 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern2 = new RegExp("^[A-Za-z0-9 .,:/()_+@=-]*$", "u");
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
-const pattern0 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
-const pattern1 = new RegExp("^[A-Za-z0-9 .,:/()_+@=-]*$", "u");
-const schema19 = {"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}};
-const schema20 = {"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"};
-const schema22 = {"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"};
-const pattern2 = new RegExp("^[0-9]{1,10}-[0-9]{1,10}$", "u");
+const schema20 = {"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}};
+const schema21 = {"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"};
+const schema23 = {"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"};
+const pattern3 = new RegExp("^[0-9]{1,10}-[0-9]{1,10}$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.edge === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33,7 +33,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.spine === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spine"},message:"must have required property '"+"spine"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spine"},message:"must have required property '"+"spine"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -43,7 +43,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.pool === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pool"},message:"must have required property '"+"pool"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pool"},message:"must have required property '"+"pool"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -54,7 +54,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "edge") || (key0 === "spine")) || (key0 === "pool")) || (key0 === "superspine"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -67,7 +67,7 @@ errors++;
 if(data.edge !== undefined){
 let data0 = data.edge;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data0};
+const err4 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -78,7 +78,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 4294967294 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data0};
+const err5 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -88,7 +88,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data0};
+const err6 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -107,7 +107,7 @@ err7.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err8 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data0};
+const err8 = {instancePath:instancePath+"/edge",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -129,7 +129,7 @@ errors = emErrs1.length;
 if(data.spine !== undefined){
 let data1 = data.spine;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err10 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data1};
+const err10 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -140,7 +140,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 4294967294 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data1};
+const err11 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -150,7 +150,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err12 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data1};
+const err12 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -169,7 +169,7 @@ err13.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err14 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data1};
+const err14 = {instancePath:instancePath+"/spine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -191,8 +191,8 @@ errors = emErrs3.length;
 if(data.pool !== undefined){
 let data2 = data.pool;
 if(typeof data2 === "string"){
-if(!pattern2.test(data2)){
-const err16 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,10}-[0-9]{1,10}$"},message:"must match pattern \""+"^[0-9]{1,10}-[0-9]{1,10}$"+"\"",schema:"^[0-9]{1,10}-[0-9]{1,10}$",parentSchema:schema22,data:data2};
+if(!pattern3.test(data2)){
+const err16 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,10}-[0-9]{1,10}$"},message:"must match pattern \""+"^[0-9]{1,10}-[0-9]{1,10}$"+"\"",schema:"^[0-9]{1,10}-[0-9]{1,10}$",parentSchema:schema23,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -203,7 +203,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data2};
+const err17 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -221,7 +221,7 @@ err18.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err19 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number range first-last, e.g. 65200-65499",schema:"must be an AS number range first-last, e.g. 65200-65499",parentSchema:schema22,data:data2};
+const err19 = {instancePath:instancePath+"/pool",schemaPath:"#/definitions/AsnRange/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number range first-last, e.g. 65200-65499",schema:"must be an AS number range first-last, e.g. 65200-65499",parentSchema:schema23,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -243,7 +243,7 @@ errors = emErrs5.length;
 if(data.superspine !== undefined){
 let data3 = data.superspine;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err21 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data3};
+const err21 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -254,7 +254,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967294 || isNaN(data3)){
-const err22 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data3};
+const err22 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -264,7 +264,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err23 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data3};
+const err23 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -283,7 +283,7 @@ err24.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err25 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data3};
+const err25 = {instancePath:instancePath+"/superspine",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -304,7 +304,7 @@ errors = emErrs7.length;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -317,18 +317,18 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}};
-const schema25 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"};
-const schema27 = {"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"};
-const pattern3 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$", "u");
-const pattern5 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$", "u");
+const schema25 = {"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}};
+const schema26 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"};
+const schema28 = {"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"};
+const pattern4 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$", "u");
+const pattern6 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$", "u");
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.loopback === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "loopback"},message:"must have required property '"+"loopback"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "loopback"},message:"must have required property '"+"loopback"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -338,7 +338,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.mgmt === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mgmt"},message:"must have required property '"+"mgmt"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mgmt"},message:"must have required property '"+"mgmt"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -349,7 +349,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "loopback") || (key0 === "mgmt")) || (key0 === "loopback6")) || (key0 === "mgmt6"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -362,8 +362,8 @@ errors++;
 if(data.loopback !== undefined){
 let data0 = data.loopback;
 if(typeof data0 === "string"){
-if(!pattern3.test(data0)){
-const err3 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data0};
+if(!pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -374,7 +374,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data0};
+const err4 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -392,7 +392,7 @@ err5.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err6 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data0};
+const err6 = {instancePath:instancePath+"/loopback",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -414,8 +414,8 @@ errors = emErrs1.length;
 if(data.mgmt !== undefined){
 let data1 = data.mgmt;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
-const err8 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(!pattern4.test(data1)){
+const err8 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -426,7 +426,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+const err9 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -444,7 +444,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err11 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+const err11 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -467,7 +467,7 @@ if(data.loopback6 !== undefined){
 let data2 = data.loopback6;
 if(typeof data2 === "string"){
 if(func3(data2) > 49){
-const err13 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data2};
+const err13 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -476,8 +476,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
-const err14 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data2};
+if(!pattern6.test(data2)){
+const err14 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -488,7 +488,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data2};
+const err15 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -506,7 +506,7 @@ err16.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err17 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data2};
+const err17 = {instancePath:instancePath+"/loopback6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -529,7 +529,7 @@ if(data.mgmt6 !== undefined){
 let data3 = data.mgmt6;
 if(typeof data3 === "string"){
 if(func3(data3) > 49){
-const err19 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data3};
+const err19 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -538,8 +538,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern5.test(data3)){
-const err20 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data3};
+if(!pattern6.test(data3)){
+const err20 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -550,7 +550,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+const err21 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -568,7 +568,7 @@ err22.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err23 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data3};
+const err23 = {instancePath:instancePath+"/mgmt6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -589,7 +589,7 @@ errors = emErrs7.length;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -602,7 +602,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}};
+const schema30 = {"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}};
 const func0 = require("ajv/dist/runtime/equal").default;
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -610,7 +610,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.announce === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "announce"},message:"must have required property '"+"announce"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "announce"},message:"must have required property '"+"announce"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -621,7 +621,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "announce") || (key0 === "announce6"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -635,7 +635,7 @@ if(data.announce !== undefined){
 let data0 = data.announce;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.properties.announce,data:data0};
+const err2 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.announce,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -648,8 +648,8 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
-const err3 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(!pattern4.test(data1)){
+const err3 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -660,7 +660,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+const err4 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -678,7 +678,7 @@ err5.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err6 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+const err6 = {instancePath:instancePath+"/announce/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -704,7 +704,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err8 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema29.properties.announce,data:data0};
+const err8 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema30.properties.announce,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -719,7 +719,7 @@ break outer0;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.announce.type,parentSchema:schema29.properties.announce,data:data0};
+const err9 = {instancePath:instancePath+"/announce",schemaPath:"#/properties/announce/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.announce.type,parentSchema:schema30.properties.announce,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -733,7 +733,7 @@ if(data.announce6 !== undefined){
 let data2 = data.announce6;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err10 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.properties.announce6,data:data2};
+const err10 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.announce6,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -747,7 +747,7 @@ for(let i2=0; i2<len1; i2++){
 let data3 = data2[i2];
 if(typeof data3 === "string"){
 if(func3(data3) > 49){
-const err11 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data3};
+const err11 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -756,8 +756,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern5.test(data3)){
-const err12 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data3};
+if(!pattern6.test(data3)){
+const err12 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -768,7 +768,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+const err13 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -786,7 +786,7 @@ err14.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err15 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data3};
+const err15 = {instancePath:instancePath+"/announce6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -812,7 +812,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data2[i3], data2[j1])){
-const err17 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema29.properties.announce6,data:data2};
+const err17 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema30.properties.announce6,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -827,7 +827,7 @@ break outer1;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.announce6.type,parentSchema:schema29.properties.announce6,data:data2};
+const err18 = {instancePath:instancePath+"/announce6",schemaPath:"#/properties/announce6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.announce6.type,parentSchema:schema30.properties.announce6,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -839,7 +839,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -852,18 +852,18 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}}}};
-const pattern9 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
-const schema33 = {"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}};
-const pattern10 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
-const schema34 = {"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}}}};
+const pattern10 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
+const schema34 = {"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}};
+const pattern11 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
+const schema35 = {"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.secret === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -874,7 +874,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "secret")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -938,7 +938,7 @@ errors = emErrs1.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -957,7 +957,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.user === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -967,7 +967,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.auth === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -977,7 +977,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.priv === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priv"},message:"must have required property '"+"priv"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priv"},message:"must have required property '"+"priv"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -988,7 +988,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "user") || (key0 === "auth")) || (key0 === "auth_protocol")) || (key0 === "priv")) || (key0 === "community"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1001,8 +1001,8 @@ errors++;
 if(data.user !== undefined){
 let data0 = data.user;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err4 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9-]{0,31}$",parentSchema:schema33.properties.user,data:data0};
+if(!pattern11.test(data0)){
+const err4 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9-]{0,31}$",parentSchema:schema34.properties.user,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1013,7 +1013,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.user.type,parentSchema:schema33.properties.user,data:data0};
+const err5 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.user.type,parentSchema:schema34.properties.user,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1031,7 +1031,7 @@ err6.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",parentSchema:schema33.properties.user,data:data0};
+const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc",parentSchema:schema34.properties.user,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1059,7 +1059,7 @@ errors = vErrors.length;
 if(data.auth_protocol !== undefined){
 let data2 = data.auth_protocol;
 if(!(((data2 === "SHA") || (data2 === "SHA-256")) || (data2 === "SHA-512"))){
-const err9 = {instancePath:instancePath+"/auth_protocol",schemaPath:"#/properties/auth_protocol/enum",keyword:"enum",params:{allowedValues: schema33.properties.auth_protocol.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.auth_protocol.enum,parentSchema:schema33.properties.auth_protocol,data:data2};
+const err9 = {instancePath:instancePath+"/auth_protocol",schemaPath:"#/properties/auth_protocol/enum",keyword:"enum",params:{allowedValues: schema34.properties.auth_protocol.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.auth_protocol.enum,parentSchema:schema34.properties.auth_protocol,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1083,7 +1083,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1102,8 +1102,8 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema32.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(!(func2.call(schema33.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1116,7 +1116,7 @@ errors++;
 if(data.mtu !== undefined){
 let data0 = data.mtu;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.mtu.type,parentSchema:schema32.properties.mtu,data:data0};
+const err1 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.mtu.type,parentSchema:schema33.properties.mtu,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1127,7 +1127,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 9216 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema32.properties.mtu,data:data0};
+const err2 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema33.properties.mtu,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1137,7 +1137,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0 < 1280 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema32.properties.mtu,data:data0};
+const err3 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema33.properties.mtu,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1153,7 +1153,7 @@ let data1 = data.bgp;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 if(!((((key1 === "keepalive") || (key1 === "hold")) || (key1 === "connect_retry")) || (key1 === "update_delay"))){
-const err4 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bgp,data:data1};
+const err4 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bgp,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1166,7 +1166,7 @@ errors++;
 if(data1.keepalive !== undefined){
 let data2 = data1.keepalive;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.keepalive.type,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+const err5 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bgp.properties.keepalive.type,parentSchema:schema33.properties.bgp.properties.keepalive,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1177,7 +1177,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+const err6 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.properties.bgp.properties.keepalive,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1187,7 +1187,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.bgp.properties.keepalive,data:data2};
+const err7 = {instancePath:instancePath+"/bgp/keepalive",schemaPath:"#/properties/bgp/properties/keepalive/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.bgp.properties.keepalive,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1201,7 +1201,7 @@ errors++;
 if(data1.hold !== undefined){
 let data3 = data1.hold;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.hold.type,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+const err8 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bgp.properties.hold.type,parentSchema:schema33.properties.bgp.properties.hold,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1212,7 +1212,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+const err9 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.properties.bgp.properties.hold,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1222,7 +1222,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.bgp.properties.hold,data:data3};
+const err10 = {instancePath:instancePath+"/bgp/hold",schemaPath:"#/properties/bgp/properties/hold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.bgp.properties.hold,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1236,7 +1236,7 @@ errors++;
 if(data1.connect_retry !== undefined){
 let data4 = data1.connect_retry;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.connect_retry.type,parentSchema:schema32.properties.bgp.properties.connect_retry,data:data4};
+const err11 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bgp.properties.connect_retry.type,parentSchema:schema33.properties.bgp.properties.connect_retry,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1247,7 +1247,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 65535 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.bgp.properties.connect_retry,data:data4};
+const err12 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.properties.bgp.properties.connect_retry,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1257,7 +1257,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.bgp.properties.connect_retry,data:data4};
+const err13 = {instancePath:instancePath+"/bgp/connect_retry",schemaPath:"#/properties/bgp/properties/connect_retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.bgp.properties.connect_retry,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1271,7 +1271,7 @@ errors++;
 if(data1.update_delay !== undefined){
 let data5 = data1.update_delay;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bgp.properties.update_delay.type,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
+const err14 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bgp.properties.update_delay.type,parentSchema:schema33.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1282,7 +1282,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 3600 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
+const err15 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema33.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1292,7 +1292,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.bgp.properties.update_delay,data:data5};
+const err16 = {instancePath:instancePath+"/bgp/update_delay",schemaPath:"#/properties/bgp/properties/update_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.bgp.properties.update_delay,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1305,7 +1305,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bgp.type,parentSchema:schema32.properties.bgp,data:data1};
+const err17 = {instancePath:instancePath+"/bgp",schemaPath:"#/properties/bgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bgp.type,parentSchema:schema33.properties.bgp,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1320,7 +1320,7 @@ let data6 = data.bfd;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 if(!(((key2 === "interval") || (key2 === "multiplier")) || (key2 === "upstream"))){
-const err18 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd,data:data6};
+const err18 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bfd,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1333,7 +1333,7 @@ errors++;
 if(data6.interval !== undefined){
 let data7 = data6.interval;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.interval.type,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
+const err19 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bfd.properties.interval.type,parentSchema:schema33.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1344,7 +1344,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 60000 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
+const err20 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema33.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1354,7 +1354,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data7 < 10 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.interval,data:data7};
+const err21 = {instancePath:instancePath+"/bfd/interval",schemaPath:"#/properties/bfd/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema33.properties.bfd.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1368,7 +1368,7 @@ errors++;
 if(data6.multiplier !== undefined){
 let data8 = data6.multiplier;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err22 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
+const err22 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bfd.properties.multiplier.type,parentSchema:schema33.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1379,7 +1379,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 255 || isNaN(data8)){
-const err23 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
+const err23 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema33.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1389,7 +1389,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data8 < 2 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.multiplier,data:data8};
+const err24 = {instancePath:instancePath+"/bfd/multiplier",schemaPath:"#/properties/bfd/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.properties.bfd.properties.multiplier,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1405,7 +1405,7 @@ let data9 = data6.upstream;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key3 in data9){
 if(!((key3 === "interval") || (key3 === "multiplier"))){
-const err25 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.bfd.properties.upstream,data:data9};
+const err25 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bfd.properties.upstream,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1418,7 +1418,7 @@ errors++;
 if(data9.interval !== undefined){
 let data10 = data9.interval;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.interval.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
+const err26 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bfd.properties.upstream.properties.interval.type,parentSchema:schema33.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1429,7 +1429,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 60000 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
+const err27 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema33.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1439,7 +1439,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data10 < 10 || isNaN(data10)){
-const err28 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema32.properties.bfd.properties.upstream.properties.interval,data:data10};
+const err28 = {instancePath:instancePath+"/bfd/upstream/interval",schemaPath:"#/properties/bfd/properties/upstream/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema33.properties.bfd.properties.upstream.properties.interval,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1453,7 +1453,7 @@ errors++;
 if(data9.multiplier !== undefined){
 let data11 = data9.multiplier;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err29 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.bfd.properties.upstream.properties.multiplier.type,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
+const err29 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.bfd.properties.upstream.properties.multiplier.type,parentSchema:schema33.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1464,7 +1464,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 255 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
+const err30 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema33.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1474,7 +1474,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data11 < 2 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.bfd.properties.upstream.properties.multiplier,data:data11};
+const err31 = {instancePath:instancePath+"/bfd/upstream/multiplier",schemaPath:"#/properties/bfd/properties/upstream/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.properties.bfd.properties.upstream.properties.multiplier,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1487,7 +1487,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.properties.upstream.type,parentSchema:schema32.properties.bfd.properties.upstream,data:data9};
+const err32 = {instancePath:instancePath+"/bfd/upstream",schemaPath:"#/properties/bfd/properties/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bfd.properties.upstream.type,parentSchema:schema33.properties.bfd.properties.upstream,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1499,7 +1499,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.bfd.type,parentSchema:schema32.properties.bfd,data:data6};
+const err33 = {instancePath:instancePath+"/bfd",schemaPath:"#/properties/bfd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bfd.type,parentSchema:schema33.properties.bfd,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1514,7 +1514,7 @@ let data12 = data.ssh;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key4 in data12){
 if(!((key4 === "user") || (key4 === "port"))){
-const err34 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ssh,data:data12};
+const err34 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.ssh,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1527,8 +1527,8 @@ errors++;
 if(data12.user !== undefined){
 let data13 = data12.user;
 if(typeof data13 === "string"){
-if(!pattern9.test(data13)){
-const err35 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema32.properties.ssh.properties.user,data:data13};
+if(!pattern10.test(data13)){
+const err35 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema33.properties.ssh.properties.user,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1539,7 +1539,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ssh.properties.user.type,parentSchema:schema32.properties.ssh.properties.user,data:data13};
+const err36 = {instancePath:instancePath+"/ssh/user",schemaPath:"#/properties/ssh/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.ssh.properties.user.type,parentSchema:schema33.properties.ssh.properties.user,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1552,7 +1552,7 @@ errors++;
 if(data12.port !== undefined){
 let data14 = data12.port;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err37 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.ssh.properties.port.type,parentSchema:schema32.properties.ssh.properties.port,data:data14};
+const err37 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.ssh.properties.port.type,parentSchema:schema33.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1563,7 +1563,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 65535 || isNaN(data14)){
-const err38 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.ssh.properties.port,data:data14};
+const err38 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1573,7 +1573,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data14 < 1 || isNaN(data14)){
-const err39 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.ssh.properties.port,data:data14};
+const err39 = {instancePath:instancePath+"/ssh/port",schemaPath:"#/properties/ssh/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.ssh.properties.port,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1586,7 +1586,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ssh.type,parentSchema:schema32.properties.ssh,data:data12};
+const err40 = {instancePath:instancePath+"/ssh",schemaPath:"#/properties/ssh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.ssh.type,parentSchema:schema33.properties.ssh,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1601,7 +1601,7 @@ let data15 = data.ovs;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(!(key5 === "datapath")){
-const err41 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.ovs,data:data15};
+const err41 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.ovs,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1614,7 +1614,7 @@ errors++;
 if(data15.datapath !== undefined){
 let data16 = data15.datapath;
 if(!((data16 === "system") || (data16 === "netdev"))){
-const err42 = {instancePath:instancePath+"/ovs/datapath",schemaPath:"#/properties/ovs/properties/datapath/enum",keyword:"enum",params:{allowedValues: schema32.properties.ovs.properties.datapath.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.ovs.properties.datapath.enum,parentSchema:schema32.properties.ovs.properties.datapath,data:data16};
+const err42 = {instancePath:instancePath+"/ovs/datapath",schemaPath:"#/properties/ovs/properties/datapath/enum",keyword:"enum",params:{allowedValues: schema33.properties.ovs.properties.datapath.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.ovs.properties.datapath.enum,parentSchema:schema33.properties.ovs.properties.datapath,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1626,7 +1626,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.ovs.type,parentSchema:schema32.properties.ovs,data:data15};
+const err43 = {instancePath:instancePath+"/ovs",schemaPath:"#/properties/ovs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.ovs.type,parentSchema:schema33.properties.ovs,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1641,7 +1641,7 @@ let data17 = data.vrrp;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key6 in data17){
 if(!((key6 === "advert_int") || (key6 === "version"))){
-const err44 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.vrrp,data:data17};
+const err44 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.vrrp,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1655,7 +1655,7 @@ if(data17.advert_int !== undefined){
 let data18 = data17.advert_int;
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 255 || isNaN(data18)){
-const err45 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
+const err45 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema33.properties.vrrp.properties.advert_int,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1665,7 +1665,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data18 < 0.01 || isNaN(data18)){
-const err46 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
+const err46 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema33.properties.vrrp.properties.advert_int,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1676,7 +1676,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.vrrp.properties.advert_int.type,parentSchema:schema32.properties.vrrp.properties.advert_int,data:data18};
+const err47 = {instancePath:instancePath+"/vrrp/advert_int",schemaPath:"#/properties/vrrp/properties/advert_int/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.vrrp.properties.advert_int.type,parentSchema:schema33.properties.vrrp.properties.advert_int,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1689,7 +1689,7 @@ errors++;
 if(data17.version !== undefined){
 let data19 = data17.version;
 if(!((data19 === 2) || (data19 === 3))){
-const err48 = {instancePath:instancePath+"/vrrp/version",schemaPath:"#/properties/vrrp/properties/version/enum",keyword:"enum",params:{allowedValues: schema32.properties.vrrp.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.vrrp.properties.version.enum,parentSchema:schema32.properties.vrrp.properties.version,data:data19};
+const err48 = {instancePath:instancePath+"/vrrp/version",schemaPath:"#/properties/vrrp/properties/version/enum",keyword:"enum",params:{allowedValues: schema33.properties.vrrp.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.vrrp.properties.version.enum,parentSchema:schema33.properties.vrrp.properties.version,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1701,7 +1701,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.vrrp.type,parentSchema:schema32.properties.vrrp,data:data17};
+const err49 = {instancePath:instancePath+"/vrrp",schemaPath:"#/properties/vrrp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.vrrp.type,parentSchema:schema33.properties.vrrp,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1722,7 +1722,7 @@ let data21 = data.checks;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key7 in data21){
 if(!((((((key7 === "interval") || (key7 === "fast_interval")) || (key7 === "down_interval")) || (key7 === "timeout")) || (key7 === "rise")) || (key7 === "fall"))){
-const err50 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.checks,data:data21};
+const err50 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.checks,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1736,7 +1736,7 @@ if(data21.interval !== undefined){
 let data22 = data21.interval;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 3600 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.interval,data:data22};
+const err51 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema33.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1746,7 +1746,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data22 < 0.01 || isNaN(data22)){
-const err52 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.interval,data:data22};
+const err52 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema33.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1757,7 +1757,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.interval.type,parentSchema:schema32.properties.checks.properties.interval,data:data22};
+const err53 = {instancePath:instancePath+"/checks/interval",schemaPath:"#/properties/checks/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.checks.properties.interval.type,parentSchema:schema33.properties.checks.properties.interval,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1771,7 +1771,7 @@ if(data21.fast_interval !== undefined){
 let data23 = data21.fast_interval;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 3600 || isNaN(data23)){
-const err54 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
+const err54 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema33.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1781,7 +1781,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data23 < 0.01 || isNaN(data23)){
-const err55 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
+const err55 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema33.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1792,7 +1792,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.fast_interval.type,parentSchema:schema32.properties.checks.properties.fast_interval,data:data23};
+const err56 = {instancePath:instancePath+"/checks/fast_interval",schemaPath:"#/properties/checks/properties/fast_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.checks.properties.fast_interval.type,parentSchema:schema33.properties.checks.properties.fast_interval,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1806,7 +1806,7 @@ if(data21.down_interval !== undefined){
 let data24 = data21.down_interval;
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 > 3600 || isNaN(data24)){
-const err57 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
+const err57 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema33.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1816,7 +1816,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data24 < 0.01 || isNaN(data24)){
-const err58 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
+const err58 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema33.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1827,7 +1827,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.down_interval.type,parentSchema:schema32.properties.checks.properties.down_interval,data:data24};
+const err59 = {instancePath:instancePath+"/checks/down_interval",schemaPath:"#/properties/checks/properties/down_interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.checks.properties.down_interval.type,parentSchema:schema33.properties.checks.properties.down_interval,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1841,7 +1841,7 @@ if(data21.timeout !== undefined){
 let data25 = data21.timeout;
 if((typeof data25 == "number") && (isFinite(data25))){
 if(data25 > 60 || isNaN(data25)){
-const err60 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
+const err60 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema33.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1851,7 +1851,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data25 < 0.01 || isNaN(data25)){
-const err61 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
+const err61 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema33.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1862,7 +1862,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.checks.properties.timeout.type,parentSchema:schema32.properties.checks.properties.timeout,data:data25};
+const err62 = {instancePath:instancePath+"/checks/timeout",schemaPath:"#/properties/checks/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.checks.properties.timeout.type,parentSchema:schema33.properties.checks.properties.timeout,data:data25};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1875,7 +1875,7 @@ errors++;
 if(data21.rise !== undefined){
 let data26 = data21.rise;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err63 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.rise.type,parentSchema:schema32.properties.checks.properties.rise,data:data26};
+const err63 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.checks.properties.rise.type,parentSchema:schema33.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1886,7 +1886,7 @@ errors++;
 }
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 > 100 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.rise,data:data26};
+const err64 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema33.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1896,7 +1896,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data26 < 1 || isNaN(data26)){
-const err65 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.rise,data:data26};
+const err65 = {instancePath:instancePath+"/checks/rise",schemaPath:"#/properties/checks/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.checks.properties.rise,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1910,7 +1910,7 @@ errors++;
 if(data21.fall !== undefined){
 let data27 = data21.fall;
 if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err66 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.checks.properties.fall.type,parentSchema:schema32.properties.checks.properties.fall,data:data27};
+const err66 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.checks.properties.fall.type,parentSchema:schema33.properties.checks.properties.fall,data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1921,7 +1921,7 @@ errors++;
 }
 if((typeof data27 == "number") && (isFinite(data27))){
 if(data27 > 100 || isNaN(data27)){
-const err67 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema32.properties.checks.properties.fall,data:data27};
+const err67 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema33.properties.checks.properties.fall,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1931,7 +1931,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data27 < 1 || isNaN(data27)){
-const err68 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.checks.properties.fall,data:data27};
+const err68 = {instancePath:instancePath+"/checks/fall",schemaPath:"#/properties/checks/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.checks.properties.fall,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1944,7 +1944,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.checks.type,parentSchema:schema32.properties.checks,data:data21};
+const err69 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.checks.type,parentSchema:schema33.properties.checks,data:data21};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1959,7 +1959,7 @@ let data28 = data.sentinel;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key8 in data28){
 if(!((key8 === "down_after") || (key8 === "failover_timeout"))){
-const err70 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.sentinel,data:data28};
+const err70 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.sentinel,data:data28};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1972,7 +1972,7 @@ errors++;
 if(data28.down_after !== undefined){
 let data29 = data28.down_after;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err71 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.sentinel.properties.down_after.type,parentSchema:schema32.properties.sentinel.properties.down_after,data:data29};
+const err71 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.sentinel.properties.down_after.type,parentSchema:schema33.properties.sentinel.properties.down_after,data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1983,7 +1983,7 @@ errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 600000 || isNaN(data29)){
-const err72 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema32.properties.sentinel.properties.down_after,data:data29};
+const err72 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema33.properties.sentinel.properties.down_after,data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1993,7 +1993,7 @@ vErrors.push(err72);
 errors++;
 }
 if(data29 < 100 || isNaN(data29)){
-const err73 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema32.properties.sentinel.properties.down_after,data:data29};
+const err73 = {instancePath:instancePath+"/sentinel/down_after",schemaPath:"#/properties/sentinel/properties/down_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema33.properties.sentinel.properties.down_after,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2007,7 +2007,7 @@ errors++;
 if(data28.failover_timeout !== undefined){
 let data30 = data28.failover_timeout;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err74 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.sentinel.properties.failover_timeout.type,parentSchema:schema32.properties.sentinel.properties.failover_timeout,data:data30};
+const err74 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.sentinel.properties.failover_timeout.type,parentSchema:schema33.properties.sentinel.properties.failover_timeout,data:data30};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2018,7 +2018,7 @@ errors++;
 }
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 3600000 || isNaN(data30)){
-const err75 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema32.properties.sentinel.properties.failover_timeout,data:data30};
+const err75 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema33.properties.sentinel.properties.failover_timeout,data:data30};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2028,7 +2028,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data30 < 1000 || isNaN(data30)){
-const err76 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema32.properties.sentinel.properties.failover_timeout,data:data30};
+const err76 = {instancePath:instancePath+"/sentinel/failover_timeout",schemaPath:"#/properties/sentinel/properties/failover_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema33.properties.sentinel.properties.failover_timeout,data:data30};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2041,7 +2041,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.sentinel.type,parentSchema:schema32.properties.sentinel,data:data28};
+const err77 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.sentinel.type,parentSchema:schema33.properties.sentinel,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2053,7 +2053,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2066,21 +2066,21 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}};
-const schema39 = {"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"};
-const schema43 = {"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"};
-const schema46 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"};
-const schema48 = {"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"};
-const pattern15 = new RegExp("^[a-z][a-z0-9]{0,9}[0-9]$", "u");
-const pattern18 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$", "u");
-const pattern20 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$", "u");
+const schema39 = {"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}};
+const schema40 = {"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"};
+const schema44 = {"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"};
+const schema47 = {"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"};
+const schema49 = {"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"};
+const pattern16 = new RegExp("^[a-z][a-z0-9]{0,9}[0-9]$", "u");
+const pattern19 = new RegExp("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$", "u");
+const pattern21 = new RegExp("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2090,7 +2090,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.asn === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2100,7 +2100,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.edge === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge"},message:"must have required property '"+"edge"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2110,7 +2110,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.interface === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2120,7 +2120,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.address === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2130,7 +2130,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.peer === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "peer"},message:"must have required property '"+"peer"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "peer"},message:"must have required property '"+"peer"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2140,8 +2140,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema38.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(!(func2.call(schema39.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2154,7 +2154,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2165,7 +2165,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 65535 || isNaN(data0)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data0};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2175,7 +2175,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data0};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2194,7 +2194,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data0};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2217,7 +2217,7 @@ if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
 if(func3(data1) > 80){
-const err13 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data1};
+const err13 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2226,8 +2226,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern1.test(data1)){
-const err14 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data1};
+if(!pattern2.test(data1)){
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2238,7 +2238,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2256,7 +2256,7 @@ err16.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data1};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2278,7 +2278,7 @@ errors = emErrs3.length;
 if(data.asn !== undefined){
 let data2 = data.asn;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err19 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data2};
+const err19 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2289,7 +2289,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 4294967294 || isNaN(data2)){
-const err20 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data2};
+const err20 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2299,7 +2299,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err21 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data2};
+const err21 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2318,7 +2318,7 @@ err22.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err23 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data2};
+const err23 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2392,8 +2392,8 @@ errors = emErrs7.length;
 if(data.interface !== undefined){
 let data4 = data.interface;
 if(typeof data4 === "string"){
-if(!pattern15.test(data4)){
-const err30 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:data4};
+if(!pattern16.test(data4)){
+const err30 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2404,7 +2404,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
+const err31 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2422,7 +2422,7 @@ err32.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err33 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:data4};
+const err33 = {instancePath:instancePath+"/interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2444,8 +2444,8 @@ errors = emErrs9.length;
 if(data.peer_interface !== undefined){
 let data5 = data.peer_interface;
 if(typeof data5 === "string"){
-if(!pattern15.test(data5)){
-const err35 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:data5};
+if(!pattern16.test(data5)){
+const err35 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2456,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data5};
+const err36 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2474,7 +2474,7 @@ err37.emUsed = true;
 }
 }
 if(emErrs10.length){
-const err38 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:data5};
+const err38 = {instancePath:instancePath+"/peer_interface",schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2496,8 +2496,8 @@ errors = emErrs11.length;
 if(data.address !== undefined){
 let data6 = data.address;
 if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-const err40 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data6};
+if(!pattern4.test(data6)){
+const err40 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data6};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2508,7 +2508,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data6};
+const err41 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data6};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2526,7 +2526,7 @@ err42.emUsed = true;
 }
 }
 if(emErrs12.length){
-const err43 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data6};
+const err43 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data6};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2548,8 +2548,8 @@ errors = emErrs13.length;
 if(data.peer !== undefined){
 let data7 = data.peer;
 if(typeof data7 === "string"){
-if(!pattern18.test(data7)){
-const err45 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data7};
+if(!pattern19.test(data7)){
+const err45 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data7};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2560,7 +2560,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data7};
+const err46 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data7};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2578,7 +2578,7 @@ err47.emUsed = true;
 }
 }
 if(emErrs14.length){
-const err48 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data7};
+const err48 = {instancePath:instancePath+"/peer",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data7};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2601,7 +2601,7 @@ if(data.address6 !== undefined){
 let data8 = data.address6;
 if(typeof data8 === "string"){
 if(func3(data8) > 49){
-const err50 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data8};
+const err50 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data8};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2610,8 +2610,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern5.test(data8)){
-const err51 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data8};
+if(!pattern6.test(data8)){
+const err51 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data8};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2622,7 +2622,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data8};
+const err52 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data8};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2640,7 +2640,7 @@ err53.emUsed = true;
 }
 }
 if(emErrs16.length){
-const err54 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs16},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data8};
+const err54 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs16},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data8};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2663,7 +2663,7 @@ if(data.peer6 !== undefined){
 let data9 = data.peer6;
 if(typeof data9 === "string"){
 if(func3(data9) > 45){
-const err56 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data9};
+const err56 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema49,data:data9};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2672,8 +2672,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern20.test(data9)){
-const err57 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data9};
+if(!pattern21.test(data9)){
+const err57 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema49,data:data9};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2684,7 +2684,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data9};
+const err58 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data9};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2702,7 +2702,7 @@ err59.emUsed = true;
 }
 }
 if(emErrs18.length){
-const err60 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data9};
+const err60 = {instancePath:instancePath+"/peer6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema49,data:data9};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2730,7 +2730,7 @@ errors = vErrors.length;
 if(data.accept !== undefined){
 let data11 = data.accept;
 if(!((data11 === "default") || (data11 === "full"))){
-const err62 = {instancePath:instancePath+"/accept",schemaPath:"#/properties/accept/enum",keyword:"enum",params:{allowedValues: schema38.properties.accept.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.accept.enum,parentSchema:schema38.properties.accept,data:data11};
+const err62 = {instancePath:instancePath+"/accept",schemaPath:"#/properties/accept/enum",keyword:"enum",params:{allowedValues: schema39.properties.accept.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.accept.enum,parentSchema:schema39.properties.accept,data:data11};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2745,7 +2745,7 @@ let data12 = data.lab;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(!((key1 === "originate") || (key1 === "originate6"))){
-const err63 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.lab,data:data12};
+const err63 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.lab,data:data12};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2762,8 +2762,8 @@ const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
 if(typeof data14 === "string"){
-if(!pattern3.test(data14)){
-const err64 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data14};
+if(!pattern4.test(data14)){
+const err64 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data14};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2774,7 +2774,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data14};
+const err65 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data14};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2792,7 +2792,7 @@ err66.emUsed = true;
 }
 }
 if(emErrs20.length){
-const err67 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data14};
+const err67 = {instancePath:instancePath+"/lab/originate/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data14};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2818,7 +2818,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data13[i1], data13[j0])){
-const err69 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema38.properties.lab.properties.originate,data:data13};
+const err69 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema39.properties.lab.properties.originate,data:data13};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2833,7 +2833,7 @@ break outer0;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.lab.properties.originate.type,parentSchema:schema38.properties.lab.properties.originate,data:data13};
+const err70 = {instancePath:instancePath+"/lab/originate",schemaPath:"#/properties/lab/properties/originate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.lab.properties.originate.type,parentSchema:schema39.properties.lab.properties.originate,data:data13};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2851,7 +2851,7 @@ for(let i2=0; i2<len1; i2++){
 let data16 = data15[i2];
 if(typeof data16 === "string"){
 if(func3(data16) > 49){
-const err71 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data16};
+const err71 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data16};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2860,8 +2860,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!pattern5.test(data16)){
-const err72 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data16};
+if(!pattern6.test(data16)){
+const err72 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data16};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2872,7 +2872,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data16};
+const err73 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data16};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2890,7 +2890,7 @@ err74.emUsed = true;
 }
 }
 if(emErrs22.length){
-const err75 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data16};
+const err75 = {instancePath:instancePath+"/lab/originate6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data16};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2916,7 +2916,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data15[i3], data15[j1])){
-const err77 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema38.properties.lab.properties.originate6,data:data15};
+const err77 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema39.properties.lab.properties.originate6,data:data15};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2931,7 +2931,7 @@ break outer1;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.lab.properties.originate6.type,parentSchema:schema38.properties.lab.properties.originate6,data:data15};
+const err78 = {instancePath:instancePath+"/lab/originate6",schemaPath:"#/properties/lab/properties/originate6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.lab.properties.originate6.type,parentSchema:schema39.properties.lab.properties.originate6,data:data15};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2943,7 +2943,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.lab.type,parentSchema:schema38.properties.lab,data:data12};
+const err79 = {instancePath:instancePath+"/lab",schemaPath:"#/properties/lab/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.lab.type,parentSchema:schema39.properties.lab,data:data12};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2955,7 +2955,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2968,9 +2968,9 @@ validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}};
-const schema53 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
-const schema59 = {"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}};
+const schema53 = {"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}};
+const schema54 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema60 = {"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2979,8 +2979,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern15.test(key0)){
-const err0 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:key0,propertyName:key0};
+if(!pattern16.test(key0)){
+const err0 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2991,7 +2991,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:key0,propertyName:key0};
+const err1 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3009,7 +3009,7 @@ err2.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err3 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:key0,propertyName:key0};
+const err3 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3029,7 +3029,7 @@ errors = emErrs1.length;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema59.propertyNames,parentSchema:schema59,data};
+const err5 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema60.propertyNames,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3044,7 +3044,7 @@ let data0 = data[key1];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key2 in data0){
 if(!((key2 === "mtu") || (key2 === "description"))){
-const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema59.additionalProperties,data:data0};
+const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema60.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3057,7 +3057,7 @@ errors++;
 if(data0.mtu !== undefined){
 let data1 = data0.mtu;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.additionalProperties.properties.mtu.type,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.additionalProperties.properties.mtu.type,parentSchema:schema60.additionalProperties.properties.mtu,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3068,7 +3068,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9216 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9216},message:"must be <= 9216",schema:9216,parentSchema:schema60.additionalProperties.properties.mtu,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3078,7 +3078,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1280 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema59.additionalProperties.properties.mtu,data:data1};
+const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/mtu",schemaPath:"#/additionalProperties/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1280},message:"must be >= 1280",schema:1280,parentSchema:schema60.additionalProperties.properties.mtu,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3093,7 +3093,7 @@ if(data0.description !== undefined){
 let data2 = data0.description;
 if(typeof data2 === "string"){
 if(func3(data2) > 80){
-const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data2};
+const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3102,8 +3102,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern1.test(data2)){
-const err11 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data2};
+if(!pattern2.test(data2)){
+const err11 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3114,7 +3114,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data2};
+const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3132,7 +3132,7 @@ err13.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err14 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data2};
+const err14 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3153,7 +3153,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.additionalProperties.type,parentSchema:schema59.additionalProperties,data:data0};
+const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.additionalProperties.type,parentSchema:schema60.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3165,7 +3165,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3184,7 +3184,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3194,7 +3194,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3204,7 +3204,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3215,7 +3215,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "interfaces"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3228,7 +3228,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("superspine" !== data0){
-const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "superspine"},message:"must be equal to constant",schema:"superspine",parentSchema:schema53.properties.role,data:data0};
+const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "superspine"},message:"must be equal to constant",schema:"superspine",parentSchema:schema54.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3241,7 +3241,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3252,7 +3252,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3262,7 +3262,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3281,7 +3281,7 @@ err8.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3356,7 +3356,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3365,8 +3365,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3377,7 +3377,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3395,7 +3395,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3417,8 +3417,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3429,7 +3429,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3447,7 +3447,7 @@ err24.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3469,7 +3469,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3480,7 +3480,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3490,7 +3490,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3509,7 +3509,7 @@ err30.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3536,7 +3536,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3549,17 +3549,17 @@ validate33.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
-const schema68 = {"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1};
-const schema70 = {"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"};
-const pattern33 = new RegExp("^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$", "u");
+const schema63 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema69 = {"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1};
+const schema71 = {"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"};
+const pattern34 = new RegExp("^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3571,8 +3571,8 @@ errors++;
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern15.test(key0)){
-const err1 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema43,data:key0,propertyName:key0};
+if(!pattern16.test(key0)){
+const err1 = {instancePath,schemaPath:"#/definitions/Interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3583,7 +3583,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:key0,propertyName:key0};
+const err2 = {instancePath,schemaPath:"#/definitions/Interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3601,7 +3601,7 @@ err3.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err4 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema43,data:key0,propertyName:key0};
+const err4 = {instancePath,schemaPath:"#/definitions/Interface/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",schema:"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)",parentSchema:schema44,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3621,7 +3621,7 @@ errors = emErrs1.length;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema68.propertyNames,parentSchema:schema68,data};
+const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema69.propertyNames,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3634,8 +3634,8 @@ errors++;
 for(const key1 in data){
 let data0 = data[key1];
 if(typeof data0 === "string"){
-if(!pattern33.test(data0)){
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema70,data:data0};
+if(!pattern34.test(data0)){
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$",parentSchema:schema71,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3646,7 +3646,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3664,7 +3664,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be <device>:<interface>, e.g. spine1:eth3",schema:"must be <device>:<interface>, e.g. spine1:eth3",parentSchema:schema70,data:data0};
+const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Endpoint/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be <device>:<interface>, e.g. spine1:eth3",schema:"must be <device>:<interface>, e.g. spine1:eth3",parentSchema:schema71,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3685,7 +3685,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3704,7 +3704,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3714,7 +3714,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3724,7 +3724,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3734,7 +3734,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.uplinks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3745,7 +3745,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3758,7 +3758,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("edge" !== data0){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "edge"},message:"must be equal to constant",schema:"edge",parentSchema:schema62.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "edge"},message:"must be equal to constant",schema:"edge",parentSchema:schema63.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3771,7 +3771,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3782,7 +3782,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3792,7 +3792,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3811,7 +3811,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3886,7 +3886,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3895,8 +3895,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3907,7 +3907,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3925,7 +3925,7 @@ err20.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3947,8 +3947,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3959,7 +3959,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3977,7 +3977,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3999,7 +3999,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4010,7 +4010,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4020,7 +4020,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4039,7 +4039,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4072,7 +4072,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4085,14 +4085,14 @@ validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}};
+const schema72 = {"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4102,7 +4102,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4112,7 +4112,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4122,8 +4122,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema71.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(!(func2.call(schema72.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4136,7 +4136,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("spine" !== data0){
-const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "spine"},message:"must be equal to constant",schema:"spine",parentSchema:schema71.properties.role,data:data0};
+const err4 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "spine"},message:"must be equal to constant",schema:"spine",parentSchema:schema72.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4149,7 +4149,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4160,7 +4160,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4170,7 +4170,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4189,7 +4189,7 @@ err8.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4264,7 +4264,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4273,8 +4273,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4285,7 +4285,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4303,7 +4303,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4325,8 +4325,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err22 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4337,7 +4337,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4355,7 +4355,7 @@ err24.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err25 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4377,7 +4377,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err27 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4388,7 +4388,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4398,7 +4398,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4417,7 +4417,7 @@ err30.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err31 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4445,7 +4445,7 @@ errors = vErrors.length;
 if(data.pod !== undefined){
 let data7 = data.pod;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err33 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.pod.type,parentSchema:schema71.properties.pod,data:data7};
+const err33 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.pod.type,parentSchema:schema72.properties.pod,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4456,7 +4456,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 255 || isNaN(data7)){
-const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema71.properties.pod,data:data7};
+const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema72.properties.pod,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4466,7 +4466,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data7 < 1 || isNaN(data7)){
-const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema71.properties.pod,data:data7};
+const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema72.properties.pod,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4485,7 +4485,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4498,14 +4498,14 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema77 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}};
+const schema78 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4515,7 +4515,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4525,7 +4525,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4535,7 +4535,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.uplinks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4545,8 +4545,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema77.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+if(!(func2.call(schema78.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4559,7 +4559,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("leaf" !== data0){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "leaf"},message:"must be equal to constant",schema:"leaf",parentSchema:schema77.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "leaf"},message:"must be equal to constant",schema:"leaf",parentSchema:schema78.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4572,7 +4572,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4583,7 +4583,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4593,7 +4593,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4612,7 +4612,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4687,7 +4687,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4696,8 +4696,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4708,7 +4708,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4726,7 +4726,7 @@ err20.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4748,8 +4748,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4760,7 +4760,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4778,7 +4778,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4800,7 +4800,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4811,7 +4811,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4821,7 +4821,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4840,7 +4840,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4874,7 +4874,7 @@ errors = vErrors.length;
 if(data.pod !== undefined){
 let data8 = data.pod;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.pod.type,parentSchema:schema77.properties.pod,data:data8};
+const err34 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.pod.type,parentSchema:schema78.properties.pod,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4885,7 +4885,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 255 || isNaN(data8)){
-const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema77.properties.pod,data:data8};
+const err35 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema78.properties.pod,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4895,7 +4895,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err36 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.pod,data:data8};
+const err36 = {instancePath:instancePath+"/pod",schemaPath:"#/properties/pod/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema78.properties.pod,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4908,7 +4908,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4921,14 +4921,14 @@ validate43.errors = vErrors;
 return errors === 0;
 }
 
-const schema83 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema84 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4938,7 +4938,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4948,7 +4948,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4958,7 +4958,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.uplinks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4969,7 +4969,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4982,7 +4982,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("hypervisor" !== data0){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "hypervisor"},message:"must be equal to constant",schema:"hypervisor",parentSchema:schema83.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "hypervisor"},message:"must be equal to constant",schema:"hypervisor",parentSchema:schema84.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4995,7 +4995,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5006,7 +5006,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5016,7 +5016,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5035,7 +5035,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5110,7 +5110,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5119,8 +5119,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5131,7 +5131,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5149,7 +5149,7 @@ err20.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5171,8 +5171,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5183,7 +5183,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5201,7 +5201,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5223,7 +5223,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5234,7 +5234,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5244,7 +5244,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5263,7 +5263,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5296,7 +5296,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5309,14 +5309,14 @@ validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema89 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema90 = {"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5326,7 +5326,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5336,7 +5336,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5346,7 +5346,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.uplinks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5357,7 +5357,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5370,7 +5370,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("storage" !== data0){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "storage"},message:"must be equal to constant",schema:"storage",parentSchema:schema89.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "storage"},message:"must be equal to constant",schema:"storage",parentSchema:schema90.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5383,7 +5383,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5394,7 +5394,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5404,7 +5404,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5423,7 +5423,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5498,7 +5498,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5507,8 +5507,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5519,7 +5519,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5537,7 +5537,7 @@ err20.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5559,8 +5559,8 @@ errors = emErrs5.length;
 if(data.mgmt !== undefined){
 let data4 = data.mgmt;
 if(typeof data4 === "string"){
-if(!pattern18.test(data4)){
-const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err23 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5571,7 +5571,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err24 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5589,7 +5589,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data4};
+const err26 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5611,7 +5611,7 @@ errors = emErrs7.length;
 if(data.asn !== undefined){
 let data5 = data.asn;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data5};
+const err28 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5622,7 +5622,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967294 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data5};
+const err29 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5632,7 +5632,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data5};
+const err30 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5651,7 +5651,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data5};
+const err32 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5684,7 +5684,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5697,14 +5697,14 @@ validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema95 = {"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
+const schema96 = {"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5714,7 +5714,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5724,7 +5724,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rack === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rack"},message:"must have required property '"+"rack"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5734,7 +5734,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.cluster === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5744,7 +5744,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.uplinks === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uplinks"},message:"must have required property '"+"uplinks"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5755,7 +5755,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "rack")) || (key0 === "cluster")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "uplinks")) || (key0 === "interfaces"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5768,7 +5768,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("k8s-node" !== data0){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "k8s-node"},message:"must be equal to constant",schema:"k8s-node",parentSchema:schema95.properties.role,data:data0};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "k8s-node"},message:"must be equal to constant",schema:"k8s-node",parentSchema:schema96.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5781,7 +5781,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5792,7 +5792,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5802,7 +5802,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5821,7 +5821,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5948,7 +5948,7 @@ if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
 if(func3(data4) > 80){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5957,8 +5957,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(!pattern2.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5969,7 +5969,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5987,7 +5987,7 @@ err26.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6009,8 +6009,8 @@ errors = emErrs7.length;
 if(data.mgmt !== undefined){
 let data5 = data.mgmt;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6021,7 +6021,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6039,7 +6039,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6072,7 +6072,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6085,10 +6085,10 @@ validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema101 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}};
-const schema108 = {"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}};
-const pattern54 = new RegExp("^eth([1-9]|1[0-9])$", "u");
-const schema109 = {"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}};
+const schema102 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+const schema109 = {"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}};
+const pattern55 = new RegExp("^eth([1-9]|1[0-9])$", "u");
+const schema110 = {"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6096,7 +6096,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "segment") || (key0 === "address")) || (key0 === "address6")) || (key0 === "uplink"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema109,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6161,8 +6161,8 @@ errors = emErrs1.length;
 if(data.address !== undefined){
 let data1 = data.address;
 if(typeof data1 === "string"){
-if(!pattern18.test(data1)){
-const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data1};
+if(!pattern19.test(data1)){
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6173,7 +6173,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data1};
+const err7 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6191,7 +6191,7 @@ err8.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err9 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data1};
+const err9 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6214,7 +6214,7 @@ if(data.address6 !== undefined){
 let data2 = data.address6;
 if(typeof data2 === "string"){
 if(func3(data2) > 45){
-const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data2};
+const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6223,8 +6223,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern20.test(data2)){
-const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data2};
+if(!pattern21.test(data2)){
+const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6235,7 +6235,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data2};
+const err13 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6253,7 +6253,7 @@ err14.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err15 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data2};
+const err15 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6275,7 +6275,7 @@ errors = emErrs5.length;
 if(data.uplink !== undefined){
 let data3 = data.uplink;
 if(true !== data3){
-const err17 = {instancePath:instancePath+"/uplink",schemaPath:"#/properties/uplink/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema109.properties.uplink,data:data3};
+const err17 = {instancePath:instancePath+"/uplink",schemaPath:"#/properties/uplink/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema110.properties.uplink,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6287,7 +6287,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6306,7 +6306,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema108,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema109,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6318,8 +6318,8 @@ errors++;
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern54.test(key0)){
-const err1 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^eth([1-9]|1[0-9])$"},message:"must match pattern \""+"^eth([1-9]|1[0-9])$"+"\"",schema:"^eth([1-9]|1[0-9])$",parentSchema:schema108.propertyNames,data:key0,propertyName:key0};
+if(!pattern55.test(key0)){
+const err1 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^eth([1-9]|1[0-9])$"},message:"must match pattern \""+"^eth([1-9]|1[0-9])$"+"\"",schema:"^eth([1-9]|1[0-9])$",parentSchema:schema109.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6330,7 +6330,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.propertyNames.type,parentSchema:schema108.propertyNames,data:key0,propertyName:key0};
+const err2 = {instancePath,schemaPath:"#/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.propertyNames.type,parentSchema:schema109.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6348,7 +6348,7 @@ err3.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err4 = {instancePath,schemaPath:"#/propertyNames/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be eth1 to eth19 (eth0 is the management NIC)",schema:"must be eth1 to eth19 (eth0 is the management NIC)",parentSchema:schema108.propertyNames,data:key0,propertyName:key0};
+const err4 = {instancePath,schemaPath:"#/propertyNames/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be eth1 to eth19 (eth0 is the management NIC)",schema:"must be eth1 to eth19 (eth0 is the management NIC)",parentSchema:schema109.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6368,7 +6368,7 @@ errors = emErrs1.length;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema108.propertyNames,parentSchema:schema108,data};
+const err6 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema109.propertyNames,parentSchema:schema109,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6386,7 +6386,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.type,parentSchema:schema108,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6405,7 +6405,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema101.required,parentSchema:schema101,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6415,7 +6415,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema101.required,parentSchema:schema101,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6425,7 +6425,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.host === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema101.required,parentSchema:schema101,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6435,7 +6435,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.tenant === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema101.required,parentSchema:schema101,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6445,7 +6445,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.nics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema101.required,parentSchema:schema101,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6456,7 +6456,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "asn")) || (key0 === "nics"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6469,7 +6469,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("vrouter" !== data0){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vrouter"},message:"must be equal to constant",schema:"vrouter",parentSchema:schema101.properties.role,data:data0};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vrouter"},message:"must be equal to constant",schema:"vrouter",parentSchema:schema102.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6482,7 +6482,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6493,7 +6493,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6503,7 +6503,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6522,7 +6522,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6649,7 +6649,7 @@ if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
 if(func3(data4) > 80){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6658,8 +6658,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(!pattern2.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6670,7 +6670,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6688,7 +6688,7 @@ err26.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6710,8 +6710,8 @@ errors = emErrs7.length;
 if(data.mgmt !== undefined){
 let data5 = data.mgmt;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6722,7 +6722,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6740,7 +6740,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6762,7 +6762,7 @@ errors = emErrs9.length;
 if(data.asn !== undefined){
 let data6 = data.asn;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err34 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data6};
+const err34 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6773,7 +6773,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 4294967294 || isNaN(data6)){
-const err35 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data6};
+const err35 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6783,7 +6783,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err36 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data6};
+const err36 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6802,7 +6802,7 @@ err37.emUsed = true;
 }
 }
 if(emErrs10.length){
-const err38 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data6};
+const err38 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6829,7 +6829,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6842,14 +6842,14 @@ validate55.errors = vErrors;
 return errors === 0;
 }
 
-const schema113 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+const schema114 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema114.required,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6859,7 +6859,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema114.required,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6869,7 +6869,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.host === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema114.required,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6879,7 +6879,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.tenant === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema114.required,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6889,7 +6889,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.nics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema114.required,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6900,7 +6900,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6913,7 +6913,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("l4lb" !== data0){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l4lb"},message:"must be equal to constant",schema:"l4lb",parentSchema:schema113.properties.role,data:data0};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l4lb"},message:"must be equal to constant",schema:"l4lb",parentSchema:schema114.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6926,7 +6926,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6937,7 +6937,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6947,7 +6947,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6966,7 +6966,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7093,7 +7093,7 @@ if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
 if(func3(data4) > 80){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7102,8 +7102,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(!pattern2.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7114,7 +7114,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7132,7 +7132,7 @@ err26.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7154,8 +7154,8 @@ errors = emErrs7.length;
 if(data.mgmt !== undefined){
 let data5 = data.mgmt;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7166,7 +7166,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7184,7 +7184,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7211,7 +7211,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema114.type,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7224,14 +7224,14 @@ validate60.errors = vErrors;
 return errors === 0;
 }
 
-const schema119 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+const schema120 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema119.required,parentSchema:schema119,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema120.required,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7241,7 +7241,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema119.required,parentSchema:schema119,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema120.required,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7251,7 +7251,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.host === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema119.required,parentSchema:schema119,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema120.required,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7261,7 +7261,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.tenant === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema119.required,parentSchema:schema119,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema120.required,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7271,7 +7271,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.nics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema119.required,parentSchema:schema119,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema120.required,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7282,7 +7282,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7295,7 +7295,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("l7lb" !== data0){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l7lb"},message:"must be equal to constant",schema:"l7lb",parentSchema:schema119.properties.role,data:data0};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "l7lb"},message:"must be equal to constant",schema:"l7lb",parentSchema:schema120.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7308,7 +7308,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7319,7 +7319,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7329,7 +7329,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7348,7 +7348,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7475,7 +7475,7 @@ if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
 if(func3(data4) > 80){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7484,8 +7484,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(!pattern2.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7496,7 +7496,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7514,7 +7514,7 @@ err26.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7536,8 +7536,8 @@ errors = emErrs7.length;
 if(data.mgmt !== undefined){
 let data5 = data.mgmt;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7548,7 +7548,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7566,7 +7566,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7593,7 +7593,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.type,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7606,14 +7606,14 @@ validate62.errors = vErrors;
 return errors === 0;
 }
 
-const schema125 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
+const schema126 = {"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7623,7 +7623,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7633,7 +7633,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.host === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7643,7 +7643,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.tenant === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7653,7 +7653,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.nics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nics"},message:"must have required property '"+"nics"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7664,7 +7664,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "role") || (key0 === "id")) || (key0 === "host")) || (key0 === "tenant")) || (key0 === "description")) || (key0 === "mgmt")) || (key0 === "nics"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema125,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7677,7 +7677,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if("vm" !== data0){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vm"},message:"must be equal to constant",schema:"vm",parentSchema:schema125.properties.role,data:data0};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/const",keyword:"const",params:{allowedValue: "vm"},message:"must be equal to constant",schema:"vm",parentSchema:schema126.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7690,7 +7690,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.type,parentSchema:schema39,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7701,7 +7701,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema39,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7711,7 +7711,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7730,7 +7730,7 @@ err10.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema39,data:data1};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceId/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",schema:"must be a whole number from 1 to 65535, unique in the site, e.g. 11",parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7857,7 +7857,7 @@ if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
 if(func3(data4) > 80){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data4};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7866,8 +7866,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data4};
+if(!pattern2.test(data4)){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7878,7 +7878,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7896,7 +7896,7 @@ err26.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data4};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7918,8 +7918,8 @@ errors = emErrs7.length;
 if(data.mgmt !== undefined){
 let data5 = data.mgmt;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err29 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7930,7 +7930,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err30 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7948,7 +7948,7 @@ err31.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err32 = {instancePath:instancePath+"/mgmt",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7975,7 +7975,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7994,7 +7994,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8006,7 +8006,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.role.type,parentSchema:schema52.properties.role,data:data0};
+const err1 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.role.type,parentSchema:schema53.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8085,7 +8085,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf",schema:schema52.discriminator,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf",schema:schema53.discriminator,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8096,7 +8096,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string",schema:schema52.discriminator,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string",schema:schema53.discriminator,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8107,7 +8107,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8127,7 +8127,7 @@ err5.emUsed = true;
 }
 for(const key0 in emErrors0){
 if(emErrors0[key0].length){
-const err6 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key0]},message:key0 in templates0 ? templates0[key0]() : schema52.errorMessage[key0],schema:schema52.errorMessage,parentSchema:schema52,data};
+const err6 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key0]},message:key0 in templates0 ? templates0[key0]() : schema53.errorMessage[key0],schema:schema53.errorMessage,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8150,15 +8150,15 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema132 = {"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}};
-const schema135 = {"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."};
+const schema133 = {"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}};
+const schema136 = {"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vni === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vni"},message:"must have required property '"+"vni"+"'",schema:schema135.required,parentSchema:schema135,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vni"},message:"must have required property '"+"vni"+"'",schema:schema136.required,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8169,7 +8169,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "vni") || (key0 === "subnet")) || (key0 === "subnet6")) || (key0 === "description"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8182,7 +8182,7 @@ errors++;
 if(data.vni !== undefined){
 let data0 = data.vni;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema135.properties.vni.type,parentSchema:schema135.properties.vni,data:data0};
+const err2 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema136.properties.vni.type,parentSchema:schema136.properties.vni,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8193,7 +8193,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 16777215 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777215},message:"must be <= 16777215",schema:16777215,parentSchema:schema135.properties.vni,data:data0};
+const err3 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777215},message:"must be <= 16777215",schema:16777215,parentSchema:schema136.properties.vni,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8203,7 +8203,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema135.properties.vni,data:data0};
+const err4 = {instancePath:instancePath+"/vni",schemaPath:"#/properties/vni/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema136.properties.vni,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8217,8 +8217,8 @@ errors++;
 if(data.subnet !== undefined){
 let data1 = data.subnet;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
-const err5 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data1};
+if(!pattern4.test(data1)){
+const err5 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8229,7 +8229,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data1};
+const err6 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8247,7 +8247,7 @@ err7.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err8 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data1};
+const err8 = {instancePath:instancePath+"/subnet",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8270,7 +8270,7 @@ if(data.subnet6 !== undefined){
 let data2 = data.subnet6;
 if(typeof data2 === "string"){
 if(func3(data2) > 49){
-const err10 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data2};
+const err10 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8279,8 +8279,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
-const err11 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data2};
+if(!pattern6.test(data2)){
+const err11 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8291,7 +8291,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data2};
+const err12 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8309,7 +8309,7 @@ err13.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err14 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data2};
+const err14 = {instancePath:instancePath+"/subnet6",schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8332,7 +8332,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 80){
-const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data3};
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8341,8 +8341,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern1.test(data3)){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data3};
+if(!pattern2.test(data3)){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8353,7 +8353,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8371,7 +8371,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data3};
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8392,7 +8392,7 @@ errors = emErrs5.length;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8405,16 +8405,16 @@ validate79.errors = vErrors;
 return errors === 0;
 }
 
-const schema139 = {"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}};
-const schema140 = {"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."};
-const schema141 = {"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}};
+const schema140 = {"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}};
+const schema141 = {"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."};
+const schema142 = {"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.device === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8424,7 +8424,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.priority === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8435,7 +8435,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "device") || (key0 === "priority"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema141,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8500,7 +8500,7 @@ errors = emErrs1.length;
 if(data.priority !== undefined){
 let data1 = data.priority;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema141.properties.priority.type,parentSchema:schema141.properties.priority,data:data1};
+const err8 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema142.properties.priority.type,parentSchema:schema142.properties.priority,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8511,7 +8511,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 254 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema141.properties.priority,data:data1};
+const err9 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema142.properties.priority,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8521,7 +8521,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema141.properties.priority,data:data1};
+const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema142.properties.priority,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8534,7 +8534,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.type,parentSchema:schema141,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8553,7 +8553,7 @@ let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 2){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema140,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8563,7 +8563,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema140,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8581,7 +8581,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema140.type,parentSchema:schema140,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema141.type,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8594,14 +8594,14 @@ validate82.errors = vErrors;
 return errors === 0;
 }
 
-const schema144 = {"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."};
+const schema145 = {"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."};
 
 function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vrid === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema144.required,parentSchema:schema144,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema145.required,parentSchema:schema145,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8612,7 +8612,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "vrid") || (key0 === "address")) || (key0 === "address6"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema145,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8625,7 +8625,7 @@ errors++;
 if(data.vrid !== undefined){
 let data0 = data.vrid;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema144.properties.vrid.type,parentSchema:schema144.properties.vrid,data:data0};
+const err2 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema145.properties.vrid.type,parentSchema:schema145.properties.vrid,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8636,7 +8636,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 255 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema144.properties.vrid,data:data0};
+const err3 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema145.properties.vrid,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8646,7 +8646,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema144.properties.vrid,data:data0};
+const err4 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema145.properties.vrid,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8660,8 +8660,8 @@ errors++;
 if(data.address !== undefined){
 let data1 = data.address;
 if(typeof data1 === "string"){
-if(!pattern18.test(data1)){
-const err5 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data1};
+if(!pattern19.test(data1)){
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8672,7 +8672,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data1};
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8690,7 +8690,7 @@ err7.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err8 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data1};
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8713,7 +8713,7 @@ if(data.address6 !== undefined){
 let data2 = data.address6;
 if(typeof data2 === "string"){
 if(func3(data2) > 45){
-const err10 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data2};
+const err10 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8722,8 +8722,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern20.test(data2)){
-const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data2};
+if(!pattern21.test(data2)){
+const err11 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8734,7 +8734,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data2};
+const err12 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8752,7 +8752,7 @@ err13.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err14 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data2};
+const err14 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8773,7 +8773,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema145.type,parentSchema:schema145,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8792,7 +8792,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.members === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema139.required,parentSchema:schema139,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8802,7 +8802,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gateways === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateways"},message:"must have required property '"+"gateways"+"'",schema:schema139.required,parentSchema:schema139,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateways"},message:"must have required property '"+"gateways"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8813,7 +8813,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "members") || (key0 === "auth")) || (key0 === "gateways")) || (key0 === "budget"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema139,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8839,7 +8839,7 @@ if(data.gateways !== undefined){
 let data2 = data.gateways;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(Object.keys(data2).length < 1){
-const err3 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema139.properties.gateways,data:data2};
+const err3 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema140.properties.gateways,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8901,7 +8901,7 @@ errors = emErrs1.length;
 }
 var valid1 = _errs6 === errors;
 if(!valid1){
-const err9 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema139.properties.gateways.propertyNames,parentSchema:schema139.properties.gateways,data:data2};
+const err9 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema140.properties.gateways.propertyNames,parentSchema:schema140.properties.gateways,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8919,7 +8919,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.properties.gateways.type,parentSchema:schema139.properties.gateways,data:data2};
+const err10 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.properties.gateways.type,parentSchema:schema140.properties.gateways,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8932,7 +8932,7 @@ errors++;
 if(data.budget !== undefined){
 let data4 = data.budget;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema139.properties.budget.type,parentSchema:schema139.properties.budget,data:data4};
+const err11 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema140.properties.budget.type,parentSchema:schema140.properties.budget,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8943,7 +8943,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 600000 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema139.properties.budget,data:data4};
+const err12 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema140.properties.budget,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8953,7 +8953,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema139.properties.budget,data:data4};
+const err13 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema140.properties.budget,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8966,7 +8966,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.type,parentSchema:schema139,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8979,17 +8979,17 @@ validate81.errors = vErrors;
 return errors === 0;
 }
 
-const schema147 = {"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}};
-const schema152 = {"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}};
-const schema158 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}};
-const pattern89 = new RegExp("^/[A-Za-z0-9._~/-]*$", "u");
+const schema148 = {"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}};
+const schema153 = {"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}};
+const schema159 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}};
+const pattern90 = new RegExp("^/[A-Za-z0-9._~/-]*$", "u");
 
 function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.segment === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema152.required,parentSchema:schema152,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema153.required,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8999,7 +8999,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.vrid === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema152.required,parentSchema:schema152,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema153.required,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9009,7 +9009,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.ports === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema152.required,parentSchema:schema152,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema153.required,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9019,7 +9019,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.real_servers === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "real_servers"},message:"must have required property '"+"real_servers"+"'",schema:schema152.required,parentSchema:schema152,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "real_servers"},message:"must have required property '"+"real_servers"+"'",schema:schema153.required,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9029,8 +9029,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema152.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
+if(!(func2.call(schema153.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9044,7 +9044,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 80){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9053,8 +9053,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern1.test(data0)){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(!pattern2.test(data0)){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9065,7 +9065,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9083,7 +9083,7 @@ err8.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9157,7 +9157,7 @@ errors = emErrs3.length;
 if(data.vrid !== undefined){
 let data2 = data.vrid;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err16 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.vrid.type,parentSchema:schema152.properties.vrid,data:data2};
+const err16 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.vrid.type,parentSchema:schema153.properties.vrid,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9168,7 +9168,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 255 || isNaN(data2)){
-const err17 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema152.properties.vrid,data:data2};
+const err17 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema153.properties.vrid,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9178,7 +9178,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err18 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.vrid,data:data2};
+const err18 = {instancePath:instancePath+"/vrid",schemaPath:"#/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.vrid,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9192,8 +9192,8 @@ errors++;
 if(data.address !== undefined){
 let data3 = data.address;
 if(typeof data3 === "string"){
-if(!pattern18.test(data3)){
-const err19 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data3};
+if(!pattern19.test(data3)){
+const err19 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9204,7 +9204,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data3};
+const err20 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9222,7 +9222,7 @@ err21.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err22 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data3};
+const err22 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9245,7 +9245,7 @@ if(data.address6 !== undefined){
 let data4 = data.address6;
 if(typeof data4 === "string"){
 if(func3(data4) > 45){
-const err24 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data4};
+const err24 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9254,8 +9254,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern20.test(data4)){
-const err25 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data4};
+if(!pattern21.test(data4)){
+const err25 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9266,7 +9266,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data4};
+const err26 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9284,7 +9284,7 @@ err27.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err28 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data4};
+const err28 = {instancePath:instancePath+"/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9307,7 +9307,7 @@ if(data.ports !== undefined){
 let data5 = data.ports;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err30 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema152.properties.ports,data:data5};
+const err30 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.ports,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9320,7 +9320,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err31 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.ports.items.type,parentSchema:schema152.properties.ports.items,data:data6};
+const err31 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.ports.items.type,parentSchema:schema153.properties.ports.items,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9331,7 +9331,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 65535 || isNaN(data6)){
-const err32 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema152.properties.ports.items,data:data6};
+const err32 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema153.properties.ports.items,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9341,7 +9341,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err33 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.ports.items,data:data6};
+const err33 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/properties/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.ports.items,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9363,7 +9363,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err34 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema152.properties.ports,data:data5};
+const err34 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema153.properties.ports,data:data5};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9378,7 +9378,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.ports.type,parentSchema:schema152.properties.ports,data:data5};
+const err35 = {instancePath:instancePath+"/ports",schemaPath:"#/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.ports.type,parentSchema:schema153.properties.ports,data:data5};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9392,7 +9392,7 @@ if(data.real_servers !== undefined){
 let data7 = data.real_servers;
 if(Array.isArray(data7)){
 if(data7.length < 1){
-const err36 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema152.properties.real_servers,data:data7};
+const err36 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.real_servers,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9461,7 +9461,7 @@ outer0:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data7[i3], data7[j1])){
-const err42 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema152.properties.real_servers,data:data7};
+const err42 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema153.properties.real_servers,data:data7};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9476,7 +9476,7 @@ break outer0;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.real_servers.type,parentSchema:schema152.properties.real_servers,data:data7};
+const err43 = {instancePath:instancePath+"/real_servers",schemaPath:"#/properties/real_servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.real_servers.type,parentSchema:schema153.properties.real_servers,data:data7};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9489,7 +9489,7 @@ errors++;
 if(data.scheduler !== undefined){
 let data9 = data.scheduler;
 if(!(((((data9 === "rr") || (data9 === "wrr")) || (data9 === "lc")) || (data9 === "wlc")) || (data9 === "sh"))){
-const err44 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema152.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.scheduler.enum,parentSchema:schema152.properties.scheduler,data:data9};
+const err44 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema153.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.scheduler.enum,parentSchema:schema153.properties.scheduler,data:data9};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9503,7 +9503,7 @@ if(data.check !== undefined){
 let data10 = data.check;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.kind === undefined){
-const err45 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema158.required,parentSchema:schema158,data:data10};
+const err45 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema159.required,parentSchema:schema159,data:data10};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9514,7 +9514,7 @@ errors++;
 }
 for(const key1 in data10){
 if(!((((key1 === "kind") || (key1 === "path")) || (key1 === "interval")) || (key1 === "timeout"))){
-const err46 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema158,data:data10};
+const err46 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema159,data:data10};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9527,7 +9527,7 @@ errors++;
 if(data10.kind !== undefined){
 let data11 = data10.kind;
 if(!((data11 === "tcp") || (data11 === "http"))){
-const err47 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema158.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema158.properties.kind.enum,parentSchema:schema158.properties.kind,data:data11};
+const err47 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema159.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.kind.enum,parentSchema:schema159.properties.kind,data:data11};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9540,8 +9540,8 @@ errors++;
 if(data10.path !== undefined){
 let data12 = data10.path;
 if(typeof data12 === "string"){
-if(!pattern89.test(data12)){
-const err48 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema158.properties.path,data:data12};
+if(!pattern90.test(data12)){
+const err48 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema159.properties.path,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9552,7 +9552,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema158.properties.path.type,parentSchema:schema158.properties.path,data:data12};
+const err49 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.properties.path.type,parentSchema:schema159.properties.path,data:data12};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9570,7 +9570,7 @@ err50.emUsed = true;
 }
 }
 if(emErrs10.length){
-const err51 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema158.properties.path,data:data12};
+const err51 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema159.properties.path,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9593,7 +9593,7 @@ if(data10.interval !== undefined){
 let data13 = data10.interval;
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 3600 || isNaN(data13)){
-const err53 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema158.properties.interval,data:data13};
+const err53 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema159.properties.interval,data:data13};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9603,7 +9603,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data13 < 0.01 || isNaN(data13)){
-const err54 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema158.properties.interval,data:data13};
+const err54 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema159.properties.interval,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9614,7 +9614,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema158.properties.interval.type,parentSchema:schema158.properties.interval,data:data13};
+const err55 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema159.properties.interval.type,parentSchema:schema159.properties.interval,data:data13};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9628,7 +9628,7 @@ if(data10.timeout !== undefined){
 let data14 = data10.timeout;
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 60 || isNaN(data14)){
-const err56 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema158.properties.timeout,data:data14};
+const err56 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema159.properties.timeout,data:data14};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9638,7 +9638,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data14 < 0.01 || isNaN(data14)){
-const err57 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema158.properties.timeout,data:data14};
+const err57 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema159.properties.timeout,data:data14};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9649,7 +9649,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema158.properties.timeout.type,parentSchema:schema158.properties.timeout,data:data14};
+const err58 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema159.properties.timeout.type,parentSchema:schema159.properties.timeout,data:data14};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9661,7 +9661,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data:data10};
+const err59 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.type,parentSchema:schema159,data:data10};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9674,7 +9674,7 @@ errors++;
 if(data.budget !== undefined){
 let data15 = data.budget;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err60 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.budget.type,parentSchema:schema152.properties.budget,data:data15};
+const err60 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.budget.type,parentSchema:schema153.properties.budget,data:data15};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9685,7 +9685,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 600000 || isNaN(data15)){
-const err61 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema152.properties.budget,data:data15};
+const err61 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema153.properties.budget,data:data15};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9695,7 +9695,7 @@ vErrors.push(err61);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err62 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema152.properties.budget,data:data15};
+const err62 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema153.properties.budget,data:data15};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9708,7 +9708,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9727,7 +9727,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.members === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema148.required,parentSchema:schema148,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9737,7 +9737,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gateway === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateway"},message:"must have required property '"+"gateway"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gateway"},message:"must have required property '"+"gateway"+"'",schema:schema148.required,parentSchema:schema148,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9747,7 +9747,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.services === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema148.required,parentSchema:schema148,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9758,7 +9758,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "members") || (key0 === "auth")) || (key0 === "gateway")) || (key0 === "services")) || (key0 === "budget"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9784,7 +9784,7 @@ if(data.gateway !== undefined){
 let data2 = data.gateway;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.segment === undefined){
-const err4 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema147.properties.gateway.required,parentSchema:schema147.properties.gateway,data:data2};
+const err4 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema148.properties.gateway.required,parentSchema:schema148.properties.gateway,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9794,7 +9794,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.vrid === undefined){
-const err5 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema147.properties.gateway.required,parentSchema:schema147.properties.gateway,data:data2};
+const err5 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "vrid"},message:"must have required property '"+"vrid"+"'",schema:schema148.properties.gateway.required,parentSchema:schema148.properties.gateway,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9805,7 +9805,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((key1 === "segment") || (key1 === "vrid")) || (key1 === "address")) || (key1 === "address6"))){
-const err6 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema147.properties.gateway,data:data2};
+const err6 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema148.properties.gateway,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9870,7 +9870,7 @@ errors = emErrs1.length;
 if(data2.vrid !== undefined){
 let data4 = data2.vrid;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema147.properties.gateway.properties.vrid.type,parentSchema:schema147.properties.gateway.properties.vrid,data:data4};
+const err12 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.gateway.properties.vrid.type,parentSchema:schema148.properties.gateway.properties.vrid,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9881,7 +9881,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 255 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema147.properties.gateway.properties.vrid,data:data4};
+const err13 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema148.properties.gateway.properties.vrid,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9891,7 +9891,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema147.properties.gateway.properties.vrid,data:data4};
+const err14 = {instancePath:instancePath+"/gateway/vrid",schemaPath:"#/properties/gateway/properties/vrid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema148.properties.gateway.properties.vrid,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9905,8 +9905,8 @@ errors++;
 if(data2.address !== undefined){
 let data5 = data2.address;
 if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err15 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err15 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9917,7 +9917,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err16 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9935,7 +9935,7 @@ err17.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err18 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data5};
+const err18 = {instancePath:instancePath+"/gateway/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9958,7 +9958,7 @@ if(data2.address6 !== undefined){
 let data6 = data2.address6;
 if(typeof data6 === "string"){
 if(func3(data6) > 45){
-const err20 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema48,data:data6};
+const err20 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters",schema:45,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9967,8 +9967,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern20.test(data6)){
-const err21 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema48,data:data6};
+if(!pattern21.test(data6)){
+const err21 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$",parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9979,7 +9979,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data6};
+const err22 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9997,7 +9997,7 @@ err23.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err24 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema48,data:data6};
+const err24 = {instancePath:instancePath+"/gateway/address6",schemaPath:"#/definitions/Ipv6Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv6 address like 2001:db8::5",schema:"must be an IPv6 address like 2001:db8::5",parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10018,7 +10018,7 @@ errors = emErrs5.length;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.gateway.type,parentSchema:schema147.properties.gateway,data:data2};
+const err26 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.properties.gateway.type,parentSchema:schema148.properties.gateway,data:data2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10032,7 +10032,7 @@ if(data.services !== undefined){
 let data7 = data.services;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-const err27 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema147.properties.services,data:data7};
+const err27 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema148.properties.services,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10094,7 +10094,7 @@ errors = emErrs7.length;
 }
 var valid5 = _errs20 === errors;
 if(!valid5){
-const err33 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema147.properties.services.propertyNames,parentSchema:schema147.properties.services,data:data7};
+const err33 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema148.properties.services.propertyNames,parentSchema:schema148.properties.services,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10112,7 +10112,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.services.type,parentSchema:schema147.properties.services,data:data7};
+const err34 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.properties.services.type,parentSchema:schema148.properties.services,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10125,7 +10125,7 @@ errors++;
 if(data.budget !== undefined){
 let data9 = data.budget;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err35 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema147.properties.budget.type,parentSchema:schema147.properties.budget,data:data9};
+const err35 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.budget.type,parentSchema:schema148.properties.budget,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10136,7 +10136,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 600000 || isNaN(data9)){
-const err36 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema147.properties.budget,data:data9};
+const err36 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema148.properties.budget,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10146,7 +10146,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err37 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema147.properties.budget,data:data9};
+const err37 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema148.properties.budget,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10159,7 +10159,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10172,16 +10172,16 @@ validate90.errors = vErrors;
 return errors === 0;
 }
 
-const schema159 = {"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}};
-const schema162 = {"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}};
-const pattern92 = new RegExp("^[1-9][0-9]{0,4}(s|m)$", "u");
+const schema160 = {"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}};
+const schema163 = {"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}};
+const pattern93 = new RegExp("^[1-9][0-9]{0,4}(s|m)$", "u");
 
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.default_backend === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "default_backend"},message:"must have required property '"+"default_backend"+"'",schema:schema162.required,parentSchema:schema162,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "default_backend"},message:"must have required property '"+"default_backend"+"'",schema:schema163.required,parentSchema:schema163,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10192,7 +10192,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "http") || (key0 === "https")) || (key0 === "certificate")) || (key0 === "rate_limit")) || (key0 === "routes")) || (key0 === "default_backend"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema162,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema163,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10205,7 +10205,7 @@ errors++;
 if(data.http !== undefined){
 let data0 = data.http;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema162.properties.http.type,parentSchema:schema162.properties.http,data:data0};
+const err2 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema163.properties.http.type,parentSchema:schema163.properties.http,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10216,7 +10216,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 65535 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema162.properties.http,data:data0};
+const err3 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema163.properties.http,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10226,7 +10226,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema162.properties.http,data:data0};
+const err4 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema163.properties.http,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10240,7 +10240,7 @@ errors++;
 if(data.https !== undefined){
 let data1 = data.https;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema162.properties.https.type,parentSchema:schema162.properties.https,data:data1};
+const err5 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema163.properties.https.type,parentSchema:schema163.properties.https,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10251,7 +10251,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema162.properties.https,data:data1};
+const err6 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema163.properties.https,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10261,7 +10261,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema162.properties.https,data:data1};
+const err7 = {instancePath:instancePath+"/https",schemaPath:"#/properties/https/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema163.properties.https,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10282,7 +10282,7 @@ if(data.rate_limit !== undefined){
 let data3 = data.rate_limit;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.requests === undefined){
-const err8 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema162.properties.rate_limit.required,parentSchema:schema162.properties.rate_limit,data:data3};
+const err8 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema163.properties.rate_limit.required,parentSchema:schema163.properties.rate_limit,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10292,7 +10292,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.period === undefined){
-const err9 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema162.properties.rate_limit.required,parentSchema:schema162.properties.rate_limit,data:data3};
+const err9 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema163.properties.rate_limit.required,parentSchema:schema163.properties.rate_limit,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10303,7 +10303,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "requests") || (key1 === "period"))){
-const err10 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema162.properties.rate_limit,data:data3};
+const err10 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema163.properties.rate_limit,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10316,7 +10316,7 @@ errors++;
 if(data3.requests !== undefined){
 let data4 = data3.requests;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema162.properties.rate_limit.properties.requests.type,parentSchema:schema162.properties.rate_limit.properties.requests,data:data4};
+const err11 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema163.properties.rate_limit.properties.requests.type,parentSchema:schema163.properties.rate_limit.properties.requests,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10327,7 +10327,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema162.properties.rate_limit.properties.requests,data:data4};
+const err12 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema163.properties.rate_limit.properties.requests,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10337,7 +10337,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema162.properties.rate_limit.properties.requests,data:data4};
+const err13 = {instancePath:instancePath+"/rate_limit/requests",schemaPath:"#/properties/rate_limit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema163.properties.rate_limit.properties.requests,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10351,8 +10351,8 @@ errors++;
 if(data3.period !== undefined){
 let data5 = data3.period;
 if(typeof data5 === "string"){
-if(!pattern92.test(data5)){
-const err14 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,4}(s|m)$"},message:"must match pattern \""+"^[1-9][0-9]{0,4}(s|m)$"+"\"",schema:"^[1-9][0-9]{0,4}(s|m)$",parentSchema:schema162.properties.rate_limit.properties.period,data:data5};
+if(!pattern93.test(data5)){
+const err14 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,4}(s|m)$"},message:"must match pattern \""+"^[1-9][0-9]{0,4}(s|m)$"+"\"",schema:"^[1-9][0-9]{0,4}(s|m)$",parentSchema:schema163.properties.rate_limit.properties.period,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10363,7 +10363,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.properties.rate_limit.properties.period.type,parentSchema:schema162.properties.rate_limit.properties.period,data:data5};
+const err15 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema163.properties.rate_limit.properties.period.type,parentSchema:schema163.properties.rate_limit.properties.period,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10381,7 +10381,7 @@ err16.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err17 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a duration in seconds or minutes, e.g. 10s",schema:"must be a duration in seconds or minutes, e.g. 10s",parentSchema:schema162.properties.rate_limit.properties.period,data:data5};
+const err17 = {instancePath:instancePath+"/rate_limit/period",schemaPath:"#/properties/rate_limit/properties/period/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a duration in seconds or minutes, e.g. 10s",schema:"must be a duration in seconds or minutes, e.g. 10s",parentSchema:schema163.properties.rate_limit.properties.period,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10402,7 +10402,7 @@ errors = emErrs1.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.properties.rate_limit.type,parentSchema:schema162.properties.rate_limit,data:data3};
+const err19 = {instancePath:instancePath+"/rate_limit",schemaPath:"#/properties/rate_limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema163.properties.rate_limit.type,parentSchema:schema163.properties.rate_limit,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10420,7 +10420,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.path === undefined){
-const err20 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema162.properties.routes.items.required,parentSchema:schema162.properties.routes.items,data:data7};
+const err20 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema163.properties.routes.items.required,parentSchema:schema163.properties.routes.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10430,7 +10430,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data7.backend === undefined){
-const err21 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema162.properties.routes.items.required,parentSchema:schema162.properties.routes.items,data:data7};
+const err21 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema163.properties.routes.items.required,parentSchema:schema163.properties.routes.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10441,7 +10441,7 @@ errors++;
 }
 for(const key2 in data7){
 if(!((key2 === "path") || (key2 === "backend"))){
-const err22 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema162.properties.routes.items,data:data7};
+const err22 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema163.properties.routes.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10454,8 +10454,8 @@ errors++;
 if(data7.path !== undefined){
 let data8 = data7.path;
 if(typeof data8 === "string"){
-if(!pattern89.test(data8)){
-const err23 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema162.properties.routes.items.properties.path,data:data8};
+if(!pattern90.test(data8)){
+const err23 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema163.properties.routes.items.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10466,7 +10466,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.properties.routes.items.properties.path.type,parentSchema:schema162.properties.routes.items.properties.path,data:data8};
+const err24 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema163.properties.routes.items.properties.path.type,parentSchema:schema163.properties.routes.items.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10484,7 +10484,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err26 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path prefix like /api/",schema:"must be a URL path prefix like /api/",parentSchema:schema162.properties.routes.items.properties.path,data:data8};
+const err26 = {instancePath:instancePath+"/routes/" + i0+"/path",schemaPath:"#/properties/routes/items/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path prefix like /api/",schema:"must be a URL path prefix like /api/",parentSchema:schema163.properties.routes.items.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10557,7 +10557,7 @@ errors = emErrs5.length;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.properties.routes.items.type,parentSchema:schema162.properties.routes.items,data:data7};
+const err33 = {instancePath:instancePath+"/routes/" + i0,schemaPath:"#/properties/routes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema163.properties.routes.items.type,parentSchema:schema163.properties.routes.items,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10569,7 +10569,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema162.properties.routes.type,parentSchema:schema162.properties.routes,data:data6};
+const err34 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema163.properties.routes.type,parentSchema:schema163.properties.routes,data:data6};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10633,7 +10633,7 @@ errors = emErrs7.length;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.type,parentSchema:schema162,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema163.type,parentSchema:schema163,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10646,14 +10646,14 @@ validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema166 = {"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}};
+const schema167 = {"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}};
 
 function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.servers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema166.required,parentSchema:schema166,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema167.required,parentSchema:schema167,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10663,7 +10663,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.port === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema166.required,parentSchema:schema166,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema167.required,parentSchema:schema167,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10674,7 +10674,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "servers") || (key0 === "port")) || (key0 === "balance")) || (key0 === "check")) || (key0 === "response_timeout"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema166,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema167,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10688,7 +10688,7 @@ if(data.servers !== undefined){
 let data0 = data.servers;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema166.properties.servers,data:data0};
+const err3 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema167.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10757,7 +10757,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err9 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema166.properties.servers,data:data0};
+const err9 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema167.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10772,7 +10772,7 @@ break outer0;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema166.properties.servers.type,parentSchema:schema166.properties.servers,data:data0};
+const err10 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema167.properties.servers.type,parentSchema:schema167.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10785,7 +10785,7 @@ errors++;
 if(data.port !== undefined){
 let data2 = data.port;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema166.properties.port.type,parentSchema:schema166.properties.port,data:data2};
+const err11 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema167.properties.port.type,parentSchema:schema167.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10796,7 +10796,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema166.properties.port,data:data2};
+const err12 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema167.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10806,7 +10806,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema166.properties.port,data:data2};
+const err13 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema167.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10820,7 +10820,7 @@ errors++;
 if(data.balance !== undefined){
 let data3 = data.balance;
 if(!(((data3 === "roundrobin") || (data3 === "leastconn")) || (data3 === "source"))){
-const err14 = {instancePath:instancePath+"/balance",schemaPath:"#/properties/balance/enum",keyword:"enum",params:{allowedValues: schema166.properties.balance.enum},message:"must be equal to one of the allowed values",schema:schema166.properties.balance.enum,parentSchema:schema166.properties.balance,data:data3};
+const err14 = {instancePath:instancePath+"/balance",schemaPath:"#/properties/balance/enum",keyword:"enum",params:{allowedValues: schema167.properties.balance.enum},message:"must be equal to one of the allowed values",schema:schema167.properties.balance.enum,parentSchema:schema167.properties.balance,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10834,7 +10834,7 @@ if(data.check !== undefined){
 let data4 = data.check;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.kind === undefined){
-const err15 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema158.required,parentSchema:schema158,data:data4};
+const err15 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema159.required,parentSchema:schema159,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10845,7 +10845,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!((((key1 === "kind") || (key1 === "path")) || (key1 === "interval")) || (key1 === "timeout"))){
-const err16 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema158,data:data4};
+const err16 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema159,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10858,7 +10858,7 @@ errors++;
 if(data4.kind !== undefined){
 let data5 = data4.kind;
 if(!((data5 === "tcp") || (data5 === "http"))){
-const err17 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema158.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema158.properties.kind.enum,parentSchema:schema158.properties.kind,data:data5};
+const err17 = {instancePath:instancePath+"/check/kind",schemaPath:"#/definitions/HealthCheck/properties/kind/enum",keyword:"enum",params:{allowedValues: schema159.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.kind.enum,parentSchema:schema159.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10871,8 +10871,8 @@ errors++;
 if(data4.path !== undefined){
 let data6 = data4.path;
 if(typeof data6 === "string"){
-if(!pattern89.test(data6)){
-const err18 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema158.properties.path,data:data6};
+if(!pattern90.test(data6)){
+const err18 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema159.properties.path,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10883,7 +10883,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema158.properties.path.type,parentSchema:schema158.properties.path,data:data6};
+const err19 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.properties.path.type,parentSchema:schema159.properties.path,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10901,7 +10901,7 @@ err20.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err21 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema158.properties.path,data:data6};
+const err21 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/HealthCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema159.properties.path,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10924,7 +10924,7 @@ if(data4.interval !== undefined){
 let data7 = data4.interval;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3600 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema158.properties.interval,data:data7};
+const err23 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema159.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10934,7 +10934,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data7 < 0.01 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema158.properties.interval,data:data7};
+const err24 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema159.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10945,7 +10945,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema158.properties.interval.type,parentSchema:schema158.properties.interval,data:data7};
+const err25 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/HealthCheck/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema159.properties.interval.type,parentSchema:schema159.properties.interval,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10959,7 +10959,7 @@ if(data4.timeout !== undefined){
 let data8 = data4.timeout;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 60 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema158.properties.timeout,data:data8};
+const err26 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema159.properties.timeout,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10969,7 +10969,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data8 < 0.01 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema158.properties.timeout,data:data8};
+const err27 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema159.properties.timeout,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10980,7 +10980,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema158.properties.timeout.type,parentSchema:schema158.properties.timeout,data:data8};
+const err28 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/HealthCheck/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema159.properties.timeout.type,parentSchema:schema159.properties.timeout,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10992,7 +10992,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data:data4};
+const err29 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/HealthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.type,parentSchema:schema159,data:data4};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11006,7 +11006,7 @@ if(data.response_timeout !== undefined){
 let data9 = data.response_timeout;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 3600 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema166.properties.response_timeout,data:data9};
+const err30 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema167.properties.response_timeout,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11016,7 +11016,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data9 < 0.01 || isNaN(data9)){
-const err31 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema166.properties.response_timeout,data:data9};
+const err31 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema167.properties.response_timeout,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11027,7 +11027,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema166.properties.response_timeout.type,parentSchema:schema166.properties.response_timeout,data:data9};
+const err32 = {instancePath:instancePath+"/response_timeout",schemaPath:"#/properties/response_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema167.properties.response_timeout.type,parentSchema:schema167.properties.response_timeout,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -11039,7 +11039,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema166.type,parentSchema:schema166,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema167.type,parentSchema:schema167,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -11058,7 +11058,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.members === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema159.required,parentSchema:schema159,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema160.required,parentSchema:schema160,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11068,7 +11068,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.frontends === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frontends"},message:"must have required property '"+"frontends"+"'",schema:schema159.required,parentSchema:schema159,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frontends"},message:"must have required property '"+"frontends"+"'",schema:schema160.required,parentSchema:schema160,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11078,7 +11078,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.backends === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backends"},message:"must have required property '"+"backends"+"'",schema:schema159.required,parentSchema:schema159,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backends"},message:"must have required property '"+"backends"+"'",schema:schema160.required,parentSchema:schema160,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11089,7 +11089,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "members") || (key0 === "frontends")) || (key0 === "backends"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema159,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema160,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11103,7 +11103,7 @@ if(data.members !== undefined){
 let data0 = data.members;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema159.properties.members,data:data0};
+const err4 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema160.properties.members,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11172,7 +11172,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err10 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema159.properties.members,data:data0};
+const err10 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema160.properties.members,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11187,7 +11187,7 @@ break outer0;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema159.properties.members.type,parentSchema:schema159.properties.members,data:data0};
+const err11 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema160.properties.members.type,parentSchema:schema160.properties.members,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11201,7 +11201,7 @@ if(data.frontends !== undefined){
 let data2 = data.frontends;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(Object.keys(data2).length < 1){
-const err12 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema159.properties.frontends,data:data2};
+const err12 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema160.properties.frontends,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11263,7 +11263,7 @@ errors = emErrs3.length;
 }
 var valid5 = _errs9 === errors;
 if(!valid5){
-const err18 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema159.properties.frontends.propertyNames,parentSchema:schema159.properties.frontends,data:data2};
+const err18 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema160.properties.frontends.propertyNames,parentSchema:schema160.properties.frontends,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11281,7 +11281,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.frontends.type,parentSchema:schema159.properties.frontends,data:data2};
+const err19 = {instancePath:instancePath+"/frontends",schemaPath:"#/properties/frontends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.properties.frontends.type,parentSchema:schema160.properties.frontends,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11295,7 +11295,7 @@ if(data.backends !== undefined){
 let data4 = data.backends;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(Object.keys(data4).length < 1){
-const err20 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema159.properties.backends,data:data4};
+const err20 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema160.properties.backends,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11357,7 +11357,7 @@ errors = emErrs5.length;
 }
 var valid8 = _errs16 === errors;
 if(!valid8){
-const err26 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema159.properties.backends.propertyNames,parentSchema:schema159.properties.backends,data:data4};
+const err26 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema160.properties.backends.propertyNames,parentSchema:schema160.properties.backends,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11375,7 +11375,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.backends.type,parentSchema:schema159.properties.backends,data:data4};
+const err27 = {instancePath:instancePath+"/backends",schemaPath:"#/properties/backends/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.properties.backends.type,parentSchema:schema160.properties.backends,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11387,7 +11387,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.type,parentSchema:schema159,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.type,parentSchema:schema160,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11400,15 +11400,15 @@ validate96.errors = vErrors;
 return errors === 0;
 }
 
-const schema170 = {"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}};
-const schema172 = {"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}};
+const schema171 = {"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis"],"errorMessage":"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis","description":"What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on. @default 6379"},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}};
+const schema173 = {"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}};
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.device === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema172.required,parentSchema:schema172,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema173.required,parentSchema:schema173,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11418,7 +11418,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.role === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema172.required,parentSchema:schema172,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema173.required,parentSchema:schema173,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11429,7 +11429,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "device") || (key0 === "role"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema172,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema173,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11494,7 +11494,7 @@ errors = emErrs1.length;
 if(data.role !== undefined){
 let data1 = data.role;
 if(!((data1 === "primary") || (data1 === "replica"))){
-const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema172.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema172.properties.role.enum,parentSchema:schema172.properties.role,data:data1};
+const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema173.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema173.properties.role.enum,parentSchema:schema173.properties.role,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11512,7 +11512,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be primary or replica, e.g. { device: redis1, role: primary }",schema:"must be primary or replica, e.g. { device: redis1, role: primary }",parentSchema:schema172.properties.role,data:data1};
+const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be primary or replica, e.g. { device: redis1, role: primary }",schema:"must be primary or replica, e.g. { device: redis1, role: primary }",parentSchema:schema173.properties.role,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11533,7 +11533,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema172.type,parentSchema:schema172,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema173.type,parentSchema:schema173,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11546,14 +11546,14 @@ validate104.errors = vErrors;
 return errors === 0;
 }
 
-const schema175 = {"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}};
+const schema176 = {"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}};
 
 function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema175.required,parentSchema:schema175,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema176.required,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11563,7 +11563,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.segment === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema175.required,parentSchema:schema175,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema176.required,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11573,7 +11573,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.address === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema175.required,parentSchema:schema175,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema176.required,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11583,7 +11583,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.port === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema175.required,parentSchema:schema175,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema176.required,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11594,7 +11594,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "role") || (key0 === "segment")) || (key0 === "address")) || (key0 === "port"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema175,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11607,7 +11607,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if(!((data0 === "write") || (data0 === "read"))){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema175.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema175.properties.role.enum,parentSchema:schema175.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema176.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema176.properties.role.enum,parentSchema:schema176.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11625,7 +11625,7 @@ err6.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be write or read, e.g. role: write",schema:"must be write or read, e.g. role: write",parentSchema:schema175.properties.role,data:data0};
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be write or read, e.g. role: write",schema:"must be write or read, e.g. role: write",parentSchema:schema176.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11699,8 +11699,8 @@ errors = emErrs3.length;
 if(data.address !== undefined){
 let data2 = data.address;
 if(typeof data2 === "string"){
-if(!pattern18.test(data2)){
-const err14 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema46,data:data2};
+if(!pattern19.test(data2)){
+const err14 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$",parentSchema:schema47,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11711,7 +11711,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data2};
+const err15 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11729,7 +11729,7 @@ err16.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err17 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema46,data:data2};
+const err17 = {instancePath:instancePath+"/address",schemaPath:"#/definitions/Ipv4Address/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be an IPv4 address like 10.1.0.5",schema:"must be an IPv4 address like 10.1.0.5",parentSchema:schema47,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11751,7 +11751,7 @@ errors = emErrs5.length;
 if(data.port !== undefined){
 let data3 = data.port;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema175.properties.port.type,parentSchema:schema175.properties.port,data:data3};
+const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema176.properties.port.type,parentSchema:schema176.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11762,7 +11762,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema175.properties.port,data:data3};
+const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema176.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11772,7 +11772,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err21 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema175.properties.port,data:data3};
+const err21 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema176.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11785,7 +11785,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema175.type,parentSchema:schema175,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema176.type,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11804,7 +11804,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema171.required,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11814,7 +11814,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.members === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema171.required,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11824,7 +11824,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.vips === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema170.required,parentSchema:schema170,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema171.required,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11835,7 +11835,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "description") || (key0 === "kind")) || (key0 === "port")) || (key0 === "members")) || (key0 === "vips")) || (key0 === "budget"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema170,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11849,7 +11849,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 80){
-const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11858,8 +11858,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern1.test(data0)){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(!pattern2.test(data0)){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11870,7 +11870,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11888,7 +11888,7 @@ err7.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11910,7 +11910,7 @@ errors = emErrs1.length;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!(data1 === "redis")){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema170.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema170.properties.kind.enum,parentSchema:schema170.properties.kind,data:data1};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema171.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema171.properties.kind.enum,parentSchema:schema171.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11928,7 +11928,7 @@ err11.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",schema:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",parentSchema:schema170.properties.kind,data:data1};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",schema:"must be redis (PostgreSQL and RabbitMQ are not supported yet), e.g. kind: redis",parentSchema:schema171.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11950,7 +11950,7 @@ errors = emErrs3.length;
 if(data.port !== undefined){
 let data2 = data.port;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err14 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema170.properties.port.type,parentSchema:schema170.properties.port,data:data2};
+const err14 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema171.properties.port.type,parentSchema:schema171.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11961,7 +11961,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err15 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema170.properties.port,data:data2};
+const err15 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema171.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11971,7 +11971,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema170.properties.port,data:data2};
+const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema171.properties.port,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11986,7 +11986,7 @@ if(data.members !== undefined){
 let data3 = data.members;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err17 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema170.properties.members,data:data3};
+const err17 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema171.properties.members,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12004,7 +12004,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema170.properties.members.type,parentSchema:schema170.properties.members,data:data3};
+const err18 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema171.properties.members.type,parentSchema:schema171.properties.members,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12018,7 +12018,7 @@ if(data.vips !== undefined){
 let data5 = data.vips;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length < 1){
-const err19 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema170.properties.vips,data:data5};
+const err19 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema171.properties.vips,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12080,7 +12080,7 @@ errors = emErrs5.length;
 }
 var valid4 = _errs13 === errors;
 if(!valid4){
-const err25 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema170.properties.vips.propertyNames,parentSchema:schema170.properties.vips,data:data5};
+const err25 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema171.properties.vips.propertyNames,parentSchema:schema171.properties.vips,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12098,7 +12098,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.properties.vips.type,parentSchema:schema170.properties.vips,data:data5};
+const err26 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.properties.vips.type,parentSchema:schema171.properties.vips,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12111,7 +12111,7 @@ errors++;
 if(data.budget !== undefined){
 let data7 = data.budget;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema170.properties.budget.type,parentSchema:schema170.properties.budget,data:data7};
+const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema171.properties.budget.type,parentSchema:schema171.properties.budget,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12122,7 +12122,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 600000 || isNaN(data7)){
-const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema170.properties.budget,data:data7};
+const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema171.properties.budget,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12132,7 +12132,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema170.properties.budget,data:data7};
+const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema171.properties.budget,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12145,7 +12145,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.type,parentSchema:schema170,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.type,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12164,7 +12164,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.segments === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema132.required,parentSchema:schema132,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12175,7 +12175,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "description") || (key0 === "segments")) || (key0 === "routers")) || (key0 === "l4")) || (key0 === "l7")) || (key0 === "data"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12189,7 +12189,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 80){
-const err2 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+const err2 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12198,8 +12198,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern1.test(data0)){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(!pattern2.test(data0)){
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12210,7 +12210,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12228,7 +12228,7 @@ err5.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12251,7 +12251,7 @@ if(data.segments !== undefined){
 let data1 = data.segments;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(Object.keys(data1).length < 1){
-const err8 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema132.properties.segments,data:data1};
+const err8 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema133.properties.segments,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12313,7 +12313,7 @@ errors = emErrs3.length;
 }
 var valid2 = _errs7 === errors;
 if(!valid2){
-const err14 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema132.properties.segments.propertyNames,parentSchema:schema132.properties.segments,data:data1};
+const err14 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema133.properties.segments.propertyNames,parentSchema:schema133.properties.segments,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12331,7 +12331,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.properties.segments.type,parentSchema:schema132.properties.segments,data:data1};
+const err15 = {instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.properties.segments.type,parentSchema:schema133.properties.segments,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12363,7 +12363,7 @@ if(data.data !== undefined){
 let data6 = data.data;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(Object.keys(data6).length < 1){
-const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema132.properties.data,data:data6};
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema133.properties.data,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12425,7 +12425,7 @@ errors = emErrs5.length;
 }
 var valid5 = _errs17 === errors;
 if(!valid5){
-const err22 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema132.properties.data.propertyNames,parentSchema:schema132.properties.data,data:data6};
+const err22 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema133.properties.data.propertyNames,parentSchema:schema133.properties.data,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12443,7 +12443,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.properties.data.type,parentSchema:schema132.properties.data,data:data6};
+const err23 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.properties.data.type,parentSchema:schema133.properties.data,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12455,7 +12455,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12468,14 +12468,14 @@ validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema179 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
+const schema180 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
 
 function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.asn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema179.required,parentSchema:schema179,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema180.required,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12485,7 +12485,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.speaker === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema179.required,parentSchema:schema179,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema180.required,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12495,7 +12495,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.load_balancer_pools === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema179.required,parentSchema:schema179,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema180.required,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12505,7 +12505,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.pod_cidr === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema179.required,parentSchema:schema179,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema180.required,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12515,7 +12515,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.service_cidr === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema179.required,parentSchema:schema179,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema180.required,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12526,7 +12526,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "description") || (key0 === "asn")) || (key0 === "speaker")) || (key0 === "load_balancer_pools")) || (key0 === "load_balancer_pools6")) || (key0 === "pod_cidr")) || (key0 === "service_cidr")) || (key0 === "maximum_prefix"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema179,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12540,7 +12540,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 80){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12549,8 +12549,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern1.test(data0)){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data0};
+if(!pattern2.test(data0)){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12561,7 +12561,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12579,7 +12579,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data0};
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12601,7 +12601,7 @@ errors = emErrs1.length;
 if(data.asn !== undefined){
 let data1 = data.asn;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err12 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.type,parentSchema:schema20,data:data1};
+const err12 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.type,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12612,7 +12612,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 4294967294 || isNaN(data1)){
-const err13 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema20,data:data1};
+const err13 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12622,7 +12622,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err14 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20,data:data1};
+const err14 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12641,7 +12641,7 @@ err15.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err16 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema20,data:data1};
+const err16 = {instancePath:instancePath+"/asn",schemaPath:"#/definitions/Asn/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be an AS number from 1 to 4294967294, e.g. 65001",schema:"must be an AS number from 1 to 4294967294, e.g. 65001",parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12663,7 +12663,7 @@ errors = emErrs3.length;
 if(data.speaker !== undefined){
 let data2 = data.speaker;
 if(!(data2 === "metallb")){
-const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema179.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema179.properties.speaker.enum,parentSchema:schema179.properties.speaker,data:data2};
+const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema180.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema180.properties.speaker.enum,parentSchema:schema180.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12681,7 +12681,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema179.properties.speaker,data:data2};
+const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema180.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12704,7 +12704,7 @@ if(data.load_balancer_pools !== undefined){
 let data3 = data.load_balancer_pools;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema179.properties.load_balancer_pools,data:data3};
+const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema180.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12717,8 +12717,8 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(!pattern3.test(data4)){
-const err23 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data4};
+if(!pattern4.test(data4)){
+const err23 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12729,7 +12729,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data4};
+const err24 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12747,7 +12747,7 @@ err25.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err26 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data4};
+const err26 = {instancePath:instancePath+"/load_balancer_pools/" + i0,schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12773,7 +12773,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema179.properties.load_balancer_pools,data:data3};
+const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema180.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12788,7 +12788,7 @@ break outer0;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema179.properties.load_balancer_pools.type,parentSchema:schema179.properties.load_balancer_pools,data:data3};
+const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema180.properties.load_balancer_pools.type,parentSchema:schema180.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12802,7 +12802,7 @@ if(data.load_balancer_pools6 !== undefined){
 let data5 = data.load_balancer_pools6;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
+const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12816,7 +12816,7 @@ for(let i2=0; i2<len1; i2++){
 let data6 = data5[i2];
 if(typeof data6 === "string"){
 if(func3(data6) > 49){
-const err31 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema27,data:data6};
+const err31 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/maxLength",keyword:"maxLength",params:{limit: 49},message:"must NOT have more than 49 characters",schema:49,parentSchema:schema28,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12825,8 +12825,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern5.test(data6)){
-const err32 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema27,data:data6};
+if(!pattern6.test(data6)){
+const err32 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"+"\"",schema:"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$",parentSchema:schema28,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12837,7 +12837,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data6};
+const err33 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12855,7 +12855,7 @@ err34.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err35 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema27,data:data6};
+const err35 = {instancePath:instancePath+"/load_balancer_pools6/" + i2,schemaPath:"#/definitions/Ipv6Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be an IPv6 prefix like 2001:db8:1::/64",schema:"must be an IPv6 prefix like 2001:db8:1::/64",parentSchema:schema28,data:data6};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12881,7 +12881,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data5[i3], data5[j1])){
-const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
+const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12896,7 +12896,7 @@ break outer1;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema179.properties.load_balancer_pools6.type,parentSchema:schema179.properties.load_balancer_pools6,data:data5};
+const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema180.properties.load_balancer_pools6.type,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12909,8 +12909,8 @@ errors++;
 if(data.pod_cidr !== undefined){
 let data7 = data.pod_cidr;
 if(typeof data7 === "string"){
-if(!pattern3.test(data7)){
-const err39 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data7};
+if(!pattern4.test(data7)){
+const err39 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12921,7 +12921,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data7};
+const err40 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12939,7 +12939,7 @@ err41.emUsed = true;
 }
 }
 if(emErrs10.length){
-const err42 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data7};
+const err42 = {instancePath:instancePath+"/pod_cidr",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12961,8 +12961,8 @@ errors = emErrs11.length;
 if(data.service_cidr !== undefined){
 let data8 = data.service_cidr;
 if(typeof data8 === "string"){
-if(!pattern3.test(data8)){
-const err44 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema25,data:data8};
+if(!pattern4.test(data8)){
+const err44 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/pattern",keyword:"pattern",params:{pattern: "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"},message:"must match pattern \""+"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$"+"\"",schema:"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$",parentSchema:schema26,data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12973,7 +12973,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data8};
+const err45 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data8};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12991,7 +12991,7 @@ err46.emUsed = true;
 }
 }
 if(emErrs12.length){
-const err47 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema25,data:data8};
+const err47 = {instancePath:instancePath+"/service_cidr",schemaPath:"#/definitions/Ipv4Prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be an IPv4 prefix like 10.1.0.0/24",schema:"must be an IPv4 prefix like 10.1.0.0/24",parentSchema:schema26,data:data8};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13013,7 +13013,7 @@ errors = emErrs13.length;
 if(data.maximum_prefix !== undefined){
 let data9 = data.maximum_prefix;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema179.properties.maximum_prefix.type,parentSchema:schema179.properties.maximum_prefix,data:data9};
+const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema180.properties.maximum_prefix.type,parentSchema:schema180.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13024,7 +13024,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100000 || isNaN(data9)){
-const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema179.properties.maximum_prefix,data:data9};
+const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema180.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13034,7 +13034,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data9 < 1 || isNaN(data9)){
-const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema179.properties.maximum_prefix,data:data9};
+const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema180.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13053,7 +13053,7 @@ err52.emUsed = true;
 }
 }
 if(emErrs14.length){
-const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema179.properties.maximum_prefix,data:data9};
+const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema180.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13074,7 +13074,7 @@ errors = emErrs15.length;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema179.type,parentSchema:schema179,data};
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema180.type,parentSchema:schema180,data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13087,14 +13087,17 @@ validate110.errors = vErrors;
 return errors === 0;
 }
 
+const schema187 = {"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}};
+const schema188 = {"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"};
+const pattern112 = new RegExp("^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const schema189 = {"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://fabric.invalid/schema/inventory.schema.json" */;
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.site === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema16.required,parentSchema:schema16,data};
+if(data.servers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema189.required,parentSchema:schema189,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13104,8 +13107,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema16.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(!((key0 === "servers") || (key0 === "ttl"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema189,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13115,11 +13118,1300 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.site !== undefined){
-let data0 = data.site;
+if(data.servers !== undefined){
+let data0 = data.servers;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(Object.keys(data0).length < 1){
+const err2 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema189.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err3 = {instancePath:instancePath+"/servers",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/servers",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/servers") || ((err5.instancePath.indexOf(instancePath+"/servers") === 0) && (err5.instancePath[instancePath+"/servers".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Name") === 0)) && (err5.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/servers",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err8 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema189.properties.servers.propertyNames,parentSchema:schema189.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+let data1 = data0[key2];
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err9 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err11 of vErrors){
+if(((((err11.keyword !== "errorMessage") && (!err11.emUsed)) && ((err11.instancePath === instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")) || ((err11.instancePath.indexOf(instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")) === 0) && (err11.instancePath[instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1").length] === "/")))) && (err11.schemaPath.indexOf("#/definitions/Name") === 0)) && (err11.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err11);
+err11.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err12 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err13 of vErrors){
+if(!err13.emUsed){
+emErrs3.push(err13);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema189.properties.servers.type,parentSchema:schema189.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ttl !== undefined){
+let data2 = data.ttl;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err15 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema189.properties.ttl.type,parentSchema:schema189.properties.ttl,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 86400 || isNaN(data2)){
+const err16 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema189.properties.ttl,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data2 < 60 || isNaN(data2)){
+const err17 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60",schema:60,parentSchema:schema189.properties.ttl,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema189.type,parentSchema:schema189,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate113.errors = vErrors;
+return errors === 0;
+}
+
+const schema193 = {"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"}}};
+const schema200 = {"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}};
+const pattern118 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const schema197 = {"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}};
+
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema197.required,parentSchema:schema197,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.vip === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vip"},message:"must have required property '"+"vip"+"'",schema:schema197.required,parentSchema:schema197,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "tenant") || (key0 === "vip"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema197,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.tenant !== undefined){
+let data0 = data.tenant;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+const err3 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/tenant") || ((err5.instancePath.indexOf(instancePath+"/tenant") === 0) && (err5.instancePath[instancePath+"/tenant".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Name") === 0)) && (err5.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/tenant",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.vip !== undefined){
+let data1 = data.vip;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err8 = {instancePath:instancePath+"/vip",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/vip",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/vip") || ((err10.instancePath.indexOf(instancePath+"/vip") === 0) && (err10.instancePath[instancePath+"/vip".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/Name") === 0)) && (err10.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err11 = {instancePath:instancePath+"/vip",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs3.push(err12);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema197.type,parentSchema:schema197,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.zone === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema193.required,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.sites === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'",schema:schema193.required,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "description") || (key0 === "zone")) || (key0 === "host")) || (key0 === "ttl")) || (key0 === "sites")) || (key0 === "check")) || (key0 === "budget"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data0 = data.description;
+if(typeof data0 === "string"){
+if(func3(data0) > 80){
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern2.test(data0)){
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err6 of vErrors){
+if(((((err6.keyword !== "errorMessage") && (!err6.emUsed)) && ((err6.instancePath === instancePath+"/description") || ((err6.instancePath.indexOf(instancePath+"/description") === 0) && (err6.instancePath[instancePath+"/description".length] === "/")))) && (err6.schemaPath.indexOf("#/definitions/Text") === 0)) && (err6.schemaPath["#/definitions/Text".length] === "/")){
+emErrs0.push(err6);
+err6.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err8 of vErrors){
+if(!err8.emUsed){
+emErrs1.push(err8);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.zone !== undefined){
+let data1 = data.zone;
+if(typeof data1 === "string"){
+if(func3(data1) > 200){
+const err9 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema188,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern112.test(data1)){
+const err10 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema188,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema188.type,parentSchema:schema188,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err12 of vErrors){
+if(((((err12.keyword !== "errorMessage") && (!err12.emUsed)) && ((err12.instancePath === instancePath+"/zone") || ((err12.instancePath.indexOf(instancePath+"/zone") === 0) && (err12.instancePath[instancePath+"/zone".length] === "/")))) && (err12.schemaPath.indexOf("#/definitions/DnsName") === 0)) && (err12.schemaPath["#/definitions/DnsName".length] === "/")){
+emErrs2.push(err12);
+err12.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err13 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema188,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err14 of vErrors){
+if(!err14.emUsed){
+emErrs3.push(err14);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.host !== undefined){
+let data2 = data.host;
+if(typeof data2 === "string"){
+if(!pattern118.test(data2)){
+const err15 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema193.properties.host,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema193.properties.host.type,parentSchema:schema193.properties.host,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err17 of vErrors){
+if(((((err17.keyword !== "errorMessage") && (!err17.emUsed)) && ((err17.instancePath === instancePath+"/host") || ((err17.instancePath.indexOf(instancePath+"/host") === 0) && (err17.instancePath[instancePath+"/host".length] === "/")))) && (err17.schemaPath.indexOf("#/properties/host") === 0)) && (err17.schemaPath["#/properties/host".length] === "/")){
+emErrs4.push(err17);
+err17.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err18 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be one DNS label of lower-case letters, digits and '-', e.g. www",schema:"must be one DNS label of lower-case letters, digits and '-', e.g. www",parentSchema:schema193.properties.host,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err19 of vErrors){
+if(!err19.emUsed){
+emErrs5.push(err19);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
+}
+}
+if(data.ttl !== undefined){
+let data3 = data.ttl;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err20 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema193.properties.ttl.type,parentSchema:schema193.properties.ttl,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 3600 || isNaN(data3)){
+const err21 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema193.properties.ttl,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err22 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema193.properties.ttl,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.sites !== undefined){
+let data4 = data.sites;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(Object.keys(data4).length < 1){
+const err23 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema193.properties.sites,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key1 in data4){
+const _errs14 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err24 = {instancePath:instancePath+"/sites",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/sites",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs6 = [];
+for(const err26 of vErrors){
+if(((((err26.keyword !== "errorMessage") && (!err26.emUsed)) && ((err26.instancePath === instancePath+"/sites") || ((err26.instancePath.indexOf(instancePath+"/sites") === 0) && (err26.instancePath[instancePath+"/sites".length] === "/")))) && (err26.schemaPath.indexOf("#/definitions/Name") === 0)) && (err26.schemaPath["#/definitions/Name".length] === "/")){
+emErrs6.push(err26);
+err26.emUsed = true;
+}
+}
+if(emErrs6.length){
+const err27 = {instancePath:instancePath+"/sites",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const emErrs7 = [];
+for(const err28 of vErrors){
+if(!err28.emUsed){
+emErrs7.push(err28);
+}
+}
+vErrors = emErrs7;
+errors = emErrs7.length;
+}
+var valid3 = _errs14 === errors;
+if(!valid3){
+const err29 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema193.properties.sites.propertyNames,parentSchema:schema193.properties.sites,data:data4};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+for(const key2 in data4){
+if(!(validate116(data4[key2], {instancePath:instancePath+"/sites/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema193.properties.sites.type,parentSchema:schema193.properties.sites,data:data4};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.check !== undefined){
+let data6 = data.check;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!((((((key3 === "path") || (key3 === "port")) || (key3 === "interval")) || (key3 === "timeout")) || (key3 === "fall")) || (key3 === "rise"))){
+const err31 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema200,data:data6};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data6.path !== undefined){
+let data7 = data6.path;
+if(typeof data7 === "string"){
+if(!pattern90.test(data7)){
+const err32 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema200.properties.path,data:data7};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema200.properties.path.type,parentSchema:schema200.properties.path,data:data7};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs8 = [];
+for(const err34 of vErrors){
+if(((((err34.keyword !== "errorMessage") && (!err34.emUsed)) && ((err34.instancePath === instancePath+"/check/path") || ((err34.instancePath.indexOf(instancePath+"/check/path") === 0) && (err34.instancePath[instancePath+"/check/path".length] === "/")))) && (err34.schemaPath.indexOf("#/definitions/GslbCheck/properties/path") === 0)) && (err34.schemaPath["#/definitions/GslbCheck/properties/path".length] === "/")){
+emErrs8.push(err34);
+err34.emUsed = true;
+}
+}
+if(emErrs8.length){
+const err35 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema200.properties.path,data:data7};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const emErrs9 = [];
+for(const err36 of vErrors){
+if(!err36.emUsed){
+emErrs9.push(err36);
+}
+}
+vErrors = emErrs9;
+errors = emErrs9.length;
+}
+}
+if(data6.port !== undefined){
+let data8 = data6.port;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err37 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.port.type,parentSchema:schema200.properties.port,data:data8};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 65535 || isNaN(data8)){
+const err38 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema200.properties.port,data:data8};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err39 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.port,data:data8};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data6.interval !== undefined){
+let data9 = data6.interval;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err40 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.interval.type,parentSchema:schema200.properties.interval,data:data9};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 255 || isNaN(data9)){
+const err41 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema200.properties.interval,data:data9};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data9 < 2 || isNaN(data9)){
+const err42 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema200.properties.interval,data:data9};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+if(data6.timeout !== undefined){
+let data10 = data6.timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err43 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.timeout.type,parentSchema:schema200.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 254 || isNaN(data10)){
+const err44 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema200.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data10 < 1 || isNaN(data10)){
+const err45 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data6.fall !== undefined){
+let data11 = data6.fall;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err46 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.fall.type,parentSchema:schema200.properties.fall,data:data11};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 100 || isNaN(data11)){
+const err47 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema200.properties.fall,data:data11};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err48 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.fall,data:data11};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+if(data6.rise !== undefined){
+let data12 = data6.rise;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err49 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.rise.type,parentSchema:schema200.properties.rise,data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err50 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema200.properties.rise,data:data12};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err51 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.rise,data:data12};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema200.type,parentSchema:schema200,data:data6};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.budget !== undefined){
+let data13 = data.budget;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err53 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema193.properties.budget.type,parentSchema:schema193.properties.budget,data:data13};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 3600000 || isNaN(data13)){
+const err54 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema193.properties.budget,data:data13};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err55 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema193.properties.budget,data:data13};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema193.type,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.zones === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zones"},message:"must have required property '"+"zones"+"'",schema:schema187.required,parentSchema:schema187,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.services === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema187.required,parentSchema:schema187,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "zones") || (key0 === "services"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema187,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.zones !== undefined){
+let data0 = data.zones;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(Object.keys(data0).length < 1){
+const err3 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema187.properties.zones,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(func3(key1) > 200){
+const err4 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema188,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern112.test(key1)){
+const err5 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema188,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema188.type,parentSchema:schema188,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err7 of vErrors){
+if(((((err7.keyword !== "errorMessage") && (!err7.emUsed)) && ((err7.instancePath === instancePath+"/zones") || ((err7.instancePath.indexOf(instancePath+"/zones") === 0) && (err7.instancePath[instancePath+"/zones".length] === "/")))) && (err7.schemaPath.indexOf("#/definitions/DnsName") === 0)) && (err7.schemaPath["#/definitions/DnsName".length] === "/")){
+emErrs0.push(err7);
+err7.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err8 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema188,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err9 of vErrors){
+if(!err9.emUsed){
+emErrs1.push(err9);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err10 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema187.properties.zones.propertyNames,parentSchema:schema187.properties.zones,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+if(!(validate113(data0[key2], {instancePath:instancePath+"/zones/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.properties.zones.type,parentSchema:schema187.properties.zones,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data2 = data.services;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length < 1){
+const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema187.properties.services,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key3 in data2){
+const _errs11 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err13 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err15 of vErrors){
+if(((((err15.keyword !== "errorMessage") && (!err15.emUsed)) && ((err15.instancePath === instancePath+"/services") || ((err15.instancePath.indexOf(instancePath+"/services") === 0) && (err15.instancePath[instancePath+"/services".length] === "/")))) && (err15.schemaPath.indexOf("#/definitions/Name") === 0)) && (err15.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err15);
+err15.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err16 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err17 of vErrors){
+if(!err17.emUsed){
+emErrs3.push(err17);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+var valid4 = _errs11 === errors;
+if(!valid4){
+const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema187.properties.services.propertyNames,parentSchema:schema187.properties.services,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+for(const key4 in data2){
+if(!(validate115(data2[key4], {instancePath:instancePath+"/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.properties.services.type,parentSchema:schema187.properties.services,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.type,parentSchema:schema187,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://fabric.invalid/schema/inventory.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gslb !== undefined){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.site === undefined){
+const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema16.then.required,parentSchema:schema16.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.site !== undefined){
+let data1 = data.site;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13130,7 +14422,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+const err3 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13148,7 +14440,7 @@ err4.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err5 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+const err5 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13167,11 +14459,12 @@ vErrors = emErrs1;
 errors = emErrs1.length;
 }
 }
-if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 === "string"){
-if(func3(data1) > 80){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema18,data:data1};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema16.if,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13180,8 +14473,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern1.test(data1)){
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema18,data:data1};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13191,8 +14486,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};
+if(data.site !== undefined){
+let data2 = data.site;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13201,32 +14499,105 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+else {
+const err10 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if(errors > 0){
 const emErrs2 = [];
-for(const err10 of vErrors){
-if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/description") || ((err10.instancePath.indexOf(instancePath+"/description") === 0) && (err10.instancePath[instancePath+"/description".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/Text") === 0)) && (err10.schemaPath["#/definitions/Text".length] === "/")){
-emErrs2.push(err10);
-err10.emUsed = true;
+for(const err11 of vErrors){
+if(((((err11.keyword !== "errorMessage") && (!err11.emUsed)) && ((err11.instancePath === instancePath+"/site") || ((err11.instancePath.indexOf(instancePath+"/site") === 0) && (err11.instancePath[instancePath+"/site".length] === "/")))) && (err11.schemaPath.indexOf("#/definitions/Name") === 0)) && (err11.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err11);
+err11.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema18,data:data1};
+const err12 = {instancePath:instancePath+"/site",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data2};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
 const emErrs3 = [];
-for(const err12 of vErrors){
-if(!err12.emUsed){
-emErrs3.push(err12);
+for(const err13 of vErrors){
+if(!err13.emUsed){
+emErrs3.push(err13);
 }
 }
 vErrors = emErrs3;
 errors = emErrs3.length;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func3(data3) > 80){
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema19,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern2.test(data3)){
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 .,:/()_+@=-]*$"},message:"must match pattern \""+"^[A-Za-z0-9 .,:/()_+@=-]*$"+"\"",schema:"^[A-Za-z0-9 .,:/()_+@=-]*$",parentSchema:schema19,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs4 = [];
+for(const err17 of vErrors){
+if(((((err17.keyword !== "errorMessage") && (!err17.emUsed)) && ((err17.instancePath === instancePath+"/description") || ((err17.instancePath.indexOf(instancePath+"/description") === 0) && (err17.instancePath[instancePath+"/description".length] === "/")))) && (err17.schemaPath.indexOf("#/definitions/Text") === 0)) && (err17.schemaPath["#/definitions/Text".length] === "/")){
+emErrs4.push(err17);
+err17.emUsed = true;
+}
+}
+if(emErrs4.length){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/definitions/Text/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",schema:"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt",parentSchema:schema19,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const emErrs5 = [];
+for(const err19 of vErrors){
+if(!err19.emUsed){
+emErrs5.push(err19);
+}
+}
+vErrors = emErrs5;
+errors = emErrs5.length;
 }
 }
 if(data.asns !== undefined){
@@ -13254,94 +14625,11 @@ errors = vErrors.length;
 }
 }
 if(data.budgets !== undefined){
-let data6 = data.budgets;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
+let data8 = data.budgets;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
 if(!((((((((key1 === "fabric") || (key1 === "edge")) || (key1 === "gateway")) || (key1 === "vip")) || (key1 === "haproxy")) || (key1 === "app_server")) || (key1 === "hypervisor")) || (key1 === "data"))){
-const err13 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data6.fabric !== undefined){
-let data7 = data6.fabric;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.fabric.type,parentSchema:schema36.properties.fabric,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 600000 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.fabric,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data7 < 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.fabric,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data6.edge !== undefined){
-let data8 = data6.edge;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.edge.type,parentSchema:schema36.properties.edge,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 600000 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.edge,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data8 < 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.edge,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-if(data6.gateway !== undefined){
-let data9 = data6.gateway;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.gateway.type,parentSchema:schema36.properties.gateway,data:data9};
+const err20 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13350,9 +14638,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 600000 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.gateway,data:data9};
+}
+if(data8.fabric !== undefined){
+let data9 = data8.fabric;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err21 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.fabric.type,parentSchema:schema37.properties.fabric,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13361,8 +14651,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.gateway,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 600000 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.fabric,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13371,12 +14662,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data6.vip !== undefined){
-let data10 = data6.vip;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.vip.type,parentSchema:schema36.properties.vip,data:data10};
+if(data9 < 0 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/budgets/fabric",schemaPath:"#/definitions/Budgets/properties/fabric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.fabric,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13385,9 +14672,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 600000 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.vip,data:data10};
+}
+}
+if(data8.edge !== undefined){
+let data10 = data8.edge;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err24 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.edge.type,parentSchema:schema37.properties.edge,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13396,8 +14686,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.vip,data:data10};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 600000 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.edge,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13406,12 +14697,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-if(data6.haproxy !== undefined){
-let data11 = data6.haproxy;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err26 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.haproxy.type,parentSchema:schema36.properties.haproxy,data:data11};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/budgets/edge",schemaPath:"#/definitions/Budgets/properties/edge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.edge,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13420,9 +14707,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 600000 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.haproxy,data:data11};
+}
+}
+if(data8.gateway !== undefined){
+let data11 = data8.gateway;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err27 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.gateway.type,parentSchema:schema37.properties.gateway,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13431,8 +14721,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err28 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.haproxy,data:data11};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 600000 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.gateway,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13441,12 +14732,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-if(data6.app_server !== undefined){
-let data12 = data6.app_server;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err29 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.app_server.type,parentSchema:schema36.properties.app_server,data:data12};
+if(data11 < 0 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/budgets/gateway",schemaPath:"#/definitions/Budgets/properties/gateway/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.gateway,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13455,9 +14742,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 1000000 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema36.properties.app_server,data:data12};
+}
+}
+if(data8.vip !== undefined){
+let data12 = data8.vip;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err30 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.vip.type,parentSchema:schema37.properties.vip,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13466,8 +14756,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data12 < 0 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.app_server,data:data12};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 600000 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.vip,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13476,12 +14767,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data6.hypervisor !== undefined){
-let data13 = data6.hypervisor;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err32 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.hypervisor.type,parentSchema:schema36.properties.hypervisor,data:data13};
+if(data12 < 0 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/budgets/vip",schemaPath:"#/definitions/Budgets/properties/vip/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.vip,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13490,9 +14777,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 600000 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.hypervisor,data:data13};
+}
+}
+if(data8.haproxy !== undefined){
+let data13 = data8.haproxy;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err33 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.haproxy.type,parentSchema:schema37.properties.haproxy,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13501,8 +14791,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.hypervisor,data:data13};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 600000 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.haproxy,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13511,12 +14802,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data6.data !== undefined){
-let data14 = data6.data;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err35 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.data.type,parentSchema:schema36.properties.data,data:data14};
+if(data13 < 0 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/budgets/haproxy",schemaPath:"#/definitions/Budgets/properties/haproxy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.haproxy,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13525,9 +14812,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 600000 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema36.properties.data,data:data14};
+}
+}
+if(data8.app_server !== undefined){
+let data14 = data8.app_server;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err36 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.app_server.type,parentSchema:schema37.properties.app_server,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13536,8 +14826,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err37 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.data,data:data14};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 1000000 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema37.properties.app_server,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13546,11 +14837,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data6};
+if(data14 < 0 || isNaN(data14)){
+const err38 = {instancePath:instancePath+"/budgets/app_server",schemaPath:"#/definitions/Budgets/properties/app_server/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.app_server,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13560,14 +14848,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.upstreams !== undefined){
-let data15 = data.upstreams;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-const _errs34 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err39 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
+}
+if(data8.hypervisor !== undefined){
+let data15 = data8.hypervisor;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err39 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.hypervisor.type,parentSchema:schema37.properties.hypervisor,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13576,9 +14861,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 600000 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.hypervisor,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13587,16 +14872,22 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs4 = [];
-for(const err41 of vErrors){
-if(((((err41.keyword !== "errorMessage") && (!err41.emUsed)) && ((err41.instancePath === instancePath+"/upstreams") || ((err41.instancePath.indexOf(instancePath+"/upstreams") === 0) && (err41.instancePath[instancePath+"/upstreams".length] === "/")))) && (err41.schemaPath.indexOf("#/definitions/Name") === 0)) && (err41.schemaPath["#/definitions/Name".length] === "/")){
-emErrs4.push(err41);
-err41.emUsed = true;
+if(data15 < 0 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/budgets/hypervisor",schemaPath:"#/definitions/Budgets/properties/hypervisor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.hypervisor,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
 }
 }
-if(emErrs4.length){
-const err42 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
+}
+if(data8.data !== undefined){
+let data16 = data8.data;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err42 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.data.type,parentSchema:schema37.properties.data,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13605,18 +14896,19 @@ vErrors.push(err42);
 }
 errors++;
 }
-const emErrs5 = [];
-for(const err43 of vErrors){
-if(!err43.emUsed){
-emErrs5.push(err43);
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 600000 || isNaN(data16)){
+const err43 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema37.properties.data,data:data16};
+if(vErrors === null){
+vErrors = [err43];
 }
+else {
+vErrors.push(err43);
 }
-vErrors = emErrs5;
-errors = emErrs5.length;
+errors++;
 }
-var valid5 = _errs34 === errors;
-if(!valid5){
-const err44 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema16.properties.upstreams.propertyNames,parentSchema:schema16.properties.upstreams,data:data15};
+if(data16 < 0 || isNaN(data16)){
+const err44 = {instancePath:instancePath+"/budgets/data",schemaPath:"#/definitions/Budgets/properties/data/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.data,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13626,15 +14918,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-for(const key3 in data15){
-if(!(validate29(data15[key3], {instancePath:instancePath+"/upstreams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data15,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.upstreams.type,parentSchema:schema16.properties.upstreams,data:data15};
+const err45 = {instancePath:instancePath+"/budgets",schemaPath:"#/definitions/Budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13644,14 +14931,14 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.devices !== undefined){
-let data17 = data.devices;
+if(data.upstreams !== undefined){
+let data17 = data.upstreams;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key4 in data17){
-const _errs41 = errors;
-if(typeof key4 === "string"){
-if(!pattern0.test(key4)){
-const err46 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key4,propertyName:key4};
+for(const key2 in data17){
+const _errs40 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err46 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13662,7 +14949,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key4,propertyName:key4};
+const err47 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13674,13 +14961,13 @@ errors++;
 if(errors > 0){
 const emErrs6 = [];
 for(const err48 of vErrors){
-if(((((err48.keyword !== "errorMessage") && (!err48.emUsed)) && ((err48.instancePath === instancePath+"/devices") || ((err48.instancePath.indexOf(instancePath+"/devices") === 0) && (err48.instancePath[instancePath+"/devices".length] === "/")))) && (err48.schemaPath.indexOf("#/definitions/Name") === 0)) && (err48.schemaPath["#/definitions/Name".length] === "/")){
+if(((((err48.keyword !== "errorMessage") && (!err48.emUsed)) && ((err48.instancePath === instancePath+"/upstreams") || ((err48.instancePath.indexOf(instancePath+"/upstreams") === 0) && (err48.instancePath[instancePath+"/upstreams".length] === "/")))) && (err48.schemaPath.indexOf("#/definitions/Name") === 0)) && (err48.schemaPath["#/definitions/Name".length] === "/")){
 emErrs6.push(err48);
 err48.emUsed = true;
 }
 }
 if(emErrs6.length){
-const err49 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key4,propertyName:key4};
+const err49 = {instancePath:instancePath+"/upstreams",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs6},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13698,9 +14985,9 @@ emErrs7.push(err50);
 vErrors = emErrs7;
 errors = emErrs7.length;
 }
-var valid8 = _errs41 === errors;
-if(!valid8){
-const err51 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema16.properties.devices.propertyNames,parentSchema:schema16.properties.devices,data:data17};
+var valid9 = _errs40 === errors;
+if(!valid9){
+const err51 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema16.properties.upstreams.propertyNames,parentSchema:schema16.properties.upstreams,data:data17};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13710,15 +14997,15 @@ vErrors.push(err51);
 errors++;
 }
 }
-for(const key5 in data17){
-if(!(validate32(data17[key5], {instancePath:instancePath+"/devices/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key5,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+for(const key3 in data17){
+if(!(validate29(data17[key3], {instancePath:instancePath+"/upstreams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.devices.type,parentSchema:schema16.properties.devices,data:data17};
+const err52 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.upstreams.type,parentSchema:schema16.properties.upstreams,data:data17};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13728,14 +15015,14 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.tenants !== undefined){
-let data19 = data.tenants;
+if(data.devices !== undefined){
+let data19 = data.devices;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key6 in data19){
-const _errs48 = errors;
-if(typeof key6 === "string"){
-if(!pattern0.test(key6)){
-const err53 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key6,propertyName:key6};
+for(const key4 in data19){
+const _errs47 = errors;
+if(typeof key4 === "string"){
+if(!pattern0.test(key4)){
+const err53 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13746,7 +15033,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key6,propertyName:key6};
+const err54 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13758,13 +15045,13 @@ errors++;
 if(errors > 0){
 const emErrs8 = [];
 for(const err55 of vErrors){
-if(((((err55.keyword !== "errorMessage") && (!err55.emUsed)) && ((err55.instancePath === instancePath+"/tenants") || ((err55.instancePath.indexOf(instancePath+"/tenants") === 0) && (err55.instancePath[instancePath+"/tenants".length] === "/")))) && (err55.schemaPath.indexOf("#/definitions/Name") === 0)) && (err55.schemaPath["#/definitions/Name".length] === "/")){
+if(((((err55.keyword !== "errorMessage") && (!err55.emUsed)) && ((err55.instancePath === instancePath+"/devices") || ((err55.instancePath.indexOf(instancePath+"/devices") === 0) && (err55.instancePath[instancePath+"/devices".length] === "/")))) && (err55.schemaPath.indexOf("#/definitions/Name") === 0)) && (err55.schemaPath["#/definitions/Name".length] === "/")){
 emErrs8.push(err55);
 err55.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err56 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key6,propertyName:key6};
+const err56 = {instancePath:instancePath+"/devices",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -13782,9 +15069,9 @@ emErrs9.push(err57);
 vErrors = emErrs9;
 errors = emErrs9.length;
 }
-var valid11 = _errs48 === errors;
-if(!valid11){
-const err58 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema16.properties.tenants.propertyNames,parentSchema:schema16.properties.tenants,data:data19};
+var valid12 = _errs47 === errors;
+if(!valid12){
+const err58 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema16.properties.devices.propertyNames,parentSchema:schema16.properties.devices,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13794,15 +15081,15 @@ vErrors.push(err58);
 errors++;
 }
 }
-for(const key7 in data19){
-if(!(validate78(data19[key7], {instancePath:instancePath+"/tenants/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data19,parentDataProperty:key7,rootData}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+for(const key5 in data19){
+if(!(validate32(data19[key5], {instancePath:instancePath+"/devices/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data19,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.tenants.type,parentSchema:schema16.properties.tenants,data:data19};
+const err59 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.devices.type,parentSchema:schema16.properties.devices,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -13812,14 +15099,14 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.clusters !== undefined){
-let data21 = data.clusters;
+if(data.tenants !== undefined){
+let data21 = data.tenants;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key8 in data21){
-const _errs55 = errors;
-if(typeof key8 === "string"){
-if(!pattern0.test(key8)){
-const err60 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key8,propertyName:key8};
+for(const key6 in data21){
+const _errs54 = errors;
+if(typeof key6 === "string"){
+if(!pattern0.test(key6)){
+const err60 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13830,7 +15117,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key8,propertyName:key8};
+const err61 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13842,13 +15129,13 @@ errors++;
 if(errors > 0){
 const emErrs10 = [];
 for(const err62 of vErrors){
-if(((((err62.keyword !== "errorMessage") && (!err62.emUsed)) && ((err62.instancePath === instancePath+"/clusters") || ((err62.instancePath.indexOf(instancePath+"/clusters") === 0) && (err62.instancePath[instancePath+"/clusters".length] === "/")))) && (err62.schemaPath.indexOf("#/definitions/Name") === 0)) && (err62.schemaPath["#/definitions/Name".length] === "/")){
+if(((((err62.keyword !== "errorMessage") && (!err62.emUsed)) && ((err62.instancePath === instancePath+"/tenants") || ((err62.instancePath.indexOf(instancePath+"/tenants") === 0) && (err62.instancePath[instancePath+"/tenants".length] === "/")))) && (err62.schemaPath.indexOf("#/definitions/Name") === 0)) && (err62.schemaPath["#/definitions/Name".length] === "/")){
 emErrs10.push(err62);
 err62.emUsed = true;
 }
 }
 if(emErrs10.length){
-const err63 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key8,propertyName:key8};
+const err63 = {instancePath:instancePath+"/tenants",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs10},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -13866,9 +15153,9 @@ emErrs11.push(err64);
 vErrors = emErrs11;
 errors = emErrs11.length;
 }
-var valid14 = _errs55 === errors;
-if(!valid14){
-const err65 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema16.properties.clusters.propertyNames,parentSchema:schema16.properties.clusters,data:data21};
+var valid15 = _errs54 === errors;
+if(!valid15){
+const err65 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema16.properties.tenants.propertyNames,parentSchema:schema16.properties.tenants,data:data21};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -13878,15 +15165,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-for(const key9 in data21){
-if(!(validate110(data21[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key9,rootData}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+for(const key7 in data21){
+if(!(validate78(data21[key7], {instancePath:instancePath+"/tenants/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key7,rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.clusters.type,parentSchema:schema16.properties.clusters,data:data21};
+const err66 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.tenants.type,parentSchema:schema16.properties.tenants,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -13896,14 +15183,104 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(data.clusters !== undefined){
+let data23 = data.clusters;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key8 in data23){
+const _errs61 = errors;
+if(typeof key8 === "string"){
+if(!pattern0.test(key8)){
+const err67 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs12 = [];
+for(const err69 of vErrors){
+if(((((err69.keyword !== "errorMessage") && (!err69.emUsed)) && ((err69.instancePath === instancePath+"/clusters") || ((err69.instancePath.indexOf(instancePath+"/clusters") === 0) && (err69.instancePath[instancePath+"/clusters".length] === "/")))) && (err69.schemaPath.indexOf("#/definitions/Name") === 0)) && (err69.schemaPath["#/definitions/Name".length] === "/")){
+emErrs12.push(err69);
+err69.emUsed = true;
+}
+}
+if(emErrs12.length){
+const err70 = {instancePath:instancePath+"/clusters",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+const emErrs13 = [];
+for(const err71 of vErrors){
+if(!err71.emUsed){
+emErrs13.push(err71);
+}
+}
+vErrors = emErrs13;
+errors = emErrs13.length;
+}
+var valid18 = _errs61 === errors;
+if(!valid18){
+const err72 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema16.properties.clusters.propertyNames,parentSchema:schema16.properties.clusters,data:data23};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+for(const key9 in data23){
+if(!(validate110(data23[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data23,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/clusters",schemaPath:"#/properties/clusters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.clusters.type,parentSchema:schema16.properties.clusters,data:data23};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.gslb !== undefined){
+if(!(validate112(data.gslb, {instancePath:instancePath+"/gslb",parentData:data,parentDataProperty:"gslb",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }

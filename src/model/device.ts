@@ -7,6 +7,7 @@ import type { Daemon } from '../daemons/index.js';
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
 import type { FamilyAddress, InterfaceAddress } from './address.js';
 import type { FrrModel } from './frr.js';
+import type { GdnsdModel } from './gslb.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
 import type { OvsModel } from './ovs.js';
@@ -167,6 +168,8 @@ export interface VmDevice extends DeviceBase {
   tenant: string;
   /** Its Redis and Sentinel when it is a member of a `redis` data service (absent otherwise). */
   redis?: RedisModel;
+  /** A GSLB DNS server (`gslb.zones.<z>.servers`): gdnsd (docs/active-active.md); else absent. */
+  gdnsd?: GdnsdModel;
 }
 /** A simulated upstream ISP (lab only). */
 export interface UpstreamDevice extends DeviceBase, WithFrr {

@@ -11,3 +11,5 @@ export const speaksBgp = <D extends Dev>(d: D): d is Extract<D, { frr: unknown }
 export const runsVrrp = <D extends Dev>(d: D): d is Extract<D, { keepalived: unknown }> => 'keepalived' in d;
 export const runsProxy = <D extends Dev>(d: D): d is Extract<D, { haproxy: unknown }> => 'haproxy' in d;
 export const runsOverlay = <D extends Dev>(d: D): d is Extract<D, { ovs: unknown }> => 'ovs' in d;
+export const runsDns = <D extends Dev>(d: D): d is Extract<D, { gdnsd?: unknown }> & { gdnsd: object } =>
+  'gdnsd' in d && d.gdnsd !== undefined;

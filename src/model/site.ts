@@ -1,11 +1,15 @@
 /** The compiled fabric and its sites: devices, cables, segments, redundancy groups, IP plan. */
+
 import type { FailureBudget, SiteTimers } from './budgets.js';
 import type { Device } from './device.js';
+import type { GslbModel } from './gslb.js';
 import type { ClusterModel } from './k8s.js';
 
 export interface FabricModel {
   /** Sites, sorted by name. */
   sites: SiteModel[];
+  /** Services that span sites and their GSLB zones (docs/active-active.md); absent without `gslb`. */
+  gslb?: GslbModel;
 }
 
 export interface SiteModel {

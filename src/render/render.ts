@@ -78,7 +78,12 @@ function renderFile(
       : { content: r.value.endsWith('\n') ? r.value : `${r.value}\n`, secrets: [spec.secret.name] };
   }
   try {
-    return { content: templates.get(spec.template!)(view), secrets: [] };
+    return {
+      content: templates.get(spec.template!)(
+        spec.part === undefined ? view : { ...(view as object), part: spec.part },
+      ),
+      secrets: [],
+    };
   } catch (e) {
     // strict mode: the model lacks a value the template prints. A bug in compile, not in the inventory.
     return {

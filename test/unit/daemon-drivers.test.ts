@@ -14,7 +14,17 @@ const probe = (procs: string[], files: Record<string, string> = {}, reported = '
 
 describe('daemon drivers', () => {
   it('GIVEN the lab THEN daemons boot sshd first, snmpd before FRR (AgentX does not retry), http last', () => {
-    expect(LAB_DAEMONS).toEqual(['sshd', 'snmpd', 'frr', 'keepalived', 'haproxy', 'redis', 'ovs', 'http']);
+    expect(LAB_DAEMONS).toEqual([
+      'sshd',
+      'snmpd',
+      'frr',
+      'keepalived',
+      'haproxy',
+      'redis',
+      'gdnsd',
+      'ovs',
+      'http',
+    ]);
   });
 
   it('GIVEN FRR in a lab node THEN up with watchfrr and zebra, and an enabled daemon not running is named', () => {

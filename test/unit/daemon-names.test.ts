@@ -43,7 +43,16 @@ function namedOutside(daemon: string): string[] {
 
 describe('each daemon has one home', () => {
   it('GIVEN the registry THEN it has the six daemons fabric configures, after the kernel settings', () => {
-    expect(Object.keys(DAEMONS)).toEqual(['sysctl', 'frr', 'keepalived', 'haproxy', 'redis', 'ovs', 'snmpd']);
+    expect(Object.keys(DAEMONS)).toEqual([
+      'sysctl',
+      'frr',
+      'keepalived',
+      'haproxy',
+      'redis',
+      'gdnsd',
+      'ovs',
+      'snmpd',
+    ]);
   });
 
   for (const daemon of Object.keys(DAEMONS))

@@ -1,0 +1,298 @@
+/**
+ * Services that span sites (`gslb`, docs/active-active.md), compiled once into plain data: each
+ * service's VIPs by site, its health check with every default set, its DNS-answer times against
+ * its budget, and the gdnsd model of every DNS server of a zone. Runs after the sites' own compile,
+ * on the merged inventories of all sites (also those not selected with --site: a DNS server of
+ * idc-a answers idc-b's VIP too, so pushing idc-a alone must not drop it).
+ *
+ * A reference that does not resolve (site, tenant, VIP, server) is an input error (exit 2).
+ */
+import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
+import type { Daemon } from '../model/device.js';
+import type {
+  GdnsdModel,
+  GdnsdResource,
+  GslbCheck,
+  GslbModel,
+  GslbServer,
+  GslbService,
+  GslbServiceSite,
+} from '../model/gslb.js';
+import type { SiteModel } from '../model/site.js';
+import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
+
+/** gdnsd's monitor defaults fabric documents (docs/active-active.md): whole seconds. */
+export const GSLB_CHECK_DEFAULTS = { path: '/', interval: 2, timeout: 1, fall: 2, rise: 3 } as const;
+/** Seconds. */
+export const GSLB_SERVICE_TTL = 30;
+/** Seconds. */
+export const GSLB_ZONE_TTL = 300;
+/** Milliseconds: how long the answer may keep a site that stopped serving. */
+export const GSLB_BUDGET = 10000;
+/** multifo's threshold: one site alone is still answered (docs/active-active.md). */
+const UP_THRESH = '0.01';
+
+export interface CompiledGslb {
+  gslb: GslbModel;
+  /** gdnsd of each DNS server, by `<site>/<device>`. */
+  servers: Map<string, GdnsdModel>;
+  diagnostics: Diagnostic[];
+}
+
+const v6 = (a: string): string => formatAddress6(parseAddress6(a)!);
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+const bySite = <T extends { site: string }>(a: T, b: T) => a.site.localeCompare(b.site);
+
+interface Ctx {
+  siteNamed: ReadonlyMap<string, SiteInventory>;
+  known: string;
+  at: (...path: (string | number)[]) => { file: string; path: (string | number)[] };
+  diagnostics: Diagnostic[];
+}
+
+type ZoneFacts = { name: string; ttl: number; servers: GslbServer[] };
+
+export function compileGslb(input: GslbInventory, sites: readonly SiteInventory[]): CompiledGslb {
+  const diagnostics: Diagnostic[] = [];
+  const ctx: Ctx = {
+    siteNamed: new Map(sites.map((s) => [s.name, s])),
+    known: sites.map((s) => s.name).join(', '),
+    at: (...path) => ({ file: input.file, path: ['gslb', ...path] }),
+    diagnostics,
+  };
+  const zones = compileZones(input, ctx);
+  const services = compileServices(input, zones, ctx);
+  const servers = serverModels(zones, services);
+  return {
+    gslb: { zones: zones.map(({ name, servers: s }) => ({ name, servers: s })), services },
+    servers,
+    diagnostics,
+  };
+}
+
+/** The zones and their servers, VMs of the sites. */
+function compileZones(input: GslbInventory, { siteNamed, known, at, diagnostics }: Ctx): ZoneFacts[] {
+  // zones: their servers, VMs of the sites
+  return Object.entries(input.gslb.zones)
+    .map(([name, z]) => {
+      const servers: GslbServer[] = [];
+      for (const [siteName, device] of Object.entries(z.servers)) {
+        const site = siteNamed.get(siteName);
+        if (!site) {
+          diagnostics.push(
+            error('unknown-site', `no site '${siteName}' in the inventory (sites: ${known})`, {
+              ...at('zones', name, 'servers', siteName),
+              atKey: true,
+            }),
+          );
+          continue;
+        }
+        const d = Object.hasOwn(site.devices, device) ? site.devices[device] : undefined;
+        if (d?.role !== 'vm') {
+          const vms = Object.entries(site.devices)
+            .filter(([, x]) => x.role === 'vm')
+            .map(([n]) => n)
+            .sort();
+          diagnostics.push(
+            error(
+              d ? 'gslb-server-not-vm' : 'unknown-device',
+              `${d ? `device '${device}' is a ${d.role}, not` : `no device '${device}' in site ${siteName}; it must be`} a VM to run the zone's DNS server (VMs of ${siteName}: ${vms.join(', ') || 'none'})`,
+              at('zones', name, 'servers', siteName),
+            ),
+          );
+          continue;
+        }
+        const nics = Object.values(d.nics ?? {});
+        servers.push({
+          site: siteName,
+          device,
+          nsName: `ns-${siteName}.${name}`,
+          addresses: nics.flatMap((n) => (n.address ? [n.address] : [])).sort(),
+          addresses6: nics.flatMap((n) => (n.address6 ? [v6(n.address6)] : [])).sort(),
+        });
+      }
+      return { name, ttl: z.ttl ?? GSLB_ZONE_TTL, servers: servers.sort(bySite) };
+    })
+    .sort(byName);
+}
+
+/** Each service: its sites' VIPs, the check with its defaults, the answer's times. */
+function compileServices(
+  input: GslbInventory,
+  zones: readonly ZoneFacts[],
+  { siteNamed, known, at, diagnostics }: Ctx,
+): GslbService[] {
+  // services: each site's VIP, the check with its defaults, the answer's times
+  const services: GslbService[] = [];
+  for (const [name, s] of Object.entries(input.gslb.services)) {
+    if (!zones.some((z) => z.name === s.zone)) {
+      diagnostics.push(
+        error(
+          'unknown-zone',
+          `no zone '${s.zone}' in gslb.zones (zones: ${zones.map((z) => z.name).join(', ')})`,
+          at('services', name, 'zone'),
+        ),
+      );
+      continue;
+    }
+    const members: GslbServiceSite[] = [];
+    const ports = new Set<number>();
+    for (const [siteName, m] of Object.entries(s.sites)) {
+      const site = siteNamed.get(siteName);
+      if (!site) {
+        diagnostics.push(
+          error('unknown-site', `no site '${siteName}' in the inventory (sites: ${known})`, {
+            ...at('services', name, 'sites', siteName),
+            atKey: true,
+          }),
+        );
+        continue;
+      }
+      const tenant = Object.hasOwn(site.tenants, m.tenant) ? site.tenants[m.tenant] : undefined;
+      if (!tenant) {
+        diagnostics.push(
+          error(
+            'unknown-tenant',
+            `no tenant '${m.tenant}' in site ${siteName} (tenants: ${Object.keys(site.tenants).sort().join(', ') || 'none'})`,
+            at('services', name, 'sites', siteName, 'tenant'),
+          ),
+        );
+        continue;
+      }
+      const l4 = tenant.l4?.services ?? {};
+      const vip = Object.hasOwn(l4, m.vip) ? l4[m.vip] : undefined;
+      if (!vip) {
+        diagnostics.push(
+          error(
+            'unknown-vip',
+            `tenant ${m.tenant} of site ${siteName} has no L4 service '${m.vip}' (its VIPs: ${Object.keys(l4).sort().join(', ') || 'none'})`,
+            at('services', name, 'sites', siteName, 'vip'),
+          ),
+        );
+        continue;
+      }
+      for (const p of vip.ports) ports.add(p);
+      members.push({
+        site: siteName,
+        tenant: m.tenant,
+        vip: m.vip,
+        ...(vip.address ? { address: vip.address } : {}),
+        ...(vip.address6 ? { address6: v6(vip.address6) } : {}),
+      });
+    }
+    const c = s.check ?? {};
+    const check: GslbCheck = {
+      kind: 'http',
+      path: c.path ?? GSLB_CHECK_DEFAULTS.path,
+      port: c.port ?? (ports.has(80) || ports.size === 0 ? 80 : Math.min(...ports)),
+      interval: c.interval ?? GSLB_CHECK_DEFAULTS.interval,
+      timeout: c.timeout ?? GSLB_CHECK_DEFAULTS.timeout,
+      fall: c.fall ?? GSLB_CHECK_DEFAULTS.fall,
+      rise: c.rise ?? GSLB_CHECK_DEFAULTS.rise,
+    };
+    if (check.timeout >= check.interval)
+      diagnostics.push(
+        error(
+          'bad-check-timers',
+          `the check's timeout (${check.timeout} s) must be less than its interval (${check.interval} s): gdnsd refuses it; e.g. interval: ${check.timeout + 1}`,
+          at('services', name, 'check', c.timeout !== undefined ? 'timeout' : 'interval'),
+        ),
+      );
+    if (ports.size > 0 && !ports.has(check.port))
+      diagnostics.push(
+        error(
+          'bad-check-port',
+          `port ${check.port} is not a port of the service's VIPs (${[...ports].sort((a, b) => a - b).join(', ')})`,
+          at('services', name, 'check', 'port'),
+        ),
+      );
+    const ttl = s.ttl ?? GSLB_SERVICE_TTL;
+    const detectMs = (check.fall * check.interval + check.timeout) * 1000;
+    services.push({
+      name,
+      zone: s.zone,
+      fqdn: `${s.host ?? name}.${s.zone}`,
+      ttl,
+      check,
+      sites: members.sort(bySite),
+      detectMs,
+      returnMs: check.rise * check.interval * 1000,
+      clientsFollowMs: detectMs + ttl * 1000,
+      budget: s.budget ?? GSLB_BUDGET,
+    });
+  }
+  return services.sort(byName);
+}
+
+/** gdnsd of each server: the zones it serves and their services. */
+function serverModels(
+  zones: readonly ZoneFacts[],
+  services: readonly GslbService[],
+): Map<string, GdnsdModel> {
+  // gdnsd of each server: the zones it serves and their services
+  const servers = new Map<string, GdnsdModel>();
+  for (const zone of zones)
+    for (const server of zone.servers) {
+      const key = `${server.site}/${server.device}`;
+      const own = services.filter((s) => s.zone === zone.name);
+      const model: GdnsdModel = servers.get(key) ?? {
+        listen: [...server.addresses, ...server.addresses6],
+        serviceTypes: [],
+        resources: [],
+        zones: [],
+      };
+      for (const s of own) {
+        if (model.resources.some((r) => r.name === s.name)) continue;
+        model.serviceTypes.push({
+          name: `${s.name}_http`,
+          port: s.check.port,
+          urlPath: s.check.path,
+          interval: s.check.interval,
+          timeout: s.check.timeout,
+          downThresh: s.check.fall,
+          upThresh: s.check.rise,
+          okThresh: s.check.rise,
+        });
+        const resource: GdnsdResource = {
+          name: s.name,
+          serviceType: `${s.name}_http`,
+          upThresh: UP_THRESH,
+          v4: s.sites.flatMap((m) => (m.address ? [{ label: m.site, address: m.address }] : [])),
+          v6: s.sites.flatMap((m) => (m.address6 ? [{ label: m.site, address: m.address6 }] : [])),
+        };
+        model.resources.push(resource);
+      }
+      model.zones.push({
+        name: zone.name,
+        file: `zones/${zone.name}`,
+        ttl: zone.ttl,
+        serial: 1,
+        primary: zone.servers[0]!.nsName.slice(0, -zone.name.length - 1),
+        nameServers: zone.servers.map((x) => ({
+          name: x.nsName.slice(0, -zone.name.length - 1),
+          addresses: x.addresses,
+          addresses6: x.addresses6,
+        })),
+        records: own
+          .map((s) => ({ host: s.fqdn.slice(0, -zone.name.length - 1), ttl: s.ttl, resource: s.name }))
+          .sort((a, b) => a.host.localeCompare(b.host)),
+      });
+      model.serviceTypes.sort(byName);
+      model.resources.sort(byName);
+      model.zones.sort(byName);
+      servers.set(key, model);
+    }
+  return servers;
+}
+
+/** Each DNS server's VM gets its gdnsd model and the daemon (its sites are compiled already). */
+export function attachDnsServers(sites: SiteModel[], servers: ReadonlyMap<string, GdnsdModel>): void {
+  for (const site of sites)
+    for (const d of site.devices) {
+      const model = servers.get(`${site.name}/${d.name}`);
+      if (!model || d.role !== 'vm') continue;
+      d.gdnsd = model;
+      d.daemons = [...d.daemons, 'gdnsd' as Daemon].sort();
+    }
+}

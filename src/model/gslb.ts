@@ -1,0 +1,145 @@
+/**
+ * Services that span sites and the GSLB DNS that answers them (docs/active-active.md): the
+ * fabric-wide part (`FabricModel.gslb`) and the part a DNS server prints (`GdnsdModel`, gdnsd's
+ * `config` and zone files, templates/gdnsd/). Everything here is decided in src/compile/gslb.ts.
+ */
+
+/** The services that span sites, with the zones that answer them. */
+export interface GslbModel {
+  /** Zones, sorted by name. */
+  zones: GslbZone[];
+  /** Services, sorted by name. */
+  services: GslbService[];
+}
+
+export interface GslbZone {
+  /** The zone, without the final dot, e.g. `shop.example`. */
+  name: string;
+  /** The zone's DNS servers, one per site, sorted by site. */
+  servers: GslbServer[];
+}
+
+/** A DNS server of a zone: a VM of a site running gdnsd. */
+export interface GslbServer {
+  site: string;
+  device: string;
+  /** Its name server name in the zone: `ns-<site>.<zone>`. */
+  nsName: string;
+  /** Its IPv4 addresses (its NICs'), sorted: the zone's glue and where it listens. */
+  addresses: string[];
+  /** Its IPv6 addresses (RFC 5952), sorted. */
+  addresses6: string[];
+}
+
+/** A service offered by several sites. */
+export interface GslbService {
+  name: string;
+  zone: string;
+  /** The name that answers it: `<host>.<zone>`. */
+  fqdn: string;
+  /** Seconds: the TTL of its answers (gdnsd halves it while a site is down). @default 30 */
+  ttl: number;
+  /** How each site's VIP is checked by every DNS server of the zone. */
+  check: GslbCheck;
+  /** Where each site serves it, sorted by site. */
+  sites: GslbServiceSite[];
+  /**
+   * Milliseconds: the worst time the answer keeps a site that stopped serving,
+   * `fall` × `interval` + `timeout` (the last failing check may wait its whole timeout).
+   */
+  detectMs: number;
+  /**
+   * Milliseconds: about the time before a repaired site is answered again, `rise` × `interval`
+   * (give or take one interval: the phase of the checks; measured 5.6-7.0 s for 6 s).
+   */
+  returnMs: number;
+  /** Milliseconds: what a client that cached the last answer may wait, `detectMs` + `ttl`. */
+  clientsFollowMs: number;
+  /** Milliseconds: the budget for `detectMs` (`gslb.services.<s>.budget`). @default 10000 */
+  budget: number;
+}
+
+export interface GslbCheck {
+  kind: 'http';
+  /** URL path fetched from each VIP. @default / */
+  path: string;
+  /** TCP port. @default 80 when the VIP has it, else its first port */
+  port: number;
+  /** Seconds between checks (gdnsd counts whole seconds). @default 2 */
+  interval: number;
+  /** Seconds a check may take, less than `interval`. @default 1 */
+  timeout: number;
+  /** Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2 */
+  fall: number;
+  /** Checks in a row before a VIP is answered again (gdnsd `up_thresh`). @default 3 */
+  rise: number;
+}
+
+export interface GslbServiceSite {
+  site: string;
+  tenant: string;
+  /** The tenant's L4 service whose VIP serves it. */
+  vip: string;
+  /** Its IPv4 VIP, when it has one. */
+  address?: string;
+  /** Its IPv6 VIP (RFC 5952), when it has one. */
+  address6?: string;
+}
+
+/** gdnsd on a DNS server: what its `config` and zone files print. */
+export interface GdnsdModel {
+  /** Addresses it listens on, UDP and TCP port 53: its NICs', IPv4 then IPv6. */
+  listen: string[];
+  /** One monitor per service (`<service>_http`): gdnsd's http_status plugin. */
+  serviceTypes: GdnsdServiceType[];
+  /** One multifo resource per service, sorted by name. */
+  resources: GdnsdResource[];
+  /** The zones it serves, sorted by name. */
+  zones: GdnsdZone[];
+}
+
+export interface GdnsdServiceType {
+  name: string;
+  port: number;
+  urlPath: string;
+  /** Seconds. */
+  interval: number;
+  /** Seconds. */
+  timeout: number;
+  /** gdnsd `down_thresh`: the check's `fall`. */
+  downThresh: number;
+  /** gdnsd `up_thresh`: the check's `rise`. */
+  upThresh: number;
+  /** gdnsd `ok_thresh` (successes in a row that forgive earlier failures): `rise`. */
+  okThresh: number;
+}
+
+/**
+ * A multifo resource: every non-DOWN address is answered. `upThresh` 0.01 lets one site alone
+ * be answered; with every site down the threshold fails and gdnsd answers them all (its
+ * documented fallback: an answer that may work beats none).
+ */
+export interface GdnsdResource {
+  name: string;
+  serviceType: string;
+  upThresh: string;
+  /** Labelled by site, sorted. Empty when no site has the family. */
+  v4: { label: string; address: string }[];
+  v6: { label: string; address: string }[];
+}
+
+export interface GdnsdZone {
+  name: string;
+  /** Path in the device's output folder and under /etc/gdnsd: `zones/<name>`. */
+  file: string;
+  /** Seconds: the TTL of its static records and of negative answers. @default 300 */
+  ttl: number;
+  /** SOA serial: 1. Every server of the zone gets it from fabric, none transfers it. */
+  serial: number;
+  /** SOA MNAME: the first server's name (relative to the zone). */
+  primary: string;
+  /** Name servers, with their glue. */
+  nameServers: { name: string; addresses: string[]; addresses6: string[] }[];
+  /** The services' records, sorted by host. */
+  records: { host: string; ttl: number; resource: string }[];
+}
