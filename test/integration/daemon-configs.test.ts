@@ -18,7 +18,7 @@ import { dualStackVrrp2WithAuth } from '../support/dual-stack.js';
 import { ipv4OnlyExample } from '../support/ipv4-only.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { DAEMON_PACKAGES, ensureInstalled, requireRoot, run } from '../support/system.js';
+import { DAEMON_PACKAGES, ensureInstalled, haproxyCheck, requireRoot, run } from '../support/system.js';
 import { exampleCopy, tempDir } from '../support/tmp.js';
 
 const netns = new TestNetns('dc');
@@ -163,19 +163,6 @@ describe('keepalived: keepalived -t -f', () => {
 });
 
 describe('HAProxy: haproxy -c -f', () => {
-  function check(cfg: string, certDir: string): { code: number; out: string } {
-    // the certificates must be at their real path: give haproxy a private /etc/haproxy
-    return run('unshare', [
-      '-m',
-      'sh',
-      '-c',
-      'mount -t tmpfs fabric-check /etc/haproxy && mkdir /etc/haproxy/certs && cp "$1"/* /etc/haproxy/certs/ && haproxy -c -f "$2"',
-      'sh',
-      certDir,
-      cfg,
-    ]);
-  }
-
   it('GIVEN every rendered haproxy.cfg with its certificates THEN haproxy accepts it', () => {
     const files = filesOf('haproxy.cfg');
     expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual([
@@ -186,7 +173,7 @@ describe('HAProxy: haproxy -c -f', () => {
     ]);
     for (const f of files) {
       const dir = join(outDir, f.site, f.device);
-      const r = check(join(dir, f.file), join(dir, 'certs'));
+      const r = haproxyCheck(join(dir, f.file), join(dir, 'certs'));
       expect(r.code, `${f.device}: ${r.out}`).toBe(0);
       expect(r.out).toContain('Configuration file is valid');
     }
@@ -196,7 +183,7 @@ describe('HAProxy: haproxy -c -f', () => {
     const f = filesOf('haproxy.cfg')[0]!;
     const bad = join(outDir, 'bad-haproxy.cfg');
     writeFileSync(bad, f.content.replace('default_backend web', 'default_backend nowhere'));
-    expect(check(bad, join(outDir, f.site, f.device, 'certs')).code).not.toBe(0);
+    expect(haproxyCheck(bad, join(outDir, f.site, f.device, 'certs')).code).not.toBe(0);
   });
 });
 

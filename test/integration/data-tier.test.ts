@@ -25,7 +25,7 @@ import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { ensureInstalled, requireRoot, run } from '../support/system.js';
+import { alive, ensureInstalled, haproxyCheck, requireRoot } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -34,25 +34,15 @@ const netns = new TestNetns('dt');
 const pids: number[] = [];
 let sites: ReturnType<typeof renderExample>;
 
-/**
- * Debian's redis-server starts its service on install unless policy-rc.d says no: the tests
- * run their own copies in a namespace, so none may start in the machine's own.
- */
+/** The daemons and tools this file runs (ensureInstalled starts none of them on install). */
 function ensureRedis(): void {
-  const policy = '/usr/sbin/policy-rc.d';
-  const added = !existsSync(policy);
-  if (added) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  try {
-    ensureInstalled([
-      { bin: 'redis-server', pkg: 'redis-server' },
-      { bin: 'redis-sentinel', pkg: 'redis-sentinel' },
-      { bin: 'redis-cli', pkg: 'redis-tools' },
-      { bin: 'socat', pkg: 'socat' },
-      { bin: 'haproxy', pkg: 'haproxy' },
-    ]);
-  } finally {
-    if (added) spawnSync('rm', ['-f', policy]);
-  }
+  ensureInstalled([
+    { bin: 'redis-server', pkg: 'redis-server' },
+    { bin: 'redis-sentinel', pkg: 'redis-sentinel' },
+    { bin: 'redis-cli', pkg: 'redis-tools' },
+    { bin: 'socat', pkg: 'socat' },
+    { bin: 'haproxy', pkg: 'haproxy' },
+  ]);
 }
 
 function stopAll(): void {
@@ -64,15 +54,6 @@ function stopAll(): void {
     }
     for (let i = 0; i < 50 && alive(pid); i++) spawnSync('sleep', ['0.1']);
     if (alive(pid)) process.kill(pid, 'SIGKILL');
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -105,18 +86,6 @@ function web1() {
 }
 
 describe('HAProxy: the data sections pass haproxy -c', () => {
-  function check(cfg: string, certDir: string): { code: number; out: string } {
-    return run('unshare', [
-      '-m',
-      'sh',
-      '-c',
-      'mount -t tmpfs fabric-check /etc/haproxy && mkdir /etc/haproxy/certs && cp "$1"/* /etc/haproxy/certs/ && haproxy -c -f "$2"',
-      'sh',
-      certDir,
-      cfg,
-    ]);
-  }
-
   function written(content: string): { cfg: string; certs: string } {
     const dir = tempDir('fabric-dtc-');
     const s = sites.find((x) => x.site.name === 'data-a')!;
@@ -134,7 +103,7 @@ describe('HAProxy: the data sections pass haproxy -c', () => {
       const cfg = s.rendered.files.find((f) => f.device === device && f.file === 'haproxy.cfg')!;
       expect(cfg.content).toContain('tcp-check expect string role:master');
       const { cfg: path, certs } = written(cfg.content);
-      const r = check(path, certs);
+      const r = haproxyCheck(path, certs);
       expect(r.code, `${device}: ${r.out}`).toBe(0);
       expect(r.out).toContain('Configuration file is valid');
       expect(r.out).not.toMatch(/cache_|requires HTTP mode/);
@@ -146,7 +115,7 @@ describe('HAProxy: the data sections pass haproxy -c', () => {
     const { cfg: path, certs } = written(
       cfg.replace('track cache_primary/redis1', 'track cache_primary/nowhere'),
     );
-    expect(check(path, certs).code).not.toBe(0);
+    expect(haproxyCheck(path, certs).code).not.toBe(0);
   });
 });
 

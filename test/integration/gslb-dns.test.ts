@@ -29,19 +29,12 @@ let sites: ReturnType<typeof renderExample>;
 let www: GslbService;
 let dir: string;
 
-/** Debian's gdnsd starts its service on install unless policy-rc.d says no. */
+/** gdnsd and the HTTP servers' python3 (ensureInstalled starts no gdnsd on install). */
 function ensureGdnsd(): void {
-  const policy = '/usr/sbin/policy-rc.d';
-  const added = !existsSync(policy);
-  if (added) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  try {
-    ensureInstalled([
-      { bin: 'gdnsd', pkg: 'gdnsd' },
-      { bin: 'python3', pkg: 'python3' },
-    ]);
-  } finally {
-    if (added) spawnSync('rm', ['-f', policy]);
-  }
+  ensureInstalled([
+    { bin: 'gdnsd', pkg: 'gdnsd' },
+    { bin: 'python3', pkg: 'python3' },
+  ]);
 }
 
 /** Running, not a zombie waiting for its parent (this process, blocked in a poll) to reap it. */

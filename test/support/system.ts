@@ -3,6 +3,7 @@
  * cannot; they never skip. CI runs on a fresh Debian machine as root.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface Requirement {
   /** A program that must be on PATH (or an absolute path). */
@@ -33,12 +34,22 @@ export function requireRoot(): void {
     throw new Error('this test needs root (network namespaces, daemons): run the suite as root, as CI does');
 }
 
-/** Installs the Debian packages of missing programs; throws with apt's output if that fails. */
+/** Debian's hook that tells a package's install whether it may start its service. */
+const POLICY_RC_D = '/usr/sbin/policy-rc.d';
+
+/**
+ * Installs the Debian packages of missing programs; throws with apt's output if that fails. No
+ * service starts in the machine's own namespace on install (policy-rc.d answers 101, "not
+ * allowed", while apt runs, unless the machine already has a policy): the tests run their own
+ * copies in namespaces of their own.
+ */
 export function ensureInstalled(requirements: Requirement[]): void {
   const missing = [...new Set(requirements.filter((r) => !present(r.bin)).map((r) => r.pkg))];
   if (missing.length === 0) return;
   requireRoot();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const addedPolicy = !existsSync(POLICY_RC_D);
+  if (addedPolicy) writeFileSync(POLICY_RC_D, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   try {
     execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'pipe' });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
@@ -48,6 +59,8 @@ export function ensureInstalled(requirements: Requirement[]): void {
   } catch (e) {
     const out = (e as { stderr?: Buffer }).stderr?.toString() ?? String(e);
     throw new Error(`cannot install ${missing.join(' ')} (needed by this test): ${out}`);
+  } finally {
+    if (addedPolicy) rmSync(POLICY_RC_D, { force: true });
   }
   const still = requirements.filter((r) => !present(r.bin));
   if (still.length)
@@ -63,4 +76,30 @@ export function run(
 ): { code: number; out: string } {
   const r = spawnSync(cmd, args, { input: opts.input, encoding: 'utf8' });
   return { code: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+/** Whether a process of ours still exists (signal 0 tests without sending). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `haproxy -c -f CFG` with the certificates at their real path: a private /etc/haproxy (a tmpfs
+ * in a mount namespace of its own) holding a copy of `certDir` as `certs/`.
+ */
+export function haproxyCheck(cfg: string, certDir: string): { code: number; out: string } {
+  return run('unshare', [
+    '-m',
+    'sh',
+    '-c',
+    'mount -t tmpfs fabric-check /etc/haproxy && mkdir /etc/haproxy/certs && cp "$1"/* /etc/haproxy/certs/ && haproxy -c -f "$2"',
+    'sh',
+    certDir,
+    cfg,
+  ]);
 }

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { simulateRouting } from '../../src/verify/routing.js';
 import { analyseSite } from '../../src/whatif/analyse.js';
-import type { ScenarioResult, WhatifReport } from '../../src/whatif/types.js';
+import type { ScenarioResult } from '../../src/whatif/types.js';
+import { scenarioResult } from '../support/whatif.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'k8s', 'inventory', 'k8s-a.yaml');
 const dirs: string[] = [];
@@ -35,11 +36,7 @@ function k8sA(edits: [string, string][] = []) {
   return r.model!.sites[0]!;
 }
 
-const result = (report: WhatifReport, name: string): ScenarioResult => {
-  const r = report.results.find((x) => x.scenario.name === name);
-  if (!r) throw new Error(`no scenario ${name}`);
-  return r;
-};
+const result = scenarioResult;
 const details = (r: ScenarioResult) => r.impacts.map((i) => `${i.severity} ${i.detail}`);
 
 describe('GIVEN k8s-a: a three-node cluster over racks r1 (kn1, kn2) and r2 (kn3)', () => {

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { analyseOne, analyseSite } from '../../src/whatif/analyse.js';
 import { parseFailures, singleFailures } from '../../src/whatif/scenarios.js';
-import type { ScenarioResult, WhatifReport } from '../../src/whatif/types.js';
+import type { ScenarioResult } from '../../src/whatif/types.js';
+import { scenarioResult } from '../support/whatif.js';
 
 const INVENTORY = join(import.meta.dirname, '..', '..', 'inventory');
 const dirs: string[] = [];
@@ -35,11 +36,7 @@ function idcA(edits: Record<string, [string, string][]> = {}) {
   return r.model!.sites[0]!;
 }
 
-const result = (report: WhatifReport, name: string): ScenarioResult => {
-  const r = report.results.find((x) => x.scenario.name === name);
-  if (!r) throw new Error(`no scenario ${name}`);
-  return r;
-};
+const result = scenarioResult;
 const broken = (r: ScenarioResult) => r.impacts.filter((i) => i.severity === 'breaks').map((i) => i.detail);
 
 describe('whatif on idc-a as shipped', () => {
