@@ -6,7 +6,7 @@
  */
 import type { AddressFamily, FamilyAddress } from '../model/address.js';
 import type { SiteTimers } from '../model/budgets.js';
-import type { Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
+import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
 import { mgmtGateway } from './allocate.js';
@@ -70,10 +70,9 @@ export function compileSite(facts: SiteFacts): SiteModel {
 }
 
 function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): Device {
-  const base = deviceBase(facts, d);
   // Redis and Sentinel on a data service's members and on its HAProxy pair (redis.ts)
   const redis = d.role === 'vm' || d.role === 'l7lb' ? compileRedis(facts, d, timers) : null;
-  if (redis) base.daemons.push('redis');
+  const base = deviceBase(facts, d, redis ? ['redis'] : []);
   switch (d.role) {
     case 'superspine':
     case 'edge':
@@ -136,9 +135,11 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): De
   }
 }
 
-function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
+/** What every device has; `more`: the daemons it runs beyond its role's (a data member's redis). */
+function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = []): DeviceBase {
   const spec = roleSpec(d.role);
   const interfaces = hostInterfaces(facts, d);
+  const daemons = [...spec.daemons, ...more];
   return {
     name: d.name,
     role: d.role,
@@ -163,10 +164,10 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts): DeviceBase {
     defaultGateway: defaultGateway(facts, d, 'ipv4'),
     ...withValue('defaultGateway6', defaultGateway(facts, d, 'ipv6')),
     services: services(facts, d),
-    daemons: [...spec.daemons],
+    daemons,
     snmpd: null,
     sysctls: compileSysctls(
-      { routed: routesWithFrr(spec), configured: spec.daemons.length > 0, isVm: d.hostedOn !== null },
+      { routed: routesWithFrr(spec), configured: daemons.length > 0, isVm: d.hostedOn !== null },
       interfaces,
     ),
   };
