@@ -275,8 +275,10 @@ export class SshTestServer {
     const socket = join(this.dir, `agent.${this.helpers.length}.sock`);
     const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
     this.helpers.push(agent);
+    // the socket file appears at bind(), before the agent listens: wait until it accepts, or
+    // ssh-add meets "Connection refused" on a busy machine
     const deadline = Date.now() + 5000;
-    while (!existsSync(socket) && Date.now() < deadline) await sleep(20);
+    while (!(await accepts(socket)) && Date.now() < deadline) await sleep(20);
     for (const key of keys) {
       const r = spawnSync('ssh-add', ['-q', key], {
         env: { ...process.env, SSH_AUTH_SOCK: socket },
@@ -311,4 +313,16 @@ export class SshTestServer {
     this.createdVeth = false;
     this.createdNs = false;
   }
+}
+
+/** Whether a Unix socket accepts a connection now. */
+function accepts(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(path);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
 }
