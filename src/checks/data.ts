@@ -49,6 +49,18 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
             ),
           );
       });
+      // a password: without one anyone on the member's segment reads and writes the data (and
+      // can make a member the replica of their own server); optional so that a service can be
+      // brought up first and given one later, but said
+      if (!ds.auth)
+        out.push(
+          notice(
+            ctx,
+            'data-without-auth',
+            `data service ${svc} has no password: its members run protected-mode no and serve anyone who reaches their port; give it one, e.g. auth: { secret: ${tenant}-${svc}-auth }, and set the secret (16 to 128 characters, e.g. openssl rand -base64 32)`,
+            base,
+          ),
+        );
       // the HAProxy pair that checks the roles and carries the connections
       if (!t.l7) {
         out.push(

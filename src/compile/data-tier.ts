@@ -4,20 +4,23 @@
  * a promotion (its budget's prediction). Redis only for now.
  */
 import type { SiteTimers } from '../model/budgets.js';
+import type { SecretRef } from '../model/secrets.js';
 import type { HaproxyModel, HaproxyTcpBackend, HaproxyTcpFrontend, TcpCheckStep } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import type { DataServiceFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
-import { addressToward, SENTINEL_PORT } from './redis.js';
+import { addressToward, redisAuth, SENTINEL_PORT } from './redis.js';
 import { checkTimers, toMs } from './timers.js';
 
 /**
  * The Redis role check, as the field writes it (https://www.haproxy.com/blog/haproxy-advanced-redis-health-check):
- * PING to see Redis answer at all, then `INFO replication`, whose `role:` line says what the
- * member is now; QUIT so the member does not keep the check's connection open.
+ * with a password, `AUTH` first (a member with `requirepass` answers every other command
+ * `-NOAUTH`); PING to see Redis answer at all, then `INFO replication`, whose `role:` line says
+ * what the member is now; QUIT so the member does not keep the check's connection open.
  */
-export function redisRoleCheck(role: 'master' | 'slave'): TcpCheckStep[] {
+export function redisRoleCheck(role: 'master' | 'slave', auth: SecretRef | null = null): TcpCheckStep[] {
   return [
+    ...redisAuthCheck(auth),
     { verb: 'send', text: 'PING\\r\\n' },
     { verb: 'expect string', text: '+PONG' },
     { verb: 'send', text: 'info\\ replication\\r\\n' },
@@ -25,6 +28,20 @@ export function redisRoleCheck(role: 'master' | 'slave'): TcpCheckStep[] {
     { verb: 'send', text: 'QUIT\\r\\n' },
     { verb: 'expect string', text: '+OK' },
   ];
+}
+
+/**
+ * `AUTH <password>` and its `+OK`, for a service with a password; nothing without one. A wrong
+ * password is `-WRONGPASS`, so the member is DOWN in every backend: a check that passed without
+ * the password would hide that clients are refused.
+ */
+export function redisAuthCheck(auth: SecretRef | null): TcpCheckStep[] {
+  return auth
+    ? [
+        { verb: 'send', text: 'AUTH\\ ', secret: auth, textAfter: '\\r\\n' },
+        { verb: 'expect string', text: '+OK' },
+      ]
+    : [];
 }
 
 /**
@@ -95,6 +112,7 @@ export function compileDataTier(
       svc.members.map((m) => m.device),
     );
     const sentinel = toward ? { address: toward, port: SENTINEL_PORT } : null;
+    const auth = redisAuth(svc);
     const primary = `${svc.name}_primary`;
     const replicas = `${svc.name}_replicas`;
     const backend = (
@@ -111,10 +129,10 @@ export function compileDataTier(
           ? [
               { verb: 'connect', text: 'default' },
               { verb: 'set-var(check.member)', text: 'bc_dst' },
-              ...redisRoleCheck('master'),
+              ...redisRoleCheck('master', auth),
               ...sentinelSaysPrimary(svc.name, sentinel),
             ]
-          : redisRoleCheck(holds === 'primary' ? 'master' : 'slave'),
+          : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
       checkInterval: toMs(t.intervalS),
       serverCheck,
       servers,

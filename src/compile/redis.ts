@@ -6,6 +6,7 @@
  */
 import type { SiteTimers } from '../model/budgets.js';
 import type { RedisModel, RedisServerModel, SentinelMonitor } from '../model/redis.js';
+import type { SecretRef } from '../model/secrets.js';
 import { formatAddress } from '../net/ipv4.js';
 import type { DataServiceFacts } from './facts/tenants.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
@@ -49,6 +50,11 @@ export function sentinelsOf(facts: SiteFacts, tenant: string, svc: DataServiceFa
   );
 }
 
+/** The service's password as a secret reference, or null when it has none (checks/data.ts warns). */
+export function redisAuth(svc: Pick<DataServiceFacts, 'auth'>): SecretRef | null {
+  return svc.auth ? { secret: svc.auth, use: 'redis-auth' } : null;
+}
+
 /** A majority of `n` Sentinels. */
 export function sentinelQuorum(n: number): number {
   return Math.floor(n / 2) + 1;
@@ -75,6 +81,7 @@ function monitor(
     downAfterMs: timers.sentinel.downAfterMs,
     failoverTimeoutMs: timers.sentinel.failoverTimeoutMs,
     parallelSyncs: PARALLEL_SYNCS,
+    authPass: redisAuth(svc),
   };
 }
 
@@ -112,6 +119,8 @@ export function compileRedis(facts: SiteFacts, d: DeviceFacts, timers: SiteTimer
         service: `${d.tenant}/${svc.name}`,
         bind: mine,
         port: svc.port,
+        auth: redisAuth(svc),
+        protectedMode: svc.auth !== null,
         announceIp: mine,
         replicaOf: me.role === 'primary' ? null : { address: m.address, port: m.port },
         replicaPriority: REPLICA_PRIORITY,

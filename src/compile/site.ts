@@ -283,6 +283,7 @@ function secretNames(facts: SiteFacts): string[] {
     if (t.routers?.auth) names.add(t.routers.auth);
     if (t.l4?.auth) names.add(t.l4.auth);
     for (const [, f] of t.l7?.frontends ?? []) if (f.certificate) names.add(f.certificate.secret);
+    for (const svc of t.data) if (svc.auth) names.add(svc.auth);
   }
   return [...names].sort();
 }

@@ -1052,6 +1052,7 @@ export interface DataService {
    * The port the members serve on. @default 6379
    */
   port?: number;
+  auth?: SecretRef7;
   /**
    * The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair.
    *
@@ -1068,6 +1069,12 @@ export interface DataService {
    * Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`.
    */
   budget?: number;
+}
+/**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ */
+export interface SecretRef7 {
+  secret: Name;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema

@@ -168,6 +168,13 @@ export interface TcpCheckStep {
   verb: 'connect' | 'set-var(check.member)' | 'send' | 'expect string' | 'expect string-lf';
   /** As HAProxy reads it: `\r\n` escapes, a space escaped as `\ `. */
   text: string;
+  /**
+   * Only on the Redis `send AUTH\ <password>\r\n` of a service with a password: the secret
+   * printed right after `text` (its use allows no character HAProxy would need escaped), then
+   * `textAfter`.
+   */
+  secret?: SecretRef;
+  textAfter?: string;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { SecretRef } from './secrets.js';
+
 /**
  * Redis and Redis Sentinel on a data service's VMs and on its HAProxy pair (issue 12,
  * docs/data-tier.md), shaped like redis.conf and sentinel.conf. Everything here is decided in
@@ -19,6 +21,18 @@ export interface RedisServerModel {
   bind: string;
   /** `port`. @default 6379 */
   port: number;
+  /**
+   * `requirepass` and `masterauth`: the service's password (its `auth` secret), or null for none.
+   * Every member has both: clients, HAProxy's checks and Sentinel AUTH with it, and a replica
+   * AUTHs to its primary with it, whichever member that is after a failover.
+   */
+  auth: SecretRef | null;
+  /**
+   * `protected-mode`: yes with a password (it then changes nothing, and refuses every address but
+   * loopback should the password be removed at runtime); no without one, or the member would
+   * answer only loopback.
+   */
+  protectedMode: boolean;
   /**
    * `replica-announce-ip`: the address the member gives its primary (and so Sentinel) when it is
    * a replica, instead of the source address of its connection: always `bind`.
@@ -88,4 +102,6 @@ export interface SentinelMonitor {
   failoverTimeoutMs: number;
   /** `parallel-syncs`: replicas re-pointed at the new primary at once. @default 1 */
   parallelSyncs: number;
+  /** `sentinel auth-pass`: the service's password, to talk to its members; null without one. */
+  authPass: SecretRef | null;
 }

@@ -14,4 +14,5 @@ export type SecretUse =
   | 'tls-bundle'
   | 'snmp-auth'
   | 'snmp-priv'
-  | 'snmp-community';
+  | 'snmp-community'
+  | 'redis-auth';

@@ -41,6 +41,13 @@ const RULES: Record<SecretUse, { test: (v: string) => boolean; what: string }> =
     test: (v) => /^[A-Za-z0-9._~@%^*+=:-]{8,64}$/.test(v),
     what: "an SNMPv2c community: 8 to 64 characters of letters, digits and ._~@%^*+=:- (so never 'public')",
   },
+  // printed bare in redis.conf, sentinel.conf and an HAProxy `tcp-check send` (where a space, a
+  // quote, `\`, `#` or `$` would need escaping): hex or base64 (`openssl rand -base64 32`) fits;
+  // 16 at least, as a password Redis checks at a hundred thousand guesses a second must be long
+  'redis-auth': {
+    test: (v) => /^[A-Za-z0-9._~+/=:@-]{16,128}$/.test(v),
+    what: 'a Redis password: 16 to 128 characters of letters, digits and ._~+/=:@- (e.g. openssl rand -base64 32)',
+  },
 };
 
 export class SecretStore {

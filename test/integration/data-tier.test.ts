@@ -5,7 +5,8 @@
  *   (members and HAProxy pair) on their RENDERED redis.conf and sentinel.conf, and HAProxy with
  *   web1's rendered data sections (every address moved to 127.0.0.x): the write backend has only
  *   the primary UP, the read backend the replicas; writes through the write VIP are read back
- *   through the read VIP;
+ *   through the read VIP; the service has a password (requirepass, masterauth, Sentinel's
+ *   auth-pass, HAProxy's AUTH): every client here AUTHs, and one without it is refused (NOAUTH);
  * - the primary's redis-server SIGKILLed by PID: Sentinel promotes a replica and the write VIP
  *   follows; the time writes through it fail is measured against the model's budget, and the
  *   writes acknowledged and then lost are counted (Redis replicates asynchronously);
@@ -20,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENTINEL_PORT } from '../../src/compile/redis.js';
 import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.js';
 import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
@@ -144,6 +146,9 @@ describe('the redis driver: a push validates redis.conf and sentinel.conf by sta
   };
 
   it('GIVEN redis2’s rendered files THEN both start (valid), without touching the service they name', () => {
+    // with the service's password in them (requirepass, masterauth, sentinel auth-pass)
+    expect(file('redis2', 'redis.conf')).toMatch(/^requirepass \S+\nmasterauth \S+\nprotected-mode yes$/m);
+    expect(file('redis2', 'sentinel.conf')).toMatch(/^sentinel auth-pass cache \S+$/m);
     const r = validate(file('redis2', 'redis.conf'), file('redis2', 'sentinel.conf'));
     expect(r.ok, r.out).toBe('0');
   });
@@ -270,7 +275,8 @@ async function waitFor(
  */
 const WRITER = `
 import { connect } from 'node:net';
-const [host, port] = [process.argv[2], Number(process.argv[3])];
+const [host, port, password] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
+const auth = '*2\\r\\n$4\\r\\nAUTH\\r\\n$' + password.length + '\\r\\n' + password + '\\r\\n';
 let n = 0;
 process.on('SIGTERM', () => process.exit(0));
 function write(i) {
@@ -281,11 +287,13 @@ function write(i) {
     let got = '';
     const done = (line) => { clearTimeout(timer); s.destroy(); resolve(line); };
     const timer = setTimeout(() => done('err ' + i + ' ' + t + ' timeout'), 1000);
-    s.on('connect', () => s.write('*3\\r\\n$3\\r\\nSET\\r\\n$' + key.length + '\\r\\n' + key + '\\r\\n$' + String(i).length + '\\r\\n' + i + '\\r\\n'));
+    // AUTH and SET at once: the first reply must be AUTH's +OK, the second SET's
+    s.on('connect', () => s.write(auth + '*3\\r\\n$3\\r\\nSET\\r\\n$' + key.length + '\\r\\n' + key + '\\r\\n$' + String(i).length + '\\r\\n' + i + '\\r\\n'));
     s.on('data', (b) => {
       got += b.toString();
-      const nl = got.indexOf('\\r\\n');
-      if (nl >= 0) done(got.startsWith('+OK') ? 'ok ' + i + ' ' + t : 'err ' + i + ' ' + t + ' ' + got.slice(0, nl));
+      const replies = got.split('\\r\\n');
+      if (replies.length > 1 && replies[0] !== '+OK') done('err ' + i + ' ' + t + ' AUTH ' + replies[0]);
+      else if (replies.length > 2) done(replies[1] === '+OK' ? 'ok ' + i + ' ' + t : 'err ' + i + ' ' + t + ' ' + replies[1]);
     });
     s.on('error', (e) => done('err ' + i + ' ' + t + ' ' + e.code));
     s.on('close', () => done('err ' + i + ' ' + t + ' closed'));
@@ -335,14 +343,26 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     const s = sites.find((x) => x.site.name === 'data-a')!;
     return s.rendered.files.find((f) => f.device === device && f.file === file)!.content;
   };
+  /** The service's password, as the members' rendered redis.conf has it (`requirepass`). */
+  const password = () => /^requirepass (\S+)$/m.exec(rendered('redis1', 'redis.conf'))![1]!;
+  /** redis-cli's arguments: with the service's password to a member or a VIP, without to a Sentinel (it has none). */
+  const cliArgs = (host: string, port: number, args: string[]) => [
+    'redis-cli',
+    '-h',
+    host,
+    '-p',
+    String(port),
+    ...(port === SENTINEL_PORT ? [] : ['--no-auth-warning', '-a', password()]),
+    ...args,
+  ];
   const cli = (host: string, port: number, ...args: string[]) =>
-    netns.exec(ns, ['redis-cli', '-h', host, '-p', String(port), ...args]).out.trim();
+    netns.exec(ns, cliArgs(host, port, args)).out.trim();
   /** redis-cli without blocking the event loop (the stats polls run beside it). */
   const cliAsync = (host: string, port: number, ...args: string[]) =>
     new Promise<string>((resolve) =>
       execFile(
         'ip',
-        ['netns', 'exec', ns, 'redis-cli', '-h', host, '-p', String(port), ...args],
+        ['netns', 'exec', ns, ...cliArgs(host, port, args)],
         { encoding: 'utf8', timeout: 2000 },
         (_e, out) => resolve((out ?? '').trim()),
       ),
@@ -471,7 +491,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
       '  option tcp-check',
       ...primary.tcpCheck
         .filter((c) => c.verb === 'send' || c.verb === 'expect string')
-        .map((c) => `  tcp-check ${c.verb} ${c.text}`),
+        .map((c) => `  tcp-check ${c.verb} ${c.text}${c.secret ? `${password()}${c.textAfter}` : ''}`),
       ...primary.servers.map(
         (m) =>
           `  server ${m.name} ${m.address}:${m.port} check inter ${primary.checkInterval}ms fastinter ${primary.serverCheck.fastinter}ms downinter ${primary.serverCheck.downinter}ms rise ${primary.serverCheck.rise} fall ${primary.serverCheck.fall}`,
@@ -517,10 +537,26 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     );
   });
 
+  it('GIVEN a client without the service’s password THEN the members refuse it (NOAUTH) through the write and the read VIP, and a wrong password is WRONGPASS', () => {
+    const bare = (host: string, port: number, ...args: string[]) =>
+      netns.exec(ns, ['redis-cli', '-h', host, '-p', String(port), ...args]).out.trim();
+    const refused = bare(vip, 6379, 'SET', 'k', 'nopass');
+    expect(refused).toMatch(/^NOAUTH Authentication required/);
+    expect(bare(vip, 6380, 'GET', 'k')).toMatch(/^NOAUTH Authentication required/);
+    expect(bare(addressOf('redis1'), 6379, 'INFO', 'replication')).toMatch(/^NOAUTH/);
+    const wrong = bare(vip, 6379, '--no-auth-warning', '-a', 'not-the-password-0123', 'SET', 'k', 'wrong');
+    expect(wrong).toMatch(/WRONGPASS/);
+    // nothing was written, and with the password the client gets through
+    expect(cli(vip, 6379, 'GET', 'k')).toBe('v1');
+    console.log(
+      `data tier: without the password through the write VIP: ${refused.split('\n')[0]}; with a wrong one: ${wrong.split('\n').find((l) => l.includes('WRONGPASS'))}`,
+    );
+  });
+
   it('GIVEN writes through the write VIP WHEN the primary’s redis-server is SIGKILLed THEN Sentinel promotes a replica, the write VIP follows, and writes fail for at most the budget', async () => {
     const script = join(dir, 'writer.mjs');
     writeFileSync(script, WRITER);
-    writer = spawn('ip', ['netns', 'exec', ns, process.execPath, script, vip, '6379'], {
+    writer = spawn('ip', ['netns', 'exec', ns, process.execPath, script, vip, '6379', password()], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     pids.push(writer.pid!);
@@ -651,7 +687,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
       said += b.toString();
     });
     const closed = new Promise<number>((r) => client.on('exit', () => r(Date.now())));
-    client.stdin.write('PING\r\n');
+    client.stdin.write(`AUTH ${password()}\r\nPING\r\n`);
     await waitFor('PONG through the write VIP', () => said.includes('+PONG'), 2000);
     const asked = Date.now();
     expect(cli(moved.get(at('web1').sentinel!.bind)!, 26379, 'SENTINEL', 'FAILOVER', 'cache')).toBe('OK');

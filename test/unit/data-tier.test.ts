@@ -5,13 +5,16 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataFollowMs } from '../../src/compile/data-tier.js';
 import { normaliseHaproxy } from '../../src/daemons/haproxy/drift.js';
 import { normaliseRedis, normaliseSentinel } from '../../src/daemons/redis/drift.js';
 import { runsProxy } from '../../src/model/runs.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { checkedSecrets, runPipeline } from '../../src/pipeline.js';
+import { SecretStore } from '../../src/render/secrets.js';
 import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -105,13 +108,15 @@ describe('drift reads the data sections', () => {
       'defaults data',
     ]);
     const primary = sections.find((s) => s.name === 'backend cache_primary')!;
-    expect(primary.lines.filter((l) => l.includes('tcp-check ')).slice(0, 6)).toEqual([
+    expect(primary.lines.filter((l) => l.includes('tcp-check ')).slice(0, 8)).toEqual([
       '#1 tcp-check connect default',
       '#2 tcp-check set-var(check.member) bc_dst',
-      '#3 tcp-check send PING\\r\\n',
-      '#4 tcp-check expect string +PONG',
-      '#5 tcp-check send info\\ replication\\r\\n',
-      '#6 tcp-check expect string role:master',
+      '#3 tcp-check send AUTH\\ lab-cache-auth-0123456789\\r\\n',
+      '#4 tcp-check expect string +OK',
+      '#5 tcp-check send PING\\r\\n',
+      '#6 tcp-check expect string +PONG',
+      '#7 tcp-check send info\\ replication\\r\\n',
+      '#8 tcp-check expect string role:master',
     ]);
   });
 });
@@ -151,6 +156,7 @@ describe('Redis and Sentinel for the data members', () => {
           downAfterMs: 1000,
           failoverTimeoutMs: 10000,
           parallelSyncs: 1,
+          authPass: { secret: 'shop-cache-auth', use: 'redis-auth' },
         },
       ]);
     }
@@ -198,5 +204,177 @@ sentinel known-sentinel cache 10.20.3.11 26379 0d1f0b0f5a0f2e2c2d33f5b1e1f4aa0e9
     expect(normaliseRedis(conf.replace('min-replicas-to-write 1', 'min-replicas-to-write 0'))).not.toEqual(
       normaliseRedis(conf),
     );
+  });
+});
+
+describe('Redis authentication: the service’s auth secret', () => {
+  const tenants = join(FIXTURE, 'data-a-tenants.yaml');
+  /** The fixture with data-a-tenants.yaml edited. */
+  function fixtureWith(edit: (text: string) => string): string {
+    const dir = tempDir();
+    cpSync(FIXTURE, join(dir, 'inventory'), { recursive: true });
+    const file = join(dir, 'inventory', 'data-a-tenants.yaml');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return join(dir, 'inventory');
+  }
+  const AUTH_LINE = '        auth: { secret: shop-cache-auth }';
+  const withoutAuth = () =>
+    fixtureWith((t) =>
+      t
+        .split('\n')
+        .filter((l) => !l.startsWith(AUTH_LINE))
+        .join('\n'),
+    );
+  const ref = { secret: 'shop-cache-auth', use: 'redis-auth' };
+
+  it('GIVEN cache with auth THEN every member has requirepass/masterauth and protected-mode yes, every Sentinel auth-pass, and both backends AUTH before PING', () => {
+    const r = runPipeline(FIXTURE);
+    const site = r.model!.sites[0]!;
+    const redisOf = (name: string) => {
+      const d = site.devices.find((x) => x.name === name)!;
+      return 'redis' in d ? d.redis : undefined;
+    };
+    for (const m of ['redis1', 'redis2', 'redis3'])
+      expect(redisOf(m)!.server).toMatchObject({ auth: ref, protectedMode: true });
+    for (const s of ['redis1', 'redis2', 'redis3', 'web1', 'web2'])
+      expect(redisOf(s)!.sentinel!.monitors.map((m) => m.authPass)).toEqual([ref]);
+    const web1 = site.devices.find((d) => d.name === 'web1')!;
+    if (!runsProxy(web1)) throw new Error('web1 runs no HAProxy');
+    for (const b of web1.haproxy.tcpBackends) {
+      const at = b.tcpCheck.findIndex((s) => s.secret);
+      expect(b.tcpCheck[at]).toEqual({ verb: 'send', text: 'AUTH\\ ', secret: ref, textAfter: '\\r\\n' });
+      expect(b.tcpCheck[at + 1]).toEqual({ verb: 'expect string', text: '+OK' });
+      expect(b.tcpCheck[at + 2]).toEqual({ verb: 'send', text: 'PING\\r\\n' });
+      // the Sentinel question (the primary backend's last three steps) sends no password: Sentinel has none
+      expect(b.tcpCheck.filter((s) => s.secret)).toHaveLength(1);
+    }
+    expect(site.secrets).toContain('shop-cache-auth');
+    expect(r.findings.filter((f) => f.code === 'data-without-auth')).toEqual([]);
+  });
+
+  it('GIVEN the fixture rendered THEN the password is in every redis.conf, sentinel.conf and web haproxy.cfg, and those files (only) list the secret', () => {
+    const [s] = renderExample(FIXTURE);
+    const holding = s!.rendered.files.filter((f) => f.secrets.includes('shop-cache-auth'));
+    expect(holding.map((f) => `${f.device}/${f.file}`).sort()).toEqual([
+      'redis1/redis.conf',
+      'redis1/sentinel.conf',
+      'redis2/redis.conf',
+      'redis2/sentinel.conf',
+      'redis3/redis.conf',
+      'redis3/sentinel.conf',
+      'web1/haproxy.cfg',
+      'web1/sentinel.conf',
+      'web2/haproxy.cfg',
+      'web2/sentinel.conf',
+    ]);
+    const password = 'lab-cache-auth-0123456789';
+    for (const f of s!.rendered.files) expect(f.content.includes(password), f.file).toBe(holding.includes(f));
+    // haproxy.cfg holds the Redis password, not the TLS bundle (a file of its own)
+    expect(holding.find((f) => f.device === 'web1' && f.file === 'haproxy.cfg')!.secrets).toEqual([
+      'shop-cache-auth',
+    ]);
+    const conf = holding.find((f) => f.device === 'redis2' && f.file === 'redis.conf')!.content;
+    expect(conf).toContain(`requirepass ${password}\nmasterauth ${password}\nprotected-mode yes\n`);
+  });
+
+  it('GIVEN cache without auth THEN the warning data-without-auth at the service, protected-mode no, no password anywhere, and no AUTH in the checks', () => {
+    const r = runPipeline(withoutAuth());
+    const findings = r.findings.filter((f) => f.code === 'data-without-auth');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'warning', path: ['tenants', 'shop', 'data', 'cache'] });
+    expect(findings[0]!.message).toMatch(
+      /^data service cache has no password: .* auth: \{ secret: shop-cache-auth \}/,
+    );
+    const site = r.model!.sites[0]!;
+    const redis2 = site.devices.find((d) => d.name === 'redis2')!;
+    expect('redis' in redis2 && redis2.redis!.server).toMatchObject({ auth: null, protectedMode: false });
+    expect('redis' in redis2 && redis2.redis!.sentinel!.monitors[0]!.authPass).toBeNull();
+    const web1 = site.devices.find((d) => d.name === 'web1')!;
+    if (!runsProxy(web1)) throw new Error('web1 runs no HAProxy');
+    for (const b of web1.haproxy.tcpBackends) {
+      expect(b.tcpCheck.some((s) => s.secret || s.text.startsWith('AUTH'))).toBe(false);
+      expect(b.tcpCheck.find((s) => s.verb === 'send')!.text).toBe('PING\\r\\n');
+    }
+    expect(site.secrets).not.toContain('shop-cache-auth');
+  });
+
+  it('GIVEN the secret not set THEN secret-missing, located at the service’s auth, saying what to set', () => {
+    const r = runPipeline(FIXTURE);
+    const dir = tempDir();
+    const secrets = join(dir, 'secrets.yaml');
+    writeFileSync(
+      secrets,
+      readFileSync(join(REPO, 'secrets.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('shop-cache-auth:'))
+        .join('\n'),
+    );
+    const { diagnostics } = checkedSecrets(r.model!, r.sources, secrets);
+    expect(diagnostics).toHaveLength(1);
+    const lines = readFileSync(tenants, 'utf8').split('\n');
+    expect(diagnostics[0]).toMatchObject({
+      code: 'secret-missing',
+      location: {
+        file: expect.stringMatching(/test\/fixtures\/data-tier\/inventory\/data-a-tenants\.yaml$/),
+        line: lines.findIndex((l) => l.startsWith(AUTH_LINE)) + 1,
+        // at the name: `auth: { secret: shop-cache-auth }`
+        col: AUTH_LINE.indexOf('shop-cache-auth') + 1,
+      },
+    });
+    expect(diagnostics[0]!.message).toBe(
+      `secret 'shop-cache-auth' (used by redis1, redis2, redis3, web1 and 1 more) is not set: export FABRIC_SECRET_SHOP_CACHE_AUTH=… or add 'shop-cache-auth' to ${secrets}`,
+    );
+  });
+
+  it('GIVEN a password of the wrong shape THEN secret-invalid, without showing it; letters, digits and ._~+/=:@- of 16 to 128 pass (base64, hex)', () => {
+    const store = (v: string) => new SecretStore('secrets.yaml', { pw: v }, {});
+    const allowed = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~+/=:@-'.split('');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...allowed), { minLength: 16, maxLength: 128 }), (cs) => {
+        expect(store(cs.join('')).resolve('pw', 'redis-auth', 'redis1')).toEqual({ value: cs.join('') });
+      }),
+    );
+    // a character the configs would need quoted or escaped (a space, quotes, \, # and $), or too short/long
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...allowed), { minLength: 16, maxLength: 100 }),
+        fc.constantFrom(' ', '"', "'", '\\', '#', '$', '\n', '%'),
+        fc.nat(),
+        (cs, bad, at) => {
+          const v = cs.join('');
+          const i = at % (v.length + 1);
+          const r = store(`${v.slice(0, i)}${bad}${v.slice(i)}`).resolve('pw', 'redis-auth', 'redis1');
+          expect('error' in r && r.error.code).toBe('secret-invalid');
+          expect('error' in r && r.error.message).not.toContain(v);
+        },
+      ),
+    );
+    for (const v of ['short-0123456', 'x'.repeat(129)])
+      expect(store(v).resolve('pw', 'redis-auth', 'redis1')).toMatchObject({
+        error: {
+          code: 'secret-invalid',
+          message: expect.stringMatching(/must be a Redis password: 16 to 128/),
+        },
+      });
+  });
+
+  it('GIVEN redis.conf as CONFIG REWRITE writes it (quoted values, the default user’s hash) THEN drift normalises it to the rendered one', () => {
+    const conf = readFileSync(join(REPO, 'test', 'golden', 'data-a', 'redis2', 'redis.conf'), 'utf8');
+    // as Redis 7.0.15 rewrote a file with these lines (measured)
+    const rewritten = `${conf
+      .replace(/^requirepass (\S+)$/m, 'requirepass "$1"')
+      .replace(/^masterauth (\S+)$/m, 'masterauth "$1"')
+      .replace('dir /var/lib/redis', 'dir "/var/lib/redis"')
+      .replace('replicaof 10.20.3.31 6379', 'replicaof 10.20.3.33 6379')}
+# Generated by CONFIG REWRITE
+latency-tracking-info-percentiles 50 99 99.9
+user default on #21c9e6e6638784274577c6e50764e72f35f420291bf9b6ea41ebc1c5dece8af7 ~* &* +@all
+`;
+    expect(normaliseRedis(rewritten)).toEqual(normaliseRedis(conf));
+    expect(
+      normaliseRedis(conf.replace(/^requirepass \S+$/m, 'requirepass "other-password-0123"')),
+    ).not.toEqual(normaliseRedis(conf));
+    // `save ""` is not a quoted word to strip: it stays as written, on both sides
+    expect(normaliseRedis(conf)[0]!.lines).toContain('save ""');
   });
 });

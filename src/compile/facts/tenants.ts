@@ -98,6 +98,8 @@ export interface DataServiceFacts {
   vips: DataVipFacts[];
   /** Milliseconds: the service's own budget, or null for the site's `budgets.data`. */
   budget: number | null;
+  /** Name of the secret holding the service's password (`auth`), or null: no password. */
+  auth: string | null;
 }
 
 export interface TenantFacts {
@@ -211,6 +213,7 @@ export function tenantFacts(
               port: v.port,
             })),
           budget: ds.budget ?? null,
+          auth: ds.auth?.secret ?? null,
         })),
     });
   }

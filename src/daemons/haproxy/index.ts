@@ -101,8 +101,9 @@ export const haproxy: DaemonDriver = {
       });
     return specs;
   },
-  // its secrets are whole files (the TLS bundles), never inside haproxy.cfg
-  printed: () => ({}),
+  // the TLS bundles are whole files of their own; inside haproxy.cfg, only the data backends'
+  // checks print a secret (a Redis service's password, `tcp-check send AUTH\ …`)
+  printed: (d) => ('haproxy' in d ? { tcpBackends: d.haproxy.tcpBackends } : {}),
   push: { unit: 'haproxy', steps: haproxySteps },
   drift: {
     processes: () => ['haproxy'],

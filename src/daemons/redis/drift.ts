@@ -9,6 +9,8 @@
  * so what they own is not drift: a member's `replicaof`, the current primary's address in
  * `sentinel monitor`, and Sentinel's state (`myid`, epochs, the replicas and Sentinels it knows),
  * and the defaults a rewrite prints (`user default …`, `latency-tracking-info-percentiles`).
+ * A rewrite also quotes every string value (`dir "/var/lib/redis"`, `requirepass "…"`): a word
+ * in plain double quotes is compared without them.
  */
 import type { ConfigSection } from '../../drift/types.js';
 
@@ -28,7 +30,7 @@ function lines(text: string): string[] {
       .trim()
       .replace(/\s+/g, ' ');
     if (!line) continue;
-    const words = line.split(' ');
+    const words = line.split(' ').map((w) => /^"([^"\\\s]+)"$/.exec(w)?.[1] ?? w);
     words[0] = words[0]!.toLowerCase();
     if (words[0] === 'sentinel' && words[1]) words[1] = words[1].toLowerCase();
     const l = words.join(' ');
