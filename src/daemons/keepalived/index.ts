@@ -45,14 +45,19 @@ export const keepalived: DaemonDriver = {
   push: {
     unit: 'keepalived',
     steps(files) {
-      const conf = stagedAt(files);
+      const conf = stagedAt(files, KEEPALIVED_CONF);
+      const unit = reloadableUnit('keepalived');
+      // a changed drop-in (anycast VIPs) is read by systemd only after daemon-reload
+      const dropIn = stagedAt(files, KEEPALIVED_DROP_IN) !== null;
       return {
         validate: conf
           ? [
               `keepalived -t -f files/${conf} > validate-keepalived.out 2>&1 || { echo "keepalived.conf rejected by keepalived -t: $(head -n1 validate-keepalived.out)"; ok=1; }`,
             ]
           : [],
-        ...reloadableUnit('keepalived'),
+        ...unit,
+        reload: [...(dropIn ? ['systemctl daemon-reload || return 1'] : []), ...unit.reload],
+        reloadPrevious: [...(dropIn ? ['systemctl daemon-reload || rc=1'] : []), ...unit.reloadPrevious],
       };
     },
   },
