@@ -22,11 +22,11 @@ import type { Device, L4lbAnycastDevice, L4lbDevice, VrouterDevice } from '../mo
 import { deviceAsn, vrrpInstanceName, vrrpInstanceName6 } from './allocate.js';
 import { bfdDetectionMs, l4CheckDetectionMs } from './budgets.js';
 
-/** Healthy real servers (sum of weights) a VIP's virtual server needs for the VIP to be announced. */
+/** Default of `gslb.services.<s>.anycast.quorum`: healthy real servers (sum of weights) each virtual server of the VIP needs. */
 export const ANYCAST_QUORUM = 1;
 /**
- * Milliseconds for a site's L4 node to stop announcing a VIP it cannot serve: the issue's "traffic
- * served by the other site within 3 s".
+ * Default of `gslb.services.<s>.anycast.budget`, ms for an L4 member to stop announcing a VIP it
+ * cannot serve: the issue's "traffic served by the other site within 3 s".
  */
 export const ANYCAST_BUDGET_MS = 3000;
 /** Where the quorum files live on an L4 node: `/run/fabric-anycast.<track file>` (tmpfs, gone at boot). */
@@ -58,7 +58,9 @@ export function attachAnycast(
   for (const site of sites) {
     const inv = inventories.find((s) => s.name === site.name);
     const offered = gslb.services.flatMap((s) =>
-      s.sites.filter((m) => m.site === site.name).map((m) => ({ service: s.name, ...m })),
+      s.anycast
+        ? s.sites.filter((m) => m.site === site.name).map((m) => ({ service: s.name, ...s.anycast!, ...m }))
+        : [],
     );
     if (!inv || offered.length === 0) continue;
     const [first, last] = inv.asns.pool.split('-').map(Number) as [number, number];
@@ -82,6 +84,8 @@ export function attachAnycast(
 }
 
 interface Announced extends AnycastAnnouncement {
+  /** The service's budget (ms). */
+  budget: number;
   /** The VIP's address and the interface keepalived holds it on. */
   address: string;
   dev: string;
@@ -91,7 +95,7 @@ interface Announced extends AnycastAnnouncement {
 function anycastVips(
   d: L4lbDevice,
   tenant: string,
-  services: readonly { service: string; vip: string }[],
+  services: readonly { service: string; vip: string; quorum: number; budget: number }[],
 ): Announced[] {
   const out: Announced[] = [];
   for (const s of services) {
@@ -106,8 +110,9 @@ function anycastVips(
         family: inst.family,
         prefix: `${vip.address}/${v6 ? 128 : 32}`,
         vrrpInstance: inst.name,
-        quorum: ANYCAST_QUORUM,
+        quorum: s.quorum,
         announced: !v6,
+        budget: s.budget,
         address: vip.address,
         dev: vip.dev,
       });
@@ -255,12 +260,13 @@ function attachL4(
   const checks = ka.virtualServers.flatMap((vs) => vs.realServers.map((r) => l4CheckDetectionMs(r.check)));
   const reaction = site.timers.routingReactionMs;
   a.anycast = {
-    announcements: announced.map(({ address: _a, dev: _d, ...a }) => a),
+    announcements: announced.map(({ address: _a, dev: _d, budget: _b, ...a }) => a),
     peers,
     quorumLostMs: Math.max(0, ...checks) + reaction,
     keepalivedDeadMs: reaction,
     nodeDeadMs: bfdDetectionMs(site.timers.bfdFabric) + reaction,
-    budget: ANYCAST_BUDGET_MS,
+    // the tightest budget of the services it announces
+    budget: Math.min(...announced.map((x) => x.budget)),
   };
 }
 

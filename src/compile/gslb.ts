@@ -8,6 +8,7 @@
  * A reference that does not resolve (site, tenant, VIP, server) is an input error (exit 2).
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
 import type { Daemon } from '../model/device.js';
 import type {
@@ -220,6 +221,10 @@ function compileServices(
       returnMs: check.rise * check.interval * 1000,
       clientsFollowMs: detectMs + ttl * 1000,
       budget: s.budget ?? GSLB_BUDGET,
+      // anycast on the L4 side (src/compile/anycast.ts) only when the service asks for it
+      ...(s.anycast
+        ? { anycast: { quorum: s.anycast.quorum ?? ANYCAST_QUORUM, budget: s.anycast.budget ?? ANYCAST_BUDGET_MS } }
+        : {}),
     });
   }
   return services.sort(byName);

@@ -57,6 +57,12 @@ export interface GslbService {
   clientsFollowMs: number;
   /** Milliseconds: the budget for `detectMs` (`gslb.services.<s>.budget`). @default 10000 */
   budget: number;
+  /**
+   * Anycast on the L4 side (`gslb.services.<s>.anycast`, src/compile/anycast.ts): the healthy real
+   * servers each virtual server of the VIP needs (@default 1) and the ms an L4 member may take to
+   * stop announcing it (@default 3000). Absent: the L4 pairs announce nothing.
+   */
+  anycast?: { quorum: number; budget: number };
 }
 
 export interface GslbCheck {

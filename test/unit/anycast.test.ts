@@ -4,11 +4,13 @@
  * vRouters' side of the sessions, the times against the budget; and that an L4 pair no `gslb`
  * service names (the reference inventory) is unchanged: no FRR, no quorum.
  */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANYCAST_BUDGET_MS, QUORUM_FILE_PREFIX } from '../../src/compile/anycast.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
+import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
 
@@ -95,6 +97,24 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b)', () => {
     const { quorumLostMs, keepalivedDeadMs, nodeDeadMs, budget } = lb.anycast;
     expect([quorumLostMs, keepalivedDeadMs, nodeDeadMs, budget]).toEqual([800, 100, 250, ANYCAST_BUDGET_MS]);
     expect(lb.anycast.announcements[0]!.prefix).toBe('198.51.100.10/32');
+    expect(r.model!.gslb!.services[0]!.anycast).toEqual({ quorum: 1, budget: 3000 });
+  });
+});
+
+describe('GIVEN the fixture with www declared without `anycast`', () => {
+  it('THEN its L4 members announce nothing: no FRR, no quorum, the VIP on the segment prefix', () => {
+    const dir = tempDir('fabric-anycast-off-');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const file = join(dir, 'gslb.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^\s+anycast: .*$/m, ''));
+    const r = runPipeline(dir);
+    expect(r.model!.gslb!.services[0]!.anycast).toBeUndefined();
+    const lb1 = r.model!.sites.find((s) => s.name === 'aa-a')!.devices.find((d) => d.name === 'lb1')!;
+    expect('frr' in lb1).toBe(false);
+    if (lb1.role !== 'l4lb') throw new Error('lb1 is no L4 member');
+    expect(
+      lb1.keepalived.vrrpInstances.find((i) => i.name === 'shop_vip_www')!.virtualIpaddress[0]!.prefixLength,
+    ).toBe(27);
   });
 });
 
