@@ -15,7 +15,7 @@
 
 import type { SiteInventory } from '../inventory/merge.js';
 import type { FrrModel, PrefixList, RouteMap } from '../model/frr.js';
-import type { AnycastAnnouncement, GslbModel } from '../model/gslb.js';
+import type { AnycastAnnouncement, AnycastModel, GslbModel } from '../model/gslb.js';
 import type { KeepalivedModel, VrrpTrackFile } from '../model/keepalived.js';
 import type { SiteModel } from '../model/site.js';
 import type { Device, L4lbAnycastDevice, L4lbDevice, VrouterDevice } from '../model/types.js';
@@ -152,12 +152,44 @@ function attachL4(
     inst.trackFiles = own.sort();
   }
   ka.vrrpTrackFiles = trackFiles.sort((a, b) => a.name.localeCompare(b.name));
-  ka.stopPost = announced.map(
-    (a) => `/sbin/ip ${a.family === 'ipv6' ? '-6' : '-4'} addr del ${a.prefix} dev ${a.dev}`,
-  );
+  // after keepalived ends: its VIPs go (the announcement with them), and every quorum file says
+  // "none" again, so the next keepalived faults until its checks prove quorum (init_file does not
+  // overwrite: a reload must not fault the VIP, and a checker faster than the VRRP process at
+  // start must not be overwritten)
+  ka.stopPost = [
+    ...announced.map(
+      (a) => `/sbin/ip ${a.family === 'ipv6' ? '-6' : '-4'} addr del ${a.prefix} dev ${a.dev}`,
+    ),
+    ...ka.vrrpTrackFiles.map((f) => `/bin/sh -c 'echo ${f.initValue} > ${f.file}'`),
+  ];
 
-  // FRR: eBGP (IPv4) to each vRouter on the VIPs' segment, the VIPs redistributed, nothing taken
   const segment = ka.vrrpInstances.find((i) => i.name === announced[0]!.vrrpInstance)!.segment;
+  const { frr, peers } = l4Frr(site, d, asn, announced, routers, segment);
+  const a = d as L4lbAnycastDevice;
+  a.frr = frr;
+  d.daemons = [...new Set([...d.daemons, 'frr' as const])].sort();
+  const checks = ka.virtualServers.flatMap((vs) => vs.realServers.map((r) => l4CheckDetectionMs(r.check)));
+  const reaction = site.timers.routingReactionMs;
+  a.anycast = {
+    announcements: announced.map(({ address: _a, dev: _d, budget: _b, ...a }) => a),
+    peers,
+    quorumLostMs: Math.max(0, ...checks) + reaction,
+    keepalivedDeadMs: reaction,
+    nodeDeadMs: bfdDetectionMs(site.timers.bfdFabric) + reaction,
+    // the tightest budget of the services it announces
+    budget: Math.min(...announced.map((x) => x.budget)),
+  };
+}
+
+/** FRR on an L4 member: eBGP (IPv4) to each vRouter on the VIPs' segment, the VIPs redistributed, nothing taken. */
+function l4Frr(
+  site: SiteModel,
+  d: L4lbDevice,
+  asn: number,
+  announced: readonly Announced[],
+  routers: readonly VrouterDevice[],
+  segment: string,
+): { frr: FrrModel; peers: AnycastModel['peers'] } {
   const myAddress = addressOn(d, segment);
   const peers = routers
     .map((r) => ({ device: r.name, address: addressOn(r, segment), remoteAs: r.frr.routerBgp.asn }))
@@ -254,20 +286,7 @@ function attachL4(
       },
     },
   };
-  const a = d as L4lbAnycastDevice;
-  a.frr = frr;
-  d.daemons = [...new Set([...d.daemons, 'frr' as const])].sort();
-  const checks = ka.virtualServers.flatMap((vs) => vs.realServers.map((r) => l4CheckDetectionMs(r.check)));
-  const reaction = site.timers.routingReactionMs;
-  a.anycast = {
-    announcements: announced.map(({ address: _a, dev: _d, budget: _b, ...a }) => a),
-    peers,
-    quorumLostMs: Math.max(0, ...checks) + reaction,
-    keepalivedDeadMs: reaction,
-    nodeDeadMs: bfdDetectionMs(site.timers.bfdFabric) + reaction,
-    // the tightest budget of the services it announces
-    budget: Math.min(...announced.map((x) => x.budget)),
-  };
+  return { frr, peers };
 }
 
 /** A vRouter's sessions to the L4 members: it accepts their VIPs only, sends them nothing. */

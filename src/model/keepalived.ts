@@ -54,7 +54,8 @@ export interface KeepalivedModel {
   /**
    * Commands systemd runs after keepalived stopped for any reason, a SIGKILL of all its processes
    * too (`ExecStopPost=` of a drop-in, keepalived/anycast.conf): they delete the anycast VIPs, so
-   * that FRR's announcement of them ends with keepalived. Absent without anycast VIPs.
+   * that FRR's announcement of them ends with keepalived, and reset the quorum files to "none".
+   * Absent without anycast VIPs.
    */
   stopPost?: string[];
 }
@@ -63,7 +64,10 @@ export interface VrrpTrackFile {
   name: string;
   /** Path on the device. */
   file: string;
-  /** Written at start-up (`init_file <v> overwrite`): 1, no quorum until the checks say so. */
+  /**
+   * Written at start-up when the file is missing (`init_file <v>`, no `overwrite`: a reload must
+   * not fault the VIP): 1, no quorum until the checks say so. `stopPost` writes it again.
+   */
   initValue: number;
 }
 

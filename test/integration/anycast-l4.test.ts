@@ -16,9 +16,10 @@
  * budget is asserted. Every process is stopped by its PID in afterAll, the namespaces removed.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUORUM_FILE_PREFIX } from '../../src/compile/anycast.js';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import type { AnycastModel } from '../../src/model/gslb.js';
 import type { Device, L4lbAnycastDevice } from '../../src/model/types.js';
@@ -38,6 +39,9 @@ let vr1: DeepReadonly<Device>;
 let files: (device: string, file: string) => string;
 let anycast: DeepReadonly<AnycastModel>;
 let vip: string;
+/** FRR's folders (sockets, pid files, logs) in lb1's and vr1's namespaces. */
+let frrL4: string;
+let frrVr: string;
 /** The real servers' TCP listeners, by port. */
 const servers = new Map<number, number>();
 
@@ -133,10 +137,18 @@ function startFrr(n: string, d: string, conf: string): void {
 
 const KEEPALIVED_PIDS = ['keepalived.pid', 'vrrp.pid', 'checkers.pid'] as const;
 
+/** The quorum files in the test's folder instead of /run. */
+const here = (text: string) => text.replaceAll(QUORUM_FILE_PREFIX, join(dir, 'fabric-anycast.'));
+
+/** keepalived's log (it logs to the console), for the failure messages. */
+const keepalivedLog = () =>
+  existsSync(join(dir, 'keepalived.log')) ? readFileSync(join(dir, 'keepalived.log'), 'utf8') : '';
+
 /** keepalived in lb1's namespace with its rendered config, quorum files in the test's folder. */
 function startKeepalived(): void {
   for (const f of KEEPALIVED_PIDS) spawnSync('rm', ['-f', join(dir, f)]);
   const conf = join(dir, 'keepalived.conf');
+  const log = openSync(join(dir, 'keepalived.log'), 'a');
   writeFileSync(
     conf,
     files('lb1', 'keepalived.conf').replaceAll('/run/fabric-anycast.', `${dir}/fabric-anycast.`),
@@ -160,7 +172,7 @@ function startKeepalived(): void {
       '-c',
       join(dir, 'checkers.pid'),
     ],
-    { stdio: ['ignore', 'ignore', 'ignore'] },
+    { stdio: ['ignore', log, log] },
   );
   children.push(child);
   waitFor(() => KEEPALIVED_PIDS.every((f) => existsSync(join(dir, f))), 10_000, 'keepalived pid files');
@@ -254,8 +266,8 @@ beforeAll(() => {
   addresses(ns.rs, web('web1'), 'eth1');
   addresses(ns.rs, web('web2'), 'eth1');
   startServers();
-  const frrL4 = tempDir('fabric-anycast-l4-');
-  const frrVr = tempDir('fabric-anycast-vr-');
+  frrL4 = tempDir('fabric-anycast-l4-');
+  frrVr = tempDir('fabric-anycast-vr-');
   startFrr(ns.vr, frrVr, files('vr1', 'frr.conf'));
   startFrr(ns.l4, frrL4, files('lb1', 'frr.conf'));
   startKeepalived();
@@ -272,7 +284,15 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     // vr1's update-delay (10 s) and the checks' rise: well within a minute
     const ms = timeUntil(announced, 60_000);
     console.log(`anycast announced after start: ${ms} ms`);
-    expect(ms, 'vr1 never got the VIP /32 from lb1').not.toBeNull();
+    const why = () =>
+      [
+        `keepalived:\n${keepalivedLog().split('\n').slice(-40).join('\n')}`,
+        `lb1 addresses:\n${sh(ns.l4, 'ip addr show').out}`,
+        `vr1 bgp:\n${sh(ns.vr, `vtysh --vty_socket ${frrVr} -c 'show bgp summary' -c 'show bgp ipv4 unicast'`).out}`,
+        `lb1 bgp:\n${sh(ns.l4, `vtysh --vty_socket ${frrL4} -c 'show bgp summary' -c 'show bgp ipv4 unicast'`).out}`,
+        `quorum files: ${sh(ns.l4, `head ${dir}/fabric-anycast.*`).out}`,
+      ].join('\n');
+    expect(ms, `vr1 never got the VIP /32 from lb1\n${ms === null ? why() : ''}`).not.toBeNull();
     expect(vipOnLb1()).toBe(true);
   }, 90_000);
 
@@ -282,7 +302,10 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     for (const pid of servers.values()) stopPid(pid, 'SIGKILL');
     const gone = timeUntil(() => !announced(), 10_000, t0);
     report('withdrawn after all real servers died', gone, anycast.quorumLostMs);
-    expect(gone, 'still announced 10 s after every real server died').not.toBeNull();
+    expect(
+      gone,
+      `still announced 10 s after every real server died\n${keepalivedLog().split('\n').slice(-30).join('\n')}`,
+    ).not.toBeNull();
     expect(gone!).toBeLessThanOrEqual(anycast.budget);
     expect(vipOnLb1(), 'keepalived keeps the VIP without quorum').toBe(false);
     const t1 = Date.now();
@@ -307,7 +330,7 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     const stopPost = [...dropIn.matchAll(/^ExecStopPost=-(.+)$/gm)].map((m) => m[1]!);
     expect(stopPost.length).toBeGreaterThan(0);
     const t0 = Date.now();
-    for (const cmd of stopPost) sh(ns.l4, cmd);
+    for (const cmd of stopPost) sh(ns.l4, here(cmd));
     const gone = timeUntil(() => !announced(), 10_000, t0);
     report('withdrawn after ExecStopPost', gone, anycast.keepalivedDeadMs);
     expect(gone, 'still announced after the ExecStopPost lines ran').not.toBeNull();

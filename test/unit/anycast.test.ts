@@ -65,7 +65,9 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b)', () => {
     expect(ka.stopPost).toEqual([
       '/sbin/ip -4 addr del 203.0.113.10/32 dev eth1',
       '/sbin/ip -6 addr del 2001:db8:100:10::10/128 dev eth1',
+      ...ka.vrrpTrackFiles!.map((f) => `/bin/sh -c 'echo 1 > ${f.file}'`),
     ]);
+    expect(ka.vrrpTrackFiles).toHaveLength(4);
   });
 
   it('THEN each vRouter accepts the VIPs only from both L4 members, with BFD, and sends them nothing', () => {
