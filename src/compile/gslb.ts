@@ -8,7 +8,6 @@
  * A reference that does not resolve (site, tenant, VIP, server) is an input error (exit 2).
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
-import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
 import type { Daemon } from '../model/device.js';
 import type {
@@ -22,6 +21,7 @@ import type {
 } from '../model/gslb.js';
 import type { SiteModel } from '../model/site.js';
 import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
+import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 
 /** gdnsd's monitor defaults fabric documents (docs/active-active.md): whole seconds. */
 export const GSLB_CHECK_DEFAULTS = { path: '/', interval: 2, timeout: 1, fall: 2, rise: 3 } as const;
@@ -223,7 +223,12 @@ function compileServices(
       budget: s.budget ?? GSLB_BUDGET,
       // anycast on the L4 side (src/compile/anycast.ts) only when the service asks for it
       ...(s.anycast
-        ? { anycast: { quorum: s.anycast.quorum ?? ANYCAST_QUORUM, budget: s.anycast.budget ?? ANYCAST_BUDGET_MS } }
+        ? {
+            anycast: {
+              quorum: s.anycast.quorum ?? ANYCAST_QUORUM,
+              budget: s.anycast.budget ?? ANYCAST_BUDGET_MS,
+            },
+          }
         : {}),
     });
   }
