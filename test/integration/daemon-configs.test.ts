@@ -38,11 +38,13 @@ beforeAll(() => {
   requireRoot();
   ensureInstalled(DAEMON_PACKAGES);
   // the reference sites, idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs), and
-  // the Kubernetes fixture (issue 13: the leaves' peer group per cluster)
+  // the Kubernetes fixture (issue 13: the leaves' peer group per cluster), and the active-active
+  // fixture (issue 11: the L4 members' FRR and anycast keepalived, the vRouters' L4-ANYCAST group)
   sites = [
     ...renderExample(),
     ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory')),
     ...renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory')),
+    ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
   ];
   writeRendered(outDir, sites);
 });
