@@ -118,7 +118,7 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   // the L4 members of the services' tenants announce the VIPs (anycast): also from gslb, after the sites
   if (gslb) attachAnycast(sites, gslb.gslb, merged.sites);
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
-  if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!));
+  if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!, sites));
   const model = sanitizeAndFreeze<FabricModel>({ sites, ...(gslb ? { gslb: gslb.gslb } : {}) });
   return done({ model, inputErrors: [], findings });
 }

@@ -120,6 +120,27 @@ describe('GIVEN the fixture with www declared without `anycast`', () => {
   });
 });
 
+describe('GIVEN the fixture with an anycast budget of 500 ms', () => {
+  it('THEN each L4 member (800 ms when the real servers fail) is a budget-exceeded finding at anycast', () => {
+    const dir = tempDir('fabric-anycast-budget-');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const file = join(dir, 'gslb.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('budget: 3000 }', 'budget: 500 }'));
+    const r = runPipeline(dir);
+    const over = r.findings.filter(
+      (f) => f.code === 'budget-exceeded' && f.message.includes('anycast budget'),
+    );
+    expect(over.map((f) => f.message.split(' may ')[0])).toEqual([
+      'lb1 in aa-a',
+      'lb2 in aa-a',
+      'lb1 in aa-b',
+      'lb2 in aa-b',
+    ]);
+    expect(over[0]!.message).toContain('for 800 ms');
+    expect(over[0]!.path).toEqual(['gslb', 'services', 'www', 'anycast']);
+  });
+});
+
 describe('GIVEN the reference inventory (no gslb service)', () => {
   it('THEN its L4 members run keepalived only, with no quorum and the VIP on the segment prefix', () => {
     const r = runPipeline(join(REPO, 'inventory'));
