@@ -1270,7 +1270,7 @@ export interface GslbAnycast {
    */
   quorum?: number;
   /**
-   * Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`). @default 3000
+   * Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000
    */
   budget?: number;
 }
