@@ -21,6 +21,7 @@ import type { SiteModel } from '../model/site.js';
 import type { Device, L4lbAnycastDevice, L4lbDevice, VrouterDevice } from '../model/types.js';
 import { deviceAsn, vrrpInstanceName, vrrpInstanceName6 } from './allocate.js';
 import { bfdDetectionMs, l4CheckDetectionMs } from './budgets.js';
+import { withFrr } from './roles.js';
 
 /** Default of `gslb.services.<s>.anycast.quorum`: healthy real servers (sum of weights) each virtual server of the VIP needs. */
 export const ANYCAST_QUORUM = 1;
@@ -167,7 +168,7 @@ function attachL4(
   const { frr, peers } = l4Frr(site, d, asn, announced, routers, segment);
   const a = d as L4lbAnycastDevice;
   a.frr = frr;
-  d.daemons = [...new Set([...d.daemons, 'frr' as const])].sort();
+  d.daemons = withFrr(d.daemons);
   const checks = ka.virtualServers.flatMap((vs) => vs.realServers.map((r) => l4CheckDetectionMs(r.check)));
   const reaction = site.timers.routingReactionMs;
   a.anycast = {

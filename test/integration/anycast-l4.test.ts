@@ -26,7 +26,7 @@ import type { Device, L4lbAnycastDevice } from '../../src/model/types.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
+import { alive, DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
@@ -44,16 +44,6 @@ let frrL4: string;
 let frrVr: string;
 /** The real servers' TCP listeners, by port. */
 const servers = new Map<number, number>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
 
 function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
   if (!alive(pid)) return;
