@@ -89,6 +89,8 @@ export function parseSiteFailures(
   const sites: string[] = [];
   for (const raw of names) {
     const name = raw.trim();
+    if (!name)
+      return { error: 'an empty name in --fail; list sites separated by commas: --fail site:aa-a,site:aa-b' };
     if (!name.startsWith(SITE_PREFIX))
       return {
         error: `--fail: '${name}' is inside a site and ${names.find((n) => n.trim().startsWith(SITE_PREFIX))!.trim()} is a whole site; name whole sites only (--fail site:${known[0]}), or devices, cables and racks of one site with --site`,

@@ -127,6 +127,9 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b, anycast)', () =
     expect(parseSiteFailures(model, ['site:'])).toEqual({
       error: "--fail: no site '' in the inventory (sites: aa-a, aa-b)",
     });
+    expect(parseSiteFailures(model, ['site:aa-a', ' '])).toEqual({
+      error: 'an empty name in --fail; list sites separated by commas: --fail site:aa-a,site:aa-b',
+    });
     expect(parseSiteFailures(model, ['site:aa-a', 'spine1'])).toMatchObject({
       error: expect.stringContaining("'spine1' is inside a site and site:aa-a is a whole site"),
     });

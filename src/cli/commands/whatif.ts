@@ -36,7 +36,7 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
   program
     .command('whatif')
     .description(
-      'N-1 analysis from the model: what every single failure (device, hypervisor, rack, cable, upstream) costs each service',
+      'N-1 analysis from the model: what every single failure (device, hypervisor, rack, cable, upstream; or a whole site) costs each service',
     )
     .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .option(
