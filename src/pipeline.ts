@@ -5,8 +5,10 @@
  * pipeline (its output cannot be trusted by the next). Input errors mean "unusable inventory"
  * (exit 2); findings of the checks mean "the inventory is readable but wrong" (exit 1).
  */
+
 import { checkGslb } from './checks/gslb.js';
 import { checkSite } from './checks/index.js';
+import { attachAnycast } from './compile/anycast.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
 import { attachDnsServers, compileGslb } from './compile/gslb.js';
 import { vmHostRoles } from './compile/roles.js';
@@ -113,8 +115,10 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   const sites = factsBySite.map(compileSite);
   // the DNS servers' gdnsd comes from gslb: after the sites, before the checks and the freeze
   if (gslb) attachDnsServers(sites, gslb.servers);
+  // the L4 members of the services' tenants announce the VIPs (anycast): also from gslb, after the sites
+  if (gslb) attachAnycast(sites, gslb.gslb, merged.sites);
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
-  if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!));
+  if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!, sites));
   const model = sanitizeAndFreeze<FabricModel>({ sites, ...(gslb ? { gslb: gslb.gslb } : {}) });
   return done({ model, inputErrors: [], findings });
 }

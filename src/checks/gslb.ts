@@ -7,6 +7,7 @@
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
 import type { GslbModel } from '../model/gslb.js';
+import type { SiteModel } from '../model/site.js';
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { contains6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
 
@@ -14,6 +15,7 @@ export function checkGslb(
   gslb: GslbModel,
   sites: readonly SiteInventory[],
   input: GslbInventory,
+  models: readonly SiteModel[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (...path: (string | number)[]) => ({ file: input.file, path: ['gslb', ...path] });
@@ -66,5 +68,37 @@ export function checkGslb(
         ),
       );
   }
+  out.push(...anycastBudgets(gslb, models, at));
+  return out;
+}
+
+/**
+ * An L4 member that may announce a VIP longer after it cannot serve it than the service's
+ * `anycast.budget` (src/compile/anycast.ts predicts each way: real servers down, keepalived
+ * killed, the VM silent): one finding per service and member.
+ */
+function anycastBudgets(
+  gslb: GslbModel,
+  models: readonly SiteModel[],
+  at: (...path: (string | number)[]) => { file: string; path: (string | number)[] },
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const site of models)
+    for (const d of site.devices) {
+      if (!('anycast' in d)) continue;
+      const a = d.anycast;
+      const worst = Math.max(a.quorumLostMs, a.keepalivedDeadMs, a.nodeDeadMs);
+      for (const name of [...new Set(a.announcements.map((x) => x.service))]) {
+        const budget = gslb.services.find((s) => s.name === name)?.anycast?.budget;
+        if (budget === undefined || worst <= budget) continue;
+        out.push(
+          error(
+            'budget-exceeded',
+            `${d.name} in ${site.name} may announce the VIP of ${name} for ${worst} ms after it cannot serve it (real servers down ${a.quorumLostMs} ms, keepalived killed ${a.keepalivedDeadMs} ms, the VM silent ${a.nodeDeadMs} ms), over its anycast budget of ${budget} ms; check the real servers more often or raise anycast.budget`,
+            { ...at('services', name, 'anycast'), site: site.name },
+          ),
+        );
+      }
+    }
   return out;
 }

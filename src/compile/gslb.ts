@@ -21,6 +21,7 @@ import type {
 } from '../model/gslb.js';
 import type { SiteModel } from '../model/site.js';
 import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
+import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 
 /** gdnsd's monitor defaults fabric documents (docs/active-active.md): whole seconds. */
 export const GSLB_CHECK_DEFAULTS = { path: '/', interval: 2, timeout: 1, fall: 2, rise: 3 } as const;
@@ -220,6 +221,15 @@ function compileServices(
       returnMs: check.rise * check.interval * 1000,
       clientsFollowMs: detectMs + ttl * 1000,
       budget: s.budget ?? GSLB_BUDGET,
+      // anycast on the L4 side (src/compile/anycast.ts) only when the service asks for it
+      ...(s.anycast
+        ? {
+            anycast: {
+              quorum: s.anycast.quorum ?? ANYCAST_QUORUM,
+              budget: s.anycast.budget ?? ANYCAST_BUDGET_MS,
+            },
+          }
+        : {}),
     });
   }
   return services.sort(byName);

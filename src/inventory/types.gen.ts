@@ -1217,6 +1217,7 @@ export interface GslbService {
    * Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000
    */
   budget?: number;
+  anycast?: GslbAnycast;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -1263,4 +1264,20 @@ export interface GslbCheck {
    * Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3
    */
   rise?: number;
+}
+/**
+ * Health-following route injection (docs/active-active.md, "Anycast: the L4 side"): each L4 member of the service's tenant, in each of its sites, runs FRR and announces the VIP as a host route to the tenant's vRouters (eBGP, BFD) only while it is the VRRP master of the VIP and each of the VIP's virtual servers (ports) has `quorum` healthy real servers. Without this section the L4 pairs announce nothing. IPv4 only for now: the IPv6 VIP is held under the same quorum but not announced.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "GslbAnycast".
+ */
+export interface GslbAnycast {
+  /**
+   * Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1
+   */
+  quorum?: number;
+  /**
+   * Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000
+   */
+  budget?: number;
 }

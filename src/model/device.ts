@@ -7,7 +7,7 @@ import type { Daemon } from '../daemons/index.js';
 import type { Device1 as InventoryDevice } from '../inventory/types.gen.js';
 import type { FamilyAddress, InterfaceAddress } from './address.js';
 import type { FrrModel } from './frr.js';
-import type { GdnsdModel } from './gslb.js';
+import type { AnycastModel, GdnsdModel } from './gslb.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
 import type { OvsModel } from './ovs.js';
@@ -151,10 +151,20 @@ export interface VrouterDevice extends DeviceBase, WithFrr {
   tenant: string;
   keepalived: KeepalivedModel;
 }
-export interface L4lbDevice extends DeviceBase {
+/** A member of a tenant's L4 pair: the plain one, or one that announces anycast VIPs. */
+export type L4lbDevice = L4lbPlainDevice | L4lbAnycastDevice;
+export interface L4lbPlainDevice extends DeviceBase {
   role: 'l4lb';
   tenant: string;
   keepalived: KeepalivedModel;
+}
+/**
+ * A member of an L4 pair whose VIP a `gslb` service names: FRR announces the VIP to the tenant's
+ * vRouters while keepalived holds it (src/compile/anycast.ts, docs/active-active.md).
+ */
+export interface L4lbAnycastDevice extends L4lbPlainDevice, WithFrr {
+  /** What it announces and why, with the withdrawal times against the budget. */
+  anycast: AnycastModel;
 }
 export interface L7lbDevice extends DeviceBase {
   role: 'l7lb';

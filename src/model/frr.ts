@@ -174,4 +174,10 @@ export interface BgpUnicastFamily {
   maximumPaths: number;
   /** Neighbors (by peer) that get a default route originated towards them. */
   defaultOriginate: string[];
+  /**
+   * `redistribute connected route-map <name>`: on an L4 node announcing anycast VIPs, the VIPs
+   * keepalived holds as /32 (/128) addresses while it is master with quorum
+   * (src/compile/anycast.ts). Absent elsewhere.
+   */
+  redistributeConnected?: string;
 }

@@ -57,6 +57,12 @@ export interface GslbService {
   clientsFollowMs: number;
   /** Milliseconds: the budget for `detectMs` (`gslb.services.<s>.budget`). @default 10000 */
   budget: number;
+  /**
+   * Anycast on the L4 side (`gslb.services.<s>.anycast`, src/compile/anycast.ts): the healthy real
+   * servers each virtual server of the VIP needs (@default 1) and the ms an L4 member may take to
+   * stop announcing it (@default 3000). Absent: the L4 pairs announce nothing.
+   */
+  anycast?: { quorum: number; budget: number };
 }
 
 export interface GslbCheck {
@@ -142,4 +148,46 @@ export interface GdnsdZone {
   nameServers: { name: string; addresses: string[]; addresses6: string[] }[];
   /** The services' records, sorted by host. */
   records: { host: string; ttl: number; resource: string }[];
+}
+
+/**
+ * Health-following route injection on one L4 member (docs/active-active.md, "Anycast"):
+ * everything decided in src/compile/anycast.ts; keepalived and FRR print their parts.
+ */
+export interface AnycastModel {
+  /** The VIPs it announces as host routes, one per service and family, sorted by prefix. */
+  announcements: AnycastAnnouncement[];
+  /** The tenant's vRouters it peers with on the VIPs' segment (eBGP, IPv4), sorted by device. */
+  peers: { device: string; address: string; remoteAs: number }[];
+  /**
+   * Milliseconds: the worst time from the last healthy real server failing to the vRouters
+   * withdrawing the VIP: keepalived's detection of each real server (`l4CheckDetectionMs`), then
+   * the routing reaction (`timers.routingReactionMs`).
+   */
+  quorumLostMs: number;
+  /**
+   * Milliseconds: the worst time from keepalived dying to the withdrawal: systemd runs
+   * `stopPost` at once; the address goes, zebra and bgpd react (`timers.routingReactionMs`).
+   */
+  keepalivedDeadMs: number;
+  /** Milliseconds: the VM dead or FRR silent: the vRouters' BFD (`fabric` profile) + reaction. */
+  nodeDeadMs: number;
+  /** Milliseconds: the budget each of the above must fit (`ANYCAST_BUDGET_MS`). @default 3000 */
+  budget: number;
+}
+
+export interface AnycastAnnouncement {
+  service: string;
+  family: 'ipv4' | 'ipv6';
+  /** `203.0.113.10/32`: the VIP as keepalived adds it (a host route, not the segment's prefix). */
+  prefix: string;
+  /** The VRRP instance that holds it; it faults while a virtual server of the VIP lacks quorum. */
+  vrrpInstance: string;
+  /** Healthy real servers (sum of weights) each of the VIP's virtual servers needs. @default 1 */
+  quorum: number;
+  /**
+   * Whether FRR announces it: IPv4 yes; IPv6 not yet (the sessions are IPv4; docs: what is left),
+   * but keepalived already holds it as a /128 under the same quorum.
+   */
+  announced: boolean;
 }

@@ -45,6 +45,30 @@ export interface KeepalivedModel {
    * between families).
    */
   virtualServers: VirtualServer[];
+  /**
+   * `vrrp_track_file`: files the checker's quorum scripts write (0 quorum, 1 none) and a VIP's
+   * instance tracks (weight 0: non-zero is FAULT). Only on an L4 member of a VIP that a `gslb`
+   * service announces by anycast (src/compile/anycast.ts); absent elsewhere.
+   */
+  vrrpTrackFiles?: VrrpTrackFile[];
+  /**
+   * Commands systemd runs after keepalived stopped for any reason, a SIGKILL of all its processes
+   * too (`ExecStopPost=` of a drop-in, keepalived/anycast.conf): they delete the anycast VIPs, so
+   * that FRR's announcement of them ends with keepalived, and reset the quorum files to "none".
+   * Absent without anycast VIPs.
+   */
+  stopPost?: string[];
+}
+
+export interface VrrpTrackFile {
+  name: string;
+  /** Path on the device. */
+  file: string;
+  /**
+   * Written at start-up when the file is missing (`init_file <v>`, no `overwrite`: a reload must
+   * not fault the VIP): 1, no quorum until the checks say so. `stopPost` writes it again.
+   */
+  initValue: number;
 }
 
 export interface VrrpScript {
@@ -87,6 +111,11 @@ export interface VrrpInstance {
    * ignore them): those of the instance's own family.
    */
   trackScripts: string[];
+  /**
+   * Names of `vrrpTrackFiles` (weight 0): an anycast VIP's instance faults while a virtual server
+   * of its VIP has no quorum. Absent on every other instance.
+   */
+  trackFiles?: string[];
   /** Segment the instance runs on, as `tenant/segment`. */
   segment: string;
   /** The peer member of the pair (the other device), or null for a lone member. */
@@ -122,4 +151,10 @@ export interface VirtualServer {
   /** Seconds between health checks. */
   delayLoop: number;
   realServers: { device: string; address: string; port: number; weight: number; check: HealthCheck }[];
+  /**
+   * An anycast VIP's virtual server (src/compile/anycast.ts): `alpha` (real servers start down,
+   * so quorum is proven by checks), `quorum` (sum of the weights of healthy real servers needed),
+   * and the scripts that write the quorum state to a tracked file. Absent elsewhere.
+   */
+  quorum?: { count: number; up: string; down: string };
 }

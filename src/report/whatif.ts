@@ -1,6 +1,7 @@
 /** `fabric whatif` output: a table of scenarios for people, Markdown for a wiki, one JSON document. */
 import type { ScenarioResult, WhatifReport } from '../whatif/types.js';
 import { table } from './table.js';
+import { singleSiteLine } from './whatif-sites.js';
 
 function counts(report: WhatifReport): Record<ScenarioResult['verdict'], number> {
   const c = { survives: 0, degraded: 0, breaks: 0 };
@@ -41,6 +42,9 @@ export function whatifText(report: WhatifReport): string {
   const lines = [table(['scenario', 'kind', 'verdict', 'what'], rows), '', whatifSummary(report)];
   const spofs = spofLines(report);
   if (spofs.length) lines.push('single points of failure:', ...spofs.map((l) => `  ${l}`));
+  const single = report.singleSiteServices ?? [];
+  if (single.length)
+    lines.push('services offered by this site only:', ...single.map((s) => `  ${singleSiteLine(s)}`));
   for (const n of report.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
 }
@@ -64,17 +68,29 @@ export function whatifMarkdown(report: WhatifReport): string {
   ];
   const spofs = spofLines(report);
   if (spofs.length) lines.push('', 'Single points of failure:', '', ...spofs.map((l) => `- ${cell(l)}`));
+  const single = report.singleSiteServices ?? [];
+  if (single.length)
+    lines.push(
+      '',
+      'Services offered by this site only:',
+      '',
+      ...single.map((s) => `- ${cell(singleSiteLine(s))}`),
+    );
   for (const n of report.notes) lines.push('', `Note: ${n}`);
   return lines.join('\n');
 }
 
 export function whatifJson(report: WhatifReport): unknown {
   return {
-    ok: report.singlePointsOfFailure.length === 0 && report.results.every((r) => r.verdict !== 'breaks'),
+    ok:
+      report.singlePointsOfFailure.length === 0 &&
+      !report.singleSiteServices?.length &&
+      report.results.every((r) => r.verdict !== 'breaks'),
     site: report.site,
     mode: report.mode,
     summary: counts(report),
     singlePointsOfFailure: report.singlePointsOfFailure,
+    ...(report.singleSiteServices ? { singleSiteServices: report.singleSiteServices } : {}),
     scenarios: report.results.map((r) => ({
       name: r.scenario.name,
       kind: r.scenario.kind,

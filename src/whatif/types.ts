@@ -35,6 +35,18 @@ export interface WhatifReport {
   results: ScenarioResult[];
   /** The scenarios of single failures that break a service: the single points of failure. */
   singlePointsOfFailure: string[];
+  /**
+   * The `gslb` services this site alone offers (`gslb-single-site`): the site itself is their
+   * single point of failure. Set by `fabric whatif` on an N-1 report of an inventory with `gslb`.
+   */
+  singleSiteServices?: SingleSiteService[];
   /** What the model cannot say (no capacity data), once per report. */
   notes: string[];
+}
+
+/** A `gslb` service offered by one site only: that site is its single point of failure (`gslb-single-site`). */
+export interface SingleSiteService {
+  service: string;
+  fqdn: string;
+  site: string;
 }

@@ -38,11 +38,13 @@ beforeAll(() => {
   requireRoot();
   ensureInstalled(DAEMON_PACKAGES);
   // the reference sites, idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs), and
-  // the Kubernetes fixture (issue 13: the leaves' peer group per cluster)
+  // the Kubernetes fixture (issue 13: the leaves' peer group per cluster), and the active-active
+  // fixture (issue 11: the L4 members' FRR and anycast keepalived, the vRouters' L4-ANYCAST group)
   sites = [
     ...renderExample(),
     ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory')),
     ...renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory')),
+    ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
   ];
   writeRendered(outDir, sites);
 });
@@ -96,9 +98,12 @@ describe('keepalived: keepalived -t -f', () => {
 
   it('GIVEN every rendered keepalived.conf and a box with the device interfaces THEN keepalived accepts it', () => {
     const files = filesOf('keepalived.conf');
-    // idc-a and idc-ds (idc-a made dual-stack) have the vRouters and the L4 pair; idc-b none
+    // idc-a, idc-ds (idc-a made dual-stack), aa-a and aa-b (the active-active fixture, anycast
+    // L4 members) have the vRouters and the L4 pair; idc-b none
     expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual(
-      ['idc-a', 'idc-ds'].flatMap((site) => ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`)),
+      ['aa-a', 'aa-b', 'idc-a', 'idc-ds'].flatMap((site) =>
+        ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`),
+      ),
     );
     for (const f of files) {
       const r = check(join(outDir, f.site, f.device, f.file), interfacesOf(f.site, f.device));
@@ -166,6 +171,10 @@ describe('HAProxy: haproxy -c -f', () => {
   it('GIVEN every rendered haproxy.cfg with its certificates THEN haproxy accepts it', () => {
     const files = filesOf('haproxy.cfg');
     expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual([
+      'aa-a/web1',
+      'aa-a/web2',
+      'aa-b/web1',
+      'aa-b/web2',
       'idc-a/web1',
       'idc-a/web2',
       'idc-ds/web1',

@@ -3,7 +3,7 @@
  * cannot; they never skip. CI runs on a fresh Debian machine as root.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface Requirement {
   /** A program that must be on PATH (or an absolute path). */
@@ -78,14 +78,16 @@ export function run(
   return { code: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
-/** Whether a process of ours still exists (signal 0 tests without sending). */
+/** Whether a process of ours still runs (signal 0 tests without sending; a zombie does not run). */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // a zombie (ended, not yet reaped by its parent) still takes signal 0
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z/.test(stat);
 }
 
 /**

@@ -1,9 +1,12 @@
-/** `fabric whatif` as a user runs it (the built dist/): exit codes, --json, --format, --fail. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/**
+ * `fabric whatif` as a user runs it (the built dist/): exit codes, --json, --format, --fail; whole
+ * sites as failure units (`--sites`, `--fail site:NAME`) on the active-active fixture.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFabric } from '../support/cli.js';
-import { exampleCopy } from '../support/tmp.js';
+import { exampleCopy, tempDir } from '../support/tmp.js';
 
 describe('fabric whatif', () => {
   it('GIVEN idc-a THEN one JSON document naming rack r2 as the single point of failure, exit 1', async () => {
@@ -119,5 +122,136 @@ describe('fabric whatif', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('error leaf-not-full-mesh leaf1a has no uplink to spine2');
     expect(r.stdout).not.toContain('single-point-of-failure');
+  });
+});
+
+const AA = join('test', 'fixtures', 'active-active', 'inventory');
+
+/** The active-active fixture with www offered by aa-a only (the `gslb-single-site` finding's case). */
+function aaAOnly(): string {
+  const dir = join(tempDir(), 'inventory');
+  cpSync(AA, dir, { recursive: true });
+  const file = join(dir, 'gslb.yaml');
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('        aa-b: { tenant: shop, vip: www }\n');
+  writeFileSync(file, text.replace('        aa-b: { tenant: shop, vip: www }\n', ''));
+  return dir;
+}
+
+describe('fabric whatif: a site as a failure unit', () => {
+  it('GIVEN --sites THEN each site lost as a whole: www moves to the other site within its budgets, exit 0', async () => {
+    const r = await runFabric(['-i', AA, 'whatif', '--sites']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^scenario +verdict +what$/m);
+    expect(r.stdout).toContain(
+      'site:aa-a  degraded  www (www.shop.example): moves to aa-b; DNS answer drops aa-a within 5000 ms (budget 10000 ms; clients with a cached answer 35000 ms); anycast announcement withdrawn within 250 ms',
+    );
+    expect(r.stdout).toContain('2 sites, each lost as a whole: 0 survive, 2 degraded, 0 break a service');
+  });
+
+  it('GIVEN --fail site:aa-a --json THEN one scenario of kind site, www moves to aa-b', async () => {
+    const r = await runFabric(['-i', AA, 'whatif', '--fail', 'site:aa-a', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      ok: true,
+      mode: 'scenario',
+      singlePointsOfFailure: [],
+      singleSiteServices: [],
+    });
+    expect(doc.scenarios).toEqual([
+      {
+        name: 'site:aa-a',
+        kind: 'site',
+        sites: ['aa-a'],
+        verdict: 'degraded',
+        services: [
+          {
+            service: 'www',
+            fqdn: 'www.shop.example',
+            outcome: 'moves',
+            left: ['aa-b'],
+            dns: { dropMs: 5000, clientsFollowMs: 35000, budget: 10000 },
+            anycast: { withdrawnMs: 250, budget: 3000, members: ['aa-a/lb1', 'aa-a/lb2'] },
+            overBudget: [],
+          },
+        ],
+        local: [],
+      },
+    ]);
+  });
+
+  it('GIVEN --fail site:aa-a,site:aa-b THEN www is lost: exit 1', async () => {
+    const r = await runFabric(['-i', AA, 'whatif', '--fail', 'site:aa-a,site:aa-b', '--format', 'markdown']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '| site:aa-a+site:aa-b | breaks | www (www.shop.example): lost, every site that offers it failed (aa-a, aa-b) |',
+    );
+    expect(r.stderr).toBe('whatif: site:aa-a+site:aa-b breaks a service\n');
+  });
+
+  it('GIVEN www offered by aa-a only THEN --sites names aa-a as its single point of failure (gslb-single-site), exit 1', async () => {
+    const inv = aaAOnly();
+    const r = await runFabric(['-i', inv, 'whatif', '--sites']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('site:aa-a: www.shop.example offered by aa-a only (gslb-single-site)');
+    expect(r.stdout).toContain(
+      'www (www.shop.example) is offered by site aa-a only: losing aa-a loses it (gslb-single-site)',
+    );
+    expect(r.stderr).toContain(
+      'error gslb-single-site service www (www.shop.example) is offered by site aa-a only',
+    );
+    expect(r.stderr).toContain('whatif: single points of failure: site:aa-a, site:aa-b');
+    const j = JSON.parse((await runFabric(['-i', inv, 'whatif', '--sites', '--json'])).stdout);
+    expect(j).toMatchObject({
+      ok: false,
+      singleSiteServices: [{ service: 'www', fqdn: 'www.shop.example', site: 'aa-a' }],
+    });
+  });
+
+  it('GIVEN www offered by aa-a only THEN the N-1 report of aa-a names it too, in text, Markdown and JSON', async () => {
+    const inv = aaAOnly();
+    const t = await runFabric(['-i', inv, 'whatif', '--site', 'aa-a']);
+    expect(t.code).toBe(1);
+    expect(t.stdout).toContain(
+      'services offered by this site only:\n  www (www.shop.example) is offered by site aa-a only: losing aa-a loses it (gslb-single-site)',
+    );
+    expect(t.stderr).toContain(
+      'whatif: site aa-a is a single point of failure of www.shop.example (gslb-single-site)',
+    );
+    const m = await runFabric(['-i', inv, 'whatif', '--site', 'aa-a', '--format', 'markdown']);
+    expect(m.stdout).toContain('Services offered by this site only:');
+    const j = JSON.parse((await runFabric(['-i', inv, 'whatif', '--site', 'aa-a', '--json'])).stdout);
+    expect(j).toMatchObject({ ok: false, singleSiteServices: [{ service: 'www', site: 'aa-a' }] });
+    const b = JSON.parse((await runFabric(['-i', inv, 'whatif', '--site', 'aa-b', '--json'])).stdout);
+    expect(b.singleSiteServices).toEqual([]);
+  });
+
+  it('GIVEN an unknown site, a site with --site, --sites with --fail or a site mixed with a device THEN exit 2, clearly', async () => {
+    const r = await runFabric(['-i', AA, 'whatif', '--fail', 'site:aa-c']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "whatif: --fail: no site 'aa-c' in the inventory (sites: aa-a, aa-b); did you mean 'site:aa-a'?",
+    );
+    const j = await runFabric(['-i', AA, 'whatif', '--fail', 'site:nowhere', '--json']);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout)).toMatchObject({ ok: false });
+    const withSite = await runFabric(['-i', AA, 'whatif', '--site', 'aa-a', '--fail', 'site:aa-a']);
+    expect(withSite.code).toBe(2);
+    expect(withSite.stderr).toContain('drop --site aa-a');
+    expect((await runFabric(['-i', AA, 'whatif', '--sites', '--fail', 'site:aa-a'])).code).toBe(2);
+    const mixed = await runFabric(['-i', AA, 'whatif', '--fail', 'site:aa-a,spine1']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("'spine1' is inside a site and site:aa-a is a whole site");
+  });
+
+  it('GIVEN the reference inventory (no gslb) and --sites THEN each site takes its services with it, plainly: exit 1', async () => {
+    const r = await runFabric(['whatif', '--sites']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'site:idc-a  breaks    idc-a/shop/www: lost with its site (no gslb service offers it from another site)',
+    );
+    expect(r.stdout).toContain('note: the inventory has no gslb section');
   });
 });

@@ -1,11 +1,23 @@
-/** `fabric whatif`: N-1 analysis of a site from its compiled model, no devices needed. */
+/**
+ * `fabric whatif`: N-1 analysis of a site from its compiled model, no devices needed; with
+ * `--sites` or `--fail site:NAME`, whole sites as failure units (src/whatif/sites.ts).
+ */
 import { type Command, Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FrozenSite } from '../../pipeline.js';
+import type { FrozenModel, FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
+import { sitesJson, sitesMarkdown, sitesText } from '../../report/whatif-sites.js';
 import { analyseOne, analyseShare, siteReport, WHOLE } from '../../whatif/analyse.js';
 import { parseFailures, singleFailures } from '../../whatif/scenarios.js';
+import {
+  analyseSites,
+  namesSites,
+  parseSiteFailures,
+  type SiteScenario,
+  singleSiteServices,
+  sitesOk,
+} from '../../whatif/sites.js';
 import type { Scenario, WhatifReport } from '../../whatif/types.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
@@ -15,6 +27,7 @@ import { analyseInParallel, jobsFor } from '../whatif-parallel.js';
 
 export interface WhatifOptions extends InventoryOptions {
   fail?: string;
+  sites?: boolean;
   format: 'text' | 'markdown';
   jobs?: number;
 }
@@ -23,12 +36,16 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
   program
     .command('whatif')
     .description(
-      'N-1 analysis from the model: what every single failure (device, hypervisor, rack, cable, upstream) costs each service',
+      'N-1 analysis from the model: what every single failure (device, hypervisor, rack, cable, upstream; or a whole site) costs each service',
     )
     .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .option(
       '--fail <names>',
-      'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME), comma-separated',
+      'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME) of one site, or whole sites (site:NAME), comma-separated',
+    )
+    .option(
+      '--sites',
+      'every site lost as a whole, one at a time: what it costs the services that span sites (gslb)',
     )
     .option(
       '-j, --jobs <n>',
@@ -46,16 +63,29 @@ from each upstream, each L4 VIP, each tenant gateway (VRRP master and its defaul
 VXLAN overlay between hypervisors, loopback reachability from every leaf, ECMP widths, HAProxy
 backends, and the VMs a lost hypervisor leaves to re-home. See docs/whatif.md.
 
+A whole site (--sites: each site of the inventory in turn; --fail site:aa-a, or site:aa-a,site:aa-b
+for several at once; no --site, every site is compiled): for each service of the fabric-wide
+gslb section the site offered, whether another site still offers it (moves) or not (lost), how
+traffic moves (the DNS answer drops the site within the service's detectMs, against its budget;
+with anycast, the site's L4 members stop announcing the VIP within their VM-silent time, against
+anycast.budget), and the site's L4 services that span no site (lost with it). A service offered
+by one site only is named (gslb-single-site), also in the N-1 report of that site.
+See docs/active-active.md.
+
 Exit status: 0 no single failure breaks a service, 1 one does (its name is printed: a single
-point of failure; with --fail: the scenario breaks a service) or, without --fail, a failure
-costs more than its budget (budget-exceeded, located), 2 unusable inventory or arguments.
+point of failure; with --fail: the scenario breaks a service; a site: a service is lost with
+it, or a move misses its budget; a service offered by the site only) or, without --fail, a
+failure costs more than its budget (budget-exceeded, located), 2 unusable inventory or arguments
+(an unknown site lists the known ones).
 
 Examples:
   fabric whatif --site idc-a
   fabric whatif --site idc-a --format markdown > n-1.md
   fabric whatif --site idc-a --fail spine1,leaf2a     # a double failure (N-2)
   fabric whatif --site idc-a --fail rack:r1 --json
-  fabric whatif --site big --jobs 4                   # four threads, one share of the failures each`,
+  fabric whatif --site big --jobs 4                   # four threads, one share of the failures each
+  fabric whatif --sites                               # every site lost as a whole, one at a time
+  fabric whatif --fail site:aa-a --json               # one site lost as a whole`,
     )
     .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
 }
@@ -89,6 +119,7 @@ function scenarioOf(site: FrozenSite, fail: string): Scenario {
 export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
   if (opts.fail !== undefined && !opts.fail.trim())
     throw new CliError('whatif: --fail needs names: --fail spine1 or --fail spine1,leaf2a');
+  if (opts.sites || (opts.fail !== undefined && namesSites(opts.fail.split(',')))) return whatifSites(opts);
   const { model, findings } = loadOrExit(opts, { command: 'whatif', labs: [] });
   const site = model.sites[0]!;
   if (countBySeverity(findings).errors) {
@@ -96,9 +127,12 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
   const report =
-    opts.fail !== undefined ? analyseOne(site, scenarioOf(site, opts.fail)) : await analyseAll(opts, site);
+    opts.fail !== undefined
+      ? analyseOne(site, scenarioOf(site, opts.fail))
+      : { ...(await analyseAll(opts, site)), ...singleSiteOf(model.gslb, site.name) };
   // N-1 also answers "what does each failure cost": a budget the timers cannot meet is a problem
   const overBudget = opts.fail === undefined ? findings.filter((f) => f.code === 'budget-exceeded') : [];
+  const single = report.singleSiteServices ?? [];
   const broken = report.results.some((r) => r.verdict === 'breaks');
   if (opts.json) json(withBudgets(whatifJson(report), overBudget));
   else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
@@ -108,9 +142,55 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
         ? `whatif: single point${report.singlePointsOfFailure.length === 1 ? '' : 's'} of failure: ${report.singlePointsOfFailure.join(', ')}`
         : `whatif: ${report.results[0]!.scenario.name} breaks a service`,
     );
+  if (single.length && !opts.json)
+    err(
+      `whatif: site ${site.name} is a single point of failure of ${single.map((s) => s.fqdn).join(', ')} (gslb-single-site)`,
+    );
   if (overBudget.length && !opts.json)
     err(`whatif: over budget (budget-exceeded above): ${overBudget.map(budgetSubject).join(', ')}`);
-  return broken || overBudget.length ? EXIT.PROBLEMS : EXIT.OK;
+  return broken || single.length || overBudget.length ? EXIT.PROBLEMS : EXIT.OK;
+}
+
+/** The gslb services a site alone offers, for its N-1 report (nothing without `gslb`). */
+function singleSiteOf(gslb: FrozenModel['gslb'], site: string): Pick<WhatifReport, 'singleSiteServices'> {
+  return gslb ? { singleSiteServices: singleSiteServices(gslb, site) } : {};
+}
+
+function siteScenarioOf(model: FrozenModel, fail: string): SiteScenario {
+  const parsed = parseSiteFailures(model, fail.split(','));
+  if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
+  return parsed.scenario;
+}
+
+/** Whole sites as failure units: `--sites` (each on its own) or `--fail site:NAME,…` (together). */
+function whatifSites(opts: WhatifOptions): ExitCode {
+  if (opts.site?.length)
+    throw new CliError(
+      `whatif: ${opts.sites ? '--sites' : '--fail site:NAME'} looks at every site of the inventory; drop --site ${opts.site.join(' ')}`,
+    );
+  if (opts.sites && opts.fail !== undefined)
+    throw new CliError(
+      'whatif: --sites tries each site on its own; --fail site:NAME tries the ones named: use one',
+    );
+  const { model, findings } = loadOrExit(opts);
+  if (countBySeverity(findings).errors) {
+    err('whatif: the inventory has findings; analysing its model anyway:');
+    printDiagnostics(findings.filter((f) => f.severity === 'error'));
+  }
+  const report = analyseSites(model, opts.fail !== undefined ? siteScenarioOf(model, opts.fail) : undefined);
+  if (opts.json) json(sitesJson(report));
+  else out(opts.format === 'markdown' ? sitesMarkdown(report) : sitesText(report));
+  const ok = sitesOk(report);
+  if (!ok && !opts.json) {
+    const spofs = report.singlePointsOfFailure;
+    const broken = report.results.filter((r) => r.verdict === 'breaks');
+    if (spofs.length)
+      err(`whatif: single point${spofs.length === 1 ? '' : 's'} of failure: ${spofs.join(', ')}`);
+    else if (broken.length) err(`whatif: ${broken[0]!.scenario.name} breaks a service`);
+    const over = report.results.filter((r) => r.services.some((m) => m.overBudget.length));
+    if (over.length) err(`whatif: over budget: ${over.map((r) => r.scenario.name).join(', ')}`);
+  }
+  return ok ? EXIT.OK : EXIT.PROBLEMS;
 }
 
 /** `shop-routers (vrrp-gateway)`: what a budget-exceeded finding is about (its message's subject). */

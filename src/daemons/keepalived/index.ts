@@ -8,6 +8,8 @@ import type { DaemonDriver } from '../types.js';
 import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './drift.js';
 
 export const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
+/** systemd drop-in of an L4 member with anycast VIPs: the clean-up after keepalived dies. */
+export const KEEPALIVED_DROP_IN = '/etc/systemd/system/keepalived.service.d/fabric-anycast.conf';
 
 export const keepalived: DaemonDriver = {
   name: 'keepalived',
@@ -16,7 +18,7 @@ export const keepalived: DaemonDriver = {
     pidFiles: ['/run/keepalived.pid'],
     restart: 'service keepalived start >/dev/null',
   },
-  files: () => [
+  files: (d) => [
     {
       daemon: 'keepalived',
       file: 'keepalived.conf',
@@ -25,19 +27,37 @@ export const keepalived: DaemonDriver = {
       mode: 0o640,
       owner: 'root:root',
     },
+    // anycast VIPs (docs/active-active.md): systemd deletes them after keepalived ends, any way
+    ...('keepalived' in d && d.keepalived.stopPost
+      ? [
+          {
+            daemon: 'keepalived',
+            file: 'keepalived/anycast.conf',
+            template: 'keepalived/anycast.conf',
+            target: KEEPALIVED_DROP_IN,
+            mode: 0o644,
+            owner: 'root:root',
+          },
+        ]
+      : []),
   ],
   printed: (d) => ('keepalived' in d ? d.keepalived : {}),
   push: {
     unit: 'keepalived',
     steps(files) {
-      const conf = stagedAt(files);
+      const conf = stagedAt(files, KEEPALIVED_CONF);
+      const unit = reloadableUnit('keepalived');
+      // a changed drop-in (anycast VIPs) is read by systemd only after daemon-reload
+      const dropIn = stagedAt(files, KEEPALIVED_DROP_IN) !== null;
       return {
         validate: conf
           ? [
               `keepalived -t -f files/${conf} > validate-keepalived.out 2>&1 || { echo "keepalived.conf rejected by keepalived -t: $(head -n1 validate-keepalived.out)"; ok=1; }`,
             ]
           : [],
-        ...reloadableUnit('keepalived'),
+        ...unit,
+        reload: [...(dropIn ? ['systemctl daemon-reload || return 1'] : []), ...unit.reload],
+        reloadPrevious: [...(dropIn ? ['systemctl daemon-reload || rc=1'] : []), ...unit.reloadPrevious],
       };
     },
   },

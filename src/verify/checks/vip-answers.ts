@@ -5,6 +5,7 @@
  * real servers are all down is not expected to answer.
  */
 
+import { serviceRoles } from '../../compile/roles.js';
 import { hostPart } from '../../net/host-part.js';
 import { shellQuote } from '../../util/shell.js';
 import { type AddressFamily, FAMILIES, familyField, familyId, ofFamily } from './family.js';
@@ -22,7 +23,11 @@ function tenantRouter(ctx: DeriveContext, groups: readonly VrrpGroup[], tenant: 
   const masters = new Set(
     groups.filter((g) => sameSubnet(g.vip, vip)).map((g) => masterOf(g, (n) => ctx.isDown(n))?.device),
   );
-  return vrrpDevices(ctx.site).find((d) => speaksBgp(d) && d.tenant === tenant && masters.has(d.name))?.name;
+  // a router of the tenant (an L4 member announcing anycast VIPs speaks BGP too, but is no client)
+  const routers = serviceRoles().routers;
+  return vrrpDevices(ctx.site).find(
+    (d) => routers.includes(d.role) && speaksBgp(d) && d.tenant === tenant && masters.has(d.name),
+  )?.name;
 }
 
 /** One family's VIPs. */
