@@ -8,7 +8,7 @@
 import { checkGslb } from './checks/gslb.js';
 import { checkSite } from './checks/index.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
-import { attachDnsServers, compileGslb } from './compile/gslb.js';
+import { compileGslb } from './compile/gslb.js';
 import { vmHostRoles } from './compile/roles.js';
 import { compileSite } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
@@ -110,9 +110,9 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   if (gslb && hasErrors(gslb.diagnostics)) return done({ inputErrors: gslb.diagnostics, findings: [] });
 
   // compile, then check the compiled model
-  const sites = factsBySite.map(compileSite);
-  // the DNS servers' gdnsd comes from gslb: after the sites, before the checks and the freeze
-  if (gslb) attachDnsServers(sites, gslb.servers);
+  // the DNS servers' gdnsd comes from gslb, given to the site compile so that every daemon of a
+  // device is known before its sysctls and snmpd are derived from them
+  const sites = factsBySite.map((facts) => compileSite(facts, gslb?.servers));
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
   if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!));
   const model = sanitizeAndFreeze<FabricModel>({ sites, ...(gslb ? { gslb: gslb.gslb } : {}) });
