@@ -10,9 +10,9 @@ import { checkGslb } from './checks/gslb.js';
 import { checkSite } from './checks/index.js';
 import { attachAnycast } from './compile/anycast.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
-import { attachDnsServers, compileGslb } from './compile/gslb.js';
+import { compileGslb } from './compile/gslb.js';
 import { vmHostRoles } from './compile/roles.js';
-import { compileSite } from './compile/site.js';
+import { compileSite, rederived } from './compile/site.js';
 import { type Diagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { type InventorySource, loadInventoryDir } from './inventory/files.js';
 import { checkFloodListSize, checkSiteSizes } from './inventory/limits.js';
@@ -112,11 +112,19 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   if (gslb && hasErrors(gslb.diagnostics)) return done({ inputErrors: gslb.diagnostics, findings: [] });
 
   // compile, then check the compiled model
-  const sites = factsBySite.map(compileSite);
-  // the DNS servers' gdnsd comes from gslb: after the sites, before the checks and the freeze
-  if (gslb) attachDnsServers(sites, gslb.servers);
-  // the L4 members of the services' tenants announce the VIPs (anycast): also from gslb, after the sites
-  if (gslb) attachAnycast(sites, gslb.gslb, merged.sites);
+  // the DNS servers' gdnsd comes from gslb, given to the site compile so that every daemon of a
+  // device is known before its sysctls and snmpd are derived from them
+  const sites = factsBySite.map((facts) => compileSite(facts, gslb?.servers));
+  // the L4 members of the services' tenants announce the VIPs (anycast): from gslb, after the sites
+  // (it needs their keepalived); the members now run FRR, so what their daemons decide is decided again
+  if (gslb) {
+    const gainedFrr = attachAnycast(sites, gslb.gslb, merged.sites);
+    sites.forEach((site, i) => {
+      site.devices = site.devices.map((d) =>
+        gainedFrr.has(`${site.name}/${d.name}`) ? rederived(factsBySite[i]!, d) : d,
+      );
+    });
+  }
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));
   if (gslb) findings.push(...checkGslb(gslb.gslb, merged.sites, merged.gslb!, sites));
   const model = sanitizeAndFreeze<FabricModel>({ sites, ...(gslb ? { gslb: gslb.gslb } : {}) });

@@ -50,12 +50,17 @@ export const VROUTER_NAMES = {
 
 const nothingElse = { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' } as const;
 
-/** Each L4 member of a service's tenant, in every compiled site the service names, gets anycast. */
+/**
+ * Each L4 member of a service's tenant, in every compiled site the service names, gets anycast.
+ * Returns the members, `<site>/<device>`: they now run FRR too, so what the site compile derived
+ * from their daemons (kernel settings, snmpd) must be derived again (`rederived` in site.ts).
+ */
 export function attachAnycast(
   sites: SiteModel[],
   gslb: GslbModel,
   inventories: readonly SiteInventory[],
-): void {
+): Set<string> {
+  const gainedFrr = new Set<string>();
   for (const site of sites) {
     const inv = inventories.find((s) => s.name === site.name);
     const offered = gslb.services.flatMap((s) =>
@@ -78,10 +83,14 @@ export function attachAnycast(
         const announced = anycastVips(d, tenant, services);
         return asn === undefined || announced.length === 0 ? [] : [{ d, asn, announced }];
       });
-      for (const { d, asn, announced } of members) attachL4(site, d, asn, announced, routers);
+      for (const { d, asn, announced } of members) {
+        attachL4(site, d, asn, announced, routers);
+        gainedFrr.add(`${site.name}/${d.name}`);
+      }
       for (const r of routers) attachVrouter(r, members);
     }
   }
+  return gainedFrr;
 }
 
 interface Announced extends AnycastAnnouncement {

@@ -9,7 +9,6 @@
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
-import type { Daemon } from '../model/device.js';
 import type {
   GdnsdModel,
   GdnsdResource,
@@ -19,7 +18,6 @@ import type {
   GslbService,
   GslbServiceSite,
 } from '../model/gslb.js';
-import type { SiteModel } from '../model/site.js';
 import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
 import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 
@@ -294,15 +292,4 @@ function serverModels(
       servers.set(key, model);
     }
   return servers;
-}
-
-/** Each DNS server's VM gets its gdnsd model and the daemon (its sites are compiled already). */
-export function attachDnsServers(sites: SiteModel[], servers: ReadonlyMap<string, GdnsdModel>): void {
-  for (const site of sites)
-    for (const d of site.devices) {
-      const model = servers.get(`${site.name}/${d.name}`);
-      if (!model || d.role !== 'vm') continue;
-      d.gdnsd = model;
-      d.daemons = [...d.daemons, 'gdnsd' as Daemon].sort();
-    }
 }

@@ -341,6 +341,11 @@ export function routesWithFrr(spec: RoleSpec): boolean {
   return spec.daemons.includes('frr');
 }
 
+/** Whether a device running these daemons routes (FRR): the routed kernel settings follow. */
+export function runsFrr(daemons: readonly Daemon[]): boolean {
+  return daemons.includes('frr');
+}
+
 /** A device's daemons once a later stage makes it route too (anycast on an L4 member): FRR added. */
 export function withFrr(daemons: readonly Daemon[]): Daemon[] {
   return [...new Set([...daemons, 'frr' as const])].sort();

@@ -6,6 +6,7 @@
  */
 import type { AddressFamily, FamilyAddress } from '../model/address.js';
 import type { SiteTimers } from '../model/budgets.js';
+import type { GdnsdModel } from '../model/gslb.js';
 import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
@@ -23,19 +24,27 @@ import { compileSysctls } from './kernel.js';
 import { compileOvs, routedInterface } from './ovs.js';
 import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
-import { failureDomain, roleSpec, routesWithFrr } from './roles.js';
-import { snmpSecretNames, withSnmpd } from './snmp.js';
+import { failureDomain, roleSpec, runsFrr } from './roles.js';
+import { snmpSecretNames, withoutSnmpd, withSnmpd } from './snmp.js';
 import { compileTimers } from './timers.js';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }
 
-export function compileSite(facts: SiteFacts): SiteModel {
+/**
+ * `dnsServers`: gdnsd of each GSLB DNS server, by `<site>/<device>` (compileGslb, fabric-wide and
+ * so compiled before the sites). A device's daemons are all known before anything is derived from
+ * them (sysctls, snmpd): no later stage adds one.
+ */
+export function compileSite(
+  facts: SiteFacts,
+  dnsServers: ReadonlyMap<string, GdnsdModel> = new Map(),
+): SiteModel {
   const timers = compileTimers(facts.inventory);
   const devices = [...facts.devices.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((d) => withSnmpd(facts, compileDevice(facts, d, timers)));
+    .map((d) => withSnmpd(facts, compileDevice(facts, d, timers, dnsServers)));
   const redundancyGroups = compileRedundancyGroups(facts);
   return {
     name: facts.name,
@@ -69,10 +78,20 @@ export function compileSite(facts: SiteFacts): SiteModel {
   };
 }
 
-function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): Device {
+function compileDevice(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  timers: SiteTimers,
+  dnsServers: ReadonlyMap<string, GdnsdModel>,
+): Device {
   // Redis and Sentinel on a data service's members and on its HAProxy pair (redis.ts)
   const redis = d.role === 'vm' || d.role === 'l7lb' ? compileRedis(facts, d, timers) : null;
-  const base = deviceBase(facts, d, redis ? ['redis'] : []);
+  // gdnsd on a GSLB DNS server, a VM (gslb.ts)
+  const gdnsd = d.role === 'vm' ? dnsServers.get(`${facts.name}/${d.name}`) : undefined;
+  const base = deviceBase(facts, d, [
+    ...(redis ? ['redis' as const] : []),
+    ...(gdnsd ? ['gdnsd' as const] : []),
+  ]);
   switch (d.role) {
     case 'superspine':
     case 'edge':
@@ -112,7 +131,13 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): De
         ...withValue('redis', redis),
       };
     case 'vm':
-      return { ...base, role: d.role, tenant: d.tenant!, ...withValue('redis', redis) };
+      return {
+        ...base,
+        role: d.role,
+        tenant: d.tenant!,
+        ...withValue('redis', redis),
+        ...withValue('gdnsd', gdnsd),
+      };
     case 'k8s-node':
       return { ...base, role: d.role, cluster: d.cluster!, asn: d.asn! };
     case 'upstream': {
@@ -135,11 +160,14 @@ function compileDevice(facts: SiteFacts, d: DeviceFacts, timers: SiteTimers): De
   }
 }
 
-/** What every device has; `more`: the daemons it runs beyond its role's (a data member's redis). */
+/**
+ * What every device has; `more`: the daemons it runs beyond its role's (a data member's redis, a
+ * DNS server's gdnsd). Everything derived from `daemons` is decided here, so `more` must be complete.
+ */
 function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = []): DeviceBase {
   const spec = roleSpec(d.role);
   const interfaces = hostInterfaces(facts, d);
-  const daemons = [...spec.daemons, ...more];
+  const daemons = [...spec.daemons, ...more].sort();
   return {
     name: d.name,
     role: d.role,
@@ -166,11 +194,26 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = 
     services: services(facts, d),
     daemons,
     snmpd: null,
-    sysctls: compileSysctls(
-      { routed: routesWithFrr(spec), configured: daemons.length > 0, isVm: d.hostedOn !== null },
-      interfaces,
-    ),
+    sysctls: kernelSettings(daemons, interfaces, d.hostedOn !== null),
   };
+}
+
+/** A device's kernel settings, from its daemons (FRR: routed; any: configured) and NICs. */
+function kernelSettings(daemons: readonly Daemon[], interfaces: readonly HostInterface[], isVm: boolean) {
+  return compileSysctls({ routed: runsFrr(daemons), configured: daemons.length > 0, isVm }, interfaces);
+}
+
+/**
+ * A device that a fabric-wide stage after the site compile gave another daemon (anycast gives an
+ * L4 member FRR, src/compile/anycast.ts), with what is derived from its daemons decided again:
+ * its kernel settings, then snmpd (which MIBs, AgentX for FRR).
+ */
+export function rederived(facts: SiteFacts, device: Device): Device {
+  const bare = withoutSnmpd(device);
+  return withSnmpd(facts, {
+    ...bare,
+    sysctls: kernelSettings(bare.daemons, bare.interfaces, bare.hostedOn !== null),
+  });
 }
 
 function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {

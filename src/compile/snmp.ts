@@ -82,6 +82,11 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
   return out;
 }
 
+/** The device as it was before withSnmpd: no snmpd, and snmpd not among its daemons. */
+export function withoutSnmpd(device: Device): Device {
+  return { ...device, daemons: device.daemons.filter((x) => x !== 'snmpd'), snmpd: null } as Device;
+}
+
 /** Names of the SNMP secrets of the site. */
 export function snmpSecretNames(facts: SiteFacts): string[] {
   const snmp = facts.inventory.defaults.snmp;

@@ -17,8 +17,9 @@ import { pollSnmp, SnmpError } from '../../src/drift/snmp.js';
 import type { Finding } from '../../src/drift/types.js';
 import { labDown, labExec } from '../../src/lab/index.js';
 import type { DriftJson } from '../../src/report/drift.js';
-import { ensureDebianPackages, LAB_PACKAGES, labUpFrom, runName, waitFor } from '../fixtures/lab/support.js';
+import { LAB_PACKAGES, labUpFrom, runName, waitFor } from '../fixtures/lab/support.js';
 import { FABRIC, runFabric } from '../support/cli.js';
+import { ensureInstalled, requireRoot } from '../support/system.js';
 import { exampleCopy } from '../support/tmp.js';
 
 const lab = runName('drift');
@@ -85,7 +86,8 @@ async function exec(node: string, argv: string[]): Promise<string> {
 }
 
 beforeAll(async () => {
-  ensureDebianPackages([...LAB_PACKAGES, 'socat']);
+  requireRoot();
+  ensureInstalled([...LAB_PACKAGES, { bin: 'socat', pkg: 'socat' }]);
   const copy = exampleCopy();
   dir = copy.dir;
   labDir = join(dir, 'lab', `clab-${lab}`);

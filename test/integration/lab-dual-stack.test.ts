@@ -12,19 +12,12 @@
  *
  * Wall time on this 2-vCPU machine: 28 s (lab up 9 s, verify 14 s, lab down 3 s), 2026-12-03.
  */
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labDownLeavesNothing, labUpFrom, runName } from '../fixtures/lab/support.js';
-import { REPO, runFabric } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { labFromFixture } from '../fixtures/lab/support.js';
 import { DUAL_STACK } from '../support/dual-stack.js';
-import { tempDir } from '../support/tmp.js';
 
 const SITE = 'idc-ds';
-const lab = runName('ds6');
-let dir: string | undefined;
-let ids: Set<string> | undefined;
-let inventory: string;
+const lab = labFromFixture(DUAL_STACK, 'ds6', { site: SITE });
 
 interface VerifyJson {
   ok: boolean;
@@ -35,32 +28,11 @@ interface VerifyJson {
 
 let verified: { code: number; json: VerifyJson; stdout: string };
 
-beforeAll(async () => {
-  const started = Date.now();
-  dir = tempDir('fabric-ds6-');
-  inventory = join(dir, 'inventory');
-  cpSync(DUAL_STACK, inventory, { recursive: true });
-  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
-  ({ ids } = await labUpFrom(dir, inventory, lab, { site: SITE }));
-  process.stderr.write(`lab ${lab} up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-}, 300_000);
-
-afterAll(async () => {
-  if (!dir) return;
-  // also after a failed `lab up`, which may have started part of the lab (without its
-  // namespaces' ids the process check is left out; namespaces, mounts, links and state are not)
-  await labDownLeavesNothing(lab, dir, ids ?? new Set());
-}, 120_000);
-
-const exec = (node: string, ...cmd: string[]) =>
-  runFabric(['lab', 'exec', '--name', lab, node, '--', ...cmd], { cwd: dir });
+const exec = lab.exec;
 
 describe('fabric verify on the dual-stack lab (idc-ds)', () => {
   it('GIVEN the lab is up THEN every check of both families passes', async () => {
-    const r = await runFabric(
-      ['--inventory', inventory, 'verify', '--site', SITE, '--lab', lab, '--json', '--timeout', '150'],
-      { cwd: dir },
-    );
+    const r = await lab.verify(150);
     verified = { code: r.code, json: JSON.parse(r.stdout || '{}') as VerifyJson, stdout: r.stdout };
     const failures = verified.json.results.filter((x) => !x.ok).map((x) => `${x.id} ${x.device}: ${x.seen}`);
     expect(failures).toEqual([]);

@@ -18,13 +18,14 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureDebianPackages,
+  LAB_PACKAGES,
   labDownLeavesNothing,
   netnsIds,
   runName,
   useFreeMgmtSubnet,
 } from '../fixtures/lab/support.js';
 import { REPO, runFabric } from '../support/cli.js';
+import { ensureInstalled, requireRoot } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const lab = runName('l4g');
@@ -122,7 +123,8 @@ function renderedHashes(manifest: string): Map<string, string> {
 }
 
 beforeAll(() => {
-  ensureDebianPackages();
+  requireRoot();
+  ensureInstalled(LAB_PACKAGES);
   dir = tempDir();
   cpSync(join(REPO, 'test', 'fixtures', 'lab-l4'), dir, { recursive: true });
   inventory = join(dir, 'inventory');

@@ -15,12 +15,10 @@
  * One lab up, one failover scenario: it runs in CI on 2 vCPUs. Run it alone on the machine's lab
  * lock: `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-k8s.test.ts`.
  */
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labDownLeavesNothing, labUpFrom, runName } from '../fixtures/lab/support.js';
+import { describe, expect, it } from 'vitest';
+import { labFromFixture } from '../fixtures/lab/support.js';
 import { REPO, runFabric } from '../support/cli.js';
-import { tempDir } from '../support/tmp.js';
 
 const SITE = 'k8s-a';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
@@ -34,30 +32,8 @@ const ISP1_CLIENT = '192.0.2.129';
 const OUTSIDE = '198.51.100.7/32';
 const NODES = ['kn1', 'kn2', 'kn3'];
 
-const lab = runName('k8s');
-let dir: string | undefined;
-let ids: Set<string> | undefined;
-let inventory: string;
-let mgmt: string;
-
-beforeAll(async () => {
-  const started = Date.now();
-  dir = tempDir('fabric-k8s-');
-  inventory = join(dir, 'inventory');
-  cpSync(FIXTURE, inventory, { recursive: true });
-  cpSync(join(REPO, 'secrets.yaml'), join(dir, 'secrets.yaml'));
-  ({ ids, mgmt } = await labUpFrom(dir, inventory, lab, { site: SITE }));
-  process.stderr.write(`lab ${lab} up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-}, 300_000);
-
-afterAll(async () => {
-  if (!dir) return;
-  // also after a failed `lab up`, which may have started part of the lab
-  await labDownLeavesNothing(lab, dir, ids ?? new Set());
-}, 120_000);
-
-const exec = (node: string, ...cmd: string[]) =>
-  runFabric(['lab', 'exec', '--name', lab, node, '--', ...cmd], { cwd: dir });
+const lab = labFromFixture(FIXTURE, 'k8s', { site: SITE });
+const exec = lab.exec;
 const vtysh = (node: string, ...commands: string[]) =>
   exec(node, 'vtysh', ...commands.flatMap((c) => ['-c', c]));
 
@@ -69,10 +45,7 @@ interface VerifyJson {
 
 describe('Kubernetes nodes in the k8s-a lab', () => {
   it('GIVEN the lab is up THEN verify is green: the nodes’ sessions and BFD, ECMP over them, the LoadBalancer IPs from both upstreams', async () => {
-    const r = await runFabric(
-      ['--inventory', inventory, 'verify', '--site', SITE, '--lab', lab, '--json', '--timeout', '120'],
-      { cwd: dir },
-    );
+    const r = await lab.verify(120);
     const json = JSON.parse(r.stdout || '{}') as VerifyJson;
     expect(json.results.filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
     expect(r.code, r.stderr).toBe(0);
@@ -94,7 +67,7 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
   it('GIVEN a node THEN its FRR’s router ID is the speaker model’s impliedRouterId (its management address)', async () => {
     const r = await vtysh('kn1', 'show bgp ipv4 unicast summary json');
     expect(r.code, r.stderr).toBe(0);
-    const mgmtOf81 = mgmt.replace(/\.0\/24$/, '.81');
+    const mgmtOf81 = lab.mgmt.replace(/\.0\/24$/, '.81');
     expect((JSON.parse(r.stdout) as { routerId: string }).routerId).toBe(mgmtOf81);
   }, 30_000);
 
@@ -112,20 +85,20 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
     const r = await runFabric(
       [
         '--inventory',
-        inventory,
+        lab.inventory,
         'lab',
         'failover',
         '--site',
         SITE,
         '--name',
-        lab,
+        lab.name,
         '--only',
         served,
         '--fault',
         'silent',
         '--json',
       ],
-      { cwd: dir },
+      { cwd: lab.dir },
     );
     process.stderr.write(r.stderr);
     const [s] = (

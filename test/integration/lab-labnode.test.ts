@@ -11,15 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runningLabs } from '../../src/cli/site-choice.js';
 import { type LabStatus, labDown, labExec, labStatus, labUp } from '../../src/lab/index.js';
 import { DEFAULT_STATE_ROOT } from '../../src/lab/plan/names.js';
-import {
-  ensureDebianPackages,
-  freeMgmtSubnet,
-  leftovers,
-  runName,
-  ssh,
-  waitFor,
-} from '../fixtures/lab/support.js';
+import { freeMgmtSubnet, LAB_PACKAGES, leftovers, runName, ssh, waitFor } from '../fixtures/lab/support.js';
 import { CLAB_EXAMPLES } from '../support/cli.js';
+import { ensureInstalled, requireRoot } from '../support/system.js';
 
 const TOPOLOGY = join(import.meta.dirname, '../fixtures/lab/labnode/labnode.clab.yml');
 const lab = runName('labnode');
@@ -27,7 +21,8 @@ let labDir: string;
 let status: LabStatus;
 
 beforeAll(async () => {
-  ensureDebianPackages();
+  requireRoot();
+  ensureInstalled(LAB_PACKAGES);
   labDir = mkdtempSync(join(tmpdir(), 'lab-labnode-'));
   status = await labUp(TOPOLOGY, { name: lab, mgmtSubnet: freeMgmtSubnet(), labDir });
 }, 900_000);

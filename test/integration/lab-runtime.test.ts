@@ -21,8 +21,8 @@ import {
 import { DEFAULT_STATE_ROOT } from '../../src/lab/plan/names.js';
 import type { LabState } from '../../src/lab/runtime/state.js';
 import {
-  ensureDebianPackages,
   freeMgmtSubnet,
+  LAB_PACKAGES,
   leftovers,
   netnsIds,
   runName,
@@ -30,6 +30,7 @@ import {
   waitFor,
 } from '../fixtures/lab/support.js';
 import { CLAB_EXAMPLES } from '../support/cli.js';
+import { ensureInstalled, requireRoot } from '../support/system.js';
 
 const EXAMPLES = CLAB_EXAMPLES;
 const FRR01 = join(EXAMPLES, 'frr01/frr01.clab.yml');
@@ -46,7 +47,8 @@ const events: LabEvent[] = [];
 const extraLabs: string[] = [];
 
 beforeAll(async () => {
-  ensureDebianPackages();
+  requireRoot();
+  ensureInstalled(LAB_PACKAGES);
   if (!existsSync(FRR01))
     throw new Error(`containerlab's frr01 example is not at ${FRR01} (set FABRIC_CLAB_EXAMPLES)`);
   labDir = mkdtempSync(join(tmpdir(), 'lab-runtime-'));

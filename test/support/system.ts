@@ -2,14 +2,14 @@
  * Tests that need root and real daemons install what they need and fail loudly when they
  * cannot; they never skip. CI runs on a fresh Debian machine as root.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface Requirement {
-  /** A program that must be on PATH (or an absolute path). */
-  bin: string;
-  /** The Debian package that provides it. */
+  /** The Debian package; it must be installed (dpkg says so). */
   pkg: string;
+  /** A program of it the test runs, on PATH or an absolute path; when given, it must be there too. */
+  bin?: string;
 }
 
 export const DAEMON_PACKAGES: Requirement[] = [
@@ -29,6 +29,26 @@ function present(bin: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 }
 
+/** The packages of `pkgs` that dpkg has installed (not merely known, or removed with its config kept). */
+function installedPackages(pkgs: readonly string[]): Set<string> {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\\n', ...pkgs], {
+    encoding: 'utf8',
+  });
+  return new Set(
+    (r.stdout ?? '')
+      .split('\n')
+      .filter((l) => l.endsWith(' installed'))
+      .map((l) => l.split(' ')[0]!),
+  );
+}
+
+/** The requirements not met: the package not installed, or its program not there. */
+function unmet(requirements: readonly Requirement[]): Requirement[] {
+  const installed = installedPackages([...new Set(requirements.map((r) => r.pkg))]);
+  return requirements.filter((r) => !installed.has(r.pkg) || (r.bin !== undefined && !present(r.bin)));
+}
+
 export function requireRoot(): void {
   if (process.getuid?.() !== 0)
     throw new Error('this test needs root (network namespaces, daemons): run the suite as root, as CI does');
@@ -37,35 +57,60 @@ export function requireRoot(): void {
 /** Debian's hook that tells a package's install whether it may start its service. */
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
+type AptResult = SpawnSyncReturns<string>;
+
+/** One apt-get run, noninteractive, its output kept for the error message. */
+function aptGet(args: string[], timeout: number): AptResult {
+  return spawnSync('apt-get', args, {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    encoding: 'utf8',
+    timeout,
+  });
+}
+
+/** How an apt-get run ended, and the end of what it said. */
+function aptOutcome(what: string, r: AptResult): string {
+  const how = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
+  return `${what}: ${how}\n${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim().slice(-2000)}`;
+}
+
 /**
- * Installs the Debian packages of missing programs; throws with apt's output if that fails. No
- * service starts in the machine's own namespace on install (policy-rc.d answers 101, "not
- * allowed", while apt runs, unless the machine already has a policy): the tests run their own
- * copies in namespaces of their own.
+ * Installs the Debian packages of the requirements not met (package not installed, or its program
+ * not found), and throws, loudly, when it cannot: a test that needs them fails, never skips. Needs
+ * root only when something is missing. The package lists are fetched (`apt-get update`) only when
+ * the install fails with the ones the machine has (none on a fresh one, or stale). No service
+ * starts in the machine's own namespace on install (policy-rc.d answers 101, "not allowed", while
+ * apt runs, unless the machine already has a policy): the tests run their own copies in
+ * namespaces of their own.
  */
-export function ensureInstalled(requirements: Requirement[]): void {
-  const missing = [...new Set(requirements.filter((r) => !present(r.bin)).map((r) => r.pkg))];
+export function ensureInstalled(requirements: readonly Requirement[]): void {
+  const missing = [...new Set(unmet(requirements).map((r) => r.pkg))];
   if (missing.length === 0) return;
   requireRoot();
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const addedPolicy = !existsSync(POLICY_RC_D);
-  if (addedPolicy) writeFileSync(POLICY_RC_D, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  try {
-    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'pipe' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-      env,
-      stdio: 'pipe',
+  if (addedPolicy)
+    writeFileSync(POLICY_RC_D, '#!/bin/sh\n# fabric tests: start no service on install\nexit 101\n', {
+      mode: 0o755,
     });
-  } catch (e) {
-    const out = (e as { stderr?: Buffer }).stderr?.toString() ?? String(e);
-    throw new Error(`cannot install ${missing.join(' ')} (needed by this test): ${out}`);
+  try {
+    const install = () => aptGet(['install', '-y', '--no-install-recommends', ...missing], 900_000);
+    const first = install();
+    if (first.status !== 0) {
+      const update = aptGet(['update'], 600_000);
+      const retry = install();
+      if (retry.status !== 0)
+        throw new Error(
+          `cannot install ${missing.join(' ')} (needed by this test): ${aptOutcome('apt-get install', first)}\n` +
+            `${update.status === 0 ? '' : `${aptOutcome('apt-get update', update)}\n`}${aptOutcome('apt-get install, after update', retry)}`,
+        );
+    }
   } finally {
     if (addedPolicy) rmSync(POLICY_RC_D, { force: true });
   }
-  const still = requirements.filter((r) => !present(r.bin));
+  const still = unmet(requirements);
   if (still.length)
     throw new Error(
-      `installed ${missing.join(' ')} but still missing: ${still.map((r) => r.bin).join(', ')}`,
+      `installed ${missing.join(' ')} but still missing: ${still.map((r) => (r.bin ? `${r.bin} (${r.pkg})` : r.pkg)).join(', ')}`,
     );
 }
 

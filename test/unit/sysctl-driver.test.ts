@@ -8,12 +8,17 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compileSysctls } from '../../src/compile/kernel.js';
+import { runsFrr } from '../../src/compile/roles.js';
 import { SYSCTL_CONF, sysctl, sysctlSettings } from '../../src/daemons/sysctl/index.js';
 import { deviceFindings } from '../../src/drift/poller.js';
+import type { HostInterface } from '../../src/model/types.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { buildTransaction, transactionScript } from '../../src/push/transaction.js';
 import type { ManifestFile } from '../../src/render/manifest.js';
 import { TemplateSet } from '../../src/render/templates.js';
 import { exportTopology } from '../../src/topology/clab.js';
+import { REPO } from '../support/cli.js';
 import { renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -44,6 +49,65 @@ describe('render', () => {
     expect(device('app1').sysctls).toEqual([]);
     expect(rendered('app1')).toBeUndefined();
   });
+});
+
+describe("compile: what is derived from a device's daemons sees all of them", () => {
+  /** The inventories compiled here, under the repository. */
+  const INVENTORIES = [
+    'inventory',
+    ...['active-active', 'data-tier', 'dual-stack', 'k8s', 'lab-l4'].map(
+      (f) => `test/fixtures/${f}/inventory`,
+    ),
+  ];
+
+  it('GIVEN an IPv6 DNS VM that runs only gdnsd (gslb, compiled fabric-wide) THEN no DAD on its NICs, and snmpd where its site has SNMP', () => {
+    const model = runPipeline(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')).model!;
+    const dns = (site: string, name: string) =>
+      model.sites.find((s) => s.name === site)!.devices.find((d) => d.name === name)!;
+    for (const [site, name] of [
+      ['aa-a', 'dns1'],
+      ['aa-b', 'dns2'],
+    ] as const)
+      expect(dns(site, name).sysctls).toEqual(
+        ['all', 'default', 'eth1'].map((i) => ({ key: `net.ipv6.conf.${i}.accept_dad`, value: '0' })),
+      );
+    // aa-a has defaults.snmp, aa-b has not
+    expect(dns('aa-a', 'dns1').daemons).toEqual(['gdnsd', 'snmpd']);
+    expect(dns('aa-a', 'dns1').snmpd).not.toBeNull();
+    expect(dns('aa-b', 'dns2').daemons).toEqual(['gdnsd']);
+  });
+
+  it.each(INVENTORIES)(
+    "GIVEN %s THEN every device's sysctls and snmpd are those of its final daemons",
+    (inventory) => {
+      const model = runPipeline(join(REPO, inventory)).model!;
+      for (const site of model.sites) {
+        const snmp = site.devices.some((d) => d.snmpd);
+        for (const d of site.devices) {
+          const own = d.daemons.filter((x) => x !== 'snmpd');
+          expect({ device: d.name, sysctls: d.sysctls }).toEqual({
+            device: d.name,
+            sysctls: compileSysctls(
+              // routed where it runs FRR: its role's, or an L4 member's for anycast (added after the site compile)
+              { routed: runsFrr(own), configured: own.length > 0, isVm: d.hostedOn !== null },
+              d.interfaces as readonly HostInterface[],
+            ),
+          });
+          expect({ device: d.name, snmpd: d.snmpd !== null, listed: d.daemons.includes('snmpd') }).toEqual({
+            device: d.name,
+            snmpd: snmp && d.managed && own.length > 0,
+            listed: snmp && d.managed && own.length > 0,
+          });
+          // and snmpd's view follows them too: the BGP MIB where FRR runs
+          if (d.snmpd)
+            expect({
+              device: d.name,
+              bgpMib: d.snmpd.view.subtrees.some((t) => t.mib.startsWith('BGP4-MIB')),
+            }).toEqual({ device: d.name, bgpMib: runsFrr(own) });
+        }
+      }
+    },
+  );
 });
 
 /** A stand-in `sysctl`: the kernel's values are files $STATE/sysctl/<key>; <key>.ro refuses writes. */
