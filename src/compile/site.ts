@@ -35,7 +35,8 @@ export function assertNever(x: never): never {
 /**
  * `dnsServers`: gdnsd of each GSLB DNS server, by `<site>/<device>` (compileGslb, fabric-wide and
  * so compiled before the sites). A device's daemons are all known before anything is derived from
- * them (sysctls, snmpd): no later stage adds one.
+ * them (sysctls, snmpd); the one later stage that adds one (anycast: FRR on an L4 member) has the
+ * pipeline derive them again (`rederived`).
  */
 export function compileSite(
   facts: SiteFacts,
