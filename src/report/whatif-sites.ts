@@ -1,8 +1,10 @@
 /** `fabric whatif --sites` / `--fail site:NAME` output: a table for people, Markdown, one JSON document. */
+
 import type { ServiceMove, SiteLossResult, SitesReport } from '../whatif/sites.js';
 import { sitesOk } from '../whatif/sites.js';
 import type { SingleSiteService } from '../whatif/types.js';
 import { table } from './table.js';
+import { verdictCounts } from './verdicts.js';
 
 /** How a service fares, in one line. */
 export function moveText(m: ServiceMove, failed: readonly string[]): string {
@@ -31,14 +33,8 @@ function lines(r: SiteLossResult): string[] {
   ];
 }
 
-function counts(report: SitesReport): Record<SiteLossResult['verdict'], number> {
-  const c = { survives: 0, degraded: 0, breaks: 0 };
-  for (const r of report.results) c[r.verdict]++;
-  return c;
-}
-
 export function sitesSummary(report: SitesReport): string {
-  const c = counts(report);
+  const c = verdictCounts(report.results);
   const what =
     report.mode === 'sites'
       ? `${report.results.length} site${report.results.length === 1 ? '' : 's'}, each lost as a whole`
@@ -126,7 +122,7 @@ export function sitesJson(report: SitesReport): unknown {
   return {
     ok: sitesOk(report),
     mode: report.mode,
-    summary: counts(report),
+    summary: verdictCounts(report.results),
     singlePointsOfFailure: report.singlePointsOfFailure,
     singleSiteServices: report.singleSiteServices,
     scenarios: report.results.map((r) => ({

@@ -1,17 +1,13 @@
 /** `fabric whatif` output: a table of scenarios for people, Markdown for a wiki, one JSON document. */
-import type { ScenarioResult, WhatifReport } from '../whatif/types.js';
-import { table } from './table.js';
-import { singleSiteLine } from './whatif-sites.js';
 
-function counts(report: WhatifReport): Record<ScenarioResult['verdict'], number> {
-  const c = { survives: 0, degraded: 0, breaks: 0 };
-  for (const r of report.results) c[r.verdict]++;
-  return c;
-}
+import type { WhatifReport } from '../whatif/types.js';
+import { table } from './table.js';
+import { verdictCounts } from './verdicts.js';
+import { singleSiteLine } from './whatif-sites.js';
 
 /** One line: what was tried and how it went. */
 export function whatifSummary(report: WhatifReport): string {
-  const c = counts(report);
+  const c = verdictCounts(report.results);
   const what =
     report.mode === 'n-1'
       ? `${report.results.length} single failures`
@@ -88,7 +84,7 @@ export function whatifJson(report: WhatifReport): unknown {
       report.results.every((r) => r.verdict !== 'breaks'),
     site: report.site,
     mode: report.mode,
-    summary: counts(report),
+    summary: verdictCounts(report.results),
     singlePointsOfFailure: report.singlePointsOfFailure,
     ...(report.singleSiteServices ? { singleSiteServices: report.singleSiteServices } : {}),
     scenarios: report.results.map((r) => ({
