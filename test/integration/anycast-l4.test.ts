@@ -26,7 +26,7 @@ import type { Device, L4lbAnycastDevice } from '../../src/model/types.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { alive, DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
+import { alive, DAEMON_PACKAGES, ensureInstalled, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
@@ -44,13 +44,6 @@ let frrL4: string;
 let frrVr: string;
 /** The real servers' TCP listeners, by port. */
 const servers = new Map<number, number>();
-
-function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
-  if (!alive(pid)) return;
-  process.kill(pid, signal);
-  for (let i = 0; i < 50 && alive(pid); i++) spawnSync('sleep', ['0.1']);
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
-}
 
 function sleep(s: number): void {
   spawnSync('sleep', [String(s)]);

@@ -27,7 +27,7 @@ import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { alive, ensureInstalled, haproxyCheck, requireRoot } from '../support/system.js';
+import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -48,15 +48,7 @@ function ensureRedis(): void {
 }
 
 function stopAll(): void {
-  for (const pid of pids.splice(0)) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      continue; // already gone
-    }
-    for (let i = 0; i < 50 && alive(pid); i++) spawnSync('sleep', ['0.1']);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
-  }
+  for (const pid of pids.splice(0)) stopPid(pid);
 }
 
 function pidOf(file: string): number {

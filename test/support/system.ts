@@ -135,6 +135,18 @@ export function alive(pid: number): boolean {
   return !/^\d+ \(.*\) Z/.test(stat);
 }
 
+/** Stops a process of ours by its PID: `signal`, up to 5 s to end, then SIGKILL; gone already is fine. */
+export function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (!alive(pid)) return;
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return; // ended meanwhile
+  }
+  for (let i = 0; i < 50 && alive(pid); i++) spawnSync('sleep', ['0.1']);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 /**
  * `haproxy -c -f CFG` with the certificates at their real path: a private /etc/haproxy (a tmpfs
  * in a mount namespace of its own) holding a copy of `certDir` as `certs/`.
