@@ -19,6 +19,7 @@
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENTINEL_PORT } from '../../src/compile/redis.js';
@@ -237,6 +238,37 @@ function sentinelEvents(dir: string): string {
 }
 
 /**
+ * What the Sentinels and the members logged from `sinceMs` on, in time order, each line as
+ * `+<ms after sinceMs> <who>: <event>`: why a failover took the time it took (an election lost,
+ * a Sentinel in TILT, a replica that would not sync), printed when it is over budget.
+ */
+function timeline(dir: string, sinceMs: number): string {
+  // redis logs `<pid>:<role> 05 Dec 2026 05:07:51.123 <level> <message>`, in local time
+  const line = /^\d+:[A-Z] (\d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2})\.(\d{3}) . (.*)$/;
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.log'))
+      .flatMap((f) =>
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .map((l) => line.exec(l))
+          .filter((m) => m !== null)
+          .map((m) => ({ t: Date.parse(m[1]!) + Number(m[2]), who: f.replace('.log', ''), what: m[3]! })),
+      )
+      // the replicas' retries to reach the dead primary and Sentinel's fsyncs are noise here
+      .filter(
+        (e) =>
+          e.t >= sinceMs - 500 &&
+          !/saved on disk|Connecting to MASTER|sync started|Error condition on socket/.test(e.what),
+      )
+      .sort((a, b) => a.t - b.t)
+      .slice(0, 120)
+      .map((e) => `+${e.t - sinceMs} ${e.who}: ${e.what}`)
+      .join('\n')
+  );
+}
+
+/**
  * How many times the Sentinels logged `+sdown master`, all five together: a primary that stopped
  * answering for longer than down-after-milliseconds (a stall on a busy machine), failed over or not.
  */
@@ -377,6 +409,28 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     return [...votes].find(([, n]) => n >= 3)?.[0] ?? null;
   }
 
+  /**
+   * Waits until no Sentinel says `sentinel_tilt:1` (TILT lasts 30 s after a late timer); returns
+   * how long that took, 0 when none was in TILT.
+   */
+  async function sentinelsActing(): Promise<number> {
+    let tilted = false;
+    const waited = await waitFor(
+      'every Sentinel out of TILT',
+      async () => {
+        const infos = await Promise.all(
+          [...members, 'web1', 'web2'].map((name) =>
+            cliAsync(moved.get(at(name).sentinel!.bind)!, 26379, 'INFO', 'sentinel'),
+          ),
+        );
+        if (infos.some((i) => !i.includes('sentinel_tilt:0'))) tilted = true;
+        return infos.every((i) => i.includes('sentinel_tilt:0'));
+      },
+      40_000,
+    );
+    return tilted ? waited : 0;
+  }
+
   /** Starts a member's redis-server on its rendered redis.conf; its PID is redis-server's. */
   function startMember(name: string): number {
     const conf = join(dir, `${name}.conf`);
@@ -406,7 +460,9 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
 
   beforeAll(async () => {
     ns = netns.add('redis');
-    dir = tempDir('fabric-dtr-');
+    // the daemons' files on tmpfs where there is one: Sentinel fsyncs its config at every vote, and
+    // a slow disk (a busy CI VM) stalls it past its 2 s TILT trigger, which no timer here is about
+    dir = tempDir('fabric-dtr-', existsSync('/dev/shm') ? '/dev/shm' : undefined);
     budget = web1().budget;
     // every address on the data segment, then the VIP's bind, to the namespace's loopback
     const data = new Set<string>();
@@ -565,13 +621,22 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     await waitFor('50 writes acknowledged', () => writes.filter((w) => w.ok).length >= 50, 10_000);
     expect(writes.every((w) => w.ok)).toBe(true);
 
+    // the fault goes in only while every Sentinel acts: one whose timer was late by over 2 s (a
+    // stalled machine, a slow fsync of its config) is in TILT for 30 s and neither holds a member
+    // down nor votes it down; a failure then would measure the stall, not the timers
+    const tiltWait = await sentinelsActing();
+    if (tiltWait > 0)
+      console.log(`data tier: waited ${tiltWait} ms for the Sentinels to leave TILT before the SIGKILL`);
     const killedAt = Date.now();
     process.kill(memberPid.get('redis1')!, 'SIGKILL');
-    await until(
-      'a replica promoted and UP in the write backend',
-      sock,
-      (s) => ['redis2', 'redis3'].some((m) => status(s, `cache_primary/${m}`) === 'UP'),
-      budget.budgetMs! + 15_000,
+    await explained(
+      () => `what the Sentinels and members logged:\n${timeline(dir, killedAt)}`,
+      until(
+        'a replica promoted and UP in the write backend',
+        sock,
+        (s) => ['redis2', 'redis3'].some((m) => status(s, `cache_primary/${m}`) === 'UP'),
+        budget.budgetMs! + 15_000,
+      ),
     );
     // writes go through again, and keep going for a second
     await waitFor(
@@ -602,7 +667,12 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     console.log(
       `data tier: SIGKILL of the primary: ${promotedName} promoted; writes through the write VIP failed for ${outageMs} ms (${failed.length} failed writes: ${replies}; predicted ${budget.expectedOutageMs} ms, budget ${budget.budgetMs} ms); ${acked.length} writes acknowledged, ${lost.length} of them lost${lost.length ? ` (${lost.map((w) => w.n).join(' ')})` : ''}`,
     );
-    expect(outageMs).toBeLessThanOrEqual(budget.budgetMs!);
+    expect(
+      outageMs,
+      `writes failed from +${firstFail ? firstFail.t - killedAt : 0} to +${backAt - killedAt} ms after the SIGKILL (load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}); what the Sentinels and members logged:\n${timeline(dir, killedAt)}`,
+    ).toBeLessThanOrEqual(budget.budgetMs!);
   }, 90_000);
 
   it('GIVEN the old primary restarted on its rendered config, saying role:master THEN HAProxy sends it no connection, and Sentinel makes it a replica of the new primary', async () => {
@@ -681,15 +751,19 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     const closed = new Promise<number>((r) => client.on('exit', () => r(Date.now())));
     client.stdin.write(`AUTH ${password()}\r\nPING\r\n`);
     await waitFor('PONG through the write VIP', () => said.includes('+PONG'), 2000);
+    await sentinelsActing(); // a Sentinel in TILT runs no failover, asked or not
     const asked = Date.now();
     expect(cli(moved.get(at('web1').sentinel!.bind)!, 26379, 'SENTINEL', 'FAILOVER', 'cache')).toBe('OK');
-    const followed = await until(
-      'the write backend following the failover',
-      sock,
-      (s) =>
-        status(s, `cache_primary/${old}`).startsWith('DOWN') &&
-        members.some((m) => m !== old && status(s, `cache_primary/${m}`) === 'UP'),
-      budget.budgetMs! + 15_000,
+    const followed = await explained(
+      () => `what the Sentinels and members logged:\n${timeline(dir, asked)}`,
+      until(
+        'the write backend following the failover',
+        sock,
+        (s) =>
+          status(s, `cache_primary/${old}`).startsWith('DOWN') &&
+          members.some((m) => m !== old && status(s, `cache_primary/${m}`) === 'UP'),
+        budget.budgetMs! + 15_000,
+      ),
     );
     const cut = await Promise.race([closed, sleep(5000).then(() => null)]);
     // the new primary takes writes once a replica follows it (min-replicas-to-write 1): until
@@ -704,7 +778,9 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
       `data tier: SENTINEL FAILOVER: the write backend followed in ${followed} ms; the old primary's client was cut ${cut === null ? 'never' : `${cut - asked} ms`} after; writes acknowledged again ${took} ms after (${writable} ms after the backend followed)`,
     );
     expect(cut, 'the client of the old primary was not disconnected').not.toBeNull();
-    expect(took).toBeLessThanOrEqual(budget.budgetMs!);
+    expect(took, `what the Sentinels and members logged:\n${timeline(dir, asked)}`).toBeLessThanOrEqual(
+      budget.budgetMs!,
+    );
     expect(cli(vip, 6379, 'INFO', 'replication')).toContain('role:master');
   }, 60_000);
 });

@@ -11,8 +11,9 @@ afterAll(() => {
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-export function tempDir(prefix = 'fabric-test-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
+/** A new folder under `base` (the system's temporary folder unless given), removed afterwards. */
+export function tempDir(prefix = 'fabric-test-', base = tmpdir()): string {
+  const d = mkdtempSync(join(base, prefix));
   made.push(d);
   return d;
 }
