@@ -97,6 +97,14 @@ export interface PeerGroup {
    */
   maximumPrefix?: number;
   /**
+   * `neighbor <group> soft-reconfiguration inbound`, and `force` on its `maximum-prefix`: the
+   * group's peers' routes are kept as received, before the inbound route-map, so verify and drift
+   * can name a prefix the policy rejects (`bgp-filtered`), and what is kept counts towards the
+   * limit, so a peer cannot fill the table it is kept in. Set on a Kubernetes cluster's group
+   * (a node announcing outside its pools is a Service nobody reaches); absent on every other group.
+   */
+  keepsReceived?: true;
+  /**
    * `ipv6`: a group of numbered IPv6 sessions (an upstream's `peer6`), `no neighbor activate` in
    * the IPv4 family; absent on every other group.
    */
@@ -159,7 +167,14 @@ export interface BgpUnicastFamily6 extends BgpUnicastFamily {
    * Peer groups and neighbors `activate`d in the family (`frr defaults traditional` activates
    * only IPv4 unicast by default), with the route-maps of the family.
    */
-  peerGroups: { name: string; routeMapIn: string; routeMapOut: string; maximumPrefix?: number }[];
+  peerGroups: {
+    name: string;
+    routeMapIn: string;
+    routeMapOut: string;
+    maximumPrefix?: number;
+    /** As the group's `keepsReceived`, in this family. */
+    keepsReceived?: true;
+  }[];
 }
 
 /** One unicast address family of `router bgp` (the address-family axis: src/model/address.ts). */

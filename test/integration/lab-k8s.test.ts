@@ -10,7 +10,7 @@
  * from both upstreams in both families; the node's router ID is the one the speaker model names; a node silently
  * failed (`lab failover --fault silent`) is withdrawn by its leaves' BFD within the fabric budget
  * (350 ms) of pings; a prefix outside the pools, announced by a node, is not installed by its
- * leaf; and `fabric lab down` leaves nothing behind.
+ * leaves, and verify names it (`bgp-filtered`); and `fabric lab down` leaves nothing behind.
  *
  * One lab up, one failover scenario: it runs in CI on 2 vCPUs. Run it alone on the machine's lab
  * lock: `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-k8s.test.ts`.
@@ -54,6 +54,9 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
       json.results.filter((x) => x.kind === kind && /^leaf/.test(x.device) && /eth2[12]$/.test(x.id));
     expect(toNodes('bgp-session')).toHaveLength(12); // 3 nodes × 2 leaves × 2 families
     expect(toNodes('bfd-peer')).toHaveLength(6);
+    // and nothing the nodes send is rejected (the leaves keep it as received to say so)
+    expect(toNodes('bgp-filtered').map((x) => `${x.id}: ${x.seen}`)).toHaveLength(12);
+    expect(toNodes('bgp-filtered').every((x) => x.ok && x.seen === 'nothing rejected')).toBe(true);
     // the public pools' LoadBalancer IPs from both upstreams, in both families
     const http = json.results.filter((x) => x.kind === 'http-path').map((x) => x.id);
     expect(http.sort()).toEqual([
@@ -132,7 +135,7 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
     expect(r.code).toBe(0);
   }, 120_000);
 
-  it('GIVEN a node announcing a prefix outside its pools THEN it sends it and its leaf does not install it', async () => {
+  it('GIVEN a node announcing a prefix outside its pools THEN it sends it, its leaf does not install it, and verify names it', async () => {
     // what a misconfigured speaker would do: its own prefix-list lets the prefix out
     const set = await vtysh(
       'kn1',
@@ -161,5 +164,13 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
     const eth21 = (JSON.parse(peer.stdout) as { peers: Record<string, { state: string; pfxRcd: number }> })
       .peers.eth21!;
     expect(eth21).toMatchObject({ state: 'Established', pfxRcd: 2 });
-  }, 60_000);
+    // verify: exit 1, and only the leak's check fails, naming the node, the prefix and the
+    // route-map (kn1 sends it to leaf1a only: its eth1's prefix-list alone was widened)
+    const v = await lab.verify(15);
+    expect(v.code, v.stderr).toBe(1);
+    const failed = (JSON.parse(v.stdout || '{}') as VerifyJson).results.filter((x) => !x.ok);
+    expect(failed.map((x) => `${x.id}: ${x.seen}`)).toEqual([
+      `bgp-filtered:leaf1a:eth21: kn1 announces ${OUTSIDE}: rejected by K8S-PROD-IN (1 prefix)`,
+    ]);
+  }, 90_000);
 });

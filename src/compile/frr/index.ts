@@ -383,6 +383,7 @@ function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGr
     routeMapIn: `${g.name}-IN`,
     routeMapOut: `${g.name}-OUT`,
     ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
+    ...(g.cluster ? { keepsReceived: true as const } : {}),
     ...(ipv6 ? { family: 'ipv6' as const } : {}),
   }));
 }

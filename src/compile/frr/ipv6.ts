@@ -88,6 +88,7 @@ export function ipv6UnicastFamily(
         routeMapIn: routeMap6(g, 'IN'),
         routeMapOut: routeMap6(g, 'OUT'),
         ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
+        ...(g.cluster ? { keepsReceived: true as const } : {}),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -10,6 +10,7 @@ import type { SiteModel } from '../../model/types.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../down.js';
 import { type RoutingExpectation, simulateRouting } from '../routing.js';
 import { bfdPeer } from './bfd-peer.js';
+import { bgpFiltered } from './bgp-filtered.js';
 import { bgpIdentity } from './bgp-identity.js';
 import { bgpSession } from './bgp-session.js';
 import { ecmp } from './ecmp.js';
@@ -28,6 +29,7 @@ const KINDS = [
   bgpIdentity,
   bgpSession,
   bfdPeer,
+  bgpFiltered,
   ecmp,
   kernelEcmp,
   loopbacksReachable,
