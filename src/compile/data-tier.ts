@@ -204,7 +204,6 @@ export function dataWritePrediction(
     fastinterMs: b.serverCheck.fastinter,
     rise: b.serverCheck.rise,
     fall: b.serverCheck.fall,
-    timeoutMs: toMs(timers.checks.timeoutS),
   };
   const { downAfterMs, reactionMs } = timers.sentinel;
   return {
@@ -216,26 +215,21 @@ export function dataWritePrediction(
       fastinterMs: c.fastinterMs,
       rise: c.rise,
       fall: c.fall,
-      timeoutCheckMs: c.timeoutMs,
     },
-    formula:
-      'down-after + Sentinel reaction + max(inter + fall × timeout + (fall − 1) × fastinter, inter + rise × timeout + (rise − 1) × fastinter)',
+    formula: 'down-after + Sentinel reaction + inter + (max(rise, fall) − 1) × fastinter',
   };
 }
 
 /**
- * HAProxy's role checks follow a promotion: the old primary is marked down after `fall` failed
- * checks (the first at most `inter` after it changed, the others `fastinter` apart, each up to
- * `timeout check`), the new one up after `rise` good ones, checked at `downinter` = `inter`.
- * Sentinel's own detection and promotion come first (dataWritePrediction).
+ * HAProxy's role checks follow a promotion once the Sentinel beside them names the new primary:
+ * the new one is UP after `rise` good checks, the first at most `inter` (`downinter` = `inter`)
+ * after the change and the others `fastinter` apart; an old primary that still answers (a planned
+ * failover) is DOWN after `fall` checks that read the wrong role, the same way. Those checks are
+ * answered at once, a round trip on the data segment, not `timeout check`: only a member that
+ * does not answer costs that, and a dead primary's checks time out during Sentinel's down-after,
+ * which is longer (`sentinel-down-after-short` below SENTINEL_MIN_DOWN_AFTER_MS). Sentinel's own
+ * detection and promotion come first (dataWritePrediction).
  */
-export function dataFollowMs(c: {
-  interMs: number;
-  fastinterMs: number;
-  rise: number;
-  fall: number;
-  timeoutMs: number;
-}) {
-  const after = (n: number) => c.interMs + n * c.timeoutMs + (n - 1) * c.fastinterMs;
-  return Math.max(after(c.fall), after(c.rise));
+export function dataFollowMs(c: { interMs: number; fastinterMs: number; rise: number; fall: number }) {
+  return c.interMs + (Math.max(c.rise, c.fall) - 1) * c.fastinterMs;
 }

@@ -54,11 +54,23 @@ export const DEFAULT_TIMERS: SiteTimers = {
     // (measured: 2-3 failed requests per lost app server with it, docs/failover.md)
     shutdownSessionsOnDown: false,
   },
-  // 1 s without an answer: a Redis on the data segment answers PING in well under a millisecond,
-  // and 1 s rides over a fork for an AOF rewrite on a loaded VM; with Sentinel's own ~3 s and
-  // HAProxy's 0.7 s the write VIP is back within the 5 s data budget (docs/data-tier.md)
-  sentinel: { downAfterMs: 1000, failoverTimeoutMs: 10_000, reactionMs: 3000 },
+  // 1.5 s without an answer. A Redis on the data segment answers PING in well under a
+  // millisecond; the floor is Sentinel's own: after a failover each Sentinel reconnects to the new
+  // primary at most once a second (it reuses the link it kept retrying to the dead one), and one
+  // that holds the new primary down meanwhile fails it over again at once, since the others'
+  // replies about the old one count for 5 s (SENTINEL_MIN_DOWN_AFTER_MS). With Sentinel's own
+  // ~3 s and HAProxy's 0.3 s the write VIP is back within the 5 s data budget (docs/data-tier.md)
+  sentinel: { downAfterMs: 1500, failoverTimeoutMs: 10_000, reactionMs: 3000 },
 };
+
+/**
+ * The shortest `down-after-milliseconds` that cannot fail a just-promoted primary over again:
+ * Sentinel's reconnect period (1 s, sentinel.c SENTINEL_PING_PERIOD) plus a timer tick and a
+ * round trip, with margin. Measured in the data-a lab at 1000 ms: two of four SIGKILLed primaries
+ * were failed over twice (14.5 s and 22.3 s of failed writes); at 1500 ms none of three
+ * (docs/data-tier.md). Below it: `sentinel-down-after-short`.
+ */
+export const SENTINEL_MIN_DOWN_AFTER_MS = 1500;
 
 export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteTimers {
   const d = inventory.defaults;

@@ -314,11 +314,11 @@ export interface Defaults {
     fall?: number;
   };
   /**
-   * Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: one round of asking the other Sentinels, the failover start's random delay, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.
+   * Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: its PING period, one round of asking the other Sentinels, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.
    */
   sentinel?: {
     /**
-     * Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). @default 1000
+     * Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). Below 1500 a Sentinel may hold a just-promoted primary down before it has reconnected to it, and fail it over a second time (`sentinel-down-after-short`, docs/data-tier.md). @default 1500
      */
     down_after?: number;
     /**

@@ -20,12 +20,12 @@ import { tempDir } from '../support/tmp.js';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 
 describe('the write VIP following a promotion', () => {
-  it('GIVEN inter 200 ms, fastinter 100 ms, timeout 200 ms, rise 2, fall 2 THEN 200 + 2 × 200 + 100 = 700 ms', () => {
-    expect(dataFollowMs({ interMs: 200, fastinterMs: 100, timeoutMs: 200, rise: 2, fall: 2 })).toBe(700);
+  it('GIVEN inter 200 ms, fastinter 100 ms, rise 2, fall 2 THEN checks that answer follow in 200 + 100 = 300 ms', () => {
+    expect(dataFollowMs({ interMs: 200, fastinterMs: 100, rise: 2, fall: 2 })).toBe(300);
   });
 
-  it('GIVEN rise 3 and fall 2 THEN the slower, the new primary arriving: 200 + 3 × 200 + 2 × 100 = 1000 ms', () => {
-    expect(dataFollowMs({ interMs: 200, fastinterMs: 100, timeoutMs: 200, rise: 3, fall: 2 })).toBe(1000);
+  it('GIVEN rise 3 and fall 2 THEN the slower, the new primary arriving: 200 + 2 × 100 = 400 ms', () => {
+    expect(dataFollowMs({ interMs: 200, fastinterMs: 100, rise: 3, fall: 2 })).toBe(400);
   });
 });
 
@@ -66,12 +66,12 @@ describe('the data-tier fixture compiled', () => {
     });
   });
 
-  it('GIVEN the default budgets THEN the cache has a data-write budget of 5000 ms, predicted 1000 + 3000 + 700 = 4700 ms (Sentinel, then HAProxy), met', () => {
+  it('GIVEN the default budgets THEN the cache has a data-write budget of 5000 ms, predicted 1500 + 3000 + 300 = 4800 ms (Sentinel, then HAProxy), met', () => {
     const b = site.budgets.find((x) => x.kind === 'data-write')!;
     expect(b).toMatchObject({
       subject: 'shop/cache',
       members: ['redis1', 'redis2', 'redis3'],
-      expectedOutageMs: 4700,
+      expectedOutageMs: 4800,
       budgetMs: 5000,
       met: true,
       budgetSource: null,
@@ -92,10 +92,34 @@ describe('the data-tier fixture compiled', () => {
     const findings = runPipeline(join(dir, 'inventory')).findings.filter((f) => f.code === 'budget-exceeded');
     expect(findings.map((f) => f.message)).toEqual([
       expect.stringMatching(
-        /^shop\/cache \(data-write\): a failure costs up to 4700 ms .* over its budget of 500 ms; lower defaults.sentinel.down_after or defaults.checks/,
+        /^shop\/cache \(data-write\): a failure costs up to 4800 ms .* over its budget of 500 ms; lower defaults.sentinel.down_after or defaults.checks/,
       ),
     ]);
     expect(findings[0]!.path).toEqual(['tenants', 'shop', 'data', 'cache', 'budget']);
+  });
+
+  it('GIVEN down_after 1000 ms THEN sentinel-down-after-short (a warning) at the setting; 1500 ms and the default have none', () => {
+    const withDownAfter = (ms: number | null) => {
+      const dir = tempDir();
+      cpSync(FIXTURE, join(dir, 'inventory'), { recursive: true });
+      const file = join(dir, 'inventory', 'data-a.yaml');
+      if (ms !== null)
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace('defaults:\n', `defaults:\n  sentinel: { down_after: ${ms} }\n`),
+        );
+      return runPipeline(join(dir, 'inventory')).findings.filter((f) => f.code === 'sentinel-down-after-short');
+    };
+    const short = withDownAfter(1000);
+    expect(short.map((f) => [f.severity, f.path, f.message])).toEqual([
+      [
+        'warning',
+        ['defaults', 'sentinel', 'down_after'],
+        expect.stringMatching(/^defaults.sentinel.down_after 1000 ms is below 1500 ms: .* use at least 1500$/),
+      ],
+    ]);
+    expect(withDownAfter(1500)).toEqual([]);
+    expect(withDownAfter(null)).toEqual([]);
   });
 });
 
@@ -153,7 +177,7 @@ describe('Redis and Sentinel for the data members', () => {
           port: 6379,
           quorum: 3,
           sentinels: ['redis1', 'redis2', 'redis3', 'web1', 'web2'],
-          downAfterMs: 1000,
+          downAfterMs: 1500,
           failoverTimeoutMs: 10000,
           parallelSyncs: 1,
           authPass: { secret: 'shop-cache-auth', use: 'redis-auth' },
