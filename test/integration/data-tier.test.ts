@@ -27,6 +27,7 @@ import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.
 import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
+import { redisTimeline } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
@@ -237,35 +238,14 @@ function sentinelEvents(dir: string): string {
     .join(' | ');
 }
 
-/**
- * What the Sentinels and the members logged from `sinceMs` on, in time order, each line as
- * `+<ms after sinceMs> <who>: <event>`: why a failover took the time it took (an election lost,
- * a Sentinel in TILT, a replica that would not sync), printed when it is over budget.
- */
+/** What the Sentinels and the members logged from `sinceMs` on (test/support/redis-log.ts). */
 function timeline(dir: string, sinceMs: number): string {
-  // redis logs `<pid>:<role> 05 Dec 2026 05:07:51.123 <level> <message>`, in local time
-  const line = /^\d+:[A-Z] (\d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2})\.(\d{3}) . (.*)$/;
-  return (
+  const logs = new Map(
     readdirSync(dir)
       .filter((f) => f.endsWith('.log'))
-      .flatMap((f) =>
-        readFileSync(join(dir, f), 'utf8')
-          .split('\n')
-          .map((l) => line.exec(l))
-          .filter((m) => m !== null)
-          .map((m) => ({ t: Date.parse(m[1]!) + Number(m[2]), who: f.replace('.log', ''), what: m[3]! })),
-      )
-      // the replicas' retries to reach the dead primary and Sentinel's fsyncs are noise here
-      .filter(
-        (e) =>
-          e.t >= sinceMs - 500 &&
-          !/saved on disk|Connecting to MASTER|sync started|Error condition on socket/.test(e.what),
-      )
-      .sort((a, b) => a.t - b.t)
-      .slice(0, 120)
-      .map((e) => `+${e.t - sinceMs} ${e.who}: ${e.what}`)
-      .join('\n')
+      .map((f) => [f.replace('.log', ''), readFileSync(join(dir, f), 'utf8')] as const),
   );
+  return redisTimeline(logs, sinceMs);
 }
 
 /**

@@ -1,0 +1,273 @@
+/**
+ * Issue 12 in the lab: the data tier's Redis runs on the VMs of the data-a fixture, configured by
+ * fabric (docs/data-tier.md, "In the lab").
+ *
+ * GIVEN the data-a fixture (three Redis members on three hypervisors, a Sentinel on each of them
+ * and on each HAProxy) on a free management subnet, with a lab name of this run
+ * WHEN `fabric lab up --site data-a --wait`: each member runs redis-server and redis-sentinel on
+ * its rendered files, each HAProxy its Sentinel beside its rendered data sections
+ * THEN `fabric verify` is green; the five Sentinels agree on redis1 as the primary with two
+ * replicas; a write through web1's write frontend is read back through web2's read frontend;
+ * the primary's redis-server SIGKILLed by its PID costs writes through the write frontend at most
+ * the service's budget, measured from lb1 (where the L4 pair would send them from); the
+ * restarted old primary is made a replica of the new one; a replica SIGKILLed then costs reads
+ * through web2's read frontend at most the budget and no write; and `fabric lab down` leaves
+ * nothing behind.
+ *
+ * The data VIPs' own addresses are held by nothing yet (docs/data-tier.md, "What is left"): the
+ * writes go to the HAProxy pair's L4-facing addresses, the VIP's port.
+ *
+ * One lab up: run it alone on the machine's lab lock:
+ * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-tier.test.ts`.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
+import { REPO } from '../support/cli.js';
+import { redisTimeline } from '../support/redis-log.js';
+import { renderExample } from '../support/render.js';
+
+const SITE = 'data-a';
+const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
+const MEMBERS = { redis1: '10.20.3.31', redis2: '10.20.3.32', redis3: '10.20.3.33' } as const;
+/** Every Sentinel: on the members and on the HAProxy pair's data NICs. */
+const SENTINELS = { ...MEMBERS, web1: '10.20.3.11', web2: '10.20.3.12' } as const;
+/** The HAProxy pair's L4-facing addresses (lbnet), where the data VIPs' ports listen. */
+const WEB1 = '10.20.1.11';
+const WEB2 = '10.20.1.12';
+
+const lab = labFromFixture(FIXTURE, 'dtl', { site: SITE, flags: ['--wait', '240'] });
+const [fixture] = renderExample(FIXTURE);
+const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/cache')!;
+const password = /^requirepass (\S+)$/m.exec(
+  fixture!.rendered.files.find((f) => f.device === 'redis1' && f.file === 'redis.conf')!.content,
+)![1]!;
+
+/** redis-cli in a node: with the service's password to a member or a frontend, without to a Sentinel. */
+async function cli(node: string, host: string, port: number, ...args: string[]): Promise<string> {
+  const auth = port === 26379 ? [] : ['--no-auth-warning', '-a', password];
+  const r = await lab.exec(
+    node,
+    'timeout',
+    '2',
+    'redis-cli',
+    '-h',
+    host,
+    '-p',
+    String(port),
+    ...auth,
+    ...args,
+  );
+  return r.stdout.trim();
+}
+
+/** The member each Sentinel names as the primary. */
+async function sentinelsSay(): Promise<string[]> {
+  return Promise.all(
+    Object.entries(SENTINELS).map(async ([node, address]) => {
+      const said = (await cli(node, address, 26379, 'SENTINEL', 'get-master-addr-by-name', 'cache')).split(
+        '\n',
+      )[0];
+      return Object.entries(MEMBERS).find(([, a]) => a === said)?.[0] ?? `(${said || 'nothing'})`;
+    }),
+  );
+}
+
+/** Whether every Sentinel acts: none in TILT (30 s of inaction after its timer ran late). */
+async function noneInTilt(): Promise<boolean> {
+  const infos = await Promise.all(
+    Object.entries(SENTINELS).map(([node, address]) => cli(node, address, 26379, 'INFO', 'sentinel')),
+  );
+  return infos.every((i) => i.includes('sentinel_tilt:0'));
+}
+
+/** What the members' and Sentinels' logs in the lab say from `sinceMs` on (test/support/redis-log.ts). */
+async function labTimeline(sinceMs: number): Promise<string> {
+  const logs = new Map<string, string>();
+  for (const node of Object.keys(SENTINELS))
+    for (const file of ['redis-server', 'redis-sentinel']) {
+      const r = await lab.exec(node, 'cat', `/var/log/redis/${file}.log`);
+      if (r.code === 0) logs.set(`${node} ${file.replace('redis-', '')}`, r.stdout);
+    }
+  return redisTimeline(logs, sinceMs);
+}
+
+/** The loops' PIDs in lb1, stopped by them in afterAll. */
+const loops: number[] = [];
+afterAll(async () => {
+  for (const pid of loops.splice(0)) await lab.exec('lb1', 'kill', String(pid));
+});
+
+/** What a loop in lb1 logged: `<n> <ms> <reply>` per line (`OK` or the value read is a success). */
+async function logged(file: string, ok: (reply: string) => boolean) {
+  return (await lab.exec('lb1', 'cat', file)).stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [n, t, ...rest] = l.trim().split(' ');
+      const reply = rest.join(' ').trim();
+      return { n: Number(n), t: Number(t), ok: ok(reply), reply };
+    });
+}
+const writes = () => logged('/tmp/writes.log', (r) => r === 'OK');
+/** The member Sentinel promoted when the primary was killed. */
+let promoted = '';
+
+/**
+ * Starts a loop in lb1 that runs one redis-cli command every 20 ms (a new connection each) and
+ * logs `<n> <ms> <reply>` per line to `file`; returns its PID. The loop is sh's $1, so the outer
+ * shell expands nothing of it.
+ */
+async function loopInLb1(file: string, host: string, port: number, command: string): Promise<number> {
+  const loop = `i=0; while :; do i=$((i+1)); t=$(date +%s%3N); r=$(timeout 1 redis-cli -h ${host} -p ${port} --no-auth-warning -a '${password}' ${command} 2>&1 | tr '\\n' ' '); echo "$i $t $r"; sleep 0.02; done`;
+  const started = await lab.exec(
+    'lb1',
+    'sh',
+    '-c',
+    `nohup sh -c "$1" </dev/null >${file} 2>&1 & echo $!`,
+    'sh',
+    loop,
+  );
+  const pid = Number(started.stdout.trim());
+  expect(pid).toBeGreaterThan(1);
+  loops.push(pid);
+  return pid;
+}
+
+/**
+ * How long the loop's commands failed after `since`: from the first failure to the first success
+ * after the last one (0 when none failed), and the failures.
+ */
+function outage(lines: Awaited<ReturnType<typeof logged>>, since: number) {
+  const after = lines.filter((w) => w.t >= since);
+  const failed = after.filter((w) => !w.ok);
+  const lastFail = failed[failed.length - 1];
+  const backAt = lastFail ? after.find((w) => w.ok && w.t > lastFail.t)!.t : since;
+  return {
+    ms: failed[0] ? backAt - failed[0].t : 0,
+    failed,
+    replies: [...new Set(failed.map((w) => w.reply))].join(' | '),
+  };
+}
+
+/** Whether the loop has run at least a second without a failure since `since`. */
+function backForASecond(lines: Awaited<ReturnType<typeof logged>>, since: number): boolean {
+  const after = lines.filter((w) => w.t >= since);
+  const lastErr = Math.max(0, ...after.filter((w) => !w.ok).map((w) => w.t));
+  return after.some((w) => w.ok && w.t > lastErr + 1000);
+}
+
+describe('the data tier in the data-a lab', () => {
+  it('GIVEN the lab is up THEN verify is green', async () => {
+    const r = await lab.verify(60);
+    const json = JSON.parse(r.stdout || '{}') as { results?: { id: string; ok: boolean; seen: string }[] };
+    expect((json.results ?? []).filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+
+  it('GIVEN the rendered files THEN every member runs redis-server, and the five Sentinels agree on redis1 with two replicas and five Sentinels', async () => {
+    for (const node of Object.keys(MEMBERS)) {
+      const pid = (await lab.exec(node, 'cat', '/run/redis/redis-server.pid')).stdout.trim();
+      expect((await lab.exec(node, 'cat', `/proc/${pid}/comm`)).stdout.trim(), node).toBe('redis-server');
+    }
+    await waitFor('every Sentinel knowing 2 replicas and 5 Sentinels', 60_000, async () => {
+      const infos = await Promise.all(
+        Object.entries(SENTINELS).map(([node, address]) => cli(node, address, 26379, 'INFO', 'sentinel')),
+      );
+      return infos.every((i) => i.includes('address=10.20.3.31:6379,slaves=2,sentinels=5')) || undefined;
+    });
+    expect(await sentinelsSay()).toEqual(['redis1', 'redis1', 'redis1', 'redis1', 'redis1']);
+  }, 90_000);
+
+  it('GIVEN a client on the L4-facing segment THEN a write through web1’s write frontend is read back through web2’s read frontend', async () => {
+    expect(await cli('lb1', WEB1, 6379, 'SET', 'lab:k', 'v1')).toBe('OK');
+    expect(await cli('lb1', WEB1, 6379, 'INFO', 'replication')).toContain('role:master');
+    await waitFor('the write read back through web2’s read frontend', 10_000, async () =>
+      (await cli('lb1', WEB2, 6380, 'GET', 'lab:k')) === 'v1' ? true : undefined,
+    );
+    expect(await cli('lb1', WEB2, 6380, 'INFO', 'replication')).toContain('role:slave');
+  }, 60_000);
+
+  it('GIVEN writes through the write frontend WHEN the primary’s redis-server is SIGKILLed THEN a replica is promoted and writes fail for at most the budget; the restarted old primary becomes a replica', async () => {
+    // one write every 20 ms from lb1, a new connection each
+    await loopInLb1('/tmp/writes.log', WEB1, 6379, 'SET lab:w:$i $i');
+    await waitFor('30 writes acknowledged', 20_000, async () =>
+      (await writes()).filter((w) => w.ok).length >= 30 ? true : undefined,
+    );
+    expect((await writes()).every((w) => w.ok)).toBe(true);
+    // the fault goes in only while every Sentinel acts (docs/timers-and-budgets.md, TILT)
+    await waitFor('every Sentinel out of TILT', 40_000, async () =>
+      (await noneInTilt()) ? true : undefined,
+    );
+
+    const pid = (await lab.exec('redis1', 'cat', '/run/redis/redis-server.pid')).stdout.trim();
+    const killedAt = Date.now();
+    expect((await lab.exec('redis1', 'kill', '-9', pid)).code).toBe(0);
+    await waitFor('writes acknowledged again for a second', budget.budgetMs! + 20_000, async () =>
+      backForASecond(await writes(), killedAt) ? true : undefined,
+    );
+    const { ms: outageMs, failed, replies } = outage(await writes(), killedAt);
+    const said = await sentinelsSay();
+    promoted = said[0]!;
+    console.log(
+      `lab data tier: SIGKILL of redis1's redis-server: ${promoted} promoted; writes through web1's write frontend failed for ${outageMs} ms (${failed.length} failed: ${replies}; predicted ${budget.expectedOutageMs} ms, budget ${budget.budgetMs} ms)`,
+    );
+    expect(['redis2', 'redis3']).toContain(promoted);
+    expect(
+      said.every((s) => s === promoted),
+      said.join(' '),
+    ).toBe(true);
+    if (outageMs > budget.budgetMs!)
+      expect(
+        outageMs,
+        `what the lab's Sentinels and members logged:\n${await labTimeline(killedAt)}`,
+      ).toBeLessThanOrEqual(budget.budgetMs!);
+
+    // the old primary back, through the node's init script: Sentinel re-points it
+    const restarted = await lab.exec('redis1', 'service', 'redis-server', 'start');
+    expect(restarted.code, restarted.stdout + restarted.stderr).toBe(0);
+    const convertedIn = Date.now();
+    await waitFor('redis1 a replica of the new primary', 60_000, async () => {
+      const info = await cli('redis1', MEMBERS.redis1, 6379, 'INFO', 'replication');
+      return info.includes('role:slave') &&
+        info.includes(`master_host:${MEMBERS[promoted as keyof typeof MEMBERS]}`)
+        ? true
+        : undefined;
+    });
+    console.log(
+      `lab data tier: the restarted redis1 was a replica of ${promoted} after ${Date.now() - convertedIn} ms`,
+    );
+  }, 150_000);
+
+  it('GIVEN reads through the read frontend and writes through the write frontend WHEN a replica’s redis-server is SIGKILLed THEN reads fail for at most the budget and no write fails (one replica is enough: min-replicas-to-write 1)', async () => {
+    expect(promoted).not.toBe('');
+    const victim = ['redis2', 'redis3'].find((m) => m !== promoted)!;
+    const reads = () => logged('/tmp/reads.log', (r) => r === 'v1');
+    await loopInLb1('/tmp/reads.log', WEB2, 6380, 'GET lab:k');
+    await waitFor('30 reads answered', 20_000, async () =>
+      (await reads()).filter((r) => r.ok).length >= 30 ? true : undefined,
+    );
+    // both replicas in sync with the new primary before the fault
+    await waitFor('two replicas in sync with the new primary', 30_000, async () =>
+      (await cli(promoted, MEMBERS[promoted as keyof typeof MEMBERS], 6379, 'INFO', 'replication')).includes(
+        'min_slaves_good_slaves:2',
+      )
+        ? true
+        : undefined,
+    );
+    const pid = (await lab.exec(victim, 'cat', '/run/redis/redis-server.pid')).stdout.trim();
+    const killedAt = Date.now();
+    expect((await lab.exec(victim, 'kill', '-9', pid)).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 3000));
+    await waitFor('reads answered again for a second', budget.budgetMs! + 20_000, async () =>
+      backForASecond(await reads(), killedAt) ? true : undefined,
+    );
+    const r = outage(await reads(), killedAt);
+    const w = outage(await writes(), killedAt);
+    console.log(
+      `lab data tier: SIGKILL of ${victim}'s redis-server (a replica): reads through web2's read frontend failed for ${r.ms} ms (${r.failed.length} failed: ${r.replies}); writes through web1's write frontend: ${w.failed.length} failed`,
+    );
+    expect(r.ms).toBeLessThanOrEqual(budget.budgetMs!);
+    expect(w.failed.map((x) => x.reply)).toEqual([]);
+  }, 120_000);
+});
