@@ -108,14 +108,18 @@ describe('the data-tier fixture compiled', () => {
           file,
           readFileSync(file, 'utf8').replace('defaults:\n', `defaults:\n  sentinel: { down_after: ${ms} }\n`),
         );
-      return runPipeline(join(dir, 'inventory')).findings.filter((f) => f.code === 'sentinel-down-after-short');
+      return runPipeline(join(dir, 'inventory')).findings.filter(
+        (f) => f.code === 'sentinel-down-after-short',
+      );
     };
     const short = withDownAfter(1000);
     expect(short.map((f) => [f.severity, f.path, f.message])).toEqual([
       [
         'warning',
         ['defaults', 'sentinel', 'down_after'],
-        expect.stringMatching(/^defaults.sentinel.down_after 1000 ms is below 1500 ms: .* use at least 1500$/),
+        expect.stringMatching(
+          /^defaults.sentinel.down_after 1000 ms is below 1500 ms: .* use at least 1500$/,
+        ),
       ],
     ]);
     expect(withDownAfter(1500)).toEqual([]);
