@@ -163,8 +163,9 @@ export function servicesAcrossSites(
   site: Site,
 ): ServicesAcrossSites {
   const shared = (gslb?.services ?? []).flatMap((s) => {
-    const others = s.sites.map((m) => m.site).filter((x) => x !== site.name);
-    return others.length < s.sites.length && others.length
+    const offeredBy = s.sites.map((m) => m.site);
+    const others = offeredBy.filter((x) => x !== site.name);
+    return offeredBy.includes(site.name) && others.length
       ? [{ service: s.name, fqdn: s.fqdn, with: others }]
       : [];
   });

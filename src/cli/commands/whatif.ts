@@ -174,7 +174,7 @@ function whatifSites(opts: WhatifOptions): ExitCode {
       'whatif: --sites tries each site on its own; --fail site:NAME tries the ones named: use one',
     );
   // one scenario per site, each a few look-ups in the model: a worker thread would only compile
-  // the inventory again (docs/whatif.md, "A whole site")
+  // the inventory again (docs/active-active.md, "A site as a failure unit")
   if (opts.jobs !== undefined)
     throw new CliError(
       `whatif: --jobs shares out the failures inside one site; ${opts.sites ? '--sites' : '--fail site:NAME'} reads each site's loss off the model (one scenario per site, no routing simulated), which one thread does at once: drop --jobs`,
