@@ -16,7 +16,7 @@ const OUT = join(import.meta.dirname, '..', 'docs', 'img');
 const { model } = runPipeline(join(import.meta.dirname, '..', 'inventory'), { sites: [SITE] });
 const site = model?.sites.find((s) => s.name === SITE);
 if (!site) throw new Error(`the inventory has no site ${SITE}`);
-const { diagrams } = siteDocs({ site, whatif: null, failover: null });
+const { diagrams } = siteDocs({ site, whatif: null, failover: null, acrossSites: null });
 const rendered = await renderDiagrams(diagrams);
 mkdirSync(OUT, { recursive: true });
 for (const r of rendered) {

@@ -4,7 +4,9 @@
  */
 import { roleSpec } from '../compile/roles.js';
 import type { FrozenSite } from '../pipeline.js';
+import type { ServicesAcrossSites } from '../whatif/sites.js';
 import type { WhatifReport } from '../whatif/types.js';
+import { acrossSitesSection } from './across-sites.js';
 import { cablingCsv } from './csv.js';
 import { c4Diagram } from './diagrams/c4.js';
 import { physicalDiagram } from './diagrams/physical.js';
@@ -35,6 +37,8 @@ export interface SiteDocsInput {
   whatif: WhatifReport | null;
   /** The last measured failover (`--failover-report`), or null. */
   failover: FailoverMeasurement | null;
+  /** Which of the site's services other sites offer too (`servicesAcrossSites`), or null to leave it out. */
+  acrossSites: ServicesAcrossSites | null;
 }
 
 export interface DocFile {
@@ -163,6 +167,7 @@ export function siteDocs(input: SiteDocsInput): SiteDocs {
       'The worst-case outage the timers allow, against what the users accept.',
     ),
     whatifPart(input),
+    ...(input.acrossSites ? [acrossSitesSection(input.acrossSites)] : []),
     failoverPart(input),
   ];
   const diagrams = [c4, physical, ...paths];

@@ -124,6 +124,60 @@ function l4Services(site: Site): string[] {
   return site.budgets.filter((b) => b.kind === 'l4-real-server').map((b) => b.subject);
 }
 
+/** The L4 services of `site` (`tenant/vip`) that no `gslb` service names: lost with their site. */
+function notInGslb(gslb: DeepReadonly<GslbModel> | undefined, site: Site): string[] {
+  const named = new Set(
+    (gslb?.services ?? []).flatMap((s) =>
+      s.sites.filter((m) => m.site === site.name).map((m) => `${m.tenant}/${m.vip}`),
+    ),
+  );
+  return l4Services(site).filter((v) => !named.has(v));
+}
+
+/** A `gslb` service a site offers together with other sites. */
+export interface SharedService {
+  service: string;
+  fqdn: string;
+  /** The other sites that offer it, sorted. */
+  with: string[];
+}
+
+/**
+ * A site's services by whether another site offers them too (`fabric docs`): those offered by
+ * this site only are lost with it, which is their single point of failure.
+ */
+export interface ServicesAcrossSites {
+  site: string;
+  /** Whether the inventory has a `gslb` section (without one no service spans sites). */
+  gslb: boolean;
+  /** The `gslb` services this site alone offers (`gslb-single-site`). */
+  gslbSingleSite: SingleSiteService[];
+  /** The site's L4 services (`tenant/vip`) that no `gslb` service names, sorted. */
+  notInGslb: string[];
+  /** The `gslb` services this site offers with other sites, sorted by name. */
+  shared: SharedService[];
+}
+
+export function servicesAcrossSites(
+  gslb: DeepReadonly<GslbModel> | undefined,
+  site: Site,
+): ServicesAcrossSites {
+  const shared = (gslb?.services ?? []).flatMap((s) => {
+    const offeredBy = s.sites.map((m) => m.site);
+    const others = offeredBy.filter((x) => x !== site.name);
+    return offeredBy.includes(site.name) && others.length
+      ? [{ service: s.name, fqdn: s.fqdn, with: others }]
+      : [];
+  });
+  return {
+    site: site.name,
+    gslb: gslb !== undefined,
+    gslbSingleSite: singleSiteServices(gslb, site.name),
+    notInGslb: notInGslb(gslb, site),
+    shared,
+  };
+}
+
 /** The failed sites' L4 members announcing `service`, with their slowest VM-silent withdrawal. */
 function anycastOf(
   model: Fabric,
@@ -185,13 +239,9 @@ export function analyseSiteLoss(model: Fabric, scenario: SiteScenario): SiteLoss
   const services = (model.gslb?.services ?? [])
     .filter((s) => s.sites.some((m) => failed.has(m.site)))
     .map((s) => moveOf(model, failed, s));
-  const spanning = new Set(
-    (model.gslb?.services ?? []).flatMap((s) => s.sites.map((m) => `${m.site}/${m.tenant}/${m.vip}`)),
-  );
   const local = model.sites
     .filter((s) => failed.has(s.name))
-    .flatMap((s) => l4Services(s).map((v) => `${s.name}/${v}`))
-    .filter((v) => !spanning.has(v));
+    .flatMap((s) => notInGslb(model.gslb, s).map((v) => `${s.name}/${v}`));
   const verdict: Verdict =
     local.length || services.some((m) => m.outcome === 'lost')
       ? 'breaks'

@@ -19,7 +19,7 @@ function diagramsOf(inventory?: string): { site: string; diagrams: DiagramSource
   if (!model) throw new Error(`${inventory} does not compile`);
   return model.sites.map((site) => ({
     site: site.name,
-    diagrams: siteDocs({ site, whatif: null, failover: null }).diagrams,
+    diagrams: siteDocs({ site, whatif: null, failover: null, acrossSites: null }).diagrams,
   }));
 }
 

@@ -246,6 +246,20 @@ describe('fabric whatif: a site as a failure unit', () => {
     expect(mixed.stderr).toContain("'spine1' is inside a site and site:aa-a is a whole site");
   });
 
+  it('GIVEN --jobs with --sites or --fail site:NAME THEN exit 2 saying why: one scenario per site, nothing to share out', async () => {
+    for (const mode of [['--sites'], ['--fail', 'site:aa-a']]) {
+      const r = await runFabric(['-i', AA, 'whatif', ...mode, '--jobs', '2']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        `whatif: --jobs shares out the failures inside one site; ${mode[0] === '--sites' ? '--sites' : '--fail site:NAME'} reads each site's loss off the model (one scenario per site, no routing simulated), which one thread does at once: drop --jobs`,
+      );
+    }
+    const j = await runFabric(['-i', AA, 'whatif', '--sites', '--jobs', '1', '--json']);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout)).toMatchObject({ ok: false });
+  });
+
   it('GIVEN the reference inventory (no gslb) and --sites THEN each site takes its services with it, plainly: exit 1', async () => {
     const r = await runFabric(['whatif', '--sites']);
     expect(r.code).toBe(1);

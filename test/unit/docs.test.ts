@@ -16,8 +16,9 @@ import { failoverJson } from '../../src/failover/report.js';
 import type { PhaseSummary, ScenarioResult } from '../../src/failover/result.js';
 import { runsVrrp } from '../../src/model/runs.js';
 import { hostPart } from '../../src/net/host-part.js';
-import type { FrozenSite } from '../../src/pipeline.js';
+import { type FrozenModel, type FrozenSite, runPipeline } from '../../src/pipeline.js';
 import { analyseSite } from '../../src/whatif/analyse.js';
+import { servicesAcrossSites } from '../../src/whatif/sites.js';
 import { REPO } from '../support/cli.js';
 import { compileExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
@@ -26,8 +27,16 @@ const GOLDEN = join(REPO, 'test', 'golden', 'docs');
 const FAILOVER = join(REPO, 'test', 'fixtures', 'docs', 'failover-idc-a.json');
 const update = process.env.UPDATE_GOLDEN === '1';
 
-const sites = compileExample().model!.sites;
-const docsOf = (site: FrozenSite) => siteDocs({ site, whatif: analyseSite(site), failover: null });
+const reference = compileExample().model!;
+const sites = reference.sites;
+// as `fabric docs` documents a site
+const docsOf = (site: FrozenSite) =>
+  siteDocs({
+    site,
+    whatif: analyseSite(site),
+    failover: null,
+    acrossSites: servicesAcrossSites(reference.gslb, site),
+  });
 const generated = sites.map((site) => ({ site, docs: docsOf(site) }));
 const file = (docs: ReturnType<typeof docsOf>, path: string) =>
   docs.files.find((f) => f.path === path)!.content;
@@ -176,10 +185,40 @@ describe('the C4 diagram claims only the redundancy the model has', () => {
     writeFileSync(join(inventory, 'idc-b.yaml'), text);
     const { model, findings } = compileExample(inventory);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const drawn = c4(siteDocs({ site: model!.sites[0]!, whatif: null, failover: null }));
+    const drawn = c4(siteDocs({ site: model!.sites[0]!, whatif: null, failover: null, acrossSites: null }));
     expect(drawn).toContain('"Leaves per rack (3 per rack, 1 rack)"');
     expect(drawn).toContain('"BGP to the host, multi-homed"');
     expect(drawn).not.toContain('A/B × 1');
+  });
+});
+
+describe('services across sites (gslb)', () => {
+  const aa = runPipeline(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')).model!;
+  const readmeOf = (model: FrozenModel, site: FrozenSite) =>
+    file(
+      siteDocs({ site, whatif: null, failover: null, acrossSites: servicesAcrossSites(model.gslb, site) }),
+      'README.md',
+    ).split('\n## Services across sites\n')[1]!;
+
+  it('GIVEN www offered by aa-a and aa-b THEN aa-a’s docs show it shared with aa-b, and nothing offered by aa-a only', () => {
+    const text = readmeOf(aa, aa.sites[0]!);
+    expect(text).toContain('| www (www.shop.example) | gslb service | aa-b |');
+    expect(text).toContain('Every service of the site is offered by another site too.');
+  });
+
+  it('GIVEN www offered by aa-a only THEN aa-a’s docs name it as aa-a’s alone (gslb-single-site), aa-b’s name its www VIP', () => {
+    const www = aa.gslb!.services[0]!;
+    const aaAOnly: FrozenModel = {
+      ...aa,
+      gslb: { ...aa.gslb!, services: [{ ...www, sites: [www.sites[0]!] }] },
+    };
+    const a = readmeOf(aaAOnly, aa.sites[0]!);
+    expect(a).toContain('Offered by this site only, so losing aa-a loses them: `www (www.shop.example)`.');
+    expect(a).toContain(
+      '| www (www.shop.example) | gslb service | **none**: lost with the site (gslb-single-site) |',
+    );
+    const b = readmeOf(aaAOnly, aa.sites[1]!);
+    expect(b).toContain('| shop/www | L4 service, in no gslb service | **none**: lost with the site |');
   });
 });
 
@@ -189,7 +228,7 @@ describe('the measured failover', () => {
   it('GIVEN a report of fabric lab failover --json THEN the README shows each scenario next to the model and the budget', () => {
     const m = parseFailoverReport(readFileSync(FAILOVER, 'utf8'));
     if ('error' in m) throw new Error(m.error);
-    const readme = file(siteDocs({ site: idcA, whatif: null, failover: m }), 'README.md');
+    const readme = file(siteDocs({ site: idcA, whatif: null, failover: m, acrossSites: null }), 'README.md');
     expect(readme).toContain(
       '| spine1/cut | spine-plane | cut | 250 ms | 350 ms | 412 ms | 0 ms | 5 / 0 | **FAIL**: failover 412 ms > 350 ms |',
     );
@@ -267,7 +306,7 @@ describe('the measured failover', () => {
     });
     const m = parseFailoverReport(JSON.stringify(report));
     if ('error' in m) throw new Error(m.error);
-    const readme = file(siteDocs({ site: idcA, whatif: null, failover: m }), 'README.md');
+    const readme = file(siteDocs({ site: idcA, whatif: null, failover: m, acrossSites: null }), 'README.md');
     expect(readme).toContain(
       '| spine1/crash | spine-plane | crash | 250 ms | 350 ms | 180 ms of pings | 0 ms of pings | 2 / 0 | pass |',
     );
@@ -311,7 +350,7 @@ describe('user names that are Object.prototype keys', () => {
       writeFileSync(join(inventory, f), text);
     }
     const site = compileExample(inventory).model!.sites[0]!;
-    const docs = siteDocs({ site, whatif: null, failover: null });
+    const docs = siteDocs({ site, whatif: null, failover: null, acrossSites: null });
     const readme = file(docs, 'README.md');
     for (const d of site.devices) expect(readme).toContain(`| ${d.name} | ${d.role}`);
     expect(readme).toContain('constructor');

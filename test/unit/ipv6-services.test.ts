@@ -301,7 +301,7 @@ describe('IPv4-only sites', () => {
 
 describe('fabric docs of a dual-stack site', () => {
   it('GIVEN IPv6 pools and segments in the IP plan WHEN the site docs are written THEN they are, with the IPv4 space sized and the IPv6 VIPs listed', () => {
-    const docs = siteDocs({ site: ds, whatif: null, failover: null });
+    const docs = siteDocs({ site: ds, whatif: null, failover: null, acrossSites: null });
     const readme = docs.files.find((f) => f.path === 'README.md')!.content;
     expect(readme).toContain('2001:db8:100:10::10/64');
     expect(poolUsage(ds).map((u) => u.entry.prefix)).toContain('10.20.1.0/24');

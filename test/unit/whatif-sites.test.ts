@@ -15,6 +15,7 @@ import {
   analyseSiteLoss,
   analyseSites,
   parseSiteFailures,
+  servicesAcrossSites,
   singleSiteServices,
   sitesOk,
 } from '../../src/whatif/sites.js';
@@ -92,6 +93,27 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b, anycast)', () =
     );
   });
 
+  it('WHEN fabric docs asks which services other sites offer too THEN www is shared; offered by aa-a only it is aa-a’s alone, and aa-b’s www VIP is in no gslb service', () => {
+    const [aaA, aaB] = model.sites as [FrozenModel['sites'][number], FrozenModel['sites'][number]];
+    expect(servicesAcrossSites(model.gslb, aaA)).toEqual({
+      site: 'aa-a',
+      gslb: true,
+      gslbSingleSite: [],
+      notInGslb: [],
+      shared: [{ service: 'www', fqdn: 'www.shop.example', with: ['aa-b'] }],
+    });
+    expect(servicesAcrossSites(aaAOnly.gslb, aaA)).toMatchObject({
+      gslbSingleSite: [{ service: 'www', fqdn: 'www.shop.example', site: 'aa-a' }],
+      notInGslb: [],
+      shared: [],
+    });
+    expect(servicesAcrossSites(aaAOnly.gslb, aaB)).toMatchObject({
+      gslbSingleSite: [],
+      notInGslb: ['shop/www'],
+      shared: [],
+    });
+  });
+
   it('WHEN the zone’s only DNS server is in the lost site THEN www is lost although aa-b offers it', () => {
     const zone = model.gslb!.zones[0]!;
     const oneServer: FrozenModel = {
@@ -147,6 +169,13 @@ describe('GIVEN the reference inventory (no gslb)', () => {
       local: ['idc-a/shop/www'],
     });
     expect(report.notes[0]).toContain('no gslb section');
+    expect(servicesAcrossSites(ref.gslb, ref.sites[0]!)).toEqual({
+      site: 'idc-a',
+      gslb: false,
+      gslbSingleSite: [],
+      notInGslb: ['shop/www'],
+      shared: [],
+    });
   });
 });
 
@@ -213,6 +242,18 @@ describe('property: a site’s loss', () => {
         // every single-site service names its site as a single point of failure
         for (const s of report.singleSiteServices)
           expect(report.singlePointsOfFailure).toContain(`site:${s.site}`);
+        // what fabric docs prints: the services offered here, each either this site's alone
+        // (lost with it) or shared with the other sites that offer it
+        const across = servicesAcrossSites(m.gslb, m.sites.find((x) => x.name === failed)!);
+        expect([...across.gslbSingleSite, ...across.shared].map((x) => x.service).sort()).toEqual(
+          r.services.map((x) => x.service).sort(),
+        );
+        for (const x of across.gslbSingleSite)
+          expect(r.services.find((y) => y.service === x.service)!.outcome).toBe('lost');
+        for (const x of across.shared) {
+          const i = Number(x.service.slice(1));
+          expect(x.with).toEqual(services[i]!.sites.filter((y) => y !== failed).sort());
+        }
       }),
     );
   });

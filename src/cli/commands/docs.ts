@@ -9,6 +9,7 @@ import { writeSiteDocs } from '../../docs/write.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
 import { analyseSite } from '../../whatif/analyse.js';
+import { servicesAcrossSites } from '../../whatif/sites.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
@@ -152,6 +153,7 @@ export async function docs(opts: DocsOptions): Promise<ExitCode> {
         ? analyseSite(site, progress(`${site.name}: whatif failures analysed (--no-whatif leaves them out)`))
         : null,
       failover: failover?.site === site.name ? failover : null,
+      acrossSites: servicesAcrossSites(model.gslb, site),
     }),
   );
   const svgs = opts.svg ? await withSvgs(all) : new Map<string, DocFile[]>();

@@ -49,7 +49,7 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
     )
     .option(
       '-j, --jobs <n>',
-      'threads for the N-1 analysis (default: every CPU on a large fabric, else 1)',
+      'threads for the N-1 analysis of a site (default: every CPU on a large fabric, else 1; not with --sites or --fail site:NAME)',
       positive('--jobs', true),
     )
     .option('--json', 'one JSON document')
@@ -69,14 +69,15 @@ gslb section the site offered, whether another site still offers it (moves) or n
 traffic moves (the DNS answer drops the site within the service's detectMs, against its budget;
 with anycast, the site's L4 members stop announcing the VIP within their VM-silent time, against
 anycast.budget), and the site's L4 services that span no site (lost with it). A service offered
-by one site only is named (gslb-single-site), also in the N-1 report of that site.
+by one site only is named (gslb-single-site), also in the N-1 report of that site. These modes
+take no --jobs: they read one scenario per site off the model, nothing to share out.
 See docs/active-active.md.
 
 Exit status: 0 no single failure breaks a service, 1 one does (its name is printed: a single
 point of failure; with --fail: the scenario breaks a service; a site: a service is lost with
 it, or a move misses its budget; a service offered by the site only) or, without --fail, a
 failure costs more than its budget (budget-exceeded, located), 2 unusable inventory or arguments
-(an unknown site lists the known ones).
+(an unknown site lists the known ones; --jobs with --sites or --fail site:NAME).
 
 Examples:
   fabric whatif --site idc-a
@@ -171,6 +172,12 @@ function whatifSites(opts: WhatifOptions): ExitCode {
   if (opts.sites && opts.fail !== undefined)
     throw new CliError(
       'whatif: --sites tries each site on its own; --fail site:NAME tries the ones named: use one',
+    );
+  // one scenario per site, each a few look-ups in the model: a worker thread would only compile
+  // the inventory again (docs/active-active.md, "A site as a failure unit")
+  if (opts.jobs !== undefined)
+    throw new CliError(
+      `whatif: --jobs shares out the failures inside one site; ${opts.sites ? '--sites' : '--fail site:NAME'} reads each site's loss off the model (one scenario per site, no routing simulated), which one thread does at once: drop --jobs`,
     );
   const { model, findings } = loadOrExit(opts);
   if (countBySeverity(findings).errors) {
