@@ -67,7 +67,7 @@ export const DEFAULT_TIMERS: SiteTimers = {
  * The shortest `down-after-milliseconds` that cannot fail a just-promoted primary over again:
  * Sentinel's reconnect period (1 s, sentinel.c SENTINEL_PING_PERIOD) plus a timer tick and a
  * round trip, with margin. Measured in the data-a lab at 1000 ms: two of four SIGKILLed primaries
- * were failed over twice (14.5 s and 22.3 s of failed writes); at 1500 ms none of three
+ * were failed over twice (14.5 s and 22.3 s of failed writes); at 1500 ms none of four
  * (docs/data-tier.md). Below it: `sentinel-down-after-short`.
  */
 export const SENTINEL_MIN_DOWN_AFTER_MS = 1500;
