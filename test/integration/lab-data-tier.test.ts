@@ -11,8 +11,8 @@
  * the primary's redis-server SIGKILLed by its PID costs writes through the write frontend at most
  * the service's budget, measured from lb1 (where the L4 pair would send them from); the
  * restarted old primary is made a replica of the new one; a replica SIGKILLed then costs reads
- * through web2's read frontend at most the budget and no write; and `fabric lab down` leaves
- * nothing behind.
+ * through web2's read frontend at most the budget and no write, and verify names it in every
+ * Sentinel's view (`sentinel-view`); and `fabric lab down` leaves nothing behind.
  *
  * The data VIPs' own addresses are held by nothing yet (docs/data-tier.md, "What is left"): the
  * writes go to the HAProxy pair's L4-facing addresses, the VIP's port.
@@ -269,5 +269,18 @@ describe('the data tier in the data-a lab', () => {
     );
     expect(r.ms).toBeLessThanOrEqual(budget.budgetMs!);
     expect(w.failed.map((x) => x.reply)).toEqual([]);
+    // verify: exit 1, and only the Sentinels' views fail, each naming the dead replica
+    const v = await lab.verify(15);
+    expect(v.code, v.stderr).toBe(1);
+    const failedChecks = (
+      JSON.parse(v.stdout || '{}') as { results: { id: string; ok: boolean; seen: string }[] }
+    ).results.filter((x) => !x.ok);
+    expect(failedChecks.map((x) => x.id).sort()).toEqual(
+      Object.keys(SENTINELS)
+        .map((n) => `sentinel:${n}:cache`)
+        .sort(),
+    );
+    for (const x of failedChecks)
+      expect(x.seen, x.id).toMatch(new RegExp(`^primary ${promoted}; replica ${victim} \\S*s_down`));
   }, 120_000);
 });

@@ -19,6 +19,7 @@ import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
+import { sentinelView } from './sentinel-view.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 import { vipAnswers } from './vip-answers.js';
 import { vrrpMaster } from './vrrp-master.js';
@@ -36,6 +37,7 @@ const KINDS = [
   vxlanTunnels,
   vrrpMaster,
   haproxyBackends,
+  sentinelView,
   overlayPing,
   vipAnswers,
   httpPath,

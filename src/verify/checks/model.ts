@@ -21,6 +21,7 @@ export const FILED_UNDER = {
   vrrp: 'keepalived',
   proxy: 'haproxy',
   overlay: 'ovs',
+  data: 'redis',
 } as const satisfies Record<string, DriftDaemon>;
 
 export { runsOverlay, runsProxy, runsVrrp, speaksBgp } from '../../model/runs.js';

@@ -1,0 +1,161 @@
+/**
+ * Every Redis Sentinel sees its data service whole (docs/data-tier.md): it acts (not in TILT, which
+ * a late timer puts it in for 30 s, holding nothing down and voting nothing down), names a member
+ * of the service as the primary and does not hold it down, knows every other Sentinel, and sees
+ * every other member as a replica that answers. Which member is the primary is the Sentinels'
+ * to decide, so any member will do; the HAProxy pair's write backend follows the Sentinel beside
+ * it. Read from `INFO sentinel` and `SENTINEL replicas <name>` (redis-cli's `--json`, Redis 7).
+ */
+import type { DeepReadonly } from '../../model/freeze.js';
+import type { Device } from '../../model/types.js';
+import { FILED_UNDER } from './model.js';
+import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
+
+export interface SentinelView extends ExpectationBase {
+  kind: 'sentinel-view';
+  /** The monitored service's name, as Sentinel knows it (`cache`). */
+  service: string;
+  /** Where the Sentinel listens. */
+  bind: string;
+  port: number;
+  /** The service's members that are up: device and `address:port`. */
+  members: { device: string; address: string }[];
+  /** The Sentinels of the service that are up, itself included. */
+  sentinels: string[];
+}
+
+export const sentinelCommands = (e: Pick<SentinelView, 'bind' | 'port' | 'service'>) => ({
+  info: `redis-cli -h ${e.bind} -p ${e.port} INFO sentinel`,
+  replicas: `redis-cli -h ${e.bind} -p ${e.port} --json SENTINEL replicas ${e.service}`,
+});
+
+/** What `INFO sentinel` says: TILT, and per monitored service its status, primary and Sentinels. */
+export function parseSentinelInfo(text: string): {
+  tilt: boolean;
+  masters: Map<string, { status: string; address: string; sentinels: number }>;
+} {
+  const masters = new Map<string, { status: string; address: string; sentinels: number }>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^master\d+:(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const fields = new Map(m[1]!.split(',').map((kv) => kv.split('=') as [string, string]));
+    masters.set(fields.get('name') ?? '', {
+      status: fields.get('status') ?? '',
+      address: fields.get('address') ?? '',
+      sentinels: Number(fields.get('sentinels') ?? 0),
+    });
+  }
+  return { tilt: /^sentinel_tilt:1\s*$/m.test(text), masters };
+}
+
+/** `SENTINEL replicas <name>` as JSON: each replica's `ip:port` and flags (`slave`, `s_down,slave,disconnected`). */
+export function parseSentinelReplicas(text: string): { address: string; flags: string[] }[] | undefined {
+  try {
+    const list = JSON.parse(text) as { name?: string; ip?: string; port?: string; flags?: string }[];
+    if (!Array.isArray(list)) return undefined;
+    return list.map((r) => ({ address: `${r.ip}:${r.port}`, flags: (r.flags ?? '').split(',') }));
+  } catch {
+    return undefined;
+  }
+}
+
+type Dev = DeepReadonly<Device>;
+const redisOf = (d: Dev) => ('redis' in d && d.redis ? d.redis : null);
+
+function derive(ctx: DeriveContext): SentinelView[] {
+  const out: SentinelView[] = [];
+  for (const d of ctx.site.devices) {
+    const sentinel = redisOf(d)?.sentinel;
+    if (!sentinel || ctx.isDown(d.name)) continue;
+    const tenant = 'tenant' in d ? d.tenant : undefined;
+    for (const m of sentinel.monitors) {
+      const members = ctx.site.devices
+        .filter((x) => !ctx.isDown(x.name) && redisOf(x)?.server?.service === `${tenant}/${m.name}`)
+        .map((x) => ({ device: x.name, address: `${redisOf(x)!.server!.bind}:${redisOf(x)!.server!.port}` }));
+      const sentinels = m.sentinels.filter((s) => !ctx.isDown(s));
+      out.push({
+        kind: 'sentinel-view',
+        id: `sentinel:${d.name}:${m.name}`,
+        device: d.name,
+        title: `${d.name} Sentinel of ${m.name}: acting, a primary among ${members.map((x) => x.device).join(', ')}, the others its replicas, ${sentinels.length} Sentinels`,
+        service: m.name,
+        bind: sentinel.bind,
+        port: sentinel.port,
+        members,
+        sentinels,
+      });
+    }
+  }
+  return out;
+}
+
+/** Flags of a replica that Sentinel cannot use. */
+const UNWELL = new Set(['s_down', 'o_down', 'disconnected']);
+
+export const sentinelView: CheckSpec<SentinelView> = {
+  kind: 'sentinel-view',
+  describes: 'every Redis Sentinel acting, naming a member as primary, the other members its replicas',
+  // a push restarts the Sentinels: they learn each other again within seconds, which gates would block on
+  runs: { verify: true, gates: false, drift: true },
+  stage: 7,
+  derive,
+  async evaluate(e, round) {
+    const { info, replicas } = sentinelCommands(e);
+    const i = await round.read(e.device, info);
+    if (i.code !== 0)
+      return fail(
+        `Sentinel at ${e.bind}:${e.port}: ${(i.stderr || i.stdout).trim().split('\n')[0] || `exit ${i.code}`}`,
+        'down',
+      );
+    const seen = parseSentinelInfo(i.stdout);
+    if (seen.tilt)
+      return fail('in TILT: its timer ran late; for 30 s it holds no member down and votes none', 'tilt');
+    const master = seen.masters.get(e.service);
+    if (!master) return fail(`monitors no service ${e.service}`, 'down');
+    const name = (address: string) => e.members.find((m) => m.address === address)?.device;
+    const primary = name(master.address);
+    if (!primary)
+      return fail(
+        `names ${master.address} as the primary of ${e.service}, which is no member that is up`,
+        'primary',
+      );
+    if (master.status !== 'ok')
+      return fail(`holds the primary ${primary} (${master.address}) down (${master.status})`, 'primary');
+    const r = await round.read(e.device, replicas);
+    const known = r.code === 0 ? parseSentinelReplicas(r.stdout) : undefined;
+    if (!known)
+      return fail(
+        `SENTINEL replicas ${e.service}: ${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.code}`}`,
+        'down',
+      );
+    const problems: string[] = [];
+    for (const m of e.members.filter((x) => x.device !== primary)) {
+      const k = known.find((x) => x.address === m.address);
+      if (!k) problems.push(`does not know replica ${m.device} (${m.address})`);
+      else if (k.flags.some((f) => UNWELL.has(f))) problems.push(`replica ${m.device} ${k.flags.join(',')}`);
+    }
+    if (master.sentinels < e.sentinels.length)
+      problems.push(`knows ${master.sentinels} of ${e.sentinels.length} Sentinels`);
+    if (problems.length) return fail(`primary ${primary}; ${problems.join('; ')}`, 'replicas');
+    return pass(
+      `primary ${primary}, replicas ${
+        e.members
+          .filter((m) => m.device !== primary)
+          .map((m) => m.device)
+          .join(', ') || 'none'
+      }, ${master.sentinels} Sentinels`,
+    );
+  },
+  reads: (e) => {
+    const { info, replicas } = sentinelCommands(e);
+    return [
+      { device: e.device, command: info },
+      { device: e.device, command: replicas },
+    ];
+  },
+  about: (e) => [e.device, ...e.members.map((m) => m.device)],
+  siteWide: false,
+  filed: (e) => ({ daemon: FILED_UNDER.data, section: `sentinel ${e.service}` }),
+  // no primary (or one held down) is writes failing; a Sentinel in TILT or a replica down is redundancy lost
+  severity: (code) => (code === 'primary' ? 'critical' : 'major'),
+};
