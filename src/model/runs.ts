@@ -3,6 +3,7 @@
  * so a new role is handled for what it runs. Part of the model types (one home per daemon).
  */
 import type { DeepReadonly } from './freeze.js';
+import type { RedisModel } from './redis.js';
 import type { Device } from './types.js';
 
 type Dev = DeepReadonly<Device> | Device;
@@ -13,3 +14,10 @@ export const runsProxy = <D extends Dev>(d: D): d is Extract<D, { haproxy: unkno
 export const runsOverlay = <D extends Dev>(d: D): d is Extract<D, { ovs: unknown }> => 'ovs' in d;
 export const runsDns = <D extends Dev>(d: D): d is Extract<D, { gdnsd?: unknown }> & { gdnsd: object } =>
   'gdnsd' in d && d.gdnsd !== undefined;
+/** A Redis member or Sentinel (the data tier, docs/data-tier.md). */
+export const runsRedis = <D extends Dev>(
+  d: D,
+): d is Extract<D, { redis?: unknown }> & { redis: RedisModel } => 'redis' in d && d.redis != null;
+
+/** The daemon a data-tier finding is filed under (drift). */
+export const REDIS_DAEMON = 'redis' as const;

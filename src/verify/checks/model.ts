@@ -5,7 +5,7 @@
 import type { DriftDaemon } from '../../drift/types.js';
 import { cidrOf } from '../../model/address.js';
 import type { DeepReadonly } from '../../model/freeze.js';
-import { runsProxy, runsVrrp } from '../../model/runs.js';
+import { REDIS_DAEMON, runsProxy, runsVrrp } from '../../model/runs.js';
 import type { Device, SiteModel, VrrpInstance } from '../../model/types.js';
 import { contains, parseAddress, parsePrefix } from '../../net/ipv4.js';
 import { contains6, parseAddress6, parsePrefix6 } from '../../net/ipv6.js';
@@ -21,7 +21,7 @@ export const FILED_UNDER = {
   vrrp: 'keepalived',
   proxy: 'haproxy',
   overlay: 'ovs',
-  data: 'redis',
+  data: REDIS_DAEMON,
 } as const satisfies Record<string, DriftDaemon>;
 
 export { runsOverlay, runsProxy, runsVrrp, speaksBgp } from '../../model/runs.js';

@@ -6,8 +6,7 @@
  * to decide, so any member will do; the HAProxy pair's write backend follows the Sentinel beside
  * it. Read from `INFO sentinel` and `SENTINEL replicas <name>` (redis-cli's `--json`, Redis 7).
  */
-import type { DeepReadonly } from '../../model/freeze.js';
-import type { Device } from '../../model/types.js';
+import { runsRedis } from '../../model/runs.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
@@ -59,19 +58,19 @@ export function parseSentinelReplicas(text: string): { address: string; flags: s
   }
 }
 
-type Dev = DeepReadonly<Device>;
-const redisOf = (d: Dev) => ('redis' in d && d.redis ? d.redis : null);
-
 function derive(ctx: DeriveContext): SentinelView[] {
   const out: SentinelView[] = [];
   for (const d of ctx.site.devices) {
-    const sentinel = redisOf(d)?.sentinel;
+    const sentinel = runsRedis(d) ? d.redis.sentinel : null;
     if (!sentinel || ctx.isDown(d.name)) continue;
     const tenant = 'tenant' in d ? d.tenant : undefined;
     for (const m of sentinel.monitors) {
-      const members = ctx.site.devices
-        .filter((x) => !ctx.isDown(x.name) && redisOf(x)?.server?.service === `${tenant}/${m.name}`)
-        .map((x) => ({ device: x.name, address: `${redisOf(x)!.server!.bind}:${redisOf(x)!.server!.port}` }));
+      const members = ctx.site.devices.flatMap((x) => {
+        const server = runsRedis(x) ? x.redis.server : null;
+        return server && !ctx.isDown(x.name) && server.service === `${tenant}/${m.name}`
+          ? [{ device: x.name, address: `${server.bind}:${server.port}` }]
+          : [];
+      });
       const sentinels = m.sentinels.filter((s) => !ctx.isDown(s));
       out.push({
         kind: 'sentinel-view',
