@@ -27,7 +27,7 @@ import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.
 import { runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
-import { redisTimeline } from '../support/redis-log.js';
+import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
@@ -337,6 +337,8 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     return ('redis' in d && d.redis ? d.redis : null)!;
   };
   const addressOf = (name: string) => moved.get(at(name).server!.bind)!;
+  /** The service's `failover-timeout`, as the members' rendered sentinel.conf has it. */
+  const failoverTimeoutMs = () => at('redis1').sentinel!.monitors[0]!.failoverTimeoutMs;
   const move = (text: string) => {
     let out = text;
     for (const [from, to] of moved)
@@ -615,7 +617,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
         'a replica promoted and UP in the write backend',
         sock,
         (s) => ['redis2', 'redis3'].some((m) => status(s, `cache_primary/${m}`) === 'UP'),
-        budget.budgetMs! + 15_000,
+        splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs()) + 5000,
       ),
     );
     // writes go through again, and keep going for a second
@@ -626,7 +628,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
         const lastErr = Math.max(0, ...after.filter((w) => !w.ok).map((w) => w.t));
         return after.some((w) => w.ok && w.t > lastErr + 1000);
       },
-      30_000,
+      splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs()) + 5000,
     );
     const after = writes.filter((w) => w.t >= killedAt);
     const failed = after.filter((w) => !w.ok);
@@ -647,13 +649,22 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     console.log(
       `data tier: SIGKILL of the primary: ${promotedName} promoted; writes through the write VIP failed for ${outageMs} ms (${failed.length} failed writes: ${replies}; predicted ${budget.expectedOutageMs} ms, budget ${budget.budgetMs} ms); ${acked.length} writes acknowledged, ${lost.length} of them lost${lost.length ? ` (${lost.map((w) => w.n).join(' ')})` : ''}`,
     );
+    // a split first vote is Sentinel's, outside the budget's prediction: it retries after 2 ×
+    // failover-timeout (docs/data-tier.md, "A split vote"); said, and held to that bound
+    const logged = timeline(dir, killedAt);
+    const aborted = failedElections(logged);
+    const bound = aborted ? splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs()) : budget.budgetMs!;
+    if (aborted)
+      console.log(
+        `data tier: the Sentinels' first election failed (${aborted} candidates gave up): Sentinel retried after 2 × failover-timeout; writes failed for ${outageMs} ms, bound ${bound} ms`,
+      );
     expect(
       outageMs,
       `writes failed from +${firstFail ? firstFail.t - killedAt : 0} to +${backAt - killedAt} ms after the SIGKILL (load ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}); what the Sentinels and members logged:\n${timeline(dir, killedAt)}`,
-    ).toBeLessThanOrEqual(budget.budgetMs!);
-  }, 90_000);
+        .join(' ')}); what the Sentinels and members logged:\n${logged}`,
+    ).toBeLessThanOrEqual(bound);
+  }, 120_000);
 
   it('GIVEN the old primary restarted on its rendered config, saying role:master THEN HAProxy sends it no connection, and Sentinel makes it a replica of the new primary', async () => {
     expect(promotedName).not.toBe('');

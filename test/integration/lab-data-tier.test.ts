@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
-import { redisTimeline } from '../support/redis-log.js';
+import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 
 const SITE = 'data-a';
@@ -39,6 +39,10 @@ const WEB2 = '10.20.1.12';
 const lab = labFromFixture(FIXTURE, 'dtl', { site: SITE, flags: ['--wait', '240'] });
 const [fixture] = renderExample(FIXTURE);
 const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/cache')!;
+const failoverTimeoutMs = (() => {
+  const d = fixture!.site.devices.find((x) => x.name === 'redis1')!;
+  return ('redis' in d && d.redis?.sentinel ? d.redis.sentinel.monitors[0]!.failoverTimeoutMs : 0)!;
+})();
 const password = /^requirepass (\S+)$/m.exec(
   fixture!.rendered.files.find((f) => f.device === 'redis1' && f.file === 'redis.conf')!.content,
 )![1]!;
@@ -203,8 +207,10 @@ describe('the data tier in the data-a lab', () => {
     const pid = (await lab.exec('redis1', 'cat', '/run/redis/redis-server.pid')).stdout.trim();
     const killedAt = Date.now();
     expect((await lab.exec('redis1', 'kill', '-9', pid)).code).toBe(0);
-    await waitFor('writes acknowledged again for a second', budget.budgetMs! + 20_000, async () =>
-      backForASecond(await writes(), killedAt) ? true : undefined,
+    await waitFor(
+      'writes acknowledged again for a second',
+      splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs) + 5000,
+      async () => (backForASecond(await writes(), killedAt) ? true : undefined),
     );
     const { ms: outageMs, failed, replies } = outage(await writes(), killedAt);
     const said = await sentinelsSay();
@@ -217,11 +223,17 @@ describe('the data tier in the data-a lab', () => {
       said.every((s) => s === promoted),
       said.join(' '),
     ).toBe(true);
-    if (outageMs > budget.budgetMs!)
-      expect(
-        outageMs,
-        `what the lab's Sentinels and members logged:\n${await labTimeline(killedAt)}`,
-      ).toBeLessThanOrEqual(budget.budgetMs!);
+    const logged = await labTimeline(killedAt);
+    // a split first vote is Sentinel's, outside the budget's prediction: it retries after 2 ×
+    // failover-timeout (docs/data-tier.md, "A split vote"); said, and held to that bound
+    const aborted = failedElections(logged);
+    if (aborted)
+      console.log(
+        `lab data tier: the Sentinels' first election failed (${aborted} candidates gave up): Sentinel retried after 2 × failover-timeout; writes failed for ${outageMs} ms, bound ${splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs)} ms`,
+      );
+    expect(outageMs, `what the lab's Sentinels and members logged:\n${logged}`).toBeLessThanOrEqual(
+      aborted ? splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs) : budget.budgetMs!,
+    );
 
     // the old primary back, through the node's init script: Sentinel re-points it
     const restarted = await lab.exec('redis1', 'service', 'redis-server', 'start');

@@ -29,3 +29,23 @@ export function redisTimeline(logs: ReadonlyMap<string, string>, sinceMs: number
     .map((e) => `+${e.t - sinceMs} ${e.who}: ${e.what}`)
     .join('\n');
 }
+
+/**
+ * How many Sentinels gave up an election (`-failover-abort-not-elected`) in a timeline: the first
+ * vote split among several candidates (each Sentinel votes for the first that asks, and a SIGKILL
+ * makes them all see the primary down together). Sentinel then tries again only 2 ×
+ * failover-timeout after the failed attempt started (sentinel.c), which no timer of the budget's
+ * prediction covers: docs/data-tier.md, "A split vote".
+ */
+export function failedElections(timeline: string): number {
+  return (timeline.match(/-failover-abort-not-elected/g) ?? []).length;
+}
+
+/**
+ * The longest writes may fail when the first election failed: the budget, plus the retry's wait
+ * (2 × failover-timeout after the failed attempt, whose start Sentinel delays by up to 1 s at
+ * random, SENTINEL_MAX_DESYNC).
+ */
+export function splitVoteBoundMs(budgetMs: number, failoverTimeoutMs: number): number {
+  return budgetMs + 2 * failoverTimeoutMs + 1000;
+}
