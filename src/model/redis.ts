@@ -96,7 +96,7 @@ export interface SentinelMonitor {
   quorum: number;
   /** The devices whose Sentinels watch the service: every member and the HAProxy pair, sorted. */
   sentinels: string[];
-  /** `down-after-milliseconds`, ms (defaults.sentinel.down_after). @default 1000 */
+  /** `down-after-milliseconds`, ms (defaults.sentinel.down_after). @default 1500 */
   downAfterMs: number;
   /** `failover-timeout`, ms (defaults.sentinel.failover_timeout). @default 10000 */
   failoverTimeoutMs: number;

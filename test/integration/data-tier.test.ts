@@ -24,11 +24,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENTINEL_PORT } from '../../src/compile/redis.js';
 import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.js';
-import { runsProxy } from '../../src/model/runs.js';
+import { runsProxy, runsRedis } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
+import { type AskSentinel, majorityPrimary, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -334,7 +335,8 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
   const at = (name: string) => {
     const s = sites.find((x) => x.site.name === 'data-a')!;
     const d = s.site.devices.find((x) => x.name === name)!;
-    return ('redis' in d && d.redis ? d.redis : null)!;
+    if (!runsRedis(d)) throw new Error(`${name} runs no Redis in the fixture`);
+    return d.redis;
   };
   const addressOf = (name: string) => moved.get(at(name).server!.bind)!;
   /** The service's `failover-timeout`, as the members' rendered sentinel.conf has it. */
@@ -373,22 +375,16 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
         (_e, out) => resolve((out ?? '').trim()),
       ),
     );
-  /**
-   * The member a majority of the five Sentinels names as the primary (`SENTINEL
-   * get-master-addr-by-name`), or null while they disagree.
-   */
+  /** Every Sentinel of the service: on the members and on the HAProxy pair. */
+  const sentinels = () => [...members, 'web1', 'web2'];
+  /** One Sentinel, asked in the namespace at its moved address. */
+  const askSentinel: AskSentinel = (name, ...command) =>
+    cliAsync(moved.get(at(name).sentinel!.bind)!, 26379, ...command);
+
+  /** The member a majority of the five Sentinels names as the primary, or null while they disagree. */
   async function sentinelsPrimary(): Promise<string | null> {
-    const said = await Promise.all(
-      [...members, 'web1', 'web2'].map((name) =>
-        cliAsync(moved.get(at(name).sentinel!.bind)!, 26379, 'SENTINEL', 'get-master-addr-by-name', 'cache'),
-      ),
-    );
-    const votes = new Map<string, number>();
-    for (const reply of said) {
-      const member = members.find((m) => reply.split('\n')[0] === addressOf(m));
-      if (member) votes.set(member, (votes.get(member) ?? 0) + 1);
-    }
-    return [...votes].find(([, n]) => n >= 3)?.[0] ?? null;
+    const byAddress = new Map(members.map((m) => [m, addressOf(m)] as const));
+    return majorityPrimary(await primaryPerSentinel(askSentinel, sentinels(), 'cache', byAddress));
   }
 
   /**
@@ -400,13 +396,9 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     const waited = await waitFor(
       'every Sentinel out of TILT',
       async () => {
-        const infos = await Promise.all(
-          [...members, 'web1', 'web2'].map((name) =>
-            cliAsync(moved.get(at(name).sentinel!.bind)!, 26379, 'INFO', 'sentinel'),
-          ),
-        );
-        if (infos.some((i) => !i.includes('sentinel_tilt:0'))) tilted = true;
-        return infos.every((i) => i.includes('sentinel_tilt:0'));
+        const acting = await noneInTilt(askSentinel, sentinels());
+        if (!acting) tilted = true;
+        return acting;
       },
       40_000,
     );

@@ -8,6 +8,7 @@
  * its file and learns the current primary again from the others within seconds).
  */
 import { compareFileInUse } from '../../drift/driver.js';
+import { runsRedis } from '../../model/runs.js';
 import { stagedAt } from '../steps.js';
 import type { DaemonDriver, DeviceView, FileSpec, LabProbe, StagedFile } from '../types.js';
 import {
@@ -22,7 +23,7 @@ export const REDIS_CONF = '/etc/redis/redis.conf';
 export const SENTINEL_CONF = '/etc/redis/sentinel.conf';
 
 function redisOf(d: DeviceView) {
-  return 'redis' in d && d.redis ? d.redis : null;
+  return runsRedis(d) ? d.redis : null;
 }
 
 /**
