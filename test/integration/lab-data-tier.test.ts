@@ -22,10 +22,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runsRedis } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
+import { type AskSentinel, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
 
 const SITE = 'data-a';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -39,10 +41,9 @@ const WEB2 = '10.20.1.12';
 const lab = labFromFixture(FIXTURE, 'dtl', { site: SITE, flags: ['--wait', '240'] });
 const [fixture] = renderExample(FIXTURE);
 const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/cache')!;
-const failoverTimeoutMs = (() => {
-  const d = fixture!.site.devices.find((x) => x.name === 'redis1')!;
-  return ('redis' in d && d.redis?.sentinel ? d.redis.sentinel.monitors[0]!.failoverTimeoutMs : 0)!;
-})();
+const redis1 = fixture!.site.devices.find((x) => x.name === 'redis1')!;
+/** The service's `failover-timeout`, as the members' rendered sentinel.conf has it. */
+const failoverTimeoutMs = runsRedis(redis1) ? redis1.redis.sentinel!.monitors[0]!.failoverTimeoutMs : 0;
 const password = /^requirepass (\S+)$/m.exec(
   fixture!.rendered.files.find((f) => f.device === 'redis1' && f.file === 'redis.conf')!.content,
 )![1]!;
@@ -65,25 +66,13 @@ async function cli(node: string, host: string, port: number, ...args: string[]):
   return r.stdout.trim();
 }
 
-/** The member each Sentinel names as the primary. */
-async function sentinelsSay(): Promise<string[]> {
-  return Promise.all(
-    Object.entries(SENTINELS).map(async ([node, address]) => {
-      const said = (await cli(node, address, 26379, 'SENTINEL', 'get-master-addr-by-name', 'cache')).split(
-        '\n',
-      )[0];
-      return Object.entries(MEMBERS).find(([, a]) => a === said)?.[0] ?? `(${said || 'nothing'})`;
-    }),
-  );
-}
+/** One Sentinel of the lab, asked in its node. */
+const askSentinel: AskSentinel = (node, ...command) =>
+  cli(node, SENTINELS[node as keyof typeof SENTINELS], 26379, ...command);
 
-/** Whether every Sentinel acts: none in TILT (30 s of inaction after its timer ran late). */
-async function noneInTilt(): Promise<boolean> {
-  const infos = await Promise.all(
-    Object.entries(SENTINELS).map(([node, address]) => cli(node, address, 26379, 'INFO', 'sentinel')),
-  );
-  return infos.every((i) => i.includes('sentinel_tilt:0'));
-}
+/** The member each Sentinel names as the primary. */
+const sentinelsSay = () =>
+  primaryPerSentinel(askSentinel, Object.keys(SENTINELS), 'cache', new Map(Object.entries(MEMBERS)));
 
 /** What the members' and Sentinels' logs in the lab say from `sinceMs` on (test/support/redis-log.ts). */
 async function labTimeline(sinceMs: number): Promise<string> {
@@ -167,6 +156,15 @@ describe('the data tier in the data-a lab', () => {
     const json = JSON.parse(r.stdout || '{}') as { results?: { id: string; ok: boolean; seen: string }[] };
     expect((json.results ?? []).filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
     expect(r.code, r.stderr).toBe(0);
+    // each member's replication, read from the member: redis1 the primary, the others its replicas
+    const replication = (json.results ?? []).filter((x) => x.id.startsWith('replica-lag:'));
+    expect(replication.map((x) => x.id)).toEqual([
+      'replica-lag:redis1',
+      'replica-lag:redis2',
+      'replica-lag:redis3',
+    ]);
+    expect(replication[0]!.seen).toMatch(/^primary; replicas redis2 \d+ s, \d+ B behind, redis3 /);
+    expect(replication[1]!.seen).toMatch(/^replica of redis1, link up/);
   }, 120_000);
 
   it('GIVEN the rendered files THEN every member runs redis-server, and the five Sentinels agree on redis1 with two replicas and five Sentinels', async () => {
@@ -201,7 +199,7 @@ describe('the data tier in the data-a lab', () => {
     expect((await writes()).every((w) => w.ok)).toBe(true);
     // the fault goes in only while every Sentinel acts (docs/timers-and-budgets.md, TILT)
     await waitFor('every Sentinel out of TILT', 40_000, async () =>
-      (await noneInTilt()) ? true : undefined,
+      (await noneInTilt(askSentinel, Object.keys(SENTINELS))) ? true : undefined,
     );
 
     const pid = (await lab.exec('redis1', 'cat', '/run/redis/redis-server.pid')).stdout.trim();
@@ -281,18 +279,21 @@ describe('the data tier in the data-a lab', () => {
     );
     expect(r.ms).toBeLessThanOrEqual(budget.budgetMs!);
     expect(w.failed.map((x) => x.reply)).toEqual([]);
-    // verify: exit 1, and only the Sentinels' views fail, each naming the dead replica
+    // verify: exit 1, and only the Sentinels' views and the two members' replication fail, each
+    // naming the dead replica
     const v = await lab.verify(15);
     expect(v.code, v.stderr).toBe(1);
     const failedChecks = (
       JSON.parse(v.stdout || '{}') as { results: { id: string; ok: boolean; seen: string }[] }
     ).results.filter((x) => !x.ok);
-    expect(failedChecks.map((x) => x.id).sort()).toEqual(
-      Object.keys(SENTINELS)
-        .map((n) => `sentinel:${n}:cache`)
-        .sort(),
+    const sentinelViews = Object.keys(SENTINELS).map((n) => `sentinel:${n}:cache`);
+    expect(failedChecks.map((x) => x.id).sort(), JSON.stringify(failedChecks)).toEqual(
+      [...sentinelViews, `replica-lag:${promoted}`, `replica-lag:${victim}`].sort(),
     );
-    for (const x of failedChecks)
-      expect(x.seen, x.id).toMatch(new RegExp(`^primary ${promoted}; replica ${victim} \\S*s_down`));
+    const seen = new Map(failedChecks.map((x) => [x.id, x.seen]));
+    for (const id of sentinelViews)
+      expect(seen.get(id), id).toMatch(new RegExp(`^primary ${promoted}; replica ${victim} \\S*s_down`));
+    expect(seen.get(`replica-lag:${promoted}`)).toBe(`primary; ${victim} not connected`);
+    expect(seen.get(`replica-lag:${victim}`)).toMatch(/Connection refused/);
   }, 120_000);
 });

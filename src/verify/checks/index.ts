@@ -19,6 +19,7 @@ import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
+import { replicaLag } from './replica-lag.js';
 import { sentinelView } from './sentinel-view.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
 import { vipAnswers } from './vip-answers.js';
@@ -38,6 +39,7 @@ const KINDS = [
   vrrpMaster,
   haproxyBackends,
   sentinelView,
+  replicaLag,
   overlayPing,
   vipAnswers,
   httpPath,
