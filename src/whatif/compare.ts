@@ -10,6 +10,7 @@ import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import type { FamilyRouting } from '../verify/routing.js';
 import { narrowedRoutes } from '../verify/routing-view.js';
+import { dataImpacts } from './data-services.js';
 import { type FamilyState, loopbacksReached, reachedOver, type ServiceState } from './services.js';
 import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
 import type { Impact } from './types.js';
@@ -285,6 +286,14 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...(before.ipv6 ? compareAnnounced(before.ipv6.announced, after.ipv6?.announced, isDown) : []),
     ...compareBackends(before, after),
     ...compareLoadBalancers(before, after, isDown),
+    ...compareData(after),
     ...compareEcmp(ctx),
   ];
+}
+
+/** The data services (data-services.ts): what a failure costs each, against its whole plan. */
+function compareData(after: ServiceState): Impact[] {
+  return [...after.data.values()].flatMap((now) =>
+    dataImpacts(now, listed).map((i) => ({ ...i, service: FILED_UNDER.data })),
+  );
 }

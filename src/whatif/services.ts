@@ -33,6 +33,7 @@ import type { DeriveContext } from '../verify/checks/spec.js';
 import { vipAnswers } from '../verify/checks/vip-answers.js';
 import type { AddressFamily, FamilyRouting } from '../verify/routing.js';
 import { tableOf } from '../verify/routing-view.js';
+import { type DataState, dataServicesOf } from './data-services.js';
 import { type LoadBalancers, loadBalancersOf } from './load-balancers.js';
 import type { LoopbackPlan } from './table-deltas.js';
 
@@ -90,6 +91,8 @@ export interface ServiceState {
   backends: Map<string, string[]>;
   /** Per Kubernetes LoadBalancer pool, who announces and who routes it (load-balancers.ts). */
   loadBalancers: LoadBalancers;
+  /** Per data service (`<tenant>/<service>`), its members, Sentinels and HAProxys that are up (data-services.ts). */
+  data: Map<string, DataState>;
   /** The IPv6 family's reach, on a site that routes IPv6 (issue 14); the fields above are IPv4's. */
   ipv6?: FamilyState;
 }
@@ -413,6 +416,7 @@ export function serviceState(ctx: DeriveContext): ServiceState {
     realServers: realServersOf(ctx),
     backends: backendsOf(ctx),
     loadBalancers: loadBalancersOf(ctx, uplinks, edgesOf(ctx.site)),
+    data: dataServicesOf(ctx),
     ...(six ? { ipv6: six } : {}),
   };
 }

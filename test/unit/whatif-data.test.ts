@@ -1,0 +1,91 @@
+/**
+ * whatif and the data tier (issue 12, src/whatif/data-services.ts): a failure that takes the
+ * inventory's primary is a Sentinel failover, which costs writes the `data-write` budget's
+ * prediction while enough Sentinels are left to elect one, and stops writes when not; a replica
+ * lost narrows reads, the last one stops writes (`min-replicas-to-write`); the HAProxy pair
+ * narrowed is said too. data-a: redis1 (primary) and web1 on hv1, redis2 and web2 on hv3, redis3
+ * on hv2; five Sentinels (the members and the HAProxy pair), three needed.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseOne, analyseSite, baselineOf } from '../../src/whatif/analyse.js';
+import { dataPlans } from '../../src/whatif/data-services.js';
+import type { ScenarioResult } from '../../src/whatif/types.js';
+import { REPO } from '../support/cli.js';
+import { ipv4OnlySite } from '../support/ipv4-only.js';
+import { renderExample } from '../support/render.js';
+import { scenarioResult } from '../support/whatif.js';
+
+const [dataA] = renderExample(join(REPO, 'test', 'fixtures', 'data-tier', 'inventory'));
+const site = dataA!.site;
+
+/** The data tier's impacts of a scenario of failed hypervisors, as `severity detail`. */
+function dataImpactsOf(r: ScenarioResult): string[] {
+  return r.impacts.filter((i) => i.service === 'redis').map((i) => `${i.severity} ${i.detail}`);
+}
+const failing = (...devices: string[]) =>
+  analyseOne(site, {
+    name: devices.join('+'),
+    kind: devices.length > 1 ? 'combined' : 'host',
+    devices,
+    links: [],
+  }).results[0]!;
+
+describe('whatif: the data services a failure costs', () => {
+  it('GIVEN data-a THEN its plan is the model’s: members, the inventory’s primary, five Sentinels of which three are needed, the HAProxy pair, the budget', () => {
+    expect(dataPlans(site)).toEqual([
+      {
+        service: 'shop/cache',
+        members: ['redis1', 'redis2', 'redis3'],
+        primary: 'redis1',
+        sentinels: ['redis1', 'redis2', 'redis3', 'web1', 'web2'],
+        needed: 3,
+        proxies: ['web1', 'web2'],
+        minReplicasToWrite: 1,
+        predictedMs: 4800,
+        budgetMs: 5000,
+      },
+    ]);
+    expect(baselineOf(ipv4OnlySite('idc-a')).services.data.size).toBe(0);
+  });
+
+  it('GIVEN every single failure THEN hv1 (the primary, web1) is a failover within budget, hv3 (a replica, web2) narrows reads; of all, only rack r1 breaks the cache: three of five Sentinels are in it', () => {
+    const report = analyseSite(site);
+    expect(dataImpactsOf(scenarioResult(report, 'hv1'))).toEqual([
+      'degraded shop/cache: primary redis1 down: the Sentinels promote one of redis2, redis3; writes fail for up to 4800 ms (budget 5000 ms)',
+      'degraded shop/cache: reached through web2 only',
+    ]);
+    expect(dataImpactsOf(scenarioResult(report, 'hv3'))).toEqual([
+      'degraded shop/cache: replicas redis3 left of redis2, redis3',
+      'degraded shop/cache: reached through web1 only',
+    ]);
+    expect(dataImpactsOf(scenarioResult(report, 'hv4'))).toEqual([]);
+    // redis1 and web1 on hv1, redis3 on hv2: rack r1 holds the primary and three Sentinels
+    expect(
+      report.results
+        .filter((r) => r.impacts.some((i) => i.service === 'redis' && i.severity === 'breaks'))
+        .map((r) => [r.scenario.name, dataImpactsOf(r)[0]]),
+    ).toEqual([
+      [
+        'rack:r1',
+        'breaks shop/cache: primary redis1 down and 2 of 5 Sentinels left (a failover needs 3): writes fail until it returns',
+      ],
+    ]);
+  });
+
+  it('GIVEN two hypervisors THEN the primary without a Sentinel majority, the last replica gone and every member or HAProxy gone break it, saying why', () => {
+    expect(dataImpactsOf(failing('hv1', 'hv2'))).toEqual([
+      'breaks shop/cache: primary redis1 down and 2 of 5 Sentinels left (a failover needs 3): writes fail until it returns',
+      'degraded shop/cache: reached through web2 only',
+    ]);
+    expect(dataImpactsOf(failing('hv2', 'hv3'))).toEqual([
+      'breaks shop/cache: no replica left (redis2, redis3 down): the primary redis1 refuses writes (min-replicas-to-write 1)',
+      'degraded shop/cache: 2 of 5 Sentinels left: no failover if the primary fails (needs 3)',
+      'degraded shop/cache: reached through web1 only',
+    ]);
+    expect(dataImpactsOf(failing('hv1', 'hv3'))).toEqual([
+      'breaks shop/cache: no HAProxy left to reach it (web1, web2 down)',
+    ]);
+    expect(failing('hv1', 'hv2').verdict).toBe('breaks');
+  });
+});
