@@ -141,9 +141,11 @@ export interface DaemonDriver {
   appliesTo?(d: DeviceView): boolean;
   /**
    * What a failover `crash` of a device running it kills. A device's crash target is the last
-   * of its daemons, in registry order, that has one: the service on top of the routing.
+   * of its daemons, in registry order, that has one: the service on top of the routing. A
+   * function where it depends on the device's part (Redis: a member's redis-server, nothing on a
+   * device that runs only a Sentinel).
    */
-  crash?: CrashPlan;
+  crash?: CrashPlan | ((d: DeviceView) => CrashPlan | undefined);
   /** The files fabric renders for it on a device. */
   files(d: DeviceView): FileSpec[];
   /** The part of the model its files print (which secrets end up in its files). */

@@ -8,7 +8,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import type { BudgetKind, FailureBudget, RedundancyKind } from '../model/types.js';
 
 /** What a scenario fails, for choosing its budget: a redundancy group's kind, or a cable. */
-export type TargetKind = RedundancyKind | 'app-servers' | 'cable';
+export type TargetKind = RedundancyKind | 'app-servers' | 'data-members' | 'cable';
 
 export interface Budget {
   /** The model's budget it is, for people: `shop-routers (vrrp-gateway)`, `cables (fabric-cable)`. */
@@ -45,6 +45,8 @@ const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<Tar
   // a HAProxy is a real server of the L4 VIPs in front of it
   ['haproxy-pair', ['l4-real-server']],
   ['app-servers', ['app-server']],
+  // a data service's members: its primary's loss is the write VIP's promotion (a replica's costs less)
+  ['data-members', ['data-write']],
   ['hypervisors', ['hypervisor']],
 ]);
 

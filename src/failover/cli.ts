@@ -10,13 +10,15 @@ import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
-import { DEFAULT_STATE_ROOT, LabError, labStatus, stateDirOf } from '../lab/index.js';
+import { REDIS_CONF } from '../daemons/redis/index.js';
+import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
+import { dataPlans } from '../whatif/data-services.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
 import { annotateScenarios } from './prediction.js';
-import { deriveProbes } from './probe-plan.js';
+import { deriveProbes, type Probe } from './probe-plan.js';
 import { failoverJson, failoverJunit, failoverText, scenarioListJson, scenarioListText } from './report.js';
 import { interruption, type RunContext, runFailover } from './run.js';
 import { deriveScenarios, FAULT_KINDS, type FaultKind, failoverGroups, type Scenario } from './scenarios.js';
@@ -70,6 +72,33 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
   return scenarios;
 }
 
+/**
+ * The passwords of the data services the Redis probes AUTH with, read in the lab from a member's
+ * redis.conf (`requirepass`, quoted once Sentinel has made Redis rewrite it): the lab runs what
+ * `lab up` rendered with the secrets given then, which this command does not take again.
+ */
+async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Probe[]) {
+  const out: Record<string, string> = {};
+  for (const p of probes) {
+    if (p.kind !== 'data' || !p.auth || out[p.service] !== undefined) continue;
+    const member = dataPlans(site).find((x) => x.service === p.service)?.members[0];
+    if (!member) continue;
+    const r = await labExec(lab, member, [
+      'sed',
+      '-n',
+      's/^requirepass "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p',
+      REDIS_CONF,
+    ]);
+    const password = r.stdout.trim().split('\n')[0];
+    if (r.code !== 0 || !password)
+      throw new LabError(2, [
+        `lab failover: no password of ${p.service} in ${member}'s ${REDIS_CONF} (${(r.stderr || `exit ${r.code}`).trim()}): is the lab the site's (\`fabric lab up --site ${site.name}\`)?`,
+      ]);
+    out[p.service] = password;
+  }
+  return out;
+}
+
 async function runContext(site: FrozenSite, lab: string, journal: FaultJournal): Promise<RunContext> {
   const status = await labStatus(lab);
   if (status.state !== 'running')
@@ -87,12 +116,14 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
     ]),
   );
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const probes = deriveProbes(site, { dataProbes: true });
   return {
     lab,
     run,
     journal,
     site,
-    probes: deriveProbes(site),
+    probes,
+    passwords: await dataPasswords(site, lab, probes),
     netnsOf: (d) => netns.get(d),
     interfacesOf: (d) => interfaces.get(d) ?? [],
     peerOf: (d, ifname) => peers.get(`${d}\0${ifname}`),
@@ -172,12 +203,12 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await restoreLeftovers(lab, journal, false);
   }
-  const ping = ctx.probes.filter((p) => p.kind === 'ping').length;
+  const count = (kind: Probe['kind']) => ctx.probes.filter((p) => p.kind === kind).length;
   const report = {
     ...outcome,
     site: site.name,
     lab,
-    probes: { ping, http: ctx.probes.length - ping },
+    probes: { ping: count('ping'), http: count('http'), data: count('data') },
     seconds: (Date.now() - started) / 1000,
   };
   if (flags.junit) writeReportFile(flags.junit, failoverJunit(report));

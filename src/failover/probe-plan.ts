@@ -10,10 +10,11 @@
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import { runsRedis } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
-import { runsProxy } from '../verify/checks/model.js';
+import { runsProxy, runsVrrp } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 
 /** 10 ms between pings (issue 10). */
@@ -53,7 +54,33 @@ export interface HttpProbe {
   family?: 'ipv6';
 }
 
-export type Probe = PingProbe | HttpProbe;
+/**
+ * A data service's VIP, from the client's side (docs/data-tier.md): a write (`SET`) or read
+ * (`GET`) on a new connection every HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP,
+ * from the tenant's L4 balancer (where the L4 pair sends the VIP's connections from). Redis's
+ * protocol: Redis is the only data service kind yet.
+ */
+export interface DataProbe {
+  kind: 'data';
+  id: string;
+  device: string;
+  /** The HAProxy whose frontend it goes through: an end of the probe, as a ping's target. */
+  via: string;
+  /** The HAProxy frontend's address and port (the VIP's own address is held by no one yet). */
+  address: string;
+  port: number;
+  role: 'write' | 'read';
+  /** `<tenant>/<service>`: whose password the probe AUTHs with, when `auth`. */
+  service: string;
+  auth: boolean;
+  /** Never set: a data VIP is IPv4 (docs/data-tier.md). */
+  family?: 'ipv6';
+}
+
+export type Probe = PingProbe | HttpProbe | DataProbe;
+
+/** A probe whose samples are requests (HTTP, data commands), each answered or failed, not pings. */
+export const countsRequests = (p: Probe): p is HttpProbe | DataProbe => p.kind !== 'ping';
 
 type Site = DeepReadonly<SiteModel>;
 
@@ -63,6 +90,11 @@ export interface ProbeOptions {
    * failure; a push injects none, and their HTTP probes cross the edges as well.
    */
   upstreamPings?: boolean;
+  /**
+   * The data services' writes and reads through each HAProxy (default: off). `lab failover`
+   * measures a member's loss on them; a push's traffic is the fabric's and the web's.
+   */
+  dataProbes?: boolean;
 }
 
 export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
@@ -142,7 +174,44 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
         });
     }
   }
+  if (options.dataProbes) probes.push(...dataProbes(site));
   return withSpareSources(site, probes);
+}
+
+/**
+ * Per HAProxy frontend of a data VIP, a probe of its role from the first L4 balancer of the
+ * tenant (a device of the tenant with IPVS virtual servers); none for a tenant without one.
+ */
+function dataProbes(site: Site): DataProbe[] {
+  const tenantOf = (d: object) => ('tenant' in d ? (d.tenant as string) : undefined);
+  const client = (tenant: string | undefined) =>
+    site.devices.find((d) => runsVrrp(d) && d.keepalived.virtualServers.length && tenantOf(d) === tenant)
+      ?.name;
+  const withAuth = new Set(
+    site.devices.flatMap((d) => (runsRedis(d) && d.redis.server?.auth ? [d.redis.server.service] : [])),
+  );
+  const out: DataProbe[] = [];
+  for (const d of site.devices) {
+    if (!runsProxy(d)) continue;
+    const from = client(tenantOf(d));
+    if (!from) continue;
+    for (const f of d.haproxy.tcpFrontends)
+      for (const b of f.binds.filter((x) => x.family === 'ipv4')) {
+        const service = `${tenantOf(d)}/${f.service}`;
+        out.push({
+          kind: 'data',
+          id: `redis ${from}→${d.name} ${b.address}:${b.port} (${service} ${f.vipRole})`,
+          device: from,
+          via: d.name,
+          address: b.address,
+          port: b.port,
+          role: f.vipRole,
+          service,
+          auth: withAuth.has(service),
+        });
+      }
+  }
+  return out;
 }
 
 /** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */
@@ -241,5 +310,6 @@ function hostsOf(prefix: string) {
 
 /** The devices a probe depends on as its own ends (not the path between). */
 export function probeEnds(p: Probe): string[] {
+  if (p.kind === 'data') return [p.device, p.via];
   return p.kind === 'ping' && p.target ? [p.device, p.target] : [p.device];
 }

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
 import type { Sample } from './measure.js';
 import {
+  type DataProbe,
   HTTP_INTERVAL_MS,
   type HttpProbe,
   PING_INTERVAL_MS,
@@ -51,6 +52,63 @@ setInterval(() => {
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
 `;
 
+/**
+ * argv: interval, then per probe one JSON argument {address, port, role, service}; the services'
+ * passwords come in the environment (FABRIC_PROBE_PASSWORDS, JSON by service), on no command
+ * line. Each interval opens one connection per probe and sends `AUTH` (with a password), then
+ * `SET` (write) or `GET` (read) of its own key; one JSON line per answer: {u, t, ok, e?}, `e` the
+ * error's first word (`READONLY`, `NOREPLICAS`, `ECONNREFUSED`, `closed`, `timeout`).
+ */
+const REDIS_AGENT = `
+const net = require('net');
+const [interval, ...rest] = process.argv.slice(1);
+const passwords = JSON.parse(process.env.FABRIC_PROBE_PASSWORDS || '{}');
+const targets = rest.map((a) => JSON.parse(a));
+const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
+const CRLF = String.fromCharCode(13, 10);
+const command = (words) => '*' + words.length + CRLF + words.map((w) => '$' + Buffer.byteLength(w) + CRLF + w + CRLF).join('');
+// the complete replies at the start of a buffer (simple strings, errors, integers, bulk strings)
+const replies = (s) => {
+  const r = [];
+  for (let i = 0; ; ) {
+    const e = s.indexOf(CRLF, i);
+    if (e < 0) return r;
+    const line = s.slice(i, e);
+    const bulk = line[0] === '$' ? Number(line.slice(1)) : -1;
+    if (bulk >= 0 && s.length < e + 4 + bulk) return r;
+    r.push(line);
+    i = bulk >= 0 ? e + 4 + bulk : e + 2;
+  }
+};
+const send = () => targets.forEach((x, u) => {
+  const t = Date.now();
+  const password = passwords[x.service];
+  const key = 'fabric:failover-probe:' + x.role + ':' + u;
+  const words = [...(password ? [['AUTH', password]] : []), x.role === 'write' ? ['SET', key, String(t)] : ['GET', key]];
+  let done = false, buffer = '';
+  const socket = net.connect({ host: x.address, port: x.port });
+  const finish = (ok, e) => { if (!done) { done = true; socket.destroy(); out(u, t, ok, e); } };
+  socket.setTimeout(${PROBE_TIMEOUT_MS}, () => finish(false, 'timeout'));
+  socket.on('error', (err) => finish(false, err.code || err.message));
+  socket.on('close', () => finish(false, 'closed'));
+  socket.on('connect', () => socket.write(words.map(command).join('')));
+  socket.on('data', (chunk) => {
+    buffer += chunk;
+    const got = replies(buffer);
+    if (got.length < words.length) return;
+    const error = got.find((r) => r[0] === '-');
+    finish(!error, error ? error.slice(1).split(' ')[0] : undefined);
+  });
+});
+const start = Date.now();
+let rounds = 0;
+setInterval(() => {
+  const due = Math.floor((Date.now() - start) / Number(interval)) + 1;
+  for (; rounds < due; rounds++) send();
+}, Number(interval) / 2);
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
+`;
+
 /** What one probe saw so far. */
 export class ProbeRecorder {
   private readonly pings = new Map<number, Sample>();
@@ -78,7 +136,7 @@ export class ProbeRecorder {
 
   /** Every sample so far; a ping sequence number never reported counts as lost, sent between its neighbours. */
   samples(): Sample[] {
-    if (this.probe.kind === 'http') return [...this.requests];
+    if (this.probe.kind !== 'ping') return [...this.requests];
     const seqs = [...this.pings.keys()].sort((a, b) => a - b);
     const out: Sample[] = [];
     for (let i = 0; i < seqs.length; i++) {
@@ -105,9 +163,10 @@ class ProbeProcess {
     argv: string[],
     private readonly onLine: (line: string) => void,
     private readonly onError: (line: string) => void,
+    env: Record<string, string> = {},
   ) {
     this.child = spawn('nsenter', [`--net=/run/netns/${netns}`, '--', ...argv], {
-      env: SYSTEM_ENV,
+      env: { ...SYSTEM_ENV, ...env },
       detached: true, // its own process group: stopped by its PID, with whatever it started
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -153,14 +212,54 @@ export interface ProbeSet {
   stop(): Promise<void>;
 }
 
-/** Starts every probe; `netnsOf` maps a device to its lab network namespace. */
+/** The probes of one node that one agent process runs, with their recorders in the same order. */
+interface AgentGroup<P> {
+  netns: string;
+  probes: P[];
+  recorders: ProbeRecorder[];
+}
+
+function joinGroup<P extends Probe>(
+  groups: Map<string, AgentGroup<P>>,
+  p: P,
+  netns: string,
+  rec: ProbeRecorder,
+) {
+  const group = groups.get(p.device) ?? { netns, probes: [], recorders: [] };
+  group.probes.push(p);
+  group.recorders.push(rec);
+  groups.set(p.device, group);
+}
+
+/** An agent (HTTP, Redis) that prints one JSON line per answer: {u: the probe's index, t, ok, e?}. */
+function agentProcess(g: AgentGroup<Probe>, argv: string[], env: Record<string, string> = {}): ProbeProcess {
+  const onLine = (line: string) => {
+    try {
+      const r = JSON.parse(line) as { u: number; t: number; ok: boolean; e?: string };
+      g.recorders[r.u]?.request(r.t, r.ok, r.e);
+    } catch {
+      // not a result line
+    }
+  };
+  const onError = (line: string) => {
+    for (const rec of g.recorders) if (rec.errors.length < 5) rec.errors.push(line);
+  };
+  return new ProbeProcess(g.netns, argv, onLine, onError, env);
+}
+
+/**
+ * Starts every probe; `netnsOf` maps a device to its lab network namespace, `passwords` a data
+ * service to its password (for the Redis probes that AUTH).
+ */
 export function startProbes(
   probes: readonly Probe[],
   netnsOf: (device: string) => string | undefined,
+  passwords: Readonly<Record<string, string>> = {},
 ): ProbeSet {
   const recorders: ProbeRecorder[] = [];
   const processes: ProbeProcess[] = [];
-  const http = new Map<string, { netns: string; probes: HttpProbe[]; recorders: ProbeRecorder[] }>();
+  const http = new Map<string, AgentGroup<HttpProbe>>();
+  const redis = new Map<string, AgentGroup<DataProbe>>();
   for (const p of probes) {
     const netns = netnsOf(p.device);
     if (!netns) continue;
@@ -178,27 +277,21 @@ export function startProbes(
       processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
       continue;
     }
-    const key = p.device;
-    const group = http.get(key) ?? { netns, probes: [], recorders: [] };
-    group.probes.push(p);
-    group.recorders.push(rec);
-    http.set(key, group);
+    if (p.kind === 'data') joinGroup(redis, p, netns, rec);
+    else joinGroup(http, p, netns, rec);
   }
   for (const g of http.values()) {
     const argv = [process.execPath, '-e', HTTP_AGENT, String(HTTP_INTERVAL_MS)];
     for (const p of g.probes) argv.push(JSON.stringify({ urls: p.urls, sources: p.sources }));
-    const onLine = (line: string) => {
-      try {
-        const r = JSON.parse(line) as { u: number; t: number; ok: boolean; e?: string };
-        g.recorders[r.u]?.request(r.t, r.ok, r.e);
-      } catch {
-        // not a result line
-      }
-    };
-    const onError = (line: string) => {
-      for (const rec of g.recorders) if (rec.errors.length < 5) rec.errors.push(line);
-    };
-    processes.push(new ProbeProcess(g.netns, argv, onLine, onError));
+    processes.push(agentProcess(g, argv));
+  }
+  for (const g of redis.values()) {
+    const argv = [process.execPath, '-e', REDIS_AGENT, String(HTTP_INTERVAL_MS)];
+    for (const p of g.probes)
+      argv.push(JSON.stringify({ address: p.address, port: p.port, role: p.role, service: p.service }));
+    const known = g.probes.filter((p) => p.auth && passwords[p.service] !== undefined);
+    const wanted = Object.fromEntries(known.map((p) => [p.service, passwords[p.service]!]));
+    processes.push(agentProcess(g, argv, { FABRIC_PROBE_PASSWORDS: JSON.stringify(wanted) }));
   }
   return { recorders, stop: async () => void (await Promise.all(processes.map((p) => p.stop()))) };
 }

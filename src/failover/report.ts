@@ -66,7 +66,8 @@ export interface FailoverReport extends RunOutcome {
   site: string;
   lab: string;
   /** Probes per scenario, by kind. */
-  probes: { ping: number; http: number };
+  /** The probes derived for the run; the Redis ones run in the data services' scenarios only. */
+  probes: { ping: number; http: number; data: number };
   seconds: number;
 }
 
@@ -134,7 +135,7 @@ export function failoverText(report: FailoverReport): string {
   const failed = report.results.filter((r) => r.verdict === 'fail').length;
   lines.push(
     `failover ${report.site} (lab ${report.lab}): ${report.results.length} scenarios, ${report.results.length - failed} within budget, ${failed} over` +
-      `${report.interrupted ? ', interrupted' : ''} (${report.probes.ping} ping + ${report.probes.http} HTTP probes, ${report.seconds.toFixed(0)} s)`,
+      `${report.interrupted ? ', interrupted' : ''} (${report.probes.ping} ping + ${report.probes.http} HTTP${report.probes.data ? ` + ${report.probes.data} data` : ''} probes, ${report.seconds.toFixed(0)} s)`,
   );
   return `${lines.join('\n')}\n`;
 }

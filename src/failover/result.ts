@@ -7,7 +7,8 @@ import type { FaultKind } from './scenarios.js';
 
 export interface ProbeResult {
   probe: string;
-  kind: 'ping' | 'http';
+  /** `http` and `data` probes send requests (HTTP, data commands), each answered or failed. */
+  kind: 'ping' | 'http' | 'data';
   /** An end of the probe failed with the target (itself, a VM on a failed hypervisor): not the fabric's outage. */
   excluded: boolean;
   failover: ProbeWindow;
@@ -86,8 +87,8 @@ export function summarize(probes: readonly ProbeResult[], phase: 'failover' | 'f
     maxPingLostMs: Math.max(0, ...pingLost),
     mostLostProbe: mostLost?.[phase].lostMs ? mostLost.probe : undefined,
     lostPings: counted.filter((p) => p.kind === 'ping').reduce((n, p) => n + p[phase].failed, 0),
-    failedRequests: counted.filter((p) => p.kind === 'http').reduce((n, p) => n + p[phase].failed, 0),
-    requestErrors: requestErrors(counted.filter((p) => p.kind === 'http').flatMap((p) => p[phase].failures)),
+    failedRequests: counted.filter((p) => p.kind !== 'ping').reduce((n, p) => n + p[phase].failed, 0),
+    requestErrors: requestErrors(counted.filter((p) => p.kind !== 'ping').flatMap((p) => p[phase].failures)),
     unrecovered: counted.filter((p) => !p[phase].recovered).map((p) => p.probe),
   };
 }

@@ -36,6 +36,19 @@ export interface RunOptions {
 export interface RunContext extends FaultContext {
   site: FrozenSite;
   probes: Probe[];
+  /** The data services' passwords the Redis probes AUTH with, by `<tenant>/<service>`. */
+  passwords?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The probes of a scenario: the data services' only in their own members' scenarios. Another
+ * failure that costs a data service a promotion (a hypervisor with its primary) is budgeted by
+ * its own kind, which leaves the promotion to the data service's budget by design
+ * (compile/budgets.ts), so its probes there would be judged against the wrong budget.
+ */
+export function probesOf(s: Scenario, probes: readonly Probe[]): Probe[] {
+  const data = s.target.kind === 'device' && s.target.groupKind === 'data-members';
+  return probes.filter((p) => p.kind !== 'data' || data);
 }
 
 /** Set by the signal handlers: the loop stops at the next step, and the faults are undone. */
@@ -78,7 +91,7 @@ export async function runScenario(
   const holdMax = options.holdMaxMs ?? 15_000;
   const holdMin = options.holdMinMs ?? 2_000;
   const fallen = s.target.kind === 'device' ? s.target.fallen : [];
-  const set = startProbes(ctx.probes, ctx.netnsOf);
+  const set = startProbes(probesOf(s, ctx.probes), ctx.netnsOf, ctx.passwords);
   const running = set.recorders;
   const near = s.target.kind === 'device' ? [s.target.device] : s.target.ends.map((e) => e.device);
   const watcher = new EventWatcher(ctx.lab, ctx.site, frrNeighbours(ctx.site, near, fallen), ctx.netnsOf);

@@ -10,6 +10,7 @@ import type { CrashPlan } from '../daemons/types.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, Device, SiteModel } from '../model/types.js';
 import { runsProxy } from '../verify/checks/model.js';
+import { dataPlans } from '../whatif/data-services.js';
 import { type Budget, budgetFor, type TargetKind } from './budgets.js';
 import type { WhatifPrediction } from './prediction.js';
 
@@ -76,9 +77,11 @@ type Dev = DeepReadonly<Device>;
  */
 export function crashPlanOf(d: Dev): CrashPlan | undefined {
   if (roleSpec(d.role).external) return undefined;
-  const plans = Object.values(DAEMONS).flatMap((driver) =>
-    driver.crash && (d.daemons as readonly string[]).includes(driver.name) ? [driver.crash] : [],
-  );
+  const plans = Object.values(DAEMONS).flatMap((driver) => {
+    if (!driver.crash || !(d.daemons as readonly string[]).includes(driver.name)) return [];
+    const plan = typeof driver.crash === 'function' ? driver.crash(d) : driver.crash;
+    return plan ? [plan] : [];
+  });
   if (plans.length) return plans.at(-1);
   return d.services.length
     ? {
@@ -93,7 +96,10 @@ export function cableName(c: DeepReadonly<Cable>): string {
   return `${c.a.device}:${c.a.interface}--${c.b.device}:${c.b.interface}`;
 }
 
-/** Groups of the model plus, per HAProxy backend, its application servers (`app:<backend>`). */
+/**
+ * Groups of the model plus, per HAProxy backend, its application servers (`app:<backend>`), and
+ * per data service its members (`data:<tenant>/<service>`).
+ */
 export function failoverGroups(site: Site): { name: string; kind: TargetKind; members: string[] }[] {
   const groups: { name: string; kind: TargetKind; members: string[] }[] = site.redundancyGroups.map((g) => ({
     name: g.name,
@@ -114,6 +120,8 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
       if (members.length > 1) groups.push({ name: `app:${b.name}`, kind: 'app-servers', members });
     }
   }
+  for (const plan of dataPlans(site))
+    groups.push({ name: `data:${plan.service}`, kind: 'data-members', members: [...plan.members] });
   return groups;
 }
 

@@ -34,7 +34,8 @@ export function trafficBudget(site: DeepReadonly<SiteModel>, fallbackMs = 350): 
 /** The samples one probe took, with what it is. */
 export interface ProbeSamples {
   id: string;
-  kind: 'ping' | 'http';
+  /** `http` and `data` probes send requests (HTTP, data commands), each answered or failed. */
+  kind: 'ping' | 'http' | 'data';
   /** Nominal interval, ms (the actual one is measured from the samples). */
   intervalMs: number;
   samples: readonly Sample[];
@@ -42,7 +43,7 @@ export interface ProbeSamples {
 
 export interface ProbeInWave {
   probe: string;
-  kind: 'ping' | 'http';
+  kind: 'ping' | 'http' | 'data';
   sent: number;
   failed: number;
   longestOutageMs: number;
@@ -106,7 +107,7 @@ export function measureWave(
     };
   });
   const pings = seen.filter((p) => p.kind === 'ping');
-  const http = seen.filter((p) => p.kind === 'http');
+  const http = seen.filter((p) => p.kind !== 'ping');
   const worst = seen.reduce<ProbeInWave | null>(
     (w, p) => (p.longestOutageMs > (w?.longestOutageMs ?? 0) ? p : w),
     null,

@@ -281,7 +281,7 @@ describe('the measured failover', () => {
     const report = failoverJson({
       site: 'idc-a',
       lab: 'docs-test',
-      probes: { ping: 2, http: 2 },
+      probes: { ping: 2, http: 2, data: 0 },
       seconds: 10,
       interrupted: false,
       notRun: [],

@@ -403,13 +403,13 @@ describe('verdict', () => {
     };
     judge(r);
     const report = { results: [r], notRun: [], interrupted: false, site: 'idc-a', lab: 'x' };
-    const text = failoverText({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
+    const text = failoverText({ ...report, probes: { ping: 1, http: 0, data: 0 }, seconds: 10 });
     expect(text).toMatch(/^RESULT +SCENARIO +GROUP +WHATIF +PREDICTED +BUDGET +FAILOVER/m);
     expect(text).toMatch(/^FAIL +spine1\/cut +spine-plane +degraded +250 ms +350 ms +420 ms/m);
     expect(text).toContain(
       'budget spine-plane (fabric-node): 350 ms, budgets.fabric at inventory/idc-a.yaml:56:11; the model predicts 250 ms',
     );
-    const junit = failoverJunit({ ...report, probes: { ping: 1, http: 0 }, seconds: 10 });
+    const junit = failoverJunit({ ...report, probes: { ping: 1, http: 0, data: 0 }, seconds: 10 });
     expect(junit).toContain('budget 350 ms, predicted 250 ms');
   });
 

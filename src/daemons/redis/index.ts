@@ -21,6 +21,8 @@ import {
 
 export const REDIS_CONF = '/etc/redis/redis.conf';
 export const SENTINEL_CONF = '/etc/redis/sentinel.conf';
+/** `pidfile` of redis.conf (templates/redis/redis.conf.hbs). */
+export const REDIS_PID_FILE = '/run/redis/redis-server.pid';
 
 function redisOf(d: DeviceView) {
   return runsRedis(d) ? d.redis : null;
@@ -61,6 +63,16 @@ const startIfStopped = (unit: string, fail: string) =>
 
 export const redis: DaemonDriver = {
   name: 'redis',
+  // a member's redis-server (its rendered pidfile); a device with only a Sentinel (the HAProxy
+  // pair) is crashed through its other daemons
+  crash: (d) =>
+    redisOf(d)?.server
+      ? {
+          daemon: 'redis-server',
+          pidFiles: [REDIS_PID_FILE],
+          restart: 'service redis-server start >/dev/null',
+        }
+      : undefined,
   files: (d) => {
     const r = redisOf(d);
     const out: FileSpec[] = [];

@@ -1,0 +1,74 @@
+/**
+ * `lab failover` and the data tier (issue 12): each data service's members are a group
+ * (`data:<tenant>/<service>`) under the `data-write` budget, a member's crash kills its
+ * redis-server (a device with only a Sentinel crashes its other daemons), and Redis probes write
+ * and read through each HAProxy's frontend of each data VIP from the tenant's L4 balancer — in
+ * the data services' own scenarios only. The probes' agent is exercised by the lab test
+ * (test/integration/lab-data-tier.test.ts).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type DataProbe, deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
+import { probesOf } from '../../src/failover/run.js';
+import { crashPlanOf, deriveScenarios } from '../../src/failover/scenarios.js';
+import { REPO } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
+
+const [dataA] = renderExample(join(REPO, 'test', 'fixtures', 'data-tier', 'inventory'));
+const site = dataA!.site;
+const device = (name: string) => site.devices.find((d) => d.name === name)!;
+
+describe('lab failover: the data services’ scenarios and probes', () => {
+  it('GIVEN data-a THEN data:shop/cache has each member cut, silent and crashed (its redis-server), under the data-write budget', () => {
+    const { scenarios, unknown } = deriveScenarios(site, { groups: ['data:shop/cache'] });
+    expect(unknown).toEqual([]);
+    expect(scenarios.map((s) => s.id)).toEqual(
+      ['redis1', 'redis2', 'redis3'].flatMap((m) => [`${m}/cut`, `${m}/silent`, `${m}/crash`]),
+    );
+    const crash = scenarios.find((s) => s.id === 'redis1/crash')!;
+    expect(crash.target).toMatchObject({
+      kind: 'device',
+      group: 'data:shop/cache',
+      groupKind: 'data-members',
+      crash: {
+        daemon: 'redis-server',
+        pidFiles: ['/run/redis/redis-server.pid'],
+        restart: 'service redis-server start >/dev/null',
+      },
+    });
+    expect(crash.budget).toMatchObject({
+      label: 'shop/cache (data-write)',
+      maxOutageMs: 5000,
+      predictedOutageMs: 4800,
+      outageOf: 'every-probe',
+    });
+  });
+
+  it('GIVEN the HAProxy pair, which runs a Sentinel beside HAProxy THEN its crash is still HAProxy’s', () => {
+    expect(crashPlanOf(device('web1'))?.daemon).toBe('haproxy');
+    expect(crashPlanOf(device('redis2'))?.daemon).toBe('redis-server');
+  });
+
+  it('GIVEN dataProbes THEN a write and a read probe per HAProxy, from lb1, with the service’s password; without, none (a push’s probes)', () => {
+    const redis = deriveProbes(site, { dataProbes: true }).filter((p): p is DataProbe => p.kind === 'data');
+    expect(redis.map((p) => p.id)).toEqual([
+      'redis lb1→web1 10.20.1.11:6380 (shop/cache read)',
+      'redis lb1→web1 10.20.1.11:6379 (shop/cache write)',
+      'redis lb1→web2 10.20.1.12:6380 (shop/cache read)',
+      'redis lb1→web2 10.20.1.12:6379 (shop/cache write)',
+    ]);
+    expect(redis[1]).toMatchObject({ device: 'lb1', via: 'web1', port: 6379, role: 'write', auth: true });
+    expect(probeEnds(redis[1]!)).toEqual(['lb1', 'web1']);
+    expect(deriveProbes(site).some((p) => p.kind === 'data')).toBe(false);
+  });
+
+  it('GIVEN a scenario THEN the Redis probes run in the data members’ scenarios only', () => {
+    const probes = deriveProbes(site, { dataProbes: true });
+    const { scenarios } = deriveScenarios(site, { only: ['redis1', 'web1', 'hv1'], faults: ['crash'] });
+    const redisIn = (id: string) =>
+      probesOf(scenarios.find((s) => s.id === id)!, probes).filter((p) => p.kind === 'data').length;
+    expect(redisIn('redis1/crash')).toBe(4);
+    expect(redisIn('web1/crash')).toBe(0);
+    expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 4);
+  });
+});
