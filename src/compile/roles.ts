@@ -6,6 +6,7 @@
  * A role added to the schema and missing here does not compile (`satisfies Record<Role, …>`,
  * with `Role` generated from the schema). Recipe: docs/architecture.md, "How to add a role".
  */
+import type { CrashPlan } from '../daemons/types.js';
 import type { CableKind, Daemon, RedundancyKind, Role } from '../model/types.js';
 import type { PeerGroupKey } from './frr/peer-groups.js';
 
@@ -53,6 +54,11 @@ export interface RoleSpec {
   external: boolean;
   /** Where the site docs draw it (src/docs): its zone of the reference architecture, see `Place`. */
   place: Place;
+  /**
+   * What `lab failover --fault crash` kills on a device of the role that runs none of fabric's
+   * daemons, when the lab runs something of its own on it (a Kubernetes node's speaker).
+   */
+  crash?: CrashPlan;
 }
 
 /**
@@ -323,6 +329,13 @@ export const ROLES = {
     },
     external: false,
     place: 'data',
+    // the speaker's FRR (MetalLB's FRR mode runs bgpd, bfdd, zebra and watchfrr in one container):
+    // all of it dies, as when the speaker's pod is killed; the lab's node then starts it again
+    crash: {
+      daemon: 'speaker',
+      pidFiles: ['/run/frr/*.pid'],
+      restart: 'service frr start >/dev/null',
+    },
   },
 } as const satisfies Record<Role, RoleSpec>;
 

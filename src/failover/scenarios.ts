@@ -72,8 +72,9 @@ type Dev = DeepReadonly<Device>;
 
 /**
  * What `crash` kills on a device: the last of its daemons in registry order with a crash plan
- * (src/daemons/), i.e. keepalived, HAProxy or OVS before FRR; on a device running none of them
- * (a VM) its HTTP stand-in if it serves. Nothing on the external upstreams: not ours to fail.
+ * (src/daemons/), i.e. keepalived, HAProxy or OVS before FRR; on a device running none of them,
+ * its role's own (a Kubernetes node's speaker), else (a VM) its HTTP stand-in if it serves.
+ * Nothing on the external upstreams: not ours to fail.
  */
 export function crashPlanOf(d: Dev): CrashPlan | undefined {
   if (roleSpec(d.role).external) return undefined;
@@ -83,6 +84,8 @@ export function crashPlanOf(d: Dev): CrashPlan | undefined {
     return plan ? [plan] : [];
   });
   if (plans.length) return plans.at(-1);
+  const own = roleSpec(d.role).crash;
+  if (own) return own;
   return d.services.length
     ? {
         daemon: 'http',

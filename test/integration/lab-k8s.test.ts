@@ -9,10 +9,12 @@
  * pools' routes received, ECMP over the announcing nodes, the public pools' IPs answering HTTP
  * from both upstreams in both families; the node's router ID is the one the speaker model names; a node silently
  * failed (`lab failover --fault silent`) is withdrawn by its leaves' BFD within the fabric budget
- * (350 ms) of pings; a prefix outside the pools, announced by a node, is not installed by its
- * leaves, and verify names it (`bgp-filtered`); and `fabric lab down` leaves nothing behind.
+ * (350 ms) of pings; its speaker crashed (`--fault crash`: every FRR daemon SIGKILLed) has its
+ * sessions dropped by both leaves at once (the TCP connections reset) within that budget; a prefix
+ * outside the pools, announced by a node, is not installed by its leaves, and verify names it
+ * (`bgp-filtered`); and `fabric lab down` leaves nothing behind.
  *
- * One lab up, one failover scenario: it runs in CI on 2 vCPUs. Run it alone on the machine's lab
+ * One lab up, two failover scenarios: it runs in CI on 2 vCPUs. Run it alone on the machine's lab
  * lock: `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-k8s.test.ts`.
  */
 import { join } from 'node:path';
@@ -131,6 +133,49 @@ describe('Kubernetes nodes in the k8s-a lab', () => {
     expect(s!.events.some((e) => e.kind === 'bfd' && /^leaf/.test(e.device) && e.atMs >= 0)).toBe(true);
     // 179-269 ms over eleven runs on this 2-vCPU machine (docs/kubernetes.md): within the budget
     expect(s!.failover.maxPingOutageMs).toBeLessThanOrEqual(350);
+    expect(s!.verdict, JSON.stringify(s!.reasons)).toBe('pass');
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('GIVEN the node serving isp1 WHEN its speaker crashes (every FRR daemon SIGKILLed) THEN its leaves drop its sessions at once and the LoadBalancer IP stays within the fabric budget', async () => {
+    expect(served, 'the HTTP test above').not.toBe('');
+    const r = await runFabric(
+      ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
+        '--only',
+        served,
+        '--fault',
+        'crash',
+        '--json',
+      ]),
+      { cwd: lab.dir },
+    );
+    process.stderr.write(r.stderr);
+    const [s] = (
+      JSON.parse(r.stdout) as {
+        scenarios: {
+          id: string;
+          injected: string;
+          verdict: string;
+          reasons: string[];
+          undone: boolean;
+          converged: boolean;
+          failover: { maxPingOutageMs: number; lostPings: number };
+          events: { kind: string; device: string; what: string; to: string; atMs: number }[];
+        }[];
+      }
+    ).scenarios;
+    expect(s!.id).toBe(`${served}/crash`);
+    expect(s!.injected).toMatch(new RegExp(`^${served}: kill -9 speaker \\(PID( \\d+){5} in the node\\)$`));
+    process.stderr.write(
+      `${s!.id}: ping outage ${s!.failover.maxPingOutageMs} ms (${s!.failover.lostPings} pings lost)\n`,
+    );
+    // the node's TCP sessions are reset with its bgpd: both leaves drop them within a second
+    const dropped = s!.events.filter((e) => e.kind === 'bgp' && /^leaf/.test(e.device) && e.to === 'Idle');
+    expect(new Set(dropped.map((e) => e.device)).size, JSON.stringify(s!.events.slice(0, 8))).toBe(2);
+    expect(Math.max(...dropped.map((e) => e.atMs))).toBeLessThan(1000);
+    expect(s!.failover.maxPingOutageMs).toBeLessThanOrEqual(350);
+    expect(s!.undone).toBe(true);
+    expect(s!.converged).toBe(true);
     expect(s!.verdict, JSON.stringify(s!.reasons)).toBe('pass');
     expect(r.code).toBe(0);
   }, 120_000);

@@ -72,3 +72,15 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 4);
   });
 });
+
+describe('lab failover: a Kubernetes node’s crash is its speaker’s', () => {
+  it('GIVEN k8s-a THEN each node has a crash scenario that kills every FRR daemon of its speaker and starts FRR again', () => {
+    const [k8sA] = renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory'));
+    const { scenarios } = deriveScenarios(k8sA!.site, { groups: ['k8s-prod'], faults: ['crash'] });
+    expect(scenarios.map((s) => s.id)).toEqual(['kn1/crash', 'kn2/crash', 'kn3/crash']);
+    expect(scenarios[0]!.target).toMatchObject({
+      crash: { daemon: 'speaker', pidFiles: ['/run/frr/*.pid'], restart: 'service frr start >/dev/null' },
+    });
+    expect(scenarios[0]!.budget).toMatchObject({ label: 'k8s-prod (fabric-node)', maxOutageMs: 350 });
+  });
+});
