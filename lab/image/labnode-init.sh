@@ -10,6 +10,7 @@
 #
 # Environment (the node's `env:` in the topology):
 #   FABRIC_DAEMONS     comma-separated: frr,keepalived,haproxy,redis,ovs,sshd,snmpd,http (sshd always runs)
+#   FABRIC_REWRITABLE  files a daemon rewrites, staged under /etc/fabric-lab/rewritable: "<target>:<owner>:<mode> ..."
 #   FABRIC_HTTP_PORTS  comma-separated ports for `http` (default 80), serving /srv/www
 #   FABRIC_HTTP_BIND   address `http` listens on (default: Python's choice, IPv4 0.0.0.0;
 #                      `::` listens on both families)
@@ -271,8 +272,24 @@ default_via() {
 start_ovs() { if ovs start && ovs status; then report ovs ok; else report ovs "failed: see /var/log/openvswitch"; fi; }
 start_http() { if http start; then report http "ok, ports ${FABRIC_HTTP_PORTS:-80}"; else report http failed; fi; }
 
+# Files their daemons rewrite (Redis's CONFIG REWRITE, Sentinel's state: a temporary file renamed
+# over the target) are bound at /etc/fabric-lab/rewritable<target>, not at the target, where a
+# bind mount makes that rename fail: copied into place with their owner and mode, before any
+# daemon starts. FABRIC_REWRITABLE: "<target>:<owner>:<mode> ..." (src/topology/clab.ts).
+place_rewritable() {
+  for entry in ${FABRIC_REWRITABLE:-}; do
+    target=${entry%%:*} rest=${entry#*:}
+    owner=${rest%:*} mode=${rest##*:}
+    staged="/etc/fabric-lab/rewritable$target"
+    if [ -f "$staged" ] && install -D -m "$mode" "$staged" "$target" && chown "$owner" "$target" &&
+      chown "$owner" "$(dirname "$target")"; then :
+    else echo "labnode-init: cannot place $target from $staged" >&2; fi
+  done
+}
+
 boot() {
   mkdir -p "$STATE" /run/lock /run/sshd
+  place_rewritable
   : >"$STATE/daemons"
   : >/run/utmp
   [ -s /etc/hostname ] && hostname "$(cat /etc/hostname)" 2>/dev/null

@@ -27,6 +27,12 @@ export interface FileSpec {
   secret?: { name: string };
   /** The part of the device model the template prints as `part`, for one file per item (a gdnsd zone). */
   part?: unknown;
+  /**
+   * The daemon rewrites the file itself at runtime (a temporary file renamed over it: Redis's
+   * CONFIG REWRITE, Sentinel's state). In a container it cannot be a bind mount (the rename fails):
+   * the lab stages it and the node copies it into place at boot (src/topology/clab.ts).
+   */
+  rewritten?: true;
 }
 
 /** A file of this push staged on the device as files/<n>. */

@@ -18,6 +18,21 @@ import {
 } from './probe-plan.js';
 
 /**
+ * The end of every agent: `send` (one round, each probe once) every `interval` ms, and as many
+ * rounds as the time passed asks for: a timer that fires late (a busy machine) sends the rounds
+ * it missed, so the rate holds on average. SIGINT/SIGTERM end it.
+ */
+const PACING = `
+const start = Date.now();
+let rounds = 0;
+setInterval(() => {
+  const due = Math.floor((Date.now() - start) / Number(interval)) + 1;
+  for (; rounds < due; rounds++) send();
+}, Number(interval) / 2);
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
+`;
+
+/**
  * argv: interval, then per probe one JSON argument {urls: [{url, insecure}], sources}: each
  * interval sends one request per probe, to its next URL from its next source address (both
  * rotated); one JSON line per answer: {u, t, ok, e?}.
@@ -41,15 +56,6 @@ const send = () => targets.forEach((target, u) => {
   req.on('timeout', () => req.destroy(new Error('timeout')));
   req.on('error', (err) => finish(false, err.message));
 });
-// as many rounds as the time passed asks for: a timer that fires late (a busy machine) sends
-// the rounds it missed, so the rate holds on average
-const start = Date.now();
-let rounds = 0;
-setInterval(() => {
-  const due = Math.floor((Date.now() - start) / Number(interval)) + 1;
-  for (; rounds < due; rounds++) send();
-}, Number(interval) / 2);
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
 `;
 
 /**
@@ -100,13 +106,6 @@ const send = () => targets.forEach((x, u) => {
     finish(!error, error ? error.slice(1).split(' ')[0] : undefined);
   });
 });
-const start = Date.now();
-let rounds = 0;
-setInterval(() => {
-  const due = Math.floor((Date.now() - start) / Number(interval)) + 1;
-  for (; rounds < due; rounds++) send();
-}, Number(interval) / 2);
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));
 `;
 
 /** What one probe saw so far. */
@@ -281,12 +280,12 @@ export function startProbes(
     else joinGroup(http, p, netns, rec);
   }
   for (const g of http.values()) {
-    const argv = [process.execPath, '-e', HTTP_AGENT, String(HTTP_INTERVAL_MS)];
+    const argv = [process.execPath, '-e', HTTP_AGENT + PACING, String(HTTP_INTERVAL_MS)];
     for (const p of g.probes) argv.push(JSON.stringify({ urls: p.urls, sources: p.sources }));
     processes.push(agentProcess(g, argv));
   }
   for (const g of redis.values()) {
-    const argv = [process.execPath, '-e', REDIS_AGENT, String(HTTP_INTERVAL_MS)];
+    const argv = [process.execPath, '-e', REDIS_AGENT + PACING, String(HTTP_INTERVAL_MS)];
     for (const p of g.probes)
       argv.push(JSON.stringify({ address: p.address, port: p.port, role: p.role, service: p.service }));
     const known = g.probes.filter((p) => p.auth && passwords[p.service] !== undefined);

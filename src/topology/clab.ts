@@ -157,6 +157,22 @@ function k8sNode(
   };
 }
 
+/**
+ * Where a file its daemon rewrites (`FileSpec.rewritten`) is bound in a node: not at its target,
+ * which would be a mount point the daemon's rename fails on, but here; the node's init copies it
+ * into place with its owner and mode (FABRIC_REWRITABLE, lab/image/labnode-init.sh) at boot.
+ */
+export const REWRITABLE_STAGE = '/etc/fabric-lab/rewritable';
+
+/** The targets of a device's files that their daemons rewrite. */
+function rewrittenTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Set<string> {
+  return new Set(
+    driversOf(d, registry).flatMap((driver) =>
+      driver.files(d).flatMap((f) => (f.rewritten ? [f.target] : [])),
+    ),
+  );
+}
+
 export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
   const base = dirname(opts.topologyPath);
   const nodes: Record<string, unknown> = {};
@@ -179,10 +195,16 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       env,
       labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
     };
-    if (files.length)
+    if (files.length) {
+      const rewritten = rewrittenTargets(d, registry);
       node.binds = files.map(
-        (f) => `${relative(base, join(opts.renderedDir, d.name, f.path))}:${f.target}:ro`,
+        (f) =>
+          `${relative(base, join(opts.renderedDir, d.name, f.path))}:${rewritten.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
       );
+      const staged = files.filter((f) => rewritten.has(f.target));
+      if (staged.length)
+        env.FABRIC_REWRITABLE = staged.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
+    }
     const exec = execFor(d, opts.empty && d.managed, registry); // empty: the node has no files of its own
     if (exec.length) node.exec = exec;
     nodes[d.name] = node;

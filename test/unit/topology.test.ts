@@ -37,6 +37,29 @@ describe('containerlab export', () => {
     expect(validate(topology), JSON.stringify(validate.errors, null, 1)).toBe(true);
   });
 
+  it('GIVEN data-a THEN the files Redis rewrites are bound under /etc/fabric-lab/rewritable and listed with owner and mode for the node to copy into place; the rest at their targets', () => {
+    const data = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
+    const { topology } = exported(false, data, 'data-a');
+    const nodes = topology.topology.nodes as Record<
+      string,
+      { binds?: string[]; env: Record<string, string> }
+    >;
+    expect(nodes.redis1!.binds).toEqual([
+      '../out/data-a/redis1/redis.conf:/etc/fabric-lab/rewritable/etc/redis/redis.conf:ro',
+      '../out/data-a/redis1/sentinel.conf:/etc/fabric-lab/rewritable/etc/redis/sentinel.conf:ro',
+      '../out/data-a/redis1/snmpd.conf:/etc/snmp/snmpd.conf:ro',
+    ]);
+    expect(nodes.redis1!.env.FABRIC_REWRITABLE).toBe(
+      '/etc/redis/redis.conf:redis:redis:0640 /etc/redis/sentinel.conf:redis:redis:0640',
+    );
+    expect(nodes.web1!.binds).toContain('../out/data-a/web1/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro');
+    expect(nodes.web1!.binds).toContain(
+      '../out/data-a/web1/sentinel.conf:/etc/fabric-lab/rewritable/etc/redis/sentinel.conf:ro',
+    );
+    expect(nodes.web1!.env.FABRIC_REWRITABLE).toBe('/etc/redis/sentinel.conf:redis:redis:0640');
+    expect(nodes.lb1!.env.FABRIC_REWRITABLE).toBeUndefined();
+  });
+
   it('GIVEN idc-a THEN one node per device, one link per cable with its MTU, binds to the rendered files', () => {
     const { site, topology, topologyPath } = exported(false);
     expect(Object.keys(topology.topology.nodes).sort()).toEqual(site.devices.map((d) => d.name).sort());

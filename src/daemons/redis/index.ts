@@ -84,6 +84,8 @@ export const redis: DaemonDriver = {
         target: REDIS_CONF,
         mode: 0o640,
         owner: 'redis:redis',
+        // Sentinel makes a member rewrite it (CONFIG REWRITE) when it re-points it
+        rewritten: true,
       });
     if (r?.sentinel)
       out.push({
@@ -94,6 +96,7 @@ export const redis: DaemonDriver = {
         // Sentinel rewrites its own file: it must own it
         mode: 0o640,
         owner: 'redis:redis',
+        rewritten: true,
       });
     return out;
   },
