@@ -285,7 +285,7 @@ export function dataFollowMs(c: { interMs: number; fastinterMs: number; rise: nu
  */
 export function patroniNodeLossPrediction(
   b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
-  timers: SiteTimers,
+  timers: Pick<SiteTimers, 'patroni'>,
 ): number {
   const c = {
     interMs: b.checkInterval,

@@ -140,6 +140,7 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
         poolMode: 'transaction',
         maxClientConn: 1000,
         defaultPoolSize: 20,
+        serverLoginRetryS: 1,
         serverCheckDelayS: 1,
       },
     };

@@ -113,6 +113,14 @@ export interface PgbouncerModel {
   /** `default_pool_size`. @default 20 */
   defaultPoolSize: number;
   /**
+   * `server_login_retry`, s: after a failed login to its PostgreSQL (down, restarting as a
+   * replica after a failover) PgBouncer refuses every client this long ("server login has been
+   * failing") without trying again. PgBouncer's 15 s kept a rejoined member UP in HAProxy (its
+   * pooler accepts connections, Patroni says replica) refusing every read for 15 s (measured,
+   * docs/data-tier.md). @default 1
+   */
+  serverLoginRetryS: number;
+  /**
    * `server_check_delay`, s: a server connection idle this long is checked before reuse.
    * @default 1
    */
