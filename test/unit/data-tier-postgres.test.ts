@@ -132,7 +132,7 @@ describe('the PostgreSQL findings', () => {
   });
 
   it('GIVEN no auth THEN postgres-without-auth, an error at the service (not the Redis warning)', () => {
-    const inv = fixtureWith(TENANTS, (t) => t.replace(/^ {8}auth: \{ secret: shop-db-auth \}.*\n/m, ''));
+    const inv = fixtureWith(TENANTS, (t) => t.replace(/^ {8}auth: \{ secret: shop-orders-db \}.*\n/m, ''));
     expect(
       codes(inv, 'postgres-without-auth', 'data-without-auth').map((f) => [f.code, f.severity, f.path]),
     ).toEqual([['postgres-without-auth', 'error', ['tenants', 'shop', 'data', 'db']]]);
