@@ -49,7 +49,10 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
       return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
     case 'data-write':
       // Sentinel's own ~3 s (its constants) is not a setting: down-after and HAProxy's checks are
-      return 'lower defaults.sentinel.down_after or defaults.checks (interval, timeout, rise, fall), or raise the budget';
+      return 'loopWaitMs' in b.timers
+        ? // Patroni's reaction (a replica's HA cycle and pg_ctl promote) is not a setting
+          'lower defaults.patroni.loop_wait or defaults.checks (interval, timeout, rise, fall), or raise the budget'
+        : 'lower defaults.sentinel.down_after or defaults.checks (interval, timeout, rise, fall), or raise the budget';
     default:
       return 'lower the timers of the failovers it lists or raise the budget';
   }

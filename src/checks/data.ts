@@ -5,10 +5,12 @@
  * (addressing.ts), ports with the other listeners (listeners.ts).
  */
 
+import { patroniNodeLossPrediction } from '../compile/data-tier.js';
 import { sentinelQuorum, sentinelsOf } from '../compile/redis.js';
 import { SENTINEL_MIN_DOWN_AFTER_MS } from '../compile/timers.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
+import { runsProxy } from '../model/runs.js';
 import { type CheckContext, finding, notice } from './context.js';
 
 export function checkDataServices(ctx: CheckContext): Diagnostic[] {
@@ -53,7 +55,16 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
       // a password: without one anyone on the member's segment reads and writes the data (and
       // can make a member the replica of their own server); optional so that a service can be
       // brought up first and given one later, but said
-      if (!ds.auth)
+      if (!ds.auth && ds.kind === 'postgres')
+        out.push(
+          finding(
+            ctx,
+            'postgres-without-auth',
+            `postgres service ${svc} has no password: Patroni's superuser and replication users and PgBouncer's clients need one (fabric renders no trust lines); give it one, e.g. auth: { secret: ${tenant}-${svc}-auth }, and set the secret (16 to 128 characters of letters, digits and ._~+/=@-, e.g. openssl rand -base64 32)`,
+            base,
+          ),
+        );
+      else if (!ds.auth)
         out.push(
           notice(
             ctx,
@@ -97,7 +108,94 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
         }
       });
     }
-  out.push(...checkSentinelQuorum(ctx), ...checkSentinelDownAfter(ctx));
+  out.push(
+    ...checkSentinelQuorum(ctx),
+    ...checkSentinelDownAfter(ctx),
+    ...checkEtcdQuorum(ctx),
+    ...checkPatroniTimers(ctx),
+  );
+  return out;
+}
+
+/**
+ * A PostgreSQL service's etcds (one per member, compile/postgres.ts) must keep a majority when any
+ * one failure domain fails (a member, or a hypervisor with its VMs). An error, not a warning as
+ * for Sentinel's quorum: a Patroni that cannot reach a majority of the store cannot renew the
+ * leader lock and demotes its primary (https://patroni.readthedocs.io/en/latest/dcs_failsafe_mode.html),
+ * so with two members either one's loss stops every write — worse than one server alone. Hence
+ * at least three members, on three failure domains.
+ */
+function checkEtcdQuorum(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const svc of t.data) {
+      if (svc.kind !== 'postgres') continue;
+      const etcds = svc.members.map((m) => m.device);
+      const need = Math.floor(etcds.length / 2) + 1;
+      const domains = new Set(etcds.flatMap((s) => [s.name, ...(s.hostedOn ? [s.hostedOn] : [])]));
+      for (const domain of [...domains].sort()) {
+        const left = etcds.filter((s) => s.name !== domain && s.hostedOn !== domain);
+        if (left.length >= need) continue;
+        out.push(
+          finding(
+            ctx,
+            'etcd-quorum-at-risk',
+            `losing ${domain} leaves ${left.length} of the ${etcds.length} etcds of ${svc.name} (${etcds.map((s) => s.name).join(', ')}), fewer than the ${need} the store needs: Patroni then demotes the primary and every write fails; give the service at least three members on three hypervisors`,
+            ['tenants', tenant, 'data', svc.name, 'members'],
+          ),
+        );
+        break;
+      }
+    }
+  return out;
+}
+
+/**
+ * Patroni's timers: `loop_wait + 2 × retry_timeout ≤ ttl` (Patroni's rule, else a primary that
+ * retries the store for retry_timeout loses the lock before it gives up), and what losing the
+ * primary's node costs: the lock expires only after `ttl` (at least 20 s), which no 5 s budget
+ * meets. Said as a warning at the service's budget (or the service), never hidden: raise the
+ * service's budget to accept it, or keep it in sight (docs/data-tier.md).
+ */
+function checkPatroniTimers(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pg = [...ctx.facts.tenants].flatMap(([tenant, t]) =>
+    t.data.filter((s) => s.kind === 'postgres').map((s) => ({ tenant, svc: s })),
+  );
+  if (!pg.length) return out;
+  const p = ctx.site.timers.patroni;
+  if (p.loopWaitS + 2 * p.retryTimeoutS > p.ttlS)
+    out.push(
+      finding(
+        ctx,
+        'patroni-timers-invalid',
+        `Patroni needs loop_wait + 2 × retry_timeout ≤ ttl: ${p.loopWaitS} + 2 × ${p.retryTimeoutS} > ${p.ttlS} s; raise defaults.patroni.ttl to ${p.loopWaitS + 2 * p.retryTimeoutS} or lower the others`,
+        ['defaults', 'patroni'],
+      ),
+    );
+  for (const { tenant, svc } of pg) {
+    const b = ctx.site.devices
+      .filter(runsProxy)
+      .filter((d) => d.tenant === tenant)
+      .flatMap((d) => d.haproxy.tcpBackends)
+      .find((x) => x.name === `${svc.name}_primary`);
+    const write = ctx.site.budgets.find(
+      (x) => x.kind === 'data-write' && x.subject === `${tenant}/${svc.name}`,
+    );
+    if (!b || !write || write.budgetMs === null) continue;
+    const nodeLoss = patroniNodeLossPrediction(b, ctx.site.timers);
+    if (nodeLoss <= write.budgetMs) continue;
+    out.push(
+      notice(
+        ctx,
+        'patroni-node-loss-over-budget',
+        `losing the primary's node (or its Patroni) fails writes of ${svc.name} for up to ${nodeLoss} ms (ttl ${p.ttlS} s + Patroni's reaction ${p.reactionMs} ms + HAProxy's checks), over its budget of ${write.budgetMs} ms; a PostgreSQL crash alone costs ${write.expectedOutageMs} ms. Patroni's ttl cannot go below 20 s: accept it with the service's budget: ${nodeLoss}, or keep this in sight`,
+        svc.budget !== null
+          ? ['tenants', tenant, 'data', svc.name, 'budget']
+          : ['tenants', tenant, 'data', svc.name],
+      ),
+    );
+  }
   return out;
 }
 

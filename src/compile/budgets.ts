@@ -360,7 +360,7 @@ function dataBudgets(
         .flatMap((d) => d.haproxy.tcpBackends)
         .find((x) => x.name === `${svc.name}_primary`);
       if (!b) continue;
-      const p = dataWritePrediction(b, timers);
+      const p = dataWritePrediction(b, timers, svc.kind);
       out.push(
         ms(
           'data-write',

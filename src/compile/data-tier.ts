@@ -1,7 +1,7 @@
 /**
  * The data tier on the HAProxy pair (issue 12, docs/data-tier.md): each data service's
  * role-aware TCP backends and a TCP frontend per VIP, and how long the write VIP takes to follow
- * a promotion (its budget's prediction). Redis only for now.
+ * a promotion (its budget's prediction). Redis (Sentinel) and PostgreSQL (Patroni).
  */
 import type { SiteTimers } from '../model/budgets.js';
 import type { SecretRef } from '../model/secrets.js';
@@ -9,6 +9,7 @@ import type { HaproxyModel, HaproxyTcpBackend, HaproxyTcpFrontend, TcpCheckStep 
 import { formatAddress } from '../net/ipv4.js';
 import type { DataServiceFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
+import { PATRONI_PORT } from './postgres.js';
 import { addressToward, redisAuth, SENTINEL_PORT } from './redis.js';
 import { checkTimers, toMs } from './timers.js';
 
@@ -60,6 +61,25 @@ export function sentinelSaysPrimary(
     { verb: 'connect', text: `addr ${sentinel.address} port ${sentinel.port}` },
     { verb: 'send', text: `SENTINEL\\ get-master-addr-by-name\\ ${service}\\r\\n` },
     { verb: 'expect string-lf', text: '\\n%[var(check.member)]\\r' },
+  ];
+}
+
+/**
+ * The PostgreSQL role check (docs/data-tier.md): the member's PgBouncer accepts a connection (the
+ * server's own port: a dead pooler is a dead member, whatever PostgreSQL says), then Patroni's
+ * REST API on the member answers `/primary` (200 only while it holds the leader lock and its
+ * PostgreSQL runs as the primary) or `/replica` (200 only while it runs as a replica) — Patroni's
+ * HAProxy recipe (https://patroni.readthedocs.io/en/latest/rest_api.html), as a `tcp-check`
+ * sequence because `option httpchk` checks one port only. HTTP/1.0, so Patroni closes the
+ * connection after its answer.
+ */
+export function patroniRoleCheck(holds: 'primary' | 'replicas'): TcpCheckStep[] {
+  const path = holds === 'primary' ? '/primary' : '/replica';
+  return [
+    { verb: 'connect', text: 'default' },
+    { verb: 'connect', text: `port ${PATRONI_PORT}` },
+    { verb: 'send', text: `GET\\ ${path}\\ HTTP/1.0\\r\\n\\r\\n` },
+    { verb: 'expect rstring', text: '^HTTP/1\\.[01]\\ 200' },
   ];
 }
 
@@ -125,14 +145,16 @@ export function compileDataTier(
       holds,
       balance: holds === 'primary' ? 'first' : 'leastconn',
       tcpCheck:
-        holds === 'primary' && sentinel
-          ? [
-              { verb: 'connect', text: 'default' },
-              { verb: 'set-var(check.member)', text: 'bc_dst' },
-              ...redisRoleCheck('master', auth),
-              ...sentinelSaysPrimary(svc.name, sentinel),
-            ]
-          : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
+        svc.kind === 'postgres'
+          ? patroniRoleCheck(holds)
+          : holds === 'primary' && sentinel
+            ? [
+                { verb: 'connect', text: 'default' },
+                { verb: 'set-var(check.member)', text: 'bc_dst' },
+                ...redisRoleCheck('master', auth),
+                ...sentinelSaysPrimary(svc.name, sentinel),
+              ]
+            : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
       checkInterval: toMs(t.intervalS),
       serverCheck,
       servers,
@@ -192,12 +214,16 @@ export function compileDataTier(
 
 /**
  * How long writes through a service's write VIP fail when its primary dies (the `data-write`
- * budget's prediction): Sentinel's `down-after-milliseconds` and its own reaction, then HAProxy's
- * role checks of the primary backend `b` following the new primary.
+ * budget's prediction): for Redis, Sentinel's `down-after-milliseconds` and its own reaction; for
+ * PostgreSQL, its postmaster crashing: Patroni's next HA loop sees it (`loop_wait`) and, with
+ * `master_start_timeout` 0, frees the lock, and a replica's own reaction promotes it (a primary
+ * whose node or Patroni dies is patroniNodeLossPrediction). Then HAProxy's role checks of the
+ * primary backend `b` following the new primary.
  */
 export function dataWritePrediction(
   b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
   timers: SiteTimers,
+  kind: DataServiceFacts['kind'],
 ): { expectedMs: number; timers: Record<string, number>; formula: string } {
   const c = {
     interMs: b.checkInterval,
@@ -205,6 +231,23 @@ export function dataWritePrediction(
     rise: b.serverCheck.rise,
     fall: b.serverCheck.fall,
   };
+  if (kind === 'postgres') {
+    const p = timers.patroni;
+    return {
+      expectedMs: toMs(p.loopWaitS) + p.reactionMs + dataFollowMs(c),
+      timers: {
+        loopWaitMs: toMs(p.loopWaitS),
+        masterStartTimeoutMs: toMs(p.masterStartTimeoutS),
+        patroniReactionMs: p.reactionMs,
+        interMs: c.interMs,
+        fastinterMs: c.fastinterMs,
+        rise: c.rise,
+        fall: c.fall,
+      },
+      formula:
+        'loop_wait + master_start_timeout + Patroni reaction + inter + (max(rise, fall) − 1) × fastinter',
+    };
+  }
   const { downAfterMs, reactionMs } = timers.sentinel;
   return {
     expectedMs: downAfterMs + reactionMs + dataFollowMs(c),
@@ -232,4 +275,23 @@ export function dataWritePrediction(
  */
 export function dataFollowMs(c: { interMs: number; fastinterMs: number; rise: number; fall: number }) {
   return c.interMs + (Math.max(c.rise, c.fall) - 1) * c.fastinterMs;
+}
+
+/**
+ * How long writes through a PostgreSQL service's write VIP fail when the primary's node (or its
+ * Patroni) dies: nobody frees the leader lock, which expires `ttl` after its last renewal, then a
+ * replica's reaction and HAProxy's checks as for a crash. Patroni's floor: its `ttl` is at least
+ * 20 s, so this never meets a budget of 5 s (checks/data.ts `patroni-node-loss-over-budget`).
+ */
+export function patroniNodeLossPrediction(
+  b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
+  timers: Pick<SiteTimers, 'patroni'>,
+): number {
+  const c = {
+    interMs: b.checkInterval,
+    fastinterMs: b.serverCheck.fastinter,
+    rise: b.serverCheck.rise,
+    fall: b.serverCheck.fall,
+  };
+  return toMs(timers.patroni.ttlS) + timers.patroni.reactionMs + dataFollowMs(c);
 }

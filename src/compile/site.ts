@@ -22,6 +22,7 @@ import { compileClusters } from './k8s.js';
 import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
 import { compileOvs, routedInterface } from './ovs.js';
+import { compilePostgres } from './postgres.js';
 import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { failureDomain, roleSpec, runsFrr } from './roles.js';
@@ -87,10 +88,13 @@ function compileDevice(
 ): Device {
   // Redis and Sentinel on a data service's members and on its HAProxy pair (redis.ts)
   const redis = d.role === 'vm' || d.role === 'l7lb' ? compileRedis(facts, d, timers) : null;
+  // etcd, Patroni (PostgreSQL) and PgBouncer on a postgres service's members (postgres.ts)
+  const postgres = d.role === 'vm' ? compilePostgres(facts, d, timers) : null;
   // gdnsd on a GSLB DNS server, a VM (gslb.ts)
   const gdnsd = d.role === 'vm' ? dnsServers.get(`${facts.name}/${d.name}`) : undefined;
   const base = deviceBase(facts, d, [
     ...(redis ? ['redis' as const] : []),
+    ...(postgres ? (['etcd', 'patroni', 'pgbouncer'] as const) : []),
     ...(gdnsd ? ['gdnsd' as const] : []),
   ]);
   switch (d.role) {
@@ -137,6 +141,7 @@ function compileDevice(
         role: d.role,
         tenant: d.tenant!,
         ...withValue('redis', redis),
+        ...withValue('postgres', postgres),
         ...withValue('gdnsd', gdnsd),
       };
     case 'k8s-node':

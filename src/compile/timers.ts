@@ -61,7 +61,15 @@ export const DEFAULT_TIMERS: SiteTimers = {
   // replies about the old one count for 5 s (SENTINEL_MIN_DOWN_AFTER_MS). With Sentinel's own
   // ~3 s and HAProxy's 0.3 s the write VIP is back within the 5 s data budget (docs/data-tier.md)
   sentinel: { downAfterMs: 1500, failoverTimeoutMs: 10_000, reactionMs: 3000 },
+  // Patroni's floor: ttl 20 s is its minimum, and bounds a primary whose Patroni dies (node
+  // loss); a postmaster crash is seen by the next HA loop (1 s) and, with master_start_timeout 0,
+  // the lock is released at once. retry_timeout 3 is its minimum and 1 + 2 × 3 <= 20
+  // (https://patroni.readthedocs.io/en/latest/dynamic_configuration.html)
+  patroni: { ttlS: 20, loopWaitS: 1, retryTimeoutS: 3, masterStartTimeoutS: 0, reactionMs: 2000 },
 };
+
+/** Patroni's own limits on its timers (patroni/config.py, validator.py): ttl ≥ 20, loop_wait ≥ 1, retry_timeout ≥ 3. */
+export const PATRONI_MIN = { ttlS: 20, loopWaitS: 1, retryTimeoutS: 3 } as const;
 
 /**
  * The shortest `down-after-milliseconds` that cannot fail a just-promoted primary over again:
@@ -105,6 +113,13 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
       downAfterMs: d.sentinel?.down_after ?? t.sentinel.downAfterMs,
       failoverTimeoutMs: d.sentinel?.failover_timeout ?? t.sentinel.failoverTimeoutMs,
       reactionMs: t.sentinel.reactionMs,
+    },
+    patroni: {
+      ttlS: d.patroni?.ttl ?? t.patroni.ttlS,
+      loopWaitS: d.patroni?.loop_wait ?? t.patroni.loopWaitS,
+      retryTimeoutS: d.patroni?.retry_timeout ?? t.patroni.retryTimeoutS,
+      masterStartTimeoutS: t.patroni.masterStartTimeoutS,
+      reactionMs: t.patroni.reactionMs,
     },
     haproxyRetries: {
       ...t.haproxyRetries,

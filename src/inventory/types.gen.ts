@@ -326,6 +326,23 @@ export interface Defaults {
      */
     failover_timeout?: number;
   };
+  /**
+   * Patroni's timers for every `postgres` data service (its `bootstrap.dcs`, docs/data-tier.md). A primary's PostgreSQL crash costs the write VIP `loop_wait` + Patroni's own reaction (~2 s: a replica's HA cycle and `pg_ctl promote`) + HAProxy's role checks: the `data-write` budget's prediction. A primary whose node or Patroni dies keeps the leader lock until `ttl` runs out: that costs `ttl` more, and `patroni-node-loss-over-budget` says so when it exceeds the budget. `loop_wait + 2 × retry_timeout` must not exceed `ttl` (`patroni-timers-invalid`).
+   */
+  patroni?: {
+    /**
+     * Seconds the leader lock lives without being renewed (`ttl`); Patroni refuses less than 20. @default 20
+     */
+    ttl?: number;
+    /**
+     * Seconds between two runs of Patroni's HA loop (`loop_wait`). @default 1
+     */
+    loop_wait?: number;
+    /**
+     * Seconds Patroni retries the store and PostgreSQL before demoting (`retry_timeout`); Patroni refuses less than 3. @default 3
+     */
+    retry_timeout?: number;
+  };
 }
 /**
  * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
@@ -1045,11 +1062,11 @@ export interface Backend {
 export interface DataService {
   description?: Text;
   /**
-   * What the members run: `redis` (a primary and its replicas; the role is read from `INFO replication`).
+   * What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), or `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`).
    */
-  kind: 'redis';
+  kind: 'redis' | 'postgres';
   /**
-   * The port the members serve on. @default 6379
+   * The port the members serve on, the port of HAProxy's servers: Redis's, or PgBouncer's for `postgres`. @default 6379 (redis), 6432 (postgres)
    */
   port?: number;
   auth?: SecretRef7;

@@ -31,6 +31,27 @@ export interface SiteTimers {
   haproxyRetries: HaproxyRetryPolicy;
   /** Redis Sentinel, for every `redis` data service (docs/data-tier.md). */
   sentinel: SentinelTimers;
+  /** Patroni, for every `postgres` data service (docs/data-tier.md). */
+  patroni: PatroniTimers;
+}
+
+export interface PatroniTimers {
+  /** `ttl`, s: the leader lock's lifetime; Patroni refuses less than 20. @default 20 */
+  ttlS: number;
+  /** `loop_wait`, s: the HA loop's period (≥ 1). @default 1 */
+  loopWaitS: number;
+  /** `retry_timeout`, s (≥ 3; `loop_wait + 2 × retry_timeout ≤ ttl`). @default 3 */
+  retryTimeoutS: number;
+  /** `master_start_timeout`, s: 0 releases the lock as soon as PostgreSQL is seen crashed. @default 0 */
+  masterStartTimeoutS: number;
+  /**
+   * Patroni's own reaction once the lock is free, ms, worst case: a replica woken by the store's
+   * watch runs an HA cycle (it asks the other members' REST APIs whether one is further ahead)
+   * and promotes (`pg_ctl promote`, then the first checkpoint). Measured on this machine: 1.7–2.6
+   * s from the postmaster's SIGKILL to a write on the new primary, which includes one loop_wait.
+   * Not a setting. @default 2000
+   */
+  reactionMs: number;
 }
 
 export interface SentinelTimers {

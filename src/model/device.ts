@@ -11,6 +11,7 @@ import type { AnycastModel, GdnsdModel } from './gslb.js';
 import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
 import type { OvsModel } from './ovs.js';
+import type { PostgresModel } from './postgres.js';
 import type { RedisModel } from './redis.js';
 import type { CableKind } from './site.js';
 import type { SnmpdModel } from './snmpd.js';
@@ -178,6 +179,8 @@ export interface VmDevice extends DeviceBase {
   tenant: string;
   /** Its Redis and Sentinel when it is a member of a `redis` data service (absent otherwise). */
   redis?: RedisModel;
+  /** Its etcd, Patroni (PostgreSQL) and PgBouncer when it is a member of a `postgres` data service (absent otherwise). */
+  postgres?: PostgresModel;
   /** A GSLB DNS server (`gslb.zones.<z>.servers`): gdnsd (docs/active-active.md); else absent. */
   gdnsd?: GdnsdModel;
 }

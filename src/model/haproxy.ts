@@ -163,9 +163,16 @@ export interface TcpCheckStep {
   /**
    * `connect` (`default`: the server; `addr A port P`: elsewhere), `set-var(check.member)` (the
    * server's address, `bc_dst`, for a later `expect string-lf`), `send`, `expect string`,
-   * `expect string-lf` (a log-format string: `%[var(check.member)]`).
+   * `expect string-lf` (a log-format string: `%[var(check.member)]`), `expect rstring` (a regular
+   * expression: Patroni's `^HTTP/1\.[01]\ 200`).
    */
-  verb: 'connect' | 'set-var(check.member)' | 'send' | 'expect string' | 'expect string-lf';
+  verb:
+    | 'connect'
+    | 'set-var(check.member)'
+    | 'send'
+    | 'expect string'
+    | 'expect string-lf'
+    | 'expect rstring';
   /** As HAProxy reads it: `\r\n` escapes, a space escaped as `\ `. */
   text: string;
   /**

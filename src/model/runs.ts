@@ -3,6 +3,7 @@
  * so a new role is handled for what it runs. Part of the model types (one home per daemon).
  */
 import type { DeepReadonly } from './freeze.js';
+import type { PostgresModel } from './postgres.js';
 import type { RedisModel } from './redis.js';
 import type { Device } from './types.js';
 
@@ -18,6 +19,12 @@ export const runsDns = <D extends Dev>(d: D): d is Extract<D, { gdnsd?: unknown 
 export const runsRedis = <D extends Dev>(
   d: D,
 ): d is Extract<D, { redis?: unknown }> & { redis: RedisModel } => 'redis' in d && d.redis != null;
+
+/** A member of a PostgreSQL service: its etcd, Patroni and PgBouncer (the data tier, docs/data-tier.md). */
+export const runsPostgres = <D extends Dev>(
+  d: D,
+): d is Extract<D, { postgres?: unknown }> & { postgres: PostgresModel } =>
+  'postgres' in d && d.postgres != null;
 
 /** The daemon a data-tier finding is filed under (drift). */
 export const REDIS_DAEMON = 'redis' as const;

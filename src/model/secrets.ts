@@ -15,4 +15,5 @@ export type SecretUse =
   | 'snmp-auth'
   | 'snmp-priv'
   | 'snmp-community'
-  | 'redis-auth';
+  | 'redis-auth'
+  | 'postgres-auth';

@@ -16,6 +16,7 @@ export * from './haproxy.js';
 export * from './k8s.js';
 export * from './keepalived.js';
 export * from './ovs.js';
+export * from './postgres.js';
 export * from './redis.js';
 export * from './secrets.js';
 export * from './site.js';

@@ -48,6 +48,12 @@ const RULES: Record<SecretUse, { test: (v: string) => boolean; what: string }> =
     test: (v) => /^[A-Za-z0-9._~+/=:@-]{16,128}$/.test(v),
     what: 'a Redis password: 16 to 128 characters of letters, digits and ._~+/=:@- (e.g. openssl rand -base64 32)',
   },
+  // printed single-quoted in Patroni's config.yml and double-quoted in PgBouncer's userlist.txt,
+  // and Patroni writes it into a .pgpass, where `:` and `\\` separate fields: no quote, no `:`
+  'postgres-auth': {
+    test: (v) => /^[A-Za-z0-9._~+/=@-]{16,128}$/.test(v),
+    what: 'a PostgreSQL password: 16 to 128 characters of letters, digits and ._~+/=@- (e.g. openssl rand -base64 32)',
+  },
 };
 
 export class SecretStore {

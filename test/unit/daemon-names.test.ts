@@ -42,13 +42,16 @@ function namedOutside(daemon: string): string[] {
 }
 
 describe('each daemon has one home', () => {
-  it('GIVEN the registry THEN it has the six daemons fabric configures, after the kernel settings', () => {
+  it('GIVEN the registry THEN it has the ten daemons fabric configures, after the kernel settings', () => {
     expect(Object.keys(DAEMONS)).toEqual([
       'sysctl',
       'frr',
       'keepalived',
       'haproxy',
       'redis',
+      'etcd',
+      'patroni',
+      'pgbouncer',
       'gdnsd',
       'ovs',
       'snmpd',

@@ -27,6 +27,8 @@ const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
 const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
 /** idc-a with a Redis data tier (issue 12, docs/data-tier.md): its goldens under data-a/. */
 const DATA_TIER = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
+/** idc-a with a PostgreSQL data tier (Patroni, etcd, PgBouncer; docs/data-tier.md): its goldens under data-pg/. */
+const DATA_PG = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
 /** Two sites serving www.shop.example together (issue 11, docs/active-active.md): goldens under aa-a/, aa-b/. */
 const ACTIVE_ACTIVE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
 
@@ -37,6 +39,7 @@ function expected(): Map<string, string> {
     ...renderExample(DUAL_STACK),
     ...renderExample(K8S),
     ...renderExample(DATA_TIER),
+    ...renderExample(DATA_PG),
     ...renderExample(ACTIVE_ACTIVE),
   ]) {
     for (const d of site.devices)

@@ -55,7 +55,7 @@ describe("compile: what is derived from a device's daemons sees all of them", ()
   /** The inventories compiled here, under the repository. */
   const INVENTORIES = [
     'inventory',
-    ...['active-active', 'data-tier', 'dual-stack', 'k8s', 'lab-l4'].map(
+    ...['active-active', 'data-pg', 'data-tier', 'dual-stack', 'k8s', 'lab-l4'].map(
       (f) => `test/fixtures/${f}/inventory`,
     ),
   ];

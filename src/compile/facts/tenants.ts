@@ -72,7 +72,10 @@ export interface L7BackendFacts {
 }
 
 /** The port a data service's members serve on unless it sets one. */
-export const DEFAULT_DATA_PORTS: Readonly<Record<DataService['kind'], number>> = { redis: 6379 };
+export const DEFAULT_DATA_PORTS: Readonly<Record<DataService['kind'], number>> = {
+  redis: 6379,
+  postgres: 6432,
+};
 
 /** One VIP of a data service, its address parsed. */
 export interface DataVipFacts {
