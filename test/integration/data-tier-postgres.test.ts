@@ -20,7 +20,6 @@
  */
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patroniNodeLossPrediction } from '../../src/compile/data-tier.js';
@@ -30,6 +29,7 @@ import { PGBOUNCER_INI, PGBOUNCER_USERLIST, pgbouncer } from '../../src/daemons/
 import type { PostgresModel } from '../../src/model/postgres.js';
 import { runsPostgres, runsProxy } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
+import { sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
@@ -138,50 +138,6 @@ describe('the rendered files pass the daemons’ own checks', () => {
     expect(bad.out).toMatch(/pgbouncer.ini rejected by pgbouncer/);
   });
 });
-
-/** `show stat` through the admin socket: each server's row by `backend/server`. */
-function stats(sock: string): Promise<Map<string, { status: string; stot: number }>> {
-  return new Promise((resolve, reject) => {
-    const c = connect(sock);
-    let text = '';
-    c.on('data', (b) => {
-      text += b.toString();
-    });
-    c.on('error', reject);
-    c.on('end', () => {
-      const [head, ...rows] = text.trim().split('\n');
-      const cols = (head ?? '').replace(/^# /, '').split(',');
-      const at = (name: string) => cols.indexOf(name);
-      const out = new Map<string, { status: string; stot: number }>();
-      for (const r of rows) {
-        const f = r.split(',');
-        out.set(`${f[at('pxname')]}/${f[at('svname')]}`, {
-          status: f[at('status')] ?? '',
-          stot: Number(f[at('stot')] ?? 0),
-        });
-      }
-      resolve(out);
-    });
-    c.write('show stat\n');
-  });
-}
-type Stats = Awaited<ReturnType<typeof stats>>;
-const status = (s: Stats, server: string) => s.get(server)?.status ?? '';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  withinMs: number,
-  context: () => string | Promise<string> = () => '',
-): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < withinMs) {
-    if (await check()) return Date.now() - start;
-    await sleep(50);
-  }
-  throw new Error(`${what} not within ${withinMs} ms ${await context()}`);
-}
 
 /**
  * A client writing through the write VIP, in the namespace: every 20 ms a new connection (psql)

@@ -18,7 +18,6 @@
  */
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import { SENTINEL_PORT } from '../../src/compile/redis.js';
 import { REDIS_CONF, redis, SENTINEL_CONF } from '../../src/daemons/redis/index.js';
 import { runsProxy, runsRedis } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
+import { type Stats, sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
@@ -164,37 +164,6 @@ describe('the redis driver: a push validates redis.conf and sentinel.conf by sta
   });
 });
 
-/** `show stat` through the admin socket: each server's row by `backend/server`. */
-function stats(sock: string): Promise<Map<string, { status: string; stot: number }>> {
-  return new Promise((resolve, reject) => {
-    const c = connect(sock);
-    let text = '';
-    c.on('data', (b) => {
-      text += b.toString();
-    });
-    c.on('error', reject);
-    c.on('end', () => {
-      const [head, ...rows] = text.trim().split('\n');
-      const cols = (head ?? '').replace(/^# /, '').split(',');
-      const at = (name: string) => cols.indexOf(name);
-      const out = new Map<string, { status: string; stot: number }>();
-      for (const r of rows) {
-        const f = r.split(',');
-        out.set(`${f[at('pxname')]}/${f[at('svname')]}`, {
-          status: f[at('status')] ?? '',
-          stot: Number(f[at('stot')] ?? 0),
-        });
-      }
-      resolve(out);
-    });
-    c.write('show stat\n');
-  });
-}
-
-type Stats = Awaited<ReturnType<typeof stats>>;
-const status = (s: Stats, server: string) => s.get(server)?.status ?? '';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function until(
   what: string,
   sock: string,
@@ -260,18 +229,6 @@ function primaryDowns(dir: string): number {
 }
 
 /** Polls `check` until it holds, or fails saying what it waited for. */
-async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  withinMs: number,
-): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < withinMs) {
-    if (await check()) return Date.now() - start;
-    await sleep(50);
-  }
-  throw new Error(`${what} not within ${withinMs} ms`);
-}
 
 /**
  * A client writing through the write VIP, in the namespace: every 20 ms a new connection and one
