@@ -10,7 +10,7 @@ import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
-import { REDIS_CONF } from '../daemons/redis/index.js';
+import { REDIS_CONF, REQUIREPASS_SED } from '../daemons/redis/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
@@ -83,12 +83,7 @@ async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Pro
     if (p.kind !== 'data' || !p.auth || out[p.service] !== undefined) continue;
     const member = dataPlans(site).find((x) => x.service === p.service)?.members[0];
     if (!member) continue;
-    const r = await labExec(lab, member, [
-      'sed',
-      '-n',
-      's/^requirepass "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p',
-      REDIS_CONF,
-    ]);
+    const r = await labExec(lab, member, ['sed', '-n', REQUIREPASS_SED, REDIS_CONF]);
     const password = r.stdout.trim().split('\n')[0];
     if (r.code !== 0 || !password)
       throw new LabError(2, [

@@ -21,6 +21,13 @@ import {
 
 export const REDIS_CONF = '/etc/redis/redis.conf';
 export const SENTINEL_CONF = '/etc/redis/sentinel.conf';
+/**
+ * A sed script that prints the password of a redis.conf: `requirepass <password>` as fabric
+ * renders it, or `requirepass "<password>"` once Sentinel has made Redis rewrite the file
+ * (CONFIG REWRITE quotes every string). For reads on the device (verify, `lab failover`).
+ */
+export const REQUIREPASS_SED = 's/^requirepass "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p';
+
 /** `pidfile` of redis.conf (templates/redis/redis.conf.hbs). */
 export const REDIS_PID_FILE = '/run/redis/redis-server.pid';
 
