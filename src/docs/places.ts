@@ -4,10 +4,11 @@
  * what its row says, never by its name.
  */
 import { type Place, roleSpec } from '../compile/roles.js';
-import { speaksBgp } from '../model/runs.js';
+import { speaksBgp, tenantOf } from '../model/runs.js';
 import type { FrozenSite } from '../pipeline.js';
 
 export type { Place };
+export { tenantOf };
 export type SiteDevice = FrozenSite['devices'][number];
 
 export function placeOf(d: SiteDevice): Place {
@@ -16,11 +17,6 @@ export function placeOf(d: SiteDevice): Place {
 
 export function devicesAt(site: FrozenSite, ...places: Place[]): SiteDevice[] {
   return site.devices.filter((d) => places.includes(placeOf(d)));
-}
-
-/** The tenant of a device that belongs to one, else null. */
-export function tenantOf(d: SiteDevice): string | null {
-  return 'tenant' in d ? d.tenant : null;
 }
 
 /** Every tenant of the site (from its segments and devices), sorted. */

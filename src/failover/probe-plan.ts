@@ -10,12 +10,13 @@
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import { runsRedis } from '../model/runs.js';
+import { tenantOf } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
 import { runsProxy, runsVrrp } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
+import { dataPlans } from '../whatif/data-services.js';
 
 /** 10 ms between pings (issue 10). */
 export const PING_INTERVAL_MS = 10;
@@ -78,9 +79,6 @@ export interface DataProbe {
 }
 
 export type Probe = PingProbe | HttpProbe | DataProbe;
-
-/** A probe whose samples are requests (HTTP, data commands), each answered or failed, not pings. */
-export const countsRequests = (p: Probe): p is HttpProbe | DataProbe => p.kind !== 'ping';
 
 type Site = DeepReadonly<SiteModel>;
 
@@ -183,13 +181,10 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
  * tenant (a device of the tenant with IPVS virtual servers); none for a tenant without one.
  */
 function dataProbes(site: Site): DataProbe[] {
-  const tenantOf = (d: object) => ('tenant' in d ? (d.tenant as string) : undefined);
-  const client = (tenant: string | undefined) =>
+  const client = (tenant: string | null) =>
     site.devices.find((d) => runsVrrp(d) && d.keepalived.virtualServers.length && tenantOf(d) === tenant)
       ?.name;
-  const withAuth = new Set(
-    site.devices.flatMap((d) => (runsRedis(d) && d.redis.server?.auth ? [d.redis.server.service] : [])),
-  );
+  const withAuth = new Set(dataPlans(site).flatMap((p) => (p.auth ? [p.service] : [])));
   const out: DataProbe[] = [];
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;

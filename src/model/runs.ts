@@ -26,5 +26,8 @@ export const runsPostgres = <D extends Dev>(
 ): d is Extract<D, { postgres?: unknown }> & { postgres: PostgresModel } =>
   'postgres' in d && d.postgres != null;
 
+/** The tenant of a device that belongs to one (VMs of a tenant), else null. */
+export const tenantOf = (d: Dev): string | null => ('tenant' in d ? d.tenant : null);
+
 /** The daemon a data-tier finding is filed under (drift). */
 export const REDIS_DAEMON = 'redis' as const;

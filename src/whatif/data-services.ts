@@ -6,7 +6,7 @@
  * Which member is primary at runtime is Sentinel's to decide: whatif judges the inventory's.
  */
 import type { DeepReadonly } from '../model/freeze.js';
-import { runsProxy, runsRedis } from '../model/runs.js';
+import { runsProxy, runsRedis, tenantOf } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { oncePer } from '../util/once-per.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
@@ -25,6 +25,8 @@ export interface DataPlan {
   needed: number;
   /** The HAProxy devices with its role-aware backends. */
   proxies: string[];
+  /** Whether its members have a password (`requirepass`): clients AUTH first. */
+  auth: boolean;
   /** `min-replicas-to-write`: below this many replicas the primary refuses writes. */
   minReplicasToWrite: number;
   /** The `data-write` budget's prediction and the budget, ms. */
@@ -40,8 +42,6 @@ export interface DataState {
   proxies: string[];
 }
 
-const tenantOf = (d: object): string | undefined => ('tenant' in d ? (d.tenant as string) : undefined);
-
 /** Per site, every data service's plan, by `<tenant>/<service>`. */
 export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => {
   const plans = new Map<string, DataPlan>();
@@ -55,6 +55,7 @@ export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => 
       sentinels: [],
       needed: 0,
       proxies: [],
+      auth: server.auth !== null,
       minReplicasToWrite: server.minReplicasToWrite,
       predictedMs: null,
       budgetMs: null,

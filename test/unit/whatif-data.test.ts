@@ -41,6 +41,7 @@ describe('whatif: the data services a failure costs', () => {
         sentinels: ['redis1', 'redis2', 'redis3', 'web1', 'web2'],
         needed: 3,
         proxies: ['web1', 'web2'],
+        auth: true,
         minReplicasToWrite: 1,
         predictedMs: 4800,
         budgetMs: 5000,

@@ -6,7 +6,7 @@
  * to decide, so any member will do; the HAProxy pair's write backend follows the Sentinel beside
  * it. Read from `INFO sentinel` and `SENTINEL replicas <name>` (redis-cli's `--json`, Redis 7).
  */
-import { runsRedis } from '../../model/runs.js';
+import { runsRedis, tenantOf } from '../../model/runs.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
@@ -63,7 +63,7 @@ function derive(ctx: DeriveContext): SentinelView[] {
   for (const d of ctx.site.devices) {
     const sentinel = runsRedis(d) ? d.redis.sentinel : null;
     if (!sentinel || ctx.isDown(d.name)) continue;
-    const tenant = 'tenant' in d ? d.tenant : undefined;
+    const tenant = tenantOf(d);
     for (const m of sentinel.monitors) {
       const members = ctx.site.devices.flatMap((x) => {
         const server = runsRedis(x) ? x.redis.server : null;
