@@ -11,9 +11,11 @@ export function reloadableUnit(
 ): Pick<TransactionSteps, 'reload' | 'healthy' | 'reloadPrevious' | 'healthyPrevious'> {
   const reloadOrStart = (fail: string) =>
     `if systemctl is-active --quiet ${unit}; then systemctl reload ${unit} || ${fail}; else systemctl start ${unit} || ${fail}; fi`;
+  // -x: a daemon that is a script (Patroni runs as `python3 /usr/bin/patroni`) is found by its name too
+  const runs = `pidof -x ${unit} > /dev/null`;
   return {
     reload: [reloadOrStart('return 1')],
-    healthy: [`pidof ${unit} > /dev/null || down="$down ${unit}"`],
+    healthy: [`${runs} || down="$down ${unit}"`],
     reloadPrevious: [
       `if was_active ${unit}; then`,
       `  ${reloadOrStart('rc=1')}`,
@@ -21,7 +23,7 @@ export function reloadableUnit(
       `  systemctl stop ${unit} > /dev/null 2>&1 || :`,
       'fi',
     ],
-    healthyPrevious: [`if was_active ${unit}; then pidof ${unit} > /dev/null || down="$down ${unit}"; fi`],
+    healthyPrevious: [`if was_active ${unit}; then ${runs} || down="$down ${unit}"; fi`],
   };
 }
 
