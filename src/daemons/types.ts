@@ -33,6 +33,13 @@ export interface FileSpec {
    * the lab stages it and the node copies it into place at boot (src/topology/clab.ts).
    */
   rewritten?: true;
+  /**
+   * Read by its daemon as its own user and closed to others (Patroni's config.yml holds the
+   * database's passwords: postgres, 0600). A bind mount keeps the host file's owner, which the
+   * daemon then cannot read: the lab stages it as it does a rewritten file, and the node installs
+   * it with its owner and mode at boot (src/topology/clab.ts).
+   */
+  private?: true;
 }
 
 /** A file of this push staged on the device as files/<n>. */
@@ -129,7 +136,8 @@ export interface LabDriver {
 export interface CrashPlan {
   daemon: string;
   /**
-   * PID files inside the node (globs allowed): every PID in them and its children get SIGKILL,
+   * PID files inside the node (globs allowed): the PID on each one's first line (PostgreSQL's
+   * postmaster.pid has more lines, none a PID) and its children get SIGKILL,
    * children first (keepalived's VRRP child, which has no PID file, gets SIGTERM when its parent
    * dies and would then resign politely with a priority-0 advert: not a crash).
    */

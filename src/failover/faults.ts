@@ -93,9 +93,11 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
     if (s.target.kind !== 'device' || !s.target.crash) throw new LabError(2, [`${s.id}: nothing to crash`]);
     const { crash, device } = s.target;
     record({ op: 'node-command', node: device, command: crash.restart });
-    // PIDs from the daemon's own PID files, killed in the node's PID namespace (never by name)
+    // PIDs from the daemon's own PID files, killed in the node's PID namespace (never by name);
+    // the first line only: PostgreSQL's postmaster.pid goes on with its port, start time and
+    // shared memory key, which are no PIDs
     const script = [
-      `pids=$(cat ${crash.pidFiles.join(' ')} 2>/dev/null | tr -s ' \\n' ' ')`,
+      `pids=$(head -q -n 1 ${crash.pidFiles.join(' ')} 2>/dev/null | tr -s ' \\n' ' ')`,
       '[ -n "$pids" ] || exit 3',
       'kids=$(for p in $pids; do cat /proc/$p/task/*/children 2>/dev/null; done)',
       'kill -9 $kids $pids',
