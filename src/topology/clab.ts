@@ -158,20 +158,25 @@ function k8sNode(
 }
 
 /**
- * Where a file its daemon rewrites (`FileSpec.rewritten`) is bound in a node: not at its target,
- * which would be a mount point the daemon's rename fails on, but here; the node's init copies it
- * into place with its owner and mode (FABRIC_REWRITABLE, lab/image/labnode-init.sh) at boot.
+ * Where a file its daemon rewrites (`FileSpec.rewritten`) or reads as its own user
+ * (`FileSpec.private`) is bound in a node: not at its target, which would be a mount point the
+ * daemon's rename fails on, or a file with the host's owner, but here; the node's init copies it
+ * into place with its owner and mode at boot (FABRIC_REWRITABLE and FABRIC_PRIVATE,
+ * lab/image/labnode-init.sh).
  */
 export const REWRITABLE_STAGE = '/etc/fabric-lab/rewritable';
 
-/** The targets of a device's files that their daemons rewrite. */
-function rewrittenTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Set<string> {
-  return new Set(
-    driversOf(d, registry).flatMap((driver) =>
-      driver.files(d).flatMap((f) => (f.rewritten ? [f.target] : [])),
-    ),
-  );
+/** The files of a device that the node's init places (by target), and the env variable that lists each. */
+function stagedTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Map<string, StagedVar> {
+  const out = new Map<string, StagedVar>();
+  for (const driver of driversOf(d, registry))
+    for (const f of driver.files(d)) {
+      if (f.rewritten) out.set(f.target, 'FABRIC_REWRITABLE');
+      else if (f.private) out.set(f.target, 'FABRIC_PRIVATE');
+    }
+  return out;
 }
+type StagedVar = 'FABRIC_REWRITABLE' | 'FABRIC_PRIVATE';
 
 export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
   const base = dirname(opts.topologyPath);
@@ -196,14 +201,15 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
       labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
     };
     if (files.length) {
-      const rewritten = rewrittenTargets(d, registry);
+      const staged = stagedTargets(d, registry);
       node.binds = files.map(
         (f) =>
-          `${relative(base, join(opts.renderedDir, d.name, f.path))}:${rewritten.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
+          `${relative(base, join(opts.renderedDir, d.name, f.path))}:${staged.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
       );
-      const staged = files.filter((f) => rewritten.has(f.target));
-      if (staged.length)
-        env.FABRIC_REWRITABLE = staged.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
+      for (const name of ['FABRIC_REWRITABLE', 'FABRIC_PRIVATE'] as const) {
+        const listed = files.filter((f) => staged.get(f.target) === name);
+        if (listed.length) env[name] = listed.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
+      }
     }
     const exec = execFor(d, opts.empty && d.managed, registry); // empty: the node has no files of its own
     if (exec.length) node.exec = exec;

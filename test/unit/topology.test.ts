@@ -60,6 +60,22 @@ describe('containerlab export', () => {
     expect(nodes.lb1!.env.FABRIC_REWRITABLE).toBeUndefined();
   });
 
+  it('GIVEN data-pg THEN the files Patroni and PgBouncer read as postgres are staged and listed in FABRIC_PRIVATE with owner and mode; etcd’s defaults bound at its target', () => {
+    const data = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
+    const { topology } = exported(false, data, 'data-pg');
+    const pg1 = (topology.topology.nodes as Record<string, { binds?: string[]; env: Record<string, string> }>)
+      .pg1!;
+    expect(pg1.env.FABRIC_DAEMONS).toBe('snmpd,etcd,patroni,pgbouncer');
+    expect(pg1.binds).toContain('../out/data-pg/pg1/etcd:/etc/default/etcd:ro');
+    expect(pg1.binds).toContain(
+      '../out/data-pg/pg1/patroni.yml:/etc/fabric-lab/rewritable/etc/patroni/config.yml:ro',
+    );
+    expect(pg1.env.FABRIC_PRIVATE).toBe(
+      '/etc/patroni/config.yml:postgres:postgres:0600 /etc/pgbouncer/pgbouncer.ini:postgres:postgres:0640 /etc/pgbouncer/userlist.txt:postgres:postgres:0600',
+    );
+    expect(pg1.env.FABRIC_REWRITABLE).toBeUndefined();
+  });
+
   it('GIVEN idc-a THEN one node per device, one link per cable with its MTU, binds to the rendered files', () => {
     const { site, topology, topologyPath } = exported(false);
     expect(Object.keys(topology.topology.nodes).sort()).toEqual(site.devices.map((d) => d.name).sort());

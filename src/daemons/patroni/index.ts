@@ -32,6 +32,18 @@ export function patroniValidate(file: string): string[] {
 
 export const patroni: DaemonDriver = {
   name: 'patroni',
+  // PostgreSQL's postmaster (its PID is the first line of postmaster.pid) and its backends: the
+  // primary's Patroni then gives up the leader lock (master_start_timeout 0) and a replica is
+  // promoted; Patroni itself starts the old primary again, as a replica. The restart is the lab
+  // node's start of Patroni, a no-op while it runs (lab/image/labnode-init.sh)
+  crash: (d) =>
+    runsPostgres(d)
+      ? {
+          daemon: 'postgres',
+          pidFiles: [`${d.postgres.patroni.postgresql.dataDir}/postmaster.pid`],
+          restart: 'labnode-init start patroni',
+        }
+      : undefined,
   files: (d) =>
     runsPostgres(d)
       ? [
@@ -43,6 +55,8 @@ export const patroni: DaemonDriver = {
             // the superuser's and replication's passwords: PostgreSQL's own user only
             mode: 0o600,
             owner: 'postgres:postgres',
+            // Patroni runs as postgres and reads it (the lab places it with this owner)
+            private: true,
           },
         ]
       : [],

@@ -15,6 +15,11 @@ import type { DaemonDriver, StagedFile } from '../types.js';
 
 export const PGBOUNCER_INI = '/etc/pgbouncer/pgbouncer.ini';
 export const PGBOUNCER_USERLIST = '/etc/pgbouncer/userlist.txt';
+/**
+ * A sed script that prints the password of `user` in userlist.txt (`"<user>" "<password>"`, as
+ * templates/pgbouncer/userlist.txt prints it), for reads on the device (`lab failover`).
+ */
+export const userlistPasswordSed = (user: string) => `s/^"${user}" "\\(.*\\)"$/\\1/p`;
 
 const normaliseIni = normaliseLines('pgbouncer.ini', /^\s*[;#]/);
 const normaliseUsers = normaliseLines('userlist.txt', /^\s*;/);
@@ -51,6 +56,7 @@ export const pgbouncer: DaemonDriver = {
             target: PGBOUNCER_INI,
             mode: 0o640,
             owner: 'postgres:postgres',
+            private: true,
           },
           {
             daemon: 'pgbouncer',
@@ -60,6 +66,7 @@ export const pgbouncer: DaemonDriver = {
             // the application's password
             mode: 0o600,
             owner: 'postgres:postgres',
+            private: true,
           },
         ]
       : [],
