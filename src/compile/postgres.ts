@@ -76,7 +76,8 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
   const proxies = proxiesOf(facts, d.tenant);
   for (const svc of t.data) {
     if (svc.kind !== 'postgres') continue;
-    if (!svc.members.some((m) => m.device.name === d.name)) continue;
+    const member = svc.members.find((m) => m.device.name === d.name);
+    if (!member) continue;
     const auth = postgresAuth(svc);
     const mine = addressToward(d, proxies);
     if (!auth || !mine) return null;
@@ -90,6 +91,7 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
     if (!subnet) return null;
     return {
       service: `${d.tenant}/${svc.name}`,
+      role: member.role,
       etcd: {
         name: d.name,
         dataDir: `/var/lib/etcd/${scope}`,

@@ -11,6 +11,11 @@ import type { SecretRef } from './secrets.js';
 export interface PostgresModel {
   /** The data service (`<tenant>/<service>`). */
   service: string;
+  /**
+   * The member's role in the inventory: the primary it is meant to start as (whatif judges the
+   * loss of that one as a failover); at runtime the leader lock says which member is.
+   */
+  role: 'primary' | 'replica';
   etcd: EtcdModel;
   patroni: PatroniModel;
   pgbouncer: PgbouncerModel;

@@ -29,5 +29,10 @@ export const runsPostgres = <D extends Dev>(
 /** The tenant of a device that belongs to one (VMs of a tenant), else null. */
 export const tenantOf = (d: Dev): string | null => ('tenant' in d ? d.tenant : null);
 
-/** The daemon a data-tier finding is filed under (drift). */
+/** The daemon a data-tier finding is filed under (drift): Redis's, or Patroni's for PostgreSQL. */
 export const REDIS_DAEMON = 'redis' as const;
+export const PATRONI_DAEMON = 'patroni' as const;
+
+/** The kinds of data service whose members the model describes (a member's `redis` or `postgres` part). */
+export const DATA_KINDS = ['redis', 'postgres'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];

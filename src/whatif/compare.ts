@@ -294,6 +294,6 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
 /** The data services (data-services.ts): what a failure costs each, against its whole plan. */
 function compareData(after: ServiceState): Impact[] {
   return [...after.data.values()].flatMap((now) =>
-    dataImpacts(now, listed).map((i) => ({ ...i, service: FILED_UNDER.data })),
+    dataImpacts(now, listed).map((i) => ({ ...i, service: now.plan.daemon })),
   );
 }

@@ -1,12 +1,24 @@
 /**
  * whatif's view of the data tier (issue 12, docs/data-tier.md): per data service, its members,
- * its Sentinels and the HAProxy pair in front of it that are up, and what a failure costs it —
- * the inventory's primary lost is a failover (writes fail for the `data-write` budget's
- * prediction) if enough Sentinels are left to elect one, and writes stop until it returns if not.
- * Which member is primary at runtime is Sentinel's to decide: whatif judges the inventory's.
+ * the electors whose votes promote a replica (Redis's Sentinels; for PostgreSQL the members'
+ * etcd, which holds Patroni's leader lock) and the HAProxy pair in front of it that are up, and
+ * what a failure costs it — the inventory's primary lost is a failover (writes fail for the
+ * prediction) if enough electors are left, and writes stop until it returns if not. Which member
+ * is primary at runtime is Sentinel's or Patroni's to decide: whatif judges the inventory's.
  */
+import { patroniNodeLossPrediction } from '../compile/data-tier.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import { runsProxy, runsRedis, tenantOf } from '../model/runs.js';
+import type { HaproxyTcpBackend } from '../model/haproxy.js';
+import {
+  DATA_KINDS,
+  type DataKind,
+  PATRONI_DAEMON,
+  REDIS_DAEMON,
+  runsPostgres,
+  runsProxy,
+  runsRedis,
+  tenantOf,
+} from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { oncePer } from '../util/once-per.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
@@ -15,21 +27,34 @@ import type { DeriveContext } from '../verify/checks/spec.js';
 export interface DataPlan {
   /** `<tenant>/<service>`. */
   service: string;
+  kind: DataKind;
+  /** The daemon that decides the roles, which reports file its findings under. */
+  daemon: typeof REDIS_DAEMON | typeof PATRONI_DAEMON;
   /** The members, sorted. */
   members: string[];
-  /** The inventory's primary (the member without `replicaof`). */
+  /** The inventory's primary (Redis: the member without `replicaof`; PostgreSQL: `role: primary`). */
   primary: string;
-  /** The devices whose Sentinels watch it. */
-  sentinels: string[];
-  /** Sentinels that must be up for a failover: the quorum, and a majority to elect its leader. */
+  /** The devices whose votes promote a replica: the Sentinels, or the members' etcd. */
+  electors: string[];
+  /** What the electors are, in a sentence's words. */
+  electorsAre: 'Sentinels' | 'etcd members';
+  /** Who promotes a replica, in a sentence's words. */
+  promoter: 'the Sentinels' | 'Patroni';
+  /** Electors that must be up for a failover: Sentinel's quorum and majority, etcd's majority. */
   needed: number;
   /** The HAProxy devices with its role-aware backends. */
   proxies: string[];
-  /** Whether its members have a password (`requirepass`): clients AUTH first. */
+  /** Whether its members have a password: clients authenticate first. */
   auth: boolean;
-  /** `min-replicas-to-write`: below this many replicas the primary refuses writes. */
+  /** The role clients log in as (PostgreSQL's application role); null for Redis (AUTH alone). */
+  clientUser: string | null;
+  /** Redis's `min-replicas-to-write`: below this many replicas the primary refuses writes (0: none). */
   minReplicasToWrite: number;
-  /** The `data-write` budget's prediction and the budget, ms. */
+  /**
+   * The failed writes when the primary's node is lost, and the budget, ms: the `data-write`
+   * budget's prediction for Redis (Sentinel cannot tell a crash from a lost node); for PostgreSQL
+   * the leader lock's expiry (patroniNodeLossPrediction), not the crash the budget predicts.
+   */
   predictedMs: number | null;
   budgetMs: number | null;
 }
@@ -38,51 +63,105 @@ export interface DataPlan {
 export interface DataState {
   plan: DataPlan;
   members: string[];
-  sentinels: string[];
+  electors: string[];
   proxies: string[];
+}
+
+const majority = (n: number) => Math.floor(n / 2) + 1;
+// the kinds' names live with the model (a kind is named like its daemon: one home per daemon)
+const [REDIS_KIND, POSTGRES_KIND] = DATA_KINDS;
+
+/** A member's part of its service's plan, or null for a device that is no member. */
+function memberOf(d: DeepReadonly<SiteModel>['devices'][number]) {
+  if (runsRedis(d) && d.redis.server) {
+    const server = d.redis.server;
+    return {
+      service: server.service,
+      primary: !server.replicaOf,
+      fresh: (): DataPlan => ({
+        service: server.service,
+        kind: REDIS_KIND,
+        daemon: REDIS_DAEMON,
+        members: [],
+        primary: '',
+        electors: [],
+        electorsAre: 'Sentinels',
+        promoter: 'the Sentinels',
+        needed: 0,
+        proxies: [],
+        auth: server.auth !== null,
+        clientUser: null,
+        minReplicasToWrite: server.minReplicasToWrite,
+        predictedMs: null,
+        budgetMs: null,
+      }),
+    };
+  }
+  if (runsPostgres(d)) {
+    const pg = d.postgres;
+    const etcds = pg.etcd.initialCluster.map((m) => m.name);
+    return {
+      service: pg.service,
+      primary: pg.role === 'primary',
+      fresh: (): DataPlan => ({
+        service: pg.service,
+        kind: POSTGRES_KIND,
+        daemon: PATRONI_DAEMON,
+        members: [],
+        primary: '',
+        electors: etcds,
+        electorsAre: 'etcd members',
+        promoter: 'Patroni',
+        needed: majority(etcds.length),
+        proxies: [],
+        auth: true,
+        clientUser: pg.patroni.users[0]?.name ?? null,
+        minReplicasToWrite: 0,
+        predictedMs: null,
+        budgetMs: null,
+      }),
+    };
+  }
+  return null;
 }
 
 /** Per site, every data service's plan, by `<tenant>/<service>`. */
 export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => {
   const plans = new Map<string, DataPlan>();
   for (const d of site.devices) {
-    const server = runsRedis(d) ? d.redis.server : null;
-    if (!server) continue;
-    const plan = plans.get(server.service) ?? {
-      service: server.service,
-      members: [],
-      primary: '',
-      sentinels: [],
-      needed: 0,
-      proxies: [],
-      auth: server.auth !== null,
-      minReplicasToWrite: server.minReplicasToWrite,
-      predictedMs: null,
-      budgetMs: null,
-    };
+    const m = memberOf(d);
+    if (!m) continue;
+    const plan = plans.get(m.service) ?? m.fresh();
     plan.members.push(d.name);
-    if (!server.replicaOf) plan.primary = d.name;
-    plans.set(server.service, plan);
+    if (m.primary) plan.primary = d.name;
+    plans.set(m.service, plan);
   }
+  // per service, the first HAProxy's backend of the primary: what follows a promotion
+  const primaryBackends = new Map<string, DeepReadonly<HaproxyTcpBackend>>();
   for (const d of site.devices) {
     const tenant = tenantOf(d);
     for (const m of runsRedis(d) ? (d.redis.sentinel?.monitors ?? []) : []) {
       const plan = plans.get(`${tenant}/${m.name}`);
-      if (!plan || plan.sentinels.length) continue;
-      plan.sentinels = [...m.sentinels];
-      plan.needed = Math.max(m.quorum, Math.floor(m.sentinels.length / 2) + 1);
+      if (!plan || plan.electors.length) continue;
+      plan.electors = [...m.sentinels];
+      plan.needed = Math.max(m.quorum, majority(m.sentinels.length));
     }
     for (const b of runsProxy(d) ? d.haproxy.tcpBackends : []) {
       const plan = plans.get(`${tenant}/${b.service}`);
       if (plan && !plan.proxies.includes(d.name)) plan.proxies.push(d.name);
+      if (plan && b.holds === 'primary' && !primaryBackends.has(plan.service))
+        primaryBackends.set(plan.service, b);
     }
   }
   for (const b of site.budgets) {
     const plan = b.kind === 'data-write' ? plans.get(b.subject) : undefined;
-    if (plan) {
-      plan.predictedMs = b.expectedOutageMs;
-      plan.budgetMs = b.budgetMs;
-    }
+    if (!plan) continue;
+    plan.budgetMs = b.budgetMs;
+    const backend = primaryBackends.get(plan.service);
+    plan.predictedMs =
+      plan.kind === 'postgres' && backend
+        ? patroniNodeLossPrediction(backend, site.timers)
+        : b.expectedOutageMs;
   }
   return [...plans.values()].map((p) => ({ ...p, members: p.members.sort(), proxies: p.proxies.sort() }));
 });
@@ -93,7 +172,7 @@ export function dataServicesOf(ctx: DeriveContext): Map<string, DataState> {
   return new Map(
     dataPlans(ctx.site).map((plan) => [
       plan.service,
-      { plan, members: up(plan.members), sentinels: up(plan.sentinels), proxies: up(plan.proxies) },
+      { plan, members: up(plan.members), electors: up(plan.electors), proxies: up(plan.proxies) },
     ]),
   );
 }
@@ -113,8 +192,8 @@ export function dataImpacts(
       { severity: 'breaks', detail: `${key}: no HAProxy left to reach it (${listed(plan.proxies)} down)` },
     ];
   const out: { severity: 'breaks' | 'degraded'; detail: string }[] = [];
-  const enough = now.sentinels.length >= plan.needed;
-  const sentinelsLeft = `${now.sentinels.length} of ${plan.sentinels.length} Sentinels left`;
+  const enough = now.electors.length >= plan.needed;
+  const electorsLeft = `${now.electors.length} of ${plan.electors.length} ${plan.electorsAre} left`;
   if (!now.members.includes(plan.primary)) {
     const cost =
       plan.predictedMs === null
@@ -124,11 +203,11 @@ export function dataImpacts(
       enough
         ? {
             severity: 'degraded',
-            detail: `${key}: primary ${plan.primary} down: the Sentinels promote one of ${listed(now.members)}${cost}`,
+            detail: `${key}: primary ${plan.primary} down: ${plan.promoter} promote${plan.kind === 'postgres' ? 's' : ''} one of ${listed(now.members)}${cost}`,
           }
         : {
             severity: 'breaks',
-            detail: `${key}: primary ${plan.primary} down and ${sentinelsLeft} (a failover needs ${plan.needed}): writes fail until it returns`,
+            detail: `${key}: primary ${plan.primary} down and ${electorsLeft} (a failover needs ${plan.needed}): writes fail until it returns`,
           },
     );
   } else {
@@ -149,10 +228,18 @@ export function dataImpacts(
         });
     }
     if (!enough)
-      out.push({
-        severity: 'degraded',
-        detail: `${key}: ${sentinelsLeft}: no failover if the primary fails (needs ${plan.needed})`,
-      });
+      out.push(
+        plan.kind === 'postgres'
+          ? {
+              // Patroni demotes a primary that cannot renew its leader lock (retry_timeout)
+              severity: 'breaks',
+              detail: `${key}: ${electorsLeft} (needs ${plan.needed}): Patroni demotes the primary ${plan.primary}, which cannot renew its leader lock: writes fail until a majority returns`,
+            }
+          : {
+              severity: 'degraded',
+              detail: `${key}: ${electorsLeft}: no failover if the primary fails (needs ${plan.needed})`,
+            },
+      );
   }
   const proxiesLost = lost(plan.proxies, now.proxies);
   if (proxiesLost.length)

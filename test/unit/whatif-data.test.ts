@@ -4,7 +4,8 @@
  * prediction while enough Sentinels are left to elect one, and stops writes when not; a replica
  * lost narrows reads, the last one stops writes (`min-replicas-to-write`); the HAProxy pair
  * narrowed is said too. data-a: redis1 (primary) and web1 on hv1, redis2 and web2 on hv3, redis3
- * on hv2; five Sentinels (the members and the HAProxy pair), three needed.
+ * on hv2; five Sentinels (the members and the HAProxy pair), three needed. data-pg: pg1 (primary)
+ * and web1 on hv1, pg3 on hv2 (both rack r1), pg2 and web2 on hv3; an etcd on each member.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,12 +37,17 @@ describe('whatif: the data services a failure costs', () => {
     expect(dataPlans(site)).toEqual([
       {
         service: 'shop/cache',
+        kind: 'redis',
+        daemon: 'redis',
         members: ['redis1', 'redis2', 'redis3'],
         primary: 'redis1',
-        sentinels: ['redis1', 'redis2', 'redis3', 'web1', 'web2'],
+        electors: ['redis1', 'redis2', 'redis3', 'web1', 'web2'],
+        electorsAre: 'Sentinels',
+        promoter: 'the Sentinels',
         needed: 3,
         proxies: ['web1', 'web2'],
         auth: true,
+        clientUser: null,
         minReplicasToWrite: 1,
         predictedMs: 4800,
         budgetMs: 5000,
@@ -88,5 +94,57 @@ describe('whatif: the data services a failure costs', () => {
       'breaks shop/cache: no HAProxy left to reach it (web1, web2 down)',
     ]);
     expect(failing('hv1', 'hv2').verdict).toBe('breaks');
+  });
+});
+
+describe('whatif: a PostgreSQL service (Patroni, etcd)', () => {
+  const [dataPg] = renderExample(join(REPO, 'test', 'fixtures', 'data-pg', 'inventory'));
+  const pg = dataPg!.site;
+  const impacts = (r: ScenarioResult) =>
+    r.impacts.filter((i) => i.service === 'patroni').map((i) => `${i.severity} ${i.detail}`);
+  const failingPg = (...devices: string[]) =>
+    analyseOne(pg, { name: devices.join('+'), kind: 'combined', devices, links: [] }).results[0]!;
+
+  it('GIVEN data-pg THEN its plan: the inventory’s primary, the three etcd members of which two are needed, and the node-loss prediction (the leader lock’s ttl), not the crash’s', () => {
+    expect(dataPlans(pg)).toEqual([
+      expect.objectContaining({
+        service: 'shop/db',
+        kind: 'postgres',
+        daemon: 'patroni',
+        members: ['pg1', 'pg2', 'pg3'],
+        primary: 'pg1',
+        electors: ['pg1', 'pg2', 'pg3'],
+        needed: 2,
+        proxies: ['web1', 'web2'],
+        auth: true,
+        clientUser: 'db',
+        minReplicasToWrite: 0,
+        predictedMs: 22300,
+        budgetMs: 5000,
+      }),
+    ]);
+  });
+
+  it('GIVEN the primary’s hypervisor THEN Patroni promotes a replica, writes failing for the leader lock’s ttl; GIVEN two etcd members lost with the primary up THEN Patroni demotes it: breaks', () => {
+    expect(impacts(failingPg('hv1'))).toEqual([
+      'degraded shop/db: primary pg1 down: Patroni promotes one of pg2, pg3; writes fail for up to 22300 ms (budget 5000 ms)',
+      'degraded shop/db: reached through web2 only',
+    ]);
+    expect(impacts(failingPg('hv3'))).toEqual([
+      'degraded shop/db: replicas pg3 left of pg2, pg3',
+      'degraded shop/db: reached through web1 only',
+    ]);
+    expect(impacts(failingPg('hv2', 'hv3'))).toEqual([
+      'breaks shop/db: 1 of 3 etcd members left (needs 2): Patroni demotes the primary pg1, which cannot renew its leader lock: writes fail until a majority returns',
+      'degraded shop/db: no replica left (pg2, pg3 down): reads go to the primary pg1',
+      'degraded shop/db: reached through web1 only',
+    ]);
+    // rack r1 holds pg1 and pg3: the primary and two of the three etcd members
+    const report = analyseSite(pg);
+    expect(
+      report.results
+        .filter((r) => r.impacts.some((i) => i.service === 'patroni' && i.severity === 'breaks'))
+        .map((r) => r.scenario.name),
+    ).toEqual(['rack:r1']);
   });
 });
