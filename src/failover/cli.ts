@@ -10,11 +10,12 @@ import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
+import { PGBOUNCER_USERLIST, userlistPasswordSed } from '../daemons/pgbouncer/index.js';
 import { REDIS_CONF, REQUIREPASS_SED } from '../daemons/redis/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
-import { dataPlans } from '../whatif/data-services.js';
+import { type DataPlan, dataPlans } from '../whatif/data-services.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
 import { annotateScenarios } from './prediction.js';
@@ -77,17 +78,26 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
  * redis.conf (`requirepass`, quoted once Sentinel has made Redis rewrite it): the lab runs what
  * `lab up` rendered with the secrets given then, which this command does not take again.
  */
+/** Where a member keeps its service's password, per kind: the file and a sed script that prints it. */
+function passwordOn(plan: DataPlan): { file: string; sed: string } {
+  return plan.kind === 'postgres'
+    ? { file: PGBOUNCER_USERLIST, sed: userlistPasswordSed(plan.clientUser ?? '') }
+    : { file: REDIS_CONF, sed: REQUIREPASS_SED };
+}
+
 async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Probe[]) {
   const out: Record<string, string> = {};
   for (const p of probes) {
     if (p.kind !== 'data' || !p.auth || out[p.service] !== undefined) continue;
-    const member = dataPlans(site).find((x) => x.service === p.service)?.members[0];
-    if (!member) continue;
-    const r = await labExec(lab, member, ['sed', '-n', REQUIREPASS_SED, REDIS_CONF]);
+    const plan = dataPlans(site).find((x) => x.service === p.service);
+    const member = plan?.members[0];
+    if (!plan || !member) continue;
+    const { file, sed } = passwordOn(plan);
+    const r = await labExec(lab, member, ['sed', '-n', sed, file]);
     const password = r.stdout.trim().split('\n')[0];
     if (r.code !== 0 || !password)
       throw new LabError(2, [
-        `lab failover: no password of ${p.service} in ${member}'s ${REDIS_CONF} (${(r.stderr || `exit ${r.code}`).trim()}): is the lab the site's (\`fabric lab up --site ${site.name}\`)?`,
+        `lab failover: no password of ${p.service} in ${member}'s ${file} (${(r.stderr || `exit ${r.code}`).trim()}): is the lab the site's (\`fabric lab up --site ${site.name}\`)?`,
       ]);
     out[p.service] = password;
   }

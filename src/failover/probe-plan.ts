@@ -10,7 +10,7 @@
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import { tenantOf } from '../model/runs.js';
+import { type DataKind, tenantOf } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
@@ -56,10 +56,11 @@ export interface HttpProbe {
 }
 
 /**
- * A data service's VIP, from the client's side (docs/data-tier.md): a write (`SET`) or read
- * (`GET`) on a new connection every HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP,
- * from the tenant's L4 balancer (where the L4 pair sends the VIP's connections from). Redis's
- * protocol: Redis is the only data service kind yet.
+ * A data service's VIP, from the client's side (docs/data-tier.md): a write or a read on a new
+ * connection every HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP, from the tenant's
+ * L4 balancer (where the L4 pair sends the VIP's connections from), in the service's protocol:
+ * Redis (`SET` / `GET`) or PostgreSQL through PgBouncer (`select txid_current()`, which a
+ * replica refuses, / `select 1`).
  */
 export interface DataProbe {
   kind: 'data';
@@ -71,9 +72,12 @@ export interface DataProbe {
   address: string;
   port: number;
   role: 'write' | 'read';
-  /** `<tenant>/<service>`: whose password the probe AUTHs with, when `auth`. */
+  protocol: DataKind;
+  /** `<tenant>/<service>`: whose password the probe authenticates with, when `auth`. */
   service: string;
   auth: boolean;
+  /** The role it logs in as (PostgreSQL); null for Redis. */
+  user: string | null;
   /** Never set: a data VIP is IPv4 (docs/data-tier.md). */
   family?: 'ipv6';
 }
@@ -184,7 +188,7 @@ function dataProbes(site: Site): DataProbe[] {
   const client = (tenant: string | null) =>
     site.devices.find((d) => runsVrrp(d) && d.keepalived.virtualServers.length && tenantOf(d) === tenant)
       ?.name;
-  const withAuth = new Set(dataPlans(site).flatMap((p) => (p.auth ? [p.service] : [])));
+  const plans = new Map(dataPlans(site).map((p) => [p.service, p]));
   const out: DataProbe[] = [];
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;
@@ -193,16 +197,20 @@ function dataProbes(site: Site): DataProbe[] {
     for (const f of d.haproxy.tcpFrontends)
       for (const b of f.binds.filter((x) => x.family === 'ipv4')) {
         const service = `${tenantOf(d)}/${f.service}`;
+        const plan = plans.get(service);
+        if (!plan) continue;
         out.push({
           kind: 'data',
-          id: `redis ${from}→${d.name} ${b.address}:${b.port} (${service} ${f.vipRole})`,
+          id: `${plan.kind} ${from}→${d.name} ${b.address}:${b.port} (${service} ${f.vipRole})`,
           device: from,
           via: d.name,
           address: b.address,
           port: b.port,
           role: f.vipRole,
+          protocol: plan.kind,
           service,
-          auth: withAuth.has(service),
+          auth: plan.auth,
+          user: plan.clientUser,
         });
       }
   }

@@ -6,6 +6,7 @@
  * on a new connection, from the upstream's client addresses in turn.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
 import type { Sample } from './measure.js';
 import {
@@ -107,6 +108,42 @@ const send = () => targets.forEach((x, u) => {
   });
 });
 `;
+
+/**
+ * argv: interval, then per probe one JSON argument {address, port, role, service, user}; the
+ * passwords as for Redis (FABRIC_PROBE_PASSWORDS), node-postgres's entry point in FABRIC_PG_MODULE
+ * (the agent runs from no folder of fabric's). Each interval opens one connection per probe
+ * (PgBouncer in front of PostgreSQL, SCRAM) and runs `select txid_current()` (write: it takes a
+ * transaction ID, which a replica refuses) or `select 1` (read) in database `postgres`; one JSON
+ * line per answer: {u, t, ok, e?}, `e` the SQLSTATE or the socket error's code.
+ */
+const PG_AGENT = `
+const { Client } = require(process.env.FABRIC_PG_MODULE);
+const [interval, ...rest] = process.argv.slice(1);
+const passwords = JSON.parse(process.env.FABRIC_PROBE_PASSWORDS || '{}');
+const targets = rest.map((a) => JSON.parse(a));
+const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
+const send = () => targets.forEach((x, u) => {
+  const t = Date.now();
+  let done = false;
+  const client = new Client({ host: x.address, port: x.port, user: x.user, password: passwords[x.service],
+    database: 'postgres', connectionTimeoutMillis: ${PROBE_TIMEOUT_MS}, query_timeout: ${PROBE_TIMEOUT_MS} });
+  const finish = (ok, e) => { if (!done) { done = true; out(u, t, ok, e); client.end().catch(() => {}); } };
+  client.on('error', (err) => finish(false, err.code || err.message));
+  client.connect()
+    .then(() => client.query(x.role === 'write' ? 'select txid_current()' : 'select 1'))
+    .then(() => finish(true), (err) => finish(false, err.code || String(err.message).split(' ')[0]));
+});
+`;
+
+/** The agent of each data protocol, and the environment it needs beside the passwords. */
+const DATA_AGENTS: Record<DataProbe['protocol'], { code: string; env: () => Record<string, string> }> = {
+  redis: { code: REDIS_AGENT, env: () => ({}) },
+  postgres: {
+    code: PG_AGENT,
+    env: () => ({ FABRIC_PG_MODULE: createRequire(import.meta.url).resolve('pg') }),
+  },
+};
 
 /** What one probe saw so far. */
 export class ProbeRecorder {
@@ -223,14 +260,17 @@ function joinGroup<P extends Probe>(
   p: P,
   netns: string,
   rec: ProbeRecorder,
+  /** Apart from the node's other probes (another agent). */
+  apart = '',
 ) {
-  const group = groups.get(p.device) ?? { netns, probes: [], recorders: [] };
+  const key = `${p.device}\0${apart}`;
+  const group = groups.get(key) ?? { netns, probes: [], recorders: [] };
   group.probes.push(p);
   group.recorders.push(rec);
-  groups.set(p.device, group);
+  groups.set(key, group);
 }
 
-/** An agent (HTTP, Redis) that prints one JSON line per answer: {u: the probe's index, t, ok, e?}. */
+/** An agent (HTTP, Redis, PostgreSQL) that prints one JSON line per answer: {u: the probe's index, t, ok, e?}. */
 function agentProcess(g: AgentGroup<Probe>, argv: string[], env: Record<string, string> = {}): ProbeProcess {
   const onLine = (line: string) => {
     try {
@@ -248,7 +288,7 @@ function agentProcess(g: AgentGroup<Probe>, argv: string[], env: Record<string, 
 
 /**
  * Starts every probe; `netnsOf` maps a device to its lab network namespace, `passwords` a data
- * service to its password (for the Redis probes that AUTH).
+ * service to its password (for the data probes that authenticate).
  */
 export function startProbes(
   probes: readonly Probe[],
@@ -258,7 +298,7 @@ export function startProbes(
   const recorders: ProbeRecorder[] = [];
   const processes: ProbeProcess[] = [];
   const http = new Map<string, AgentGroup<HttpProbe>>();
-  const redis = new Map<string, AgentGroup<DataProbe>>();
+  const data = new Map<string, AgentGroup<DataProbe>>();
   for (const p of probes) {
     const netns = netnsOf(p.device);
     if (!netns) continue;
@@ -276,7 +316,8 @@ export function startProbes(
       processes.push(new ProbeProcess(netns, argv, (l) => rec.pingLine(l), error));
       continue;
     }
-    if (p.kind === 'data') joinGroup(redis, p, netns, rec);
+    // one agent per node and protocol
+    if (p.kind === 'data') joinGroup(data, p, netns, rec, p.protocol);
     else joinGroup(http, p, netns, rec);
   }
   for (const g of http.values()) {
@@ -284,13 +325,16 @@ export function startProbes(
     for (const p of g.probes) argv.push(JSON.stringify({ urls: p.urls, sources: p.sources }));
     processes.push(agentProcess(g, argv));
   }
-  for (const g of redis.values()) {
-    const argv = [process.execPath, '-e', REDIS_AGENT + PACING, String(HTTP_INTERVAL_MS)];
+  for (const g of data.values()) {
+    const agent = DATA_AGENTS[g.probes[0]!.protocol];
+    const argv = [process.execPath, '-e', agent.code + PACING, String(HTTP_INTERVAL_MS)];
     for (const p of g.probes)
-      argv.push(JSON.stringify({ address: p.address, port: p.port, role: p.role, service: p.service }));
+      argv.push(
+        JSON.stringify({ address: p.address, port: p.port, role: p.role, service: p.service, user: p.user }),
+      );
     const known = g.probes.filter((p) => p.auth && passwords[p.service] !== undefined);
     const wanted = Object.fromEntries(known.map((p) => [p.service, passwords[p.service]!]));
-    processes.push(agentProcess(g, argv, { FABRIC_PROBE_PASSWORDS: JSON.stringify(wanted) }));
+    processes.push(agentProcess(g, argv, { ...agent.env(), FABRIC_PROBE_PASSWORDS: JSON.stringify(wanted) }));
   }
   return { recorders, stop: async () => void (await Promise.all(processes.map((p) => p.stop()))) };
 }
