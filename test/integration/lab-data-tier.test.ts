@@ -284,8 +284,8 @@ describe('the data tier in the data-a lab', () => {
     );
     expect(r.ms).toBeLessThanOrEqual(budget.budgetMs!);
     expect(w.failed.map((x) => x.reply)).toEqual([]);
-    // verify: exit 1, and only the Sentinels' views and the two members' replication fail, each
-    // naming the dead replica
+    // verify: exit 1, and only the Sentinels' views, the two members' replication and the HAProxy
+    // pair's read backends fail, each naming the dead replica
     const v = await lab.verify(15);
     expect(v.code, v.stderr).toBe(1);
     const failedChecks = (
@@ -293,13 +293,21 @@ describe('the data tier in the data-a lab', () => {
     ).results.filter((x) => !x.ok);
     const sentinelViews = Object.keys(SENTINELS).map((n) => `sentinel:${n}:cache`);
     expect(failedChecks.map((x) => x.id).sort(), JSON.stringify(failedChecks)).toEqual(
-      [...sentinelViews, `replica-lag:${promoted}`, `replica-lag:${victim}`].sort(),
+      [
+        ...sentinelViews,
+        `replica-lag:${promoted}`,
+        `replica-lag:${victim}`,
+        'data-backends:web1:cache',
+        'data-backends:web2:cache',
+      ].sort(),
     );
     const seen = new Map(failedChecks.map((x) => [x.id, x.seen]));
     for (const id of sentinelViews)
       expect(seen.get(id), id).toMatch(new RegExp(`^primary ${promoted}; replica ${victim} \\S*s_down`));
     expect(seen.get(`replica-lag:${promoted}`)).toBe(`primary; ${victim} not connected`);
     expect(seen.get(`replica-lag:${victim}`)).toMatch(/Connection refused/);
+    for (const web of ['web1', 'web2'])
+      expect(seen.get(`data-backends:${web}:cache`)).toBe(`primary ${promoted}; ${victim} not UP in cache_replicas`);
   }, 120_000);
 
   it('GIVEN the lab, the killed replica restarted WHEN `fabric lab failover` crashes a replica (redis1) and then the primary THEN each is within the budget on its data probes (a split first vote held to Sentinel’s own bound), the replica’s costs no write, and verify is green after each', async () => {

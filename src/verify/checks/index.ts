@@ -13,12 +13,14 @@ import { bfdPeer } from './bfd-peer.js';
 import { bgpFiltered } from './bgp-filtered.js';
 import { bgpIdentity } from './bgp-identity.js';
 import { bgpSession } from './bgp-session.js';
+import { dataBackends } from './data-backends.js';
 import { ecmp } from './ecmp.js';
 import { haproxyBackends } from './haproxy-backends.js';
 import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
+import { pgReplication } from './pg-replication.js';
 import { replicaLag } from './replica-lag.js';
 import { sentinelView } from './sentinel-view.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
@@ -38,8 +40,10 @@ const KINDS = [
   vxlanTunnels,
   vrrpMaster,
   haproxyBackends,
+  dataBackends,
   sentinelView,
   replicaLag,
+  pgReplication,
   overlayPing,
   vipAnswers,
   httpPath,
