@@ -196,10 +196,20 @@ start_redis() {
 # with /usr/bin/python, which bookworm lacks; fabric renders config.yml, which patroni.service
 # reads. Patroni waits for no one: the member that takes the store's initialize key first
 # bootstraps the cluster, the others clone it.
+# on_tmpfs DIR OWNER MODE: DIR on a tmpfs of the node's own (it goes with the node). etcd and
+# PostgreSQL fsync every write; on the machine's one disk, shared by every node and whatever else
+# runs, a slow fsync made etcd miss its heartbeats and Patroni lose the leader lock, and the
+# lab's write VIP had no primary for seconds with no fault made. A real member has its own disk.
+on_tmpfs() {
+  mountpoint -q "$1" && return 0
+  mkdir -p "$1" && mount -t tmpfs -o "size=1g,mode=$3" "fabric-$(basename "$1")" "$1" && chown "$2" "$1"
+}
+
 start_etcd() {
   (
     a=$(sed -n 's|^ETCD_LISTEN_CLIENT_URLS=https*://\([^:,]*\):.*|\1|p' /etc/default/etcd 2>/dev/null)
     if [ -z "$a" ]; then report etcd "unconfigured: no /etc/default/etcd from fabric yet"; exit 0; fi
+    on_tmpfs /var/lib/etcd etcd:etcd 0700 || { report etcd "failed: no tmpfs for /var/lib/etcd"; exit 0; }
     wait_for_address "$a"
     if service etcd start >"$STATE/etcd-start.log" 2>&1 && running etcd; then report etcd ok
     else report etcd "failed: see $STATE/etcd-start.log"; fi
@@ -229,6 +239,7 @@ start_patroni() {
   (
     a=$(sed -n "s/^  listen: '\([^']*\):[0-9]*'\$/\1/p" "$PATRONI_CONF" 2>/dev/null | head -1)
     if [ -z "$a" ]; then report patroni "unconfigured: no $PATRONI_CONF from fabric yet"; exit 0; fi
+    on_tmpfs /var/lib/postgresql postgres:postgres 0755 || { report patroni "failed: no tmpfs for /var/lib/postgresql"; exit 0; }
     wait_for_address "$a"
     if patroni start; then report patroni ok; else report patroni "failed: see /var/log/patroni.log"; fi
   ) >/dev/null 2>&1 &

@@ -112,10 +112,16 @@ const send = () => targets.forEach((x, u) => {
 /**
  * argv: interval, then per probe one JSON argument {address, port, role, service, user}; the
  * passwords as for Redis (FABRIC_PROBE_PASSWORDS), node-postgres's entry point in FABRIC_PG_MODULE
- * (the agent runs from no folder of fabric's). Each interval opens one connection per probe
- * (PgBouncer in front of PostgreSQL, SCRAM) and runs `select txid_current()` (write: it takes a
- * transaction ID, which a replica refuses) or `select 1` (read) in database `postgres`; one JSON
- * line per answer: {u, t, ok, e?}, `e` the SQLSTATE or the socket error's code.
+ * (the agent runs from no folder of fabric's). Each probe keeps one connection, as an
+ * application's pool does (PgBouncer in front of PostgreSQL, SCRAM), and each interval runs
+ * `select txid_current()` on it (write: it takes a transaction ID, which a replica refuses) or
+ * `select 1` (read) in database `postgres`; on any error the connection is dropped and the next
+ * interval opens a new one. HAProxy's `on-marked-down shutdown-sessions` cuts a connection to a
+ * member marked down, so a failover is seen as it is by a pooled client. Not a new connection
+ * per query (the Redis agent's way): the lab's 2 vCPUs and userspace overlay could not carry 80
+ * SCRAM logins a second beside the ping probes (connections timed out with no fault made,
+ * docs/data-tier.md). One JSON line per answer: {u, t, ok, e?}, `e` the SQLSTATE or the error's
+ * first word.
  */
 const PG_AGENT = `
 const { Client } = require(process.env.FABRIC_PG_MODULE);
@@ -123,16 +129,21 @@ const [interval, ...rest] = process.argv.slice(1);
 const passwords = JSON.parse(process.env.FABRIC_PROBE_PASSWORDS || '{}');
 const targets = rest.map((a) => JSON.parse(a));
 const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
-const send = () => targets.forEach((x, u) => {
-  const t = Date.now();
-  let done = false;
+// one connection per probe: opened when there is none, dropped on any error
+const open = (x) => {
   const client = new Client({ host: x.address, port: x.port, user: x.user, password: passwords[x.service],
     database: 'postgres', connectionTimeoutMillis: ${PROBE_TIMEOUT_MS}, query_timeout: ${PROBE_TIMEOUT_MS} });
-  const finish = (ok, e) => { if (!done) { done = true; out(u, t, ok, e); client.end().catch(() => {}); } };
-  client.on('error', (err) => finish(false, err.code || err.message));
-  client.connect()
-    .then(() => client.query(x.role === 'write' ? 'select txid_current()' : 'select 1'))
-    .then(() => finish(true), (err) => finish(false, err.code || String(err.message).split(' ')[0]));
+  const c = { drop: () => { if (x.c === c) x.c = null; client.end().catch(() => {}); } };
+  client.on('error', c.drop);
+  c.ready = client.connect().then(() => client, (err) => { c.drop(); throw err; });
+  return (x.c = c);
+};
+const send = () => targets.forEach((x, u) => {
+  const t = Date.now();
+  const c = x.c || open(x);
+  c.ready
+    .then((client) => client.query(x.role === 'write' ? 'select txid_current()' : 'select 1').catch((err) => { c.drop(); throw err; }))
+    .then(() => out(u, t, true), (err) => out(u, t, false, err.code || String(err.message).split(' ')[0]));
 });
 `;
 
