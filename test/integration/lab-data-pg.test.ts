@@ -1,0 +1,223 @@
+/**
+ * Issue 12 in the lab, PostgreSQL: the data-pg fixture's three members run etcd, Patroni
+ * (PostgreSQL 15) and PgBouncer on their rendered files (docs/data-tier.md, "In the lab").
+ *
+ * GIVEN the data-pg fixture on a free management subnet, with a lab name of this run
+ * WHEN `fabric lab up --site data-pg --wait`
+ * THEN every member runs etcd, Patroni, PostgreSQL and PgBouncer, found by their own PID files;
+ * `fabric verify` is green, `pg-replication` seeing one primary streaming to two replicas; a
+ * write through web1's write frontend is read back through web2's read frontend; `fabric lab
+ * failover --fault crash` of a replica costs no write, and of the primary (its postmaster
+ * SIGKILLed by PID) costs writes within the budget, Patroni promoting a replica that web1's write
+ * backend then holds alone; the old primary comes back as a replica (verify green again); and
+ * `fabric lab down` leaves nothing behind.
+ *
+ * Which member bootstraps the cluster (and so starts as the primary) is Patroni's race for the
+ * store's initialize key: the test reads it from the members.
+ *
+ * One lab up: run it alone on the machine's lab lock:
+ * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-pg.test.ts`.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
+import { REPO, runFabric } from '../support/cli.js';
+import { renderExample } from '../support/render.js';
+
+const SITE = 'data-pg';
+const FIXTURE = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
+const MEMBERS = ['pg1', 'pg2', 'pg3'] as const;
+/** The HAProxy pair's L4-facing addresses (lbnet), where the data VIPs' ports listen. */
+const WEB1 = '10.20.1.11';
+const WEB2 = '10.20.1.12';
+const WRITE_PORT = 5000;
+const READ_PORT = 5001;
+
+const lab = labFromFixture(FIXTURE, 'dpg', { site: SITE, flags: ['--wait', '240'] });
+const [fixture] = renderExample(FIXTURE);
+const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/db')!;
+const password = /^"db" "(.*)"$/m.exec(
+  fixture!.rendered.files.find((f) => f.device === 'pg1' && f.file === 'userlist.txt')!.content,
+)![1]!;
+
+/** psql from lb1 (where the L4 pair sends the VIPs' connections from) to a frontend. */
+async function sql(host: string, port: number, query: string, db = 'app') {
+  return lab.exec(
+    'lb1',
+    'env',
+    `PGPASSWORD=${password}`,
+    'timeout',
+    '5',
+    'psql',
+    `host=${host} port=${port} user=db dbname=${db} connect_timeout=2`,
+    '-XAtq',
+    '-c',
+    query,
+  );
+}
+
+/** The member each member's PostgreSQL says is primary: its own role, by pg_is_in_recovery(). */
+async function roles(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const m of MEMBERS) {
+    const r = await lab.exec(
+      m,
+      'runuser',
+      '-u',
+      'postgres',
+      '--',
+      'psql',
+      '-h',
+      '/var/run/postgresql',
+      '-XAtq',
+      '-c',
+      "select case when pg_is_in_recovery() then 'replica' else 'primary' end",
+    );
+    out.set(m, r.code === 0 ? r.stdout.trim() : `down: ${r.stderr.trim()}`);
+  }
+  return out;
+}
+const primaryOf = (r: Map<string, string>) => [...r].filter(([, role]) => role === 'primary').map(([m]) => m);
+
+/** web1's servers of a backend that are UP, from its admin socket. */
+async function upIn(backend: string): Promise<string[]> {
+  const r = await lab.exec('web1', 'sh', '-c', 'echo "show stat" | socat - /run/haproxy/admin.sock');
+  return r.stdout
+    .split('\n')
+    .map((l) => l.split(','))
+    .filter((f) => f[0] === backend && f[1] !== 'BACKEND' && f[17] === 'UP')
+    .map((f) => f[1]!);
+}
+
+type Probe = { probe: string; kind: string; failover: { failed: number; longestOutageMs: number } };
+interface FailoverReport {
+  probes?: { data: number };
+  scenarios?: {
+    id: string;
+    verdict: string;
+    reasons: string[];
+    converged: boolean;
+    failover: { maxOutageMs: number };
+    probes: Probe[];
+  }[];
+}
+
+async function crash(member: string): Promise<FailoverReport> {
+  const r = await runFabric(
+    ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
+      '--only',
+      member,
+      '--fault',
+      'crash',
+      '--json',
+      '--converge-timeout',
+      '120',
+    ]),
+    { cwd: lab.dir },
+  );
+  const report = JSON.parse(r.stdout || '{}') as FailoverReport;
+  expect(
+    report.scenarios?.map((s) => s.id),
+    r.stderr,
+  ).toEqual([`${member}/crash`]);
+  return report;
+}
+const writesFailed = (s: { probes: Probe[] }) =>
+  s.probes
+    .filter((p) => p.kind === 'data' && p.probe.includes(' write)'))
+    .reduce((n, p) => n + p.failover.failed, 0);
+
+describe('PostgreSQL in the data-pg lab', () => {
+  let primary = '';
+
+  it('GIVEN the rendered files THEN every member runs etcd, Patroni, PostgreSQL and PgBouncer (by their PID files), one member is the primary and the others its replicas', async () => {
+    for (const m of MEMBERS) {
+      const comm = async (pidFile: string) => {
+        const pid = (await lab.exec(m, 'head', '-n', '1', pidFile)).stdout.trim();
+        return (await lab.exec(m, 'cat', `/proc/${pid}/comm`)).stdout.trim();
+      };
+      expect(await comm('/run/patroni.pid'), m).toBe('patroni');
+      expect(await comm('/run/postgresql/pgbouncer.pid'), m).toBe('pgbouncer');
+      expect((await lab.exec(m, 'pidof', 'etcd')).code, m).toBe(0);
+    }
+    const r = await waitFor('one primary and two replicas', 120_000, async () => {
+      const now = await roles();
+      return primaryOf(now).length === 1 && [...now.values()].filter((x) => x === 'replica').length === 2
+        ? now
+        : undefined;
+    });
+    primary = primaryOf(r)[0]!;
+    for (const m of MEMBERS) {
+      const postmaster = (
+        await lab.exec(m, 'head', '-n', '1', '/var/lib/postgresql/15/db/postmaster.pid')
+      ).stdout.trim();
+      expect((await lab.exec(m, 'cat', `/proc/${postmaster}/comm`)).stdout.trim(), m).toBe('postgres');
+    }
+  }, 180_000);
+
+  it('GIVEN the lab is up THEN verify is green: pg-replication sees the primary streaming to both replicas', async () => {
+    const r = await lab.verify(120);
+    const json = JSON.parse(r.stdout || '{}') as { results?: { id: string; ok: boolean; seen: string }[] };
+    expect((json.results ?? []).filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+    const replication = (json.results ?? []).filter((x) => x.id.startsWith('pg-replication:'));
+    expect(replication.map((x) => x.id)).toEqual(MEMBERS.map((m) => `pg-replication:${m}`));
+    for (const x of replication)
+      expect(x.seen).toMatch(
+        x.id === `pg-replication:${primary}`
+          ? /^primary; replicas pg\d \d+ B behind, pg\d /
+          : new RegExp(`^replica of ${primary}, streaming`),
+      );
+    expect(await upIn('db_primary')).toEqual([primary]);
+    expect((await upIn('db_replicas')).filter((s) => !s.endsWith('_primary')).sort()).toEqual(
+      MEMBERS.filter((m) => m !== primary),
+    );
+  }, 180_000);
+
+  it('GIVEN a client on the L4-facing segment THEN a write through web1’s write frontend is read back through web2’s read frontend, and the read frontend refuses a write', async () => {
+    // the application's role may create databases, not objects in another's public schema (PostgreSQL 15)
+    const created = await sql(WEB1, WRITE_PORT, 'create database app', 'postgres');
+    expect(created.code, created.stderr).toBe(0);
+    const write = await sql(WEB1, WRITE_PORT, 'create table probe (n int); insert into probe values (42)');
+    expect(write.code, write.stderr).toBe(0);
+    await waitFor('the row on a replica', 10_000, async () => {
+      const r = await sql(WEB2, READ_PORT, 'select count(*) from probe where n = 42');
+      return r.code === 0 && r.stdout.trim() === '1' ? true : undefined;
+    });
+    const refused = await sql(WEB2, READ_PORT, 'insert into probe values (43)');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/read-only transaction/);
+  }, 60_000);
+
+  it('GIVEN the lab WHEN `fabric lab failover` crashes a replica, then the primary THEN the replica’s costs no write, the primary’s costs writes within the budget, a replica is promoted and web1 sends writes to it alone, and the old primary comes back as its replica', async () => {
+    const replica = MEMBERS.find((m) => m !== primary)!;
+    const first = (await crash(replica)).scenarios![0]!;
+    expect(first.probes.filter((p) => p.kind === 'data')).toHaveLength(4);
+    expect(first.converged).toBe(true);
+    expect(writesFailed(first), `${first.id}: ${first.reasons.join('; ')}`).toBe(0);
+
+    const report = await crash(primary);
+    const s = report.scenarios![0]!;
+    process.stderr.write(
+      `lab data-pg: lab failover ${s.id}: ${s.verdict}, outage ${s.failover.maxOutageMs} ms, ${writesFailed(s)} writes failed${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}\n`,
+    );
+    expect(s.converged).toBe(true);
+    expect(writesFailed(s)).toBeGreaterThan(0);
+    expect(s.failover.maxOutageMs).toBeLessThanOrEqual(budget.budgetMs!);
+    expect(s.verdict, s.reasons.join('; ')).toBe('pass');
+
+    const now = await waitFor('a new primary and the old one its replica', 120_000, async () => {
+      const r = await roles();
+      return primaryOf(r).length === 1 && primaryOf(r)[0] !== primary && r.get(primary) === 'replica'
+        ? r
+        : undefined;
+    });
+    const promoted = primaryOf(now)[0]!;
+    await waitFor('web1 writing to the promoted member alone', 30_000, async () => {
+      const up = await upIn('db_primary');
+      return up.length === 1 && up[0] === promoted ? true : undefined;
+    });
+    const v = await lab.verify(120);
+    expect(v.code, v.stdout.slice(0, 2000)).toBe(0);
+  }, 600_000);
+});
