@@ -21,7 +21,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
-import { REPO, runFabric } from '../support/cli.js';
+import { REPO } from '../support/cli.js';
+import { crashMembers, writesFailed } from '../support/data-failover.js';
 import { renderExample } from '../support/render.js';
 
 const SITE = 'data-pg';
@@ -89,43 +90,15 @@ async function upIn(backend: string): Promise<string[]> {
     .map((f) => f[1]!);
 }
 
-type Probe = { probe: string; kind: string; failover: { failed: number; longestOutageMs: number } };
-interface FailoverReport {
-  probes?: { data: number };
-  scenarios?: {
-    id: string;
-    verdict: string;
-    reasons: string[];
-    converged: boolean;
-    failover: { maxOutageMs: number };
-    probes: Probe[];
-  }[];
-}
-
-async function crash(member: string): Promise<FailoverReport> {
-  const r = await runFabric(
-    ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
-      '--only',
-      member,
-      '--fault',
-      'crash',
-      '--json',
-      '--converge-timeout',
-      '120',
-    ]),
-    { cwd: lab.dir },
-  );
-  const report = JSON.parse(r.stdout || '{}') as FailoverReport;
+/** One member's crash by `lab failover`: its one scenario. */
+async function crash(member: string) {
+  const { report, stderr } = await crashMembers(lab, SITE, [member]);
   expect(
     report.scenarios?.map((s) => s.id),
-    r.stderr,
+    stderr,
   ).toEqual([`${member}/crash`]);
-  return report;
+  return report.scenarios![0]!;
 }
-const writesFailed = (s: { probes: Probe[] }) =>
-  s.probes
-    .filter((p) => p.kind === 'data' && p.probe.includes(' write)'))
-    .reduce((n, p) => n + p.failover.failed, 0);
 
 describe('PostgreSQL in the data-pg lab', () => {
   let primary = '';
@@ -191,13 +164,12 @@ describe('PostgreSQL in the data-pg lab', () => {
 
   it('GIVEN the lab WHEN `fabric lab failover` crashes a replica, then the primary THEN the replica’s costs no write, the primary’s costs writes within the budget, a replica is promoted and web1 sends writes to it alone, and the old primary comes back as its replica', async () => {
     const replica = MEMBERS.find((m) => m !== primary)!;
-    const first = (await crash(replica)).scenarios![0]!;
+    const first = await crash(replica);
     expect(first.probes.filter((p) => p.kind === 'data')).toHaveLength(4);
     expect(first.converged).toBe(true);
     expect(writesFailed(first), `${first.id}: ${first.reasons.join('; ')}`).toBe(0);
 
-    const report = await crash(primary);
-    const s = report.scenarios![0]!;
+    const s = await crash(primary);
     process.stderr.write(
       `lab data-pg: lab failover ${s.id}: ${s.verdict}, outage ${s.failover.maxOutageMs} ms, ${writesFailed(s)} writes failed${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}\n`,
     );

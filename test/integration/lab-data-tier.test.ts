@@ -26,7 +26,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsRedis } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
-import { REPO, runFabric } from '../support/cli.js';
+import { REPO } from '../support/cli.js';
+import { crashMembers, writesFailed } from '../support/data-failover.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { type AskSentinel, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
@@ -307,47 +308,21 @@ describe('the data tier in the data-a lab', () => {
     expect(seen.get(`replica-lag:${promoted}`)).toBe(`primary; ${victim} not connected`);
     expect(seen.get(`replica-lag:${victim}`)).toMatch(/Connection refused/);
     for (const web of ['web1', 'web2'])
-      expect(seen.get(`data-backends:${web}:cache`)).toBe(`primary ${promoted}; ${victim} not UP in cache_replicas`);
+      expect(seen.get(`data-backends:${web}:cache`)).toBe(
+        `primary ${promoted}; ${victim} not UP in cache_replicas`,
+      );
   }, 120_000);
 
   it('GIVEN the lab, the killed replica restarted WHEN `fabric lab failover` crashes a replica (redis1) and then the primary THEN each is within the budget on its data probes (a split first vote held to Sentinel’s own bound), the replica’s costs no write, and verify is green after each', async () => {
     await stopLoops();
     expect((await lab.exec(victim, 'service', 'redis-server', 'start')).code).toBe(0);
-    const r = await runFabric(
-      ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
-        '--only',
-        `redis1,${promoted}`,
-        '--fault',
-        'crash',
-        '--json',
-        '--converge-timeout',
-        '120',
-      ]),
-      { cwd: lab.dir },
-    );
-    type Probe = { probe: string; kind: string; failover: { failed: number; longestOutageMs: number } };
-    const report = JSON.parse(r.stdout || '{}') as {
-      probes?: { data: number };
-      scenarios?: {
-        id: string;
-        verdict: string;
-        reasons: string[];
-        converged: boolean;
-        injectedAt: string;
-        failover: { maxOutageMs: number };
-        probes: Probe[];
-      }[];
-    };
+    const { report, stderr } = await crashMembers(lab, SITE, ['redis1', promoted]);
     // redis1, the old primary, is a replica of the promoted member now: a replica's crash, then the primary's
     expect(
       report.scenarios?.map((s) => s.id),
-      r.stderr,
+      stderr,
     ).toEqual(['redis1/crash', `${promoted}/crash`]);
     expect(report.probes?.data).toBe(4);
-    const writesFailed = (s: { probes: Probe[] }) =>
-      s.probes
-        .filter((p) => p.kind === 'data' && p.probe.endsWith('write)'))
-        .reduce((n, p) => n + p.failover.failed, 0);
     for (const s of report.scenarios!) {
       console.log(
         `lab data tier: lab failover ${s.id}: ${s.verdict}, outage ${s.failover.maxOutageMs} ms, ${writesFailed(s)} writes failed${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}`,

@@ -1,0 +1,54 @@
+/**
+ * `fabric lab failover --fault crash` of data service members in a fixture's lab, and what its
+ * JSON report says of the data probes: shared by the data tier's lab tests (Redis, PostgreSQL).
+ */
+import type { FixtureLab } from '../fixtures/lab/support.js';
+import { runFabric } from './cli.js';
+
+export interface DataFailoverProbe {
+  probe: string;
+  kind: string;
+  failover: { failed: number; longestOutageMs: number };
+}
+
+export interface DataFailoverScenario {
+  id: string;
+  verdict: string;
+  reasons: string[];
+  converged: boolean;
+  injectedAt: string;
+  failover: { maxOutageMs: number };
+  probes: DataFailoverProbe[];
+}
+
+export interface DataFailoverReport {
+  probes?: { data: number };
+  scenarios?: DataFailoverScenario[];
+}
+
+/** Crashes `members` (in the model's order), each measured and converged; the run's stderr beside its report. */
+export async function crashMembers(
+  lab: FixtureLab,
+  site: string,
+  members: readonly string[],
+): Promise<{ report: DataFailoverReport; stderr: string }> {
+  const r = await runFabric(
+    ['--inventory', lab.inventory, 'lab', 'failover', '--site', site, '--name', lab.name].concat([
+      '--only',
+      members.join(','),
+      '--fault',
+      'crash',
+      '--json',
+      '--converge-timeout',
+      '120',
+    ]),
+    { cwd: lab.dir },
+  );
+  return { report: JSON.parse(r.stdout || '{}') as DataFailoverReport, stderr: r.stderr };
+}
+
+/** The requests the scenario's write probes saw fail. */
+export const writesFailed = (s: Pick<DataFailoverScenario, 'probes'>): number =>
+  s.probes
+    .filter((p) => p.kind === 'data' && p.probe.endsWith('write)'))
+    .reduce((n, p) => n + p.failover.failed, 0);
