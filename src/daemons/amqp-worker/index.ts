@@ -4,7 +4,7 @@
  * with the credentials in an auth file (`--authfile`: no password on a command line). It consumes
  * one queue, acknowledges each message once it has been written down, and is started again a
  * second after its connection is lost (a node's death, HAProxy's shutdown-sessions). A push checks
- * the unit with `systemd-analyze verify` and restarts the worker (amqp-consume has no reload; an
+ * the unit with `systemd-analyze verify` (anything it says refuses it) and restarts the worker (amqp-consume has no reload; an
  * unacknowledged message goes back to the queue).
  */
 import { compareFileInUse } from '../../drift/driver.js';
@@ -56,7 +56,8 @@ export const amqpWorker: DaemonDriver = {
         validate: unit
           ? [
               `d=$(mktemp -d); cp files/${unit.n} "$d/${name}.service"`,
-              `systemd-analyze verify "$d/${name}.service" > validate-amqp-worker.out 2>&1 || { echo "${name}.service rejected by systemd-analyze: $(head -2 validate-amqp-worker.out | tr '\\n' ' ')"; ok=1; }`,
+              // it says what it ignores (a misspelt value) and exits 0: anything it says is a rejection
+              `{ systemd-analyze verify "$d/${name}.service" > validate-amqp-worker.out 2>&1 && [ ! -s validate-amqp-worker.out ]; } || { echo "${name}.service rejected by systemd-analyze: $(head -2 validate-amqp-worker.out | tr '\\n' ' ')"; ok=1; }`,
               'rm -rf "$d"',
             ]
           : [],

@@ -51,8 +51,17 @@ export function rabbitmqValidate(files: readonly StagedFile[], at = (n: string) 
   const conf = stagedAt(files, RABBITMQ_CONF);
   const defs = stagedAt(files, RABBITMQ_DEFINITIONS_FILE);
   if (!conf && !defs) return [];
+  // the schema checks that load_definitions names a readable file: the staged definitions when
+  // this push brings them (the target is written only after validation), else the installed ones
+  const definitions = defs ? `"$PWD/${at(defs)}"` : RABBITMQ_DEFINITIONS_FILE;
   return [
-    `erl -noshell -boot start_clean -pa ${RABBITMQ_LIB}/*/ebin -eval '${CHECK_ERL}' -extra ${conf ? at(conf) : '/dev/null'} ${defs ? at(defs) : '-'} > validate-rabbitmq.out 2>&1 || { echo "rejected by RabbitMQ's schema: $(grep -v '^=' validate-rabbitmq.out | head -3 | tr '\\n' ' ')"; ok=1; }`,
+    'd=$(mktemp -d)',
+    conf
+      ? `sed 's|^load_definitions = .*|load_definitions = '${definitions}'|' ${at(conf)} > "$d/rabbitmq.conf"`
+      : ': > "$d/rabbitmq.conf"',
+    `erl -noshell -boot start_clean -pa ${RABBITMQ_LIB}/*/ebin -eval '${CHECK_ERL}' -extra "$d/rabbitmq.conf" ${defs ? at(defs) : '-'} > validate-rabbitmq.out 2>&1; rc=$?`,
+    'rm -rf "$d"',
+    `[ "$rc" = 0 ] || { echo "rejected by RabbitMQ's schema: $(grep -v '^=' validate-rabbitmq.out | head -3 | tr '\\n' ' ')"; ok=1; }`,
   ];
 }
 
