@@ -48,7 +48,9 @@ function proxiesOf(facts: SiteFacts, tenant: string): DeviceFacts[] {
 /**
  * The definitions: the application's user (the service's name) may read and write every queue and
  * declare none (`configure ^$`: the queues are fabric's, quorum, so no client creates a classic
- * one by mistake); `monitoring` has no permission and only the tag the health checks need.
+ * one by mistake); `monitoring` has the tag the health checks need and access to the vhost with
+ * no permission on any resource (`^$` thrice): it sees the queues' state (members, leader) in the
+ * management API, and can read, write or declare nothing.
  */
 export function rabbitmqDefinitions(svc: DataServiceFacts, auth: SecretRef): RabbitmqDefinitions {
   const queues = [...new Set(svc.workers.map((w) => w.queue))].sort();
@@ -58,7 +60,10 @@ export function rabbitmqDefinitions(svc: DataServiceFacts, auth: SecretRef): Rab
       { name: svc.name, password: auth, tags: [] },
     ].sort((a, b) => a.name.localeCompare(b.name)),
     vhosts: [{ name: RABBITMQ_VHOST }],
-    permissions: [{ user: svc.name, vhost: RABBITMQ_VHOST, configure: '^$', write: '.*', read: '.*' }],
+    permissions: [
+      { user: RABBITMQ_MONITORING_USER, vhost: RABBITMQ_VHOST, configure: '^$', write: '^$', read: '^$' },
+      { user: svc.name, vhost: RABBITMQ_VHOST, configure: '^$', write: '.*', read: '.*' },
+    ].sort((a, b) => a.user.localeCompare(b.user)),
     queues: queues.map((name) => ({
       name,
       vhost: RABBITMQ_VHOST,

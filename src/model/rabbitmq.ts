@@ -54,7 +54,7 @@ export interface RabbitmqDefinitions {
   /** The application's user (the service's name) and `monitoring` (HAProxy's checks), sorted by name. */
   users: { name: string; password: SecretRef; tags: string[] }[];
   vhosts: { name: string }[];
-  /** Per user, regular expressions over resource names; `^$` allows none. */
+  /** Per user (sorted), regular expressions over resource names; `^$` allows none. */
   permissions: { user: string; vhost: string; configure: string; write: string; read: string }[];
   /** The workers' queues, sorted by name: durable quorum queues. */
   queues: { name: string; vhost: string; durable: true; autoDelete: false; type: 'quorum' }[];

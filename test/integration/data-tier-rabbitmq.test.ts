@@ -230,6 +230,19 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
       return existsSync(f) ? `--- ${m}\n${readFileSync(f, 'utf8').split('\n').slice(-12).join('\n')}` : '';
     }).join('\n');
   const asRabbitmq = ['setpriv', '--reuid', 'rabbitmq', '--regid', 'rabbitmq', '--init-groups', '--'];
+  /**
+   * The `jobs` queue as node `m` sees it, through the management API as `monitoring` (access to
+   * the vhost, no permission on any resource): its type, leader and members.
+   */
+  const queueOf = async (m: Member) => {
+    const body = await api(m, '/api/queues/%2F/jobs');
+    try {
+      const q = JSON.parse(body) as { type?: string; leader?: string; members?: string[] };
+      return { type: q.type, leader: q.leader, members: [...(q.members ?? [])].sort(), out: body };
+    } catch {
+      return { type: undefined, leader: undefined, members: [], out: body };
+    }
+  };
 
   /**
    * A node on its rendered files: rabbitmq-env.conf (its NODENAME, long names) read as Debian's
@@ -412,6 +425,9 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
     const nodes = await api('mq2', '/api/nodes');
     for (const m of MEMBERS) expect(nodes).toContain(`"name":"${mqOf(m).nodeName}"`);
     expect(await api('mq3', '/api/health/checks/local-alarms')).toBe('{"status":"ok"}');
+    // the boot-time import waited for the three nodes: the queue has a replica on each
+    const q = await queueOf('mq2');
+    expect([q.type, q.members], q.out).toEqual(['quorum', MEMBERS.map((m) => mqOf(m).nodeName).sort()]);
     // a wrong password is refused by the management API (and so by HAProxy's check)
     const wrong = netns.exec(hub, [
       'curl',
@@ -447,21 +463,7 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
   it('GIVEN a publisher with confirms through the VIP WHEN the queue’s leader is SIGKILLed THEN HAProxy marks it DOWN, publishing goes on within the budget, and no confirmed message is lost', async () => {
     const { budget } = web1();
     // the queue's leader: the worst node to lose (its queue elects a new leader)
-    const leaderOut = netns.exec(nsOf.get('mq1')!, [
-      ...asRabbitmq,
-      'env',
-      `HOME=${join(dir, 'mq1')}`,
-      'rabbitmqctl',
-      '-q',
-      '-l',
-      '-n',
-      mqOf('mq1').nodeName,
-      'list_queues',
-      'name',
-      'leader',
-      '--no-table-headers',
-    ]);
-    const leaderName = /jobs\s+(\S+)/.exec(leaderOut.out)?.[1];
+    const { leader: leaderName } = await queueOf('mq1');
     const victim = MEMBERS.find((m) => mqOf(m).nodeName === leaderName) ?? 'mq1';
 
     const script = join(dir, 'publisher.py');
@@ -504,6 +506,9 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
     );
     await sleep(5000);
     publisher.kill('SIGTERM');
+    const survivor = MEMBERS.find((m) => m !== victim)!;
+    const newLeader = (await queueOf(survivor)).leader;
+    expect(newLeader).not.toBe(leaderName);
     await sleep(300);
 
     const after = publishes.filter((p) => p.t >= killedAt - 100);
@@ -542,7 +547,8 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
         `no confirmed publish from ${lastBefore - killedAt} ms to ${firstAfter - killedAt} ms after the kill ` +
         `(outage ${firstAfter - lastBefore} ms, longest gap between confirms ${longestGap} ms); ` +
         `prediction ${budget.expectedOutageMs} ms, budget ${budget.budgetMs} ms; ` +
-        `${confirmed.length} confirmed, ${lost.length} lost, ${unconfirmedDelivered} unconfirmed but delivered`,
+        `${confirmed.length} confirmed, ${lost.length} lost, ${unconfirmedDelivered} unconfirmed but delivered; ` +
+        `new leader ${newLeader}`,
     );
     expect(lost).toEqual([]);
     expect(downMs).toBeLessThanOrEqual(budget.budgetMs!);

@@ -62,6 +62,7 @@ describe('the data-mq fixture compiled', () => {
       ['mq', []],
     ]);
     expect(m.definitions.permissions).toEqual([
+      { user: 'monitoring', vhost: '/', configure: '^$', write: '^$', read: '^$' },
       { user: 'mq', vhost: '/', configure: '^$', write: '.*', read: '.*' },
     ]);
   });
