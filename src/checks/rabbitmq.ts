@@ -2,10 +2,13 @@
  * The `rabbitmq` data services (docs/data-tier.md): every member is a `node` and no VIP is a read
  * VIP (any node serves every queue), the cluster keeps a majority when any one failure domain
  * fails (the quorum queues need one), the application's password and the nodes' cookie exist,
- * and the workers are a rabbitmq service's, with an AMQP VIP to connect to. Errors (exit 1).
+ * and the workers are a rabbitmq service's, with an AMQP VIP to connect to. Errors (exit 1); a
+ * node's silent loss over the budget is a warning.
  */
+import { rabbitmqNodeLossPrediction, writeBackendName } from '../compile/data-tier.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type CheckContext, finding } from './context.js';
+import { runsProxy } from '../model/runs.js';
+import { type CheckContext, finding, notice } from './context.js';
 
 export function checkRabbitmqServices(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -88,7 +91,44 @@ export function checkRabbitmqServices(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
-  out.push(...checkRabbitmqQuorum(ctx));
+  out.push(...checkRabbitmqQuorum(ctx), ...checkRabbitmqNodeLoss(ctx));
+  return out;
+}
+
+/**
+ * What losing a node without a word costs (rabbitmqNodeLossPrediction: `net_ticktime` bounds it,
+ * not HAProxy): said as a warning at the service's budget (or the service) when it exceeds the
+ * budget, never hidden: lower defaults.rabbitmq.net_ticktime, raise the service's budget to
+ * accept it, or keep it in sight (docs/data-tier.md). Patroni's node loss is said the same way.
+ */
+function checkRabbitmqNodeLoss(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const svc of t.data) {
+      if (svc.kind !== 'rabbitmq') continue;
+      const b = ctx.site.devices
+        .filter(runsProxy)
+        .filter((d) => d.tenant === tenant)
+        .flatMap((d) => d.haproxy.tcpBackends)
+        .find((x) => x.name === writeBackendName(svc));
+      const write = ctx.site.budgets.find(
+        (x) => x.kind === 'data-write' && x.subject === `${tenant}/${svc.name}`,
+      );
+      if (!b || !write || write.budgetMs === null) continue;
+      const nodeLoss = rabbitmqNodeLossPrediction(b, ctx.site.timers);
+      if (nodeLoss <= write.budgetMs) continue;
+      const tick = ctx.site.timers.rabbitmq.netTicktimeS;
+      out.push(
+        notice(
+          ctx,
+          'rabbitmq-node-loss-over-budget',
+          `losing a node of ${svc.name} without a word (its VM or its link) holds publishes to the queues it led for up to ${nodeLoss} ms (1.25 × net_ticktime ${tick} s, then their leader election), over its budget of ${write.budgetMs} ms; a node's crash costs ${write.expectedOutageMs} ms. Lower defaults.rabbitmq.net_ticktime (a node silent that long is lost), accept it with the service's budget: ${nodeLoss}, or keep this in sight`,
+          svc.budget !== null
+            ? ['tenants', tenant, 'data', svc.name, 'budget']
+            : ['tenants', tenant, 'data', svc.name],
+        ),
+      );
+    }
   return out;
 }
 

@@ -348,7 +348,7 @@ export interface Defaults {
    */
   rabbitmq?: {
     /**
-     * Seconds: the Erlang distribution's tick (`net_ticktime`); a node silent for about this long is down for the others (between 0.75 and 1.25 of it). @default 10
+     * Seconds: the Erlang distribution's tick (`net_ticktime`); a node silent for about this long is down for the others (between 0.75 and 1.25 of it), and publishes to the queues it led wait that long (`rabbitmq-node-loss-over-budget`); too low and a busy node is taken for lost. @default 10
      */
     net_ticktime?: number;
     /**

@@ -98,8 +98,14 @@ describe('the data-mq fixture compiled', () => {
     expect(w.amqpWorker.authFile).toBe('/etc/fabric/amqp-worker/mq.auth');
   });
 
-  it('GIVEN the fixture THEN no RabbitMQ finding', () => {
-    expect(r.findings.filter((f) => /rabbitmq|data-/.test(f.code))).toEqual([]);
+  it('GIVEN the fixture THEN one RabbitMQ finding: a node’s silent loss (1.25 × net_ticktime 10 s + the election) over the budget, a warning at the service', () => {
+    const found = r.findings.filter((f) => /rabbitmq|data-/.test(f.code));
+    expect(found.map((f) => [f.code, f.severity, f.path])).toEqual([
+      ['rabbitmq-node-loss-over-budget', 'warning', ['tenants', 'shop', 'data', 'mq']],
+    ]);
+    expect(found[0]!.message).toMatch(
+      /up to 13500 ms .* over its budget of 5000 ms; a node's crash costs 1700 ms/,
+    );
   });
 });
 
@@ -134,6 +140,15 @@ describe('the RabbitMQ findings', () => {
       ['rabbitmq-without-cookie', 'error', ['tenants', 'shop', 'data', 'mq']],
     ]);
     expect(r.findings.some((f) => f.code === 'data-without-auth')).toBe(false);
+  });
+
+  it('GIVEN net_ticktime 3 THEN the silent loss (3750 + 1000 ms) meets the budget: no warning', () => {
+    const inv = fixtureWith('data-mq.yaml', (t) =>
+      t.replace('defaults:\n', 'defaults:\n  rabbitmq: { net_ticktime: 3 }\n'),
+    );
+    expect(codes(inv, 'rabbitmq-node-loss-over-budget')).toEqual([]);
+    const mq1 = runPipeline(inv).model!.sites[0]!.devices.find((d) => d.name === 'mq1')!;
+    expect(runsRabbitmq(mq1) && mq1.rabbitmq.netTicktimeS).toBe(3);
   });
 
   it('GIVEN a worker and only a read VIP THEN rabbitmq-read-vip and rabbitmq-workers-without-vip', () => {
