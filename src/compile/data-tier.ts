@@ -356,7 +356,7 @@ export function patroniNodeLossPrediction(
  * How long publishing through a RabbitMQ service's AMQP VIP may fail when a node is lost without a
  * word (its VM, its link: no reset): HAProxy takes it out after its checks time out, but the
  * other nodes see it only after `net_ticktime` (at most 1.25 × it), and a quorum queue it led
- * confirms no publish until then and its leader election (measured: 6.0–12.5 s at net_ticktime
+ * confirms no publish until then and its leader election (measured: up to 12.5 s at net_ticktime
  * 10 s, docs/data-tier.md). Over a 5 s budget unless net_ticktime is lowered
  * (checks/rabbitmq.ts `rabbitmq-node-loss-over-budget`).
  */

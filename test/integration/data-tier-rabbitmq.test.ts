@@ -613,15 +613,25 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
   }, 150_000);
   it('GIVEN three publishers WHEN the queue’s leader goes silent (its link down: a lost VM, no reset) THEN HAProxy marks it DOWN, publishing goes on, and no confirmed message is lost; measured against net_ticktime', async () => {
     const { budget } = web1();
-    const { leader } = await queueOf('mq1');
-    const victim = MEMBERS.find((m) => mqOf(m).nodeName === leader)!;
-    expect(victim, `leader ${leader}`).toBeDefined();
     const pub = publish(3, 's');
     await waitFor(
       '50 publishes confirmed by each',
       () => pub.lists.every((l) => l.filter((p) => p.ok).length >= 50),
       30_000,
     );
+    // the leader as the nodes agree on it now, right before the cut (the restarted node may
+    // have taken it back meanwhile)
+    let leader: string | undefined;
+    await waitFor(
+      'the nodes agree on the queue’s leader',
+      async () => {
+        const seen = await Promise.all(MEMBERS.map(async (m) => (await queueOf(m)).leader));
+        leader = seen[0];
+        return leader !== undefined && seen.every((x) => x === leader);
+      },
+      20_000,
+    );
+    const victim = MEMBERS.find((m) => mqOf(m).nodeName === leader)!;
 
     const cutAt = Date.now();
     execFileSync('ip', ['-n', nsOf.get(victim)!, 'link', 'set', 'eth1', 'down']);
@@ -641,7 +651,15 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
     await sleep(3000);
     await pub.stop();
     const survivor = MEMBERS.find((m) => m !== victim)!;
-    const newLeader = (await queueOf(survivor)).leader;
+    let newLeader: string | undefined;
+    await waitFor(
+      'a new leader named by a node left',
+      async () => {
+        newLeader = (await queueOf(survivor)).leader;
+        return newLeader !== undefined && newLeader !== leader;
+      },
+      20_000,
+    );
     const { outageMs, outages, failed } = around(pub.lists, cutAt);
     execFileSync('ip', ['-n', nsOf.get(victim)!, 'link', 'set', 'eth1', 'up']);
     const lost = await lostOnes();
