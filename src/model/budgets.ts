@@ -46,7 +46,7 @@ export interface RabbitmqTimers {
    * The quorum queues' own reaction to a node that crashed, ms: the nodes left see its
    * distribution connection close at once, and the queues it led elect a new leader among them
    * (Ra's election) before publishes to them are confirmed again. Measured on this machine: a
-   * queue leader's SIGKILL cost publishers 0.3–0.7 s in all, HAProxy's detection included
+   * queue leader's SIGKILL cost publishers 0.04–0.7 s in all, HAProxy's detection included
    * (docs/data-tier.md); 1 s is the margin. Not a setting. @default 1000
    */
   leaderElectionMs: number;

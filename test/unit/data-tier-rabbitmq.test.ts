@@ -48,7 +48,7 @@ describe('the data-mq fixture compiled', () => {
     expect(mq('mq2').targetClusterSize).toBe(3);
     expect(mq('mq2').amqp).toEqual({ address: '10.20.3.42', port: 5672 });
     expect(mq('mq2').management).toEqual({ address: '10.20.3.42', port: 15672 });
-    expect(mq('mq2').cookie).toEqual({ secret: 'shop-mq-cookie', use: 'rabbitmq-cookie' });
+    expect(mq('mq2').cookie).toEqual({ secret: 'shop-jobs-cookie', use: 'rabbitmq-cookie' });
   });
 
   it('GIVEN the default timers THEN pause_minority, net_ticktime 10 s, heartbeat 10 s; the worker’s queue is a durable quorum queue, the application user declares nothing', () => {
@@ -79,7 +79,7 @@ describe('the data-mq fixture compiled', () => {
     ]);
     expect(b.tcpCheck.map((s) => s.verb)).toEqual(['connect', 'connect', 'send-lf', 'expect rstring']);
     expect(b.tcpCheck[2]!.text).toContain('/api/health/checks/local-alarms');
-    expect(b.tcpCheck[2]!.secret).toEqual({ secret: 'shop-mq-auth', use: 'rabbitmq-auth' });
+    expect(b.tcpCheck[2]!.secret).toEqual({ secret: 'shop-jobs-broker', use: 'rabbitmq-auth' });
     expect(web1.haproxy.tcpFrontends.map((f) => [f.name, f.backend])).toEqual([['mq_amqp', 'mq_nodes']]);
   });
 
