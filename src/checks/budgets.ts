@@ -48,6 +48,9 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
     case 'l4-real-server':
       return "lower the service's check interval/timeout (defaults.checks) or raise the budget";
     case 'data-write':
+      // the quorum queues' leader election is not a setting: HAProxy's checks are
+      if ('leaderElectionMs' in b.timers)
+        return 'lower defaults.checks (interval, timeout, fall), or raise the budget';
       // Sentinel's own ~3 s (its constants) is not a setting: down-after and HAProxy's checks are
       return 'loopWaitMs' in b.timers
         ? // Patroni's reaction (a replica's HA cycle and pg_ctl promote) is not a setting

@@ -12,16 +12,20 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
 import { runsProxy } from '../model/runs.js';
 import { type CheckContext, finding, notice } from './context.js';
+import { checkRabbitmqServices } from './rabbitmq.js';
 
 export function checkDataServices(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [tenant, { input: t }] of ctx.facts.tenants)
     for (const [svc, ds] of Object.entries(t.data ?? {})) {
       const base = ['tenants', tenant, 'data', svc];
+      const rabbitmq = ds.kind === 'rabbitmq';
       const primaries = ds.members.filter((m) => m.role === 'primary');
       const replicas = ds.members.filter((m) => m.role === 'replica');
       // roles: one primary to start from, replicas behind a read VIP
       for (const [vip, v] of Object.entries(ds.vips)) {
+        // RabbitMQ has no roles: checks/rabbitmq.ts
+        if (rabbitmq) continue;
         if (v.role === 'write' && primaries.length === 0)
           out.push(
             finding(
@@ -42,7 +46,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
           );
       }
       ds.members.forEach((m, i) => {
-        if (m.role === 'primary' && primaries[0] !== m)
+        if (m.role === 'primary' && primaries[0] !== m && !rabbitmq)
           out.push(
             finding(
               ctx,
@@ -55,6 +59,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
       // a password: without one anyone on the member's segment reads and writes the data (and
       // can make a member the replica of their own server); optional so that a service can be
       // brought up first and given one later, but said
+      // rabbitmq's password is an error of its own (checks/rabbitmq.ts)
       if (!ds.auth && ds.kind === 'postgres')
         out.push(
           finding(
@@ -64,7 +69,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
             base,
           ),
         );
-      else if (!ds.auth)
+      else if (!ds.auth && !rabbitmq)
         out.push(
           notice(
             ctx,
@@ -113,6 +118,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
     ...checkSentinelDownAfter(ctx),
     ...checkEtcdQuorum(ctx),
     ...checkPatroniTimers(ctx),
+    ...checkRabbitmqServices(ctx),
   );
   return out;
 }

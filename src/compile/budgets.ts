@@ -8,7 +8,7 @@ import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/bud
 import { runsProxy } from '../model/runs.js';
 import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
 import { own } from '../util/own.js';
-import { dataWritePrediction } from './data-tier.js';
+import { dataWritePrediction, writeBackendName } from './data-tier.js';
 import type { SiteFacts } from './facts.js';
 import { healthCheck } from './keepalived.js';
 import { vmHostRoles } from './roles.js';
@@ -358,7 +358,7 @@ function dataBudgets(
         .filter(runsProxy)
         .filter((d) => d.tenant === tenant)
         .flatMap((d) => d.haproxy.tcpBackends)
-        .find((x) => x.name === `${svc.name}_primary`);
+        .find((x) => x.name === writeBackendName(svc));
       if (!b) continue;
       const p = dataWritePrediction(b, timers, svc.kind);
       out.push(

@@ -1,7 +1,8 @@
 /**
  * The data tier on the HAProxy pair (issue 12, docs/data-tier.md): each data service's
  * role-aware TCP backends and a TCP frontend per VIP, and how long the write VIP takes to follow
- * a promotion (its budget's prediction). Redis (Sentinel) and PostgreSQL (Patroni).
+ * a promotion (its budget's prediction). Redis (Sentinel), PostgreSQL (Patroni) and RabbitMQ
+ * (every healthy node, through its management API's health check).
  */
 import type { SiteTimers } from '../model/budgets.js';
 import type { SecretRef } from '../model/secrets.js';
@@ -10,6 +11,7 @@ import { formatAddress } from '../net/ipv4.js';
 import type { DataServiceFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
 import { PATRONI_PORT } from './postgres.js';
+import { RABBITMQ_MANAGEMENT_PORT, RABBITMQ_MONITORING_USER, rabbitmqAuth } from './rabbitmq.js';
 import { addressToward, redisAuth, SENTINEL_PORT } from './redis.js';
 import { checkTimers, toMs } from './timers.js';
 
@@ -84,6 +86,36 @@ export function patroniRoleCheck(holds: 'primary' | 'replicas'): TcpCheckStep[] 
 }
 
 /**
+ * The RabbitMQ health check (docs/data-tier.md): the node's AMQP port accepts a connection (the
+ * server's own port), then its management API answers `GET /api/health/checks/local-alarms` with
+ * 200 — the node runs (a node paused by `pause_minority` stops its listeners, so it fails too) and
+ * raises no memory or disk alarm, under which it would block every publisher
+ * (https://www.rabbitmq.com/monitoring.html#health-checks). Not `node-is-quorum-critical`: that
+ * one fails on every node left when one is down (each is then critical for the queues' quorum),
+ * which would take the whole VIP down for one node's loss; it is for maintenance, not routing.
+ * Basic auth as the `monitoring` user, encoded by HAProxy itself (`send-lf`, the `base64`
+ * converter), so no encoded password is ever rendered. HTTP/1.0: the node closes after its answer.
+ */
+export function rabbitmqHealthCheck(auth: SecretRef): TcpCheckStep[] {
+  return [
+    { verb: 'connect', text: 'default' },
+    { verb: 'connect', text: `port ${RABBITMQ_MANAGEMENT_PORT}` },
+    {
+      verb: 'send-lf',
+      text: `GET\\ /api/health/checks/local-alarms\\ HTTP/1.0\\r\\nAuthorization:\\ Basic\\ %[str(${RABBITMQ_MONITORING_USER}:`,
+      secret: auth,
+      textAfter: '),base64]\\r\\n\\r\\n',
+    },
+    { verb: 'expect rstring', text: '^HTTP/1\\.[01]\\ 200' },
+  ];
+}
+
+/** The backend a service's write VIP sends to: RabbitMQ's every node, else the primary's. */
+export function writeBackendName(svc: Pick<DataServiceFacts, 'name' | 'kind'>): string {
+  return svc.kind === 'rabbitmq' ? `${svc.name}_nodes` : `${svc.name}_primary`;
+}
+
+/**
  * How long a data connection may sit idle (`timeout client` / `timeout server`), ms: clients of
  * Redis keep pooled connections between commands, so HTTP's 30 s would cut them; a dead member's
  * are cut at once anyway (`on-marked-down shutdown-sessions`).
@@ -133,7 +165,7 @@ export function compileDataTier(
     );
     const sentinel = toward ? { address: toward, port: SENTINEL_PORT } : null;
     const auth = redisAuth(svc);
-    const primary = `${svc.name}_primary`;
+    const primary = writeBackendName(svc);
     const replicas = `${svc.name}_replicas`;
     const backend = (
       name: string,
@@ -145,22 +177,27 @@ export function compileDataTier(
       holds,
       balance: holds === 'primary' ? 'first' : 'leastconn',
       tcpCheck:
-        svc.kind === 'postgres'
-          ? patroniRoleCheck(holds)
-          : holds === 'primary' && sentinel
-            ? [
-                { verb: 'connect', text: 'default' },
-                { verb: 'set-var(check.member)', text: 'bc_dst' },
-                ...redisRoleCheck('master', auth),
-                ...sentinelSaysPrimary(svc.name, sentinel),
-              ]
-            : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
+        holds === 'nodes'
+          ? rabbitmqHealthCheck(rabbitmqAuth(svc)!)
+          : svc.kind === 'postgres'
+            ? patroniRoleCheck(holds)
+            : holds === 'primary' && sentinel
+              ? [
+                  { verb: 'connect', text: 'default' },
+                  { verb: 'set-var(check.member)', text: 'bc_dst' },
+                  ...redisRoleCheck('master', auth),
+                  ...sentinelSaysPrimary(svc.name, sentinel),
+                ]
+              : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
       checkInterval: toMs(t.intervalS),
       serverCheck,
       servers,
     });
     const direct = members.map((m) => ({ ...m, port: svc.port, backup: false, track: null }));
-    tcpBackends.push(backend(primary, 'primary', direct));
+    // RabbitMQ without a password renders no backend: its monitoring user has none to log in
+    // with (checks/data.ts rabbitmq-without-auth)
+    if (svc.kind === 'rabbitmq' && !rabbitmqAuth(svc)) continue;
+    tcpBackends.push(backend(primary, svc.kind === 'rabbitmq' ? 'nodes' : 'primary', direct));
     if (svc.vips.some((v) => v.role === 'read'))
       tcpBackends.push(
         backend(replicas, 'replicas', [
@@ -218,7 +255,8 @@ export function compileDataTier(
  * PostgreSQL, its postmaster crashing: Patroni's next HA loop sees it (`loop_wait`) and, with
  * `master_start_timeout` 0, frees the lock, and a replica's own reaction promotes it (a primary
  * whose node or Patroni dies is patroniNodeLossPrediction). Then HAProxy's role checks of the
- * primary backend `b` following the new primary.
+ * primary backend `b` following the new primary. For RabbitMQ nothing is promoted: a node's loss
+ * costs HAProxy's detection of it and the election of new leaders for the quorum queues it led.
  */
 export function dataWritePrediction(
   b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
@@ -231,6 +269,24 @@ export function dataWritePrediction(
     rise: b.serverCheck.rise,
     fall: b.serverCheck.fall,
   };
+  if (kind === 'rabbitmq') {
+    // every node serves: nothing is promoted. A dead node's connections are cut and its clients
+    // reconnect through the VIP, which sends them to it until HAProxy's checks have it DOWN (a
+    // lost VM: every check times out); the quorum queues it led elect a leader on the others
+    const timeoutMs = toMs(timers.checks.timeoutS);
+    return {
+      expectedMs:
+        c.interMs + c.fall * timeoutMs + (c.fall - 1) * c.fastinterMs + timers.rabbitmq.leaderElectionMs,
+      timers: {
+        interMs: c.interMs,
+        fastinterMs: c.fastinterMs,
+        fall: c.fall,
+        timeoutCheckMs: timeoutMs,
+        leaderElectionMs: timers.rabbitmq.leaderElectionMs,
+      },
+      formula: 'inter + fall × timeout + (fall − 1) × fastinter + quorum queue leader election',
+    };
+  }
   if (kind === 'postgres') {
     const p = timers.patroni;
     return {
@@ -294,4 +350,23 @@ export function patroniNodeLossPrediction(
     fall: b.serverCheck.fall,
   };
   return toMs(timers.patroni.ttlS) + timers.patroni.reactionMs + dataFollowMs(c);
+}
+
+/**
+ * How long publishing through a RabbitMQ service's AMQP VIP may fail when a node is lost without a
+ * word (its VM, its link: no reset): HAProxy takes it out after its checks time out, but the
+ * other nodes see it only after `net_ticktime` (at most 1.25 × it), and a quorum queue it led
+ * confirms no publish until then and its leader election (measured: up to 12.5 s at net_ticktime
+ * 10 s, docs/data-tier.md). Over a 5 s budget unless net_ticktime is lowered
+ * (checks/rabbitmq.ts `rabbitmq-node-loss-over-budget`).
+ */
+export function rabbitmqNodeLossPrediction(
+  b: Pick<HaproxyTcpBackend, 'checkInterval' | 'serverCheck'>,
+  timers: Pick<SiteTimers, 'rabbitmq' | 'checks'>,
+): number {
+  const detect =
+    b.checkInterval +
+    b.serverCheck.fall * toMs(timers.checks.timeoutS) +
+    (b.serverCheck.fall - 1) * b.serverCheck.fastinter;
+  return Math.max(detect, Math.round(timers.rabbitmq.netTicktimeS * 1250)) + timers.rabbitmq.leaderElectionMs;
 }

@@ -23,6 +23,7 @@ import { compileKeepalived, healthCheck } from './keepalived.js';
 import { compileSysctls } from './kernel.js';
 import { compileOvs, routedInterface } from './ovs.js';
 import { compilePostgres } from './postgres.js';
+import { compileAmqpWorker, compileRabbitmq } from './rabbitmq.js';
 import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { failureDomain, roleSpec, runsFrr } from './roles.js';
@@ -90,11 +91,16 @@ function compileDevice(
   const redis = d.role === 'vm' || d.role === 'l7lb' ? compileRedis(facts, d, timers) : null;
   // etcd, Patroni (PostgreSQL) and PgBouncer on a postgres service's members (postgres.ts)
   const postgres = d.role === 'vm' ? compilePostgres(facts, d, timers) : null;
+  // a RabbitMQ node on a rabbitmq service's members, amqp-consume on its workers (rabbitmq.ts)
+  const rabbitmq = d.role === 'vm' ? compileRabbitmq(facts, d, timers) : null;
+  const amqpWorker = d.role === 'vm' ? compileAmqpWorker(facts, d, timers) : null;
   // gdnsd on a GSLB DNS server, a VM (gslb.ts)
   const gdnsd = d.role === 'vm' ? dnsServers.get(`${facts.name}/${d.name}`) : undefined;
   const base = deviceBase(facts, d, [
     ...(redis ? ['redis' as const] : []),
     ...(postgres ? (['etcd', 'patroni', 'pgbouncer'] as const) : []),
+    ...(rabbitmq ? ['rabbitmq-server' as const] : []),
+    ...(amqpWorker ? ['amqp-worker' as const] : []),
     ...(gdnsd ? ['gdnsd' as const] : []),
   ]);
   switch (d.role) {
@@ -142,6 +148,8 @@ function compileDevice(
         tenant: d.tenant!,
         ...withValue('redis', redis),
         ...withValue('postgres', postgres),
+        ...withValue('rabbitmq', rabbitmq),
+        ...withValue('amqpWorker', amqpWorker),
         ...withValue('gdnsd', gdnsd),
       };
     case 'k8s-node':

@@ -1,11 +1,13 @@
 /**
- * The daemon drivers, one per daemon fabric configures (frr, keepalived, haproxy, redis, etcd, patroni, pgbouncer, gdnsd, ovs, snmpd),
+ * The daemon drivers, one per daemon fabric configures (frr, keepalived, haproxy, redis, etcd, patroni, pgbouncer,
+ * rabbitmq-server, amqp-worker, gdnsd, ovs, snmpd),
  * and sysctl, the kernel settings of a device (not a daemon: it applies by the device's model).
  * Render, push, drift and the lab loop over these instead of naming daemons; each of their entry
  * points takes a registry, this one by default, so a new daemon is one more entry here (and its
  * templates, schema and model part). In the order their steps run.
  */
 import { own } from '../util/own.js';
+import { amqpWorker } from './amqp-worker/index.js';
 import { etcd } from './etcd/index.js';
 import { frr } from './frr/index.js';
 import { gdnsd } from './gdnsd/index.js';
@@ -14,13 +16,15 @@ import { keepalived } from './keepalived/index.js';
 import { ovs } from './ovs/index.js';
 import { patroni } from './patroni/index.js';
 import { pgbouncer } from './pgbouncer/index.js';
+import { rabbitmqServer } from './rabbitmq-server/index.js';
 import { redis } from './redis/index.js';
 import { snmpd } from './snmpd/index.js';
 import { sysctl } from './sysctl/index.js';
 import type { DaemonDriver, DaemonRegistry, DeviceView } from './types.js';
 
 // sysctl first: the kernel settings are in place before the daemons reload on top of them;
-// etcd before patroni (Patroni needs the store), patroni before pgbouncer (its server)
+// etcd before patroni (Patroni needs the store), patroni before pgbouncer (its server);
+// rabbitmq-server before amqp-worker (a worker on a member's VM consumes from it)
 export const DAEMONS = {
   sysctl,
   frr,
@@ -30,6 +34,8 @@ export const DAEMONS = {
   etcd,
   patroni,
   pgbouncer,
+  'rabbitmq-server': rabbitmqServer,
+  'amqp-worker': amqpWorker,
   gdnsd,
   ovs,
   snmpd,

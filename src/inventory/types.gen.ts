@@ -343,6 +343,19 @@ export interface Defaults {
      */
     retry_timeout?: number;
   };
+  /**
+   * RabbitMQ's timers for every `rabbitmq` data service (docs/data-tier.md). A node that dies stops serving its AMQP connections at once; HAProxy's checks take it out of the AMQP VIP (the `data-write` budget's prediction adds the quorum queues' leader election on the nodes left). `net_ticktime` bounds how long the other nodes take to see a node that went silent (its VM lost, a cut link): that is when they elect new queue leaders and, with `pause_minority`, when a node cut off from the others pauses.
+   */
+  rabbitmq?: {
+    /**
+     * Seconds: the Erlang distribution's tick (`net_ticktime`); a node silent for about this long is down for the others (between 0.75 and 1.25 of it), and publishes to the queues it led wait that long (`rabbitmq-node-loss-over-budget`); too low and a busy node is taken for lost. @default 10
+     */
+    net_ticktime?: number;
+    /**
+     * Seconds: the AMQP heartbeat the nodes offer clients (`heartbeat`); a client or node that misses two is disconnected. @default 10
+     */
+    heartbeat?: number;
+  };
 }
 /**
  * SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.
@@ -1062,14 +1075,21 @@ export interface Backend {
 export interface DataService {
   description?: Text;
   /**
-   * What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), or `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`).
+   * What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`), or `rabbitmq` (a RabbitMQ 3.10 cluster, every member a `node`: the workers' queues are quorum queues replicated on every node, so any node serves any queue and the AMQP VIP spreads over every healthy node, checked through the management API's `/api/health/checks/local-alarms`).
    */
-  kind: 'redis' | 'postgres';
+  kind: 'redis' | 'postgres' | 'rabbitmq';
   /**
-   * The port the members serve on, the port of HAProxy's servers: Redis's, or PgBouncer's for `postgres`. @default 6379 (redis), 6432 (postgres)
+   * The port the members serve on, the port of HAProxy's servers: Redis's, PgBouncer's for `postgres`, AMQP's for `rabbitmq`. @default 6379 (redis), 6432 (postgres), 5672 (rabbitmq)
    */
   port?: number;
   auth?: SecretRef7;
+  cookie?: SecretRef8;
+  /**
+   * `rabbitmq` only: the VMs that consume a queue of the service (the application's asynchronous workers: app → MQ → worker). Each queue named here is declared by fabric as a durable quorum queue; each worker gets its credentials file and a systemd unit running Debian's `amqp-consume` (amqp-tools) on the AMQP VIP.
+   *
+   * @minItems 1
+   */
+  workers?: [DataWorker, ...DataWorker[]];
   /**
    * The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair.
    *
@@ -1094,15 +1114,41 @@ export interface SecretRef7 {
   secret: Name;
 }
 /**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ */
+export interface SecretRef8 {
+  secret: Name;
+}
+/**
+ * A worker of a `rabbitmq` service, e.g. `{ device: worker1, queue: jobs }`.
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "DataWorker".
+ */
+export interface DataWorker {
+  /**
+   * The VM (role `vm` of the tenant) that runs the worker.
+   */
+  device: string;
+  /**
+   * The queue it consumes from (a durable quorum queue fabric declares).
+   */
+  queue: string;
+  /**
+   * Messages the worker holds unacknowledged at once (`basic.qos` prefetch). @default 1
+   */
+  prefetch?: number;
+}
+/**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "DataMember".
  */
 export interface DataMember {
   device: Name;
   /**
-   * The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this.
+   * The role the member starts in. `redis` and `postgres`: one `primary`, the others `replica` (of the primary); a failover changes who holds which role, and HAProxy follows what the members say, not this. `rabbitmq`: every member is a `node` (no member has a role of its own).
    */
-  role: 'primary' | 'replica';
+  role: 'primary' | 'replica' | 'node';
 }
 /**
  * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.
@@ -1112,7 +1158,7 @@ export interface DataMember {
  */
 export interface DataVip {
   /**
-   * `write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is.
+   * `write`: the current primary only (`role:master`); for `rabbitmq`, every node that is healthy (all serve every queue). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is; `rabbitmq` has none.
    */
   role: 'write' | 'read';
   /**

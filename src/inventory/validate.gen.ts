@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site. A file may instead hold only `gslb` (the services that span sites and their DNS zones: docs/active-active.md); such a file names no site, and `gslb` may be given in one file of the inventory only.","type":"object","additionalProperties":false,"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}},"gslb":{"$ref":"#/definitions/Gslb"}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: its PING period, one round of asking the other Sentinels, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). Below 1500 a Sentinel may hold a just-promoted primary down before it has reconnected to it, and fail it over a second time (`sentinel-down-after-short`, docs/data-tier.md). @default 1500"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}},"patroni":{"type":"object","additionalProperties":false,"description":"Patroni's timers for every `postgres` data service (its `bootstrap.dcs`, docs/data-tier.md). A primary's PostgreSQL crash costs the write VIP `loop_wait` + Patroni's own reaction (~2 s: a replica's HA cycle and `pg_ctl promote`) + HAProxy's role checks: the `data-write` budget's prediction. A primary whose node or Patroni dies keeps the leader lock until `ttl` runs out: that costs `ttl` more, and `patroni-node-loss-over-budget` says so when it exceeds the budget. `loop_wait + 2 × retry_timeout` must not exceed `ttl` (`patroni-timers-invalid`).","properties":{"ttl":{"type":"integer","minimum":20,"maximum":3600,"description":"Seconds the leader lock lives without being renewed (`ttl`); Patroni refuses less than 20. @default 20"},"loop_wait":{"type":"integer","minimum":1,"maximum":600,"description":"Seconds between two runs of Patroni's HA loop (`loop_wait`). @default 1"},"retry_timeout":{"type":"integer","minimum":3,"maximum":600,"description":"Seconds Patroni retries the store and PostgreSQL before demoting (`retry_timeout`); Patroni refuses less than 3. @default 3"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"DataService":{"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis","postgres"],"errorMessage":"must be redis or postgres (RabbitMQ is not supported yet), e.g. kind: postgres","description":"What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), or `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on, the port of HAProxy's servers: Redis's, or PgBouncer's for `postgres`. @default 6379 (redis), 6432 (postgres)"},"auth":{"$ref":"#/definitions/SecretRef","description":"`postgres`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's login role (named as the service, through PgBouncer), of the superuser and of the replication and pg_rewind users; required (`postgres-without-auth`). `redis`: the service's password (a secret: 16 to 128 characters of letters, digits and ._~+/=:@-, e.g. `openssl rand -base64 32`). Every member gets it as `requirepass` (clients and the other members AUTH with it) and `masterauth` (a replica AUTHs to its primary; any member can become the primary), every Sentinel watching the service as `sentinel auth-pass`, and the HAProxy pair's role checks send `AUTH` with it first. Optional: without it the members run `protected-mode no` with no password, and the warning `data-without-auth` says so (docs/data-tier.md)."},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}},"DataMember":{"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}},"DataVip":{"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}},"DnsName":{"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"},"Gslb":{"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}},"GslbZone":{"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}},"GslbService":{"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"},"anycast":{"$ref":"#/definitions/GslbAnycast"}}},"GslbAnycast":{"type":"object","additionalProperties":false,"description":"Health-following route injection (docs/active-active.md, \"Anycast: the L4 side\"): each L4 member of the service's tenant, in each of its sites, runs FRR and announces the VIP as a host route to the tenant's vRouters (eBGP, BFD) only while it is the VRRP master of the VIP and each of the VIP's virtual servers (ports) has `quorum` healthy real servers. Without this section the L4 pairs announce nothing. IPv4 only for now: the IPv6 VIP is held under the same quorum but not announced.","properties":{"quorum":{"type":"integer","minimum":1,"maximum":1000,"description":"Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000"}}},"GslbSite":{"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}},"GslbCheck":{"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}}},"if":{"properties":{"gslb":false}},"then":{"properties":{"site":{"$ref":"#/definitions/Name"}},"required":["site"]}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fabric.invalid/schema/inventory.schema.json","title":"InventoryFile","description":"One file of a fabric inventory. Every file names its site; the files of one site are merged. `asns`, `pools`, `prefixes` and `defaults` may be given in one file of a site only; `devices`, `upstreams`, `tenants` and `clusters` are merged by name, and a name may appear once per site. A file may instead hold only `gslb` (the services that span sites and their DNS zones: docs/active-active.md); such a file names no site, and `gslb` may be given in one file of the inventory only.","type":"object","additionalProperties":false,"properties":{"site":{"$ref":"#/definitions/Name","description":"Site name, e.g. `idc-a`. Output goes to `out/<site>/`."},"description":{"$ref":"#/definitions/Text"},"asns":{"$ref":"#/definitions/Asns"},"pools":{"$ref":"#/definitions/Pools"},"prefixes":{"$ref":"#/definitions/Prefixes"},"defaults":{"$ref":"#/definitions/Defaults"},"budgets":{"$ref":"#/definitions/Budgets"},"upstreams":{"type":"object","description":"Upstream ISPs, by name. In the lab each one is simulated by an FRR node.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Upstream"}},"devices":{"type":"object","description":"Every device of the site, by name. The name is the hostname.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Device"}},"tenants":{"type":"object","description":"Tenants: overlay segments, the vRouter pair, the L4 and L7 load balancers.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Tenant"}},"clusters":{"type":"object","description":"Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Cluster"}},"gslb":{"$ref":"#/definitions/Gslb"}},"definitions":{"Name":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"},"Text":{"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"},"Interface":{"type":"string","pattern":"^[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be an interface name like eth1 or swp12 (letters then digits, at most 11 characters)"},"Endpoint":{"type":"string","description":"The far end of a cable: `<device>:<interface>`.","pattern":"^[a-z][a-z0-9-]{0,30}:[a-z][a-z0-9]{0,9}[0-9]$","errorMessage":"must be <device>:<interface>, e.g. spine1:eth3"},"Ipv4Address":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$","errorMessage":"must be an IPv4 address like 10.1.0.5"},"Ipv4Prefix":{"type":"string","pattern":"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])$","errorMessage":"must be an IPv4 prefix like 10.1.0.0/24"},"Ipv6Address":{"type":"string","maxLength":45,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$","description":"An IPv6 address in any RFC 4291 text form; fabric prints it in RFC 5952 form (lower case, `::` for the longest run of zero groups).","errorMessage":"must be an IPv6 address like 2001:db8::5"},"Ipv6Prefix":{"type":"string","maxLength":49,"pattern":"^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$","description":"An IPv6 prefix, `address/length`; fabric prints it in RFC 5952 form.","errorMessage":"must be an IPv6 prefix like 2001:db8:1::/64"},"Asn":{"type":"integer","minimum":1,"maximum":4294967294,"errorMessage":"must be an AS number from 1 to 4294967294, e.g. 65001"},"AsnRange":{"type":"string","pattern":"^[0-9]{1,10}-[0-9]{1,10}$","description":"An inclusive range of AS numbers, `first-last`.","errorMessage":"must be an AS number range first-last, e.g. 65200-65499"},"DeviceId":{"type":"integer","minimum":1,"maximum":65535,"description":"Explicit, site-wide unique number of the device. Every per-device address and ASN is derived from it, never from list order, so adding a device renumbers nothing.","errorMessage":"must be a whole number from 1 to 65535, unique in the site, e.g. 11"},"SecretRef":{"type":"object","additionalProperties":false,"required":["secret"],"description":"A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.","properties":{"secret":{"$ref":"#/definitions/Name"}}},"Asns":{"type":"object","additionalProperties":false,"required":["edge","spine","pool"],"description":"AS numbers. The edge pair shares `edge` (the site's own AS towards the upstreams); the spines of a pod share `spine` + pod - 1 (RFC 7938 section 5.2.1); super-spines share `superspine`; every leaf, hypervisor, storage host and vRouter gets its own: first of `pool` + device id.","properties":{"edge":{"$ref":"#/definitions/Asn"},"spine":{"$ref":"#/definitions/Asn"},"pool":{"$ref":"#/definitions/AsnRange"},"superspine":{"$ref":"#/definitions/Asn","description":"AS number shared by the super-spine plane (5-stage Clos, RFC 7938 section 3.2). Required when the site has super-spines."}}},"Pools":{"type":"object","additionalProperties":false,"required":["loopback","mgmt"],"description":"Address pools. Each device's address in a pool is the pool's network address + device id. `loopback6` and `mgmt6` are the optional IPv6 counterparts of `loopback` and `mgmt`.","properties":{"loopback":{"$ref":"#/definitions/Ipv4Prefix","description":"Loopbacks (/32), also router-id and, on hypervisors, the VXLAN tunnel endpoint: network + id."},"mgmt":{"$ref":"#/definitions/Ipv4Prefix","description":"Out-of-band management, used by push and drift to reach each device over SSH: network + id. The first address is the management gateway."},"loopback6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 loopbacks (/128) of every device with a `loopback`, beside the IPv4 one: network + id, as for `loopback`. Without it the fabric's loopbacks are IPv4 only. The router-id and the VXLAN tunnel endpoints stay IPv4."},"mgmt6":{"$ref":"#/definitions/Ipv6Prefix","description":"IPv6 out-of-band management of every device, beside its `mgmt` address: network + id, as for `mgmt` (a device that sets `mgmt` still derives this one). snmpd answers the NOC on it too. Push and drift still reach devices on `mgmt`. In the lab each node has it on eth0 (`mgmt-ipv6`), beside its IPv4 management address; the host's end of the lab's management network stays IPv4. Without it management is IPv4 only."}}},"Prefixes":{"type":"object","additionalProperties":false,"required":["announce"],"properties":{"announce":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"The site's public prefixes: the only prefixes the edges announce to the upstreams. One that holds a segment or loopback of the site is a BGP aggregate: announced only while the edge has a route inside it."},"announce6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"The site's public IPv6 prefixes: the only IPv6 prefixes the edges announce to the upstreams (IPv6 sessions: `upstreams.<name>.address6`)."}}},"Defaults":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: its PING period, one round of asking the other Sentinels, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). Below 1500 a Sentinel may hold a just-promoted primary down before it has reconnected to it, and fail it over a second time (`sentinel-down-after-short`, docs/data-tier.md). @default 1500"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}},"patroni":{"type":"object","additionalProperties":false,"description":"Patroni's timers for every `postgres` data service (its `bootstrap.dcs`, docs/data-tier.md). A primary's PostgreSQL crash costs the write VIP `loop_wait` + Patroni's own reaction (~2 s: a replica's HA cycle and `pg_ctl promote`) + HAProxy's role checks: the `data-write` budget's prediction. A primary whose node or Patroni dies keeps the leader lock until `ttl` runs out: that costs `ttl` more, and `patroni-node-loss-over-budget` says so when it exceeds the budget. `loop_wait + 2 × retry_timeout` must not exceed `ttl` (`patroni-timers-invalid`).","properties":{"ttl":{"type":"integer","minimum":20,"maximum":3600,"description":"Seconds the leader lock lives without being renewed (`ttl`); Patroni refuses less than 20. @default 20"},"loop_wait":{"type":"integer","minimum":1,"maximum":600,"description":"Seconds between two runs of Patroni's HA loop (`loop_wait`). @default 1"},"retry_timeout":{"type":"integer","minimum":3,"maximum":600,"description":"Seconds Patroni retries the store and PostgreSQL before demoting (`retry_timeout`); Patroni refuses less than 3. @default 3"}}},"rabbitmq":{"type":"object","additionalProperties":false,"description":"RabbitMQ's timers for every `rabbitmq` data service (docs/data-tier.md). A node that dies stops serving its AMQP connections at once; HAProxy's checks take it out of the AMQP VIP (the `data-write` budget's prediction adds the quorum queues' leader election on the nodes left). `net_ticktime` bounds how long the other nodes take to see a node that went silent (its VM lost, a cut link): that is when they elect new queue leaders and, with `pause_minority`, when a node cut off from the others pauses.","properties":{"net_ticktime":{"type":"integer","minimum":2,"maximum":600,"description":"Seconds: the Erlang distribution's tick (`net_ticktime`); a node silent for about this long is down for the others (between 0.75 and 1.25 of it), and publishes to the queues it led wait that long (`rabbitmq-node-loss-over-budget`); too low and a busy node is taken for lost. @default 10"},"heartbeat":{"type":"integer","minimum":0,"maximum":600,"description":"Seconds: the AMQP heartbeat the nodes offer clients (`heartbeat`); a client or node that misses two is disconnected. @default 10"}}}}},"Snmp":{"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}},"Upstream":{"type":"object","additionalProperties":false,"required":["id","asn","edge","interface","address","peer"],"description":"An upstream ISP peering on one edge router. In the lab it is simulated by an FRR node that announces a default route and `lab.originate`.","properties":{"id":{"$ref":"#/definitions/DeviceId"},"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn"},"edge":{"$ref":"#/definitions/Name","description":"The edge router that peers with this upstream."},"interface":{"$ref":"#/definitions/Interface","description":"The edge router's port towards the upstream."},"peer_interface":{"$ref":"#/definitions/Interface","description":"The upstream's port (only used by the lab). @default eth1"},"address":{"$ref":"#/definitions/Ipv4Prefix","description":"Our address on the peering link, with its prefix length, e.g. 192.0.2.1/31."},"peer":{"$ref":"#/definitions/Ipv4Address","description":"The upstream's address on the peering link."},"address6":{"$ref":"#/definitions/Ipv6Prefix","description":"Our IPv6 address on the peering link, with its prefix length, e.g. 2001:db8:ffff::1/127: a second, IPv6 session with the upstream (with `peer6`)."},"peer6":{"$ref":"#/definitions/Ipv6Address","description":"The upstream's IPv6 address on the peering link; required with `address6`."},"password":{"$ref":"#/definitions/SecretRef","description":"BGP TCP-MD5 password."},"accept":{"enum":["default","full"],"description":"What we accept from the upstream: only a default route, or the full table. @default default"},"lab":{"type":"object","additionalProperties":false,"properties":{"originate":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"Prefixes the simulated upstream announces besides the default route; its test client uses the first address of the first one."},"originate6":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 prefixes the simulated upstream announces besides the IPv6 default route (IPv6 session only)."}}}}},"Uplinks":{"type":"object","description":"Cables to the tier above, by local interface: `{ eth1: spine1:eth3 }`. Each cable is declared once, on its lower end.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"$ref":"#/definitions/Endpoint"},"minProperties":1},"InterfaceSettings":{"type":"object","description":"Per-interface overrides, by interface name.","propertyNames":{"$ref":"#/definitions/Interface"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216},"description":{"$ref":"#/definitions/Text"}}}},"Nics":{"type":"object","description":"The VM's network interfaces, by name (`eth0` is the management NIC and is implicit).","propertyNames":{"type":"string","pattern":"^eth([1-9]|1[0-9])$","errorMessage":"must be eth1 to eth19 (eth0 is the management NIC)"},"minProperties":1,"additionalProperties":{"$ref":"#/definitions/Nic"}},"Nic":{"type":"object","additionalProperties":false,"description":"Either a port on a tenant segment (`segment` + `address` and/or `address6`: one per family the segment carries) or, for a vRouter, its routed uplink to the hypervisor (`uplink: true`).","properties":{"segment":{"$ref":"#/definitions/Name","description":"Tenant segment the NIC is attached to."},"address":{"$ref":"#/definitions/Ipv4Address","description":"IPv4 address of the NIC inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"IPv6 address of the NIC inside the segment's `subnet6`; required on a segment with a `subnet6`."},"uplink":{"const":true,"description":"The vRouter's routed uplink to its hypervisor (BGP unnumbered)."}}},"Device":{"type":"object","required":["role"],"properties":{"role":{"type":"string"}},"discriminator":{"propertyName":"role"},"oneOf":[{"$ref":"#/definitions/SuperspineDevice"},{"$ref":"#/definitions/EdgeDevice"},{"$ref":"#/definitions/SpineDevice"},{"$ref":"#/definitions/LeafDevice"},{"$ref":"#/definitions/HypervisorDevice"},{"$ref":"#/definitions/StorageDevice"},{"$ref":"#/definitions/K8sNodeDevice"},{"$ref":"#/definitions/VrouterDevice"},{"$ref":"#/definitions/L4lbDevice"},{"$ref":"#/definitions/L7lbDevice"},{"$ref":"#/definitions/VmDevice"}],"errorMessage":{"discriminator":"must have a role: superspine, spine, leaf, edge, hypervisor, storage, k8s-node, vrouter, l4lb, l7lb or vm"}},"EdgeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Internet edge router: eBGP to its upstream, unnumbered eBGP to every spine, default route into the fabric.","properties":{"role":{"const":"edge"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.edge"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SuperspineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Super-spine of a 5-stage Clos: unnumbered eBGP to the spines of every pod.","properties":{"role":{"const":"superspine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.superspine"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"SpineDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack"],"description":"Spine: unnumbered eBGP to every leaf and edge, ECMP, BFD.","properties":{"role":{"const":"spine"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default asns.spine + pod - 1"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"},"uplinks":{"$ref":"#/definitions/Uplinks","description":"Cables to the super-spines (5-stage Clos only)."}}},"LeafDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Leaf (top of rack). The leaves of one rack form its leaf pair; every host of the rack is cabled to both.","properties":{"role":{"const":"leaf"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"},"pod":{"type":"integer","minimum":1,"maximum":255,"description":"Pod of a 5-stage Clos. Leaves uplink to the spines of their pod. @default 1"}}},"HypervisorDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Hypervisor: FRR on the host (BGP to both leaves of its rack, loopback = VXLAN tunnel endpoint), OVS with a VXLAN tunnel to every other hypervisor for every tenant segment.","properties":{"role":{"const":"hypervisor"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"StorageDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","uplinks"],"description":"Storage host: FRR on the host, BGP to both leaves of its rack, announces its loopback.","properties":{"role":{"const":"storage"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"K8sNodeDevice":{"type":"object","additionalProperties":false,"required":["role","id","rack","cluster","uplinks"],"description":"Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).","properties":{"role":{"const":"k8s-node"},"id":{"$ref":"#/definitions/DeviceId"},"rack":{"$ref":"#/definitions/Name"},"cluster":{"$ref":"#/definitions/Name","description":"The cluster it is a node of (`clusters.<name>`). Its name in the inventory is its Kubernetes node name (`kubernetes.io/hostname`)."},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"uplinks":{"$ref":"#/definitions/Uplinks"},"interfaces":{"$ref":"#/definitions/InterfaceSettings"}}},"VrouterDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"A tenant's virtual router (a VM): BGP over its uplink to its hypervisor, VRRP gateway on the tenant segments.","properties":{"role":{"const":"vrouter"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name","description":"The hypervisor the VM runs on."},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"asn":{"$ref":"#/definitions/Asn","description":"@default first of asns.pool + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L4lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L4 load balancer (a VM): keepalived VRRP for the service VIPs and IPVS virtual servers.","properties":{"role":{"const":"l4lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"L7lbDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"L7 load balancer (a VM running HAProxy), a real server of the L4 pair.","properties":{"role":{"const":"l7lb"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"VmDevice":{"type":"object","additionalProperties":false,"required":["role","id","host","tenant","nics"],"description":"An application VM. fabric does not configure it; it places its NICs on the overlay and routes to it.","properties":{"role":{"const":"vm"},"id":{"$ref":"#/definitions/DeviceId"},"host":{"$ref":"#/definitions/Name"},"tenant":{"$ref":"#/definitions/Name"},"description":{"$ref":"#/definitions/Text"},"mgmt":{"$ref":"#/definitions/Ipv4Address","description":"@default pools.mgmt + id"},"nics":{"$ref":"#/definitions/Nics"}}},"Tenant":{"type":"object","additionalProperties":false,"required":["segments"],"properties":{"description":{"$ref":"#/definitions/Text"},"segments":{"type":"object","minProperties":1,"description":"Overlay segments (one VXLAN VNI each), by name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Segment"}},"routers":{"$ref":"#/definitions/TenantRouters"},"l4":{"$ref":"#/definitions/TenantL4"},"l7":{"$ref":"#/definitions/TenantL7"},"data":{"type":"object","minProperties":1,"description":"The tenant's data services (Redis first; PostgreSQL and RabbitMQ later: docs/data-tier.md), by name. Clients reach each through its VIPs: `write` always the current primary, `read` the healthy replicas (the primary when none is left). The tenant's HAProxy pair (`l7.members`) checks which member holds which role (TCP mode, role-aware `tcp-check`) and sends each VIP's connections to the members that hold its role.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataService"}}}},"Segment":{"type":"object","additionalProperties":false,"required":["vni"],"properties":{"vni":{"type":"integer","minimum":1,"maximum":16777215,"description":"VXLAN network identifier, unique in the site. The local VLAN tag on br-int is derived from it."},"subnet":{"$ref":"#/definitions/Ipv4Prefix","description":"The segment's IPv4 subnet."},"subnet6":{"$ref":"#/definitions/Ipv6Prefix","description":"The segment's IPv6 subnet, usually a /64."},"description":{"$ref":"#/definitions/Text"}},"description":"A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them."},"VrrpMember":{"type":"object","additionalProperties":false,"required":["device","priority"],"properties":{"device":{"$ref":"#/definitions/Name"},"priority":{"type":"integer","minimum":1,"maximum":254,"description":"VRRP priority; the member with the highest priority is the intended master."}}},"VrrpMembers":{"type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/definitions/VrrpMember"},"description":"The pair, e.g. `[{ device: vr1, priority: 150 }, { device: vr2, priority: 100 }]`."},"VrrpAddress":{"type":"object","additionalProperties":false,"required":["vrid"],"properties":{"vrid":{"type":"integer","minimum":1,"maximum":255,"description":"VRRP virtual router id, unique on its segment."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The virtual IPv4 address, inside the segment's `subnet`; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The virtual IPv6 address, inside the segment's `subnet6`; required on a segment with a `subnet6`."}},"description":"A VRRP virtual address per family the segment carries: `address` (IPv4) and/or `address6` (IPv6). keepalived holds each family in its own instance (`<name>` and `<name>_v6`, one family per instance) with the same `vrid`, both in the pair's sync group."},"TenantRouters":{"type":"object","additionalProperties":false,"required":["members","gateways"],"description":"The tenant's vRouter pair: the default gateway (a VRRP address) of each listed segment, and the routes to the tenant's segments in the fabric.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef","description":"VRRP authentication (PASS, at most 8 characters)."},"gateways":{"type":"object","minProperties":1,"description":"Gateway address per segment, by segment name.","propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/VrrpAddress"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this vRouter pair (VRRP master failure), instead of the site's `budgets`."}}},"TenantL4":{"type":"object","additionalProperties":false,"required":["members","gateway","services"],"description":"The L4 load balancer pair: keepalived VRRP for every VIP plus IPVS virtual servers (NAT), and the real servers' gateway on the internal segment.","properties":{"members":{"$ref":"#/definitions/VrrpMembers"},"auth":{"$ref":"#/definitions/SecretRef"},"gateway":{"type":"object","additionalProperties":false,"required":["segment","vrid"],"description":"The real servers' default gateway (IPVS NAT needs the replies to come back through the balancer).","properties":{"segment":{"$ref":"#/definitions/Name"},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The real servers' IPv4 gateway; required on a segment with a `subnet`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The real servers' IPv6 gateway; required on a segment with a `subnet6`: the L4 pair's IPv6 VRRP instance (`<tenant>_lb_gw_v6`), same `vrid`."}}},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/L4Service"}},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this L4 pair (VRRP master failure of its VIPs), instead of the site's `budgets`."}}},"L4Service":{"type":"object","additionalProperties":false,"required":["segment","vrid","ports","real_servers"],"properties":{"description":{"$ref":"#/definitions/Text"},"segment":{"$ref":"#/definitions/Name","description":"Segment that carries the VIP."},"vrid":{"type":"integer","minimum":1,"maximum":255},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP; at least one of `address` and `address6`."},"address6":{"$ref":"#/definitions/Ipv6Address","description":"The IPv6 VIP, on a segment with a `subnet6`: its own VRRP instance (`<tenant>_vip_<name>_v6`, same `vrid`), an IPVS `virtual_server` per port to the real servers' `address6` on the L4 gateway segment (IPVS NAT does not translate between families: that segment needs a `subnet6`), and HAProxy binds `[address6]:port` on the real servers."},"ports":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":65535}},"real_servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Devices that serve the VIP; each is reached on its NIC in the L4 gateway's segment, same port."},"scheduler":{"enum":["rr","wrr","lc","wlc","sh"],"description":"IPVS scheduler. @default wrr"},"check":{"$ref":"#/definitions/HealthCheck"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: the failure budget of this service when one of its real servers fails (the health check's detection time), instead of the site's `budgets`."}}},"HealthCheck":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["tcp","http"]},"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz"},"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks; fractions allowed. @default defaults.checks.interval"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds; fractions allowed. @default defaults.checks.timeout"}}},"DataService":{"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis","postgres","rabbitmq"],"errorMessage":"must be redis, postgres or rabbitmq, e.g. kind: postgres","description":"What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`), or `rabbitmq` (a RabbitMQ 3.10 cluster, every member a `node`: the workers' queues are quorum queues replicated on every node, so any node serves any queue and the AMQP VIP spreads over every healthy node, checked through the management API's `/api/health/checks/local-alarms`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on, the port of HAProxy's servers: Redis's, PgBouncer's for `postgres`, AMQP's for `rabbitmq`. @default 6379 (redis), 6432 (postgres), 5672 (rabbitmq)"},"auth":{"$ref":"#/definitions/SecretRef","description":"`rabbitmq`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's user (named as the service: it reads and writes every queue, declares none) and of the `monitoring` user HAProxy's checks log in as; required (`rabbitmq-without-auth`). `postgres`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's login role (named as the service, through PgBouncer), of the superuser and of the replication and pg_rewind users; required (`postgres-without-auth`). `redis`: the service's password (a secret: 16 to 128 characters of letters, digits and ._~+/=:@-, e.g. `openssl rand -base64 32`). Every member gets it as `requirepass` (clients and the other members AUTH with it) and `masterauth` (a replica AUTHs to its primary; any member can become the primary), every Sentinel watching the service as `sentinel auth-pass`, and the HAProxy pair's role checks send `AUTH` with it first. Optional: without it the members run `protected-mode no` with no password, and the warning `data-without-auth` says so (docs/data-tier.md)."},"cookie":{"$ref":"#/definitions/SecretRef","description":"`rabbitmq` only: the Erlang cookie every node of the cluster shares (a secret: 20 to 255 letters and digits, e.g. `openssl rand -hex 32`), the nodes' and the CLI tools' only credential toward each other: whoever has it controls the nodes. Its own secret, never the application's password; required (`rabbitmq-without-cookie`)."},"workers":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataWorker"},"description":"`rabbitmq` only: the VMs that consume a queue of the service (the application's asynchronous workers: app → MQ → worker). Each queue named here is declared by fabric as a durable quorum queue; each worker gets its credentials file and a systemd unit running Debian's `amqp-consume` (amqp-tools) on the AMQP VIP."},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}},"DataMember":{"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica","node"],"errorMessage":"must be primary, replica or node, e.g. { device: redis1, role: primary }","description":"The role the member starts in. `redis` and `postgres`: one `primary`, the others `replica` (of the primary); a failover changes who holds which role, and HAProxy follows what the members say, not this. `rabbitmq`: every member is a `node` (no member has a role of its own)."}}},"DataWorker":{"type":"object","additionalProperties":false,"required":["device","queue"],"description":"A worker of a `rabbitmq` service, e.g. `{ device: worker1, queue: jobs }`.","properties":{"device":{"$ref":"#/definitions/Name","description":"The VM (role `vm` of the tenant) that runs the worker."},"queue":{"$ref":"#/definitions/Name","description":"The queue it consumes from (a durable quorum queue fabric declares)."},"prefetch":{"type":"integer","minimum":1,"maximum":1000,"description":"Messages the worker holds unacknowledged at once (`basic.qos` prefetch). @default 1"}}},"DataVip":{"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`); for `rabbitmq`, every node that is healthy (all serve every queue). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is; `rabbitmq` has none."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}},"TenantL7":{"type":"object","additionalProperties":false,"required":["members","frontends","backends"],"description":"The HAProxy pair: TLS termination, routing to application backends, rate limits, health checks.","properties":{"members":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"}},"frontends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Frontend"}},"backends":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Backend"}}}},"Frontend":{"type":"object","additionalProperties":false,"required":["default_backend"],"properties":{"http":{"type":"integer","minimum":1,"maximum":65535,"description":"Plain HTTP port. @default 80"},"https":{"type":"integer","minimum":1,"maximum":65535,"description":"TLS port. @default 443"},"certificate":{"$ref":"#/definitions/SecretRef","description":"PEM bundle (certificate + key) for TLS termination. Without it the frontend serves plain HTTP only."},"rate_limit":{"type":"object","additionalProperties":false,"required":["requests","period"],"description":"Per client address; over the limit HAProxy answers 429.","properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000},"period":{"type":"string","pattern":"^[1-9][0-9]{0,4}(s|m)$","errorMessage":"must be a duration in seconds or minutes, e.g. 10s"}}},"routes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","backend"],"properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path prefix like /api/"},"backend":{"$ref":"#/definitions/Name"}}},"description":"Path prefix routes, tried in order before `default_backend`."},"default_backend":{"$ref":"#/definitions/Name"}}},"Backend":{"type":"object","additionalProperties":false,"required":["servers","port"],"properties":{"servers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Name"},"description":"Application VMs, reached on their NIC in a segment the HAProxy pair shares with them."},"port":{"type":"integer","minimum":1,"maximum":65535},"balance":{"enum":["roundrobin","leastconn","source"],"description":"@default roundrobin"},"check":{"$ref":"#/definitions/HealthCheck"},"response_timeout":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds the application may take to answer a request (HAProxy `timeout server` of the backend). A GET, HEAD or OPTIONS request still waiting when its server dies silently is sent to another server after this long (`retry-on response-timeout`), so it is late by this much instead of lost; other methods are never retried once sent. Set it just above the application's slowest answer. @default 30"}}},"Cluster":{"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}},"Budgets":{"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}},"DnsName":{"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"},"Gslb":{"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}},"GslbZone":{"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}},"GslbService":{"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"},"anycast":{"$ref":"#/definitions/GslbAnycast"}}},"GslbAnycast":{"type":"object","additionalProperties":false,"description":"Health-following route injection (docs/active-active.md, \"Anycast: the L4 side\"): each L4 member of the service's tenant, in each of its sites, runs FRR and announces the VIP as a host route to the tenant's vRouters (eBGP, BFD) only while it is the VRRP master of the VIP and each of the VIP's virtual servers (ports) has `quorum` healthy real servers. Without this section the L4 pairs announce nothing. IPv4 only for now: the IPv6 VIP is held under the same quorum but not announced.","properties":{"quorum":{"type":"integer","minimum":1,"maximum":1000,"description":"Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000"}}},"GslbSite":{"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}},"GslbCheck":{"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}}},"if":{"properties":{"gslb":false}},"then":{"properties":{"site":{"$ref":"#/definitions/Name"}},"required":["site"]}};
 const schema17 = {"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a"};
 const schema19 = {"type":"string","description":"Free text that may reach a config file as a description: letters, digits, spaces and `.,:/()_+@=-` only, so that it can never start a comment or a new config line.","maxLength":80,"pattern":"^[A-Za-z0-9 .,:/()_+@=-]*$","errorMessage":"must be at most 80 characters of letters, digits, spaces and .,:/()_+@=- (no newlines, quotes, '!', '#' or braces), e.g. Primary site, Frankfurt"};
 const schema37 = {"type":"object","additionalProperties":false,"description":"Failure budgets of the site: the worst outage its users accept when one part fails. Compile computes each redundancy group's and service's expected worst-case outage from the timers it renders; a timer that cannot meet its budget is a finding (`budget-exceeded`). A tenant's `routers.budget`, `l4.budget` an L4 service's and a data service's `budget` override these for one group or service.","properties":{"fabric":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic when one fabric node (super-spine, spine, leaf, storage host) or one cable fails: BFD detection plus the routing reaction. @default 350"},"edge":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of lost traffic from the internet when one edge router fails: its upstream sees it only through the upstream session's BFD (`defaults.bfd.upstream`, agreed with the ISP), so the slower of that and the fabric's BFD, plus the routing reaction. @default 1000"},"gateway":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a tenant gateway when the master of its vRouter pair fails: VRRP master-down time. @default 1000"},"vip":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds without a service VIP when the master of the L4 pair fails: VRRP master-down time. @default 1000"},"haproxy":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of failed requests when one HAProxy (a real server of the L4 VIP) fails: the L4 health check's detection time. @default 1000"},"app_server":{"type":"integer","minimum":0,"maximum":1000000,"description":"Requests that may fail when one application server fails (HAProxy retries on another server). @default 0"},"hypervisor":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds of outage of any service when one hypervisor fails with its VMs: the slowest failover among the groups with a member on it, and its routes. @default 1000"},"data":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds during which the write VIP of a data service sends to no primary after a promotion: HAProxy's role-aware checks see the old primary leave and the new one arrive (docs/data-tier.md). @default 5000"}}};
@@ -852,7 +852,7 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: its PING period, one round of asking the other Sentinels, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). Below 1500 a Sentinel may hold a just-promoted primary down before it has reconnected to it, and fail it over a second time (`sentinel-down-after-short`, docs/data-tier.md). @default 1500"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}},"patroni":{"type":"object","additionalProperties":false,"description":"Patroni's timers for every `postgres` data service (its `bootstrap.dcs`, docs/data-tier.md). A primary's PostgreSQL crash costs the write VIP `loop_wait` + Patroni's own reaction (~2 s: a replica's HA cycle and `pg_ctl promote`) + HAProxy's role checks: the `data-write` budget's prediction. A primary whose node or Patroni dies keeps the leader lock until `ttl` runs out: that costs `ttl` more, and `patroni-node-loss-over-budget` says so when it exceeds the budget. `loop_wait + 2 × retry_timeout` must not exceed `ttl` (`patroni-timers-invalid`).","properties":{"ttl":{"type":"integer","minimum":20,"maximum":3600,"description":"Seconds the leader lock lives without being renewed (`ttl`); Patroni refuses less than 20. @default 20"},"loop_wait":{"type":"integer","minimum":1,"maximum":600,"description":"Seconds between two runs of Patroni's HA loop (`loop_wait`). @default 1"},"retry_timeout":{"type":"integer","minimum":3,"maximum":600,"description":"Seconds Patroni retries the store and PostgreSQL before demoting (`retry_timeout`); Patroni refuses less than 3. @default 3"}}}}};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"mtu":{"type":"integer","minimum":1280,"maximum":9216,"description":"MTU of every fabric and host link, in bytes. @default 9000"},"bgp":{"type":"object","additionalProperties":false,"description":"BGP timers of every session. BFD detects failures; these only back it up.","properties":{"keepalive":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds. @default 3"},"hold":{"type":"integer","minimum":0,"maximum":65535,"description":"Seconds, 0 or at least 3 and more than keepalive. @default 9"},"connect_retry":{"type":"integer","minimum":1,"maximum":65535,"description":"Seconds between attempts to open a session that is down (FRR `timers connect`; its own default is 120). @default 2"},"update_delay":{"type":"integer","minimum":0,"maximum":3600,"description":"Seconds a BGP speaker that has just started waits, advertising and installing nothing, until every configured peer has sent its End-of-RIB, at most (FRR `update-delay`; 0: off). A restarted device takes traffic back only with its whole table. @default 10"}}},"bfd":{"type":"object","additionalProperties":false,"properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"BFD transmit and receive interval of fabric sessions, in milliseconds. @default 50"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"BFD detect multiplier. @default 3"},"upstream":{"type":"object","additionalProperties":false,"description":"BFD towards upstream ISPs (their routers decide too: agree on it with them).","properties":{"interval":{"type":"integer","minimum":10,"maximum":60000,"description":"Milliseconds. @default 300"},"multiplier":{"type":"integer","minimum":2,"maximum":255,"description":"@default 3"}}}},"description":"BFD of fabric sessions (the `fabric` profile) and of upstream sessions (`upstream`)."},"ssh":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string","pattern":"^[a-z_][a-z0-9_-]{0,31}$","description":"@default root"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"@default 22"}}},"ovs":{"type":"object","additionalProperties":false,"properties":{"datapath":{"enum":["system","netdev"],"description":"OVS datapath of every hypervisor: `system` (kernel module) or `netdev` (userspace, as with DPDK). The lab runs every bridge on `netdev` whatever this says (it has no kernel module). @default system"}}},"vrrp":{"type":"object","additionalProperties":false,"properties":{"advert_int":{"type":"number","minimum":0.01,"maximum":255,"description":"VRRP advertisement interval in seconds; fractions (centiseconds) need VRRPv3. A backup takes over after 3 × advert_int + skew (RFC 5798). @default 0.15"},"version":{"enum":[2,3],"description":"VRRP version: 3 (RFC 5798) allows sub-second adverts but has no authentication; 2 (RFC 3768) allows a tenant's `auth` but only whole seconds. @default 3"}}},"snmp":{"$ref":"#/definitions/Snmp"},"checks":{"type":"object","additionalProperties":false,"description":"Health checks of the L4 balancers' real servers (keepalived) and of HAProxy's servers, unless a service's or backend's `check` sets interval/timeout.","properties":{"interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a healthy server (keepalived `delay_loop`, HAProxy `inter`). @default 0.2"},"fast_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is failing (HAProxy `fastinter`, keepalived `delay_before_retry`). @default 0.1"},"down_interval":{"type":"number","minimum":0.01,"maximum":3600,"description":"Seconds between checks of a server that is down (HAProxy `downinter`). @default 0.2"},"timeout":{"type":"number","minimum":0.01,"maximum":60,"description":"Seconds a check may take (keepalived `connect_timeout`, HAProxy `timeout check`). @default 0.2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Successful checks before a server is up again. @default 2"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks before a server is down. @default 2"}}},"sentinel":{"type":"object","additionalProperties":false,"description":"Redis Sentinel's timers for every `redis` data service (docs/data-tier.md). A primary's loss costs the write VIP `down_after` + Sentinel's own reaction (~3 s: its PING period, one round of asking the other Sentinels, one INFO period to see the promotion) + HAProxy's role checks; that sum is the `data-write` budget's prediction.","properties":{"down_after":{"type":"integer","minimum":100,"maximum":600000,"description":"Milliseconds without a valid reply before a Sentinel holds a member down (`down-after-milliseconds`). Below 1500 a Sentinel may hold a just-promoted primary down before it has reconnected to it, and fail it over a second time (`sentinel-down-after-short`, docs/data-tier.md). @default 1500"},"failover_timeout":{"type":"integer","minimum":1000,"maximum":3600000,"description":"Milliseconds a failover may take before another Sentinel may try again; also how long the replicas have to follow the new primary (`failover-timeout`). @default 10000"}}},"patroni":{"type":"object","additionalProperties":false,"description":"Patroni's timers for every `postgres` data service (its `bootstrap.dcs`, docs/data-tier.md). A primary's PostgreSQL crash costs the write VIP `loop_wait` + Patroni's own reaction (~2 s: a replica's HA cycle and `pg_ctl promote`) + HAProxy's role checks: the `data-write` budget's prediction. A primary whose node or Patroni dies keeps the leader lock until `ttl` runs out: that costs `ttl` more, and `patroni-node-loss-over-budget` says so when it exceeds the budget. `loop_wait + 2 × retry_timeout` must not exceed `ttl` (`patroni-timers-invalid`).","properties":{"ttl":{"type":"integer","minimum":20,"maximum":3600,"description":"Seconds the leader lock lives without being renewed (`ttl`); Patroni refuses less than 20. @default 20"},"loop_wait":{"type":"integer","minimum":1,"maximum":600,"description":"Seconds between two runs of Patroni's HA loop (`loop_wait`). @default 1"},"retry_timeout":{"type":"integer","minimum":3,"maximum":600,"description":"Seconds Patroni retries the store and PostgreSQL before demoting (`retry_timeout`); Patroni refuses less than 3. @default 3"}}},"rabbitmq":{"type":"object","additionalProperties":false,"description":"RabbitMQ's timers for every `rabbitmq` data service (docs/data-tier.md). A node that dies stops serving its AMQP connections at once; HAProxy's checks take it out of the AMQP VIP (the `data-write` budget's prediction adds the quorum queues' leader election on the nodes left). `net_ticktime` bounds how long the other nodes take to see a node that went silent (its VM lost, a cut link): that is when they elect new queue leaders and, with `pause_minority`, when a node cut off from the others pauses.","properties":{"net_ticktime":{"type":"integer","minimum":2,"maximum":600,"description":"Seconds: the Erlang distribution's tick (`net_ticktime`); a node silent for about this long is down for the others (between 0.75 and 1.25 of it), and publishes to the queues it led wait that long (`rabbitmq-node-loss-over-budget`); too low and a busy node is taken for lost. @default 10"},"heartbeat":{"type":"integer","minimum":0,"maximum":600,"description":"Seconds: the AMQP heartbeat the nodes offer clients (`heartbeat`); a client or node that misses two is disconnected. @default 10"}}}}};
 const pattern10 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
 const schema34 = {"type":"object","additionalProperties":false,"required":["user","auth","priv"],"description":"SNMP for the NOC (`fabric drift`): every managed device that runs a daemon gets an snmpd.conf. snmpd answers on the device's management address, UDP 161, to one read-only SNMPv3 user with authentication and privacy (authPriv), limited to the MIBs fabric polls: IF-MIB on every device, IP-MIB's address table on devices with IPv6 addresses, BGP4-MIB where FRR runs (FRR's AgentX module, so zebra and bgpd load `-M snmp` and frr.conf says `agentx`) and KEEPALIVED-MIB where keepalived runs (`enable_snmp_vrrp`). SNMPv2c is off unless `community` is given, and then only from the management subnet (and `pools.mgmt6`). With `pools.mgmt6` snmpd listens on both management addresses. Without this section no snmpd.conf is rendered and nothing registers with AgentX.","properties":{"user":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,31}$","description":"SNMPv3 user name (USM), e.g. fabric-noc.","errorMessage":"must be a lower-case name of letters, digits and '-' starting with a letter, at most 32 characters, e.g. fabric-noc"},"auth":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 authentication passphrase of the user: 8 to 64 characters."},"auth_protocol":{"enum":["SHA","SHA-256","SHA-512"],"description":"SNMPv3 authentication protocol (HMAC). @default SHA"},"priv":{"$ref":"#/definitions/SecretRef","description":"SNMPv3 privacy (AES-128) passphrase of the user: 8 to 64 characters."},"community":{"$ref":"#/definitions/SecretRef","description":"SNMPv2c read-only community, answered only from the management subnet and with the same view: for pollers without SNMPv3. 8 to 64 characters, so never `public`. @default none (SNMPv2c off)"}}};
 const pattern11 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
@@ -2183,14 +2183,111 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data.rabbitmq !== undefined){
+let data35 = data.rabbitmq;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key10 in data35){
+if(!((key10 === "net_ticktime") || (key10 === "heartbeat"))){
+const err89 = {instancePath:instancePath+"/rabbitmq",schemaPath:"#/properties/rabbitmq/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.rabbitmq,data:data35};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data35.net_ticktime !== undefined){
+let data36 = data35.net_ticktime;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err90 = {instancePath:instancePath+"/rabbitmq/net_ticktime",schemaPath:"#/properties/rabbitmq/properties/net_ticktime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.rabbitmq.properties.net_ticktime.type,parentSchema:schema33.properties.rabbitmq.properties.net_ticktime,data:data36};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 600 || isNaN(data36)){
+const err91 = {instancePath:instancePath+"/rabbitmq/net_ticktime",schemaPath:"#/properties/rabbitmq/properties/net_ticktime/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema33.properties.rabbitmq.properties.net_ticktime,data:data36};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data36 < 2 || isNaN(data36)){
+const err92 = {instancePath:instancePath+"/rabbitmq/net_ticktime",schemaPath:"#/properties/rabbitmq/properties/net_ticktime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.properties.rabbitmq.properties.net_ticktime,data:data36};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+if(data35.heartbeat !== undefined){
+let data37 = data35.heartbeat;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err93 = {instancePath:instancePath+"/rabbitmq/heartbeat",schemaPath:"#/properties/rabbitmq/properties/heartbeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.rabbitmq.properties.heartbeat.type,parentSchema:schema33.properties.rabbitmq.properties.heartbeat,data:data37};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 600 || isNaN(data37)){
+const err94 = {instancePath:instancePath+"/rabbitmq/heartbeat",schemaPath:"#/properties/rabbitmq/properties/heartbeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema33.properties.rabbitmq.properties.heartbeat,data:data37};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data37 < 0 || isNaN(data37)){
+const err95 = {instancePath:instancePath+"/rabbitmq/heartbeat",schemaPath:"#/properties/rabbitmq/properties/heartbeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.rabbitmq.properties.heartbeat,data:data37};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/rabbitmq",schemaPath:"#/properties/rabbitmq/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.rabbitmq.type,parentSchema:schema33.properties.rabbitmq,data:data35};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -11532,10 +11629,10 @@ validate96.errors = vErrors;
 return errors === 0;
 }
 
-const schema171 = {"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis","postgres"],"errorMessage":"must be redis or postgres (RabbitMQ is not supported yet), e.g. kind: postgres","description":"What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), or `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on, the port of HAProxy's servers: Redis's, or PgBouncer's for `postgres`. @default 6379 (redis), 6432 (postgres)"},"auth":{"$ref":"#/definitions/SecretRef","description":"`postgres`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's login role (named as the service, through PgBouncer), of the superuser and of the replication and pg_rewind users; required (`postgres-without-auth`). `redis`: the service's password (a secret: 16 to 128 characters of letters, digits and ._~+/=:@-, e.g. `openssl rand -base64 32`). Every member gets it as `requirepass` (clients and the other members AUTH with it) and `masterauth` (a replica AUTHs to its primary; any member can become the primary), every Sentinel watching the service as `sentinel auth-pass`, and the HAProxy pair's role checks send `AUTH` with it first. Optional: without it the members run `protected-mode no` with no password, and the warning `data-without-auth` says so (docs/data-tier.md)."},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}};
-const schema173 = {"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica"],"errorMessage":"must be primary or replica, e.g. { device: redis1, role: primary }","description":"The role the member starts in: one `primary`, the others `replica` (of the primary). A failover changes who holds which role; HAProxy follows what the members say, not this."}}};
+const schema171 = {"type":"object","additionalProperties":false,"required":["kind","members","vips"],"description":"A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.","properties":{"description":{"$ref":"#/definitions/Text"},"kind":{"enum":["redis","postgres","rabbitmq"],"errorMessage":"must be redis, postgres or rabbitmq, e.g. kind: postgres","description":"What the members run: `redis` (a primary and its replicas, Redis Sentinel; the role is read from `INFO replication`), `postgres` (PostgreSQL 15 with streaming replicas, Patroni with etcd on every member managing the roles, PgBouncer in front of each member's PostgreSQL; the role is read from Patroni's REST API `/primary` and `/replica`), or `rabbitmq` (a RabbitMQ 3.10 cluster, every member a `node`: the workers' queues are quorum queues replicated on every node, so any node serves any queue and the AMQP VIP spreads over every healthy node, checked through the management API's `/api/health/checks/local-alarms`)."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port the members serve on, the port of HAProxy's servers: Redis's, PgBouncer's for `postgres`, AMQP's for `rabbitmq`. @default 6379 (redis), 6432 (postgres), 5672 (rabbitmq)"},"auth":{"$ref":"#/definitions/SecretRef","description":"`rabbitmq`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's user (named as the service: it reads and writes every queue, declares none) and of the `monitoring` user HAProxy's checks log in as; required (`rabbitmq-without-auth`). `postgres`: the password (a secret: 16 to 128 characters of letters, digits and ._~+/=@-) of the application's login role (named as the service, through PgBouncer), of the superuser and of the replication and pg_rewind users; required (`postgres-without-auth`). `redis`: the service's password (a secret: 16 to 128 characters of letters, digits and ._~+/=:@-, e.g. `openssl rand -base64 32`). Every member gets it as `requirepass` (clients and the other members AUTH with it) and `masterauth` (a replica AUTHs to its primary; any member can become the primary), every Sentinel watching the service as `sentinel auth-pass`, and the HAProxy pair's role checks send `AUTH` with it first. Optional: without it the members run `protected-mode no` with no password, and the warning `data-without-auth` says so (docs/data-tier.md)."},"cookie":{"$ref":"#/definitions/SecretRef","description":"`rabbitmq` only: the Erlang cookie every node of the cluster shares (a secret: 20 to 255 letters and digits, e.g. `openssl rand -hex 32`), the nodes' and the CLI tools' only credential toward each other: whoever has it controls the nodes. Its own secret, never the application's password; required (`rabbitmq-without-cookie`)."},"workers":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataWorker"},"description":"`rabbitmq` only: the VMs that consume a queue of the service (the application's asynchronous workers: app → MQ → worker). Each queue named here is declared by fabric as a durable quorum queue; each worker gets its credentials file and a systemd unit running Debian's `amqp-consume` (amqp-tools) on the AMQP VIP."},"members":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/DataMember"},"description":"The VMs of the service (role `vm` of the tenant), each with the role it starts in. HAProxy reaches each on its NIC in a segment it shares with the HAProxy pair."},"vips":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/DataVip"},"description":"The service's VIPs by name; the name is also the HAProxy `listen` section's."},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds: how long the write VIP may send to no primary after a promotion, instead of the site's `budgets.data`."}}};
+const schema173 = {"type":"object","additionalProperties":false,"required":["device","queue"],"description":"A worker of a `rabbitmq` service, e.g. `{ device: worker1, queue: jobs }`.","properties":{"device":{"$ref":"#/definitions/Name","description":"The VM (role `vm` of the tenant) that runs the worker."},"queue":{"$ref":"#/definitions/Name","description":"The queue it consumes from (a durable quorum queue fabric declares)."},"prefetch":{"type":"integer","minimum":1,"maximum":1000,"description":"Messages the worker holds unacknowledged at once (`basic.qos` prefetch). @default 1"}}};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11549,8 +11646,200 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.queue === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema173.required,parentSchema:schema173,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "device") || (key0 === "queue")) || (key0 === "prefetch"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema173,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data0 = data.device;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs0 = [];
+for(const err5 of vErrors){
+if(((((err5.keyword !== "errorMessage") && (!err5.emUsed)) && ((err5.instancePath === instancePath+"/device") || ((err5.instancePath.indexOf(instancePath+"/device") === 0) && (err5.instancePath[instancePath+"/device".length] === "/")))) && (err5.schemaPath.indexOf("#/definitions/Name") === 0)) && (err5.schemaPath["#/definitions/Name".length] === "/")){
+emErrs0.push(err5);
+err5.emUsed = true;
+}
+}
+if(emErrs0.length){
+const err6 = {instancePath:instancePath+"/device",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const emErrs1 = [];
+for(const err7 of vErrors){
+if(!err7.emUsed){
+emErrs1.push(err7);
+}
+}
+vErrors = emErrs1;
+errors = emErrs1.length;
+}
+}
+if(data.queue !== undefined){
+let data1 = data.queue;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err8 = {instancePath:instancePath+"/queue",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs2 = [];
+for(const err10 of vErrors){
+if(((((err10.keyword !== "errorMessage") && (!err10.emUsed)) && ((err10.instancePath === instancePath+"/queue") || ((err10.instancePath.indexOf(instancePath+"/queue") === 0) && (err10.instancePath[instancePath+"/queue".length] === "/")))) && (err10.schemaPath.indexOf("#/definitions/Name") === 0)) && (err10.schemaPath["#/definitions/Name".length] === "/")){
+emErrs2.push(err10);
+err10.emUsed = true;
+}
+}
+if(emErrs2.length){
+const err11 = {instancePath:instancePath+"/queue",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const emErrs3 = [];
+for(const err12 of vErrors){
+if(!err12.emUsed){
+emErrs3.push(err12);
+}
+}
+vErrors = emErrs3;
+errors = emErrs3.length;
+}
+}
+if(data.prefetch !== undefined){
+let data2 = data.prefetch;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err13 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema173.properties.prefetch.type,parentSchema:schema173.properties.prefetch,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1000 || isNaN(data2)){
+const err14 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema173.properties.prefetch,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err15 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema173.properties.prefetch,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema173.type,parentSchema:schema173,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema176 = {"type":"object","additionalProperties":false,"required":["device","role"],"properties":{"device":{"$ref":"#/definitions/Name"},"role":{"enum":["primary","replica","node"],"errorMessage":"must be primary, replica or node, e.g. { device: redis1, role: primary }","description":"The role the member starts in. `redis` and `postgres`: one `primary`, the others `replica` (of the primary); a failover changes who holds which role, and HAProxy follows what the members say, not this. `rabbitmq`: every member is a `node` (no member has a role of its own)."}}};
+
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema176.required,parentSchema:schema176,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
 if(data.role === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema173.required,parentSchema:schema173,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema176.required,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11561,7 +11850,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "device") || (key0 === "role"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema173,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11625,8 +11914,8 @@ errors = emErrs1.length;
 }
 if(data.role !== undefined){
 let data1 = data.role;
-if(!((data1 === "primary") || (data1 === "replica"))){
-const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema173.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema173.properties.role.enum,parentSchema:schema173.properties.role,data:data1};
+if(!(((data1 === "primary") || (data1 === "replica")) || (data1 === "node"))){
+const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema176.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema176.properties.role.enum,parentSchema:schema176.properties.role,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11644,7 +11933,7 @@ err9.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be primary or replica, e.g. { device: redis1, role: primary }",schema:"must be primary or replica, e.g. { device: redis1, role: primary }",parentSchema:schema173.properties.role,data:data1};
+const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be primary, replica or node, e.g. { device: redis1, role: primary }",schema:"must be primary, replica or node, e.g. { device: redis1, role: primary }",parentSchema:schema176.properties.role,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11665,7 +11954,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema173.type,parentSchema:schema173,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema176.type,parentSchema:schema176,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11674,18 +11963,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
 
-const schema176 = {"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}};
+const schema179 = {"type":"object","additionalProperties":false,"required":["role","segment","address","port"],"description":"One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.","properties":{"role":{"enum":["write","read"],"errorMessage":"must be write or read, e.g. role: write","description":"`write`: the current primary only (`role:master`); for `rabbitmq`, every node that is healthy (all serve every queue). `read`: the replicas that are up (`role:slave`), and the primary as the `backup` server when none is; `rabbitmq` has none."},"segment":{"$ref":"#/definitions/Name","description":"The tenant segment that carries the VIP."},"address":{"$ref":"#/definitions/Ipv4Address","description":"The IPv4 VIP, inside the segment's `subnet`."},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001)."}}};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema176.required,parentSchema:schema176,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11695,7 +11984,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.segment === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema176.required,parentSchema:schema176,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "segment"},message:"must have required property '"+"segment"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11705,7 +11994,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.address === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema176.required,parentSchema:schema176,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11715,7 +12004,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.port === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema176.required,parentSchema:schema176,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema179.required,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11726,7 +12015,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "role") || (key0 === "segment")) || (key0 === "address")) || (key0 === "port"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema176,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11739,7 +12028,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if(!((data0 === "write") || (data0 === "read"))){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema176.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema176.properties.role.enum,parentSchema:schema176.properties.role,data:data0};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema179.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema179.properties.role.enum,parentSchema:schema179.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11757,7 +12046,7 @@ err6.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be write or read, e.g. role: write",schema:"must be write or read, e.g. role: write",parentSchema:schema176.properties.role,data:data0};
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be write or read, e.g. role: write",schema:"must be write or read, e.g. role: write",parentSchema:schema179.properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11883,7 +12172,7 @@ errors = emErrs5.length;
 if(data.port !== undefined){
 let data3 = data.port;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema176.properties.port.type,parentSchema:schema176.properties.port,data:data3};
+const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema179.properties.port.type,parentSchema:schema179.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11894,7 +12183,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema176.properties.port,data:data3};
+const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema179.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11904,7 +12193,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err21 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema176.properties.port,data:data3};
+const err21 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema179.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11917,7 +12206,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema176.type,parentSchema:schema176,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema179.type,parentSchema:schema179,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11926,7 +12215,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
 
@@ -11966,7 +12255,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "description") || (key0 === "kind")) || (key0 === "port")) || (key0 === "auth")) || (key0 === "members")) || (key0 === "vips")) || (key0 === "budget"))){
+if(!(func2.call(schema171.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema171,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -12041,7 +12330,7 @@ errors = emErrs1.length;
 }
 if(data.kind !== undefined){
 let data1 = data.kind;
-if(!((data1 === "redis") || (data1 === "postgres"))){
+if(!(((data1 === "redis") || (data1 === "postgres")) || (data1 === "rabbitmq"))){
 const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema171.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema171.properties.kind.enum,parentSchema:schema171.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err10];
@@ -12060,7 +12349,7 @@ err11.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be redis or postgres (RabbitMQ is not supported yet), e.g. kind: postgres",schema:"must be redis or postgres (RabbitMQ is not supported yet), e.g. kind: postgres",parentSchema:schema171.properties.kind,data:data1};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be redis, postgres or rabbitmq, e.g. kind: postgres",schema:"must be redis, postgres or rabbitmq, e.g. kind: postgres",parentSchema:schema171.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12120,11 +12409,17 @@ vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.error
 errors = vErrors.length;
 }
 }
-if(data.members !== undefined){
-let data4 = data.members;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err17 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema171.properties.members,data:data4};
+if(data.cookie !== undefined){
+if(!(validate23(data.cookie, {instancePath:instancePath+"/cookie",parentData:data,parentDataProperty:"cookie",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.workers !== undefined){
+let data5 = data.workers;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err17 = {instancePath:instancePath+"/workers",schemaPath:"#/properties/workers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema171.properties.workers,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12133,16 +12428,16 @@ vErrors.push(err17);
 }
 errors++;
 }
-const len0 = data4.length;
+const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate105(data4[i0], {instancePath:instancePath+"/members/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+if(!(validate106(data5[i0], {instancePath:instancePath+"/workers/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema171.properties.members.type,parentSchema:schema171.properties.members,data:data4};
+const err18 = {instancePath:instancePath+"/workers",schemaPath:"#/properties/workers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema171.properties.workers.type,parentSchema:schema171.properties.workers,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12152,11 +12447,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.vips !== undefined){
-let data6 = data.vips;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length < 1){
-const err19 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema171.properties.vips,data:data6};
+if(data.members !== undefined){
+let data7 = data.members;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err19 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema171.properties.members,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12165,11 +12460,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data6){
-const _errs14 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err20 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate108(data7[i1], {instancePath:instancePath+"/members/" + i1,parentData:data7,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema171.properties.members.type,parentSchema:schema171.properties.members,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12179,8 +12479,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
+if(data.vips !== undefined){
+let data9 = data.vips;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(Object.keys(data9).length < 1){
+const err21 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema171.properties.vips,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12189,16 +12492,22 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs4 = [];
-for(const err22 of vErrors){
-if(((((err22.keyword !== "errorMessage") && (!err22.emUsed)) && ((err22.instancePath === instancePath+"/vips") || ((err22.instancePath.indexOf(instancePath+"/vips") === 0) && (err22.instancePath[instancePath+"/vips".length] === "/")))) && (err22.schemaPath.indexOf("#/definitions/Name") === 0)) && (err22.schemaPath["#/definitions/Name".length] === "/")){
-emErrs4.push(err22);
-err22.emUsed = true;
+for(const key1 in data9){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err22 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema17,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
 }
 }
-if(emErrs4.length){
-const err23 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
+else {
+const err23 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12207,18 +12516,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-const emErrs5 = [];
+if(errors > 0){
+const emErrs4 = [];
 for(const err24 of vErrors){
-if(!err24.emUsed){
-emErrs5.push(err24);
+if(((((err24.keyword !== "errorMessage") && (!err24.emUsed)) && ((err24.instancePath === instancePath+"/vips") || ((err24.instancePath.indexOf(instancePath+"/vips") === 0) && (err24.instancePath[instancePath+"/vips".length] === "/")))) && (err24.schemaPath.indexOf("#/definitions/Name") === 0)) && (err24.schemaPath["#/definitions/Name".length] === "/")){
+emErrs4.push(err24);
+err24.emUsed = true;
 }
 }
-vErrors = emErrs5;
-errors = emErrs5.length;
-}
-var valid4 = _errs14 === errors;
-if(!valid4){
-const err25 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema171.properties.vips.propertyNames,parentSchema:schema171.properties.vips,data:data6};
+if(emErrs4.length){
+const err25 = {instancePath:instancePath+"/vips",schemaPath:"#/definitions/Name/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",schema:"must be a lower-case name of letters, digits and '-' starting with a letter, at most 31 characters, e.g. leaf1a",parentSchema:schema17,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12227,29 +12534,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-for(const key2 in data6){
-if(!(validate107(data6[key2], {instancePath:instancePath+"/vips/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
-errors = vErrors.length;
-}
+const emErrs5 = [];
+for(const err26 of vErrors){
+if(!err26.emUsed){
+emErrs5.push(err26);
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.properties.vips.type,parentSchema:schema171.properties.vips,data:data6};
-if(vErrors === null){
-vErrors = [err26];
+vErrors = emErrs5;
+errors = emErrs5.length;
 }
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.budget !== undefined){
-let data8 = data.budget;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema171.properties.budget.type,parentSchema:schema171.properties.budget,data:data8};
+var valid6 = _errs18 === errors;
+if(!valid6){
+const err27 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema171.properties.vips.propertyNames,parentSchema:schema171.properties.vips,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12258,9 +12554,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 600000 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema171.properties.budget,data:data8};
+}
+for(const key2 in data9){
+if(!(validate110(data9[key2], {instancePath:instancePath+"/vips/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.properties.vips.type,parentSchema:schema171.properties.vips,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12269,8 +12572,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema171.properties.budget,data:data8};
+}
+if(data.budget !== undefined){
+let data11 = data.budget;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema171.properties.budget.type,parentSchema:schema171.properties.budget,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12279,16 +12585,37 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.type,parentSchema:schema171,data};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 600000 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema171.properties.budget,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema171.properties.budget,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.type,parentSchema:schema171,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -12606,14 +12933,14 @@ validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema180 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
+const schema183 = {"type":"object","additionalProperties":false,"required":["asn","speaker","load_balancer_pools","pod_cidr","service_cidr"],"description":"A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).","properties":{"description":{"$ref":"#/definitions/Text"},"asn":{"$ref":"#/definitions/Asn","description":"The cluster's AS: every node speaks it (MetalLB's `myASN`), the leaves' `remote-as` for the cluster's peer group. One AS per cluster, outside `asns.pool`'s per-device numbers (a collision is the finding `asn-collision`)."},"speaker":{"enum":["metallb"],"description":"What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).","errorMessage":"must be metallb, e.g. speaker: metallb"},"load_balancer_pools":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv4Prefix"},"description":"IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams."},"load_balancer_pools6":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/Ipv6Prefix"},"description":"IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none"},"pod_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker."},"service_cidr":{"$ref":"#/definitions/Ipv4Prefix","description":"The cluster's service CIDR (`--service-cluster-ip-range`): checked for overlaps, never routed by the fabric."},"maximum_prefix":{"type":"integer","minimum":1,"maximum":100000,"description":"`neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000","errorMessage":"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000"}}};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.asn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema180.required,parentSchema:schema180,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "asn"},message:"must have required property '"+"asn"+"'",schema:schema183.required,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12623,7 +12950,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.speaker === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema180.required,parentSchema:schema180,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "speaker"},message:"must have required property '"+"speaker"+"'",schema:schema183.required,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12633,7 +12960,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.load_balancer_pools === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema180.required,parentSchema:schema180,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "load_balancer_pools"},message:"must have required property '"+"load_balancer_pools"+"'",schema:schema183.required,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12643,7 +12970,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.pod_cidr === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema180.required,parentSchema:schema180,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pod_cidr"},message:"must have required property '"+"pod_cidr"+"'",schema:schema183.required,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12653,7 +12980,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.service_cidr === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema180.required,parentSchema:schema180,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_cidr"},message:"must have required property '"+"service_cidr"+"'",schema:schema183.required,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12664,7 +12991,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "description") || (key0 === "asn")) || (key0 === "speaker")) || (key0 === "load_balancer_pools")) || (key0 === "load_balancer_pools6")) || (key0 === "pod_cidr")) || (key0 === "service_cidr")) || (key0 === "maximum_prefix"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema180,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12801,7 +13128,7 @@ errors = emErrs3.length;
 if(data.speaker !== undefined){
 let data2 = data.speaker;
 if(!(data2 === "metallb")){
-const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema180.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema180.properties.speaker.enum,parentSchema:schema180.properties.speaker,data:data2};
+const err18 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/enum",keyword:"enum",params:{allowedValues: schema183.properties.speaker.enum},message:"must be equal to one of the allowed values",schema:schema183.properties.speaker.enum,parentSchema:schema183.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12819,7 +13146,7 @@ err19.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema180.properties.speaker,data:data2};
+const err20 = {instancePath:instancePath+"/speaker",schemaPath:"#/properties/speaker/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be metallb, e.g. speaker: metallb",schema:"must be metallb, e.g. speaker: metallb",parentSchema:schema183.properties.speaker,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12842,7 +13169,7 @@ if(data.load_balancer_pools !== undefined){
 let data3 = data.load_balancer_pools;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema180.properties.load_balancer_pools,data:data3};
+const err22 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema183.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12911,7 +13238,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema180.properties.load_balancer_pools,data:data3};
+const err28 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema183.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12926,7 +13253,7 @@ break outer0;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema180.properties.load_balancer_pools.type,parentSchema:schema180.properties.load_balancer_pools,data:data3};
+const err29 = {instancePath:instancePath+"/load_balancer_pools",schemaPath:"#/properties/load_balancer_pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema183.properties.load_balancer_pools.type,parentSchema:schema183.properties.load_balancer_pools,data:data3};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12940,7 +13267,7 @@ if(data.load_balancer_pools6 !== undefined){
 let data5 = data.load_balancer_pools6;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
+const err30 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema183.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13019,7 +13346,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data5[i3], data5[j1])){
-const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
+const err37 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema183.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13034,7 +13361,7 @@ break outer1;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema180.properties.load_balancer_pools6.type,parentSchema:schema180.properties.load_balancer_pools6,data:data5};
+const err38 = {instancePath:instancePath+"/load_balancer_pools6",schemaPath:"#/properties/load_balancer_pools6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema183.properties.load_balancer_pools6.type,parentSchema:schema183.properties.load_balancer_pools6,data:data5};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13151,7 +13478,7 @@ errors = emErrs13.length;
 if(data.maximum_prefix !== undefined){
 let data9 = data.maximum_prefix;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema180.properties.maximum_prefix.type,parentSchema:schema180.properties.maximum_prefix,data:data9};
+const err49 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema183.properties.maximum_prefix.type,parentSchema:schema183.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13162,7 +13489,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100000 || isNaN(data9)){
-const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema180.properties.maximum_prefix,data:data9};
+const err50 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema183.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13172,7 +13499,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data9 < 1 || isNaN(data9)){
-const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema180.properties.maximum_prefix,data:data9};
+const err51 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema183.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13191,7 +13518,7 @@ err52.emUsed = true;
 }
 }
 if(emErrs14.length){
-const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema180.properties.maximum_prefix,data:data9};
+const err53 = {instancePath:instancePath+"/maximum_prefix",schemaPath:"#/properties/maximum_prefix/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",schema:"must be an integer from 1 to 100000, e.g. maximum_prefix: 1000",parentSchema:schema183.properties.maximum_prefix,data:data9};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13212,7 +13539,7 @@ errors = emErrs15.length;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema180.type,parentSchema:schema180,data};
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema183.type,parentSchema:schema183,data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13221,21 +13548,21 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate111.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
 
-const schema187 = {"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}};
-const schema188 = {"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"};
-const pattern112 = new RegExp("^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
-const schema189 = {"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}};
+const schema190 = {"type":"object","additionalProperties":false,"required":["zones","services"],"description":"Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.","properties":{"zones":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/DnsName"},"additionalProperties":{"$ref":"#/definitions/GslbZone"},"description":"DNS zones served by fabric's GSLB servers, by name (e.g. `shop.example`)."},"services":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbService"},"description":"Services offered by several sites, by name; the name is the service's label in its zone unless `host` says otherwise."}}};
+const schema191 = {"type":"string","description":"A DNS name in lower case, without the final dot: labels of letters, digits and '-', e.g. `shop.example`.","maxLength":200,"pattern":"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example"};
+const pattern114 = new RegExp("^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const schema192 = {"type":"object","additionalProperties":false,"required":["servers"],"properties":{"servers":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/Name"},"description":"The zone's DNS servers: site name → a VM of that site (`role: vm`) that runs gdnsd for it, one per site. Each listens on its NICs' addresses (port 53) and is the zone's name server `ns-<site>.<zone>`. One site only is a finding (`gslb-single-server`)."},"ttl":{"type":"integer","minimum":60,"maximum":86400,"description":"Seconds: the TTL of the zone's static records (SOA, NS, glue) and its negative-answer TTL. @default 300"}}};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.servers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema189.required,parentSchema:schema189,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema192.required,parentSchema:schema192,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13246,7 +13573,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "servers") || (key0 === "ttl"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema189,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema192,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13260,7 +13587,7 @@ if(data.servers !== undefined){
 let data0 = data.servers;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(Object.keys(data0).length < 1){
-const err2 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema189.properties.servers,data:data0};
+const err2 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema192.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13322,7 +13649,7 @@ errors = emErrs1.length;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err8 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema189.properties.servers.propertyNames,parentSchema:schema189.properties.servers,data:data0};
+const err8 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema192.properties.servers.propertyNames,parentSchema:schema192.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13386,7 +13713,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema189.properties.servers.type,parentSchema:schema189.properties.servers,data:data0};
+const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema192.properties.servers.type,parentSchema:schema192.properties.servers,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13399,7 +13726,7 @@ errors++;
 if(data.ttl !== undefined){
 let data2 = data.ttl;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err15 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema189.properties.ttl.type,parentSchema:schema189.properties.ttl,data:data2};
+const err15 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema192.properties.ttl.type,parentSchema:schema192.properties.ttl,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13410,7 +13737,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 86400 || isNaN(data2)){
-const err16 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema189.properties.ttl,data:data2};
+const err16 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema192.properties.ttl,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13420,7 +13747,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data2 < 60 || isNaN(data2)){
-const err17 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60",schema:60,parentSchema:schema189.properties.ttl,data:data2};
+const err17 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60",schema:60,parentSchema:schema192.properties.ttl,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13433,7 +13760,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema189.type,parentSchema:schema189,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema192.type,parentSchema:schema192,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13442,22 +13769,22 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate114.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
 
-const schema193 = {"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"},"anycast":{"$ref":"#/definitions/GslbAnycast"}}};
-const schema200 = {"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}};
-const schema201 = {"type":"object","additionalProperties":false,"description":"Health-following route injection (docs/active-active.md, \"Anycast: the L4 side\"): each L4 member of the service's tenant, in each of its sites, runs FRR and announces the VIP as a host route to the tenant's vRouters (eBGP, BFD) only while it is the VRRP master of the VIP and each of the VIP's virtual servers (ports) has `quorum` healthy real servers. Without this section the L4 pairs announce nothing. IPv4 only for now: the IPv6 VIP is held under the same quorum but not announced.","properties":{"quorum":{"type":"integer","minimum":1,"maximum":1000,"description":"Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000"}}};
-const pattern118 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
-const schema197 = {"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}};
+const schema196 = {"type":"object","additionalProperties":false,"required":["zone","sites"],"properties":{"description":{"$ref":"#/definitions/Text"},"zone":{"$ref":"#/definitions/DnsName","description":"The zone (a key of `gslb.zones`) that answers the service's name."},"host":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","errorMessage":"must be one DNS label of lower-case letters, digits and '-', e.g. www","description":"Its label in the zone. @default the service's name"},"ttl":{"type":"integer","minimum":1,"maximum":3600,"description":"Seconds: the TTL of the service's answers (gdnsd halves it while a site is down). @default 30"},"sites":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/Name"},"additionalProperties":{"$ref":"#/definitions/GslbSite"},"description":"Site name → where the site serves it: a tenant and one of its L4 services (the VIP). A service offered by one site only is a finding (`gslb-single-site`)."},"check":{"$ref":"#/definitions/GslbCheck"},"budget":{"type":"integer","minimum":0,"maximum":3600000,"description":"Milliseconds: the longest the DNS answer may keep a site's VIP after the site stopped serving (the health check's detection time: `fall` × `interval` + `timeout`); above it is a finding (`budget-exceeded`). @default 10000"},"anycast":{"$ref":"#/definitions/GslbAnycast"}}};
+const schema203 = {"type":"object","additionalProperties":false,"description":"How the DNS servers check each site's VIP (gdnsd's http_status monitor: an HTTP GET that must answer 200). gdnsd counts in whole seconds, so the site's sub-second `defaults.checks` do not apply; the defaults are documented here and in docs/active-active.md.","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._~/-]*$","errorMessage":"must be a URL path like /healthz","description":"URL path fetched from each VIP. @default /"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port"},"interval":{"type":"integer","minimum":2,"maximum":255,"description":"Seconds between checks of each VIP. @default 2"},"timeout":{"type":"integer","minimum":1,"maximum":254,"description":"Seconds a check may take; less than `interval`. @default 1"},"fall":{"type":"integer","minimum":1,"maximum":100,"description":"Failed checks that take a VIP out of the answer (gdnsd `down_thresh`). @default 2"},"rise":{"type":"integer","minimum":1,"maximum":100,"description":"Checks in a row that must pass before a VIP is answered again (gdnsd `up_thresh`): the hold-down against flapping. @default 3"}}};
+const schema204 = {"type":"object","additionalProperties":false,"description":"Health-following route injection (docs/active-active.md, \"Anycast: the L4 side\"): each L4 member of the service's tenant, in each of its sites, runs FRR and announces the VIP as a host route to the tenant's vRouters (eBGP, BFD) only while it is the VRRP master of the VIP and each of the VIP's virtual servers (ports) has `quorum` healthy real servers. Without this section the L4 pairs announce nothing. IPv4 only for now: the IPv6 VIP is held under the same quorum but not announced.","properties":{"quorum":{"type":"integer","minimum":1,"maximum":1000,"description":"Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1"},"budget":{"type":"integer","minimum":0,"maximum":600000,"description":"Milliseconds for an L4 member to stop announcing the VIP once it cannot serve it (its real servers down, keepalived killed, the VM silent); compile predicts each (`device.anycast`); the slowest above it is a finding (`budget-exceeded`). @default 3000"}}};
+const pattern120 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const schema200 = {"type":"object","additionalProperties":false,"required":["tenant","vip"],"properties":{"tenant":{"$ref":"#/definitions/Name","description":"The site's tenant that serves it."},"vip":{"$ref":"#/definitions/Name","description":"An L4 service of that tenant (`tenants.<t>.l4.services.<vip>`): its `address` answers A queries, its `address6` AAAA queries. Each address must be inside the site's `prefixes.announce` / `announce6` (else `gslb-vip-not-announced`)."}}};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenant === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema197.required,parentSchema:schema197,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema200.required,parentSchema:schema200,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13467,7 +13794,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.vip === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vip"},message:"must have required property '"+"vip"+"'",schema:schema197.required,parentSchema:schema197,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vip"},message:"must have required property '"+"vip"+"'",schema:schema200.required,parentSchema:schema200,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13478,7 +13805,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "tenant") || (key0 === "vip"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema197,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema200,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13594,7 +13921,7 @@ errors = emErrs3.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema197.type,parentSchema:schema197,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema200.type,parentSchema:schema200,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13603,17 +13930,17 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.zone === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema193.required,parentSchema:schema193,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema196.required,parentSchema:schema196,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13623,7 +13950,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.sites === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'",schema:schema193.required,parentSchema:schema193,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'",schema:schema196.required,parentSchema:schema196,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13634,7 +13961,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "description") || (key0 === "zone")) || (key0 === "host")) || (key0 === "ttl")) || (key0 === "sites")) || (key0 === "check")) || (key0 === "budget")) || (key0 === "anycast"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema193,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema196,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13710,7 +14037,7 @@ if(data.zone !== undefined){
 let data1 = data.zone;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema188,data:data1};
+const err9 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema191,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13719,8 +14046,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern112.test(data1)){
-const err10 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema188,data:data1};
+if(!pattern114.test(data1)){
+const err10 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema191,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13731,7 +14058,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema188.type,parentSchema:schema188,data:data1};
+const err11 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema191.type,parentSchema:schema191,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13749,7 +14076,7 @@ err12.emUsed = true;
 }
 }
 if(emErrs2.length){
-const err13 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema188,data:data1};
+const err13 = {instancePath:instancePath+"/zone",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs2},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema191,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13771,8 +14098,8 @@ errors = emErrs3.length;
 if(data.host !== undefined){
 let data2 = data.host;
 if(typeof data2 === "string"){
-if(!pattern118.test(data2)){
-const err15 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema193.properties.host,data:data2};
+if(!pattern120.test(data2)){
+const err15 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema196.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13783,7 +14110,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema193.properties.host.type,parentSchema:schema193.properties.host,data:data2};
+const err16 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema196.properties.host.type,parentSchema:schema196.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13801,7 +14128,7 @@ err17.emUsed = true;
 }
 }
 if(emErrs4.length){
-const err18 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be one DNS label of lower-case letters, digits and '-', e.g. www",schema:"must be one DNS label of lower-case letters, digits and '-', e.g. www",parentSchema:schema193.properties.host,data:data2};
+const err18 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/errorMessage",keyword:"errorMessage",params:{errors: emErrs4},message:"must be one DNS label of lower-case letters, digits and '-', e.g. www",schema:"must be one DNS label of lower-case letters, digits and '-', e.g. www",parentSchema:schema196.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13823,7 +14150,7 @@ errors = emErrs5.length;
 if(data.ttl !== undefined){
 let data3 = data.ttl;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err20 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema193.properties.ttl.type,parentSchema:schema193.properties.ttl,data:data3};
+const err20 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema196.properties.ttl.type,parentSchema:schema196.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13834,7 +14161,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 3600 || isNaN(data3)){
-const err21 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema193.properties.ttl,data:data3};
+const err21 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema196.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13844,7 +14171,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err22 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema193.properties.ttl,data:data3};
+const err22 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema196.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13859,7 +14186,7 @@ if(data.sites !== undefined){
 let data4 = data.sites;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(Object.keys(data4).length < 1){
-const err23 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema193.properties.sites,data:data4};
+const err23 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema196.properties.sites,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13921,7 +14248,7 @@ errors = emErrs7.length;
 }
 var valid3 = _errs14 === errors;
 if(!valid3){
-const err29 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema193.properties.sites.propertyNames,parentSchema:schema193.properties.sites,data:data4};
+const err29 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema196.properties.sites.propertyNames,parentSchema:schema196.properties.sites,data:data4};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13932,14 +14259,14 @@ errors++;
 }
 }
 for(const key2 in data4){
-if(!(validate117(data4[key2], {instancePath:instancePath+"/sites/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+if(!(validate120(data4[key2], {instancePath:instancePath+"/sites/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema193.properties.sites.type,parentSchema:schema193.properties.sites,data:data4};
+const err30 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema196.properties.sites.type,parentSchema:schema196.properties.sites,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13954,7 +14281,7 @@ let data6 = data.check;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key3 in data6){
 if(!((((((key3 === "path") || (key3 === "port")) || (key3 === "interval")) || (key3 === "timeout")) || (key3 === "fall")) || (key3 === "rise"))){
-const err31 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema200,data:data6};
+const err31 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema203,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13968,7 +14295,7 @@ if(data6.path !== undefined){
 let data7 = data6.path;
 if(typeof data7 === "string"){
 if(!pattern90.test(data7)){
-const err32 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema200.properties.path,data:data7};
+const err32 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~/-]*$"},message:"must match pattern \""+"^/[A-Za-z0-9._~/-]*$"+"\"",schema:"^/[A-Za-z0-9._~/-]*$",parentSchema:schema203.properties.path,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13979,7 +14306,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema200.properties.path.type,parentSchema:schema200.properties.path,data:data7};
+const err33 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema203.properties.path.type,parentSchema:schema203.properties.path,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13997,7 +14324,7 @@ err34.emUsed = true;
 }
 }
 if(emErrs8.length){
-const err35 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema200.properties.path,data:data7};
+const err35 = {instancePath:instancePath+"/check/path",schemaPath:"#/definitions/GslbCheck/properties/path/errorMessage",keyword:"errorMessage",params:{errors: emErrs8},message:"must be a URL path like /healthz",schema:"must be a URL path like /healthz",parentSchema:schema203.properties.path,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -14019,7 +14346,7 @@ errors = emErrs9.length;
 if(data6.port !== undefined){
 let data8 = data6.port;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err37 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.port.type,parentSchema:schema200.properties.port,data:data8};
+const err37 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.properties.port.type,parentSchema:schema203.properties.port,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -14030,7 +14357,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 65535 || isNaN(data8)){
-const err38 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema200.properties.port,data:data8};
+const err38 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema203.properties.port,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -14040,7 +14367,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err39 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.port,data:data8};
+const err39 = {instancePath:instancePath+"/check/port",schemaPath:"#/definitions/GslbCheck/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema203.properties.port,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -14054,7 +14381,7 @@ errors++;
 if(data6.interval !== undefined){
 let data9 = data6.interval;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err40 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.interval.type,parentSchema:schema200.properties.interval,data:data9};
+const err40 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.properties.interval.type,parentSchema:schema203.properties.interval,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -14065,7 +14392,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 255 || isNaN(data9)){
-const err41 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema200.properties.interval,data:data9};
+const err41 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema203.properties.interval,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -14075,7 +14402,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data9 < 2 || isNaN(data9)){
-const err42 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema200.properties.interval,data:data9};
+const err42 = {instancePath:instancePath+"/check/interval",schemaPath:"#/definitions/GslbCheck/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema203.properties.interval,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -14089,7 +14416,7 @@ errors++;
 if(data6.timeout !== undefined){
 let data10 = data6.timeout;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err43 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.timeout.type,parentSchema:schema200.properties.timeout,data:data10};
+const err43 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.properties.timeout.type,parentSchema:schema203.properties.timeout,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -14100,7 +14427,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 254 || isNaN(data10)){
-const err44 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema200.properties.timeout,data:data10};
+const err44 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema203.properties.timeout,data:data10};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14110,7 +14437,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err45 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.timeout,data:data10};
+const err45 = {instancePath:instancePath+"/check/timeout",schemaPath:"#/definitions/GslbCheck/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema203.properties.timeout,data:data10};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14124,7 +14451,7 @@ errors++;
 if(data6.fall !== undefined){
 let data11 = data6.fall;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err46 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.fall.type,parentSchema:schema200.properties.fall,data:data11};
+const err46 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.properties.fall.type,parentSchema:schema203.properties.fall,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14135,7 +14462,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 100 || isNaN(data11)){
-const err47 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema200.properties.fall,data:data11};
+const err47 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema203.properties.fall,data:data11};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14145,7 +14472,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err48 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.fall,data:data11};
+const err48 = {instancePath:instancePath+"/check/fall",schemaPath:"#/definitions/GslbCheck/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema203.properties.fall,data:data11};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14159,7 +14486,7 @@ errors++;
 if(data6.rise !== undefined){
 let data12 = data6.rise;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err49 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema200.properties.rise.type,parentSchema:schema200.properties.rise,data:data12};
+const err49 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.properties.rise.type,parentSchema:schema203.properties.rise,data:data12};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14170,7 +14497,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 100 || isNaN(data12)){
-const err50 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema200.properties.rise,data:data12};
+const err50 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema203.properties.rise,data:data12};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14180,7 +14507,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data12 < 1 || isNaN(data12)){
-const err51 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema200.properties.rise,data:data12};
+const err51 = {instancePath:instancePath+"/check/rise",schemaPath:"#/definitions/GslbCheck/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema203.properties.rise,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14193,7 +14520,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema200.type,parentSchema:schema200,data:data6};
+const err52 = {instancePath:instancePath+"/check",schemaPath:"#/definitions/GslbCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema203.type,parentSchema:schema203,data:data6};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -14206,7 +14533,7 @@ errors++;
 if(data.budget !== undefined){
 let data13 = data.budget;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err53 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema193.properties.budget.type,parentSchema:schema193.properties.budget,data:data13};
+const err53 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema196.properties.budget.type,parentSchema:schema196.properties.budget,data:data13};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14217,7 +14544,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 3600000 || isNaN(data13)){
-const err54 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema193.properties.budget,data:data13};
+const err54 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema196.properties.budget,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14227,7 +14554,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data13 < 0 || isNaN(data13)){
-const err55 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema193.properties.budget,data:data13};
+const err55 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema196.properties.budget,data:data13};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -14243,7 +14570,7 @@ let data14 = data.anycast;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key4 in data14){
 if(!((key4 === "quorum") || (key4 === "budget"))){
-const err56 = {instancePath:instancePath+"/anycast",schemaPath:"#/definitions/GslbAnycast/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema201,data:data14};
+const err56 = {instancePath:instancePath+"/anycast",schemaPath:"#/definitions/GslbAnycast/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema204,data:data14};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -14256,7 +14583,7 @@ errors++;
 if(data14.quorum !== undefined){
 let data15 = data14.quorum;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err57 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema201.properties.quorum.type,parentSchema:schema201.properties.quorum,data:data15};
+const err57 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema204.properties.quorum.type,parentSchema:schema204.properties.quorum,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -14267,7 +14594,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 1000 || isNaN(data15)){
-const err58 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema201.properties.quorum,data:data15};
+const err58 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema204.properties.quorum,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -14277,7 +14604,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data15 < 1 || isNaN(data15)){
-const err59 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema201.properties.quorum,data:data15};
+const err59 = {instancePath:instancePath+"/anycast/quorum",schemaPath:"#/definitions/GslbAnycast/properties/quorum/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema204.properties.quorum,data:data15};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -14291,7 +14618,7 @@ errors++;
 if(data14.budget !== undefined){
 let data16 = data14.budget;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err60 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema201.properties.budget.type,parentSchema:schema201.properties.budget,data:data16};
+const err60 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema204.properties.budget.type,parentSchema:schema204.properties.budget,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -14302,7 +14629,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 600000 || isNaN(data16)){
-const err61 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema201.properties.budget,data:data16};
+const err61 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema204.properties.budget,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -14312,7 +14639,7 @@ vErrors.push(err61);
 errors++;
 }
 if(data16 < 0 || isNaN(data16)){
-const err62 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema201.properties.budget,data:data16};
+const err62 = {instancePath:instancePath+"/anycast/budget",schemaPath:"#/definitions/GslbAnycast/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema204.properties.budget,data:data16};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -14325,7 +14652,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/anycast",schemaPath:"#/definitions/GslbAnycast/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema201.type,parentSchema:schema201,data:data14};
+const err63 = {instancePath:instancePath+"/anycast",schemaPath:"#/definitions/GslbAnycast/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema204.type,parentSchema:schema204,data:data14};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -14337,7 +14664,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema193.type,parentSchema:schema193,data};
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema196.type,parentSchema:schema196,data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -14346,17 +14673,17 @@ vErrors.push(err64);
 }
 errors++;
 }
-validate116.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.zones === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zones"},message:"must have required property '"+"zones"+"'",schema:schema187.required,parentSchema:schema187,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zones"},message:"must have required property '"+"zones"+"'",schema:schema190.required,parentSchema:schema190,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14366,7 +14693,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.services === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema187.required,parentSchema:schema187,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema190.required,parentSchema:schema190,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14377,7 +14704,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "zones") || (key0 === "services"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema187,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema190,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14391,7 +14718,7 @@ if(data.zones !== undefined){
 let data0 = data.zones;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(Object.keys(data0).length < 1){
-const err3 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema187.properties.zones,data:data0};
+const err3 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema190.properties.zones,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14404,7 +14731,7 @@ for(const key1 in data0){
 const _errs4 = errors;
 if(typeof key1 === "string"){
 if(func3(key1) > 200){
-const err4 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema188,data:key1,propertyName:key1};
+const err4 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema191,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14413,8 +14740,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern112.test(key1)){
-const err5 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema188,data:key1,propertyName:key1};
+if(!pattern114.test(key1)){
+const err5 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema191,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14425,7 +14752,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema188.type,parentSchema:schema188,data:key1,propertyName:key1};
+const err6 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema191.type,parentSchema:schema191,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14443,7 +14770,7 @@ err7.emUsed = true;
 }
 }
 if(emErrs0.length){
-const err8 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema188,data:key1,propertyName:key1};
+const err8 = {instancePath:instancePath+"/zones",schemaPath:"#/definitions/DnsName/errorMessage",keyword:"errorMessage",params:{errors: emErrs0},message:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",schema:"must be a lower-case DNS name of labels of letters, digits and '-' separated by dots, without the final dot, e.g. shop.example",parentSchema:schema191,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14463,7 +14790,7 @@ errors = emErrs1.length;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err10 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema187.properties.zones.propertyNames,parentSchema:schema187.properties.zones,data:data0};
+const err10 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema190.properties.zones.propertyNames,parentSchema:schema190.properties.zones,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14474,14 +14801,14 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(validate114(data0[key2], {instancePath:instancePath+"/zones/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate117(data0[key2], {instancePath:instancePath+"/zones/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.properties.zones.type,parentSchema:schema187.properties.zones,data:data0};
+const err11 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema190.properties.zones.type,parentSchema:schema190.properties.zones,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14495,7 +14822,7 @@ if(data.services !== undefined){
 let data2 = data.services;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(Object.keys(data2).length < 1){
-const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema187.properties.services,data:data2};
+const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema190.properties.services,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14557,7 +14884,7 @@ errors = emErrs3.length;
 }
 var valid4 = _errs11 === errors;
 if(!valid4){
-const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema187.properties.services.propertyNames,parentSchema:schema187.properties.services,data:data2};
+const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema190.properties.services.propertyNames,parentSchema:schema190.properties.services,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14568,14 +14895,14 @@ errors++;
 }
 }
 for(const key4 in data2){
-if(!(validate116(data2[key4], {instancePath:instancePath+"/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+if(!(validate119(data2[key4], {instancePath:instancePath+"/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.properties.services.type,parentSchema:schema187.properties.services,data:data2};
+const err19 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema190.properties.services.type,parentSchema:schema190.properties.services,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14587,7 +14914,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema187.type,parentSchema:schema187,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema190.type,parentSchema:schema190,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -14596,7 +14923,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate116.errors = vErrors;
 return errors === 0;
 }
 
@@ -15486,8 +15813,8 @@ errors++;
 }
 }
 for(const key9 in data23){
-if(!(validate111(data23[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data23,parentDataProperty:key9,rootData}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate114(data23[key9], {instancePath:instancePath+"/clusters/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data23,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -15504,8 +15831,8 @@ errors++;
 }
 }
 if(data.gslb !== undefined){
-if(!(validate113(data.gslb, {instancePath:instancePath+"/gslb",parentData:data,parentDataProperty:"gslb",rootData}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate116(data.gslb, {instancePath:instancePath+"/gslb",parentData:data,parentDataProperty:"gslb",rootData}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
 }

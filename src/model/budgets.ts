@@ -33,6 +33,23 @@ export interface SiteTimers {
   sentinel: SentinelTimers;
   /** Patroni, for every `postgres` data service (docs/data-tier.md). */
   patroni: PatroniTimers;
+  /** RabbitMQ, for every `rabbitmq` data service (docs/data-tier.md). */
+  rabbitmq: RabbitmqTimers;
+}
+
+export interface RabbitmqTimers {
+  /** `net_ticktime`, s: a silent node is down for the others after 0.75–1.25 of it. @default 10 */
+  netTicktimeS: number;
+  /** `heartbeat`, s: the AMQP heartbeat; a peer missing two is disconnected. @default 10 */
+  heartbeatS: number;
+  /**
+   * The quorum queues' own reaction to a node that crashed, ms: the nodes left see its
+   * distribution connection close at once, and the queues it led elect a new leader among them
+   * (Ra's election) before publishes to them are confirmed again. Measured on this machine: a
+   * queue leader's SIGKILL cost publishers 0.04–0.7 s in all, HAProxy's detection included
+   * (docs/data-tier.md); 1 s is the margin. Not a setting. @default 1000
+   */
+  leaderElectionMs: number;
 }
 
 export interface PatroniTimers {

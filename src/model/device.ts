@@ -12,6 +12,7 @@ import type { HaproxyModel } from './haproxy.js';
 import type { KeepalivedModel } from './keepalived.js';
 import type { OvsModel } from './ovs.js';
 import type { PostgresModel } from './postgres.js';
+import type { AmqpWorkerModel, RabbitmqModel } from './rabbitmq.js';
 import type { RedisModel } from './redis.js';
 import type { CableKind } from './site.js';
 import type { SnmpdModel } from './snmpd.js';
@@ -181,6 +182,10 @@ export interface VmDevice extends DeviceBase {
   redis?: RedisModel;
   /** Its etcd, Patroni (PostgreSQL) and PgBouncer when it is a member of a `postgres` data service (absent otherwise). */
   postgres?: PostgresModel;
+  /** Its RabbitMQ node when it is a member of a `rabbitmq` data service (absent otherwise). */
+  rabbitmq?: RabbitmqModel;
+  /** Its consumer when it is a worker of a `rabbitmq` data service (absent otherwise). */
+  amqpWorker?: AmqpWorkerModel;
   /** A GSLB DNS server (`gslb.zones.<z>.servers`): gdnsd (docs/active-active.md); else absent. */
   gdnsd?: GdnsdModel;
 }

@@ -164,21 +164,23 @@ export interface TcpCheckStep {
    * `connect` (`default`: the server; `addr A port P`: elsewhere), `set-var(check.member)` (the
    * server's address, `bc_dst`, for a later `expect string-lf`), `send`, `expect string`,
    * `expect string-lf` (a log-format string: `%[var(check.member)]`), `expect rstring` (a regular
-   * expression: Patroni's `^HTTP/1\.[01]\ 200`).
+   * expression: Patroni's `^HTTP/1\.[01]\ 200`), `send-lf` (a log-format string: RabbitMQ's basic
+   * auth, `%[str(monitoring:<password>),base64]`).
    */
   verb:
     | 'connect'
     | 'set-var(check.member)'
     | 'send'
+    | 'send-lf'
     | 'expect string'
     | 'expect string-lf'
     | 'expect rstring';
   /** As HAProxy reads it: `\r\n` escapes, a space escaped as `\ `. */
   text: string;
   /**
-   * Only on the Redis `send AUTH\ <password>\r\n` of a service with a password: the secret
-   * printed right after `text` (its use allows no character HAProxy would need escaped), then
-   * `textAfter`.
+   * Only on the Redis `send AUTH\ <password>\r\n` of a service with a password, and RabbitMQ's
+   * basic auth: the secret printed right after `text` (its use allows no character HAProxy would
+   * need escaped), then `textAfter`.
    */
   secret?: SecretRef;
   textAfter?: string;
@@ -189,12 +191,18 @@ export interface TcpCheckStep {
  * role it holds now, so only the members of the backend's role are UP.
  */
 export interface HaproxyTcpBackend {
-  /** `<service>_primary` or `<service>_replicas`. */
+  /** `<service>_primary`, `<service>_replicas`, or `<service>_nodes` (RabbitMQ). */
   name: string;
   service: string;
-  /** `primary`: the members that say `role:master`; `replicas`: those that say `role:slave`. */
-  holds: 'primary' | 'replicas';
-  /** `first`: every connection to the first server UP (one primary, or the lower id in a split brain); `leastconn` over replicas. */
+  /**
+   * `primary`: the members that say `role:master`; `replicas`: those that say `role:slave`;
+   * `nodes`: every RabbitMQ node whose health check passes (any node serves every queue).
+   */
+  holds: 'primary' | 'replicas' | 'nodes';
+  /**
+   * `first`: every connection to the first server UP (one primary, or the lower id in a split
+   * brain); `leastconn` over replicas and over RabbitMQ's nodes.
+   */
   balance: 'first' | 'leastconn';
   /** `option tcp-check` and its steps, in order. */
   tcpCheck: TcpCheckStep[];

@@ -4,6 +4,7 @@
  */
 import type { DeepReadonly } from './freeze.js';
 import type { PostgresModel } from './postgres.js';
+import type { AmqpWorkerModel, RabbitmqModel } from './rabbitmq.js';
 import type { RedisModel } from './redis.js';
 import type { Device } from './types.js';
 
@@ -25,6 +26,18 @@ export const runsPostgres = <D extends Dev>(
   d: D,
 ): d is Extract<D, { postgres?: unknown }> & { postgres: PostgresModel } =>
   'postgres' in d && d.postgres != null;
+
+/** A node of a RabbitMQ service (the data tier, docs/data-tier.md). */
+export const runsRabbitmq = <D extends Dev>(
+  d: D,
+): d is Extract<D, { rabbitmq?: unknown }> & { rabbitmq: RabbitmqModel } =>
+  'rabbitmq' in d && d.rabbitmq != null;
+
+/** A worker of a RabbitMQ service: its amqp-consume (the data tier, docs/data-tier.md). */
+export const runsAmqpWorker = <D extends Dev>(
+  d: D,
+): d is Extract<D, { amqpWorker?: unknown }> & { amqpWorker: AmqpWorkerModel } =>
+  'amqpWorker' in d && d.amqpWorker != null;
 
 /** The tenant of a device that belongs to one (VMs of a tenant), else null. */
 export const tenantOf = (d: Dev): string | null => ('tenant' in d ? d.tenant : null);

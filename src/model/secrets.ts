@@ -16,4 +16,6 @@ export type SecretUse =
   | 'snmp-priv'
   | 'snmp-community'
   | 'redis-auth'
-  | 'postgres-auth';
+  | 'postgres-auth'
+  | 'rabbitmq-auth'
+  | 'rabbitmq-cookie';

@@ -17,6 +17,7 @@ export * from './k8s.js';
 export * from './keepalived.js';
 export * from './ovs.js';
 export * from './postgres.js';
+export * from './rabbitmq.js';
 export * from './redis.js';
 export * from './secrets.js';
 export * from './site.js';

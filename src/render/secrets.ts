@@ -54,6 +54,19 @@ const RULES: Record<SecretUse, { test: (v: string) => boolean; what: string }> =
     test: (v) => /^[A-Za-z0-9._~+/=@-]{16,128}$/.test(v),
     what: 'a PostgreSQL password: 16 to 128 characters of letters, digits and ._~+/=@- (e.g. openssl rand -base64 32)',
   },
+  // printed double-quoted in the definitions file (JSON), after `password:` in amqp-consume's
+  // auth file and inside HAProxy's `%[str(monitoring:…),base64]` (where `,`, `)`, `%`, a backslash, a
+  // quote or a space would end or break it): no quote, no `,`, no `:`
+  'rabbitmq-auth': {
+    test: (v) => /^[A-Za-z0-9._~+/=@-]{16,128}$/.test(v),
+    what: 'a RabbitMQ password: 16 to 128 characters of letters, digits and ._~+/=@- (e.g. openssl rand -base64 32)',
+  },
+  // the whole of the Erlang cookie file; Erlang takes letters and digits, and one who knows the
+  // cookie controls every node, so long
+  'rabbitmq-cookie': {
+    test: (v) => /^[A-Za-z0-9]{20,255}$/.test(v),
+    what: 'an Erlang cookie: 20 to 255 letters and digits (e.g. openssl rand -hex 32)',
+  },
 };
 
 export class SecretStore {

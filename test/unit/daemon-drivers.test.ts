@@ -24,6 +24,8 @@ describe('daemon drivers', () => {
       'etcd',
       'patroni',
       'pgbouncer',
+      'rabbitmq-server',
+      'amqp-worker',
       'gdnsd',
       'ovs',
       'http',

@@ -42,7 +42,7 @@ function namedOutside(daemon: string): string[] {
 }
 
 describe('each daemon has one home', () => {
-  it('GIVEN the registry THEN it has the ten daemons fabric configures, after the kernel settings', () => {
+  it('GIVEN the registry THEN it has the twelve daemons fabric configures, after the kernel settings', () => {
     expect(Object.keys(DAEMONS)).toEqual([
       'sysctl',
       'frr',
@@ -52,6 +52,8 @@ describe('each daemon has one home', () => {
       'etcd',
       'patroni',
       'pgbouncer',
+      'rabbitmq-server',
+      'amqp-worker',
       'gdnsd',
       'ovs',
       'snmpd',

@@ -29,6 +29,8 @@ const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
 const DATA_TIER = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 /** idc-a with a PostgreSQL data tier (Patroni, etcd, PgBouncer; docs/data-tier.md): its goldens under data-pg/. */
 const DATA_PG = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
+/** idc-a with a RabbitMQ data tier (a 3-node cluster, a worker; docs/data-tier.md): its goldens under data-mq/. */
+const DATA_MQ = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
 /** Two sites serving www.shop.example together (issue 11, docs/active-active.md): goldens under aa-a/, aa-b/. */
 const ACTIVE_ACTIVE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
 
@@ -40,6 +42,7 @@ function expected(): Map<string, string> {
     ...renderExample(K8S),
     ...renderExample(DATA_TIER),
     ...renderExample(DATA_PG),
+    ...renderExample(DATA_MQ),
     ...renderExample(ACTIVE_ACTIVE),
   ]) {
     for (const d of site.devices)
@@ -51,7 +54,8 @@ function expected(): Map<string, string> {
         .join(''),
     );
     for (const f of rendered.files) {
-      if (f.file.startsWith('certs/')) continue; // a secret's whole content: never kept in the repository
+      // a secret's whole content (a TLS bundle, an Erlang cookie): never kept in the repository
+      if (f.file.startsWith('certs/') || f.file === 'erlang.cookie') continue;
       files.set(`${site.name}/${f.device}/${f.file}`, f.content);
     }
     for (const f of rendered.siteFiles) files.set(`${site.name}/${f.path}`, f.content);

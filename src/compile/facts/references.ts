@@ -88,6 +88,10 @@ function tenantReferences(
     );
     for (const [vip, v] of Object.entries(ds.vips))
       segment(v.segment, [...base, 'data', svc, 'vips', vip, 'segment']);
+    // a worker is a VM of the tenant, as a member is
+    (ds.workers ?? []).forEach(
+      (w, i) => void member(w.device, roles.l7Servers, [...base, 'data', svc, 'workers', i, 'device']),
+    );
   }
   const backends = Object.keys(t.l7?.backends ?? {});
   for (const [fe, f] of Object.entries(t.l7?.frontends ?? {})) {

@@ -75,6 +75,7 @@ export interface L7BackendFacts {
 export const DEFAULT_DATA_PORTS: Readonly<Record<DataService['kind'], number>> = {
   redis: 6379,
   postgres: 6432,
+  rabbitmq: 5672,
 };
 
 /** One VIP of a data service, its address parsed. */
@@ -103,7 +104,22 @@ export interface DataServiceFacts {
   budget: number | null;
   /** Name of the secret holding the service's password (`auth`), or null: no password. */
   auth: string | null;
+  /** `rabbitmq`: name of the secret holding the nodes' Erlang cookie (`cookie`), or null. */
+  cookie: string | null;
+  /** `rabbitmq`: its workers that exist, in the order written (empty otherwise). */
+  workers: DataWorkerFacts[];
 }
+
+/** A worker of a `rabbitmq` service: the VM and the queue it consumes. */
+export interface DataWorkerFacts {
+  device: DeviceFacts;
+  queue: string;
+  /** Unacknowledged messages it holds at once. */
+  prefetch: number;
+}
+
+/** A worker's `prefetch` unless it sets one: one message at a time, the fairest spread over workers. */
+export const DEFAULT_WORKER_PREFETCH = 1;
 
 export interface TenantFacts {
   name: string;
@@ -217,6 +233,13 @@ export function tenantFacts(
             })),
           budget: ds.budget ?? null,
           auth: ds.auth?.secret ?? null,
+          cookie: ds.cookie?.secret ?? null,
+          workers: (ds.workers ?? []).flatMap((w) => {
+            const device = devices.get(w.device);
+            return device
+              ? [{ device, queue: w.queue, prefetch: w.prefetch ?? DEFAULT_WORKER_PREFETCH }]
+              : [];
+          }),
         })),
     });
   }
