@@ -91,7 +91,8 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
     if (!subnet) return null;
     return {
       service: `${d.tenant}/${svc.name}`,
-      role: member.role,
+      // a `node` (RabbitMQ's role) in a PostgreSQL service is a finding (data-member-role)
+      role: member.role === 'primary' ? 'primary' : 'replica',
       etcd: {
         name: d.name,
         dataDir: `/var/lib/etcd/${scope}`,
