@@ -17,7 +17,7 @@ import { routesIpv6 } from '../verify/routing.js';
 import { type Prepared, prepared } from '../verify/routing-prepare.js';
 import { deviceOf, tableOf } from '../verify/routing-view.js';
 import { listed } from './compare.js';
-import { NarrowedCells } from './narrowed-cells.js';
+import { type NarrowedCells, NarrowedCellsBuilder } from './narrowed-cells.js';
 import type { ServiceState } from './services.js';
 import { upperOf } from './services.js';
 import {
@@ -231,18 +231,27 @@ export class KindsOfFailure {
     const positions = intact.classPrefixes;
     let routes = 0;
     const devices = new Set<number>();
-    const cells: number[] = [];
+    const cells = new NarrowedCellsBuilder(positions);
+    // whether the last row asked about is down, and its image: a row's cells come together
+    let lastRow = -1;
+    let lastDown = false;
+    let lastImage = -1;
     if (now !== intact)
       now.forEachChanged((cell, was, is) => {
         if (was < 2 || is === 0 || is >= was) return;
         const d = Math.floor(cell / C);
-        if (ctx.isDown(p.names[d]!)) return;
+        if (d !== lastRow) {
+          lastRow = d;
+          lastDown = ctx.isDown(p.names[d]!);
+          lastImage = image(pi, d);
+        }
+        if (lastDown) return;
         const c = cell % C;
         routes += positions[c]!.length;
         devices.add(d);
-        cells.push(image(pi, d), classImage(p, sym, pi, c), now.certain(cell), now.possible(cell));
+        cells.add(lastImage, pi.size ? classImage(p, sym, pi, c) : c, now.possible(cell));
       });
-    return { cut, lost, routes, devices: devices.size, cells: new NarrowedCells(cells, positions) };
+    return { cut, lost, routes, devices: devices.size, cells: cells.build() };
   }
 
   /** The result of `scenario` from canonical facts, `back` taking the canonical devices to its own. */
