@@ -3,12 +3,13 @@
  * thread. Each worker compiles the inventory and computes the intact baseline itself (the model
  * is deterministic, so every thread analyses the same fabric) while this thread does its own
  * share; the results come back in scenario order, so the report is the one a single thread
- * writes, byte for byte.
+ * writes, byte for byte. On a site whose failures come in kinds (whatif/relabel.ts: a symmetric
+ * Clos) the analysis after the baseline is short, and this thread does it alone.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FrozenSite } from '../pipeline.js';
-import { analyseShare, mergeShares, siteReport } from '../whatif/analyse.js';
+import { analyseShare, baselineOf, kindsOf, mergeShares, siteReport, WHOLE } from '../whatif/analyse.js';
 import type { Scenario, ScenarioResult, WhatifReport } from '../whatif/types.js';
 import type { WhatifWorkerData } from './whatif-worker.js';
 
@@ -59,11 +60,26 @@ export async function analyseInParallel(
         worker.once('exit', (code) => failed(`it stopped, exit ${code}`));
       }),
   );
+  // this thread's baseline, while the workers compute theirs: on a site whose failures come in
+  // kinds (whatif/relabel.ts) this thread alone answers every failure sooner than a share
+  // would take, so the workers stop
+  const base = baselineOf(site);
+  if (kindsOf(site, base)) {
+    for (const w of workers) w.catch(() => undefined);
+    await Promise.all(threads.map((t) => t.terminate()));
+    return siteReport(site, analyseShare(site, scenarios, WHOLE, progress, base));
+  }
   // this thread's share, while the workers do theirs; the progress line counts every share
-  const own = analyseShare(site, scenarios, { index: 0, of }, (n) => {
-    Atomics.store(counts, 0, n);
-    progress(sum(), scenarios.length);
-  });
+  const own = analyseShare(
+    site,
+    scenarios,
+    { index: 0, of },
+    (n) => {
+      Atomics.store(counts, 0, n);
+      progress(sum(), scenarios.length);
+    },
+    base,
+  );
   Atomics.store(counts, 0, own.length);
   const timer = setInterval(() => progress(sum(), scenarios.length), 1000);
   try {
