@@ -103,13 +103,20 @@ export function analyseShare(
   base: Baseline = baselineOf(site),
 ): ScenarioResult[] {
   const results: ScenarioResult[] = [];
-  const kinds = kindsOf(site, base);
   for (let i = share.index; i < scenarios.length; i += share.of) {
     progress?.(results.length, scenarios.length);
-    const scenario = scenarios[i]!;
-    results.push(kinds ? analyseByKind(site, scenario, base, kinds) : analyseScenario(site, scenario, base));
+    results.push(analyseFailure(site, scenarios[i]!, base));
   }
   return results;
+}
+
+/**
+ * One single failure of an N-1 analysis against `base`: relabelled from the first of its kind
+ * when the site's failures come in kinds (relabel.ts), else analysed in full.
+ */
+export function analyseFailure(site: Site, scenario: Scenario, base: Baseline): ScenarioResult {
+  const kinds = kindsOf(site, base);
+  return kinds ? analyseByKind(site, scenario, base, kinds) : analyseScenario(site, scenario, base);
 }
 
 /** Per baseline, the kinds of its site's failures (relabel.ts), when they can be told apart. */
