@@ -11,12 +11,14 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
+import { proxyDevices, vrrpDevices } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import type { Down } from '../verify/down.js';
 import { routesIpv6 } from '../verify/routing.js';
 import { type Prepared, prepared } from '../verify/routing-prepare.js';
 import { deviceOf, tableOf } from '../verify/routing-view.js';
 import { listed } from './compare.js';
+import { dataPlans } from './data-services.js';
 import { type NarrowedCells, NarrowedCellsBuilder } from './narrowed-cells.js';
 import type { ServiceState } from './services.js';
 import { upperOf } from './services.js';
@@ -98,6 +100,21 @@ function routedOnly(site: Site, intact: ServiceState, routing: DeriveContext['in
   );
 }
 
+/**
+ * Whether a site's model leaves room for its failures to come in kinds: nothing but routed
+ * services (the exact test, `routedOnly`, needs the intact fabric's simulation). `fabric whatif
+ * --jobs` reads it to choose between its baseline first and its workers at once.
+ */
+export function mayComeInKinds(site: Site): boolean {
+  return (
+    !routesIpv6(site) &&
+    !site.devices.some((d) => d.hostedOn) &&
+    !vrrpDevices(site).length &&
+    !proxyDevices(site).length &&
+    !dataPlans(site).length
+  );
+}
+
 /** Per lower device, per upper device, the intact sessions between them (services.ts' count). */
 function uplinkCounts(site: Site, routing: DeriveContext['intact']): Map<string, Map<string, number>> {
   const upper = upperOf(site);
@@ -154,6 +171,13 @@ export class KindsOfFailure {
     const sym = findSymmetry(site, p, intact.loopbacks, uplinkCounts(site, routing));
     if (!sym.members.length) return undefined;
     return new KindsOfFailure(site, p, sym, intact, routing);
+  }
+
+  /** The group of interchangeable devices `device` is in, by number; undefined: none (it is never moved). */
+  groupOf(device: string): number | undefined {
+    const i = this.p.index.get(device);
+    const g = i === undefined ? -1 : this.sym.group[i]!;
+    return g < 0 ? undefined : g;
   }
 
   /**

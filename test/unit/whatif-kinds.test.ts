@@ -68,11 +68,11 @@ describe('whatif: one analysis per kind of failure', () => {
     });
     const base = baselineOf(site);
     const kinds = kindsOf(site, base)!;
-    const sym = (kinds as unknown as { sym: { group: Int32Array }; p: { index: Map<string, number> } }).sym;
-    const index = (kinds as unknown as { p: { index: Map<string, number> } }).p.index;
-    expect(sym.group[index.get('p2-leaf2a')!]).toBe(-1);
-    expect(sym.group[index.get('p2-spine2')!]).toBe(-1);
-    expect(sym.group[index.get('p2-leaf1a')!]).toBeGreaterThanOrEqual(0);
+    expect(kinds.groupOf('p2-leaf2a')).toBeUndefined();
+    expect(kinds.groupOf('p2-spine2')).toBeUndefined();
+    expect(kinds.groupOf('p2-spine1')).toBe(kinds.groupOf('p2-spine3'));
+    expect(kinds.groupOf('p2-leaf1a')).toBe(kinds.groupOf('p2-leaf2c'));
+    expect(kinds.groupOf('p2-leaf1a')).not.toBe(kinds.groupOf('p3-leaf1a'));
     compareWithFull(site);
   });
 
