@@ -128,8 +128,11 @@ function uplinkCounts(site: Site, routing: DeriveContext['intact']): Map<string,
 }
 
 export class KindsOfFailure {
-  /** How the failures were answered: relabelled, analysed in full (learned from), or neither. */
-  readonly counts = { relabelled: 0, learned: 0, refused: 0, unrelated: 0 };
+  /**
+   * How the failures were answered: relabelled; analysed in full, the first of their kind
+   * (learned); in full, their kind's facts refused; in full, of no kind.
+   */
+  readonly counts = { relabelled: 0, learned: 0, refused: 0, withoutKind: 0 };
   private readonly facts = new Map<string, Facts | null>();
   private readonly planSource: Map<string, number>;
   private readonly planTarget: Map<string, number>;
@@ -193,7 +196,7 @@ export class KindsOfFailure {
   } {
     const canon = canonicalOf(this.site, this.p, this.sym, down);
     if (!canon) {
-      this.counts.unrelated++;
+      this.counts.withoutKind++;
       return {};
     }
     const known = this.facts.get(canon.key);
@@ -213,7 +216,6 @@ export class KindsOfFailure {
         const ok =
           facts && JSON.stringify(this.write(scenario, facts, inverse(canon.pi))) === JSON.stringify(r);
         this.facts.set(canon.key, ok ? facts : null);
-        if (!ok && process.env.FABRIC_KINDS_DEBUG) process.stderr.write(`kinds: refused ${scenario.name}\n`);
       },
     };
   }

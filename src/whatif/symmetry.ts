@@ -162,7 +162,8 @@ export function findSymmetry(site: Site, p: Prepared, plan: LoopbackPlan, uplink
   const classesOf = new Map<number, number[]>();
   const pinnedClasses = new Set<number>();
   for (const c of p.classes) {
-    classByKey.set(classKey(c.origins, c.answers, c.isDefault), c.index);
+    // an aggregate is never an image (pinned below); its key may be a plain class's
+    if (!c.aggregate) classByKey.set(classKey(c.origins, c.answers, c.isDefault), c.index);
     for (const o of c.origins) classesOf.set(o, [...(classesOf.get(o) ?? []), c.index]);
     if (c.aggregate) {
       pinnedClasses.add(c.index);
