@@ -2,12 +2,15 @@
  * whatif benchmark: the N-1 analysis (`fabric whatif`, every single failure) timed on the
  * reference site idc-a and on a synthetic fabric (bench/synthetic.ts, AVD's 5K shape by default).
  * The inventory is generated and compiled before the clock starts; the clock covers the intact
- * baseline and every scenario.
+ * baseline and every scenario, each answered as `fabric whatif` answers it: relabelled from the
+ * first failure of its kind where the site's symmetry is proven (src/whatif/relabel.ts), else in
+ * full (`--every`: all in full).
  *
  *   npm run bench:whatif                         # idc-a, then the 5,000-device fabric
  *   npm run bench:whatif -- --devices 1000       # another size
  *   npm run bench:whatif -- --budget 300         # stop the synthetic run after 300 s
  *   npm run bench:whatif -- --budget 60 --cpu    # after 60 s of CPU (a busy shared machine)
+ *   npm run bench:whatif -- --every              # every failure in full, none relabelled by kind
  *
  * A run that would exceed --budget seconds (default 120) stops there: it reports the scenarios
  * done, the time per scenario and the projected total, in wall time and in CPU time (the figure
@@ -20,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FrozenSite } from '../src/pipeline.js';
 import { runPipeline } from '../src/pipeline.js';
-import { analyseScenario, baselineOf } from '../src/whatif/analyse.js';
+import { analyseFailure, analyseScenario, baselineOf, kindsOf } from '../src/whatif/analyse.js';
 import { singleFailures } from '../src/whatif/scenarios.js';
 import { shapeFor, writeSyntheticInventory } from './synthetic.js';
 
@@ -50,7 +53,13 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-function measure(label: string, site: FrozenSite, budgetSeconds: number, cpuBudget: boolean): void {
+function measure(
+  label: string,
+  site: FrozenSite,
+  budgetSeconds: number,
+  cpuBudget: boolean,
+  every: boolean,
+): void {
   const scenarios = shuffled(singleFailures(site));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -67,7 +76,8 @@ function measure(label: string, site: FrozenSite, budgetSeconds: number, cpuBudg
   for (const s of scenarios) {
     const spent = cpuBudget ? cpuSeconds(process.cpuUsage(cpu0)) : (performance.now() - t0) / 1000;
     if (spent > budgetSeconds) break;
-    if (analyseScenario(site, s, base).verdict === 'breaks') breaks++;
+    const result = every ? analyseScenario(site, s, base) : analyseFailure(site, s, base);
+    if (result.verdict === 'breaks') breaks++;
     done++;
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -100,6 +110,8 @@ function measure(label: string, site: FrozenSite, budgetSeconds: number, cpuBudg
       cpuMsPerScenario: Number((cpuPerScenario * 1000).toFixed(1)),
       projectedCpuSeconds: Number(projectedCpu.toFixed(1)),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      // how the failures were answered: relabelled from the first of their kind, or in full
+      kinds: every ? 'every failure in full' : (kindsOf(site, base)?.counts ?? 'none'),
       load1: Number(loadavg()[0]!.toFixed(1)),
       node: process.version,
       cpus: cpus().length,
@@ -113,17 +125,19 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '120' },
     // the budget counts CPU seconds, not wall: on a busy machine the wall clock measures the others
     cpu: { type: 'boolean', default: false },
+    // every failure analysed in full, as before kinds of failure (the per-failure code's own time)
+    every: { type: 'boolean', default: false },
   },
 });
 const devices = Number(values.devices);
 const budget = Number(values.budget);
 if (!Number.isInteger(devices) || devices < 20 || !(budget > 0))
-  throw new Error('usage: whatif.ts [--devices N (>= 20)] [--budget SECONDS] [--cpu]');
+  throw new Error('usage: whatif.ts [--devices N (>= 20)] [--budget SECONDS] [--cpu] [--every]');
 
-measure('idc-a', compile(join(REPO, 'inventory'), 'idc-a'), budget, values.cpu);
+measure('idc-a', compile(join(REPO, 'inventory'), 'idc-a'), budget, values.cpu, values.every);
 const dir = mkdtempSync(join(tmpdir(), 'fabric-bench-whatif-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const shape = shapeFor(devices);
 log(`generating and compiling a ${devices}-device fabric ${JSON.stringify(shape)} (not timed)`);
 writeSyntheticInventory(dir, shape);
-measure(`synthetic-${devices}`, compile(dir), budget, values.cpu);
+measure(`synthetic-${devices}`, compile(dir), budget, values.cpu, values.every);

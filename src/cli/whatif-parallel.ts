@@ -3,12 +3,14 @@
  * thread. Each worker compiles the inventory and computes the intact baseline itself (the model
  * is deterministic, so every thread analyses the same fabric) while this thread does its own
  * share; the results come back in scenario order, so the report is the one a single thread
- * writes, byte for byte.
+ * writes, byte for byte. On a site whose failures come in kinds (whatif/relabel.ts: a symmetric
+ * Clos) the analysis after the baseline is short, and this thread does it alone: no worker starts.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FrozenSite } from '../pipeline.js';
-import { analyseShare, mergeShares, siteReport } from '../whatif/analyse.js';
+import { analyseShare, baselineOf, kindsOf, mergeShares, siteReport, WHOLE } from '../whatif/analyse.js';
+import { mayComeInKinds } from '../whatif/relabel.js';
 import type { Scenario, ScenarioResult, WhatifReport } from '../whatif/types.js';
 import type { WhatifWorkerData } from './whatif-worker.js';
 
@@ -42,6 +44,13 @@ export async function analyseInParallel(
   const done = new SharedArrayBuffer(4 * of);
   const counts = new Int32Array(done);
   const sum = () => counts.reduce((n, c) => n + c, 0);
+  // a site whose model may make its failures come in kinds (whatif/relabel.ts): this thread's
+  // baseline first, and when they do, this thread alone answers every failure sooner than the
+  // workers would compile and simulate the fabric again; else (and on other sites at once) the
+  // workers start
+  const early = mayComeInKinds(site) ? baselineOf(site) : undefined;
+  if (early && kindsOf(site, early))
+    return siteReport(site, analyseShare(site, scenarios, WHOLE, progress, early));
   const threads = Array.from({ length: of - 1 }, (_, k) => {
     const workerData: WhatifWorkerData = { inventory, site: site.name, share: { index: k + 1, of }, done };
     return new Worker(workerScript, { workerData });
@@ -59,11 +68,18 @@ export async function analyseInParallel(
         worker.once('exit', (code) => failed(`it stopped, exit ${code}`));
       }),
   );
+  const base = early ?? baselineOf(site);
   // this thread's share, while the workers do theirs; the progress line counts every share
-  const own = analyseShare(site, scenarios, { index: 0, of }, (n) => {
-    Atomics.store(counts, 0, n);
-    progress(sum(), scenarios.length);
-  });
+  const own = analyseShare(
+    site,
+    scenarios,
+    { index: 0, of },
+    (n) => {
+      Atomics.store(counts, 0, n);
+      progress(sum(), scenarios.length);
+    },
+    base,
+  );
   Atomics.store(counts, 0, own.length);
   const timer = setInterval(() => progress(sum(), scenarios.length), 1000);
   try {

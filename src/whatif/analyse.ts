@@ -12,6 +12,7 @@ import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
 import { speakerNames } from '../verify/routing-speakers.js';
 import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
 import { compareStates } from './compare.js';
+import { KindsOfFailure } from './relabel.js';
 import { singleFailures } from './scenarios.js';
 import { type ServiceState, serviceState } from './services.js';
 import type { Scenario, ScenarioResult, WhatifReport } from './types.js';
@@ -61,10 +62,17 @@ export function analyseScenario(
 
 /** The verdict on a scenario: the services of the fabric `ctx` describes next to the intact ones. */
 export function judge(scenario: Scenario, intact: ServiceState, ctx: DeriveContext): ScenarioResult {
-  const impacts = [
-    ...compareStates(intact, serviceState(ctx), ctx),
-    ...capacityImpact(ctx.site, (n) => ctx.isDown(n)),
-  ];
+  return judgeState(scenario, intact, ctx, serviceState(ctx));
+}
+
+/** The same, with the services of `ctx` already listed (`after`). */
+function judgeState(
+  scenario: Scenario,
+  intact: ServiceState,
+  ctx: DeriveContext,
+  after: ServiceState,
+): ScenarioResult {
+  const impacts = [...compareStates(intact, after, ctx), ...capacityImpact(ctx.site, (n) => ctx.isDown(n))];
   impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
   const verdict = impacts.some((i) => i.severity === 'breaks')
     ? 'breaks'
@@ -97,9 +105,47 @@ export function analyseShare(
   const results: ScenarioResult[] = [];
   for (let i = share.index; i < scenarios.length; i += share.of) {
     progress?.(results.length, scenarios.length);
-    results.push(analyseScenario(site, scenarios[i]!, base));
+    results.push(analyseFailure(site, scenarios[i]!, base));
   }
   return results;
+}
+
+/**
+ * One single failure of an N-1 analysis against `base`: relabelled from the first of its kind
+ * when the site's failures come in kinds (relabel.ts), else analysed in full.
+ */
+export function analyseFailure(site: Site, scenario: Scenario, base: Baseline): ScenarioResult {
+  const kinds = kindsOf(site, base);
+  return kinds ? analyseByKind(site, scenario, base, kinds) : analyseScenario(site, scenario, base);
+}
+
+/** Per baseline, the kinds of its site's failures (relabel.ts), when they can be told apart. */
+const kindsCache = new WeakMap<Baseline, KindsOfFailure | null>();
+
+export function kindsOf(site: Site, base: Baseline): KindsOfFailure | undefined {
+  let kinds = kindsCache.get(base);
+  if (kinds === undefined) {
+    kinds = KindsOfFailure.of(site, base.services, base.routing) ?? null;
+    kindsCache.set(base, kinds);
+  }
+  return kinds ?? undefined;
+}
+
+/** A scenario relabelled from the first of its kind, or analysed in full (and then learned from). */
+function analyseByKind(
+  site: Site,
+  scenario: Scenario,
+  base: Baseline,
+  kinds: KindsOfFailure,
+): ScenarioResult {
+  const down = downOf(scenario);
+  const { result, learn } = kinds.relabelled(scenario, down);
+  if (result) return result;
+  const ctx = contextFor(site, down, base);
+  const after = serviceState(ctx);
+  const full = judgeState(scenario, base.services, ctx, after);
+  learn?.(full, ctx, after);
+  return full;
 }
 
 /** The shares' results back in the order of the scenarios: share k holds k, k + of, … */

@@ -197,7 +197,7 @@ function overlayOf(ctx: DeriveContext): ServiceState['overlay'] {
 }
 
 /** Per site: each lower end of a fabric or host cable, and the upper devices it is cabled to. */
-const upperOf = oncePer((site: DeriveContext['site']): Map<string, Set<string>> => {
+export const upperOf = oncePer((site: DeriveContext['site']): Map<string, Set<string>> => {
   const upper = new Map<string, Set<string>>();
   for (const c of site.cables)
     if (c.kind === 'fabric' || c.kind === 'host')
