@@ -11,7 +11,7 @@ import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../verify/down
 import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
 import { speakerNames } from '../verify/routing-speakers.js';
 import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
-import { compareStates } from './compare.js';
+import { compareStates, resultOf } from './compare.js';
 import { KindsOfFailure } from './relabel.js';
 import { singleFailures } from './scenarios.js';
 import { type ServiceState, serviceState } from './services.js';
@@ -72,14 +72,10 @@ function judgeState(
   ctx: DeriveContext,
   after: ServiceState,
 ): ScenarioResult {
-  const impacts = [...compareStates(intact, after, ctx), ...capacityImpact(ctx.site, (n) => ctx.isDown(n))];
-  impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
-  const verdict = impacts.some((i) => i.severity === 'breaks')
-    ? 'breaks'
-    : impacts.length
-      ? 'degraded'
-      : 'survives';
-  return { scenario, verdict, impacts };
+  return resultOf(scenario, [
+    ...compareStates(intact, after, ctx),
+    ...capacityImpact(ctx.site, (n) => ctx.isDown(n)),
+  ]);
 }
 
 function notes(site: Site): string[] {

@@ -13,7 +13,7 @@ import { narrowedRoutes } from '../verify/routing-view.js';
 import { dataImpacts } from './data-services.js';
 import { type FamilyState, loopbacksReached, reachedOver, type ServiceState } from './services.js';
 import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
-import type { Impact } from './types.js';
+import type { Impact, Scenario, ScenarioResult } from './types.js';
 
 const breaks = (service: string, detail: string): Impact => ({ severity: 'breaks', service, detail });
 const degraded = (service: string, detail: string): Impact => ({ severity: 'degraded', service, detail });
@@ -296,4 +296,15 @@ function compareData(after: ServiceState): Impact[] {
   return [...after.data.values()].flatMap((now) =>
     dataImpacts(now, listed).map((i) => ({ ...i, service: now.plan.daemon })),
   );
+}
+
+/** A scenario's result from its impacts: the breaks listed first, the verdict the worst of them. */
+export function resultOf(scenario: Scenario, impacts: Impact[]): ScenarioResult {
+  impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
+  const verdict = impacts.some((i) => i.severity === 'breaks')
+    ? 'breaks'
+    : impacts.length
+      ? 'degraded'
+      : 'survives';
+  return { scenario, verdict, impacts };
 }

@@ -17,7 +17,7 @@ import type { Down } from '../verify/down.js';
 import { routesIpv6 } from '../verify/routing.js';
 import { type Prepared, prepared } from '../verify/routing-prepare.js';
 import { deviceOf, tableOf } from '../verify/routing-view.js';
-import { listed } from './compare.js';
+import { listed, resultOf } from './compare.js';
 import { dataPlans } from './data-services.js';
 import { type NarrowedCells, NarrowedCellsBuilder } from './narrowed-cells.js';
 import type { ServiceState } from './services.js';
@@ -315,13 +315,7 @@ export class KindsOfFailure {
     }
     const example = this.example(f, back);
     if (f.routes && example) impacts.push(example);
-    impacts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaks' ? -1 : 1));
-    const verdict = impacts.some((i) => i.severity === 'breaks')
-      ? 'breaks'
-      : impacts.length
-        ? 'degraded'
-        : 'survives';
-    return { scenario, verdict, impacts };
+    return resultOf(scenario, impacts);
   }
 
   /** narrowedIn's impact: the first narrowed route by row, then by prefix, relabelled. */
