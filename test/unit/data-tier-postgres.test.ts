@@ -1,28 +1,14 @@
-/**
- * The PostgreSQL data tier in compile (issue 12, docs/data-tier.md): the data-pg fixture's
- * members (etcd cluster, Patroni's timers and users, PgBouncer in front of the local PostgreSQL),
- * web1's role checks through Patroni's REST API, the budget's prediction from the rendered timers,
- * and the findings: node loss over the budget (a warning), no password, too few etcds, timers
- * Patroni refuses.
- */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runsPostgres, runsProxy } from '../../src/model/runs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
-import { tempDir } from '../support/tmp.js';
+import { inventoryWith } from '../support/render.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
 
 /** The fixture with one of its files edited. */
-function fixtureWith(file: string, edit: (text: string) => string): string {
-  const dir = tempDir();
-  cpSync(FIXTURE, join(dir, 'inventory'), { recursive: true });
-  const path = join(dir, 'inventory', file);
-  writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  return join(dir, 'inventory');
-}
+const fixtureWith = (file: string, edit: (text: string) => string) => inventoryWith(FIXTURE, file, edit);
 const codes = (inventory: string, ...wanted: string[]) =>
   runPipeline(inventory).findings.filter((f) => wanted.includes(f.code));
 

@@ -1,29 +1,15 @@
-/**
- * The RabbitMQ data tier in compile (issue 12, docs/data-tier.md): the data-mq fixture's nodes
- * (one cluster from the inventory's members, long node names on their addresses, quorum queues
- * for the workers, the timers), web1's health checks through the management API, the budget's
- * prediction from the rendered timers, the worker on the AMQP VIP, and the findings: too few
- * nodes, nodes on one hypervisor, no password, no cookie, workers without a VIP.
- */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runsAmqpWorker, runsProxy, runsRabbitmq } from '../../src/model/runs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
-import { tempDir } from '../support/tmp.js';
+import { inventoryWith } from '../support/render.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
 const TENANTS = 'data-mq-tenants.yaml';
 
 /** The fixture with one of its files edited. */
-function fixtureWith(file: string, edit: (text: string) => string): string {
-  const dir = tempDir();
-  cpSync(FIXTURE, join(dir, 'inventory'), { recursive: true });
-  const path = join(dir, 'inventory', file);
-  writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  return join(dir, 'inventory');
-}
+const fixtureWith = (file: string, edit: (text: string) => string) => inventoryWith(FIXTURE, file, edit);
 const codes = (inventory: string, ...wanted: string[]) =>
   runPipeline(inventory).findings.filter((f) => wanted.includes(f.code));
 

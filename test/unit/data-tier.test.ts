@@ -14,7 +14,7 @@ import { runsProxy } from '../../src/model/runs.js';
 import { checkedSecrets, runPipeline } from '../../src/pipeline.js';
 import { SecretStore } from '../../src/render/secrets.js';
 import { REPO } from '../support/cli.js';
-import { renderExample } from '../support/render.js';
+import { inventoryWith, renderExample } from '../support/render.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -238,13 +238,7 @@ sentinel known-sentinel cache 10.20.3.11 26379 0d1f0b0f5a0f2e2c2d33f5b1e1f4aa0e9
 describe('Redis authentication: the service’s auth secret', () => {
   const tenants = join(FIXTURE, 'data-a-tenants.yaml');
   /** The fixture with data-a-tenants.yaml edited. */
-  function fixtureWith(edit: (text: string) => string): string {
-    const dir = tempDir();
-    cpSync(FIXTURE, join(dir, 'inventory'), { recursive: true });
-    const file = join(dir, 'inventory', 'data-a-tenants.yaml');
-    writeFileSync(file, edit(readFileSync(file, 'utf8')));
-    return join(dir, 'inventory');
-  }
+  const fixtureWith = (edit: (text: string) => string) => inventoryWith(FIXTURE, 'data-a-tenants.yaml', edit);
   const AUTH_LINE = '        auth: { secret: shop-cache-auth }';
   const withoutAuth = () =>
     fixtureWith((t) =>
