@@ -1,5 +1,4 @@
 /** In-process pipeline + render for tests that look at the output rather than at the CLI. */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPipeline } from '../../src/pipeline.js';
 import { buildManifest } from '../../src/render/manifest.js';
@@ -7,7 +6,6 @@ import { renderSite } from '../../src/render/render.js';
 import { loadSecrets } from '../../src/render/secrets.js';
 import { TemplateSet } from '../../src/render/templates.js';
 import { REPO } from './cli.js';
-import { tempDir } from './tmp.js';
 
 export function compileExample(inventory = join(REPO, 'inventory')) {
   const r = runPipeline(inventory);
@@ -25,13 +23,4 @@ export function renderExample(inventory = join(REPO, 'inventory'), secretsFile =
     if (!r.rendered) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
     return { site, rendered: r.rendered, manifest: buildManifest(site, r.rendered, 'fabric test'), findings };
   });
-}
-
-/** A copy of the inventory folder `fixture` with its file `file` edited; returns the copy's folder. */
-export function inventoryWith(fixture: string, file: string, edit: (text: string) => string): string {
-  const dir = tempDir();
-  cpSync(fixture, join(dir, 'inventory'), { recursive: true });
-  const path = join(dir, 'inventory', file);
-  writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  return join(dir, 'inventory');
 }

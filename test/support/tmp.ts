@@ -1,5 +1,5 @@
 /** Temporary folders that a test removes afterwards, even when it fails. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -31,4 +31,13 @@ export function singleFileInventory(name: string, text: string): string {
   mkdirSync(join(dir, 'inventory'));
   writeFileSync(join(dir, 'inventory', name), text);
   return dir;
+}
+
+/** A copy of the inventory folder `fixture` with its file `file` edited; returns the copy's folder. */
+export function inventoryWith(fixture: string, file: string, edit: (text: string) => string): string {
+  const dir = tempDir();
+  cpSync(fixture, join(dir, 'inventory'), { recursive: true });
+  const path = join(dir, 'inventory', file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return join(dir, 'inventory');
 }

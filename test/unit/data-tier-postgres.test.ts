@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runsPostgres, runsProxy } from '../../src/model/runs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO } from '../support/cli.js';
-import { inventoryWith } from '../support/render.js';
+import { inventoryWith } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
 

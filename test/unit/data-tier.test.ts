@@ -14,8 +14,8 @@ import { runsProxy } from '../../src/model/runs.js';
 import { checkedSecrets, runPipeline } from '../../src/pipeline.js';
 import { SecretStore } from '../../src/render/secrets.js';
 import { REPO } from '../support/cli.js';
-import { inventoryWith, renderExample } from '../support/render.js';
-import { tempDir } from '../support/tmp.js';
+import { renderExample } from '../support/render.js';
+import { inventoryWith, tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 
