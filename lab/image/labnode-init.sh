@@ -194,8 +194,8 @@ start_redis() {
 # fabric's /etc/default/etcd; PgBouncer's runs it as postgres on /etc/pgbouncer/pgbouncer.ini),
 # Patroni by hand (patroni below): Debian's /etc/init.d/patroni reads /etc/patroni/postgres.yml
 # with /usr/bin/python, which bookworm lacks; fabric renders config.yml, which patroni.service
-# reads. Patroni waits for no one: the member that takes the store's initialize key first
-# bootstraps the cluster, the others clone it.
+# reads. Patroni waits for no one: only the member whose config has a bootstrap section (the
+# inventory's primary) initializes the cluster, the others wait for it and clone it.
 # on_tmpfs DIR OWNER MODE: DIR on a tmpfs of the node's own (it goes with the node). etcd and
 # PostgreSQL fsync every write; on the machine's one disk, shared by every node and whatever else
 # runs, a slow fsync made etcd miss its heartbeats and Patroni lose the leader lock, and the

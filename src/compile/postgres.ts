@@ -109,6 +109,8 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
         name: d.name,
         restApi: { address: mine, port: PATRONI_PORT },
         etcdHosts: members.map((m) => `${m.address}:${ETCD_CLIENT_PORT}`),
+        bootstraps: member.role === 'primary',
+        initializer: svc.members.find((m) => m.role === 'primary')?.device.name ?? d.name,
         dcs: patroniDcs(timers),
         postgresql: {
           address: mine,

@@ -52,7 +52,15 @@ export interface PatroniModel {
   restApi: { address: string; port: number };
   /** `etcd3.hosts`: every member's etcd client address, sorted by name. */
   etcdHosts: string[];
-  /** `bootstrap.dcs`: the failover timers, written once to the store by the first member. */
+  /**
+   * Whether its config has the `bootstrap` section: the inventory's primary only. Patroni
+   * initializes a cluster only on a member whose config has one, so the replicas wait for that
+   * member's cluster and clone it, instead of racing for the store's initialize key.
+   */
+  bootstraps: boolean;
+  /** The member that initializes the cluster (the inventory's primary). */
+  initializer: string;
+  /** `bootstrap.dcs`: the failover timers, written once to the store by the initializing member. */
   dcs: PatroniDcs;
   /** `postgresql`: where PostgreSQL listens and lives. */
   postgresql: {

@@ -12,8 +12,9 @@
  * backend then holds alone; the old primary comes back as a replica (verify green again); and
  * `fabric lab down` leaves nothing behind.
  *
- * Which member bootstraps the cluster (and so starts as the primary) is Patroni's race for the
- * store's initialize key: the test reads it from the members.
+ * The inventory's primary (pg1) initializes the cluster: only its config.yml has a `bootstrap`
+ * section, so pg2 and pg3 wait for it and clone it. Who is primary after that is Patroni's to
+ * decide: the test reads it from the members.
  *
  * One lab up: run it alone on the machine's lab lock:
  * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-pg.test.ts`.
@@ -103,7 +104,7 @@ async function crash(member: string) {
 describe('PostgreSQL in the data-pg lab', () => {
   let primary = '';
 
-  it('GIVEN the rendered files THEN every member runs etcd, Patroni, PostgreSQL and PgBouncer (by their PID files), one member is the primary and the others its replicas', async () => {
+  it('GIVEN the rendered files THEN every member runs etcd, Patroni, PostgreSQL and PgBouncer (by their PID files), the inventory’s primary pg1 initialized the cluster and the others are its replicas', async () => {
     for (const m of MEMBERS) {
       const comm = async (pidFile: string) => {
         const pid = (await lab.exec(m, 'head', '-n', '1', pidFile)).stdout.trim();
@@ -120,6 +121,8 @@ describe('PostgreSQL in the data-pg lab', () => {
         : undefined;
     });
     primary = primaryOf(r)[0]!;
+    // the only member with a bootstrap section
+    expect(primary).toBe('pg1');
     for (const m of MEMBERS) {
       const postmaster = (
         await lab.exec(m, 'head', '-n', '1', '/var/lib/postgresql/15/db/postmaster.pid')

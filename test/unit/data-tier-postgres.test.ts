@@ -57,6 +57,16 @@ describe('the data-pg fixture compiled', () => {
     ]);
   });
 
+  it('GIVEN pg1 as the inventory’s primary THEN only its config.yml has the bootstrap section (Patroni initializes only there): pg2 and pg3 wait for pg1’s cluster and clone it', () => {
+    expect(
+      ['pg1', 'pg2', 'pg3'].map((m) => [m, pg(m).patroni.bootstraps, pg(m).patroni.initializer]),
+    ).toEqual([
+      ['pg1', true, 'pg1'],
+      ['pg2', false, 'pg1'],
+      ['pg3', false, 'pg1'],
+    ]);
+  });
+
   it('GIVEN web1 THEN the primary backend connects to PgBouncer then asks Patroni /primary, the read backend /replica, with tracked backups and shutdown-sessions', () => {
     const web1 = site.devices.find((d) => d.name === 'web1')!;
     if (!runsProxy(web1)) throw new Error('web1 runs no HAProxy');
