@@ -45,6 +45,7 @@ export const tenantOf = (d: Dev): string | null => ('tenant' in d ? d.tenant : n
 /** The daemon a data-tier finding is filed under (drift): Redis's, or Patroni's for PostgreSQL. */
 export const REDIS_DAEMON = 'redis' as const;
 export const PATRONI_DAEMON = 'patroni' as const;
+export const ETCD_DAEMON = 'etcd' as const;
 
 /** The kinds of data service whose members the model describes (a member's `redis` or `postgres` part). */
 export const DATA_KINDS = ['redis', 'postgres'] as const;

@@ -15,6 +15,7 @@ import { bgpIdentity } from './bgp-identity.js';
 import { bgpSession } from './bgp-session.js';
 import { dataBackends } from './data-backends.js';
 import { ecmp } from './ecmp.js';
+import { etcdHealth } from './etcd-health.js';
 import { haproxyBackends } from './haproxy-backends.js';
 import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
@@ -44,6 +45,7 @@ const KINDS = [
   sentinelView,
   replicaLag,
   pgReplication,
+  etcdHealth,
   overlayPing,
   vipAnswers,
   httpPath,
