@@ -27,11 +27,11 @@ import { PATRONI_PORT } from '../../src/compile/postgres.js';
 import { PATRONI_CONFIG, patroniValidate } from '../../src/daemons/patroni/index.js';
 import { PGBOUNCER_INI, PGBOUNCER_USERLIST, pgbouncer } from '../../src/daemons/pgbouncer/index.js';
 import type { PostgresModel } from '../../src/model/postgres.js';
-import { runsPostgres, runsProxy } from '../../src/model/runs.js';
+import { runsPostgres } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
+import { renderedDataSite } from '../support/data-site.js';
 import { sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
-import { renderExample } from '../support/render.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -39,7 +39,7 @@ const FIXTURE = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
 const netns = new TestNetns('pg');
 /** PIDs of what this file started, stopped in afterAll even when a test failed. */
 const pids: number[] = [];
-let sites: ReturnType<typeof renderExample>;
+const { load, site, rendered, web1 } = renderedDataSite(FIXTURE, 'data-pg', 'shop/db');
 const MEMBERS = ['pg1', 'pg2', 'pg3'] as const;
 type Member = (typeof MEMBERS)[number];
 
@@ -55,22 +55,13 @@ beforeAll(() => {
   ]);
   if (!existsSync('/usr/lib/postgresql/15/bin/postgres'))
     throw new Error('PostgreSQL 15 (/usr/lib/postgresql/15/bin) is missing: install Debian 12’s postgresql');
-  sites = renderExample(FIXTURE);
+  load();
 });
 
-const site = () => sites.find((x) => x.site.name === 'data-pg')!;
-const rendered = (device: string, file: string) =>
-  site().rendered.files.find((f) => f.device === device && f.file === file)!.content;
 function pgOf(name: string): PostgresModel {
   const d = site().site.devices.find((x) => x.name === name)!;
   if (!runsPostgres(d)) throw new Error(`${name} runs no PostgreSQL`);
   return d.postgres as PostgresModel;
-}
-function web1() {
-  const d = site().site.devices.find((x) => x.name === 'web1')!;
-  if (!runsProxy(d)) throw new Error('web1 runs no HAProxy');
-  const budget = site().site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/db')!;
-  return { model: d.haproxy, cfg: rendered('web1', 'haproxy.cfg'), budget };
 }
 
 describe('the rendered files pass the daemons’ own checks', () => {

@@ -34,11 +34,11 @@ import {
   rabbitmqValidate,
 } from '../../src/daemons/rabbitmq-server/index.js';
 import type { RabbitmqModel } from '../../src/model/rabbitmq.js';
-import { runsProxy, runsRabbitmq } from '../../src/model/runs.js';
+import { runsRabbitmq } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
+import { renderedDataSite } from '../support/data-site.js';
 import { sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
-import { renderExample } from '../support/render.js';
 import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -46,7 +46,7 @@ const FIXTURE = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
 const netns = new TestNetns('mq');
 /** PIDs of what this file started, stopped in afterAll even when a test failed. */
 const pids: number[] = [];
-let sites: ReturnType<typeof renderExample>;
+const { load, site, rendered, web1 } = renderedDataSite(FIXTURE, 'data-mq', 'shop/mq');
 const MEMBERS = ['mq1', 'mq2', 'mq3'] as const;
 const DEBIAN_PYTHON = '/usr/bin/python3';
 type Member = (typeof MEMBERS)[number];
@@ -62,22 +62,13 @@ beforeAll(() => {
   // Debian's python3 (a python3 earlier in PATH, such as pyenv's, has no Debian packages)
   if (spawnSync(DEBIAN_PYTHON, ['-c', 'import pika']).status !== 0)
     throw new Error('python3-pika is missing: apt-get install python3-pika');
-  sites = renderExample(FIXTURE);
+  load();
 });
 
-const site = () => sites.find((x) => x.site.name === 'data-mq')!;
-const rendered = (device: string, file: string) =>
-  site().rendered.files.find((f) => f.device === device && f.file === file)!.content;
 function mqOf(name: string): RabbitmqModel {
   const d = site().site.devices.find((x) => x.name === name)!;
   if (!runsRabbitmq(d)) throw new Error(`${name} runs no RabbitMQ`);
   return d.rabbitmq as RabbitmqModel;
-}
-function web1() {
-  const d = site().site.devices.find((x) => x.name === 'web1')!;
-  if (!runsProxy(d)) throw new Error('web1 runs no HAProxy');
-  const budget = site().site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/mq')!;
-  return { model: d.haproxy, cfg: rendered('web1', 'haproxy.cfg'), budget };
 }
 /** Runs the driver's validation lines in `dir` (the staged files under files/); ok=0 accepts. */
 function runValidation(dir: string, lines: readonly string[]) {
