@@ -56,11 +56,11 @@ export interface HttpProbe {
 }
 
 /**
- * A data service's VIP, from the client's side (docs/data-tier.md): a write or a read on a new
- * connection every HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP, from the tenant's
- * L4 balancer (where the L4 pair sends the VIP's connections from), in the service's protocol:
- * Redis (`SET` / `GET`) or PostgreSQL through PgBouncer (`select txid_current()`, which a
- * replica refuses, / `select 1`).
+ * A data service's VIP, from the client's side (docs/data-tier.md): a write or a read every
+ * HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP, from the tenant's L4 balancer
+ * (where the L4 pair sends the VIP's connections from), in the service's protocol: Redis (`SET` /
+ * `GET`, a new connection each) or PostgreSQL through PgBouncer (`select txid_current()`, which a
+ * replica refuses, / `select 1`, on one connection kept as a pool keeps it: failover/probes.ts).
  */
 export interface DataProbe {
   kind: 'data';

@@ -71,30 +71,41 @@ const majority = (n: number) => Math.floor(n / 2) + 1;
 // the kinds' names live with the model (a kind is named like its daemon: one home per daemon)
 const [REDIS_KIND, POSTGRES_KIND] = DATA_KINDS;
 
-/** A member's part of its service's plan, or null for a device that is no member. */
-function memberOf(d: DeepReadonly<SiteModel>['devices'][number]) {
+/** What a plan takes from its kind; the rest (members, primary, proxies, budget) from the site. */
+type KindPart = Pick<
+  DataPlan,
+  | 'kind'
+  | 'daemon'
+  | 'electors'
+  | 'electorsAre'
+  | 'promoter'
+  | 'needed'
+  | 'auth'
+  | 'clientUser'
+  | 'minReplicasToWrite'
+>;
+
+/** A member's service, whether the inventory made it the primary, and its kind's part of the plan; null for no member. */
+function memberOf(
+  d: DeepReadonly<SiteModel>['devices'][number],
+): { service: string; primary: boolean; kind: KindPart } | null {
   if (runsRedis(d) && d.redis.server) {
     const server = d.redis.server;
     return {
       service: server.service,
       primary: !server.replicaOf,
-      fresh: (): DataPlan => ({
-        service: server.service,
+      // the Sentinels are found below, from the devices that watch the service
+      kind: {
         kind: REDIS_KIND,
         daemon: REDIS_DAEMON,
-        members: [],
-        primary: '',
         electors: [],
         electorsAre: 'Sentinels',
         promoter: 'the Sentinels',
         needed: 0,
-        proxies: [],
         auth: server.auth !== null,
         clientUser: null,
         minReplicasToWrite: server.minReplicasToWrite,
-        predictedMs: null,
-        budgetMs: null,
-      }),
+      },
     };
   }
   if (runsPostgres(d)) {
@@ -103,23 +114,17 @@ function memberOf(d: DeepReadonly<SiteModel>['devices'][number]) {
     return {
       service: pg.service,
       primary: pg.role === 'primary',
-      fresh: (): DataPlan => ({
-        service: pg.service,
+      kind: {
         kind: POSTGRES_KIND,
         daemon: PATRONI_DAEMON,
-        members: [],
-        primary: '',
         electors: etcds,
         electorsAre: 'etcd members',
         promoter: 'Patroni',
         needed: majority(etcds.length),
-        proxies: [],
         auth: true,
         clientUser: pg.patroni.users[0]?.name ?? null,
         minReplicasToWrite: 0,
-        predictedMs: null,
-        budgetMs: null,
-      }),
+      },
     };
   }
   return null;
@@ -131,7 +136,15 @@ export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => 
   for (const d of site.devices) {
     const m = memberOf(d);
     if (!m) continue;
-    const plan = plans.get(m.service) ?? m.fresh();
+    const plan = plans.get(m.service) ?? {
+      service: m.service,
+      members: [],
+      primary: '',
+      proxies: [],
+      predictedMs: null,
+      budgetMs: null,
+      ...m.kind,
+    };
     plan.members.push(d.name);
     if (m.primary) plan.primary = d.name;
     plans.set(m.service, plan);
