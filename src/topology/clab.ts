@@ -166,6 +166,10 @@ function k8sNode(
  */
 export const REWRITABLE_STAGE = '/etc/fabric-lab/rewritable';
 
+/** The env variables that list the staged files for the node's init: rewritten, then private. */
+const STAGED_VARS = ['FABRIC_REWRITABLE', 'FABRIC_PRIVATE'] as const;
+type StagedVar = (typeof STAGED_VARS)[number];
+
 /** The files of a device that the node's init places (by target), and the env variable that lists each. */
 function stagedTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Map<string, StagedVar> {
   const out = new Map<string, StagedVar>();
@@ -176,7 +180,6 @@ function stagedTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Map<s
     }
   return out;
 }
-type StagedVar = 'FABRIC_REWRITABLE' | 'FABRIC_PRIVATE';
 
 export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
   const base = dirname(opts.topologyPath);
@@ -206,7 +209,7 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
         (f) =>
           `${relative(base, join(opts.renderedDir, d.name, f.path))}:${staged.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
       );
-      for (const name of ['FABRIC_REWRITABLE', 'FABRIC_PRIVATE'] as const) {
+      for (const name of STAGED_VARS) {
         const listed = files.filter((f) => staged.get(f.target) === name);
         if (listed.length) env[name] = listed.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
       }
