@@ -27,6 +27,7 @@ import { runsProxy, runsRedis } from '../../src/model/runs.js';
 import { REPO } from '../support/cli.js';
 import { type Stats, sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
+import { backForASecond, outageAfter } from '../support/outage.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { type AskSentinel, majorityPrimary, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
@@ -572,19 +573,10 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     // writes go through again, and keep going for a second
     await waitFor(
       'writes acknowledged again for a second',
-      () => {
-        const after = writes.filter((w) => w.t > killedAt);
-        const lastErr = Math.max(0, ...after.filter((w) => !w.ok).map((w) => w.t));
-        return after.some((w) => w.ok && w.t > lastErr + 1000);
-      },
+      () => backForASecond(writes, killedAt),
       splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs()) + 5000,
     );
-    const after = writes.filter((w) => w.t >= killedAt);
-    const failed = after.filter((w) => !w.ok);
-    const firstFail = failed[0];
-    const lastFail = failed[failed.length - 1];
-    const backAt = lastFail ? after.find((w) => w.ok && w.t > lastFail.t)!.t : killedAt;
-    const outageMs = firstFail ? backAt - firstFail.t : 0;
+    const { ms: outageMs, failed, firstFailAt, backAt } = outageAfter(writes, killedAt);
     const replies = [...new Set(failed.map((w) => w.reply.split(' ')[0]))].join(', ');
     promotedName = ['redis2', 'redis3'].find((m) =>
       cli(addressOf(m), 6379, 'INFO', 'replication').includes('role:master'),
@@ -609,7 +601,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
       );
     expect(
       outageMs,
-      `writes failed from +${firstFail ? firstFail.t - killedAt : 0} to +${backAt - killedAt} ms after the SIGKILL (load ${loadavg()
+      `writes failed from +${firstFailAt ? firstFailAt - killedAt : 0} to +${backAt - killedAt} ms after the SIGKILL (load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}); what the Sentinels and members logged:\n${logged}`,
     ).toBeLessThanOrEqual(bound);

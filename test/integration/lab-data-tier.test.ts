@@ -28,6 +28,7 @@ import { runsRedis } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
 import { crashMembers, writesFailed } from '../support/data-failover.js';
+import { backForASecond, outageAfter } from '../support/outage.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { type AskSentinel, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
@@ -133,29 +134,6 @@ async function loopInLb1(file: string, host: string, port: number, command: stri
   return pid;
 }
 
-/**
- * How long the loop's commands failed after `since`: from the first failure to the first success
- * after the last one (0 when none failed), and the failures.
- */
-function outage(lines: Awaited<ReturnType<typeof logged>>, since: number) {
-  const after = lines.filter((w) => w.t >= since);
-  const failed = after.filter((w) => !w.ok);
-  const lastFail = failed[failed.length - 1];
-  const backAt = lastFail ? after.find((w) => w.ok && w.t > lastFail.t)!.t : since;
-  return {
-    ms: failed[0] ? backAt - failed[0].t : 0,
-    failed,
-    replies: [...new Set(failed.map((w) => w.reply))].join(' | '),
-  };
-}
-
-/** Whether the loop has run at least a second without a failure since `since`. */
-function backForASecond(lines: Awaited<ReturnType<typeof logged>>, since: number): boolean {
-  const after = lines.filter((w) => w.t >= since);
-  const lastErr = Math.max(0, ...after.filter((w) => !w.ok).map((w) => w.t));
-  return after.some((w) => w.ok && w.t > lastErr + 1000);
-}
-
 describe('the data tier in the data-a lab', () => {
   it('GIVEN the lab is up THEN verify is green', async () => {
     const r = await lab.verify(60);
@@ -216,7 +194,7 @@ describe('the data tier in the data-a lab', () => {
       splitVoteBoundMs(budget.budgetMs!, failoverTimeoutMs) + 5000,
       async () => (backForASecond(await writes(), killedAt) ? true : undefined),
     );
-    const { ms: outageMs, failed, replies } = outage(await writes(), killedAt);
+    const { ms: outageMs, failed, replies } = outageAfter(await writes(), killedAt);
     const said = await sentinelsSay();
     promoted = said[0]!;
     console.log(
@@ -278,8 +256,8 @@ describe('the data tier in the data-a lab', () => {
     await waitFor('reads answered again for a second', budget.budgetMs! + 20_000, async () =>
       backForASecond(await reads(), killedAt) ? true : undefined,
     );
-    const r = outage(await reads(), killedAt);
-    const w = outage(await writes(), killedAt);
+    const r = outageAfter(await reads(), killedAt);
+    const w = outageAfter(await writes(), killedAt);
     console.log(
       `lab data tier: SIGKILL of ${victim}'s redis-server (a replica): reads through web2's read frontend failed for ${r.ms} ms (${r.failed.length} failed: ${r.replies}); writes through web1's write frontend: ${w.failed.length} failed`,
     );
