@@ -190,6 +190,7 @@ export function compileDataTier(
                 ]
               : redisRoleCheck(holds === 'primary' ? 'master' : 'slave', auth),
       checkInterval: toMs(t.intervalS),
+      checkTimeoutMs: svc.kind === 'postgres' ? timers.patroni.restCheckTimeoutMs : null,
       serverCheck,
       servers,
     });

@@ -65,7 +65,14 @@ export const DEFAULT_TIMERS: SiteTimers = {
   // loss); a postmaster crash is seen by the next HA loop (1 s) and, with master_start_timeout 0,
   // the lock is released at once. retry_timeout 3 is its minimum and 1 + 2 × 3 <= 20
   // (https://patroni.readthedocs.io/en/latest/dynamic_configuration.html)
-  patroni: { ttlS: 20, loopWaitS: 1, retryTimeoutS: 3, masterStartTimeoutS: 0, reactionMs: 2000 },
+  patroni: {
+    ttlS: 20,
+    loopWaitS: 1,
+    retryTimeoutS: 3,
+    masterStartTimeoutS: 0,
+    reactionMs: 2000,
+    restCheckTimeoutMs: 1000,
+  },
   // net_ticktime 10 s instead of Erlang's 60: a node whose VM is lost is seen down (and its
   // queues' leaders moved) within 7.5-12.5 s instead of 45-75; on one data segment 10 s of
   // silence is no blip (https://www.rabbitmq.com/nettick.html). heartbeat 10 s: two missed and
@@ -125,6 +132,7 @@ export function compileTimers(inventory: Pick<SiteInventory, 'defaults'>): SiteT
       retryTimeoutS: d.patroni?.retry_timeout ?? t.patroni.retryTimeoutS,
       masterStartTimeoutS: t.patroni.masterStartTimeoutS,
       reactionMs: t.patroni.reactionMs,
+      restCheckTimeoutMs: t.patroni.restCheckTimeoutMs,
     },
     rabbitmq: {
       netTicktimeS: d.rabbitmq?.net_ticktime ?? t.rabbitmq.netTicktimeS,

@@ -62,6 +62,15 @@ export interface PatroniTimers {
   /** `master_start_timeout`, s: 0 releases the lock as soon as PostgreSQL is seen crashed. @default 0 */
   masterStartTimeoutS: number;
   /**
+   * How long HAProxy's role check may wait for Patroni's REST API to answer, ms (`timeout check`
+   * of the PostgreSQL backends). Patroni answers from Python and asks PostgreSQL first: measured in
+   * the data-pg lab, up to 406 ms while a member rewinds, 183 ms from a healthy replica, so the
+   * site's 200 ms check timeout took the new primary DOWN twice during a failback (fall 2, then
+   * `shutdown-sessions` cut the writes). A crash is answered at once (503), and a lost primary
+   * keeps the lock for `ttl` anyway, so the longer wait costs no failover. Not a setting. @default 1000
+   */
+  restCheckTimeoutMs: number;
+  /**
    * Patroni's own reaction once the lock is free, ms, worst case: a replica woken by the store's
    * watch runs an HA cycle (it asks the other members' REST APIs whether one is further ahead)
    * and promotes (`pg_ctl promote`, then the first checkpoint). Measured on this machine: 1.7–2.6

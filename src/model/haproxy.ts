@@ -209,6 +209,11 @@ export interface HaproxyTcpBackend {
   /** Milliseconds between checks (`inter`). */
   checkInterval: number;
   /**
+   * Milliseconds a check may wait for its answer (`timeout check` in the backend), or null for the
+   * `defaults data` section's (the site's): PostgreSQL's is Patroni's (PatroniTimers.restCheckTimeoutMs).
+   */
+  checkTimeoutMs: number | null;
+  /**
    * `fastinter`/`downinter` ms, `rise`/`fall` counts, `on-marked-down shutdown-sessions`. A member of
    * the other role is DOWN here for good, so `downinter` is `inter`: a promotion is seen as soon as a
    * check of an UP server would be.

@@ -92,6 +92,17 @@ describe('the data-pg fixture compiled', () => {
     expect(primary!.serverCheck.shutdownSessionsOnDown).toBe(true);
   });
 
+  it('GIVEN web1 THEN both PostgreSQL backends wait 1000 ms for Patroni’s answer (its REST API took up to 406 ms in the lab), while the site’s 200 ms stays the data defaults’', () => {
+    const web1 = site.devices.find((d) => d.name === 'web1')!;
+    if (!runsProxy(web1)) throw new Error('web1 runs no HAProxy');
+    expect(web1.haproxy.tcpBackends.map((b) => [b.name, b.checkTimeoutMs])).toEqual([
+      ['db_primary', 1000],
+      ['db_replicas', 1000],
+    ]);
+    // the rendered `timeout check 1000ms` of each backend: test/golden/data-pg/web1/haproxy.cfg
+    expect(web1.haproxy.tcpDefaults!.timeouts.check).toBe(200);
+  });
+
   it('GIVEN the rendered timers THEN the data-write prediction is loop_wait + Patroni’s reaction + HAProxy’s follow = 1000 + 2000 + 300 ms, within 5000', () => {
     const b = site.budgets.find((x) => x.kind === 'data-write' && x.subject === 'shop/db')!;
     expect([b.expectedOutageMs, b.budgetMs, b.met]).toEqual([3300, 5000, true]);
