@@ -21,6 +21,7 @@ import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
+import { patroniCluster } from './patroni-cluster.js';
 import { pgReplication } from './pg-replication.js';
 import { replicaLag } from './replica-lag.js';
 import { sentinelView } from './sentinel-view.js';
@@ -45,6 +46,7 @@ const KINDS = [
   sentinelView,
   replicaLag,
   pgReplication,
+  patroniCluster,
   etcdHealth,
   overlayPing,
   vipAnswers,
