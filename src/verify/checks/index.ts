@@ -22,6 +22,7 @@ import { kernelEcmp } from './kernel-ecmp.js';
 import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
 import { pgReplication } from './pg-replication.js';
+import { rabbitmqCluster } from './rabbitmq-cluster.js';
 import { replicaLag } from './replica-lag.js';
 import { sentinelView } from './sentinel-view.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
@@ -46,6 +47,7 @@ const KINDS = [
   replicaLag,
   pgReplication,
   etcdHealth,
+  rabbitmqCluster,
   overlayPing,
   vipAnswers,
   httpPath,
