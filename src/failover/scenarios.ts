@@ -13,6 +13,7 @@ import { runsProxy } from '../verify/checks/model.js';
 import { dataPlans } from '../whatif/data-services.js';
 import { type Budget, budgetFor, type TargetKind } from './budgets.js';
 import type { WhatifPrediction } from './prediction.js';
+import { isProbedData } from './probe-plan.js';
 
 export const FAULT_KINDS = ['cut', 'silent', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -123,7 +124,7 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
       if (members.length > 1) groups.push({ name: `app:${b.name}`, kind: 'app-servers', members });
     }
   }
-  for (const plan of dataPlans(site))
+  for (const plan of dataPlans(site).filter((p) => isProbedData(p.kind)))
     groups.push({ name: `data:${plan.service}`, kind: 'data-members', members: [...plan.members] });
   return groups;
 }

@@ -42,11 +42,18 @@ export const runsAmqpWorker = <D extends Dev>(
 /** The tenant of a device that belongs to one (VMs of a tenant), else null. */
 export const tenantOf = (d: Dev): string | null => ('tenant' in d ? d.tenant : null);
 
-/** The daemon a data-tier finding is filed under (drift): Redis's, or Patroni's for PostgreSQL. */
+/**
+ * The daemon a data-tier finding is filed under (drift, whatif): Redis's, Patroni's for
+ * PostgreSQL, the RabbitMQ node's (Debian's unit, as its driver is named) for RabbitMQ.
+ */
 export const REDIS_DAEMON = 'redis' as const;
 export const PATRONI_DAEMON = 'patroni' as const;
 export const ETCD_DAEMON = 'etcd' as const;
+export const RABBITMQ_DAEMON = 'rabbitmq-server' as const;
 
-/** The kinds of data service whose members the model describes (a member's `redis` or `postgres` part). */
-export const DATA_KINDS = ['redis', 'postgres'] as const;
+/**
+ * The kinds of data service whose members the model describes (a member's `redis`, `postgres`
+ * or `rabbitmq` part).
+ */
+export const DATA_KINDS = ['redis', 'postgres', 'rabbitmq'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];

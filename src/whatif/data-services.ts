@@ -5,17 +5,22 @@
  * what a failure costs it — the inventory's primary lost is a failover (writes fail for the
  * prediction) if enough electors are left, and writes stop until it returns if not. Which member
  * is primary at runtime is Sentinel's or Patroni's to decide: whatif judges the inventory's.
+ * RabbitMQ has no primary: every node serves, and its quorum queues need a majority of the nodes
+ * themselves (the electors), without which `pause_minority` pauses the nodes left.
  */
-import { patroniNodeLossPrediction } from '../compile/data-tier.js';
+import { patroniNodeLossPrediction, rabbitmqNodeLossPrediction } from '../compile/data-tier.js';
+import { RABBITMQ_MONITORING_USER } from '../compile/rabbitmq.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { HaproxyTcpBackend } from '../model/haproxy.js';
 import {
   DATA_KINDS,
   type DataKind,
   PATRONI_DAEMON,
+  RABBITMQ_DAEMON,
   REDIS_DAEMON,
   runsPostgres,
   runsProxy,
+  runsRabbitmq,
   runsRedis,
   tenantOf,
 } from '../model/runs.js';
@@ -28,32 +33,46 @@ export interface DataPlan {
   /** `<tenant>/<service>`. */
   service: string;
   kind: DataKind;
-  /** The daemon that decides the roles, which reports file its findings under. */
-  daemon: typeof REDIS_DAEMON | typeof PATRONI_DAEMON;
+  /** The daemon that decides the roles (RabbitMQ: its nodes), which reports file its findings under. */
+  daemon: typeof REDIS_DAEMON | typeof PATRONI_DAEMON | typeof RABBITMQ_DAEMON;
   /** The members, sorted. */
   members: string[];
-  /** The inventory's primary (Redis: the member without `replicaof`; PostgreSQL: `role: primary`). */
-  primary: string;
-  /** The devices whose votes promote a replica: the Sentinels, or the members' etcd. */
+  /**
+   * The inventory's primary (Redis: the member without `replicaof`; PostgreSQL: `role: primary`);
+   * null for RabbitMQ, whose every node serves.
+   */
+  primary: string | null;
+  /**
+   * The devices whose votes promote a replica: the Sentinels, or the members' etcd; RabbitMQ's
+   * nodes themselves, whose majority elects each quorum queue's leader.
+   */
   electors: string[];
   /** What the electors are, in a sentence's words. */
-  electorsAre: 'Sentinels' | 'etcd members';
-  /** Who promotes a replica, in a sentence's words. */
-  promoter: 'the Sentinels' | 'Patroni';
-  /** Electors that must be up for a failover: Sentinel's quorum and majority, etcd's majority. */
+  electorsAre: 'Sentinels' | 'etcd members' | 'nodes';
+  /** Who promotes a replica, in a sentence's words; null when nothing is promoted (RabbitMQ). */
+  promoter: 'the Sentinels' | 'Patroni' | null;
+  /**
+   * Electors that must be up: for a failover (Sentinel's quorum and majority, etcd's majority),
+   * or for RabbitMQ to serve at all (a majority of its nodes).
+   */
   needed: number;
   /** The HAProxy devices with its role-aware backends. */
   proxies: string[];
   /** Whether its members have a password: clients authenticate first. */
   auth: boolean;
-  /** The role clients log in as (PostgreSQL's application role); null for Redis (AUTH alone). */
+  /**
+   * The role clients log in as (PostgreSQL's application role, RabbitMQ's application user);
+   * null for Redis (AUTH alone).
+   */
   clientUser: string | null;
   /** Redis's `min-replicas-to-write`: below this many replicas the primary refuses writes (0: none). */
   minReplicasToWrite: number;
   /**
    * The failed writes when the primary's node is lost, and the budget, ms: the `data-write`
    * budget's prediction for Redis (Sentinel cannot tell a crash from a lost node); for PostgreSQL
-   * the leader lock's expiry (patroniNodeLossPrediction), not the crash the budget predicts.
+   * the leader lock's expiry (patroniNodeLossPrediction), not the crash the budget predicts; for
+   * RabbitMQ a node's loss without a word (rabbitmqNodeLossPrediction: the others see it after
+   * `net_ticktime`), not its crash. whatif fails whole devices: their nodes are lost, not crashed.
    */
   predictedMs: number | null;
   budgetMs: number | null;
@@ -69,7 +88,7 @@ export interface DataState {
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 // the kinds' names live with the model (a kind is named like its daemon: one home per daemon)
-const [REDIS_KIND, POSTGRES_KIND] = DATA_KINDS;
+const [REDIS_KIND, POSTGRES_KIND, RABBITMQ_KIND] = DATA_KINDS;
 
 /** What a plan takes from its kind; the rest (members, primary, proxies, budget) from the site. */
 type KindPart = Pick<
@@ -85,10 +104,45 @@ type KindPart = Pick<
   | 'minReplicasToWrite'
 >;
 
-/** A member's service, whether the inventory made it the primary, and its kind's part of the plan; null for no member. */
-function memberOf(
-  d: DeepReadonly<SiteModel>['devices'][number],
-): { service: string; primary: boolean; kind: KindPart } | null {
+/**
+ * How long writes fail when a member's node is lost, from the backend that follows it, where the
+ * kind predicts it apart from the crash the `data-write` budget predicts.
+ */
+type NodeLossPrediction = (
+  b: DeepReadonly<HaproxyTcpBackend>,
+  timers: Parameters<typeof patroniNodeLossPrediction>[1] & Parameters<typeof rabbitmqNodeLossPrediction>[1],
+) => number;
+
+/**
+ * A member's service, whether the inventory made it the primary, its kind's part of the plan and
+ * node-loss prediction; null for no member.
+ */
+function memberOf(d: DeepReadonly<SiteModel>['devices'][number]): {
+  service: string;
+  primary: boolean;
+  kind: KindPart;
+  nodeLoss?: NodeLossPrediction;
+} | null {
+  if (runsRabbitmq(d)) {
+    const mq = d.rabbitmq;
+    return {
+      service: mq.service,
+      primary: false,
+      // the nodes elect each quorum queue's leader: the service's members, as compile lists them
+      kind: {
+        kind: RABBITMQ_KIND,
+        daemon: RABBITMQ_DAEMON,
+        electors: [],
+        electorsAre: 'nodes',
+        promoter: null,
+        needed: 0,
+        auth: true,
+        clientUser: mq.definitions.users.find((u) => u.name !== RABBITMQ_MONITORING_USER)?.name ?? null,
+        minReplicasToWrite: 0,
+      },
+      nodeLoss: rabbitmqNodeLossPrediction,
+    };
+  }
   if (runsRedis(d) && d.redis.server) {
     const server = d.redis.server;
     return {
@@ -125,6 +179,7 @@ function memberOf(
         clientUser: pg.patroni.users[0]?.name ?? null,
         minReplicasToWrite: 0,
       },
+      nodeLoss: patroniNodeLossPrediction,
     };
   }
   return null;
@@ -133,13 +188,15 @@ function memberOf(
 /** Per site, every data service's plan, by `<tenant>/<service>`. */
 export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => {
   const plans = new Map<string, DataPlan>();
+  const nodeLoss = new Map<string, NodeLossPrediction>();
   for (const d of site.devices) {
     const m = memberOf(d);
     if (!m) continue;
+    if (m.nodeLoss) nodeLoss.set(m.service, m.nodeLoss);
     const plan = plans.get(m.service) ?? {
       service: m.service,
       members: [],
-      primary: '',
+      primary: m.kind.kind === RABBITMQ_KIND ? null : '',
       proxies: [],
       predictedMs: null,
       budgetMs: null,
@@ -149,8 +206,14 @@ export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => 
     if (m.primary) plan.primary = d.name;
     plans.set(m.service, plan);
   }
-  // per service, the first HAProxy's backend of the primary: what follows a promotion
-  const primaryBackends = new Map<string, DeepReadonly<HaproxyTcpBackend>>();
+  for (const plan of plans.values())
+    if (plan.kind === RABBITMQ_KIND) {
+      plan.electors = [...plan.members].sort();
+      plan.needed = majority(plan.members.length);
+    }
+  // per service, the first HAProxy's backend of the primary (RabbitMQ: of every node): what
+  // follows a promotion, or takes a lost node out
+  const writeBackends = new Map<string, DeepReadonly<HaproxyTcpBackend>>();
   for (const d of site.devices) {
     const tenant = tenantOf(d);
     for (const m of runsRedis(d) ? (d.redis.sentinel?.monitors ?? []) : []) {
@@ -162,19 +225,17 @@ export const dataPlans = oncePer((site: DeepReadonly<SiteModel>): DataPlan[] => 
     for (const b of runsProxy(d) ? d.haproxy.tcpBackends : []) {
       const plan = plans.get(`${tenant}/${b.service}`);
       if (plan && !plan.proxies.includes(d.name)) plan.proxies.push(d.name);
-      if (plan && b.holds === 'primary' && !primaryBackends.has(plan.service))
-        primaryBackends.set(plan.service, b);
+      if (plan && b.holds !== 'replicas' && !writeBackends.has(plan.service))
+        writeBackends.set(plan.service, b);
     }
   }
   for (const b of site.budgets) {
     const plan = b.kind === 'data-write' ? plans.get(b.subject) : undefined;
     if (!plan) continue;
     plan.budgetMs = b.budgetMs;
-    const backend = primaryBackends.get(plan.service);
-    plan.predictedMs =
-      plan.kind === 'postgres' && backend
-        ? patroniNodeLossPrediction(backend, site.timers)
-        : b.expectedOutageMs;
+    const backend = writeBackends.get(plan.service);
+    const lossOf = nodeLoss.get(plan.service);
+    plan.predictedMs = backend && lossOf ? lossOf(backend, site.timers) : b.expectedOutageMs;
   }
   return [...plans.values()].map((p) => ({ ...p, members: p.members.sort(), proxies: p.proxies.sort() }));
 });
@@ -207,16 +268,30 @@ export function dataImpacts(
   const out: { severity: 'breaks' | 'degraded'; detail: string }[] = [];
   const enough = now.electors.length >= plan.needed;
   const electorsLeft = `${now.electors.length} of ${plan.electors.length} ${plan.electorsAre} left`;
-  if (!now.members.includes(plan.primary)) {
-    const cost =
-      plan.predictedMs === null
-        ? ''
-        : `; writes fail for up to ${plan.predictedMs} ms${plan.budgetMs === null ? '' : ` (budget ${plan.budgetMs} ms)`}`;
+  const cost = (what: string) =>
+    plan.predictedMs === null
+      ? ''
+      : `; ${what} fail for up to ${plan.predictedMs} ms${plan.budgetMs === null ? '' : ` (budget ${plan.budgetMs} ms)`}`;
+  if (plan.primary === null) {
+    // every node serves: a node lost cuts its clients, who reconnect through the VIP, and the
+    // quorum queues it led elect a leader among the others once they see it gone (net_ticktime)
+    const nodesLost = lost(plan.members, now.members);
+    if (!enough)
+      out.push({
+        severity: 'breaks',
+        detail: `${key}: ${electorsLeft} (the quorum queues need ${plan.needed}): pause_minority pauses ${listed(now.members)}: publishing and consuming fail until a majority returns`,
+      });
+    else if (nodesLost.length)
+      out.push({
+        severity: 'degraded',
+        detail: `${key}: node${nodesLost.length === 1 ? '' : 's'} ${listed(nodesLost)} down: ${nodesLost.length === 1 ? 'its' : 'their'} clients reconnect through the VIP to ${listed(now.members)}, where the quorum queues ${nodesLost.length === 1 ? 'it' : 'they'} led elect a leader${cost('publishes')}`,
+      });
+  } else if (!now.members.includes(plan.primary)) {
     out.push(
       enough
         ? {
             severity: 'degraded',
-            detail: `${key}: primary ${plan.primary} down: ${plan.promoter} promote${plan.kind === 'postgres' ? 's' : ''} one of ${listed(now.members)}${cost}`,
+            detail: `${key}: primary ${plan.primary} down: ${plan.promoter} promote${plan.kind === POSTGRES_KIND ? 's' : ''} one of ${listed(now.members)}${cost('writes')}`,
           }
         : {
             severity: 'breaks',
@@ -242,7 +317,7 @@ export function dataImpacts(
     }
     if (!enough)
       out.push(
-        plan.kind === 'postgres'
+        plan.kind === POSTGRES_KIND
           ? {
               // Patroni demotes a primary that cannot renew its leader lock (retry_timeout)
               severity: 'breaks',

@@ -17,7 +17,11 @@
  *   worker has them all);
  * - the killed node, started again on the same files, rejoins and is UP again;
  * - the queue's (new) leader cut off silently (its link down: a lost VM, no reset): the same,
- *   held to net_ticktime's bound rather than the budget, and measured.
+ *   held to net_ticktime's bound rather than the budget, and measured;
+ * - verify's `rabbitmq-cluster` check, its command run in each node's namespace with the cookie
+ *   the node was started with: it passes on the formed cluster, and after the SIGKILL the nodes
+ *   left name the killed one (with RABBITMQ_CAPTURE=<dir>, each answer is written there: the
+ *   unit test's fixtures, test/fixtures/rabbitmq-cluster-status/, were captured so).
  * Every process it starts is stopped by its PID in afterAll, whatever happened, and then every
  * process left in its namespaces (epmd, erl_child_setup, amqp-consume), by PID.
  */
@@ -35,6 +39,11 @@ import {
 } from '../../src/daemons/rabbitmq-server/index.js';
 import type { RabbitmqModel } from '../../src/model/rabbitmq.js';
 import { runsRabbitmq } from '../../src/model/runs.js';
+import { ObservationRound } from '../../src/observe/runner.js';
+import { specOf } from '../../src/verify/checks/index.js';
+import { clusterStatusCommand, type RabbitmqCluster } from '../../src/verify/checks/rabbitmq-cluster.js';
+import type { CheckResult } from '../../src/verify/checks/spec.js';
+import { deriveExpectations } from '../../src/verify/expectations.js';
 import { REPO } from '../support/cli.js';
 import { renderedDataSite } from '../support/data-site.js';
 import { sleep, stats, status, waitFor } from '../support/haproxy-stats.js';
@@ -347,6 +356,30 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
       },
     };
   }
+  /**
+   * verify's `rabbitmq-cluster` check of node `m`, its command run in the node's namespace (as on
+   * its VM) with the cookie file this run gave the node; `tag` names the captured answer.
+   */
+  async function clusterCheck(m: Member, tag: string): Promise<CheckResult> {
+    const derived = deriveExpectations(site().site).find(
+      (e): e is RabbitmqCluster => e.kind === 'rabbitmq-cluster' && e.device === m,
+    )!;
+    const e = { ...derived, cookieFile: join(dir, m, '.erlang.cookie') };
+    const round = new ObservationRound({
+      run: async (_device, command) => {
+        const r = spawnSync('ip', ['netns', 'exec', nsOf.get(m)!, 'sh', '-c', command], {
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+        const capture = process.env.RABBITMQ_CAPTURE;
+        if (capture && command === clusterStatusCommand(e))
+          writeFileSync(join(capture, `${tag}-${m}.json`), r.stdout);
+        return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+      },
+    });
+    return specOf(e)!.evaluate(e, round);
+  }
+
   /** What the worker wrote down, one message a line. */
   const consumed = () => new Set(existsSync(output) ? readFileSync(output, 'utf8').split('\n') : []);
   /** Every confirmed message reaches the worker (it drains the queue through the VIP): the lost ones. */
@@ -505,6 +538,12 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
     const nodes = await api('mq2', '/api/nodes');
     for (const m of MEMBERS) expect(nodes).toContain(`"name":"${mqOf(m).nodeName}"`);
     expect(await api('mq3', '/api/health/checks/local-alarms')).toBe('{"status":"ok"}');
+    // verify's rabbitmq-cluster check on every node: the three running, no partition, no alarm
+    for (const m of MEMBERS)
+      expect(await clusterCheck(m, 'healthy'), m).toEqual({
+        ok: true,
+        detail: 'running mq1, mq2, mq3; no partition, no alarm',
+      });
     // the boot-time import waited for the three nodes: the queue has a replica on each
     const q = await queueOf('mq2');
     expect([q.type, q.members], q.out).toEqual(['quorum', MEMBERS.map((m) => mqOf(m).nodeName).sort()]);
@@ -540,6 +579,45 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
     );
   }, 60_000);
 
+  it('GIVEN a disk alarm raised on mq3 (its free-disk limit above the disk) THEN every node’s rabbitmq-cluster check says so, critical; cleared, it passes again and mq3 is UP behind the VIP', async () => {
+    const ctl = (m: Member, ...args: string[]) =>
+      netns.exec(nsOf.get(m)!, [
+        'sh',
+        '-c',
+        `RABBITMQ_ERLANG_COOKIE="$(cat ${join(dir, m, '.erlang.cookie')})" rabbitmqctl -q --longnames -n ${mqOf(m).nodeName} ${args.join(' ')}`,
+      ]);
+    const raised = ctl('mq3', 'set_disk_free_limit', '100000GB');
+    expect(raised.code, raised.out).toBe(0);
+    try {
+      let seen: CheckResult | undefined;
+      await waitFor(
+        'the alarm seen by mq1',
+        async () => {
+          seen = await clusterCheck('mq1', 'disk-alarm');
+          return !seen.ok;
+        },
+        15_000,
+      );
+      expect(seen).toEqual({
+        ok: false,
+        code: 'alarm',
+        detail: 'disk alarm on mq3: every publisher of the cluster is blocked',
+      });
+      const e = deriveExpectations(site().site).find((x) => x.kind === 'rabbitmq-cluster')!;
+      expect(specOf(e)!.severity(seen!.code)).toBe('critical');
+    } finally {
+      // Debian's default limit
+      const cleared = ctl('mq3', 'set_disk_free_limit', '50MB');
+      expect(cleared.code, cleared.out).toBe(0);
+    }
+    await waitFor('the alarm cleared', async () => (await clusterCheck('mq1', 'cleared')).ok, 15_000);
+    await waitFor(
+      'mq3 UP again in HAProxy',
+      async () => status(await stats(sock), 'mq_nodes/mq3') === 'UP',
+      15_000,
+    );
+  }, 60_000);
+
   it('GIVEN three publishers with confirms through the VIP WHEN the queue’s leader is SIGKILLed THEN HAProxy marks it DOWN, publishing goes on within the budget, and no confirmed message is lost', async () => {
     const { budget } = web1();
     // the queue's leader: the worst node to lose (its queue elects a new leader)
@@ -566,6 +644,12 @@ describe('three RabbitMQ nodes, HAProxy and the worker on their rendered files, 
       () => pub.lists.every((l) => l.some((p) => p.ok && p.t > killedAt + 500)),
       30_000,
     );
+    // verify's rabbitmq-cluster check on the nodes left names the killed one
+    for (const m of MEMBERS.filter((x) => x !== victim)) {
+      const seen = await clusterCheck(m, `killed-${victim}`);
+      expect(seen, m).toMatchObject({ ok: false, code: 'members' });
+      expect(seen.detail).toContain(`${victim} (${mqOf(victim).nodeName}) not running in the cluster`);
+    }
     await sleep(3000);
     await pub.stop();
     const newLeader = (await queueOf(MEMBERS.find((m) => m !== victim)!)).leader;

@@ -73,6 +73,16 @@ describe('lab failover: the data services’ scenarios and probes', () => {
   });
 });
 
+describe('lab failover: RabbitMQ is not probed yet (the lab does not run its nodes)', () => {
+  it('GIVEN data-mq THEN no data:shop/mq group and no data probe, though whatif plans the service', () => {
+    const [dataMq] = renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory'));
+    const mq = dataMq!.site;
+    const { unknown } = deriveScenarios(mq, { groups: ['data:shop/mq'] });
+    expect(unknown).toEqual(['data:shop/mq']);
+    expect(deriveProbes(mq, { dataProbes: true }).some((p) => p.kind === 'data')).toBe(false);
+  });
+});
+
 describe('lab failover: a Kubernetes node’s crash is its speaker’s', () => {
   it('GIVEN k8s-a THEN each node has a crash scenario that kills every FRR daemon of its speaker and starts FRR again', () => {
     const [k8sA] = renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory'));

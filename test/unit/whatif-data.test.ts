@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RABBITMQ_DAEMON } from '../../src/model/runs.js';
 import { analyseOne, analyseSite, baselineOf } from '../../src/whatif/analyse.js';
 import { dataPlans } from '../../src/whatif/data-services.js';
 import type { ScenarioResult } from '../../src/whatif/types.js';
@@ -146,5 +147,79 @@ describe('whatif: a PostgreSQL service (Patroni, etcd)', () => {
         .filter((r) => r.impacts.some((i) => i.service === 'patroni' && i.severity === 'breaks'))
         .map((r) => r.scenario.name),
     ).toEqual(['rack:r1']);
+  });
+});
+
+/**
+ * data-mq: mq1 on hv1 and mq3 on hv2 (both rack r1), mq2 on hv3 (rack r2); the HAProxy pair web1
+ * (hv1) and web2 (hv3). Nothing is promoted: every node serves, and the quorum queues need two of
+ * the three nodes.
+ */
+describe('whatif: a RabbitMQ service (quorum queues, pause_minority)', () => {
+  const [dataMq] = renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory'));
+  const mq = dataMq!.site;
+  const impacts = (r: ScenarioResult) =>
+    r.impacts.filter((i) => i.service === RABBITMQ_DAEMON).map((i) => `${i.severity} ${i.detail}`);
+  const failingMq = (...devices: string[]) =>
+    analyseOne(mq, { name: devices.join('+'), kind: 'combined', devices, links: [] }).results[0]!;
+
+  it('GIVEN data-mq THEN its plan: no primary, the three nodes as electors of which two are needed, the application user, and the node-loss prediction (net_ticktime), not the crash’s', () => {
+    expect(dataPlans(mq)).toEqual([
+      {
+        service: 'shop/mq',
+        kind: 'rabbitmq',
+        daemon: RABBITMQ_DAEMON,
+        members: ['mq1', 'mq2', 'mq3'],
+        primary: null,
+        electors: ['mq1', 'mq2', 'mq3'],
+        electorsAre: 'nodes',
+        promoter: null,
+        needed: 2,
+        proxies: ['web1', 'web2'],
+        auth: true,
+        clientUser: 'mq',
+        minReplicasToWrite: 0,
+        predictedMs: 13500,
+        budgetMs: 5000,
+      },
+    ]);
+  });
+
+  it('GIVEN one node’s device or hypervisor THEN degraded: the others serve, publishes wait for the node-loss prediction; GIVEN an HAProxy THEN reached through the other', () => {
+    expect(impacts(failingMq('mq2'))).toEqual([
+      'degraded shop/mq: node mq2 down: its clients reconnect through the VIP to mq1, mq3, where the quorum queues it led elect a leader; publishes fail for up to 13500 ms (budget 5000 ms)',
+    ]);
+    expect(impacts(failingMq('hv1'))).toEqual([
+      'degraded shop/mq: node mq1 down: its clients reconnect through the VIP to mq2, mq3, where the quorum queues it led elect a leader; publishes fail for up to 13500 ms (budget 5000 ms)',
+      'degraded shop/mq: reached through web2 only',
+    ]);
+    expect(impacts(failingMq('web2'))).toEqual(['degraded shop/mq: reached through web1 only']);
+    expect(failingMq('mq2').verdict).toBe('degraded');
+  });
+
+  it('GIVEN a majority of the nodes, every node or both HAProxies lost THEN it breaks, saying why', () => {
+    expect(impacts(failingMq('mq1', 'mq2'))).toEqual([
+      'breaks shop/mq: 1 of 3 nodes left (the quorum queues need 2): pause_minority pauses mq3: publishing and consuming fail until a majority returns',
+    ]);
+    expect(impacts(failingMq('mq1', 'mq2', 'mq3'))).toEqual([
+      'breaks shop/mq: no member left (mq1, mq2, mq3 down)',
+    ]);
+    expect(impacts(failingMq('web1', 'web2'))).toEqual([
+      'breaks shop/mq: no HAProxy left to reach it (web1, web2 down)',
+    ]);
+  });
+
+  it('GIVEN every single failure THEN only rack r1 breaks the cluster: it holds two of the three nodes (mq1 on hv1, mq3 on hv2), a single point of failure the fixture has', () => {
+    const report = analyseSite(mq);
+    expect(
+      report.results
+        .filter((r) => r.impacts.some((i) => i.service === RABBITMQ_DAEMON && i.severity === 'breaks'))
+        .map((r) => [r.scenario.name, impacts(r)[0]]),
+    ).toEqual([
+      [
+        'rack:r1',
+        'breaks shop/mq: 1 of 3 nodes left (the quorum queues need 2): pause_minority pauses mq2: publishing and consuming fail until a majority returns',
+      ],
+    ]);
   });
 });

@@ -12,7 +12,7 @@
  * next start, the cookie on every node's.
  */
 import { compareFileInUse } from '../../drift/driver.js';
-import { runsRabbitmq } from '../../model/runs.js';
+import { RABBITMQ_DAEMON, runsRabbitmq } from '../../model/runs.js';
 import { flatRules, normaliseLines } from '../lines.js';
 import { oneProcessStatus, stagedAt } from '../steps.js';
 import type { DaemonDriver, FileSpec, StagedFile } from '../types.js';
@@ -69,11 +69,11 @@ const startIfStopped = (fail: string) =>
   `systemctl is-active --quiet rabbitmq-server || systemctl start rabbitmq-server || ${fail}`;
 
 export const rabbitmqServer: DaemonDriver = {
-  name: 'rabbitmq-server',
+  name: RABBITMQ_DAEMON,
   files: (d) => {
     if (!runsRabbitmq(d)) return [];
     const file = (file: string, template: string, target: string, mode: number): FileSpec => ({
-      daemon: 'rabbitmq-server',
+      daemon: RABBITMQ_DAEMON,
       file,
       template: `rabbitmq/${template}`,
       target,

@@ -23,6 +23,7 @@ import { loopbacksReachable } from './loopbacks-reachable.js';
 import { overlayPing } from './overlay-ping.js';
 import { patroniCluster } from './patroni-cluster.js';
 import { pgReplication } from './pg-replication.js';
+import { rabbitmqCluster } from './rabbitmq-cluster.js';
 import { replicaLag } from './replica-lag.js';
 import { sentinelView } from './sentinel-view.js';
 import type { CheckIndex, CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
@@ -48,6 +49,7 @@ const KINDS = [
   pgReplication,
   patroniCluster,
   etcdHealth,
+  rabbitmqCluster,
   overlayPing,
   vipAnswers,
   httpPath,
