@@ -130,6 +130,13 @@ export interface LabDriver {
   labnodeDefault?: { path: string; edit(text: string): string };
   /** Whether it is up in a lab node, and what to say. */
   status(probe: LabProbe): { up: boolean; detail: string; unconfigured?: true };
+  /**
+   * Where a data service's member keeps the password clients log in with as `user` (null: a
+   * password alone), for `lab failover`'s data probes, which read it in the lab (the lab runs what
+   * `lab up` rendered, with the secrets given then): one of this driver's files and a sed script
+   * that prints the password. Absent, or null for a device, where the driver holds none.
+   */
+  clientPassword?(d: DeviceView, user: string | null): { file: string; sed: string } | null;
 }
 
 /** The process a failover `crash` kills in a lab node, by its own PID files, and how it comes back. */

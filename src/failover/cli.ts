@@ -10,8 +10,7 @@ import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
-import { PGBOUNCER_USERLIST, userlistPasswordSed } from '../daemons/pgbouncer/index.js';
-import { REDIS_CONF, REQUIREPASS_SED } from '../daemons/redis/index.js';
+import { driversOf } from '../daemons/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
@@ -74,15 +73,19 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
 }
 
 /**
- * The passwords of the data services the Redis probes AUTH with, read in the lab from a member's
- * redis.conf (`requirepass`, quoted once Sentinel has made Redis rewrite it): the lab runs what
- * `lab up` rendered with the secrets given then, which this command does not take again.
+ * The passwords of the data services the data probes log in with, read in the lab on a member,
+ * where its driver says (`LabDriver.clientPassword`: Redis's redis.conf, PgBouncer's
+ * userlist.txt): the lab runs what `lab up` rendered with the secrets given then, which this
+ * command does not take again.
  */
-/** Where a member keeps its service's password, per kind: the file and a sed script that prints it. */
-function passwordOn(plan: DataPlan): { file: string; sed: string } {
-  return plan.kind === 'postgres'
-    ? { file: PGBOUNCER_USERLIST, sed: userlistPasswordSed(plan.clientUser ?? '') }
-    : { file: REDIS_CONF, sed: REQUIREPASS_SED };
+function passwordOn(site: FrozenSite, plan: DataPlan, member: string): { file: string; sed: string } | null {
+  const device = site.devices.find((d) => d.name === member);
+  if (!device) return null;
+  for (const driver of driversOf(device)) {
+    const where = driver.lab.clientPassword?.(device, plan.clientUser);
+    if (where) return where;
+  }
+  return null;
 }
 
 async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Probe[]) {
@@ -92,7 +95,12 @@ async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Pro
     const plan = dataPlans(site).find((x) => x.service === p.service);
     const member = plan?.members[0];
     if (!plan || !member) continue;
-    const { file, sed } = passwordOn(plan);
+    const where = passwordOn(site, plan, member);
+    if (!where)
+      throw new LabError(2, [
+        `lab failover: ${member} of ${p.service} has no driver that keeps its clients' password (src/daemons: LabDriver.clientPassword)`,
+      ]);
+    const { file, sed } = where;
     const r = await labExec(lab, member, ['sed', '-n', sed, file]);
     const password = r.stdout.trim().split('\n')[0];
     if (r.code !== 0 || !password)

@@ -96,5 +96,8 @@ export const pgbouncer: DaemonDriver = {
   lab: {
     requires: () => [{ program: 'pgbouncer', pkg: 'pgbouncer' }],
     status: oneProcessStatus('pgbouncer'),
+    // clients log in through PgBouncer: userlist.txt has each role's password
+    clientPassword: (d, user) =>
+      runsPostgres(d) && user ? { file: PGBOUNCER_USERLIST, sed: userlistPasswordSed(user) } : null,
   },
 };

@@ -186,5 +186,8 @@ export const redis: DaemonDriver = {
       const up = has('redis-server') || has('redis-sentinel');
       return { up, detail: up ? 'ok' : reported };
     },
+    // a member's redis.conf has the password (`requirepass`, quoted once Sentinel has rewritten it)
+    clientPassword: (d) =>
+      runsRedis(d) && d.redis.server ? { file: REDIS_CONF, sed: REQUIREPASS_SED } : null,
   },
 };
