@@ -76,6 +76,27 @@ describe('containerlab export', () => {
     expect(pg1.env.FABRIC_REWRITABLE).toBeUndefined();
   });
 
+  it('GIVEN data-mq THEN every file RabbitMQ reads is staged as rabbitmq’s own (it reads them all as rabbitmq, and a bind keeps root’s 0600), and the worker is listed for the node to say it cannot start it', () => {
+    const data = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
+    const { topology } = exported(false, data, 'data-mq');
+    const nodes = topology.topology.nodes as Record<
+      string,
+      { binds?: string[]; env: Record<string, string> }
+    >;
+    expect(nodes.mq1!.env.FABRIC_DAEMONS).toBe('snmpd,rabbitmq-server');
+    expect(nodes.mq1!.env.FABRIC_PRIVATE!.split(' ')).toEqual([
+      '/etc/rabbitmq/rabbitmq.conf:rabbitmq:rabbitmq:0644',
+      '/etc/rabbitmq/rabbitmq-env.conf:rabbitmq:rabbitmq:0644',
+      '/etc/rabbitmq/enabled_plugins:rabbitmq:rabbitmq:0644',
+      '/etc/rabbitmq/definitions.json:rabbitmq:rabbitmq:0600',
+      '/var/lib/rabbitmq/.erlang.cookie:rabbitmq:rabbitmq:0400',
+    ]);
+    expect(
+      nodes.mq1!.binds!.filter((b) => b.includes('/etc/rabbitmq/') && !b.includes('rewritable')),
+    ).toEqual([]);
+    expect(nodes.worker1!.env.FABRIC_DAEMONS).toBe('snmpd,amqp-worker');
+  });
+
   it('GIVEN idc-a THEN one node per device, one link per cable with its MTU, binds to the rendered files', () => {
     const { site, topology, topologyPath } = exported(false);
     expect(Object.keys(topology.topology.nodes).sort()).toEqual(site.devices.map((d) => d.name).sort());

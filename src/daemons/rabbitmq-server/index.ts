@@ -79,6 +79,8 @@ export const rabbitmqServer: DaemonDriver = {
       target,
       mode,
       owner: 'rabbitmq:rabbitmq',
+      // the node reads every one of them as rabbitmq, never as root (FileSpec.private)
+      private: true,
     });
     return [
       file('rabbitmq.conf', 'rabbitmq.conf', RABBITMQ_CONF, 0o644),
