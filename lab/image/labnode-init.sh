@@ -261,8 +261,8 @@ start_pgbouncer() {
 
 # A RabbitMQ node (the rabbitmq-server driver) through Debian's init script, which starts it as
 # rabbitmq on fabric's /etc/rabbitmq files and waits until it has booted (`rabbitmqctl wait`), in
-# the background once the address it listens on exists. Its Erlang cookie and definitions are
-# staged as its own (FABRIC_PRIVATE). The node's database is on a tmpfs of the node's own, as
+# the background once the address it listens on exists. It reads every file of fabric's as
+# rabbitmq, so all are staged as its own (FABRIC_PRIVATE). The node's database is on a tmpfs of the node's own, as
 # etcd's (quorum queues fsync their log). Lab only: the Erlang VM's schedulers busy-wait for work
 # by default, and three nodes on one shared machine would spin on the other nodes' time (a VM of
 # its own spins on nobody's), so /etc/default/rabbitmq-server, which the init script reads,
