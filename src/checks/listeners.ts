@@ -5,7 +5,7 @@
  * forwards to a port where nothing listens), so validate has to. An https port without a
  * certificate is one more port nothing listens on.
  */
-import { HAPROXY_HEALTH } from '../compile/haproxy.js';
+import { HAPROXY_HEALTH, HAPROXY_PEER } from '../compile/haproxy.js';
 import { roleSpec } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { runsProxy } from '../model/runs.js';
@@ -16,6 +16,15 @@ import { type CheckContext, finding } from './context.js';
 const HTTP_PORT = 80;
 const HTTPS_PORT = 443;
 
+/** The frontends fabric adds to every L7 pair's HAProxy, on the same address (src/compile/haproxy.ts). */
+const FABRIC_FRONTENDS = new Map<number, string>([
+  [HAPROXY_HEALTH.port, `the L4 balancers check HAProxy (${HAPROXY_HEALTH.name})`],
+  [
+    HAPROXY_PEER.port,
+    `the pair's HAProxies send each other the requests a backend has no server for (${HAPROXY_PEER.name})`,
+  ],
+]);
+
 /** Ports that HAProxy frontends bind and that sshd (every device, every lab node) listens on. */
 export function checkListeners(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -23,10 +32,27 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     const base = ['tenants', tenant, 'l7'];
     const members = t.l7?.members.join(', ') ?? '';
-    const bound = new Map<number, string>();
+    // fabric's own frontends on the same address (src/compile/haproxy.ts)
+    const bound = new Map<number, string>([
+      [HAPROXY_HEALTH.port, `${HAPROXY_HEALTH.name}, where the L4 balancers check HAProxy,`],
+      [
+        HAPROXY_PEER.port,
+        `${HAPROXY_PEER.name}, where the other members of the pair send a backend's requests when it has no server up,`,
+      ],
+    ]);
     const listen = (port: number, what: string, path: InventoryPath) => {
       const first = bound.get(port);
-      if (port === ssh)
+      const own = FABRIC_FRONTENDS.get(port);
+      if (own)
+        out.push(
+          finding(
+            ctx,
+            'listener-conflict',
+            `${what} listens on port ${port}, where ${own} on ${members}; choose another port`,
+            path,
+          ),
+        );
+      else if (port === ssh)
         out.push(
           finding(
             ctx,
@@ -68,17 +94,7 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
     // a data VIP is a TCP frontend on the same address (src/compile/data-tier.ts)
     for (const [svc, ds] of Object.entries(t.data ?? {}))
       for (const [vip, v] of Object.entries(ds.vips)) {
-        const at = ['tenants', tenant, 'data', svc, 'vips', vip, 'port'];
-        if (v.port === HAPROXY_HEALTH.port)
-          out.push(
-            finding(
-              ctx,
-              'listener-conflict',
-              `data VIP ${svc}/${vip} listens on port ${v.port}, where the L4 balancers check HAProxy (${HAPROXY_HEALTH.name}); choose another port`,
-              at,
-            ),
-          );
-        else listen(v.port, `data VIP ${svc}/${vip}`, at);
+        listen(v.port, `data VIP ${svc}/${vip}`, ['tenants', tenant, 'data', svc, 'vips', vip, 'port']);
       }
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
       if (b.port === ssh)

@@ -5,11 +5,18 @@
  * (the real server of an IPv6 VIP); backends reach each application VM on the NIC in a segment
  * the L7 device shares with it, over IPv4 (a proxy's client family is not its servers').
  */
-import type { HaproxyBackend, HaproxyFrontend, HaproxyModel } from '../model/types.js';
+import type {
+  AddressFamily,
+  HaproxyBackend,
+  HaproxyBind,
+  HaproxyFrontend,
+  HaproxyModel,
+  HaproxyPeerFrontend,
+} from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
 import { formatAddress6 } from '../net/ipv6.js';
 import { compileDataTier } from './data-tier.js';
-import { DEFAULT_RESPONSE_TIMEOUT_S } from './facts/tenants.js';
+import { DEFAULT_RESPONSE_TIMEOUT_S, type L7BackendFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { withValue } from './ip-family.js';
 import { healthCheck } from './keepalived.js';
@@ -28,6 +35,12 @@ export const HAPROXY_SERVER_STATE = '/var/lib/haproxy/server-state';
  * the L4 balancers send to, so it needs no route, rate limit or TLS of the service frontends.
  */
 export const HAPROXY_HEALTH = { name: 'fabric_health', port: 8404, uri: '/fabric-health' } as const;
+/**
+ * Where the other members of the L7 pair send a request whose backend has no server UP here
+ * (docs/failover.md, "A HAProxy back before its servers"): its own port on the same address as
+ * the health frontend, the header naming the backend.
+ */
+export const HAPROXY_PEER = { name: 'fabric_peer', port: 8405, header: 'X-Fabric-Backend' } as const;
 /** Clients tracked per rate-limited frontend (100k entries: ~5 MB of HAProxy memory). */
 const RATE_LIMIT_TABLE_SIZE = '100k';
 
@@ -102,37 +115,9 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
       defaultBackend: f.default_backend,
     });
   }
+  const peer = peerFrontend(facts, d, l7?.members ?? [], l4?.gateway.key);
   const timers = compileTimers(facts.inventory);
-  const myKeys = new Set(d.nics.map((n) => n.segment));
-  const backends: HaproxyBackend[] = [];
-  for (const b of [...(l7?.backends ?? [])].sort((x, y) => x.name.localeCompare(y.name))) {
-    const check = healthCheck(b.check, timers.checks);
-    const t = checkTimers(timers.checks, b.check);
-    backends.push({
-      name: b.name,
-      balance: b.balance,
-      httpCheck:
-        check.kind === 'http' && check.path !== null ? { path: check.path, expectStatus: 200 } : null,
-      checkInterval: toMs(t.intervalS),
-      timeoutServerMs: toMs(b.responseTimeoutS),
-      l7RetryOnly: timers.haproxyRetries.l7RetryOnly,
-      serverCheck: {
-        fastinter: toMs(t.fastIntervalS),
-        downinter: toMs(t.downIntervalS),
-        rise: t.rise,
-        fall: t.fall,
-        shutdownSessionsOnDown: timers.haproxyRetries.shutdownSessionsOnDown,
-      },
-      servers: b.servers
-        .map((s) => {
-          const nic = s.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
-          return nic?.address != null
-            ? { name: s.name, address: formatAddress(nic.address), port: b.port }
-            : undefined;
-        })
-        .filter((s): s is NonNullable<typeof s> => !!s),
-    });
-  }
+  const backends = compileBackends(d, l7?.backends ?? [], timers, peer);
   return {
     statsSocket: HAPROXY_STATS_SOCKET,
     serverStateFile: HAPROXY_SERVER_STATE,
@@ -164,10 +149,108 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
             ...HAPROXY_HEALTH,
             address: bindAddress,
             ...withValue('address6', bindAddress6),
-            backends: backends.map((b) => b.name),
+            servers: backends.flatMap((b) => b.servers.map((s) => ({ backend: b.name, server: s.name }))),
           },
+    peerFrontend:
+      peer && backends.length ? { ...peer.frontend, backends: backends.map((b) => b.name) } : null,
     backends,
     ...compileDataTier(tenant?.data ?? [], d, bindAddress, timers),
     certificates,
+  };
+}
+
+/** The application backends, each reaching its servers on a segment this member shares with them. */
+function compileBackends(
+  d: DeviceFacts,
+  l7Backends: L7BackendFacts[],
+  timers: ReturnType<typeof compileTimers>,
+  peer: ReturnType<typeof peerFrontend>,
+): HaproxyBackend[] {
+  const myKeys = new Set(d.nics.map((n) => n.segment));
+  const backends: HaproxyBackend[] = [];
+  for (const b of [...l7Backends].sort((x, y) => x.name.localeCompare(y.name))) {
+    const check = healthCheck(b.check, timers.checks);
+    const t = checkTimers(timers.checks, b.check);
+    const servers = b.servers
+      .map((s) => {
+        const nic = s.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
+        return nic?.address != null
+          ? { name: s.name, address: formatAddress(nic.address), port: b.port }
+          : undefined;
+      })
+      .filter((s): s is NonNullable<typeof s> => !!s);
+    backends.push({
+      name: b.name,
+      balance: b.balance,
+      httpCheck:
+        check.kind === 'http' && check.path !== null ? { path: check.path, expectStatus: 200 } : null,
+      checkInterval: toMs(t.intervalS),
+      timeoutServerMs: toMs(b.responseTimeoutS),
+      l7RetryOnly: timers.haproxyRetries.l7RetryOnly,
+      serverCheck: {
+        fastinter: toMs(t.fastIntervalS),
+        downinter: toMs(t.downIntervalS),
+        rise: t.rise,
+        fall: t.fall,
+        shutdownSessionsOnDown: timers.haproxyRetries.shutdownSessionsOnDown,
+      },
+      servers,
+      // "none of its servers UP" needs a server to name (HaproxyBackend.lastResort)
+      lastResort:
+        peer && servers.length
+          ? { frontend: peer.frontend.name, header: peer.frontend.header, peers: peer.others }
+          : null,
+    });
+  }
+  return backends;
+}
+
+type HaproxyBackendPeer = NonNullable<HaproxyBackend['lastResort']>['peers'][number];
+
+/**
+ * This member's peer frontend and the other members of its L7 pair, each on its NIC in the L4
+ * gateway segment (where the health frontend listens too): IPv4 when every member has an IPv4
+ * address there, else IPv6 when every member has one; null without an L4 segment or a peer.
+ */
+function peerFrontend(
+  facts: SiteFacts,
+  d: DeviceFacts,
+  members: string[],
+  segment: string | undefined,
+): {
+  frontend: Omit<HaproxyPeerFrontend, 'backends'>;
+  others: HaproxyBackendPeer[];
+} | null {
+  if (segment === undefined || !members.includes(d.name) || members.length < 2) return null;
+  const nics = members.map((m) => ({
+    name: m,
+    nic: (m === d.name ? d : facts.devices.get(m))?.nics.find((n) => n.segment === segment),
+  }));
+  const family: AddressFamily | null = nics.every((n) => n.nic?.address != null)
+    ? 'ipv4'
+    : nics.every((n) => n.nic?.address6 != null)
+      ? 'ipv6'
+      : null;
+  if (family === null) return null;
+  const bind = (n: (typeof nics)[number]): HaproxyBind => ({
+    family,
+    address: family === 'ipv4' ? formatAddress(n.nic!.address!) : formatAddress6(n.nic!.address6!),
+    port: HAPROXY_PEER.port,
+    certificate: null,
+    transparent: true,
+    v6only: family === 'ipv6',
+  });
+  const mine = bind(nics.find((n) => n.name === d.name)!);
+  const others = nics
+    .filter((n) => n.name !== d.name)
+    .map((n) => ({ name: `peer_${n.name}`, bind: bind(n), source: { family, address: mine.address } }));
+  return {
+    frontend: {
+      name: HAPROXY_PEER.name,
+      bind: mine,
+      peers: others.map((o) => o.bind.address),
+      header: HAPROXY_PEER.header,
+    },
+    others,
   };
 }

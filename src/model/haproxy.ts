@@ -29,6 +29,11 @@ export interface HaproxyModel {
    * HAProxy only when it can serve. null: no L4 balancer in front of it.
    */
   health: HaproxyHealth | null;
+  /**
+   * The frontend the other members of the L7 pair send a backend's requests to when that
+   * backend has no server UP of its own (HaproxyBackend.lastResort); null without a peer.
+   */
+  peerFrontend: HaproxyPeerFrontend | null;
   backends: HaproxyBackend[];
   /**
    * A second, named `defaults` section before the data services' sections (a proxy takes the last
@@ -102,7 +107,27 @@ export interface HaproxyHealth {
   address6?: string;
   port: number;
   uri: string;
-  /** `monitor fail` when none of these backends has a usable server (`nbsrv` < 1). */
+  /**
+   * `monitor fail` when none of these servers is UP: every application server of every backend.
+   * Not `nbsrv`, which counts a backend's last-resort peer (HaproxyBackend.lastResort) as usable.
+   */
+  servers: { backend: string; server: string }[];
+}
+
+/**
+ * `frontend fabric_peer`: where another member of the L7 pair sends a request its own backend
+ * has no server for (HaproxyBackend.lastResort). Only the peers may connect; the request names its
+ * backend in a header (`X-Fabric-Backend`), so the peer's path routes play no part; no rate
+ * limit (the client was counted where it arrived). A backend reached here with no server UP of
+ * its own answers 503 itself rather than send the request back (the loop guard).
+ */
+export interface HaproxyPeerFrontend {
+  name: string;
+  bind: HaproxyBind;
+  /** The addresses the peers connect from: every other connection is rejected. */
+  peers: string[];
+  /** The header that names the backend, and the backends it may name. */
+  header: string;
   backends: string[];
 }
 
@@ -130,6 +155,22 @@ export interface HaproxyBackend {
     shutdownSessionsOnDown: boolean;
   };
   servers: { name: string; address: string; port: number }[];
+  /**
+   * The last resort: the other members of the L7 pair as `backup` servers (their `frontend`,
+   * the request naming this backend in `header`), used only while none of `servers` is UP here —
+   * a HAProxy back from a failure whose servers have not all risen yet, while the L4 pair already
+   * sends to it. Unchecked: a dead peer costs the connect timeout and retries, as a dead server
+   * would, then a 503 as without it. null without a peer.
+   */
+  lastResort: {
+    frontend: string;
+    header: string;
+    /**
+     * `source`: this member's own address on the peer frontend's segment, the one the peer
+     * accepts (HaproxyPeerFrontend.peers) whatever other address the NIC holds.
+     */
+    peers: { name: string; bind: HaproxyBind; source: Pick<HaproxyBind, 'family' | 'address'> }[];
+  } | null;
 }
 
 /**
