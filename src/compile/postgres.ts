@@ -147,6 +147,8 @@ export function compilePostgres(facts: SiteFacts, d: DeviceFacts, timers: SiteTi
         defaultPoolSize: 20,
         serverLoginRetryS: 1,
         serverCheckDelayS: 1,
+        // systemd's own default RestartSec: back in about a tenth of a second plus its start
+        restartMs: 100,
       },
     };
   }

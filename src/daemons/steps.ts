@@ -27,6 +27,22 @@ export function reloadableUnit(
   };
 }
 
+/**
+ * A unit's reload steps with `systemctl daemon-reload` first when one of its systemd drop-ins is
+ * among the staged files: systemd reads a changed drop-in only then.
+ */
+export function withDropIns(
+  files: readonly { n: string; target: string }[],
+  dropIns: readonly string[],
+  unit: Pick<TransactionSteps, 'reload' | 'reloadPrevious'>,
+): Pick<TransactionSteps, 'reload' | 'reloadPrevious'> {
+  const changed = dropIns.some((d) => stagedAt(files, d) !== null);
+  return {
+    reload: [...(changed ? ['systemctl daemon-reload || return 1'] : []), ...(unit.reload ?? [])],
+    reloadPrevious: [...(changed ? ['systemctl daemon-reload || rc=1'] : []), ...(unit.reloadPrevious ?? [])],
+  };
+}
+
 /** Up in a lab node while its one process runs; the node init says why when it is not. */
 export function oneProcessStatus(process: string): (probe: LabProbe) => {
   up: boolean;

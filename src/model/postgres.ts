@@ -138,4 +138,11 @@ export interface PgbouncerModel {
    * @default 1
    */
   serverCheckDelayS: number;
+  /**
+   * systemd's `RestartSec` of a drop-in with `Restart=always`, ms. Debian's pgbouncer.service
+   * has no `Restart=`: a pooler that died stayed down, and on the primary every write through the
+   * write VIP failed until someone started it (HAProxy's role check connects to the pooler first,
+   * and no other member is primary). @default 100
+   */
+  restartMs: number;
 }

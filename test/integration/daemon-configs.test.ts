@@ -9,6 +9,7 @@
  *   re-rendered for a smaller fabric it removes what is no longer described.
  * Each check is also shown to fail on a broken file, so a pass means something.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -382,5 +383,42 @@ describe('OVS: ovs.sh against a real ovsdb-server and ovs-vswitchd', () => {
     expect(ports).not.toContain('vm71-eth1');
     const flood = netns.exec(ns, ['bridge', 'fdb', 'show', 'dev', 'vxlan10030']).out;
     expect(flood.match(/dst (\S+)/g)).toEqual(['dst 10.1.0.22', 'dst 10.1.0.23']);
+  });
+});
+
+describe('systemd drop-ins: systemd-analyze verify with Debian’s own unit', () => {
+  /** Each rendered drop-in beside the Debian unit it extends, verified; systemd's complaints. */
+  function verify(unit: string, dropIn: string): string {
+    const dir = tempDir('dropin-');
+    writeFileSync(join(dir, `${unit}.service`), readFileSync(`/lib/systemd/system/${unit}.service`, 'utf8'));
+    mkdirSync(join(dir, `${unit}.service.d`));
+    writeFileSync(join(dir, `${unit}.service.d`, 'fabric.conf'), dropIn);
+    // systemd-analyze exits 0 on a line it ignores: what it says is the verdict
+    const r = spawnSync('systemd-analyze', ['verify', join(dir, `${unit}.service`)], {
+      encoding: 'utf8',
+      env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
+    });
+    return `${r.stdout}${r.stderr}`.trim();
+  }
+  const dropIns = () =>
+    [
+      ...renderExample(join(REPO, 'test', 'fixtures', 'data-pg', 'inventory')),
+      ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
+    ].flatMap(({ rendered }) =>
+      rendered.files
+        .filter((f) => f.file === 'pgbouncer/restart.conf' || f.file === 'keepalived/anycast.conf')
+        .map((f) => ({ unit: f.file.split('/')[0]!, device: f.device, content: f.content })),
+    );
+
+  beforeAll(() => ensureInstalled([{ bin: 'systemd-analyze', pkg: 'systemd' }, { pkg: 'pgbouncer' }]));
+
+  it('GIVEN every rendered drop-in (PgBouncer’s restart, keepalived’s anycast clean-up) THEN systemd accepts every line', () => {
+    const all = dropIns();
+    expect(all.map((d) => d.unit).sort()).toEqual(expect.arrayContaining(['keepalived', 'pgbouncer']));
+    for (const d of all) expect(verify(d.unit, d.content), `${d.device} ${d.unit}`).toBe('');
+  });
+
+  it('GIVEN a drop-in with a restart policy systemd does not know THEN the check says so', () => {
+    expect(verify('pgbouncer', '[Service]\nRestart=sometimes\n')).toMatch(/Failed to parse/);
   });
 });

@@ -3,7 +3,7 @@
  * VIPs), read back as the file the running keepalived was started with (its `-f`).
  */
 import { compareFileInUse, fileInUse } from '../../drift/driver.js';
-import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
+import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
 import type { DaemonDriver } from '../types.js';
 import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './drift.js';
 
@@ -47,8 +47,6 @@ export const keepalived: DaemonDriver = {
     steps(files) {
       const conf = stagedAt(files, KEEPALIVED_CONF);
       const unit = reloadableUnit('keepalived');
-      // a changed drop-in (anycast VIPs) is read by systemd only after daemon-reload
-      const dropIn = stagedAt(files, KEEPALIVED_DROP_IN) !== null;
       return {
         validate: conf
           ? [
@@ -56,8 +54,8 @@ export const keepalived: DaemonDriver = {
             ]
           : [],
         ...unit,
-        reload: [...(dropIn ? ['systemctl daemon-reload || return 1'] : []), ...unit.reload],
-        reloadPrevious: [...(dropIn ? ['systemctl daemon-reload || rc=1'] : []), ...unit.reloadPrevious],
+        // a changed drop-in (anycast VIPs) is read by systemd only after daemon-reload
+        ...withDropIns(files, [KEEPALIVED_DROP_IN], unit),
       };
     },
   },
