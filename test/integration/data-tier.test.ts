@@ -31,7 +31,7 @@ import { backForASecond, outageAfter } from '../support/outage.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
 import { type AskSentinel, majorityPrimary, noneInTilt, primaryPerSentinel } from '../support/sentinels.js';
-import { ensureInstalled, haproxyCheck, requireRoot, stopPid } from '../support/system.js';
+import { ensureInstalled, haproxyCheck, ownPidFile, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
@@ -55,13 +55,8 @@ function stopAll(): void {
   for (const pid of pids.splice(0)) stopPid(pid);
 }
 
-function pidOf(file: string): number {
-  for (let i = 0; i < 50 && !existsSync(file); i++) spawnSync('sleep', ['0.1']);
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  expect(pid).toBeGreaterThan(1);
-  pids.push(pid);
-  return pid;
-}
+/** Waits for a PID file of a process started here; the PID is stopped in afterAll. */
+const pidOf = (file: string) => ownPidFile(file, pids);
 
 beforeAll(() => {
   requireRoot();

@@ -17,7 +17,7 @@ import type { GslbService } from '../../src/model/gslb.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { compileExample, renderExample } from '../support/render.js';
-import { ensureInstalled, requireRoot, run } from '../support/system.js';
+import { ensureInstalled, ownPidFile, requireRoot, run } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
@@ -48,14 +48,8 @@ function alive(pid: number): boolean {
   return !/^\d+ \(.*\) Z/.test(stat);
 }
 
-/** Waits for a PID file of a process started in the namespace; the PID is stopped in afterAll. */
-function pidOf(file: string): number {
-  for (let i = 0; i < 50 && !existsSync(file); i++) spawnSync('sleep', ['0.1']);
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  expect(pid).toBeGreaterThan(1);
-  pids.push(pid);
-  return pid;
-}
+/** Waits for a PID file of a process started here; the PID is stopped in afterAll. */
+const pidOf = (file: string) => ownPidFile(file, pids);
 
 function stop(child: ChildProcess): void {
   if (child.pid) stopPid(child.pid);

@@ -12,7 +12,7 @@
  * Every process it starts is stopped by its PID in afterAll, whatever happened.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAPROXY_HEALTH, HAPROXY_PEER } from '../../src/compile/haproxy.js';
@@ -20,7 +20,7 @@ import { runsProxy } from '../../src/model/runs.js';
 import { sleep, stats, waitFor } from '../support/haproxy-stats.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
-import { ensureInstalled, requireRoot, stopPid } from '../support/system.js';
+import { ensureInstalled, ownPidFile, requireRoot, stopPid } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const netns = new TestNetns('hp');
@@ -42,13 +42,8 @@ for (const [name, host] of JSON.parse(process.argv[1]))
   }).listen(8080, host);
 `;
 
-function pidOf(file: string): number {
-  for (let i = 0; i < 50 && !existsSync(file); i++) execFileSync('sleep', ['0.1']);
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  expect(pid).toBeGreaterThan(1);
-  pids.push(pid);
-  return pid;
-}
+/** Waits for a PID file of a process started here; the PID is stopped in afterAll. */
+const pidOf = (file: string) => ownPidFile(file, pids);
 
 const move = (text: string) => {
   let out = text;

@@ -135,6 +135,18 @@ export function alive(pid: number): boolean {
   return !/^\d+ \(.*\) Z/.test(stat);
 }
 
+/**
+ * Waits up to 5 s for the PID file of a process this test started, and adds its PID to `pids`
+ * (what the test stops in afterAll, by PID); throws when no PID comes.
+ */
+export function ownPidFile(file: string, pids: number[]): number {
+  for (let i = 0; i < 50 && !existsSync(file); i++) spawnSync('sleep', ['0.1']);
+  const pid = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : Number.NaN;
+  if (!(pid > 1)) throw new Error(`no PID in ${file} within 5 s`);
+  pids.push(pid);
+  return pid;
+}
+
 /** Stops a process of ours by its PID: `signal`, up to 5 s to end, then SIGKILL; gone already is fine. */
 export function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
   if (!alive(pid)) return;
