@@ -38,6 +38,15 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
         maxUnavailable: 1,
         reason: `VRRP service VIPs of tenant ${tenant}`,
       });
+    // the HAProxy pair again, as the VRRP pair holding the tenant's data VIPs (docs/data-tier.md)
+    if (t.dataVrrp)
+      add({
+        name: `${tenant}-data-vips`,
+        kind: 'vrrp-pair',
+        members: t.dataVrrp.members.map((m) => m.device),
+        maxUnavailable: 1,
+        reason: `VRRP data VIPs of tenant ${tenant}`,
+      });
     if (t.l7)
       add({
         name: `${tenant}-l7`,
