@@ -217,27 +217,19 @@ export function compileDataTier(
         name: `${svc.name}_${v.name}`,
         service: svc.name,
         vipRole: v.role,
-        // the VIP itself, held by this pair's VRRP (keepalived.ts): the backup binds it too,
-        // which the kernel allows it (kernel.ts, ip_nonlocal_bind); a VIP whose address did not
-        // parse (a finding) falls back to the pair's own address
+        // the VIP itself, held by this pair's VRRP (keepalived.ts): the backup binds it too, which
+        // the kernel allows it (kernel.ts, ip_nonlocal_bind) and `transparent` does whatever the
+        // sysctls say yet (a lab node starts HAProxy before it applies sysctl.conf); a VIP whose
+        // address did not parse (a finding) falls back to the pair's own address
         binds: [
-          v.address === null
-            ? {
-                family: 'ipv4',
-                address: bindAddress,
-                port: v.port,
-                certificate: null,
-                transparent: bindAddress !== '*',
-                v6only: false,
-              }
-            : {
-                family: 'ipv4',
-                address: formatAddress(v.address),
-                port: v.port,
-                certificate: null,
-                transparent: false,
-                v6only: false,
-              },
+          {
+            family: 'ipv4',
+            address: v.address === null ? bindAddress : formatAddress(v.address),
+            port: v.port,
+            certificate: null,
+            transparent: v.address !== null || bindAddress !== '*',
+            v6only: false,
+          },
         ],
         backend: v.role === 'write' ? primary : replicas,
       });
