@@ -86,9 +86,9 @@ export type Probe = PingProbe | HttpProbe | DataProbe;
 
 /**
  * The data kinds `lab failover` probes and fails (failover/probes.ts has an agent for each). Not
- * RabbitMQ yet: the lab runs its nodes, but there is no AMQP probe agent and its VIP is held by
- * nothing (docs/data-tier.md, what is left of the RabbitMQ slice), so its members are no scenario
- * of their own and its VIP is probed by nobody.
+ * RabbitMQ yet: the lab runs its nodes and the HAProxy pair holds its VIP, but there is no AMQP
+ * probe agent (docs/data-tier.md, what is left of the RabbitMQ slice), so its members are no
+ * scenario of their own and its VIP is probed by nobody.
  */
 export type ProbedDataKind = Exclude<DataKind, 'rabbitmq'>;
 export const isProbedData = (kind: DataKind): kind is ProbedDataKind => kind !== 'rabbitmq';
