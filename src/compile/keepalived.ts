@@ -2,9 +2,9 @@
  * keepalived for the VRRP pairs of a tenant: the vRouters (the default gateway of each segment),
  * the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS virtual servers),
  * and the HAProxy pair when the tenant has data VIPs (one instance per segment holding its data
- * VIPs, tracking HAProxy; no IPVS: HAProxy binds them, docs/data-tier.md). keepalived takes one address family per instance, so a virtual address with
- * `address` and `address6` is two instances (`<name>`, `<name>_v6`) and a dual-stack VIP two sets
- * of virtual servers. All instances of one device, of both families, are in one sync group, so
+ * VIPs, tracking HAProxy; no IPVS: HAProxy binds them, docs/data-tier.md). keepalived takes one
+ * address family per instance, so a virtual address with `address` and `address6` is two
+ * instances (`<name>`, `<name>_v6`) and a dual-stack VIP two sets of virtual servers. All instances of one device, of both families, are in one sync group, so
  * they fail over together and traffic never enters through one member and leaves through the
  * other; a device with a single instance has no group (keepalived refuses a group of one).
  */
