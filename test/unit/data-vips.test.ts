@@ -134,4 +134,14 @@ describe('the data VIPs held by the HAProxy pair', () => {
     expect(f[0]!.message).toContain('where web1 and web2 of the HAProxy pair have no NIC');
     expect(f[0]!.message).toContain('app or data or lbnet');
   });
+
+  it('GIVEN web2 on web1’s hypervisor THEN one redundancy-shared-host, at the l7 group: the data-vips group has the same members', () => {
+    const r = runPipeline(
+      inventoryWith(FIXTURE, TENANTS, (t) => t.replace(/(\n {2}web2:\n(?:.*\n)*? {4}host: )hv3/, '$1hv1')),
+    );
+    const shared = r.findings.filter((x) => x.code === 'redundancy-shared-host');
+    expect(shared.map((f) => f.message)).toEqual([
+      expect.stringContaining('members of shop-l7 (web1, web2)'),
+    ]);
+  });
 });
