@@ -32,7 +32,8 @@ function budgetMessage(ctx: CheckContext, b: FailureBudget): string {
 function remedy(ctx: CheckContext, b: FailureBudget): string {
   switch (b.kind) {
     case 'vrrp-gateway':
-    case 'l4-vip': {
+    case 'l4-vip':
+    case 'data-vip': {
       const priority = b.timers.backupPriority ?? 100;
       const advert = Math.floor(((b.budgetMs ?? 0) / 1000 / (3 + (256 - priority) / 256)) * 100) / 100;
       const v3 = ctx.site.timers.vrrp.version === 3 ? '' : 'VRRPv3 (defaults.vrrp.version: 3) with ';
@@ -67,6 +68,7 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`) return ['tenants', tenant, 'routers'];
     if (b.kind === 'l4-vip' && b.subject === `${tenant}-l4`) return ['tenants', tenant, 'l4'];
+    if (b.kind === 'data-vip' && b.subject === `${tenant}-data-vips`) return ['tenants', tenant, 'l7'];
     for (const name of Object.keys(t.l4?.services ?? {}))
       if (b.kind === 'l4-real-server' && b.subject === `${tenant}/${name}`)
         return ['tenants', tenant, 'l4', 'services', name];

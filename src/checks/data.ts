@@ -90,6 +90,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
         );
         continue;
       }
+      out.push(...checkDataVipSegments(ctx, tenant, svc, ds.vips, t.l7.members));
       ds.members.forEach((m, i) => {
         const member = ctx.facts.devices.get(m.device);
         if (!member) return;
@@ -114,12 +115,73 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
       });
     }
   out.push(
+    ...checkDataVipVrids(ctx),
     ...checkSentinelQuorum(ctx),
     ...checkSentinelDownAfter(ctx),
     ...checkEtcdQuorum(ctx),
     ...checkPatroniTimers(ctx),
     ...checkRabbitmqServices(ctx),
   );
+  return out;
+}
+
+/**
+ * The HAProxy pair holds each data VIP with VRRP on the VIP's segment (docs/data-tier.md): every
+ * member needs a NIC there (`data-vip-off-proxy`, naming the segments the whole pair is on).
+ */
+function checkDataVipSegments(
+  ctx: CheckContext,
+  tenant: string,
+  svc: string,
+  vips: Readonly<Record<string, { segment: string }>>,
+  l7Members: readonly string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // the HAProxy pair holds each VIP with VRRP on the VIP's segment: every member needs a NIC there
+  const l7 = l7Members.flatMap((name) => ctx.facts.devices.get(name) ?? []);
+  const segmentsOf = (lb: (typeof l7)[number]) =>
+    lb.nics.flatMap((n) => (n.segment?.startsWith(`${tenant}/`) ? [n.segment.slice(tenant.length + 1)] : []));
+  const shared = l7.length
+    ? segmentsOf(l7[0]!).filter((seg) => l7.every((lb) => segmentsOf(lb).includes(seg)))
+    : [];
+  for (const [vip, v] of Object.entries(vips)) {
+    if (!ctx.facts.segments.has(`${tenant}/${v.segment}`)) continue; // unknown-segment
+    const without = l7.filter((lb) => !segmentsOf(lb).includes(v.segment)).map((lb) => lb.name);
+    if (without.length)
+      out.push(
+        finding(
+          ctx,
+          'data-vip-off-proxy',
+          `VIP ${vip} of ${svc} is on segment ${v.segment}, where ${without.join(' and ')} of the HAProxy pair ${without.length === 1 ? 'has' : 'have'} no NIC: the pair holds the VIP with VRRP on its segment, so every member needs one there; ${
+            shared.length
+              ? `put it on a segment every member is on, the one its clients are on: ${[...new Set(shared)].sort().join(' or ')}`
+              : `give ${without.join(' and ')} a NIC on ${v.segment}`
+          }`,
+          ['tenants', tenant, 'data', svc, 'vips', vip, 'segment'],
+        ),
+      );
+  }
+  return out;
+}
+
+/** The data VIPs' VRRP instance on a segment needs a VRID the inventory leaves free (allocate.ts `dataVipVrid`). */
+function checkDataVipVrids(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, tf] of ctx.facts.tenants)
+    for (const g of tf.dataVrrp?.groups ?? []) {
+      if (g.vrid !== null) continue;
+      const first = tf.data.flatMap((svc) =>
+        svc.vips.filter((v) => v.segment === g.segment).map((v) => [svc.name, v.name]),
+      )[0]!;
+      out.push(
+        finding(
+          ctx,
+          'data-vip-no-vrid',
+          `the data VIPs on ${g.segment} need a VRRP VRID of their own, and the tenant's VRRP groups use all 255 on ${g.segment}; free one, or put the data VIPs on another segment of the HAProxy pair`,
+          ['tenants', tenant, 'data', first[0]!, 'vips', first[1]!, 'segment'],
+        ),
+      );
+    }
   return out;
 }
 

@@ -13,8 +13,13 @@ export function checkRedundancyGroups(ctx: CheckContext): Diagnostic[] {
     const d = facts.devices.get(name)!;
     return d.hostedOn ? [...d.path, 'host'] : [...d.path, 'rack'];
   };
+  const seen = new Set<string>();
   for (const g of site.redundancyGroups) {
     if (g.kind === 'leaf-pair' || g.kind === 'hypervisors') continue; // a leaf pair shares its rack by design
+    // the same devices in a second group (the HAProxy pair holding the data VIPs): one problem, said once
+    const key = g.members.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
     // a cluster's own findings say it, located at the cluster (cluster-single-node, cluster-shared-rack)
     if (g.kind === 'k8s-cluster') continue;
     if (g.members.length < 2) {

@@ -134,3 +134,24 @@ export function vrrpInstanceName6(name4: string): string {
 export function vrrpVrid(vip: Pick<VrrpAddressFacts, 'vrid'>): number {
   return vip.vrid;
 }
+
+/**
+ * VRID of a tenant's data VIPs on one segment (the HAProxy pair's VRRP instance there,
+ * docs/data-tier.md): the highest of 255 down to 1 that no VRRP group of the tenant written in
+ * the inventory uses on that segment (its vRouters' gateway, its L4 gateway, its L4 services), so
+ * it never collides with one of them and does not change when a lower one is added. Null when
+ * every VRID of the segment is taken.
+ */
+export function dataVipVrid(taken: ReadonlySet<number>): number | null {
+  for (let vrid = 255; vrid >= 1; vrid--) if (!taken.has(vrid)) return vrid;
+  return null;
+}
+
+/**
+ * VRRP priority of the n-th member (from 0) of a tenant's HAProxy pair for its data VIPs: 150 for
+ * the first, 100 for the second, each next 10 lower (at least 1), as the inventory's pairs
+ * usually write them: the first member listed is the intended master.
+ */
+export function dataVipPriority(index: number): number {
+  return index === 0 ? 150 : Math.max(1, 100 - 10 * (index - 1));
+}

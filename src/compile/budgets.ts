@@ -6,13 +6,17 @@
 import type { Budgets } from '../inventory/types.gen.js';
 import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/budgets.js';
 import { runsProxy } from '../model/runs.js';
-import type { Device, HealthCheck, RedundancyGroup } from '../model/types.js';
+import type { Device, HealthCheck, RedundancyGroup, VrrpScript } from '../model/types.js';
 import { own } from '../util/own.js';
 import { dataWritePrediction, writeBackendName } from './data-tier.js';
+import type { VrrpPairFacts } from './facts/tenants.js';
 import type { SiteFacts } from './facts.js';
-import { healthCheck } from './keepalived.js';
+import { HAPROXY_ALIVE_SCRIPT, healthCheck } from './keepalived.js';
 import { vmHostRoles } from './roles.js';
 import { toMs } from './timers.js';
+import { vrrpMasterDownMs, vrrpScriptFaultMs } from './vrrp-failover.js';
+
+export { vrrpMasterDownMs, vrrpScriptFaultMs } from './vrrp-failover.js';
 
 /** What a data centre would accept, ms (app_server: failed requests). */
 export const DEFAULT_BUDGETS: Required<Budgets> = {
@@ -47,15 +51,6 @@ export function fabricOutageMs(t: Pick<SiteTimers, 'bfdFabric' | 'routingReactio
  */
 export function edgeOutageMs(t: Pick<SiteTimers, 'bfdFabric' | 'bfdUpstream' | 'routingReactionMs'>): number {
   return Math.max(bfdDetectionMs(t.bfdFabric), bfdDetectionMs(t.bfdUpstream)) + t.routingReactionMs;
-}
-
-/**
- * The backup's Master_Down_Interval (RFC 5798 section 6.1; RFC 3768 section 6.1 for v2):
- * 3 × advert + skew, skew = (256 − priority) / 256 of an advert (v3) or of a second (v2).
- */
-export function vrrpMasterDownMs(version: 2 | 3, advertS: number, backupPriority: number): number {
-  const skewS = ((256 - backupPriority) / 256) * (version === 3 ? advertS : 1);
-  return Math.ceil((3 * advertS + skewS) * 1000);
 }
 
 /**
@@ -210,6 +205,8 @@ function ms(
   };
 }
 
+const scriptTimers = (s: VrrpScript) => ({ scriptIntervalS: s.interval, scriptFall: s.fall });
+
 function vrrpBudgets(
   facts: SiteFacts,
   groups: readonly RedundancyGroup[],
@@ -219,33 +216,41 @@ function vrrpBudgets(
   const out: FailureBudget[] = [];
   const { version, advertS } = timers.vrrp;
   for (const [tenant, t] of facts.tenants) {
+    const pair = (kind: 'vrrp-gateway' | 'l4-vip' | 'data-vip', key: string, p: VrrpPairFacts | null) => ({
+      kind,
+      name: `${tenant}-${key === 'data' ? 'data-vips' : key}`,
+      key,
+      pair: p,
+      // the data VIPs' clients accept what a promotion costs them (budgets.data)
+      budget: kind === 'vrrp-gateway' ? site.gateway : kind === 'l4-vip' ? site.vip : site.data,
+    });
     const pairs = [
-      {
-        kind: 'vrrp-gateway' as const,
-        name: `${tenant}-routers`,
-        key: 'routers',
-        pair: t.routers,
-        budget: site.gateway,
-      },
-      { kind: 'l4-vip' as const, name: `${tenant}-l4`, key: 'l4', pair: t.l4, budget: site.vip },
+      pair('vrrp-gateway', 'routers', t.routers),
+      pair('l4-vip', 'l4', t.l4),
+      pair('data-vip', 'data', t.dataVrrp),
     ];
     for (const { kind, name, key, pair, budget } of pairs) {
       if (!pair || pair.members.length < 2 || !groups.some((g) => g.name === name)) continue;
       const backupPriority = Math.min(...pair.members.map((m) => m.priority));
-      const expected = vrrpMasterDownMs(version, advertS, backupPriority);
+      const masterDown = vrrpMasterDownMs(version, advertS, backupPriority);
       const members = pair.members.map((m) => m.device);
+      const formula =
+        version === 3
+          ? '3 × advert + (256 − backup priority) / 256 × advert'
+          : '3 × advert + (256 − backup priority) / 256 s';
+      // the data VIPs also move when HAProxy dies: its script faults the instance (vrrpScriptFaultMs)
+      const script = kind === 'data-vip' ? HAPROXY_ALIVE_SCRIPT : null;
+      const faultMs = script ? vrrpScriptFaultMs(script, version, advertS, backupPriority) : 0;
       out.push(
         ms(
           kind,
           name,
           name,
           members,
-          expected,
+          Math.max(masterDown, faultMs),
           ownOr(pair.budget, ['tenants', tenant, key], budget),
-          { vrrpVersion: version, advertS, backupPriority },
-          version === 3
-            ? '3 × advert + (256 − backup priority) / 256 × advert'
-            : '3 × advert + (256 − backup priority) / 256 s',
+          { vrrpVersion: version, advertS, backupPriority, ...(script && scriptTimers(script)) },
+          script ? `max(${formula}, script interval × fall + skew)` : formula,
         ),
       );
     }
@@ -396,7 +401,11 @@ function hypervisorBudgets(
       // a data primary's loss has its own budget (data, 5 s: Sentinel's promotion), not a VM's second
       if (b.kind === 'app-server' || b.kind === 'data-write' || !b.members.some((m) => vms.includes(m)))
         continue;
-      timers[`${b.kind}:${b.subject}`] = b.expectedOutageMs;
+      // the data VIPs' pair: a VM lost with its hypervisor is a silent master, not a dead HAProxy
+      timers[`${b.kind}:${b.subject}`] =
+        b.kind === 'data-vip'
+          ? vrrpMasterDownMs(b.timers.vrrpVersion === 2 ? 2 : 3, b.timers.advertS!, b.timers.backupPriority!)
+          : b.expectedOutageMs;
     }
     const expected = Math.max(...Object.values(timers));
     out.push(

@@ -126,8 +126,8 @@ export const DATA_IDLE_TIMEOUT_MS = 3_600_000;
  * The data services behind this HAProxy (docs/data-tier.md): per service a `<svc>_primary`
  * backend (every member, checked for `role:master`) and, when it has a read VIP, a
  * `<svc>_replicas` backend (every member checked for `role:slave`, and every member again as a
- * `backup` tracking it in the primary backend); per VIP a TCP frontend on its port to the backend
- * of its role. Members are reached on the NIC in a segment this HAProxy shares with them.
+ * `backup` tracking it in the primary backend); per VIP a TCP frontend on the VIP's address and
+ * port (the pair holds the VIP with VRRP) to the backend of its role. Members are reached on the NIC in a segment this HAProxy shares with them.
  */
 export function compileDataTier(
   services: readonly DataServiceFacts[],
@@ -217,13 +217,17 @@ export function compileDataTier(
         name: `${svc.name}_${v.name}`,
         service: svc.name,
         vipRole: v.role,
+        // the VIP itself, held by this pair's VRRP (keepalived.ts): the backup binds it too, which
+        // the kernel allows it (kernel.ts, ip_nonlocal_bind) and `transparent` does whatever the
+        // sysctls say yet (a lab node starts HAProxy before it applies sysctl.conf); a VIP whose
+        // address did not parse (a finding) falls back to the pair's own address
         binds: [
           {
             family: 'ipv4',
-            address: bindAddress,
+            address: v.address === null ? bindAddress : formatAddress(v.address),
             port: v.port,
             certificate: null,
-            transparent: bindAddress !== '*',
+            transparent: v.address !== null || bindAddress !== '*',
             v6only: false,
           },
         ],

@@ -1,9 +1,10 @@
 /**
- * keepalived for the two VRRP pairs of a tenant: the vRouters (the default gateway of each
- * segment) and the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS
- * virtual servers). keepalived takes one address family per instance, so a virtual address with
- * `address` and `address6` is two instances (`<name>`, `<name>_v6`) and a dual-stack VIP two sets
- * of virtual servers. All instances of one device, of both families, are in one sync group, so
+ * keepalived for the VRRP pairs of a tenant: the vRouters (the default gateway of each segment),
+ * the L4 balancers (the service VIPs, the real servers' gateway, and the IPVS virtual servers),
+ * and the HAProxy pair when the tenant has data VIPs (one instance per segment holding its data
+ * VIPs, tracking HAProxy; no IPVS: HAProxy binds them, docs/data-tier.md). keepalived takes one
+ * address family per instance, so a virtual address with `address` and `address6` is two
+ * instances (`<name>`, `<name>_v6`) and a dual-stack VIP two sets of virtual servers. All instances of one device, of both families, are in one sync group, so
  * they fail over together and traffic never enters through one member and leaves through the
  * other; a device with a single instance has no group (keepalived refuses a group of one).
  */
@@ -19,7 +20,7 @@ import type {
 import { formatAddress, onPrefix } from '../net/ipv4.js';
 import { formatAddress6, onPrefix6 } from '../net/ipv6.js';
 import { vrrpInstanceName, vrrpInstanceName6, vrrpVrid } from './allocate.js';
-import type { VrrpAddressFacts } from './facts/tenants.js';
+import type { TenantFacts, VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, type SiteFacts, tenantOf } from './facts.js';
 import { HAPROXY_HEALTH } from './haproxy.js';
 import { roleSpec, routesWithFrr, serviceRoles } from './roles.js';
@@ -50,32 +51,73 @@ function bgpRoutesScript(name: string, family: '-4' | '-6'): VrrpScript {
 interface VrrpSpec {
   name: string;
   vip: VrrpAddressFacts;
+  /** More IPv4 addresses the instance holds beside `vip.address` (the data VIPs of one segment). */
+  more: number[];
+}
+
+/**
+ * HAProxy is alive: the instance holding the data VIPs faults without it, and the peer takes
+ * them (docs/data-tier.md). A `vrrp_script`, not `track_process`: keepalived's process tracking
+ * listens to the kernel's proc connector, which serves only the initial PID namespace, and the
+ * lab runs each node in a PID namespace of its own. `pidof` sees the node's own processes only.
+ * Every second, keepalived's shortest script interval (2.2.7 refuses fractions).
+ */
+export const HAPROXY_ALIVE_SCRIPT: VrrpScript = {
+  name: 'fabric_haproxy',
+  script: "/bin/sh -c 'pidof haproxy >/dev/null'",
+  interval: 1,
+  fall: 1,
+  rise: 1,
+};
+
+/** The virtual addresses a member of the tenant's `pair` holds, each an instance (per family). */
+function vrrpSpecs(tenant: TenantFacts | undefined, pair: 'routers' | 'l4' | 'data'): VrrpSpec[] {
+  const tenantName = tenant?.name ?? '';
+  const specs: VrrpSpec[] = [];
+  if (pair === 'routers') {
+    for (const g of tenant?.routers?.gateways ?? [])
+      specs.push({ name: vrrpInstanceName(tenantName, `gw_${g.segment}`), vip: g, more: [] });
+  } else if (pair === 'data') {
+    // one instance per segment holds all the tenant's data VIPs there
+    for (const g of tenant?.dataVrrp?.groups ?? []) {
+      const [first, ...rest] = g.addresses;
+      if (!first || g.vrid === null) continue; // reported by checks: data-vip-no-vrid
+      specs.push({
+        name: vrrpInstanceName(tenantName, `data_${g.segment}`),
+        vip: { segment: g.segment, key: g.key, vrid: g.vrid, address: first.address, address6: null },
+        more: rest.map((a) => a.address),
+      });
+    }
+  } else if (tenant?.l4) {
+    for (const s of tenant.l4.services)
+      specs.push({ name: vrrpInstanceName(tenantName, `vip_${s.name}`), vip: s, more: [] });
+    specs.push({ name: vrrpInstanceName(tenantName, 'lb_gw'), vip: tenant.l4.gateway, more: [] });
+  }
+  return specs;
 }
 
 export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedModel {
   const tenant = tenantOf(facts, d);
   const tenantName = tenant?.name ?? '';
-  // the role table says which VRRP pair of its tenant the device is in: the gateway routers or the L4 balancers
-  const serves = roleSpec(d.role).serves;
+  // the role table says which VRRP pair of its tenant the device is in: the gateway routers, the
+  // L4 balancers, or the HAProxy pair holding the data VIPs
+  const spec = roleSpec(d.role);
+  const serves = spec.serves;
   const gateway = serves.includes('routers');
-  const pair = gateway ? tenant?.routers : tenant?.l4;
-  const specs: VrrpSpec[] = [];
-  if (gateway) {
-    for (const g of tenant?.routers?.gateways ?? [])
-      specs.push({ name: vrrpInstanceName(tenantName, `gw_${g.segment}`), vip: g });
-  } else if (tenant?.l4) {
-    for (const s of tenant.l4.services)
-      specs.push({ name: vrrpInstanceName(tenantName, `vip_${s.name}`), vip: s });
-    specs.push({ name: vrrpInstanceName(tenantName, 'lb_gw'), vip: tenant.l4.gateway });
-  }
+  const dataVips = !gateway && !serves.includes('l4') && spec.dataVips !== undefined;
+  const pair = gateway ? tenant?.routers : dataVips ? tenant?.dataVrrp : tenant?.l4;
+  const specs = vrrpSpecs(tenant, gateway ? 'routers' : dataVips ? 'data' : 'l4');
   const timers = compileTimers(facts.inventory);
   const members = pair?.members ?? [];
   const me = members.find((m) => m.device === d.name);
   const other = members.find((m) => m.device !== d.name);
-  const tracksRoutes = gateway && routesWithFrr(roleSpec(d.role));
+  const tracksRoutes = gateway && routesWithFrr(spec);
+  // the scripts an instance of the family tracks: BGP routes on a routing gateway, HAProxy on a data VIP holder
+  const scriptsOf = (family: AddressFamily): VrrpScript[] =>
+    tracksRoutes ? [BGP_ROUTES_SCRIPTS[family]] : dataVips ? [HAPROXY_ALIVE_SCRIPT] : [];
   const instances: VrrpInstance[] = [];
-  for (const spec of specs) {
-    const key = spec.vip.key;
+  for (const vs of specs) {
+    const key = vs.vip.key;
     const nic = d.nics.find((n) => n.segment === key);
     if (!nic || !me) continue; // reported by checks: vrrp-member-not-on-segment
     const seg = nic.on;
@@ -92,7 +134,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       family,
       state: 'BACKUP',
       interface: nic.name,
-      virtualRouterId: vrrpVrid(spec.vip),
+      virtualRouterId: vrrpVrid(vs.vip),
       priority: me.priority,
       advertInt: timers.vrrp.advertS,
       // VRRPv3 has no authentication (RFC 5798 section 9): `auth` with v3 is a finding (vrrp-auth-v3).
@@ -102,27 +144,30 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
         pair?.auth && timers.vrrp.version === 2 && family === 'ipv4'
           ? { authType: 'PASS', authPass: { secret: pair.auth, use: 'vrrp-auth' } }
           : null,
-      virtualIpaddress: [{ ...vip, dev: nic.name }],
+      virtualIpaddress: [
+        vip,
+        ...(family === 'ipv4' && seg?.subnet ? vs.more.map((a) => onPrefix(a, seg.subnet!.length)) : []),
+      ].map((a) => ({ ...a, dev: nic.name })),
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
-      trackScripts: tracksRoutes ? [BGP_ROUTES_SCRIPTS[family].name] : [],
+      trackScripts: scriptsOf(family).map((x) => x.name),
       segment: key,
       peer: other?.device ?? null,
       intendedMaster,
     });
-    if (seg?.subnet && spec.vip.address !== null)
+    if (seg?.subnet && vs.vip.address !== null)
       instances.push(
         instance(
-          spec.name,
-          onPrefix(spec.vip.address, seg.subnet.length),
+          vs.name,
+          onPrefix(vs.vip.address, seg.subnet.length),
           isIntendedMaster(me.priority, nic.address ?? 0, other?.priority, otherNic?.address ?? undefined),
           'ipv4',
         ),
       );
-    if (seg?.subnet6 && spec.vip.address6 !== null)
+    if (seg?.subnet6 && vs.vip.address6 !== null)
       instances.push(
         instance(
-          vrrpInstanceName6(spec.name),
-          onPrefix6(spec.vip.address6, seg.subnet6.length),
+          vrrpInstanceName6(vs.name),
+          onPrefix6(vs.vip.address6, seg.subnet6.length),
           isIntendedMaster(me.priority, nic.address6 ?? 0n, other?.priority, otherNic?.address6 ?? undefined),
           'ipv6',
         ),
@@ -144,17 +189,24 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       // for the IPv6 gateway (REACHABLE, never re-probed) when the master sent no NA again
       higherPrioSendAdvert: true,
     },
-    // the scripts its instances track: one per family that has an instance
-    vrrpScripts: tracksRoutes
-      ? ADDRESS_FAMILIES.filter((f) => instances.some((i) => i.family === f)).map((f) => ({
-          ...BGP_ROUTES_SCRIPTS[f],
-        }))
-      : [],
+    // the scripts its instances track, each once: per family that has an instance
+    vrrpScripts: [
+      ...new Map(
+        ADDRESS_FAMILIES.filter((f) => instances.some((i) => i.family === f))
+          .flatMap(scriptsOf)
+          .map((x) => [x.name, { ...x }] as const),
+      ).values(),
+    ],
     // `keepalived -t` (2.2.7) refuses a sync group of one instance ("Sync group … has only 1
     // virtual router(s)", exit 5), and one instance needs no group to fail over with.
     vrrpSyncGroups:
       grouped.length > 1
-        ? [{ name: vrrpInstanceName(tenantName, gateway ? 'gateway' : 'balancer'), instances: grouped }]
+        ? [
+            {
+              name: vrrpInstanceName(tenantName, gateway ? 'gateway' : dataVips ? 'data' : 'balancer'),
+              instances: grouped,
+            },
+          ]
         : [],
     vrrpInstances: instances,
     virtualServers: serves.includes('l4')

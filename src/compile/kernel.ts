@@ -51,17 +51,27 @@ export function ownNics(interfaces: readonly HostInterface[], isVm: boolean): st
 }
 
 /**
+ * A member of the HAProxy pair holding data VIPs with VRRP (docs/data-tier.md) binds each VIP's
+ * port on the VIP itself, which only the VRRP master has: the backup's HAProxy must still start,
+ * reload and listen, so it may bind an address it does not have. Per network namespace, like the
+ * others (https://docs.kernel.org/networking/ip-sysctl.html, ip_nonlocal_bind).
+ */
+const NONLOCAL_BIND: Sysctl[] = [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1' }];
+
+/**
  * The sysctls of a device: the routed set where FRR routes (`routed`); no DAD where it routes
  * (unnumbered sessions use link-local addresses) or where fabric configures daemons on a device
- * with an IPv6 address (`configured`: an application server is not fabric's to tune); else none.
+ * with an IPv6 address (`configured`: an application server is not fabric's to tune); the
+ * non-local bind where it holds data VIPs (`holdsDataVips`); else none.
  */
 export function compileSysctls(
-  device: { routed: boolean; configured: boolean; isVm: boolean },
+  device: { routed: boolean; configured: boolean; isVm: boolean; holdsDataVips?: boolean },
   interfaces: readonly HostInterface[],
 ): Sysctl[] {
   const ipv6 = interfaces.some((i) => i.addresses.some((a) => a.family === 'ipv6'));
   return [
     ...(device.routed ? ROUTED.map((s) => ({ ...s })) : []),
     ...(device.routed || (device.configured && ipv6) ? noDad(ownNics(interfaces, device.isVm)) : []),
+    ...(device.holdsDataVips ? NONLOCAL_BIND.map((s) => ({ ...s })) : []),
   ];
 }

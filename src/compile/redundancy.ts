@@ -46,6 +46,17 @@ export function compileRedundancyGroups(facts: SiteFacts): RedundancyGroup[] {
         maxUnavailable: 1,
         reason: `HAProxy real servers behind the VIPs of tenant ${tenant}`,
       });
+    // the HAProxy pair again, as the VRRP pair holding the tenant's data VIPs (docs/data-tier.md);
+    // after the l7 group, so that lab failover files an HAProxy's scenarios under that one (the
+    // HTTP path's stricter budget: a device is a scenario of the first group it is in)
+    if (t.dataVrrp)
+      add({
+        name: `${tenant}-data-vips`,
+        kind: 'vrrp-pair',
+        members: t.dataVrrp.members.map((m) => m.device),
+        maxUnavailable: 1,
+        reason: `VRRP data VIPs of tenant ${tenant}`,
+      });
   }
   return groups;
 }

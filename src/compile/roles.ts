@@ -44,6 +44,11 @@ export interface RoleSpec {
   /** The places of a tenant's services it may fill (`tenants.<t>.routers.members`, …). */
   serves: readonly TenantSlot[];
   /**
+   * The daemon it runs beyond `daemons` when its tenant has data VIPs, which it then holds
+   * (docs/data-tier.md: the HAProxy pair, keepalived VRRP on the clients' segment); absent: never.
+   */
+  dataVips?: Extract<Daemon, 'keepalived'>;
+  /**
    * The BGP peer group (src/compile/frr/peer-groups.ts) a session to a device of this role goes
    * into on the other end: `asPeer`, or `fromPeer[<the other end's role>]`. Null: no BGP.
    */
@@ -265,6 +270,7 @@ export const ROLES = {
     uplinkNic: false,
     peersWithUpstreams: false,
     serves: ['l7', 'l4-real-server'],
+    dataVips: 'keepalived',
     bgp: null,
     redundancy: null,
     external: false,
@@ -409,6 +415,12 @@ export function serviceRoles(): Record<'routers' | 'l4' | 'l4RealServers' | 'l7'
     l7: filling('l7'),
     l7Servers: filling('l7-server'),
   };
+}
+
+/** The daemons a device of `role` runs to hold data VIPs (`dataVips`) when `holds`; else none. */
+export function dataVipDaemons(role: Role, holds: boolean): Daemon[] {
+  const daemon = roleSpec(role).dataVips;
+  return holds && daemon ? [daemon] : [];
 }
 
 /** The role of the devices outside our control (the lab's simulated upstreams): `external` in its row. */

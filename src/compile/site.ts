@@ -26,7 +26,7 @@ import { compilePostgres } from './postgres.js';
 import { compileAmqpWorker, compileRabbitmq } from './rabbitmq.js';
 import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
-import { failureDomain, roleSpec, runsFrr } from './roles.js';
+import { dataVipDaemons, failureDomain, roleSpec, runsFrr } from './roles.js';
 import { snmpSecretNames, withoutSnmpd, withSnmpd } from './snmp.js';
 import { compileTimers } from './timers.js';
 
@@ -96,7 +96,13 @@ function compileDevice(
   const amqpWorker = d.role === 'vm' ? compileAmqpWorker(facts, d, timers) : null;
   // gdnsd on a GSLB DNS server, a VM (gslb.ts)
   const gdnsd = d.role === 'vm' ? dnsServers.get(`${facts.name}/${d.name}`) : undefined;
+  // keepalived on an HAProxy member holding its tenant's data VIPs (the role table's `dataVips`)
+  const dataVips = dataVipDaemons(
+    d.role,
+    !!tenantOf(facts, d)?.dataVrrp?.members.some((m) => m.device === d.name),
+  );
   const base = deviceBase(facts, d, [
+    ...dataVips,
     ...(redis ? ['redis' as const] : []),
     ...(postgres ? (['etcd', 'patroni', 'pgbouncer'] as const) : []),
     ...(rabbitmq ? ['rabbitmq-server' as const] : []),
@@ -139,6 +145,7 @@ function compileDevice(
         role: d.role,
         tenant: d.tenant!,
         haproxy: compileHaproxy(facts, d),
+        ...withValue('keepalived', dataVips.length ? compileKeepalived(facts, d) : null),
         ...withValue('redis', redis),
       };
     case 'vm':
@@ -208,13 +215,27 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = 
     services: services(facts, d),
     daemons,
     snmpd: null,
-    sysctls: kernelSettings(daemons, interfaces, d.hostedOn !== null),
+    sysctls: kernelSettings(d.role, daemons, interfaces, d.hostedOn !== null),
   };
 }
 
-/** A device's kernel settings, from its daemons (FRR: routed; any: configured) and NICs. */
-function kernelSettings(daemons: readonly Daemon[], interfaces: readonly HostInterface[], isVm: boolean) {
-  return compileSysctls({ routed: runsFrr(daemons), configured: daemons.length > 0, isVm }, interfaces);
+/**
+ * A device's kernel settings, from its daemons (FRR: routed; any: configured; its role's
+ * `dataVips` daemon: holds data VIPs) and NICs.
+ */
+function kernelSettings(
+  role: Device['role'],
+  daemons: readonly Daemon[],
+  interfaces: readonly HostInterface[],
+  isVm: boolean,
+) {
+  // the role's `dataVips` daemon runs: it holds data VIPs
+  const holds = dataVipDaemons(role, true);
+  const holdsDataVips = holds.length > 0 && holds.every((x) => daemons.includes(x));
+  return compileSysctls(
+    { routed: runsFrr(daemons), configured: daemons.length > 0, isVm, holdsDataVips },
+    interfaces,
+  );
 }
 
 /**
@@ -226,7 +247,7 @@ export function rederived(facts: SiteFacts, device: Device): Device {
   const bare = withoutSnmpd(device);
   return withSnmpd(facts, {
     ...bare,
-    sysctls: kernelSettings(bare.daemons, bare.interfaces, bare.hostedOn !== null),
+    sysctls: kernelSettings(bare.role, bare.daemons, bare.interfaces, bare.hostedOn !== null),
   });
 }
 

@@ -41,7 +41,7 @@ const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<Tar
   // a node's leaves withdraw its LoadBalancer IPs on the fabric's BFD, as for any fabric node
   ['k8s-cluster', ['fabric-node']],
   ['cable', ['fabric-cable']],
-  ['vrrp-pair', ['vrrp-gateway', 'l4-vip']],
+  ['vrrp-pair', ['vrrp-gateway', 'l4-vip', 'data-vip']],
   // a HAProxy is a real server of the L4 VIPs in front of it
   ['haproxy-pair', ['l4-real-server']],
   ['app-servers', ['app-server']],

@@ -66,9 +66,9 @@ export interface DataProbe {
   kind: 'data';
   id: string;
   device: string;
-  /** The HAProxy whose frontend it goes through: an end of the probe, as a ping's target. */
+  /** The HAProxy that holds the VIP while all are up (its VRRP master): an end of the probe, as a ping's target. */
   via: string;
-  /** The HAProxy frontend's address and port (the VIP's own address is held by no one yet). */
+  /** The VIP's address and port, which the HAProxy pair holds and binds. */
   address: string;
   port: number;
   role: 'write' | 'read';
@@ -86,9 +86,9 @@ export type Probe = PingProbe | HttpProbe | DataProbe;
 
 /**
  * The data kinds `lab failover` probes and fails (failover/probes.ts has an agent for each). Not
- * RabbitMQ yet: the lab runs its nodes, but there is no AMQP probe agent and its VIP is held by
- * nothing (docs/data-tier.md, what is left of the RabbitMQ slice), so its members are no scenario
- * of their own and its VIP is probed by nobody.
+ * RabbitMQ yet: the lab runs its nodes and the HAProxy pair holds its VIP, but there is no AMQP
+ * probe agent (docs/data-tier.md, what is left of the RabbitMQ slice), so its members are no
+ * scenario of their own and its VIP is probed by nobody.
  */
 export type ProbedDataKind = Exclude<DataKind, 'rabbitmq'>;
 export const isProbedData = (kind: DataKind): kind is ProbedDataKind => kind !== 'rabbitmq';
@@ -190,29 +190,43 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
 }
 
 /**
- * Per HAProxy frontend of a data VIP, a probe of its role from the first L4 balancer of the
- * tenant (a device of the tenant with IPVS virtual servers); none for a tenant without one.
+ * Per data VIP, a probe of its role from the first L4 balancer of the tenant (a device of the
+ * tenant with IPVS virtual servers); none for a tenant without one. Every member of the HAProxy
+ * pair binds the VIP (the pair holds it with VRRP), so one probe per VIP, through the member that
+ * holds it while all are up: the intended master of the VRRP instance holding its address.
  */
 function dataProbes(site: Site): DataProbe[] {
   const client = (tenant: string | null) =>
     site.devices.find((d) => runsVrrp(d) && d.keepalived.virtualServers.length && tenantOf(d) === tenant)
       ?.name;
   const plans = new Map(dataPlans(site).map((p) => [p.service, p]));
-  const out: DataProbe[] = [];
+  const holder = (tenant: string | null, address: string) =>
+    site.devices.find(
+      (d) =>
+        runsProxy(d) &&
+        runsVrrp(d) &&
+        tenantOf(d) === tenant &&
+        d.keepalived.vrrpInstances.some(
+          (i) => i.intendedMaster && i.virtualIpaddress.some((a) => a.address === address),
+        ),
+    )?.name;
+  const out = new Map<string, DataProbe>();
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;
-    const from = client(tenantOf(d));
+    const tenant = tenantOf(d);
+    const from = client(tenant);
     if (!from) continue;
     for (const f of d.haproxy.tcpFrontends)
       for (const b of f.binds.filter((x) => x.family === 'ipv4')) {
-        const service = `${tenantOf(d)}/${f.service}`;
+        const service = `${tenant}/${f.service}`;
         const plan = plans.get(service);
-        if (!plan || !isProbedData(plan.kind)) continue;
-        out.push({
+        const via = holder(tenant, b.address) ?? d.name;
+        if (!plan || !isProbedData(plan.kind) || out.has(`${tenant} ${b.address}:${b.port}`)) continue;
+        out.set(`${tenant} ${b.address}:${b.port}`, {
           kind: 'data',
-          id: `${plan.kind} ${from}→${d.name} ${b.address}:${b.port} (${service} ${f.vipRole})`,
+          id: `${plan.kind} ${from}→${via} ${b.address}:${b.port} (${service} ${f.vipRole})`,
           device: from,
-          via: d.name,
+          via,
           address: b.address,
           port: b.port,
           role: f.vipRole,
@@ -223,7 +237,7 @@ function dataProbes(site: Site): DataProbe[] {
         });
       }
   }
-  return out;
+  return [...out.values()];
 }
 
 /** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */

@@ -1151,7 +1151,7 @@ export interface DataMember {
   role: 'primary' | 'replica' | 'node';
 }
 /**
- * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The HAProxy pair listens on the port; the L4 pair holding the address (VRRP + IPVS to the HAProxy pair) is not rendered yet (docs/data-tier.md), so until then clients reach the HAProxy pair's L4-facing address on that port.
+ * One VIP of a data service: an address clients use and the port on it, with the members it reaches chosen by their current role. The tenant's HAProxy pair holds the address itself with keepalived VRRP on the VIP's segment (one instance per segment holding all the tenant's data VIPs there, `<tenant>_data_<segment>`; VRID: the highest the tenant's VRRP groups leave free on the segment; priorities from the pair's `members` order, 150 then 100; tracking HAProxy) and binds `address:port` (docs/data-tier.md); no IPVS, no route: put it on the clients' segment.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "DataVip".
@@ -1162,15 +1162,15 @@ export interface DataVip {
    */
   role: 'write' | 'read';
   /**
-   * The tenant segment that carries the VIP.
+   * The tenant segment that carries the VIP: one on which every member of the HAProxy pair has a NIC (`data-vip-off-proxy`), the one its clients are on (e.g. `app`).
    */
   segment: string;
   /**
-   * The IPv4 VIP, inside the segment's `subnet`.
+   * The IPv4 VIP, a host address inside the segment's `subnet` (`address-outside-pool`, `not-a-host-address`), no device's address nor another VIP's (`duplicate-address`).
    */
   address: string;
   /**
-   * The port clients connect to, and the HAProxy pair's listening port for this VIP (on its L4-facing address, else on every address): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001).
+   * The port clients connect to, and the HAProxy pair's listening port for this VIP (it binds `address:port`): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001).
    */
   port: number;
 }

@@ -145,7 +145,12 @@ export type BudgetKind =
   | 'app-server'
   | 'hypervisor'
   /** A data service's write VIP after a promotion: HAProxy's role checks follow the primary. */
-  | 'data-write';
+  | 'data-write'
+  /**
+   * A tenant's data VIPs when a member of its HAProxy pair fails: VRRP moves them to the other
+   * member (the member lost, or its HAProxy dead and the instance in FAULT).
+   */
+  | 'data-vip';
 
 /**
  * One failure budget: what fails, the worst-case outage the rendered timers allow, and the outage

@@ -168,12 +168,22 @@ export interface L4lbAnycastDevice extends L4lbPlainDevice, WithFrr {
   /** What it announces and why, with the withdrawal times against the budget. */
   anycast: AnycastModel;
 }
-export interface L7lbDevice extends DeviceBase {
+/** A member of a tenant's HAProxy pair: the plain one, or one that holds the tenant's data VIPs. */
+export type L7lbDevice = L7lbPlainDevice | L7lbDataVipDevice;
+export interface L7lbPlainDevice extends DeviceBase {
   role: 'l7lb';
   tenant: string;
   haproxy: HaproxyModel;
   /** The Sentinel watching the tenant's Redis services (absent without one). */
   redis?: RedisModel;
+}
+/**
+ * A member of an HAProxy pair whose tenant has data VIPs: keepalived holds them with VRRP on
+ * their segments, one instance per segment, tracking HAProxy (src/compile/keepalived.ts,
+ * docs/data-tier.md).
+ */
+export interface L7lbDataVipDevice extends L7lbPlainDevice {
+  keepalived: KeepalivedModel;
 }
 export interface VmDevice extends DeviceBase {
   role: 'vm';

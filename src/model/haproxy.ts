@@ -183,7 +183,10 @@ export interface HaproxyTcpFrontend {
   /** The data service and the VIP's role (`write`: the primary; `read`: the replicas). */
   service: string;
   vipRole: 'write' | 'read';
-  /** IPv4 only (a data VIP is IPv4): the L4-facing address, as the HTTP frontends bind. */
+  /**
+   * IPv4 only (a data VIP is IPv4): the VIP's address and port, which the pair holds with VRRP
+   * (the backup binds it too: `net.ipv4.ip_nonlocal_bind`).
+   */
   binds: HaproxyBind[];
   backend: string;
 }

@@ -40,12 +40,17 @@ beforeAll(() => {
   ensureInstalled(DAEMON_PACKAGES);
   // the reference sites, idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs), and
   // the Kubernetes fixture (issue 13: the leaves' peer group per cluster), and the active-active
-  // fixture (issue 11: the L4 members' FRR and anycast keepalived, the vRouters' L4-ANYCAST group)
+  // fixture (issue 11: the L4 members' FRR and anycast keepalived, the vRouters' L4-ANYCAST group),
+  // and the data fixtures (issue 12: the HAProxy pair's keepalived holding the data VIPs, and the
+  // TCP frontends binding them)
   sites = [
     ...renderExample(),
     ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory')),
     ...renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory')),
     ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
+    ...['data-tier', 'data-pg', 'data-mq'].flatMap((f) =>
+      renderExample(join(REPO, 'test', 'fixtures', f, 'inventory')),
+    ),
   ];
   writeRendered(outDir, sites);
 });
@@ -100,11 +105,17 @@ describe('keepalived: keepalived -t -f', () => {
   it('GIVEN every rendered keepalived.conf and a box with the device interfaces THEN keepalived accepts it', () => {
     const files = filesOf('keepalived.conf');
     // idc-a, idc-ds (idc-a made dual-stack), aa-a and aa-b (the active-active fixture, anycast
-    // L4 members) have the vRouters and the L4 pair; idc-b none
+    // L4 members) have the vRouters and the L4 pair; idc-b none; the data sites (data-a, data-pg,
+    // data-mq) their HAProxy pair too, holding the data VIPs
     expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual(
-      ['aa-a', 'aa-b', 'idc-a', 'idc-ds'].flatMap((site) =>
-        ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`),
-      ),
+      [
+        ...['aa-a', 'aa-b', 'idc-a', 'idc-ds'].flatMap((site) =>
+          ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`),
+        ),
+        ...['data-a', 'data-mq', 'data-pg'].flatMap((site) =>
+          ['lb1', 'lb2', 'vr1', 'vr2', 'web1', 'web2'].map((d) => `${site}/${d}`),
+        ),
+      ].sort(),
     );
     for (const f of files) {
       const r = check(join(outDir, f.site, f.device, f.file), interfacesOf(f.site, f.device));
@@ -176,6 +187,12 @@ describe('HAProxy: haproxy -c -f', () => {
       'aa-a/web2',
       'aa-b/web1',
       'aa-b/web2',
+      'data-a/web1',
+      'data-a/web2',
+      'data-mq/web1',
+      'data-mq/web2',
+      'data-pg/web1',
+      'data-pg/web2',
       'idc-a/web1',
       'idc-a/web2',
       'idc-ds/web1',

@@ -285,7 +285,8 @@ describe('etcd, Patroni, PostgreSQL, PgBouncer and HAProxy on their rendered con
     for (const m of MEMBERS)
       moved.set(pgOf(m).patroni.postgresql.address, `127.0.0.${41 + MEMBERS.indexOf(m)}`);
     moved.set('10.20.3.0', '127.0.0.0');
-    moved.set(model.tcpFrontends[0]!.binds[0]!.address, vip);
+    // each VIP's bind (rw and ro: two addresses, one port each) to the one loopback VIP
+    for (const f of model.tcpFrontends) for (const b of f.binds) moved.set(b.address, vip);
 
     // etcd on every member, on its rendered environment file (Debian's unit reads it the same way)
     for (const m of MEMBERS) {

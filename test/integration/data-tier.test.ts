@@ -401,7 +401,8 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     [...data].sort().forEach((a, i) => {
       moved.set(a, `127.0.0.${31 + i}`);
     });
-    moved.set(web1().model.tcpFrontends[0]!.binds[0]!.address, vip);
+    // each VIP's bind (rw and ro: two addresses, one port each) to the one loopback VIP
+    for (const f of web1().model.tcpFrontends) for (const b of f.binds) moved.set(b.address, vip);
 
     // the members, then (once the replicas are in sync) the five Sentinels
     for (const name of members) startMember(name);

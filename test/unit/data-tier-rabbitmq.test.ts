@@ -79,7 +79,7 @@ describe('the data-mq fixture compiled', () => {
     const w = device('worker1');
     if (!runsAmqpWorker(w)) throw new Error('worker1 runs no worker');
     expect(w.daemons).toContain('amqp-worker');
-    expect(w.amqpWorker.server).toEqual({ address: '10.20.1.30', port: 5672 });
+    expect(w.amqpWorker.server).toEqual({ address: '10.20.2.60', port: 5672 });
     expect([w.amqpWorker.queue, w.amqpWorker.username, w.amqpWorker.prefetch]).toEqual(['jobs', 'mq', 1]);
     expect(w.amqpWorker.authFile).toBe('/etc/fabric/amqp-worker/mq.auth');
   });
@@ -139,7 +139,7 @@ describe('the RabbitMQ findings', () => {
 
   it('GIVEN a worker and only a read VIP THEN rabbitmq-read-vip and rabbitmq-workers-without-vip', () => {
     const inv = fixtureWith(TENANTS, (t) =>
-      t.replace('amqp: { role: write, segment: lbnet', 'amqp: { role: read, segment: lbnet'),
+      t.replace('amqp: { role: write, segment: app', 'amqp: { role: read, segment: app'),
     );
     expect(codes(inv, 'rabbitmq-read-vip', 'rabbitmq-workers-without-vip').map((f) => f.code)).toEqual([
       'rabbitmq-read-vip',

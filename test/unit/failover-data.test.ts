@@ -49,13 +49,11 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(crashPlanOf(device('redis2'))?.daemon).toBe('redis-server');
   });
 
-  it('GIVEN dataProbes THEN a write and a read probe per HAProxy, from lb1, with the service’s password; without, none (a push’s probes)', () => {
+  it('GIVEN dataProbes THEN a write and a read probe per VIP, from lb1, through the HAProxy holding it (VRRP master web1), with the service’s password; without, none (a push’s probes)', () => {
     const redis = deriveProbes(site, { dataProbes: true }).filter((p): p is DataProbe => p.kind === 'data');
     expect(redis.map((p) => p.id)).toEqual([
-      'redis lb1→web1 10.20.1.11:6380 (shop/cache read)',
-      'redis lb1→web1 10.20.1.11:6379 (shop/cache write)',
-      'redis lb1→web2 10.20.1.12:6380 (shop/cache read)',
-      'redis lb1→web2 10.20.1.12:6379 (shop/cache write)',
+      'redis lb1→web1 10.20.2.41:6380 (shop/cache read)',
+      'redis lb1→web1 10.20.2.40:6379 (shop/cache write)',
     ]);
     expect(redis[1]).toMatchObject({ device: 'lb1', via: 'web1', port: 6379, role: 'write', auth: true });
     expect(probeEnds(redis[1]!)).toEqual(['lb1', 'web1']);
@@ -67,9 +65,9 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     const { scenarios } = deriveScenarios(site, { only: ['redis1', 'web1', 'hv1'], faults: ['crash'] });
     const redisIn = (id: string) =>
       probesOf(scenarios.find((s) => s.id === id)!, probes).filter((p) => p.kind === 'data').length;
-    expect(redisIn('redis1/crash')).toBe(4);
+    expect(redisIn('redis1/crash')).toBe(2);
     expect(redisIn('web1/crash')).toBe(0);
-    expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 4);
+    expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 2);
   });
 });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileSysctls } from '../../src/compile/kernel.js';
-import { runsFrr } from '../../src/compile/roles.js';
+import { dataVipDaemons, runsFrr } from '../../src/compile/roles.js';
 import { SYSCTL_CONF, sysctl, sysctlSettings } from '../../src/daemons/sysctl/index.js';
 import { deviceFindings } from '../../src/drift/poller.js';
 import type { HostInterface } from '../../src/model/types.js';
@@ -55,7 +55,7 @@ describe("compile: what is derived from a device's daemons sees all of them", ()
   /** The inventories compiled here, under the repository. */
   const INVENTORIES = [
     'inventory',
-    ...['active-active', 'data-pg', 'data-tier', 'dual-stack', 'k8s', 'lab-l4'].map(
+    ...['active-active', 'data-mq', 'data-pg', 'data-tier', 'dual-stack', 'k8s', 'lab-l4'].map(
       (f) => `test/fixtures/${f}/inventory`,
     ),
   ];
@@ -88,8 +88,14 @@ describe("compile: what is derived from a device's daemons sees all of them", ()
           expect({ device: d.name, sysctls: d.sysctls }).toEqual({
             device: d.name,
             sysctls: compileSysctls(
-              // routed where it runs FRR: its role's, or an L4 member's for anycast (added after the site compile)
-              { routed: runsFrr(own), configured: own.length > 0, isVm: d.hostedOn !== null },
+              // routed where it runs FRR: its role's, or an L4 member's for anycast (added after the site compile);
+              // the non-local bind where it runs its role's daemon for holding data VIPs (the HAProxy pair's keepalived)
+              {
+                routed: runsFrr(own),
+                configured: own.length > 0,
+                isVm: d.hostedOn !== null,
+                holdsDataVips: dataVipDaemons(d.role, true).some((x) => own.some((o) => o === x)),
+              },
               d.interfaces as readonly HostInterface[],
             ),
           });

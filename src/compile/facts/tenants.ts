@@ -17,6 +17,7 @@ import type {
 } from '../../inventory/types.gen.js';
 import { parseAddress } from '../../net/ipv4.js';
 import { parseAddress6 } from '../../net/ipv6.js';
+import { dataVipPriority, dataVipVrid } from '../allocate.js';
 import type { DeviceFacts, SegmentFacts } from '../facts.js';
 import type { FactsContext } from './context.js';
 import { familiesMatch } from './devices.js';
@@ -133,6 +134,26 @@ export interface TenantFacts {
   l7: { members: string[]; frontends: [string, Frontend][]; backends: L7BackendFacts[] } | null;
   /** Its data services, sorted by name (empty without `data`). */
   data: DataServiceFacts[];
+  /**
+   * The HAProxy pair as the VRRP pair holding the data VIPs (docs/data-tier.md): its members with
+   * priorities from their order (allocate.ts `dataVipPriority`) and one group per segment that
+   * carries data VIPs; null without an HAProxy pair or without data VIPs.
+   */
+  dataVrrp: (VrrpPairFacts & { groups: DataVipGroupFacts[] }) | null;
+}
+
+/**
+ * The data VIPs of a tenant on one segment: one VRRP instance on the HAProxy pair
+ * (`<tenant>_data_<segment>`) holds them all, with a VRID allocated here (allocate.ts `dataVipVrid`).
+ */
+export interface DataVipGroupFacts {
+  /** The segment's name in the tenant, and its `tenant/segment` key. */
+  segment: string;
+  key: string;
+  /** Null when every VRID of the segment is taken (checks: `data-vip-no-vrid`). */
+  vrid: number | null;
+  /** The VIPs' addresses that parse, ascending, each once, with the `<service>/<vip>` names holding it. */
+  addresses: { address: number; vips: string[] }[];
 }
 
 /** Every tenant, sorted by name. */
@@ -172,6 +193,33 @@ export function tenantFacts(
       budget: p.budget ?? null,
     });
     const { routers, l4, l7, data } = t;
+    const dataServices = Object.entries(data ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([svc, ds]) => ({
+        name: svc,
+        kind: ds.kind,
+        port: ds.port ?? DEFAULT_DATA_PORTS[ds.kind],
+        members: ds.members
+          .map((m) => ({ device: devices.get(m.device), role: m.role }))
+          .filter((m): m is { device: DeviceFacts; role: DataMember['role'] } => m.device !== undefined),
+        vips: Object.entries(ds.vips)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([vip, v]) => ({
+            name: vip,
+            role: v.role,
+            segment: v.segment,
+            key: `${name}/${v.segment}`,
+            address: parseAddress(v.address) ?? null,
+            port: v.port,
+          })),
+        budget: ds.budget ?? null,
+        auth: ds.auth?.secret ?? null,
+        cookie: ds.cookie?.secret ?? null,
+        workers: (ds.workers ?? []).flatMap((w) => {
+          const device = devices.get(w.device);
+          return device ? [{ device, queue: w.queue, prefetch: w.prefetch ?? DEFAULT_WORKER_PREFETCH }] : [];
+        }),
+      }));
     out.set(name, {
       name,
       input: t,
@@ -212,36 +260,55 @@ export function tenantFacts(
             })),
           }
         : null,
-      data: Object.entries(data ?? {})
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([svc, ds]) => ({
-          name: svc,
-          kind: ds.kind,
-          port: ds.port ?? DEFAULT_DATA_PORTS[ds.kind],
-          members: ds.members
-            .map((m) => ({ device: devices.get(m.device), role: m.role }))
-            .filter((m): m is { device: DeviceFacts; role: DataMember['role'] } => m.device !== undefined),
-          vips: Object.entries(ds.vips)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([vip, v]) => ({
-              name: vip,
-              role: v.role,
-              segment: v.segment,
-              key: `${name}/${v.segment}`,
-              address: parseAddress(v.address) ?? null,
-              port: v.port,
-            })),
-          budget: ds.budget ?? null,
-          auth: ds.auth?.secret ?? null,
-          cookie: ds.cookie?.secret ?? null,
-          workers: (ds.workers ?? []).flatMap((w) => {
-            const device = devices.get(w.device);
-            return device
-              ? [{ device, queue: w.queue, prefetch: w.prefetch ?? DEFAULT_WORKER_PREFETCH }]
-              : [];
-          }),
-        })),
+      data: dataServices,
+      dataVrrp: l7 ? dataVrrpOf(t, l7.members, dataServices) : null,
     });
   }
   return out;
+}
+
+/**
+ * The HAProxy pair's VRRP for the tenant's data VIPs: a group per segment carrying one, its VRID
+ * the highest the tenant's inventory VRRP groups leave free on that segment.
+ */
+function dataVrrpOf(
+  t: Tenant,
+  members: readonly string[],
+  services: readonly DataServiceFacts[],
+): (VrrpPairFacts & { groups: DataVipGroupFacts[] }) | null {
+  const bySegment = new Map<string, { key: string; addresses: Map<number, string[]> }>();
+  for (const svc of services)
+    for (const v of svc.vips) {
+      const g = bySegment.get(v.segment) ?? { key: v.key, addresses: new Map<number, string[]>() };
+      if (v.address !== null)
+        g.addresses.set(v.address, [...(g.addresses.get(v.address) ?? []), `${svc.name}/${v.name}`]);
+      bySegment.set(v.segment, g);
+    }
+  if (!bySegment.size) return null;
+  // the VRIDs the inventory writes on each segment: the gateway, the L4 gateway, the L4 services
+  const taken = (segment: string) =>
+    new Set([
+      ...Object.entries(t.routers?.gateways ?? {})
+        .filter(([s]) => s === segment)
+        .map(([, g]) => g.vrid),
+      ...(t.l4?.gateway.segment === segment ? [t.l4.gateway.vrid] : []),
+      ...Object.values(t.l4?.services ?? {})
+        .filter((s) => s.segment === segment)
+        .map((s) => s.vrid),
+    ]);
+  return {
+    members: members.map((device, i) => ({ device, priority: dataVipPriority(i) })),
+    auth: null,
+    budget: null,
+    groups: [...bySegment]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([segment, g]) => ({
+        segment,
+        key: g.key,
+        vrid: dataVipVrid(taken(segment)),
+        addresses: [...g.addresses]
+          .sort(([a], [b]) => a - b)
+          .map(([address, vips]) => ({ address, vips: vips.sort() })),
+      })),
+  };
 }
