@@ -32,14 +32,7 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     const base = ['tenants', tenant, 'l7'];
     const members = t.l7?.members.join(', ') ?? '';
-    // fabric's own frontends on the same address (src/compile/haproxy.ts)
-    const bound = new Map<number, string>([
-      [HAPROXY_HEALTH.port, `${HAPROXY_HEALTH.name}, where the L4 balancers check HAProxy,`],
-      [
-        HAPROXY_PEER.port,
-        `${HAPROXY_PEER.name}, where the other members of the pair send a backend's requests when it has no server up,`,
-      ],
-    ]);
+    const bound = new Map<number, string>();
     const listen = (port: number, what: string, path: InventoryPath) => {
       const first = bound.get(port);
       const own = FABRIC_FRONTENDS.get(port);
@@ -91,11 +84,19 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
           ),
         );
     }
-    // a data VIP is a TCP frontend on the same address (src/compile/data-tier.ts)
+    // a data VIP is a TCP frontend on its own address (src/compile/data-tier.ts), which no other
+    // VIP or device has (addressing.ts, duplicate-address): only sshd, on every address, can be in its way
     for (const [svc, ds] of Object.entries(t.data ?? {}))
-      for (const [vip, v] of Object.entries(ds.vips)) {
-        listen(v.port, `data VIP ${svc}/${vip}`, ['tenants', tenant, 'data', svc, 'vips', vip, 'port']);
-      }
+      for (const [vip, v] of Object.entries(ds.vips))
+        if (v.port === ssh)
+          out.push(
+            finding(
+              ctx,
+              'listener-conflict',
+              `data VIP ${svc}/${vip} listens on port ${v.port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
+              ['tenants', tenant, 'data', svc, 'vips', vip, 'port'],
+            ),
+          );
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
       if (b.port === ssh)
         out.push(
