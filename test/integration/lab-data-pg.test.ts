@@ -24,20 +24,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
-import { crashMembers, writesFailed } from '../support/data-failover.js';
+import { crashMembers, dataVip, writesFailed } from '../support/data-failover.js';
 import { renderExample } from '../support/render.js';
 
 const SITE = 'data-pg';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-pg', 'inventory');
 const MEMBERS = ['pg1', 'pg2', 'pg3'] as const;
-/** The HAProxy pair's L4-facing addresses (lbnet), where the data VIPs' ports listen. */
-const WEB1 = '10.20.1.11';
-const WEB2 = '10.20.1.12';
-const WRITE_PORT = 5000;
-const READ_PORT = 5001;
 
 const lab = labFromFixture(FIXTURE, 'dpg', { site: SITE, flags: ['--wait', '240'] });
 const [fixture] = renderExample(FIXTURE);
+/** The service's VIPs, which the HAProxy pair holds (VRRP) on the clients' segment. */
+const WRITE = dataVip(fixture!.site, 'db', 'write');
+const READ = dataVip(fixture!.site, 'db', 'read');
 const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/db')!;
 const password = /^"db" "(.*)"$/m.exec(
   fixture!.rendered.files.find((f) => f.device === 'pg1' && f.file === 'userlist.txt')!.content,
@@ -153,15 +151,19 @@ describe('PostgreSQL in the data-pg lab', () => {
 
   it('GIVEN a client on the L4-facing segment THEN a write through web1’s write frontend is read back through web2’s read frontend, and the read frontend refuses a write', async () => {
     // the application's role may create databases, not objects in another's public schema (PostgreSQL 15)
-    const created = await sql(WEB1, WRITE_PORT, 'create database app', 'postgres');
+    const created = await sql(WRITE.address, WRITE.port, 'create database app', 'postgres');
     expect(created.code, created.stderr).toBe(0);
-    const write = await sql(WEB1, WRITE_PORT, 'create table probe (n int); insert into probe values (42)');
+    const write = await sql(
+      WRITE.address,
+      WRITE.port,
+      'create table probe (n int); insert into probe values (42)',
+    );
     expect(write.code, write.stderr).toBe(0);
     await waitFor('the row on a replica', 10_000, async () => {
-      const r = await sql(WEB2, READ_PORT, 'select count(*) from probe where n = 42');
+      const r = await sql(READ.address, READ.port, 'select count(*) from probe where n = 42');
       return r.code === 0 && r.stdout.trim() === '1' ? true : undefined;
     });
-    const refused = await sql(WEB2, READ_PORT, 'insert into probe values (43)');
+    const refused = await sql(READ.address, READ.port, 'insert into probe values (43)');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/read-only transaction/);
   }, 60_000);

@@ -27,7 +27,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runsRedis } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
-import { crashMembers, writesFailed } from '../support/data-failover.js';
+import { crashMembers, dataVip, writesFailed } from '../support/data-failover.js';
 import { backForASecond, outageAfter } from '../support/outage.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
 import { renderExample } from '../support/render.js';
@@ -38,12 +38,12 @@ const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 const MEMBERS = { redis1: '10.20.3.31', redis2: '10.20.3.32', redis3: '10.20.3.33' } as const;
 /** Every Sentinel: on the members and on the HAProxy pair's data NICs. */
 const SENTINELS = { ...MEMBERS, web1: '10.20.3.11', web2: '10.20.3.12' } as const;
-/** The HAProxy pair's L4-facing addresses (lbnet), where the data VIPs' ports listen. */
-const WEB1 = '10.20.1.11';
-const WEB2 = '10.20.1.12';
 
 const lab = labFromFixture(FIXTURE, 'dtl', { site: SITE, flags: ['--wait', '240'] });
 const [fixture] = renderExample(FIXTURE);
+/** The service's VIPs, which the HAProxy pair holds (VRRP) on the clients' segment. */
+const WRITE = dataVip(fixture!.site, 'cache', 'write');
+const READ = dataVip(fixture!.site, 'cache', 'read');
 const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/cache')!;
 const redis1 = fixture!.site.devices.find((x) => x.name === 'redis1')!;
 /** The service's `failover-timeout`, as the members' rendered sentinel.conf has it. */
@@ -166,17 +166,17 @@ describe('the data tier in the data-a lab', () => {
   }, 90_000);
 
   it('GIVEN a client on the L4-facing segment THEN a write through web1’s write frontend is read back through web2’s read frontend', async () => {
-    expect(await cli('lb1', WEB1, 6379, 'SET', 'lab:k', 'v1')).toBe('OK');
-    expect(await cli('lb1', WEB1, 6379, 'INFO', 'replication')).toContain('role:master');
+    expect(await cli('lb1', WRITE.address, WRITE.port, 'SET', 'lab:k', 'v1')).toBe('OK');
+    expect(await cli('lb1', WRITE.address, WRITE.port, 'INFO', 'replication')).toContain('role:master');
     await waitFor('the write read back through web2’s read frontend', 10_000, async () =>
-      (await cli('lb1', WEB2, 6380, 'GET', 'lab:k')) === 'v1' ? true : undefined,
+      (await cli('lb1', READ.address, READ.port, 'GET', 'lab:k')) === 'v1' ? true : undefined,
     );
-    expect(await cli('lb1', WEB2, 6380, 'INFO', 'replication')).toContain('role:slave');
+    expect(await cli('lb1', READ.address, READ.port, 'INFO', 'replication')).toContain('role:slave');
   }, 60_000);
 
   it('GIVEN writes through the write frontend WHEN the primary’s redis-server is SIGKILLed THEN a replica is promoted and writes fail for at most the budget; the restarted old primary becomes a replica', async () => {
     // one write every 20 ms from lb1, a new connection each
-    await loopInLb1('/tmp/writes.log', WEB1, 6379, 'SET lab:w:$i $i');
+    await loopInLb1('/tmp/writes.log', WRITE.address, WRITE.port, 'SET lab:w:$i $i');
     await waitFor('30 writes acknowledged', 20_000, async () =>
       (await writes()).filter((w) => w.ok).length >= 30 ? true : undefined,
     );
@@ -237,7 +237,7 @@ describe('the data tier in the data-a lab', () => {
     expect(promoted).not.toBe('');
     victim = ['redis2', 'redis3'].find((m) => m !== promoted)!;
     const reads = () => logged('/tmp/reads.log', (r) => r === 'v1');
-    await loopInLb1('/tmp/reads.log', WEB2, 6380, 'GET lab:k');
+    await loopInLb1('/tmp/reads.log', READ.address, READ.port, 'GET lab:k');
     await waitFor('30 reads answered', 20_000, async () =>
       (await reads()).filter((r) => r.ok).length >= 30 ? true : undefined,
     );

@@ -2,6 +2,9 @@
  * `fabric lab failover --fault crash` of data service members in a fixture's lab, and what its
  * JSON report says of the data probes: shared by the data tier's lab tests (Redis, PostgreSQL).
  */
+import type { DeepReadonly } from '../../src/model/freeze.js';
+import { runsProxy } from '../../src/model/runs.js';
+import type { SiteModel } from '../../src/model/types.js';
 import type { FixtureLab } from '../fixtures/lab/support.js';
 import { runFabric } from './cli.js';
 
@@ -52,3 +55,17 @@ export const writesFailed = (s: Pick<DataFailoverScenario, 'probes'>): number =>
   s.probes
     .filter((p) => p.kind === 'data' && p.probe.endsWith('write)'))
     .reduce((n, p) => n + p.failover.failed, 0);
+
+/** A data service's VIP of `role` (address and port), as the fixture's HAProxy pair binds it. */
+export function dataVip(
+  site: DeepReadonly<SiteModel>,
+  service: string,
+  role: 'write' | 'read',
+): { address: string; port: number } {
+  for (const d of site.devices) {
+    if (!runsProxy(d)) continue;
+    const bind = d.haproxy.tcpFrontends.find((f) => f.service === service && f.vipRole === role)?.binds[0];
+    if (bind) return { address: bind.address, port: bind.port };
+  }
+  throw new Error(`no ${role} VIP of ${service} in ${site.name}`);
+}
