@@ -347,7 +347,7 @@ function clientNode(c: SharedClient): Record<string, unknown> {
     kind: 'linux',
     'mgmt-ipv4': c.mgmtIpv4,
     env: { FABRIC_DAEMONS: '' },
-    labels: { 'fabric-role': 'client' },
+    labels: { [LABEL_DEVICE]: c.node, 'fabric-role': 'client' },
     exec,
   };
 }

@@ -45,3 +45,18 @@ export function nodeOfDevice(nodes: readonly LabeledNode[], site: string, device
   );
   return shared?.name ?? device;
 }
+
+/**
+ * The devices of `site` that have a node in the lab, by device name: a site's labelled nodes and
+ * the shared nodes serving it, or (a lab of one site) every node under its own name.
+ */
+export function devicesWithNodes(nodes: readonly LabeledNode[], site: string): string[] {
+  return nodes.flatMap((n) => {
+    const device = n.labels?.[LABEL_DEVICE];
+    if (device === undefined) return [n.name];
+    const own = n.labels?.[LABEL_SITE];
+    const serves =
+      own === undefined ? (n.labels?.[LABEL_SITES] ?? '').split(' ').includes(site) : own === site;
+    return serves ? [device] : [];
+  });
+}

@@ -17,7 +17,7 @@ import { renderSite } from '../../src/render/render.js';
 import { loadSecrets } from '../../src/render/secrets.js';
 import { TemplateSet } from '../../src/render/templates.js';
 import { exportSharedTopology } from '../../src/topology/clab.js';
-import { nodeOfDevice } from '../../src/topology/lab-nodes.js';
+import { devicesWithNodes, nodeOfDevice } from '../../src/topology/lab-nodes.js';
 import {
   coverOf,
   internetSite,
@@ -279,6 +279,15 @@ describe('GIVEN the plan WHEN exported to containerlab', () => {
     expect(nodeOfDevice([{ name: 'edge1', labels: { 'fabric-site': 'aa-a' } }], 'aa-a', 'edge1')).toBe(
       'edge1',
     );
+    // which of a site's devices have a node: its own and the shared upstreams, not the other site's
+    const ofA = devicesWithNodes(labeled, 'aa-a');
+    expect(ofA).toContain('edge1');
+    expect(ofA).toContain('isp1');
+    expect(ofA).not.toContain('client');
+    expect(ofA).toHaveLength(sites.find((x) => x.name === 'aa-a')!.devices.length);
+    expect(devicesWithNodes([{ name: 'edge1', labels: { 'fabric-site': 'aa-a' } }], 'aa-a')).toEqual([
+      'edge1',
+    ]);
   });
 });
 
