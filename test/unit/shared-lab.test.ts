@@ -183,6 +183,17 @@ describe('GIVEN the active-active fixture WHEN aa-a and aa-b are planned into on
       ['2001:db8:ffff:5::1', 65002],
     ]);
     expect(isp1.frr.routerBgp.ipv4Unicast.defaultOriginate).toEqual(['192.0.2.1', '192.0.2.5']);
+    // the kernel's per-interface settings follow the renamed ports (sysctl -p fails on a port that does not exist)
+    expect(
+      isp1.sysctls
+        .map((x) => x.key)
+        .filter((k) => k.startsWith('net.ipv6.conf.') && !/\.(all|default)\./.test(k)),
+    ).toEqual([
+      'net.ipv6.conf.client.accept_dad',
+      'net.ipv6.conf.eth92.accept_dad',
+      'net.ipv6.conf.s1-eth1.accept_dad',
+      'net.ipv6.conf.s2-eth1.accept_dad',
+    ]);
     expect(isp1.frr.interfaces.find((i) => i.name === 'client')!.addresses.map((a) => a.address)).toEqual([
       '192.0.2.189',
       '2001:db8:f1:ffff::1',

@@ -30,6 +30,7 @@ export function sharedUpstreamDevice(
   const neighbors: BgpNeighbor[] = [];
   const defaultOriginate = { v4: new Set<string>(), v6: new Set<string>() };
   const staticRoutes = new Map<string, FrrModel['staticRoutes'][number]>();
+  const sysctls = new Map<string, string>();
   for (const { port, u } of models) {
     const rename = (iface: string) => (iface === port.siteInterface ? port.port : iface);
     const tag = (text: string, iface: string) =>
@@ -53,6 +54,15 @@ export function sharedUpstreamDevice(
     for (const p of u.frr.routerBgp.ipv4Unicast.defaultOriginate) defaultOriginate.v4.add(p);
     for (const p of u.frr.routerBgp.ipv6Unicast?.defaultOriginate ?? []) defaultOriginate.v6.add(p);
     for (const r of u.frr.staticRoutes) staticRoutes.set(`${r.family ?? ''} ${r.prefix}`, structuredClone(r));
+    // the kernel's per-interface settings follow the port's new name (and the client's port gets the same)
+    for (const { key, value } of u.sysctls) {
+      const own = perInterface(key, port.siteInterface);
+      if (own === undefined) sysctls.set(key, value);
+      else {
+        sysctls.set(own(port.port), value);
+        if (plan.client.upstream === name) sysctls.set(own(plan.client.upstreamInterface), value);
+      }
+    }
   }
   const c = plan.client;
   if (c.upstream === name) {
@@ -78,6 +88,7 @@ export function sharedUpstreamDevice(
   frr.routerBgp.ipv4Unicast.defaultOriginate = [...defaultOriginate.v4];
   if (frr.routerBgp.ipv6Unicast) frr.routerBgp.ipv6Unicast.defaultOriginate = [...defaultOriginate.v6];
   base.interfaces = hostInterfaces.sort(byName);
+  base.sysctls = sortedSysctls(sysctls);
   base.site = INTERNET;
   base.mgmt = { ...base.mgmt, address: shared.mgmtIpv4, prefixLength: plan.mgmt.prefixLength };
   base.description = `${base.description} (shared by ${shared.sites.join(', ')})`;
@@ -104,4 +115,21 @@ export function internetSite(plan: SharedLabPlan, sites: readonly Site[]): SiteM
     timers: structuredClone(first.timers),
     budgets: [],
   };
+}
+
+/** `net.ipv6.conf.<iface>.<setting>` of this interface, as a function of another interface name. */
+function perInterface(key: string, iface: string): ((other: string) => string) | undefined {
+  const m = /^(net\.ipv[46]\.conf\.)([^.]+)(\..+)$/.exec(key);
+  return m && m[2] === iface ? (other) => `${m[1]}${other}${m[3]}` : undefined;
+}
+
+/** The site-wide settings (`all`, `default`, none per interface) first, in their order, then per interface by name. */
+function sortedSysctls(sysctls: ReadonlyMap<string, string>): { key: string; value: string }[] {
+  const list = [...sysctls].map(([key, value]) => ({ key, value }));
+  const iface = (k: string) => /^net\.ipv[46]\.conf\.([^.]+)\./.exec(k)?.[1];
+  const general = list.filter((s) => ['all', 'default', undefined].includes(iface(s.key)));
+  const specific = list
+    .filter((s) => !general.includes(s))
+    .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  return [...general, ...specific];
 }
