@@ -60,7 +60,10 @@ export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = D
 function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegistry): string[] {
   const cmds: string[] = [];
   const drivers = driversOf(d, registry);
-  if (!drivers.some((driver) => driver.lab.routes)) {
+  // a VM the model gives a default gateway routes by its OS even when FRR runs on it: an L4
+  // member's FRR only announces the anycast VIPs (docs/active-active.md), its NICs are the OS's
+  const routedByOs = d.defaultGateway !== null || d.defaultGateway6 !== undefined;
+  if (routedByOs || !drivers.some((driver) => driver.lab.routes)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
       for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
