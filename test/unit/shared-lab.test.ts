@@ -16,6 +16,7 @@ import { buildManifest } from '../../src/render/manifest.js';
 import { renderSite } from '../../src/render/render.js';
 import { loadSecrets } from '../../src/render/secrets.js';
 import { TemplateSet } from '../../src/render/templates.js';
+import { formatSshSetup } from '../../src/report/lab.js';
 import { exportSharedTopology } from '../../src/topology/clab.js';
 import { devicesWithNodes, nodeOfDevice } from '../../src/topology/lab-nodes.js';
 import {
@@ -73,7 +74,10 @@ describe('GIVEN the active-active fixture WHEN aa-a and aa-b are planned into on
     expect(names).toContain('aa-a-lb1');
     expect(names.filter((n) => n.startsWith('isp'))).toEqual(['isp1', 'isp2']);
     expect(names).toContain('client');
-    const devices = sites.reduce((n, s) => n + s.devices.filter((d) => d.role !== 'upstream').length, 0);
+    const devices = sites.reduce(
+      (n, s) => n + s.devices.filter((d) => d.managed).length,
+      0,
+    );
     expect(plan.nodes).toHaveLength(devices + 2 + 1);
     expect(new Set(names).size).toBe(names.length);
     expect(plan.sites).toEqual(['aa-a', 'aa-b']);
@@ -87,7 +91,7 @@ describe('GIVEN the active-active fixture WHEN aa-a and aa-b are planned into on
       { site: 'aa-a', edge: 'edge1', edgeInterface: 'eth3', siteInterface: 'eth1', port: 's1-eth1' },
       { site: 'aa-b', edge: 'edge1', edgeInterface: 'eth3', siteInterface: 'eth1', port: 's2-eth1' },
     ]);
-    const upstreamLinks = plan.links.filter((l) => l.kind === 'upstream').map((l) => [l.a, l.z]);
+    const upstreamLinks = plan.links.filter((l) => l.kind === 'session').map((l) => [l.a, l.z]);
     expect(upstreamLinks).toEqual([
       [
         { node: 'aa-a-edge1', interface: 'eth3' },
@@ -332,5 +336,17 @@ describe('GIVEN sites that cannot share one lab', () => {
       isp1Of(x).frr.interfaces.find((i) => i.name === 'eth1')!.addresses[0]!.address = '192.0.2.0';
     });
     expect(codes(s)).toContainEqual(['lab-upstream-address-collision', 'aa-b', 'upstreams.isp1.address']);
+  });
+});
+
+describe('GIVEN a running lab of both sites WHEN lab up prints how to push to it', () => {
+  it('THEN it names push and drift for each site (their devices keep their management addresses)', () => {
+    const status = { sshConfig: '/x/ssh_config' } as Parameters<typeof formatSshSetup>[0];
+    expect(formatSshSetup(status, ['aa-a', 'aa-b'])).toContain(
+      'then, for each site: fabric push --site aa-a --yes; fabric drift --site aa-a; fabric push --site aa-b --yes; fabric drift --site aa-b',
+    );
+    expect(formatSshSetup(status, 'idc-a')).toContain(
+      'then: fabric push --site idc-a --yes; fabric drift --site idc-a',
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { FamilyAddress } from '../../model/address.js';
 import type { DeepReadonly } from '../../model/freeze.js';
 import { formatAddress, mask, nth, overlaps, type Prefix4, parsePrefix, prefixSize } from '../../net/ipv4.js';
 import { formatAddress6, mask6, type Prefix6, parsePrefix6 } from '../../net/ipv6.js';
-import type { SharedClient, Upstream } from './types.js';
+import type { ClientLink, Upstream } from './types.js';
 
 /** The IPv4 and IPv6 prefixes an upstream originates, in its order. */
 export function originated(u: Upstream): string[] {
@@ -54,13 +54,11 @@ export function highestFree(p: Prefix4, used: ReadonlySet<number | undefined>): 
 }
 
 /** The client's link: the last /30 of the upstream's first IPv4 prefix, the last /64 of its first IPv6 one. */
-export function clientLinkOf(
-  u: Upstream,
-): Omit<SharedClient, 'node' | 'interface' | 'upstream' | 'upstreamInterface' | 'mgmtIpv4'> | undefined {
+export function clientLinkOf(u: Upstream): ClientLink | undefined {
   const p = parsePrefix(u.frr.routerBgp.ipv4Unicast.networks[0]!)!.prefix;
   if (p.length > 30) return undefined;
   const link = (p.network + prefixSize(p) - 4) >>> 0;
-  const out: ReturnType<typeof clientLinkOf> = {
+  const out: ClientLink = {
     link: `${formatAddress(link)}/30`,
     address: formatAddress(link + 2),
     prefixLength: 30,

@@ -154,7 +154,7 @@ function planNodes(sites: readonly Site[], upstreams: readonly SharedUpstream[])
           mgmtIpv4: d.mgmt.address,
         });
   for (const u of upstreams)
-    nodes.push({ name: u.name, site: null, device: u.name, kind: 'upstream', mgmtIpv4: u.mgmtIpv4 });
+    nodes.push({ name: u.name, site: null, device: u.name, kind: 'shared', mgmtIpv4: u.mgmtIpv4 });
   return nodes;
 }
 
@@ -178,7 +178,7 @@ function planLinks(
           a: { node: nodeOf(c.a.device), interface: c.a.interface },
           z: { node: c.b.device, interface: port.port },
           mtu,
-          kind: 'upstream',
+          kind: 'session',
           site: site.name,
         });
         continue;

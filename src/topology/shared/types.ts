@@ -24,6 +24,7 @@
  *   Each node keeps its own management address; a merged upstream takes the first site's; the
  *   client the highest free address of the network.
  */
+import { externalRole } from '../../compile/roles.js';
 import type { DeepReadonly } from '../../model/freeze.js';
 import type { Device, SiteModel, UpstreamDevice } from '../../model/types.js';
 
@@ -53,8 +54,8 @@ export interface SharedLabLink {
   a: SharedLabEnd;
   z: SharedLabEnd;
   mtu: number;
-  /** A site's cable (its kind), an edge's session to a merged upstream, or the client's link. */
-  kind: 'site' | 'upstream' | 'internet' | 'client';
+  /** A site's own cable, an edge's session with a merged upstream, the internet between upstreams, or the client's link. */
+  kind: 'site' | 'session' | 'internet' | 'client';
   /** The site of a site's cable or of an upstream session; null on the internet and the client's link. */
   site: string | null;
 }
@@ -65,7 +66,8 @@ export interface SharedLabNode {
   site: string | null;
   /** The device it runs (its name in its site), or `client`. */
   device: string;
-  kind: 'device' | 'upstream' | 'client';
+  /** A site's device, a merged upstream (shared by the sites), or the client. */
+  kind: 'device' | 'shared' | 'client';
   /** eth0's address on `mgmt.subnet`. */
   mgmtIpv4: string;
 }
@@ -91,14 +93,10 @@ export interface SharedUpstream {
   mgmtIpv4: string;
 }
 
-export interface SharedClient {
-  node: string;
-  interface: string;
-  /** The upstream it hangs off, and that upstream's port to it. */
-  upstream: string;
-  upstreamInterface: string;
-  /** Its link, carved from the upstream's first originated prefix. */
+/** The client's link and addresses: the last /30 (and /64) of an upstream's first originated prefix. */
+export interface ClientLink {
   link: string;
+  /** The client's address on it, its prefix length, and its default gateway (the upstream's end). */
   address: string;
   prefixLength: number;
   gateway: string;
@@ -106,6 +104,14 @@ export interface SharedClient {
   address6?: string;
   prefixLength6?: number;
   gateway6?: string;
+}
+
+export interface SharedClient extends ClientLink {
+  node: string;
+  interface: string;
+  /** The upstream it hangs off, and that upstream's port to it. */
+  upstream: string;
+  upstreamInterface: string;
   mgmtIpv4: string;
 }
 
@@ -129,5 +135,5 @@ export type Site = DeepReadonly<SiteModel>;
 export type Upstream = DeepReadonly<UpstreamDevice>;
 
 export function isUpstream(d: DeepReadonly<Device>): d is Upstream {
-  return d.role === 'upstream';
+  return d.role === externalRole();
 }

@@ -89,6 +89,11 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
       if (code) return code;
     }
   if (prepared && !opts.json)
-    process.stdout.write(formatSshSetup(status, models.length === 1 ? models[0]!.name : status.lab));
+    process.stdout.write(
+      formatSshSetup(
+        status,
+        models.map((m) => m.name),
+      ),
+    );
   return 0;
 }
