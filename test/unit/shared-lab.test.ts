@@ -74,10 +74,7 @@ describe('GIVEN the active-active fixture WHEN aa-a and aa-b are planned into on
     expect(names).toContain('aa-a-lb1');
     expect(names.filter((n) => n.startsWith('isp'))).toEqual(['isp1', 'isp2']);
     expect(names).toContain('client');
-    const devices = sites.reduce(
-      (n, s) => n + s.devices.filter((d) => d.managed).length,
-      0,
-    );
+    const devices = sites.reduce((n, s) => n + s.devices.filter((d) => d.managed).length, 0);
     expect(plan.nodes).toHaveLength(devices + 2 + 1);
     expect(new Set(names).size).toBe(names.length);
     expect(plan.sites).toEqual(['aa-a', 'aa-b']);
