@@ -26,6 +26,14 @@ export function once(option: string) {
 }
 
 /**
+ * A repeatable `--site` (`lab up`, `lab export`: one site, or several in one lab): `--site a
+ * --site b` or `--site a,b`, each name once, in the order given.
+ */
+export function siteList(value: string, previous: string[] = []): string[] {
+  return [...new Set([...previous, ...value.split(',').filter(Boolean)])];
+}
+
+/**
  * An option's value that is one of the command's own options (`--site --out x`): commander takes
  * the next word as the value, so the user left the value out. Returns the message, or undefined.
  */

@@ -3,7 +3,7 @@
  * problem is printed and stops the command, in the command's words.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type FrozenModel, renderStage } from '../pipeline.js';
+import { type FrozenModel, type PipelineResult, renderStage } from '../pipeline.js';
 import { Redactor, type SecretStore } from '../render/secrets.js';
 import type { RenderedWithManifest } from '../render/stage.js';
 import { countBySeverity, diagnosticsToJson } from '../report/diagnostics.js';
@@ -44,6 +44,8 @@ export function renderAll(
   model: FrozenModel;
   store: SecretStore;
   redactor: Redactor;
+  /** The inventory's files, to locate diagnostics a command finds after compile. */
+  sources: PipelineResult['sources'];
 } {
   const { command, consequence } = purpose;
   const { model, findings, sources } = loadOrExit(opts, purpose.oneSite ? { command } : undefined);
@@ -79,5 +81,6 @@ export function renderAll(
     model,
     store: result.store,
     redactor: new Redactor(result.store.resolvedValues()),
+    sources,
   };
 }

@@ -50,12 +50,15 @@ export function chooseLab(command: string, labs: readonly string[]): string | un
 
 /**
  * The lab a bare `lab down` removes: the only running lab, and only when it is the lab of a site
- * of this inventory. Removing cannot be undone: a lab started from another folder, or by a test
+ * of this inventory (or of several of its sites in one lab). Removing cannot be undone: a lab started from another folder, or by a test
  * under its own name, is removed only when named.
  */
 export function chooseLabToRemove(labs: readonly string[], sites: readonly string[]): string | undefined {
   const lab = chooseLab('lab down', labs);
   if (lab === undefined || sites.includes(lab)) return lab;
+  // a lab of several sites of this inventory (`lab up --site a --site b`) is named `a_b`
+  const parts = lab.split('_');
+  if (parts.length > 1 && parts.every((p) => sites.includes(p))) return lab;
   const sitesOf = sites.length ? `sites: ${sites.join(', ')}` : 'none could be read';
   throw new CliError(
     `lab down: the only lab running here, ${lab}, is not the lab of a site of this inventory (${sitesOf}); to remove it, name it: fabric lab down --name ${lab}`,

@@ -11,8 +11,9 @@ import { writeReportFile } from '../cli/io.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
 import { driversOf } from '../daemons/index.js';
-import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
+import { DEFAULT_STATE_ROOT, LabError, labExec, labNodes, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
+import { nodeOfDevice } from '../topology/lab-nodes.js';
 import { waitConverged } from '../verify/converge.js';
 import { type DataPlan, dataPlans } from '../whatif/data-services.js';
 import { restoreAll } from './faults.js';
@@ -88,7 +89,12 @@ function passwordOn(site: FrozenSite, plan: DataPlan, member: string): { file: s
   return null;
 }
 
-async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Probe[]) {
+async function dataPasswords(
+  site: FrozenSite,
+  lab: string,
+  probes: readonly Probe[],
+  nodeOf: (device: string) => string,
+) {
   const out: Record<string, string> = {};
   for (const p of probes) {
     if (p.kind !== 'data' || !p.auth || out[p.service] !== undefined) continue;
@@ -101,7 +107,7 @@ async function dataPasswords(site: FrozenSite, lab: string, probes: readonly Pro
         `lab failover: ${member} of ${p.service} has no driver that keeps its clients' password (src/daemons: LabDriver.clientPassword)`,
       ]);
     const { file, sed } = where;
-    const r = await labExec(lab, member, ['sed', '-n', sed, file]);
+    const r = await labExec(lab, nodeOf(member), ['sed', '-n', sed, file]);
     const password = r.stdout.trim().split('\n')[0];
     if (r.code !== 0 || !password)
       throw new LabError(2, [
@@ -119,6 +125,9 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
       `lab failover: lab ${lab} is ${status.state}, not running: \`fabric lab status --name ${lab}\``,
     ]);
   const netns = new Map(status.nodes.filter((n) => n.netns).map((n) => [n.name, n.netns]));
+  // a lab of several sites runs the site's devices on nodes of other names (src/topology/lab-nodes.ts)
+  const labelled = await labNodes(lab);
+  const nodeOf = (device: string) => nodeOfDevice(labelled, site.name, device);
   const peers = new Map(
     site.devices.flatMap((d) => d.interfaces.map((i) => [`${d.name}\0${i.name}`, i.peer] as const)),
   );
@@ -136,8 +145,9 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
     journal,
     site,
     probes,
-    passwords: await dataPasswords(site, lab, probes),
-    netnsOf: (d) => netns.get(d),
+    passwords: await dataPasswords(site, lab, probes, nodeOf),
+    netnsOf: (d) => netns.get(nodeOf(d)),
+    nodeOf,
     interfacesOf: (d) => interfaces.get(d) ?? [],
     peerOf: (d, ifname) => peers.get(`${d}\0${ifname}`),
   };

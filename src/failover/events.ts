@@ -60,6 +60,8 @@ export class EventWatcher {
     site: Site,
     private readonly frrDevices: string[],
     private readonly netnsOf: (device: string) => string | undefined,
+    /** The lab node that runs a device (src/topology/lab-nodes.ts). */
+    private readonly nodeOf: (device: string) => string = (d) => d,
   ) {
     const vips = new Map<string, Set<string>>();
     for (const d of site.devices) {
@@ -170,7 +172,7 @@ export class EventWatcher {
 
   private async exec(device: string, command: string): Promise<string> {
     try {
-      const r = await labExec(this.lab, device, ['sh', '-c', command], { timeoutMs: 5000 });
+      const r = await labExec(this.lab, this.nodeOf(device), ['sh', '-c', command], { timeoutMs: 5000 });
       return r.code === 0 ? r.stdout : '';
     } catch {
       return '';

@@ -22,6 +22,8 @@ export interface FaultContext {
   journal: FaultJournal;
   /** Lab network namespace of a device. */
   netnsOf(device: string): string | undefined;
+  /** The lab node that runs a device (src/topology/lab-nodes.ts); absent: the node of its name. */
+  nodeOf?(device: string): string;
   /** Data interfaces of a device (not eth0, not lo). */
   interfacesOf(device: string): string[];
   /** The other end of a device's interface, from the model. */
@@ -92,7 +94,8 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
   if (s.fault === 'crash') {
     if (s.target.kind !== 'device' || !s.target.crash) throw new LabError(2, [`${s.id}: nothing to crash`]);
     const { crash, device } = s.target;
-    record({ op: 'node-command', node: device, command: crash.restart });
+    const node = ctx.nodeOf?.(device) ?? device;
+    record({ op: 'node-command', node, command: crash.restart });
     // PIDs from the daemon's own PID files, killed in the node's PID namespace (never by name);
     // the first line only: PostgreSQL's postmaster.pid goes on with its port, start time and
     // shared memory key, which are no PIDs
@@ -103,7 +106,7 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
       'kill -9 $kids $pids',
       'echo $kids $pids',
     ].join('; ');
-    const r = await labExec(ctx.lab, device, ['sh', '-c', script], { timeoutMs: 15_000 });
+    const r = await labExec(ctx.lab, node, ['sh', '-c', script], { timeoutMs: 15_000 });
     if (r.code !== 0)
       throw new LabError(1, [
         `${s.id}: no running ${crash.daemon} in its PID files (${crash.pidFiles.join(', ')})`,

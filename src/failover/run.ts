@@ -94,7 +94,13 @@ export async function runScenario(
   const set = startProbes(probesOf(s, ctx.probes), ctx.netnsOf, ctx.passwords);
   const running = set.recorders;
   const near = s.target.kind === 'device' ? [s.target.device] : s.target.ends.map((e) => e.device);
-  const watcher = new EventWatcher(ctx.lab, ctx.site, frrNeighbours(ctx.site, near, fallen), ctx.netnsOf);
+  const watcher = new EventWatcher(
+    ctx.lab,
+    ctx.site,
+    frrNeighbours(ctx.site, near, fallen),
+    ctx.netnsOf,
+    ctx.nodeOf,
+  );
   const problems: string[] = [];
   let injected = '';
   let injectedAt = 0;

@@ -8,6 +8,7 @@
  *   labStatus(labOrFile)   → LabStatus
  *   labExec(lab, node, argv) → { code, stdout, stderr }
  *   labDown(labOrFile)     → { removed }
+ *   labNodes(labOrFile)    → its nodes and their labels
  */
 
 import { LabError } from './errors.js';
@@ -51,6 +52,16 @@ function requireState(labOrFile: string, where: LabLocation): LabState {
 
 export async function labStatus(labOrFile: string, where: LabLocation = {}): Promise<LabStatus> {
   return statusOf(requireState(labOrFile, where));
+}
+
+/** The lab's nodes (not its bridges) with their labels: which device each runs (src/topology/lab-nodes.ts). */
+export async function labNodes(
+  labOrFile: string,
+  where: LabLocation = {},
+): Promise<{ name: string; labels: Record<string, string> }[]> {
+  return requireState(labOrFile, where)
+    .plan.nodes.filter((n) => n.role !== 'bridge')
+    .map((n) => ({ name: n.name, labels: n.labels ?? {} }));
 }
 
 /** Removes the lab (by name or topology file); a lab that does not exist is not an error. */

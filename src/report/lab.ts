@@ -110,12 +110,15 @@ export function formatNotConverged(lab: string, site: string, seconds: number, d
  * The one step that makes `fabric push` and `fabric drift` reach the lab with no SSH flags: the
  * lab's OpenSSH client config (a Host entry per node: address, user, key, known_hosts).
  */
-export function formatSshSetup(status: LabStatus, site: string): string {
+export function formatSshSetup(status: LabStatus, sites: string | readonly string[]): string {
+  const list = typeof sites === 'string' ? [sites] : sites;
+  const each = (site: string) => `fabric push --site ${site} --yes; fabric drift --site ${site}`;
   return [
     '',
     `To push to and watch this lab with no SSH flags, point fabric at its SSH config:`,
     `  export FABRIC_SSH_CONFIG=${status.sshConfig}`,
-    `then: fabric push --site ${site} --yes; fabric drift --site ${site}`,
+    // a lab of several sites: each site's devices keep their management addresses, which SSH uses
+    list.length === 1 ? `then: ${each(list[0]!)}` : `then, for each site: ${list.map(each).join('; ')}`,
     `(or put "ssh_config: ${status.sshConfig}" in .fabric/config.yaml)`,
     '',
   ].join('\n');

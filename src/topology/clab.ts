@@ -15,6 +15,8 @@ import type { ClusterModel, SpeakerModel } from '../model/k8s.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { Manifest } from '../render/manifest.js';
 import { own } from '../util/own.js';
+import { LABEL_DEVICE, LABEL_SITE, LABEL_SITES } from './lab-nodes.js';
+import type { SharedClient, SharedLabPlan } from './shared/index.js';
 
 /** The image containerlab users build from lab/image/Dockerfile. */
 export const LAB_IMAGE = 'fabric-labnode:bookworm';
@@ -32,6 +34,9 @@ export interface ExportOptions {
   /** The daemon drivers that say what a node starts and runs once up. @default DAEMONS */
   daemons?: DaemonRegistry;
 }
+
+/** What a device's node needs to know: where its rendered files are, and whether to use them. */
+type NodeExportOptions = Pick<ExportOptions, 'renderedDir' | 'manifest' | 'empty' | 'daemons'>;
 
 /**
  * What a node starts besides sshd: exactly the daemons the model lists (decided by compile from
@@ -55,7 +60,10 @@ export function labDaemons(d: DeepReadonly<Device>, registry: DaemonRegistry = D
 function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegistry): string[] {
   const cmds: string[] = [];
   const drivers = driversOf(d, registry);
-  if (!drivers.some((driver) => driver.lab.routes)) {
+  // a VM the model gives a default gateway routes by its OS even when FRR runs on it: an L4
+  // member's FRR only announces the anycast VIPs (docs/active-active.md), its NICs are the OS's
+  const routedByOs = d.defaultGateway !== null || d.defaultGateway6 !== undefined;
+  if (routedByOs || !drivers.some((driver) => driver.lab.routes)) {
     for (const i of d.interfaces) {
       if (i.kind === 'loopback') continue;
       for (const a of i.addresses) cmds.push(`ip addr add ${a.address}/${a.prefixLength} dev ${i.name}`);
@@ -139,7 +147,7 @@ function k8sNode(
   site: DeepReadonly<SiteModel>,
   d: DeepReadonly<Device>,
   k: K8sLabNode,
-  opts: ExportOptions,
+  opts: NodeExportOptions,
   base: string,
 ): Record<string, unknown> {
   const speakerFile = own(opts.manifest.clusters ?? {}, k.cluster.name)?.files.find(
@@ -181,43 +189,48 @@ function stagedTargets(d: DeepReadonly<Device>, registry: DaemonRegistry): Map<s
   return out;
 }
 
+/** The node of a device: its daemons, files (bound from `renderedDir`), exec and labels. */
+function deviceNode(
+  site: DeepReadonly<SiteModel>,
+  d: DeepReadonly<Device>,
+  opts: NodeExportOptions,
+  base: string,
+): Record<string, unknown> {
+  const k8s = k8sLabNode(site, d);
+  if (k8s) return k8sNode(site, d, k8s, opts, base);
+  const registry = opts.daemons ?? DAEMONS;
+  const daemons = labDaemons(d, registry);
+  const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
+  if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
+  // an empty lab blanks what fabric manages; the simulated upstreams are the outside world and keep theirs
+  const files = opts.empty && d.managed ? [] : (own(opts.manifest.devices, d.name)?.files ?? []);
+  const node: Record<string, unknown> = {
+    kind: 'linux',
+    'mgmt-ipv4': d.mgmt.address,
+    ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
+    env,
+    labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
+  };
+  if (files.length) {
+    const staged = stagedTargets(d, registry);
+    node.binds = files.map(
+      (f) =>
+        `${relative(base, join(opts.renderedDir, d.name, f.path))}:${staged.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
+    );
+    for (const name of STAGED_VARS) {
+      const listed = files.filter((f) => staged.get(f.target) === name);
+      if (listed.length) env[name] = listed.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
+    }
+  }
+  const exec = execFor(d, opts.empty && d.managed, registry); // empty: the node has no files of its own
+  if (exec.length) node.exec = exec;
+  return node;
+}
+
 export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOptions): string {
   const base = dirname(opts.topologyPath);
   const nodes: Record<string, unknown> = {};
-  for (const d of site.devices) {
-    const k8s = k8sLabNode(site, d);
-    if (k8s) {
-      nodes[d.name] = k8sNode(site, d, k8s, opts, base);
-      continue;
-    }
-    const registry = opts.daemons ?? DAEMONS;
-    const daemons = labDaemons(d, registry);
-    const env: Record<string, string> = { FABRIC_DAEMONS: daemons.join(',') };
-    if (d.services.length) env.FABRIC_HTTP_PORTS = d.services.map((s) => s.port).join(',');
-    // an empty lab blanks what fabric manages; the simulated upstreams are the outside world and keep theirs
-    const files = opts.empty && d.managed ? [] : (own(opts.manifest.devices, d.name)?.files ?? []);
-    const node: Record<string, unknown> = {
-      kind: 'linux',
-      'mgmt-ipv4': d.mgmt.address,
-      ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
-      env,
-      labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
-    };
-    if (files.length) {
-      const staged = stagedTargets(d, registry);
-      node.binds = files.map(
-        (f) =>
-          `${relative(base, join(opts.renderedDir, d.name, f.path))}:${staged.has(f.target) ? `${REWRITABLE_STAGE}${f.target}` : f.target}:ro`,
-      );
-      for (const name of STAGED_VARS) {
-        const listed = files.filter((f) => staged.get(f.target) === name);
-        if (listed.length) env[name] = listed.map((f) => `${f.target}:${f.owner}:${f.mode}`).join(' ');
-      }
-    }
-    const exec = execFor(d, opts.empty && d.managed, registry); // empty: the node has no files of its own
-    if (exec.length) node.exec = exec;
-    nodes[d.name] = node;
-  }
+  for (const d of site.devices) nodes[d.name] = deviceNode(site, d, opts, base);
   const links = site.cables.map((c) => ({
     endpoints: [`${c.a.device}:${c.a.interface}`, `${c.b.device}:${c.b.interface}`],
     mtu: Math.max(c.a.mtu, c.b.mtu),
@@ -242,4 +255,102 @@ export function exportTopology(site: DeepReadonly<SiteModel>, opts: ExportOption
     .filter(Boolean)
     .join('\n');
   return `${header}\n${stringify(topology, { lineWidth: 0 })}`;
+}
+
+export interface SharedExportOptions {
+  /** Where the topology file will be written (binds are relative to it). */
+  topologyPath: string;
+  /** Lab name. */
+  name: string;
+  /** Each site's rendered folder (`out/<site>`) and manifest, by site name. */
+  sites: Record<string, { model: DeepReadonly<SiteModel>; renderedDir: string; manifest: Manifest }>;
+  /** The shared internet: its merged upstreams' models (site `internet`), rendered folder and manifest. */
+  internet: { model: DeepReadonly<SiteModel>; renderedDir: string; manifest: Manifest };
+  /** Boot the sites' managed devices with distribution defaults (the internet keeps its configs). */
+  empty: boolean;
+  daemons?: DaemonRegistry;
+}
+
+/**
+ * The lab of several sites (src/topology/shared-lab.ts decides it): each site's devices as in
+ * its own lab but named `<site>-<device>` (hostname the device's, labels `fabric-site` and
+ * `fabric-device`), the merged upstreams (labels `fabric-device` and `fabric-sites`), the client,
+ * and the plan's links.
+ */
+export function exportSharedTopology(plan: SharedLabPlan, opts: SharedExportOptions): string {
+  const base = dirname(opts.topologyPath);
+  const nodes: Record<string, unknown> = {};
+  for (const n of plan.nodes) {
+    if (n.kind === 'client') {
+      nodes[n.name] = clientNode(plan.client);
+      continue;
+    }
+    const where = n.site === null ? opts.internet : own(opts.sites, n.site)!;
+    const d = where.model.devices.find((x) => x.name === n.device)!;
+    const node = deviceNode(
+      where.model,
+      d,
+      { renderedDir: where.renderedDir, manifest: where.manifest, empty: opts.empty, daemons: opts.daemons },
+      base,
+    );
+    node.labels =
+      n.site === null
+        ? {
+            [LABEL_DEVICE]: n.device,
+            [LABEL_SITES]: plan.upstreams.find((u) => u.name === n.device)!.sites.join(' '),
+            'fabric-role': d.role,
+          }
+        : {
+            [LABEL_SITE]: n.site,
+            [LABEL_DEVICE]: n.device,
+            'fabric-role': d.role,
+            'fabric-rack': d.rack || 'none',
+          };
+    if (n.name !== n.device) node.hostname = n.device;
+    nodes[n.name] = node;
+  }
+  const links = plan.links.map((l) => ({
+    endpoints: [`${l.a.node}:${l.a.interface}`, `${l.z.node}:${l.z.interface}`],
+    mtu: l.mtu,
+  }));
+  const topology = {
+    name: opts.name,
+    mgmt: {
+      network: `fabric-${opts.name}`,
+      'ipv4-subnet': plan.mgmt.subnet,
+      'ipv4-gw': plan.mgmt.gateway,
+      ...(plan.mgmt.ipv6Subnet ? { 'ipv6-subnet': plan.mgmt.ipv6Subnet } : {}),
+    },
+    topology: { kinds: { linux: { image: LAB_IMAGE } }, nodes, links },
+  };
+  const header = [
+    `# containerlab topology of sites ${plan.sites.join(', ')} in one lab, with their shared internet and a client:`,
+    '# generated by `fabric lab export`, do not edit (docs/active-active.md "Both sites in one lab").',
+    `# Nodes run the ${LAB_IMAGE} image (build it from lab/image/Dockerfile), or run the file`,
+    '# without Docker with `fabric lab up`. Binds point at the rendered files in out/.',
+    opts.empty
+      ? "# Empty lab: the sites' nodes boot with distribution defaults; `fabric push` configures them."
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return `${header}\n${stringify(topology, { lineWidth: 0 })}`;
+}
+
+/** The client on the internet: its address and default route of each family, sshd only. */
+function clientNode(c: SharedClient): Record<string, unknown> {
+  const exec = [`ip addr add ${c.address}/${c.prefixLength} dev ${c.interface}`];
+  if (c.address6 !== undefined)
+    exec.push(`ip -6 addr add ${c.address6}/${c.prefixLength6} dev ${c.interface}`);
+  exec.push(`ip link set ${c.interface} up`);
+  // containerlab's default route through the management network would take the internet's place
+  exec.push(`ip route replace default via ${c.gateway}`);
+  if (c.gateway6 !== undefined) exec.push(`ip -6 route replace default via ${c.gateway6}`);
+  return {
+    kind: 'linux',
+    'mgmt-ipv4': c.mgmtIpv4,
+    env: { FABRIC_DAEMONS: '' },
+    labels: { [LABEL_DEVICE]: c.node, 'fabric-role': 'client' },
+    exec,
+  };
 }

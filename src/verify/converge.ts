@@ -21,7 +21,7 @@ export async function waitConverged(
   const expectations = deriveExpectations(site);
   const started = Date.now();
   let shown = -1;
-  const runner = typeof lab === 'string' ? new LabRunner(lab) : lab;
+  const runner = typeof lab === 'string' ? new LabRunner(lab, undefined, site.name) : lab;
   const results = await runChecks(expectations, runner, {
     deadlineMs: seconds * 1000,
     intervalMs: 1000,

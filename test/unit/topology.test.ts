@@ -190,4 +190,25 @@ describe('containerlab export', () => {
     const { topology } = exported(false);
     expect(JSON.stringify(topology)).not.toMatch(/ipv6/);
   });
+
+  it('GIVEN an L4 member that runs FRR for anycast (active-active fixture) THEN its OS still gets its NICs’ addresses and its default route: FRR only announces the VIP', () => {
+    const { topology } = exported(
+      false,
+      join(REPO, 'test', 'fixtures', 'active-active', 'inventory'),
+      'aa-a',
+    );
+    const nodes = topology.topology.nodes as Record<string, { env: Record<string, string>; exec?: string[] }>;
+    expect(nodes.lb1!.env.FABRIC_DAEMONS).toContain('frr');
+    expect(nodes.lb1!.exec).toEqual(
+      expect.arrayContaining([
+        'ip addr add 203.0.113.11/27 dev eth1',
+        'ip link set eth1 up',
+        'ip route replace default via 203.0.113.1',
+      ]),
+    );
+    expect(nodes.lb1!.exec).not.toContain(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
+    // a router's addresses stay FRR's
+    expect(nodes.vr1!.exec).toContain(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
+    expect(nodes.vr1!.exec!.some((c) => c.startsWith('ip addr add'))).toBe(false);
+  });
 });

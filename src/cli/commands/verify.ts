@@ -80,7 +80,8 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   }
   const expectations = deriveExpectations(site, { tool: 'verify' });
   const lab = opts.lab ?? site.name;
-  const runner = opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot);
+  const runner =
+    opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot, site.name);
   // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
   let probe = expectations[0]!.device;
   try {

@@ -6,12 +6,14 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from '../../../diagnostics/format.js';
 import { LabError, labUp } from '../../../lab/index.js';
 import { formatSshSetup, formatStatus, ProgressDisplay } from '../../../report/lab.js';
-import { once } from '../../args.js';
+import { siteList } from '../../args.js';
 import type { LabCli, SiteFlags, Target } from './common.js';
 import { prepareSiteLab } from './site.js';
+import { prepareSharedLab } from './sites.js';
 import { DEFAULT_WAIT_SECONDS, waitForSite, waitSeconds } from './wait.js';
 
-type UpOptions = Target & SiteFlags & { mgmtSubnet?: string; json?: boolean; wait?: string | boolean };
+type UpOptions = Omit<Target, 'site'> &
+  SiteFlags & { site?: string[]; mgmtSubnet?: string; json?: boolean; wait?: string | boolean };
 
 export function registerLabUp({ lab, command, act }: LabCli): void {
   command(lab, 'up')
@@ -20,8 +22,8 @@ export function registerLabUp({ lab, command, act }: LabCli): void {
     )
     .option(
       '-s, --site <name>',
-      'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site)',
-      once('--site'),
+      'a site of the inventory: render it, export lab/<site>.clab.yml, run it (default without --topology: the only site); repeat it for several sites in one lab with a shared internet',
+      siteList,
     )
     .option('--topology <file>', 'any containerlab topology file (*.clab.yml)')
     .option('--empty', 'with --site: nodes boot with distribution defaults, for a first `fabric push`')
@@ -43,22 +45,29 @@ removed, a node whose definition changed is restarted, and the rest keeps runnin
 Examples:
   fabric lab up --site idc-a --wait                   # render, export, run, wait for BGP & co
   fabric lab up --site idc-a --empty && fabric push --site idc-a --yes
+  fabric lab up --site aa-a --site aa-b --wait       # both sites, their upstreams shared, a client
+                                                      # (lab aa-a_aa-b, nodes aa-a-edge1 …, isp1, client)
   fabric lab up --topology ../shared/containerlab/examples/frr01/frr01.clab.yml`,
     )
     .action((opts: UpOptions, cmd: Command) => act(() => up(opts, cmd)));
 }
 
 async function up(opts: UpOptions, cmd: Command): Promise<number> {
-  if (opts.site && opts.topology)
+  const sites = opts.site ?? [];
+  if (sites.length && opts.topology)
     throw new LabError(2, ['lab up: say which lab to start: --site SITE or --topology FILE, not both']);
   const wait = waitSeconds(opts.wait);
   if (wait === 'bad') throw new LabError(2, [`--wait "${opts.wait}" is not a number of seconds`]);
   if (wait !== undefined && opts.topology)
     throw new LabError(2, ["--wait needs a site (--site): the site's model says what a converged lab is"]);
   // rendered in memory: nothing is written until the lab's checks pass
-  const prepared = !opts.topology
-    ? prepareSiteLab(opts.site, { ...(cmd.optsWithGlobals() as SiteFlags), ...opts })
-    : undefined;
+  const flags = { ...(cmd.optsWithGlobals() as SiteFlags), ...opts };
+  const prepared = opts.topology
+    ? undefined
+    : sites.length > 1
+      ? prepareSharedLab(sites, flags)
+      : prepareSiteLab(sites[0], flags);
+  const models = prepared === undefined ? [] : 'sites' in prepared ? prepared.sites : [prepared.site];
   const progress = new ProgressDisplay(process.stderr);
   const status = await labUp(prepared?.topologyPath ?? opts.topology!, {
     name: opts.name,
@@ -73,10 +82,18 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
   for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
   if (status.state !== 'running') return 1;
-  if (wait !== undefined && prepared) {
-    const code = await waitForSite(prepared.site, status.lab, wait, !!opts.empty);
-    if (code) return code;
-  }
-  if (prepared && !opts.json) process.stdout.write(formatSshSetup(status, prepared.site.name));
+  // each site's checks, on its own nodes (src/topology/lab-nodes.ts maps its devices to them)
+  if (wait !== undefined)
+    for (const site of models) {
+      const code = await waitForSite(site, status.lab, wait, !!opts.empty);
+      if (code) return code;
+    }
+  if (prepared && !opts.json)
+    process.stdout.write(
+      formatSshSetup(
+        status,
+        models.map((m) => m.name),
+      ),
+    );
   return 0;
 }
