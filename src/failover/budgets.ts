@@ -13,6 +13,8 @@ export type TargetKind = RedundancyKind | 'app-servers' | 'data-members' | 'cabl
 export interface Budget {
   /** The model's budget it is, for people: `shop-routers (vrrp-gateway)`, `cables (fabric-cable)`. */
   label: string;
+  /** Its kind in the model; null without one (NO_BUDGET). */
+  kind: BudgetKind | null;
   /** Longest outage any probe may see (longest gap between answers), ms; null: only failed requests count. */
   maxOutageMs: number | null;
   /** Failed HTTP requests allowed in total; undefined: only the outage counts. */
@@ -53,6 +55,7 @@ const BUDGET_KINDS: ReadonlyMap<TargetKind, readonly BudgetKind[]> = new Map<Tar
 /** A scenario without a budget in the model: judged only on recovery and convergence. */
 export const NO_BUDGET: Budget = {
   label: 'no budget in the model',
+  kind: null,
   maxOutageMs: null,
   outageOf: 'every-probe',
   predictedOutageMs: null,
@@ -69,6 +72,7 @@ function fromModel(b: DeepReadonly<FailureBudget>): Budget {
   const inRequests = b.budgetFailedRequests !== null;
   return {
     label: `${b.subject} (${b.kind})`,
+    kind: b.kind,
     maxOutageMs: b.budgetMs,
     outageOf: b.outageOf,
     ...(inRequests ? { maxFailedRequests: b.budgetFailedRequests! } : {}),

@@ -41,13 +41,16 @@ export interface RunContext extends FaultContext {
 }
 
 /**
- * The probes of a scenario: the data services' only in their own members' scenarios. Another
+ * The probes of a scenario: the data services' only where the data tier's budget judges it — its
+ * members' scenarios, and an HAProxy's as a member of the pair holding the data VIPs (`--group
+ * <tenant>-data-vips`; as a member of the L7 pair it is held to the HTTP path's budget). Another
  * failure that costs a data service a promotion (a hypervisor with its primary) is budgeted by
  * its own kind, which leaves the promotion to the data service's budget by design
  * (compile/budgets.ts), so its probes there would be judged against the wrong budget.
  */
 export function probesOf(s: Scenario, probes: readonly Probe[]): Probe[] {
-  const data = s.target.kind === 'device' && s.target.groupKind === 'data-members';
+  const data =
+    s.target.kind === 'device' && (s.target.groupKind === 'data-members' || s.budget.kind === 'data-vip');
   return probes.filter((p) => p.kind !== 'data' || data);
 }
 

@@ -69,6 +69,17 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(redisIn('web1/crash')).toBe(0);
     expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 2);
   });
+
+  it('GIVEN the pair holding the data VIPs as the group THEN an HAProxy’s scenarios carry the data probes, under the data-vip budget', () => {
+    const probes = deriveProbes(site, { dataProbes: true });
+    const { scenarios, unknown } = deriveScenarios(site, { groups: ['shop-data-vips'], faults: ['cut'] });
+    expect(unknown).toEqual([]);
+    expect(scenarios.map((s) => s.id)).toEqual(['web1/cut', 'web2/cut']);
+    for (const s of scenarios) {
+      expect(s.budget.kind).toBe('data-vip');
+      expect(probesOf(s, probes).filter((p) => p.kind === 'data')).toHaveLength(2);
+    }
+  });
 });
 
 describe('lab failover: RabbitMQ is not probed yet (the lab does not run its nodes)', () => {
