@@ -29,6 +29,8 @@ const FABRIC_FRONTENDS = new Map<number, string>([
 export function checkListeners(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ssh = ctx.facts.defaults.ssh.port;
+  const conflict = (message: string, path: InventoryPath) =>
+    out.push(finding(ctx, 'listener-conflict', message, path));
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     const base = ['tenants', tenant, 'l7'];
     const members = t.l7?.members.join(', ') ?? '';
@@ -37,31 +39,16 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
       const first = bound.get(port);
       const own = FABRIC_FRONTENDS.get(port);
       if (own)
-        out.push(
-          finding(
-            ctx,
-            'listener-conflict',
-            `${what} listens on port ${port}, where ${own} on ${members}; choose another port`,
-            path,
-          ),
-        );
+        conflict(`${what} listens on port ${port}, where ${own} on ${members}; choose another port`, path);
       else if (port === ssh)
-        out.push(
-          finding(
-            ctx,
-            'listener-conflict',
-            `${what} listens on port ${port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
-            path,
-          ),
+        conflict(
+          `${what} listens on port ${port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
+          path,
         );
       else if (first)
-        out.push(
-          finding(
-            ctx,
-            'listener-conflict',
-            `${what} listens on port ${port}, as ${first} does, on the same address of ${members}: HAProxy binds both and the kernel splits connections between them; give each its own port`,
-            path,
-          ),
+        conflict(
+          `${what} listens on port ${port}, as ${first} does, on the same address of ${members}: HAProxy binds both and the kernel splits connections between them; give each its own port`,
+          path,
         );
       else bound.set(port, what);
     };
@@ -89,36 +76,24 @@ export function checkListeners(ctx: CheckContext): Diagnostic[] {
     for (const [svc, ds] of Object.entries(t.data ?? {}))
       for (const [vip, v] of Object.entries(ds.vips))
         if (v.port === ssh)
-          out.push(
-            finding(
-              ctx,
-              'listener-conflict',
-              `data VIP ${svc}/${vip} listens on port ${v.port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
-              ['tenants', tenant, 'data', svc, 'vips', vip, 'port'],
-            ),
+          conflict(
+            `data VIP ${svc}/${vip} listens on port ${v.port}, where sshd listens on ${members} (defaults.ssh.port); choose another port`,
+            ['tenants', tenant, 'data', svc, 'vips', vip, 'port'],
           );
     for (const [be, b] of Object.entries(t.l7?.backends ?? {}))
       if (b.port === ssh)
-        out.push(
-          finding(
-            ctx,
-            'listener-conflict',
-            `backend ${be} sends HTTP to port ${b.port} of ${b.servers.join(', ')}, where sshd listens (defaults.ssh.port); choose the port the application serves`,
-            [...base, 'backends', be, 'port'],
-          ),
+        conflict(
+          `backend ${be} sends HTTP to port ${b.port} of ${b.servers.join(', ')}, where sshd listens (defaults.ssh.port); choose the port the application serves`,
+          [...base, 'backends', be, 'port'],
         );
     // a VM behind a VIP serves the VIP's ports itself (compile: services[].l4Services)
     for (const [svc, sv] of Object.entries(t.l4?.services ?? {})) {
       const vms = sv.real_servers.filter((r) => servesItself(ctx.facts.devices.get(r)?.role));
       const i = sv.ports.indexOf(ssh);
       if (vms.length && i >= 0)
-        out.push(
-          finding(
-            ctx,
-            'listener-conflict',
-            `port ${ssh} of service ${svc} goes to ${vms.join(', ')}, where sshd listens (defaults.ssh.port); a VM behind a VIP serves the VIP's ports itself: choose another port`,
-            ['tenants', tenant, 'l4', 'services', svc, 'ports', i],
-          ),
+        conflict(
+          `port ${ssh} of service ${svc} goes to ${vms.join(', ')}, where sshd listens (defaults.ssh.port); a VM behind a VIP serves the VIP's ports itself: choose another port`,
+          ['tenants', tenant, 'l4', 'services', svc, 'ports', i],
         );
     }
   }
