@@ -202,7 +202,7 @@ function compileServices(
       diagnostics.push(
         error(
           'bad-check-port',
-          `port ${check.port} is not a port of the service's VIPs (${[...ports].sort((a, b) => a - b).join(', ')})`,
+          `port ${check.port} is not a port of the service's VIPs (${[...ports].sort((a, b) => a - b).join(', ')}): the check would not see the service; e.g. port: ${Math.min(...ports)}`,
           at('services', name, 'check', 'port'),
         ),
       );
