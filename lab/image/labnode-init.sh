@@ -300,9 +300,9 @@ start_gdnsd() {
 }
 
 # RabbitMQ's worker (the amqp-worker driver): fabric's unit's ExecStartPre and ExecStart, run
-# again RestartSec after each end, as its Restart=always would (a lab node has no systemd); in the
-# background once the address it consumes from answers a ping. The loop is the node's own: it ends
-# with the node.
+# again RestartSec after each end, as its Restart=always would (a lab node has no systemd), from
+# boot on: until the broker behind its VIP answers, each try ends and the next follows. The loop
+# is the node's own: it ends with the node.
 AMQP_WORKER_UNIT=/etc/systemd/system/fabric-amqp-worker.service
 start_amqp_worker() {
   (
