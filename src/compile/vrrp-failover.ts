@@ -5,13 +5,17 @@
  */
 import type { VrrpScript } from '../model/types.js';
 
+/** The backup's skew time, s: (256 − priority) / 256 of an advert (v3) or of a second (v2). */
+function skewS(version: 2 | 3, advertS: number, backupPriority: number): number {
+  return ((256 - backupPriority) / 256) * (version === 3 ? advertS : 1);
+}
+
 /**
  * The backup's Master_Down_Interval (RFC 5798 section 6.1; RFC 3768 section 6.1 for v2):
- * 3 × advert + skew, skew = (256 − priority) / 256 of an advert (v3) or of a second (v2).
+ * 3 × advert + skew.
  */
 export function vrrpMasterDownMs(version: 2 | 3, advertS: number, backupPriority: number): number {
-  const skewS = ((256 - backupPriority) / 256) * (version === 3 ? advertS : 1);
-  return Math.ceil((3 * advertS + skewS) * 1000);
+  return Math.ceil((3 * advertS + skewS(version, advertS, backupPriority)) * 1000);
 }
 
 /**
@@ -25,6 +29,5 @@ export function vrrpScriptFaultMs(
   advertS: number,
   backupPriority: number,
 ): number {
-  const skewS = ((256 - backupPriority) / 256) * (version === 3 ? advertS : 1);
-  return Math.ceil((script.interval * script.fall + skewS) * 1000);
+  return Math.ceil((script.interval * script.fall + skewS(version, advertS, backupPriority)) * 1000);
 }
