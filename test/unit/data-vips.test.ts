@@ -17,6 +17,14 @@ const FIXTURE = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 const TENANTS = 'data-a-tenants.yaml';
 
 const siteOf = (inventory: string) => runPipeline(inventory).model!.sites[0]!;
+/** The fixture with the cache's read VIP moved to another segment. */
+const readVipOn = (segment: string, address: string) =>
+  inventoryWith(FIXTURE, TENANTS, (t) =>
+    t.replace(
+      'ro: { role: read, segment: app, address: 10.20.2.41',
+      `ro: { role: read, segment: ${segment}, address: ${address}`,
+    ),
+  );
 
 describe('the data VIPs held by the HAProxy pair', () => {
   const site = siteOf(FIXTURE);
@@ -101,14 +109,7 @@ describe('the data VIPs held by the HAProxy pair', () => {
   });
 
   it('GIVEN a data VIP on lbnet and one on app THEN one instance per segment, both in the sync group shop_data', () => {
-    const s = siteOf(
-      inventoryWith(FIXTURE, TENANTS, (t) =>
-        t.replace(
-          'ro: { role: read, segment: app, address: 10.20.2.41',
-          'ro: { role: read, segment: lbnet, address: 10.20.1.41',
-        ),
-      ),
-    );
+    const s = siteOf(readVipOn('lbnet', '10.20.1.41'));
     const w1 = s.devices.find((x) => x.name === 'web1')!;
     if (!runsVrrp(w1)) throw new Error('web1 runs no keepalived');
     expect(w1.keepalived.vrrpInstances.map((i) => [i.name, i.virtualRouterId])).toEqual([
@@ -121,14 +122,7 @@ describe('the data VIPs held by the HAProxy pair', () => {
   });
 
   it('GIVEN a data VIP on a segment web2 has no NIC on THEN data-vip-off-proxy names the segments the pair shares', () => {
-    const r = runPipeline(
-      inventoryWith(FIXTURE, TENANTS, (t) =>
-        t.replace(
-          'ro: { role: read, segment: app, address: 10.20.2.41',
-          'ro: { role: read, segment: public, address: 203.0.113.41',
-        ),
-      ),
-    );
+    const r = runPipeline(readVipOn('public', '203.0.113.41'));
     const f = r.findings.filter((x) => x.code === 'data-vip-off-proxy');
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('where web1 and web2 of the HAProxy pair have no NIC');
