@@ -23,6 +23,8 @@ export const RABBITMQ_VHOST = '/';
 /** Debian's rabbitmq-server reads these. */
 export const RABBITMQ_DEFINITIONS = '/etc/rabbitmq/definitions.json';
 export const RABBITMQ_COOKIE_FILE = '/var/lib/rabbitmq/.erlang.cookie';
+/** The worker's systemd unit: the driver pushes, restarts and checks it by this name. */
+export const AMQP_WORKER_UNIT = 'fabric-amqp-worker';
 
 /** The service's password as a secret reference, or null (checks/data.ts: an error). */
 export function rabbitmqAuth(svc: Pick<DataServiceFacts, 'auth'>): SecretRef | null {
@@ -146,7 +148,7 @@ export function compileAmqpWorker(
       authFile: `/etc/fabric/amqp-worker/${svc.name}.auth`,
       username: svc.name,
       password: auth,
-      unit: 'fabric-amqp-worker',
+      unit: AMQP_WORKER_UNIT,
       restartS: 1,
       output: `/var/lib/fabric/amqp-worker/${w.queue}.log`,
       outputDir: '/var/lib/fabric/amqp-worker',

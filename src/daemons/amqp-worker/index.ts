@@ -7,6 +7,7 @@
  * the unit with `systemd-analyze verify` (anything it says refuses it) and restarts the worker (amqp-consume has no reload; an
  * unacknowledged message goes back to the queue).
  */
+import { AMQP_WORKER_UNIT } from '../../compile/rabbitmq.js';
 import { compareFileInUse } from '../../drift/driver.js';
 import { runsAmqpWorker } from '../../model/runs.js';
 import { flatRules, normaliseLines } from '../lines.js';
@@ -45,12 +46,12 @@ export const amqpWorker: DaemonDriver = {
       : [],
   printed: (d) => (runsAmqpWorker(d) ? d.amqpWorker : {}),
   push: {
-    unit: 'fabric-amqp-worker',
+    unit: AMQP_WORKER_UNIT,
     steps(files) {
       const unit = files.find((f) => f.target.startsWith(`${AMQP_WORKER_UNIT_DIR}/`));
       const any = stagedAt(files);
       if (!any) return {};
-      const name = 'fabric-amqp-worker';
+      const name = AMQP_WORKER_UNIT;
       const running = `pidof amqp-consume > /dev/null || down="$down ${name}"`;
       return {
         validate: unit
