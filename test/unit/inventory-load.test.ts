@@ -3,7 +3,7 @@
  * GIVEN YAML text WHEN it is parsed or run through the pipeline THEN warnings without errors are
  * kept and located, aliases used correctly still work, and the size limits refuse at once.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInventoryDir, parseInventoryText } from '../../src/inventory/files.js';
@@ -14,6 +14,7 @@ import {
   MAX_INVENTORY_BYTES,
 } from '../../src/inventory/limits.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { REPO } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 
 const HEADER = `site: t
@@ -172,5 +173,29 @@ describe('size limits', () => {
     expect(r.inputErrors).toHaveLength(1);
     expect(r.inputErrors[0]).toMatchObject({ code: 'input-too-large', location: { line: 1, col: 1 } });
     expect(r.sources).toEqual([]);
+  });
+});
+
+describe('the fabric-wide gslb section', () => {
+  it('GIVEN gslb in two files WHEN validated THEN one located error at the second file’s key, naming the first', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'test', 'fixtures', 'active-active', 'inventory'), join(dir, 'inventory'), {
+      recursive: true,
+    });
+    const gslb = readFileSync(join(dir, 'inventory', 'gslb.yaml'), 'utf8');
+    // the same section again, in a file of its own (as a copy-paste would leave it)
+    writeFileSync(join(dir, 'inventory', 'zz-gslb-copy.yaml'), `# a copy\n${gslb}`);
+    const r = runPipeline(join(dir, 'inventory'));
+    const dup = r.inputErrors.filter((d) => d.code === 'duplicate-section');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.message).toBe(
+      `'gslb' is already defined in ${join(dir, 'inventory', 'gslb.yaml')}; define it in one file only`,
+    );
+    expect(dup[0]!.location).toMatchObject({
+      file: join(dir, 'inventory', 'zz-gslb-copy.yaml'),
+      line: gslb.split('\n').findIndex((l) => l.startsWith('gslb:')) + 2,
+      col: 1,
+    });
+    expect(r.model).toBeUndefined();
   });
 });
