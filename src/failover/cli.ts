@@ -290,7 +290,8 @@ export function registerFailoverCommand(
 Faults: cut (the links down), silent (links up, every packet dropped: only BFD, VRRP and health
 checks notice), crash (kill -9 of the daemon, by the PID in its own PID file). Probes: ping every
 10 ms between leaf loopbacks and between VMs on different hypervisors, HTTP to every VIP from
-every upstream at 25 requests/s. Progress goes to stderr.
+every upstream, 20 requests/s each; a data service's members add its VIPs' own protocol at the
+same rate, and a member's crash runs those alone. Progress goes to stderr.
 
 Examples:
   fabric lab failover --site idc-a --list

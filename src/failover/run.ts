@@ -47,10 +47,18 @@ export interface RunContext extends FaultContext {
  * failure that costs a data service a promotion (a hypervisor with its primary) is budgeted by
  * its own kind, which leaves the promotion to the data service's budget by design
  * (compile/budgets.ts), so its probes there would be judged against the wrong budget.
+ *
+ * A data member's crash (one daemon killed in one VM) touches no link and no route: it runs the
+ * data probes alone. The fabric's pings (some 30 at 100 a second, through the lab's userspace
+ * datapath) loaded the 2-vCPU lab so much that the PostgreSQL probes' connections timed out for
+ * seconds whatever member crashed, the primary's path as well on a replica's crash
+ * (docs/failover.md, "The data tier").
  */
 export function probesOf(s: Scenario, probes: readonly Probe[]): Probe[] {
-  const data =
-    s.target.kind === 'device' && (s.target.groupKind === 'data-members' || s.budget.kind === 'data-vip');
+  if (s.target.kind !== 'device') return probes.filter((p) => p.kind !== 'data');
+  if (s.target.groupKind === 'data-members' && s.fault === 'crash')
+    return probes.filter((p) => p.kind === 'data');
+  const data = s.target.groupKind === 'data-members' || s.budget.kind === 'data-vip';
   return probes.filter((p) => p.kind !== 'data' || data);
 }
 

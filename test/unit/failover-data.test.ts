@@ -70,6 +70,17 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 2);
   });
 
+  it('GIVEN a data member crashed THEN its scenario runs the data probes alone; the member lost (cut) runs every probe', () => {
+    const probes = deriveProbes(site, { dataProbes: true });
+    const { scenarios } = deriveScenarios(site, { only: ['redis1'], faults: ['crash', 'cut'] });
+    const kinds = (id: string) => [
+      ...new Set(probesOf(scenarios.find((s) => s.id === id)!, probes).map((p) => p.kind)),
+    ];
+    // a daemon killed touches no link or route; the fabric's pings only load the lab (docs/failover.md)
+    expect(kinds('redis1/crash')).toEqual(['data']);
+    expect(probesOf(scenarios.find((s) => s.id === 'redis1/cut')!, probes)).toHaveLength(probes.length);
+  });
+
   it('GIVEN the pair holding the data VIPs as the group THEN an HAProxy’s scenarios carry the data probes, under the data-vip budget', () => {
     const probes = deriveProbes(site, { dataProbes: true });
     const { scenarios, unknown } = deriveScenarios(site, { groups: ['shop-data-vips'], faults: ['cut'] });
