@@ -233,6 +233,9 @@ function compileServices(
   return services.sort(byName);
 }
 
+/** A dead gdnsd restarted after 1 s: soon enough that the zone keeps both servers, slow enough not to spin. */
+const GDNSD_RESTART_MS = 1000;
+
 /** gdnsd of each server: the zones it serves and their services. */
 function serverModels(
   zones: readonly ZoneFacts[],
@@ -249,6 +252,7 @@ function serverModels(
         serviceTypes: [],
         resources: [],
         zones: [],
+        restartMs: GDNSD_RESTART_MS,
       };
       for (const s of own) {
         if (model.resources.some((r) => r.name === s.name)) continue;

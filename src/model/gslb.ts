@@ -102,6 +102,12 @@ export interface GdnsdModel {
   resources: GdnsdResource[];
   /** The zones it serves, sorted by name. */
   zones: GdnsdZone[];
+  /**
+   * ms after which systemd starts a gdnsd that died again (fabric's drop-in, `Restart=always`):
+   * Debian's gdnsd.service does not, and the zone's other server would answer alone until someone
+   * did.
+   */
+  restartMs: number;
 }
 
 export interface GdnsdServiceType {

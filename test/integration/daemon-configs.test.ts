@@ -423,15 +423,19 @@ describe('systemd drop-ins: systemd-analyze verify with Debian’s own unit', ()
       ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
     ].flatMap(({ rendered }) =>
       rendered.files
-        .filter((f) => f.file === 'pgbouncer/restart.conf' || f.file === 'keepalived/anycast.conf')
+        .filter((f) => /^(pgbouncer|gdnsd)\/restart\.conf$|^keepalived\/anycast\.conf$/.test(f.file))
         .map((f) => ({ unit: f.file.split('/')[0]!, device: f.device, content: f.content })),
     );
 
-  beforeAll(() => ensureInstalled([{ bin: 'systemd-analyze', pkg: 'systemd' }, { pkg: 'pgbouncer' }]));
+  beforeAll(() =>
+    ensureInstalled([{ bin: 'systemd-analyze', pkg: 'systemd' }, { pkg: 'pgbouncer' }, { pkg: 'gdnsd' }]),
+  );
 
-  it('GIVEN every rendered drop-in (PgBouncer’s restart, keepalived’s anycast clean-up) THEN systemd accepts every line', () => {
+  it('GIVEN every rendered drop-in (PgBouncer’s and gdnsd’s restart, keepalived’s anycast clean-up) THEN systemd accepts every line', () => {
     const all = dropIns();
-    expect(all.map((d) => d.unit).sort()).toEqual(expect.arrayContaining(['keepalived', 'pgbouncer']));
+    expect(all.map((d) => d.unit).sort()).toEqual(
+      expect.arrayContaining(['gdnsd', 'keepalived', 'pgbouncer']),
+    );
     for (const d of all) expect(verify(d.unit, d.content), `${d.device} ${d.unit}`).toBe('');
   });
 

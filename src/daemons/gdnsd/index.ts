@@ -8,7 +8,8 @@
 import { compareFileInUse } from '../../drift/driver.js';
 import type { GdnsdZone } from '../../model/gslb.js';
 import { runsDns } from '../../model/runs.js';
-import { oneProcessStatus, reloadableUnit, stagedAt } from '../steps.js';
+import { flatRules, normaliseLines } from '../lines.js';
+import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
 import type { DaemonDriver, DeviceView, FileSpec, StagedFile, TransactionSteps } from '../types.js';
 import {
   gdnsdAffectsForwarding,
@@ -20,6 +21,10 @@ import {
 
 export const GDNSD_DIR = '/etc/gdnsd';
 export const GDNSD_CONFIG = `${GDNSD_DIR}/config`;
+/** systemd drop-in: Debian's unit does not restart a gdnsd that died (GdnsdModel.restartMs). */
+export const GDNSD_DROP_IN = '/etc/systemd/system/gdnsd.service.d/fabric.conf';
+
+const normaliseDropIn = normaliseLines('restart.conf', /^\s*#/);
 
 const zonesOf = (d: DeviceView): readonly GdnsdZone[] =>
   runsDns(d) ? (d.gdnsd as { zones: GdnsdZone[] }).zones : [];
@@ -38,7 +43,8 @@ function validate(files: readonly StagedFile[]): string[] {
 }
 
 function steps(files: readonly StagedFile[]): Partial<TransactionSteps> {
-  return { validate: validate(files), ...reloadableUnit('gdnsd') };
+  const unit = reloadableUnit('gdnsd');
+  return { validate: validate(files), ...unit, ...withDropIns(files, [GDNSD_DROP_IN], unit) };
 }
 
 const rules = {
@@ -71,6 +77,14 @@ export const gdnsd: DaemonDriver = {
         owner: 'root:root',
         part: z,
       });
+    specs.push({
+      daemon: 'gdnsd',
+      file: 'gdnsd/restart.conf',
+      template: 'gdnsd/restart.conf',
+      target: GDNSD_DROP_IN,
+      mode: 0o644,
+      owner: 'root:root',
+    });
     return specs;
   },
   printed: (d) => (runsDns(d) ? d.gdnsd : {}),
@@ -83,11 +97,19 @@ export const gdnsd: DaemonDriver = {
         `gdnsd/${z.file}`,
         `echo ${GDNSD_DIR}/${z.file}; cat ${GDNSD_DIR}/${z.file}`,
       ]),
+      ['gdnsd/restart.conf', `echo ${GDNSD_DROP_IN}; cat ${GDNSD_DROP_IN}`],
     ],
     compare: (ctx) => [
       ...compareFileInUse(ctx, 'gdnsd/config', 'gdnsd/config', rules, normaliseGdnsdConfig),
       ...zonesOf(ctx.device).flatMap((z) =>
         compareFileInUse(ctx, `gdnsd/${z.file}`, `gdnsd/${z.file}`, rules, normaliseGdnsdZone),
+      ),
+      ...compareFileInUse(
+        ctx,
+        'gdnsd/restart.conf',
+        'gdnsd/restart.conf',
+        flatRules('gdnsd'),
+        normaliseDropIn,
       ),
     ],
   },
