@@ -16,6 +16,7 @@ import { bgpSession } from './bgp-session.js';
 import { dataBackends } from './data-backends.js';
 import { ecmp } from './ecmp.js';
 import { etcdHealth } from './etcd-health.js';
+import { gslbAnswers } from './gslb-answers.js';
 import { haproxyBackends } from './haproxy-backends.js';
 import { httpPath } from './http-path.js';
 import { kernelEcmp } from './kernel-ecmp.js';
@@ -50,6 +51,7 @@ const KINDS = [
   patroniCluster,
   etcdHealth,
   rabbitmqCluster,
+  gslbAnswers,
   overlayPing,
   vipAnswers,
   httpPath,
