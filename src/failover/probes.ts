@@ -129,10 +129,10 @@ const PG_POOL_SIZE = 4;
  * `on-marked-down shutdown-sessions` cuts the connections to a member marked down, so a failover
  * is seen as a pooled client sees it.
  *
- * Not one connection (measured, docs/data-tier.md "PostgreSQL in the lab"): every query queued
- * behind one that a lost packet delayed past the timeout failed with it, and so did every query
- * sent while its replacement logged in; a 0.3 % ping loss on the busy lab cost 60 % of the
- * queries. Not a new connection per query (the Redis agent's way): the lab's 2 vCPUs could not
+ * Not one connection: every query queued behind one that a lost packet held past the timeout
+ * failed with it when the connection was dropped (`Connection terminated` ×100 in one lab run,
+ * docs/data-tier.md "PostgreSQL in the lab"), where a pool's other connections go on. Not a new
+ * connection per query (the Redis agent's way): the lab's 2 vCPUs could not
  * carry 80 SCRAM logins a second beside the ping probes. One JSON line per answer: {u, t, ok,
  * e?}, `e` the SQLSTATE, the socket's error code, or node-pg's message in a word
  * (`connect-timeout`: no connection within the timeout; `closed`; `query-timeout`).
