@@ -7,7 +7,7 @@
  * With every VIP down gdnsd answers them all (multifo's fallback: an answer that may work beats
  * none), which the check expects too.
  */
-import type { GdnsdResource } from '../../model/gslb.js';
+import type { GdnsdModel } from '../../model/gslb.js';
 import { runsDns } from '../../model/runs.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
 
@@ -105,11 +105,7 @@ export function expectedAnswer(
 function derive(ctx: DeriveContext): GslbAnswers[] {
   return ctx.site.devices.flatMap((d) => {
     if (!runsDns(d) || ctx.isDown(d.name)) return [];
-    const gdnsd = d.gdnsd as {
-      listen: string[];
-      resources: GdnsdResource[];
-      zones: { name: string; records: { host: string; resource: string }[] }[];
-    };
+    const gdnsd = d.gdnsd as GdnsdModel;
     const server = gdnsd.listen[0];
     if (!server) return [];
     return gdnsd.zones.flatMap((z) =>
