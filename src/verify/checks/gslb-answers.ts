@@ -7,6 +7,7 @@
  * With every VIP down gdnsd answers them all (multifo's fallback: an answer that may work beats
  * none), which the check expects too.
  */
+import { GDNSD_DIR } from '../../daemons/gdnsd/index.js';
 import type { GdnsdModel } from '../../model/gslb.js';
 import { runsDns } from '../../model/runs.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -60,7 +61,7 @@ export function gslbQuery(e: Pick<GslbAnswers, 'server' | 'fqdn'>): string {
   const ask = (type: string) =>
     `python3 -c "$(echo ${QUERY_B64} | base64 -d)" ${e.server} ${e.fqdn} ${type} 2>&1 | tail -1`;
   return [
-    'gdnsdctl -c /etc/gdnsd states 2>&1',
+    `gdnsdctl -c ${GDNSD_DIR} states 2>&1`,
     `echo '${SEPARATOR}'`,
     ask('A'),
     `echo '${SEPARATOR}'`,
@@ -112,7 +113,8 @@ function derive(ctx: DeriveContext): GslbAnswers[] {
       z.records.flatMap((r) => {
         const res = gdnsd.resources.find((x) => x.name === r.resource);
         if (!res) return [];
-        const fqdn = r.host === '@' ? z.name : `${r.host}.${z.name}`;
+        // the record's host is the service's name less its zone (compile/gslb.ts)
+        const fqdn = `${r.host}.${z.name}`;
         const v4 = res.v4.map((v) => ({ site: v.label, address: v.address }));
         const v6 = res.v6.map((v) => ({ site: v.label, address: v.address }));
         return [
