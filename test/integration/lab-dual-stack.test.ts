@@ -84,7 +84,7 @@ describe('fabric verify on the dual-stack lab (idc-ds)', () => {
     expect(['app3', 'app4']).toContain(page.stdout.trim());
     const table = await exec('lb1', 'nft', 'list', 'table', 'ip6', 'lab_ipvs');
     expect(table.stdout).toContain(
-      'ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to numgen inc mod 2 map',
+      'ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to numgen inc mod 2 map',
     );
   }, 30_000);
 });

@@ -88,7 +88,7 @@ describe('fabric-labnode daemons', () => {
     });
     const ruleset = await exec('lb1', 'nft', 'list', 'table', 'ip', 'lab_ipvs');
     expect(ruleset.stdout).toContain(
-      'ip daddr 10.0.1.100 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.2 . 8081 }',
+      'ip daddr 10.0.1.100 tcp dport 80 fib daddr type local dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.2 . 8081 }',
     );
   }, 120_000);
 });

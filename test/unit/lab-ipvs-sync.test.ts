@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,13 +61,13 @@ virtual_server 10.0.1.101 53 { protocol UDP
     expect(out).toBe(`${REMOVE_BOTH}table ip lab_ipvs {
   chain prerouting {
     type nat hook prerouting priority dstnat; policy accept;
-    ip daddr 10.0.1.100 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }
-    ip daddr 10.0.1.101 udp dport 53 dnat ip to 10.0.1.2:5353
+    ip daddr 10.0.1.100 tcp dport 80 fib daddr type local dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }
+    ip daddr 10.0.1.101 udp dport 53 fib daddr type local dnat ip to 10.0.1.2:5353
   }
   chain output {
     type nat hook output priority -100; policy accept;
-    ip daddr 10.0.1.100 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }
-    ip daddr 10.0.1.101 udp dport 53 dnat ip to 10.0.1.2:5353
+    ip daddr 10.0.1.100 tcp dport 80 fib daddr type local dnat ip to numgen inc mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }
+    ip daddr 10.0.1.101 udp dport 53 fib daddr type local dnat ip to 10.0.1.2:5353
   }
 }
 `);
@@ -115,25 +115,25 @@ virtual_server 2001:db8:100:10::53 53 { protocol UDP
     expect(stdout).toBe(`${REMOVE_BOTH}table ip lab_ipvs {
   chain prerouting {
     type nat hook prerouting priority dstnat; policy accept;
-    ip daddr 203.0.113.10 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
+    ip daddr 203.0.113.10 tcp dport 80 fib daddr type local dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
   }
   chain output {
     type nat hook output priority -100; policy accept;
-    ip daddr 203.0.113.10 tcp dport 80 dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
+    ip daddr 203.0.113.10 tcp dport 80 fib daddr type local dnat ip to numgen inc mod 2 map { 0 : 10.20.1.11 . 80, 1 : 10.20.1.12 . 80 }
   }
 }
 table ip6 lab_ipvs {
   chain prerouting {
     type nat hook prerouting priority dstnat; policy accept;
-    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
-    ip6 daddr 2001:db8:100:10::10 tcp dport 443 dnat ip6 to [2001:db8:20:1::11]:443
-    ip6 daddr 2001:db8:100:10::53 udp dport 53 drop
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
+    ip6 daddr 2001:db8:100:10::10 tcp dport 443 fib daddr type local dnat ip6 to [2001:db8:20:1::11]:443
+    ip6 daddr 2001:db8:100:10::53 udp dport 53 fib daddr type local drop
   }
   chain output {
     type nat hook output priority -100; policy accept;
-    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
-    ip6 daddr 2001:db8:100:10::10 tcp dport 443 dnat ip6 to [2001:db8:20:1::11]:443
-    ip6 daddr 2001:db8:100:10::53 udp dport 53 drop
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:20:1::11 . 80, 1 : 2001:db8:20:1::12 . 80 }
+    ip6 daddr 2001:db8:100:10::10 tcp dport 443 fib daddr type local dnat ip6 to [2001:db8:20:1::11]:443
+    ip6 daddr 2001:db8:100:10::53 udp dport 53 fib daddr type local drop
   }
 }
 `);
@@ -150,11 +150,11 @@ table ip6 lab_ipvs {
       `${REMOVE_BOTH}table ip6 lab_ipvs {
   chain prerouting {
     type nat hook prerouting priority dstnat; policy accept;
-    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [2001:db8:20:1::11]:80
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to [2001:db8:20:1::11]:80
   }
   chain output {
     type nat hook output priority -100; policy accept;
-    ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [2001:db8:20:1::11]:80
+    ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to [2001:db8:20:1::11]:80
   }
 }
 `,
@@ -215,7 +215,7 @@ describe('lab-ipvs-sync --run: the real servers in the map are those that pass t
       // 700 ms worst case (docs/timers-and-budgets.md), with room for a loaded machine
       expect(checker.tables[0]!.at - stopped).toBeLessThan(1200);
       expect(checker.tables[0]!.text).toContain(
-        `ip daddr 10.0.1.100 tcp dport 80 dnat ip to 127.0.0.1:${portOf(up)}`,
+        `ip daddr 10.0.1.100 tcp dport 80 fib daddr type local dnat ip to 127.0.0.1:${portOf(up)}`,
       );
       expect(checker.tables[0]!.text).not.toContain(String(flakyPort));
       const back = createServer((socket) => socket.end());
@@ -259,7 +259,7 @@ describe('lab-ipvs-sync --run: the real servers in the map are those that pass t
       status = 503;
       const started = Date.now();
       while (!checker.tables.length && Date.now() - started < 3000) await sleep(20);
-      expect(checker.tables[0]?.text).toContain('ip daddr 10.0.1.100 tcp dport 80 drop');
+      expect(checker.tables[0]?.text).toContain('ip daddr 10.0.1.100 tcp dport 80 fib daddr type local drop');
     } finally {
       checker.stop();
       web.close();
@@ -299,7 +299,9 @@ describe('lab-ipvs-sync --run: the real servers in the map are those that pass t
       status = 503;
       const started = Date.now();
       while (!checker.tables.length && Date.now() - started < 3000) await sleep(20);
-      expect(checker.tables[0]?.text).toContain('ip6 daddr 2001:db8:100:10::10 tcp dport 443 drop');
+      expect(checker.tables[0]?.text).toContain(
+        'ip6 daddr 2001:db8:100:10::10 tcp dport 443 fib daddr type local drop',
+      );
     } finally {
       checker.stop();
       web.close();
@@ -331,13 +333,124 @@ virtual_server 2001:db8:100:10::10 80 {
       expect(checker.tables).toHaveLength(1);
       expect(checker.tables[0]!.at - stopped).toBeLessThan(1200);
       const text = checker.tables[0]!.text;
-      expect(text).toContain(`ip6 daddr 2001:db8:100:10::10 tcp dport 80 dnat ip6 to [::1]:${portOf(up)}`);
+      expect(text).toContain(
+        `ip6 daddr 2001:db8:100:10::10 tcp dport 80 fib daddr type local dnat ip6 to [::1]:${portOf(up)}`,
+      );
       expect(text).not.toContain(String(flakyPort));
-      expect(text).toContain(`ip daddr 10.0.1.100 tcp dport 80 dnat ip to 127.0.0.1:${portOf(v4)}`);
+      expect(text).toContain(
+        `ip daddr 10.0.1.100 tcp dport 80 fib daddr type local dnat ip to 127.0.0.1:${portOf(v4)}`,
+      );
     } finally {
       checker.stop();
       up.close();
       v4.close();
+    }
+  });
+});
+
+/** An anycast VIP's virtual server as fabric renders it: alpha, quorum, the quorum file's commands. */
+function quorumServer(port: number, quorumFile: string, extra = ''): string {
+  return `virtual_server 203.0.113.10 80 {
+  delay_loop 0.2
+  lb_kind NAT
+  protocol TCP
+  alpha
+  quorum 1
+  ${extra}
+  quorum_up "/bin/sh -c 'echo 0 > ${quorumFile}'"
+  quorum_down "/bin/sh -c 'echo 1 > ${quorumFile}'"
+  real_server 127.0.0.1 ${port} {
+    weight 1
+    TCP_CHECK {
+      connect_timeout 0.2
+      retry 1
+      delay_before_retry 0.1
+    }
+  }
+}
+`;
+}
+
+const until = async (what: () => boolean, ms: number) => {
+  const start = Date.now();
+  while (!what() && Date.now() - start < ms) await sleep(20);
+  return what();
+};
+
+describe("lab-ipvs-sync: keepalived's quorum and alpha, played (anycast's quorum files hang off them)", () => {
+  it('GIVEN alpha THEN the table it starts with has none of the checked real servers (they start down until a check passes)', () => {
+    const out = render(quorumServer(8080, '/nonexistent/q'));
+    expect(out).toContain('ip daddr 203.0.113.10 tcp dport 80 fib daddr type local drop');
+    expect(out).not.toContain('127.0.0.1');
+  });
+
+  it('GIVEN alpha and quorum 1 WHEN the real server comes up and goes THEN quorum_down runs at start, quorum_up once its check passes, quorum_down when it fails: the file follows', async () => {
+    const file = join(dir, 'fabric-anycast.www_80_quorum');
+    const probe = await listen(); // a free port: taken, then released for the real server
+    const port = portOf(probe);
+    await new Promise((r) => probe.close(r));
+    const checker = startChecker(quorumServer(port, file));
+    const runs = () => checker.tables.filter((t) => t.text.startsWith('run: ')).map((t) => t.text.trim());
+    try {
+      expect(await until(() => runs().length === 1, 3000), 'quorum_down at start').toBe(true);
+      expect(runs()[0]).toBe(`run: /bin/sh -c echo 1 > ${file}`);
+      expect(await until(() => readFileSync(file, 'utf8').trim() === '1', 1000)).toBe(true);
+
+      const server = createServer((socket) => socket.end());
+      await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+      expect(await until(() => runs().length === 2, 3000), 'quorum_up once the check passes').toBe(true);
+      expect(runs()[1]).toBe(`run: /bin/sh -c echo 0 > ${file}`);
+      expect(await until(() => readFileSync(file, 'utf8').trim() === '0', 1000)).toBe(true);
+      // the ruleset that brought the real server in came first: traffic is served before the announcement
+      const tables = checker.tables.map((t) => t.text);
+      const upAt = tables.findIndex((t) => t.startsWith(`run: /bin/sh -c echo 0`));
+      expect(tables[upAt - 1]).toContain(`dnat ip to 127.0.0.1:${port}`);
+
+      await new Promise((r) => server.close(r));
+      expect(await until(() => runs().length === 3, 3000), 'quorum_down once it fails').toBe(true);
+      expect(runs()[2]).toBe(`run: /bin/sh -c echo 1 > ${file}`);
+      expect(await until(() => readFileSync(file, 'utf8').trim() === '1', 1000)).toBe(true);
+    } finally {
+      checker.stop();
+    }
+  });
+
+  it('GIVEN quorum 2 with hysteresis 1 and two real servers up WHEN one stops THEN quorum holds (no command), WHEN both stop THEN quorum_down runs', async () => {
+    const file = join(dir, 'fabric-anycast.hyst_quorum');
+    const a = await listen();
+    const b = await listen();
+    const real = (s: Server) => `real_server 127.0.0.1 ${portOf(s)} { weight 1
+    TCP_CHECK { connect_timeout 0.2
+      retry 0 } }`;
+    const checker = startChecker(`virtual_server 203.0.113.10 80 {
+  delay_loop 0.2
+  protocol TCP
+  quorum 2
+  hysteresis 1
+  quorum_up "/bin/sh -c 'echo 0 > ${file}'"
+  quorum_down "/bin/sh -c 'echo 1 > ${file}'"
+  ${real(a)}
+  ${real(b)}
+}
+`);
+    const runs = () => checker.tables.filter((t) => t.text.startsWith('run: ')).map((t) => t.text.trim());
+    try {
+      expect(await until(() => runs().length === 1, 3000)).toBe(true);
+      expect(runs()[0], 'both up at start: quorum').toBe(`run: /bin/sh -c echo 0 > ${file}`);
+      await new Promise((r) => a.close(r));
+      expect(
+        await until(
+          () => checker.tables.some((t) => t.text.includes('numgen') === false && t.text.includes('dnat')),
+          3000,
+        ),
+      ).toBe(true);
+      await sleep(500);
+      expect(runs(), 'weight 1 is not below quorum 2 - hysteresis 1').toHaveLength(1);
+      await new Promise((r) => b.close(r));
+      expect(await until(() => runs().length === 2, 3000)).toBe(true);
+      expect(runs()[1]).toBe(`run: /bin/sh -c echo 1 > ${file}`);
+    } finally {
+      checker.stop();
     }
   });
 });
