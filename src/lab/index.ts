@@ -28,6 +28,7 @@ export { DAEMONS, ENV_DAEMONS, ENV_HTTP_PORTS, type LabDaemon, type NodeRole } f
 export type { LabEvent, LabPhase, ProgressListener } from './runtime/events.js';
 export { defaultPreflightEnv, type PreflightEnv, preflight } from './runtime/preflight.js';
 export type { DaemonStatus, LabStatus, NodeStatus } from './runtime/status.js';
+export { onlyDaemonsDown } from './runtime/status.js';
 export { type LabUpOptions, labUp } from './runtime/up.js';
 export { type ParseOptions, type ParseResult, parseTopology } from './topology/parse.js';
 export type { Topology } from './topology/types.js';

@@ -169,3 +169,20 @@ function parseDaemonReport(text: string): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * A degraded lab whose only problems are daemons down on nodes that run and have booted: what a
+ * daemon between two restarts looks like (the lab's stand-in for systemd's `Restart=`, e.g. a
+ * RabbitMQ worker retrying until the cluster has declared its queue), so worth waiting for.
+ * A node that is not running or whose init has not finished is not.
+ */
+export function onlyDaemonsDown(status: LabStatus): boolean {
+  if (status.state !== 'degraded') return false;
+  return status.nodes.every(
+    (n) =>
+      n.problems.length === 0 ||
+      (n.running &&
+        n.booted &&
+        n.problems.length === n.daemons.filter((d) => !d.up && !d.unconfigured).length),
+  );
+}

@@ -10,7 +10,7 @@ import { siteList } from '../../args.js';
 import type { LabCli, SiteFlags, Target } from './common.js';
 import { prepareSiteLab } from './site.js';
 import { prepareSharedLab } from './sites.js';
-import { DEFAULT_WAIT_SECONDS, waitForSite, waitSeconds } from './wait.js';
+import { DEFAULT_WAIT_SECONDS, waitForDaemons, waitForSite, waitSeconds } from './wait.js';
 
 type UpOptions = Omit<Target, 'site'> &
   SiteFlags & { site?: string[]; mgmtSubnet?: string; json?: boolean; wait?: string | boolean };
@@ -33,7 +33,7 @@ export function registerLabUp({ lab, command, act }: LabCli): void {
     .option('--mgmt-subnet <cidr>', 'management subnet instead of the topology one')
     .option(
       '--wait [seconds]',
-      `with --site: then wait until the fabric has converged (every \`fabric verify\` check passes; default ${DEFAULT_WAIT_SECONDS} s)`,
+      `with --site: then wait until every daemon runs (one between restarts is waited for) and the fabric has converged (every \`fabric verify\` check passes; default ${DEFAULT_WAIT_SECONDS} s)`,
     )
     .option('--json', 'print the lab status as JSON')
     .addHelpText(
@@ -69,7 +69,7 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
       : prepareSiteLab(sites[0], flags);
   const models = prepared === undefined ? [] : 'sites' in prepared ? prepared.sites : [prepared.site];
   const progress = new ProgressDisplay(process.stderr);
-  const status = await labUp(prepared?.topologyPath ?? opts.topology!, {
+  const booted = await labUp(prepared?.topologyPath ?? opts.topology!, {
     name: opts.name,
     mgmtSubnet: opts.mgmtSubnet,
     onProgress: progress.onProgress,
@@ -79,13 +79,18 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
       write: prepared.write,
     },
   });
-  for (const w of status.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  for (const w of booted.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  // a daemon between restarts is given the wait too; without --wait the status is a snapshot
+  const started = Date.now();
+  const status =
+    wait !== undefined ? { ...(await waitForDaemons(booted, wait)), warnings: booted.warnings } : booted;
+  const left = wait === undefined ? 0 : Math.max(1, wait - (Date.now() - started) / 1000);
   process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
   if (status.state !== 'running') return 1;
   // each site's checks, on its own nodes (src/topology/lab-nodes.ts maps its devices to them)
   if (wait !== undefined)
     for (const site of models) {
-      const code = await waitForSite(site, status.lab, wait, !!opts.empty);
+      const code = await waitForSite(site, status.lab, left, !!opts.empty);
       if (code) return code;
     }
   if (prepared && !opts.json)
