@@ -12,6 +12,7 @@ import type { DeepReadonly } from '../model/freeze.js';
 import { speaksBgp } from '../model/runs.js';
 import type {
   BgpNeighbor,
+  Device,
   BgpUnicastFamily,
   BgpUnicastFamily6,
   FrrDevice,
@@ -125,11 +126,35 @@ export function speakerAsFrr(
   };
 }
 
+/**
+ * An L4 member announcing anycast VIPs (`device.anycast`, docs/active-active.md) read with the
+ * VIPs it announces as `network`s: those of the VRRP instances it is the intended master of.
+ * FRR announces them by `redistribute connected` while keepalived holds the VIP as a host route,
+ * which a healthy pair gives the intended master. Not modelled: the backup announcing them after
+ * the master's failure (a failure changes no originator in this simulation).
+ */
+function withAnycast(d: DeepReadonly<Device>): Frr {
+  if (!('anycast' in d) || !d.anycast || !('frr' in d)) return d as Frr;
+  const mastered = new Set(d.keepalived.vrrpInstances.filter((v) => v.intendedMaster).map((v) => v.name));
+  const vips = d.anycast.announcements
+    .filter((a) => a.announced && a.family === 'ipv4' && mastered.has(a.vrrpInstance))
+    .map((a) => a.prefix);
+  if (!vips.length) return d as Frr;
+  const unicast = d.frr.routerBgp.ipv4Unicast;
+  return {
+    ...(d as Frr),
+    frr: {
+      ...d.frr,
+      routerBgp: { ...d.frr.routerBgp, ipv4Unicast: { ...unicast, networks: [...unicast.networks, ...vips] } },
+    },
+  } as Frr;
+}
+
 /** Per site: every BGP speaker of the intact fabric, devices with FRR then nodes, in the site's order. */
 export const allSpeakers = oncePer((site: DeepReadonly<SiteModel>): Frr[] => {
   const nodes = new Map((site.clusters ?? []).flatMap((c) => c.speakers.map((s) => [s.node, s] as const)));
   return site.devices.flatMap((d): Frr[] => {
-    if (speaksBgp(d)) return [d];
+    if (speaksBgp(d)) return [withAnycast(d)];
     const s = nodes.get(d.name);
     return s ? [speakerAsFrr(s, d.interfaces)] : [];
   });

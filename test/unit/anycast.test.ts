@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANYCAST_BUDGET_MS, QUORUM_FILE_PREFIX } from '../../src/compile/anycast.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { sessionKey, simulateRouting } from '../../src/verify/routing.js';
 import { REPO } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -100,6 +101,29 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b)', () => {
     expect([quorumLostMs, keepalivedDeadMs, nodeDeadMs, budget]).toEqual([800, 100, 250, ANYCAST_BUDGET_MS]);
     expect(lb.anycast.announcements[0]!.prefix).toBe('198.51.100.10/32');
     expect(r.model!.gslb!.services[0]!.anycast).toEqual({ quorum: 1, budget: 3000 });
+  });
+
+  it("THEN verify's route simulation has the intended master (lb1) announce the VIP /32 to both vRouters, the backup nothing, and the /32 stops at the vRouters", () => {
+    // each site: the VIP, and lb1's and lb2's addresses on its segment (the vRouters' neighbors)
+    for (const [s, vip, lb1, lb2] of [
+      ['aa-a', '203.0.113.10/32', '203.0.113.11', '203.0.113.12'],
+      ['aa-b', '198.51.100.10/32', '198.51.100.11', '198.51.100.12'],
+    ] as const) {
+      const routing = simulateRouting(site(s));
+      for (const vr of ['vr1', 'vr2']) {
+        expect(routing.received.get(sessionKey(vr, lb1)), `${s} ${vr} from lb1`).toEqual({
+          certain: 1,
+          possible: 1,
+        });
+        expect(routing.received.get(sessionKey(vr, lb2)), `${s} ${vr} from lb2`).toEqual({
+          certain: 0,
+          possible: 0,
+        });
+        expect(routing.nexthops.get(vr)?.has(vip)).toBe(true);
+      }
+      for (const beyond of ['leaf1a', 'spine1', 'edge1'])
+        expect(routing.nexthops.get(beyond)?.has(vip), beyond).toBe(false);
+    }
   });
 });
 
