@@ -4,7 +4,7 @@
  * same checks run on a site's lab and on a lab of several sites (`aa-a-edge1` for aa-a's edge1).
  */
 import { LabError, labExec, labNodes, labStatus } from '../lab/index.js';
-import { devicesWithNodes, type LabeledNode, nodeOfDevice } from '../topology/lab-nodes.js';
+import { devicesWithNodes, type LabeledNode, nodeOfDevice, sitesOfLab } from '../topology/lab-nodes.js';
 import type { CommandResult, CommandRunner } from './runner.js';
 
 export class LabRunner implements CommandRunner {
@@ -22,6 +22,11 @@ export class LabRunner implements CommandRunner {
     if (this.site !== undefined) return devicesWithNodes(await this.labelled(), this.site);
     const status = await labStatus(this.lab, { stateRoot: this.stateRoot });
     return status.nodes.filter((n) => n.role !== 'bridge').map((n) => n.name);
+  }
+
+  /** The sites whose devices the lab runs, sorted (one for a site's own lab; none for an unlabelled one). */
+  async sites(): Promise<string[]> {
+    return sitesOfLab(await this.labelled());
   }
 
   /** The node that runs a device. */

@@ -60,3 +60,9 @@ export function devicesWithNodes(nodes: readonly LabeledNode[], site: string): s
     return serves ? [device] : [];
   });
 }
+
+/** The sites of a running lab, sorted: those its nodes are labelled with (none in an unlabelled lab). */
+export function sitesOfLab(nodes: readonly LabeledNode[]): string[] {
+  const sites = new Set(nodes.flatMap((n) => (n.labels?.[LABEL_SITE] ? [n.labels[LABEL_SITE]] : [])));
+  return [...sites].sort();
+}

@@ -7,6 +7,7 @@ import type { CommandRunner } from '../observe/runner.js';
 import type { FrozenSite } from '../pipeline.js';
 import { deriveExpectations } from './expectations.js';
 import { runChecks } from './run.js';
+import { sharedInternet } from './shared-internet.js';
 
 /**
  * Polls until every check passes; returns the lines naming what is still down (empty:
@@ -17,8 +18,10 @@ export async function waitConverged(
   lab: string | CommandRunner,
   seconds: number,
   progress: (line: string) => void,
+  /** Every site of the lab, when it runs several (their shared internet: src/verify/shared-internet.ts). */
+  labSites: readonly FrozenSite[] = [site],
 ): Promise<string[]> {
-  const expectations = deriveExpectations(site);
+  const expectations = deriveExpectations(site, { sharedInternet: sharedInternet(labSites) });
   const started = Date.now();
   let shown = -1;
   const runner = typeof lab === 'string' ? new LabRunner(lab, undefined, site.name) : lab;

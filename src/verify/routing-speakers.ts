@@ -12,9 +12,9 @@ import type { DeepReadonly } from '../model/freeze.js';
 import { speaksBgp } from '../model/runs.js';
 import type {
   BgpNeighbor,
-  Device,
   BgpUnicastFamily,
   BgpUnicastFamily6,
+  Device,
   FrrDevice,
   PeerGroup,
   PrefixList,
@@ -145,7 +145,10 @@ function withAnycast(d: DeepReadonly<Device>): Frr {
     ...(d as Frr),
     frr: {
       ...d.frr,
-      routerBgp: { ...d.frr.routerBgp, ipv4Unicast: { ...unicast, networks: [...unicast.networks, ...vips] } },
+      routerBgp: {
+        ...d.frr.routerBgp,
+        ipv4Unicast: { ...unicast, networks: [...unicast.networks, ...vips] },
+      },
     },
   } as Frr;
 }

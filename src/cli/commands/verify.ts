@@ -2,10 +2,12 @@
 import { type Command, Option } from 'commander';
 import { DockerRunner } from '../../observe/docker-runner.js';
 import { LabRunner } from '../../observe/lab-runner.js';
+import { type FrozenSite, runPipeline } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
 import { deriveExpectations } from '../../verify/expectations.js';
 import { runChecks } from '../../verify/run.js';
+import { sharedInternet } from '../../verify/shared-internet.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
@@ -78,10 +80,13 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
     err(`verify: the inventory has findings; checking the lab against it anyway:`);
     printDiagnostics(findings.filter((f) => f.severity === 'error'));
   }
-  const expectations = deriveExpectations(site, { tool: 'verify' });
   const lab = opts.lab ?? site.name;
   const runner =
     opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot, site.name);
+  const expectations = deriveExpectations(site, {
+    tool: 'verify',
+    sharedInternet: sharedInternet(await labSites(runner, site, opts)),
+  });
   // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
   let probe = expectations[0]!.device;
   try {
@@ -115,4 +120,27 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   if (opts.json) json(verifyJson(site.name, results, seconds));
   else out(verifyText(site.name, results, seconds, opts.all));
   return results.every((r) => r.ok) ? EXIT.OK : EXIT.PROBLEMS;
+}
+
+/**
+ * Every site of the lab, when it runs several (`lab up --site aa-a --site aa-b`): their upstreams
+ * are one internet, which verify of one site must expect (src/verify/shared-internet.ts). Just the
+ * site otherwise, or when the lab is not there yet (the reachability probe below says so).
+ */
+async function labSites(
+  runner: LabRunner | DockerRunner,
+  site: FrozenSite,
+  opts: VerifyOptions,
+): Promise<readonly FrozenSite[]> {
+  if (!(runner instanceof LabRunner)) return [site];
+  const names = await runner.sites().catch(() => [] as string[]);
+  if (names.length < 2 || !names.includes(site.name)) return [site];
+  const all = runPipeline(opts.inventory, { sites: names }).model?.sites;
+  if (all?.length !== names.length) {
+    err(
+      `verify: lab ${opts.lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
+    );
+    return [site];
+  }
+  return all;
 }

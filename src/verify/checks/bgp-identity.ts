@@ -28,7 +28,8 @@ export const bgpIdentity: CheckSpec<BgpIdentity> = {
       .filter(speaksBgp)
       .filter((d) => !ctx.isDown(d.name))
       .map((d) => {
-        const bgp = d.frr.routerBgp;
+        // a merged upstream of a lab of several sites runs the lab's identity, not this site's copy's
+        const bgp = ctx.sharedInternet?.identity(d.name) ?? d.frr.routerBgp;
         return {
           kind: 'bgp-identity',
           id: `bgp-identity:${d.name}`,

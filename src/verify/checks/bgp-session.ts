@@ -57,7 +57,8 @@ function sessionsOf(ctx: DeriveContext, family: AddressFamily): BgpSession[] {
   if (!routing) return [];
   const unicast = family === 'ipv4' ? '' : ' ipv6 unicast';
   return liveNeighbors(ctx, family).map(({ device: d, neighbor: n }) => {
-    const prefixes = routing.received.get(sessionKey(d.name, n.peer)) ?? { certain: 0, possible: 0 };
+    const prefixes = ctx.sharedInternet?.linkPrefixes(d.name, n.peer, n.peerDevice, family) ??
+      routing.received.get(sessionKey(d.name, n.peer)) ?? { certain: 0, possible: 0 };
     return {
       kind: 'bgp-session',
       id: familyId('bgp-session', family, `${d.name}:${n.peer}`),

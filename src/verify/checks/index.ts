@@ -9,6 +9,7 @@ import type { DeepReadonly } from '../../model/freeze.js';
 import type { SiteModel } from '../../model/types.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../down.js';
 import { type RoutingExpectation, simulateRouting } from '../routing.js';
+import type { SharedInternet } from '../shared-internet.js';
 import { bfdPeer } from './bfd-peer.js';
 import { bgpFiltered } from './bgp-filtered.js';
 import { bgpIdentity } from './bgp-identity.js';
@@ -77,6 +78,11 @@ export interface DeriveOptions<E extends ExpectationBase> {
    * one scenario after another). @default simulated here
    */
   intact?: RoutingExpectation;
+  /**
+   * The lab's shared internet, when the site is verified in a lab of several sites
+   * (src/verify/shared-internet.ts). @default the site's own upstreams
+   */
+  sharedInternet?: SharedInternet;
 }
 
 /** The real index, typed for a caller that passes its own kinds' type. */
@@ -104,6 +110,7 @@ export function deriveContext(
   site: DeepReadonly<SiteModel>,
   down: Down = NOTHING_DOWN,
   intact: RoutingExpectation = simulateRouting(site),
+  sharedInternet?: SharedInternet,
 ): DeriveContext {
   const failed = failedDevices(site, down);
   return {
@@ -114,6 +121,7 @@ export function deriveContext(
     isDown: (name) => failed.has(name),
     routing: isIntact(down) ? intact : simulateRouting(site, down),
     intact,
+    ...(sharedInternet ? { sharedInternet } : {}),
   };
 }
 
@@ -135,7 +143,7 @@ export function deriveChecks<E extends ExpectationBase = Expectation>(
   site: DeepReadonly<SiteModel>,
   opts: DeriveOptions<E> = {},
 ): E[] {
-  const ctx = deriveContext(site, opts.down, opts.intact);
+  const ctx = deriveContext(site, opts.down, opts.intact, opts.sharedInternet);
   const listed = indexOr(opts.index)
     .filter((spec) => !opts.tool || spec.runs[opts.tool])
     .flatMap((spec, kindIndex) =>

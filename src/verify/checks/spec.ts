@@ -10,6 +10,7 @@ import type { Device, SiteModel } from '../../model/types.js';
 import { type ObservationRound, parseJson } from '../../observe/runner.js';
 import type { Down } from '../down.js';
 import type { Range, RoutingExpectation } from '../routing.js';
+import type { SharedInternet } from '../shared-internet.js';
 
 /** What every expectation has: the kind's module adds what its evaluation needs. */
 export interface ExpectationBase {
@@ -62,6 +63,8 @@ export interface DeriveContext {
   routing: RoutingExpectation;
   /** The simulated routing of the intact fabric (the same object when nothing is down). */
   intact: RoutingExpectation;
+  /** In a lab of several sites: what the merged upstreams run and carry (src/verify/shared-internet.ts). */
+  sharedInternet?: SharedInternet;
 }
 
 export interface CheckSpec<E extends ExpectationBase> {

@@ -90,7 +90,7 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
   // each site's checks, on its own nodes (src/topology/lab-nodes.ts maps its devices to them)
   if (wait !== undefined)
     for (const site of models) {
-      const code = await waitForSite(site, status.lab, left, !!opts.empty);
+      const code = await waitForSite(site, status.lab, left, !!opts.empty, models);
       if (code) return code;
     }
   if (prepared && !opts.json)

@@ -24,12 +24,13 @@ export async function waitForSite(
   lab: string,
   seconds: number,
   empty: boolean,
+  labSites: readonly FrozenSite[] = [site],
 ): Promise<number> {
   if (empty) {
     process.stderr.write('--wait: an empty lab has nothing to converge until `fabric push` configures it\n');
     return 0;
   }
-  const down = await waitConverged(site, lab, seconds, (l) => process.stderr.write(`${l}\n`));
+  const down = await waitConverged(site, lab, seconds, (l) => process.stderr.write(`${l}\n`), labSites);
   if (!down.length) {
     process.stderr.write(`lab ${lab}: converged, every check of \`fabric verify\` passes\n`);
     return 0;
