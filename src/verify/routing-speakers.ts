@@ -134,7 +134,7 @@ export function speakerAsFrr(
  * the master's failure (a failure changes no originator in this simulation).
  */
 function withAnycast(d: DeepReadonly<Device>): Frr {
-  if (!('anycast' in d) || !d.anycast || !('frr' in d)) return d as Frr;
+  if (!('anycast' in d) || !d.anycast) return d as Frr;
   const mastered = new Set(d.keepalived.vrrpInstances.filter((v) => v.intendedMaster).map((v) => v.name));
   const vips = d.anycast.announcements
     .filter((a) => a.announced && a.family === 'ipv4' && mastered.has(a.vrrpInstance))
