@@ -21,6 +21,7 @@ import type { SiteModel } from '../model/site.js';
 import type { Device, L4lbAnycastDevice, L4lbDevice, VrouterDevice } from '../model/types.js';
 import { deviceAsn, vrrpInstanceName, vrrpInstanceName6 } from './allocate.js';
 import { bfdDetectionMs, l4CheckDetectionMs } from './budgets.js';
+import { vipCleanup } from './keepalived.js';
 import { withFrr } from './roles.js';
 
 /** Default of `gslb.services.<s>.anycast.quorum`: healthy real servers (sum of weights) each virtual server of the VIP needs. */
@@ -167,9 +168,7 @@ function attachL4(
   // overwrite: a reload must not fault the VIP, and a checker faster than the VRRP process at
   // start must not be overwritten)
   ka.stopPost = [
-    ...announced.map(
-      (a) => `/sbin/ip ${a.family === 'ipv6' ? '-6' : '-4'} addr del ${a.prefix} dev ${a.dev}`,
-    ),
+    ...vipCleanup(ka.vrrpInstances),
     ...ka.vrrpTrackFiles.map((f) => `/bin/sh -c 'echo ${f.initValue} > ${f.file}'`),
   ];
 

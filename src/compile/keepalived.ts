@@ -8,7 +8,7 @@
  * they fail over together and traffic never enters through one member and leaves through the
  * other; a device with a single instance has no group (keepalived refuses a group of one).
  */
-import { ADDRESS_FAMILIES, type AddressFamily, type InterfaceAddress } from '../model/address.js';
+import { ADDRESS_FAMILIES, type AddressFamily, cidrOf, type InterfaceAddress } from '../model/address.js';
 import type { HealthCheckTimers } from '../model/budgets.js';
 import type {
   HealthCheck,
@@ -179,6 +179,8 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
   // one sync group holds both families' instances: the IPv4 and IPv6 gateways move together
   const grouped = instances.map((i) => i.name).sort((a, b) => a.localeCompare(b));
   return {
+    stopPost: vipCleanup(instances),
+    restartMs: KEEPALIVED_RESTART_MS,
     globalDefs: {
       routerId: d.name,
       enableScriptSecurity: true,
@@ -213,6 +215,23 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       ? ADDRESS_FAMILIES.flatMap((f) => compileVirtualServers(facts, d, timers.checks, f))
       : [],
   };
+}
+
+/** systemd's pause before starting a keepalived that ended (the drop-in's `RestartSec=`). */
+export const KEEPALIVED_RESTART_MS = 1000;
+
+/**
+ * What systemd runs after keepalived ended, any way (`ExecStopPost=`): every VIP of its instances
+ * deleted, with the exact prefix length keepalived added it with (`ip addr del` of another
+ * length deletes nothing). A SIGKILLed keepalived cannot clean up: the address would stay while
+ * the peer takes it over, two holders on one segment.
+ */
+export function vipCleanup(instances: readonly VrrpInstance[]): string[] {
+  return instances.flatMap((i) =>
+    i.virtualIpaddress.map(
+      (v) => `/sbin/ip ${i.family === 'ipv6' ? '-6' : '-4'} addr del ${cidrOf(v)} dev ${v.dev}`,
+    ),
+  );
 }
 
 /**

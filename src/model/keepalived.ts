@@ -53,11 +53,17 @@ export interface KeepalivedModel {
   vrrpTrackFiles?: VrrpTrackFile[];
   /**
    * Commands systemd runs after keepalived stopped for any reason, a SIGKILL of all its processes
-   * too (`ExecStopPost=` of a drop-in, keepalived/anycast.conf): they delete the anycast VIPs, so
-   * that FRR's announcement of them ends with keepalived, and reset the quorum files to "none".
-   * Absent without anycast VIPs.
+   * too (`ExecStopPost=` of a drop-in, keepalived/restart.conf): they delete every VIP of its
+   * instances, so that a dead keepalived holds no address its peer has taken over (and FRR's
+   * announcement of an anycast VIP ends with it), and reset anycast's quorum files to "none".
    */
-  stopPost?: string[];
+  stopPost: string[];
+  /**
+   * Milliseconds systemd waits before starting a keepalived that ended (`Restart=always`,
+   * `RestartSec=`): Debian's unit has no `Restart=`, so a pair left with one member stayed so.
+   * @default 1000
+   */
+  restartMs: number;
 }
 
 export interface VrrpTrackFile {

@@ -373,8 +373,8 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     console.log(
       `anycast trap: 1 s after SIGKILL of keepalived (${pids.join(', ')}): VIP on eth1 ${trap.vip}, announced ${trap.route}`,
     );
-    // what systemd runs once keepalived's main process is gone (keepalived/anycast.conf)
-    const dropIn = files('lb1', 'keepalived/anycast.conf');
+    // what systemd runs once keepalived's main process is gone (keepalived/restart.conf)
+    const dropIn = files('lb1', 'keepalived/restart.conf');
     const stopPost = [...dropIn.matchAll(/^ExecStopPost=-(.+)$/gm)].map((m) => m[1]!);
     expect(stopPost.length).toBeGreaterThan(0);
     const t0 = Date.now();

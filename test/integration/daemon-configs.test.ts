@@ -423,7 +423,7 @@ describe('systemd drop-ins: systemd-analyze verify with Debian’s own unit', ()
       ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
     ].flatMap(({ rendered }) =>
       rendered.files
-        .filter((f) => /^(pgbouncer|gdnsd)\/restart\.conf$|^keepalived\/anycast\.conf$/.test(f.file))
+        .filter((f) => /^(pgbouncer|gdnsd)\/restart\.conf$|^keepalived\/restart\.conf$/.test(f.file))
         .map((f) => ({ unit: f.file.split('/')[0]!, device: f.device, content: f.content })),
     );
 

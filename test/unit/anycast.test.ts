@@ -63,8 +63,11 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b)', () => {
       });
     }
     expect(ka.vrrpTrackFiles?.every((f) => f.initValue === 1)).toBe(true);
+    // every VIP keepalived holds (the real servers' gateway too, on its prefix), the anycast VIP as a host address
     expect(ka.stopPost).toEqual([
+      '/sbin/ip -4 addr del 10.20.1.1/24 dev eth2',
       '/sbin/ip -4 addr del 203.0.113.10/32 dev eth1',
+      '/sbin/ip -6 addr del 2001:db8:20:1::1/64 dev eth2',
       '/sbin/ip -6 addr del 2001:db8:100:10::10/128 dev eth1',
       ...ka.vrrpTrackFiles!.map((f) => `/bin/sh -c 'echo 1 > ${f.file}'`),
     ]);
@@ -175,7 +178,16 @@ describe('GIVEN the reference inventory (no gslb service)', () => {
       expect(d.daemons).not.toContain('frr');
       if (d.role !== 'l4lb') continue;
       expect(d.keepalived.virtualServers.some((v) => v.quorum)).toBe(false);
-      expect(d.keepalived.stopPost).toBeUndefined();
+      // the drop-in every keepalived gets: its VIPs on their segments' prefixes, no quorum file
+      expect(d.keepalived.stopPost).toEqual(
+        d.keepalived.vrrpInstances.flatMap((i) =>
+          i.virtualIpaddress.map(
+            (v) =>
+              `/sbin/ip ${i.family === 'ipv6' ? '-6' : '-4'} addr del ${v.address}/${v.prefixLength} dev ${v.dev}`,
+          ),
+        ),
+      );
+      expect(d.keepalived.stopPost.some((c) => c.includes('/32 ') || c.includes('quorum'))).toBe(false);
     }
   });
 });

@@ -8,6 +8,7 @@
 import { compareFileInUse } from '../../drift/driver.js';
 import type { GdnsdZone } from '../../model/gslb.js';
 import { runsDns } from '../../model/runs.js';
+import { restartDropIn } from '../drop-in.js';
 import { flatRules, normaliseLines } from '../lines.js';
 import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
 import type { DaemonDriver, DeviceView, FileSpec, StagedFile, TransactionSteps } from '../types.js';
@@ -22,9 +23,8 @@ import {
 export const GDNSD_DIR = '/etc/gdnsd';
 export const GDNSD_CONFIG = `${GDNSD_DIR}/config`;
 /** systemd drop-in: Debian's unit does not restart a gdnsd that died (GdnsdModel.restartMs). */
-export const GDNSD_DROP_IN = '/etc/systemd/system/gdnsd.service.d/fabric.conf';
-
-const normaliseDropIn = normaliseLines('restart.conf', /^\s*#/);
+const DROP_IN = restartDropIn('gdnsd', 'gdnsd');
+export const GDNSD_DROP_IN = DROP_IN.target;
 
 const zonesOf = (d: DeviceView): readonly GdnsdZone[] =>
   runsDns(d) ? (d.gdnsd as { zones: GdnsdZone[] }).zones : [];
@@ -77,14 +77,7 @@ export const gdnsd: DaemonDriver = {
         owner: 'root:root',
         part: z,
       });
-    specs.push({
-      daemon: 'gdnsd',
-      file: 'gdnsd/restart.conf',
-      template: 'gdnsd/restart.conf',
-      target: GDNSD_DROP_IN,
-      mode: 0o644,
-      owner: 'root:root',
-    });
+    specs.push(DROP_IN.file);
     return specs;
   },
   printed: (d) => (runsDns(d) ? d.gdnsd : {}),
@@ -97,20 +90,14 @@ export const gdnsd: DaemonDriver = {
         `gdnsd/${z.file}`,
         `echo ${GDNSD_DIR}/${z.file}; cat ${GDNSD_DIR}/${z.file}`,
       ]),
-      ['gdnsd/restart.conf', `echo ${GDNSD_DROP_IN}; cat ${GDNSD_DROP_IN}`],
+      DROP_IN.read,
     ],
     compare: (ctx) => [
       ...compareFileInUse(ctx, 'gdnsd/config', 'gdnsd/config', rules, normaliseGdnsdConfig),
       ...zonesOf(ctx.device).flatMap((z) =>
         compareFileInUse(ctx, `gdnsd/${z.file}`, `gdnsd/${z.file}`, rules, normaliseGdnsdZone),
       ),
-      ...compareFileInUse(
-        ctx,
-        'gdnsd/restart.conf',
-        'gdnsd/restart.conf',
-        flatRules('gdnsd'),
-        normaliseDropIn,
-      ),
+      ...DROP_IN.compare(ctx),
     ],
   },
   lab: {

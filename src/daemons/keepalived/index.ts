@@ -3,13 +3,18 @@
  * VIPs), read back as the file the running keepalived was started with (its `-f`).
  */
 import { compareFileInUse, fileInUse } from '../../drift/driver.js';
+import type { KeepalivedModel } from '../../model/keepalived.js';
+import { restartDropIn } from '../drop-in.js';
 import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
-import type { DaemonDriver } from '../types.js';
+import type { DaemonDriver, DeviceView } from '../types.js';
 import { keepalivedAffectsForwarding, keepalivedLineKey, normaliseKeepalived } from './drift.js';
 
 export const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
-/** systemd drop-in of an L4 member with anycast VIPs: the clean-up after keepalived dies. */
-export const KEEPALIVED_DROP_IN = '/etc/systemd/system/keepalived.service.d/fabric-anycast.conf';
+/** systemd drop-in of every keepalived: its VIPs deleted after it dies, and it started again. */
+const DROP_IN = restartDropIn('keepalived', 'keepalived');
+export const KEEPALIVED_DROP_IN = DROP_IN.target;
+const hasDropIn = (d: DeviceView) =>
+  'keepalived' in d && (d.keepalived as KeepalivedModel).stopPost.length > 0;
 
 export const keepalived: DaemonDriver = {
   name: 'keepalived',
@@ -27,19 +32,8 @@ export const keepalived: DaemonDriver = {
       mode: 0o640,
       owner: 'root:root',
     },
-    // anycast VIPs (docs/active-active.md): systemd deletes them after keepalived ends, any way
-    ...('keepalived' in d && d.keepalived.stopPost
-      ? [
-          {
-            daemon: 'keepalived',
-            file: 'keepalived/anycast.conf',
-            template: 'keepalived/anycast.conf',
-            target: KEEPALIVED_DROP_IN,
-            mode: 0o644,
-            owner: 'root:root',
-          },
-        ]
-      : []),
+    // systemd deletes its VIPs after keepalived ends, any way, and starts it again (docs/failover.md)
+    ...(hasDropIn(d) ? [DROP_IN.file] : []),
   ],
   printed: (d) => ('keepalived' in d ? d.keepalived : {}),
   push: {
@@ -54,22 +48,27 @@ export const keepalived: DaemonDriver = {
             ]
           : [],
         ...unit,
-        // a changed drop-in (anycast VIPs) is read by systemd only after daemon-reload
+        // a changed drop-in is read by systemd only after daemon-reload
         ...withDropIns(files, [KEEPALIVED_DROP_IN], unit),
       };
     },
   },
   drift: {
     processes: () => ['keepalived'],
-    reads: () => [['keepalived.conf', fileInUse('keepalived', '-f', KEEPALIVED_CONF, '--use-file')]],
-    compare: (ctx) =>
-      compareFileInUse(
+    reads: (d) => [
+      ['keepalived.conf', fileInUse('keepalived', '-f', KEEPALIVED_CONF, '--use-file')],
+      ...(hasDropIn(d) ? [DROP_IN.read] : []),
+    ],
+    compare: (ctx) => [
+      ...compareFileInUse(
         ctx,
         'keepalived.conf',
         'keepalived.conf',
         { daemon: 'keepalived', key: keepalivedLineKey, affectsForwarding: keepalivedAffectsForwarding },
         normaliseKeepalived,
       ),
+      ...DROP_IN.compare(ctx),
+    ],
   },
   lab: {
     requires: () => [

@@ -9,6 +9,7 @@
  */
 import { compareFileInUse } from '../../drift/driver.js';
 import { runsPostgres } from '../../model/runs.js';
+import { restartDropIn } from '../drop-in.js';
 import { flatRules, normaliseLines } from '../lines.js';
 import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
 import type { DaemonDriver, StagedFile } from '../types.js';
@@ -16,7 +17,8 @@ import type { DaemonDriver, StagedFile } from '../types.js';
 export const PGBOUNCER_INI = '/etc/pgbouncer/pgbouncer.ini';
 export const PGBOUNCER_USERLIST = '/etc/pgbouncer/userlist.txt';
 /** systemd drop-in: Debian's unit does not restart a pooler that died (PgbouncerModel.restartMs). */
-export const PGBOUNCER_DROP_IN = '/etc/systemd/system/pgbouncer.service.d/fabric.conf';
+const DROP_IN = restartDropIn('pgbouncer', 'pgbouncer');
+export const PGBOUNCER_DROP_IN = DROP_IN.target;
 /**
  * A sed script that prints the password of `user` in userlist.txt (`"<user>" "<password>"`, as
  * templates/pgbouncer/userlist.txt prints it), for reads on the device (`lab failover`).
@@ -25,7 +27,6 @@ export const userlistPasswordSed = (user: string) => `s/^"${user}" "\\(.*\\)"$/\
 
 const normaliseIni = normaliseLines('pgbouncer.ini', /^\s*[;#]/);
 const normaliseUsers = normaliseLines('userlist.txt', /^\s*;/);
-const normaliseDropIn = normaliseLines('restart.conf', /^\s*#/);
 
 /**
  * Starts pgbouncer on a copy of the staged files for a second, on no TCP address and a scratch
@@ -71,14 +72,7 @@ export const pgbouncer: DaemonDriver = {
             owner: 'postgres:postgres',
             private: true,
           },
-          {
-            daemon: 'pgbouncer',
-            file: 'pgbouncer/restart.conf',
-            template: 'pgbouncer/restart.conf',
-            target: PGBOUNCER_DROP_IN,
-            mode: 0o644,
-            owner: 'root:root',
-          },
+          DROP_IN.file,
         ]
       : [],
   printed: (d) => (runsPostgres(d) ? d.postgres.pgbouncer : {}),
@@ -101,19 +95,13 @@ export const pgbouncer: DaemonDriver = {
         ? [
             ['pgbouncer.ini', `echo ${PGBOUNCER_INI}; cat ${PGBOUNCER_INI}`],
             ['userlist.txt', `echo ${PGBOUNCER_USERLIST}; cat ${PGBOUNCER_USERLIST}`],
-            ['pgbouncer/restart.conf', `echo ${PGBOUNCER_DROP_IN}; cat ${PGBOUNCER_DROP_IN}`],
+            DROP_IN.read,
           ]
         : [],
     compare: (ctx) => [
       ...compareFileInUse(ctx, 'pgbouncer.ini', 'pgbouncer.ini', flatRules('pgbouncer'), normaliseIni),
       ...compareFileInUse(ctx, 'userlist.txt', 'userlist.txt', flatRules('pgbouncer'), normaliseUsers),
-      ...compareFileInUse(
-        ctx,
-        'pgbouncer/restart.conf',
-        'pgbouncer/restart.conf',
-        flatRules('pgbouncer'),
-        normaliseDropIn,
-      ),
+      ...DROP_IN.compare(ctx),
     ],
   },
   lab: {
