@@ -46,6 +46,8 @@ const lab = labFromFixture(FIXTURE, 'aa', {
   site: 'aa-a',
   sites: ['aa-a', 'aa-b'],
   flags: ['--wait', '300'],
+  // dns1 and dns2 run gdnsd
+  packages: [{ pkg: 'gdnsd' }],
 });
 const netns = (node: string) => `clab-${lab.name}-${node}`;
 
