@@ -9,7 +9,6 @@ import { compareFileInUse } from '../../drift/driver.js';
 import type { GdnsdZone } from '../../model/gslb.js';
 import { runsDns } from '../../model/runs.js';
 import { restartDropIn } from '../drop-in.js';
-import { flatRules, normaliseLines } from '../lines.js';
 import { oneProcessStatus, reloadableUnit, stagedAt, withDropIns } from '../steps.js';
 import type { DaemonDriver, DeviceView, FileSpec, StagedFile, TransactionSteps } from '../types.js';
 import {
