@@ -23,6 +23,7 @@ import { deriveProbes, type Probe } from './probe-plan.js';
 import { failoverJson, failoverJunit, failoverText, scenarioListJson, scenarioListText } from './report.js';
 import { interruption, type RunContext, runFailover } from './run.js';
 import { deriveScenarios, FAULT_KINDS, type FaultKind, failoverGroups, type Scenario } from './scenarios.js';
+import { SITE_LOSS_PARTS, siteLossCommand } from './site-loss-cli.js';
 
 interface FailoverFlags {
   site?: string;
@@ -37,6 +38,7 @@ interface FailoverFlags {
   restore?: boolean;
   json?: boolean;
   junit?: string;
+  siteLoss?: string | boolean;
 }
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -169,6 +171,7 @@ async function restoreLeftovers(lab: string, journal: FaultJournal, explicit: bo
 }
 
 async function failover(flags: FailoverFlags & InventoryOptions): Promise<number> {
+  if (flags.siteLoss !== undefined) return siteLossCommand(flags);
   const holdMs = seconds(flags.hold, '--hold') * 1000;
   const holdMinMs = Math.min(seconds(flags.holdMin, '--hold-min') * 1000, holdMs);
   const convergeSeconds = seconds(flags.convergeTimeout, '--converge-timeout');
@@ -282,6 +285,10 @@ export function registerFailoverCommand(
     )
     .option('--list', 'list the scenarios and their budgets; touch nothing')
     .option('--restore', 'undo every fault an interrupted run left (from the fault journal), then exit')
+    .option(
+      '--site-loss [parts]',
+      `in a lab of several sites: the site-level scenarios of --site instead, ${SITE_LOSS_PARTS.join(', ')} (comma-separate; default all)`,
+    )
     .option('--json', 'machine-readable results (with --list: the scenarios)')
     .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario)')
     .addHelpText(
@@ -298,7 +305,15 @@ Examples:
   fabric lab failover --site idc-a --list --json | jq -r '.scenarios[] | select(.group != "cables") | .id'
   fabric lab failover --site idc-a --only spine1 --fault cut,silent --junit reports/failover.xml
   fabric lab failover --site idc-a --group shop-routers --fault crash
-  fabric lab failover --site idc-a --restore          # after a run was killed`,
+  fabric lab failover --site idc-a --restore          # after a run was killed
+  fabric lab failover --site aa-a --name aa-a_aa-b --site-loss l4,apps   # a site's loss, by name from the internet
+
+Site-level scenarios (--site-loss, in the lab of several sites: \`fabric lab up --site aa-a --site aa-b\`):
+aa-a's L4 pairs, its application servers, its edges' upstream links or all of it silenced while a
+client on the internet side fetches each shared gslb service by name at 20 requests/s; each passes
+when every request later than the service's budget is served by another site, the DNS answers
+drop the site within their budget, the anycast route is withdrawn within its budget, and the
+site serves again after the repair with no failed request.`,
     )
     .action((opts: FailoverFlags, cmd: Command) =>
       act(() =>

@@ -31,6 +31,8 @@ export const NODE_FILES = {
   service: join(root, 'src/lab/node/service'),
   /** nftables stand-in for IPVS virtual servers. */
   ipvsSync: join(root, 'src/lab/node/lab-ipvs-sync'),
+  /** A client of a service spread over sites (lab failover --site-loss): resolves and fetches it by name. */
+  gslbClient: join(root, 'src/lab/node/gslb-client'),
   /** Lab stand-ins a daemon's driver installs (`lab.tools`), such as ovs-vsctl on the userspace datapath. */
   dir: join(root, 'src/lab/node'),
 } as const;
