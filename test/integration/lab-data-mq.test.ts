@@ -1,0 +1,129 @@
+/**
+ * Issue 12 in the lab: RabbitMQ's cluster and its worker on the VMs of the data-mq fixture,
+ * configured by fabric (docs/data-tier.md, "RabbitMQ in the lab").
+ *
+ * GIVEN the data-mq fixture (three RabbitMQ nodes on three hypervisors, the AMQP VIP held by the
+ * HAProxy pair, worker1 consuming the `jobs` quorum queue) on a free management subnet
+ * WHEN `fabric lab up --site data-mq --wait` (exit 0 asserted: the worker retries until the last
+ * node to join the cluster declares its queue, and `--wait` waits for it, docs/data-tier.md)
+ * THEN verify is green, every node's `rabbitmq-cluster` check among it; a message published
+ * through the AMQP VIP from app1 is written by worker1 (app → MQ → worker);
+ * WHEN mq2's node is SIGKILLed by the PID in its PID file THEN verify names it on the other nodes
+ * (not running in the cluster), and a message published through the VIP still reaches the worker;
+ * WHEN it is started again THEN verify is green again.
+ *
+ * One lab up: run it alone on the machine's lab lock:
+ * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-mq.test.ts`.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
+import { REPO } from '../support/cli.js';
+
+const SITE = 'data-mq';
+const FIXTURE = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
+/** The service's AMQP VIP (the HAProxy pair holds it on `app`), and its queue and worker's output. */
+const AMQP_VIP = '10.20.2.60';
+const QUEUE = 'jobs';
+const OUTPUT = '/var/lib/fabric/amqp-worker/jobs.log';
+const AUTH = '/etc/fabric/amqp-worker/mq.auth';
+/** mq2's node, as rabbitmq-env.conf names it, and its PID file (Debian's init script's, which the lab runs it with). */
+const MQ2 = 'rabbit@10.20.3.42';
+const MQ2_PIDFILE = '/run/rabbitmq/pid';
+
+const lab = labFromFixture(FIXTURE, 'mq', {
+  site: SITE,
+  flags: ['--wait', '300'],
+  packages: [{ pkg: 'rabbitmq-server' }, { pkg: 'amqp-tools' }],
+});
+
+interface VerifyJson {
+  results: { id: string; kind: string; device: string; ok: boolean; seen: string }[];
+}
+
+async function verify(): Promise<{ code: number; json: VerifyJson; stderr: string }> {
+  const r = await lab.verify(60);
+  return { code: r.code, json: JSON.parse(r.stdout || '{"results":[]}') as VerifyJson, stderr: r.stderr };
+}
+
+/** The application user's password, from worker1's credentials file (`password:<it>`). */
+async function password(): Promise<string> {
+  const r = await lab.exec('worker1', 'sed', '-n', 's/^password://p', AUTH);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.trim();
+}
+
+/** Publishes `body` to the queue through the AMQP VIP from app1; true when amqp-publish succeeded. */
+async function publish(body: string): Promise<boolean> {
+  const r = await lab.exec(
+    'app1',
+    'timeout',
+    '10',
+    'amqp-publish',
+    `--server=${AMQP_VIP}`,
+    '--port=5672',
+    '--vhost=/',
+    '--username=mq',
+    `--password=${await password()}`,
+    `--routing-key=${QUEUE}`,
+    '-p',
+    `--body=${body}`,
+  );
+  return r.code === 0;
+}
+
+/** Waits until worker1 has written `body` to its output. */
+function delivered(body: string): Promise<true> {
+  return waitFor(`worker1 to write ${body}`, 30_000, async () => {
+    const r = await lab.exec('worker1', 'cat', OUTPUT);
+    return r.stdout.split('\n').includes(body) ? true : undefined;
+  });
+}
+
+describe('RabbitMQ and its worker in the data-mq lab', () => {
+  it('GIVEN lab up --wait THEN verify is green, with every node’s view of the cluster', async () => {
+    const r = await verify();
+    expect(r.json.results.filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+    const cluster = r.json.results.filter((x) => x.kind === 'rabbitmq-cluster');
+    expect(cluster.map((x) => x.device).sort()).toEqual(['mq1', 'mq2', 'mq3']);
+  }, 120_000);
+
+  it('GIVEN a message published through the AMQP VIP from app1 THEN worker1 writes it (app → MQ → worker)', async () => {
+    const body = `lab-${Date.now()}`;
+    expect(await publish(body)).toBe(true);
+    await delivered(body);
+  }, 60_000);
+
+  it('GIVEN mq2 SIGKILLed by its PID THEN verify names it and publishing through the VIP goes on; started again THEN verify is green', async () => {
+    const kill = await lab.exec('mq2', 'sh', '-c', `kill -9 "$(cat ${MQ2_PIDFILE})"`);
+    expect(kill.code, kill.stderr).toBe(0);
+    try {
+      const seen = await waitFor('verify to name mq2', 60_000, async () => {
+        const r = await verify();
+        const missing = r.json.results.filter(
+          (x) => x.kind === 'rabbitmq-cluster' && x.device !== 'mq2' && !x.ok && x.seen.includes(MQ2),
+        );
+        return missing.length === 2 ? missing.map((x) => x.seen) : undefined;
+      });
+      expect(
+        seen.every((s) => /not running in the cluster/.test(s)),
+        seen.join('; '),
+      ).toBe(true);
+      // HAProxy's check took mq2 out of the VIP's servers: publishing goes on through the others
+      const body = `lab-without-mq2-${Date.now()}`;
+      expect(
+        await waitFor('a publish through the VIP', 30_000, async () =>
+          (await publish(body)) ? true : undefined,
+        ),
+      ).toBe(true);
+      await delivered(body);
+    } finally {
+      const start = await lab.exec('mq2', 'service', 'rabbitmq-server', 'start');
+      expect(start.code, start.stderr + start.stdout).toBe(0);
+    }
+    await waitFor('verify green again', 120_000, async () =>
+      (await verify()).code === 0 ? true : undefined,
+    );
+  }, 300_000);
+});
