@@ -22,6 +22,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LabError } from '../lab/index.js';
 import { run as system } from '../lab/runtime/system-command.js';
 import { silentRuleset, undoStep } from './faults.js';
 import type { FaultJournal } from './journal.js';
@@ -51,7 +52,9 @@ function startClient(ctx: SiteLossContext, s: SiteLossService, stop: string) {
   const requests: ClientRequest[] = [];
   const netns = ctx.netnsOfNode('client');
   if (!netns)
-    throw new Error(`lab ${ctx.lab} has no client node: site-level scenarios need the lab of several sites`);
+    throw new LabError(2, [
+      `lab ${ctx.lab} has no client node: site-level scenarios need the lab of several sites`,
+    ]);
   const child = spawn(
     'ip',
     [
@@ -73,7 +76,14 @@ function startClient(ctx: SiteLossContext, s: SiteLossService, stop: string) {
     buffer += chunk;
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
-    for (const l of lines) if (l.trim()) requests.push(JSON.parse(l) as ClientRequest);
+    for (const l of lines) {
+      if (!l.trim()) continue;
+      try {
+        requests.push(JSON.parse(l) as ClientRequest);
+      } catch {
+        // not a request line (python's own warning): the requests are what is judged
+      }
+    }
   });
   const close = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -113,21 +123,21 @@ export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Pr
     for (const c of clients) {
       const served = new Set(c.requests.filter((r) => r.ok).map((r) => r.addr));
       if (!served.has(c.svc.lostVip))
-        throw new Error(
+        throw new LabError(1, [
           `${s.id}: before the fault, ${c.svc.fqdn} was not served by ${s.site} (${c.svc.lostVip}): is the lab converged?`,
-        );
+        ]);
     }
     const faultAt = Date.now();
     for (const x of s.silent) {
       const netns = ctx.netnsOfDevice(x.device);
-      if (!netns) throw new Error(`lab ${ctx.lab} has no node for ${s.site}'s ${x.device}`);
+      if (!netns) throw new LabError(2, [`lab ${ctx.lab} has no node for ${s.site}'s ${x.device}`]);
       ctx.journal.record(ctx.run, s.id, { op: 'nft-delete', netns, table });
       undo.push({ netns, table });
       const r = await system('nsenter', [`--net=/run/netns/${netns}`, '--', 'nft', '-f', '-'], {
         input: silentRuleset(table, x.interfaces),
         timeoutMs: 15_000,
       });
-      if (r.code !== 0) throw new Error(`${s.id}: nftables in ${x.device}: ${r.stderr.trim()}`);
+      if (r.code !== 0) throw new LabError(1, [`${s.id}: nftables in ${x.device}: ${r.stderr.trim()}`]);
     }
     ctx.progress(`  ${s.id}: ${s.what}`);
     const measured = await Promise.all(
