@@ -85,7 +85,7 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
     opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot, site.name);
   const expectations = deriveExpectations(site, {
     tool: 'verify',
-    sharedInternet: sharedInternet(await labSites(runner, site, opts)),
+    sharedInternet: sharedInternet(await labSites(runner, site, lab, opts)),
   });
   // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
   let probe = expectations[0]!.device;
@@ -130,6 +130,7 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
 async function labSites(
   runner: LabRunner | DockerRunner,
   site: FrozenSite,
+  lab: string,
   opts: VerifyOptions,
 ): Promise<readonly FrozenSite[]> {
   if (!(runner instanceof LabRunner)) return [site];
@@ -138,7 +139,7 @@ async function labSites(
   const all = runPipeline(opts.inventory, { sites: names }).model?.sites;
   if (all?.length !== names.length) {
     err(
-      `verify: lab ${opts.lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
+      `verify: lab ${lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
     );
     return [site];
   }
