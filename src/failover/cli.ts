@@ -22,7 +22,14 @@ import { annotateScenarios } from './prediction.js';
 import { deriveProbes, type Probe } from './probe-plan.js';
 import { failoverJson, failoverJunit, failoverText, scenarioListJson, scenarioListText } from './report.js';
 import { interruption, type RunContext, runFailover } from './run.js';
-import { deriveScenarios, FAULT_KINDS, type FaultKind, failoverGroups, type Scenario } from './scenarios.js';
+import {
+  dataInterfaces,
+  deriveScenarios,
+  FAULT_KINDS,
+  type FaultKind,
+  failoverGroups,
+  type Scenario,
+} from './scenarios.js';
 import { SITE_LOSS_PARTS, siteLossCommand } from './site-loss-cli.js';
 
 interface FailoverFlags {
@@ -133,12 +140,7 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
   const peers = new Map(
     site.devices.flatMap((d) => d.interfaces.map((i) => [`${d.name}\0${i.name}`, i.peer] as const)),
   );
-  const interfaces = new Map(
-    site.devices.map((d) => [
-      d.name,
-      d.interfaces.filter((i) => i.kind !== 'loopback' && i.name !== 'eth0').map((i) => i.name),
-    ]),
-  );
+  const interfaces = new Map(site.devices.map((d) => [d.name, dataInterfaces(d).map((i) => i.name)]));
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const probes = deriveProbes(site, { dataProbes: true });
   return {

@@ -124,13 +124,18 @@ export async function injectFault(s: Scenario, ctx: FaultContext): Promise<strin
   const table = nftTable(ctx);
   for (const e of ends) {
     record({ op: 'nft-delete', netns: e.netns, table });
-    const r = await run('nsenter', [`--net=/run/netns/${e.netns}`, '--', 'nft', '-f', '-'], {
-      input: silentRuleset(table, e.ifnames),
-      timeoutMs: 15_000,
-    });
-    if (r.code !== 0) throw new LabError(1, [`${s.id}: nftables in ${e.device}: ${r.stderr.trim()}`]);
+    await silence(e.netns, table, e.ifnames, `${s.id}: nftables in ${e.device}`);
   }
   return ends.map((e) => `${e.device} ${e.ifnames.join(',')} drop all (nft ${table})`).join('; ');
+}
+
+/** Drops every packet of `ifnames` in a namespace (`silentRuleset`); the caller journals the undo first. */
+export async function silence(netns: string, table: string, ifnames: string[], what: string): Promise<void> {
+  const r = await run('nsenter', [`--net=/run/netns/${netns}`, '--', 'nft', '-f', '-'], {
+    input: silentRuleset(table, ifnames),
+    timeoutMs: 15_000,
+  });
+  if (r.code !== 0) throw new LabError(1, [`${what}: ${r.stderr.trim()}`]);
 }
 
 /** Undoes one journal step; true when done (or nothing was left to undo). */

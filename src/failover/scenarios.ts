@@ -96,6 +96,13 @@ export function crashPlanOf(d: Dev): CrashPlan | undefined {
     : undefined;
 }
 
+/** A device's data interfaces: not its loopback, not its management port (faults never touch eth0). */
+export function dataInterfaces<I extends { kind: string; name: string }>(d: {
+  interfaces: readonly I[];
+}): I[] {
+  return d.interfaces.filter((i) => i.kind !== 'loopback' && i.name !== 'eth0');
+}
+
 export function cableName(c: DeepReadonly<Cable>): string {
   return `${c.a.device}:${c.a.interface}--${c.b.device}:${c.b.interface}`;
 }

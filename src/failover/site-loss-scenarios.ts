@@ -9,6 +9,7 @@ import type { GslbService } from '../model/gslb.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { FrozenModel } from '../pipeline.js';
 import { runsProxy } from '../verify/checks/model.js';
+import { dataInterfaces } from './scenarios.js';
 
 export const SITE_LOSS_PARTS = ['l4', 'apps', 'edges', 'all'] as const;
 export type SiteLossPart = (typeof SITE_LOSS_PARTS)[number];
@@ -44,8 +45,6 @@ export interface SiteLossScenario {
   silent: { device: string; interfaces: string[] }[];
   services: SiteLossService[];
 }
-
-const dataInterfaces = (d: Dev) => d.interfaces.filter((i) => i.kind !== 'loopback' && i.name !== 'eth0');
 
 /** The devices of `tenants` in the site whose role serves `slot` (the role table's column). */
 function serving(site: Site, tenants: ReadonlySet<string>, slot: 'l4' | 'routers'): Dev[] {

@@ -24,7 +24,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../lab/index.js';
 import { run as system } from '../lab/runtime/system-command.js';
-import { silentRuleset, undoStep } from './faults.js';
+import { silence, undoStep } from './faults.js';
 import type { FaultJournal } from './journal.js';
 import { type ClientRequest, judgeService, type SiteLossResult } from './site-loss-judge.js';
 import type { SiteLossScenario, SiteLossService } from './site-loss-scenarios.js';
@@ -133,11 +133,7 @@ export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Pr
       if (!netns) throw new LabError(2, [`lab ${ctx.lab} has no node for ${s.site}'s ${x.device}`]);
       ctx.journal.record(ctx.run, s.id, { op: 'nft-delete', netns, table });
       undo.push({ netns, table });
-      const r = await system('nsenter', [`--net=/run/netns/${netns}`, '--', 'nft', '-f', '-'], {
-        input: silentRuleset(table, x.interfaces),
-        timeoutMs: 15_000,
-      });
-      if (r.code !== 0) throw new LabError(1, [`${s.id}: nftables in ${x.device}: ${r.stderr.trim()}`]);
+      await silence(netns, table, [...x.interfaces], `${s.id}: nftables in ${x.device}`);
     }
     ctx.progress(`  ${s.id}: ${s.what}`);
     const measured = await Promise.all(
