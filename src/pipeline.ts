@@ -8,7 +8,7 @@
 
 import { checkGslb } from './checks/gslb.js';
 import { checkSite } from './checks/index.js';
-import { attachAnycast } from './compile/anycast.js';
+import { anycastPrefixes, attachAnycast } from './compile/anycast.js';
 import { computeFacts, type SiteFacts } from './compile/facts.js';
 import { compileGslb } from './compile/gslb.js';
 import { vmHostRoles } from './compile/roles.js';
@@ -88,11 +88,15 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   const selected = selectSites(merged.sites, options.sites ?? []);
   if ('error' in selected) return done({ inputErrors: [selected.error], findings: [] });
 
+  // gslb: the services that span sites, resolved against every site (also those not selected);
+  // before the facts, which take the service prefixes the sites' routers must pass on
+  const gslb = merged.gslb && compileGslb(merged.gslb, merged.sites);
+
   // facts: references resolved, prefixes parsed, per-device values allocated
   const factsBySite: SiteFacts[] = [];
   const referenceErrors: Diagnostic[] = [];
   for (const site of selected.sites) {
-    const { facts, diagnostics } = computeFacts(site);
+    const { facts, diagnostics } = computeFacts(site, gslb ? anycastPrefixes(gslb.gslb, site.name) : []);
     referenceErrors.push(...diagnostics);
     // size: the flood lists grow with VTEPs (hypervisors)² × segments; refuse before compiling them
     const floodLists =
@@ -107,8 +111,6 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   }
   if (hasErrors(referenceErrors)) return done({ inputErrors: referenceErrors, findings: [] });
 
-  // gslb: the services that span sites, resolved against every site (also those not selected)
-  const gslb = merged.gslb && compileGslb(merged.gslb, merged.sites);
   if (gslb && hasErrors(gslb.diagnostics)) return done({ inputErrors: gslb.diagnostics, findings: [] });
 
   // compile, then check the compiled model

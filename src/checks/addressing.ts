@@ -9,6 +9,7 @@
  */
 
 import type { DeviceFacts, NicFacts, SegmentFacts, SiteFacts, UpstreamFacts } from '../compile/facts.js';
+import { inServicePrefix } from '../compile/facts.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { AddressFamily } from '../model/address.js';
 import { contains, formatAddress, overlaps, type Prefix4, parseAddress, withLength } from '../net/ipv4.js';
@@ -177,6 +178,7 @@ function* tenantAddresses(facts: SiteFacts, word: string) {
           segment: `${tenant}/${s.segment}`,
           written: s,
           path: [...base, 'l4', 'services', svc],
+          hostRoute: inServicePrefix(facts, tenant, s.address), // anycast: off the segment
         };
     }
     yield* dataVipAddresses(tenant, t, word);
@@ -359,6 +361,7 @@ function checkInPools<A, P extends Prefix>(ctx: CheckContext, f: Family<A, P>): 
   }
   for (const v of tenantAddresses(facts, f.word)) {
     const written = f.written(v.written);
+    if (f.suffix === '' && 'hostRoute' in v && v.hostRoute) continue;
     inSegment(parseWritten(f, v.written), written, v.segment, v.whatInSegment, [...v.path, address]);
   }
   for (const [name, u] of facts.upstreams) {

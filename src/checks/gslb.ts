@@ -42,7 +42,8 @@ export function checkGslb(
       const v4 = site.prefixes.announce.map((p) => parsePrefix(p)!.prefix);
       const v6 = (site.prefixes.announce6 ?? []).map((p) => parsePrefix6(p)!.prefix);
       const where = at('services', s.name, 'sites', m.site, 'vip');
-      if (m.address && !v4.some((p) => contains(p, parseAddress(m.address!)!)))
+      // a VIP of a service prefix is announced with it (compile put it inside)
+      if (m.address && !s.anycast?.prefix && !v4.some((p) => contains(p, parseAddress(m.address!)!)))
         out.push(
           error(
             'gslb-vip-not-announced',

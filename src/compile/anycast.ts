@@ -19,8 +19,10 @@ import type { AnycastAnnouncement, AnycastModel, GslbModel } from '../model/gslb
 import type { KeepalivedModel, VrrpTrackFile } from '../model/keepalived.js';
 import type { SiteModel } from '../model/site.js';
 import type { Device, L4lbAnycastDevice, L4lbDevice, VrouterDevice } from '../model/types.js';
+import { parsePrefix } from '../net/ipv4.js';
 import { deviceAsn, vrrpInstanceName, vrrpInstanceName6 } from './allocate.js';
 import { bfdDetectionMs, l4CheckDetectionMs } from './budgets.js';
+import type { AnycastPrefix } from './facts.js';
 import { vipCleanup } from './keepalived.js';
 import { withFrr } from './roles.js';
 
@@ -50,6 +52,24 @@ export const VROUTER_NAMES = {
 } as const;
 
 const nothingElse = { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' } as const;
+
+/**
+ * The service prefixes (`anycast.prefix`) of the services a site offers, with the tenant whose
+ * VIPs are inside (the site's facts: its routers' policies pass them, its edges aggregate them).
+ */
+export function anycastPrefixes(gslb: GslbModel, site: string): AnycastPrefix[] {
+  const out = new Map<string, AnycastPrefix>();
+  for (const s of gslb.services) {
+    const parsed = s.anycast?.prefix ? parsePrefix(s.anycast.prefix) : undefined;
+    if (!parsed || parsed.hostBits) continue; // compileGslb reported it
+    for (const m of s.sites)
+      if (m.site === site)
+        out.set(`${m.tenant} ${parsed.prefix.text}`, { prefix: parsed.prefix, tenant: m.tenant });
+  }
+  return [...out.values()].sort(
+    (a, b) => a.prefix.network - b.prefix.network || a.tenant.localeCompare(b.tenant),
+  );
+}
 
 /**
  * Each L4 member of a service's tenant, in every compiled site the service names, gets anycast.

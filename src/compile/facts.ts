@@ -11,7 +11,7 @@
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../inventory/merge.js';
 import type { CableKind, Role } from '../model/types.js';
-import type { Prefix4 } from '../net/ipv4.js';
+import { contains, type Prefix4, parseAddress } from '../net/ipv4.js';
 import type { Prefix6 } from '../net/ipv6.js';
 import type { AsnPlan } from './allocate.js';
 import { cableFacts } from './facts/cables.js';
@@ -97,6 +97,12 @@ export interface SiteFacts {
   inventory: SiteInventory;
   pools: { loopback: Prefix4; mgmt: Prefix4; loopback6: Prefix6 | null; mgmt6: Prefix6 | null };
   announce: Prefix4[];
+  /**
+   * The service prefixes of the `gslb` services this site offers with `anycast.prefix`
+   * (docs/active-active.md, "Anycast: the edges"), with the tenant whose VIPs are inside:
+   * the VIP host routes pass the vRouters, hypervisors and leaves; the edges aggregate them.
+   */
+  anycast: AnycastPrefix[];
   /** `prefixes.announce6`, as written (RFC 5952 text); empty when the site announces no IPv6. */
   announce6: Prefix6[];
   asns: AsnPlan;
@@ -117,6 +123,18 @@ export interface SiteFacts {
   upstreams: Map<string, UpstreamFacts>;
   /** The Kubernetes clusters by name, sorted, with their nodes (docs/kubernetes.md). */
   clusters: Map<string, ClusterFacts>;
+}
+
+/** A service prefix of `gslb`, as a site sees it. */
+export interface AnycastPrefix {
+  prefix: Prefix4;
+  tenant: string;
+}
+
+/** An IPv4 VIP of the tenant inside one of its service prefixes: a host route, off its segment. */
+export function inServicePrefix(facts: SiteFacts, tenant: string, address: string | undefined): boolean {
+  const a = address === undefined ? undefined : parseAddress(address);
+  return a !== undefined && facts.anycast.some((p) => p.tenant === tenant && contains(p.prefix, a));
 }
 
 /** An upstream ISP peering with one edge router, resolved: compile reads this, not the inventory. */
@@ -160,7 +178,10 @@ export function tenantOf(facts: SiteFacts, d: DeviceFacts): TenantFacts | undefi
  * The first pass, in order: the site's plan, segments, devices, clusters (they give their nodes
  * their ASN), upstreams, VMs, cables, references.
  */
-export function computeFacts(site: SiteInventory): {
+export function computeFacts(
+  site: SiteInventory,
+  anycast: readonly AnycastPrefix[] = [],
+): {
   facts: SiteFacts | undefined;
   diagnostics: Diagnostic[];
 } {
@@ -196,6 +217,7 @@ export function computeFacts(site: SiteInventory): {
         mgmt6: pools.mgmt6 ?? null,
       },
       announce,
+      anycast: [...anycast],
       announce6,
       asns,
       defaults,

@@ -18,6 +18,7 @@ import type {
   GslbService,
   GslbServiceSite,
 } from '../model/gslb.js';
+import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
 import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
 
@@ -180,6 +181,8 @@ function compileServices(
         ...(vip.address6 ? { address6: v6(vip.address6) } : {}),
       });
     }
+    const prefix = s.anycast?.prefix;
+    if (prefix) checkAnycastPrefix(name, prefix, members, siteNamed, at, diagnostics);
     const c = s.check ?? {};
     const check: GslbCheck = {
       kind: 'http',
@@ -225,12 +228,85 @@ function compileServices(
             anycast: {
               quorum: s.anycast.quorum ?? ANYCAST_QUORUM,
               budget: s.anycast.budget ?? ANYCAST_BUDGET_MS,
+              ...(s.anycast.prefix ? { prefix: s.anycast.prefix } : {}),
             },
           }
         : {}),
     });
   }
   return services.sort(byName);
+}
+
+/**
+ * The service prefix the edges announce (`anycast.prefix`): a network (no host bits), every
+ * site's VIP inside it, and none of a site's own prefixes inside or around it: those would keep
+ * the edges' aggregate alive with every VIP dead (or the VIPs inside a site's own announcement).
+ */
+function checkAnycastPrefix(
+  service: string,
+  text: string,
+  members: readonly GslbServiceSite[],
+  siteNamed: ReadonlyMap<string, SiteInventory>,
+  at: Ctx['at'],
+  diagnostics: Diagnostic[],
+): void {
+  const where = at('services', service, 'anycast', 'prefix');
+  const parsed = parsePrefix(text);
+  if (!parsed || parsed.hostBits) {
+    diagnostics.push(
+      error(
+        'bad-prefix',
+        `${text} is not a network prefix${parsed ? `: its host bits are set; did you mean ${parsed.prefix.text}?` : ''}`,
+        where,
+      ),
+    );
+    return;
+  }
+  const p = parsed.prefix;
+  for (const m of members) {
+    const a = m.address === undefined ? undefined : parseAddress(m.address);
+    if (a === undefined || !contains(p, a))
+      diagnostics.push(
+        error(
+          'anycast-vip-outside-prefix',
+          `${m.address ? `VIP ${m.address}` : 'the VIP has no IPv4 address, which is'} (${m.tenant}/${m.vip} in site ${m.site}) ${m.address ? 'is ' : ''}outside the service prefix ${p.text} the edges announce: the internet would not reach it; give the L4 service an address inside ${p.text}`,
+          { ...at('services', service, 'sites', m.site, 'vip'), site: m.site },
+        ),
+      );
+  }
+  for (const site of siteNamed.values())
+    for (const [what, other] of ownPrefixes(site)) {
+      const o = parsePrefix(other)?.prefix;
+      if (o && (contains(p, o.network) || contains(o, p.network)))
+        diagnostics.push(
+          error(
+            'anycast-prefix-overlap',
+            `service prefix ${p.text} overlaps ${what} ${o.text} of site ${site.name}: the edges' aggregate must have the VIP host routes as its only contributors; take a prefix of its own`,
+            where,
+          ),
+        );
+    }
+}
+
+/** A site's own IPv4 prefixes, named: what it announces, its pools and its tenants' segments. */
+function ownPrefixes(site: SiteInventory): [string, string][] {
+  const out: [string, string][] = site.prefixes.announce.map((p) => ['prefixes.announce', p]);
+  for (const [pool, p] of Object.entries(site.pools))
+    if (typeof p === 'string' && p.includes('.')) out.push([`pools.${pool}`, p]);
+  for (const [tenant, t] of Object.entries(site.tenants))
+    for (const [segment, seg] of Object.entries(t.segments ?? {}))
+      if (seg.subnet) out.push([`segment ${tenant}/${segment}`, seg.subnet]);
+  return out;
+}
+
+/**
+ * One answer per address: an anycast VIP is the same in several sites (one address, one monitor:
+ * it checks whichever site the routing reaches), labelled with those sites, `aa-a_aa-b`.
+ */
+function byAddress(list: { label: string; address: string }[]): { label: string; address: string }[] {
+  const sites = new Map<string, string[]>();
+  for (const x of list) sites.set(x.address, [...(sites.get(x.address) ?? []), x.label]);
+  return [...sites].map(([address, labels]) => ({ label: labels.join('_'), address }));
 }
 
 /** A dead gdnsd restarted after 1 s: soon enough that the zone keeps both servers, slow enough not to spin. */
@@ -270,8 +346,8 @@ function serverModels(
           name: s.name,
           serviceType: `${s.name}_http`,
           upThresh: UP_THRESH,
-          v4: s.sites.flatMap((m) => (m.address ? [{ label: m.site, address: m.address }] : [])),
-          v6: s.sites.flatMap((m) => (m.address6 ? [{ label: m.site, address: m.address6 }] : [])),
+          v4: byAddress(s.sites.flatMap((m) => (m.address ? [{ label: m.site, address: m.address }] : []))),
+          v6: byAddress(s.sites.flatMap((m) => (m.address6 ? [{ label: m.site, address: m.address6 }] : []))),
         };
         model.resources.push(resource);
       }

@@ -60,9 +60,11 @@ export interface GslbService {
   /**
    * Anycast on the L4 side (`gslb.services.<s>.anycast`, src/compile/anycast.ts): the healthy real
    * servers each virtual server of the VIP needs (@default 1) and the ms an L4 member may take to
-   * stop announcing it (@default 3000). Absent: the L4 pairs announce nothing.
+   * stop announcing it (@default 3000). Absent: the L4 pairs announce nothing. `prefix`: the
+   * site-independent service prefix the edges announce while a VIP inside it is alive in their
+   * site (docs/active-active.md, "Anycast: the edges"); absent, the VIP stops at the vRouters.
    */
-  anycast?: { quorum: number; budget: number };
+  anycast?: { quorum: number; budget: number; prefix?: string };
 }
 
 export interface GslbCheck {

@@ -161,7 +161,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       neighbors,
       ipv4Unicast: {
         networks: [...new Set(networks)].sort(comparePrefix),
-        aggregates: announce.aggregates,
+        aggregates: [...announce.aggregates, ...origin.anycast].sort(comparePrefix),
         maximumPaths: MAXIMUM_PATHS,
         defaultOriginate,
       },
@@ -243,6 +243,7 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
   }
   const announced: string[] = [];
   const announced6: string[] = [];
+  const anycast: string[] = [];
   if (spec.peersWithUpstreams) {
     for (const p of facts.announce) {
       staticRoutes.push({ prefix: p.text, nexthop: 'blackhole', description: 'anchor for the site prefix' });
@@ -256,6 +257,12 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
         description: 'anchor for the site prefix',
       });
       announced6.push(p.text);
+    }
+    // a service prefix: an aggregate whose only contributors are the VIP host routes (anycast),
+    // with the same anchor: an address of it with no VIP alive here is dropped at the edge
+    for (const p of new Set(facts.anycast.map((a) => a.prefix.text))) {
+      staticRoutes.push({ prefix: p, nexthop: 'blackhole', description: 'anchor for the service prefix' });
+      anycast.push(p);
     }
   }
   simulated?.originate.forEach((p, i) => {
@@ -276,7 +283,7 @@ function loopbackAndOriginated(facts: SiteFacts, d: DeviceFacts) {
     if (client !== undefined) lo6.push(address6(client, 128));
   });
   const lo: FrrInterface = { name: 'lo', description: 'loopback, router-id', addresses: [...lo4, ...lo6] };
-  return { lo, staticRoutes, networks, networks6, announced, announced6 };
+  return { lo, staticRoutes, networks, networks6, announced, announced6, anycast };
 }
 
 /**

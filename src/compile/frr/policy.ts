@@ -26,6 +26,8 @@ export interface PolicyFamily {
   subnetOf(segment: SegmentFacts): { text: string } | null;
   /** A Kubernetes cluster's LoadBalancer pools in this family. */
   lbPoolsOf(cluster: ClusterFacts): readonly { text: string; length: number }[];
+  /** The site's service prefixes (`anycast.prefix`) in this family, with their tenants. */
+  anycast: readonly { prefix: { text: string }; tenant: string }[];
 }
 
 export function ipv4Policy(facts: SiteFacts): PolicyFamily {
@@ -39,6 +41,7 @@ export function ipv4Policy(facts: SiteFacts): PolicyFamily {
     loopbackPool: facts.pools.loopback,
     subnetOf: (s) => s.subnet,
     lbPoolsOf: (c) => c.pools,
+    anycast: facts.anycast,
   };
 }
 
@@ -54,6 +57,7 @@ export function ipv6Policy(facts: SiteFacts): PolicyFamily {
     loopbackPool: facts.pools.loopback6,
     subnetOf: (s) => s.subnet6,
     lbPoolsOf: (c) => c.pools6,
+    anycast: [], // anycast is IPv4 for now (docs/active-active.md)
   };
 }
 
@@ -123,6 +127,11 @@ export function entries(prefixes: { prefix: string; ge?: number; le?: number }[]
   }));
 }
 
+/** One entry per prefix: two tenants may share a service prefix. */
+function dedupe<T extends { prefix: string }>(list: T[]): T[] {
+  return list.filter((x, i) => list.findIndex((y) => y.prefix === x.prefix) === i);
+}
+
 /** The entries of one rule (`DEFAULT-ONLY`, `HOST-ROUTES`, …) in the family. */
 function prefixListEntries(
   facts: SiteFacts,
@@ -145,32 +154,39 @@ function prefixListEntries(
       const p = s ? f.subnetOf(s) : null;
       return p ? [{ prefix: p.text }] : [];
     });
+  // the VIP host routes inside a service prefix, on their way from the L4 members to the edges
+  const vipRoutes = (tenant?: string | null) =>
+    f.anycast
+      .filter((a) => tenant === undefined || a.tenant === tenant)
+      .map((a) => ({ prefix: a.prefix.text, le: f.hostLength }));
+  const anycastPrefixes = [...new Set(f.anycast.map((a) => a.prefix.text))];
   switch (rule) {
     case 'DEFAULT-ONLY':
       return entries([{ prefix: f.defaultRoute }]);
     case 'FULL-TABLE':
       // the whole table but our own prefixes and anything longer than the family's usual routes
       return [
-        ...f.announce.map((p, i) => ({
+        ...[...f.announce.map((p) => p.text), ...anycastPrefixes].map((prefix, i) => ({
           seq: (i + 1) * 5,
           action: 'deny' as const,
-          prefix: p.text,
+          prefix,
           ge: null,
           le: f.hostLength,
         })),
         { seq: 1000, action: 'permit', prefix: f.defaultRoute, ge: null, le: f.fullTableMaxLength },
       ];
     case 'SITE-PREFIXES':
-      return entries(f.announce.map((p) => ({ prefix: p.text })));
+      return entries([...f.announce.map((p) => p.text), ...anycastPrefixes].map((prefix) => ({ prefix })));
     case 'HOST-ROUTES':
       return entries([
         ...(f.loopbackPool ? [{ prefix: f.loopbackPool.text, ge: f.hostLength, le: f.hostLength }] : []),
         ...subnets([...facts.segments.values()]),
+        ...dedupe(vipRoutes()),
       ]);
     case 'TENANT-PREFIXES':
-      return entries(subnets([...facts.segments.values()]));
+      return entries([...subnets([...facts.segments.values()]), ...dedupe(vipRoutes())]);
     case 'OWN-SEGMENTS':
-      return entries(subnets(d.nics.map((n) => n.on)));
+      return entries([...subnets(d.nics.map((n) => n.on)), ...vipRoutes(d.tenant)]);
     default:
       throw new Error(`unknown prefix-list ${rule}`);
   }
