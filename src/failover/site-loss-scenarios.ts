@@ -71,11 +71,13 @@ function appServers(site: Site, tenants: ReadonlySet<string>): Dev[] {
 }
 
 function servicesOf(model: FrozenModel, siteName: string): DeepReadonly<GslbService>[] {
-  return (model.gslb?.services ?? []).filter(
-    (s) =>
-      s.sites.some((x) => x.site === siteName && x.address) &&
-      s.sites.some((x) => x.site !== siteName && x.address),
-  );
+  return (model.gslb?.services ?? []).filter((s) => {
+    const own = s.sites.find((x) => x.site === siteName)?.address;
+    const others = s.sites.filter((x) => x.site !== siteName && x.address).map((x) => x.address);
+    // the same address in another site (anycast): the client cannot tell by the address which
+    // site served it, which these scenarios judge by (docs/active-active.md "Anycast: the edges")
+    return !!own && others.length > 0 && !others.includes(own);
+  });
 }
 
 /**

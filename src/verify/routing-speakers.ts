@@ -127,19 +127,17 @@ export function speakerAsFrr(
 }
 
 /**
- * An L4 member announcing anycast VIPs (`device.anycast`, docs/active-active.md) read with the
- * VIPs it announces as `network`s: those of the VRRP instances it is the intended master of.
- * FRR announces them by `redistribute connected` while keepalived holds the VIP as a host route,
- * which a healthy pair gives the intended master. Not modelled: the backup announcing them after
- * the master's failure (a failure changes no originator in this simulation).
+ * An L4 member announcing anycast VIPs (`device.anycast`, docs/active-active.md) read with every
+ * VIP it may announce as a `network`: FRR announces one by `redistribute connected` while
+ * keepalived holds it as a host route, which is on the pair's master, whichever member that is
+ * after a failure. A failure changes no originator in this simulation, so both members of the
+ * pair originate here: a failed master leaves the backup's announcement, as it does in the
+ * network. What a healthy pair really sends (the intended master's only) is for verify's session
+ * counts: `standbyAnnouncements`.
  */
 function withAnycast(d: DeepReadonly<Device>): Frr {
-  if (!('anycast' in d) || !d.anycast) return d as Frr;
-  const mastered = new Set(d.keepalived.vrrpInstances.filter((v) => v.intendedMaster).map((v) => v.name));
-  const vips = d.anycast.announcements
-    .filter((a) => a.announced && a.family === 'ipv4' && mastered.has(a.vrrpInstance))
-    .map((a) => a.prefix);
-  if (!vips.length) return d as Frr;
+  const vips = anycastVips(d, () => true);
+  if (!vips.length || !speaksBgp(d)) return d as Frr;
   const unicast = d.frr.routerBgp.ipv4Unicast;
   return {
     ...(d as Frr),
@@ -151,6 +149,24 @@ function withAnycast(d: DeepReadonly<Device>): Frr {
       },
     },
   } as Frr;
+}
+
+/** The announced IPv4 anycast VIPs of an L4 member whose VRRP instance passes `keep`. */
+function anycastVips(d: DeepReadonly<Device>, keep: (intendedMaster: boolean) => boolean): string[] {
+  if (!('anycast' in d) || !d.anycast) return [];
+  const master = new Map(d.keepalived.vrrpInstances.map((v) => [v.name, v.intendedMaster]));
+  return d.anycast.announcements
+    .filter((a) => a.announced && a.family === 'ipv4' && keep(!!master.get(a.vrrpInstance)))
+    .map((a) => a.prefix);
+}
+
+/**
+ * The anycast VIPs an L4 member originates in the simulation but does not send while its pair is
+ * healthy (it is not the intended master of their instances): a session from it receives that
+ * many fewer prefixes than the simulation counts.
+ */
+export function standbyAnnouncements(d: DeepReadonly<Device> | undefined): number {
+  return d ? anycastVips(d, (master) => !master).length : 0;
 }
 
 /** Per site: every BGP speaker of the intact fabric, devices with FRR then nodes, in the site's order. */

@@ -10,6 +10,8 @@
  * Both are computed here from every site of the lab, with the lab plan's own functions, so verify
  * of a site in the shared lab expects what the shared internet really is.
  */
+import { roleSpec } from '../compile/roles.js';
+import { speaksBgp } from '../model/runs.js';
 import type { FrozenSite } from '../pipeline.js';
 import { planSharedLab, sharedUpstreamDevice } from '../topology/shared/index.js';
 import { isUpstream } from '../topology/shared/types.js';
@@ -50,13 +52,14 @@ export function sharedInternet(sites: readonly FrozenSite[]): SharedInternet | u
       upstreamsOnly: simulateRouting(site, { devices: new Set(others), links: new Set() }),
     };
   });
+  const sharedAnnouncements = repeatedAggregates(sorted);
   return {
     identity: (device) => identities.get(device),
     linkPrefixes(device, peer, peerDevice, family) {
       if (!upstreams.has(device) || !upstreams.has(peerDevice)) return undefined;
       const key = sessionKey(device, peer);
-      // the upstreams' own prefixes once, then each site's on top (sites announce disjoint
-      // prefixes: a prefix two sites announced alike would be counted twice)
+      // the upstreams' own prefixes once, then each site's on top; a service prefix several
+      // sites announce (anycast) crosses the link once, not once per site
       let total: Range | undefined;
       for (const r of routings) {
         const whole = routingOf(r.whole, family)?.received.get(key);
@@ -69,7 +72,29 @@ export function sharedInternet(sites: readonly FrozenSite[]): SharedInternet | u
             }
           : { ...whole };
       }
-      return total;
+      const twice = family === 'ipv4' ? sharedAnnouncements : 0;
+      return total && twice
+        ? { certain: Math.max(0, total.certain - twice), possible: Math.max(0, total.possible - twice) }
+        : total;
     },
   };
+}
+
+/**
+ * How many more times than once the sites' edges announce the same prefixes: a service prefix
+ * (`anycast.prefix`) two sites aggregate is counted by both sites' simulations. IPv4 only, as
+ * anycast is.
+ */
+function repeatedAggregates(sites: readonly FrozenSite[]): number {
+  const bySite = sites.map(
+    (site) =>
+      new Set(
+        site.devices.flatMap((d) =>
+          roleSpec(d.role).peersWithUpstreams && speaksBgp(d) ? d.frr.routerBgp.ipv4Unicast.aggregates : [],
+        ),
+      ),
+  );
+  const counts = new Map<string, number>();
+  for (const set of bySite) for (const p of set) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
 }

@@ -8,6 +8,7 @@ import { bgpSummary, FRR_FAMILY, isEstablished } from '../../observe/frr.js';
 import { own } from '../../util/own.js';
 import { type Range, sessionKey } from '../routing.js';
 import { ROUTING_FAMILIES } from '../routing-family.js';
+import { standbyAnnouncements } from '../routing-speakers.js';
 import { bgpSortKey } from './bgp-identity.js';
 import { type AddressFamily, FAMILIES, familyField, familyId, familyOf, routingOf } from './family.js';
 import { FILED_UNDER, speaksBgp } from './model.js';
@@ -57,8 +58,17 @@ function sessionsOf(ctx: DeriveContext, family: AddressFamily): BgpSession[] {
   if (!routing) return [];
   const unicast = family === 'ipv4' ? '' : ' ipv6 unicast';
   return liveNeighbors(ctx, family).map(({ device: d, neighbor: n }) => {
-    const prefixes = ctx.sharedInternet?.linkPrefixes(d.name, n.peer, n.peerDevice, family) ??
+    const simulated = ctx.sharedInternet?.linkPrefixes(d.name, n.peer, n.peerDevice, family) ??
       routing.received.get(sessionKey(d.name, n.peer)) ?? { certain: 0, possible: 0 };
+    // the simulation has both L4 members of a pair announce its anycast VIPs; the backup does not
+    const standby =
+      family === 'ipv4' ? standbyAnnouncements(ctx.site.devices.find((x) => x.name === n.peerDevice)) : 0;
+    const prefixes = standby
+      ? {
+          certain: Math.max(0, simulated.certain - standby),
+          possible: Math.max(0, simulated.possible - standby),
+        }
+      : simulated;
     return {
       kind: 'bgp-session',
       id: familyId('bgp-session', family, `${d.name}:${n.peer}`),

@@ -6,6 +6,7 @@
 
 import type { Range } from '../routing.js';
 import { ROUTING_FAMILIES } from '../routing-family.js';
+import { standbyAnnouncements } from '../routing-speakers.js';
 import { type AddressFamily, FAMILIES, familyField, familyId, routingOf } from './family.js';
 import { speaksBgp } from './model.js';
 import type { CheckSpec, DeriveContext, ExpectationBase } from './spec.js';
@@ -30,16 +31,32 @@ function ecmpWidths(ctx: DeriveContext, family: AddressFamily): DerivedWidth[] {
   const intactRouting = routingOf(ctx.intact, family);
   const defaultRoute = ROUTING_FAMILIES[family].defaultRoute;
   const out: DerivedWidth[] = [];
+  const standby = standbyVips(ctx.site);
   for (const d of ctx.site.devices) {
     if (!routing || !speaksBgp(d) || !d.managed || ctx.isDown(d.name)) continue;
     const intact = intactRouting?.nexthops.get(d.name);
+    // the simulation has both L4 members of a pair announce an anycast VIP; only the master does
+    const fromPair = d.frr.routerBgp.neighbors.some((n) => standby.members.has(n.peerDevice));
     for (const [prefix, nexthops] of routing.nexthops.get(d.name) ?? []) {
       const width = intact?.get(prefix) ?? nexthops;
       if (width.possible < 2 && prefix !== defaultRoute) continue;
+      if (fromPair && standby.prefixes.has(prefix)) continue;
       out.push({ device: d.name, prefix, nexthops, family });
     }
   }
   return out;
+}
+
+/** The L4 members that announce anycast VIPs in the simulation, and those VIPs (routing-speakers.ts). */
+function standbyVips(site: DeriveContext['site']): { members: Set<string>; prefixes: Set<string> } {
+  const members = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const d of site.devices)
+    if (standbyAnnouncements(d) > 0) {
+      members.add(d.name);
+      if ('anycast' in d && d.anycast) for (const a of d.anycast.announcements) prefixes.add(a.prefix);
+    }
+  return { members, prefixes };
 }
 
 /**
