@@ -207,10 +207,13 @@ describe('services across sites (gslb)', () => {
   });
 
   it('GIVEN www offered by aa-a only THEN aa-a’s docs name it as aa-a’s alone (gslb-single-site), aa-b’s name its www VIP', () => {
-    const www = aa.gslb!.services[0]!;
+    const www = aa.gslb!.services.find((s) => s.name === 'www')!;
     const aaAOnly: FrozenModel = {
       ...aa,
-      gslb: { ...aa.gslb!, services: [{ ...www, sites: [www.sites[0]!] }] },
+      gslb: {
+        ...aa.gslb!,
+        services: aa.gslb!.services.map((s) => (s === www ? { ...www, sites: [www.sites[0]!] } : s)),
+      },
     };
     const a = readmeOf(aaAOnly, aa.sites[0]!);
     expect(a).toContain('Offered by this site only, so losing aa-a loses them: `www (www.shop.example)`.');
