@@ -21,7 +21,9 @@ export interface ServiceOutcome {
   service: string;
   /** ms from the fault to the anycast route gone from every vRouter of the site (absent: not measured). */
   withdrawnMs?: number | null;
-  /** ms from the fault until every request of the last second got an answer without the site. */
+  /** ms from the fault to the site's service prefix gone from every upstream (an anycast address only). */
+  prefixWithdrawnMs?: number | null;
+  /** ms from the fault until every request of the last second got an answer without the site (null: never; not for an anycast address). */
   dnsMs: number | null;
   /** Failed requests started within the move budget (expected while clients move), and later. */
   failedWithinBudget: number;
@@ -45,6 +47,7 @@ export function judgeService(
     faultAt: number;
     repairAt: number;
     withdrawnMs?: number | null;
+    prefixWithdrawnMs?: number | null;
     dnsMs: number | null;
     backMs: number | null;
   },
@@ -67,7 +70,15 @@ export function judgeService(
   }
   if (failedLater.length)
     reasons.push(`${failedLater.length} request(s) failed later than ${s.moveBudgetMs} ms after the fault`);
-  if (times.dnsMs === null) reasons.push('the DNS answers never dropped the site');
+  if (s.prefix) {
+    // one address in every site: the answer never changes; the upstreams' routes say where it goes
+    if (times.prefixWithdrawnMs === null || times.prefixWithdrawnMs === undefined)
+      reasons.push(`the upstreams kept routing ${s.prefix.prefix} to the site`);
+    else if (times.prefixWithdrawnMs > s.moveBudgetMs)
+      reasons.push(
+        `${s.prefix.prefix} left the upstreams after ${times.prefixWithdrawnMs} ms, over the ${s.moveBudgetMs} ms budget`,
+      );
+  } else if (times.dnsMs === null) reasons.push('the DNS answers never dropped the site');
   else if (times.dnsMs > s.dnsBudgetMs)
     reasons.push(
       `the DNS answers dropped the site after ${times.dnsMs} ms, over the ${s.dnsBudgetMs} ms budget`,
@@ -78,6 +89,7 @@ export function judgeService(
   return {
     service: s.name,
     ...(times.withdrawnMs !== undefined ? { withdrawnMs: times.withdrawnMs } : {}),
+    ...(s.prefix ? { prefixWithdrawnMs: times.prefixWithdrawnMs ?? null } : {}),
     dnsMs: times.dnsMs,
     failedWithinBudget: during.filter((r) => !r.ok && r.t < times.faultAt + s.moveBudgetMs).length,
     failedLater,
@@ -106,7 +118,10 @@ export function siteLossText(results: readonly SiteLossResult[]): string {
     lines.push(`${r.verdict === 'pass' ? 'PASS' : 'FAIL'} ${r.id}  ${r.what}`);
     for (const o of r.services)
       lines.push(
-        `  ${o.service}: ${o.withdrawnMs !== undefined ? `anycast route withdrawn ${s(o.withdrawnMs)}; ` : ''}DNS without the site ${s(o.dnsMs)}; ` +
+        `  ${o.service}: ${o.withdrawnMs !== undefined ? `anycast route withdrawn ${s(o.withdrawnMs)}; ` : ''}` +
+          (o.prefixWithdrawnMs !== undefined
+            ? `service prefix off the upstreams ${s(o.prefixWithdrawnMs)}; `
+            : `DNS without the site ${s(o.dnsMs)}; `) +
           `${o.failedWithinBudget} failed while moving, ${o.failedLater.length} later (served by ${o.servedLaterBy.join(', ') || 'nobody'}); ` +
           `back ${s(o.backMs)}, ${o.failedDuringReturn.length} failed during the return; ${o.requests} requests, ${o.ratePerSecond}/s` +
           (o.reasons.length ? `\n    ${o.reasons.join('\n    ')}` : ''),

@@ -6,6 +6,7 @@
 import { roleSpec } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { GslbService } from '../model/gslb.js';
+import { speaksBgp } from '../model/runs.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { FrozenModel } from '../pipeline.js';
 import { runsProxy } from '../verify/checks/model.js';
@@ -32,6 +33,13 @@ export interface SiteLossService {
   dnsServers: string[];
   /** Where the anycast route is withdrawn (S's vRouters of the tenant), when they stay up. */
   anycast?: { vrouters: string[]; budgetMs: number };
+  /**
+   * A VIP that is the same address in another site (anycast, `anycast.prefix`): neither the
+   * address that served a request nor the DNS answer tells the sites apart. Watched instead: the
+   * site's announcement of the service prefix at the upstreams (their routes to it through the
+   * site's edges, `edges`: the edges' addresses on the peering links).
+   */
+  prefix?: { prefix: string; upstreams: { device: string; edges: string[] }[] };
 }
 
 export interface SiteLossScenario {
@@ -74,9 +82,21 @@ function servicesOf(model: FrozenModel, siteName: string): DeepReadonly<GslbServ
   return (model.gslb?.services ?? []).filter((s) => {
     const own = s.sites.find((x) => x.site === siteName)?.address;
     const others = s.sites.filter((x) => x.site !== siteName && x.address).map((x) => x.address);
-    // the same address in another site (anycast): the client cannot tell by the address which
-    // site served it, which these scenarios judge by (docs/active-active.md "Anycast: the edges")
-    return !!own && others.length > 0 && !others.includes(own);
+    // the same address in another site is judged by the service prefix's announcement
+    return !!own && others.length > 0 && (!others.includes(own) || !!s.anycast?.prefix);
+  });
+}
+
+/** The site's upstreams, each with the addresses of the site's edges it peers with. */
+function upstreamsOf(site: Site): { device: string; edges: string[] }[] {
+  const edges = new Set(site.devices.filter((d) => roleSpec(d.role).peersWithUpstreams).map((d) => d.name));
+  return site.devices.flatMap((d) => {
+    if (!roleSpec(d.role).external || !speaksBgp(d)) return [];
+    // IPv4 sessions: the prefix is IPv4
+    const toEdges = d.frr.routerBgp.neighbors.filter(
+      (n) => edges.has(n.peerDevice) && !n.unnumbered && n.family !== 'ipv6',
+    );
+    return toEdges.length ? [{ device: d.name, edges: toEdges.map((n) => n.peer).sort() }] : [];
   });
 }
 
@@ -102,6 +122,7 @@ export function siteLossScenarios(
       );
       const own = s.sites.find((x) => x.site === siteName)!;
       const routers = serving(site, new Set([own.tenant]), 'routers').map((d) => d.name);
+      const anycastAddress = s.sites.some((x) => x.site !== siteName && x.address === own.address);
       return {
         name: s.name,
         fqdn: s.fqdn,
@@ -114,6 +135,9 @@ export function siteLossScenarios(
         // the vRouters see the withdrawal where they stay up and the announcement needs the L4 side
         ...(s.anycast && (part === 'l4' || part === 'apps') && routers.length
           ? { anycast: { vrouters: routers, budgetMs: s.anycast.budget } }
+          : {}),
+        ...(anycastAddress && s.anycast?.prefix
+          ? { prefix: { prefix: s.anycast.prefix, upstreams: upstreamsOf(site) } }
           : {}),
       };
     });

@@ -12,7 +12,9 @@
  * node) per service, resolving the service's name through the zone's servers for every request
  * and going on to the next address of the answer when a connection cannot be made. A scenario
  * passes when every request started later than the service's budget after the fault is served
- * (`anycast.budget`, else the DNS budget), the DNS answers drop S within the DNS budget, S's
+ * (`anycast.budget`, else the DNS budget), the DNS answers drop S within the DNS budget (for a
+ * VIP that is one address in every site: the upstreams stop routing its service prefix to S's
+ * edges within the anycast budget, as the answer never changes), S's
  * vRouters withdraw the anycast route within its budget (where they stay up), and, once the fault
  * is undone, S is answered and serves again with no failed request from the repair on.
  *
@@ -110,6 +112,26 @@ async function announced(netns: string, vip: string): Promise<boolean> {
   return r.stdout.trim() !== '';
 }
 
+/** Whether an upstream routes the service prefix through one of the site's edges (its kernel's next hops). */
+async function siteAnnounces(
+  ctx: SiteLossContext,
+  p: NonNullable<SiteLossService['prefix']>,
+): Promise<boolean> {
+  for (const u of p.upstreams) {
+    const netns = ctx.netnsOfDevice(u.device) ?? ctx.netnsOfNode(u.device);
+    if (!netns) continue;
+    const r = await system('ip', ['-n', netns, '-4', 'route', 'show', p.prefix], { timeoutMs: 5000 });
+    if ([...r.stdout.matchAll(/\bvia (\S+)/g)].some((m) => u.edges.includes(m[1]!))) return true;
+  }
+  return false;
+}
+
+/** Whether the site served the service before the fault: by its VIP, or (one address) by its prefix's route. */
+async function servedBySite(ctx: SiteLossContext, svc: SiteLossService, requests: ClientRequest[]) {
+  const served = new Set(requests.filter((r) => r.ok).map((r) => r.addr));
+  return served.has(svc.lostVip) && (!svc.prefix || (await siteAnnounces(ctx, svc.prefix)));
+}
+
 /** Runs one scenario: clients, fault, measurements, repair. The fault is journalled before it is made. */
 export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Promise<SiteLossResult> {
   const table = `fabric_site_${ctx.run.replace(/[^a-zA-Z0-9_]/g, '_')}`;
@@ -120,13 +142,11 @@ export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Pr
   const undo: { netns: string; table: string }[] = [];
   try {
     await sleep(3000);
-    for (const c of clients) {
-      const served = new Set(c.requests.filter((r) => r.ok).map((r) => r.addr));
-      if (!served.has(c.svc.lostVip))
+    for (const c of clients)
+      if (!(await servedBySite(ctx, c.svc, c.requests)))
         throw new LabError(1, [
-          `${s.id}: before the fault, ${c.svc.fqdn} was not served by ${s.site} (${c.svc.lostVip}): is the lab converged?`,
+          `${s.id}: before the fault, ${c.svc.fqdn} was not served by ${s.site} (${c.svc.prefix ? `${c.svc.prefix.prefix} routed to its edges` : c.svc.lostVip}): is the lab converged?`,
         ]);
-    }
     const faultAt = Date.now();
     for (const x of s.silent) {
       const netns = ctx.netnsOfDevice(x.device);
@@ -148,6 +168,16 @@ export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Pr
               c.svc.anycast.budgetMs + 10_000,
             )
           : undefined;
+        const prefix = c.svc.prefix;
+        if (prefix) {
+          // one address everywhere: the answer never changes, the upstreams' routes do
+          const prefixWithdrawnMs = await timeUntil(
+            async () => !(await siteAnnounces(ctx, prefix)),
+            faultAt,
+            c.svc.moveBudgetMs + 10_000,
+          );
+          return { withdrawnMs, prefixWithdrawnMs, dnsMs: null };
+        }
         const dnsMs = await timeUntil(
           () => {
             const recent = c.requests.filter((r) => r.t > Date.now() - 1000 && r.server);
@@ -170,7 +200,9 @@ export async function runSiteLoss(s: SiteLossScenario, ctx: SiteLossContext): Pr
     const backs = await Promise.all(
       clients.map((c) =>
         timeUntil(
-          () => c.requests.some((r) => r.t > repairAt && r.ok && r.addr === c.svc.lostVip),
+          async () =>
+            c.requests.some((r) => r.t > repairAt && r.ok && r.addr === c.svc.lostVip) &&
+            (!c.svc.prefix || (await siteAnnounces(ctx, c.svc.prefix))),
           repairAt,
           60_000,
         ),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type ClientRequest, judgeService } from '../../src/failover/site-loss-judge.js';
 import { SITE_LOSS_PARTS, siteLossScenarios } from '../../src/failover/site-loss-scenarios.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { anycastFixture } from '../support/anycast-fixture.js';
 import { REPO, runFabric } from '../support/cli.js';
 
 const model = runPipeline(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')).model!;
@@ -109,6 +110,57 @@ describe('judging a scenario from the client’s requests', () => {
       '1 request(s) failed later than 3000 ms after the fault',
       'the DNS answers dropped the site after 12000 ms, over the 10000 ms budget',
       '1 request(s) failed during the return',
+    ]);
+  });
+});
+
+describe('GIVEN the fixture with service any on one address in both sites (anycast.prefix)', () => {
+  const withAny = runPipeline(anycastFixture()).model!;
+  const any = (part: 'l4' | 'edges') =>
+    siteLossScenarios(withAny, 'aa-a', [part])[0]!.services.find((s) => s.name === 'any')!;
+
+  it("THEN its scenarios watch aa-a's service prefix at both upstreams, through aa-a's edges", () => {
+    const s = any('l4');
+    expect(s.lostVip).toBe('192.0.2.80');
+    expect(s.otherVips).toEqual(['192.0.2.80']);
+    expect(s.moveBudgetMs).toBe(3000);
+    expect(s.anycast).toEqual({ vrouters: ['vr1', 'vr2'], budgetMs: 3000 });
+    expect(s.prefix).toEqual({
+      prefix: '192.0.2.64/26',
+      upstreams: [
+        { device: 'isp1', edges: ['192.0.2.1'] },
+        { device: 'isp2', edges: ['192.0.2.3'] },
+      ],
+    });
+    // www keeps its own way: by the address and the DNS answer
+    const www = siteLossScenarios(withAny, 'aa-a', ['l4'])[0]!.services.find((x) => x.name === 'www')!;
+    expect(www.prefix).toBeUndefined();
+  });
+
+  it('THEN it is judged by the prefix leaving the upstreams within the anycast budget, not by the DNS answer', () => {
+    const s = any('edges');
+    const t0 = 1_000_000;
+    const repair = t0 + 20_000;
+    const r: ClientRequest[] = [];
+    for (let t = t0 - 3000; t < repair + 5000; t += 50)
+      r.push({
+        t,
+        end: t + 5,
+        server: 'x',
+        answers: ['192.0.2.80'],
+        tried: [],
+        addr: '192.0.2.80',
+        status: 200,
+        ok: true,
+      });
+    const times = { faultAt: t0, repairAt: repair, dnsMs: null, backMs: 3000 };
+    const pass = judgeService(s, r, { ...times, prefixWithdrawnMs: 1200 });
+    expect(pass).toMatchObject({ verdict: 'pass', prefixWithdrawnMs: 1200, dnsMs: null, reasons: [] });
+    expect(judgeService(s, r, { ...times, prefixWithdrawnMs: 4000 }).reasons).toEqual([
+      '192.0.2.64/26 left the upstreams after 4000 ms, over the 3000 ms budget',
+    ]);
+    expect(judgeService(s, r, { ...times, prefixWithdrawnMs: null }).reasons).toEqual([
+      'the upstreams kept routing 192.0.2.64/26 to the site',
     ]);
   });
 });
