@@ -20,6 +20,10 @@ export function moveText(m: ServiceMove, failed: readonly string[]): string {
     parts.push(
       `anycast announcement withdrawn within ${m.anycast.withdrawnMs} ms (the vRouters' BFD: L4 members ${m.anycast.members.join(', ')} silent; budget ${m.anycast.budget} ms${over('anycast')})`,
     );
+  if (m.prefix)
+    parts.push(
+      `with the last VIP, ${failed.join(', ')}'s edges withdraw the service prefix ${m.prefix} from the upstreams (the DNS answer is the same address in every site: routing moves the traffic)`,
+    );
   return parts.join('; ');
 }
 

@@ -33,8 +33,17 @@ export interface ServiceMove {
   left: string[];
   /** Why it is lost, for people. */
   reason?: string;
-  /** When it moves: the DNS answer drops the failed site(s) after `detectMs` (ms) against `budget`. */
+  /**
+   * When it moves: the DNS answer drops the failed site(s) after `detectMs` (ms) against `budget`.
+   * Absent when the failed sites' VIP is the same address in a site left (`prefix`).
+   */
   dns?: { dropMs: number; clientsFollowMs: number; budget: number };
+  /**
+   * When the failed sites' VIP is the same address in a site left (anycast, `anycast.prefix`):
+   * the service prefix their edges stop announcing with the last VIP inside it. The DNS answer,
+   * that address, does not change; the routes do.
+   */
+  prefix?: string;
   /**
    * When it moves and is announced by anycast: the failed site's L4 members stop announcing its
    * VIP after the slowest VM-silent time (`nodeDeadMs`, ms), against `anycast.budget`.
@@ -225,12 +234,22 @@ function moveOf(model: Fabric, failed: ReadonlySet<string>, s: DeepReadonly<Gslb
       reason: `no DNS server of ${s.zone} left (${servers.map((x) => `${x.device} in ${x.site}`).join(', ')})`,
       overBudget: [],
     };
+  // one address in a failed site and a site left: the routes move, the answer cannot
+  const lost = new Set(s.sites.filter((m) => failed.has(m.site) && m.address).map((m) => m.address));
+  const prefix = s.anycast?.prefix && s.sites.some((m) => !failed.has(m.site) && lost.has(m.address));
   const dns = { dropMs: s.detectMs, clientsFollowMs: s.clientsFollowMs, budget: s.budget };
   const anycast = anycastOf(model, failed, s);
   const overBudget: ServiceMove['overBudget'] = [];
-  if (dns.dropMs > dns.budget) overBudget.push('dns');
+  if (!prefix && dns.dropMs > dns.budget) overBudget.push('dns');
   if (anycast && anycast.withdrawnMs > anycast.budget) overBudget.push('anycast');
-  return { ...base, outcome: 'moves', left, dns, ...(anycast ? { anycast } : {}), overBudget };
+  return {
+    ...base,
+    outcome: 'moves',
+    left,
+    ...(prefix ? { prefix: s.anycast!.prefix! } : { dns }),
+    ...(anycast ? { anycast } : {}),
+    overBudget,
+  };
 }
 
 /** What losing the scenario's sites costs each service. */

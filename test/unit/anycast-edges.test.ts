@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FrrModel } from '../../src/model/frr.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { moveText } from '../../src/report/whatif-sites.js';
 import { sessionKey, simulateRouting } from '../../src/verify/routing.js';
+import { analyseSiteLoss } from '../../src/whatif/sites.js';
 import { anycastFixture } from '../support/anycast-fixture.js';
 
 const PREFIX = '192.0.2.64/26';
@@ -76,6 +78,22 @@ describe('GIVEN the active-active fixture with service any (192.0.2.80 in aa-a a
     expect(bothDown.nexthops.get('edge1')?.has(VIP)).toBe(false);
     expect(bothDown.nexthops.get('isp1')?.has(PREFIX)).toBe(false);
     expect(bothDown.received.get(sessionKey('isp1', toEdge1))!.certain).toBe(before.certain - 1);
+  });
+});
+
+describe('GIVEN the fixture with service any WHEN whatif loses aa-a as a whole', () => {
+  it('THEN any moves by its service prefix (no DNS move: one address), www by its DNS answer', () => {
+    const model = runPipeline(anycastFixture()).model!;
+    const r = analyseSiteLoss(model, { name: 'site:aa-a', sites: ['aa-a'] });
+    const any = r.services.find((m) => m.service === 'any')!;
+    expect(any).toMatchObject({ outcome: 'moves', left: ['aa-b'], prefix: PREFIX, overBudget: [] });
+    expect(any.dns).toBeUndefined();
+    expect(moveText(any, ['aa-a'])).toContain(
+      "with the last VIP, aa-a's edges withdraw the service prefix 192.0.2.64/26 from the upstreams",
+    );
+    const www = r.services.find((m) => m.service === 'www')!;
+    expect(www.prefix).toBeUndefined();
+    expect(www.dns).toEqual({ dropMs: 5000, clientsFollowMs: 35000, budget: 10000 });
   });
 });
 
