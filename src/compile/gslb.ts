@@ -288,7 +288,11 @@ function checkAnycastPrefix(
     }
 }
 
-/** A site's own IPv4 prefixes, named: what it announces, its pools and its tenants' segments. */
+/**
+ * A site's IPv4 prefixes, named: what it announces, its pools, its tenants' segments, its peering
+ * links and what its simulated upstreams originate in the lab (a service prefix over those would
+ * take the upstreams' own addresses).
+ */
 function ownPrefixes(site: SiteInventory): [string, string][] {
   const out: [string, string][] = site.prefixes.announce.map((p) => ['prefixes.announce', p]);
   for (const [pool, p] of Object.entries(site.pools))
@@ -296,6 +300,10 @@ function ownPrefixes(site: SiteInventory): [string, string][] {
   for (const [tenant, t] of Object.entries(site.tenants))
     for (const [segment, seg] of Object.entries(t.segments ?? {}))
       if (seg.subnet) out.push([`segment ${tenant}/${segment}`, seg.subnet]);
+  for (const [name, u] of Object.entries(site.upstreams)) {
+    out.push([`the peering link of upstream ${name}`, u.address]);
+    for (const p of u.lab?.originate ?? []) out.push([`the lab prefix of upstream ${name}`, p]);
+  }
   return out;
 }
 

@@ -1344,7 +1344,7 @@ export interface GslbAnycast {
    */
   budget?: number;
   /**
-   * The site-independent service prefix (docs/active-active.md, "Anycast: the edges"): the same in every site of the service, and every site's VIP of the service inside it (the same address in each site makes it anycast). The VIP host routes travel from the L4 members through the vRouters, hypervisors and leaves to the edges, and each edge announces this prefix upstream as a BGP aggregate whose only contributors are those host routes: only while at least one VIP inside it is alive in its site. It must hold none of a site's segments, loopbacks or `prefixes.announce`. Without it the VIP host routes stop at the vRouters.
+   * The site-independent service prefix (docs/active-active.md, "Anycast: the edges"): the same in every site of the service, and every site's VIP of the service inside it (the same address in each site makes it anycast). The VIP host routes travel from the L4 members through the vRouters, hypervisors and leaves to the edges, and each edge announces this prefix upstream as a BGP aggregate whose only contributors are those host routes: only while at least one VIP inside it is alive in its site. It must overlap none of a site's `prefixes.announce`, pools, segments, peering links or lab prefixes (`anycast-prefix-overlap`). Without it the VIP host routes stop at the vRouters.
    */
   prefix?: string;
 }

@@ -130,6 +130,13 @@ describe('GIVEN bad service prefixes', () => {
     );
   });
 
+  it("THEN a prefix over an upstream's peering link and lab prefix is an input error naming them", () => {
+    const r = runPipeline(fixtureWith('prefix: 192.0.2.64/26', 'prefix: 192.0.2.0/24'));
+    const text = r.inputErrors.map((d) => d.message).join('\n');
+    expect(text).toContain('overlaps the peering link of upstream isp1 192.0.2.0/31 of site aa-a');
+    expect(text).toContain('overlaps the lab prefix of upstream isp1 192.0.2.128/26 of site aa-a');
+  });
+
   it('THEN a prefix with host bits names the network meant', () => {
     const r = runPipeline(fixtureWith('prefix: 192.0.2.64/26', 'prefix: 192.0.2.80/26'));
     expect(r.inputErrors.map((d) => d.message)).toContain(
