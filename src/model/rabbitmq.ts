@@ -47,6 +47,11 @@ export interface RabbitmqModel {
   cookie: SecretRef;
   /** @default /var/lib/rabbitmq/.erlang.cookie */
   cookieFile: string;
+  /**
+   * Milliseconds systemd waits before starting a node that died again (the drop-in
+   * `rabbitmq-server/restart.conf`): Debian's unit waits 10 s (`RestartSec=10`). @default 1000
+   */
+  restartMs: number;
 }
 
 /** The definitions file, as RabbitMQ's export spells it (one vhost: `/`). */

@@ -417,24 +417,36 @@ describe('systemd drop-ins: systemd-analyze verify with Debian’s own unit', ()
     });
     return `${r.stdout}${r.stderr}`.trim();
   }
+  /** The unit a drop-in's folder extends, where they differ. */
+  const UNIT: Record<string, string> = { rabbitmq: 'rabbitmq-server' };
   const dropIns = () =>
     [
       ...renderExample(join(REPO, 'test', 'fixtures', 'data-pg', 'inventory')),
       ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
+      ...renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory')),
     ].flatMap(({ rendered }) =>
       rendered.files
-        .filter((f) => /^(pgbouncer|gdnsd)\/restart\.conf$|^keepalived\/restart\.conf$/.test(f.file))
-        .map((f) => ({ unit: f.file.split('/')[0]!, device: f.device, content: f.content })),
+        .filter((f) => /^(pgbouncer|gdnsd|keepalived|rabbitmq)\/restart\.conf$/.test(f.file))
+        .map((f) => ({
+          unit: UNIT[f.file.split('/')[0]!] ?? f.file.split('/')[0]!,
+          device: f.device,
+          content: f.content,
+        })),
     );
 
   beforeAll(() =>
-    ensureInstalled([{ bin: 'systemd-analyze', pkg: 'systemd' }, { pkg: 'pgbouncer' }, { pkg: 'gdnsd' }]),
+    ensureInstalled([
+      { bin: 'systemd-analyze', pkg: 'systemd' },
+      { pkg: 'pgbouncer' },
+      { pkg: 'gdnsd' },
+      { pkg: 'rabbitmq-server' },
+    ]),
   );
 
-  it('GIVEN every rendered drop-in (PgBouncer’s and gdnsd’s restart, keepalived’s anycast clean-up) THEN systemd accepts every line', () => {
+  it('GIVEN every rendered drop-in (PgBouncer’s, gdnsd’s and RabbitMQ’s restart, keepalived’s clean-up) THEN systemd accepts every line', () => {
     const all = dropIns();
     expect(all.map((d) => d.unit).sort()).toEqual(
-      expect.arrayContaining(['gdnsd', 'keepalived', 'pgbouncer']),
+      expect.arrayContaining(['gdnsd', 'keepalived', 'pgbouncer', 'rabbitmq-server']),
     );
     for (const d of all) expect(verify(d.unit, d.content), `${d.device} ${d.unit}`).toBe('');
   });
