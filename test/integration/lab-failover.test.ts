@@ -34,6 +34,8 @@ let ids: Set<string>;
 interface Phase {
   maxOutageMs: number;
   maxPingOutageMs: number;
+  /** The time the failed samples of the ping probe that lost most stand for (the judge's second bound). */
+  maxPingLostMs: number;
   unrecovered: string[];
   lostPings: number;
   failedRequests: number;
@@ -111,9 +113,13 @@ describe('fabric lab failover on the idc-a lab', () => {
       expect(s.budget.maxOutageMs).toBe(350);
       // a fabric node's budget holds its ping probes (the HTTP probes bound failed requests)
       expect(s.budget.outageOf, s.id).toBe('pings');
+      // the budget bounds both the longest outage of a ping probe and the time its failed samples
+      // stand for (src/failover/result.ts judge): a run of 351 ms lost in two gaps fails it
       expect(s.verdict, JSON.stringify(s.reasons)).toBe(
         s.failover.maxPingOutageMs <= 350 &&
           s.failback.maxPingOutageMs <= 350 &&
+          s.failover.maxPingLostMs <= 350 &&
+          s.failback.maxPingLostMs <= 350 &&
           !s.failover.unrecovered.length &&
           !s.failback.unrecovered.length
           ? 'pass'
