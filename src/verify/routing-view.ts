@@ -11,6 +11,11 @@ export interface Range {
   possible: number;
 }
 
+/** `r` with `n` fewer at both ends, never below 0 (prefixes the simulation counts that are not sent). */
+export function rangeLess(r: Range, n: number): Range {
+  return n ? { certain: Math.max(0, r.certain - n), possible: Math.max(0, r.possible - n) } : r;
+}
+
 /** Per class, the positions of its prefixes in `prefixes` (address order); shared by a site's tables. */
 const positionsOf = new WeakMap<readonly string[], number[][]>();
 

@@ -17,6 +17,7 @@ import { planSharedLab, sharedUpstreamDevice } from '../topology/shared/index.js
 import { isUpstream } from '../topology/shared/types.js';
 import { routingOf } from './checks/family.js';
 import { type AddressFamily, type Range, sessionKey, simulateRouting } from './routing.js';
+import { rangeLess } from './routing-view.js';
 
 export interface SharedInternet {
   /** The merged upstream's AS and router-id; undefined for a device that is no shared upstream. */
@@ -72,10 +73,7 @@ export function sharedInternet(sites: readonly FrozenSite[]): SharedInternet | u
             }
           : { ...whole };
       }
-      const twice = family === 'ipv4' ? sharedAnnouncements : 0;
-      return total && twice
-        ? { certain: Math.max(0, total.certain - twice), possible: Math.max(0, total.possible - twice) }
-        : total;
+      return total && rangeLess(total, family === 'ipv4' ? sharedAnnouncements : 0);
     },
   };
 }

@@ -9,6 +9,7 @@ import { own } from '../../util/own.js';
 import { type Range, sessionKey } from '../routing.js';
 import { ROUTING_FAMILIES } from '../routing-family.js';
 import { standbyAnnouncements } from '../routing-speakers.js';
+import { rangeLess } from '../routing-view.js';
 import { bgpSortKey } from './bgp-identity.js';
 import { type AddressFamily, FAMILIES, familyField, familyId, familyOf, routingOf } from './family.js';
 import { FILED_UNDER, speaksBgp } from './model.js';
@@ -57,18 +58,17 @@ function sessionsOf(ctx: DeriveContext, family: AddressFamily): BgpSession[] {
   const routing = routingOf(ctx.routing, family);
   if (!routing) return [];
   const unicast = family === 'ipv4' ? '' : ' ipv6 unicast';
+  // the simulation has both L4 members of a pair announce its anycast VIPs; the backup does not
+  // (IPv4 only, as anycast is); counted once per site, not per session
+  const standby = new Map(
+    family === 'ipv4'
+      ? ctx.site.devices.map((x) => [x.name, standbyAnnouncements(x)] as const).filter(([, k]) => k > 0)
+      : [],
+  );
   return liveNeighbors(ctx, family).map(({ device: d, neighbor: n }) => {
     const simulated = ctx.sharedInternet?.linkPrefixes(d.name, n.peer, n.peerDevice, family) ??
       routing.received.get(sessionKey(d.name, n.peer)) ?? { certain: 0, possible: 0 };
-    // the simulation has both L4 members of a pair announce its anycast VIPs; the backup does not
-    const standby =
-      family === 'ipv4' ? standbyAnnouncements(ctx.site.devices.find((x) => x.name === n.peerDevice)) : 0;
-    const prefixes = standby
-      ? {
-          certain: Math.max(0, simulated.certain - standby),
-          possible: Math.max(0, simulated.possible - standby),
-        }
-      : simulated;
+    const prefixes = rangeLess(simulated, standby.get(n.peerDevice) ?? 0);
     return {
       kind: 'bgp-session',
       id: familyId('bgp-session', family, `${d.name}:${n.peer}`),
