@@ -295,8 +295,9 @@ function checkAnycastPrefix(
  */
 function ownPrefixes(site: SiteInventory): [string, string][] {
   const out: [string, string][] = site.prefixes.announce.map((p) => ['prefixes.announce', p]);
+  // an IPv6 pool does not parse as IPv4 and is passed over where they are compared
   for (const [pool, p] of Object.entries(site.pools))
-    if (typeof p === 'string' && p.includes('.')) out.push([`pools.${pool}`, p]);
+    if (typeof p === 'string') out.push([`pools.${pool}`, p]);
   for (const [tenant, t] of Object.entries(site.tenants))
     for (const [segment, seg] of Object.entries(t.segments ?? {}))
       if (seg.subnet) out.push([`segment ${tenant}/${segment}`, seg.subnet]);
