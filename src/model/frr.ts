@@ -105,6 +105,15 @@ export interface PeerGroup {
    */
   keepsReceived?: true;
   /**
+   * `neighbor <group> advertise-map <advertise> exist-map <existMap>` in the IPv4 family: the
+   * routes `advertise` permits go to the group only while the BGP table holds a route `existMap`
+   * permits. On a vRouter whose tenant has a service prefix (`gslb.services.<s>.anycast.prefix`),
+   * its HYPERVISOR group: the VIP host routes inside the prefix while it holds the default route,
+   * so the site's edges announce the prefix only once the replies have a way out
+   * (docs/active-active.md, "Anycast: the edges"). Absent on every other group.
+   */
+  advertiseMap?: { advertise: string; existMap: string };
+  /**
    * `ipv6`: a group of numbered IPv6 sessions (an upstream's `peer6`), `no neighbor activate` in
    * the IPv4 family; absent on every other group.
    */
@@ -139,6 +148,13 @@ export interface RouterBgp {
    * `update-delay`: read-only seconds after bgpd starts, at most (0: not printed, FRR's off).
    */
   timers: { keepalive: number; hold: number; connectRetry: number; updateDelay: number };
+  /**
+   * `bgp conditional-advertisement timer`: seconds between bgpd's checks of its advertise-maps'
+   * conditions (FRR's default 60, its least 5). Set where a group has an `advertiseMap`, to 5:
+   * the condition it waits for is the default route's return, so a longer period only delays a
+   * site's return (what the condition gates is withdrawn with its own route, not by the check).
+   */
+  conditionalAdvertisementTimer?: number;
   /** `bgp log-neighbor-changes`: every session change in the log, for the NOC. @default true */
   logNeighborChanges: boolean;
   bestpath: {

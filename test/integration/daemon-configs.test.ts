@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src/model/types.js';
+import { anycastFixture } from '../support/anycast-fixture.js';
 import { REPO } from '../support/cli.js';
 import { dualStackVrrp2WithAuth } from '../support/dual-stack.js';
 import { ipv4OnlyExample } from '../support/ipv4-only.js';
@@ -40,14 +41,15 @@ beforeAll(() => {
   ensureInstalled(DAEMON_PACKAGES);
   // the reference sites, idc-a made dual-stack (issue 14: IPv6 loopbacks, families, VIPs), and
   // the Kubernetes fixture (issue 13: the leaves' peer group per cluster), and the active-active
-  // fixture (issue 11: the L4 members' FRR and anycast keepalived, the vRouters' L4-ANYCAST group),
+  // fixture with its service on one address (issue 11: the L4 members' FRR and anycast keepalived,
+  // the vRouters' L4-ANYCAST group and advertise-map, the edges' aggregate of the service prefix),
   // and the data fixtures (issue 12: the HAProxy pair's keepalived holding the data VIPs, and the
   // TCP frontends binding them)
   sites = [
     ...renderExample(),
     ...renderExample(join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory')),
     ...renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory')),
-    ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
+    ...renderExample(anycastFixture()),
     ...['data-tier', 'data-pg', 'data-mq'].flatMap((f) =>
       renderExample(join(REPO, 'test', 'fixtures', f, 'inventory')),
     ),
@@ -422,7 +424,7 @@ describe('systemd drop-ins: systemd-analyze verify with Debian’s own unit', ()
   const dropIns = () =>
     [
       ...renderExample(join(REPO, 'test', 'fixtures', 'data-pg', 'inventory')),
-      ...renderExample(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')),
+      ...renderExample(anycastFixture()),
       ...renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory')),
     ].flatMap(({ rendered }) =>
       rendered.files

@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { FrrModel } from '../../src/model/frr.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { moveText } from '../../src/report/whatif-sites.js';
+import { advertiseStatusOf } from '../../src/verify/checks/conditional-advertisement.js';
+import { deriveChecks } from '../../src/verify/checks/index.js';
+import type { Down } from '../../src/verify/down.js';
 import { sessionKey, simulateRouting } from '../../src/verify/routing.js';
 import { analyseSiteLoss } from '../../src/whatif/sites.js';
 import { anycastFixture } from '../support/anycast-fixture.js';
@@ -60,6 +63,44 @@ describe('GIVEN the active-active fixture with service any (192.0.2.80 in aa-a a
     expect(list(frr('aa-a', 'vr1'), 'OWN-SEGMENTS')).toContain(`${PREFIX} le 32`);
     expect(list(frr('aa-a', 'hv1'), 'TENANT-PREFIXES')).toContain(`${PREFIX} le 32`);
     expect(list(frr('aa-a', 'leaf1a'), 'HOST-ROUTES')).toContain(`${PREFIX} le 32`);
+  });
+
+  it('THEN the vRouters send the VIP host routes only while they hold the default route (advertise-map), and nothing else does', () => {
+    for (const s of ['aa-a', 'aa-b'])
+      for (const d of site(s).devices) {
+        if (!('frr' in d)) continue;
+        const f = frr(s, d.name);
+        const maps = f.routerBgp.peerGroups.flatMap((g) =>
+          g.advertiseMap ? [[g.name, g.advertiseMap]] : [],
+        );
+        if (d.role !== 'vrouter') {
+          expect(maps, `${s} ${d.name}`).toEqual([]);
+          expect(f.routerBgp.conditionalAdvertisementTimer).toBeUndefined();
+          continue;
+        }
+        expect(maps, `${s} ${d.name}`).toEqual([
+          ['HYPERVISOR', { advertise: 'SERVICE-PREFIX-HOSTS', existMap: 'DEFAULT-ROUTE' }],
+        ]);
+        expect(f.routerBgp.conditionalAdvertisementTimer).toBe(5);
+        expect(list(f, 'SERVICE-PREFIX-HOSTS')).toEqual([`${PREFIX} le 32`]);
+        expect(list(f, 'DEFAULT-ONLY')).toEqual(['0.0.0.0/0']);
+        const rm = (name: string) => f.routeMaps.find((m) => m.name === name)?.entries[0]?.matchPrefixList;
+        expect(rm('SERVICE-PREFIX-HOSTS')).toBe('SERVICE-PREFIX-HOSTS');
+        expect(rm('DEFAULT-ROUTE')).toBe('DEFAULT-ONLY');
+      }
+  });
+
+  it('THEN verify expects each advertise-map advertising in the intact site and withdrawn in one without its edges', () => {
+    const aa = site('aa-a');
+    const states = (down?: Down) =>
+      deriveChecks(aa, { ...(down ? { down } : {}) })
+        .filter((e) => e.kind === 'conditional-advertisement')
+        .map((e) => `${e.device} ${(e as { status: string }).status}`);
+    expect(states()).toEqual(['vr1 Advertise', 'vr2 Advertise']);
+    expect(states({ devices: new Set(['edge1', 'edge2']), links: new Set() })).toEqual([
+      'vr1 Withdraw',
+      'vr2 Withdraw',
+    ]);
   });
 
   it('THEN the simulation carries the /32 to the edges and the prefix to the upstreams, and withdraws it with both L4 members down', () => {
@@ -151,5 +192,30 @@ describe('GIVEN bad service prefixes', () => {
     );
     expect(off.map((f) => f.site)).toEqual(['aa-a', 'aa-b']);
     expect(off[0]!.message).toBe('VIP of any 192.0.2.80 is outside segment shop/public (203.0.113.0/27)');
+  });
+});
+
+describe("GIVEN FRR 8.4's `show bgp neighbors <peer> json`", () => {
+  // the shape captured from the lab's vr1 (2026-12-06)
+  const shown = (advertiseMap?: object) => ({
+    eth1: {
+      addressFamilyInfo: {
+        ipv4Unicast: { routeMapForIncomingAdvertisements: 'HYPERVISOR-IN', advertiseMap },
+      },
+    },
+  });
+  it('THEN the advertise-map state is read, and its absence said', () => {
+    const map = { condition: 'EXIST', conditionMap: 'DEFAULT-ROUTE', advertiseMap: 'SERVICE-PREFIX-HOSTS' };
+    expect(advertiseStatusOf(shown({ ...map, advertiseStatus: 'Advertise' }), 'eth1')).toEqual({
+      status: 'Advertise',
+    });
+    expect(advertiseStatusOf(shown({ ...map, advertiseStatus: 'Withdraw' }), 'eth1')).toEqual({
+      status: 'Withdraw',
+    });
+    expect(advertiseStatusOf(shown(), 'eth1')).toEqual({
+      error: 'eth1 has no advertise-map in IPv4 unicast',
+    });
+    expect(advertiseStatusOf(shown(), 'eth2')).toEqual({ error: 'no BGP neighbor eth2' });
+    expect(advertiseStatusOf(null, 'eth1')).toEqual({ error: 'no BGP neighbor eth1' });
   });
 });

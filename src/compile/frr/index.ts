@@ -20,8 +20,8 @@ import { routedInterface } from '../ovs.js';
 import { roleSpec } from '../roles.js';
 import { compileTimers } from '../timers.js';
 import { ipv6UnicastFamily, siteHasIpv6, upstreamSession6 } from './ipv6.js';
-import { type PeerGroupSpec, peerGroupFor } from './peer-groups.js';
-import { compilePolicy, ipv4Policy, ipv6Policy } from './policy.js';
+import { type PeerGroupSpec, peerGroupFor, peerGroupsOf } from './peer-groups.js';
+import { compilePolicy, conditionalAdvertisement, ipv4Policy, ipv6Policy } from './policy.js';
 
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
 export const MAXIMUM_PATHS = 64;
@@ -125,9 +125,10 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const policy = compilePolicy(facts, d, [...groups.values()], ipv4Policy(facts));
   const in6 = v6 ? [...[...groups.values()].filter((g) => !ipv4Only.has(g.name)), ...groups6.values()] : [];
   const policy6 = v6 ? compilePolicy(facts, d, in6, ipv6Policy(facts)) : { prefixLists: [], routeMaps: [] };
-  const peerGroups = [...peerGroupsOf(groups, false), ...peerGroupsOf(groups6, true)].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  const peerGroups = [
+    ...peerGroupsOf(groups, false, policy.advertiseMaps),
+    ...peerGroupsOf(groups6, true, new Map()),
+  ].sort((a, b) => a.name.localeCompare(b.name));
   const defaultOriginate = neighbors
     .filter((n) => n.family === undefined && groups.get(n.peerGroup)?.defaultOriginate)
     .map((n) => n.peer);
@@ -147,16 +148,14 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
     ),
     prefixLists: [...policy.prefixLists, ...policy6.prefixLists],
     routeMaps: [...policy.routeMaps, ...policy6.routeMaps],
-    bfdProfiles: [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) => {
-      const bfd = name === 'fabric' ? timers.bfdFabric : timers.bfdUpstream;
-      return bfdProfile(name, bfd.intervalMs, bfd.multiplier);
-    }),
+    bfdProfiles: bfdProfilesOf(groups, timers),
     routerBgp: {
       asn: d.asn!,
       routerId: routerIdOf(facts, d),
       logNeighborChanges: true,
       bestpath: { asPathMultipathRelax: true },
       timers: bgpTimers(timers.bgp),
+      ...conditionalAdvertisement(policy.advertiseMaps),
       peerGroups,
       neighbors,
       ipv4Unicast: {
@@ -178,6 +177,14 @@ function bgpTimers(t: SiteTimers['bgp']): FrrModel['routerBgp']['timers'] {
     connectRetry: t.connectRetryS,
     updateDelay: t.updateDelayS,
   };
+}
+
+/** The BFD profiles the device's groups use, with the site's timers. */
+function bfdProfilesOf(groups: Map<string, PeerGroupSpec>, timers: SiteTimers): BfdProfile[] {
+  return [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) => {
+    const bfd = name === 'fabric' ? timers.bfdFabric : timers.bfdUpstream;
+    return bfdProfile(name, bfd.intervalMs, bfd.multiplier);
+  });
 }
 
 /** FRR's BFD defaults: a profile prints only what differs from them. */
@@ -379,20 +386,6 @@ function originatedBy(facts: SiteFacts, d: DeviceFacts): Originated {
       segments: segmentInterfaces(d),
     }
   );
-}
-
-/** The model's peer groups: each group's route-maps are `<name>-IN`/`-OUT` in its family. */
-function peerGroupsOf(groups: Map<string, PeerGroupSpec>, ipv6: boolean): PeerGroup[] {
-  return [...groups.values()].map((g) => ({
-    name: g.name,
-    description: g.description,
-    bfdProfile: g.bfdProfile,
-    routeMapIn: `${g.name}-IN`,
-    routeMapOut: `${g.name}-OUT`,
-    ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
-    ...(g.cluster ? { keepsReceived: true as const } : {}),
-    ...(ipv6 ? { family: 'ipv6' as const } : {}),
-  }));
 }
 
 /** A vRouter's interfaces on its segments, with the subnets it announces, per family. */

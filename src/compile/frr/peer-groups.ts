@@ -7,8 +7,9 @@
  * Which group a session goes into is a column of the role table (`RoleSpec.bgp`,
  * src/compile/roles.ts); this module holds the groups themselves.
  */
-import type { Role } from '../../model/types.js';
+import type { PeerGroup, Role } from '../../model/types.js';
 import { own } from '../../util/own.js';
+import { withValue } from '../ip-family.js';
 import { roleSpec } from '../roles.js';
 
 export interface PeerGroupSpec {
@@ -26,6 +27,13 @@ export interface PeerGroupSpec {
    * and the `maximum-prefix` per session. Absent on every other group.
    */
   cluster?: { name: string; maximumPrefix: number };
+  /**
+   * A rule whose routes go to the group only while the device's BGP table holds the default route
+   * (`advertise-map … exist-map`, policy.ts): a vRouter's VIP host routes inside a service prefix,
+   * so its site draws the prefix's traffic only once the replies have a way out. Absent on every
+   * other group.
+   */
+  whileDefault?: string;
 }
 
 const any = { acceptPrefixList: null, announcePrefixList: null, defaultOriginate: false } as const;
@@ -57,6 +65,7 @@ export const PEER_GROUPS = {
     bfdProfile: 'fabric',
     ...any,
     announcePrefixList: 'OWN-SEGMENTS',
+    whileDefault: 'SERVICE-PREFIX-HOSTS',
   },
   VROUTERS: {
     name: 'VROUTERS',
@@ -124,4 +133,24 @@ function clusterGroup(spec: PeerGroupSpec, cluster: { name: string; maximumPrefi
     acceptPrefixList: `${name}-LB`,
     cluster,
   };
+}
+
+/** The model's peer groups of one family's specs, with their advertise-maps (policy.ts). */
+export /** The model's peer groups: each group's route-maps are `<name>-IN`/`-OUT` in its family. */
+function peerGroupsOf(
+  groups: Map<string, PeerGroupSpec>,
+  ipv6: boolean,
+  advertiseMaps: ReadonlyMap<string, NonNullable<PeerGroup['advertiseMap']>>,
+): PeerGroup[] {
+  return [...groups.values()].map((g) => ({
+    name: g.name,
+    description: g.description,
+    bfdProfile: g.bfdProfile,
+    routeMapIn: `${g.name}-IN`,
+    routeMapOut: `${g.name}-OUT`,
+    ...withValue('maximumPrefix', g.cluster?.maximumPrefix ?? null),
+    ...(g.cluster ? { keepsReceived: true as const } : {}),
+    ...withValue('advertiseMap', advertiseMaps.get(g.name) ?? null),
+    ...(ipv6 ? { family: 'ipv6' as const } : {}),
+  }));
 }

@@ -63,15 +63,47 @@ export function ipv6Policy(facts: SiteFacts): PolicyFamily {
 
 const familyOf = (f: PolicyFamily) => (f.family ? { family: f.family } : {});
 
+/** `neighbor <group> advertise-map <advertise> exist-map <existMap>`: route-map names. */
+export interface AdvertiseMap {
+  advertise: string;
+  existMap: string;
+}
+
+/**
+ * Seconds between bgpd's checks of an advertise-map's condition: FRR's least (its default is 60).
+ * The condition (the default route) gates only a site's return, which waits up to this long.
+ */
+export const CONDITIONAL_ADVERTISEMENT_TIMER_S = 5;
+
+/** `router bgp`'s timer of a device whose groups have advertise-maps. */
+export function conditionalAdvertisement(advertiseMaps: ReadonlyMap<string, AdvertiseMap>): {
+  conditionalAdvertisementTimer?: number;
+} {
+  return advertiseMaps.size ? { conditionalAdvertisementTimer: CONDITIONAL_ADVERTISEMENT_TIMER_S } : {};
+}
+
+/** A route-map that permits what one prefix-list matches and denies the rest. */
+function matching(f: PolicyFamily, name: string, list: string): RouteMap {
+  return {
+    ...familyOf(f),
+    name,
+    entries: [
+      { seq: 10, action: 'permit', matchPrefixList: list, description: null },
+      { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' },
+    ],
+  };
+}
+
 /** The family's prefix-lists and route-maps for the device's groups. */
 export function compilePolicy(
   facts: SiteFacts,
   d: DeviceFacts,
   groups: readonly PeerGroupSpec[],
   f: PolicyFamily,
-): { prefixLists: PrefixList[]; routeMaps: RouteMap[] } {
+): { prefixLists: PrefixList[]; routeMaps: RouteMap[]; advertiseMaps: Map<string, AdvertiseMap> } {
   const lists = new Map<string, PrefixList>();
   const routeMaps: RouteMap[] = [];
+  const advertiseMaps = new Map<string, AdvertiseMap>();
   for (const g of groups) {
     for (const [dir, rule] of [
       ['IN', g.acceptPrefixList],
@@ -100,19 +132,30 @@ export function compilePolicy(
         continue;
       }
       if (!lists.has(list)) lists.set(list, { ...familyOf(f), name: list, entries: listEntries });
-      routeMaps.push({
-        ...familyOf(f),
-        name,
-        entries: [
-          { seq: 10, action: 'permit', matchPrefixList: list, description: null },
-          { seq: 100, action: 'deny', matchPrefixList: null, description: 'nothing else' },
-        ],
-      });
+      routeMaps.push(matching(f, name, list));
+    }
+    // the group's conditional routes: one route-map each for them and for the default route
+    const conditional = g.whileDefault ? prefixListEntries(facts, d, g.whileDefault, f, g) : [];
+    if (g.whileDefault && conditional.length) {
+      const hosts = f.listName(g.whileDefault);
+      const defaultOnly = f.listName('DEFAULT-ONLY');
+      lists.set(hosts, { ...familyOf(f), name: hosts, entries: conditional });
+      if (!lists.has(defaultOnly))
+        lists.set(defaultOnly, {
+          ...familyOf(f),
+          name: defaultOnly,
+          entries: prefixListEntries(facts, d, 'DEFAULT-ONLY', f, g),
+        });
+      const existMap = f.listName('DEFAULT-ROUTE');
+      if (!routeMaps.some((m) => m.name === existMap)) routeMaps.push(matching(f, existMap, defaultOnly));
+      if (!routeMaps.some((m) => m.name === hosts)) routeMaps.push(matching(f, hosts, hosts));
+      advertiseMaps.set(g.name, { advertise: hosts, existMap });
     }
   }
   return {
     prefixLists: [...lists.values()].sort((a, b) => a.name.localeCompare(b.name)),
     routeMaps: routeMaps.sort((a, b) => a.name.localeCompare(b.name)),
+    advertiseMaps,
   };
 }
 
@@ -187,6 +230,8 @@ function prefixListEntries(
       return entries([...subnets([...facts.segments.values()]), ...dedupe(vipRoutes())]);
     case 'OWN-SEGMENTS':
       return entries([...subnets(d.nics.map((n) => n.on)), ...vipRoutes(d.tenant)]);
+    case 'SERVICE-PREFIX-HOSTS':
+      return entries(vipRoutes(d.tenant));
     default:
       throw new Error(`unknown prefix-list ${rule}`);
   }

@@ -14,6 +14,7 @@ import { bfdPeer } from './bfd-peer.js';
 import { bgpFiltered } from './bgp-filtered.js';
 import { bgpIdentity } from './bgp-identity.js';
 import { bgpSession } from './bgp-session.js';
+import { conditionalAdvertisement } from './conditional-advertisement.js';
 import { dataBackends } from './data-backends.js';
 import { ecmp } from './ecmp.js';
 import { etcdHealth } from './etcd-health.js';
@@ -39,6 +40,7 @@ const KINDS = [
   bgpSession,
   bfdPeer,
   bgpFiltered,
+  conditionalAdvertisement,
   ecmp,
   kernelEcmp,
   loopbacksReachable,
