@@ -256,7 +256,29 @@ start_pgbouncer() {
     install -d -o postgres -g postgres -m 2775 /run/postgresql
     if service pgbouncer start >"$STATE/pgbouncer-start.log" 2>&1 && running pgbouncer; then report pgbouncer ok
     else report pgbouncer "failed: see $STATE/pgbouncer-start.log and /var/log/postgresql/pgbouncer.log"; fi
+    supervise_pgbouncer
   ) >/dev/null 2>&1 &
+}
+
+# PgBouncer's Restart=always and RestartSec (fabric's drop-in, pgbouncer/restart.conf): a lab
+# node has no systemd, so a loop plays it, once per node. It waits on the pooler's PID (`tail
+# --pid` looks every 50 ms in one process), then starts it again RestartSec later, so a SIGKILLed
+# pooler (`lab failover`'s `<member>:pgbouncer/crash`) costs what it costs on a device. Without the
+# drop-in nothing restarts it, as with Debian's unit alone.
+PGBOUNCER_PID=/var/run/postgresql/pgbouncer.pid
+PGBOUNCER_DROP_IN=/etc/systemd/system/pgbouncer.service.d/fabric.conf
+supervise_pgbouncer() {
+  s="$STATE/pgbouncer-supervisor.pid"
+  [ -s "$s" ] && kill -0 "$(cat "$s")" 2>/dev/null && return 0
+  ms=$(sed -n 's/^RestartSec=\([0-9]*\)ms$/\1/p' "$PGBOUNCER_DROP_IN" 2>/dev/null)
+  [ -n "$ms" ] || return 0
+  pause=$(awk -v ms="$ms" 'BEGIN { print ms / 1000 }')
+  nohup sh -c 'echo $$ >"$1"; while :; do
+      pid=$(head -n 1 "$2" 2>/dev/null)
+      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then tail --pid="$pid" -s 0.05 -f /dev/null; fi
+      sleep "$3"
+      service pgbouncer start >/dev/null 2>&1 || sleep 1
+    done' supervise-pgbouncer "$s" "$PGBOUNCER_PID" "$pause" >/dev/null 2>&1 &
 }
 
 # A RabbitMQ node (the rabbitmq-server driver) through Debian's init script, which starts it as

@@ -167,6 +167,13 @@ export interface DaemonDriver {
    * device that runs only a Sentinel).
    */
   crash?: CrashPlan | ((d: DeviceView) => CrashPlan | undefined);
+  /**
+   * A crash of this daemon alone, a failover target of its own beside the device
+   * (`<device>:<daemon>/crash`, in the group `<daemon>:<tenant>/<service>` of the device's data
+   * service): PgBouncer, whose death ("the pooler dies") is not its member's. Never the device's
+   * crash target.
+   */
+  partCrash?(d: DeviceView): CrashPlan | undefined;
   /** The files fabric renders for it on a device. */
   files(d: DeviceView): FileSpec[];
   /** The part of the model its files print (which secrets end up in its files). */

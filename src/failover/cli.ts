@@ -261,12 +261,12 @@ export function registerFailoverCommand(
     .option('--name <lab>', 'lab name, when it is not the site name')
     .option(
       '--only <device|cable>',
-      'only these group members or cables (DEV:IF--DEV:IF or DEV:IF; repeat or comma-separate)',
+      'only these group members, daemons failing alone (DEV:pgbouncer) or cables (DEV:IF--DEV:IF or DEV:IF; repeat or comma-separate)',
       nameList,
     )
     .option(
       '--group <group>',
-      'only the members of these redundancy groups (repeat or comma-separate)',
+      'only the members of these groups: redundancy groups, app:<backend>, data:<tenant>/<service>, pgbouncer:<tenant>/<service> (repeat or comma-separate)',
       nameList,
     )
     .option(

@@ -71,7 +71,11 @@ export function annotateScenarios(
   const where = locator(site.name, sources);
   return scenarios.map((s) => {
     const location = s.budget.sourcePath ? where(s.budget.sourcePath) : undefined;
-    const whatif = predictions.get(s.target.kind === 'device' ? s.target.device : s.target.cable);
+    // whatif loses devices and cables; a daemon failing alone on its device is not one of them
+    const whatif =
+      s.target.kind === 'device' && s.target.part
+        ? undefined
+        : predictions.get(s.target.kind === 'device' ? s.target.device : s.target.cable);
     return {
       ...s,
       budget: location ? { ...s.budget, location } : s.budget,

@@ -28,6 +28,12 @@ export interface DeviceTarget {
   /** The devices that fail with it (itself and the VMs it hosts): their own probes are not the fabric's outage. */
   fallen: string[];
   crash: CrashPlan | undefined;
+  /**
+   * A daemon failed alone on the device (`pgbouncer`: the pooler), not the device: only `crash`
+   * applies, with the daemon's own plan (`DaemonDriver.partCrash`); the target is named
+   * `<device>:<part>`. Absent on every other target.
+   */
+  part?: string;
 }
 
 export interface CableTarget {
@@ -52,7 +58,8 @@ export interface Scenario {
 
 /** The name reports give a scenario's target: the device, or the cable `a-dev:if--b-dev:if`. */
 export function targetName(s: Pick<Scenario, 'target'>): string {
-  return s.target.kind === 'device' ? s.target.device : s.target.cable;
+  if (s.target.kind === 'cable') return s.target.cable;
+  return s.target.part ? `${s.target.device}:${s.target.part}` : s.target.device;
 }
 
 /** The group reports put a scenario in: its redundancy group, or `cables` (not a redundancy group). */
@@ -63,7 +70,7 @@ export function groupName(s: Pick<Scenario, 'target'>): string {
 export interface Selection {
   /** Devices or cables (`dev:if--dev:if`, or one end `dev:if`); empty: all. */
   only?: string[];
-  /** Redundancy group names (or `app:<backend>`); empty: all. */
+  /** Redundancy group names (or `app:<backend>`, `data:<tenant>/<service>`, `pgbouncer:<tenant>/<service>`); empty: all. */
   groups?: string[];
   faults?: FaultKind[];
 }
@@ -107,12 +114,29 @@ export function cableName(c: DeepReadonly<Cable>): string {
   return `${c.a.device}:${c.a.interface}--${c.b.device}:${c.b.interface}`;
 }
 
+export interface FailoverGroup {
+  name: string;
+  kind: TargetKind;
+  members: string[];
+  /** The daemon its members fail alone (`DeviceTarget.part`); absent: the members themselves. */
+  part?: string;
+}
+
+/** The daemons of a device that fail alone (`DaemonDriver.partCrash`), with their plans. */
+function partCrashes(d: Dev): { part: string; crash: CrashPlan }[] {
+  return Object.values(DAEMONS).flatMap((driver) => {
+    const crash = (d.daemons as readonly string[]).includes(driver.name) ? driver.partCrash?.(d) : undefined;
+    return crash ? [{ part: driver.name, crash }] : [];
+  });
+}
+
 /**
- * Groups of the model plus, per HAProxy backend, its application servers (`app:<backend>`), and
- * per data service its members (`data:<tenant>/<service>`).
+ * Groups of the model plus, per HAProxy backend, its application servers (`app:<backend>`), per
+ * data service its members (`data:<tenant>/<service>`), and per daemon its members run that
+ * fails alone its instances (`pgbouncer:<tenant>/<service>`: the poolers).
  */
-export function failoverGroups(site: Site): { name: string; kind: TargetKind; members: string[] }[] {
-  const groups: { name: string; kind: TargetKind; members: string[] }[] = site.redundancyGroups.map((g) => ({
+export function failoverGroups(site: Site): FailoverGroup[] {
+  const groups: FailoverGroup[] = site.redundancyGroups.map((g) => ({
     name: g.name,
     kind: g.kind,
     members: [...g.members],
@@ -131,8 +155,18 @@ export function failoverGroups(site: Site): { name: string; kind: TargetKind; me
       if (members.length > 1) groups.push({ name: `app:${b.name}`, kind: 'app-servers', members });
     }
   }
-  for (const plan of dataPlans(site).filter((p) => isProbedData(p.kind)))
+  const byName = new Map(site.devices.map((d) => [d.name, d]));
+  for (const plan of dataPlans(site).filter((p) => isProbedData(p.kind))) {
     groups.push({ name: `data:${plan.service}`, kind: 'data-members', members: [...plan.members] });
+    const parts = [...new Set(plan.members.flatMap((m) => partCrashes(byName.get(m)!).map((p) => p.part)))];
+    for (const part of parts)
+      groups.push({
+        name: `${part}:${plan.service}`,
+        kind: 'data-members',
+        members: [...plan.members],
+        part,
+      });
+  }
   return groups;
 }
 
@@ -162,17 +196,22 @@ export function deriveScenarios(
     if (groupsWanted.includes(g.name)) used.add(g.name);
     for (const m of g.members) {
       const d = byName.get(m);
-      if (!d || taken.has(m) || (only.length && !only.includes(m))) continue;
-      if (only.includes(m)) used.add(m);
-      taken.add(m);
-      const fallen = [m, ...site.devices.filter((x) => x.hostedOn === m).map((x) => x.name)];
+      // a part is named `<device>:<part>`: `--only pg1` is the member, `--only pg1:pgbouncer` its pooler
+      const name = g.part ? `${m}:${g.part}` : m;
+      if (!d || taken.has(name) || (only.length && !only.includes(name))) continue;
+      if (only.includes(name)) used.add(name);
+      taken.add(name);
+      // a daemon failing alone fells no device
+      const fallen = g.part ? [] : [m, ...site.devices.filter((x) => x.hostedOn === m).map((x) => x.name)];
+      const crash = g.part ? partCrashes(d).find((p) => p.part === g.part)?.crash : crashPlanOf(d);
       targets.push({
         kind: 'device',
         device: m,
         group: g.name,
         groupKind: g.kind,
         fallen,
-        crash: crashPlanOf(d),
+        crash,
+        ...(g.part ? { part: g.part } : {}),
       });
     }
   }
@@ -194,7 +233,9 @@ export function deriveScenarios(
   for (const t of targets)
     for (const fault of faults) {
       if (fault === 'crash' && (t.kind === 'cable' || !t.crash)) continue;
-      const name = t.kind === 'device' ? t.device : t.cable;
+      // a daemon fails alone by its crash; cut and silent are its device's
+      if (fault !== 'crash' && t.kind === 'device' && t.part) continue;
+      const name = targetName({ target: t });
       const budget =
         t.kind === 'device'
           ? budgetFor(site.budgets, t.groupKind, { device: t.device, group: t.group })

@@ -10,8 +10,10 @@
  * failover --fault crash` of a replica, then of the primary (its postmaster SIGKILLed by PID),
  * each within the budget, failover and failback (each scenario runs the data probes alone:
  * docs/failover.md, "The data tier"), the primary's costing writes, Patroni promoting a replica that web1's
- * write backend then holds alone; the old primary comes back as a replica (verify green again); and
- * `fabric lab down` leaves nothing behind.
+ * write backend then holds alone; the old primary comes back as a replica (verify green again); a
+ * replica's and the primary's PgBouncer SIGKILLed (`<member>:pgbouncer/crash`, the pooler dies)
+ * come back by the lab's stand-in for systemd's `Restart=always` within the budget, PostgreSQL
+ * untouched; and `fabric lab down` leaves nothing behind.
  *
  * The inventory's primary (pg1) initializes the cluster: only its config.yml has a `bootstrap`
  * section, so pg2 and pg3 wait for it and clone it. Who is primary after that is Patroni's to
@@ -22,6 +24,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PGBOUNCER_PID } from '../../src/daemons/pgbouncer/index.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
 import { crashMembers, dataVip, writesFailed } from '../support/data-failover.js';
@@ -202,5 +205,54 @@ describe('PostgreSQL in the data-pg lab', () => {
     });
     const v = await lab.verify(120);
     expect(v.code, v.stdout.slice(0, 2000)).toBe(0);
+    primary = promoted;
   }, 600_000);
+
+  it('GIVEN the lab WHEN `fabric lab failover` kills a replica’s PgBouncer, then the primary’s (the pooler dies) THEN each comes back by its supervisor’s restart within the budget, PostgreSQL untouched, and verify is green', async () => {
+    const replica = MEMBERS.find((m) => m !== primary)!;
+    const postmaster = async (m: string) =>
+      (await lab.exec(m, 'head', '-n', '1', '/var/lib/postgresql/15/db/postmaster.pid')).stdout.trim();
+    const before = new Map(await Promise.all(MEMBERS.map(async (m) => [m, await postmaster(m)] as const)));
+    const { report, stderr } = await crashMembers(lab, SITE, [
+      `${replica}:pgbouncer`,
+      `${primary}:pgbouncer`,
+    ]);
+    const scenarios = report.scenarios ?? [];
+    expect(scenarios.map((s) => s.id).sort(), stderr).toEqual(
+      [`${replica}:pgbouncer/crash`, `${primary}:pgbouncer/crash`].sort(),
+    );
+    for (const s of scenarios) {
+      process.stderr.write(
+        `lab data-pg: lab failover ${s.id}: ${s.verdict}, outage ${s.failover.maxOutageMs} ms, ${writesFailed(s)} writes failed${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}\n`,
+      );
+      expect(s.probes.filter((p) => p.kind === 'data')).toHaveLength(2);
+      expect(s.converged, s.id).toBe(true);
+      // the repair only starts it if it is not running: without the supervisor's restart the pooler
+      // stays dead until then, and the hold (up to 15 s) puts the outage over the budget
+      expect(s.failover.maxOutageMs, s.id).toBeLessThanOrEqual(budget.budgetMs!);
+      expect(s.reasons, `${s.id}: ${stderr}`).toEqual([]);
+    }
+    // PostgreSQL itself never stopped: the same postmasters, the same primary
+    for (const m of MEMBERS) expect(await postmaster(m), m).toBe(before.get(m));
+    expect(primaryOf(await roles())).toEqual([primary]);
+    // the supervisor's restart, timed by hand: SIGKILL, then a new pooler's PID alive
+    const restart = await lab.exec(
+      primary,
+      'timeout',
+      '10',
+      'sh',
+      '-c',
+      `f=${PGBOUNCER_PID}; old=$(head -n 1 $f); kill -9 $old; t0=$(date +%s%N)
+       while :; do new=$(head -n 1 $f 2>/dev/null)
+         [ -n "$new" ] && [ "$new" != "$old" ] && kill -0 "$new" 2>/dev/null && break; sleep 0.01; done
+       echo $(( ($(date +%s%N) - t0) / 1000000 ))`,
+    );
+    expect(restart.code, restart.stderr).toBe(0);
+    process.stderr.write(
+      `lab data-pg: ${primary}'s PgBouncer SIGKILLed, running again after ${restart.stdout.trim()} ms\n`,
+    );
+    expect(Number(restart.stdout.trim())).toBeLessThanOrEqual(1000);
+    const v = await lab.verify(120);
+    expect(v.code, v.stdout.slice(0, 2000)).toBe(0);
+  }, 300_000);
 });

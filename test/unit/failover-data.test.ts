@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annotateScenarios } from '../../src/failover/prediction.js';
 import { type DataProbe, deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
 import { probesOf } from '../../src/failover/run.js';
 import { crashPlanOf, deriveScenarios } from '../../src/failover/scenarios.js';
@@ -112,5 +113,53 @@ describe('lab failover: a Kubernetes node’s crash is its speaker’s', () => {
       crash: { daemon: 'speaker', pidFiles: ['/run/frr/*.pid'], restart: 'service frr start >/dev/null' },
     });
     expect(scenarios[0]!.budget).toMatchObject({ label: 'k8s-prod (fabric-node)', maxOutageMs: 350 });
+  });
+});
+
+describe('lab failover: the pooler dies (PgBouncer alone, issue 12)', () => {
+  const [dataPg] = renderExample(join(REPO, 'test', 'fixtures', 'data-pg', 'inventory'));
+  const pg = dataPg!.site;
+
+  it('GIVEN data-pg THEN pgbouncer:shop/db crashes each member’s PgBouncer by its PID file, under the data-write budget, with the data probes alone and no whatif prediction of a device lost', () => {
+    const { scenarios, unknown } = deriveScenarios(pg, { groups: ['pgbouncer:shop/db'] });
+    expect(unknown).toEqual([]);
+    expect(scenarios.map((s) => s.id)).toEqual([
+      'pg1:pgbouncer/crash',
+      'pg2:pgbouncer/crash',
+      'pg3:pgbouncer/crash',
+    ]);
+    const s = scenarios[0]!;
+    expect(s.target).toEqual({
+      kind: 'device',
+      device: 'pg1',
+      group: 'pgbouncer:shop/db',
+      groupKind: 'data-members',
+      fallen: [],
+      crash: {
+        daemon: 'pgbouncer',
+        pidFiles: ['/var/run/postgresql/pgbouncer.pid'],
+        restart: 'service pgbouncer start >/dev/null',
+      },
+      part: 'pgbouncer',
+    });
+    expect(s.budget).toMatchObject({ label: 'shop/db (data-write)', maxOutageMs: 5000 });
+    const probes = deriveProbes(pg);
+    expect(probesOf(s, probes).every((p) => p.kind === 'data')).toBe(true);
+    expect(annotateScenarios(pg, [s], [])[0]!.whatif).toBeUndefined();
+  });
+
+  it('GIVEN --only THEN the member and its pooler are told apart: pg1 is PostgreSQL’s crash, pg1:pgbouncer the pooler’s', () => {
+    const ids = (only: string[]) =>
+      deriveScenarios(pg, { only, faults: ['crash'] }).scenarios.map((s) => s.id);
+    expect(ids(['pg1'])).toEqual(['pg1/crash']);
+    expect(ids(['pg1:pgbouncer'])).toEqual(['pg1:pgbouncer/crash']);
+    expect(deriveScenarios(pg, { only: ['pg1:pgbouncer'], faults: ['cut', 'silent'] }).scenarios).toEqual([]);
+    expect(deriveScenarios(pg, { only: ['pg9:pgbouncer'] }).unknown).toEqual(['pg9:pgbouncer']);
+  });
+
+  it('GIVEN data-a (Redis, no pooler) THEN no pooler group', () => {
+    expect(deriveScenarios(site, { groups: ['pgbouncer:shop/cache'] }).unknown).toEqual([
+      'pgbouncer:shop/cache',
+    ]);
   });
 });

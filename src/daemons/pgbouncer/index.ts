@@ -16,6 +16,8 @@ import type { DaemonDriver, StagedFile } from '../types.js';
 
 export const PGBOUNCER_INI = '/etc/pgbouncer/pgbouncer.ini';
 export const PGBOUNCER_USERLIST = '/etc/pgbouncer/userlist.txt';
+/** Where pgbouncer.ini's `pidfile` puts the pooler's PID (templates/pgbouncer/pgbouncer.ini.hbs). */
+export const PGBOUNCER_PID = '/var/run/postgresql/pgbouncer.pid';
 /** systemd drop-in: Debian's unit does not restart a pooler that died (PgbouncerModel.restartMs). */
 const DROP_IN = restartDropIn('pgbouncer', 'pgbouncer');
 export const PGBOUNCER_DROP_IN = DROP_IN.target;
@@ -50,6 +52,13 @@ export function pgbouncerValidate(files: readonly StagedFile[], at = (n: string)
 
 export const pgbouncer: DaemonDriver = {
   name: 'pgbouncer',
+  // "the pooler dies": PgBouncer alone, its member's PostgreSQL untouched. systemd starts it again
+  // after RestartSec (the drop-in), which the lab node's supervisor plays (lab/image/labnode-init.sh);
+  // the repair is the init script's start, a no-op while it runs
+  partCrash: (d) =>
+    runsPostgres(d)
+      ? { daemon: 'pgbouncer', pidFiles: [PGBOUNCER_PID], restart: 'service pgbouncer start >/dev/null' }
+      : undefined,
   files: (d) =>
     runsPostgres(d)
       ? [
