@@ -10,6 +10,7 @@
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { GslbInventory, SiteInventory } from '../inventory/merge.js';
 import type {
+  GdnsdAddress,
   GdnsdModel,
   GdnsdResource,
   GslbCheck,
@@ -312,10 +313,10 @@ function ownPrefixes(site: SiteInventory): [string, string][] {
  * One answer per address: an anycast VIP is the same in several sites (one address, one monitor:
  * it checks whichever site the routing reaches), labelled with those sites, `aa-a_aa-b`.
  */
-function byAddress(list: { label: string; address: string }[]): { label: string; address: string }[] {
+function byAddress(list: { label: string; address: string }[]): GdnsdAddress[] {
   const sites = new Map<string, string[]>();
   for (const x of list) sites.set(x.address, [...(sites.get(x.address) ?? []), x.label]);
-  return [...sites].map(([address, labels]) => ({ label: labels.join('_'), address }));
+  return [...sites].map(([address, labels]) => ({ label: labels.join('_'), address, sites: labels }));
 }
 
 /** A dead gdnsd restarted after 1 s: soon enough that the zone keeps both servers, slow enough not to spin. */

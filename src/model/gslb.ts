@@ -137,9 +137,20 @@ export interface GdnsdResource {
   name: string;
   serviceType: string;
   upThresh: string;
-  /** Labelled by site, sorted. Empty when no site has the family. */
-  v4: { label: string; address: string }[];
-  v6: { label: string; address: string }[];
+  /**
+   * Labelled by site, sorted. Empty when no site has the family. An address several sites share
+   * (a service on one address, `anycast.prefix`) is one entry, labelled with its sites joined by
+   * `_`; `sites` lists them.
+   */
+  v4: GdnsdAddress[];
+  v6: GdnsdAddress[];
+}
+
+export interface GdnsdAddress {
+  label: string;
+  address: string;
+  /** The sites whose VIP the address is. */
+  sites: string[];
 }
 
 export interface GdnsdZone {

@@ -21,7 +21,10 @@ export async function waitConverged(
   /** Every site of the lab, when it runs several (their shared internet: src/verify/shared-internet.ts). */
   labSites: readonly FrozenSite[] = [site],
 ): Promise<string[]> {
-  const expectations = deriveExpectations(site, { sharedInternet: sharedInternet(labSites) });
+  const expectations = deriveExpectations(site, {
+    sharedInternet: sharedInternet(labSites),
+    labSites: labSites.map((s) => s.name),
+  });
   const started = Date.now();
   let shown = -1;
   const runner = typeof lab === 'string' ? new LabRunner(lab, undefined, site.name) : lab;

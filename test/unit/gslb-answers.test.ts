@@ -73,12 +73,12 @@ describe('gslb-answers: the DNS answer follows the health monitor', () => {
       server: '203.0.113.29',
       monitor: 'www_http',
       v4: [
-        { site: 'aa-a', address: '203.0.113.10' },
-        { site: 'aa-b', address: '198.51.100.10' },
+        { site: 'aa-a', address: '203.0.113.10', inLab: true },
+        { site: 'aa-b', address: '198.51.100.10', inLab: true },
       ],
       v6: [
-        { site: 'aa-a', address: '2001:db8:100:10::10' },
-        { site: 'aa-b', address: '2001:db8:200:10::10' },
+        { site: 'aa-a', address: '2001:db8:100:10::10', inLab: true },
+        { site: 'aa-b', address: '2001:db8:200:10::10', inLab: true },
       ],
     });
     expect(checks(['dns1'])).toEqual([]);
@@ -119,6 +119,36 @@ describe('gslb-answers: the DNS answer follows the health monitor', () => {
       code: 'site-down',
     });
     expect(specOf(e!)!.severity('site-down')).toBe('major');
+  });
+
+  it('GIVEN a lab of aa-a alone THEN aa-b’s VIPs, out of the lab’s reach, are not judged: DOWN and out of the answer passes; a wrong answer still fails', async () => {
+    const [e] = deriveExpectations(aaA.site, { labSites: ['aa-a'] }).filter(
+      (x): x is GslbAnswers => x.kind === 'gslb-answers',
+    );
+    expect(e!.v4.map((v) => `${v.site} ${v.inLab}`)).toEqual(['aa-a true', 'aa-b false']);
+    expect(e!.title).toContain('198.51.100.10, 2001:db8:200:10::10 of sites not in the lab may be DOWN');
+    const aloneStates = `${states(['UP', 'DOWN', 'UP', 'DOWN'])}
+${SEP}
+rcode 0 203.0.113.10
+${SEP}
+rcode 0 2001:db8:100:10::10
+`;
+    expect(await run(e!, aloneStates)).toEqual({
+      ok: true,
+      detail: "every VIP of the lab's sites UP; answered 203.0.113.10, 2001:db8:100:10::10",
+    });
+    // its own site's VIP DOWN is still the site out of the answer
+    expect(
+      await run(e!, aloneStates.replace('"UP", "real_state": "UP"', '"DOWN", "real_state": "DOWN"')),
+    ).toMatchObject({
+      ok: false,
+      code: 'answer',
+    });
+    // a lab of both sites judges both, as on the devices
+    const [both] = deriveExpectations(aaA.site, { labSites: ['aa-a', 'aa-b'] }).filter(
+      (x): x is GslbAnswers => x.kind === 'gslb-answers',
+    );
+    expect(both!.v4.every((v) => v.inLab)).toBe(true);
   });
 
   it('GIVEN an answer the states do not make, or no gdnsd THEN critical, saying what was answered and what should have been', async () => {

@@ -83,9 +83,11 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   const lab = opts.lab ?? site.name;
   const runner =
     opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot, site.name);
+  const sites = await labSites(runner, site, lab, opts);
   const expectations = deriveExpectations(site, {
     tool: 'verify',
-    sharedInternet: sharedInternet(await labSites(runner, site, lab, opts)),
+    sharedInternet: sharedInternet(sites),
+    labSites: sites.map((s) => s.name),
   });
   // the lab must exist before polling for 90 seconds, and a node it lacks is said once, here
   let probe = expectations[0]!.device;

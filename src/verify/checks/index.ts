@@ -85,6 +85,11 @@ export interface DeriveOptions<E extends ExpectationBase> {
    * (src/verify/shared-internet.ts). @default the site's own upstreams
    */
   sharedInternet?: SharedInternet;
+  /**
+   * The sites the lab runs, when the checks run in a lab (verify, `lab up --wait`): a GSLB server
+   * there reaches only their VIPs. @default every site (real devices: drift)
+   */
+  labSites?: readonly string[];
 }
 
 /** The real index, typed for a caller that passes its own kinds' type. */
@@ -113,6 +118,7 @@ export function deriveContext(
   down: Down = NOTHING_DOWN,
   intact: RoutingExpectation = simulateRouting(site),
   sharedInternet?: SharedInternet,
+  labSites?: readonly string[],
 ): DeriveContext {
   const failed = failedDevices(site, down);
   return {
@@ -124,6 +130,7 @@ export function deriveContext(
     routing: isIntact(down) ? intact : simulateRouting(site, down),
     intact,
     ...(sharedInternet ? { sharedInternet } : {}),
+    ...(labSites ? { labSites: new Set(labSites) } : {}),
   };
 }
 
@@ -145,7 +152,7 @@ export function deriveChecks<E extends ExpectationBase = Expectation>(
   site: DeepReadonly<SiteModel>,
   opts: DeriveOptions<E> = {},
 ): E[] {
-  const ctx = deriveContext(site, opts.down, opts.intact, opts.sharedInternet);
+  const ctx = deriveContext(site, opts.down, opts.intact, opts.sharedInternet, opts.labSites);
   const listed = indexOr(opts.index)
     .filter((spec) => !opts.tool || spec.runs[opts.tool])
     .flatMap((spec, kindIndex) =>

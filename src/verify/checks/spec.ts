@@ -65,6 +65,8 @@ export interface DeriveContext {
   intact: RoutingExpectation;
   /** In a lab of several sites: what the merged upstreams run and carry (src/verify/shared-internet.ts). */
   sharedInternet?: SharedInternet;
+  /** In a lab: the sites it runs (the others' VIPs are out of its reach). Absent: every site. */
+  labSites?: ReadonlySet<string>;
 }
 
 export interface CheckSpec<E extends ExpectationBase> {
