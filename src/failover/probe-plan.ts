@@ -10,13 +10,15 @@
  */
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import { type DataKind, tenantOf } from '../model/runs.js';
+import { DATA_KINDS, type DataKind, runsRabbitmq, tenantOf } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
 import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
 import { runsProxy, runsVrrp } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 import { dataPlans } from '../whatif/data-services.js';
+
+const RABBITMQ = DATA_KINDS[2];
 
 /** 10 ms between pings (issue 10). */
 export const PING_INTERVAL_MS = 10;
@@ -59,8 +61,10 @@ export interface HttpProbe {
  * A data service's VIP, from the client's side (docs/data-tier.md): a write or a read every
  * HTTP_INTERVAL_MS, through one HAProxy's frontend of the VIP, from the tenant's L4 balancer
  * (where the L4 pair sends the VIP's connections from), in the service's protocol: Redis (`SET` /
- * `GET`, a new connection each) or PostgreSQL through PgBouncer (`select txid_current()`, which a
- * replica refuses, / `select 1`, on one connection kept as a pool keeps it: failover/probes.ts).
+ * `GET`, a new connection each), PostgreSQL through PgBouncer (`select txid_current()`, which a
+ * replica refuses, / `select 1`, on connections kept as a pool keeps them) or AMQP (a persistent
+ * message to a worker's quorum queue on a confirm channel kept open, confirmed by the queue's
+ * leader: failover/probes.ts).
  */
 export interface DataProbe {
   kind: 'data';
@@ -72,26 +76,19 @@ export interface DataProbe {
   address: string;
   port: number;
   role: 'write' | 'read';
-  protocol: ProbedDataKind;
+  protocol: DataKind;
   /** `<tenant>/<service>`: whose password the probe authenticates with, when `auth`. */
   service: string;
   auth: boolean;
-  /** The role it logs in as (PostgreSQL); null for Redis. */
+  /** The role it logs in as (PostgreSQL, RabbitMQ); null for Redis. */
   user: string | null;
+  /** RabbitMQ: the quorum queue it publishes to (a worker's, the first the definitions declare). */
+  queue?: { vhost: string; name: string };
   /** Never set: a data VIP is IPv4 (docs/data-tier.md). */
   family?: 'ipv6';
 }
 
 export type Probe = PingProbe | HttpProbe | DataProbe;
-
-/**
- * The data kinds `lab failover` probes and fails (failover/probes.ts has an agent for each). Not
- * RabbitMQ yet: the lab runs its nodes and the HAProxy pair holds its VIP, but there is no AMQP
- * probe agent (docs/data-tier.md, what is left of the RabbitMQ slice), so its members are no
- * scenario of their own and its VIP is probed by nobody.
- */
-export type ProbedDataKind = Exclude<DataKind, 'rabbitmq'>;
-export const isProbedData = (kind: DataKind): kind is ProbedDataKind => kind !== 'rabbitmq';
 
 type Site = DeepReadonly<SiteModel>;
 
@@ -221,7 +218,10 @@ function dataProbes(site: Site): DataProbe[] {
         const service = `${tenant}/${f.service}`;
         const plan = plans.get(service);
         const via = holder(tenant, b.address) ?? d.name;
-        if (!plan || !isProbedData(plan.kind) || out.has(`${tenant} ${b.address}:${b.port}`)) continue;
+        if (!plan || out.has(`${tenant} ${b.address}:${b.port}`)) continue;
+        const queue = plan.kind === RABBITMQ ? queueOf(site, service) : undefined;
+        // a RabbitMQ service without a queue has nothing a publish could be confirmed by
+        if (plan.kind === RABBITMQ && !queue) continue;
         out.set(`${tenant} ${b.address}:${b.port}`, {
           kind: 'data',
           id: `${plan.kind} ${from}→${via} ${b.address}:${b.port} (${service} ${f.vipRole})`,
@@ -234,10 +234,18 @@ function dataProbes(site: Site): DataProbe[] {
           service,
           auth: plan.auth,
           user: plan.clientUser,
+          ...(queue ? { queue } : {}),
         });
       }
   }
   return [...out.values()];
+}
+
+/** A RabbitMQ service's first quorum queue, from a member's definitions (what its workers consume). */
+function queueOf(site: Site, service: string): { vhost: string; name: string } | undefined {
+  const member = site.devices.find((d) => runsRabbitmq(d) && d.rabbitmq.service === service);
+  const q = member && runsRabbitmq(member) ? member.rabbitmq.definitions.queues[0] : undefined;
+  return q ? { vhost: q.vhost, name: q.name } : undefined;
 }
 
 /** Requests per second one client address may send to the site's HAProxy frontends (their rate limit). */

@@ -167,12 +167,75 @@ const send = () => targets.forEach((x, u) => {
 });
 `;
 
+/**
+ * argv: interval, then per probe one JSON argument {address, port, service, user, queue: {vhost,
+ * name}}; the passwords as for Redis (FABRIC_PROBE_PASSWORDS), amqplib's entry point in
+ * FABRIC_AMQP_MODULE. Each probe is a publishing application: one connection and confirm channel
+ * kept open (amqplib's `createConfirmChannel`), and each interval a persistent message to the
+ * worker's quorum queue, `ok` once the queue's leader confirms it (the publisher confirms the
+ * namespace test counts lost messages by, docs/data-tier.md). A publish not confirmed within the
+ * timeout, a nack, or a channel or connection that closes fails, and the connection is dropped:
+ * the next interval connects again (through HAProxy, to a node it holds UP). One JSON line per
+ * answer: {u, t, ok, e?}, `e` the socket's error code or a word (`timeout`, `closed`, `nack`,
+ * `unroutable`: no such queue, returned as `mandatory` asks).
+ */
+const AMQP_AGENT = `
+const amqp = require(process.env.FABRIC_AMQP_MODULE);
+const [interval, ...rest] = process.argv.slice(1);
+const passwords = JSON.parse(process.env.FABRIC_PROBE_PASSWORDS || '{}');
+const targets = rest.map((a) => JSON.parse(a));
+const out = (u, t, ok, e) => process.stdout.write(JSON.stringify({ u, t, ok, e }) + '\\n');
+const why = (err) => err.code || (/closed/i.test(String(err.message)) ? 'closed' : /nack/i.test(String(err.message)) ? 'nack' : err.message === 'unroutable' ? 'unroutable' : String(err.message).split(' ').slice(0, 3).join(' '));
+const links = targets.map(() => ({ channel: null, connection: null }));
+const returned = new Set();
+const drop = (l) => { const c = l.connection; l.channel = null; l.connection = null; if (c) c.close().catch(() => {}); };
+// a connection's own close drops it only while it is still the probe's (not one dropped before)
+const open = (x, l) => {
+  if (l.channel) return l.channel;
+  const mine = (l.channel = amqp.connect({ protocol: 'amqp', hostname: x.address, port: x.port,
+      username: x.user, password: passwords[x.service], vhost: x.queue.vhost, heartbeat: 5 }, { timeout: ${PROBE_TIMEOUT_MS} })
+    .then(async (c) => {
+      if (l.channel !== mine) { c.close().catch(() => {}); throw new Error('closed'); }
+      l.connection = c;
+      const gone = () => { if (l.channel === mine) drop(l); };
+      c.on('error', () => {});
+      c.on('close', gone);
+      const ch = await c.createConfirmChannel();
+      ch.on('error', () => {});
+      ch.on('close', gone);
+      // a message no queue took comes back before its confirm (mandatory): not a publish that worked
+      ch.on('return', (m) => returned.add(m.properties.messageId));
+      return ch;
+    })
+    .catch((err) => { if (l.channel === mine) drop(l); throw err; }));
+  return mine;
+};
+const send = () => targets.forEach((x, u) => {
+  const t = Date.now();
+  const l = links[u];
+  let done = false;
+  const finish = (ok, e) => { if (!done) { done = true; clearTimeout(timer); out(u, t, ok, e); } };
+  const timer = setTimeout(() => { finish(false, 'timeout'); drop(l); }, ${PROBE_TIMEOUT_MS});
+  open(x, l)
+    .then((ch) => new Promise((resolve, reject) => {
+      const id = u + ':' + t;
+      ch.sendToQueue(x.queue.name, Buffer.from('fabric failover probe ' + t), { persistent: true, mandatory: true, messageId: id },
+        (err) => (err ? reject(err) : returned.delete(id) ? reject(new Error('unroutable')) : resolve()));
+    }))
+    .then(() => finish(true), (err) => { finish(false, why(err)); drop(l); });
+});
+`;
+
 /** The agent of each data protocol, and the environment it needs beside the passwords. */
 const DATA_AGENTS: Record<DataProbe['protocol'], { code: string; env: () => Record<string, string> }> = {
   redis: { code: REDIS_AGENT, env: () => ({}) },
   postgres: {
     code: PG_AGENT,
     env: () => ({ FABRIC_PG_MODULE: createRequire(import.meta.url).resolve('pg') }),
+  },
+  rabbitmq: {
+    code: AMQP_AGENT,
+    env: () => ({ FABRIC_AMQP_MODULE: createRequire(import.meta.url).resolve('amqplib') }),
   },
 };
 
@@ -361,7 +424,14 @@ export function startProbes(
     const argv = [process.execPath, '-e', agent.code + PACING, String(HTTP_INTERVAL_MS)];
     for (const p of g.probes)
       argv.push(
-        JSON.stringify({ address: p.address, port: p.port, role: p.role, service: p.service, user: p.user }),
+        JSON.stringify({
+          address: p.address,
+          port: p.port,
+          role: p.role,
+          service: p.service,
+          user: p.user,
+          ...(p.queue ? { queue: p.queue } : {}),
+        }),
       );
     const known = g.probes.filter((p) => p.auth && passwords[p.service] !== undefined);
     const wanted = Object.fromEntries(known.map((p) => [p.service, passwords[p.service]!]));

@@ -13,7 +13,6 @@ import { runsProxy } from '../verify/checks/model.js';
 import { dataPlans } from '../whatif/data-services.js';
 import { type Budget, budgetFor, type TargetKind } from './budgets.js';
 import type { WhatifPrediction } from './prediction.js';
-import { isProbedData } from './probe-plan.js';
 
 export const FAULT_KINDS = ['cut', 'silent', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -156,7 +155,7 @@ export function failoverGroups(site: Site): FailoverGroup[] {
     }
   }
   const byName = new Map(site.devices.map((d) => [d.name, d]));
-  for (const plan of dataPlans(site).filter((p) => isProbedData(p.kind))) {
+  for (const plan of dataPlans(site)) {
     groups.push({ name: `data:${plan.service}`, kind: 'data-members', members: [...plan.members] });
     const parts = [...new Set(plan.members.flatMap((m) => partCrashes(byName.get(m)!).map((p) => p.part)))];
     for (const part of parts)

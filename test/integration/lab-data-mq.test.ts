@@ -10,15 +10,21 @@
  * through the AMQP VIP from app1 is written by worker1 (app → MQ → worker);
  * WHEN mq2's node is SIGKILLed by the PID in its PID file THEN verify names it on the other nodes
  * (not running in the cluster), and a message published through the VIP still reaches the worker;
- * WHEN it is started again THEN verify is green again.
+ * WHEN it is started again THEN verify is green again;
+ * WHEN `fabric lab failover` crashes the `jobs` queue's leader (its beam.smp SIGKILLed by PID)
+ * THEN its AMQP probe (a publisher with confirms through the VIP, src/failover/probes.ts) goes on
+ * publishing within the data budget, and the node is started again and rejoins (verify green).
  *
  * One lab up: run it alone on the machine's lab lock:
  * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-mq.test.ts`.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runsRabbitmq } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
+import { crashMembers, writesFailed } from '../support/data-failover.js';
+import { renderExample } from '../support/render.js';
 
 const SITE = 'data-mq';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'data-mq', 'inventory');
@@ -30,6 +36,14 @@ const AUTH = '/etc/fabric/amqp-worker/mq.auth';
 /** mq2's node, as rabbitmq-env.conf names it, and its PID file (Debian's init script's, which the lab runs it with). */
 const MQ2 = 'rabbit@10.20.3.42';
 const MQ2_PIDFILE = '/run/rabbitmq/pid';
+const [fixture] = renderExample(FIXTURE);
+/** Each node's name (`rabbit@<address>`) → its member. */
+const NODES = new Map(
+  fixture!.site.devices.flatMap((d) => (runsRabbitmq(d) ? [[d.rabbitmq.nodeName, d.name] as const] : [])),
+);
+/** The service's `data-write` budget (a node lost to a crash). */
+const BUDGET_MS = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.subject === 'shop/mq')!
+  .budgetMs!;
 
 const lab = labFromFixture(FIXTURE, 'mq', {
   site: SITE,
@@ -125,5 +139,25 @@ describe('RabbitMQ and its worker in the data-mq lab', () => {
     await waitFor('verify green again', 120_000, async () =>
       (await verify()).code === 0 ? true : undefined,
     );
+  }, 300_000);
+
+  it('GIVEN `fabric lab failover` WHEN the jobs queue’s leader crashes (its beam.smp SIGKILLed by PID) THEN the AMQP probe’s publishes, confirmed by the queue, go on within the budget, and the node rejoins', async () => {
+    const leader = await lab.exec('mq1', 'rabbitmqctl', '-q', 'list_queues', 'name', 'leader');
+    const node = new RegExp(`^${QUEUE}\\s+(\\S+)`, 'm').exec(leader.stdout)?.[1];
+    const member = NODES.get(node ?? '');
+    expect(member, `the leader of ${QUEUE}: ${leader.stdout}${leader.stderr}`).toBeDefined();
+    const { report, stderr } = await crashMembers(lab, SITE, [member!]);
+    const [s] = report.scenarios ?? [];
+    expect(s?.id, stderr).toBe(`${member}/crash`);
+    process.stderr.write(
+      `lab data-mq: lab failover ${s!.id} (the queue's leader): ${s!.verdict}, outage ${s!.failover.maxOutageMs} ms, ${writesFailed(s!)} publishes failed${s!.reasons.length ? ` (${s!.reasons.join('; ')})` : ''}\n`,
+    );
+    // one AMQP probe: the VIP's, through the HAProxy holding it
+    expect(s!.probes.filter((p) => p.kind === 'data').map((p) => p.probe)).toEqual([
+      expect.stringMatching(/^rabbitmq lb1→web1 10\.20\.2\.60:5672 \(shop\/mq write\)$/),
+    ]);
+    expect(s!.converged, stderr).toBe(true);
+    expect(s!.failover.maxOutageMs).toBeLessThanOrEqual(BUDGET_MS);
+    expect(s!.reasons, stderr).toEqual([]);
   }, 300_000);
 });

@@ -6,8 +6,10 @@
  * the data services' own scenarios only. The probes' agent is exercised by the lab test
  * (test/integration/lab-data-tier.test.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { definitionsPasswordSed } from '../../src/daemons/rabbitmq-server/index.js';
 import { annotateScenarios } from '../../src/failover/prediction.js';
 import { type DataProbe, deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
 import { probesOf } from '../../src/failover/run.js';
@@ -94,13 +96,50 @@ describe('lab failover: the data services’ scenarios and probes', () => {
   });
 });
 
-describe('lab failover: RabbitMQ is not probed yet (the lab does not run its nodes)', () => {
-  it('GIVEN data-mq THEN no data:shop/mq group and no data probe, though whatif plans the service', () => {
-    const [dataMq] = renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory'));
-    const mq = dataMq!.site;
-    const { unknown } = deriveScenarios(mq, { groups: ['data:shop/mq'] });
-    expect(unknown).toEqual(['data:shop/mq']);
-    expect(deriveProbes(mq, { dataProbes: true }).some((p) => p.kind === 'data')).toBe(false);
+describe('lab failover: RabbitMQ, a node lost and a publisher through the AMQP VIP', () => {
+  const [dataMq] = renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory'));
+  const mq = dataMq!.site;
+
+  it('GIVEN data-mq THEN data:shop/mq has each node cut, silent and crashed (its beam.smp by the init script’s PID file), under the data-write budget', () => {
+    const { scenarios, unknown } = deriveScenarios(mq, { groups: ['data:shop/mq'] });
+    expect(unknown).toEqual([]);
+    expect(scenarios.map((s) => s.id)).toEqual(
+      ['mq1', 'mq2', 'mq3'].flatMap((m) => [`${m}/cut`, `${m}/silent`, `${m}/crash`]),
+    );
+    expect(scenarios.find((s) => s.id === 'mq2/crash')!.target).toMatchObject({
+      group: 'data:shop/mq',
+      groupKind: 'data-members',
+      crash: {
+        daemon: 'rabbitmq-server',
+        pidFiles: ['/run/rabbitmq/pid'],
+        restart: 'service rabbitmq-server start >/dev/null',
+      },
+    });
+    expect(scenarios[0]!.budget).toMatchObject({ label: 'shop/mq (data-write)', maxOutageMs: 5000 });
+  });
+
+  it('GIVEN dataProbes THEN one AMQP probe of the VIP from lb1, as the application user, publishing to the worker’s queue; its password is read from a node’s definitions', () => {
+    const probes = deriveProbes(mq, { dataProbes: true }).filter((p): p is DataProbe => p.kind === 'data');
+    expect(probes).toEqual([
+      expect.objectContaining({
+        protocol: 'rabbitmq',
+        device: 'lb1',
+        address: '10.20.2.60',
+        port: 5672,
+        service: 'shop/mq',
+        auth: true,
+        user: 'mq',
+        queue: { vhost: '/', name: 'jobs' },
+      }),
+    ]);
+    const definitions = dataMq!.rendered.files.find(
+      (f) => f.device === 'mq1' && f.file === 'definitions.json',
+    )!;
+    const sed = spawnSync('sed', ['-n', definitionsPasswordSed('mq')], {
+      input: definitions.content,
+      encoding: 'utf8',
+    });
+    expect(sed.stdout.trim()).toMatch(/^lab-mq-auth-/);
   });
 });
 

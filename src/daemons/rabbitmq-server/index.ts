@@ -27,6 +27,14 @@ export const RABBITMQ_COOKIE = '/var/lib/rabbitmq/.erlang.cookie';
 /** systemd drop-in: Debian's unit starts a node that died again only after 10 s (RabbitmqModel.restartMs). */
 const DROP_IN = restartDropIn(RABBITMQ_DAEMON, 'rabbitmq-server', 'rabbitmq');
 export const RABBITMQ_DROP_IN = DROP_IN.target;
+/** The PID file Debian's init script starts the node with (the lab runs it so: labnode-init.sh). */
+export const RABBITMQ_INIT_PID = '/run/rabbitmq/pid';
+/**
+ * A sed script that prints the password of `user` in the definitions file (one user per line, as
+ * templates/rabbitmq/definitions.json.hbs prints it), for reads on the device (`lab failover`).
+ */
+export const definitionsPasswordSed = (user: string) =>
+  `s/^ *{ "name": "${user}", "password": "\\([^"]*\\)".*/\\1/p`;
 /** Debian's RabbitMQ 3.10, whose plugins carry the code and the schemas the validation uses. */
 const RABBITMQ_LIB = '/usr/lib/rabbitmq/lib/rabbitmq_server-*/plugins';
 
@@ -98,6 +106,17 @@ export const rabbitmqServer: DaemonDriver = {
       DROP_IN.file,
     ];
   },
+  // a node lost to a crash: its Erlang VM (beam.smp) SIGKILLed by the init script's PID file, as
+  // the lab runs it; the other nodes keep every quorum queue. The repair is the init script's
+  // start, which waits until the node has booted and rejoined
+  crash: (d) =>
+    runsRabbitmq(d)
+      ? {
+          daemon: 'rabbitmq-server',
+          pidFiles: [RABBITMQ_INIT_PID],
+          restart: 'service rabbitmq-server start >/dev/null',
+        }
+      : undefined,
   printed: (d) => (runsRabbitmq(d) ? d.rabbitmq : {}),
   push: {
     unit: 'rabbitmq-server',
@@ -148,5 +167,9 @@ export const rabbitmqServer: DaemonDriver = {
   lab: {
     requires: () => [{ program: 'rabbitmq-server', pkg: 'rabbitmq-server' }],
     status: oneProcessStatus('beam.smp'),
+    clientPassword: (d, user) =>
+      runsRabbitmq(d) && user
+        ? { file: d.rabbitmq.definitionsFile, sed: definitionsPasswordSed(user) }
+        : null,
   },
 };
