@@ -18,7 +18,8 @@ import { runsProxy, runsVrrp } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
 import { dataPlans } from '../whatif/data-services.js';
 
-const RABBITMQ = DATA_KINDS[2];
+// the kinds by name, as src/whatif/data-services.ts takes them
+const [, , RABBITMQ] = DATA_KINDS;
 
 /** 10 ms between pings (issue 10). */
 export const PING_INTERVAL_MS = 10;
