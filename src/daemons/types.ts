@@ -155,6 +155,8 @@ export interface CrashPlan {
 
 export interface DaemonDriver {
   name: string;
+  /** It watches the device rather than serving anything (snmpd): no service the device offers. */
+  monitoring?: true;
   /**
    * For a driver of the operating system's settings rather than a daemon (sysctl): it applies to
    * the devices whose model asks for it, not by the device's `daemons`.

@@ -6,6 +6,7 @@
  * bind is written `[address]:port`.
  */
 
+import { driverOf } from '../daemons/index.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { HaproxyModel } from '../model/haproxy.js';
 import type { KeepalivedModel } from '../model/keepalived.js';
@@ -36,7 +37,10 @@ export interface TenantView {
   routers: string[];
   l4: string[];
   l7: string[];
+  /** Its VMs that run no daemon fabric configures: the applications the balancers serve. */
   apps: string[];
+  /** Its VMs that run a daemon fabric configures (gdnsd, Redis, PostgreSQL, …), with those daemons. */
+  serviceVms: { name: string; daemons: string[] }[];
   vrrp: VrrpAddress[];
   virtualServers: Keepalived['virtualServers'][number][];
   /** The HAProxy configuration of the pair (its members share it), or null. */
@@ -83,6 +87,8 @@ function bindsOf(members: readonly SiteDevice[]): Map<string, string[]> {
 export function tenantView(site: FrozenSite, name: string): TenantView {
   const own = site.devices.filter((d) => tenantOf(d) === name);
   const at = (place: string) => own.filter((d) => placeOf(d) === place).map((d) => d.name);
+  const served = (d: SiteDevice) => d.daemons.filter((x) => !driverOf(x)?.monitoring);
+  const vms = own.filter((d) => placeOf(d) === 'app');
   const servers = new Map<string, Keepalived['virtualServers'][number]>();
   for (const d of own)
     if (runsVrrp(d))
@@ -94,7 +100,8 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
     routers: at('gateway'),
     l4: at('l4'),
     l7: at('l7'),
-    apps: at('app'),
+    apps: vms.filter((d) => !served(d).length).map((d) => d.name),
+    serviceVms: vms.filter((d) => served(d).length).map((d) => ({ name: d.name, daemons: served(d) })),
     vrrp: vrrpOf(own),
     virtualServers: [...servers.values()],
     haproxy: proxy && runsProxy(proxy) ? proxy.haproxy : null,

@@ -88,6 +88,9 @@ export function tenantSection(t: TenantView): string {
         ['L4 balancers', t.l4.join(', ')],
         ['L7 proxies', t.l7.join(', ')],
         ['application VMs', t.apps.join(', ')],
+        ...(t.serviceVms.length
+          ? [['service VMs', t.serviceVms.map((v) => `${v.name} (${v.daemons.join(', ')})`).join(', ')]]
+          : []),
       ],
     ),
   ];

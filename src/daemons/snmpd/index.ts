@@ -13,6 +13,7 @@ export const SNMPD_CONF = '/etc/snmp/snmpd.conf';
 
 export const snmpd: DaemonDriver = {
   name: 'snmpd',
+  monitoring: true,
   files: () => [
     {
       daemon: 'snmpd',

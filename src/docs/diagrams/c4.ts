@@ -157,7 +157,7 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
   const apps = t.apps.some((a) => balanced.has(a))
     ? `App servers ${t.name} (${redundancyTag(t.apps.length, 1)})`
     : `App VMs ${t.name} (${t.apps.length}, no balancer)`;
-  const app = t.apps.length
+  const app: Container[] = t.apps.length
     ? [
         {
           id: nodeId('app', t.name),
@@ -167,6 +167,16 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
         },
       ]
     : [];
+  // VMs that run a service of their own (a GSLB DNS server, a data tier) are not app servers
+  for (const daemons of new Set(t.serviceVms.map((v) => v.daemons.join(', ')))) {
+    const vms = t.serviceVms.filter((v) => v.daemons.join(', ') === daemons).map((v) => v.name);
+    app.push({
+      id: nodeId('svc', `${t.name}-${daemons}`),
+      name: `Service VMs ${t.name} (${vms.length})`,
+      technology: daemons,
+      description: names(vms, 6),
+    });
+  }
   return { virtual, ingress, app };
 }
 
