@@ -272,8 +272,11 @@ export function analyseSiteLoss(model: Fabric, scenario: SiteScenario): SiteLoss
 
 const NO_GSLB_NOTE =
   'the inventory has no gslb section: no service spans sites, so each site takes its services with it';
-const SCOPE_NOTE =
-  "times are the model's (the DNS answer's detectMs, the L4 members' VM-silent withdrawal); the internet between the sites is not simulated";
+/** Where the report's times come from: the DNS answer's always, the L4 members' where a service uses anycast. */
+function scopeNote(results: readonly SiteLossResult[]): string {
+  const anycast = results.some((r) => r.services.some((m) => m.anycast));
+  return `times are the model's (the DNS answer's detectMs${anycast ? ", the L4 members' VM-silent withdrawal" : ''}); the internet between the sites is not simulated`;
+}
 
 /** Every site on its own (`--sites`), or one scenario of sites together (`--fail site:…`). */
 export function analyseSites(model: Fabric, scenario?: SiteScenario): SitesReport {
@@ -286,7 +289,7 @@ export function analyseSites(model: Fabric, scenario?: SiteScenario): SitesRepor
       .filter((r) => r.scenario.sites.length === 1 && r.verdict === 'breaks')
       .map((r) => r.scenario.name),
     singleSiteServices: singleSiteServices(model.gslb),
-    notes: [model.gslb ? SCOPE_NOTE : NO_GSLB_NOTE],
+    notes: [model.gslb ? scopeNote(results) : NO_GSLB_NOTE],
   };
 }
 
