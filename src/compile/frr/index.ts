@@ -7,7 +7,6 @@ import type {
   BgpNeighbor,
   FrrInterface,
   FrrModel,
-  PeerGroup,
   SiteTimers,
   StaticRoute,
 } from '../../model/types.js';
