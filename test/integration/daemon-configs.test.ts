@@ -106,12 +106,12 @@ describe('keepalived: keepalived -t -f', () => {
 
   it('GIVEN every rendered keepalived.conf and a box with the device interfaces THEN keepalived accepts it', () => {
     const files = filesOf('keepalived.conf');
-    // idc-a, idc-ds (idc-a made dual-stack), aa-a and aa-b (the active-active fixture, anycast
-    // L4 members) have the vRouters and the L4 pair; idc-b none; the data sites (data-a, data-pg,
+    // idc-a, idc-b, idc-ds (idc-a made dual-stack), aa-a and aa-b (the active-active fixture,
+    // anycast L4 members) have the vRouters and the L4 pair; the data sites (data-a, data-pg,
     // data-mq) their HAProxy pair too, holding the data VIPs
     expect(files.map((f) => `${f.site}/${f.device}`).sort()).toEqual(
       [
-        ...['aa-a', 'aa-b', 'idc-a', 'idc-ds'].flatMap((site) =>
+        ...['aa-a', 'aa-b', 'idc-a', 'idc-b', 'idc-ds'].flatMap((site) =>
           ['lb1', 'lb2', 'vr1', 'vr2'].map((d) => `${site}/${d}`),
         ),
         ...['data-a', 'data-mq', 'data-pg'].flatMap((site) =>
@@ -197,6 +197,8 @@ describe('HAProxy: haproxy -c -f', () => {
       'data-pg/web2',
       'idc-a/web1',
       'idc-a/web2',
+      'idc-b/web1',
+      'idc-b/web2',
       'idc-ds/web1',
       'idc-ds/web2',
     ]);
@@ -390,6 +392,7 @@ describe('OVS: ovs.sh against a real ovsdb-server and ovs-vswitchd', () => {
       tenants,
       readFileSync(tenants, 'utf8')
         .replace(/ {2}app[14]: .*\n/g, '')
+        .replace('dns1: { role: vm, id: 81, host: hv4', 'dns1: { role: vm, id: 81, host: hv3')
         .replace(/ {2}lb2:\n( {4}.*\n)+/, '')
         .replace(/ {8}- \{ device: lb2, priority: 100 \}\n/, '')
         .replace('servers: [app1, app2, app3, app4]', 'servers: [app2, app3]')

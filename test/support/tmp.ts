@@ -41,3 +41,15 @@ export function inventoryWith(fixture: string, file: string, edit: (text: string
   writeFileSync(path, edit(readFileSync(path, 'utf8')));
   return join(dir, 'inventory');
 }
+
+/** Turns a copy of the reference inventory into idc-a alone: without idc-b and the gslb section naming it. */
+export function dropIdcB(inventory: string): void {
+  for (const f of ['idc-b.yaml', 'gslb.yaml']) rmSync(join(inventory, f));
+}
+
+/** A copy of the reference inventory whose sites share no service (its gslb section removed). */
+export function referenceWithoutGslb(): string {
+  const { inventory } = exampleCopy();
+  rmSync(join(inventory, 'gslb.yaml'));
+  return inventory;
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFabric } from '../support/cli.js';
-import { exampleCopy } from '../support/tmp.js';
+import { dropIdcB, exampleCopy } from '../support/tmp.js';
 
 /** Everything under `dir`, to show that a refused command wrote nothing. */
 function listing(dir: string): string[] {
@@ -92,7 +92,7 @@ describe('output paths', () => {
 /** The example inventory with idc-a only. */
 function oneSiteCopy(): string {
   const { dir } = exampleCopy();
-  rmSync(join(dir, 'inventory', 'idc-b.yaml'));
+  dropIdcB(join(dir, 'inventory'));
   return dir;
 }
 
@@ -173,7 +173,7 @@ describe('validate and secrets', () => {
     expect(lines).toEqual([
       "inventory/idc-a.yaml:43:25 error secret-missing secret 'isp1-bpg' (used by edge1, isp1) is not set; did you mean 'isp1-bgp'? Otherwise export FABRIC_SECRET_ISP1_BPG=… or add 'isp1-bpg' to secrets.yaml",
     ]);
-    expect(r.stdout).toMatch(/idc-a: 26 devices .*: 1 error/);
+    expect(r.stdout).toMatch(/idc-a: 27 devices .*: 1 error/);
     expect(r.stdout).toMatch(/idc-b: .*: ok/);
   });
 
@@ -194,9 +194,9 @@ describe('validate and secrets', () => {
   it('GIVEN the example THEN validate and render say what their device counts count', async () => {
     const { dir } = exampleCopy();
     const v = await runFabric(['validate'], { cwd: dir });
-    expect(v.stdout).toContain('idc-a: 26 devices (20 configured, 4 VMs, 2 lab upstreams), 45 cables');
+    expect(v.stdout).toContain('idc-a: 27 devices (21 configured, 4 VMs, 2 lab upstreams), 46 cables');
     const r = await runFabric(['render', '--json'], { cwd: dir });
-    expect(JSON.parse(r.stdout).sites[0]).toMatchObject({ devices: 22, configured: 20, labUpstreams: 2 });
+    expect(JSON.parse(r.stdout).sites[0]).toMatchObject({ devices: 23, configured: 21, labUpstreams: 2 });
   });
 });
 

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFabric } from '../support/cli.js';
-import { exampleCopy, tempDir } from '../support/tmp.js';
+import { exampleCopy, referenceWithoutGslb, tempDir } from '../support/tmp.js';
 
 describe('fabric whatif', () => {
   it('GIVEN idc-a THEN one JSON document naming rack r2 as the single point of failure, exit 1', async () => {
@@ -14,7 +14,7 @@ describe('fabric whatif', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, site: 'idc-a', mode: 'n-1', singlePointsOfFailure: ['rack:r2'] });
-    expect(doc.scenarios).toHaveLength(54);
+    expect(doc.scenarios).toHaveLength(55);
     expect(doc.scenarios.find((s: { name: string }) => s.name === 'spine1').verdict).toBe('degraded');
   });
 
@@ -22,7 +22,7 @@ describe('fabric whatif', () => {
     const r = await runFabric(['whatif', '--site', 'idc-a']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^scenario +kind +verdict +what$/m);
-    expect(r.stdout).toContain('idc-a: 54 single failures: 0 survive, 53 degraded, 1 break a service');
+    expect(r.stdout).toContain('idc-a: 55 single failures: 1 survive, 53 degraded, 1 break a service');
     expect(r.stderr).toBe('whatif: single point of failure: rack:r2\n');
   });
 
@@ -260,11 +260,33 @@ describe('fabric whatif: a site as a failure unit', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false });
   });
 
-  it('GIVEN the reference inventory (no gslb) and --sites THEN each site takes its services with it, plainly: exit 1', async () => {
+  it('GIVEN the reference inventory (www in idc-a and idc-b) and --sites THEN each site lost moves www by DNS: exit 0', async () => {
     const r = await runFabric(['whatif', '--sites']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'site:idc-a  degraded  www (www.shop.example): moves to idc-b; DNS answer drops idc-a',
+    );
+    expect(r.stdout).toContain(
+      'site:idc-b  degraded  www (www.shop.example): moves to idc-a; DNS answer drops idc-b',
+    );
+    expect(r.stdout).toContain('2 sites, each lost as a whole: 0 survive, 2 degraded, 0 break a service');
+  });
+
+  it('GIVEN the reference inventory with www declared in idc-a only THEN --sites names idc-a as its single point of failure, exit 1', async () => {
+    const { inventory } = exampleCopy();
+    const gslb = join(inventory, 'gslb.yaml');
+    writeFileSync(gslb, readFileSync(gslb, 'utf8').replace(/^ {8}idc-b: .*\n/m, ''));
+    const r = await runFabric(['-i', inventory, 'whatif', '--sites']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('site:idc-a: www.shop.example offered by idc-a only (gslb-single-site)');
+    expect(r.stderr).toContain('whatif: single points of failure: site:idc-a');
+  });
+
+  it('GIVEN the reference inventory without its gslb section and --sites THEN each site takes its services with it, plainly: exit 1', async () => {
+    const r = await runFabric(['-i', referenceWithoutGslb(), 'whatif', '--sites']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      'site:idc-a  breaks    idc-a/shop/www: lost with its site (no gslb service offers it from another site)',
+      'site:idc-a  breaks   idc-a/shop/www: lost with its site (no gslb service offers it from another site)',
     );
     expect(r.stdout).toContain('note: the inventory has no gslb section');
   });

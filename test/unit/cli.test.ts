@@ -63,7 +63,7 @@ describe('fabric CLI', () => {
     const first = await runFabric(['render'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(
-      /idc-a: 22 devices \(20 configured, 2 lab upstreams\), 94 files \(94 changed\) → out\/idc-a\//,
+      /idc-a: 23 devices \(21 configured, 2 lab upstreams\), 99 files \(99 changed\) → out\/idc-a\//,
     );
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'idc-a', 'manifest.json'), 'utf8'));
     expect(manifest.devices.leaf1a.files[1]).toMatchObject({

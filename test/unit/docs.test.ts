@@ -21,7 +21,7 @@ import { analyseSite } from '../../src/whatif/analyse.js';
 import { servicesAcrossSites } from '../../src/whatif/sites.js';
 import { REPO } from '../support/cli.js';
 import { compileExample } from '../support/render.js';
-import { tempDir } from '../support/tmp.js';
+import { dropIdcB, tempDir } from '../support/tmp.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'docs');
 const FAILOVER = join(REPO, 'test', 'fixtures', 'docs', 'failover-idc-a.json');
@@ -164,25 +164,39 @@ describe('the C4 diagram claims only the redundancy the model has', () => {
     docs.diagrams.find((d) => d.name === 'c4-containers')!.mermaid;
   const reference = new Map(generated.map(({ site, docs }) => [site.name, c4(docs)]));
 
-  it('GIVEN app VMs behind a balancer (idc-a) THEN N+1; GIVEN none (idc-b) THEN no redundancy is claimed', () => {
+  // idc-b as it was before it shared www (issue 11): application VMs only, one rack
+  const oneRack = join(REPO, 'test', 'fixtures', 'one-rack', 'inventory', 'one-rack.yaml');
+  const c4Of = (inventory: string) =>
+    c4(
+      siteDocs({
+        site: compileExample(inventory).model!.sites[0]!,
+        whatif: null,
+        failover: null,
+        acrossSites: null,
+      }),
+    );
+
+  it('GIVEN app VMs behind a balancer (idc-a) THEN N+1; GIVEN none (one-rack) THEN no redundancy is claimed', () => {
     expect(reference.get('idc-a')).toContain('"App servers shop (N+1, 4)"');
-    expect(reference.get('idc-b')).toContain('"App VMs shop (2, no balancer)"');
-    expect(reference.get('idc-b')).not.toContain('App servers');
+    const small = c4Of(dirname(oneRack));
+    expect(small).toContain('"App VMs shop (2, no balancer)"');
+    expect(small).not.toContain('App servers');
   });
 
   it('GIVEN a rack with three leaves and its hosts homed to all three THEN not "Leaf pair (A/B)" nor "dual-homed"', () => {
-    expect(reference.get('idc-b')).toContain('"Leaf pair per rack (A/B × 1)"');
-    expect(reference.get('idc-b')).toContain('"BGP to the host, dual-homed"');
+    const small = c4Of(dirname(oneRack));
+    expect(small).toContain('"Leaf pair per rack (A/B × 1)"');
+    expect(small).toContain('"BGP to the host, dual-homed"');
     const inventory = join(tempDir('fabric-docs-leaves-'), 'inventory');
     mkdirSync(inventory, { recursive: true });
-    const text = readFileSync(join(REPO, 'inventory', 'idc-b.yaml'), 'utf8')
+    const text = readFileSync(oneRack, 'utf8')
       .replace(
         '  hv1: {',
         '  leaf1c: { role: leaf, id: 13, rack: b1, uplinks: { eth1: spine1:eth13, eth2: spine2:eth13 } }\n  hv1: {',
       )
       .replace('eth2: leaf1b:eth11 }', 'eth2: leaf1b:eth11, eth3: leaf1c:eth11 }')
       .replace('eth2: leaf1b:eth12 }', 'eth2: leaf1b:eth12, eth3: leaf1c:eth12 }');
-    writeFileSync(join(inventory, 'idc-b.yaml'), text);
+    writeFileSync(join(inventory, 'one-rack.yaml'), text);
     const { model, findings } = compileExample(inventory);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const drawn = c4(siteDocs({ site: model!.sites[0]!, whatif: null, failover: null, acrossSites: null }));
@@ -345,7 +359,7 @@ describe('user names that are Object.prototype keys', () => {
   ])('GIVEN idc-a with %j renamed THEN its docs name them like any other', (renames) => {
     const inventory = join(tempDir('fabric-docs-proto-'), 'inventory');
     cpSync(join(REPO, 'inventory'), inventory, { recursive: true });
-    rmSync(join(inventory, 'idc-b.yaml'));
+    dropIdcB(inventory);
     for (const f of readdirSync(inventory)) {
       let text = readFileSync(join(inventory, f), 'utf8');
       for (const [from, to] of Object.entries(renames))

@@ -5,7 +5,7 @@
  * and plan exactly like the original. Names the schema refuses (`__proto__`, `toString`, …) are
  * located errors, never a crash and never a changed prototype.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planLab } from '../../src/lab/plan/lab-plan.js';
@@ -36,12 +36,12 @@ function rename(text: string, renames: Record<string, string>): string {
   return out;
 }
 
-/** idc-a (and its secrets) with some names replaced, in a fresh folder. */
+/** The reference inventory (and its secrets) with some names replaced, in a fresh folder: idc-b and
+ * the gslb section are renamed with idc-a, so the names they share stay one. */
 function renamedSite(renames: Record<string, string>): { inventory: string; secrets: string } {
   const dir = tempDir('fabric-proto-');
   const inventory = join(dir, 'inventory');
   cpSync(join(REPO, 'inventory'), inventory, { recursive: true });
-  rmSync(join(inventory, 'idc-b.yaml'));
   for (const f of readdirSync(inventory))
     writeFileSync(join(inventory, f), rename(readFileSync(join(inventory, f), 'utf8'), renames));
   const secrets = join(dir, 'secrets.yaml');

@@ -9,6 +9,7 @@ import { SITE_LOSS_PARTS, siteLossScenarios } from '../../src/failover/site-loss
 import { runPipeline } from '../../src/pipeline.js';
 import { anycastFixture } from '../support/anycast-fixture.js';
 import { REPO, runFabric } from '../support/cli.js';
+import { referenceWithoutGslb } from '../support/tmp.js';
 
 const model = runPipeline(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')).model!;
 
@@ -57,9 +58,9 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b)', () => {
     expect(byPart.get('all')!.services[0]!.anycast).toBeUndefined();
   });
 
-  it('THEN a selection of parts gives those only, and a site sharing no service (the reference inventory) none', () => {
+  it('THEN a selection of parts gives those only, and a site sharing no service (the reference inventory without gslb) none', () => {
     expect(siteLossScenarios(model, 'aa-b', ['apps']).map((s) => s.id)).toEqual(['site:aa-b/apps']);
-    const ref = runPipeline(join(REPO, 'inventory')).model!;
+    const ref = runPipeline(referenceWithoutGslb()).model!;
     expect(siteLossScenarios(ref, 'idc-a')).toEqual([]);
     expect(siteLossScenarios(model, 'nowhere')).toEqual([]);
   });

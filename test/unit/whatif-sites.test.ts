@@ -20,6 +20,7 @@ import {
   sitesOk,
 } from '../../src/whatif/sites.js';
 import { REPO } from '../support/cli.js';
+import { referenceWithoutGslb } from '../support/tmp.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
 const model = runPipeline(FIXTURE).model!;
@@ -158,9 +159,9 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b, anycast)', () =
   });
 });
 
-describe('GIVEN the reference inventory (no gslb)', () => {
+describe('GIVEN the reference inventory without its gslb section', () => {
   it('WHEN a site is lost THEN its L4 services are lost with it, plainly', () => {
-    const ref = runPipeline(join(REPO, 'inventory')).model!;
+    const ref = runPipeline(referenceWithoutGslb()).model!;
     const report = analyseSites(ref);
     expect(report.results[0]).toMatchObject({
       scenario: { name: 'site:idc-a' },

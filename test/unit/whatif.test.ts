@@ -50,8 +50,8 @@ describe('whatif on idc-a as shipped', () => {
     expect(names).toContain('leaf1a:eth1~spine1:eth11');
     expect(names).toContain('isp1');
     expect(names.filter((n) => n.startsWith('rack:'))).toEqual(['rack:r1', 'rack:r2']);
-    // 24 managed devices (VMs included) + 2 racks + 26 physical cables + 2 upstreams
-    expect(report.results).toHaveLength(24 + 2 + 26 + 2);
+    // 25 managed devices (VMs included) + 2 racks + 26 physical cables + 2 upstreams
+    expect(report.results).toHaveLength(25 + 2 + 26 + 2);
   });
 
   it('GIVEN spine1 fails THEN nothing breaks and ECMP across the fabric narrows to the other spine', () => {

@@ -48,9 +48,10 @@ ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843
 ovs-vsctl --may-exist add-port br-int vm52-eth1 -- set port vm52-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
 ovs-vsctl --may-exist add-port br-int vm52-eth2 -- set port vm52-eth2 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb2"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/lbnet"'
 ovs-vsctl --may-exist add-port br-int vm74-eth1 -- set port vm74-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app4"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm81-eth1 -- set port vm81-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="dns1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
 
 # remove managed ports that are no longer described
-described=" vxlan10010 vxlan10020 vxlan10030 vm52-eth1 vm52-eth2 vm74-eth1 "
+described=" vxlan10010 vxlan10020 vxlan10030 vm52-eth1 vm52-eth2 vm74-eth1 vm81-eth1 "
 for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=managed); do
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"

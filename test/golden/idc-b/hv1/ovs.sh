@@ -11,6 +11,9 @@
 set -eu
 
 ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail_mode=standalone
+# vr1:eth1's uplink: its port vm41-eth1 and this host's routed interface up41-eth1
+ovs-vsctl --may-exist add-br up41-eth1 -- set bridge up41-eth1 datapath_type=netdev fail_mode=standalone 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth1"' -- set interface up41-eth1 mtu_request=1500
+ip link set dev up41-eth1 up
 
 # tunnel NAME VNI LOCAL DSTPORT MTU: the segment's kernel VXLAN device, recreated only if it differs
 tunnel() {
@@ -34,21 +37,34 @@ flood() {
 }
 
 # VXLAN from VTEP 10.2.0.21: one device per segment, flooding to every other VTEP
+tunnel vxlan10010 10010 10.2.0.21 4789 1500
+flood vxlan10010 10.2.0.22
+ovs-vsctl --may-exist add-port br-int vxlan10010 -- set port vxlan10010 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10010"' 'external_ids:fabric-segment="shop/public"' 'external_ids:fabric-remotes="hv2"'
+tunnel vxlan10020 10020 10.2.0.21 4789 1500
+flood vxlan10020 10.2.0.22
+ovs-vsctl --may-exist add-port br-int vxlan10020 -- set port vxlan10020 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10020"' 'external_ids:fabric-segment="shop/lbnet"' 'external_ids:fabric-remotes="hv2"'
 tunnel vxlan10030 10030 10.2.0.21 4789 1500
 flood vxlan10030 10.2.0.22
 ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10030"' 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv2"'
 
 # VM NICs: access ports of their segment's local VLAN, or alone on their uplink's bridge
+ovs-vsctl --may-exist add-port up41-eth1 vm41-eth1 -- set port vm41-eth1 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth1"'
+ovs-vsctl --may-exist add-port br-int vm41-eth2 -- set port vm41-eth2 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/public"'
+ovs-vsctl --may-exist add-port br-int vm41-eth3 -- set port vm41-eth3 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr1"' 'external_ids:fabric-vm-interface="eth3"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm52-eth1 -- set port vm52-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
+ovs-vsctl --may-exist add-port br-int vm52-eth2 -- set port vm52-eth2 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb2"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/lbnet"'
+ovs-vsctl --may-exist add-port br-int vm61-eth1 -- set port vm61-eth1 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/lbnet"'
+ovs-vsctl --may-exist add-port br-int vm61-eth2 -- set port vm61-eth2 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/app"'
 ovs-vsctl --may-exist add-port br-int vm71-eth1 -- set port vm71-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
 
 # remove managed ports that are no longer described
-described=" vxlan10030 vm71-eth1 "
+described=" vxlan10010 vxlan10020 vxlan10030 vm41-eth1 vm41-eth2 vm41-eth3 vm52-eth1 vm52-eth2 vm61-eth1 vm61-eth2 vm71-eth1 "
 for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=managed); do
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
   case "$port" in vxlan*) ip link del dev "$port" 2>/dev/null || true ;; esac
 done
-described=" "
+described=" up41-eth1 "
 for br in $(ovs-vsctl --bare --columns=name find bridge external_ids:fabric=managed); do
   case "$described" in *" $br "*) continue ;; esac
   ovs-vsctl --if-exists del-br "$br"

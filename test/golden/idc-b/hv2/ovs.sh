@@ -11,6 +11,9 @@
 set -eu
 
 ovs-vsctl --may-exist add-br br-int -- set bridge br-int datapath_type=netdev fail_mode=standalone
+# vr2:eth1's uplink: its port vm42-eth1 and this host's routed interface up42-eth1
+ovs-vsctl --may-exist add-br up42-eth1 -- set bridge up42-eth1 datapath_type=netdev fail_mode=standalone 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr2"' 'external_ids:fabric-vm-interface="eth1"' -- set interface up42-eth1 mtu_request=1500
+ip link set dev up42-eth1 up
 
 # tunnel NAME VNI LOCAL DSTPORT MTU: the segment's kernel VXLAN device, recreated only if it differs
 tunnel() {
@@ -34,21 +37,35 @@ flood() {
 }
 
 # VXLAN from VTEP 10.2.0.22: one device per segment, flooding to every other VTEP
+tunnel vxlan10010 10010 10.2.0.22 4789 1500
+flood vxlan10010 10.2.0.21
+ovs-vsctl --may-exist add-port br-int vxlan10010 -- set port vxlan10010 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10010"' 'external_ids:fabric-segment="shop/public"' 'external_ids:fabric-remotes="hv1"'
+tunnel vxlan10020 10020 10.2.0.22 4789 1500
+flood vxlan10020 10.2.0.21
+ovs-vsctl --may-exist add-port br-int vxlan10020 -- set port vxlan10020 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10020"' 'external_ids:fabric-segment="shop/lbnet"' 'external_ids:fabric-remotes="hv1"'
 tunnel vxlan10030 10030 10.2.0.22 4789 1500
 flood vxlan10030 10.2.0.21
 ovs-vsctl --may-exist add-port br-int vxlan10030 -- set port vxlan10030 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="tunnel"' 'external_ids:fabric-vni="10030"' 'external_ids:fabric-segment="shop/app"' 'external_ids:fabric-remotes="hv1"'
 
 # VM NICs: access ports of their segment's local VLAN, or alone on their uplink's bridge
+ovs-vsctl --may-exist add-port up42-eth1 vm42-eth1 -- set port vm42-eth1 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm-uplink"' 'external_ids:fabric-vm="vr2"' 'external_ids:fabric-vm-interface="eth1"'
+ovs-vsctl --may-exist add-port br-int vm42-eth2 -- set port vm42-eth2 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr2"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/public"'
+ovs-vsctl --may-exist add-port br-int vm42-eth3 -- set port vm42-eth3 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="vr2"' 'external_ids:fabric-vm-interface="eth3"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm51-eth1 -- set port vm51-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
+ovs-vsctl --may-exist add-port br-int vm51-eth2 -- set port vm51-eth2 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="lb1"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/lbnet"'
+ovs-vsctl --may-exist add-port br-int vm62-eth1 -- set port vm62-eth1 tag=1833 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/lbnet"'
+ovs-vsctl --may-exist add-port br-int vm62-eth2 -- set port vm62-eth2 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="web2"' 'external_ids:fabric-vm-interface="eth2"' 'external_ids:fabric-segment="shop/app"'
 ovs-vsctl --may-exist add-port br-int vm72-eth1 -- set port vm72-eth1 tag=1843 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="app2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/app"'
+ovs-vsctl --may-exist add-port br-int vm81-eth1 -- set port vm81-eth1 tag=1823 'external_ids:fabric="managed"' 'external_ids:fabric-kind="vm"' 'external_ids:fabric-vm="dns2"' 'external_ids:fabric-vm-interface="eth1"' 'external_ids:fabric-segment="shop/public"'
 
 # remove managed ports that are no longer described
-described=" vxlan10030 vm72-eth1 "
+described=" vxlan10010 vxlan10020 vxlan10030 vm42-eth1 vm42-eth2 vm42-eth3 vm51-eth1 vm51-eth2 vm62-eth1 vm62-eth2 vm72-eth1 vm81-eth1 "
 for port in $(ovs-vsctl --bare --columns=name find port external_ids:fabric=managed); do
   case "$described" in *" $port "*) continue ;; esac
   ovs-vsctl --if-exists del-port "$port"
   case "$port" in vxlan*) ip link del dev "$port" 2>/dev/null || true ;; esac
 done
-described=" "
+described=" up42-eth1 "
 for br in $(ovs-vsctl --bare --columns=name find bridge external_ids:fabric=managed); do
   case "$described" in *" $br "*) continue ;; esac
   ovs-vsctl --if-exists del-br "$br"
