@@ -22,9 +22,11 @@
 # Results: /run/fabric-lab/daemons ("<daemon> ok|failed ..." per line), /run/fabric-lab/booted.
 #
 # Usage: labnode-init                       boot (PID 1's child; ends as `sleep infinity`)
-#        labnode-init start|stop|restart|status ovs|http|patroni
-#        labnode-init reload patroni
+#        labnode-init start|stop|restart|status ovs|http|patroni|gdnsd
+#        labnode-init reload patroni|gdnsd
 #        labnode-init default-via IF...      default routes over the routers at the far end of IF...
+#        labnode-init drop-in running|stop-post|pid-file|supervise UNIT
+#                                           fabric's systemd drop-in of UNIT, played (see supervise)
 set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -149,6 +151,7 @@ start_keepalived() {
   service keepalived start >"$STATE/keepalived-start.log" 2>&1
   sleep 0.2
   if running keepalived; then report keepalived ok; else report keepalived "failed: see $STATE/keepalived-start.log"; fi
+  supervise keepalived
 }
 
 start_haproxy() {
@@ -256,29 +259,73 @@ start_pgbouncer() {
     install -d -o postgres -g postgres -m 2775 /run/postgresql
     if service pgbouncer start >"$STATE/pgbouncer-start.log" 2>&1 && running pgbouncer; then report pgbouncer ok
     else report pgbouncer "failed: see $STATE/pgbouncer-start.log and /var/log/postgresql/pgbouncer.log"; fi
-    supervise_pgbouncer
+    supervise pgbouncer
   ) >/dev/null 2>&1 &
 }
 
-# PgBouncer's Restart=always and RestartSec (fabric's drop-in, pgbouncer/restart.conf): a lab
-# node has no systemd, so a loop plays it, once per node. It waits on the pooler's PID (`tail
-# --pid` looks every 50 ms in one process), then starts it again RestartSec later, so a SIGKILLed
-# pooler (`lab failover`'s `<member>:pgbouncer/crash`) costs what it costs on a device. Without the
-# drop-in nothing restarts it, as with Debian's unit alone.
-PGBOUNCER_PID=/var/run/postgresql/pgbouncer.pid
-PGBOUNCER_DROP_IN=/etc/systemd/system/pgbouncer.service.d/fabric.conf
-supervise_pgbouncer() {
-  s="$STATE/pgbouncer-supervisor.pid"
+# fabric's systemd drop-ins (src/daemons/drop-in.ts: `/etc/systemd/system/<unit>.service.d/fabric.conf`),
+# played: a lab node has no systemd. A drop-in's ExecStopPost= lines run after every end of the
+# unit's main process, as systemd runs them however it ended: on a stop through `service` (the
+# node's stand-in, src/lab/node/service, runs them itself) and on a crash (a SIGKILLed keepalived
+# leaves its VIPs, which its drop-in deletes). After a crash, Restart=always starts the unit again
+# RestartSec later. One loop per unit waits on the main PID (`tail --pid` looks every 50 ms in one
+# process), so a crash in `lab failover` costs what it costs on a device. Without a drop-in
+# nothing restarts a crashed daemon, as with Debian's unit alone.
+# The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts).
+drop_in_pid_file() {
+  case "$1" in
+    keepalived) echo /run/keepalived.pid ;;
+    pgbouncer) echo /var/run/postgresql/pgbouncer.pid ;;
+    rabbitmq-server) echo /run/rabbitmq/pid ;;
+    *) return 1 ;;
+  esac
+}
+drop_in_file() { echo "/etc/systemd/system/$1.service.d/fabric.conf"; }
+# drop_in_running UNIT: whether the unit's main process runs
+drop_in_running() {
+  f=$(drop_in_pid_file "$1") || return 1
+  pid=$(head -n 1 "$f" 2>/dev/null)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+# drop_in_stop_post UNIT: the drop-in's ExecStopPost= commands, in order; a leading `-` (failure
+# ignored) is systemd's, and every failure is ignored here
+drop_in_stop_post() {
+  sed -n 's/^ExecStopPost=-\{0,1\}//p' "$(drop_in_file "$1")" 2>/dev/null | while IFS= read -r c; do
+    sh -c "$c" >/dev/null 2>&1
+  done
+}
+# drop_in_loop UNIT PAUSE: supervise's loop (PAUSE: RestartSec in seconds, 0 without Restart=always)
+drop_in_loop() {
+  unit=$1 pause=$2 stopping="$STATE/$1.stopping"
+  echo $$ >"$STATE/supervise-$unit.pid"
+  while :; do
+    if drop_in_running "$unit"; then
+      tail --pid="$(head -n 1 "$(drop_in_pid_file "$unit")")" -s 0.05 -f /dev/null
+      # stopped through service: it ran ExecStopPost itself, and systemd restarts no stopped unit
+      if [ -e "$stopping" ]; then rm -f "$stopping"; continue; fi
+      drop_in_stop_post "$unit"
+      [ "$pause" = 0 ] && continue
+      sleep "$pause"
+      drop_in_running "$unit" || service "$unit" start >/dev/null 2>&1 || sleep 1
+    else sleep 0.2
+    fi
+  done
+}
+# supervise UNIT: the loop above, once per unit and node (nothing without a drop-in); started
+# with the unit, by labnode-init or by the service stand-in (a unit push starts later too)
+supervise() {
+  unit=$1
+  [ -f "$(drop_in_file "$unit")" ] && drop_in_pid_file "$unit" >/dev/null || return 0
+  s="$STATE/supervise-$unit.pid"
   [ -s "$s" ] && kill -0 "$(cat "$s")" 2>/dev/null && return 0
-  ms=$(sed -n 's/^RestartSec=\([0-9]*\)ms$/\1/p' "$PGBOUNCER_DROP_IN" 2>/dev/null)
-  [ -n "$ms" ] || return 0
-  pause=$(awk -v ms="$ms" 'BEGIN { print ms / 1000 }')
-  nohup sh -c 'echo $$ >"$1"; while :; do
-      pid=$(head -n 1 "$2" 2>/dev/null)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then tail --pid="$pid" -s 0.05 -f /dev/null; fi
-      sleep "$3"
-      service pgbouncer start >/dev/null 2>&1 || sleep 1
-    done' supervise-pgbouncer "$s" "$PGBOUNCER_PID" "$pause" >/dev/null 2>&1 &
+  ms=0
+  if grep -qx 'Restart=always' "$(drop_in_file "$unit")"; then
+    ms=$(sed -n 's/^RestartSec=\([0-9]*\)ms$/\1/p' "$(drop_in_file "$unit")")
+    [ -n "$ms" ] || ms=100 # systemd's default RestartSec
+  fi
+  setsid nohup /usr/local/sbin/labnode-init drop-in loop "$unit" "$(awk -v ms="$ms" 'BEGIN { print ms / 1000 }')" >/dev/null 2>&1 &
+  # the loop writes its PID itself; until then this one keeps a second loop from starting
+  echo $! >"$s"
 }
 
 # A RabbitMQ node (the rabbitmq-server driver) through Debian's init script, which starts it as
@@ -303,21 +350,36 @@ start_rabbitmq_server() {
     if service rabbitmq-server start >"$STATE/rabbitmq-server-start.log" 2>&1 && running beam.smp; then
       report rabbitmq-server ok
     else report rabbitmq-server "failed: see $STATE/rabbitmq-server-start.log and /var/log/rabbitmq"; fi
+    supervise rabbitmq-server
   ) >/dev/null 2>&1 &
 }
 
-# gdnsd, the GSLB DNS server (the gdnsd driver), on fabric's /etc/gdnsd once the addresses it
-# listens on exist, in the foreground as its systemd unit runs it (`start`), its log in
-# /var/log/gdnsd.log (a lab node has no syslog).
+# gdnsd, the GSLB DNS server (the gdnsd driver). Debian ships it with a systemd unit only, so
+# its unit's lines are played here (the node's systemctl sends `gdnsd` to labnode-init, as push
+# reloads it): ExecStart `gdnsd start` in the foreground, its log in /var/log/gdnsd.log (a lab
+# node has no syslog), ExecReload `gdnsdctl replace` (a new daemon takes the sockets over
+# without losing queries), ExecStop `gdnsdctl stop`.
+gdnsd() {
+  case "$1" in
+    start)
+      gdnsd status && return 0
+      nohup /usr/sbin/gdnsd -c /etc/gdnsd -i start >>/var/log/gdnsd.log 2>&1 &
+      i=0
+      while ! gdnsd status && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+      gdnsd status ;;
+    stop) gdnsd status || return 0; gdnsdctl -c /etc/gdnsd stop >>/var/log/gdnsd.log 2>&1 ;;
+    reload) gdnsdctl -c /etc/gdnsd replace >>/var/log/gdnsd.log 2>&1 ;;
+    status) gdnsdctl -c /etc/gdnsd status >/dev/null 2>&1 ;;
+  esac
+}
+# on fabric's /etc/gdnsd, once the addresses it listens on exist
 start_gdnsd() {
   (
     if ! grep -qs 'generated by fabric' /etc/gdnsd/config; then
       report gdnsd "unconfigured: no /etc/gdnsd/config from fabric yet"; exit 0
     fi
     for a in $(sed -n '/listen => \[/,/\]/s/^ *\([0-9a-f.:]*\),$/\1/p' /etc/gdnsd/config); do wait_for_address "$a"; done
-    nohup gdnsd -c /etc/gdnsd -i start >>/var/log/gdnsd.log 2>&1 &
-    sleep 1
-    if running gdnsd; then report gdnsd ok; else report gdnsd "failed: see /var/log/gdnsd.log"; fi
+    if gdnsd start; then report gdnsd ok; else report gdnsd "failed: see /var/log/gdnsd.log"; fi
   ) >/dev/null 2>&1 &
 }
 
@@ -479,14 +541,23 @@ boot() {
 case "${1:-boot}" in
   boot) boot ;;
   start | stop | status)
-    case "${2:-}" in ovs | http | patroni) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http|patroni" >&2; exit 2 ;; esac ;;
+    case "${2:-}" in ovs | http | patroni | gdnsd) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http|patroni|gdnsd" >&2; exit 2 ;; esac ;;
   reload)
-    case "${2:-}" in patroni) patroni reload ;; *) echo "usage: $0 reload patroni" >&2; exit 2 ;; esac ;;
+    case "${2:-}" in patroni | gdnsd) "$2" reload ;; *) echo "usage: $0 reload patroni|gdnsd" >&2; exit 2 ;; esac ;;
+  drop-in)
+    case "${2:-}" in
+      running) drop_in_running "${3:-}" ;;
+      stop-post) drop_in_stop_post "${3:-}" ;;
+      pid-file) drop_in_pid_file "${3:-}" ;;
+      supervise) supervise "${3:-}" ;;
+      loop) drop_in_loop "${3:-}" "${4:-0}" ;;
+      *) echo "usage: $0 drop-in running|stop-post|pid-file|supervise UNIT" >&2; exit 2 ;;
+    esac ;;
   default-via)
     shift
     [ $# -gt 0 ] || { echo "usage: $0 default-via IF..." >&2; exit 2; }
     default_via "$@" ;;
   restart)
-    case "${2:-}" in ovs | http | patroni) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http|patroni" >&2; exit 2 ;; esac ;;
-  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http|patroni | reload patroni | default-via IF..." >&2; exit 2 ;;
+    case "${2:-}" in ovs | http | patroni | gdnsd) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http|patroni|gdnsd" >&2; exit 2 ;; esac ;;
+  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http|patroni|gdnsd | reload patroni|gdnsd | default-via IF... | drop-in ... UNIT" >&2; exit 2 ;;
 esac

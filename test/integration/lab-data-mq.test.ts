@@ -8,9 +8,11 @@
  * node to join the cluster declares its queue, and `--wait` waits for it, docs/data-tier.md)
  * THEN verify is green, every node's `rabbitmq-cluster` check among it; a message published
  * through the AMQP VIP from app1 is written by worker1 (app → MQ → worker);
- * WHEN mq2's node is SIGKILLed by the PID in its PID file THEN verify names it on the other nodes
- * (not running in the cluster), and a message published through the VIP still reaches the worker;
- * WHEN it is started again THEN verify is green again;
+ * WHEN mq2's node is SIGKILLed by the PID in its PID file THEN the node plays its systemd drop-in
+ * (Restart=always, RestartSec 1 s): a new node runs within seconds and verify is green again;
+ * WHEN mq2 is stopped THEN verify names it on the other nodes (not running in the cluster), and a
+ * message published through the VIP still reaches the worker; WHEN it is started again THEN
+ * verify is green again;
  * WHEN `fabric lab failover` crashes the `jobs` queue's leader (its beam.smp SIGKILLed by PID)
  * THEN its AMQP probe (a publisher with confirms through the VIP, src/failover/probes.ts) goes on
  * publishing within the data budget, and the node is started again and rejoins (verify green).
@@ -109,9 +111,26 @@ describe('RabbitMQ and its worker in the data-mq lab', () => {
     await delivered(body);
   }, 60_000);
 
-  it('GIVEN mq2 SIGKILLed by its PID THEN verify names it and publishing through the VIP goes on; started again THEN verify is green', async () => {
+  it('GIVEN mq2 SIGKILLed by its PID THEN its drop-in starts it again (Restart=always) and verify is green', async () => {
+    const old = (await lab.exec('mq2', 'cat', MQ2_PIDFILE)).stdout.trim();
     const kill = await lab.exec('mq2', 'sh', '-c', `kill -9 "$(cat ${MQ2_PIDFILE})"`);
     expect(kill.code, kill.stderr).toBe(0);
+    // RestartSec is 1 s; Debian's init script then waits until the node has booted
+    const pid = await waitFor('a new mq2 node', 60_000, async () => {
+      const now = (
+        await lab.exec('mq2', 'sh', '-c', `p=$(cat ${MQ2_PIDFILE}) && kill -0 "$p" && echo "$p"`)
+      ).stdout.trim();
+      return now && now !== old ? now : undefined;
+    });
+    expect(pid).not.toBe(old);
+    await waitFor('verify green again', 120_000, async () =>
+      (await verify()).code === 0 ? true : undefined,
+    );
+  }, 300_000);
+
+  it('GIVEN mq2 stopped THEN verify names it and publishing through the VIP goes on; started again THEN verify is green', async () => {
+    const stop = await lab.exec('mq2', 'service', 'rabbitmq-server', 'stop');
+    expect(stop.code, stop.stderr + stop.stdout).toBe(0);
     try {
       const seen = await waitFor('verify to name mq2', 60_000, async () => {
         const r = await verify();
