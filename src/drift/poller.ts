@@ -72,6 +72,11 @@ export interface DriftOptions {
   checks?: CheckIndex;
   /** Devices and links known to be down (maintenance): checks answer for the fabric left. @default none */
   down?: Down;
+  /**
+   * The sites a lab being watched runs (its SSH config says, `labOfSshConfig`): checks of other
+   * sites' parts (a DNS server's view of their VIPs) are not judged. @default every site
+   */
+  labSites?: readonly string[];
   /** The daemon drivers that say what to read and how to compare. @default DAEMONS */
   daemons?: DaemonRegistry;
 }
@@ -104,7 +109,11 @@ export class DriftPoller {
     this.since = new Map(Object.entries(o.since ?? {}));
     this.devices = watchedDevices(o.site, o.only);
     const watched = new Set(this.devices.map((d) => d.name));
-    this.expectations = driftChecks(o.site, watched, { index: o.checks, down: o.down });
+    this.expectations = driftChecks(o.site, watched, {
+      index: o.checks,
+      down: o.down,
+      ...(o.labSites ? { labSites: o.labSites } : {}),
+    });
     this.now = o.now ?? (() => new Date());
     this.ssh = new SshRunner(o.pool, o.site.devices);
   }

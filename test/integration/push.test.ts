@@ -234,8 +234,8 @@ describe('fabric push against the idc-a lab', () => {
     });
     const again = await drift();
     expect(again.code, again.stderr).toBe(0);
-    expect(again.json.summary).toMatchObject({ devices: 20, drifted: 0, unreadable: 0, findings: 0 });
-    expect(again.json.snmp).toEqual({ version: '3', polled: 20, answered: 20 });
+    expect(again.json.summary).toMatchObject({ devices: 21, drifted: 0, unreadable: 0, findings: 0 });
+    expect(again.json.snmp).toEqual({ version: '3', polled: 21, answered: 21 });
 
     const second = await push();
     expect(second.code).toBe(0);

@@ -3,11 +3,13 @@
  * - id_ed25519, id_ed25519.pub: the lab's key (root's authorized key on every node);
  * - known_hosts: each node's host key under its mgmt IP, netns name and node name (rewritten
  *   at each `up`, since nodes get new host keys);
- * - ssh_config: `ssh -F clab-<lab>/ssh_config <node>` works with no other setup;
+ * - ssh_config: `ssh -F clab-<lab>/ssh_config <node>` works with no other setup; its first line
+ *   names the lab and its sites (`labOfSshConfig`), so drift watching a lab knows which sites run;
  * - topology-data.json: nodes and links in containerlab's format, for tools that read it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sitesOfLab } from '../../topology/lab-nodes.js';
 import type { LabPlan } from '../plan/lab-plan.js';
 import { LAB_KEY } from './ssh-keys.js';
 
@@ -28,9 +30,7 @@ export function writeArtifacts(plan: LabPlan, hostKeys: ReadonlyMap<string, stri
   const known = nodes.map((n) => `${[n.mgmtIpv4, n.netns, n.name].join(',')} ${hostKeys.get(n.name)}`);
   writeFileSync(knownHostsPath(plan), `${known.join('\n')}\n`);
 
-  const ssh = [
-    `# fabric lab ${plan.lab}: ssh -F ${sshConfigPath(plan)} <node>, or FABRIC_SSH_CONFIG for fabric push/drift`,
-  ];
+  const ssh = [sshConfigHeader(plan.lab, sitesOfLab(plan.nodes), sshConfigPath(plan))];
   for (const n of nodes) {
     // by node name, namespace and management address: fabric connects to the address
     ssh.push(
@@ -102,4 +102,18 @@ function topologyData(plan: LabPlan): unknown {
     nodes,
     links,
   };
+}
+
+/** The SSH config's first line: how to use it, and the lab and sites it is for (`labOfSshConfig`). */
+export function sshConfigHeader(lab: string, sites: readonly string[], path: string): string {
+  return `# fabric lab ${lab}${sites.length ? ` (sites: ${sites.join(', ')})` : ''}: ssh -F ${path} <node>, or FABRIC_SSH_CONFIG for fabric push/drift`;
+}
+
+/**
+ * The lab and its sites an SSH config is for, from the first line `writeArtifacts` writes; null
+ * for any other config (a real network's). Drift reads it to judge only what the lab runs.
+ */
+export function labOfSshConfig(text: string): { lab: string; sites: string[] } | null {
+  const m = /^# fabric lab (\S+) \(sites: ([^)]*)\):/.exec(text);
+  return m ? { lab: m[1]!, sites: m[2]!.split(', ').filter(Boolean) } : null;
 }
