@@ -11,6 +11,7 @@ import type { DeriveContext } from '../verify/checks/spec.js';
 import type { FamilyRouting } from '../verify/routing.js';
 import { narrowedRoutes } from '../verify/routing-view.js';
 import { dataImpacts } from './data-services.js';
+import { dnsImpacts } from './dns-servers.js';
 import { type FamilyState, loopbacksReached, reachedOver, type ServiceState } from './services.js';
 import { lostLoopbacks, type Narrowed, narrowedEcmp } from './table-deltas.js';
 import type { Impact, Scenario, ScenarioResult } from './types.js';
@@ -287,6 +288,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareBackends(before, after),
     ...compareLoadBalancers(before, after, isDown),
     ...compareData(after),
+    ...dnsImpacts(ctx.site, isDown),
     ...compareEcmp(ctx),
   ];
 }

@@ -17,7 +17,7 @@ export type Verdict = 'survives' | 'degraded' | 'breaks';
 /** One consequence of a scenario, in words, with how bad it is. */
 export interface Impact {
   severity: 'degraded' | 'breaks';
-  /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `announce` (IPv6), `ecmp`, `vrrp`, the proxy's (`FILED_UNDER.proxy`), the data tier's (the daemon that decides a data service's roles, `DataPlan.daemon`), `capacity`. */
+  /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `announce` (IPv6), `ecmp`, `vrrp`, the proxy's (`FILED_UNDER.proxy`), the data tier's (the daemon that decides a data service's roles, `DataPlan.daemon`), `dns` (a GSLB zone's servers), `capacity`. */
   service: string;
   detail: string;
 }

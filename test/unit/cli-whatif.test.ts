@@ -22,7 +22,7 @@ describe('fabric whatif', () => {
     const r = await runFabric(['whatif', '--site', 'idc-a']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^scenario +kind +verdict +what$/m);
-    expect(r.stdout).toContain('idc-a: 55 single failures: 1 survive, 53 degraded, 1 break a service');
+    expect(r.stdout).toContain('idc-a: 55 single failures: 0 survive, 54 degraded, 1 break a service');
     expect(r.stderr).toBe('whatif: single point of failure: rack:r2\n');
   });
 

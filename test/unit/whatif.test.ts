@@ -79,6 +79,27 @@ describe('whatif on idc-a as shipped', () => {
     expect(r.impacts.map((i) => i.detail)).toContain('203.0.113.10:80: real servers web2 left of web1, web2');
   });
 
+  it("GIVEN dns1 fails THEN idc-b's server answers shop.example alone; GIVEN a zone served by dns1 only THEN it breaks", () => {
+    expect(result(report, 'dns1')).toMatchObject({
+      verdict: 'degraded',
+      impacts: [
+        {
+          severity: 'degraded',
+          service: 'dns',
+          detail: 'shop.example: answered by ns-idc-b (198.51.100.29) alone (dns1 down)',
+        },
+      ],
+    });
+    const alone = idcA({
+      'gslb.yaml': [['servers: { idc-a: dns1, idc-b: dns2 }', 'servers: { idc-a: dns1 }']],
+    });
+    const parsed = parseFailures(alone, ['dns1']);
+    if (!('scenario' in parsed)) throw new Error(parsed.error);
+    expect(broken(analyseOne(alone, parsed.scenario).results[0]!)).toEqual([
+      'shop.example: no name server left (dns1 down)',
+    ]);
+  });
+
   it('GIVEN the reference site THEN its single point of failure is rack r2, which holds both api servers', () => {
     expect(report.singlePointsOfFailure).toEqual(['rack:r2']);
     expect(broken(result(report, 'rack:r2'))).toContain('web1/api: no server left (app3, app4 down)');
