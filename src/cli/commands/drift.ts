@@ -10,7 +10,6 @@ import { Option } from 'commander';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
 import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
-import { labOfSshConfig } from '../../lab/runtime/lab-folder.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { Redactor, type SecretStore } from '../../render/secrets.js';
 import { driftChangesJson, driftChangesText, driftJson, driftText } from '../../report/drift.js';
@@ -30,6 +29,7 @@ import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { renderAll } from '../render-all.js';
+import { watchedLab } from '../watched-lab.js';
 
 export type DriftFormat = 'text' | 'json' | 'prometheus';
 
@@ -223,7 +223,12 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   const ssh = sshOptionsFromCli(opts, { redact });
   if ('error' in ssh) throw new CliError(`drift: ${ssh.error}`);
   const pool = new SessionPool(ssh);
-  const labSites = watchedLab(ssh.sshConfig?.file, site.name);
+  const lab = watchedLab(site, ssh.sshConfig?.file);
+  if (lab)
+    err(
+      `drift: watching lab ${lab.lab} (sites ${lab.sites.join(', ')}): the other sites' parts are not judged`,
+    );
+  const labSites = lab?.sites;
   const poller = new DriftPoller({
     site,
     ...(labSites ? { labSites } : {}),
@@ -290,25 +295,4 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   } finally {
     await pool.closeAll();
   }
-}
-
-/**
- * The sites of the lab drift watches, when its SSH config is a lab's (`fabric lab up` writes
- * their names in its first line) and the lab runs this site: checks of the other sites' parts
- * are then not judged (a single-site lab's DNS server rightly holds the other site's VIP DOWN).
- * Undefined for a real network's config.
- */
-function watchedLab(file: string | undefined, site: string): readonly string[] | undefined {
-  if (!file) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // the SSH layer says what is wrong with the file
-  }
-  const lab = labOfSshConfig(text);
-  if (!lab?.sites.includes(site)) return undefined;
-  const others = lab.sites.length > 1 ? `, with ${lab.sites.filter((s) => s !== site).join(', ')}` : ' alone';
-  err(`drift: watching lab ${lab.lab} (${site}${others}): other sites' parts are not judged`);
-  return lab.sites;
 }
