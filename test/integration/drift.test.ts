@@ -140,7 +140,7 @@ describe('a freshly started lab', () => {
     });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(
-      /^drift idc-a: 20 configured devices, 0 drifted, 0 unreadable; 0 critical, 0 major, 0 minor/,
+      /^drift idc-a: 21 configured devices, 0 drifted, 0 unreadable; 0 critical, 0 major, 0 minor/,
     );
     const prom = await runFabric(['drift', '--site', 'idc-a', '--format', 'prometheus', ...ssh()], {
       cwd: dir,
@@ -473,7 +473,7 @@ describe('devices that cannot be read', () => {
       expect(stderr).toContain('could not be read: leaf2b');
       const leaf = json.devices.find((d) => d.name === 'leaf2b')!;
       expect(leaf).toMatchObject({ status: 'unreadable', error: { reason: 'unreachable' } });
-      expect(json.devices.filter((d) => d.status === 'clean')).toHaveLength(19);
+      expect(json.devices.filter((d) => d.status === 'clean')).toHaveLength(20);
       const text = await runFabric(['drift', '--site', 'idc-a', '--connect-timeout', '2', ...ssh()], {
         cwd: dir,
       });
