@@ -151,7 +151,6 @@ start_keepalived() {
   service keepalived start >"$STATE/keepalived-start.log" 2>&1
   sleep 0.2
   if running keepalived; then report keepalived ok; else report keepalived "failed: see $STATE/keepalived-start.log"; fi
-  supervise keepalived
 }
 
 start_haproxy() {
@@ -264,7 +263,8 @@ start_pgbouncer() {
 }
 
 # fabric's systemd drop-ins (src/daemons/drop-in.ts: `/etc/systemd/system/<unit>.service.d/fabric.conf`),
-# played: a lab node has no systemd. A drop-in's ExecStopPost= lines run after every end of the
+# played: a lab node has no systemd. Not yet keepalived's (its ExecStopPost= resets the anycast
+# quorum files; the rehearsal of 2026-12-06 failed the lab of both sites with it, cause not found). A drop-in's ExecStopPost= lines run after every end of the
 # unit's main process, as systemd runs them however it ended: on a stop through `service` (the
 # node's stand-in, src/lab/node/service, runs them itself) and on a crash (a SIGKILLed keepalived
 # leaves its VIPs, which its drop-in deletes). After a crash, Restart=always starts the unit again
@@ -274,7 +274,6 @@ start_pgbouncer() {
 # The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts).
 drop_in_pid_file() {
   case "$1" in
-    keepalived) echo /run/keepalived.pid ;;
     pgbouncer) echo /var/run/postgresql/pgbouncer.pid ;;
     rabbitmq-server) echo /run/rabbitmq/pid ;;
     *) return 1 ;;
