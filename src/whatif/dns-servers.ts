@@ -7,11 +7,15 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import { runsDns } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
+import { oncePer } from '../util/once-per.js';
 import type { Impact } from './types.js';
 
+/** The site's DNS servers, found once: whatif asks for every scenario. */
+const dnsServers = oncePer((site: DeepReadonly<SiteModel>) => site.devices.filter(runsDns));
+
 export function dnsImpacts(site: DeepReadonly<SiteModel>, isDown: (name: string) => boolean): Impact[] {
-  return site.devices.flatMap((d) => {
-    if (!runsDns(d) || !isDown(d.name)) return [];
+  return dnsServers(site).flatMap((d) => {
+    if (!isDown(d.name)) return [];
     const own = new Set(d.gdnsd.listen);
     return d.gdnsd.zones.map((z): Impact => {
       const others = z.nameServers.filter(

@@ -228,10 +228,9 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     err(
       `drift: watching lab ${lab.lab} (sites ${lab.sites.join(', ')}): the other sites' parts are not judged`,
     );
-  const labSites = lab?.sites;
   const poller = new DriftPoller({
     site,
-    ...(labSites ? { labSites } : {}),
+    ...(lab ? { labSites: lab.sites } : {}),
     files,
     redact,
     pool,

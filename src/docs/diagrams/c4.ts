@@ -168,15 +168,18 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
       ]
     : [];
   // VMs that run a service of their own (a GSLB DNS server, a data tier) are not app servers
-  for (const daemons of new Set(t.serviceVms.map((v) => v.daemons.join(', ')))) {
-    const vms = t.serviceVms.filter((v) => v.daemons.join(', ') === daemons).map((v) => v.name);
+  const byDaemons = new Map<string, string[]>();
+  for (const v of t.serviceVms) {
+    const key = v.daemons.join(', ');
+    byDaemons.set(key, [...(byDaemons.get(key) ?? []), v.name]);
+  }
+  for (const [daemons, vms] of byDaemons)
     app.push({
       id: nodeId('svc', `${t.name}-${daemons}`),
       name: `Service VMs ${t.name} (${vms.length})`,
       technology: daemons,
       description: names(vms, 6),
     });
-  }
   return { virtual, ingress, app };
 }
 
