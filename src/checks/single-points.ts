@@ -51,16 +51,14 @@ export function checkSinglePointsOfFailure(ctx: CheckContext): Diagnostic[] {
       ),
     ];
   const report = analyseSite(ctx.site);
-  return report.results
-    .filter((r) => r.verdict === 'breaks')
-    .map((r) => {
-      const what = r.impacts
-        .filter((i) => i.severity === 'breaks')
-        .map((i) => i.detail)
-        .join('; ');
-      const message = `single point of failure: ${r.scenario.kind === 'rack' ? '' : `${r.scenario.kind} `}${r.scenario.name} breaks ${what} (fabric whatif --site ${ctx.site.name} --fail ${r.scenario.name})`;
-      return r.scenario.kind === 'rack'
-        ? notice(ctx, 'single-point-of-failure', message, pathOf(ctx, r))
-        : finding(ctx, 'single-point-of-failure', message, pathOf(ctx, r));
-    });
+  return report.results.flatMap((r) => {
+    // an impact another finding already names (gslb-single-server) is not said twice
+    const broken = r.impacts.filter((i) => i.severity === 'breaks' && !i.reportedAs);
+    if (!broken.length) return [];
+    const what = broken.map((i) => i.detail).join('; ');
+    const message = `single point of failure: ${r.scenario.kind === 'rack' ? '' : `${r.scenario.kind} `}${r.scenario.name} breaks ${what} (fabric whatif --site ${ctx.site.name} --fail ${r.scenario.name})`;
+    return r.scenario.kind === 'rack'
+      ? notice(ctx, 'single-point-of-failure', message, pathOf(ctx, r))
+      : finding(ctx, 'single-point-of-failure', message, pathOf(ctx, r));
+  });
 }

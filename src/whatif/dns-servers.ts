@@ -27,7 +27,12 @@ export function dnsImpacts(site: DeepReadonly<SiteModel>, isDown: (name: string)
             service: 'dns',
             detail: `${z.name}: answered by ${others.map((ns) => `${ns.name} (${ns.addresses[0] ?? ns.addresses6[0]})`).join(', ')} alone (${d.name} down)`,
           }
-        : { severity: 'breaks', service: 'dns', detail: `${z.name}: no name server left (${d.name} down)` };
+        : {
+            severity: 'breaks',
+            service: 'dns',
+            detail: `${z.name}: no name server left (${d.name} down)`,
+            reportedAs: 'gslb-single-server',
+          };
     });
   });
 }

@@ -20,6 +20,12 @@ export interface Impact {
   /** The service family: `vip`, `gateway`, `overlay`, `loopback`, `announce` (IPv6), `ecmp`, `vrrp`, the proxy's (`FILED_UNDER.proxy`), the data tier's (the daemon that decides a data service's roles, `DataPlan.daemon`), `dns` (a GSLB zone's servers), `capacity`. */
   service: string;
   detail: string;
+  /**
+   * The finding of validate that already names this impact's cause for every failure that
+   * causes it (a zone with one DNS server: `gslb-single-server`); validate's single points of
+   * failure leave it out, so one problem is one message.
+   */
+  reportedAs?: string;
 }
 
 export interface ScenarioResult {
