@@ -1,14 +1,16 @@
 /**
  * verify in a lab of several sites (`fabric lab up --site aa-a --site aa-b`, docs/active-active.md
  * "Both sites in one lab"): each upstream is one node for every site, so a site's model alone
- * mispredicts two things about it, and only those:
+ * mispredicts three things about it, and only those:
  *
  * - its BGP identity: the merged upstream runs the configuration `sharedUpstreamDevice` builds
  *   (the first site's router-id, every site's sessions), not the site's own copy's;
- * - what crosses a link between two upstreams: every site's prefixes, not one site's.
+ * - what crosses a link between two upstreams: every site's prefixes, not one site's;
+ * - who answers an anycast VIP (one address in several sites): the site the upstream's ECMP
+ *   hash picks, not necessarily this one (http-path asks `sites`).
  *
- * Both are computed here from every site of the lab, with the lab plan's own functions, so verify
- * of a site in the shared lab expects what the shared internet really is.
+ * The first two are computed here from every site of the lab, with the lab plan's own functions,
+ * so verify of a site in the shared lab expects what the shared internet really is.
  */
 import { roleSpec } from '../compile/roles.js';
 import { speaksBgp } from '../model/runs.js';
@@ -20,6 +22,8 @@ import { type AddressFamily, type Range, sessionKey, simulateRouting } from './r
 import { rangeLess } from './routing-view.js';
 
 export interface SharedInternet {
+  /** Every site of the lab, by name: an anycast VIP is served by each site that has it. */
+  sites: readonly FrozenSite[];
   /** The merged upstream's AS and router-id; undefined for a device that is no shared upstream. */
   identity(device: string): { asn: number; routerId: string } | undefined;
   /**
@@ -55,6 +59,7 @@ export function sharedInternet(sites: readonly FrozenSite[]): SharedInternet | u
   });
   const sharedAnnouncements = repeatedAggregates(sorted);
   return {
+    sites: sorted,
     identity: (device) => identities.get(device),
     linkPrefixes(device, peer, peerDevice, family) {
       if (!upstreams.has(device) || !upstreams.has(peerDevice)) return undefined;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { deriveExpectations } from '../../src/verify/expectations.js';
 import { sharedInternet } from '../../src/verify/shared-internet.js';
+import { anycastFixture } from '../support/anycast-fixture.js';
 import { REPO } from '../support/cli.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'active-active', 'inventory');
@@ -76,5 +77,45 @@ describe('GIVEN the lab of aa-a and aa-b (their upstreams merged)', () => {
 
   it('THEN one site has no shared internet', () => {
     expect(sharedInternet([site('aa-a')])).toBeUndefined();
+  });
+});
+
+describe('GIVEN the lab of both sites with `any`, one VIP (192.0.2.80) in aa-a and aa-b', () => {
+  const anycastSites = runPipeline(anycastFixture()).model!.sites;
+  const inLab = sharedInternet(anycastSites)!;
+  const checksOf = (s: string, withLab: boolean) =>
+    deriveExpectations(anycastSites.find((x) => x.name === s)!, {
+      tool: 'verify',
+      ...(withLab ? { sharedInternet: inLab } : {}),
+    }).filter((e) => e.kind === 'http-path' && e.id.includes('192.0.2.80')) as unknown as {
+      id: string;
+      servers: string[];
+      title: string;
+    }[];
+
+  it("THEN from the shared internet it is served by either site's servers: the upstreams' ECMP may pick either", () => {
+    // rehearsal A (2026-12-06): isp2's hash picked aa-b for /api/, which aa-b does not route (404)
+    const alone = checksOf('aa-a', false).map((e) => e.id);
+    expect(alone).toContain('http:isp2:http://192.0.2.80/api/');
+    for (const s of ['aa-a', 'aa-b']) {
+      const checks = checksOf(s, true);
+      const root = checks.find((e) => e.id === 'http:isp2:http://192.0.2.80/')!;
+      expect(root.title).toMatch(
+        new RegExp(`by ${s}'s app1/.* or ${s === 'aa-a' ? 'aa-b' : 'aa-a'}'s app1/.* \\(anycast\\)`),
+      );
+      // the union of both sites' web backends
+      const own = checksOf(s, false).find((e) => e.id === 'http:isp2:http://192.0.2.80/')!;
+      expect(root.servers).toEqual(expect.arrayContaining(own.servers));
+      // a URL one site lacks is not asked of the shared internet
+      expect(checks.map((e) => e.id)).not.toContain('http:isp2:http://192.0.2.80/api/');
+    }
+  });
+
+  it("THEN a site's own VIP (www: 203.0.113.10 in aa-a only) keeps its checks, /api/ among them", () => {
+    const www = deriveExpectations(anycastSites.find((x) => x.name === 'aa-a')!, {
+      tool: 'verify',
+      sharedInternet: inLab,
+    }).map((e) => e.id);
+    expect(www).toContain('http:isp2:http://203.0.113.10/api/');
   });
 });

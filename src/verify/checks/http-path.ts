@@ -34,6 +34,8 @@ interface Path {
   url: string;
   servers: string[];
   insecure: boolean;
+  /** Who serves it, in the check's title, when not the servers' names alone. */
+  title?: string;
 }
 
 /**
@@ -52,17 +54,16 @@ function fromUpstreams(
     if (!source || ctx.isDown(up.name)) continue;
     if (ctx.degraded && !routes(routingOf(ctx.routing, family), up.name, vip)) continue;
     for (const p of paths) {
-      const servers = p.servers.filter((s) => !ctx.isDown(s));
       const id = familyId('http', family, `${up.name}:${p.url}`);
-      if (!servers.length || out.some((e) => e.id === id)) continue;
+      if (!p.servers.length || out.some((e) => e.id === id)) continue;
       out.push({
         kind: 'http-path',
         id,
         device: up.name,
-        title: `${p.url} from ${up.name} (${source}) is served by ${servers.join('/')}`,
+        title: `${p.url} from ${up.name} (${source}) is served by ${p.title ?? p.servers.join('/')}`,
         source,
         url: p.url,
-        servers,
+        servers: p.servers,
         insecure: p.insecure,
         ...familyField(family),
       });
@@ -77,18 +78,32 @@ function virtualServersOf(d: Parameters<typeof runsVrrp>[0], family: AddressFami
 }
 
 /**
+ * A site's HTTP paths by VIP address: each URL and the servers that answer it, in groups (a
+ * frontend's bind on the VIP, a virtual server), in the order the checks are listed.
+ */
+type SitePaths = Map<string, Path[][]>;
+type Site = DeriveContext['site'];
+
+function addPaths(out: SitePaths, vip: string, paths: Path[]): void {
+  out.set(vip, [...(out.get(vip) ?? []), paths]);
+}
+
+/**
  * Through HAProxy: each frontend's paths, on each VIP whose real servers include the balancer
  * (for IPv6: on the frontend's IPv6 binds, which the L4 balancers send IPv6 to).
  */
-function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
-  for (const l7 of proxyDevices(ctx.site)) {
-    if (ctx.isDown(l7.name)) continue;
-    const vips = vrrpDevices(ctx.site)
-      .filter((d) => d.tenant === l7.tenant && !ctx.isDown(d.name))
+function proxiedPaths(site: Site, family: AddressFamily, isDown: (n: string) => boolean, out: SitePaths) {
+  for (const l7 of proxyDevices(site)) {
+    if (isDown(l7.name)) continue;
+    const vips = vrrpDevices(site)
+      .filter((d) => d.tenant === l7.tenant && !isDown(d.name))
       .flatMap((d) => virtualServersOf(d, family))
       .filter((vs) => vs.realServers.some((r) => r.device === l7.name));
     const backend = (name: string) =>
-      l7.haproxy.backends.find((b) => b.name === name)!.servers.map((s) => s.name);
+      l7.haproxy.backends
+        .find((b) => b.name === name)!
+        .servers.map((s) => s.name)
+        .filter((s) => !isDown(s));
     for (const fe of l7.haproxy.frontends) {
       const paths = [
         { path: '/', servers: backend(fe.defaultBackend) },
@@ -97,9 +112,7 @@ function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]
       for (const bind of ofFamily(fe.binds, family))
         for (const vs of vips.filter((v) => v.port === bind.port)) {
           const scheme = bind.certificate ? 'https' : 'http';
-          fromUpstreams(
-            ctx,
-            family,
+          addPaths(
             out,
             vs.address,
             paths.map((p) => ({
@@ -113,31 +126,75 @@ function proxiedPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]
   }
 }
 
+/** Per site: the prefixes it announces to its upstreams. */
+const announcedOf = oncePer((site: Site) =>
+  site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
+);
+
 /**
  * Straight to app VMs: each public VIP of an L4 service whose real servers all serve the port
  * themselves (no L7 balancer between). A VIP outside the prefixes the site announces is not
  * reachable from the internet, so it gets no such check.
  */
-/** Per site: the prefixes it announces to its upstreams. */
-const announcedOf = oncePer((site: DeriveContext['site']) =>
-  site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
-);
-
-function directPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
-  const announced = announcedOf(ctx.site);
-  for (const d of vrrpDevices(ctx.site)) {
-    if (ctx.isDown(d.name)) continue;
+function directPaths(site: Site, family: AddressFamily, isDown: (n: string) => boolean, out: SitePaths) {
+  const announced = announcedOf(site);
+  const byName = new Map(site.devices.map((d) => [d.name, d]));
+  for (const d of vrrpDevices(site)) {
+    if (isDown(d.name)) continue;
     for (const vs of virtualServersOf(d, family)) {
-      const servers = vs.realServers.map((r) => ctx.byName.get(r.device));
+      const servers = vs.realServers.map((r) => byName.get(r.device));
       const apps = servers.filter((s) => s?.services.some((x) => x.port === vs.port));
       if (!apps.length || apps.length !== servers.length) continue;
       if (!announced.some((p) => sameSubnet(p, vs.address))) continue;
       const url = `http://${hostPart(vs.address)}${vs.port === 80 ? '' : `:${vs.port}`}/`;
-      fromUpstreams(ctx, family, out, vs.address, [
-        { url, servers: apps.map((v) => v!.name), insecure: false },
+      addPaths(out, vs.address, [
+        { url, servers: apps.map((v) => v!.name).filter((n) => !isDown(n)), insecure: false },
       ]);
     }
   }
+}
+
+/** A site's paths of the family, the devices `isDown` names left out. */
+function sitePaths(site: Site, family: AddressFamily, isDown: (n: string) => boolean): SitePaths {
+  const out: SitePaths = new Map();
+  proxiedPaths(site, family, isDown, out);
+  directPaths(site, family, isDown, out);
+  return out;
+}
+
+/** Every path of an intact site, once per site and family (the other sites of a lab). */
+const intactPaths = oncePer((site: Site) => ({
+  ipv4: sitePaths(site, 'ipv4', () => false),
+  ipv6: sitePaths(site, 'ipv6', () => false),
+}));
+
+/**
+ * An anycast VIP in a lab of several sites (docs/active-active.md "Both sites in one lab"): the
+ * shared upstreams route it to any of the sites that serve the address (ECMP, by a hash this
+ * side cannot predict), so a URL is answered by the servers of whichever site that is. Checked
+ * from the internet are the URLs every such site serves, each by any of their servers; a URL one
+ * of them lacks (aa-b has no /api/) is not: the site's own VIP of the service checks it.
+ */
+function acrossSites(ctx: DeriveContext, family: AddressFamily, vip: string, own: Path[]): Path[] {
+  const others = (ctx.sharedInternet?.sites ?? [])
+    .filter((s) => s.name !== ctx.site.name)
+    .flatMap((s) => {
+      const paths = intactPaths(s)[family].get(vip)?.flat();
+      return paths ? [{ site: s.name, paths }] : [];
+    });
+  if (!others.length) return own;
+  return own.flatMap((p) => {
+    const theirs = others.map((o) => ({ site: o.site, path: o.paths.find((x) => x.url === p.url) }));
+    if (theirs.some((t) => !t.path?.servers.length)) return [];
+    const all = [{ site: ctx.site.name, path: p }, ...theirs] as { site: string; path: Path }[];
+    return [
+      {
+        ...p,
+        servers: [...new Set(all.flatMap((t) => t.path.servers))],
+        title: `${all.map((t) => `${t.site}'s ${t.path.servers.join('/')}`).join(' or ')} (anycast)`,
+      },
+    ];
+  });
 }
 
 /**
@@ -169,8 +226,8 @@ export const httpPath: CheckSpec<HttpPath> = {
   derive(ctx) {
     const out: HttpPath[] = [];
     for (const f of FAMILIES) {
-      proxiedPaths(ctx, f, out);
-      directPaths(ctx, f, out);
+      for (const [vip, groups] of sitePaths(ctx.site, f, (n) => ctx.isDown(n)))
+        for (const paths of groups) fromUpstreams(ctx, f, out, vip, acrossSites(ctx, f, vip, paths));
       loadBalancerPaths(ctx, f, out);
     }
     return out;
