@@ -97,6 +97,8 @@ describe('fabric push --probe-lab', () => {
       '      app: { vni: 10030, subnet: 10.20.2.0/24, subnet6: 2001:db8:20:2::/64, description: L7 to application VMs }\n',
       '$&      db: { vni: 10040, subnet: 10.20.4.0/24 }\n',
     );
+    // the GSLB server's zone (gdnsd reloads: `gdnsdctl replace`), so every managed device changes
+    edit('gslb.yaml', 'ttl: 30 ', 'ttl: 20 ');
     await render();
     // this 2-vCPU machine is shared: the load goes with the figures
     process.stderr.write(
@@ -124,7 +126,8 @@ describe('fabric push --probe-lab', () => {
     const applied = report.devices.filter((d) => d.status === 'applied');
     expect(applied.map((d) => d.device).sort()).toEqual(report.devices.map((d) => d.device).sort());
     const files = new Set(applied.flatMap((d) => d.changes.map((c) => c.split('/').at(-1))));
-    for (const f of ['frr.conf', 'keepalived.conf', 'haproxy.cfg', 'ovs.sh']) expect(files).toContain(f);
+    for (const f of ['frr.conf', 'keepalived.conf', 'haproxy.cfg', 'ovs.sh', 'shop.example'])
+      expect(files).toContain(f);
 
     const probes = report.probes!;
     expect(probes.lab).toBe(lab);
