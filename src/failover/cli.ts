@@ -12,9 +12,10 @@ import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
 import { driversOf } from '../daemons/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labNodes, labStatus, stateDirOf } from '../lab/index.js';
-import type { FrozenSite } from '../pipeline.js';
-import { nodeOfDevice } from '../topology/lab-nodes.js';
+import { type FrozenSite, runPipeline } from '../pipeline.js';
+import { nodeOfDevice, sitesOfLab } from '../topology/lab-nodes.js';
 import { waitConverged } from '../verify/converge.js';
+import { sharedInternet } from '../verify/shared-internet.js';
 import { type DataPlan, dataPlans } from '../whatif/data-services.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
@@ -127,7 +128,33 @@ async function dataPasswords(
   return out;
 }
 
-async function runContext(site: FrozenSite, lab: string, journal: FaultJournal): Promise<RunContext> {
+/**
+ * The sites a lab runs, `site` among them, compiled from this inventory: a lab of several sites
+ * is verified and probed with its shared internet (src/verify/shared-internet.ts), as `verify
+ * --lab` does. A lab of one site, or sites this inventory does not all compile: `site` alone.
+ */
+function sitesOfTheLab(
+  site: FrozenSite,
+  labelled: Awaited<ReturnType<typeof labNodes>>,
+  inventory: string,
+  lab: string,
+): readonly FrozenSite[] {
+  const names = sitesOfLab(labelled);
+  if (names.length < 2 || !names.includes(site.name)) return [site];
+  const all = runPipeline(inventory, { sites: names }).model?.sites;
+  if (all?.length === names.length) return all.map((s) => (s.name === site.name ? site : s));
+  err(
+    `lab failover: lab ${lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
+  );
+  return [site];
+}
+
+async function runContext(
+  site: FrozenSite,
+  lab: string,
+  journal: FaultJournal,
+  inventory: string,
+): Promise<RunContext> {
   const status = await labStatus(lab);
   if (status.state !== 'running')
     throw new LabError(2, [
@@ -142,12 +169,14 @@ async function runContext(site: FrozenSite, lab: string, journal: FaultJournal):
   );
   const interfaces = new Map(site.devices.map((d) => [d.name, dataInterfaces(d).map((i) => i.name)]));
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const probes = deriveProbes(site, { dataProbes: true });
+  const labSites = sitesOfTheLab(site, labelled, inventory, lab);
+  const probes = deriveProbes(site, { dataProbes: true, sharedInternet: sharedInternet(labSites) });
   return {
     lab,
     run,
     journal,
     site,
+    labSites,
     probes,
     passwords: await dataPasswords(site, lab, probes, nodeOf),
     netnsOf: (d) => netns.get(nodeOf(d)),
@@ -200,12 +229,12 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
     );
     return 0;
   }
-  const ctx = await runContext(site, lab, journal);
+  const ctx = await runContext(site, lab, journal, flags.inventory);
   if (!(await restoreLeftovers(lab, journal, false))) return 1;
   err(
     `lab failover: ${scenarios.length} scenario(s), ${ctx.probes.length} probes; checking that ${lab} has converged`,
   );
-  const down = await waitConverged(site, lab, convergeSeconds, () => {});
+  const down = await waitConverged(site, lab, convergeSeconds, () => {}, ctx.labSites);
   if (down.length) {
     err(
       `lab failover: lab ${lab} has not converged before any fault (${down.length} verify check(s) fail), e.g.:`,

@@ -16,6 +16,7 @@ import { formatAddress, isNetworkOrBroadcast, nth, parseAddress, parsePrefix } f
 import { formatAddress6, nth6, parseAddress6, parsePrefix6 } from '../net/ipv6.js';
 import { runsProxy, runsVrrp } from '../verify/checks/model.js';
 import { deriveExpectations } from '../verify/expectations.js';
+import type { SharedInternet } from '../verify/shared-internet.js';
 import { dataPlans } from '../whatif/data-services.js';
 
 // the kinds by name, as src/whatif/data-services.ts takes them
@@ -104,6 +105,11 @@ export interface ProbeOptions {
    * measures a member's loss on them; a push's traffic is the fabric's and the web's.
    */
   dataProbes?: boolean;
+  /**
+   * In a lab of several sites: what the shared upstreams do (an anycast VIP is answered by either
+   * site, src/verify/shared-internet.ts), so that an upstream's HTTP probe asks only what it must get.
+   */
+  sharedInternet?: SharedInternet;
 }
 
 export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
@@ -121,7 +127,7 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
     const k = key.join('|');
     return !pinged.has(k) && Boolean(pinged.add(k));
   };
-  for (const e of deriveExpectations(site)) {
+  for (const e of deriveExpectations(site, { sharedInternet: options.sharedInternet })) {
     const family = e.family === 'ipv6' ? ({ family: 'ipv6' } as const) : {};
     // ` (IPv6)` after a ping's id whose addresses are device names; a URL shows its family itself
     const v6 = e.family === 'ipv6' ? ' (IPv6)' : '';

@@ -35,6 +35,8 @@ export interface RunOptions {
 
 export interface RunContext extends FaultContext {
   site: FrozenSite;
+  /** Every site the lab runs, `site` among them (a lab of several sites: verify's shared internet). */
+  labSites: readonly FrozenSite[];
   probes: Probe[];
   /** The data services' passwords the Redis probes AUTH with, by `<tenant>/<service>`. */
   passwords?: Readonly<Record<string, string>>;
@@ -195,7 +197,7 @@ async function settle(result: ScenarioResult, ctx: RunContext, options: RunOptio
   const started = Date.now();
   const down = interruption.requested
     ? ['interrupted']
-    : await waitConverged(ctx.site, ctx.lab, options.convergeSeconds ?? 120, () => {});
+    : await waitConverged(ctx.site, ctx.lab, options.convergeSeconds ?? 120, () => {}, ctx.labSites);
   result.converged = !down.length;
   result.convergeMs = Date.now() - started;
   if (down.length)

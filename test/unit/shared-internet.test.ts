@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deriveProbes } from '../../src/failover/probe-plan.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { deriveExpectations } from '../../src/verify/expectations.js';
 import { sharedInternet } from '../../src/verify/shared-internet.js';
@@ -109,6 +110,15 @@ describe('GIVEN the lab of both sites with `any`, one VIP (192.0.2.80) in aa-a a
       // a URL one site lacks is not asked of the shared internet
       expect(checks.map((e) => e.id)).not.toContain('http:isp2:http://192.0.2.80/api/');
     }
+  });
+
+  it("THEN lab failover's HTTP probes from the shared internet ask the anycast VIP only what either site answers", () => {
+    const urls = (withLab: boolean) =>
+      deriveProbes(anycastSites.find((x) => x.name === 'aa-a')!, withLab ? { sharedInternet: inLab } : {})
+        .flatMap((p) => (p.kind === 'http' && p.device === 'isp2' ? p.urls.map((u) => u.url) : []))
+        .filter((u) => u.includes('192.0.2.80'));
+    expect(urls(false)).toContain('http://192.0.2.80/api/');
+    expect(urls(true)).toEqual(['http://192.0.2.80/']);
   });
 
   it("THEN a site's own VIP (www: 203.0.113.10 in aa-a only) keeps its checks, /api/ among them", () => {
