@@ -265,9 +265,10 @@ start_pgbouncer() {
 # fabric's systemd drop-ins (src/daemons/drop-in.ts: `/etc/systemd/system/<unit>.service.d/fabric.conf`),
 # played: a lab node has no systemd. A drop-in's ExecStopPost= lines run after every end of the
 # unit's main process, as systemd runs them however it ended: on a stop through `service` (the
-# node's stand-in, src/lab/node/service, runs them itself) and on a crash. After a crash, Restart=always starts the unit again
-# RestartSec later. One loop per unit waits on the main PID (`tail --pid` looks every 50 ms in one
-# process), so a crash in `lab failover` costs what it costs on a device. Without a drop-in
+# node's stand-in, src/lab/node/service, runs them itself) and on a crash. After a crash,
+# Restart=always starts the unit again RestartSec later. One loop per unit waits on the main PID
+# (`tail --pid` looks every 50 ms in one process), so a crash in `lab failover` costs what it
+# costs on a device. Without a drop-in
 # nothing restarts a crashed daemon, as with Debian's unit alone.
 # The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts). Not yet
 # keepalived's (its ExecStopPost= resets the anycast quorum files; the lab of both sites failed

@@ -8,11 +8,12 @@ import { nameList, once } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
 import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
+import { compiledLabSites } from '../cli/lab-sites.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
 import { driversOf } from '../daemons/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labNodes, labStatus, stateDirOf } from '../lab/index.js';
-import { type FrozenSite, runPipeline } from '../pipeline.js';
+import type { FrozenSite } from '../pipeline.js';
 import { nodeOfDevice, sitesOfLab } from '../topology/lab-nodes.js';
 import { waitConverged } from '../verify/converge.js';
 import { sharedInternet } from '../verify/shared-internet.js';
@@ -128,27 +129,6 @@ async function dataPasswords(
   return out;
 }
 
-/**
- * The sites a lab runs, `site` among them, compiled from this inventory: a lab of several sites
- * is verified and probed with its shared internet (src/verify/shared-internet.ts), as `verify
- * --lab` does. A lab of one site, or sites this inventory does not all compile: `site` alone.
- */
-function sitesOfTheLab(
-  site: FrozenSite,
-  labelled: Awaited<ReturnType<typeof labNodes>>,
-  inventory: string,
-  lab: string,
-): readonly FrozenSite[] {
-  const names = sitesOfLab(labelled);
-  if (names.length < 2 || !names.includes(site.name)) return [site];
-  const all = runPipeline(inventory, { sites: names }).model?.sites;
-  if (all?.length === names.length) return all.map((s) => (s.name === site.name ? site : s));
-  err(
-    `lab failover: lab ${lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
-  );
-  return [site];
-}
-
 async function runContext(
   site: FrozenSite,
   lab: string,
@@ -169,7 +149,7 @@ async function runContext(
   );
   const interfaces = new Map(site.devices.map((d) => [d.name, dataInterfaces(d).map((i) => i.name)]));
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const labSites = sitesOfTheLab(site, labelled, inventory, lab);
+  const labSites = compiledLabSites('lab failover', site, sitesOfLab(labelled), inventory, lab);
   const probes = deriveProbes(site, { dataProbes: true, sharedInternet: sharedInternet(labSites) });
   return {
     lab,

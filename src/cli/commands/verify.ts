@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { DockerRunner } from '../../observe/docker-runner.js';
 import { LabRunner } from '../../observe/lab-runner.js';
-import { type FrozenSite, runPipeline } from '../../pipeline.js';
+import type { FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
 import { deriveExpectations } from '../../verify/expectations.js';
@@ -11,6 +11,7 @@ import { sharedInternet } from '../../verify/shared-internet.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
+import { compiledLabSites } from '../lab-sites.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { runningLabs } from '../site-choice.js';
 
@@ -137,13 +138,5 @@ async function labSites(
 ): Promise<readonly FrozenSite[]> {
   if (!(runner instanceof LabRunner)) return [site];
   const names = await runner.sites().catch(() => [] as string[]);
-  if (names.length < 2 || !names.includes(site.name)) return [site];
-  const all = runPipeline(opts.inventory, { sites: names }).model?.sites;
-  if (all?.length !== names.length) {
-    err(
-      `verify: lab ${lab} runs sites ${names.join(', ')}, which this inventory does not all compile: checking ${site.name}'s upstreams as its own`,
-    );
-    return [site];
-  }
-  return all;
+  return compiledLabSites('verify', site, names, opts.inventory, lab);
 }

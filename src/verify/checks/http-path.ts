@@ -126,6 +126,9 @@ function proxiedPaths(site: Site, family: AddressFamily, isDown: (n: string) => 
   }
 }
 
+/** Per site: its devices by name (this site's and the other sites' of a lab). */
+const devicesByName = oncePer((site: Site) => new Map(site.devices.map((d) => [d.name, d])));
+
 /** Per site: the prefixes it announces to its upstreams. */
 const announcedOf = oncePer((site: Site) =>
   site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix),
@@ -138,7 +141,7 @@ const announcedOf = oncePer((site: Site) =>
  */
 function directPaths(site: Site, family: AddressFamily, isDown: (n: string) => boolean, out: SitePaths) {
   const announced = announcedOf(site);
-  const byName = new Map(site.devices.map((d) => [d.name, d]));
+  const byName = devicesByName(site);
   for (const d of vrrpDevices(site)) {
     if (isDown(d.name)) continue;
     for (const vs of virtualServersOf(d, family)) {
@@ -184,9 +187,12 @@ function acrossSites(ctx: DeriveContext, family: AddressFamily, vip: string, own
     });
   if (!others.length) return own;
   return own.flatMap((p) => {
-    const theirs = others.map((o) => ({ site: o.site, path: o.paths.find((x) => x.url === p.url) }));
-    if (theirs.some((t) => !t.path?.servers.length)) return [];
-    const all = [{ site: ctx.site.name, path: p }, ...theirs] as { site: string; path: Path }[];
+    const theirs = others.flatMap((o) => {
+      const path = o.paths.find((x) => x.url === p.url && x.servers.length);
+      return path ? [{ site: o.site, path }] : [];
+    });
+    if (theirs.length < others.length) return [];
+    const all = [{ site: ctx.site.name, path: p }, ...theirs];
     return [
       {
         ...p,
