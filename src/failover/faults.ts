@@ -162,7 +162,9 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
     return { ok: r.code === 0 || gone, detail: `${step.netns} nft table ${step.table} removed` };
   }
   try {
-    const r = await labExec(lab, step.node, ['sh', '-c', step.command], { timeoutMs: 30_000 });
+    // a restart waits until the daemon has booted (RabbitMQ's init script: until it rejoined), or
+    // until the node's own restart of it, under way, has (src/lab/node/service)
+    const r = await labExec(lab, step.node, ['sh', '-c', step.command], { timeoutMs: 120_000 });
     return { ok: r.code === 0, detail: `${step.node}: ${step.command.slice(0, 60)} (exit ${r.code})` };
   } catch (e) {
     return { ok: false, detail: `${step.node}: ${(e as Error).message}` };
