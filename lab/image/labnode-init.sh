@@ -151,6 +151,7 @@ start_keepalived() {
   service keepalived start >"$STATE/keepalived-start.log" 2>&1
   sleep 0.2
   if running keepalived; then report keepalived ok; else report keepalived "failed: see $STATE/keepalived-start.log"; fi
+  supervise keepalived
 }
 
 start_haproxy() {
@@ -270,11 +271,11 @@ start_pgbouncer() {
 # (`tail --pid` looks every 50 ms in one process), so a crash in `lab failover` costs what it
 # costs on a device. Without a drop-in
 # nothing restarts a crashed daemon, as with Debian's unit alone.
-# The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts). Not yet
-# keepalived's (its ExecStopPost= resets the anycast quorum files; the lab of both sites failed
-# with it on 2026-12-06, cause not found: docs/failover.md), nor gdnsd's (no PID file in the lab).
+# The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts). Not
+# gdnsd's (no PID file in the lab).
 drop_in_pid_file() {
   case "$1" in
+    keepalived) echo /run/keepalived.pid ;;
     pgbouncer) echo /var/run/postgresql/pgbouncer.pid ;;
     rabbitmq-server) echo /run/rabbitmq/pid ;;
     *) return 1 ;;
@@ -294,19 +295,32 @@ drop_in_stop_post() {
     sh -c "$c" >/dev/null 2>&1
   done
 }
+# drop_in_log UNIT WHAT: what the loop saw and did, timestamped (`lab exec NODE cat
+# /run/fabric-lab/supervise-UNIT.log`): systemd's journal for the unit, in short
+drop_in_log() { echo "$(date +%T.%3N) $2" >>"$STATE/supervise-$1.log"; }
 # drop_in_loop UNIT PAUSE: supervise's loop (PAUSE: RestartSec in seconds, 0 without Restart=always)
 drop_in_loop() {
   unit=$1 pause=$2 stopping="$STATE/$1.stopping"
   echo $$ >"$STATE/supervise-$unit.pid"
   while :; do
     if drop_in_running "$unit"; then
-      tail --pid="$(head -n 1 "$(drop_in_pid_file "$unit")")" -s 0.05 -f /dev/null
+      pid=$(head -n 1 "$(drop_in_pid_file "$unit")")
+      tail --pid="$pid" -s 0.05 -f /dev/null
       # stopped through service: it ran ExecStopPost itself, and systemd restarts no stopped unit
-      if [ -e "$stopping" ]; then rm -f "$stopping"; continue; fi
+      if [ -e "$stopping" ]; then
+        rm -f "$stopping"
+        drop_in_log "$unit" "main PID $pid ended: stopped through service"
+        continue
+      fi
+      drop_in_log "$unit" "main PID $pid ended without a stop: ExecStopPost"
       drop_in_stop_post "$unit"
       [ "$pause" = 0 ] && continue
       sleep "$pause"
-      drop_in_running "$unit" || service "$unit" start >/dev/null 2>&1 || sleep 1
+      if drop_in_running "$unit"; then drop_in_log "$unit" "running again before Restart="
+      else
+        drop_in_log "$unit" "Restart="
+        service "$unit" start >/dev/null 2>&1 || sleep 1
+      fi
     else sleep 0.2
     fi
   done

@@ -2,7 +2,8 @@
  * Issue 10 step 3: `fabric lab failover` on the idc-a lab, with the real daemons.
  *
  * GIVEN idc-a's lab up and converged
- * WHEN failover runs over a small selection (spine1 cut and silent, vr1's keepalived crashed)
+ * WHEN failover runs over a small selection (spine1 cut and silent, vr1's keepalived crashed;
+ *   keepalived SIGKILLed with no undo: the node plays its systemd drop-in)
  * THEN each fault is injected and undone, the probes measure an outage above 0 and below a few
  * seconds, the control plane's transitions are seen (BFD/BGP, VRRP), the report comes as text,
  * JSON and JUnit, verify is green afterwards and no fault is left behind; a run interrupted by
@@ -203,6 +204,39 @@ describe('fabric lab failover on the idc-a lab', () => {
     expect(r.stdout).toMatch(/^(PASS|FAIL) +vr1\/crash +shop-routers +(degraded|survives) +\d+ ms +1000 ms/m);
     expect(r.stdout).toMatch(/vr1\/vr2 vrrp VIP [\d.]+ master vr1→/);
     expect(r.stdout).toMatch(/failover idc-a \(lab .*\): 1 scenarios/);
+    const verify = await runFabric(
+      ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--timeout', '60'],
+      { cwd: dir },
+    );
+    expect(verify.code, verify.stdout).toBe(0);
+  }, 120_000);
+
+  it('GIVEN keepalived SIGKILLed on vr1 with no undo THEN the node plays its drop-in: the VIPs go at once, keepalived runs again after RestartSec and vr1 is master again', async () => {
+    // what systemd does on a device (keepalived/restart.conf): ExecStopPost= deletes the VIPs a
+    // killed keepalived leaves, Restart=always starts it RestartSec (1000 ms) later; timed in the
+    // node, from the kill
+    const script = [
+      'old=$(head -n 1 /run/keepalived.pid)',
+      'kids=$(cat /proc/$old/task/*/children)',
+      'kill -9 $kids $old',
+      't0=$(date +%s%N); gone=; back=; master=',
+      'while :; do',
+      '  ms=$(( ($(date +%s%N) - t0) / 1000000 )); [ $ms -lt 15000 ] || break',
+      "  has=$(ip -4 -o addr show | grep -c ' 203.0.113.1/27')",
+      '  [ -z "$gone" ] && [ "$has" = 0 ] && gone=$ms',
+      '  [ -z "$back" ] && [ -n "$gone" ] && pidof keepalived >/dev/null && [ "$(head -n 1 /run/keepalived.pid)" != "$old" ] && back=$ms',
+      '  [ -n "$back" ] && [ "$has" = 1 ] && { master=$ms; break; }',
+      '  sleep 0.05',
+      'done',
+      'echo "gone=$gone back=$back master=$master"',
+    ].join('\n');
+    const r = await runFabric(['lab', 'exec', '--name', lab, 'vr1', '--', 'sh', '-c', script], { cwd: dir });
+    process.stderr.write(`vr1 keepalived SIGKILLed: ${r.stdout}`);
+    const [, gone, back, master] = /gone=(\d*) back=(\d*) master=(\d*)/.exec(r.stdout) ?? [];
+    expect(Number(gone || Number.NaN), r.stdout + r.stderr).toBeLessThanOrEqual(1000);
+    expect(Number(back || Number.NaN), r.stdout).toBeGreaterThanOrEqual(1000);
+    expect(Number(back), r.stdout).toBeLessThanOrEqual(5000);
+    expect(Number(master || Number.NaN), r.stdout).toBeLessThanOrEqual(15000);
     const verify = await runFabric(
       ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--timeout', '60'],
       { cwd: dir },

@@ -14,6 +14,8 @@
  * up), every request started later than 3 s after the fault is served by aa-b, and the DNS
  * servers answer aa-b's VIP alone within the service's budget (10 s);
  * WHEN the fault is undone THEN aa-a serves again with no failed request from the repair on.
+ * WHEN keepalived is SIGKILLed on aa-a's lb1 THEN the node plays its systemd drop-in (the VIP
+ * deleted, keepalived started again): vr1 loses lb1's announcement within 3 s, and gets it back.
  *
  * The fixture gets a second service, `any` (test/support/anycast-fixture.ts): 192.0.2.80 in both
  * sites, inside the service prefix 192.0.2.64/26 the edges aggregate (docs/active-active.md
@@ -183,5 +185,47 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
 
   it('GIVEN all of aa-a silent (`--site-loss all`) THEN the same', async () => {
     expectServedElsewhere(await siteLoss('all'), false);
+  }, 300_000);
+
+  it("GIVEN keepalived SIGKILLed on aa-a's lb1 (the trap: a dead health process) THEN its drop-in deletes the VIP and vr1 loses lb1's announcement within 3 s; Restart=always brings lb1 back", async () => {
+    // vr1 polls its BGP table for lb1's path to the VIP (lb1 peers from 203.0.113.11); the nodes
+    // share the machine's clock, so the kill's time on lb1 and vr1's times compare
+    const poll = [
+      'end=$(( $(date +%s) + 25 )); gone=; back=',
+      'while [ $(date +%s) -lt $end ]; do',
+      '  t=$(date +%s%N)',
+      `  if vtysh -c 'show bgp ipv4 unicast ${VIP['aa-a']}/32 json' | grep -Eq '"peerId": ?"203\\.0\\.113\\.11"'; then`,
+      '    [ -n "$gone" ] && { back=$t; break; }',
+      '  else [ -z "$gone" ] && gone=$t; fi',
+      '  sleep 0.05',
+      'done',
+      'echo "gone=$gone back=$back"',
+    ].join('\n');
+    const before = await lab.exec('aa-a-vr1', 'vtysh', '-c', `show bgp ipv4 unicast ${VIP['aa-a']}/32 json`);
+    expect(before.stdout, "lb1 announces aa-a's VIP").toMatch(/"peerId": ?"203\.0\.113\.11"/);
+    const polled = lab.exec('aa-a-vr1', 'sh', '-c', poll);
+    await new Promise((r) => setTimeout(r, 1000));
+    const kill = await lab.exec(
+      'aa-a-lb1',
+      'sh',
+      '-c',
+      'old=$(head -n 1 /run/keepalived.pid); kids=$(cat /proc/$old/task/*/children); date +%s%N; kill -9 $kids $old',
+    );
+    expect(kill.code, kill.stderr).toBe(0);
+    const killedAt = Number(kill.stdout.trim()) / 1e6;
+    const r = await polled;
+    const [, gone, back] = /gone=(\d*) back=(\d*)/.exec(r.stdout) ?? [];
+    const goneMs = Number(gone || Number.NaN) / 1e6 - killedAt;
+    const backMs = Number(back || Number.NaN) / 1e6 - killedAt;
+    process.stderr.write(
+      `two sites: aa-a lb1's keepalived SIGKILLed: announcement gone at ${goneMs} ms, back at ${backMs} ms\n`,
+    );
+    expect(goneMs, r.stdout + r.stderr).toBeLessThanOrEqual(ANYCAST_BUDGET_MS);
+    expect(backMs, 'lb1 announces again once keepalived is back and master').toBeGreaterThan(goneMs);
+    const verify = await runFabric(
+      ['--inventory', lab.inventory, 'verify', '--site', 'aa-a', '--lab', lab.name, '--timeout', '120'],
+      { cwd: lab.dir },
+    );
+    expect(verify.code, verify.stdout).toBe(0);
   }, 300_000);
 });
