@@ -16,6 +16,9 @@
  * WHEN the fault is undone THEN aa-a serves again with no failed request from the repair on.
  * WHEN keepalived is SIGKILLed on aa-a's lb1 THEN the node plays its systemd drop-in (the VIP
  * deleted, keepalived started again): vr1 loses lb1's announcement within 3 s, and gets it back.
+ * WHEN a change of aa-a's is pushed with `--probe-lab` THEN the probes run in aa-a's nodes of this
+ * lab (`aa-a-<device>`), every one answering before the push, and every wave keeps the traffic
+ * answering.
  *
  * The fixture gets a second service, `any` (test/support/anycast-fixture.ts): 192.0.2.80 in both
  * sites, inside the service prefix 192.0.2.64/26 the edges aggregate (docs/active-active.md
@@ -30,6 +33,8 @@
  * Run it alone on the machine's lab lock: `flock /tmp/fabric-lab.lock npx vitest run
  * test/integration/lab-two-sites.test.ts`.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteLossResult } from '../../src/failover/site-loss-judge.js';
 import { labFromFixture } from '../fixtures/lab/support.js';
@@ -227,5 +232,54 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
       { cwd: lab.dir },
     );
     expect(verify.code, verify.stdout).toBe(0);
+  }, 300_000);
+
+  it("GIVEN a change of aa-a's pushed with --probe-lab THEN the probes run in aa-a's nodes of the lab of both sites, all answering, and every wave keeps the traffic answering", async () => {
+    const fabric = (...args: string[]) =>
+      runFabric(['--inventory', lab.inventory, ...args], {
+        cwd: lab.dir,
+        env: { FABRIC_SSH_CONFIG: join(lab.dir, 'lab', `clab-${lab.name}`, 'ssh_config') },
+      });
+    const render = async () => {
+      const r = await fabric('render', '--site', 'aa-a');
+      expect(r.code, r.stderr).toBe(0);
+    };
+    await render();
+    // the lab came up on the rendered configs: the first push finds little or nothing to do
+    const first = await fabric('push', '--site', 'aa-a', '--yes', '--json');
+    expect(first.code, first.stderr).toBe(0);
+    // a change HAProxy reloads for (as in push-zero-loss)
+    const site = join(lab.inventory, 'aa-a.yaml');
+    const text = readFileSync(site, 'utf8');
+    expect(text).toContain('advert_int: 0.15 }');
+    writeFileSync(site, text.replace('advert_int: 0.15 }', '$&\n  checks: { down_interval: 0.3 }'));
+    await render();
+    const r = await fabric('push', '--site', 'aa-a', '--yes', '--json', '--probe-lab', lab.name);
+    process.stderr.write(r.stderr);
+    const report = JSON.parse(r.stdout || '{}') as {
+      result: string;
+      message: string;
+      devices: { device: string; status: string }[];
+      probes?: {
+        lab: string;
+        pings: number;
+        requests: number;
+        notAnswering: string[];
+        ok: boolean;
+        reasons: string[];
+      };
+    };
+    expect(report.result, `${report.message}\n${r.stderr}`).toBe('ok');
+    expect(report.devices.filter((d) => d.status === 'applied').map((d) => d.device)).toEqual(
+      expect.arrayContaining(['web1', 'web2']),
+    );
+    const probes = report.probes!;
+    expect(probes.lab).toBe(lab.name);
+    expect(probes.notAnswering, 'every probe answered before the push').toEqual([]);
+    expect(probes.pings).toBeGreaterThan(4);
+    expect(probes.requests).toBeGreaterThanOrEqual(2);
+    expect(probes.reasons, r.stderr).toEqual([]);
+    expect(probes.ok).toBe(true);
+    expect(r.code).toBe(0);
   }, 300_000);
 });

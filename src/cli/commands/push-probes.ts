@@ -10,11 +10,14 @@ import { FaultJournal } from '../../failover/journal.js';
 import { healthySince } from '../../failover/measure.js';
 import { deriveProbes, HTTP_INTERVAL_MS, PING_INTERVAL_MS } from '../../failover/probe-plan.js';
 import { type ProbeSet, startProbes } from '../../failover/probes.js';
-import { DEFAULT_STATE_ROOT, LabError, labStatus, stateDirOf } from '../../lab/index.js';
+import { DEFAULT_STATE_ROOT, LabError, labNodes, labStatus, stateDirOf } from '../../lab/index.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { type PushProbeRun, trafficBudget } from '../../push/traffic.js';
+import { nodeOfDevice, sitesOfLab } from '../../topology/lab-nodes.js';
 import { sleep } from '../../util/concurrency.js';
+import { sharedInternet } from '../../verify/shared-internet.js';
 import { CliError } from '../exit.js';
+import { compiledLabSites } from '../lab-sites.js';
 
 /** How long the probes must all answer before the push starts, and how long to wait for that. */
 const QUIET_MS = 1000;
@@ -31,7 +34,13 @@ export interface PushProbes {
   finish(): Promise<PushProbeRun>;
 }
 
-async function netnsOfLab(site: FrozenSite, lab: string): Promise<Map<string, string>> {
+/** A running lab as the probes see it: each device's namespace, and the sites it runs (compiled). */
+interface ProbedLab {
+  netnsOf(device: string): string | undefined;
+  sites: readonly FrozenSite[];
+}
+
+async function probedLab(site: FrozenSite, lab: string, inventory: string): Promise<ProbedLab> {
   let status: Awaited<ReturnType<typeof labStatus>>;
   try {
     status = await labStatus(lab);
@@ -47,11 +56,14 @@ async function netnsOfLab(site: FrozenSite, lab: string): Promise<Map<string, st
       `push: --probe-lab ${lab}: the lab is ${status.state}, not running (\`fabric lab status --name ${lab}\`)`,
     );
   const netns = new Map(status.nodes.filter((n) => n.netns && n.running).map((n) => [n.name, n.netns]));
-  if (!site.devices.some((d) => netns.has(d.name)))
+  // a lab of several sites runs the site's devices on nodes named `<site>-<device>` (src/topology/lab-nodes.ts)
+  const labelled = await labNodes(lab);
+  const netnsOf = (device: string) => netns.get(nodeOfDevice(labelled, site.name, device));
+  if (!site.devices.some((d) => netnsOf(d.name)))
     throw new CliError(
       `push: --probe-lab ${lab}: the lab runs none of ${site.name}'s devices (it runs ${[...netns.keys()].slice(0, 5).join(', ')}…)`,
     );
-  return netns;
+  return { netnsOf, sites: compiledLabSites('push', site, sitesOfLab(labelled), inventory, lab) };
 }
 
 /** Waits (up to WAIT_FOR_QUIET_MS) until every probe answered for QUIET_MS; returns those that did not. */
@@ -74,20 +86,22 @@ async function waitForAnswers(set: ProbeSet): Promise<Set<string>> {
 export async function startPushProbes(
   site: FrozenSite,
   lab: string,
+  inventory: string,
   progress: (line: string) => void,
 ): Promise<PushProbes> {
-  const netns = await netnsOfLab(site, lab);
+  const { netnsOf, sites } = await probedLab(site, lab, inventory);
   // Without the upstreams' VIP pings: on a 2-vCPU lab they doubled the ping traffic through the
   // busiest hypervisor's userspace OVS (the vRouter's uplink bridge and the tunnel to the L4
   // pair), whose socket then dropped 3-10 % of the VIP's packets in every wave of a push while
   // the rest of the lab lost none (docs/failover.md, "A push, measured"). HTTP from every
   // upstream still crosses the edges, at 0 failed requests per wave.
-  const probes = deriveProbes(site, { upstreamPings: false });
+  // in a lab of several sites, the upstreams are shared: an anycast VIP may answer from any site
+  const probes = deriveProbes(site, { upstreamPings: false, sharedInternet: sharedInternet(sites) });
   const ctx: FaultContext = {
     lab,
     run: `push${Date.now().toString(36)}${process.pid.toString(36)}`,
     journal: new FaultJournal(stateDirOf(DEFAULT_STATE_ROOT, lab)),
-    netnsOf: (d) => netns.get(d),
+    netnsOf,
     interfacesOf: () => [],
     peerOf: () => undefined,
   };

@@ -206,7 +206,8 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   const ssh = sshOptionsFromCli(opts, { redact: (t) => redactor.redact(t) });
   if ('error' in ssh) throw new CliError(`push: ${ssh.error}`);
   const pool = new SessionPool(ssh);
-  const probes = opts.probeLab === undefined ? null : await startPushProbes(site, opts.probeLab, err);
+  const probes =
+    opts.probeLab === undefined ? null : await startPushProbes(site, opts.probeLab, opts.inventory, err);
   try {
     const report = await probed(probes, {
       site,
