@@ -271,10 +271,11 @@ start_pgbouncer() {
 # (`tail --pid` looks every 50 ms in one process), so a crash in `lab failover` costs what it
 # costs on a device. Without a drop-in
 # nothing restarts a crashed daemon, as with Debian's unit alone.
-# The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts). Not
-# gdnsd's (no PID file in the lab).
+# The main PID's file, as the lab starts each unit with a drop-in (Debian's init scripts; gdnsd's
+# is written by `gdnsd start` below, as systemd keeps its main PID).
 drop_in_pid_file() {
   case "$1" in
+    gdnsd) echo "$GDNSD_PID" ;;
     keepalived) echo /run/keepalived.pid ;;
     pgbouncer) echo /var/run/postgresql/pgbouncer.pid ;;
     rabbitmq-server) echo /run/rabbitmq/pid ;;
@@ -369,22 +370,38 @@ start_rabbitmq_server() {
 }
 
 # gdnsd, the GSLB DNS server (the gdnsd driver). Debian ships it with a systemd unit only, so
-# its unit's lines are played here (the node's systemctl sends `gdnsd` to labnode-init, as push
-# reloads it): ExecStart `gdnsd start` in the foreground, its log in /var/log/gdnsd.log (a lab
-# node has no syslog), ExecReload `gdnsdctl replace` (a new daemon takes the sockets over
-# without losing queries), ExecStop `gdnsdctl stop`.
+# its unit's lines are played here (the node's service stand-in sends `gdnsd` to labnode-init, as
+# push reloads it through systemctl): ExecStart `gdnsd start` in the foreground, its log in
+# /var/log/gdnsd.log (a lab node has no syslog), ExecReload `gdnsdctl replace` (a new daemon takes
+# the sockets over without losing queries), ExecStop `gdnsdctl stop`. The main PID goes to
+# GDNSD_PID, as systemd keeps it, so that the drop-in's loop can wait on it: a replace hands it to
+# the new daemon (systemd follows its MAINPID notification), marked as a stop so that the loop
+# neither restarts gdnsd nor runs ExecStopPost when the old one exits.
+GDNSD_PID=/run/gdnsd.pid
 gdnsd() {
   case "$1" in
     start)
       gdnsd status && return 0
       nohup /usr/sbin/gdnsd -c /etc/gdnsd -i start >>/var/log/gdnsd.log 2>&1 &
+      echo $! >"$GDNSD_PID"
       i=0
       while ! gdnsd status && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
       gdnsd status ;;
     stop) gdnsd status || return 0; gdnsdctl -c /etc/gdnsd stop >>/var/log/gdnsd.log 2>&1 ;;
-    reload) gdnsdctl -c /etc/gdnsd replace >>/var/log/gdnsd.log 2>&1 ;;
+    reload)
+      drop_in_running gdnsd && : >"$STATE/gdnsd.stopping"
+      if gdnsdctl -c /etc/gdnsd replace >>/var/log/gdnsd.log 2>&1; then
+        gdnsd_main_pid >"$GDNSD_PID.new" && mv "$GDNSD_PID.new" "$GDNSD_PID"
+      else
+        rm -f "$STATE/gdnsd.stopping"
+        return 1
+      fi ;;
     status) gdnsdctl -c /etc/gdnsd status >/dev/null 2>&1 ;;
   esac
+}
+# the running daemon's PID, as `gdnsdctl status` says it ("... running at PID 1234")
+gdnsd_main_pid() {
+  gdnsdctl -c /etc/gdnsd status 2>&1 | sed -n 's/.* PID \([0-9][0-9]*\).*/\1/p' | grep .
 }
 # on fabric's /etc/gdnsd, once the addresses it listens on exist
 start_gdnsd() {
@@ -394,6 +411,7 @@ start_gdnsd() {
     fi
     for a in $(sed -n '/listen => \[/,/\]/s/^ *\([0-9a-f.:]*\),$/\1/p' /etc/gdnsd/config); do wait_for_address "$a"; done
     if gdnsd start; then report gdnsd ok; else report gdnsd "failed: see /var/log/gdnsd.log"; fi
+    supervise gdnsd
   ) >/dev/null 2>&1 &
 }
 

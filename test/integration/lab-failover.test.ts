@@ -3,7 +3,7 @@
  *
  * GIVEN idc-a's lab up and converged
  * WHEN failover runs over a small selection (spine1 cut and silent, vr1's keepalived crashed;
- *   keepalived SIGKILLed with no undo: the node plays its systemd drop-in)
+ *   keepalived and dns1's gdnsd SIGKILLed with no undo: the node plays their systemd drop-ins)
  * THEN each fault is injected and undone, the probes measure an outage above 0 and below a few
  * seconds, the control plane's transitions are seen (BFD/BGP, VRRP), the report comes as text,
  * JSON and JUnit, verify is green afterwards and no fault is left behind; a run interrupted by
@@ -237,6 +237,49 @@ describe('fabric lab failover on the idc-a lab', () => {
     expect(Number(back || Number.NaN), r.stdout).toBeGreaterThanOrEqual(1000);
     expect(Number(back), r.stdout).toBeLessThanOrEqual(5000);
     expect(Number(master || Number.NaN), r.stdout).toBeLessThanOrEqual(15000);
+    const verify = await runFabric(
+      ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--timeout', '60'],
+      { cwd: dir },
+    );
+    expect(verify.code, verify.stdout).toBe(0);
+  }, 120_000);
+
+  it('GIVEN gdnsd SIGKILLed on dns1 with no undo THEN the node plays its drop-in: gdnsd runs again after RestartSec; a reload (gdnsdctl replace) hands the main PID over without a restart', async () => {
+    // gdnsd/restart.conf: Restart=always, RestartSec=1000ms; the lab keeps gdnsd's main PID in
+    // /run/gdnsd.pid, as systemd does, and follows a replace to the new daemon
+    const exec = (script: string) =>
+      runFabric(['lab', 'exec', '--name', lab, 'dns1', '--', 'sh', '-c', script], { cwd: dir });
+    const crash = await exec(
+      [
+        'old=$(cat /run/gdnsd.pid); kill -9 "$old"',
+        't0=$(date +%s%N); back=',
+        'while [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 15000 ]; do',
+        '  new=$(cat /run/gdnsd.pid 2>/dev/null)',
+        '  if [ -n "$new" ] && [ "$new" != "$old" ] && gdnsdctl -c /etc/gdnsd status >/dev/null 2>&1; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi',
+        '  sleep 0.05',
+        'done',
+        'echo "back=$back"',
+      ].join('\n'),
+    );
+    process.stderr.write(`dns1 gdnsd SIGKILLed: ${crash.stdout}`);
+    const back = Number(/back=(\d+)/.exec(crash.stdout)?.[1] ?? Number.NaN);
+    expect(back, crash.stdout + crash.stderr).toBeGreaterThanOrEqual(1000);
+    expect(back, crash.stdout).toBeLessThanOrEqual(8000);
+    // push's reload: one daemon afterwards, the PID file its, and the loop saw a stop, not a crash
+    const reload = await exec(
+      [
+        'before=$(cat /run/gdnsd.pid)',
+        'systemctl reload gdnsd || exit 1',
+        'sleep 3',
+        'echo "before=$before after=$(cat /run/gdnsd.pid) running=$(pidof gdnsd)"',
+        'tail -n 1 /run/fabric-lab/supervise-gdnsd.log',
+      ].join('\n'),
+    );
+    expect(reload.code, reload.stdout + reload.stderr).toBe(0);
+    const [, before, after, running] = /before=(\d+) after=(\d+) running=([\d ]+)/.exec(reload.stdout) ?? [];
+    expect(after, reload.stdout).not.toBe(before);
+    expect(running?.trim(), reload.stdout).toBe(after);
+    expect(reload.stdout).toMatch(/stopped through service/);
     const verify = await runFabric(
       ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--timeout', '60'],
       { cwd: dir },
