@@ -59,6 +59,13 @@ function folderNotWritable(dir: string): string | undefined {
   }
 }
 
+/** How the closest existing ancestor of an output path that is no folder reads in a message. */
+const ANCESTOR_KIND: Record<string, string> = {
+  file: 'a file',
+  other: 'a device, pipe or socket',
+  missing: 'missing',
+};
+
 /**
  * Why `path` cannot be used as the output `kind` of `option`, or undefined when it can: it exists
  * as the right kind, or it is missing and can be created (its closest existing ancestor is a
@@ -83,7 +90,7 @@ export function outputPathProblem(
   const ancestor = existing ? abs : existingAncestor(abs);
   const ancestorKind = kindOf(ancestor);
   if (!existing && ancestorKind !== 'folder')
-    return `${option} ${path} cannot be created: ${ancestor} is a ${ancestorKind ?? 'missing'}${ancestorKind === 'other' ? ' (device, pipe or socket)' : ''}, not a folder; ${right}`;
+    return `${option} ${path} cannot be created: ${ancestor} is ${ANCESTOR_KIND[ancestorKind ?? 'missing']}, not a folder; ${right}`;
   const writable = existing === 'file' ? abs : ancestor;
   const why = existing === 'file' ? fileNotWritable(abs) : folderNotWritable(ancestor);
   if (why) return `${option} ${path} cannot be written (${writable}: ${why}): ${right}`;
