@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { SYSTEM_ENV } from '../lab/runtime/system-command.js';
+import { AMQP_PROBE_BODY } from './consumed.js';
 import type { Sample } from './measure.js';
 import {
   type DataProbe,
@@ -219,7 +220,7 @@ const send = () => targets.forEach((x, u) => {
   open(x, l)
     .then((ch) => new Promise((resolve, reject) => {
       const id = u + ':' + t;
-      ch.sendToQueue(x.queue.name, Buffer.from('fabric failover probe ' + t), { persistent: true, mandatory: true, messageId: id },
+      ch.sendToQueue(x.queue.name, Buffer.from(${JSON.stringify(AMQP_PROBE_BODY)} + t), { persistent: true, mandatory: true, messageId: id },
         (err) => (err ? reject(err) : returned.delete(id) ? reject(new Error('unroutable')) : resolve()));
     }))
     .then(() => finish(true), (err) => { finish(false, why(err)); drop(l); });

@@ -1,5 +1,6 @@
 /** A scenario's result, its summary per phase, and the verdict against its budget. */
 import type { Budget } from './budgets.js';
+import type { ConsumedCheck } from './consumed.js';
 import type { ControlEvent } from './events.js';
 import type { FailureKind, WindowMeasure } from './measure.js';
 import type { WhatifPrediction } from './prediction.js';
@@ -62,6 +63,11 @@ export interface ScenarioResult {
   converged: boolean;
   /** Time until every verify check passed again after the scenario, ms. */
   convergeMs: number;
+  /**
+   * Per AMQP probe whose queue has workers: what they wrote of the publishes it had confirmed,
+   * read once verify was green (src/failover/consumed.ts).
+   */
+  consumed?: ConsumedCheck[];
   problems: string[];
   verdict: 'pass' | 'fail';
   /** Why it failed. */
@@ -125,6 +131,11 @@ export function judge(r: ScenarioResult): void {
       reasons.push(`${phase} ${p.failedRequests} failed requests > ${b.maxFailedRequests}`);
     if (p.unrecovered.length) reasons.push(`${phase}: ${p.unrecovered.length} probe(s) never recovered`);
   }
+  for (const c of r.consumed ?? [])
+    if (c.lost)
+      reasons.push(
+        `${c.lost} of ${c.confirmed} publishes ${c.probe} had confirmed never reached a worker (${c.workers.join(', ')})`,
+      );
   if (!r.undone) reasons.push('the fault was not undone');
   if (!r.converged) reasons.push('verify not green after it');
   if (!r.injected) reasons.push('no fault was injected');

@@ -8,6 +8,7 @@
 import type { FrozenSite } from '../pipeline.js';
 import { waitConverged } from '../verify/converge.js';
 import { budgetText } from './budgets.js';
+import { awaitConsumed, consumersOf } from './consumed.js';
 import { type ControlEvent, EventWatcher, frrNeighbours } from './events.js';
 import { addProbeSources, type FaultContext, injectFault, removeProbeSources, undoEntry } from './faults.js';
 import { actualInterval, failureKinds, healthySince, measureWindow, type Sample } from './measure.js';
@@ -95,12 +96,14 @@ function intervalOf(p: ProbeRecorder): number {
   return actualInterval(p.samples(), p.probe.kind === 'ping' ? PING_INTERVAL_MS : HTTP_INTERVAL_MS);
 }
 
+/** A scenario measured, and the send times of each AMQP probe's confirmed publishes (`consumed.ts`). */
+interface Measured {
+  result: ScenarioResult;
+  confirmed: Map<string, number[]>;
+}
+
 /** Runs one scenario; the fault is undone whatever happens. */
-export async function runScenario(
-  s: Scenario,
-  ctx: RunContext,
-  options: RunOptions,
-): Promise<ScenarioResult> {
+export async function runScenario(s: Scenario, ctx: RunContext, options: RunOptions): Promise<Measured> {
   const holdMax = options.holdMaxMs ?? 15_000;
   const holdMin = options.holdMinMs ?? 2_000;
   const fallen = s.target.kind === 'device' ? s.target.fallen : [];
@@ -169,7 +172,12 @@ export async function runScenario(
     };
   });
   const events = watcher.events.map((e: ControlEvent) => ({ ...e, atMs: Math.round(e.at - injectedAt) }));
-  return {
+  const confirmed = new Map(
+    running
+      .filter((p) => p.probe.kind === 'data' && p.probe.protocol === 'rabbitmq')
+      .map((p) => [p.probe.id, p.samples().flatMap((x) => (x.ok && x.at < endedAt ? [x.at] : []))]),
+  );
+  const result: ScenarioResult = {
     id: s.id,
     target: targetName(s),
     group: groupName(s),
@@ -190,10 +198,14 @@ export async function runScenario(
     verdict: 'fail',
     reasons: [],
   };
+  return { result, confirmed };
 }
 
-/** Waits for verify to be green; fills in the scenario's convergence and verdict. */
-async function settle(result: ScenarioResult, ctx: RunContext, options: RunOptions): Promise<void> {
+/**
+ * Waits for verify to be green; then, once it is, for the workers of each AMQP probe's queue to
+ * have written every publish it confirmed; fills in the scenario's convergence and verdict.
+ */
+async function settle({ result, confirmed }: Measured, ctx: RunContext, options: RunOptions): Promise<void> {
   const started = Date.now();
   const down = interruption.requested
     ? ['interrupted']
@@ -202,7 +214,26 @@ async function settle(result: ScenarioResult, ctx: RunContext, options: RunOptio
   result.convergeMs = Date.now() - started;
   if (down.length)
     result.problems.push(`verify not green after the scenario: ${down.slice(0, 3).join('; ')}`);
+  if (result.converged) await checkConsumed(result, confirmed, ctx);
   judge(result);
+}
+
+/** The workers' side of each AMQP probe whose queue has workers (src/failover/consumed.ts). */
+async function checkConsumed(
+  result: ScenarioResult,
+  confirmed: ReadonlyMap<string, number[]>,
+  ctx: RunContext,
+): Promise<void> {
+  const injectedAt = Date.parse(result.injectedAt);
+  const nodeOf = ctx.nodeOf ?? ((d: string) => d);
+  for (const probe of ctx.probes) {
+    const sent = confirmed.get(probe.id);
+    const workers = probe.kind === 'data' ? consumersOf(ctx.site, probe) : [];
+    if (!sent?.length || !workers.length) continue;
+    const check = await awaitConsumed(ctx.lab, nodeOf, probe.id, workers, sent, injectedAt);
+    result.consumed = [...(result.consumed ?? []), check];
+    result.problems.push(...check.unread.map((u) => `worker's record not read: ${u}`));
+  }
 }
 
 export interface RunOutcome {
@@ -246,11 +277,16 @@ async function loop(
     say(
       `[${i + 1}/${scenarios.length}] ${s.id}: injecting (${s.budget.label}, budget ${budgetText(s.budget)})`,
     );
-    const r = await runScenario(s, ctx, options);
+    const measured = await runScenario(s, ctx, options);
+    const r = measured.result;
     say(
       `[${i + 1}/${scenarios.length}] ${s.id}: ${phaseLine(r.failover)} ; failback ${phaseLine(r.failback)} ; waiting for verify`,
     );
-    await settle(r, ctx, options);
+    await settle(measured, ctx, options);
+    for (const c of r.consumed ?? [])
+      say(
+        `[${i + 1}/${scenarios.length}] ${s.id}: ${c.workers.join(', ')} wrote ${c.consumed} of the ${c.confirmed} publishes ${c.probe} had confirmed${c.lost ? ` (${c.lost} lost)` : ''}`,
+      );
     say(
       `[${i + 1}/${scenarios.length}] ${s.id}: ${r.verdict.toUpperCase()}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}, verify green after ${(r.convergeMs / 1000).toFixed(1)} s`,
     );

@@ -15,7 +15,8 @@
  * verify is green again;
  * WHEN `fabric lab failover` crashes the `jobs` queue's leader (its beam.smp SIGKILLed by PID)
  * THEN its AMQP probe (a publisher with confirms through the VIP, src/failover/probes.ts) goes on
- * publishing within the data budget, and the node is started again and rejoins (verify green).
+ * publishing within the data budget, the node is started again and rejoins (verify green), and
+ * worker1 has written every publish the queue confirmed (src/failover/consumed.ts).
  *
  * One lab up: run it alone on the machine's lab lock:
  * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-mq.test.ts`.
@@ -168,8 +169,9 @@ describe('RabbitMQ and its worker in the data-mq lab', () => {
     const { report, stderr } = await crashMembers(lab, SITE, [member!]);
     const [s] = report.scenarios ?? [];
     expect(s?.id, stderr).toBe(`${member}/crash`);
+    const worker = s!.consumed?.[0];
     process.stderr.write(
-      `lab data-mq: lab failover ${s!.id} (the queue's leader): ${s!.verdict}, outage ${s!.failover.maxOutageMs} ms, ${writesFailed(s!)} publishes failed${s!.reasons.length ? ` (${s!.reasons.join('; ')})` : ''}\n`,
+      `lab data-mq: lab failover ${s!.id} (the queue's leader): ${s!.verdict}, outage ${s!.failover.maxOutageMs} ms, ${writesFailed(s!)} publishes failed${worker ? `, ${worker.workers.join(', ')} wrote ${worker.consumed} of ${worker.confirmed} confirmed` : ''}${s!.reasons.length ? ` (${s!.reasons.join('; ')})` : ''}\n`,
     );
     // one AMQP probe: the VIP's, through the HAProxy holding it
     expect(s!.probes.filter((p) => p.kind === 'data').map((p) => p.probe)).toEqual([
@@ -177,6 +179,11 @@ describe('RabbitMQ and its worker in the data-mq lab', () => {
     ]);
     expect(s!.converged, stderr).toBe(true);
     expect(s!.failover.maxOutageMs).toBeLessThanOrEqual(BUDGET_MS);
+    // the worker's side: every publish the queue confirmed was written by worker1 (none lost)
+    const [consumed] = s!.consumed ?? [];
+    expect(consumed, stderr).toMatchObject({ workers: ['worker1'], lost: 0, unread: [] });
+    expect(consumed!.confirmed, stderr).toBeGreaterThan(20);
+    expect(consumed!.consumed).toBe(consumed!.confirmed);
     expect(s!.reasons, stderr).toEqual([]);
   }, 300_000);
 });

@@ -2,6 +2,7 @@
  * `fabric lab failover --fault crash` of data service members in a fixture's lab, and what its
  * JSON report says of the data probes: shared by the data tier's lab tests (Redis, PostgreSQL).
  */
+import type { ConsumedCheck } from '../../src/failover/consumed.js';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import { runsProxy } from '../../src/model/runs.js';
 import type { SiteModel } from '../../src/model/types.js';
@@ -22,6 +23,8 @@ export interface DataFailoverScenario {
   injectedAt: string;
   failover: { maxOutageMs: number };
   probes: DataFailoverProbe[];
+  /** RabbitMQ: what the queue's workers wrote of the publishes the AMQP probe had confirmed. */
+  consumed?: ConsumedCheck[];
 }
 
 export interface DataFailoverReport {

@@ -10,8 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitionsPasswordSed } from '../../src/daemons/rabbitmq-server/index.js';
+import { compareConsumed, consumersOf } from '../../src/failover/consumed.js';
 import { annotateScenarios } from '../../src/failover/prediction.js';
 import { type DataProbe, deriveProbes, probeEnds } from '../../src/failover/probe-plan.js';
+import { judge, type ScenarioResult } from '../../src/failover/result.js';
 import { probesOf } from '../../src/failover/run.js';
 import { crashPlanOf, deriveScenarios } from '../../src/failover/scenarios.js';
 import { REPO } from '../support/cli.js';
@@ -140,6 +142,66 @@ describe('lab failover: RabbitMQ, a node lost and a publisher through the AMQP V
       encoding: 'utf8',
     });
     expect(sed.stdout.trim()).toMatch(/^lab-mq-auth-/);
+  });
+});
+
+describe('lab failover: the worker’s side of a RabbitMQ failover (consumed.ts)', () => {
+  const [dataMq] = renderExample(join(REPO, 'test', 'fixtures', 'data-mq', 'inventory'));
+  const mq = dataMq!.site;
+  const probe = deriveProbes(mq, { dataProbes: true }).find((p): p is DataProbe => p.kind === 'data')!;
+
+  it('GIVEN data-mq THEN the AMQP probe’s queue is consumed by worker1, which writes each message to its record', () => {
+    expect(consumersOf(mq, probe)).toEqual([
+      { device: 'worker1', output: '/var/lib/fabric/amqp-worker/jobs.log' },
+    ]);
+    // another queue, or a Redis probe: no workers
+    expect(consumersOf(mq, { ...probe, queue: { vhost: '/', name: 'other' } })).toEqual([]);
+    expect(consumersOf(mq, { ...probe, protocol: 'redis' })).toEqual([]);
+  });
+
+  it('GIVEN confirmed publishes and what the workers wrote THEN those written by none are lost, timed from the fault', () => {
+    const workers = consumersOf(mq, probe);
+    const check = compareConsumed(
+      probe.id,
+      workers,
+      [1000, 1050, 1100, 1150],
+      new Set([1000, 1100, 999]),
+      1040,
+    );
+    expect(check).toEqual({
+      probe: probe.id,
+      workers: ['worker1'],
+      confirmed: 4,
+      consumed: 2,
+      lost: 2,
+      lostAtMs: [10, 110],
+    });
+  });
+
+  it('GIVEN a scenario whose worker lost a confirmed publish THEN it fails, saying how many and where', () => {
+    const r = {
+      budget: { maxOutageMs: 5000, outageOf: 'every-probe' },
+      failover: { maxOutageMs: 0, maxLostMs: 0, failedRequests: 0, unrecovered: [] },
+      failback: { maxOutageMs: 0, maxLostMs: 0, failedRequests: 0, unrecovered: [] },
+      undone: true,
+      converged: true,
+      injected: 'mq3: kill -9 rabbitmq-server',
+      consumed: [
+        {
+          probe: 'amqp',
+          workers: ['worker1'],
+          confirmed: 40,
+          consumed: 39,
+          lost: 1,
+          lostAtMs: [5],
+          waitedMs: 30000,
+          unread: [],
+        },
+      ],
+    } as unknown as ScenarioResult;
+    judge(r);
+    expect(r.verdict).toBe('fail');
+    expect(r.reasons).toEqual(['1 of 40 publishes amqp had confirmed never reached a worker (worker1)']);
   });
 });
 
