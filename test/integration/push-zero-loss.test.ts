@@ -87,6 +87,24 @@ describe('fabric push --probe-lab', () => {
     // the lab came up on the rendered configs: the first push finds nothing (or only FRR's running config) to do
     const first = await push('--json');
     expect(first.code, first.stderr).toBe(0);
+    const firstReport = JSON.parse(first.stdout) as PushJson;
+    process.stderr.write(
+      `first push: ${
+        firstReport.devices
+          .filter((d) => d.status === 'applied')
+          .map((d) => `${d.device} (${d.changes.join(', ')})`)
+          .join('; ') || 'nothing applied'
+      }\n`,
+    );
+    // the probed push starts on a converged lab, as the premise says. In the clean-clone rehearsal
+    // of 2026-12-07 it did not: its baseline had 89 of 916 checks failing (BGP sessions Idle on
+    // leaf2a, hv1's routes missing) after `lab up --wait` had been green, on a loaded 2-vCPU
+    // machine, and its first wave measured that lab's recovery, not the push
+    const settled = await runFabric(
+      ['--inventory', inventory, 'verify', '--site', 'idc-a', '--lab', lab, '--timeout', '180'],
+      { cwd: dir },
+    );
+    expect(settled.code, settled.stdout).toBe(0);
 
     edit('idc-a.yaml', '  bfd: {', '  bgp: { keepalive: 2, hold: 6 }\n  bfd: {');
     // 0.2 -> 0.3 s: a change HAProxy must reload for. Not 2 s: that value holds any application
