@@ -34,7 +34,7 @@ export interface ConsumedCheck {
   lost: number;
   /** The first of them (at most 10), as their send times in ms after the fault. */
   lostAtMs: number[];
-  /** How long after the scenario the last confirmed one was written (or the wait gave up), ms. */
+  /** How long the check read the workers' records, from verify green until none was lost (or it gave up), ms. */
   waitedMs: number;
   /** Workers whose record could not be read. */
   unread: string[];
