@@ -22,7 +22,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUORUM_FILE_PREFIX } from '../../src/compile/anycast.js';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import type { AnycastModel } from '../../src/model/gslb.js';
-import type { Device, L4lbAnycastDevice } from '../../src/model/types.js';
+import type { Device, L4lbAnycastDevice, SiteModel } from '../../src/model/types.js';
+import { ObservationRound } from '../../src/observe/runner.js';
+import { type AnycastAnnounce, anycastAnnounce } from '../../src/verify/checks/anycast-announce.js';
+import { deriveContext } from '../../src/verify/checks/index.js';
+import type { CheckResult } from '../../src/verify/checks/spec.js';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
@@ -35,6 +39,7 @@ const children: ChildProcess[] = [];
 let dir: string;
 let ns: { l4: string; vr: string; rs: string };
 let lb1: DeepReadonly<L4lbAnycastDevice>;
+let site: DeepReadonly<SiteModel>;
 let vr1: DeepReadonly<Device>;
 let files: (device: string, file: string) => string;
 let anycast: DeepReadonly<AnycastModel>;
@@ -164,6 +169,30 @@ function checker(): { checkMs: number; up: number } {
 /** The quorum files in the test's folder instead of /run. */
 const here = (text: string) => text.replaceAll(QUORUM_FILE_PREFIX, join(dir, 'fabric-anycast.'));
 
+/**
+ * verify's `anycast-announce` check of lb1's IPv4 VIP, evaluated on the namespaces' real
+ * keepalived, quorum files and bgpd, with `down` failed in the model (vr2 always: the test runs
+ * vr1 only). The commands are verify's own, pointed at this test's FRR socket and quorum files.
+ */
+async function announceCheck(...down: string[]): Promise<CheckResult & { e: AnycastAnnounce }> {
+  const ctx = deriveContext(site, { devices: new Set(['vr2', ...down]), links: new Set() });
+  const e = anycastAnnounce.derive(ctx).find((x) => x.device === 'lb1');
+  if (!e) throw new Error('no anycast-announce expectation on lb1');
+  const round = new ObservationRound({
+    run: async (_device, command) => {
+      const r = sh(ns.l4, here(command).replaceAll('vtysh ', `vtysh --vty_socket ${frrL4} `));
+      return { code: r.code, stdout: r.out, stderr: '' };
+    },
+  });
+  return {
+    ...(await anycastAnnounce.evaluate(
+      { ...e, quorumFiles: e.quorumFiles.map((f) => ({ ...f, file: here(f.file) })) },
+      round,
+    )),
+    e,
+  };
+}
+
 /** keepalived's log (it logs to the console), for the failure messages. */
 const keepalivedLog = () =>
   existsSync(join(dir, 'keepalived.log')) ? readFileSync(join(dir, 'keepalived.log'), 'utf8') : '';
@@ -278,6 +307,7 @@ beforeAll(() => {
   ]);
   const [a] = renderExample(FIXTURE).filter((s) => s.site.name === 'aa-a');
   if (!a) throw new Error('no site aa-a in the active-active fixture');
+  site = a.site;
   files = (device, file) => {
     const f = a.rendered.files.find((x) => x.device === device && x.file === file);
     if (!f) throw new Error(`${device} has no rendered ${file}`);
@@ -316,7 +346,7 @@ afterAll(() => {
 });
 
 describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web2 in namespaces', () => {
-  it('THEN vr1 has the VIP from lb1 while lb1 is master with quorum', () => {
+  it('THEN vr1 has the VIP from lb1 while lb1 is master with quorum', async () => {
     // keepalived starts every quorum file as "none" (init_file 1): FAULT until the checks pass
     sleep(1);
     expect(vipOnLb1(), 'lb1 holds the VIP before any check passed').toBe(false);
@@ -334,9 +364,14 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
       ].join('\n');
     expect(ms, `vr1 never got the VIP /32 from lb1\n${ms === null ? why() : ''}`).not.toBeNull();
     expect(vipOnLb1()).toBe(true);
+    // verify's check reads the same: held, announced to vr1, quorum on both ports
+    const seen = await announceCheck();
+    console.log(`anycast-announce:lb1 (healthy): ${seen.ok ? 'pass' : 'FAIL'}: ${seen.detail}`);
+    expect(seen.ok, seen.detail).toBe(true);
+    expect(seen.detail).toMatch(new RegExp(`^holds ${vip}/32, announces it to vr1; quorum on every port`));
   }, 90_000);
 
-  it('WHEN every real server is killed THEN vr1 loses the VIP within the budget, and gets it back after repair', () => {
+  it('WHEN every real server is killed THEN vr1 loses the VIP within the budget, and gets it back after repair', async () => {
     expect(announced()).toBe(true);
     for (const pid of servers.values()) stopPid(pid, 'SIGKILL');
     // keepalived's checker would see them fail within l4CheckDetectionMs; the stand-in checks now
@@ -355,15 +390,28 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     ).not.toBeNull();
     expect(gone!).toBeLessThanOrEqual(anycast.budget);
     expect(vipOnLb1(), 'keepalived keeps the VIP without quorum').toBe(false);
+    // verify says why: no quorum (unexpected in the intact model; expected with web1, web2 down)
+    const unexpected = await announceCheck();
+    console.log(`anycast-announce:lb1 (real servers dead): ${unexpected.detail}`);
+    expect(unexpected).toMatchObject({ ok: false, code: 'quorum-lost' });
+    expect(unexpected.detail).toMatch(/^no quorum on 80 \(.*: 1\), 443 \(.*: 1\)/);
+    const expected = await announceCheck('web1', 'web2');
+    expect(expected.e.quorum).toBe(false);
+    expect(expected.ok, expected.detail).toBe(true);
+    expect(expected.detail).toMatch(/^withdrawn, as expected: no quorum on 80/);
     startServers();
     expect(checker().up).toBe(lb1.keepalived.virtualServers.length);
     const t1 = Date.now();
     const back = timeUntil(announced, 30_000, t1);
     console.log(`anycast announced again after quorum_up: ${back} ms`);
     expect(back).not.toBeNull();
+    // with web1 and web2 failed in the model, quorum on every port means a checker that missed it
+    const kept = await announceCheck('web1', 'web2');
+    expect(kept).toMatchObject({ ok: false, code: 'quorum-kept' });
+    expect((await announceCheck()).ok).toBe(true);
   }, 60_000);
 
-  it('WHEN every keepalived process is SIGKILLed THEN the VIP stays (the trap), and the drop-in’s ExecStopPost withdraws it within the budget', () => {
+  it('WHEN every keepalived process is SIGKILLed THEN the VIP stays (the trap), and the drop-in’s ExecStopPost withdraws it within the budget', async () => {
     expect(announced()).toBe(true);
     const pids = keepalivedPids();
     expect(pids.length).toBe(KEEPALIVED_PIDS.length);
@@ -382,6 +430,9 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     const gone = timeUntil(() => !announced(), 10_000, t0);
     report('withdrawn after ExecStopPost', gone, anycast.keepalivedDeadMs);
     expect(gone, 'still announced after the ExecStopPost lines ran').not.toBeNull();
+    // the quorum files say "none" again: verify names that, not a stale announcement
+    const reset = await announceCheck();
+    expect(reset, reset.detail).toMatchObject({ ok: false, code: 'quorum-lost' });
     expect(gone!).toBeLessThanOrEqual(anycast.budget);
     // repair: keepalived again (systemd's Restart=always)
     const t1 = Date.now();

@@ -10,6 +10,7 @@ import type { SiteModel } from '../../model/types.js';
 import { type Down, failedDevices, isIntact, NOTHING_DOWN } from '../down.js';
 import { type RoutingExpectation, simulateRouting } from '../routing.js';
 import type { SharedInternet } from '../shared-internet.js';
+import { anycastAnnounce } from './anycast-announce.js';
 import { bfdPeer } from './bfd-peer.js';
 import { bgpFiltered } from './bgp-filtered.js';
 import { bgpIdentity } from './bgp-identity.js';
@@ -46,6 +47,7 @@ const KINDS = [
   loopbacksReachable,
   vxlanTunnels,
   vrrpMaster,
+  anycastAnnounce,
   haproxyBackends,
   dataBackends,
   sentinelView,

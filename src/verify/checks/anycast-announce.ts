@@ -1,0 +1,193 @@
+/**
+ * Which L4 member announces an anycast VIP, and why (issue 11: "which site announces which VIP
+ * and why"; docs/active-active.md "verify and drift of the announcements"). On each L4 member
+ * that announces a VIP, three things must agree: the quorum files keepalived's checker writes
+ * (`0` quorum, `1` none), whether keepalived holds the VIP (its /32 on the segment's interface),
+ * and what bgpd sends each of the tenant's vRouters. The member announces exactly while it holds
+ * the VIP, and holds it only with quorum; a member that announces a VIP it does not hold is the
+ * anycast trap (traffic drawn to a site that drops it), one that holds the VIP without quorum
+ * means keepalived no longer tracks its quorum files. The quorum the model expects follows what
+ * is down: a virtual server keeps quorum while the healthy real servers' weights reach its
+ * `quorum`, a real server (an HAProxy member) being healthy while it is up and one of its
+ * application servers is (its `/fabric-health` fails only when none is).
+ */
+import type { DeepReadonly } from '../../model/freeze.js';
+import type { Device, L4lbAnycastDevice } from '../../model/types.js';
+import { interfaceAddresses, LINUX } from '../../observe/linux.js';
+import { FILED_UNDER, runsProxy } from './model.js';
+import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass, readJson } from './spec.js';
+
+type Dev = DeepReadonly<Device>;
+
+export interface AnycastAnnounce extends ExpectationBase {
+  kind: 'anycast-announce';
+  /** The VIP as announced, `203.0.113.10/32`, and its address. */
+  prefix: string;
+  address: string;
+  /** The interface keepalived holds it on. */
+  dev: string;
+  vrrpInstance: string;
+  /** The quorum files the instance tracks, with the port of the virtual server that writes each. */
+  quorumFiles: { port: number; file: string }[];
+  /** The vRouters that are up, by their address on the VIP's segment (the BGP neighbor). */
+  peers: { device: string; address: string }[];
+  /**
+   * Whether the model expects quorum: false when, with what is down, some virtual server of the
+   * VIP lacks healthy real servers (the member must then neither hold nor announce it).
+   */
+  quorum: boolean;
+  /** When `quorum` is false: the ports without it, for the title. */
+  withoutQuorum: number[];
+}
+
+/** Prints each quorum file as `<path> <value>` (`missing` when there is none). */
+export function quorumCommand(files: readonly { file: string }[]): string {
+  return `for f in ${files.map((f) => f.file).join(' ')}; do printf '%s ' "$f"; cat "$f" 2>/dev/null || echo missing; done`;
+}
+
+export function advertisedCommand(peer: string): string {
+  return `vtysh -c 'show bgp ipv4 unicast neighbors ${peer} advertised-routes json'`;
+}
+
+/** Each file's first word (`0`, `1`, `missing`), by path; files the output does not name are absent. */
+export function parseQuorumFiles(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const [path, value] = line.trim().split(/\s+/);
+    if (path && value !== undefined) out.set(path, value);
+  }
+  return out;
+}
+
+/** Whether an HAProxy member answers its `/fabric-health`: up, and one of its servers up. */
+function realServerHealthy(ctx: DeriveContext, device: string): boolean {
+  if (ctx.isDown(device)) return false;
+  const d = ctx.byName.get(device);
+  const health = d && runsProxy(d) ? d.haproxy.health : null;
+  if (!health || health.servers.length === 0) return true;
+  return health.servers.some((s) => !ctx.isDown(s.server));
+}
+
+function derive(ctx: DeriveContext): AnycastAnnounce[] {
+  return ctx.site.devices.flatMap((device: Dev) => {
+    if (!('anycast' in device) || !device.anycast || ctx.isDown(device.name)) return [];
+    const d = device as DeepReadonly<L4lbAnycastDevice>;
+    const peers = d.anycast.peers
+      .filter((p) => !ctx.isDown(p.device))
+      .map((p) => ({ device: p.device, address: p.address }));
+    return d.anycast.announcements.flatMap((a) => {
+      // IPv6 VIPs are held under quorum but not announced yet (the sessions are IPv4)
+      if (!a.announced) return [];
+      const inst = d.keepalived.vrrpInstances.find((i) => i.name === a.vrrpInstance);
+      const vip = inst?.virtualIpaddress[0];
+      if (!inst || !vip) return [];
+      const servers = d.keepalived.virtualServers.filter((vs) => vs.address === vip.address && vs.quorum);
+      const quorumFiles = servers.map((vs) => ({
+        port: vs.port,
+        file:
+          d.keepalived.vrrpTrackFiles?.find((f) => f.name === `${a.vrrpInstance}_${vs.port}_quorum`)?.file ??
+          '',
+      }));
+      const withoutQuorum = servers
+        .filter((vs) => {
+          const healthy = vs.realServers.filter((r) => realServerHealthy(ctx, r.device));
+          return healthy.reduce((sum, r) => sum + r.weight, 0) < (vs.quorum?.count ?? 1);
+        })
+        .map((vs) => vs.port);
+      const quorum = withoutQuorum.length === 0;
+      const to = peers.map((p) => p.device).join(', ') || 'no vRouter';
+      return [
+        {
+          kind: 'anycast-announce' as const,
+          id: `anycast-announce:${d.name}:${a.prefix}`,
+          device: d.name,
+          title: quorum
+            ? `${d.name} announces ${a.prefix} (${a.service}) to ${to} exactly while it holds the VIP, which it may with quorum on ${servers.map((s) => s.port).join(', ')}`
+            : `${d.name} neither holds nor announces ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`,
+          prefix: a.prefix,
+          address: vip.address,
+          dev: vip.dev,
+          vrrpInstance: a.vrrpInstance,
+          quorumFiles: quorumFiles.filter((f) => f.file),
+          peers,
+          quorum,
+          withoutQuorum,
+        },
+      ];
+    });
+  });
+}
+
+export const anycastAnnounce: CheckSpec<AnycastAnnounce> = {
+  kind: 'anycast-announce',
+  describes:
+    'an anycast VIP announced by the L4 member that holds it, held only with quorum (the quorum files, the VIP, what bgpd sends)',
+  // a push's keepalived restart resets the quorum files until the checks run again (stopPost):
+  // a gate would read that as a fault; verify and drift judge the settled state
+  runs: { verify: true, gates: false, drift: true },
+  stage: 6,
+  derive,
+  async evaluate(e, round) {
+    const files = parseQuorumFiles((await round.read(e.device, quorumCommand(e.quorumFiles))).stdout);
+    const lost = e.quorumFiles.filter((f) => files.get(f.file) !== '0');
+    const lostText = lost.map((f) => `${f.port} (${f.file}: ${files.get(f.file) ?? 'unread'})`).join(', ');
+    const addrs = await readJson(round, e.device, LINUX.addresses(e.dev), 'ip addr');
+    if ('error' in addrs) return fail(addrs.error);
+    const held = interfaceAddresses(addrs.value).includes(`${e.address}/32`);
+    const sentTo: string[] = [];
+    const notSentTo: string[] = [];
+    for (const p of e.peers) {
+      const r = await readJson<{ advertisedRoutes?: Record<string, unknown> }>(
+        round,
+        e.device,
+        advertisedCommand(p.address),
+        `advertised routes to ${p.address}`,
+      );
+      if ('error' in r) return fail(r.error);
+      (e.prefix in (r.value?.advertisedRoutes ?? {}) ? sentTo : notSentTo).push(p.device);
+    }
+    const quorumText = lost.length ? `no quorum on ${lostText}` : 'quorum on every port';
+    if (!held && sentTo.length)
+      return fail(
+        `announces ${e.prefix} to ${sentTo.join(', ')} without holding it on ${e.dev} (${quorumText}): traffic drawn to this site is dropped`,
+        'stale',
+      );
+    if (held && lost.length)
+      return fail(
+        `holds ${e.prefix} with ${quorumText}: keepalived should have faulted ${e.vrrpInstance} (track_file)`,
+        'held-without-quorum',
+      );
+    if (held && notSentTo.length)
+      return fail(
+        `holds ${e.prefix} but does not announce it to ${notSentTo.join(', ')}${sentTo.length ? ` (sent to ${sentTo.join(', ')})` : ''}: this site's share of the VIP is lost`,
+        'not-announced',
+      );
+    if (lost.length && e.quorum)
+      return fail(
+        `${quorumText}: ${e.prefix} withdrawn here although its real servers should be healthy (keepalived's checks fail, or its checker has not run)`,
+        'quorum-lost',
+      );
+    if (!lost.length && !e.quorum)
+      return fail(
+        `quorum files say quorum on ${e.withoutQuorum.join(', ')}, expected none with what is down: keepalived's checker has not seen the failure`,
+        'quorum-kept',
+      );
+    if (held)
+      return pass(`holds ${e.prefix}, announces it to ${sentTo.join(', ') || 'no vRouter'}; ${quorumText}`);
+    return pass(
+      lost.length
+        ? `withdrawn, as expected: ${quorumText}`
+        : `neither holds nor announces ${e.prefix} (the other member is master); ${quorumText}, ready to take over`,
+    );
+  },
+  reads: (e) => [
+    { device: e.device, command: quorumCommand(e.quorumFiles) },
+    { device: e.device, command: LINUX.addresses(e.dev) },
+    ...e.peers.map((p) => ({ device: e.device, command: advertisedCommand(p.address) })),
+  ],
+  about: (e) => [e.device, ...e.peers.map((p) => p.device)],
+  siteWide: false,
+  filed: (e) => ({ daemon: FILED_UNDER.vrrp, section: `vrrp_instance ${e.vrrpInstance}` }),
+  // announcing what it cannot serve blackholes traffic; a share lost is served by the other site
+  severity: (code) => (code === 'stale' || code === 'held-without-quorum' ? 'critical' : 'major'),
+};
