@@ -8,13 +8,12 @@ import { nameList, once } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
 import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
-import { compiledLabSites } from '../cli/lab-sites.js';
+import { compiledLabSites, siteInLab } from '../cli/lab-sites.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
 import { runningLabs } from '../cli/site-choice.js';
 import { driversOf } from '../daemons/index.js';
-import { DEFAULT_STATE_ROOT, LabError, labExec, labNodes, labStatus, stateDirOf } from '../lab/index.js';
+import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
-import { nodeOfDevice, sitesOfLab } from '../topology/lab-nodes.js';
 import { waitConverged } from '../verify/converge.js';
 import { sharedInternet } from '../verify/shared-internet.js';
 import { type DataPlan, dataPlans } from '../whatif/data-services.js';
@@ -135,21 +134,17 @@ async function runContext(
   journal: FaultJournal,
   inventory: string,
 ): Promise<RunContext> {
-  const status = await labStatus(lab);
+  const { status, nodeOf, netnsOf, siteNames } = await siteInLab(lab, site.name);
   if (status.state !== 'running')
     throw new LabError(2, [
       `lab failover: lab ${lab} is ${status.state}, not running: \`fabric lab status --name ${lab}\``,
     ]);
-  const netns = new Map(status.nodes.filter((n) => n.netns).map((n) => [n.name, n.netns]));
-  // a lab of several sites runs the site's devices on nodes of other names (src/topology/lab-nodes.ts)
-  const labelled = await labNodes(lab);
-  const nodeOf = (device: string) => nodeOfDevice(labelled, site.name, device);
   const peers = new Map(
     site.devices.flatMap((d) => d.interfaces.map((i) => [`${d.name}\0${i.name}`, i.peer] as const)),
   );
   const interfaces = new Map(site.devices.map((d) => [d.name, dataInterfaces(d).map((i) => i.name)]));
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const labSites = compiledLabSites('lab failover', site, sitesOfLab(labelled), inventory, lab);
+  const labSites = compiledLabSites('lab failover', site, siteNames, inventory, lab);
   const probes = deriveProbes(site, { dataProbes: true, sharedInternet: sharedInternet(labSites) });
   return {
     lab,
@@ -159,7 +154,7 @@ async function runContext(
     labSites,
     probes,
     passwords: await dataPasswords(site, lab, probes, nodeOf),
-    netnsOf: (d) => netns.get(nodeOf(d)),
+    netnsOf,
     nodeOf,
     interfacesOf: (d) => interfaces.get(d) ?? [],
     peerOf: (d, ifname) => peers.get(`${d}\0${ifname}`),

@@ -10,14 +10,13 @@ import { FaultJournal } from '../../failover/journal.js';
 import { healthySince } from '../../failover/measure.js';
 import { deriveProbes, HTTP_INTERVAL_MS, PING_INTERVAL_MS } from '../../failover/probe-plan.js';
 import { type ProbeSet, startProbes } from '../../failover/probes.js';
-import { DEFAULT_STATE_ROOT, LabError, labNodes, labStatus, stateDirOf } from '../../lab/index.js';
+import { DEFAULT_STATE_ROOT, LabError, stateDirOf } from '../../lab/index.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { type PushProbeRun, trafficBudget } from '../../push/traffic.js';
-import { nodeOfDevice, sitesOfLab } from '../../topology/lab-nodes.js';
 import { sleep } from '../../util/concurrency.js';
 import { sharedInternet } from '../../verify/shared-internet.js';
 import { CliError } from '../exit.js';
-import { compiledLabSites } from '../lab-sites.js';
+import { compiledLabSites, type SiteInLab, siteInLab } from '../lab-sites.js';
 
 /** How long the probes must all answer before the push starts, and how long to wait for that. */
 const QUIET_MS = 1000;
@@ -41,9 +40,9 @@ interface ProbedLab {
 }
 
 async function probedLab(site: FrozenSite, lab: string, inventory: string): Promise<ProbedLab> {
-  let status: Awaited<ReturnType<typeof labStatus>>;
+  let view: SiteInLab;
   try {
-    status = await labStatus(lab);
+    view = await siteInLab(lab, site.name, { runningOnly: true });
   } catch (e) {
     if (e instanceof LabError)
       throw new CliError(
@@ -51,19 +50,18 @@ async function probedLab(site: FrozenSite, lab: string, inventory: string): Prom
       );
     throw e;
   }
+  const { status, netnsOf } = view;
   if (status.state !== 'running' && status.state !== 'degraded')
     throw new CliError(
       `push: --probe-lab ${lab}: the lab is ${status.state}, not running (\`fabric lab status --name ${lab}\`)`,
     );
-  const netns = new Map(status.nodes.filter((n) => n.netns && n.running).map((n) => [n.name, n.netns]));
-  // a lab of several sites runs the site's devices on nodes named `<site>-<device>` (src/topology/lab-nodes.ts)
-  const labelled = await labNodes(lab);
-  const netnsOf = (device: string) => netns.get(nodeOfDevice(labelled, site.name, device));
-  if (!site.devices.some((d) => netnsOf(d.name)))
+  if (!site.devices.some((d) => netnsOf(d.name))) {
+    const running = status.nodes.filter((n) => n.netns && n.running).map((n) => n.name);
     throw new CliError(
-      `push: --probe-lab ${lab}: the lab runs none of ${site.name}'s devices (it runs ${[...netns.keys()].slice(0, 5).join(', ')}…)`,
+      `push: --probe-lab ${lab}: the lab runs none of ${site.name}'s devices (it runs ${running.slice(0, 5).join(', ')}…)`,
     );
-  return { netnsOf, sites: compiledLabSites('push', site, sitesOfLab(labelled), inventory, lab) };
+  }
+  return { netnsOf, sites: compiledLabSites('push', site, view.siteNames, inventory, lab) };
 }
 
 /** Waits (up to WAIT_FOR_QUIET_MS) until every probe answered for QUIET_MS; returns those that did not. */
