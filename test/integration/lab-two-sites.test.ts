@@ -179,6 +179,13 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
         'conditional-advertisement:vr1:eth1',
         'conditional-advertisement:vr2:eth1',
       ]);
+      // per anycast VIP, one L4 member holds and announces it (the master), the other is ready
+      const announce = json.results.filter((x) => x.id.startsWith('anycast-announce:'));
+      const holders = announce.filter((x) => x.seen.startsWith('holds '));
+      expect(announce.length, site).toBeGreaterThanOrEqual(2);
+      expect(holders.length * 2, `${site}: ${announce.map((x) => `${x.id}: ${x.seen}`).join('; ')}`).toBe(
+        announce.length,
+      );
     }
   }, 400_000);
 
