@@ -16,6 +16,8 @@ export interface SiteInLab {
   nodeOf(device: string): string;
   /** That node's namespace: undefined without one, or (`runningOnly`) while the node is not running. */
   netnsOf(device: string): string | undefined;
+  /** A node's namespace by the node's name (a shared node: `client`, a merged upstream). */
+  netnsOfNode(node: string): string | undefined;
   /** The sites the lab's nodes are labelled with (none in a lab exported before the labels). */
   siteNames: string[];
 }
@@ -33,7 +35,13 @@ export async function siteInLab(
   // a lab of several sites runs the site's devices on nodes of other names (src/topology/lab-nodes.ts)
   const labelled = await labNodes(lab);
   const nodeOf = (device: string) => nodeOfDevice(labelled, site, device);
-  return { status, nodeOf, netnsOf: (d) => netns.get(nodeOf(d)), siteNames: sitesOfLab(labelled) };
+  return {
+    status,
+    nodeOf,
+    netnsOf: (d) => netns.get(nodeOf(d)),
+    netnsOfNode: (node) => netns.get(node),
+    siteNames: sitesOfLab(labelled),
+  };
 }
 
 /**

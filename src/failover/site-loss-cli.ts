@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { nameList } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
 import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
-import { DEFAULT_STATE_ROOT, labNodes, labStatus, stateDirOf } from '../lab/index.js';
+import { siteInLab } from '../cli/lab-sites.js';
+import { DEFAULT_STATE_ROOT, stateDirOf } from '../lab/index.js';
 import { NODE_FILES } from '../lab/runtime/node-files.js';
-import { nodeOfDevice, sitesOfLab } from '../topology/lab-nodes.js';
 import { waitConverged } from '../verify/converge.js';
 import { restoreAll } from './faults.js';
 import { FaultJournal } from './journal.js';
@@ -57,8 +57,8 @@ export async function siteLossCommand(flags: SiteLossFlags): Promise<number> {
   if (!flags.site) throw new CliError('lab failover --site-loss: name the site to lose (--site)');
   const lab = flags.name;
   if (!lab) throw new CliError('lab failover --site-loss: name the lab of several sites (--name)');
-  const labelled = await labNodes(lab);
-  const names = sitesOfLab(labelled);
+  const view = await siteInLab(lab, flags.site);
+  const names = view.siteNames;
   if (names.length < 2 || !names.includes(flags.site))
     throw new CliError(
       `lab failover --site-loss: lab ${lab} runs ${names.length ? `site ${names.join(', ')}` : 'no labelled site'}; a site's loss needs the lab of it and the sites that share its services (\`fabric lab up --site ${flags.site} --site <other>\`)`,
@@ -77,8 +77,6 @@ export async function siteLossCommand(flags: SiteLossFlags): Promise<number> {
     );
     return 0;
   }
-  const status = await labStatus(lab);
-  const netns = new Map(status.nodes.filter((n) => n.netns).map((n) => [n.name, n.netns]));
   const journal = new FaultJournal(stateDirOf(DEFAULT_STATE_ROOT, lab));
   const sites = model.sites;
   const converged = async () => {
@@ -108,8 +106,8 @@ export async function siteLossCommand(flags: SiteLossFlags): Promise<number> {
           lab,
           run,
           journal,
-          netnsOfDevice: (device) => netns.get(nodeOfDevice(labelled, flags.site!, device)),
-          netnsOfNode: (node) => netns.get(node),
+          netnsOfDevice: view.netnsOf,
+          netnsOfNode: view.netnsOfNode,
           scratch: tmpdir(),
           clientScript: NODE_FILES.gslbClient,
           progress: err,
