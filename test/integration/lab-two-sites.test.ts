@@ -64,6 +64,32 @@ const lab = labFromFixture(FIXTURE, 'aa', {
 });
 
 /** One site-level scenario through `fabric lab failover --site-loss`, its JSON result. */
+/** Every BFD session of the lab that went down since it came up, `node peer: N down`, for a failure's message. */
+async function bfdDownEvents(): Promise<string> {
+  const status = await runFabric(['lab', 'status', '--name', lab.name, '--json'], { cwd: lab.dir });
+  const nodes = (JSON.parse(status.stdout || '{}') as { nodes?: { name: string }[] }).nodes ?? [];
+  const downs: string[] = [];
+  for (const { name } of nodes) {
+    const r = await runFabric(
+      ['lab', 'exec', '--name', lab.name, name, '--', 'vtysh', '-c', 'show bfd peers counters json'],
+      { cwd: lab.dir },
+    );
+    if (r.code !== 0) continue;
+    try {
+      for (const p of JSON.parse(r.stdout) as Record<string, unknown>[]) {
+        // FRR 8.4 says `session-down-event`; any spelling of it is read
+        const key = Object.keys(p).find((k) => k.startsWith('session-down'));
+        const n = key ? Number(p[key]) : 0;
+        if (n > 0)
+          downs.push(`${name} ${String(p.peer ?? '')}${p.interface ? `%${p.interface}` : ''}: ${n} down`);
+      }
+    } catch {
+      // a node without bfdd
+    }
+  }
+  return `BFD sessions that went down: ${downs.join(', ') || 'none'}`;
+}
+
 async function siteLoss(part: string): Promise<SiteLossResult & { code: number }> {
   const r = await runFabric(
     [
@@ -273,6 +299,7 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
       result: string;
       message: string;
       devices: { device: string; status: string }[];
+      waves: { index: number; traffic?: { probes: unknown[] } }[];
       probes?: {
         lab: string;
         pings: number;
@@ -291,7 +318,16 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
     expect(probes.notAnswering, 'every probe answered before the push').toEqual([]);
     expect(probes.pings).toBeGreaterThan(4);
     expect(probes.requests).toBeGreaterThanOrEqual(2);
-    expect(probes.reasons, r.stderr).toEqual([]);
+    // on a failure: which probes failed in which wave, how and when (ms after the wave started),
+    // and the BFD sessions that went down in the lab (a flap moves routes under the probes)
+    const why = probes.reasons.length
+      ? [
+          r.stderr,
+          ...report.waves.map((w) => `wave ${w.index}: ${JSON.stringify(w.traffic?.probes ?? [])}`),
+          await bfdDownEvents(),
+        ].join('\n')
+      : '';
+    expect(probes.reasons, why).toEqual([]);
     expect(probes.ok).toBe(true);
     expect(r.code).toBe(0);
   }, 300_000);
