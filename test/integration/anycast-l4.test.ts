@@ -175,8 +175,16 @@ const here = (text: string) => text.replaceAll(QUORUM_FILE_PREFIX, join(dir, 'fa
  * vr1 only). The commands are verify's own, pointed at this test's FRR socket and quorum files.
  */
 async function announceCheck(...down: string[]): Promise<CheckResult & { e: AnycastAnnounce }> {
+  return familyCheck('ipv4', ...down);
+}
+
+/** The same check of lb1's VIP of one family (IPv6: held under quorum, not announced). */
+async function familyCheck(
+  family: 'ipv4' | 'ipv6',
+  ...down: string[]
+): Promise<CheckResult & { e: AnycastAnnounce }> {
   const ctx = deriveContext(site, { devices: new Set(['vr2', ...down]), links: new Set() });
-  const e = anycastAnnounce.derive(ctx).find((x) => x.device === 'lb1');
+  const e = anycastAnnounce.derive(ctx).find((x) => x.device === 'lb1' && (x.family ?? 'ipv4') === family);
   if (!e) throw new Error('no anycast-announce expectation on lb1');
   const round = new ObservationRound({
     run: async (_device, command) => {
@@ -369,6 +377,10 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     console.log(`anycast-announce:lb1 (healthy): ${seen.ok ? 'pass' : 'FAIL'}: ${seen.detail}`);
     expect(seen.ok, seen.detail).toBe(true);
     expect(seen.detail).toMatch(new RegExp(`^holds ${vip}/32, announces it to vr1; quorum on every port`));
+    // and lb1's IPv6 VIP, held as a /128 under the same quorum (VRRPv3: its own election)
+    const v6 = await familyCheck('ipv6');
+    console.log(`anycast-announce:ipv6:lb1 (healthy): ${v6.ok ? 'pass' : 'FAIL'}: ${v6.detail}`);
+    expect(v6.ok, v6.detail).toBe(true);
   }, 90_000);
 
   it('WHEN every real server is killed THEN vr1 loses the VIP within the budget, and gets it back after repair', async () => {
@@ -399,6 +411,8 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     expect(expected.e.quorum).toBe(false);
     expect(expected.ok, expected.detail).toBe(true);
     expect(expected.detail).toMatch(/^withdrawn, as expected: no quorum on 80/);
+    const v6lost = await familyCheck('ipv6');
+    expect(v6lost, v6lost.detail).toMatchObject({ ok: false, code: 'quorum-lost' });
     startServers();
     expect(checker().up).toBe(lb1.keepalived.virtualServers.length);
     const t1 = Date.now();

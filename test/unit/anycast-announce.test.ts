@@ -44,8 +44,10 @@ async function judge(e: AnycastAnnounce, seen: Seen) {
           stderr: '',
         };
       if (command.startsWith('ip -j addr show dev')) {
+        const v6 = e.family === 'ipv6';
         const addr = [{ family: 'inet', local: '203.0.113.11', prefixlen: 27 }];
-        if (seen.held) addr.push({ family: 'inet', local: e.address, prefixlen: 32 });
+        if (seen.held)
+          addr.push({ family: v6 ? 'inet6' : 'inet', local: e.address, prefixlen: v6 ? 128 : 32 });
         return { code: 0, stdout: JSON.stringify([{ ifname: e.dev, addr_info: addr }]), stderr: '' };
       }
       const peer = e.peers.find((p) => command.includes(`neighbors ${p.address} advertised-routes`));
@@ -64,11 +66,13 @@ async function judge(e: AnycastAnnounce, seen: Seen) {
 }
 
 describe('anycast-announce: derived from the model', () => {
-  it('THEN each L4 member of aa-a has one, for its IPv4 VIP, with both vRouters and both quorum files', () => {
+  it('THEN each L4 member of aa-a has one per VIP, the IPv4 one with both vRouters and both quorum files', () => {
     const all = expectations();
     expect(all.map((e) => e.id)).toEqual([
       'anycast-announce:lb1:203.0.113.10/32',
+      'anycast-announce:ipv6:lb1:2001:db8:100:10::10/128',
       'anycast-announce:lb2:203.0.113.10/32',
+      'anycast-announce:ipv6:lb2:2001:db8:100:10::10/128',
     ]);
     const lb1 = all[0]!;
     expect(lb1).toMatchObject({
@@ -91,6 +95,18 @@ describe('anycast-announce: derived from the model', () => {
     expect(deriveChecks(aaA, { tool: 'gates' }).some((e) => e.kind === 'anycast-announce')).toBe(false);
   });
 
+  it('THEN the IPv6 VIP is checked for its quorum and the VIP alone: no vRouter (it is not announced)', () => {
+    const v6 = expectations().find((e) => e.family === 'ipv6' && e.device === 'lb1')!;
+    expect(v6).toMatchObject({ address: '2001:db8:100:10::10', vrrpInstance: 'shop_vip_www_v6', peers: [] });
+    expect(v6.quorumFiles.map((f) => f.file)).toEqual([
+      `${QUORUM_FILE_PREFIX}shop_vip_www_v6_80_quorum`,
+      `${QUORUM_FILE_PREFIX}shop_vip_www_v6_443_quorum`,
+    ]);
+    expect(v6.title).toBe(
+      'lb1 holds 2001:db8:100:10::10/128 (www) only with quorum on 80, 443 (not announced: the sessions are IPv4)',
+    );
+  });
+
   it('WHEN both HAProxy members (the real servers) are down THEN quorum is expected lost on every port', () => {
     const [lb1] = expectations('web1', 'web2');
     expect(lb1).toMatchObject({ quorum: false, withoutQuorum: [80, 443] });
@@ -98,7 +114,7 @@ describe('anycast-announce: derived from the model', () => {
   });
 
   it('WHEN one HAProxy member is down THEN the other keeps quorum (1 of weight 1 needed)', () => {
-    expect(expectations('web1').map((e) => e.quorum)).toEqual([true, true]);
+    expect(expectations('web1').map((e) => e.quorum)).toEqual([true, true, true, true]);
   });
 
   it('WHEN every application server behind HAProxy is down THEN /fabric-health fails, so quorum is lost', () => {
@@ -110,7 +126,7 @@ describe('anycast-announce: derived from the model', () => {
 
   it('WHEN a vRouter or the member itself is down THEN the peer leaves the list, or the check goes', () => {
     expect(expectations('vr2')[0]!.peers.map((p) => p.device)).toEqual(['vr1']);
-    expect(expectations('lb1').map((e) => e.device)).toEqual(['lb2']);
+    expect(expectations('lb1').map((e) => e.device)).toEqual(['lb2', 'lb2']);
   });
 });
 
@@ -159,6 +175,20 @@ describe('anycast-announce: the verdict', () => {
     // a checker that kept quorum with the real servers gone
     const kept = await judge(degraded, { files: { 80: '0', 443: '0' }, held: true, sentTo: both });
     expect(kept).toMatchObject({ ok: false, code: 'quorum-kept' });
+  });
+
+  it('THEN an IPv6 VIP passes held with quorum or not held, and fails held without quorum', async () => {
+    const v6 = expectations().find((e) => e.family === 'ipv6' && e.device === 'lb1')!;
+    expect(await judge(v6, { files: { 80: '0', 443: '0' }, held: true, sentTo: [] })).toEqual({
+      ok: true,
+      detail: 'holds 2001:db8:100:10::10/128, announced to no vRouter (IPv6); quorum on every port',
+    });
+    expect((await judge(v6, { files: { 80: '0', 443: '0' }, held: false, sentTo: [] })).ok).toBe(true);
+    const r = await judge(v6, { files: { 80: '1', 443: '0' }, held: true, sentTo: [] });
+    expect(r).toMatchObject({ ok: false, code: 'held-without-quorum' });
+    expect((await judge(v6, { files: { 80: '1', 443: '0' }, held: false, sentTo: [] })).code).toBe(
+      'quorum-lost',
+    );
   });
 
   it('THEN the quorum files are read as `<path> <value>` lines', () => {

@@ -9,11 +9,13 @@
  * means keepalived no longer tracks its quorum files. The quorum the model expects follows what
  * is down: a virtual server keeps quorum while the healthy real servers' weights reach its
  * `quorum`, a real server (an HAProxy member) being healthy while it is up and one of its
- * application servers is (its `/fabric-health` fails only when none is).
+ * application servers is (its `/fabric-health` fails only when none is). An IPv6 VIP, held as a
+ * /128 under the same quorum but not announced yet, is checked for its quorum and the VIP alone.
  */
 import type { DeepReadonly } from '../../model/freeze.js';
 import type { Device, L4lbAnycastDevice } from '../../model/types.js';
 import { interfaceAddresses, LINUX } from '../../observe/linux.js';
+import { familyField, familyId, familyOf } from './family.js';
 import { FILED_UNDER, runsProxy } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass, readJson } from './spec.js';
 
@@ -29,7 +31,11 @@ export interface AnycastAnnounce extends ExpectationBase {
   vrrpInstance: string;
   /** The quorum files the instance tracks, with the port of the virtual server that writes each. */
   quorumFiles: { port: number; file: string }[];
-  /** The vRouters that are up, by their address on the VIP's segment (the BGP neighbor). */
+  /**
+   * The vRouters that are up, by their address on the VIP's segment (the BGP neighbor); none for
+   * an IPv6 VIP, which keepalived holds as a /128 under the same quorum but FRR does not announce
+   * yet (the sessions are IPv4): its check is the quorum and the VIP alone.
+   */
   peers: { device: string; address: string }[];
   /**
    * Whether the model expects quorum: false when, with what is down, some virtual server of the
@@ -76,8 +82,6 @@ function derive(ctx: DeriveContext): AnycastAnnounce[] {
       .filter((p) => !ctx.isDown(p.device))
       .map((p) => ({ device: p.device, address: p.address }));
     return d.anycast.announcements.flatMap((a) => {
-      // IPv6 VIPs are held under quorum but not announced yet (the sessions are IPv4)
-      if (!a.announced) return [];
       const inst = d.keepalived.vrrpInstances.find((i) => i.name === a.vrrpInstance);
       const vip = inst?.virtualIpaddress[0];
       if (!inst || !vip) return [];
@@ -96,22 +100,28 @@ function derive(ctx: DeriveContext): AnycastAnnounce[] {
         .map((vs) => vs.port);
       const quorum = withoutQuorum.length === 0;
       const to = peers.map((p) => p.device).join(', ') || 'no vRouter';
+      const ports = servers.map((s) => s.port).join(', ');
       return [
         {
           kind: 'anycast-announce' as const,
-          id: `anycast-announce:${d.name}:${a.prefix}`,
+          id: familyId('anycast-announce', a.family, `${d.name}:${a.prefix}`),
           device: d.name,
-          title: quorum
-            ? `${d.name} announces ${a.prefix} (${a.service}) to ${to} exactly while it holds the VIP, which it may with quorum on ${servers.map((s) => s.port).join(', ')}`
-            : `${d.name} neither holds nor announces ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`,
+          title: !a.announced
+            ? quorum
+              ? `${d.name} holds ${a.prefix} (${a.service}) only with quorum on ${ports} (not announced: the sessions are IPv4)`
+              : `${d.name} does not hold ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`
+            : quorum
+              ? `${d.name} announces ${a.prefix} (${a.service}) to ${to} exactly while it holds the VIP, which it may with quorum on ${ports}`
+              : `${d.name} neither holds nor announces ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`,
           prefix: a.prefix,
           address: vip.address,
           dev: vip.dev,
           vrrpInstance: a.vrrpInstance,
           quorumFiles: quorumFiles.filter((f) => f.file),
-          peers,
+          peers: a.announced ? peers : [],
           quorum,
           withoutQuorum,
+          ...familyField(a.family),
         },
       ];
     });
@@ -133,7 +143,8 @@ export const anycastAnnounce: CheckSpec<AnycastAnnounce> = {
     const lostText = lost.map((f) => `${f.port} (${f.file}: ${files.get(f.file) ?? 'unread'})`).join(', ');
     const addrs = await readJson(round, e.device, LINUX.addresses(e.dev), 'ip addr');
     if ('error' in addrs) return fail(addrs.error);
-    const held = interfaceAddresses(addrs.value).includes(`${e.address}/32`);
+    const v6 = familyOf(e) === 'ipv6';
+    const held = interfaceAddresses(addrs.value, familyOf(e)).includes(`${e.address}/${v6 ? 128 : 32}`);
     const sentTo: string[] = [];
     const notSentTo: string[] = [];
     for (const p of e.peers) {
@@ -173,11 +184,13 @@ export const anycastAnnounce: CheckSpec<AnycastAnnounce> = {
         'quorum-kept',
       );
     if (held)
-      return pass(`holds ${e.prefix}, announces it to ${sentTo.join(', ') || 'no vRouter'}; ${quorumText}`);
+      return pass(
+        `holds ${e.prefix}, ${v6 ? 'announced to no vRouter (IPv6)' : `announces it to ${sentTo.join(', ') || 'no vRouter'}`}; ${quorumText}`,
+      );
     return pass(
       lost.length
         ? `withdrawn, as expected: ${quorumText}`
-        : `neither holds nor announces ${e.prefix} (the other member is master); ${quorumText}, ready to take over`,
+        : `${v6 ? 'does not hold' : 'neither holds nor announces'} ${e.prefix} (the other member is master); ${quorumText}, ready to take over`,
     );
   },
   reads: (e) => [
