@@ -35,6 +35,11 @@ export const ANYCAST_QUORUM = 1;
 export const ANYCAST_BUDGET_MS = 3000;
 /** Where the quorum files live on an L4 node: `/run/fabric-anycast.<track file>` (tmpfs, gone at boot). */
 export const QUORUM_FILE_PREFIX = '/run/fabric-anycast.';
+/** The track file of one virtual server's quorum (`vrrp_track_file` name; the file is QUORUM_FILE_PREFIX + it). */
+export function quorumTrackName(vrrpInstance: string, port: number): string {
+  return `${vrrpInstance}_${port}_quorum`;
+}
+
 /** The L4 node's side: the prefix-list of its VIPs, the redistribution and session route-maps. */
 export const L4_NAMES = {
   prefixList: 'ANYCAST-VIPS',
@@ -170,7 +175,7 @@ function attachL4(
     const own: string[] = [];
     for (const vs of ka.virtualServers) {
       if (vs.address !== a.address) continue;
-      const name = `${a.vrrpInstance}_${vs.port}_quorum`;
+      const name = quorumTrackName(a.vrrpInstance, vs.port);
       const file = `${QUORUM_FILE_PREFIX}${name}`;
       vs.quorum = {
         count: a.quorum,

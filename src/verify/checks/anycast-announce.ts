@@ -12,6 +12,7 @@
  * application servers is (its `/fabric-health` fails only when none is). An IPv6 VIP, held as a
  * /128 under the same quorum but not announced yet, is checked for its quorum and the VIP alone.
  */
+import { quorumTrackName } from '../../compile/anycast.js';
 import type { DeepReadonly } from '../../model/freeze.js';
 import type { Device, L4lbAnycastDevice } from '../../model/types.js';
 import { interfaceAddresses, LINUX } from '../../observe/linux.js';
@@ -89,8 +90,8 @@ function derive(ctx: DeriveContext): AnycastAnnounce[] {
       const quorumFiles = servers.map((vs) => ({
         port: vs.port,
         file:
-          d.keepalived.vrrpTrackFiles?.find((f) => f.name === `${a.vrrpInstance}_${vs.port}_quorum`)?.file ??
-          '',
+          d.keepalived.vrrpTrackFiles?.find((f) => f.name === quorumTrackName(a.vrrpInstance, vs.port))
+            ?.file ?? '',
       }));
       const withoutQuorum = servers
         .filter((vs) => {
