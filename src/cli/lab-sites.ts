@@ -18,6 +18,8 @@ export interface SiteInLab {
   netnsOf(device: string): string | undefined;
   /** A node's namespace by the node's name (a shared node: `client`, a merged upstream). */
   netnsOfNode(node: string): string | undefined;
+  /** The nodes those namespaces are of (running ones only with `runningOnly`), by name. */
+  namespaced: string[];
   /** The sites the lab's nodes are labelled with (none in a lab exported before the labels). */
   siteNames: string[];
 }
@@ -40,6 +42,7 @@ export async function siteInLab(
     nodeOf,
     netnsOf: (d) => netns.get(nodeOf(d)),
     netnsOfNode: (node) => netns.get(node),
+    namespaced: [...netns.keys()],
     siteNames: sitesOfLab(labelled),
   };
 }

@@ -63,7 +63,6 @@ const lab = labFromFixture(FIXTURE, 'aa', {
   packages: [{ pkg: 'gdnsd' }],
 });
 
-/** One site-level scenario through `fabric lab failover --site-loss`, its JSON result. */
 /** Every BFD session of the lab that went down since it came up, `node peer: N down`, for a failure's message. */
 async function bfdDownEvents(): Promise<string> {
   const status = await runFabric(['lab', 'status', '--name', lab.name, '--json'], { cwd: lab.dir });
@@ -90,6 +89,7 @@ async function bfdDownEvents(): Promise<string> {
   return `BFD sessions that went down: ${downs.join(', ') || 'none'}`;
 }
 
+/** One site-level scenario through `fabric lab failover --site-loss`, its JSON result. */
 async function siteLoss(part: string): Promise<SiteLossResult & { code: number }> {
   const r = await runFabric(
     [

@@ -50,17 +50,15 @@ async function probedLab(site: FrozenSite, lab: string, inventory: string): Prom
       );
     throw e;
   }
-  const { status, netnsOf } = view;
+  const { status, netnsOf, namespaced } = view;
   if (status.state !== 'running' && status.state !== 'degraded')
     throw new CliError(
       `push: --probe-lab ${lab}: the lab is ${status.state}, not running (\`fabric lab status --name ${lab}\`)`,
     );
-  if (!site.devices.some((d) => netnsOf(d.name))) {
-    const running = status.nodes.filter((n) => n.netns && n.running).map((n) => n.name);
+  if (!site.devices.some((d) => netnsOf(d.name)))
     throw new CliError(
-      `push: --probe-lab ${lab}: the lab runs none of ${site.name}'s devices (it runs ${running.slice(0, 5).join(', ')}…)`,
+      `push: --probe-lab ${lab}: the lab runs none of ${site.name}'s devices (it runs ${namespaced.slice(0, 5).join(', ')}…)`,
     );
-  }
   return { netnsOf, sites: compiledLabSites('push', site, view.siteNames, inventory, lab) };
 }
 

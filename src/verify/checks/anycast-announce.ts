@@ -14,13 +14,11 @@
  */
 import { quorumTrackName } from '../../compile/anycast.js';
 import type { DeepReadonly } from '../../model/freeze.js';
-import type { Device, L4lbAnycastDevice } from '../../model/types.js';
+import type { L4lbAnycastDevice } from '../../model/types.js';
 import { interfaceAddresses, LINUX } from '../../observe/linux.js';
 import { familyField, familyId, familyOf } from './family.js';
 import { FILED_UNDER, runsProxy } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass, readJson } from './spec.js';
-
-type Dev = DeepReadonly<Device>;
 
 export interface AnycastAnnounce extends ExpectationBase {
   kind: 'anycast-announce';
@@ -75,52 +73,67 @@ function realServerHealthy(ctx: DeriveContext, device: string): boolean {
   return health.servers.some((s) => !ctx.isDown(s.server));
 }
 
+/** What the expectation says: an announced VIP, or an IPv6 one held under quorum alone. */
+function titleOf(
+  device: string,
+  a: { prefix: string; service: string; announced: boolean },
+  vrouters: string,
+  ports: number[],
+  withoutQuorum: number[],
+): string {
+  const vip = `${a.prefix} (${a.service})`;
+  if (withoutQuorum.length)
+    return `${device} ${a.announced ? 'neither holds nor announces' : 'does not hold'} ${vip}: no quorum on ${withoutQuorum.join(', ')} with what is down`;
+  return a.announced
+    ? `${device} announces ${vip} to ${vrouters} exactly while it holds the VIP, which it may with quorum on ${ports.join(', ')}`
+    : `${device} holds ${vip} only with quorum on ${ports.join(', ')} (not announced: the sessions are IPv4)`;
+}
+
 function derive(ctx: DeriveContext): AnycastAnnounce[] {
-  return ctx.site.devices.flatMap((device: Dev) => {
+  return ctx.site.devices.flatMap((device) => {
     if (!('anycast' in device) || !device.anycast || ctx.isDown(device.name)) return [];
     const d = device as DeepReadonly<L4lbAnycastDevice>;
     const peers = d.anycast.peers
       .filter((p) => !ctx.isDown(p.device))
       .map((p) => ({ device: p.device, address: p.address }));
     return d.anycast.announcements.flatMap((a) => {
-      const inst = d.keepalived.vrrpInstances.find((i) => i.name === a.vrrpInstance);
-      const vip = inst?.virtualIpaddress[0];
-      if (!inst || !vip) return [];
-      const servers = d.keepalived.virtualServers.filter((vs) => vs.address === vip.address && vs.quorum);
-      const quorumFiles = servers.map((vs) => ({
-        port: vs.port,
-        file:
-          d.keepalived.vrrpTrackFiles?.find((f) => f.name === quorumTrackName(a.vrrpInstance, vs.port))
-            ?.file ?? '',
-      }));
+      const vip = d.keepalived.vrrpInstances.find((i) => i.name === a.vrrpInstance)?.virtualIpaddress[0];
+      if (!vip) return [];
+      const servers = d.keepalived.virtualServers.flatMap((vs) =>
+        vs.address === vip.address && vs.quorum ? [{ ...vs, quorum: vs.quorum }] : [],
+      );
+      const quorumFiles = servers.flatMap((vs) => {
+        const track = d.keepalived.vrrpTrackFiles?.find(
+          (f) => f.name === quorumTrackName(a.vrrpInstance, vs.port),
+        );
+        return track ? [{ port: vs.port, file: track.file }] : [];
+      });
       const withoutQuorum = servers
         .filter((vs) => {
           const healthy = vs.realServers.filter((r) => realServerHealthy(ctx, r.device));
-          return healthy.reduce((sum, r) => sum + r.weight, 0) < (vs.quorum?.count ?? 1);
+          return healthy.reduce((sum, r) => sum + r.weight, 0) < vs.quorum.count;
         })
         .map((vs) => vs.port);
-      const quorum = withoutQuorum.length === 0;
-      const to = peers.map((p) => p.device).join(', ') || 'no vRouter';
-      const ports = servers.map((s) => s.port).join(', ');
+      const vrouters = peers.map((p) => p.device).join(', ') || 'no vRouter';
       return [
         {
           kind: 'anycast-announce' as const,
           id: familyId('anycast-announce', a.family, `${d.name}:${a.prefix}`),
           device: d.name,
-          title: !a.announced
-            ? quorum
-              ? `${d.name} holds ${a.prefix} (${a.service}) only with quorum on ${ports} (not announced: the sessions are IPv4)`
-              : `${d.name} does not hold ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`
-            : quorum
-              ? `${d.name} announces ${a.prefix} (${a.service}) to ${to} exactly while it holds the VIP, which it may with quorum on ${ports}`
-              : `${d.name} neither holds nor announces ${a.prefix} (${a.service}): no quorum on ${withoutQuorum.join(', ')} with what is down`,
+          title: titleOf(
+            d.name,
+            a,
+            vrouters,
+            servers.map((s) => s.port),
+            withoutQuorum,
+          ),
           prefix: a.prefix,
           address: vip.address,
           dev: vip.dev,
           vrrpInstance: a.vrrpInstance,
-          quorumFiles: quorumFiles.filter((f) => f.file),
+          quorumFiles,
           peers: a.announced ? peers : [],
-          quorum,
+          quorum: withoutQuorum.length === 0,
           withoutQuorum,
           ...familyField(a.family),
         },
