@@ -117,11 +117,60 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
   out.push(
     ...checkDataVipVrids(ctx),
     ...checkSentinelQuorum(ctx),
+    ...checkSentinelAuth(ctx),
     ...checkSentinelDownAfter(ctx),
     ...checkEtcdQuorum(ctx),
     ...checkPatroniTimers(ctx),
     ...checkRabbitmqServices(ctx),
   );
+  return out;
+}
+
+/**
+ * The Sentinels' own password (`sentinels.auth`, docs/data-tier.md): said when a tenant's Redis
+ * has a password and its Sentinels none (anyone on the segment can fail a service over at will),
+ * when it is a data service's secret too (that service's clients could command every service's
+ * failover), and when the tenant runs no Sentinel to give it to.
+ */
+function checkSentinelAuth(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, { input: t }] of ctx.facts.tenants) {
+    const redis = Object.entries(t.data ?? {}).filter(([, ds]) => ds.kind === 'redis');
+    const secret = t.sentinels?.auth?.secret;
+    const path = ['tenants', tenant, 'sentinels', 'auth'];
+    if (secret === undefined) {
+      const locked = redis.find(([, ds]) => ds.auth);
+      if (locked)
+        out.push(
+          notice(
+            ctx,
+            'sentinel-without-auth',
+            `the Sentinels of tenant ${tenant} have no password while ${locked[0]}'s Redis has one: anyone who reaches a Sentinel on the data segment can make it fail a service over (SENTINEL FAILOVER) or forget one (SENTINEL REMOVE); give them their own, e.g. sentinels: { auth: { secret: ${tenant}-sentinels } }, and set the secret (16 to 128 characters, e.g. openssl rand -base64 32)`,
+            ['tenants', tenant, 'data', locked[0]],
+          ),
+        );
+      continue;
+    }
+    if (!redis.length)
+      out.push(
+        notice(
+          ctx,
+          'sentinel-auth-unused',
+          `tenant ${tenant} runs no Sentinel (it has no redis data service), so sentinels.auth is given to nothing; remove it or add the redis service it is for`,
+          path,
+        ),
+      );
+    const shared = Object.entries(t.data ?? {}).find(([, ds]) => ds.auth?.secret === secret);
+    if (shared)
+      out.push(
+        notice(
+          ctx,
+          'sentinel-auth-shared',
+          `the Sentinels of tenant ${tenant} use the secret '${secret}' of data service ${shared[0]}: its clients could then command the failover of every Redis service of the tenant; give the Sentinels a secret of their own, e.g. ${tenant}-sentinels`,
+          path,
+        ),
+      );
+  }
   return out;
 }
 

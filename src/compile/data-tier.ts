@@ -8,11 +8,11 @@ import type { SiteTimers } from '../model/budgets.js';
 import type { SecretRef } from '../model/secrets.js';
 import type { HaproxyModel, HaproxyTcpBackend, HaproxyTcpFrontend, TcpCheckStep } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
-import type { DataServiceFacts } from './facts/tenants.js';
+import type { DataServiceFacts, TenantFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
 import { PATRONI_PORT } from './postgres.js';
 import { RABBITMQ_MANAGEMENT_PORT, RABBITMQ_MONITORING_USER, rabbitmqAuth } from './rabbitmq.js';
-import { addressToward, redisAuth, SENTINEL_PORT } from './redis.js';
+import { addressToward, redisAuth, SENTINEL_PORT, sentinelAuth } from './redis.js';
 import { checkTimers, toMs } from './timers.js';
 
 /**
@@ -57,10 +57,12 @@ export function redisAuthCheck(auth: SecretRef | null): TcpCheckStep[] {
  */
 export function sentinelSaysPrimary(
   service: string,
-  sentinel: { address: string; port: number },
+  sentinel: { address: string; port: number; auth: SecretRef | null },
 ): TcpCheckStep[] {
   return [
     { verb: 'connect', text: `addr ${sentinel.address} port ${sentinel.port}` },
+    // a Sentinel with a password answers the question `-NOAUTH`: the primary would be DOWN
+    ...redisAuthCheck(sentinel.auth),
     { verb: 'send', text: `SENTINEL\\ get-master-addr-by-name\\ ${service}\\r\\n` },
     { verb: 'expect string-lf', text: '\\n%[var(check.member)]\\r' },
   ];
@@ -130,7 +132,7 @@ export const DATA_IDLE_TIMEOUT_MS = 3_600_000;
  * port (the pair holds the VIP with VRRP) to the backend of its role. Members are reached on the NIC in a segment this HAProxy shares with them.
  */
 export function compileDataTier(
-  services: readonly DataServiceFacts[],
+  tenant: Pick<TenantFacts, 'data' | 'sentinelAuth'> | undefined,
   d: DeviceFacts,
   bindAddress: string,
   timers: SiteTimers,
@@ -151,7 +153,7 @@ export function compileDataTier(
     // the new primary
     shutdownSessionsOnDown: true,
   };
-  for (const svc of services) {
+  for (const svc of tenant?.data ?? []) {
     const members = svc.members
       .map(({ device }) => {
         const nic = device.nics.find((n) => n.segment !== null && myKeys.has(n.segment));
@@ -163,7 +165,7 @@ export function compileDataTier(
       d,
       svc.members.map((m) => m.device),
     );
-    const sentinel = toward ? { address: toward, port: SENTINEL_PORT } : null;
+    const sentinel = toward ? { address: toward, port: SENTINEL_PORT, auth: sentinelAuth(tenant) } : null;
     const auth = redisAuth(svc);
     const primary = writeBackendName(svc);
     const replicas = `${svc.name}_replicas`;

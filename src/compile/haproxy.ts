@@ -154,7 +154,7 @@ export function compileHaproxy(facts: SiteFacts, d: DeviceFacts): HaproxyModel {
     peerFrontend:
       peer && backends.length ? { ...peer.frontend, backends: backends.map((b) => b.name) } : null,
     backends,
-    ...compileDataTier(tenant?.data ?? [], d, bindAddress, timers),
+    ...compileDataTier(tenant, d, bindAddress, timers),
     certificates,
   };
 }

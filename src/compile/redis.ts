@@ -8,7 +8,7 @@ import type { SiteTimers } from '../model/budgets.js';
 import type { RedisModel, RedisServerModel, SentinelMonitor } from '../model/redis.js';
 import type { SecretRef } from '../model/secrets.js';
 import { formatAddress } from '../net/ipv4.js';
-import type { DataServiceFacts } from './facts/tenants.js';
+import type { DataServiceFacts, TenantFacts } from './facts/tenants.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
 
 /** Sentinel's port (Debian's sentinel.conf and every client library's default). */
@@ -53,6 +53,11 @@ export function sentinelsOf(facts: SiteFacts, tenant: string, svc: DataServiceFa
 /** The service's password as a secret reference, or null when it has none (checks/data.ts warns). */
 export function redisAuth(svc: Pick<DataServiceFacts, 'auth'>): SecretRef | null {
   return svc.auth ? { secret: svc.auth, use: 'redis-auth' } : null;
+}
+
+/** The tenant's Sentinel password (`sentinels.auth`) as a secret reference, or null without one. */
+export function sentinelAuth(tenant: Pick<TenantFacts, 'sentinelAuth'> | undefined): SecretRef | null {
+  return tenant?.sentinelAuth ? { secret: tenant.sentinelAuth, use: 'redis-auth' } : null;
 }
 
 /** A majority of `n` Sentinels. */
@@ -140,6 +145,7 @@ export function compileRedis(facts: SiteFacts, d: DeviceFacts, timers: SiteTimer
         ? {
             bind: sentinelAddress,
             port: SENTINEL_PORT,
+            auth: sentinelAuth(t),
             monitors: monitors.sort((a, b) => a.name.localeCompare(b.name)),
           }
         : null,

@@ -815,6 +815,12 @@ export interface Tenant {
   data?: {
     [k: string]: DataService;
   };
+  /**
+   * The tenant's Redis Sentinels: one on every member of its `redis` data services and one on each member of its HAProxy pair (docs/data-tier.md).
+   */
+  sentinels?: {
+    auth?: SecretRef9;
+  };
 }
 /**
  * A tenant segment: IPv4 (`subnet`), IPv6 (`subnet6`) or dual-stack (both); at least one of them.
@@ -1173,6 +1179,12 @@ export interface DataVip {
    * The port clients connect to, and the HAProxy pair's listening port for this VIP (it binds `address:port`): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001).
    */
   port: number;
+}
+/**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ */
+export interface SecretRef9 {
+  secret: Name;
 }
 /**
  * A Kubernetes cluster on the fabric: one AS for all its nodes (each node its own eBGP session to each leaf of its rack), the LoadBalancer pools its speaker announces and nothing else, its pod and service CIDRs (checked for overlaps; not announced by a MetalLB speaker).

@@ -79,6 +79,12 @@ export interface SentinelModel {
   bind: string;
   /** `port`. @default 26379 */
   port: number;
+  /**
+   * `requirepass` and `sentinel sentinel-pass`: the tenant's Sentinel password (`sentinels.auth`),
+   * or null for none. The same on every Sentinel of the tenant: each sends it to the others, and
+   * clients (redis-cli, HAProxy's role check) AUTH with it before asking or commanding one.
+   */
+  auth: SecretRef | null;
   /** One `sentinel monitor` per data service this Sentinel watches, sorted by name. */
   monitors: SentinelMonitor[];
 }

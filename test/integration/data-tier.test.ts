@@ -306,14 +306,18 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
   };
   /** The service's password, as the members' rendered redis.conf has it (`requirepass`). */
   const password = () => /^requirepass (\S+)$/m.exec(rendered('redis1', 'redis.conf'))![1]!;
-  /** redis-cli's arguments: with the service's password to a member or a VIP, without to a Sentinel (it has none). */
+  /** The Sentinels' own password (sentinels.auth), as their rendered sentinel.conf has it. */
+  const sentinelPassword = () => /^requirepass (\S+)$/m.exec(rendered('web1', 'sentinel.conf'))![1]!;
+  /** redis-cli's arguments: with the service's password to a member or a VIP, the Sentinels' to a Sentinel. */
   const cliArgs = (host: string, port: number, args: string[]) => [
     'redis-cli',
     '-h',
     host,
     '-p',
     String(port),
-    ...(port === SENTINEL_PORT ? [] : ['--no-auth-warning', '-a', password()]),
+    '--no-auth-warning',
+    '-a',
+    port === SENTINEL_PORT ? sentinelPassword() : password(),
     ...args,
   ];
   const cli = (host: string, port: number, ...args: string[]) =>
@@ -460,12 +464,15 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     // beside them, a control: the primary backend's servers with the role check alone (without
     // asking Sentinel), which is what would send writes to a restarted old primary
     const primary = web1().model.tcpBackends.find((b) => b.name === 'cache_primary')!;
+    // the member's steps: those before the connection to the Sentinel
+    const toSentinel = primary.tcpCheck.findIndex((c) => c.verb === 'connect' && c.text.startsWith('addr '));
     const control = [
       '',
       'backend control_primary',
       '  balance first',
       '  option tcp-check',
       ...primary.tcpCheck
+        .slice(0, toSentinel)
         .filter((c) => c.verb === 'send' || c.verb === 'expect string')
         .map((c) => `  tcp-check ${c.verb} ${c.text}${c.secret ? `${password()}${c.textAfter}` : ''}`),
       ...primary.servers.map(
@@ -513,7 +520,7 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     );
   });
 
-  it('GIVEN a client without the service’s password THEN the members refuse it (NOAUTH) through the write and the read VIP, and a wrong password is WRONGPASS', () => {
+  it('GIVEN a client without the service’s password THEN the members refuse it (NOAUTH) through the write and the read VIP, a wrong password is WRONGPASS, and the Sentinels refuse all but their own', () => {
     const bare = (host: string, port: number, ...args: string[]) =>
       netns.exec(ns, ['redis-cli', '-h', host, '-p', String(port), ...args]).out.trim();
     const refused = bare(vip, 6379, 'SET', 'k', 'nopass');
@@ -524,6 +531,15 @@ describe('Redis, Sentinel and HAProxy on their rendered configs, in a namespace:
     expect(wrong).toMatch(/WRONGPASS/);
     // nothing was written, and with the password the client gets through
     expect(cli(vip, 6379, 'GET', 'k')).toBe('v1');
+    // the Sentinels have their own password: neither no password nor the cache's commands them
+    const sentinel = moved.get(at('web1').sentinel!.bind)!;
+    expect(bare(sentinel, SENTINEL_PORT, 'SENTINEL', 'FAILOVER', 'cache')).toMatch(/^NOAUTH/);
+    expect(
+      bare(sentinel, SENTINEL_PORT, '--no-auth-warning', '-a', password(), 'SENTINEL', 'FAILOVER', 'cache'),
+    ).toMatch(/WRONGPASS/);
+    expect(cli(sentinel, SENTINEL_PORT, 'SENTINEL', 'get-master-addr-by-name', 'cache')).toMatch(
+      /^[0-9.]+\n6379$/,
+    );
     console.log(
       `data tier: without the password through the write VIP: ${refused.split('\n')[0]}; with a wrong one: ${wrong.split('\n').find((l) => l.includes('WRONGPASS'))}`,
     );

@@ -48,13 +48,17 @@ const budget = fixture!.site.budgets.find((b) => b.kind === 'data-write' && b.su
 const redis1 = fixture!.site.devices.find((x) => x.name === 'redis1')!;
 /** The service's `failover-timeout`, as the members' rendered sentinel.conf has it. */
 const failoverTimeoutMs = runsRedis(redis1) ? redis1.redis.sentinel!.monitors[0]!.failoverTimeoutMs : 0;
-const password = /^requirepass (\S+)$/m.exec(
-  fixture!.rendered.files.find((f) => f.device === 'redis1' && f.file === 'redis.conf')!.content,
-)![1]!;
+/** `requirepass` of a rendered file: the service's (redis.conf) or the Sentinels' own (sentinel.conf). */
+const requirepass = (device: string, file: string) =>
+  /^requirepass (\S+)$/m.exec(
+    fixture!.rendered.files.find((f) => f.device === device && f.file === file)!.content,
+  )![1]!;
+const password = requirepass('redis1', 'redis.conf');
+const sentinelPassword = requirepass('web1', 'sentinel.conf');
 
-/** redis-cli in a node: with the service's password to a member or a frontend, without to a Sentinel. */
+/** redis-cli in a node: with the service's password to a member or a frontend, the Sentinels' to a Sentinel. */
 async function cli(node: string, host: string, port: number, ...args: string[]): Promise<string> {
-  const auth = port === 26379 ? [] : ['--no-auth-warning', '-a', password];
+  const auth = ['--no-auth-warning', '-a', port === 26379 ? sentinelPassword : password];
   const r = await lab.exec(
     node,
     'timeout',

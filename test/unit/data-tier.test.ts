@@ -43,9 +43,17 @@ describe('the data-tier fixture compiled', () => {
     ]);
     const [primary, replicas] = tcpBackends;
     expect(primary!.tcpCheck.map((s) => s.text)).toContain('role:master');
-    // the split-brain guard: web1's own Sentinel must name the member as the primary
-    expect(primary!.tcpCheck.slice(-3)).toEqual([
+    // the split-brain guard: web1's own Sentinel must name the member as the primary, asked
+    // after AUTH with the Sentinels' own password (sentinels.auth)
+    expect(primary!.tcpCheck.slice(-5)).toEqual([
       { verb: 'connect', text: 'addr 10.20.3.11 port 26379' },
+      {
+        verb: 'send',
+        text: 'AUTH\\ ',
+        secret: { secret: 'shop-sentinels', use: 'redis-auth' },
+        textAfter: '\\r\\n',
+      },
+      { verb: 'expect string', text: '+OK' },
       { verb: 'send', text: 'SENTINEL\\ get-master-addr-by-name\\ cache\\r\\n' },
       { verb: 'expect string-lf', text: '\\n%[var(check.member)]\\r' },
     ]);
@@ -240,14 +248,18 @@ describe('Redis authentication: the service’s auth secret', () => {
   /** The fixture with data-a-tenants.yaml edited. */
   const fixtureWith = (edit: (text: string) => string) => inventoryWith(FIXTURE, 'data-a-tenants.yaml', edit);
   const AUTH_LINE = '        auth: { secret: shop-cache-auth }';
-  const withoutAuth = () =>
+  const SENTINELS_LINES = ['    sentinels:', '      auth: { secret: shop-sentinels }'];
+  /** The fixture without the lines of `drop` (the cache's password, the Sentinels'). */
+  const without = (...drop: string[]) =>
     fixtureWith((t) =>
       t
         .split('\n')
-        .filter((l) => !l.startsWith(AUTH_LINE))
+        .filter((l) => !drop.some((d) => l.startsWith(d)))
         .join('\n'),
     );
+  const withoutAuth = () => without(AUTH_LINE, ...SENTINELS_LINES);
   const ref = { secret: 'shop-cache-auth', use: 'redis-auth' };
+  const sentinelRef = { secret: 'shop-sentinels', use: 'redis-auth' };
 
   it('GIVEN cache with auth THEN every member has requirepass/masterauth and protected-mode yes, every Sentinel auth-pass, and both backends AUTH before PING', () => {
     const r = runPipeline(FIXTURE);
@@ -267,9 +279,13 @@ describe('Redis authentication: the service’s auth secret', () => {
       expect(b.tcpCheck[at]).toEqual({ verb: 'send', text: 'AUTH\\ ', secret: ref, textAfter: '\\r\\n' });
       expect(b.tcpCheck[at + 1]).toEqual({ verb: 'expect string', text: '+OK' });
       expect(b.tcpCheck[at + 2]).toEqual({ verb: 'send', text: 'PING\\r\\n' });
-      // the Sentinel question (the primary backend's last three steps) sends no password: Sentinel has none
-      expect(b.tcpCheck.filter((s) => s.secret)).toHaveLength(1);
+      // the member's password once; the Sentinel question has the Sentinels' own (the primary backend)
+      expect(b.tcpCheck.filter((s) => s.secret).map((s) => s.secret)).toEqual(
+        b.holds === 'primary' ? [ref, sentinelRef] : [ref],
+      );
     }
+    for (const s of ['redis1', 'redis2', 'redis3', 'web1', 'web2'])
+      expect(redisOf(s)!.sentinel!.auth).toEqual(sentinelRef);
     expect(site.secrets).toContain('shop-cache-auth');
     expect(r.findings.filter((f) => f.code === 'data-without-auth')).toEqual([]);
   });
@@ -294,7 +310,29 @@ describe('Redis authentication: the service’s auth secret', () => {
     // haproxy.cfg holds the Redis password, not the TLS bundle (a file of its own)
     expect(holding.find((f) => f.device === 'web1' && f.file === 'haproxy.cfg')!.secrets).toEqual([
       'shop-cache-auth',
+      'shop-sentinels',
     ]);
+    // the Sentinels' own password: in every sentinel.conf (requirepass, sentinel-pass) and in the
+    // HAProxy pair's role check, nowhere else
+    const sentinels = 'lab-sentinels-0123456789';
+    expect(
+      s!.rendered.files
+        .filter((f) => f.content.includes(sentinels))
+        .map((f) => `${f.device}/${f.file}`)
+        .sort(),
+    ).toEqual([
+      'redis1/sentinel.conf',
+      'redis2/sentinel.conf',
+      'redis3/sentinel.conf',
+      'web1/haproxy.cfg',
+      'web1/sentinel.conf',
+      'web2/haproxy.cfg',
+      'web2/sentinel.conf',
+    ]);
+    const sentinelConf = holding.find((f) => f.device === 'web1' && f.file === 'sentinel.conf')!.content;
+    expect(sentinelConf).toContain(
+      `requirepass ${sentinels}\nsentinel sentinel-pass ${sentinels}\nprotected-mode yes\n`,
+    );
     const conf = holding.find((f) => f.device === 'redis2' && f.file === 'redis.conf')!.content;
     expect(conf).toContain(`requirepass ${password}\nmasterauth ${password}\nprotected-mode yes\n`);
   });
@@ -318,6 +356,51 @@ describe('Redis authentication: the service’s auth secret', () => {
       expect(b.tcpCheck.find((s) => s.verb === 'send')!.text).toBe('PING\\r\\n');
     }
     expect(site.secrets).not.toContain('shop-cache-auth');
+  });
+
+  it('GIVEN cache with auth and the Sentinels without THEN the warning sentinel-without-auth at the service, and Sentinels without requirepass asked without AUTH', () => {
+    const r = runPipeline(without(...SENTINELS_LINES));
+    const findings = r.findings.filter((f) => f.code.startsWith('sentinel-'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      code: 'sentinel-without-auth',
+      severity: 'warning',
+      path: ['tenants', 'shop', 'data', 'cache'],
+    });
+    expect(findings[0]!.message).toMatch(
+      /SENTINEL FAILOVER.*sentinels: \{ auth: \{ secret: shop-sentinels \} \}/,
+    );
+    const site = r.model!.sites[0]!;
+    const web1 = site.devices.find((d) => d.name === 'web1')!;
+    if (!runsProxy(web1)) throw new Error('web1 runs no HAProxy');
+    expect(web1.redis!.sentinel!.auth).toBeNull();
+    const primary = web1.haproxy.tcpBackends.find((b) => b.holds === 'primary')!;
+    expect(primary.tcpCheck.filter((s) => s.secret).map((s) => s.secret)).toEqual([ref]);
+    expect(primary.tcpCheck.at(-2)!.text).toBe('SENTINEL\\ get-master-addr-by-name\\ cache\\r\\n');
+    expect(site.secrets).not.toContain('shop-sentinels');
+  });
+
+  it('GIVEN the Sentinels given the cache’s own secret THEN sentinel-auth-shared at sentinels.auth', () => {
+    const r = runPipeline(
+      fixtureWith((t) => t.replace('auth: { secret: shop-sentinels }', 'auth: { secret: shop-cache-auth }')),
+    );
+    const findings = r.findings.filter((f) => f.code.startsWith('sentinel-'));
+    expect(findings.map((f) => [f.code, f.severity, f.path])).toEqual([
+      ['sentinel-auth-shared', 'warning', ['tenants', 'shop', 'sentinels', 'auth']],
+    ]);
+    expect(findings[0]!.message).toContain("use the secret 'shop-cache-auth' of data service cache");
+  });
+
+  it('GIVEN sentinels.auth in a tenant without a redis service THEN sentinel-auth-unused there', () => {
+    const pg = inventoryWith(
+      join(REPO, 'test', 'fixtures', 'data-pg', 'inventory'),
+      'data-pg-tenants.yaml',
+      (t) => t.replace('    data:\n', '    sentinels: { auth: { secret: shop-sentinels } }\n    data:\n'),
+    );
+    const findings = runPipeline(pg).findings.filter((f) => f.code.startsWith('sentinel-'));
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['sentinel-auth-unused', ['tenants', 'shop', 'sentinels', 'auth']],
+    ]);
   });
 
   it('GIVEN the secret not set THEN secret-missing, located at the service’s auth, saying what to set', () => {

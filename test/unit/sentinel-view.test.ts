@@ -63,6 +63,21 @@ describe('sentinel-view: every Sentinel sees its Redis service whole', () => {
     expect(deriveExpectations(ipv4OnlySite('idc-a')).filter((e) => e.kind === 'sentinel-view')).toEqual([]);
   });
 
+  it('GIVEN the Sentinels’ own password THEN each read takes it from the device’s sentinel.conf into REDISCLI_AUTH, never onto the command line', () => {
+    const e = views().find((x) => x.device === 'web1')!;
+    expect(e.auth).toBe(true);
+    const { info, replicas } = sentinelCommands(e);
+    for (const c of [info, replicas]) {
+      expect(c).toMatch(
+        /^REDISCLI_AUTH="\$\(sed -n '[^']+' \/etc\/redis\/sentinel\.conf\)" redis-cli -h 10\.20\.3\.11 -p 26379 /,
+      );
+      expect(c).not.toContain('lab-sentinels');
+    }
+    expect(sentinelCommands({ ...e, auth: false }).info).toBe(
+      'redis-cli -h 10.20.3.11 -p 26379 INFO sentinel',
+    );
+  });
+
   it('GIVEN hv1 failed (redis1 and web1 on it) THEN the checks left expect redis2 and redis3 and four Sentinels', () => {
     const list = views(['hv1']);
     expect(list.map((e) => e.device)).toEqual(['redis2', 'redis3', 'web2']);
@@ -107,6 +122,11 @@ describe('sentinel-view: every Sentinel sees its Redis service whole', () => {
       ok: false,
       detail: 'holds the primary redis1 (10.20.3.31:6379) down (odown)',
       code: 'primary',
+    });
+    expect(await run('NOAUTH Authentication required.\n', sample('replicas.json'))).toEqual({
+      ok: false,
+      detail: 'Sentinel at 10.20.3.11:26379 refused INFO: NOAUTH Authentication required.',
+      code: 'down',
     });
     expect(spec.severity('primary')).toBe('critical');
     expect(spec.severity('tilt')).toBe('major');

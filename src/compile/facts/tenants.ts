@@ -140,6 +140,8 @@ export interface TenantFacts {
    * carries data VIPs; null without an HAProxy pair or without data VIPs.
    */
   dataVrrp: (VrrpPairFacts & { groups: DataVipGroupFacts[] }) | null;
+  /** Name of the secret holding the Sentinels' own password (`sentinels.auth`), or null: none. */
+  sentinelAuth: string | null;
 }
 
 /**
@@ -262,6 +264,7 @@ export function tenantFacts(
         : null,
       data: dataServices,
       dataVrrp: l7 ? dataVrrpOf(t, l7.members, dataServices) : null,
+      sentinelAuth: t.sentinels?.auth?.secret ?? null,
     });
   }
   return out;

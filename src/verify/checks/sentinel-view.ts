@@ -6,6 +6,7 @@
  * to decide, so any member will do; the HAProxy pair's write backend follows the Sentinel beside
  * it. Read from `INFO sentinel` and `SENTINEL replicas <name>` (redis-cli's `--json`, Redis 7).
  */
+import { REQUIREPASS_SED, SENTINEL_CONF } from '../../daemons/redis/index.js';
 import { runsRedis, tenantOf } from '../../model/runs.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -17,16 +18,23 @@ export interface SentinelView extends ExpectationBase {
   /** Where the Sentinel listens. */
   bind: string;
   port: number;
+  /** Whether the Sentinel has a password (`sentinels.auth`), read on the device from its sentinel.conf. */
+  auth: boolean;
   /** The service's members that are up: device and `address:port`. */
   members: { device: string; address: string }[];
   /** The Sentinels of the service that are up, itself included. */
   sentinels: string[];
 }
 
-export const sentinelCommands = (e: Pick<SentinelView, 'bind' | 'port' | 'service'>) => ({
-  info: `redis-cli -h ${e.bind} -p ${e.port} INFO sentinel`,
-  replicas: `redis-cli -h ${e.bind} -p ${e.port} --json SENTINEL replicas ${e.service}`,
-});
+/**
+ * The two reads. A Sentinel's password is read on the device from its sentinel.conf into
+ * REDISCLI_AUTH (on no command line, in no report), bare as rendered or quoted as Sentinel
+ * rewrites it, like a member's (replica-lag.ts).
+ */
+export const sentinelCommands = (e: Pick<SentinelView, 'bind' | 'port' | 'service' | 'auth'>) => {
+  const cli = `${e.auth ? `REDISCLI_AUTH="$(sed -n '${REQUIREPASS_SED}' ${SENTINEL_CONF})" ` : ''}redis-cli -h ${e.bind} -p ${e.port}`;
+  return { info: `${cli} INFO sentinel`, replicas: `${cli} --json SENTINEL replicas ${e.service}` };
+};
 
 /** What `INFO sentinel` says: TILT, and per monitored service its status, primary and Sentinels. */
 export function parseSentinelInfo(text: string): {
@@ -80,6 +88,7 @@ function derive(ctx: DeriveContext): SentinelView[] {
         service: m.name,
         bind: sentinel.bind,
         port: sentinel.port,
+        auth: sentinel.auth !== null,
         members,
         sentinels,
       });
@@ -106,6 +115,15 @@ export const sentinelView: CheckSpec<SentinelView> = {
         `Sentinel at ${e.bind}:${e.port}: ${(i.stderr || i.stdout).trim().split('\n')[0] || `exit ${i.code}`}`,
         'down',
       );
+    // redis-cli prints an error reply (a Sentinel with another password, or one without) and exits 0
+    const refused = /^(NOAUTH|WRONGPASS|ERR)\b.*$/m.exec(i.stdout);
+    if (refused) {
+      const why = i.stderr.trim().split('\n')[0];
+      return fail(
+        `Sentinel at ${e.bind}:${e.port} refused INFO: ${refused[0].trim()}${why ? ` (${why})` : ''}`,
+        'down',
+      );
+    }
     const seen = parseSentinelInfo(i.stdout);
     if (seen.tilt)
       return fail('in TILT: its timer ran late; for 30 s it holds no member down and votes none', 'tilt');
