@@ -8,6 +8,7 @@ import type { SiteTimers } from '../model/budgets.js';
 import type { SecretRef } from '../model/secrets.js';
 import type { HaproxyModel, HaproxyTcpBackend, HaproxyTcpFrontend, TcpCheckStep } from '../model/types.js';
 import { formatAddress } from '../net/ipv4.js';
+import { formatAddress6 } from '../net/ipv6.js';
 import type { DataServiceFacts, TenantFacts } from './facts/tenants.js';
 import type { DeviceFacts } from './facts.js';
 import { PATRONI_PORT } from './postgres.js';
@@ -232,6 +233,19 @@ export function compileDataTier(
             transparent: v.address !== null || bindAddress !== '*',
             v6only: false,
           },
+          // its IPv6 address too, held by the pair's IPv6 instance
+          ...(v.address6 === null
+            ? []
+            : [
+                {
+                  family: 'ipv6' as const,
+                  address: formatAddress6(v.address6),
+                  port: v.port,
+                  certificate: null,
+                  transparent: true,
+                  v6only: true,
+                },
+              ]),
         ],
         backend: v.role === 'write' ? primary : replicas,
       });

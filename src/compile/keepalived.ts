@@ -53,6 +53,8 @@ interface VrrpSpec {
   vip: VrrpAddressFacts;
   /** More IPv4 addresses the instance holds beside `vip.address` (the data VIPs of one segment). */
   more: number[];
+  /** More IPv6 addresses beside `vip.address6` (the data VIPs of one segment). */
+  more6: bigint[];
 }
 
 /**
@@ -76,22 +78,30 @@ function vrrpSpecs(tenant: TenantFacts | undefined, pair: 'routers' | 'l4' | 'da
   const specs: VrrpSpec[] = [];
   if (pair === 'routers') {
     for (const g of tenant?.routers?.gateways ?? [])
-      specs.push({ name: vrrpInstanceName(tenantName, `gw_${g.segment}`), vip: g, more: [] });
+      specs.push({ name: vrrpInstanceName(tenantName, `gw_${g.segment}`), vip: g, more: [], more6: [] });
   } else if (pair === 'data') {
     // one instance per segment holds all the tenant's data VIPs there
     for (const g of tenant?.dataVrrp?.groups ?? []) {
       const [first, ...rest] = g.addresses;
+      const [first6, ...rest6] = g.addresses6;
       if (!first || g.vrid === null) continue; // reported by checks: data-vip-no-vrid
       specs.push({
         name: vrrpInstanceName(tenantName, `data_${g.segment}`),
-        vip: { segment: g.segment, key: g.key, vrid: g.vrid, address: first.address, address6: null },
+        vip: {
+          segment: g.segment,
+          key: g.key,
+          vrid: g.vrid,
+          address: first.address,
+          address6: first6?.address ?? null,
+        },
         more: rest.map((a) => a.address),
+        more6: rest6.map((a) => a.address),
       });
     }
   } else if (tenant?.l4) {
     for (const s of tenant.l4.services)
-      specs.push({ name: vrrpInstanceName(tenantName, `vip_${s.name}`), vip: s, more: [] });
-    specs.push({ name: vrrpInstanceName(tenantName, 'lb_gw'), vip: tenant.l4.gateway, more: [] });
+      specs.push({ name: vrrpInstanceName(tenantName, `vip_${s.name}`), vip: s, more: [], more6: [] });
+    specs.push({ name: vrrpInstanceName(tenantName, 'lb_gw'), vip: tenant.l4.gateway, more: [], more6: [] });
   }
   return specs;
 }
@@ -147,6 +157,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       virtualIpaddress: [
         vip,
         ...(family === 'ipv4' && seg?.subnet ? vs.more.map((a) => onPrefix(a, seg.subnet!.length)) : []),
+        ...(family === 'ipv6' && seg?.subnet6 ? vs.more6.map((a) => onPrefix6(a, seg.subnet6!.length)) : []),
       ].map((a) => ({ ...a, dev: nic.name })),
       trackInterfaces: d.nics.filter((n) => n.name !== nic.name).map((n) => n.name),
       trackScripts: scriptsOf(family).map((x) => x.name),

@@ -57,15 +57,24 @@ export function ownNics(interfaces: readonly HostInterface[], isVm: boolean): st
  * others (https://docs.kernel.org/networking/ip-sysctl.html, ip_nonlocal_bind).
  */
 const NONLOCAL_BIND: Sysctl[] = [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1' }];
+/** The same for its IPv6 data VIPs (`address6`). */
+const NONLOCAL_BIND6: Sysctl[] = [{ key: 'net.ipv6.ip_nonlocal_bind', value: '1' }];
 
 /**
  * The sysctls of a device: the routed set where FRR routes (`routed`); no DAD where it routes
  * (unnumbered sessions use link-local addresses) or where fabric configures daemons on a device
  * with an IPv6 address (`configured`: an application server is not fabric's to tune); the
- * non-local bind where it holds data VIPs (`holdsDataVips`); else none.
+ * non-local bind where it holds data VIPs (`holdsDataVips`, and IPv6's for IPv6 ones); else none.
  */
 export function compileSysctls(
-  device: { routed: boolean; configured: boolean; isVm: boolean; holdsDataVips?: boolean },
+  device: {
+    routed: boolean;
+    configured: boolean;
+    isVm: boolean;
+    holdsDataVips?: boolean;
+    /** Its tenant has IPv6 data VIPs (`address6`). */
+    holdsDataVips6?: boolean;
+  },
   interfaces: readonly HostInterface[],
 ): Sysctl[] {
   const ipv6 = interfaces.some((i) => i.addresses.some((a) => a.family === 'ipv6'));
@@ -73,5 +82,6 @@ export function compileSysctls(
     ...(device.routed ? ROUTED.map((s) => ({ ...s })) : []),
     ...(device.routed || (device.configured && ipv6) ? noDad(ownNics(interfaces, device.isVm)) : []),
     ...(device.holdsDataVips ? NONLOCAL_BIND.map((s) => ({ ...s })) : []),
+    ...(device.holdsDataVips6 ? NONLOCAL_BIND6.map((s) => ({ ...s })) : []),
   ];
 }

@@ -215,7 +215,7 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = 
     services: services(facts, d),
     daemons,
     snmpd: null,
-    sysctls: kernelSettings(d.role, daemons, interfaces, d.hostedOn !== null),
+    sysctls: kernelSettings(facts, d.name, d.role, daemons, interfaces, d.hostedOn !== null),
   };
 }
 
@@ -224,16 +224,21 @@ function deviceBase(facts: SiteFacts, d: DeviceFacts, more: readonly Daemon[] = 
  * `dataVips` daemon: holds data VIPs) and NICs.
  */
 function kernelSettings(
+  facts: SiteFacts,
+  name: string,
   role: Device['role'],
   daemons: readonly Daemon[],
   interfaces: readonly HostInterface[],
   isVm: boolean,
 ) {
-  // the role's `dataVips` daemon runs: it holds data VIPs
+  // the role's `dataVips` daemon runs: it holds data VIPs, IPv6 ones where its tenant has some
   const holds = dataVipDaemons(role, true);
   const holdsDataVips = holds.length > 0 && holds.every((x) => daemons.includes(x));
+  const d = facts.devices.get(name);
+  const holdsDataVips6 =
+    holdsDataVips && !!(d && tenantOf(facts, d)?.dataVrrp?.groups.some((g) => g.addresses6.length));
   return compileSysctls(
-    { routed: runsFrr(daemons), configured: daemons.length > 0, isVm, holdsDataVips },
+    { routed: runsFrr(daemons), configured: daemons.length > 0, isVm, holdsDataVips, holdsDataVips6 },
     interfaces,
   );
 }
@@ -247,7 +252,7 @@ export function rederived(facts: SiteFacts, device: Device): Device {
   const bare = withoutSnmpd(device);
   return withSnmpd(facts, {
     ...bare,
-    sysctls: kernelSettings(bare.role, bare.daemons, bare.interfaces, bare.hostedOn !== null),
+    sysctls: kernelSettings(facts, bare.name, bare.role, bare.daemons, bare.interfaces, bare.hostedOn !== null),
   });
 }
 

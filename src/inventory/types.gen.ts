@@ -1176,6 +1176,10 @@ export interface DataVip {
    */
   address: string;
   /**
+   * The IPv6 VIP beside `address`, for clients on IPv6: a host address inside the segment's `subnet6`, no device's address nor another VIP's. The HAProxy pair holds it in an IPv6 VRRP instance of its own (`<tenant>_data_<segment>_v6`, the same VRID, in one sync group with the IPv4 one, so both move together) and binds `[address6]:port` too; the members stay reached over IPv4.
+   */
+  address6?: string;
+  /**
    * The port clients connect to, and the HAProxy pair's listening port for this VIP (it binds `address:port`): unique among the HAProxy pair's listeners, so a write and a read VIP use two ports (as in Patroni's HAProxy recipe, 5000 and 5001).
    */
   port: number;

@@ -169,13 +169,23 @@ describe('the data tier in the data-a lab', () => {
     expect(await sentinelsSay()).toEqual(['redis1', 'redis1', 'redis1', 'redis1', 'redis1']);
   }, 90_000);
 
-  it('GIVEN a client (lb1, across the vRouters) THEN a write through the write VIP is read back through the read VIP', async () => {
+  it('GIVEN a client (lb1, across the vRouters) THEN a write through the write VIP is read back through the read VIP, over IPv4 and IPv6', async () => {
     expect(await cli('lb1', WRITE.address, WRITE.port, 'SET', 'lab:k', 'v1')).toBe('OK');
     expect(await cli('lb1', WRITE.address, WRITE.port, 'INFO', 'replication')).toContain('role:master');
     await waitFor('the write read back through the read VIP', 10_000, async () =>
       (await cli('lb1', READ.address, READ.port, 'GET', 'lab:k')) === 'v1' ? true : undefined,
     );
     expect(await cli('lb1', READ.address, READ.port, 'INFO', 'replication')).toContain('role:slave');
+    // the same over IPv6: the VIPs' address6, held by the pair's IPv6 instance and bound by HAProxy
+    const write6 = dataVip(fixture!.site, 'cache', 'write', 'ipv6');
+    const read6 = dataVip(fixture!.site, 'cache', 'read', 'ipv6');
+    expect(await cli('lb1', write6.address, write6.port, 'SET', 'lab:k6', 'v6')).toBe('OK');
+    await waitFor('the IPv6 write read back through the IPv6 read VIP', 10_000, async () =>
+      (await cli('lb1', read6.address, read6.port, 'GET', 'lab:k6')) === 'v6' ? true : undefined,
+    );
+    console.log(
+      `lab data tier: written through [${write6.address}]:${write6.port}, read back through [${read6.address}]:${read6.port}`,
+    );
   }, 60_000);
 
   it('GIVEN writes through the write VIP WHEN the primary’s redis-server is SIGKILLed THEN a replica is promoted and writes fail for at most the budget; the restarted old primary becomes a replica', async () => {

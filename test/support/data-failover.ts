@@ -59,15 +59,18 @@ export const writesFailed = (s: Pick<DataFailoverScenario, 'probes'>): number =>
     .filter((p) => p.kind === 'data' && p.probe.endsWith('write)'))
     .reduce((n, p) => n + p.failover.failed, 0);
 
-/** A data service's VIP of `role` (address and port), as the fixture's HAProxy pair binds it. */
+/** A data service's VIP of `role` (address and port) in `family`, as the fixture's HAProxy pair binds it. */
 export function dataVip(
   site: DeepReadonly<SiteModel>,
   service: string,
   role: 'write' | 'read',
+  family: 'ipv4' | 'ipv6' = 'ipv4',
 ): { address: string; port: number } {
   for (const d of site.devices) {
     if (!runsProxy(d)) continue;
-    const bind = d.haproxy.tcpFrontends.find((f) => f.service === service && f.vipRole === role)?.binds[0];
+    const bind = d.haproxy.tcpFrontends
+      .find((f) => f.service === service && f.vipRole === role)
+      ?.binds.find((b) => b.family === family);
     if (bind) return { address: bind.address, port: bind.port };
   }
   throw new Error(`no ${role} VIP of ${service} in ${site.name}`);

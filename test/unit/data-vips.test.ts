@@ -21,9 +21,14 @@ const siteOf = (inventory: string) => runPipeline(inventory).model!.sites[0]!;
 const readVipOn = (segment: string, address: string) =>
   inventoryWith(FIXTURE, TENANTS, (t) =>
     t.replace(
-      'ro: { role: read, segment: app, address: 10.20.2.41',
+      'ro: { role: read, segment: app, address: 10.20.2.41, address6: 2001:db8:20:2::41',
       `ro: { role: read, segment: ${segment}, address: ${address}`,
     ),
+  );
+/** The fixture with the cache's write VIP's IPv6 address replaced. */
+const writeVip6 = (address6: string) =>
+  inventoryWith(FIXTURE, TENANTS, (t) =>
+    t.replace('address6: 2001:db8:20:2::40,', `address6: '${address6}',`),
   );
 
 describe('the data VIPs held by the HAProxy pair', () => {
@@ -35,11 +40,11 @@ describe('the data VIPs held by the HAProxy pair', () => {
     return d.keepalived;
   };
 
-  it('GIVEN data-a (cache rw/ro on app) THEN web1 and web2 run keepalived: one instance on app holding both VIPs, VRID 255, 150/100, tracking HAProxy', () => {
+  it('GIVEN data-a (cache rw/ro on app, dual-stack) THEN web1 and web2 run keepalived: an instance per family on app holding both VIPs, VRID 255, 150/100, tracking HAProxy, in one sync group', () => {
     for (const name of ['web1', 'web2']) expect(device(name).daemons).toContain('keepalived');
-    const [w1] = keepalivedOf('web1').vrrpInstances;
+    const [w1, w1v6] = keepalivedOf('web1').vrrpInstances;
     const [w2] = keepalivedOf('web2').vrrpInstances;
-    expect(keepalivedOf('web1').vrrpInstances).toHaveLength(1);
+    expect(keepalivedOf('web1').vrrpInstances).toHaveLength(2);
     expect(w1).toMatchObject({
       name: 'shop_data_app',
       family: 'ipv4',
@@ -57,9 +62,32 @@ describe('the data VIPs held by the HAProxy pair', () => {
       '10.20.2.41/24 eth2',
     ]);
     expect(w2).toMatchObject({ priority: 100, intendedMaster: false, virtualRouterId: 255 });
+    // the IPv6 VIPs (address6): an instance of their own, the same VRID (VRRPv3 per family)
+    expect(w1v6).toMatchObject({
+      name: 'shop_data_app_v6',
+      family: 'ipv6',
+      interface: 'eth2',
+      virtualRouterId: 255,
+      priority: 150,
+      intendedMaster: true,
+      trackScripts: ['fabric_haproxy'],
+      authentication: null,
+    });
+    expect(w1v6!.virtualIpaddress.map((a) => `${a.address}/${a.prefixLength} ${a.dev}`)).toEqual([
+      '2001:db8:20:2::40/64 eth2',
+      '2001:db8:20:2::41/64 eth2',
+    ]);
     expect(keepalivedOf('web1').vrrpScripts).toEqual([HAPROXY_ALIVE_SCRIPT]);
-    // one instance: no sync group (keepalived refuses a group of one)
-    expect(keepalivedOf('web1').vrrpSyncGroups).toEqual([]);
+    // both families move together; systemd deletes all four addresses after a dead keepalived
+    expect(keepalivedOf('web1').vrrpSyncGroups).toEqual([
+      { name: 'shop_data', instances: ['shop_data_app', 'shop_data_app_v6'] },
+    ]);
+    expect(keepalivedOf('web1').stopPost).toEqual([
+      '/sbin/ip -4 addr del 10.20.2.40/24 dev eth2',
+      '/sbin/ip -4 addr del 10.20.2.41/24 dev eth2',
+      '/sbin/ip -6 addr del 2001:db8:20:2::40/64 dev eth2',
+      '/sbin/ip -6 addr del 2001:db8:20:2::41/64 dev eth2',
+    ]);
     expect(keepalivedOf('web1').virtualServers).toEqual([]);
   });
 
@@ -67,10 +95,16 @@ describe('the data VIPs held by the HAProxy pair', () => {
     const web2 = device('web2');
     if (!runsProxy(web2)) throw new Error('web2 runs no HAProxy');
     expect(web2.haproxy.tcpFrontends.map((f) => f.binds.map((b) => `${b.address}:${b.port}`))).toEqual([
-      ['10.20.2.41:6380'],
-      ['10.20.2.40:6379'],
+      ['10.20.2.41:6380', '2001:db8:20:2::41:6380'],
+      ['10.20.2.40:6379', '2001:db8:20:2::40:6379'],
     ]);
+    expect(web2.haproxy.tcpFrontends[0]!.binds[1]).toMatchObject({
+      family: 'ipv6',
+      transparent: true,
+      v6only: true,
+    });
     expect(web2.sysctls).toContainEqual({ key: 'net.ipv4.ip_nonlocal_bind', value: '1' });
+    expect(web2.sysctls).toContainEqual({ key: 'net.ipv6.ip_nonlocal_bind', value: '1' });
     // a device holding no data VIP has no such setting
     expect(device('lb1').sysctls.some((s) => s.key === 'net.ipv4.ip_nonlocal_bind')).toBe(false);
   });
@@ -112,12 +146,50 @@ describe('the data VIPs held by the HAProxy pair', () => {
     const s = siteOf(readVipOn('lbnet', '10.20.1.41'));
     const w1 = s.devices.find((x) => x.name === 'web1')!;
     if (!runsVrrp(w1)) throw new Error('web1 runs no keepalived');
+    // the read VIP moved without its address6: lbnet's instance is IPv4 only, app's has both
     expect(w1.keepalived.vrrpInstances.map((i) => [i.name, i.virtualRouterId])).toEqual([
       ['shop_data_app', 255],
       ['shop_data_lbnet', 255],
+      ['shop_data_app_v6', 255],
     ]);
     expect(w1.keepalived.vrrpSyncGroups).toEqual([
-      { name: 'shop_data', instances: ['shop_data_app', 'shop_data_lbnet'] },
+      { name: 'shop_data', instances: ['shop_data_app', 'shop_data_app_v6', 'shop_data_lbnet'] },
+    ]);
+  });
+
+  it('GIVEN an IPv6 data VIP outside app’s subnet6, or on another device’s address THEN located address findings, as for the IPv4 ones', () => {
+    const outside = runPipeline(writeVip6('2001:db8:99::40')).findings.filter(
+      (f) => f.code === 'address-outside-pool',
+    );
+    expect(outside.map((f) => f.path)).toEqual([
+      ['tenants', 'shop', 'data', 'cache', 'vips', 'rw', 'address6'],
+    ]);
+    expect(outside[0]!.message).toBe(
+      'IPv6 VIP rw of cache 2001:db8:99::40 is outside segment shop/app (2001:db8:20:2::/64)',
+    );
+    // web1's own address on app
+    const taken = runPipeline(writeVip6('2001:db8:20:2::2')).findings.filter(
+      (f) => f.code === 'duplicate-address',
+    );
+    expect(taken.some((f) => f.path?.join('.').startsWith('tenants.shop.data.cache.vips.rw'))).toBe(true);
+  });
+
+  it('GIVEN an IPv6 data VIP on a segment without subnet6 THEN wrong-family at its address6, never an IPv6 instance without a prefix', () => {
+    const r = runPipeline(
+      inventoryWith(FIXTURE, TENANTS, (t) =>
+        t.replace(
+          'ro: { role: read, segment: app, address: 10.20.2.41, address6: 2001:db8:20:2::41',
+          'ro: { role: read, segment: data, address: 10.20.3.41, address6: 2001:db8:20:3::41',
+        ),
+      ),
+    );
+    expect(r.model).toBeUndefined();
+    expect(r.inputErrors.map((e) => [e.code, e.path, e.message])).toEqual([
+      [
+        'wrong-family',
+        ['tenants', 'shop', 'data', 'cache', 'vips', 'ro', 'address6'],
+        'segment shop/data has no IPv6 subnet (subnet6); remove address6 or give the segment one',
+      ],
     ]);
   });
 

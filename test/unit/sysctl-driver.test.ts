@@ -95,6 +95,11 @@ describe("compile: what is derived from a device's daemons sees all of them", ()
                 configured: own.length > 0,
                 isVm: d.hostedOn !== null,
                 holdsDataVips: dataVipDaemons(d.role, true).some((x) => own.some((o) => o === x)),
+                // and IPv6's where it holds IPv6 data VIPs (an IPv6 instance of the data pair's keepalived)
+                holdsDataVips6:
+                  dataVipDaemons(d.role, true).some((x) => own.some((o) => o === x)) &&
+                  'keepalived' in d &&
+                  !!d.keepalived?.vrrpInstances.some((i) => i.family === 'ipv6'),
               },
               d.interfaces as readonly HostInterface[],
             ),

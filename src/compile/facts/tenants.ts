@@ -88,6 +88,8 @@ export interface DataVipFacts {
   key: string;
   /** The IPv4 VIP, or null when it does not parse (reported in validate). */
   address: number | null;
+  /** The IPv6 VIP beside it (`address6`), or null: none, or it does not parse. */
+  address6: bigint | null;
   port: number;
 }
 
@@ -156,6 +158,8 @@ export interface DataVipGroupFacts {
   vrid: number | null;
   /** The VIPs' addresses that parse, ascending, each once, with the `<service>/<vip>` names holding it. */
   addresses: { address: number; vips: string[] }[];
+  /** The same for their IPv6 addresses (`address6`): empty when no VIP of the segment has one. */
+  addresses6: { address: bigint; vips: string[] }[];
 }
 
 /** Every tenant, sorted by name. */
@@ -212,6 +216,14 @@ export function tenantFacts(
             segment: v.segment,
             key: `${name}/${v.segment}`,
             address: parseAddress(v.address) ?? null,
+            address6: dataVipAddress6(ctx, segments.get(`${name}/${v.segment}`), v.address6, [
+              ...base,
+              'data',
+              svc,
+              'vips',
+              vip,
+              'address6',
+            ]),
             port: v.port,
           })),
         budget: ds.budget ?? null,
@@ -271,6 +283,31 @@ export function tenantFacts(
 }
 
 /**
+ * A data VIP's IPv6 address, optional even on a dual-stack segment (an IPv4-only VIP there is
+ * fine); given on a segment without `subnet6` or not an IPv6 address, a located error.
+ */
+function dataVipAddress6(
+  ctx: FactsContext,
+  on: SegmentFacts | undefined,
+  given: string | undefined,
+  path: InventoryPath,
+): bigint | null {
+  if (given === undefined) return null;
+  if (on && !on.subnet6) {
+    ctx.fail(
+      'wrong-family',
+      `segment ${on.key} has no IPv6 subnet (subnet6); remove address6 or give the segment one`,
+      path,
+    );
+    return null;
+  }
+  const address6 = parseAddress6(given) ?? null;
+  if (address6 === null)
+    ctx.fail('bad-address', `'${given}' is not an IPv6 address; write it like 2001:db8:20:2::40`, path);
+  return address6;
+}
+
+/**
  * The HAProxy pair's VRRP for the tenant's data VIPs: a group per segment carrying one, its VRID
  * the highest the tenant's inventory VRRP groups leave free on that segment.
  */
@@ -279,12 +316,20 @@ function dataVrrpOf(
   members: readonly string[],
   services: readonly DataServiceFacts[],
 ): (VrrpPairFacts & { groups: DataVipGroupFacts[] }) | null {
-  const bySegment = new Map<string, { key: string; addresses: Map<number, string[]> }>();
+  const bySegment = new Map<
+    string,
+    { key: string; addresses: Map<number, string[]>; addresses6: Map<bigint, string[]> }
+  >();
   for (const svc of services)
     for (const v of svc.vips) {
-      const g = bySegment.get(v.segment) ?? { key: v.key, addresses: new Map<number, string[]>() };
-      if (v.address !== null)
-        g.addresses.set(v.address, [...(g.addresses.get(v.address) ?? []), `${svc.name}/${v.name}`]);
+      const g = bySegment.get(v.segment) ?? {
+        key: v.key,
+        addresses: new Map<number, string[]>(),
+        addresses6: new Map<bigint, string[]>(),
+      };
+      const name = `${svc.name}/${v.name}`;
+      if (v.address !== null) g.addresses.set(v.address, [...(g.addresses.get(v.address) ?? []), name]);
+      if (v.address6 !== null) g.addresses6.set(v.address6, [...(g.addresses6.get(v.address6) ?? []), name]);
       bySegment.set(v.segment, g);
     }
   if (!bySegment.size) return null;
@@ -311,6 +356,9 @@ function dataVrrpOf(
         vrid: dataVipVrid(taken(segment)),
         addresses: [...g.addresses]
           .sort(([a], [b]) => a - b)
+          .map(([address, vips]) => ({ address, vips: vips.sort() })),
+        addresses6: [...g.addresses6]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([address, vips]) => ({ address, vips: vips.sort() })),
       })),
   };
