@@ -3,9 +3,10 @@
  * be located to `file:line:col`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics/diagnostic.js';
+import { DEFAULT_SECRETS_FILE } from '../render/secrets.js';
 import { MAX_DEPTH, MAX_INVENTORY_BYTES } from './limits.js';
 import { checkStructure } from './structure.js';
 
@@ -136,9 +137,11 @@ function unreadableInventoryDir(dir: string, e: NodeJS.ErrnoException): string {
   if (dir === '') return `the inventory folder is empty (''); ${hint}`;
   if (e.code === 'ENOENT') return `inventory folder ${dir} does not exist; ${hint}`;
   if (e.code === 'ENOTDIR')
-    return /\.ya?ml$/.test(dir)
-      ? `inventory ${dir} is a file; --inventory names its folder: -i ${dirname(dir)}`
-      : `inventory ${dir} is a file, not a folder; ${hint}`;
+    return basename(dir) === DEFAULT_SECRETS_FILE
+      ? `${dir} is fabric's secrets file, not an inventory: pass it with --secrets ${dir}, and --inventory the folder of the inventory's *.yaml files (e.g. -i inventory)`
+      : /\.ya?ml$/.test(dir)
+        ? `inventory ${dir} is a file; --inventory names its folder: -i ${dirname(dir)}`
+        : `inventory ${dir} is a file, not a folder; ${hint}`;
   return `cannot read inventory folder ${dir}: ${e.code ?? e.message}; ${hint}`;
 }
 
@@ -165,6 +168,18 @@ export function loadInventoryDir(dir: string): LoadResult {
   const diagnostics: Diagnostic[] = [];
   for (const path of files) {
     const file = displayPath(path);
+    // never parsed as an inventory file: its values would reach the messages
+    if (basename(path) === DEFAULT_SECRETS_FILE) {
+      diagnostics.push({
+        ...error(
+          'secrets-in-inventory',
+          `this is fabric's secrets file, not an inventory file: keep it out of the inventory folder (fabric reads ./${DEFAULT_SECRETS_FILE}, or --secrets FILE, or FABRIC_SECRET_<NAME>)`,
+          { file },
+        ),
+        location: { file, line: 1, col: 1 },
+      });
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

@@ -79,10 +79,20 @@ function describePath(path: string[]): string {
   return `'${last}'`;
 }
 
+/**
+ * A value for a message. A mapping or a list is named by its shape, never printed: it may be a
+ * secrets file read as an inventory file, or a section holding passwords, and messages reach CI
+ * logs. A scalar is the very value the message is about, shortened.
+ */
 function show(value: unknown): string {
   // JSON has no infinity or NaN (it would print `null`): show them as YAML writes them
   if (typeof value === 'number' && !Number.isFinite(value))
     return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length ? `a mapping (${keys.length} key${keys.length === 1 ? '' : 's'})` : 'an empty mapping';
+  }
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -160,6 +170,28 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
     }
     case 'propertyNames':
       return undefined; // reported by the inner error with the offending key
+    case 'if':
+      return undefined; // `must match "then" schema`: the `then` branch's own error says what
+    case 'uniqueItems': {
+      // Ajv's `i` and `j` are the indexes of two equal items; people count from 1
+      const { i, j } = e.params as { i: number; j: number };
+      const item = Array.isArray(e.data) ? e.data[j] : undefined;
+      return {
+        message: `${where} lists ${show(item)} twice (items ${Math.min(i, j) + 1} and ${Math.max(i, j) + 1}); remove one`,
+        path,
+        atKey: false,
+      };
+    }
+    case 'minProperties':
+    case 'minItems': {
+      const limit = (e.params as { limit: number }).limit;
+      const [one, many] = e.keyword === 'minItems' ? ['item', 'items'] : ['entry', 'entries'];
+      return {
+        message: `${where} needs at least ${limit} ${limit === 1 ? one : many}, got ${show(e.data)}`,
+        path,
+        atKey: false,
+      };
+    }
     case 'type':
       return {
         message: `${where} must be ${(e.params as { type: string }).type}, got ${show(e.data)}`,

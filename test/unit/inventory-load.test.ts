@@ -31,6 +31,22 @@ function pipelineOn(text: string) {
 }
 
 describe('reading inventory YAML', () => {
+  it('GIVEN secrets.yaml inside the inventory folder THEN secrets-in-inventory at it, its values in no message; GIVEN -i secrets.yaml THEN told to pass it with --secrets', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'inventory'));
+    writeFileSync(join(dir, 'inventory', 'site.yaml'), HEADER);
+    writeFileSync(join(dir, 'inventory', 'secrets.yaml'), 'isp1-bgp: do-not-print-me-0123\n');
+    const r = loadInventoryDir(join(dir, 'inventory'));
+    expect(r.sources.map((s) => s.file)).toEqual([expect.stringMatching(/site\.yaml$/)]);
+    expect(r.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['secrets-in-inventory', 1]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^this is fabric's secrets file, not an inventory file/);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('do-not-print-me');
+    const file = loadInventoryDir(join(dir, 'inventory', 'secrets.yaml'));
+    expect(file.diagnostics[0]!.message).toMatch(
+      /is fabric's secrets file, not an inventory: pass it with --secrets /,
+    );
+  });
+
   it('GIVEN an unknown tag and no error WHEN validated THEN the site compiles and the tag is a located warning', () => {
     const r = pipelineOn(`${HEADER}devices:\n  spine1: !fabric/x { role: spine, id: 5, rack: n1 }\n`);
     expect(r.inputErrors).toEqual([]);
