@@ -46,7 +46,8 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
           );
       }
       ds.members.forEach((m, i) => {
-        if (m.role === 'primary' && primaries[0] !== m && !rabbitmq)
+        // a device listed twice is data-member-listed-twice's (below), not two primaries
+        if (m.role === 'primary' && primaries[0] !== m && primaries[0]?.device !== m.device && !rabbitmq)
           out.push(
             finding(
               ctx,
@@ -118,11 +119,67 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
     ...checkDataVipVrids(ctx),
     ...checkSentinelQuorum(ctx),
     ...checkSentinelAuth(ctx),
+    ...checkDataMembersOnce(ctx),
     ...checkSentinelDownAfter(ctx),
     ...checkEtcdQuorum(ctx),
     ...checkPatroniTimers(ctx),
     ...checkRabbitmqServices(ctx),
   );
+  return out;
+}
+
+/**
+ * Each VM is a member of one data service, once, and a worker of a service once: a VM runs one
+ * server of its kind on the service's port (one redis.conf, one Patroni), so a second service on
+ * it would silently be the first one's, and a member listed twice is two servers of one name in
+ * HAProxy's backends, which HAProxy refuses.
+ */
+function checkDataMembersOnce(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, { input: t }] of ctx.facts.tenants) {
+    const memberOf = new Map<string, string>();
+    for (const [svc, ds] of Object.entries(t.data ?? {})) {
+      const base = ['tenants', tenant, 'data', svc];
+      const here = new Set<string>();
+      ds.members.forEach((m, i) => {
+        const path = [...base, 'members', i, 'device'];
+        const elsewhere = memberOf.get(m.device);
+        if (here.has(m.device))
+          out.push(
+            finding(
+              ctx,
+              'data-member-listed-twice',
+              `${m.device} is listed twice in the members of ${svc}: a member is one server, named once in HAProxy's backends; remove this entry`,
+              path,
+            ),
+          );
+        else if (elsewhere !== undefined)
+          out.push(
+            finding(
+              ctx,
+              'data-member-shared',
+              `${m.device} is already a member of data service ${elsewhere}: a VM runs one data service's server (one ${ds.kind} on its port, one set of files), so it cannot serve ${svc} too; give ${svc} VMs of its own`,
+              path,
+            ),
+          );
+        here.add(m.device);
+        if (elsewhere === undefined) memberOf.set(m.device, svc);
+      });
+      const workers = new Set<string>();
+      (ds.workers ?? []).forEach((w, i) => {
+        if (workers.has(w.device))
+          out.push(
+            finding(
+              ctx,
+              'data-worker-listed-twice',
+              `${w.device} is listed twice in the workers of ${svc}: a worker VM runs one consumer (one amqp-worker unit), so the second queue would have none; give that queue a worker VM of its own`,
+              [...base, 'workers', i, 'device'],
+            ),
+          );
+        workers.add(w.device);
+      });
+    }
+  }
   return out;
 }
 

@@ -13,6 +13,24 @@ const fixtureWith = (file: string, edit: (text: string) => string) => inventoryW
 const codes = (inventory: string, ...wanted: string[]) =>
   runPipeline(inventory).findings.filter((f) => wanted.includes(f.code));
 
+describe('a worker VM listed twice', () => {
+  it('GIVEN worker1 consuming jobs and jobs2 THEN data-worker-listed-twice at the second entry: its one consumer would leave jobs2 without one', () => {
+    const r = runPipeline(
+      fixtureWith('data-mq-tenants.yaml', (t) =>
+        t.replace(
+          '          - { device: worker1, queue: jobs }',
+          '          - { device: worker1, queue: jobs }\n          - { device: worker1, queue: jobs2 }',
+        ),
+      ),
+    );
+    const f = r.findings.filter((x) => x.code === 'data-worker-listed-twice');
+    expect(f.map((x) => [x.severity, x.path])).toEqual([
+      ['error', ['tenants', 'shop', 'data', 'mq', 'workers', 1, 'device']],
+    ]);
+    expect(f[0]!.message).toMatch(/^worker1 is listed twice in the workers of mq: /);
+  });
+});
+
 describe('the data-mq fixture compiled', () => {
   const r = runPipeline(FIXTURE);
   const site = r.model!.sites[0]!;
