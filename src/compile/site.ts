@@ -252,7 +252,14 @@ export function rederived(facts: SiteFacts, device: Device): Device {
   const bare = withoutSnmpd(device);
   return withSnmpd(facts, {
     ...bare,
-    sysctls: kernelSettings(facts, bare.name, bare.role, bare.daemons, bare.interfaces, bare.hostedOn !== null),
+    sysctls: kernelSettings(
+      facts,
+      bare.name,
+      bare.role,
+      bare.daemons,
+      bare.interfaces,
+      bare.hostedOn !== null,
+    ),
   });
 }
 
