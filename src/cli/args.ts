@@ -11,6 +11,28 @@ export function positive(what: string, integer = false) {
   };
 }
 
+/** Node's longest timer, in whole seconds (2^31 − 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** Why `value` is not a duration in seconds a timer can wait, or undefined when it is one. */
+export function secondsProblem(value: string): string | undefined {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+    return `"${value}" is not a positive number of seconds`;
+  if (n > MAX_SECONDS)
+    return `${value} seconds is more than ${MAX_SECONDS} (about 24 days, the longest a timer can wait)`;
+  return undefined;
+}
+
+/** A duration option in seconds: `--gate-timeout 90`; positive and within a timer's reach. */
+export function seconds(what: string) {
+  return (value: string): number => {
+    const problem = secondsProblem(value);
+    if (problem) throw new InvalidArgumentError(`${what}: ${problem}`);
+    return Number(value);
+  };
+}
+
 /**
  * An option given at most once (`--site` of the lab commands, which work on one lab): commander
  * would silently keep the last of `--site a --site b`.

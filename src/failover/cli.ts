@@ -4,7 +4,7 @@
  * not undone, the lab not converged, or the run interrupted; 2: bad arguments or no lab.
  */
 import type { Command } from 'commander';
-import { nameList, once } from '../cli/args.js';
+import { nameList, once, secondsProblem } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
 import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
@@ -52,10 +52,9 @@ interface FailoverFlags {
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function seconds(value: string, option: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new CliError(`lab failover: ${option} "${value}" is not a number of seconds`);
-  return n;
+  const problem = secondsProblem(value);
+  if (problem) throw new CliError(`lab failover: ${option}: ${problem}`);
+  return Number(value);
 }
 
 /** The scenarios asked for, or exit 2 naming what does not exist. */

@@ -4,7 +4,8 @@
  * `SshOptions`; `sshFlagsInEffect` gives them back as arguments for the commands fabric prints.
  * Settings that stay the same belong in an OpenSSH client config (config-source.ts), not in flags.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { seconds } from '../cli/args.js';
 import { shellQuote } from '../util/shell.js';
 import {
   describeSource,
@@ -27,12 +28,6 @@ export interface SshCliOptions {
   sshAgent?: boolean;
   connectTimeout?: number;
   commandTimeout?: number;
-}
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number of seconds');
-  return n;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -63,11 +58,11 @@ export function addSshOptions(cmd: Command): Command {
       new Option(
         '--connect-timeout <seconds>',
         `TCP connect, then handshake + auth, each (default: the ssh config's ConnectTimeout, else ${DEFAULTS.connectTimeoutMs / 1000})`,
-      ).argParser(seconds),
+      ).argParser(seconds('--connect-timeout')),
     )
     .addOption(
       new Option('--command-timeout <seconds>', 'per command on a device')
-        .argParser(seconds)
+        .argParser(seconds('--command-timeout'))
         .default(DEFAULTS.commandTimeoutMs / 1000),
     );
 }

@@ -23,7 +23,7 @@ import {
 } from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
 import { shellQuote } from '../../util/shell.js';
-import { nameList, positive } from '../args.js';
+import { nameList, positive, seconds } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
@@ -65,7 +65,7 @@ export function registerDrift(program: Command, run: (code: Promise<ExitCode> | 
       new Option(
         '-w, --watch <seconds>',
         'keep polling every SECONDS; after the first report, print only changes',
-      ).argParser(positive('--watch')),
+      ).argParser(seconds('--watch')),
     )
     .option(
       '-o, --output <file>',
@@ -83,7 +83,7 @@ export function registerDrift(program: Command, run: (code: Promise<ExitCode> | 
     )
     .addOption(
       new Option('--snmp-timeout <seconds>', 'per SNMP request')
-        .argParser(positive('--snmp-timeout'))
+        .argParser(seconds('--snmp-timeout'))
         .default(2),
     )
     .addOption(

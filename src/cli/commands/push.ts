@@ -12,7 +12,7 @@ import { pushText } from '../../report/push.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
 import { own } from '../../util/own.js';
 import { shellQuote } from '../../util/shell.js';
-import { nameList, positive } from '../args.js';
+import { nameList, positive, seconds } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { err, json, out } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
@@ -61,7 +61,7 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
     .option('--no-canary', 'do not push the first device of the first wave alone')
     .addOption(
       new Option('--gate-timeout <seconds>', 'how long the health checks after a wave may take to pass')
-        .argParser(positive('--gate-timeout'))
+        .argParser(seconds('--gate-timeout'))
         .default(90),
     )
     .addOption(
@@ -69,7 +69,7 @@ export function registerPush(program: Command, run: (code: Promise<ExitCode> | E
         '--reconnect-timeout <seconds>',
         'how long to wait for a device that lost its connection mid-change before reporting it unknown',
       )
-        .argParser(positive('--reconnect-timeout'))
+        .argParser(seconds('--reconnect-timeout'))
         .default(60),
     )
     .addOption(

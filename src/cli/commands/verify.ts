@@ -8,6 +8,7 @@ import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report
 import { deriveExpectations } from '../../verify/expectations.js';
 import { runChecks } from '../../verify/run.js';
 import { sharedInternet } from '../../verify/shared-internet.js';
+import { secondsProblem } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
@@ -66,9 +67,9 @@ Examples:
 }
 
 export async function verify(opts: VerifyOptions): Promise<ExitCode> {
+  const problem = secondsProblem(String(opts.timeout));
+  if (problem) throw new CliError(`verify: --timeout: ${problem}`);
   const deadline = Number(opts.timeout);
-  if (!Number.isFinite(deadline) || deadline <= 0)
-    throw new CliError(`verify: --timeout must be a number of seconds, got "${opts.timeout}"`);
   checkOutputPaths('verify', [
     { option: '--junit', path: opts.junit, kind: 'file', example: 'reports/verify.xml' },
   ]);

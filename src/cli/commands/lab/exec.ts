@@ -1,6 +1,6 @@
 /** `fabric lab exec NODE -- CMD…`: a command inside a node, no shell; exits with its code. */
 import { LabError, labExec } from '../../../lab/index.js';
-import { once } from '../../args.js';
+import { once, secondsProblem } from '../../args.js';
 import { type LabCli, requiredTarget, type Target } from './common.js';
 
 export function registerLabExec({ lab, command, act }: LabCli): void {
@@ -23,9 +23,9 @@ Examples:
     )
     .action((node: string, argv: string[], opts: Target & { timeout: string }) =>
       act(async () => {
+        const problem = secondsProblem(String(opts.timeout));
+        if (problem) throw new LabError(2, [`--timeout: ${problem}`]);
         const timeoutMs = Number(opts.timeout) * 1000;
-        if (!(timeoutMs > 0))
-          throw new LabError(2, [`--timeout "${opts.timeout}" is not a number of seconds`]);
         const r = await labExec(requiredTarget(opts, 'lab exec'), node, argv, { timeoutMs });
         process.stdout.write(r.stdout);
         process.stderr.write(r.stderr);

@@ -7,6 +7,7 @@ import { type LabStatus, labStatus, onlyDaemonsDown } from '../../../lab/index.j
 import type { FrozenSite } from '../../../pipeline.js';
 import { formatNotConverged } from '../../../report/lab.js';
 import { waitConverged } from '../../../verify/converge.js';
+import { secondsProblem } from '../../args.js';
 
 export const DEFAULT_WAIT_SECONDS = 120;
 
@@ -14,8 +15,7 @@ export const DEFAULT_WAIT_SECONDS = 120;
 export function waitSeconds(value: string | boolean | undefined): number | undefined | 'bad' {
   if (value === undefined || value === false) return undefined;
   if (value === true) return DEFAULT_WAIT_SECONDS;
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : 'bad';
+  return secondsProblem(value) ? 'bad' : Number(value);
 }
 
 /** `--wait`: 0 when converged, 1 (with what is still down) on timeout. */
