@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyseInParallel } from '../../src/cli/whatif-parallel.js';
+import { analyseInParallel, jobsFor } from '../../src/cli/whatif-parallel.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { analyseShare, mergeShares } from '../../src/whatif/analyse.js';
 import { singleFailures } from '../../src/whatif/scenarios.js';
@@ -17,6 +17,13 @@ import { tempDir } from '../support/tmp.js';
 const site = runPipeline(join(REPO, 'inventory'), { sites: ['idc-a'] }).model!.sites[0]!;
 
 describe('whatif on several threads', () => {
+  it('GIVEN --jobs beyond the CPUs THEN as many threads as CPUs (a thread more only loads the inventory again); without it, 1 on a small fabric', () => {
+    const scenarios = singleFailures(site);
+    expect(jobsFor(site, scenarios, 9999, 2)).toBe(2);
+    expect(jobsFor(site, scenarios, 2, 8)).toBe(2);
+    expect(jobsFor(site, scenarios, undefined, 8)).toBe(1);
+  });
+
   it('GIVEN three shares of the single failures THEN merged they are the one-thread results, in order', () => {
     const scenarios = singleFailures(site);
     const whole = analyseShare(site, scenarios);

@@ -49,7 +49,7 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
     )
     .option(
       '-j, --jobs <n>',
-      'threads for the N-1 analysis of a site (default: every CPU on a large fabric, else 1; not with --sites or --fail site:NAME)',
+      'threads for the N-1 analysis of a site, at most the CPUs (default: every CPU on a large fabric, else 1; not with --sites or --fail site:NAME)',
       positive('--jobs', true),
     )
     .option('--json', 'one JSON document')
@@ -106,13 +106,18 @@ function progressEvery(ms: number): (done: number, total: number) => void {
 async function analyseAll(opts: WhatifOptions, site: FrozenSite): Promise<WhatifReport> {
   const scenarios = singleFailures(site);
   const jobs = jobsFor(site, scenarios, opts.jobs);
+  if (opts.jobs !== undefined && jobs < opts.jobs)
+    err(
+      `whatif: --jobs ${opts.jobs} is more than this machine's ${jobs} CPU${jobs === 1 ? '' : 's'}: ${jobs} thread${jobs === 1 ? '' : 's'}`,
+    );
   return jobs > 1
     ? analyseInParallel(opts.inventory, site, scenarios, jobs, progressEvery(10_000))
     : siteReport(site, analyseShare(site, scenarios, WHOLE, progressEvery(10_000)));
 }
 
 function scenarioOf(site: FrozenSite, fail: string): Scenario {
-  const parsed = parseFailures(site, fail.split(','));
+  // a failure named twice is one failure (`--fail spine1,spine1` is spine1's)
+  const parsed = parseFailures(site, [...new Set(fail.split(','))]);
   if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
   return parsed.scenario;
 }
