@@ -25,9 +25,7 @@ export function names(list: readonly string[], max = 8): string {
   return `${list.slice(0, max - 1).join(', ')}, … ${list[list.length - 1]} (${list.length})`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../util/plural.js';
 
 /** Names in the order people count: p1-spine2 before p1-spine10. */
 export function naturally(list: readonly string[]): string[] {

@@ -95,9 +95,7 @@ export interface ProbesReport {
   reasons: string[];
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../util/plural.js';
 
 /**
  * What became of a wave that was undone, in one clause, from the devices' own statuses: "the

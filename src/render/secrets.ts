@@ -188,7 +188,7 @@ export function parseSecretsText(
       first.code === 'MULTIPLE_DOCS'
         ? 'a second YAML document starts here (`---`); a secrets file holds one map of name: value'
         : first.code === 'DUPLICATE_KEY'
-          ? 'this secret is defined twice (keys YAML reads alike, such as null and ~, count as one); keep one'
+          ? `secret '${text.slice(first.pos[0]).split(/[:\n]/)[0]!.trim()}' is defined twice (keys YAML reads alike, such as null and ~, count as one); keep one`
           : `YAML syntax: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
     return { values, diagnostics: [at(first.pos[0], `secrets file: ${what}`)] };
   }

@@ -5,6 +5,7 @@
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Device, SiteModel } from '../model/types.js';
+import { plural } from '../util/plural.js';
 
 export interface DeviceCounts {
   total: number;
@@ -34,8 +35,6 @@ export function deviceCounts(
   }
   return c;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "26 devices (20 configured, 4 VMs, 2 lab upstreams)"; no parentheses when all are configured. */
 export function describeDeviceCounts(c: DeviceCounts): string {

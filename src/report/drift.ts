@@ -12,6 +12,7 @@ import {
   type Severity,
   severityRank,
 } from '../drift/types.js';
+import { plural } from '../util/plural.js';
 import { table } from './table.js';
 
 /** Version of the JSON shape; bumped only with an incompatible change (docs/drift.md). */
@@ -80,7 +81,7 @@ export function driftText(r: DriftReport, site: string, o: TextOptions = {}): st
       ? 'SNMP off'
       : `SNMPv${r.snmp.version} ${r.snmp.answered}/${r.snmp.polled} answered`;
   lines.push(
-    `drift ${site}: ${r.devices.length} configured devices, ${drifted.length} drifted, ${r.unreadable.length} unreadable; ` +
+    `drift ${site}: ${plural(r.devices.length, 'configured device')}, ${drifted.length} drifted, ${r.unreadable.length} unreadable; ` +
       `${count(r.findings, 'critical')} critical, ${count(r.findings, 'major')} major, ${count(r.findings, 'minor')} minor ` +
       `(${r.seconds.toFixed(1)} s, ${snmp})`,
   );

@@ -1,5 +1,6 @@
 /** `fabric whatif` output: a table of scenarios for people, Markdown for a wiki, one JSON document. */
 
+import { plural } from '../util/plural.js';
 import type { WhatifReport } from '../whatif/types.js';
 import { table } from './table.js';
 import { verdictCounts } from './verdicts.js';
@@ -10,7 +11,7 @@ export function whatifSummary(report: WhatifReport): string {
   const c = verdictCounts(report.results);
   const what =
     report.mode === 'n-1'
-      ? `${report.results.length} single failures`
+      ? plural(report.results.length, 'single failure')
       : `scenario ${report.results[0]?.scenario.name}`;
   return `${report.site}: ${what}: ${c.survives} survive, ${c.degraded} degraded, ${c.breaks} break a service`;
 }

@@ -31,8 +31,8 @@ describe('secrets file', () => {
     expect(problems('a: x\n---\nb: y\n')).toEqual([
       '2:1 secrets file: a second YAML document starts here (`---`); a secrets file holds one map of name: value',
     ]);
-    expect(problems('a: x\na: y\n')[0]).toMatch(/^2:1 secrets file: this secret is defined twice/);
-    expect(problems('a: x\nnull: y\n~: z\n')[0]).toMatch(/^3:1 secrets file: this secret is defined twice/);
+    expect(problems('a: x\na: y\n')[0]).toMatch(/^2:1 secrets file: secret 'a' is defined twice/);
+    expect(problems('a: x\nnull: y\n~: z\n')[0]).toMatch(/^3:1 secrets file: secret '~' is defined twice/);
     expect(problems('a: [\n')).toHaveLength(1);
     expect(problems('a: [\n')[0]).not.toMatch(/parseAllDocuments|at line/);
   });

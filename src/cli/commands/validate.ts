@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { checkedSecrets } from '../../pipeline.js';
 import { describeDeviceCounts, deviceCounts } from '../../report/device-counts.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
+import { plural } from '../../util/plural.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics } from '../io.js';
@@ -74,7 +75,7 @@ export function validate(opts: ValidateOptions): ExitCode {
       const verdict = s.errors === 0 ? 'ok' : `${s.errors} error${s.errors === 1 ? '' : 's'}`;
       const warn = s.warnings ? `, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '';
       out(
-        `${s.site}: ${s.describe}, ${s.cables} cables, ${s.redundancyGroups} redundancy groups: ${verdict}${warn}`,
+        `${s.site}: ${s.describe}, ${plural(s.cables, 'cable')}, ${plural(s.redundancyGroups, 'redundancy group')}: ${verdict}${warn}`,
       );
     }
     if (general.length) out(`secrets: ${general.length} error${general.length === 1 ? '' : 's'}`);
