@@ -30,7 +30,9 @@ export function registerRender(program: Command, run: (code: Promise<ExitCode> |
       'after',
       `
 Nothing is written when the inventory has errors. Each site's folder is replaced atomically;
-rendering twice gives identical bytes.
+rendering twice gives identical bytes. The checks are validate's but for its N-1 analysis
+(single-point-of-failure, which validate and whatif run): a design with a single point of
+failure renders, as a lab or a staging site may have one on purpose; run validate to gate on it.
 
 Exit status: 0 written, 1 the checks found errors (nothing written), 2 unusable inventory or
 missing secrets (nothing written).
