@@ -79,6 +79,12 @@ export function validate(opts: ValidateOptions): ExitCode {
       );
     }
     if (general.length) out(`secrets: ${general.length} error${general.length === 1 ? '' : 's'}`);
+    // findings of no site (the fabric-wide gslb section), which no site's line counts
+    const fabricWide = countBySeverity(findings.filter((f) => f.site === undefined));
+    if (fabricWide.errors || fabricWide.warnings)
+      out(
+        `fabric-wide (gslb): ${fabricWide.errors ? plural(fabricWide.errors, 'error') : 'ok'}${fabricWide.warnings ? `, ${plural(fabricWide.warnings, 'warning')}` : ''}`,
+      );
     if (errors) err(`validate: ${errors} error${errors === 1 ? '' : 's'} found`);
   }
   if (secretProblems.length) return EXIT.UNUSABLE;
