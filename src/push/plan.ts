@@ -123,7 +123,8 @@ export function planPush(input: PlanInput): PushPlan {
     })),
     waves,
     constraints: planned.constraints,
-    summary: `${changing.length} of ${reachable.length} devices change, in ${plural(waves.length, 'wave')}`,
+    // with devices that could not be read (planned as new, in the waves too), count the read ones as such
+    summary: `${changing.length} of ${reachable.length} ${unreadable.length ? 'readable ' : ''}devices change${unreadable.length ? ` and ${unreadable.length} unreadable ${unreadable.length === 1 ? 'is' : 'are'} planned` : ''}, in ${plural(waves.length, 'wave')}`,
   };
 }
 

@@ -168,7 +168,7 @@ describe('the plan of a push, from device states', () => {
     });
     expect(dryRunVerdict(p)).toEqual({
       result: 'planned',
-      message: `dry run: 1 of ${managed.length - 1} devices change, in 2 waves; 1 device could not be read (leaf2b): shown as new (every file), their real diff is unknown until they answer; nothing was changed`,
+      message: `dry run: 1 of ${managed.length - 1} readable devices change and 1 unreadable is planned, in 2 waves; 1 device could not be read (leaf2b): shown as new (every file), their real diff is unknown until they answer; nothing was changed`,
     });
   });
 
