@@ -18,6 +18,26 @@ export function printedResult(): boolean {
 }
 export const err = (line = '') => process.stderr.write(`${line}\n`);
 
+/**
+ * A progress line on stderr at most every `ms` (`<line(done, total)> in <s> s`), for work that
+ * takes a while on a large fabric; once one was printed, the last (done = total) is printed too:
+ * a progress that stops at 1/3 reads as stuck.
+ */
+export function throttledProgress(
+  line: (done: number, total: number) => string,
+  ms: number,
+): (done: number, total: number) => void {
+  const start = Date.now();
+  let last = start;
+  let said = false;
+  return (done, total) => {
+    if (Date.now() - last < ms && !(said && done === total)) return;
+    last = Date.now();
+    said = true;
+    err(`${line(done, total)} in ${Math.round((last - start) / 1000)} s`);
+  };
+}
+
 export function printDiagnostics(
   diagnostics: readonly Diagnostic[],
   stream: (l: string) => void = err,

@@ -12,7 +12,7 @@ import { analyseSite } from '../../whatif/analyse.js';
 import { servicesAcrossSites } from '../../whatif/sites.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, json, out, printDiagnostics } from '../io.js';
+import { err, json, out, printDiagnostics, throttledProgress } from '../io.js';
 import { checkOutputPaths } from '../output-paths.js';
 
 export interface DocsOptions extends InventoryOptions {
@@ -88,13 +88,7 @@ function readFailover(file: string, sites: readonly FrozenSite[]): FailoverMeasu
 
 /** A line on stderr every `ms`: whatif and the renderer take a while on a large fabric. */
 function progress(what: string, ms = 5_000): (done: number, total: number) => void {
-  const start = Date.now();
-  let last = start;
-  return (done, total) => {
-    if (Date.now() - last < ms) return;
-    last = Date.now();
-    err(`docs: ${what}: ${done}/${total} in ${Math.round((last - start) / 1000)} s`);
-  };
+  return throttledProgress((done, total) => `docs: ${what}: ${done}/${total}`, ms);
 }
 
 async function withSvgs(all: readonly SiteDocs[]): Promise<Map<string, DocFile[]>> {

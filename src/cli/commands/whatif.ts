@@ -22,7 +22,7 @@ import type { Scenario, WhatifReport } from '../../whatif/types.js';
 import { positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, json, out, printDiagnostics } from '../io.js';
+import { err, json, out, printDiagnostics, throttledProgress } from '../io.js';
 import { analyseInParallel, jobsFor } from '../whatif-parallel.js';
 
 export interface WhatifOptions extends InventoryOptions {
@@ -93,13 +93,7 @@ Examples:
 
 /** A line on stderr every `ms` on a fabric large enough to take that long (docs/benchmarks.md). */
 function progressEvery(ms: number): (done: number, total: number) => void {
-  const start = Date.now();
-  let last = start;
-  return (done, total) => {
-    if (Date.now() - last < ms) return;
-    last = Date.now();
-    err(`whatif: ${done}/${total} failures analysed in ${Math.round((last - start) / 1000)} s`);
-  };
+  return throttledProgress((done, total) => `whatif: ${done}/${total} failures analysed`, ms);
 }
 
 /** Every single failure, in one thread or several (`--jobs`): the same report either way. */
