@@ -3,6 +3,7 @@
  * sites as failure units (`--sites`, `--fail site:NAME`) on the active-active fixture.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFabric } from '../support/cli.js';
@@ -72,13 +73,21 @@ describe('fabric whatif', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false });
   });
 
-  it('GIVEN --jobs 3 THEN three threads (two workers) write the report one thread writes, byte for byte', async () => {
+  it('GIVEN --jobs 2 THEN two threads (one worker) write the report one thread writes, byte for byte; GIVEN more than the CPUs THEN as many as the CPUs, said on stderr', async () => {
     const one = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', '1']);
-    const three = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', '3']);
-    expect(three.stderr).toBe('');
+    const two = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', '2']);
+    const cpus = availableParallelism();
+    expect(two.stderr).toBe(
+      cpus >= 2 ? '' : "whatif: --jobs 2 is more than this machine's 1 CPU: 1 thread\n",
+    );
     expect(JSON.parse(one.stdout).scenarios.length).toBeGreaterThan(50);
-    expect(three.stdout).toBe(one.stdout);
-    expect(three.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+    const many = await runFabric(['whatif', '--site', 'idc-a', '--json', '--jobs', String(cpus + 1)]);
+    expect(many.stderr).toBe(
+      `whatif: --jobs ${cpus + 1} is more than this machine's ${cpus} CPU${cpus === 1 ? '' : 's'}: ${cpus} thread${cpus === 1 ? '' : 's'}\n`,
+    );
+    expect(many.stdout).toBe(one.stdout);
   });
 
   it('GIVEN bad arguments THEN exit 2', async () => {
