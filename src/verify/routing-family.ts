@@ -32,6 +32,8 @@ export interface RoutingFamily {
   carries(d: Frr, n: DeepReadonly<BgpNeighbor>): boolean;
   /** The route-maps the device applies to the neighbor's group in the family. */
   routeMaps(d: Frr, n: DeepReadonly<BgpNeighbor>): { in: string; out: string } | undefined;
+  /** The advertise-map of the neighbor's group in the family (`PeerGroup.advertiseMap`), if any. */
+  advertiseMap(d: Frr, n: DeepReadonly<BgpNeighbor>): { advertise: string; existMap: string } | undefined;
   parse(prefix: string): Parsed | undefined;
   /** Whether `outer` holds the address `inner`'s network starts at. */
   within(outer: Parsed, inner: Parsed): boolean;
@@ -60,6 +62,9 @@ const IPV4: RoutingFamily = {
     const g = d.frr.routerBgp.peerGroups.find((x) => x.name === n.peerGroup);
     return g && { in: g.routeMapIn, out: g.routeMapOut };
   },
+  // the group as the IPv4 family prints it (not an IPv6-only group of the same name)
+  advertiseMap: (d, n) =>
+    d.frr.routerBgp.peerGroups.find((g) => g.name === n.peerGroup && !g.family)?.advertiseMap,
   parse: (prefix) => parsePrefix(prefix)?.prefix,
   within: (outer, inner) =>
     contains({ network: outer.network as number, length: outer.length, text: '' }, inner.network as number),
@@ -89,6 +94,8 @@ const IPV6: RoutingFamily = {
     const g = activated6(d, n);
     return g && { in: g.routeMapIn, out: g.routeMapOut };
   },
+  // fabric prints advertise-maps in the IPv4 family only
+  advertiseMap: () => undefined,
   parse: (prefix) => parsePrefix6(prefix)?.prefix,
   within: (outer, inner) =>
     contains6({ network: outer.network as bigint, length: outer.length, text: '' }, inner.network as bigint),

@@ -5,8 +5,14 @@
  * class, the devices to look at again are taken in order of path length, as the breadth-first
  * pass takes them, and the pass stops where a device learns what it learned before; only the
  * sessions and ECMP widths around the devices whose paths changed are counted again.
+ *
+ * An advertise-map's state (routing-conditions.ts) is decided once the exist-maps' classes are
+ * known: a failure that changes it (a vRouter that lost the default route) changes what its
+ * sessions offer of the classes the advertise-map permits, so those classes are propagated again
+ * from their originators, as for a failed originator.
  */
 
+import { type Condition, flipped, flippedClasses, withdrawing, withdrawnOf } from './routing-conditions.js';
 import { lostShares } from './routing-lost.js';
 import { ORIGIN, type PathSets } from './routing-paths.js';
 import type { Prepared } from './routing-prepare.js';
@@ -34,6 +40,10 @@ export interface Counts {
 }
 
 interface Intact extends Counts {
+  /** The sessions' policies as the advertise-maps' states make them (`Prepared.net`'s, or a copy). */
+  net: Net;
+  /** The advertise-maps in the `Withdraw` state. */
+  withdrawn: Condition[];
   /** Per class, every device's path-set id. */
   routes: Routes[];
   /** Per class, the originators that announce it (an aggregate's: those with a route inside it). */
@@ -54,18 +64,25 @@ export function intactOf(p: Prepared): Intact {
     const table = new NexthopTable(p.devices.length, p.classes.length, p.prefixes, p.classOf);
     const routes: Routes[] = new Array(p.classes.length);
     const announced: number[][] = new Array(p.classes.length);
-    for (const c of p.order) {
+    const routeAt = (k: number, d: number) => routes[k]![d]!;
+    const simulate = (net: Net, k: number) => {
+      const c = p.order[k]!;
       const cls = p.classes[c]!;
-      announced[c] = announcing(cls, cls.origins, (k, d) => routes[k]![d]!);
-      routes[c] = propagate(p.net, p.sets, cls, announced[c]!, table);
-    }
+      announced[c] = announcing(cls, cls.origins, routeAt);
+      routes[c] = propagate(net, p.sets, cls, announced[c]!, table);
+    };
+    for (let k = 0; k < p.conditionsAt; k++) simulate(p.net, k);
+    // the exist-maps' classes are known: the advertise-maps' states, for the classes after
+    const withdrawn = withdrawnOf(p.conditions, p.net, () => true, routeAt);
+    const net = withdrawing(p.net, p.net, withdrawn);
+    for (let k = p.conditionsAt; k < p.order.length; k++) simulate(net, k);
     // pfxRcd per session: counted when a check kind first asks (whatif does not)
     const received = new Received(() => {
       const into = {
         certain: new Float64Array(p.sessions.length),
         possible: new Float64Array(p.sessions.length),
       };
-      for (const cls of p.classes) account(p.net, p.sets, cls, routes[cls.index]!, into);
+      for (const cls of p.classes) account(net, p.sets, cls, routes[cls.index]!, into);
       return into;
     });
     const C = p.classes.length;
@@ -74,7 +91,7 @@ export function intactOf(p: Prepared): Intact {
       const r = routes[c]!;
       for (let d = 0; d < r.length; d++) byDevice[d * C + c] = r[d]!;
     }
-    run = { table, received, routes, announced, byDevice };
+    run = { net, withdrawn, table, received, routes, announced, byDevice };
     intactRuns.set(p, run);
   }
   return run;
@@ -148,10 +165,12 @@ function classesOriginatedBy(p: Prepared): number[][] {
 }
 
 /** The counts of the fabric left: `active` sessions between the devices that are `up`. */
-export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>): Counts {
+export function degradedCounts(p: Prepared, left: Net, down: ReadonlySet<number>): Counts {
   const intact = intactOf(p);
   const { sets } = p;
   const { lengthOf } = sets;
+  // the advertise-maps' states of the fabric left may differ from the intact one's (below)
+  let net = left;
   // the removed sessions whose receiver is up: only those can take a best path from a device left
   const removed = net.removed.filter((s) => !down.has(p.net.recv[s]!));
   // their receivers' widths narrow for most classes (a leaf that lost a spine, for every class
@@ -161,7 +180,7 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   const originDown = new Uint8Array(p.classes.length);
   const byOrigin = classesOriginatedBy(p);
   for (const d of down) for (const c of byOrigin[d] ?? []) originDown[c] = 1;
-  const shares = lostShares(p, net, intact.byDevice, removed);
+  const shares = lostShares(p, intact.net, net, intact.byDevice, removed);
   // most often every receiver of a removed session that brought it a best path still learns the
   // same paths over its other sessions, each from a twin of what it lost: then only the widths
   // narrow, written row by row (the receivers' rows are whole: no cell to list)
@@ -170,10 +189,10 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
   for (let c = 0; c < narrowOnly.length; c++)
     narrowOnly[c] =
       shares.lost[c]! > 0 && !shares.untwinned[c] && !originDown[c] && !p.classes[c]!.aggregate ? 1 : 0;
-  narrow(p, removed, shares.brought, narrowOnly, table);
-  // what an aggregate's originators have of the classes inside it: the routes that changed there
+  // what an aggregate's originators have of the classes inside it, and an advertise-map's sender
+  // of its exist-map's classes: the routes that changed there
   const N = p.devices.length;
-  const watched = aggregatorsOf(p);
+  const watched = watchedOf(p);
   const changedAt = new Map<number, number>();
   const routeAt = (c: number, d: number) =>
     down.has(d) ? 0 : (changedAt.get(c * N + d) ?? intact.routes[c]![d]!);
@@ -181,10 +200,13 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
     if (watched.size)
       for (const d of changed.keys()) if (watched.has(d)) changedAt.set(c * N + d, routes[d]!);
   };
+  // the advertise-maps whose state the failure changed, and the classes that changes
+  let flips: Condition[] = [];
+  let flipsChange: Uint8Array | undefined;
   // per class, the removed sessions that brought their receiver a best path (reused arrays)
   const lostSessions: number[] = [];
   const lostBrings: number[] = [];
-  for (const c of p.order) {
+  const simulate = (c: number) => {
     const cls = p.classes[c]!;
     // the originators left that announce it; for an aggregate, those that still have a route inside
     const announced = cls.aggregate
@@ -195,7 +217,8 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
         )
       : undefined;
     const originFailed = announced ? !sameList(announced, intact.announced[c]!) : originDown[c] === 1;
-    if (narrowOnly[c] || (!shares.lost[c] && !originFailed)) continue;
+    const flippedOffers = flipsChange?.[c] === 1;
+    if (narrowOnly[c] || (!shares.lost[c] && !originFailed && !flippedOffers)) return;
     let n = 0;
     for (let k = 0; k < removed.length; k++) {
       const b = shares.brought[k]![c]!;
@@ -215,15 +238,22 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
       const was = lost.get(r) ?? [0, 0];
       lost.set(r, [was[0] + (lostBrings[k] === 2 ? 1 : 0), was[1] + 1]);
     }
-    if (originFailed) {
-      // an originator failed: the class is propagated again from those left (often none)
+    if (originFailed || flippedOffers) {
+      // an originator failed, or a sender offers it otherwise: the class is propagated again
+      // from the originators left (often none)
       const after = propagate(net, sets, cls, announced ?? cls.origins.filter((o) => !down.has(o)));
       const changed = new Map<number, number>();
       for (let d = 0; d < after.length; d++)
         if (after[d] !== before[d] && !down.has(d)) changed.set(d, before[d]!);
+      // a flipped sender's sessions are counted again even where its own routes stand
+      if (flippedOffers)
+        for (const f of flips) {
+          const d = p.net.send[f.session]!;
+          if (!changed.has(d)) changed.set(d, before[d]!);
+        }
       note(c, after, changed);
-      count(p, net, cls, after, changed, lost, received, table);
-      continue;
+      count(p, intact.net, net, cls, after, changed, lost, received, table);
+      return;
     }
     // or the same paths over other sessions
     let same = true;
@@ -233,29 +263,56 @@ export function degradedCounts(p: Prepared, net: Net, down: ReadonlySet<number>)
         break;
       }
     if (same) {
-      count(p, net, cls, before, new Map(), lost, received, table);
-      continue;
+      count(p, intact.net, net, cls, before, new Map(), lost, received, table);
+      return;
     }
     const routes = before; // changed in place, and put back below
     const changed = repropagate(p, net, cls, routes, [...lost.keys()]);
     note(c, routes, changed);
     try {
-      count(p, net, cls, routes, changed, lost, received, table);
+      count(p, intact.net, net, cls, routes, changed, lost, received, table);
     } finally {
       for (const [d, id] of changed) routes[d] = id;
     }
+  };
+  for (let k = 0; k < p.conditionsAt; k++) simulate(p.order[k]!);
+  if (p.conditions.length) {
+    // the exist-maps' classes are known: the advertise-maps' states of the sessions left
+    const gone = new Set(net.removed);
+    const live = (s: number) => !gone.has(s);
+    const now = withdrawnOf(p.conditions, p.net, live, routeAt);
+    flips = flipped(
+      intact.withdrawn.filter((f) => live(f.session)),
+      now,
+    );
+    if (flips.length) {
+      net = withdrawing(p.net, net, now);
+      flipsChange = flippedClasses(p.classes, p.net, flips);
+      // propagated again in full: not narrowed as well
+      for (let c = 0; c < narrowOnly.length; c++) if (flipsChange[c]) narrowOnly[c] = 0;
+    }
   }
+  // (the cells of the classes that only narrow: no other class's counting reads or writes them)
+  narrow(p, removed, shares.brought, narrowOnly, table);
+  for (let k = p.conditionsAt; k < p.order.length; k++) simulate(p.order[k]!);
   return { table, received };
 }
 
-/** Per site: the devices that announce an aggregate only while they have a route inside it. */
-const aggregators = new WeakMap<Prepared, Set<number>>();
+/**
+ * Per site: the devices whose routes a later class reads, in the order `p.order` simulates them:
+ * those that announce an aggregate only while they have a route inside it, and the senders of
+ * advertise-maps (their exist-maps' classes).
+ */
+const watchedDevices = new WeakMap<Prepared, Set<number>>();
 
-function aggregatorsOf(p: Prepared): Set<number> {
-  let out = aggregators.get(p);
+function watchedOf(p: Prepared): Set<number> {
+  let out = watchedDevices.get(p);
   if (!out) {
-    out = new Set(p.classes.flatMap((c) => c.aggregate?.conditional ?? []));
-    aggregators.set(p, out);
+    out = new Set([
+      ...p.classes.flatMap((c) => c.aggregate?.conditional ?? []),
+      ...p.conditions.map((c) => p.net.send[c.session]!),
+    ]);
+    watchedDevices.set(p, out);
   }
   return out;
 }
@@ -287,10 +344,12 @@ function narrow(
 /**
  * The counts a class's changed routes change: pfxRcd on the sessions of the devices whose routes
  * changed (`changed`: their intact set ids), the ECMP widths of those devices and their peers, and
- * of the devices that `lost` sessions which brought a best path.
+ * of the devices that `lost` sessions which brought a best path. What a session brought is read
+ * off the intact run's `intactNet` (a flipped advertise-map changed its out policy in `net`).
  */
 function count(
   p: Prepared,
+  intactNet: Net,
   net: Net,
   cls: PrefixClass,
   after: Routes,
@@ -306,7 +365,7 @@ function count(
   received.later(() => {
     for (const [f, intact] of changed)
       for (const s of net.from[f]!) {
-        const was = bringsFrom(net, sets, cls, intact, s);
+        const was = bringsFrom(intactNet, sets, cls, intact, s);
         const is = bringsFrom(net, sets, cls, now.get(f)!, s);
         received.add(
           s,
@@ -339,7 +398,7 @@ function count(
       const r = net.recv[s]!;
       if (isChanged[r]) continue;
       const own = after[r]!;
-      const was = widthShare(net, sets, cls, intact, own, s);
+      const was = widthShare(intactNet, sets, cls, intact, own, s);
       const is = widthShare(net, sets, cls, after[f]!, own, s);
       if (was === is) {
         if (!delta.has(r)) delta.set(r, [0, 0]);

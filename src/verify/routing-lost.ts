@@ -50,19 +50,19 @@ function classTablesOf(p: Prepared) {
 }
 
 /**
- * The shares of the `removed` sessions (of the intact fabric's `p.net`), each receiver's twins
- * looked for among its sessions left in `net`; `byDevice`: the intact routes,
- * `device × classes + class`.
+ * The shares of the `removed` sessions (of the intact fabric's run's net `all`: its policies as
+ * its advertise-maps' states made them), each receiver's twins looked for among its sessions
+ * left in `net`; `byDevice`: the intact routes, `device × classes + class`.
  */
 export function lostShares(
   p: Prepared,
+  all: Net,
   net: Net,
   byDevice: Int32Array,
   removed: readonly number[],
 ): LostShares {
   const { sets } = p;
   const { lengthOf } = sets;
-  const all = p.net;
   const C = p.classes.length;
   const { permit, isDefault } = classTablesOf(p);
   const out: LostShares = { brought: [], twin: [], lost: new Uint16Array(C), untwinned: new Uint8Array(C) };

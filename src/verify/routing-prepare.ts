@@ -8,6 +8,7 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { type Down, failedDevices, linkEnd, NOTHING_DOWN } from './down.js';
+import type { Condition } from './routing-conditions.js';
 import { type AddressFamily, byAddress, ROUTING_FAMILIES, type RoutingFamily } from './routing-family.js';
 import { AsPaths, PathSets } from './routing-paths.js';
 import { Policies } from './routing-policy.js';
@@ -24,12 +25,21 @@ export interface Prepared {
   /** Every session of the intact fabric, by index, and its link's ends as `Down.links` names them. */
   sessions: Session[];
   links: ([string, string] | undefined)[];
-  /** The sessions' ends and policies, by index (`into`, `from` and `active`: all of them). */
+  /**
+   * The sessions' ends and policies, by index (`into`, `from` and `active`: all of them), every
+   * advertise-map `Advertise` (a run applies the states it finds: routing-incremental.ts `intactOf`).
+   */
   net: Net;
   sets: PathSets;
   classes: PrefixClass[];
-  /** The classes' indices in the order to simulate them: an aggregate after what it aggregates. */
+  /**
+   * The classes' indices in the order to simulate them: an aggregate after what it aggregates,
+   * the classes an exist-map permits first (`conditionsAt` of them).
+   */
   order: number[];
+  /** The sessions with an advertise-map (routing-conditions.ts), and where in `order` their state is known. */
+  conditions: Condition[];
+  conditionsAt: number;
   /** Every prefix in address order, and its class. */
   prefixes: string[];
   classOf: Map<string, number>;
@@ -45,7 +55,16 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
   else map.set(key, [i]);
 }
 
-function netOf(family: RoutingFamily, devices: Frr[], sessions: Session[], policies: Policies): Net {
+/** A session with an advertise-map, its exist-map as a policy id (its classes are not known yet). */
+type RawCondition = Omit<Condition, 'exist'> & { existPolicy: number };
+
+function netOf(
+  family: RoutingFamily,
+  devices: Frr[],
+  sessions: Session[],
+  policies: Policies,
+  conditions: RawCondition[],
+): Net {
   const index = new Map(devices.map((d, i) => [d.name, i]));
   const count = sessions.length;
   const net: Net = {
@@ -67,7 +86,9 @@ function netOf(family: RoutingFamily, devices: Frr[], sessions: Session[], polic
     net.recv[i] = r;
     net.send[i] = f;
     net.inPolicy[i] = policies.of(devices[r]!, s.peer, 'in');
-    net.outPolicy[i] = policies.of(sender, s.fromPeer, 'out');
+    const out = policies.sending(sender, s.fromPeer);
+    net.outPolicy[i] = out.send;
+    if (out.exist >= 0) conditions.push({ session: i, withdrawn: out.withdrawn, existPolicy: out.exist });
     net.into[r]!.push(i);
     net.from[f]!.push(i);
     if (family.unicast(sender)?.defaultOriginate.includes(s.fromPeer)) {
@@ -81,8 +102,15 @@ function netOf(family: RoutingFamily, devices: Frr[], sessions: Session[], polic
 /**
  * Every prefix the speakers originate (and the default route when a session originates it),
  * grouped into classes that travel alike: the same originators, the same answer from every policy.
+ * `exists`: the exist-maps' policy ids, whose classes are simulated first.
  */
-function classesOf(f: RoutingFamily, devices: Frr[], policies: Policies, defaults: number[]) {
+function classesOf(
+  f: RoutingFamily,
+  devices: Frr[],
+  policies: Policies,
+  defaults: number[],
+  exists: number[],
+) {
   const origins = new Map<string, number[]>();
   const add = (p: string, i: number) => {
     const list = origins.get(p) ?? [];
@@ -131,8 +159,15 @@ function classesOf(f: RoutingFamily, devices: Frr[], policies: Policies, default
     classes[c]!.aggregate = { contributors: [...contributors].sort((a, b) => a - b), conditional };
     rank.set(c, 1 + f.hostLength - (outer?.length ?? 0));
   }
+  // an advertise-map's state is known once the exist-maps' classes are: those go first
+  let conditionsAt = 0;
+  for (const c of classes)
+    if (!c.aggregate && exists.some((e) => c.answers[e])) {
+      rank.set(c.index, -1);
+      conditionsAt++;
+    }
   const order = classes.map((c) => c.index).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a - b);
-  return { classes, order, prefixes: [...origins.keys()].sort(byAddress(f)), classOf };
+  return { classes, order, conditionsAt, prefixes: [...origins.keys()].sort(byAddress(f)), classOf };
 }
 
 const caches: Record<AddressFamily, WeakMap<DeepReadonly<SiteModel>, Prepared>> = {
@@ -154,7 +189,11 @@ export function prepared(site: DeepReadonly<SiteModel>, family: AddressFamily = 
     const all = pairAll(site, f);
     const sessions = all.map((a) => a.session);
     const policies = new Policies(f);
-    const net = netOf(f, devices, sessions, policies);
+    const raw: RawCondition[] = [];
+    const net = netOf(f, devices, sessions, policies, raw);
+    const classified = classesOf(f, devices, policies, net.defaults, [
+      ...new Set(raw.map((c) => c.existPolicy)),
+    ]);
     const links = all.map(
       ({ link }): [string, string] | undefined =>
         link && [
@@ -178,7 +217,12 @@ export function prepared(site: DeepReadonly<SiteModel>, family: AddressFamily = 
       links,
       net,
       sets: new PathSets(new AsPaths()),
-      ...classesOf(f, devices, policies, net.defaults),
+      ...classified,
+      conditions: raw.map(({ session, withdrawn, existPolicy }) => ({
+        session,
+        withdrawn,
+        exist: classified.classes.flatMap((c) => (c.answers[existPolicy] ? [c.index] : [])),
+      })),
       byDevice,
       byLink,
     };
@@ -203,24 +247,25 @@ export function activeSessions(p: Prepared, site: DeepReadonly<SiteModel>, down:
 }
 
 /**
- * The sessions of the fabric left when the `removed` ones are down: only the devices that lost a
- * session get new lists.
+ * The sessions of the fabric left when the `removed` ones of the intact fabric's `base` (its
+ * run's net: its advertise-maps' states applied) are down: only the devices that lost a session
+ * get new lists.
  */
-export function netWithout(p: Prepared, removed: number[]): Net {
-  if (!removed.length) return p.net;
+export function netWithout(base: Net, removed: number[]): Net {
+  if (!removed.length) return base;
   const gone = new Set(removed);
   const net: Net = {
-    ...p.net,
-    into: p.net.into.slice(),
-    from: p.net.from.slice(),
+    ...base,
+    into: base.into.slice(),
+    from: base.from.slice(),
     removed,
-    defaults: p.net.defaults.filter((i) => !gone.has(i)),
+    defaults: base.defaults.filter((i) => !gone.has(i)),
   };
   for (const i of removed) {
-    const r = p.net.recv[i]!;
-    const f = p.net.send[i]!;
-    if (net.into[r] === p.net.into[r]) net.into[r] = p.net.into[r]!.filter((s) => !gone.has(s));
-    if (net.from[f] === p.net.from[f]) net.from[f] = p.net.from[f]!.filter((s) => !gone.has(s));
+    const r = base.recv[i]!;
+    const f = base.send[i]!;
+    if (net.into[r] === base.into[r]) net.into[r] = base.into[r]!.filter((s) => !gone.has(s));
+    if (net.from[f] === base.from[f]) net.from[f] = base.from[f]!.filter((s) => !gone.has(s));
   }
   return net;
 }

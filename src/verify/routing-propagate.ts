@@ -22,6 +22,7 @@ export interface Net {
   recv: Int32Array;
   send: Int32Array;
   inPolicy: Int32Array;
+  /** Per session: its sender's out policy, of its advertise-map's state where it has one (routing-conditions.ts). */
   outPolicy: Int32Array;
   /** Per session, whether the sender's `default-originate` offers it `[asn]`. */
   defaultOffer: Uint8Array;

@@ -13,6 +13,10 @@
  *
  * Each address family is simulated on its own (src/verify/routing-family.ts): the answer is
  * IPv4's, with IPv6's beside it (`ipv6`) on a site whose speakers route IPv6 (issue 14).
+ *
+ * A group's advertise-map sends what it permits only while the sender holds a route its
+ * exist-map permits (a vRouter's VIP host routes while it has the default route), as FRR does
+ * once its scan has run: src/verify/routing-conditions.ts.
  */
 
 import type { DeepReadonly } from '../model/freeze.js';
@@ -97,9 +101,10 @@ export function simulateFamily(
   const p = prepared(site, family);
   const failed = failedDevices(site, down);
   const removed = removedSessions(p, site, down);
-  const net = netWithout(p, removed);
+  const intact = intactOf(p);
+  const net = netWithout(intact.net, removed);
   const { table, received: counts } =
-    net === p.net ? intactOf(p) : degradedCounts(p, net, downIndices(p, failed));
+    net === intact.net ? intact : degradedCounts(p, net, downIndices(p, failed));
   let sessions: Session[] | undefined;
   let received: Map<string, Range> | undefined;
   // sessions and received are built when a check kind asks; whatif's comparison does not

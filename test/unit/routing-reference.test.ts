@@ -9,12 +9,15 @@
  * (both families where both ends activate the group in IPv6) or numbered in one family, and IPv6
  * has its own networks, route-maps, prefix-list and default-originate; each family must match.
  * Devices also aggregate prefixes (`aggregate-address`: announced only while a prefix inside is
- * in their table), nested ones too.
+ * in their table), nested ones too. With advertise-maps (FRR's conditional advertisement: what the
+ * advertise-map permits goes to the group only while the sender holds the default route), the
+ * rounds run twice: the first gives each device's state, the second denies what a withdrawn
+ * group's advertise-map permits in its out route-map.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeepReadonly } from '../../src/model/freeze.js';
-import type { SiteModel } from '../../src/model/types.js';
+import type { PeerGroup, SiteModel } from '../../src/model/types.js';
 import type { Down } from '../../src/verify/down.js';
 import { type FamilyRouting, simulateRouting } from '../../src/verify/routing.js';
 import { referenceRouting } from '../support/reference-routing.js';
@@ -58,7 +61,17 @@ interface FabricSpec {
   defaults6?: boolean[];
   /** The IPv6 filter's prefix-list, per prefix of PREFIXES6 (`le 128` with `filterLe`). */
   filter6?: ('permit' | 'deny' | null)[];
+  /**
+   * The advertise-map's prefix-list, per prefix of PREFIXES but the default route (`le 32` with
+   * `advertiseLe`), for groups 3 (out: all) and 4 (out: the filter), whose advertise-map sends what
+   * it permits only while the sender holds the default route (exist-map DEFAULT-ROUTE).
+   */
+  advertise?: ('permit' | 'deny' | null)[];
+  advertiseLe?: boolean;
 }
+
+/** The groups of `siteOf`: 0 permits all, 1 filters in, 2 filters out, 3 and 4 as 0 and 2 with an advertise-map. */
+const GROUPS = 5;
 
 /** Numbered link `k`'s two addresses in a family, end a's first. */
 function numbered(k: number, kind: 'ipv4' | 'ipv6'): [string, string] {
@@ -110,6 +123,12 @@ function siteOf(spec: FabricSpec) {
         : [],
     );
   const entries = listOf(PREFIXES, spec.filter, 32);
+  const advertised = (spec.advertise ?? []).flatMap((action, i) =>
+    action
+      ? [{ seq: 10 * (i + 1), action, prefix: PREFIXES[i]!, ge: null, le: spec.advertiseLe ? 32 : null }]
+      : [],
+  );
+  const advertiseMap = { advertise: 'ADV', existMap: 'DEFAULT-ROUTE' };
   const entries6 = listOf(PREFIXES6, spec.filter6 ?? [], 128);
   const devices = spec.asns.map((asn, i) => ({
     name: `d${i}`,
@@ -128,10 +147,17 @@ function siteOf(spec: FabricSpec) {
       prefixLists: [
         { name: 'PL', entries },
         { name: 'PL-V6', family: 'ipv6', entries: entries6 },
+        { name: 'ADV-PL', entries: advertised },
+        {
+          name: 'DEFAULT-ONLY',
+          entries: [{ seq: 10, action: 'permit', prefix: '0.0.0.0/0', ge: null, le: null }],
+        },
       ],
       routeMaps: [
         { name: 'ANY', entries: [{ seq: 10, action: 'permit', matchPrefixList: null }] },
         { name: 'SOME', entries: [{ seq: 10, action: 'permit', matchPrefixList: 'PL' }] },
+        { name: 'ADV', entries: [{ seq: 10, action: 'permit', matchPrefixList: 'ADV-PL' }] },
+        { name: 'DEFAULT-ROUTE', entries: [{ seq: 10, action: 'permit', matchPrefixList: 'DEFAULT-ONLY' }] },
         { name: 'ANY-V6', family: 'ipv6', entries: [{ seq: 10, action: 'permit', matchPrefixList: null }] },
         {
           name: 'SOME-V6',
@@ -146,6 +172,8 @@ function siteOf(spec: FabricSpec) {
           { name: 'G0', bfdProfile: null, routeMapIn: 'ANY', routeMapOut: 'ANY' },
           { name: 'G1', bfdProfile: null, routeMapIn: 'SOME', routeMapOut: 'ANY' },
           { name: 'G2', bfdProfile: null, routeMapIn: 'ANY', routeMapOut: 'SOME' },
+          { name: 'G3', bfdProfile: null, routeMapIn: 'ANY', routeMapOut: 'ANY', advertiseMap },
+          { name: 'G4', bfdProfile: null, routeMapIn: 'ANY', routeMapOut: 'SOME', advertiseMap },
         ],
         neighbors: ends[i]!.map((e) => ({
           peer: e.theirs ?? e.iface,
@@ -178,7 +206,7 @@ function siteOf(spec: FabricSpec) {
                         {
                           name: `G${g}`,
                           routeMapIn: g === 1 ? 'SOME-V6' : 'ANY-V6',
-                          routeMapOut: g === 2 ? 'SOME-V6' : 'ANY-V6',
+                          routeMapOut: g === 2 || g === 4 ? 'SOME-V6' : 'ANY-V6',
                         },
                       ]
                     : [],
@@ -204,17 +232,66 @@ function plain(r: FamilyRouting | undefined) {
   };
 }
 
+/**
+ * The site as it routes once the advertise-maps' states are known from `first` (the rounds with
+ * every advertise-map advertising, which route the default route as the second run does: no
+ * advertise-map permits it): a device without the default route has, in each group with an
+ * advertise-map, an out route-map that denies what the advertise-map permits first. Undefined
+ * when no neighbor of such a device is in such a group (nothing to run again).
+ */
+function withConditions(
+  site: ReturnType<typeof siteOf>,
+  first: FamilyRouting,
+): ReturnType<typeof siteOf> | undefined {
+  type Device = {
+    name: string;
+    frr: {
+      routeMaps: { name: string; entries: object[] }[];
+      routerBgp: { peerGroups: PeerGroup[]; neighbors: { peerGroup: string }[] };
+    };
+  };
+  let withdrawn = false;
+  const devices = (site.devices as unknown as Device[]).map((d) => {
+    if (first.nexthops.get(d.name)?.has('0.0.0.0/0')) return d;
+    const conditional = new Set(d.frr.routerBgp.peerGroups.flatMap((g) => (g.advertiseMap ? [g.name] : [])));
+    if (!d.frr.routerBgp.neighbors.some((n) => conditional.has(n.peerGroup))) return d;
+    withdrawn = true;
+    const less = (name: string) => `${name}-LESS-ADV`;
+    const routeMaps = d.frr.routeMaps.flatMap((m) =>
+      m.name === 'ANY' || m.name === 'SOME'
+        ? [
+            m,
+            {
+              name: less(m.name),
+              entries: [{ seq: 5, action: 'deny', matchPrefixList: 'ADV-PL' }, ...m.entries],
+            },
+          ]
+        : [m],
+    );
+    const peerGroups = d.frr.routerBgp.peerGroups.map((g) =>
+      g.advertiseMap ? { ...g, routeMapOut: less(g.routeMapOut) } : g,
+    );
+    return { ...d, frr: { ...d.frr, routeMaps, routerBgp: { ...d.frr.routerBgp, peerGroups } } };
+  });
+  return withdrawn ? ({ ...site, devices } as unknown as ReturnType<typeof siteOf>) : undefined;
+}
+
 /** Each family's answer is the path-listing rounds'; IPv6's exists where a device routes it. */
 function expectSame(site: ReturnType<typeof siteOf>, down?: Down) {
   const fast = simulateRouting(site, down);
-  expect(plain(fast)).toEqual(plain(referenceRouting(site, down)));
+  const first = referenceRouting(site, down);
+  const conditioned = withConditions(site, first);
+  expect(plain(fast)).toEqual(plain(conditioned ? referenceRouting(conditioned, down) : first));
   const six = referenceRouting(site, down, 'ipv6');
   if (fast.ipv6) expect(plain(fast.ipv6)).toEqual(plain(six));
   else expect(six.sessions).toEqual([]);
 }
 
-/** Fabrics of 2 to `maxDevices` devices and up to `maxLinks` links, with failures. */
-const fabricsOf = (maxDevices: number, maxLinks: number) =>
+/**
+ * Fabrics of 2 to `maxDevices` devices and up to `maxLinks` links, with failures; `conditional`:
+ * with the advertise-map groups too, and default routes more often (their loss flips states).
+ */
+const fabricsOf = (maxDevices: number, maxLinks: number, conditional = false) =>
   fc.integer({ min: 2, max: maxDevices }).chain((n) =>
     fc
       .record({
@@ -256,7 +333,7 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
         active6: fc.array(
           fc.array(
             fc.integer({ min: 0, max: 4 }).map((x) => x !== 0),
-            { minLength: 3, maxLength: 3 },
+            { minLength: conditional ? GROUPS : 3, maxLength: conditional ? GROUPS : 3 },
           ),
           { minLength: n, maxLength: n },
         ),
@@ -264,17 +341,26 @@ const fabricsOf = (maxDevices: number, maxLinks: number) =>
           minLength: PREFIXES6.length,
           maxLength: PREFIXES6.length,
         }),
+        ...(conditional
+          ? {
+              advertise: fc.array(fc.constantFrom('permit' as const, 'deny' as const, null), {
+                minLength: PREFIXES.length - 1,
+                maxLength: PREFIXES.length - 1,
+              }),
+              advertiseLe: fc.boolean(),
+            }
+          : {}),
       })
       .chain((base) =>
         fc.record({
           spec: fc.record({
             ...Object.fromEntries(Object.entries(base).map(([k, v]) => [k, fc.constant(v)])),
-            groups: fc.array(fc.integer({ min: 0, max: 2 }), {
+            groups: fc.array(fc.integer({ min: 0, max: conditional ? GROUPS - 1 : 2 }), {
               minLength: 2 * base.links.length,
               maxLength: 2 * base.links.length,
             }),
             defaults: fc.array(
-              fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
+              fc.integer({ min: 0, max: conditional ? 2 : 6 }).map((x) => x === 0),
               {
                 minLength: 2 * base.links.length,
                 maxLength: 2 * base.links.length,
@@ -334,6 +420,32 @@ describe('the breadth-first eBGP simulation', () => {
           expectSame(site, down);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('GIVEN random fabrics with advertise-maps and failures (default routes lost, states flipped) THEN it answers as the rounds', () => {
+    fc.assert(
+      fc.property(fabricsOf(10, 18, true), ({ spec, failures }) => {
+        const site = siteOf(spec);
+        for (const down of [
+          undefined,
+          ...failures.map((f): Down => ({ devices: new Set(f.devices), links: new Set(f.links) })),
+        ])
+          expectSame(site, down);
+      }),
+      { numRuns: 200 },
+    );
+    // longer paths to propagate again after a flip
+    fc.assert(
+      fc.property(fabricsOf(16, 30, true), ({ spec, failures }) => {
+        const site = siteOf(spec);
+        for (const down of [
+          undefined,
+          ...failures.map((f): Down => ({ devices: new Set(f.devices), links: new Set(f.links) })),
+        ])
+          expectSame(site, down);
+      }),
+      { numRuns: 40 },
     );
   });
 
