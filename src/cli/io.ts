@@ -30,10 +30,12 @@ export function throttledProgress(
   const start = Date.now();
   let last = start;
   let said = false;
+  let finished = false;
   return (done, total) => {
-    if (Date.now() - last < ms && !(said && done === total)) return;
+    if (finished || (Date.now() - last < ms && !(said && done === total))) return;
     last = Date.now();
     said = true;
+    finished = done === total;
     err(`${line(done, total)} in ${Math.round((last - start) / 1000)} s`);
   };
 }

@@ -89,6 +89,8 @@ export async function analyseInParallel(
   const timer = setInterval(() => progress(sum(), scenarios.length), 1000);
   try {
     const shares = await Promise.all(workers);
+    clearInterval(timer);
+    progress(scenarios.length, scenarios.length);
     return siteReport(site, mergeShares([own, ...shares]));
   } finally {
     clearInterval(timer);

@@ -100,8 +100,8 @@ export function analyseShare(
 ): ScenarioResult[] {
   const results: ScenarioResult[] = [];
   for (let i = share.index; i < scenarios.length; i += share.of) {
-    progress?.(results.length, scenarios.length);
     results.push(analyseFailure(site, scenarios[i]!, base));
+    progress?.(results.length, scenarios.length);
   }
   return results;
 }
