@@ -88,6 +88,8 @@ export function parseFailures(site: Site, names: readonly string[]): ParsedFailu
         error: `--fail: no device, cable end (device:interface) or rack (rack:NAME) '${name}' in site ${site.name}${hint}`,
       };
     }
+    // a failure named twice (`spine1, spine1`, or both ends of one cable) is one failure
+    if (picked.includes(s.name)) continue;
     for (const d of s.devices) devices.add(d);
     for (const l of s.links) links.add(l);
     picked.push(s.name);

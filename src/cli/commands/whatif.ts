@@ -110,8 +110,7 @@ async function analyseAll(opts: WhatifOptions, site: FrozenSite): Promise<Whatif
 }
 
 function scenarioOf(site: FrozenSite, fail: string): Scenario {
-  // a failure named twice is one failure (`--fail spine1,spine1` is spine1's)
-  const parsed = parseFailures(site, [...new Set(fail.split(','))]);
+  const parsed = parseFailures(site, fail.split(','));
   if ('error' in parsed) throw new CliError(`whatif: ${parsed.error}`);
   return parsed.scenario;
 }

@@ -57,7 +57,7 @@ async function up(opts: UpOptions, cmd: Command): Promise<number> {
   if (sites.length && opts.topology)
     throw new LabError(2, ['lab up: say which lab to start: --site SITE or --topology FILE, not both']);
   const wait = waitSeconds(opts.wait);
-  if (wait === 'bad') throw new LabError(2, [`--wait "${opts.wait}" is not a number of seconds`]);
+  if (typeof wait === 'object') throw new LabError(2, [`--wait: ${wait.problem}`]);
   if (wait !== undefined && opts.topology)
     throw new LabError(2, ["--wait needs a site (--site): the site's model says what a converged lab is"]);
   // rendered in memory: nothing is written until the lab's checks pass

@@ -12,10 +12,11 @@ import { secondsProblem } from '../../args.js';
 export const DEFAULT_WAIT_SECONDS = 120;
 
 /** `--wait` alone, or `--wait 300`. */
-export function waitSeconds(value: string | boolean | undefined): number | undefined | 'bad' {
+export function waitSeconds(value: string | boolean | undefined): number | undefined | { problem: string } {
   if (value === undefined || value === false) return undefined;
   if (value === true) return DEFAULT_WAIT_SECONDS;
-  return secondsProblem(value) ? 'bad' : Number(value);
+  const problem = secondsProblem(value);
+  return problem ? { problem } : Number(value);
 }
 
 /** `--wait`: 0 when converged, 1 (with what is still down) on timeout. */
