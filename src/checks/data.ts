@@ -138,6 +138,8 @@ function checkDataMembersOnce(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     const memberOf = new Map<string, string>();
+    const workerOf = new Map<string, string>();
+    const kindOf = new Map(Object.entries(t.data ?? {}).map(([svc, ds]) => [svc, ds.kind]));
     for (const [svc, ds] of Object.entries(t.data ?? {})) {
       const base = ['tenants', tenant, 'data', svc];
       const here = new Set<string>();
@@ -158,25 +160,26 @@ function checkDataMembersOnce(ctx: CheckContext): Diagnostic[] {
             finding(
               ctx,
               'data-member-shared',
-              `${m.device} is already a member of data service ${elsewhere}: a VM runs one data service's server (one ${ds.kind} on its port, one set of files), so it cannot serve ${svc} too; give ${svc} VMs of its own`,
+              `${m.device} is already a member of data service ${elsewhere}: a VM runs one data service's server (its ${kindOf.get(elsewhere)} on its port, one set of files), so it cannot serve ${svc} too; give ${svc} VMs of its own`,
               path,
             ),
           );
         here.add(m.device);
         if (elsewhere === undefined) memberOf.set(m.device, svc);
       });
-      const workers = new Set<string>();
+      // a worker VM runs one consumer (one amqp-worker unit): of one queue of one service
       (ds.workers ?? []).forEach((w, i) => {
-        if (workers.has(w.device))
+        const first = workerOf.get(w.device);
+        if (first !== undefined)
           out.push(
             finding(
               ctx,
               'data-worker-listed-twice',
-              `${w.device} is listed twice in the workers of ${svc}: a worker VM runs one consumer (one amqp-worker unit), so the second queue would have none; give that queue a worker VM of its own`,
+              `${w.device} is already a worker of ${first === svc ? svc : `data service ${first}`}: a worker VM runs one consumer (one amqp-worker unit), so this queue would have none; give it a worker VM of its own`,
               [...base, 'workers', i, 'device'],
             ),
           );
-        workers.add(w.device);
+        else workerOf.set(w.device, svc);
       });
     }
   }
@@ -217,13 +220,18 @@ function checkSentinelAuth(ctx: CheckContext): Diagnostic[] {
           path,
         ),
       );
-    const shared = Object.entries(t.data ?? {}).find(([, ds]) => ds.auth?.secret === secret);
+    // any data service's, of any tenant of the site: its clients know it
+    const shared = [...ctx.facts.tenants].flatMap(([owner, { input: o }]) =>
+      Object.entries(o.data ?? {})
+        .filter(([, ds]) => ds.auth?.secret === secret)
+        .map(([svc]) => (owner === tenant ? svc : `${owner}/${svc}`)),
+    )[0];
     if (shared)
       out.push(
         notice(
           ctx,
           'sentinel-auth-shared',
-          `the Sentinels of tenant ${tenant} use the secret '${secret}' of data service ${shared[0]}: its clients could then command the failover of every Redis service of the tenant; give the Sentinels a secret of their own, e.g. ${tenant}-sentinels`,
+          `the Sentinels of tenant ${tenant} use the secret '${secret}' of data service ${shared}: its clients could then command the failover of every Redis service of tenant ${tenant}; give the Sentinels a secret of their own, e.g. ${tenant}-sentinels`,
           path,
         ),
       );

@@ -27,7 +27,7 @@ describe('a worker VM listed twice', () => {
     expect(f.map((x) => [x.severity, x.path])).toEqual([
       ['error', ['tenants', 'shop', 'data', 'mq', 'workers', 1, 'device']],
     ]);
-    expect(f[0]!.message).toMatch(/^worker1 is listed twice in the workers of mq: /);
+    expect(f[0]!.message).toMatch(/^worker1 is already a worker of mq: /);
   });
 });
 
