@@ -25,6 +25,9 @@ export interface LoadResult {
 }
 
 /** Lists `*.yaml`/`*.yml` in `dir`, sorted, so that the load order never depends on the file system. */
+/** Names a secrets file goes by (fabric's default, and its .yml spelling): never an inventory file. */
+const SECRETS_FILE_NAMES = new Set([DEFAULT_SECRETS_FILE, DEFAULT_SECRETS_FILE.replace(/\.yaml$/, '.yml')]);
+
 export function listInventoryFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
@@ -137,7 +140,7 @@ function unreadableInventoryDir(dir: string, e: NodeJS.ErrnoException): string {
   if (dir === '') return `the inventory folder is empty (''); ${hint}`;
   if (e.code === 'ENOENT') return `inventory folder ${dir} does not exist; ${hint}`;
   if (e.code === 'ENOTDIR')
-    return basename(dir) === DEFAULT_SECRETS_FILE
+    return SECRETS_FILE_NAMES.has(basename(dir))
       ? `${dir} is fabric's secrets file, not an inventory: pass it with --secrets ${dir}, and --inventory the folder of the inventory's *.yaml files (e.g. -i inventory)`
       : /\.ya?ml$/.test(dir)
         ? `inventory ${dir} is a file; --inventory names its folder: -i ${dirname(dir)}`
@@ -169,7 +172,7 @@ export function loadInventoryDir(dir: string): LoadResult {
   for (const path of files) {
     const file = displayPath(path);
     // never parsed as an inventory file: its values would reach the messages
-    if (basename(path) === DEFAULT_SECRETS_FILE) {
+    if (SECRETS_FILE_NAMES.has(basename(path))) {
       diagnostics.push({
         ...error(
           'secrets-in-inventory',

@@ -133,6 +133,11 @@ function propertyNameOf(e: ErrorObject): string | undefined {
 function describe(e: ErrorObject): { message: string; path: string[]; atKey: boolean } | undefined {
   const path = pointerToPath(e.instancePath);
   const where = describePath(path);
+  // a value where a secret's name belongs may be the password itself: never shown
+  const given = (value: unknown) =>
+    path.at(-1) === 'secret'
+      ? "a value not shown here (give the secret's name; its value goes in the secrets file)"
+      : show(value);
   switch (e.keyword) {
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
@@ -166,7 +171,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
           atKey: false,
         };
       }
-      return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
+      return { message: `${where} ${e.message}, got ${given(e.data)}`, path, atKey: false };
     }
     case 'propertyNames':
       return undefined; // reported by the inner error with the offending key
@@ -178,7 +183,8 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
       const item = Array.isArray(e.data) ? e.data[j] : undefined;
       return {
         message: `${where} lists ${show(item)} twice (items ${Math.min(i, j) + 1} and ${Math.max(i, j) + 1}); remove one`,
-        path,
+        // at the repeat, the one to remove
+        path: [...path, String(Math.max(i, j))],
         atKey: false,
       };
     }
@@ -187,28 +193,28 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
       const limit = (e.params as { limit: number }).limit;
       const [one, many] = e.keyword === 'minItems' ? ['item', 'items'] : ['entry', 'entries'];
       return {
-        message: `${where} needs at least ${limit} ${limit === 1 ? one : many}, got ${show(e.data)}`,
+        message: `${where} needs at least ${limit} ${limit === 1 ? one : many}, got ${given(e.data)}`,
         path,
         atKey: false,
       };
     }
     case 'type':
       return {
-        message: `${where} must be ${(e.params as { type: string }).type}, got ${show(e.data)}`,
+        message: `${where} must be ${(e.params as { type: string }).type}, got ${given(e.data)}`,
         path,
         atKey: false,
       };
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
       return {
-        message: `${where} must be one of ${allowed.join(', ')}, got ${show(e.data)}${didYouMean(String(e.data), allowed)}`,
+        message: `${where} must be one of ${allowed.join(', ')}, got ${given(e.data)}${didYouMean(String(e.data), allowed)}`,
         path,
         atKey: false,
       };
     }
     case 'const':
       return {
-        message: `${where} must be ${show((e.params as { allowedValue: unknown }).allowedValue)}, got ${show(e.data)}`,
+        message: `${where} must be ${show((e.params as { allowedValue: unknown }).allowedValue)}, got ${given(e.data)}`,
         path,
         atKey: false,
       };
@@ -227,7 +233,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
           path: [...path, propertyName],
           atKey: true,
         };
-      return { message: `${where} ${e.message}, got ${show(e.data)}`, path, atKey: false };
+      return { message: `${where} ${e.message}, got ${given(e.data)}`, path, atKey: false };
     }
   }
 }
