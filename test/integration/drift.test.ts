@@ -62,11 +62,16 @@ async function drift(extra: string[] = []): Promise<{ code: number; json: DriftJ
 const findings = (j: DriftJson): Finding[] => j.devices.flatMap((d) => d.findings);
 
 /** Polls drift until `done` says yes (faults and repairs take effect over a few seconds: BGP, VRRP). */
-async function driftUntil(what: string, done: (j: DriftJson, code: number) => boolean, timeoutMs = 90_000) {
+async function driftUntil(
+  what: string,
+  done: (j: DriftJson, code: number) => boolean,
+  timeoutMs = 90_000,
+  extra: string[] = [],
+) {
   let last: { code: number; json: DriftJson } | undefined;
   try {
     return await waitFor(what, timeoutMs, async () => {
-      last = await drift();
+      last = await drift(extra);
       return done(last.json, last.code) ? last : undefined;
     });
   } catch (e) {
@@ -222,10 +227,16 @@ describe('SNMP against the lab: snmpd configured by fabric, FRR and keepalived o
       { bgp: true, vrrp: false },
     );
     expect(v2c.bgp?.localAs).toBe(65100);
-    const { code, json } = await drift(['--snmp-version', '2c']);
+    // clean within a few passes: under a loaded CI machine a runtime finding of the moment (a BFD
+    // session flapping at 150 ms detection) is not what this test is about; the findings are
+    // printed when it never is
+    const { code, json } = await driftUntil('drift over SNMPv2c clean', clean, 40_000, [
+      '--snmp-version',
+      '2c',
+    ]);
     expect(code).toBe(0);
     expect(json.snmp).toEqual({ version: '2c', polled: 21, answered: 21 });
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('faults made by hand, each reported where it is, then repaired', () => {
