@@ -183,7 +183,10 @@ describe('lab up --wait', () => {
     expect(waitSeconds(undefined)).toBeUndefined();
     expect(waitSeconds(true)).toBe(120);
     expect(waitSeconds('300')).toBe(300);
-    expect(waitSeconds('soon')).toBe('bad');
-    expect(waitSeconds('0')).toBe('bad');
+    expect(waitSeconds('soon')).toEqual({ problem: '"soon" is not a positive number of seconds' });
+    expect(waitSeconds('0')).toEqual({ problem: '"0" is not a positive number of seconds' });
+    expect(waitSeconds('9999999')).toEqual({
+      problem: '9999999 seconds is more than 2147483 (about 24 days, the longest a timer can wait)',
+    });
   });
 });
