@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
 import { runsProxy } from '../model/runs.js';
 import { type CheckContext, finding, notice } from './context.js';
+import { firstDomainBelow, majority } from './failure-domains.js';
 import { checkRabbitmqServices } from './rabbitmq.js';
 import { checkSentinels } from './sentinels.js';
 
@@ -257,21 +258,17 @@ function checkEtcdQuorum(ctx: CheckContext): Diagnostic[] {
     for (const svc of t.data) {
       if (svc.kind !== 'postgres') continue;
       const etcds = svc.members.map((m) => m.device);
-      const need = Math.floor(etcds.length / 2) + 1;
-      const domains = new Set(etcds.flatMap((s) => [s.name, ...(s.hostedOn ? [s.hostedOn] : [])]));
-      for (const domain of [...domains].sort()) {
-        const left = etcds.filter((s) => s.name !== domain && s.hostedOn !== domain);
-        if (left.length >= need) continue;
+      const need = majority(etcds.length);
+      const lost = firstDomainBelow(etcds, need);
+      if (lost)
         out.push(
           finding(
             ctx,
             'etcd-quorum-at-risk',
-            `losing ${domain} leaves ${left.length} of the ${etcds.length} etcds of ${svc.name} (${etcds.map((s) => s.name).join(', ')}), fewer than the ${need} the store needs: Patroni then demotes the primary and every write fails; give the service at least three members on three hypervisors`,
+            `losing ${lost.domain} leaves ${lost.left.length} of the ${etcds.length} etcds of ${svc.name} (${etcds.map((s) => s.name).join(', ')}), fewer than the ${need} the store needs: Patroni then demotes the primary and every write fails; give the service at least three members on three hypervisors`,
             ['tenants', tenant, 'data', svc.name, 'members'],
           ),
         );
-        break;
-      }
     }
   return out;
 }

@@ -9,6 +9,7 @@ import { rabbitmqNodeLossPrediction, writeBackendName } from '../compile/data-ti
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { runsProxy } from '../model/runs.js';
 import { type CheckContext, finding, notice } from './context.js';
+import { firstDomainBelow, majority } from './failure-domains.js';
 
 export function checkRabbitmqServices(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -144,7 +145,7 @@ function checkRabbitmqQuorum(ctx: CheckContext): Diagnostic[] {
     for (const svc of t.data) {
       if (svc.kind !== 'rabbitmq') continue;
       const nodes = svc.members.map((m) => m.device);
-      const need = Math.floor(nodes.length / 2) + 1;
+      const need = majority(nodes.length);
       const path = ['tenants', tenant, 'data', svc.name, 'members'];
       if (nodes.length < 3) {
         out.push(
@@ -157,20 +158,16 @@ function checkRabbitmqQuorum(ctx: CheckContext): Diagnostic[] {
         );
         continue;
       }
-      const domains = new Set(nodes.flatMap((s) => [s.name, ...(s.hostedOn ? [s.hostedOn] : [])]));
-      for (const domain of [...domains].sort()) {
-        const left = nodes.filter((s) => s.name !== domain && s.hostedOn !== domain);
-        if (left.length >= need) continue;
+      const lost = firstDomainBelow(nodes, need);
+      if (lost)
         out.push(
           finding(
             ctx,
             'rabbitmq-quorum-at-risk',
-            `losing ${domain} leaves ${left.length} of the ${nodes.length} nodes of ${svc.name} (${nodes.map((s) => s.name).join(', ')}), fewer than the ${need} its quorum queues need: every queue stops and pause_minority pauses the nodes left; put the members on three hypervisors`,
+            `losing ${lost.domain} leaves ${lost.left.length} of the ${nodes.length} nodes of ${svc.name} (${nodes.map((s) => s.name).join(', ')}), fewer than the ${need} its quorum queues need: every queue stops and pause_minority pauses the nodes left; put the members on three hypervisors`,
             path,
           ),
         );
-        break;
-      }
     }
   return out;
 }

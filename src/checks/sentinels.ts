@@ -7,6 +7,7 @@ import { sentinelQuorum, sentinelsOf } from '../compile/redis.js';
 import { SENTINEL_MIN_DOWN_AFTER_MS } from '../compile/timers.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CheckContext, notice } from './context.js';
+import { firstDomainBelow } from './failure-domains.js';
 
 /** The Sentinel checks of the site's data services. */
 export function checkSentinels(ctx: CheckContext): Diagnostic[] {
@@ -25,20 +26,16 @@ function checkSentinelQuorum(ctx: CheckContext): Diagnostic[] {
       if (svc.kind !== 'redis') continue;
       const sentinels = sentinelsOf(ctx.facts, tenant, svc);
       const need = sentinelQuorum(sentinels.length);
-      const domains = new Set(sentinels.flatMap((s) => [s.name, ...(s.hostedOn ? [s.hostedOn] : [])]));
-      for (const domain of [...domains].sort()) {
-        const left = sentinels.filter((s) => s.name !== domain && s.hostedOn !== domain);
-        if (left.length >= need) continue;
+      const lost = firstDomainBelow(sentinels, need);
+      if (lost)
         out.push(
           notice(
             ctx,
             'sentinel-quorum-at-risk',
-            `losing ${domain} leaves ${left.length} of the ${sentinels.length} Sentinels of ${svc.name} (${sentinels.map((s) => s.name).join(', ')}), fewer than the ${need} a failover needs: put a member on another hypervisor, e.g. a third replica`,
+            `losing ${lost.domain} leaves ${lost.left.length} of the ${sentinels.length} Sentinels of ${svc.name} (${sentinels.map((s) => s.name).join(', ')}), fewer than the ${need} a failover needs: put a member on another hypervisor, e.g. a third replica`,
             ['tenants', tenant, 'data', svc.name, 'members'],
           ),
         );
-        break;
-      }
     }
   return out;
 }
