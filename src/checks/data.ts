@@ -9,8 +9,9 @@ import { patroniNodeLossPrediction } from '../compile/data-tier.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
 import { runsProxy } from '../model/runs.js';
+import { majority } from '../util/majority.js';
 import { type CheckContext, finding, notice } from './context.js';
-import { firstDomainBelow, majority } from './failure-domains.js';
+import { firstDomainBelow } from './failure-domains.js';
 import { checkRabbitmqServices } from './rabbitmq.js';
 import { checkSentinels } from './sentinels.js';
 

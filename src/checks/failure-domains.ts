@@ -4,11 +4,6 @@
  * Sentinel's, etcd's and RabbitMQ's quorum checks ask it the same way.
  */
 
-/** A majority of `n`: what etcd, a quorum queue or a Sentinel election needs. */
-export function majority(n: number): number {
-  return Math.floor(n / 2) + 1;
-}
-
 /** The first domain, in name order, whose loss leaves fewer than `need` members, and what is left. */
 export function firstDomainBelow<M extends { name: string; hostedOn: string | null }>(
   members: readonly M[],

@@ -8,8 +8,9 @@
 import { rabbitmqNodeLossPrediction, writeBackendName } from '../compile/data-tier.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { runsProxy } from '../model/runs.js';
+import { majority } from '../util/majority.js';
 import { type CheckContext, finding, notice } from './context.js';
-import { firstDomainBelow, majority } from './failure-domains.js';
+import { firstDomainBelow } from './failure-domains.js';
 
 export function checkRabbitmqServices(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -8,6 +8,7 @@ import type { SiteTimers } from '../model/budgets.js';
 import type { RedisModel, RedisServerModel, SentinelMonitor } from '../model/redis.js';
 import type { SecretRef } from '../model/secrets.js';
 import { formatAddress } from '../net/ipv4.js';
+import { majority } from '../util/majority.js';
 import type { DataServiceFacts, TenantFacts } from './facts/tenants.js';
 import type { DeviceFacts, SiteFacts } from './facts.js';
 
@@ -62,7 +63,7 @@ export function sentinelAuth(tenant: Pick<TenantFacts, 'sentinelAuth'> | undefin
 
 /** A majority of `n` Sentinels. */
 export function sentinelQuorum(n: number): number {
-  return Math.floor(n / 2) + 1;
+  return majority(n);
 }
 
 /** A service's `sentinel monitor` and its settings, the same on every one of its Sentinels. */

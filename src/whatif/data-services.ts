@@ -25,6 +25,7 @@ import {
   tenantOf,
 } from '../model/runs.js';
 import type { SiteModel } from '../model/types.js';
+import { majority } from '../util/majority.js';
 import { oncePer } from '../util/once-per.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 
@@ -86,7 +87,6 @@ export interface DataState {
   proxies: string[];
 }
 
-const majority = (n: number) => Math.floor(n / 2) + 1;
 // the kinds' names live with the model (a kind is named like its daemon: one home per daemon)
 const [REDIS_KIND, POSTGRES_KIND, RABBITMQ_KIND] = DATA_KINDS;
 

@@ -7,7 +7,7 @@
  * service over a link that is up. Which member is the primary is Sentinel's to decide, so either
  * role will do. Sentinel's own view of the members is `sentinel-view`.
  */
-import { REDIS_CONF, REQUIREPASS_SED } from '../../daemons/redis/index.js';
+import { REDIS_CONF, redisCliAuth } from '../../daemons/redis/index.js';
 import { runsRedis } from '../../model/runs.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -34,9 +34,7 @@ export interface ReplicaLag extends ExpectationBase {
  * (CONFIG REWRITE, on every failover) it is `requirepass "<password>"`: both are read.
  */
 export function replicationCommand(e: Pick<ReplicaLag, 'bind' | 'port' | 'auth'>): string {
-  const password = `sed -n '${REQUIREPASS_SED}' ${REDIS_CONF}`;
-  const auth = e.auth ? `REDISCLI_AUTH="$(${password})" ` : '';
-  return `${auth}redis-cli -h ${e.bind} -p ${e.port} INFO replication`;
+  return `${e.auth ? redisCliAuth(REDIS_CONF) : ''}redis-cli -h ${e.bind} -p ${e.port} INFO replication`;
 }
 
 export interface ReplicaSeen {

@@ -6,7 +6,7 @@
  * to decide, so any member will do; the HAProxy pair's write backend follows the Sentinel beside
  * it. Read from `INFO sentinel` and `SENTINEL replicas <name>` (redis-cli's `--json`, Redis 7).
  */
-import { REQUIREPASS_SED, SENTINEL_CONF } from '../../daemons/redis/index.js';
+import { redisCliAuth, SENTINEL_CONF } from '../../daemons/redis/index.js';
 import { runsRedis, tenantOf } from '../../model/runs.js';
 import { FILED_UNDER } from './model.js';
 import { type CheckSpec, type DeriveContext, type ExpectationBase, fail, pass } from './spec.js';
@@ -32,7 +32,7 @@ export interface SentinelView extends ExpectationBase {
  * rewrites it, like a member's (replica-lag.ts).
  */
 export const sentinelCommands = (e: Pick<SentinelView, 'bind' | 'port' | 'service' | 'auth'>) => {
-  const cli = `${e.auth ? `REDISCLI_AUTH="$(sed -n '${REQUIREPASS_SED}' ${SENTINEL_CONF})" ` : ''}redis-cli -h ${e.bind} -p ${e.port}`;
+  const cli = `${e.auth ? redisCliAuth(SENTINEL_CONF) : ''}redis-cli -h ${e.bind} -p ${e.port}`;
   return { info: `${cli} INFO sentinel`, replicas: `${cli} --json SENTINEL replicas ${e.service}` };
 };
 
