@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { plural } from '../util/plural.js';
 import type { InventorySource } from './files.js';
 import { validate as generatedValidate } from './validate.gen.js';
 
@@ -88,10 +89,10 @@ function show(value: unknown): string {
   // JSON has no infinity or NaN (it would print `null`): show them as YAML writes them
   if (typeof value === 'number' && !Number.isFinite(value))
     return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value)) return `a list of ${plural(value.length, 'item')}`;
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
-    return keys.length ? `a mapping (${keys.length} key${keys.length === 1 ? '' : 's'})` : 'an empty mapping';
+    return keys.length ? `a mapping (${plural(keys.length, 'key')})` : 'an empty mapping';
   }
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
@@ -193,7 +194,7 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
       const limit = (e.params as { limit: number }).limit;
       const [one, many] = e.keyword === 'minItems' ? ['item', 'items'] : ['entry', 'entries'];
       return {
-        message: `${where} needs at least ${limit} ${limit === 1 ? one : many}, got ${given(e.data)}`,
+        message: `${where} needs at least ${plural(limit, one, many)}, got ${given(e.data)}`,
         path,
         atKey: false,
       };

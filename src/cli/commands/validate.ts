@@ -72,8 +72,8 @@ export function validate(opts: ValidateOptions): ExitCode {
   } else {
     printDiagnostics(all, out);
     for (const s of sites) {
-      const verdict = s.errors === 0 ? 'ok' : `${s.errors} error${s.errors === 1 ? '' : 's'}`;
-      const warn = s.warnings ? `, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '';
+      const verdict = s.errors === 0 ? 'ok' : plural(s.errors, 'error');
+      const warn = s.warnings ? `, ${plural(s.warnings, 'warning')}` : '';
       out(
         `${s.site}: ${s.describe}, ${plural(s.cables, 'cable')}, ${plural(s.redundancyGroups, 'redundancy group')}: ${verdict}${warn}`,
       );

@@ -8,6 +8,7 @@ import type { FrozenModel, FrozenSite } from '../../pipeline.js';
 import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
 import { sitesJson, sitesMarkdown, sitesText } from '../../report/whatif-sites.js';
+import { plural } from '../../util/plural.js';
 import { analyseOne, analyseShare, siteReport, WHOLE } from '../../whatif/analyse.js';
 import { parseFailures, singleFailures } from '../../whatif/scenarios.js';
 import {
@@ -102,7 +103,7 @@ async function analyseAll(opts: WhatifOptions, site: FrozenSite): Promise<Whatif
   const jobs = jobsFor(site, scenarios, opts.jobs);
   if (opts.jobs !== undefined && jobs < opts.jobs)
     err(
-      `whatif: --jobs ${opts.jobs} is more than this machine's ${jobs} CPU${jobs === 1 ? '' : 's'}: ${jobs} thread${jobs === 1 ? '' : 's'}`,
+      `whatif: --jobs ${opts.jobs} is more than this machine's ${plural(jobs, 'CPU')}: ${plural(jobs, 'thread')}`,
     );
   return jobs > 1
     ? analyseInParallel(opts.inventory, site, scenarios, jobs, progressEvery(10_000))
