@@ -83,7 +83,7 @@ export function overlapFindings<P extends { text: string }>(
       // pod and service CIDRs stay inside their cluster: two clusters may reuse them
       if (a.kind === 'cluster-cidr' && b.kind === 'cluster-cidr' && a.cluster !== b.cluster) continue;
       const hint = kinds.has('lb-pool')
-        ? "; a cluster's LoadBalancer pool must be its own: take one outside the site's pools, segments, peering links and the other clusters' pools and CIDRs"
+        ? "; what a cluster announces (its LoadBalancer pools, a Cilium cluster's pod CIDR) must be its own: take one outside the site's pools, segments, peering links and the other clusters' pools and CIDRs"
         : '';
       out.push(
         finding(

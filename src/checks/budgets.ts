@@ -43,6 +43,9 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
     }
     case 'fabric-node':
     case 'fabric-cable':
+      // a Cilium cluster's nodes: no BFD, and a hold time Cilium does not take below 3 s
+      if ('holdTimeMs' in b.timers)
+        return `Cilium's BGP control plane has no BFD and holds a session 3 s at least (CiliumBGPTimers' minimum): use speaker: metallb (BFD) for sub-second failover, or give the cluster a budget of its own (clusters.${b.group?.replace(/^k8s-/, '')}.budget: ${b.expectedOutageMs} at least)`;
       return 'lower defaults.bfd (interval × multiplier) or raise the budget';
     case 'edge-node':
       return 'lower defaults.bfd and defaults.bfd.upstream (agreed with the ISPs) or raise budgets.edge';
@@ -80,6 +83,9 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
         return ['tenants', tenant, 'data', name];
   }
   if (b.kind === 'hypervisor') return ['devices', b.subject];
+  // a Cilium cluster's node: its speaker decides the hold timer, not defaults.bfd
+  const cluster = [...ctx.facts.clusters.values()].find((c) => b.group === `k8s-${c.name}`);
+  if (cluster && 'holdTimeMs' in b.timers) return [...cluster.path, 'speaker'];
   if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];
   if (b.kind === 'edge-node') return ['defaults', 'bfd', 'upstream'];
   return ['budgets'];

@@ -7,6 +7,7 @@
  */
 import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural } from '../util/plural.js';
 import type { AddressRange } from './address-findings.js';
 import { type CheckContext, finding, notice } from './context.js';
 
@@ -48,6 +49,17 @@ export function checkClusters(ctx: CheckContext): Diagnostic[] {
       );
       continue;
     }
+    // every Cilium node announces a pod CIDR block of its own
+    const blocks = 2 ** (c.podCidrMask - c.podCidr.length);
+    if (c.speaker === 'cilium' && blocks < nodes.length)
+      out.push(
+        finding(
+          ctx,
+          'pod-cidr-too-small',
+          `cluster ${c.name}'s pod_cidr ${c.podCidr.text} holds ${plural(blocks, 'node block')} of /${c.podCidrMask}, fewer than its ${nodes.length} nodes: the nodes beyond get no pod CIDR; give it a larger pod_cidr or a longer pod_cidr_mask`,
+          [...c.path, 'pod_cidr'],
+        ),
+      );
     const racks = new Set(nodes.map((d) => d.rack));
     const all = nodes.length === 2 ? 'both' : `all ${nodes.length}`;
     if (racks.size === 1)
@@ -84,15 +96,25 @@ export function clusterRanges<P extends { text: string }>(
       });
     });
     if (suffix) continue;
+    // a Cilium cluster announces its pod CIDR into the fabric: routed, as its pools are
+    const announced = c.speaker === 'cilium';
     for (const [key, prefix] of [
       ['pod', c.podCidr],
       ['service', c.serviceCidr],
     ] as const)
       ranges.push({
         prefix: prefix as unknown as P,
-        what: `the ${key} CIDR of cluster ${c.name}`,
+        what: `the ${key} CIDR of cluster ${c.name}${key === 'pod' && announced ? ' (announced by Cilium)' : ''}`,
         path: [...c.path, `${key}_cidr`],
-        kind: 'cluster-cidr',
+        kind: key === 'pod' && announced ? 'lb-pool' : 'cluster-cidr',
+        cluster: c.name,
+      });
+    if (c.linkPool)
+      ranges.push({
+        prefix: c.linkPool as unknown as P,
+        what: `the node links of cluster ${c.name}`,
+        path: [...c.path, 'node_links'],
+        kind: 'link',
         cluster: c.name,
       });
   }

@@ -8,6 +8,7 @@ import type { FailureBudget, HaproxyRetryPolicy, SiteTimers } from '../model/bud
 import { runsProxy } from '../model/runs.js';
 import type { Device, HealthCheck, RedundancyGroup, VrrpScript } from '../model/types.js';
 import { own } from '../util/own.js';
+import { clusterNodeOutage } from './cluster-budgets.js';
 import { dataWritePrediction, writeBackendName } from './data-tier.js';
 import type { VrrpPairFacts } from './facts/tenants.js';
 import type { SiteFacts } from './facts.js';
@@ -107,16 +108,8 @@ function siteBudgets(stated: Budgets | undefined): SiteBudgets {
       ? { value: DEFAULT_BUDGETS[key], source: null }
       : { value, source: ['budgets', key] };
   };
-  return {
-    fabric: of('fabric'),
-    edge: of('edge'),
-    gateway: of('gateway'),
-    vip: of('vip'),
-    haproxy: of('haproxy'),
-    app_server: of('app_server'),
-    hypervisor: of('hypervisor'),
-    data: of('data'),
-  };
+  const keys = Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[];
+  return Object.fromEntries(keys.map((key) => [key, of(key)])) as SiteBudgets;
 }
 
 /** A group's or service's own `budget` (at `path`), else the site's. */
@@ -141,10 +134,13 @@ export function compileBudgets(
   const fabricMs = fabricOutageMs(timers);
   for (const g of groups) {
     if (g.kind === 'edge-pair' && facts.upstreams.size) out.push(edgeBudget(g, timers, site.edge));
-    else if (FABRIC_GROUPS.has(g.kind))
-      out.push(
-        ms('fabric-node', g.name, g.name, g.members, fabricMs, site.fabric, fabricTimers, fabricFormula),
-      );
+    else if (FABRIC_GROUPS.has(g.kind)) {
+      // a cluster's node: its own budget, and without BFD (Cilium) the hold timer
+      const node = g.kind === 'k8s-cluster' ? clusterNodeOutage(facts, g, timers) : null;
+      const budget = node ? ownOr(node.budgetMs, node.budgetPath, site.fabric) : site.fabric;
+      const [outage, used, formula] = node?.withoutBfd ?? [fabricMs, fabricTimers, fabricFormula];
+      out.push(ms('fabric-node', g.name, g.name, g.members, outage, budget, used, formula));
+    }
   }
   if (facts.cables.some((c) => c.kind === 'fabric' || c.kind === 'host'))
     out.push(ms('fabric-cable', 'cables', null, [], fabricMs, site.fabric, fabricTimers, fabricFormula));

@@ -15,7 +15,7 @@ import { contains, type Prefix4, parseAddress } from '../net/ipv4.js';
 import type { Prefix6 } from '../net/ipv6.js';
 import type { AsnPlan } from './allocate.js';
 import { cableFacts } from './facts/cables.js';
-import { type ClusterFacts, clusterFacts } from './facts/clusters.js';
+import { allocateNodeLinks, type ClusterFacts, clusterFacts } from './facts/clusters.js';
 import { factsContext } from './facts/context.js';
 import { deviceFacts, placeVms, upstreamFacts } from './facts/devices.js';
 import { planFacts, segmentFacts } from './facts/prefixes.js';
@@ -176,7 +176,7 @@ export function tenantOf(facts: SiteFacts, d: DeviceFacts): TenantFacts | undefi
 
 /**
  * The first pass, in order: the site's plan, segments, devices, clusters (they give their nodes
- * their ASN), upstreams, VMs, cables, references.
+ * their ASN), upstreams, VMs, cables (then the Cilium clusters' numbered ones), references.
  */
 export function computeFacts(
   site: SiteInventory,
@@ -193,6 +193,7 @@ export function computeFacts(
   const upstreams = upstreamFacts(ctx, devices, pools.mgmt);
   placeVms(ctx, devices, segments);
   const cables = cableFacts(ctx, devices, upstreams, defaults.mtu);
+  allocateNodeLinks(ctx, clusters, devices);
   checkTenantReferences(ctx, devices, segments);
   const tenants = tenantFacts(ctx, devices, segments.segments);
   originatedPrefixes(ctx, upstreams);

@@ -7,9 +7,11 @@
  */
 import type {
   ClusterModel,
+  ClusterModelBase,
   MetallbBfdProfile,
   MetallbBgpAdvertisement,
   MetallbBgpPeer,
+  MetallbClusterModel,
   MetallbIpAddressPool,
   SiteTimers,
   SpeakerModel,
@@ -19,6 +21,7 @@ import type {
 import { formatAddress, withLength } from '../net/ipv4.js';
 import { withLength6 } from '../net/ipv6.js';
 import type { ClusterFacts, SiteFacts } from './facts.js';
+import { ciliumCluster } from './k8s-cilium.js';
 
 /** Where MetalLB runs and reads its resources (its manifests' namespace). */
 export const METALLB_NAMESPACE = 'metallb-system';
@@ -28,10 +31,29 @@ export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 export const BFD_PROFILE = 'fabric';
 
 export function compileClusters(facts: SiteFacts, timers: SiteTimers): ClusterModel[] {
-  return [...facts.clusters.values()].map((c) => compileCluster(facts, c, timers));
+  return [...facts.clusters.values()].map((c) =>
+    c.speaker === 'cilium' ? ciliumCluster(facts, c, timers) : metallbCluster(facts, c, timers),
+  );
 }
 
-function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): ClusterModel {
+/** What every cluster's model has: its AS, nodes, the leaves they are cabled to, its pools. */
+export function clusterBase(facts: SiteFacts, c: ClusterFacts, file: string): ClusterModelBase {
+  const leaves = c.nodes.flatMap((n) =>
+    facts.devices.get(n)!.ports.flatMap((p) => (p.kind === 'host' ? [p.peer.device] : [])),
+  );
+  return {
+    name: c.name,
+    speaker: c.speaker,
+    asn: c.asn,
+    nodes: [...c.nodes],
+    leaves: [...new Set(leaves)].sort(),
+    loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
+    poolRoutes: poolRoutes(c),
+    file: `${CLUSTERS_DIR}/${c.name}/${file}`,
+  };
+}
+
+function metallbCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): MetallbClusterModel {
   const meta = (name: string) => ({ name, namespace: METALLB_NAMESPACE });
   const bfd: MetallbBfdProfile = {
     apiVersion: 'metallb.io/v1beta1',
@@ -81,14 +103,8 @@ function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): 
     },
   };
   return {
-    name: c.name,
-    speaker: c.speaker,
-    asn: c.asn,
-    nodes: [...c.nodes],
-    leaves: [...new Set(sessions.map((p) => p.leaf))].sort(),
-    loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
-    poolRoutes: poolRoutes(c),
-    file: `${CLUSTERS_DIR}/${c.name}/metallb.yaml`,
+    ...clusterBase(facts, c, 'metallb.yaml'),
+    speaker: 'metallb',
     resources: [bfd, ...peers, ...pools, advertisement],
     speakers: c.nodes.map((node) => speakerOf(facts, c, node, sessions, bfd, timers)),
   };
@@ -98,7 +114,7 @@ function compileCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): 
 const BGP_PORT = 179;
 
 /** Text order, as Go's `sort.Strings` (MetalLB sorts its sets and map keys so). */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The LoadBalancer IP each pool stands for in the model: the pool's first address, as a host
@@ -108,7 +124,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `externalTrafficPolicy: Cluster`). One route per pool is enough for what the simulation asks
  * (which nodes, leaves and upstreams reach the pool), and it is inside what the leaves accept.
  */
-function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
+export function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
   return [
     ...c.pools.map((p) => ({ pool: p.text, family: 'ipv4' as const, route: withLength(p.network, 32) })),
     ...c.pools6.map((p) => ({ pool: p.text, family: 'ipv6' as const, route: withLength6(p.network, 128) })),

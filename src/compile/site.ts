@@ -12,6 +12,7 @@ import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
 import { mgmtGateway } from './allocate.js';
 import { compileBudgets } from './budgets.js';
+import { nodeLinkAt } from './facts/clusters.js';
 import type { VrrpAddressFacts } from './facts/tenants.js';
 import { type DeviceFacts, ifaceOrder, type SiteFacts, tenantOf, VM_MTU } from './facts.js';
 import { compileFrr } from './frr/index.js';
@@ -281,6 +282,9 @@ function hostInterfaces(facts: SiteFacts, d: DeviceFacts): HostInterface[] {
     const seg = nic?.segment ? facts.segments.get(nic.segment) : undefined;
     if (nic?.address != null && seg?.subnet) addresses4.push(address4(nic.address, seg.subnet.length));
     if (nic?.address6 != null && seg?.subnet6) addresses6.push(address6(nic.address6, seg.subnet6.length));
+    // a Cilium node's numbered cable, at either end (facts/clusters.ts)
+    const cable = p.kind === 'host' ? nodeLinkAt(facts.clusters, d.name, p.interface) : undefined;
+    if (cable) addresses4.push(address4(cable.mine, cable.link.length));
     if (p.kind === 'upstream') {
       const simulated = facts.upstreams.get(d.name);
       const u = simulated ?? facts.upstreams.get(p.peer.device);

@@ -661,7 +661,7 @@ export interface StorageDevice {
   interfaces?: InterfaceSettings;
 }
 /**
- * Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB) announces the cluster's LoadBalancer IPs to both leaves over unnumbered sessions. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).
+ * Kubernetes node: a server dual-homed to its rack's leaf pair, whose cluster's BGP speaker (MetalLB or Cilium) announces the cluster's LoadBalancer IPs to both leaves. fabric configures the leaves and renders the cluster's resources; the node itself is the platform team's (nothing is pushed to it).
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "K8sNodeDevice".
@@ -1203,23 +1203,23 @@ export interface Cluster {
    */
   asn: number;
   /**
-   * What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode, unnumbered sessions on the node's uplinks, BFD). Cilium's BGP control plane is not supported yet: it has no interface (unnumbered) peers (docs/kubernetes.md).
+   * What announces the LoadBalancer IPs on the nodes: `metallb` (FRR mode: unnumbered sessions on the node's uplinks, with BFD) or `cilium` (Cilium's BGP control plane, GoBGP: numbered sessions on `node_links`, no BFD, announces each node's pod CIDR too). docs/kubernetes.md compares them.
    */
-  speaker: 'metallb';
+  speaker: 'metallb' | 'cilium';
   /**
-   * IPv4 LoadBalancer pools (MetalLB `IPAddressPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams.
+   * IPv4 LoadBalancer pools (MetalLB `IPAddressPool`, Cilium `CiliumLoadBalancerIPPool`): the only IPv4 prefixes the leaves accept from the cluster's nodes, each up to /32. A public pool must lie inside `prefixes.announce` to reach the upstreams.
    *
    * @minItems 1
    */
   load_balancer_pools: [Ipv4Prefix, ...Ipv4Prefix[]];
   /**
-   * IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none
+   * IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none Not with `cilium` (its sessions here are IPv4).
    *
    * @minItems 1
    */
   load_balancer_pools6?: [Ipv6Prefix, ...Ipv6Prefix[]];
   /**
-   * The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric, never accepted from a MetalLB speaker.
+   * The cluster's pod CIDR (`--cluster-cidr`): checked for overlaps with the fabric; never accepted from a MetalLB speaker, accepted from a Cilium node as one `pod_cidr_mask` block per node.
    */
   pod_cidr: string;
   /**
@@ -1227,9 +1227,21 @@ export interface Cluster {
    */
   service_cidr: string;
   /**
+   * `cilium` only: the size of each node's pod CIDR (Cilium's `clusterPoolIPv4MaskSize`, Kubernetes' `--node-cidr-mask-size`). The leaves accept from a node exactly one prefix of this length inside `pod_cidr`. @default 24
+   */
+  pod_cidr_mask?: number;
+  /**
+   * `cilium` only, and required with it: the pool of the numbered /31s of the nodes' cables to their leaves (Cilium peers by address, it has no unnumbered peers). Each cable gets the next /31 in node id order, then port order: the leaf's end the even address, the node's the odd one.
+   */
+  node_links?: string;
+  /**
    * `neighbor <group> maximum-prefix` on the leaves, per node session and family: a node announcing more is torn down. @default 1000
    */
   maximum_prefix?: number;
+  /**
+   * Milliseconds: the failure budget of one of this cluster's nodes (its leaves withdraw its routes), instead of the site's `budgets.fabric`. A Cilium cluster needs one of 3100 at least: without BFD a silent node is noticed by the BGP hold timer (3 s, Cilium's shortest).
+   */
+  budget?: number;
 }
 /**
  * Services that span sites, answered by GSLB DNS (docs/active-active.md). Fabric-wide, not a site's: `gslb` is given in one file of the inventory, which may name no site. Each zone is served by DNS servers (VMs of the sites, one per site) running gdnsd; each service's name answers the VIPs of the sites whose health check passes.

@@ -8,7 +8,8 @@
 export interface K8sResource<Kind extends string = string, Spec = unknown> {
   apiVersion: string;
   kind: Kind;
-  metadata: { name: string; namespace: string };
+  /** `namespace` for MetalLB's namespaced kinds; Cilium's BGP kinds are cluster-scoped. */
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
   spec: Spec;
 }
 
@@ -50,10 +51,14 @@ export type MetallbBgpAdvertisement = K8sResource<
   { ipAddressPools: string[]; aggregationLength: number; aggregationLengthV6: number; peers: string[] }
 >;
 
-export interface ClusterModel {
+/** A cluster's model, by its speaker: MetalLB's resources and FRR, or Cilium's resources and GoBGP. */
+export type ClusterModel = MetallbClusterModel | CiliumClusterModel;
+
+/** What every cluster's model has, whatever its speaker. */
+export interface ClusterModelBase {
   name: string;
   /** What announces the LoadBalancer IPs on the nodes. */
-  speaker: 'metallb';
+  speaker: 'metallb' | 'cilium';
   /** The cluster's AS: every node's, the leaves' `remote-as` for it. */
   asn: number;
   /** Its nodes, by id. */
@@ -68,11 +73,13 @@ export interface ClusterModel {
    * address MetalLB hands out. Every node's speaker announces it; whatif asks who routes it.
    */
   poolRoutes: { pool: string; family: 'ipv4' | 'ipv6'; route: string }[];
-  /**
-   * The file `fabric render` writes for the platform team (`<out>/<site>/<file>`), and the
-   * resources in it, in the order they are applied: BFD profile, peers, pools, advertisement.
-   */
+  /** The file `fabric render` writes for the platform team (`<out>/<site>/<file>`): the resources. */
   file: string;
+}
+
+export interface MetallbClusterModel extends ClusterModelBase {
+  speaker: 'metallb';
+  /** The resources, in the order they are applied: BFD profile, peers, pools, advertisement. */
   resources: (MetallbBfdProfile | MetallbBgpPeer | MetallbIpAddressPool | MetallbBgpAdvertisement)[];
   /**
    * Per node (sorted by id), the FRR configuration MetalLB's FRR mode writes on it for these
@@ -175,4 +182,106 @@ export interface SpeakerBfdProfile {
   receiveInterval: number;
   transmitInterval: number;
   detectMultiplier: number;
+}
+
+/** A Kubernetes `LabelSelector`, as Cilium's resources take it. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn'; values: string[] }[];
+}
+
+/** Cilium `CiliumLoadBalancerIPPool` (cilium.io/v2): one per LoadBalancer pool of the inventory. */
+export type CiliumLoadBalancerIpPool = K8sResource<
+  'CiliumLoadBalancerIPPool',
+  { blocks: { cidr: string }[] }
+>;
+
+/** Cilium `CiliumBGPAdvertisement`: every node's pod CIDR and every Service's LoadBalancer IP. */
+export type CiliumBgpAdvertisement = K8sResource<
+  'CiliumBGPAdvertisement',
+  {
+    advertisements: (
+      | { advertisementType: 'PodCIDR' }
+      | { advertisementType: 'Service'; service: { addresses: ['LoadBalancerIP'] }; selector: LabelSelector }
+    )[];
+  }
+>;
+
+/** Cilium `CiliumBGPPeerConfig`: the timers and families of every session with a leaf. */
+export type CiliumBgpPeerConfig = K8sResource<
+  'CiliumBGPPeerConfig',
+  {
+    timers: { connectRetryTimeSeconds: number; holdTimeSeconds: number; keepAliveTimeSeconds: number };
+    families: { afi: 'ipv4'; safi: 'unicast'; advertisements: LabelSelector }[];
+  }
+>;
+
+/**
+ * Cilium `CiliumBGPClusterConfig`, one per node: a peer's `peerAddress` is the leaf's end of the
+ * node's own /31, so no two nodes share a peer list.
+ */
+export type CiliumBgpClusterConfig = K8sResource<
+  'CiliumBGPClusterConfig',
+  {
+    nodeSelector: LabelSelector;
+    bgpInstances: {
+      name: string;
+      localASN: number;
+      peers: { name: string; peerASN: number; peerAddress: string; peerConfigRef: { name: string } }[];
+    }[];
+  }
+>;
+
+export interface CiliumClusterModel extends ClusterModelBase {
+  speaker: 'cilium';
+  /** The resources, in the order they are applied: pools, peer config, advertisement, per-node configs. */
+  resources: (
+    | CiliumLoadBalancerIpPool
+    | CiliumBgpPeerConfig
+    | CiliumBgpAdvertisement
+    | CiliumBgpClusterConfig
+  )[];
+  /** Per node (sorted by id), what Cilium's BGP control plane programs into its GoBGP for them. */
+  speakers: CiliumSpeakerModel[];
+}
+
+/**
+ * The speaker of one Cilium node: the GoBGP server Cilium's BGP control plane runs in its agent,
+ * as it configures it for the cluster's resources (pkg/bgpv1/gobgp: StartBgp, AddPeer,
+ * AdvertisePath). fabric does not write it to the node (Cilium does); render prints it as a gobgpd
+ * configuration (`file`), a reference for the platform team that the lab runs.
+ */
+export interface CiliumSpeakerModel {
+  node: string;
+  /** Where `fabric render` prints it (`_clusters/<c>/speakers/<node>.gobgpd.toml`). */
+  file: string;
+  /** The cluster's AS (the instance's `localASN`). */
+  asn: number;
+  /** The node's InternalIP (Cilium's default router ID): its management address. */
+  routerId: string;
+  /**
+   * -1: the instance sets no `localPort`, so Cilium's GoBGP does not listen; the node connects
+   * to its leaves, never the other way round.
+   */
+  listenPort: -1;
+  neighbors: CiliumSpeakerNeighbor[];
+  /** The paths Cilium adds through GoBGP's API: the node's pod CIDR, each pool's representative LoadBalancer IP. */
+  paths: { prefix: string; kind: 'PodCIDR' | 'Service' }[];
+}
+
+export interface CiliumSpeakerNeighbor {
+  /** The peer's `name` in the CiliumBGPClusterConfig: the leaf. */
+  name: string;
+  peerDevice: string;
+  /** The node's port the /31 is on. */
+  iface: string;
+  /** The leaf's end of the /31 (`peerAddress`), and the node's. */
+  address: string;
+  localAddress: string;
+  peerAsn: number;
+  /** CiliumBGPPeerConfig's timers, seconds; Cilium adds an idle hold of 5 s after a reset. */
+  connectRetryS: number;
+  holdS: number;
+  keepaliveS: number;
+  idleHoldTimeAfterResetS: number;
 }

@@ -7,11 +7,12 @@
  */
 import { dirname, join, posix, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { frr } from '../daemons/frr/index.js';
 import { FRR_CONF } from '../daemons/frr/paths.js';
 import { DAEMONS, driversOf } from '../daemons/index.js';
 import type { DaemonRegistry } from '../daemons/types.js';
 import type { DeepReadonly } from '../model/freeze.js';
-import type { ClusterModel, SpeakerModel } from '../model/k8s.js';
+import type { ClusterModel } from '../model/k8s.js';
 import type { Device, SiteModel } from '../model/types.js';
 import type { Manifest } from '../render/manifest.js';
 import { own } from '../util/own.js';
@@ -98,39 +99,64 @@ function execFor(d: DeepReadonly<Device>, empty: boolean, registry: DaemonRegist
  * A Kubernetes node in the lab (docs/kubernetes.md, "In the lab"): what its cluster's speaker and
  * its Services would run on it, from the cluster's model. fabric configures nothing on a node, so
  * none of this is the node's own files:
- * - FRR with the speaker's config (`speakers/<node>.frr.conf`, what MetalLB's FRR mode writes) as
- *   its frr.conf; the image's stock daemons file with bgpd and bfdd on (the FRR driver's
- *   `labnodeDefault`), as in MetalLB's FRR container;
+ * - the speaker with its reference config: for MetalLB, FRR with `speakers/<node>.frr.conf` (what
+ *   MetalLB's FRR mode writes) as its frr.conf and the image's stock daemons file with bgpd and
+ *   bfdd on (the FRR driver's `labnodeDefault`), as in MetalLB's FRR container; for Cilium,
+ *   gobgpd with `speakers/<node>.gobgpd.toml` (what Cilium programs into its GoBGP), the paths
+ *   Cilium adds through GoBGP's API added with the `gobgp` client (FABRIC_GOBGP_PATHS);
  * - `http`, the stand-in for the Services behind the LoadBalancer IPs, on port 80 of every
  *   address of both families (`::`: the pools are IPv4 and IPv6);
  * - each pool's representative LoadBalancer IP (`poolRoutes`) as a local route on `lo`, so the
- *   node answers it. A local route, not an address: zebra would take the highest IPv4 address of
- *   `lo` as router ID, and the speaker model says FRR takes the management address
- *   (`impliedRouterId`), the highest IPv4 address of a node whose LoadBalancer IPs are not
- *   interface addresses (kube-proxy's iptables mode DNATs them, it adds none);
- * - a default route over both leaves (ECMP, IPv4 over their IPv6 link-local next hops): a real
- *   node's own network configuration, which MetalLB does not touch. The speaker accepts nothing
- *   from its leaves (`route-map <if>-in deny`), so without it the node could not answer anyone.
+ *   node answers it (and a Cilium node's pod CIDR, standing for its pods). A local route, not an
+ *   address: zebra would take the highest IPv4 address of `lo` as router ID, and the speaker
+ *   model says FRR takes the management address (`impliedRouterId`), the highest IPv4 address of
+ *   a node whose LoadBalancer IPs are not interface addresses (kube-proxy's iptables mode DNATs
+ *   them, it adds none);
+ * - the node's own network configuration, which the speaker does not touch: a Cilium node's /31
+ *   on each cable, and a default route over both leaves (ECMP; a MetalLB node's IPv4 over the
+ *   leaves' IPv6 link-local next hops). The speaker accepts nothing from its leaves, so without
+ *   it the node could not answer anyone.
  */
 export interface K8sLabNode {
-  speaker: DeepReadonly<SpeakerModel>;
   cluster: DeepReadonly<ClusterModel>;
+  /** The speaker's reference file (`_clusters/<c>/speakers/…`). */
+  speakerFile: string;
   /** The node's ports to its leaves, in the speaker's neighbor order. */
   uplinks: string[];
+  /** Cilium's: its address on each uplink, the leaf's at the other end, the paths it announces. */
+  cilium?: {
+    links: { iface: string; address: string; leaf: string }[];
+    paths: string[];
+    podCidrs: string[];
+  };
 }
 
 export function k8sLabNode(site: DeepReadonly<SiteModel>, d: DeepReadonly<Device>): K8sLabNode | null {
   if (d.role !== 'k8s-node') return null;
   for (const cluster of site.clusters ?? []) {
+    if (cluster.speaker === 'cilium') {
+      const speaker = cluster.speakers.find((s) => s.node === d.name);
+      if (!speaker) continue;
+      return {
+        cluster,
+        speakerFile: speaker.file,
+        uplinks: speaker.neighbors.map((n) => n.iface),
+        cilium: {
+          links: speaker.neighbors.map((n) => ({ iface: n.iface, address: n.localAddress, leaf: n.address })),
+          paths: speaker.paths.map((p) => p.prefix),
+          podCidrs: speaker.paths.flatMap((p) => (p.kind === 'PodCIDR' ? [p.prefix] : [])),
+        },
+      };
+    }
     const speaker = cluster.speakers.find((s) => s.node === d.name);
     if (!speaker) continue;
     const uplinks = [...new Set(speaker.routers.flatMap((r) => r.neighbors.map((n) => n.iface)))];
-    return { speaker, cluster, uplinks };
+    return { cluster, speakerFile: speaker.file, uplinks };
   }
   throw new Error(`k8s node ${d.name} has no speaker in any cluster of site ${site.name} (a compile bug)`);
 }
 
-/** A Kubernetes node's commands once its links exist: its LoadBalancer IPs, its default route (see `K8sLabNode`). */
+/** A Kubernetes node's commands once its links exist: its addresses and routes (see `K8sLabNode`). */
 function k8sExec(k: K8sLabNode): string[] {
   const cmds = k.cluster.poolRoutes.map((p) =>
     p.family === 'ipv4'
@@ -139,9 +165,19 @@ function k8sExec(k: K8sLabNode): string[] {
   );
   // containerlab's default route through the management network would shadow the leaves
   cmds.push(`bash -c 'ip route del default dev eth0 2>/dev/null || true'`);
-  cmds.push(`labnode-init default-via ${k.uplinks.join(' ')}`);
+  if (!k.cilium) {
+    cmds.push(`labnode-init default-via ${k.uplinks.join(' ')}`);
+    return cmds;
+  }
+  for (const p of k.cilium.podCidrs) cmds.push(`ip route replace local ${p} dev lo`);
+  for (const l of k.cilium.links) cmds.push(`ip address replace ${l.address}/31 dev ${l.iface}`);
+  const hops = k.cilium.links.map((l) => `nexthop via ${l.leaf} dev ${l.iface}`).join(' ');
+  cmds.push(`ip route replace default ${hops}`);
   return cmds;
 }
+
+/** Where a Cilium node's gobgpd reads its configuration in the lab. */
+export const GOBGPD_CONF = '/etc/gobgp/gobgpd.conf';
 
 function k8sNode(
   site: DeepReadonly<SiteModel>,
@@ -151,16 +187,24 @@ function k8sNode(
   base: string,
 ): Record<string, unknown> {
   const speakerFile = own(opts.manifest.clusters ?? {}, k.cluster.name)?.files.find(
-    (f) => f.path === k.speaker.file,
+    (f) => f.path === k.speakerFile,
   );
-  if (!speakerFile) throw new Error(`the manifest lists no ${k.speaker.file} (a render bug)`);
+  if (!speakerFile) throw new Error(`the manifest lists no ${k.speakerFile} (a render bug)`);
+  const speaker = k.cilium
+    ? { daemon: 'gobgpd', conf: GOBGPD_CONF, env: { FABRIC_GOBGP_PATHS: k.cilium.paths.join(' ') } }
+    : { daemon: frr.name, conf: FRR_CONF, env: {} };
   return {
     kind: 'linux',
     'mgmt-ipv4': d.mgmt.address,
     ...(d.mgmt.ipv6 ? { 'mgmt-ipv6': d.mgmt.ipv6.address } : {}),
-    env: { FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' },
+    env: {
+      FABRIC_DAEMONS: `${speaker.daemon},http`,
+      FABRIC_HTTP_PORTS: '80',
+      FABRIC_HTTP_BIND: '::',
+      ...speaker.env,
+    },
     labels: { 'fabric-site': site.name, 'fabric-role': d.role, 'fabric-rack': d.rack || 'none' },
-    binds: [`${relative(base, join(opts.renderedDir, speakerFile.path))}:${FRR_CONF}:ro`],
+    binds: [`${relative(base, join(opts.renderedDir, speakerFile.path))}:${speaker.conf}:ro`],
     exec: k8sExec(k),
   };
 }

@@ -14,6 +14,7 @@ import type {
   BgpNeighbor,
   BgpUnicastFamily,
   BgpUnicastFamily6,
+  CiliumSpeakerModel,
   Device,
   FrrDevice,
   PeerGroup,
@@ -171,13 +172,69 @@ export function standbyAnnouncements(d: DeepReadonly<Device> | undefined): numbe
 
 /** Per site: every BGP speaker of the intact fabric, devices with FRR then nodes, in the site's order. */
 export const allSpeakers = oncePer((site: DeepReadonly<SiteModel>): Frr[] => {
-  const nodes = new Map((site.clusters ?? []).flatMap((c) => c.speakers.map((s) => [s.node, s] as const)));
+  const nodes = new Map(
+    (site.clusters ?? []).flatMap((c) =>
+      c.speaker === 'cilium'
+        ? c.speakers.map((s) => [s.node, (i: Interfaces) => ciliumAsFrr(s, i)] as const)
+        : c.speakers.map((s) => [s.node, (i: Interfaces) => speakerAsFrr(s, i)] as const),
+    ),
+  );
   return site.devices.flatMap((d): Frr[] => {
     if (speaksBgp(d)) return [withAnycast(d)];
-    const s = nodes.get(d.name);
-    return s ? [speakerAsFrr(s, d.interfaces)] : [];
+    const asFrr = nodes.get(d.name);
+    return asFrr ? [asFrr(d.interfaces)] : [];
   });
 });
+
+type Interfaces = DeepReadonly<FrrDevice['interfaces']>;
+
+/**
+ * A Cilium node's speaker read as an FRR device: a numbered IPv4 neighbor per leaf, and the paths
+ * Cilium adds as `network`s. Cilium's GoBGP rejects every path it receives (a global import
+ * policy that lets only local paths in), so the in route-map denies everything; it exports all
+ * it holds, which is only its own paths.
+ */
+export function ciliumAsFrr(s: DeepReadonly<CiliumSpeakerModel>, interfaces: Interfaces): Frr {
+  const group: PeerGroup = {
+    name: 'CILIUM',
+    description: 'Cilium BGP control plane (GoBGP)',
+    bfdProfile: null,
+    routeMapIn: 'CILIUM-IN',
+    routeMapOut: 'CILIUM-OUT',
+  };
+  const rule = (action: 'permit' | 'deny') => ({ seq: 10, action, matchPrefixList: null, description: null });
+  return {
+    name: s.node,
+    interfaces: interfaces as FrrDevice['interfaces'],
+    frr: {
+      routerBgp: {
+        asn: s.asn,
+        peerGroups: [group],
+        neighbors: s.neighbors.map((n) => ({
+          peer: n.address,
+          unnumbered: false,
+          peerGroup: group.name,
+          remoteAs: n.peerAsn,
+          description: n.peerDevice,
+          peerDevice: n.peerDevice,
+          password: null,
+          updateSource: null,
+        })),
+        ipv4Unicast: {
+          networks: s.paths.map((p) => p.prefix),
+          aggregates: [],
+          maximumPaths: 1,
+          defaultOriginate: [],
+        },
+      },
+      routeMaps: [
+        { name: group.routeMapIn, entries: [rule('deny')] },
+        { name: group.routeMapOut, entries: [rule('permit')] },
+      ],
+      prefixLists: [],
+    },
+  };
+}
 
 /** Per site: the names of the BGP speakers (a failure of any other device changes no route). */
 export const speakerNames = oncePer(

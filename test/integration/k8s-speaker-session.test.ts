@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 import { TestNetns } from '../support/netns.js';
-import { renderExample } from '../support/render.js';
+import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
 const netns = new TestNetns('ks');
 const [k8s] = renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory'));
 const site = k8s!.site;
-const speaker = site.clusters![0]!.speakers.find((s) => s.node === 'kn1')!;
+const speaker = clusterOf(site, 'metallb').speakers.find((s) => s.node === 'kn1')!;
 const neighbor = speaker.routers[0]!.neighbors.find((n) => n.peerDevice === 'leaf1a')!;
 const node = site.devices.find((d) => d.name === 'kn1')!;
 /** The leaf's port the node's interface is cabled to. */

@@ -1,5 +1,7 @@
 /** In-process pipeline + render for tests that look at the output rather than at the CLI. */
 import { join } from 'node:path';
+import type { DeepReadonly } from '../../src/model/freeze.js';
+import type { ClusterModel, SiteModel } from '../../src/model/types.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { buildManifest } from '../../src/render/manifest.js';
 import { renderSite } from '../../src/render/render.js';
@@ -23,4 +25,15 @@ export function renderExample(inventory = join(REPO, 'inventory'), secretsFile =
     if (!r.rendered) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
     return { site, rendered: r.rendered, manifest: buildManifest(site, r.rendered, 'fabric test'), findings };
   });
+}
+
+/** A site's cluster of the given speaker, narrowed to its model (fails the test when it is another). */
+export function clusterOf<S extends ClusterModel['speaker']>(
+  site: DeepReadonly<SiteModel>,
+  speaker: S,
+  index = 0,
+): DeepReadonly<Extract<ClusterModel, { speaker: S }>> {
+  const c = site.clusters?.[index];
+  if (c?.speaker !== speaker) throw new Error(`cluster ${index} of ${site.name} is not a ${speaker} cluster`);
+  return c as DeepReadonly<Extract<ClusterModel, { speaker: S }>>;
 }

@@ -25,6 +25,8 @@ const SECRETS = join(REPO, 'secrets.yaml');
 const DUAL_STACK = join(REPO, 'test', 'fixtures', 'dual-stack', 'inventory');
 /** Kubernetes nodes on the fabric (issue 13): its goldens under k8s-a/, its clusters' files under k8s-a/_clusters/. */
 const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
+/** The same fabric with a Cilium cluster (docs/kubernetes.md, "Cilium"): its goldens under k8s-c/. */
+const K8S_CILIUM = join(REPO, 'test', 'fixtures', 'k8s-cilium', 'inventory');
 /** idc-a with a Redis data tier (issue 12, docs/data-tier.md): its goldens under data-a/. */
 const DATA_TIER = join(REPO, 'test', 'fixtures', 'data-tier', 'inventory');
 /** idc-a with a PostgreSQL data tier (Patroni, etcd, PgBouncer; docs/data-tier.md): its goldens under data-pg/. */
@@ -40,6 +42,7 @@ function expected(): Map<string, string> {
     ...renderExample(),
     ...renderExample(DUAL_STACK),
     ...renderExample(K8S),
+    ...renderExample(K8S_CILIUM),
     ...renderExample(DATA_TIER),
     ...renderExample(DATA_PG),
     ...renderExample(DATA_MQ),

@@ -13,7 +13,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { prepareSiteLab } from '../../src/cli/commands/lab/site.js';
 import { writeSite } from '../../src/render/write.js';
 import { REPO } from '../support/cli.js';
-import { renderExample } from '../support/render.js';
+import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled } from '../support/system.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -42,7 +42,7 @@ function crdValidator(kind: keyof typeof CRD_FILES, apiVersion: string) {
 
 const [k8s] = renderExample(FIXTURE);
 const site = k8s!.site;
-const cluster = site.clusters![0]!;
+const cluster = clusterOf(site, 'metallb');
 const file = k8s!.rendered.siteFiles.find((f) => f.cluster === cluster.name)!;
 const leafConf = (leaf: string) =>
   k8s!.rendered.files.find((f) => f.device === leaf && f.file === 'frr.conf')!.content;
@@ -247,7 +247,7 @@ describe('GIVEN a site with Kubernetes nodes WHEN its lab is prepared (lab up, l
   it('THEN each node runs FRR on its speaker’s config, HTTP, its LoadBalancer IPs on lo and a default route over its leaves', () => {
     const kn1 = topology.topology.nodes.kn1;
     expect(kn1.env).toEqual({ FABRIC_DAEMONS: 'frr,http', FABRIC_HTTP_PORTS: '80', FABRIC_HTTP_BIND: '::' });
-    expect(kn1['mgmt-ipv4']).toBe(k8s!.site.clusters![0]!.speakers[0]!.impliedRouterId);
+    expect(kn1['mgmt-ipv4']).toBe(cluster.speakers[0]!.impliedRouterId);
     expect(kn1.binds).toEqual(['../k8s-a/_clusters/prod/speakers/kn1.frr.conf:/etc/frr/frr.conf:ro']);
     expect(kn1.exec).toEqual([
       'ip route replace local 203.0.113.64/32 dev lo',

@@ -13,14 +13,15 @@ import type {
 import { contains, formatAddress, nth, type Prefix4, parsePrefix, withLength } from '../../net/ipv4.js';
 import { contains6, nth6, type Prefix6, parsePrefix6, withLength6 } from '../../net/ipv6.js';
 import { oncePer } from '../../util/once-per.js';
-import { type DeviceFacts, ifaceOrder, type SiteFacts, type UpstreamFacts } from '../facts.js';
+import { type DeviceFacts, ifaceOrder, type SiteFacts } from '../facts.js';
 import { address4, address6, withValue } from '../ip-family.js';
 import { routedInterface } from '../ovs.js';
 import { roleSpec } from '../roles.js';
 import { compileTimers } from '../timers.js';
-import { ipv6UnicastFamily, siteHasIpv6, upstreamSession6 } from './ipv6.js';
-import { type PeerGroupSpec, peerGroupFor, peerGroupsOf } from './peer-groups.js';
+import { ipv6UnicastFamily, siteHasIpv6 } from './ipv6.js';
+import { type PeerGroupSpec, peerGroupsOf } from './peer-groups.js';
 import { compilePolicy, conditionalAdvertisement, ipv4Policy, ipv6Policy } from './policy.js';
+import { portSession } from './sessions.js';
 
 /** ECMP width: more than any fabric here has uplinks, well under FRR's compiled-in 256. */
 export const MAXIMUM_PATHS = 64;
@@ -50,7 +51,6 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const groups6 = new Map<string, PeerGroupSpec>();
 
   // --- loopback and originated prefixes ------------------------------------------------------
-  const simulated = facts.upstreams.get(d.name);
   const { origin, segments } = originatedBy(facts, d);
   interfaces.push(origin.lo);
   staticRoutes.push(...origin.staticRoutes);
@@ -58,7 +58,7 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
   const networks = [...origin.networks, ...announce.networks];
   const networks6 = [...origin.networks6, ...announce6.networks];
 
-  // --- cabled ports: unnumbered BGP, or the numbered upstream link ----------------------------
+  // --- cabled ports: unnumbered BGP, or a numbered link (an upstream's, a Cilium node's) -----
   for (const port of d.ports) {
     if (port.kind === 'vm-port') continue; // an OVS access port, not a routed interface
     const peer = facts.devices.get(port.peer.device);
@@ -70,42 +70,12 @@ export function compileFrr(facts: SiteFacts, d: DeviceFacts): FrrModel {
       description: port.description ?? `${peer.name}:${port.peer.interface}`,
       addresses: [],
     };
-    const link = port.kind === 'upstream' ? peeringLink(facts, d, peer) : null;
-    const cluster = peer.cluster === null ? undefined : facts.clusters.get(peer.cluster);
-    const group = peerGroupFor(d.role, peer.role, link?.upstream.accept === 'full', cluster);
-    groups.set(group.name, group);
-    if (link) {
-      ipv4Only.add(group.name);
-      iface.addresses.push(address4(link.mine, link.upstream.link.length));
-      neighbors.push({
-        peer: formatAddress(link.theirs),
-        unnumbered: false,
-        peerGroup: group.name,
-        remoteAs: peer.asn!,
-        description: simulated ? `${peer.name} (customer AS${peer.asn})` : `${peer.name} (AS${peer.asn})`,
-        peerDevice: peer.name,
-        password: link.upstream.password ? { secret: link.upstream.password, use: 'bgp-password' } : null,
-        updateSource: null,
-      });
-      // the IPv6 session over the same link: its own neighbor, in the group's IPv6 twin
-      const six = upstreamSession6(link.upstream, !!simulated, group, neighbors[neighbors.length - 1]!);
-      if (six) {
-        groups6.set(six.group.name, six.group);
-        iface.addresses.push(six.address);
-        neighbors.push(six.neighbor);
-      }
-    } else {
-      neighbors.push({
-        peer: name,
-        unnumbered: true,
-        peerGroup: group.name,
-        remoteAs: peer.asn!,
-        description: port.description ?? `${peer.name}:${port.peer.interface}`,
-        peerDevice: peer.name,
-        password: null,
-        updateSource: null,
-      });
-    }
+    const session = portSession(facts, d, port, peer, name);
+    groups.set(session.group.name, session.group);
+    if (session.numbered) ipv4Only.add(session.group.name);
+    if (session.group6) groups6.set(session.group6.name, session.group6);
+    iface.addresses.push(...session.addresses);
+    neighbors.push(...session.neighbors);
     interfaces.push(iface);
   }
 
@@ -180,7 +150,8 @@ function bgpTimers(t: SiteTimers['bgp']): FrrModel['routerBgp']['timers'] {
 
 /** The BFD profiles the device's groups use, with the site's timers. */
 function bfdProfilesOf(groups: Map<string, PeerGroupSpec>, timers: SiteTimers): BfdProfile[] {
-  return [...new Set([...groups.values()].map((g) => g.bfdProfile))].sort().map((name) => {
+  const names = [...groups.values()].flatMap((g) => (g.bfdProfile === null ? [] : [g.bfdProfile]));
+  return [...new Set(names)].sort().map((name) => {
     const bfd = name === 'fabric' ? timers.bfdFabric : timers.bfdUpstream;
     return bfdProfile(name, bfd.intervalMs, bfd.multiplier);
   });
@@ -197,23 +168,6 @@ function bfdProfile(name: string, interval: number, multiplier: number): BfdProf
     transmitInterval: differs(interval, FRR_BFD_DEFAULTS.interval),
     detectMultiplier: differs(multiplier, FRR_BFD_DEFAULTS.multiplier),
   };
-}
-
-/**
- * A numbered peering link seen from `d`: the edge's end (ours) or the simulated upstream's
- * (theirs), whichever `d` is.
- */
-function peeringLink(
-  facts: SiteFacts,
-  d: DeviceFacts,
-  peer: DeviceFacts,
-): { upstream: UpstreamFacts; mine: number; theirs: number } | null {
-  const simulated = facts.upstreams.get(d.name);
-  const upstream = simulated ?? facts.upstreams.get(peer.name);
-  if (!upstream) return null;
-  return simulated
-    ? { upstream, mine: upstream.theirs, theirs: upstream.ours }
-    : { upstream, mine: upstream.ours, theirs: upstream.theirs };
 }
 
 /** A router-id: the loopback, or for a simulated upstream (no loopback from our pools) its peering address. */

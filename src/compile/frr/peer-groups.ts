@@ -19,14 +19,15 @@ export interface PeerGroupSpec {
   acceptPrefixList: string | null;
   /** Prefix-list a route must match to be announced, or null to announce everything. */
   announcePrefixList: string | null;
-  bfdProfile: 'fabric' | 'upstream';
+  /** The BFD profile of its sessions; null for a speaker without BFD (a Cilium cluster's nodes). */
+  bfdProfile: 'fabric' | 'upstream' | null;
   /** Originate a default route towards the group's members (simulated upstreams only). */
   defaultOriginate: boolean;
   /**
    * A Kubernetes cluster's group: the cluster whose LoadBalancer pools its accept list holds,
    * and the `maximum-prefix` per session. Absent on every other group.
    */
-  cluster?: { name: string; maximumPrefix: number };
+  cluster?: ClusterGroup;
   /**
    * A rule whose routes go to the group only while the device's BGP table holds the default route
    * (`advertise-map … exist-map`, policy.ts): a vRouter's VIP host routes inside a service prefix,
@@ -100,6 +101,13 @@ export const PEER_GROUPS = {
 
 export type PeerGroupKey = keyof typeof PEER_GROUPS;
 
+/** What a cluster's group takes from its cluster: its name, `maximum-prefix`, whether its speaker runs BFD. */
+export interface ClusterGroup {
+  name: string;
+  maximumPrefix: number;
+  bfd: boolean;
+}
+
 /**
  * The group a session of `me` with `peer` goes into: the peer's row says it (`bgp.asPeer`,
  * unless `bgp.fromPeer` names another for my role). Of an upstream that sends the full table we
@@ -109,7 +117,7 @@ export function peerGroupFor(
   me: Role,
   peer: Role,
   acceptFullTable: boolean,
-  cluster?: { name: string; maximumPrefix: number },
+  cluster?: ClusterGroup,
 ): PeerGroupSpec {
   const bgp = roleSpec(peer).bgp;
   if (!bgp) throw new Error(`no BGP session is defined between a ${me} and a ${peer}`);
@@ -124,13 +132,15 @@ export function peerGroupFor(
  * A cluster's group, one per cluster on every leaf with nodes of it: `K8S-<CLUSTER>`, accepting
  * only the cluster's LoadBalancer pools (`K8S-<CLUSTER>-LB`), announcing the leaf's routes.
  */
-function clusterGroup(spec: PeerGroupSpec, cluster: { name: string; maximumPrefix: number }): PeerGroupSpec {
+function clusterGroup(spec: PeerGroupSpec, cluster: ClusterGroup): PeerGroupSpec {
   const name = `${spec.name}-${cluster.name.toUpperCase()}`;
   return {
     ...spec,
     name,
     description: `${spec.description} (${cluster.name})`,
     acceptPrefixList: `${name}-LB`,
+    // BFD towards a speaker without it would stay down, and say nothing of the node
+    bfdProfile: cluster.bfd ? spec.bfdProfile : null,
     cluster,
   };
 }

@@ -170,6 +170,21 @@ export function entries(prefixes: { prefix: string; ge?: number; le?: number }[]
   }));
 }
 
+/**
+ * A Cilium node's pod CIDR (its PodCIDR advertisement): one block of the cluster's pod CIDR of
+ * exactly the node's mask, IPv4 only. MetalLB announces none, so its clusters' lists hold none.
+ */
+function podBlocks(cluster: ClusterFacts, f: PolicyFamily): { prefix: string; ge?: number; le?: number }[] {
+  if (cluster.speaker !== 'cilium' || f.hostLength !== 32) return [];
+  const { podCidr, podCidrMask } = cluster;
+  // FRR takes `ge` only above the prefix's own length
+  return [
+    podCidrMask > podCidr.length
+      ? { prefix: podCidr.text, ge: podCidrMask, le: podCidrMask }
+      : { prefix: podCidr.text },
+  ];
+}
+
 /** One entry per prefix: two tenants may share a service prefix. */
 function dedupe<T extends { prefix: string }>(list: T[]): T[] {
   return list.filter((x, i) => list.findIndex((y) => y.prefix === x.prefix) === i);
@@ -186,12 +201,13 @@ function prefixListEntries(
   // a cluster's LoadBalancer IPs: anything inside its pools, down to a host route, nothing else
   const cluster = g.cluster && rule === g.acceptPrefixList ? facts.clusters.get(g.cluster.name) : undefined;
   if (cluster)
-    return entries(
-      f.lbPoolsOf(cluster).map((p) => ({
+    return entries([
+      ...f.lbPoolsOf(cluster).map((p) => ({
         prefix: p.text,
         ...(p.length < f.hostLength ? { le: f.hostLength } : {}),
       })),
-    );
+      ...podBlocks(cluster, f),
+    ]);
   const subnets = (list: readonly (SegmentFacts | null)[]) =>
     list.flatMap((s) => {
       const p = s ? f.subnetOf(s) : null;
