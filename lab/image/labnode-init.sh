@@ -10,11 +10,12 @@
 #
 # Environment (the node's `env:` in the topology):
 #   FABRIC_DAEMONS     comma-separated: frr,keepalived,haproxy,redis,etcd,patroni,pgbouncer,rabbitmq-server,
-#                      ovs,sshd,snmpd,http
+#                      ovs,sshd,snmpd,gobgpd,http
 #                      (sshd always runs)
 #   FABRIC_REWRITABLE  files a daemon rewrites, staged under /etc/fabric-lab/rewritable: "<target>:<owner>:<mode> ..."
 #   FABRIC_PRIVATE     files a daemon reads as its own user, staged the same way (same format)
 #   FABRIC_HTTP_PORTS  comma-separated ports for `http` (default 80), serving /srv/www
+#   FABRIC_GOBGP_PATHS `gobgpd`: the IPv4 prefixes a Cilium node's speaker announces
 #   FABRIC_HTTP_BIND   address `http` listens on (default: Python's choice, IPv4 0.0.0.0;
 #                      `::` listens on both families)
 #   CLAB_INTFS         containerlab: data interfaces to wait for (links are added after start)
@@ -23,6 +24,7 @@
 #
 # Usage: labnode-init                       boot (PID 1's child; ends as `sleep infinity`)
 #        labnode-init start|stop|restart|status ovs|http|patroni|gdnsd
+#        labnode-init start|stop|status gobgpd|speaker   (speaker: a Kubernetes node's, gobgpd or FRR)
 #        labnode-init reload patroni|gdnsd
 #        labnode-init default-via IF...      default routes over the routers at the far end of IF...
 #        labnode-init drop-in running|stop-post|pid-file|supervise UNIT
@@ -524,6 +526,36 @@ default_via() {
 start_ovs() { if ovs start && ovs status; then report ovs ok; else report ovs "failed: see /var/log/openvswitch"; fi; }
 start_http() { if http start; then report http "ok, ports ${FABRIC_HTTP_PORTS:-80}"; else report http failed; fi; }
 
+# gobgp_speaker start|stop|status: the GoBGP a Cilium node's agent embeds (Cilium's BGP control
+# plane), on the configuration Cilium programs into it (/etc/gobgp/gobgpd.conf: the cluster's
+# reference speakers/<node>.gobgpd.toml); the paths Cilium adds through GoBGP's API added with
+# its client, from FABRIC_GOBGP_PATHS (space-separated IPv4 prefixes), kept for a restart.
+GOBGP_PATHS=$STATE/gobgp-paths
+gobgp_speaker() {
+  case "$1" in
+    start)
+      [ -n "${FABRIC_GOBGP_PATHS:-}" ] && printf '%s\n' "$FABRIC_GOBGP_PATHS" >"$GOBGP_PATHS"
+      # in a subshell, so that PID 1 (tini) adopts and reaps it; its API on the node's loopback only
+      (gobgpd -f /etc/gobgp/gobgpd.conf -t toml -p --pprof-disable --api-hosts 127.0.0.1:50051 \
+        >/var/log/gobgpd.log 2>&1 &
+        echo $! >/run/gobgpd.pid)
+      i=0
+      until gobgp global >/dev/null 2>&1; do
+        i=$((i + 1)); [ $i -lt 100 ] || return 1; sleep 0.1
+      done
+      for p in $(cat "$GOBGP_PATHS" 2>/dev/null); do
+        gobgp global rib add -a ipv4 "$p" origin igp >/dev/null || return 1
+      done
+      ;;
+    stop) kill "$(cat /run/gobgpd.pid 2>/dev/null)" 2>/dev/null; rm -f /run/gobgpd.pid; return 0 ;;
+    status) kill -0 "$(cat /run/gobgpd.pid 2>/dev/null)" 2>/dev/null || return 3 ;;
+  esac
+}
+start_gobgpd() {
+  if gobgp_speaker start; then report gobgpd "ok, $(wc -w <"$GOBGP_PATHS" 2>/dev/null || echo 0) paths"
+  else report gobgpd failed; fi
+}
+
 # Files their daemons rewrite (Redis's CONFIG REWRITE, Sentinel's state: a temporary file renamed
 # over the target) are bound at /etc/fabric-lab/rewritable<target>, not at the target, where a
 # bind mount makes that rename fail: copied into place with their owner and mode, and their
@@ -543,7 +575,7 @@ place_staged() { # ENTRIES [dir]
 }
 
 # the daemons this init starts (start_<name> above), in order
-STARTABLE="sshd snmpd frr keepalived haproxy redis etcd patroni pgbouncer rabbitmq-server amqp-worker gdnsd ovs http"
+STARTABLE="sshd snmpd frr keepalived haproxy redis etcd patroni pgbouncer rabbitmq-server amqp-worker gdnsd ovs gobgpd http"
 
 boot() {
   mkdir -p "$STATE" /run/lock /run/sshd
@@ -573,7 +605,13 @@ boot() {
 case "${1:-boot}" in
   boot) boot ;;
   start | stop | status)
-    case "${2:-}" in ovs | http | patroni | gdnsd) "$2" "$1" ;; *) echo "usage: $0 start|stop|restart|status ovs|http|patroni|gdnsd" >&2; exit 2 ;; esac ;;
+    case "${2:-}" in
+      ovs | http | patroni | gdnsd) "$2" "$1" ;;
+      gobgpd) gobgp_speaker "$1" ;;
+      # a Kubernetes node's speaker, whichever it runs: Cilium's GoBGP, or MetalLB's FRR
+      speaker) if [ -e /etc/gobgp/gobgpd.conf ]; then gobgp_speaker "$1"; else service frr "$1" >/dev/null; fi ;;
+      *) echo "usage: $0 start|stop|restart|status ovs|http|patroni|gdnsd|gobgpd" >&2; exit 2 ;;
+    esac ;;
   reload)
     case "${2:-}" in patroni | gdnsd) "$2" reload ;; *) echo "usage: $0 reload patroni|gdnsd" >&2; exit 2 ;; esac ;;
   drop-in)

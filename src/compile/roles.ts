@@ -307,7 +307,7 @@ export const ROLES = {
     external: true,
     place: 'internet',
   },
-  // A Kubernetes node: its cluster's speaker (MetalLB) peers with both leaves of its rack. fabric
+  // A Kubernetes node: its cluster's speaker (MetalLB, Cilium) peers with both leaves of its rack. fabric
   // configures the leaves' side and renders the cluster's resources, but runs nothing on the node
   // (no daemons: nothing is pushed to it, drift does not read it; the platform team applies the
   // resources). It is managed like a VM is: part of the site, in its racks, with no files of its own.
@@ -335,12 +335,12 @@ export const ROLES = {
     },
     external: false,
     place: 'data',
-    // the speaker's FRR (MetalLB's FRR mode runs bgpd, bfdd, zebra and watchfrr in one container):
-    // all of it dies, as when the speaker's pod is killed; the lab's node then starts it again
+    // the speaker, as when its pod is killed: all of MetalLB's FRR (one container), or Cilium's
+    // GoBGP (gobgpd in the lab); the lab's node then starts whichever of the two it runs
     crash: {
       daemon: 'speaker',
-      pidFiles: ['/run/frr/*.pid'],
-      restart: 'service frr start >/dev/null',
+      pidFiles: ['/run/frr/*.pid', '/run/gobgpd.pid'],
+      restart: '/usr/local/sbin/labnode-init start speaker',
     },
   },
 } as const satisfies Record<Role, RoleSpec>;

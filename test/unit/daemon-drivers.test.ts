@@ -13,7 +13,7 @@ const probe = (procs: string[], files: Record<string, string> = {}, reported = '
 });
 
 describe('daemon drivers', () => {
-  it('GIVEN the lab THEN daemons boot sshd first, snmpd before FRR (AgentX does not retry), http last', () => {
+  it('GIVEN the lab THEN daemons boot sshd first, snmpd before FRR (AgentX does not retry), a Cilium node’s gobgpd then http last', () => {
     expect(LAB_DAEMONS).toEqual([
       'sshd',
       'snmpd',
@@ -28,6 +28,7 @@ describe('daemon drivers', () => {
       'amqp-worker',
       'gdnsd',
       'ovs',
+      'gobgpd',
       'http',
     ]);
   });

@@ -206,14 +206,25 @@ describe('lab failover: the worker’s side of a RabbitMQ failover (consumed.ts)
 });
 
 describe('lab failover: a Kubernetes node’s crash is its speaker’s', () => {
-  it('GIVEN k8s-a THEN each node has a crash scenario that kills every FRR daemon of its speaker and starts FRR again', () => {
+  it('GIVEN k8s-a THEN each node has a crash scenario that kills its speaker (every FRR daemon, or a Cilium node’s gobgpd) and starts it again', () => {
     const [k8sA] = renderExample(join(REPO, 'test', 'fixtures', 'k8s', 'inventory'));
     const { scenarios } = deriveScenarios(k8sA!.site, { groups: ['k8s-prod'], faults: ['crash'] });
     expect(scenarios.map((s) => s.id)).toEqual(['kn1/crash', 'kn2/crash', 'kn3/crash']);
     expect(scenarios[0]!.target).toMatchObject({
-      crash: { daemon: 'speaker', pidFiles: ['/run/frr/*.pid'], restart: 'service frr start >/dev/null' },
+      crash: {
+        daemon: 'speaker',
+        pidFiles: ['/run/frr/*.pid', '/run/gobgpd.pid'],
+        restart: '/usr/local/sbin/labnode-init start speaker',
+      },
     });
     expect(scenarios[0]!.budget).toMatchObject({ label: 'k8s-prod (fabric-node)', maxOutageMs: 350 });
+  });
+
+  it('GIVEN k8s-c (Cilium) THEN a node’s scenarios are judged against the cluster’s own budget, set at its key', () => {
+    const [k8sC] = renderExample(join(REPO, 'test', 'fixtures', 'k8s-cilium', 'inventory'));
+    const { scenarios } = deriveScenarios(k8sC!.site, { groups: ['k8s-prod'], faults: ['silent'] });
+    expect(scenarios.map((s) => s.id)).toEqual(['kn1/silent', 'kn2/silent', 'kn3/silent']);
+    expect(scenarios[0]!.budget).toMatchObject({ label: 'k8s-prod (fabric-node)', maxOutageMs: 4000 });
   });
 });
 

@@ -202,6 +202,24 @@ describe('preflight', () => {
     ]);
   });
 
+  it('GIVEN a Cilium node (gobgpd, no driver) THEN GoBGP’s daemon and client are required of it', () => {
+    const plan = planLab(
+      topology(`
+name: k
+topology:
+  nodes:
+    kn1: {kind: linux, image: fabric-labnode, env: {FABRIC_DAEMONS: "gobgpd,http"}}
+`),
+    );
+    const env: PreflightEnv = { path: bin, isRoot: true, exists: () => true };
+    expect(preflight(plan, env)).toEqual([
+      'missing tini, needed by kn1: apt-get install -y --no-install-recommends tini',
+      'missing gobgpd, needed by kn1: apt-get install -y --no-install-recommends gobgpd',
+      'missing gobgp, needed by kn1: apt-get install -y --no-install-recommends gobgpd',
+      'all at once: apt-get install -y --no-install-recommends gobgpd tini',
+    ]);
+  });
+
   it('GIVEN not root and no FRR scripts THEN both are reported', () => {
     const plan = planLab(topology(SMALL));
     const problems = preflight(plan, { path: bin, isRoot: false, exists: () => false });

@@ -362,7 +362,7 @@ topology:
       true,
     );
     expect(errors(diagnostics).map((d) => d.message)).toEqual([
-      'node "a": FABRIC_DAEMONS: unknown daemon "bird"; known: sshd, snmpd, frr, keepalived, haproxy, redis, etcd, patroni, pgbouncer, rabbitmq-server, amqp-worker, gdnsd, ovs, http',
+      'node "a": FABRIC_DAEMONS: unknown daemon "bird"; known: sshd, snmpd, frr, keepalived, haproxy, redis, etcd, patroni, pgbouncer, rabbitmq-server, amqp-worker, gdnsd, ovs, gobgpd, http',
       'node "b": FABRIC_HTTP_PORTS: "99999" is not a TCP port',
     ]);
   });

@@ -12,18 +12,21 @@ import type { DaemonRegistry } from '../../daemons/types.js';
 import type { Daemon } from '../../model/types.js';
 import type { LabNode } from '../topology/types.js';
 
-/** Lab-only daemons around the drivers': sshd first, `http` (the application stand-in) last. */
-export type LabDaemon = 'sshd' | Daemon | 'http';
+/**
+ * Lab-only daemons around the drivers': sshd first, then `gobgpd` (a Cilium node's speaker, which
+ * fabric configures nowhere: docs/kubernetes.md) and `http` (the application stand-in) last.
+ */
+export type LabDaemon = 'sshd' | Daemon | 'gobgpd' | 'http';
 
 /**
  * In boot order: sshd, the drivers' daemons (those that boot first first: snmpd before FRR,
- * whose AgentX subagent does not retry), then http.
+ * whose AgentX subagent does not retry), then gobgpd and http.
  */
 export function labDaemonOrder(registry: DaemonRegistry = DRIVERS): LabDaemon[] {
   const drivers = Object.values(registry)
     .filter((d) => !d.appliesTo) // the device's settings (sysctl) start nothing
     .sort((a, b) => Number(!!b.lab.bootFirst) - Number(!!a.lab.bootFirst));
-  return ['sshd', ...drivers.map((d) => d.name as Daemon), 'http'];
+  return ['sshd', ...drivers.map((d) => d.name as Daemon), 'gobgpd', 'http'];
 }
 
 export const DAEMONS: readonly LabDaemon[] = labDaemonOrder();

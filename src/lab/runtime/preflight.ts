@@ -30,6 +30,12 @@ interface Requirement {
 }
 
 /** Every node: namespaces, mounts, its init, links, SSH, the overlay helpers and the probes. */
+/** A Cilium node's speaker in the lab: GoBGP's daemon and the client that adds its paths. */
+const GOBGP: Requirement[] = [
+  { program: 'gobgpd', pkg: 'gobgpd' },
+  { program: 'gobgp', pkg: 'gobgpd' },
+];
+
 const BASE: Requirement[] = [
   { program: 'ip', pkg: 'iproute2' },
   { program: 'nsenter', pkg: 'util-linux' },
@@ -75,7 +81,8 @@ export function preflight(
   for (const node of plan.nodes) {
     if (node.role === 'bridge') continue;
     for (const req of BASE) need(req, node.name);
-    // sshd is in BASE; http is python3's http.server
+    // sshd is in BASE; http is python3's http.server; gobgpd (a Cilium node's speaker) has no driver
+    if (node.daemons.includes('gobgpd')) for (const req of GOBGP) need(req, node.name);
     const drivers = node.daemons.flatMap((d) => driverOf(d, registry) ?? []);
     const agentx = drivers.some((d) => d.lab.agentxMaster);
     for (const d of drivers) for (const req of d.lab.requires({ agentx })) need(req, node.name);
