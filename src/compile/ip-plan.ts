@@ -32,7 +32,18 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
   for (const c of facts.clusters.values()) {
     for (const p of [...c.pools, ...c.pools6])
       plan.push({ prefix: p.text, kind: 'lb-pool', description: `LoadBalancer pool of cluster ${c.name}` });
-    plan.push({ prefix: c.podCidr.text, kind: 'cluster-cidr', description: `pods of cluster ${c.name}` });
+    const cilium = c.speaker === 'cilium';
+    plan.push({
+      prefix: c.podCidr.text,
+      kind: 'cluster-cidr',
+      description: `pods of cluster ${c.name}${cilium ? `, a /${c.podCidrMask} per node, announced by Cilium` : ''}`,
+    });
+    if (c.linkPool)
+      plan.push({
+        prefix: c.linkPool.text,
+        kind: 'pool',
+        description: `node links of cluster ${c.name} (a /31 per cable)`,
+      });
     plan.push({
       prefix: c.serviceCidr.text,
       kind: 'cluster-cidr',

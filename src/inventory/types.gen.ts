@@ -1213,7 +1213,7 @@ export interface Cluster {
    */
   load_balancer_pools: [Ipv4Prefix, ...Ipv4Prefix[]];
   /**
-   * IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). @default none Not with `cilium` (its sessions here are IPv4).
+   * IPv6 LoadBalancer pools, accepted up to /128 (needs `pools.loopback6`: IPv6 runs on the fabric's sessions only on a site with IPv6). Not with `cilium` (its sessions here are IPv4). @default none
    *
    * @minItems 1
    */
