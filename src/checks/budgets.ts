@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import type { FailureBudget } from '../model/budgets.js';
-import { type CheckContext, finding } from './context.js';
+import { type CheckContext, finding, notice } from './context.js';
 
 export function checkBudgets(ctx: CheckContext): Diagnostic[] {
   const missed = ctx.site.budgets.filter((b) => !b.met);
@@ -118,9 +118,20 @@ export function checkVrrpTimers(ctx: CheckContext): Diagnostic[] {
         advertPath,
       ),
     );
+  // the HAProxy pair runs VRRP only for the tenant's data VIPs: without them its auth does nothing
+  for (const [tenant, t] of ctx.facts.tenants)
+    if (t.input.l7?.auth && !t.dataVrrp)
+      out.push(
+        notice(
+          ctx,
+          'vrrp-auth-unused',
+          `tenant ${tenant}'s l7.auth protects the HAProxy pair's VRRP, which it runs only for data VIPs, and the tenant has none: drop l7.auth, or give a data service a VIP`,
+          ['tenants', tenant, 'l7', 'auth'],
+        ),
+      );
   if (version !== 3) return out;
   for (const [tenant, { input: t }] of ctx.facts.tenants)
-    for (const kind of ['routers', 'l4'] as const)
+    for (const kind of ['routers', 'l4', 'l7'] as const)
       if (t[kind]?.auth)
         out.push(
           finding(

@@ -819,7 +819,7 @@ export interface Tenant {
    * The tenant's Redis Sentinels: one on every member of its `redis` data services and one on each member of its HAProxy pair (docs/data-tier.md).
    */
   sentinels?: {
-    auth?: SecretRef9;
+    auth?: SecretRef10;
   };
 }
 /**
@@ -1013,6 +1013,7 @@ export interface TenantL7 {
   backends: {
     [k: string]: Backend;
   };
+  auth?: SecretRef7;
 }
 /**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -1073,6 +1074,12 @@ export interface Backend {
   response_timeout?: number;
 }
 /**
+ * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
+ */
+export interface SecretRef7 {
+  secret: Name;
+}
+/**
  * A replicated data service, e.g. `cache: { kind: redis, members: [{ device: redis1, role: primary }, { device: redis2, role: replica }], vips: { cache-rw: { role: write, segment: data, address: 10.20.3.10, port: 6379 }, cache-ro: { role: read, segment: data, address: 10.20.3.11, port: 6380 } } }`.
  *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
@@ -1088,8 +1095,8 @@ export interface DataService {
    * The port the members serve on, the port of HAProxy's servers: Redis's, PgBouncer's for `postgres`, AMQP's for `rabbitmq`. @default 6379 (redis), 6432 (postgres), 5672 (rabbitmq)
    */
   port?: number;
-  auth?: SecretRef7;
-  cookie?: SecretRef8;
+  auth?: SecretRef8;
+  cookie?: SecretRef9;
   /**
    * `rabbitmq` only: the VMs that consume a queue of the service (the application's asynchronous workers: app → MQ → worker). Each queue named here is declared by fabric as a durable quorum queue; each worker gets its credentials file and a systemd unit running Debian's `amqp-consume` (amqp-tools) on the AMQP VIP.
    *
@@ -1116,13 +1123,13 @@ export interface DataService {
 /**
  * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
  */
-export interface SecretRef7 {
+export interface SecretRef8 {
   secret: Name;
 }
 /**
  * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
  */
-export interface SecretRef8 {
+export interface SecretRef9 {
   secret: Name;
 }
 /**
@@ -1187,7 +1194,7 @@ export interface DataVip {
 /**
  * A reference to a secret. Its value comes from the environment variable `FABRIC_SECRET_<NAME>` (upper case, `-` as `_`) or from the secrets file, never from the inventory.
  */
-export interface SecretRef9 {
+export interface SecretRef10 {
   secret: Name;
 }
 /**

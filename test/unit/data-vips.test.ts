@@ -4,6 +4,7 @@
  * instance per segment, tracking HAProxy, and binds them; budgets, redundancy groups and whatif
  * know the pair as a VRRP pair.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataVipPriority, dataVipVrid } from '../../src/compile/allocate.js';
@@ -208,6 +209,43 @@ describe('the data VIPs held by the HAProxy pair', () => {
     const shared = r.findings.filter((x) => x.code === 'redundancy-shared-host');
     expect(shared.map((f) => f.message)).toEqual([
       expect.stringContaining('members of shop-l7 (web1, web2)'),
+    ]);
+  });
+
+  it('GIVEN a VRRPv2 site and l7.auth THEN the data VIPs’ IPv4 instances carry the PASS key, the IPv6 ones none (VRRPv3)', () => {
+    const dir = inventoryWith(FIXTURE, TENANTS, (t) =>
+      t.replace(
+        '    l7:\n      members: [web1, web2]',
+        '    l7:\n      auth: { secret: shop-vrrp }\n      members: [web1, web2]',
+      ),
+    );
+    const site = join(dir, 'data-a.yaml');
+    writeFileSync(
+      site,
+      readFileSync(site, 'utf8').replace(
+        'vrrp: { version: 3, advert_int: 0.15 }',
+        'vrrp: { version: 2, advert_int: 1 }',
+      ),
+    );
+    const r = runPipeline(dir);
+    expect(r.inputErrors).toEqual([]);
+    const web1 = r.model!.sites[0]!.devices.find((d) => d.name === 'web1')!;
+    if (!runsVrrp(web1)) throw new Error('web1 runs no keepalived');
+    expect(web1.keepalived.vrrpInstances.map((v) => [v.name, v.authentication])).toEqual([
+      ['shop_data_app', { authType: 'PASS', authPass: { secret: 'shop-vrrp', use: 'vrrp-auth' } }],
+      ['shop_data_app_v6', null],
+    ]);
+    // and on the default VRRPv3 site the same key is a finding at its place
+    const v3 = runPipeline(
+      inventoryWith(FIXTURE, TENANTS, (t) =>
+        t.replace(
+          '    l7:\n      members: [web1, web2]',
+          '    l7:\n      auth: { secret: shop-vrrp }\n      members: [web1, web2]',
+        ),
+      ),
+    );
+    expect(v3.findings.filter((f) => f.code === 'vrrp-auth-v3').map((f) => f.path)).toEqual([
+      ['tenants', 'shop', 'l7', 'auth'],
     ]);
   });
 });

@@ -346,7 +346,7 @@ function dataVrrpOf(
     ]);
   return {
     members: members.map((device, i) => ({ device, priority: dataVipPriority(i) })),
-    auth: null,
+    auth: t.l7?.auth?.secret ?? null,
     budget: null,
     groups: [...bySegment]
       .sort(([a], [b]) => a.localeCompare(b))
