@@ -86,7 +86,7 @@ export interface DataProbe {
   user: string | null;
   /** RabbitMQ: the quorum queue it publishes to (a worker's, the first the definitions declare). */
   queue?: { vhost: string; name: string };
-  /** Never set: a data VIP is IPv4 (docs/data-tier.md). */
+  /** `ipv6` for a data VIP's IPv6 address (`address6`), through the same frontend's IPv6 bind. */
   family?: 'ipv6';
 }
 
@@ -196,8 +196,9 @@ export function deriveProbes(site: Site, options: ProbeOptions = {}): Probe[] {
 /**
  * Per data VIP, a probe of its role from the first L4 balancer of the tenant (a device of the
  * tenant with IPVS virtual servers); none for a tenant without one. Every member of the HAProxy
- * pair binds the VIP (the pair holds it with VRRP), so one probe per VIP, through the member that
- * holds it while all are up: the intended master of the VRRP instance holding its address.
+ * pair binds the VIP (the pair holds it with VRRP), so one probe per VIP address (its IPv6 one
+ * too, `address6`), through the member that holds it while all are up: the intended master of the
+ * VRRP instance holding that address.
  */
 function dataProbes(site: Site): DataProbe[] {
   const client = (tenant: string | null) =>
@@ -221,7 +222,7 @@ function dataProbes(site: Site): DataProbe[] {
     const from = client(tenant);
     if (!from) continue;
     for (const f of d.haproxy.tcpFrontends)
-      for (const b of f.binds.filter((x) => x.family === 'ipv4')) {
+      for (const b of f.binds) {
         const service = `${tenant}/${f.service}`;
         const plan = plans.get(service);
         const via = holder(tenant, b.address) ?? d.name;
@@ -229,9 +230,10 @@ function dataProbes(site: Site): DataProbe[] {
         const queue = plan.kind === RABBITMQ ? queueOf(site, service) : undefined;
         // a RabbitMQ service without a queue has nothing a publish could be confirmed by
         if (plan.kind === RABBITMQ && !queue) continue;
+        const v6 = b.family === 'ipv6';
         out.set(`${tenant} ${b.address}:${b.port}`, {
           kind: 'data',
-          id: `${plan.kind} ${from}→${via} ${b.address}:${b.port} (${service} ${f.vipRole})`,
+          id: `${plan.kind} ${from}→${via} ${v6 ? `[${b.address}]` : b.address}:${b.port} (${service} ${f.vipRole})`,
           device: from,
           via,
           address: b.address,
@@ -242,6 +244,7 @@ function dataProbes(site: Site): DataProbe[] {
           auth: plan.auth,
           user: plan.clientUser,
           ...(queue ? { queue } : {}),
+          ...(v6 ? { family: 'ipv6' as const } : {}),
         });
       }
   }

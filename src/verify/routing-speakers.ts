@@ -54,6 +54,11 @@ function prefixList(name: string, family: 'ipv4' | 'ipv6', prefixes: readonly st
   };
 }
 
+/** A node's speaker's family as the simulation reads it: what it originates, one path per prefix. */
+function unicastFamily(networks: readonly string[]): BgpUnicastFamily {
+  return { networks: [...networks], aggregates: [], maximumPaths: 1, defaultOriginate: [] };
+}
+
 /** One node's speaker, read as an FRR device: the fields the simulation reads, nothing printed. */
 export function speakerAsFrr(
   s: DeepReadonly<SpeakerModel>,
@@ -96,12 +101,6 @@ export function speakerAsFrr(
     prefixLists.push(prefixList(n.prefixListV4.name, 'ipv4', n.prefixesV4));
     prefixLists.push(prefixList(n.prefixListV6.name, 'ipv6', n.prefixesV6));
   }
-  const family = (networks: readonly string[]): BgpUnicastFamily => ({
-    networks: [...networks],
-    aggregates: [],
-    maximumPaths: 1,
-    defaultOriginate: [],
-  });
   return {
     name: s.node,
     interfaces: interfaces as FrrDevice['interfaces'],
@@ -110,10 +109,10 @@ export function speakerAsFrr(
         asn: router.myAsn,
         peerGroups: groups,
         neighbors,
-        ipv4Unicast: family(router.ipv4Prefixes),
+        ipv4Unicast: unicastFamily(router.ipv4Prefixes),
         // an interface peer is dual-stack: activated in both families with the same route-maps
         ipv6Unicast: {
-          ...family(router.ipv6Prefixes),
+          ...unicastFamily(router.ipv6Prefixes),
           peerGroups: groups.map((g) => ({
             name: g.name,
             routeMapIn: g.routeMapIn,
@@ -220,12 +219,7 @@ export function ciliumAsFrr(s: DeepReadonly<CiliumSpeakerModel>, interfaces: Int
           password: null,
           updateSource: null,
         })),
-        ipv4Unicast: {
-          networks: s.paths.map((p) => p.prefix),
-          aggregates: [],
-          maximumPaths: 1,
-          defaultOriginate: [],
-        },
+        ipv4Unicast: unicastFamily(s.paths.map((p) => p.prefix)),
       },
       routeMaps: [
         { name: group.routeMapIn, entries: [rule('deny')] },

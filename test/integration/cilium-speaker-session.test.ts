@@ -19,10 +19,11 @@
  */
 
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
+import { eventually, startFrr, waitFor } from '../support/frr-netns.js';
 import { TestNetns } from '../support/netns.js';
 import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
@@ -44,60 +45,6 @@ const leafLoopback = `${site.devices.find((d) => d.name === 'leaf1a')!.interface
 const leaf = { ns: '', dir: '' };
 const kn1 = { ns: '', dir: '', pid: 0 };
 
-function exists(path: string): boolean {
-  try {
-    execFileSync('test', ['-e', path]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function waitFor(ok: () => boolean, ms: number, what: string): void {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    execFileSync('sleep', ['0.1']);
-  }
-}
-
-/** zebra and bgpd in the leaf's namespace, their sockets, pidfiles and logs in its folder. */
-function startLeafFrr(): void {
-  const frrId = (flag: string) => Number(execFileSync('id', [flag, 'frr'], { encoding: 'utf8' }));
-  chownSync(leaf.dir, frrId('-u'), frrId('-g'));
-  const empty = join(leaf.dir, 'empty.conf');
-  writeFileSync(empty, '');
-  for (const d of ['zebra', 'bgpd']) {
-    netns.ownsPidFile(join(leaf.dir, `${d}.pid`));
-    execFileSync(
-      'ip',
-      [
-        ...[
-          'netns',
-          'exec',
-          leaf.ns,
-          `/usr/lib/frr/${d}`,
-          '-d',
-          '-f',
-          empty,
-          '-z',
-          join(leaf.dir, 'zserv.api'),
-        ],
-        ...[
-          '--vty_socket',
-          leaf.dir,
-          '-i',
-          join(leaf.dir, `${d}.pid`),
-          '--log',
-          `file:${join(leaf.dir, `${d}.log`)}`,
-        ],
-      ],
-      { stdio: 'pipe' },
-    );
-    if (d === 'zebra') waitFor(() => exists(join(leaf.dir, 'zserv.api')), 5000, 'zebra socket');
-  }
-}
-
 function vtysh(command: string): unknown {
   const r = netns.exec(leaf.ns, ['vtysh', '--vty_socket', leaf.dir, '-c', command]);
   if (r.code !== 0) throw new Error(`${command}: ${r.out}`);
@@ -107,17 +54,6 @@ function vtysh(command: string): unknown {
 /** GoBGP's client against the node's gobgpd (its API on the node's own loopback). */
 function gobgp(...args: string[]): { code: number; out: string } {
   return netns.exec(kn1.ns, ['gobgp', ...args]);
-}
-
-async function eventually<T>(read: () => T, ok: (v: T) => boolean, ms = 40_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = read();
-  while (!ok(v)) {
-    if (Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-    v = read();
-  }
-  return v;
 }
 
 type Summary = { ipv4Unicast?: { peers: Record<string, { state: string; pfxRcd: number }> } };
@@ -145,7 +81,7 @@ beforeAll(() => {
   execFileSync('ip', ['-n', kn1.ns, 'link', 'set', 'lo', 'up']);
   // the node's own network configuration (Cilium's GoBGP configures no interface)
   execFileSync('ip', ['-n', kn1.ns, 'address', 'add', `${nodePeer}/31`, 'dev', neighbor.iface]);
-  startLeafFrr();
+  startFrr(netns, leaf, ['zebra', 'bgpd']);
   const leafConf = k8s!.rendered.files.find((f) => f.device === 'leaf1a' && f.file === 'frr.conf')!.content;
   const file = join(leaf.dir, 'frr.conf');
   writeFileSync(file, leafConf.replace(/^log file \S+/m, `log file ${join(leaf.dir, 'frr.log')}`));

@@ -13,10 +13,11 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { chownSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
+import { eventually, startFrr } from '../support/frr-netns.js';
 import { TestNetns } from '../support/netns.js';
 import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
@@ -40,55 +41,6 @@ interface Speaker {
 const leaf: Speaker = { ns: '', dir: '' };
 const kn1: Speaker = { ns: '', dir: '' };
 
-/** zebra, bfdd and bgpd in the namespace, their sockets, pidfiles and logs in `dir`. */
-function startFrr(s: Speaker): void {
-  chownSync(
-    s.dir,
-    Number(execFileSync('id', ['-u', 'frr'], { encoding: 'utf8' })),
-    Number(execFileSync('id', ['-g', 'frr'], { encoding: 'utf8' })),
-  );
-  const empty = join(s.dir, 'empty.conf');
-  writeFileSync(empty, '');
-  const common = (d: string) => [
-    '-d',
-    '-f',
-    empty,
-    '-z',
-    join(s.dir, 'zserv.api'),
-    '--vty_socket',
-    s.dir,
-    '-i',
-    join(s.dir, `${d}.pid`),
-    '--log',
-    `file:${join(s.dir, `${d}.log`)}`,
-  ];
-  for (const d of ['zebra', 'bfdd', 'bgpd']) {
-    const extra = d === 'bfdd' ? ['--bfdctl', join(s.dir, 'bfdd.sock')] : [];
-    netns.ownsPidFile(join(s.dir, `${d}.pid`));
-    execFileSync('ip', ['netns', 'exec', s.ns, `/usr/lib/frr/${d}`, ...common(d), ...extra], {
-      stdio: 'pipe',
-    });
-    if (d === 'zebra') waitFor(() => exists(join(s.dir, 'zserv.api')), 5000, 'zebra socket');
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    execFileSync('test', ['-e', path]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function waitFor(ok: () => boolean, ms: number, what: string): void {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    execFileSync('sleep', ['0.1']);
-  }
-}
-
 /** Applies a configuration file through vtysh (every line to the daemon that owns it). */
 function configure(s: Speaker, text: string): void {
   const file = join(s.dir, 'frr.conf');
@@ -101,17 +53,6 @@ function show(s: Speaker, command: string): unknown {
   const r = netns.exec(s.ns, ['vtysh', '--vty_socket', s.dir, '-c', command]);
   if (r.code !== 0) throw new Error(`${command}: ${r.out}`);
   return JSON.parse(r.out);
-}
-
-async function eventually<T>(read: () => T, ok: (v: T) => boolean, ms = 40_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = read();
-  while (!ok(v)) {
-    if (Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 500));
-    v = read();
-  }
-  return v;
 }
 
 const routesOf = (s: Speaker, family: 'ipv4' | 'ipv6') =>
@@ -134,8 +75,8 @@ beforeAll(() => {
   execFileSync('ip', ['-n', kn1.ns, 'link', 'set', b, 'name', neighbor.iface, 'up']);
   // the node's own address, from which FRR takes the router ID MetalLB does not write
   execFileSync('ip', ['-n', kn1.ns, 'addr', 'add', `${speaker.impliedRouterId}/32`, 'dev', 'lo']);
-  startFrr(leaf);
-  startFrr(kn1);
+  startFrr(netns, leaf, ['zebra', 'bfdd', 'bgpd']);
+  startFrr(netns, kn1, ['zebra', 'bfdd', 'bgpd']);
   const leafConf = k8s!.rendered.files.find((f) => f.device === 'leaf1a' && f.file === 'frr.conf')!.content;
   // the leaf's log goes to the test's folder, not to the machine's /var/log/frr
   configure(leaf, leafConf.replace(/^log file \S+/m, `log file ${join(leaf.dir, 'frr.log')}`));

@@ -314,13 +314,13 @@ describe('the data tier in the data-a lab', () => {
       report.scenarios?.map((s) => s.id),
       stderr,
     ).toEqual(['redis1/crash', `${promoted}/crash`]);
-    // a write and a read probe: one per VIP, through the member of the HAProxy pair holding it
-    expect(report.probes?.data).toBe(2);
+    // a write and a read probe per VIP address (IPv4 and IPv6), through the member of the HAProxy pair holding it
+    expect(report.probes?.data).toBe(4);
     for (const s of report.scenarios!) {
       console.log(
         `lab data tier: lab failover ${s.id}: ${s.verdict}, outage ${s.failover.maxOutageMs} ms, ${writesFailed(s)} writes failed${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}`,
       );
-      expect(s.probes.filter((p) => p.kind === 'data')).toHaveLength(2);
+      expect(s.probes.filter((p) => p.kind === 'data')).toHaveLength(4);
       expect(s.converged, s.id).toBe(true);
       if (s.verdict === 'pass') continue;
       // over budget only for a split first vote (docs/data-tier.md, "A split vote"), and then within its bound

@@ -20,8 +20,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labFromFixture } from '../fixtures/lab/support.js';
-import { REPO, runFabric } from '../support/cli.js';
+import { labFailover, labFromFixture } from '../fixtures/lab/support.js';
+import { REPO } from '../support/cli.js';
 
 const SITE = 'k8s-c';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'k8s-cilium', 'inventory');
@@ -54,19 +54,14 @@ interface FailoverScenario {
 
 /** `fabric lab failover --only <node> --fault <fault> --json` on the lab: its exit code and scenario. */
 async function failoverOf(node: string, fault: string): Promise<{ code: number; s: FailoverScenario }> {
-  const r = await runFabric(
-    ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
-      '--only',
-      node,
-      '--fault',
-      fault,
-      '--json',
-    ]),
-    { cwd: lab.dir },
+  const { code, report, stderr } = await labFailover<{ scenarios: FailoverScenario[] }>(
+    lab,
+    SITE,
+    node,
+    fault,
   );
-  process.stderr.write(r.stderr);
-  const [s] = (JSON.parse(r.stdout) as { scenarios: FailoverScenario[] }).scenarios;
-  return { code: r.code, s: s! };
+  process.stderr.write(stderr);
+  return { code, s: report.scenarios[0]! };
 }
 
 describe('Cilium nodes in the k8s-c lab', () => {

@@ -19,8 +19,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labFromFixture } from '../fixtures/lab/support.js';
-import { REPO, runFabric } from '../support/cli.js';
+import { labFailover, labFromFixture } from '../fixtures/lab/support.js';
+import { REPO } from '../support/cli.js';
 
 const SITE = 'k8s-a';
 const FIXTURE = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
@@ -61,19 +61,14 @@ interface FailoverScenario {
 
 /** `fabric lab failover --only <node> --fault <fault> --json` on the lab: its exit code and scenario. */
 async function failoverOf(node: string, fault: string): Promise<{ code: number; s: FailoverScenario }> {
-  const r = await runFabric(
-    ['--inventory', lab.inventory, 'lab', 'failover', '--site', SITE, '--name', lab.name].concat([
-      '--only',
-      node,
-      '--fault',
-      fault,
-      '--json',
-    ]),
-    { cwd: lab.dir },
+  const { code, report, stderr } = await labFailover<{ scenarios: FailoverScenario[] }>(
+    lab,
+    SITE,
+    node,
+    fault,
   );
-  process.stderr.write(r.stderr);
-  const [s] = (JSON.parse(r.stdout) as { scenarios: FailoverScenario[] }).scenarios;
-  return { code: r.code, s: s! };
+  process.stderr.write(stderr);
+  return { code, s: report.scenarios[0]! };
 }
 
 describe('Kubernetes nodes in the k8s-a lab', () => {

@@ -6,8 +6,7 @@ import type { ConsumedCheck } from '../../src/failover/consumed.js';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import { runsProxy } from '../../src/model/runs.js';
 import type { SiteModel } from '../../src/model/types.js';
-import type { FixtureLab } from '../fixtures/lab/support.js';
-import { runFabric } from './cli.js';
+import { type FixtureLab, labFailover } from '../fixtures/lab/support.js';
 
 export interface DataFailoverProbe {
   probe: string;
@@ -38,19 +37,11 @@ export async function crashMembers(
   site: string,
   members: readonly string[],
 ): Promise<{ report: DataFailoverReport; stderr: string }> {
-  const r = await runFabric(
-    ['--inventory', lab.inventory, 'lab', 'failover', '--site', site, '--name', lab.name].concat([
-      '--only',
-      members.join(','),
-      '--fault',
-      'crash',
-      '--json',
-      '--converge-timeout',
-      '120',
-    ]),
-    { cwd: lab.dir },
-  );
-  return { report: JSON.parse(r.stdout || '{}') as DataFailoverReport, stderr: r.stderr };
+  const { report, stderr } = await labFailover<DataFailoverReport>(lab, site, members.join(','), 'crash', [
+    '--converge-timeout',
+    '120',
+  ]);
+  return { report, stderr };
 }
 
 /** The requests the scenario's write probes saw fail. */

@@ -54,14 +54,23 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(crashPlanOf(device('redis2'))?.daemon).toBe('redis-server');
   });
 
-  it('GIVEN dataProbes THEN a write and a read probe per VIP, from lb1, through the HAProxy holding it (VRRP master web1), with the service’s password; without, none (a push’s probes)', () => {
+  it('GIVEN dataProbes THEN a write and a read probe per VIP address (IPv4 and IPv6), from lb1, through the HAProxy holding it (VRRP master web1), with the service’s password; without, none (a push’s probes)', () => {
     const redis = deriveProbes(site, { dataProbes: true }).filter((p): p is DataProbe => p.kind === 'data');
     expect(redis.map((p) => p.id)).toEqual([
       'redis lb1→web1 10.20.2.41:6380 (shop/cache read)',
+      'redis lb1→web1 [2001:db8:20:2::41]:6380 (shop/cache read)',
       'redis lb1→web1 10.20.2.40:6379 (shop/cache write)',
+      'redis lb1→web1 [2001:db8:20:2::40]:6379 (shop/cache write)',
     ]);
-    expect(redis[1]).toMatchObject({ device: 'lb1', via: 'web1', port: 6379, role: 'write', auth: true });
-    expect(probeEnds(redis[1]!)).toEqual(['lb1', 'web1']);
+    expect(redis[2]).toMatchObject({ device: 'lb1', via: 'web1', port: 6379, role: 'write', auth: true });
+    expect(redis[2]!.family).toBeUndefined();
+    expect(redis[3]).toMatchObject({
+      address: '2001:db8:20:2::40',
+      via: 'web1',
+      family: 'ipv6',
+      role: 'write',
+    });
+    expect(probeEnds(redis[2]!)).toEqual(['lb1', 'web1']);
     expect(deriveProbes(site).some((p) => p.kind === 'data')).toBe(false);
   });
 
@@ -70,9 +79,9 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     const { scenarios } = deriveScenarios(site, { only: ['redis1', 'web1', 'hv1'], faults: ['crash'] });
     const redisIn = (id: string) =>
       probesOf(scenarios.find((s) => s.id === id)!, probes).filter((p) => p.kind === 'data').length;
-    expect(redisIn('redis1/crash')).toBe(2);
+    expect(redisIn('redis1/crash')).toBe(4);
     expect(redisIn('web1/crash')).toBe(0);
-    expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 2);
+    expect(probesOf(scenarios.find((s) => s.id === 'web1/crash')!, probes).length).toBe(probes.length - 4);
   });
 
   it('GIVEN a data member crashed THEN its scenario runs the data probes alone; the member lost (cut) runs every probe', () => {
@@ -93,7 +102,7 @@ describe('lab failover: the data services’ scenarios and probes', () => {
     expect(scenarios.map((s) => s.id)).toEqual(['web1/cut', 'web2/cut']);
     for (const s of scenarios) {
       expect(s.budget.kind).toBe('data-vip');
-      expect(probesOf(s, probes).filter((p) => p.kind === 'data')).toHaveLength(2);
+      expect(probesOf(s, probes).filter((p) => p.kind === 'data')).toHaveLength(4);
     }
   });
 });
