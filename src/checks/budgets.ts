@@ -13,6 +13,8 @@ export function checkBudgets(ctx: CheckContext): Diagnostic[] {
     missed
       // a hypervisor over budget only because a group on it is: one problem, reported at the group
       .filter((b) => b.kind !== 'hypervisor' || !slowestPartReported(b, reported))
+      // a Cilium cluster's cables, over for the reason its nodes are (the hold timer): reported once
+      .filter((b) => b.kind !== 'fabric-cable' || !reported.has(`fabric-node:${b.group}`))
       .map((b) => finding(ctx, 'budget-exceeded', budgetMessage(ctx, b), budgetPath(ctx, b)))
   );
 }
@@ -44,8 +46,11 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
     case 'fabric-node':
     case 'fabric-cable':
       // a Cilium cluster's nodes: no BFD, and a hold time Cilium does not take below 3 s
-      if ('holdTimeMs' in b.timers)
-        return `Cilium's BGP control plane has no BFD and holds a session 3 s at least (CiliumBGPTimers' minimum): use speaker: metallb (BFD) for sub-second failover, or give the cluster a budget of its own (clusters.${b.group?.replace(/^k8s-/, '')}.budget: ${b.expectedOutageMs} at least)`;
+      if ('holdTimeMs' in b.timers) {
+        const key = `clusters.${b.group?.replace(/^k8s-/, '')}.budget`;
+        const own = b.budgetSource?.join('.') === key;
+        return `Cilium's BGP control plane has no BFD and holds a session 3 s at least (CiliumBGPTimers' minimum): use speaker: metallb (BFD) for sub-second failover, or ${own ? `raise ${key} to` : `give the cluster a budget of its own (${key}:`} ${b.expectedOutageMs} at least${own ? '' : ')'}`;
+      }
       return 'lower defaults.bfd (interval × multiplier) or raise the budget';
     case 'edge-node':
       return 'lower defaults.bfd and defaults.bfd.upstream (agreed with the ISPs) or raise budgets.edge';

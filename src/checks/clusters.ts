@@ -25,6 +25,17 @@ export function checkClusters(ctx: CheckContext): Diagnostic[] {
           [...c.path, 'load_balancer_pools6'],
         ),
       );
+    // the leaves tear down a session over maximum-prefix (`force` counts what they reject too)
+    const least = Math.max(c.pools.length + (c.speaker === 'cilium' ? 1 : 0), c.pools6.length);
+    if (c.maximumPrefix < least)
+      out.push(
+        finding(
+          ctx,
+          'maximum-prefix-too-low',
+          `cluster ${c.name}'s maximum_prefix ${c.maximumPrefix} is below what each node announces at least (${plural(least, 'prefix', 'prefixes')}: a LoadBalancer IP per pool${c.speaker === 'cilium' ? ' and its pod CIDR block' : ''}, in one family): the leaves would tear every node's session down; set it well above the cluster's LoadBalancer IPs per node (default 1000)`,
+          [...c.path, 'maximum_prefix'],
+        ),
+      );
     const nodes = c.nodes.map((n) => facts.devices.get(n)!);
     const last = nodes[nodes.length - 1];
     if (!last) {

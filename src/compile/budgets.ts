@@ -125,13 +125,11 @@ export function compileBudgets(
 ): FailureBudget[] {
   const site = siteBudgets(facts.inventory.budgets);
   const out: FailureBudget[] = [];
-  const fabricTimers = {
-    bfdIntervalMs: timers.bfdFabric.intervalMs,
-    bfdMultiplier: timers.bfdFabric.multiplier,
-    routingReactionMs: timers.routingReactionMs,
-  };
+  const { bfdFabric: bfd, routingReactionMs } = timers;
+  const fabricTimers = { bfdIntervalMs: bfd.intervalMs, bfdMultiplier: bfd.multiplier, routingReactionMs };
   const fabricFormula = 'BFD interval × multiplier + routing reaction';
   const fabricMs = fabricOutageMs(timers);
+  const ciliumCables: FailureBudget[] = []; // one gone silent is noticed by the hold timer too
   for (const g of groups) {
     if (g.kind === 'edge-pair' && facts.upstreams.size) out.push(edgeBudget(g, timers, site.edge));
     else if (FABRIC_GROUPS.has(g.kind)) {
@@ -140,10 +138,15 @@ export function compileBudgets(
       const budget = node ? ownOr(node.budgetMs, node.budgetPath, site.fabric) : site.fabric;
       const [outage, used, formula] = node?.withoutBfd ?? [fabricMs, fabricTimers, fabricFormula];
       out.push(ms('fabric-node', g.name, g.name, g.members, outage, budget, used, formula));
+      if (node?.withoutBfd)
+        ciliumCables.push(
+          ms('fabric-cable', `${g.name} cables`, g.name, g.members, outage, budget, used, formula),
+        );
     }
   }
   if (facts.cables.some((c) => c.kind === 'fabric' || c.kind === 'host'))
     out.push(ms('fabric-cable', 'cables', null, [], fabricMs, site.fabric, fabricTimers, fabricFormula));
+  out.push(...ciliumCables);
   out.push(...vrrpBudgets(facts, groups, timers, site));
   out.push(...serviceBudgets(facts, devices, timers, site));
   out.push(...dataBudgets(facts, devices, timers, site.data));

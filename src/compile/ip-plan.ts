@@ -41,8 +41,8 @@ export function compileIpPlan(facts: SiteFacts, devices: Device[]): IpPlanEntry[
     if (c.linkPool)
       plan.push({
         prefix: c.linkPool.text,
-        kind: 'pool',
-        description: `node links of cluster ${c.name} (a /31 per cable)`,
+        kind: 'link-pool',
+        description: `node links of cluster ${c.name} (a /31 per cable, two per node id)`,
       });
     plan.push({
       prefix: c.serviceCidr.text,

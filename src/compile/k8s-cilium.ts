@@ -19,6 +19,7 @@ import type {
   SiteTimers,
 } from '../model/types.js';
 import { formatAddress, nth, withLength } from '../net/ipv4.js';
+import type { NodeLink } from './facts/clusters.js';
 import type { ClusterFacts, SiteFacts } from './facts.js';
 import { clusterBase, HOSTNAME_LABEL, poolName } from './k8s.js';
 
@@ -88,8 +89,8 @@ export function ciliumCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTim
             localASN: c.asn,
             peers: c.nodeLinks
               .filter((l) => l.node === node)
-              .map((l) => ({
-                name: l.leaf,
+              .map((l, _, mine) => ({
+                name: peerName(l, mine),
                 peerASN: facts.devices.get(l.leaf)!.asn!,
                 peerAddress: formatAddress(l.leafAddress),
                 peerConfigRef: { name: shared },
@@ -115,8 +116,8 @@ export function ciliumCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTim
         listenPort: -1,
         neighbors: c.nodeLinks
           .filter((l) => l.node === node)
-          .map((l) => ({
-            name: l.leaf,
+          .map((l, _, mine) => ({
+            name: peerName(l, mine),
             peerDevice: l.leaf,
             iface: l.nodeInterface,
             address: formatAddress(l.leafAddress),
@@ -134,6 +135,14 @@ export function ciliumCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTim
       };
     }),
   };
+}
+
+/**
+ * A peer's name in the node's instance (Cilium keys its peers by name): the leaf, or with two
+ * cables to one leaf (a finding: not dual-homed) the leaf and the node's port.
+ */
+function peerName(l: NodeLink, mine: readonly NodeLink[]): string {
+  return mine.filter((m) => m.leaf === l.leaf).length > 1 ? `${l.leaf}-${l.nodeInterface}` : l.leaf;
 }
 
 /**

@@ -16,6 +16,7 @@ const SPACES: ReadonlySet<Entry['kind']> = new Set([
   'announce',
   'lab-originate',
   'lb-pool',
+  'link-pool',
 ]);
 
 export interface PoolUsage {

@@ -35,9 +35,10 @@ export function loopbackOf(d: SiteDevice): string | null {
   return a ? `${a.address}/${a.prefixLength}` : null;
 }
 
-/** The BGP AS a device speaks, or null. */
+/** The BGP AS a device speaks (a Kubernetes node: its cluster's, which its speaker speaks), or null. */
 export function asnOf(d: SiteDevice): number | null {
-  return speaksBgp(d) ? d.frr.routerBgp.asn : null;
+  if (speaksBgp(d)) return d.frr.routerBgp.asn;
+  return 'asn' in d && typeof d.asn === 'number' ? d.asn : null;
 }
 
 /** The pod of a fabric switch, or null. */

@@ -84,6 +84,19 @@ export function timersTable(site: FrozenSite): string {
     ['timer', 'value', 'decides'],
     [
       ['BGP keepalive / hold', `${t.bgp.keepaliveS} s / ${t.bgp.holdS} s`, 'backstop when BFD is silent'],
+      // a Cilium cluster's sessions have no BFD: their hold timer is what sees a node down
+      ...(site.clusters ?? []).flatMap((cl) => {
+        const n = cl.speaker === 'cilium' ? cl.speakers[0]?.neighbors[0] : undefined;
+        return n
+          ? [
+              [
+                `BGP keepalive / hold, cluster ${cl.name} (Cilium)`,
+                `${n.keepaliveS} s / ${n.holdS} s`,
+                'a silent node or node cable is seen down (no BFD)',
+              ],
+            ]
+          : [];
+      }),
       ['BGP connect retry', `${t.bgp.connectRetryS} s`, 'how soon a session that could not open tries again'],
       [
         'BGP update delay',

@@ -94,9 +94,12 @@ export function budgetFor(
   target: { device: string; group: string } | { cable: string },
 ): Budget {
   const kinds = BUDGET_KINDS.get(kind) ?? [];
+  // a cable's own budget (a Cilium node's: its members are the nodes) before the fabric's cables'
+  const ends = 'cable' in target ? target.cable.split('--').map((end) => end.split(':')[0]!) : [];
+  const own = budgets.filter((b) => kinds.includes(b.kind) && b.members.some((m) => ends.includes(m)));
   const candidates = budgets.filter((b) => {
     if (!kinds.includes(b.kind)) return false;
-    if ('cable' in target) return true;
+    if ('cable' in target) return own.length ? own.includes(b) : b.members.length === 0;
     if (!b.members.includes(target.device)) return false;
     if (b.kind === 'app-server') return b.subject.endsWith(`/${target.group.replace(/^app:/, '')}`);
     return b.group === null || b.group === target.group;

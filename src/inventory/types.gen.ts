@@ -137,7 +137,7 @@ export interface InventoryFile {
     [k: string]: Tenant;
   };
   /**
-   * Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/clusters/<cluster>/`); it never pushes to the nodes themselves.
+   * Kubernetes clusters whose nodes (`role: k8s-node`) peer BGP with their rack's leaf pair, by name. fabric renders the leaves' side (a peer group per cluster) and the resources the platform team applies to the cluster (`out/<site>/_clusters/<cluster>/`); it never pushes to the nodes themselves.
    */
   clusters?: {
     [k: string]: Cluster;

@@ -109,7 +109,9 @@ export interface IpPlanEntry {
     | 'vrrp-vip'
     | 'lab-originate'
     | 'lb-pool'
-    | 'cluster-cidr';
+    | 'cluster-cidr'
+    /** A pool of point-to-point /31s (a Cilium cluster's `node_links`): no address is lost to a subnet's ends. */
+    | 'link-pool';
   device?: string;
   interface?: string;
   description: string;

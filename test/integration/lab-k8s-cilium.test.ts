@@ -71,7 +71,7 @@ describe('Cilium nodes in the k8s-c lab', () => {
     expect(json.results.filter((x) => !x.ok).map((x) => `${x.id}: ${x.seen}`)).toEqual([]);
     expect(r.code, r.stderr).toBe(0);
     const toNodes = (kind: string) =>
-      json.results.filter((x) => x.kind === kind && /^leaf/.test(x.device) && /:10\.41\.0\.\d+$/.test(x.id));
+      json.results.filter((x) => x.kind === kind && /^leaf/.test(x.device) && /:10\.41\.1\.\d+$/.test(x.id));
     // 3 nodes × 2 leaves, IPv4 only; each with its pod CIDR block and the two pool routes
     expect(toNodes('bgp-session')).toHaveLength(6);
     expect(
@@ -144,7 +144,7 @@ describe('Cilium nodes in the k8s-c lab', () => {
         'leaf1a',
         'vtysh',
         '-c',
-        'show bgp ipv4 unicast neighbors 10.41.0.1 received-routes json',
+        'show bgp ipv4 unicast neighbors 10.41.1.69 received-routes json',
       );
       received =
         OUTSIDE in ((JSON.parse(q.stdout || '{}') as { receivedRoutes?: object }).receivedRoutes ?? {});
@@ -158,8 +158,8 @@ describe('Cilium nodes in the k8s-c lab', () => {
     const failed = (JSON.parse(v.stdout || '{}') as VerifyJson).results.filter((x) => !x.ok);
     // kn1 sends it to both its leaves (GoBGP exports every path it holds to every peer)
     expect(failed.map((x) => `${x.id}: ${x.seen}`).sort()).toEqual([
-      `bgp-filtered:leaf1a:10.41.0.1: kn1 announces ${OUTSIDE}: rejected by K8S-PROD-IN (1 prefix)`,
-      `bgp-filtered:leaf1b:10.41.0.3: kn1 announces ${OUTSIDE}: rejected by K8S-PROD-IN (1 prefix)`,
+      `bgp-filtered:leaf1a:10.41.1.69: kn1 announces ${OUTSIDE}: rejected by K8S-PROD-IN (1 prefix)`,
+      `bgp-filtered:leaf1b:10.41.1.71: kn1 announces ${OUTSIDE}: rejected by K8S-PROD-IN (1 prefix)`,
     ]);
   }, 90_000);
 });

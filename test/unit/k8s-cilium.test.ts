@@ -72,20 +72,21 @@ describe('GIVEN a three-node Cilium cluster over two racks (test/fixtures/k8s-ci
     expect(kn1.spec.nodeSelector).toEqual({ matchLabels: { 'kubernetes.io/hostname': 'kn1' } });
     expect(kn1.spec.bgpInstances[0]!.localASN).toBe(65510);
     expect(kn1.spec.bgpInstances[0]!.peers.map((p) => [p.name, p.peerASN, p.peerAddress])).toEqual([
-      ['leaf1a', 65211, '10.41.0.0'],
-      ['leaf1b', 65212, '10.41.0.2'],
+      ['leaf1a', 65211, '10.41.1.68'],
+      ['leaf1b', 65212, '10.41.1.70'],
     ]);
-    // the leaf's side of the same cable: the even address, and the node's neighbor at the odd one
-    expect(leafConf('leaf1a')).toContain('interface eth21\n description kn1:eth1\n ip address 10.41.0.0/31');
+    // the leaf's side of the same cable: the even address, and the node's neighbor at the odd one;
+    // kn1 (id 81) has the /31s 162 and 163 of node_links (two per id, as loopbacks are network + id)
+    expect(leafConf('leaf1a')).toContain('interface eth21\n description kn1:eth1\n ip address 10.41.1.68/31');
     expect(leafConf('leaf1a')).toContain(
-      ' neighbor 10.41.0.1 peer-group K8S-PROD\n neighbor 10.41.0.1 remote-as 65510',
+      ' neighbor 10.41.1.69 peer-group K8S-PROD\n neighbor 10.41.1.69 remote-as 65510',
     );
     const kn1Device = site.devices.find((d) => d.name === 'kn1')!;
     expect(
       kn1Device.interfaces.map((i) => [i.name, i.addresses.map((a) => `${a.address}/${a.prefixLength}`)]),
     ).toEqual([
-      ['eth1', ['10.41.0.1/31']],
-      ['eth2', ['10.41.0.3/31']],
+      ['eth1', ['10.41.1.69/31']],
+      ['eth2', ['10.41.1.71/31']],
     ]);
   });
 
@@ -112,10 +113,10 @@ describe('GIVEN a three-node Cilium cluster over two racks (test/fixtures/k8s-ci
     ]);
     const kn3 = allSpeakers(site).find((s) => s.name === 'kn3')!;
     expect(kn3.frr.routerBgp.neighbors.map((n) => [n.peer, n.peerDevice, n.unnumbered])).toEqual([
-      ['10.41.0.8', 'leaf2a', false],
-      ['10.41.0.10', 'leaf2b', false],
+      ['10.41.1.76', 'leaf2a', false],
+      ['10.41.1.78', 'leaf2b', false],
     ]);
-    expect(file(cluster.speakers[0]!.file)).toContain('neighbor-address = "10.41.0.0"');
+    expect(file(cluster.speakers[0]!.file)).toContain('neighbor-address = "10.41.1.68"');
   });
 
   it("THEN the cluster's failure budget is the hold timer's, against the cluster's own budget", () => {

@@ -7,6 +7,7 @@
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
 import { nth, type Prefix4 } from '../../net/ipv4.js';
 import type { Prefix6 } from '../../net/ipv6.js';
+import { plural } from '../../util/plural.js';
 import { type DeviceFacts, ifaceOrder } from '../facts.js';
 import { clusterNodeRoles } from '../roles.js';
 import { type FactsContext, suggest } from './context.js';
@@ -21,7 +22,8 @@ export type ClusterSpeaker = 'metallb' | 'cilium';
 
 /**
  * A numbered cable between a Cilium node and a leaf (`clusters.<c>.node_links`): a /31, the
- * leaf's end the even address, the node's the odd one. Cilium peers by address only.
+ * leaf's end the even address, the node's the odd one (numbered by the node's id: nodeLinks).
+ * Cilium peers by address only.
  */
 export interface NodeLink {
   node: string;
@@ -77,11 +79,13 @@ export function clusterFacts(
       c.node_links === undefined ? undefined : ctx.prefix(c.node_links, [...path, 'node_links']);
     if (pools.some((p) => !p) || pools6.some((p) => !p) || !podCidr || !serviceCidr) continue;
     if (!speakerInputUsable(ctx, name, c, path) || (c.node_links !== undefined && !linkPool)) continue;
-    if (c.pod_cidr_mask !== undefined && c.pod_cidr_mask < podCidr.length) {
+    const mask = c.pod_cidr_mask ?? DEFAULT_POD_CIDR_MASK;
+    if (c.speaker === 'cilium' && mask < podCidr.length) {
+      const given = c.pod_cidr_mask !== undefined;
       ctx.fail(
         'pod-cidr-mask-too-short',
-        `cluster ${name}'s pod_cidr_mask /${c.pod_cidr_mask} is shorter than its pod_cidr ${podCidr.text}: each node's pod CIDR is a block of the cluster's, so /${podCidr.length} or longer`,
-        [...path, 'pod_cidr_mask'],
+        `cluster ${name}'s pod_cidr_mask /${mask}${given ? '' : ' (the default)'} is shorter than its pod_cidr ${podCidr.text}: each node's pod CIDR is a block of the cluster's, so ${given ? '' : 'set pod_cidr_mask to '}/${podCidr.length} or longer${given ? '' : ', or give it a larger pod_cidr'}`,
+        [...path, given ? 'pod_cidr_mask' : 'pod_cidr'],
       );
       continue;
     }
@@ -94,7 +98,7 @@ export function clusterFacts(
       podCidr,
       serviceCidr,
       maximumPrefix: c.maximum_prefix ?? DEFAULT_MAXIMUM_PREFIX,
-      podCidrMask: c.pod_cidr_mask ?? DEFAULT_POD_CIDR_MASK,
+      podCidrMask: mask,
       budgetMs: c.budget ?? null,
       nodeLinks: [],
       nodes: [],
@@ -146,7 +150,7 @@ function speakerInputUsable(
     if (c.node_links === undefined)
       problems.push([
         'cilium-without-node-links',
-        `cluster ${name}'s speaker is cilium, which peers by address only (no unnumbered peers): give it node_links, a pool for the /31s of its nodes' cables, e.g. node_links: 10.41.0.0/24`,
+        `cluster ${name}'s speaker is cilium, which peers by address only (no unnumbered peers): give it node_links, the pool of its nodes' /31s (two per node, by id: a /22 holds ids up to 255, a /23 up to 127), e.g. node_links: 10.41.0.0/22`,
         [...path, 'speaker'],
       ]);
     if (c.load_balancer_pools6)
@@ -167,29 +171,47 @@ function speakerInputUsable(
   return problems.length === 0;
 }
 
-/** A Cilium cluster's cables, each the next /31 of `node_links` in node id then port order. */
+/** The /31s of `node_links` a Cilium node's cables are numbered in: two, one per leaf of its pair. */
+export const CABLES_PER_NODE = 2;
+
+/**
+ * A Cilium cluster's cables, numbered as the fabric's other pools are, by device id: the node
+ * with id N has the /31s number 2N and 2N+1 of `node_links` (its cables in port order), so a
+ * node added, removed or renumbered moves no other node's addresses. A node with more cables
+ * than that, or an id beyond the pool, is an input error naming the size that fits.
+ */
 function nodeLinks(ctx: FactsContext, c: ClusterFacts, devices: Map<string, DeviceFacts>): NodeLink[] {
   const pool = c.linkPool!;
   const links: NodeLink[] = [];
-  for (const name of c.nodes) {
-    const node = devices.get(name)!;
+  const nodes = c.nodes.map((name) => devices.get(name)!);
+  const maxId = Math.max(...nodes.map((n) => n.id));
+  const fits = 32 - Math.ceil(Math.log2((maxId + 1) * CABLES_PER_NODE * 2));
+  for (const node of nodes) {
     const cables = node.ports
       .filter((p) => p.kind === 'host')
       .sort((a, b) => ifaceOrder(a.interface, b.interface));
-    for (const port of cables) {
-      const leafAddress = nth(pool, links.length * 2);
-      const nodeAddress = nth(pool, links.length * 2 + 1);
+    if (cables.length > CABLES_PER_NODE) {
+      ctx.fail(
+        'cilium-node-cables',
+        `${node.name} has ${cables.length} cables to leaves; a node of Cilium cluster ${c.name} is numbered ${CABLES_PER_NODE} (a /31 to each leaf of its rack's pair, from node_links by its id): cable it to its two leaves`,
+        [...node.path, 'uplinks'],
+      );
+      continue;
+    }
+    for (const [j, port] of cables.entries()) {
+      const slot = node.id * CABLES_PER_NODE + j;
+      const leafAddress = nth(pool, slot * 2);
+      const nodeAddress = nth(pool, slot * 2 + 1);
       if (leafAddress === undefined || nodeAddress === undefined) {
-        const needed = cables.length + links.length;
         ctx.fail(
           'node-links-exhausted',
-          `cluster ${c.name}'s node_links ${pool.text} holds ${Math.floor(2 ** (32 - pool.length) / 2)} /31s, too few for its nodes' cables (${name}'s ${port.interface} is number ${links.length + 1}, ${needed} at least): give it a larger prefix, e.g. /${Math.max(0, 32 - Math.ceil(Math.log2(needed * 2)))}`,
+          `cluster ${c.name}'s node_links ${pool.text} holds ${plural(2 ** (31 - pool.length), '/31')}; its nodes' cables are numbered by id (${CABLES_PER_NODE} /31s per id, as loopbacks are network + id), and ${node.name} (id ${node.id}) needs number ${slot + 1}: give it a /${fits} at least (ids up to ${maxId})`,
           [...c.path, 'node_links'],
         );
         return [];
       }
       links.push({
-        node: name,
+        node: node.name,
         nodeInterface: port.interface,
         leaf: port.peer.device,
         leafInterface: port.peer.interface,
