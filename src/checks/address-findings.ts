@@ -82,9 +82,12 @@ export function overlapFindings<P extends { text: string }>(
         continue;
       // pod and service CIDRs stay inside their cluster: two clusters may reuse them
       if (a.kind === 'cluster-cidr' && b.kind === 'cluster-cidr' && a.cluster !== b.cluster) continue;
+      const nodeLinks = [a, b].some((r) => r.kind === 'link' && r.cluster !== undefined);
       const hint = kinds.has('lb-pool')
         ? "; what a cluster announces (its LoadBalancer pools, a Cilium cluster's pod CIDR) must be its own: take one outside the site's pools, segments, peering links and the other clusters' pools and CIDRs"
-        : '';
+        : nodeLinks
+          ? "; a Cilium cluster's node_links must be its own: take a prefix outside the site's pools, segments, peering links, announced prefixes and the clusters' pools and CIDRs"
+          : '';
       out.push(
         finding(
           ctx,
