@@ -79,6 +79,17 @@ export interface DriftOptions {
   labSites?: readonly string[];
   /** The daemon drivers that say what to read and how to compare. @default DAEMONS */
   daemons?: DaemonRegistry;
+  /**
+   * Kubernetes clusters whose resources are compared too (`--cluster-resources`), each read once
+   * per pass: its findings, or why it could not be read. @default none
+   */
+  clusters?: readonly ClusterSource[];
+}
+
+/** A cluster compared in a pass (cluster-resources.ts), in the report as device `k8s:<cluster>`. */
+export interface ClusterSource {
+  device: string;
+  read(now: string): { findings: Finding[] } | { unreadable: Unreadable };
 }
 
 /** Managed devices with daemons fabric configures: the ones drift watches. */
@@ -133,6 +144,11 @@ export class DriftPoller {
     const t0 = performance.now();
     const pass = await this.collectAll();
     const findings = await this.compareAll(pass, now);
+    for (const c of this.o.clusters ?? []) {
+      const r = c.read(now);
+      if ('findings' in r) findings.push(...r.findings);
+      else pass.unreadable.push(r.unreadable);
+    }
     const merged = this.carrySince(findings, pass.unreadable);
     return this.report(pass, merged, now, (performance.now() - t0) / 1000);
   }
@@ -266,11 +282,19 @@ export class DriftPoller {
       site: this.o.site.name,
       time: now,
       seconds,
-      devices: this.devices.map((d) => {
-        const i = snmpTargets.indexOf(d);
-        const status = i < 0 ? 'off' : snmp[i] instanceof SnmpError ? 'failed' : 'answered';
-        return { name: d.name, role: d.role, daemons: [...d.daemons], snmp: status };
-      }),
+      devices: [
+        ...this.devices.map((d): DriftReport['devices'][number] => {
+          const i = snmpTargets.indexOf(d);
+          const status = i < 0 ? 'off' : snmp[i] instanceof SnmpError ? 'failed' : 'answered';
+          return { name: d.name, role: d.role, daemons: [...d.daemons], snmp: status };
+        }),
+        ...(this.o.clusters ?? []).map((c) => ({
+          name: c.device,
+          role: 'k8s-cluster',
+          daemons: ['k8s'],
+          snmp: 'off' as const,
+        })),
+      ],
       findings: sortFindings(merged),
       unreadable: unreadable.sort((a, b) => a.device.localeCompare(b.device)),
       snmp: {

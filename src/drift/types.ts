@@ -46,8 +46,11 @@ export type RuntimeDriftKind =
   /** snmpd does not answer the NOC's SNMP requests. */
   | 'snmp';
 
-/** Daemons as drift reports them: the rendered ones, plus `system` for the device itself (interfaces). */
-export type DriftDaemon = Daemon | 'system';
+/**
+ * Daemons as drift reports them: the rendered ones, plus `system` for the device itself
+ * (interfaces) and `k8s` for a Kubernetes cluster's resources (`--cluster-resources`).
+ */
+export type DriftDaemon = Daemon | 'system' | 'k8s';
 
 export interface Finding {
   /** Stable across polls: the same problem keeps its id (watch and --state rely on it). */
@@ -131,6 +134,9 @@ export const DRIFT_KINDS: readonly string[] = [
  * arguments in effect (already shell-quoted), so that it works when pasted.
  */
 export function remediation(site: string, device: string, args: readonly string[] = []): string {
+  // a cluster's resources (`k8s:<cluster>`): fabric renders them, the platform team applies them
+  const cluster = /^k8s:(.+)$/.exec(device)?.[1];
+  if (cluster) return `kubectl apply -f out/${site}/_clusters/${cluster}/  (after fabric render)`;
   return ['fabric', 'push', '--site', site, '--only', device, ...args].join(' ');
 }
 

@@ -24,6 +24,7 @@ import {
 import { sleep } from '../../util/concurrency.js';
 import { shellQuote } from '../../util/shell.js';
 import { nameList, positive, seconds } from '../args.js';
+import { clusterSources } from '../cluster-sources.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { InventoryOptions } from '../inventory.js';
 import { err, out, writeReportFile } from '../io.js';
@@ -45,6 +46,7 @@ export interface DriftCliOptions extends SshCliOptions, InventoryOptions {
   concurrency: number;
   all?: boolean;
   accept?: string;
+  clusterResources?: string[];
 }
 
 export function registerDrift(program: Command, run: (code: Promise<ExitCode> | ExitCode) => void): void {
@@ -92,6 +94,11 @@ export function registerDrift(program: Command, run: (code: Promise<ExitCode> | 
         .default(16),
     )
     .option('--all', 'text: list every finding (by default long runs of one kind are shortened)')
+    .option(
+      '--cluster-resources <[cluster=]file>',
+      "also compare a Kubernetes cluster's resources, as `kubectl get … -o yaml` exports them (FILE, or - for stdin), with what render writes for it; CLUSTER= when the site has several (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .addOption(new Option('--accept <device>').hideHelp());
   addSshOptions(cmd).addHelpText(
     'after',
@@ -120,6 +127,8 @@ Examples:
   fabric drift --site idc-a
   fabric drift --site idc-a --format prometheus --output /var/lib/node_exporter/fabric.prom
   fabric drift --site idc-a --watch 60 --only spine1 spine2
+  kubectl get bgppeers,bfdprofiles,ipaddresspools,bgpadvertisements -n metallb-system -o yaml \
+    | fabric drift --site k8s-a --only k8s:prod --cluster-resources -     # the cluster's resources alone
   export FABRIC_SSH_CONFIG=$PWD/lab/clab-idc-a/ssh_config && fabric drift --site idc-a     # the lab`,
   );
   cmd.action((opts: DriftCliOptions, c: Command) => run(drift({ ...c.optsWithGlobals(), ...opts })));
@@ -208,7 +217,18 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   const site = model.sites[0]!;
   const files = rendered[0]!.site.files;
   const watched = new Set(watchedDevices(site).map((d) => d.name));
+  const clusters = clusterSources(site, opts.clusterResources ?? [], !!opts.watch).filter(
+    (c) => !opts.only || opts.only.includes(c.device),
+  );
   for (const d of opts.only ?? []) {
+    // a cluster compared with --cluster-resources: `k8s:<cluster>`
+    if (d.startsWith('k8s:')) {
+      if (!clusters.some((c) => c.device === d))
+        throw new CliError(
+          `drift: --only ${d}: compare a cluster's resources with --cluster-resources [CLUSTER=]FILE (clusters of ${site.name}: ${(site.clusters ?? []).map((c) => `k8s:${c.name}`).join(', ') || 'none'})`,
+        );
+      continue;
+    }
     if (!site.devices.some((x) => x.name === d))
       throw new CliError(`drift: no device '${d}' in ${site.name} (devices: ${[...watched].join(', ')})`);
     if (!watched.has(d))
@@ -240,6 +260,7 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     snmpTimeoutMs: opts.snmpTimeout * 1000,
     commandTimeoutMs: (opts.commandTimeout ?? 60) * 1000,
     since: readState(opts.state),
+    clusters,
   });
   const afterPass = (r: DriftReport) => {
     if (opts.output) writeReportFile(opts.output, full(format, r, { ...opts, watch: undefined }));

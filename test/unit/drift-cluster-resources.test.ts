@@ -1,0 +1,128 @@
+/**
+ * Drift of a Kubernetes cluster's resources (docs/drift.md, "Clusters"): a `kubectl get -o yaml`
+ * export compared with what render writes for the cluster. The exports here are the rendered
+ * resources as an API server returns them (a `List`, with `uid`, `resourceVersion`, `status`
+ * and the CRD's defaults filled in), then drifted by hand.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { clusterResourceFindings, parseLiveResources } from '../../src/drift/cluster-resources.js';
+import { REPO, runFabric } from '../support/cli.js';
+import { clusterOf, renderExample } from '../support/render.js';
+
+const K8S = join(REPO, 'test', 'fixtures', 'k8s', 'inventory');
+const CILIUM = join(REPO, 'test', 'fixtures', 'k8s-cilium', 'inventory');
+const [metallbSite] = renderExample(K8S);
+const [ciliumSite] = renderExample(CILIUM);
+const metallb = clusterOf(metallbSite!.site, 'metallb');
+const cilium = clusterOf(ciliumSite!.site, 'cilium');
+const NOW = '2026-12-07T14:00:00.000Z';
+
+type Doc = { kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> };
+
+/** The cluster's resources as the API server holds them: defaults, uid, status added. */
+function asServed(resources: readonly unknown[], edit: (items: Doc[]) => Doc[] = (x) => x): string {
+  const items = (JSON.parse(JSON.stringify(resources)) as Doc[]).map((d) => {
+    d.metadata.uid = '6b1f0c2e';
+    d.metadata.resourceVersion = '4242';
+    if (d.kind === 'BGPPeer') Object.assign(d.spec, { peerPort: 179, ebgpMultiHop: false });
+    return { ...d, status: {} };
+  });
+  return stringify({ apiVersion: 'v1', kind: 'List', items: edit(items) });
+}
+
+const findingsOf = (cluster: typeof metallb | typeof cilium, text: string) => {
+  const parsed = parseLiveResources(text);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return clusterResourceFindings(cluster, parsed.resources, NOW);
+};
+
+describe('drift of a cluster’s resources', () => {
+  it('GIVEN the rendered resources as served (defaults, uid, status added) THEN no drift, for MetalLB and Cilium', () => {
+    expect(findingsOf(metallb, asServed(metallb.resources))).toEqual([]);
+    expect(findingsOf(cilium, asServed(cilium.resources))).toEqual([]);
+  });
+
+  it('GIVEN a changed hold time, a missing peer and a peer fabric does not render THEN changed, missing and extra, each named', () => {
+    const text = asServed(metallb.resources, (items) => [
+      ...items
+        .filter((d) => !(d.kind === 'BGPPeer' && d.metadata.name === 'leaf2b'))
+        .map((d) =>
+          d.kind === 'BGPPeer' && d.metadata.name === 'leaf1a'
+            ? { ...d, spec: { ...d.spec, holdTime: '90s' } }
+            : d,
+        ),
+      {
+        kind: 'BGPPeer',
+        metadata: { name: 'rogue', namespace: 'metallb-system' },
+        spec: { myASN: 65510, peerASN: 64512, peerAddress: '192.0.2.9' },
+      },
+      // another installation's namespace: not this cluster's MetalLB
+      { kind: 'BGPPeer', metadata: { name: 'other', namespace: 'elsewhere' }, spec: {} },
+    ]);
+    const f = findingsOf(metallb, text);
+    expect(f.map((x) => [x.device, x.daemon, x.section, x.kind, x.severity])).toEqual([
+      ['k8s:prod', 'k8s', 'BGPPeer/leaf1a', 'changed', 'major'],
+      ['k8s:prod', 'k8s', 'BGPPeer/leaf2b', 'missing', 'major'],
+      ['k8s:prod', 'k8s', 'BGPPeer/rogue', 'extra', 'major'],
+    ]);
+    expect(f[0]).toMatchObject({ intended: 'spec.holdTime: "9s"', running: 'spec.holdTime: "90s"' });
+  });
+
+  it('GIVEN a Cilium node’s peer list reordered or a peer address changed THEN its CiliumBGPClusterConfig changed', () => {
+    const text = asServed(cilium.resources, (items) =>
+      items.map((d) => {
+        if (d.metadata.name !== 'prod-kn1') return d;
+        const spec = structuredClone(d.spec) as { bgpInstances: { peers: { peerAddress: string }[] }[] };
+        spec.bgpInstances[0]!.peers[0]!.peerAddress = '10.41.1.100';
+        return { ...d, spec };
+      }),
+    );
+    const f = findingsOf(cilium, text);
+    expect(f.map((x) => `${x.section} ${x.kind}: ${x.message}`)).toEqual([
+      'CiliumBGPClusterConfig/prod-kn1 changed: CiliumBGPClusterConfig/prod-kn1: spec.bgpInstances not as rendered',
+    ]);
+  });
+
+  it('GIVEN documents instead of a List, and a text that is no YAML THEN the documents are read, the text located', () => {
+    const docs = metallb.resources.map((r) => stringify(r)).join('---\n');
+    expect(findingsOf(metallb, docs)).toEqual([]);
+    expect(parseLiveResources('items: [\n')).toEqual({
+      error: expect.stringMatching(/^\d+:\d+: not YAML: /),
+    });
+  });
+
+  it('GIVEN fabric drift --only k8s:prod --cluster-resources - THEN no device is read, the drift is reported, exit 1; a wrong spec exit 2', async () => {
+    const drifted = asServed(metallb.resources, (items) => items.filter((d) => d.kind !== 'BFDProfile'));
+    const r = await runFabric(
+      [
+        '--inventory',
+        K8S,
+        'drift',
+        '--site',
+        'k8s-a',
+        '--only',
+        'k8s:prod',
+        '--cluster-resources',
+        '-',
+        '--json',
+      ],
+      { input: drifted },
+    );
+    expect(r.code, r.stderr).toBe(1);
+    const json = JSON.parse(r.stdout) as {
+      devices: { name: string; remediation: string; findings: { section: string }[] }[];
+    };
+    expect(json.devices.map((d) => [d.name, d.findings.map((f) => f.section), d.remediation])).toEqual([
+      [
+        'k8s:prod',
+        ['BFDProfile/fabric'],
+        'kubectl apply -f out/k8s-a/_clusters/prod/  (after fabric render)',
+      ],
+    ]);
+    const wrong = await runFabric(['--inventory', K8S, 'drift', '--site', 'k8s-a', '--only', 'k8s:dev']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--only k8s:dev: compare a cluster's resources with --cluster-resources");
+  });
+});
