@@ -39,7 +39,9 @@ export function parseLiveResources(text: string): { resources: LiveResource[] } 
     if (e) {
       const at = e.linePos?.[0];
       const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { error: `${at ? `${at.line}:${at.col}: ` : ' '}not YAML: ${what} (give kubectl get … -o yaml's output)` };
+      return {
+        error: `${at ? `${at.line}:${at.col}: ` : ' '}not YAML: ${what} (give kubectl get … -o yaml's output)`,
+      };
     }
     const value = doc.toJSON() as unknown;
     if (value === null || value === undefined) continue;
