@@ -3,7 +3,7 @@
  * pass reads it (src/drift/cluster-resources.ts). FILE `-` is stdin, read once (not with
  * --watch: a pass would have nothing new to read).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { clusterDevice, clusterResourceFindings, parseLiveResources } from '../drift/cluster-resources.js';
 import type { ClusterSource } from '../drift/poller.js';
 import type { FrozenSite } from '../pipeline.js';
@@ -14,10 +14,15 @@ export function clusterSources(site: FrozenSite, specs: readonly string[], watch
   const names = clusters.map((c) => c.name);
   const seen = new Set<string>();
   return specs.map((spec) => {
-    const eq = spec.indexOf('=');
-    const named = eq > 0 && names.includes(spec.slice(0, eq));
-    const name = named ? spec.slice(0, eq) : names.length === 1 ? names[0]! : undefined;
-    const file = named ? spec.slice(eq + 1) : spec;
+    const m = /^([a-z0-9][a-z0-9-]*)=(.+)$/.exec(spec);
+    // CLUSTER=FILE; a file that exists under the whole name is a file (its name may hold a `=`)
+    if (m && !names.includes(m[1]!) && !existsSync(spec))
+      throw new CliError(
+        `drift: --cluster-resources ${spec}: no cluster ${m[1]} in ${site.name} (clusters: ${names.join(', ') || 'none'})`,
+      );
+    const named = !!m && names.includes(m[1]!);
+    const name = named ? m![1]! : names.length === 1 ? names[0]! : undefined;
+    const file = named ? m![2]! : spec;
     if (!name)
       throw new CliError(
         names.length
@@ -43,8 +48,13 @@ export function clusterSources(site: FrozenSite, specs: readonly string[], watch
         }
         const parsed = parseLiveResources(text);
         const where = file === '-' ? 'stdin' : file;
-        if ('error' in parsed)
-          return { unreadable: { device, reason: 'not-an-export', message: `${where}:${parsed.error}` } };
+        if ('error' in parsed) {
+          // a located error reads `file:line:col: …`
+          const sep = /^\d/.test(parsed.error) ? ':' : ': ';
+          return {
+            unreadable: { device, reason: 'not-an-export', message: `${where}${sep}${parsed.error}` },
+          };
+        }
         return { findings: clusterResourceFindings(cluster, parsed.resources, now) };
       },
     };

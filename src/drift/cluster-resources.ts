@@ -14,13 +14,14 @@
 import { parseAllDocuments } from 'yaml';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { ClusterModel, K8sResource } from '../model/k8s.js';
+import { parsePrefix6 } from '../net/ipv6.js';
 import type { Finding, Severity } from './types.js';
 
 /** A resource as the cluster holds it: the fields drift reads. */
 export interface LiveResource {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; namespace?: string };
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
   spec?: unknown;
 }
 
@@ -28,29 +29,40 @@ export interface LiveResource {
 export const clusterDevice = (cluster: string): string => `k8s:${cluster}`;
 
 /**
- * The resources of a `kubectl get -o yaml` export: a `List` (its `items`), or documents one per
- * resource. A text that is not YAML is an error saying where (`line:col`).
+ * The resources of a `kubectl get -o yaml` (or `-o json`) export: a `List` (its `items`, maybe
+ * none: a cluster without them), or documents one per resource. Not an export: a text that is
+ * not YAML (located, `line:col`), nothing at all (kubectl failed in a pipe), a document that is
+ * neither a resource nor a list (kubectl's `error: …` line is such a document).
  */
 export function parseLiveResources(text: string): { resources: LiveResource[] } | { error: string } {
-  const docs = parseAllDocuments(text);
   const resources: LiveResource[] = [];
-  for (const doc of docs) {
+  let documents = 0;
+  for (const doc of parseAllDocuments(text)) {
     const e = doc.errors[0];
     if (e) {
       const at = e.linePos?.[0];
       const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       return {
-        error: `${at ? `${at.line}:${at.col}: ` : ' '}not YAML: ${what} (give kubectl get … -o yaml's output)`,
+        error: `${at ? `${at.line}:${at.col}: ` : ''}not YAML: ${what} (give kubectl get … -o yaml's output)`,
       };
     }
     const value = doc.toJSON() as unknown;
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value))
-      return { error: 'not a Kubernetes export: a document is not a mapping (kubectl get … -o yaml)' };
-    const v = value as LiveResource & { items?: unknown };
+    documents++;
+    const v = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as LiveResource & {
+      items?: unknown;
+    };
     if (Array.isArray(v.items)) resources.push(...(v.items as LiveResource[]));
-    else resources.push(v);
+    else if (typeof v.kind === 'string') resources.push(v);
+    else
+      return {
+        error: `not a Kubernetes export: document ${documents} is neither a resource nor a list (${JSON.stringify(value).slice(0, 60)}); give kubectl get … -o yaml's output`,
+      };
   }
+  if (!documents)
+    return {
+      error: 'empty: no resource and no list (did kubectl fail?); an empty result is kind: List, items: []',
+    };
   return { resources };
 }
 
@@ -108,7 +120,10 @@ export function clusterResourceFindings(
       );
       continue;
     }
-    const differ = differences(r.spec, held.spec, 'spec');
+    const differ = [
+      ...(r.metadata.labels ? differences(r.metadata.labels, held.metadata?.labels, 'metadata.labels') : []),
+      ...differences(r.spec, held.spec, 'spec'),
+    ];
     if (differ.length)
       out.push(
         finding(
@@ -128,25 +143,48 @@ export function clusterResourceFindings(
           k,
           'extra',
           'major',
-          `${k} is in the cluster but not rendered by fabric: it may peer or announce where the fabric does not expect it`,
+          `${k} is in the cluster but not rendered by fabric: it may peer or announce where the fabric does not expect it (kubectl delete ${deleteArgs(k, theirs.get(k)!)})`,
         ),
       );
   return out;
 }
 
-/** Each field fabric sets (a leaf of `intended`) whose value the cluster does not hold. */
+/**
+ * Each field fabric sets (a leaf of `intended`) whose value the cluster does not hold. Lists are
+ * sets here (peers, pools, selectors: their order means nothing to MetalLB or Cilium): objects
+ * with a `name` are matched by it (and their fields compared, `peers[name=leaf1a].peerAddress`),
+ * other items by content, the API server's additions to them allowed.
+ */
 function differences(
   intended: unknown,
   running: unknown,
   path: string,
 ): { path: string; intended: unknown; running: unknown }[] {
   if (Array.isArray(intended)) {
-    // a list is compared whole: its order and length are the resource's meaning (peers, pools)
-    return Array.isArray(running) &&
-      running.length === intended.length &&
-      intended.every((x, i) => differences(x, running[i], path).length === 0)
-      ? []
-      : [{ path, intended, running }];
+    if (!Array.isArray(running)) return [{ path, intended, running }];
+    const nameOf = (x: unknown) =>
+      x !== null && typeof x === 'object' ? (x as { name?: unknown }).name : undefined;
+    if (intended.every((x) => nameOf(x) !== undefined)) {
+      const names = intended.map(nameOf);
+      const extra = running.filter((x) => !names.includes(nameOf(x)));
+      return [
+        ...intended.flatMap((x) =>
+          differences(
+            x,
+            running.find((y) => nameOf(y) === nameOf(x)),
+            `${path}[name=${String(nameOf(x))}]`,
+          ),
+        ),
+        ...(extra.length ? [{ path, intended: undefined, running: extra }] : []),
+      ];
+    }
+    const unmatched = [...running];
+    for (const x of intended) {
+      const i = unmatched.findIndex((y) => differences(x, y, path).length === 0);
+      if (i < 0) return [{ path, intended, running }];
+      unmatched.splice(i, 1);
+    }
+    return unmatched.length ? [{ path, intended, running }] : [];
   }
   if (intended !== null && typeof intended === 'object') {
     if (running === null || typeof running !== 'object' || Array.isArray(running))
@@ -155,7 +193,31 @@ function differences(
       differences(v, (running as Record<string, unknown>)[k], `${path}.${k}`),
     );
   }
-  return intended === running ? [] : [{ path, intended, running }];
+  return same(intended, running) ? [] : [{ path, intended, running }];
+}
+
+/** A value as the cluster may spell it: `9000ms` for `9s`, `2001:DB8::/64` for `2001:db8::/64`. */
+function same(intended: unknown, running: unknown): boolean {
+  if (intended === running) return true;
+  if (typeof intended !== 'string' || typeof running !== 'string') return false;
+  const ms = [durationMs(intended), durationMs(running)];
+  if (ms[0] !== undefined && ms[0] === ms[1]) return true;
+  const p = [parsePrefix6(intended), parsePrefix6(running)];
+  return !!p[0] && !!p[1] && p[0].prefix.text === p[1].prefix.text;
+}
+
+/** A Go duration (`9s`, `9000ms`, `1m30s`) in ms, as Kubernetes' metav1.Duration writes them. */
+function durationMs(text: string): number | undefined {
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, ns: 1e-6 };
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g)];
+  if (!parts.length || parts.map((m) => m[0]).join('') !== text) return undefined;
+  return parts.reduce((n, m) => n + Number(m[1]) * units[m[2]!]!, 0);
+}
+
+/** `bgppeer rogue -n metallb-system`: what `kubectl delete` takes for a resource. */
+function deleteArgs(k: string, r: LiveResource): string {
+  const [kind, name] = k.split('/');
+  return `${kind!.toLowerCase()} ${name}${r.metadata?.namespace ? ` -n ${r.metadata.namespace}` : ''}`;
 }
 
 function show(v: unknown): string {

@@ -80,9 +80,39 @@ describe('drift of a cluster’s resources', () => {
       }),
     );
     const f = findingsOf(cilium, text);
-    expect(f.map((x) => `${x.section} ${x.kind}: ${x.message}`)).toEqual([
-      'CiliumBGPClusterConfig/prod-kn1 changed: CiliumBGPClusterConfig/prod-kn1: spec.bgpInstances not as rendered',
+    expect(f.map((x) => [x.section, x.kind, x.intended, x.running])).toEqual([
+      [
+        'CiliumBGPClusterConfig/prod-kn1',
+        'changed',
+        'spec.bgpInstances[name=fabric].peers[name=leaf1a].peerAddress: "10.41.1.68"',
+        'spec.bgpInstances[name=fabric].peers[name=leaf1a].peerAddress: "10.41.1.100"',
+      ],
     ]);
+  });
+
+  it('GIVEN the advertisement’s label removed (the peer config selects it by label) THEN changed: Cilium would announce nothing', () => {
+    const text = asServed(cilium.resources, (items) =>
+      items.map((d) =>
+        d.kind === 'CiliumBGPAdvertisement' ? { ...d, metadata: { ...d.metadata, labels: {} } } : d,
+      ),
+    );
+    expect(findingsOf(cilium, text).map((x) => `${x.section} ${x.kind}: ${x.intended}`)).toEqual([
+      'CiliumBGPAdvertisement/prod-fabric changed: metadata.labels.fabric/advertise: "prod-fabric"',
+    ]);
+  });
+
+  it('GIVEN lists reordered, a duration and an IPv6 prefix spelled otherwise THEN no drift: they mean the same to MetalLB', () => {
+    const text = asServed(metallb.resources, (items) =>
+      items.map((d) => {
+        if (d.kind === 'BGPAdvertisement')
+          return { ...d, spec: { ...d.spec, peers: [...(d.spec.peers as string[])].reverse() } };
+        if (d.kind === 'BGPPeer') return { ...d, spec: { ...d.spec, holdTime: '9000ms' } };
+        if (d.kind === 'IPAddressPool' && String((d.spec.addresses as string[])[0]).includes(':'))
+          return { ...d, spec: { ...d.spec, addresses: ['2001:DB8:100:40::/64'] } };
+        return d;
+      }),
+    );
+    expect(findingsOf(metallb, text)).toEqual([]);
   });
 
   it('GIVEN documents instead of a List, and a text that is no YAML THEN the documents are read, the text located', () => {
@@ -91,6 +121,12 @@ describe('drift of a cluster’s resources', () => {
     expect(parseLiveResources('items: [\n')).toEqual({
       error: expect.stringMatching(/^\d+:\d+: not YAML: /),
     });
+    // kubectl failed in a pipe: nothing, or its error line, is no export (an empty result is a List)
+    expect(parseLiveResources('')).toEqual({ error: expect.stringMatching(/^empty: /) });
+    expect(parseLiveResources('error: the server does not have a resource type "bgppeers"\n')).toEqual({
+      error: expect.stringMatching(/^not a Kubernetes export: document 1 /),
+    });
+    expect(parseLiveResources('apiVersion: v1\nkind: List\nitems: []\n')).toEqual({ resources: [] });
   });
 
   it('GIVEN fabric drift --only k8s:prod --cluster-resources - THEN no device is read, the drift is reported, exit 1; a wrong spec exit 2', async () => {
@@ -123,6 +159,6 @@ describe('drift of a cluster’s resources', () => {
     ]);
     const wrong = await runFabric(['--inventory', K8S, 'drift', '--site', 'k8s-a', '--only', 'k8s:dev']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("--only k8s:dev: compare a cluster's resources with --cluster-resources");
+    expect(wrong.stderr).toContain('--only k8s:dev: no such cluster in k8s-a (clusters: k8s:prod)');
   });
 });

@@ -217,16 +217,22 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   const site = model.sites[0]!;
   const files = rendered[0]!.site.files;
   const watched = new Set(watchedDevices(site).map((d) => d.name));
-  const clusters = clusterSources(site, opts.clusterResources ?? [], !!opts.watch).filter(
-    (c) => !opts.only || opts.only.includes(c.device),
-  );
+  const clusters = clusterSources(site, opts.clusterResources ?? [], !!opts.watch);
+  for (const c of clusters)
+    if (opts.only && !opts.only.includes(c.device))
+      throw new CliError(
+        `drift: --cluster-resources gives ${c.device}, which --only leaves out: add it (--only … ${c.device}) or drop the export`,
+      );
   for (const d of opts.only ?? []) {
     // a cluster compared with --cluster-resources: `k8s:<cluster>`
     if (d.startsWith('k8s:')) {
-      if (!clusters.some((c) => c.device === d))
+      const known = (site.clusters ?? []).map((c) => `k8s:${c.name}`);
+      if (!known.includes(d))
         throw new CliError(
-          `drift: --only ${d}: compare a cluster's resources with --cluster-resources [CLUSTER=]FILE (clusters of ${site.name}: ${(site.clusters ?? []).map((c) => `k8s:${c.name}`).join(', ') || 'none'})`,
+          `drift: --only ${d}: no such cluster in ${site.name} (clusters: ${known.join(', ') || 'none'})`,
         );
+      if (!clusters.some((c) => c.device === d))
+        throw new CliError(`drift: --only ${d}: give its resources with --cluster-resources [CLUSTER=]FILE`);
       continue;
     }
     if (!site.devices.some((x) => x.name === d))
