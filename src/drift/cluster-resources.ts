@@ -25,6 +25,16 @@ export interface LiveResource {
   spec?: unknown;
 }
 
+/**
+ * Kinds fabric never renders that still make the speaker announce (so any of them is `extra`):
+ * MetalLB's layer-2 mode answers ARP/NDP for the pools' addresses beside BGP; Cilium's legacy
+ * v2alpha1 peering policy runs its own BGP instance.
+ */
+const ANNOUNCING: Record<ClusterModel['speaker'], readonly string[]> = {
+  metallb: ['L2Advertisement'],
+  cilium: ['CiliumBGPPeeringPolicy'],
+};
+
 /** The drift name of a cluster, in the report's device column: `k8s:<cluster>`. */
 export const clusterDevice = (cluster: string): string => `k8s:${cluster}`;
 
@@ -74,7 +84,7 @@ export function clusterResourceFindings(
 ): Finding[] {
   const device = clusterDevice(cluster.name);
   const rendered = cluster.resources as readonly DeepReadonly<K8sResource>[];
-  const kinds = new Set(rendered.map((r) => r.kind));
+  const kinds = new Set([...rendered.map((r) => r.kind), ...ANNOUNCING[cluster.speaker]]);
   const namespaces = new Set(rendered.map((r) => r.metadata.namespace ?? ''));
   const key = (kind: string, name: string) => `${kind}/${name}`;
   const ours = new Map(rendered.map((r) => [key(r.kind, r.metadata.name), r]));

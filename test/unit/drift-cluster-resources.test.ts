@@ -60,12 +60,15 @@ describe('drift of a cluster’s resources', () => {
       },
       // another installation's namespace: not this cluster's MetalLB
       { kind: 'BGPPeer', metadata: { name: 'other', namespace: 'elsewhere' }, spec: {} },
+      // layer 2 beside BGP: the pools' addresses answered by ARP from one node
+      { kind: 'L2Advertisement', metadata: { name: 'l2', namespace: 'metallb-system' }, spec: {} },
     ]);
     const f = findingsOf(metallb, text);
     expect(f.map((x) => [x.device, x.daemon, x.section, x.kind, x.severity])).toEqual([
       ['k8s:prod', 'k8s', 'BGPPeer/leaf1a', 'changed', 'major'],
       ['k8s:prod', 'k8s', 'BGPPeer/leaf2b', 'missing', 'major'],
       ['k8s:prod', 'k8s', 'BGPPeer/rogue', 'extra', 'major'],
+      ['k8s:prod', 'k8s', 'L2Advertisement/l2', 'extra', 'major'],
     ]);
     expect(f[0]).toMatchObject({ intended: 'spec.holdTime: "9s"', running: 'spec.holdTime: "90s"' });
   });
