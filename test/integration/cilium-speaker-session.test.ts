@@ -23,7 +23,7 @@ import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
-import { eventually, startFrr, waitFor } from '../support/frr-netns.js';
+import { cable, eventually, startFrr, waitFor } from '../support/frr-netns.js';
 import { TestNetns } from '../support/netns.js';
 import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
@@ -71,13 +71,7 @@ beforeAll(() => {
   kn1.ns = netns.add('kn1');
   leaf.dir = tempDir('fabric-cilium-leaf-');
   kn1.dir = tempDir('fabric-cilium-node-');
-  const a = `${netns.prefix}a`;
-  const b = `${netns.prefix}b`;
-  execFileSync('ip', ['link', 'add', a, 'type', 'veth', 'peer', 'name', b]);
-  execFileSync('ip', ['link', 'set', a, 'netns', leaf.ns]);
-  execFileSync('ip', ['link', 'set', b, 'netns', kn1.ns]);
-  execFileSync('ip', ['-n', leaf.ns, 'link', 'set', a, 'name', leafPort, 'up']);
-  execFileSync('ip', ['-n', kn1.ns, 'link', 'set', b, 'name', neighbor.iface, 'up']);
+  cable(netns, { ns: leaf.ns, name: leafPort }, { ns: kn1.ns, name: neighbor.iface });
   execFileSync('ip', ['-n', kn1.ns, 'link', 'set', 'lo', 'up']);
   // the node's own network configuration (Cilium's GoBGP configures no interface)
   execFileSync('ip', ['-n', kn1.ns, 'address', 'add', `${nodePeer}/31`, 'dev', neighbor.iface]);

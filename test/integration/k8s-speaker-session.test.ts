@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
-import { eventually, startFrr } from '../support/frr-netns.js';
+import { cable, eventually, startFrr } from '../support/frr-netns.js';
 import { TestNetns } from '../support/netns.js';
 import { clusterOf, renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot } from '../support/system.js';
@@ -66,13 +66,7 @@ beforeAll(() => {
   leaf.dir = tempDir('fabric-k8s-leaf-');
   kn1.dir = tempDir('fabric-k8s-node-');
   // the cable leaf1a eth21 ↔ kn1 eth1, as a veth pair named by the cabling inside the namespaces
-  const a = `${netns.prefix}a`;
-  const b = `${netns.prefix}b`;
-  execFileSync('ip', ['link', 'add', a, 'type', 'veth', 'peer', 'name', b]);
-  execFileSync('ip', ['link', 'set', a, 'netns', leaf.ns]);
-  execFileSync('ip', ['link', 'set', b, 'netns', kn1.ns]);
-  execFileSync('ip', ['-n', leaf.ns, 'link', 'set', a, 'name', leafPort, 'up']);
-  execFileSync('ip', ['-n', kn1.ns, 'link', 'set', b, 'name', neighbor.iface, 'up']);
+  cable(netns, { ns: leaf.ns, name: leafPort }, { ns: kn1.ns, name: neighbor.iface });
   // the node's own address, from which FRR takes the router ID MetalLB does not write
   execFileSync('ip', ['-n', kn1.ns, 'addr', 'add', `${speaker.impliedRouterId}/32`, 'dev', 'lo']);
   startFrr(netns, leaf, ['zebra', 'bfdd', 'bgpd']);

@@ -20,7 +20,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labFailover, labFromFixture } from '../fixtures/lab/support.js';
+import { failoverScenario, labFromFixture } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
 
 const SITE = 'k8s-c';
@@ -53,16 +53,8 @@ interface FailoverScenario {
 }
 
 /** `fabric lab failover --only <node> --fault <fault> --json` on the lab: its exit code and scenario. */
-async function failoverOf(node: string, fault: string): Promise<{ code: number; s: FailoverScenario }> {
-  const { code, report, stderr } = await labFailover<{ scenarios: FailoverScenario[] }>(
-    lab,
-    SITE,
-    node,
-    fault,
-  );
-  process.stderr.write(stderr);
-  return { code, s: report.scenarios[0]! };
-}
+const failoverOf = (node: string, fault: string) =>
+  failoverScenario<FailoverScenario>(lab, SITE, node, fault);
 
 describe('Cilium nodes in the k8s-c lab', () => {
   it('GIVEN the lab is up THEN verify is green: numbered sessions without BFD, pod CIDRs and pools received, the LoadBalancer IP from both upstreams', async () => {

@@ -19,7 +19,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labFailover, labFromFixture } from '../fixtures/lab/support.js';
+import { failoverScenario, labFromFixture } from '../fixtures/lab/support.js';
 import { REPO } from '../support/cli.js';
 
 const SITE = 'k8s-a';
@@ -60,16 +60,8 @@ interface FailoverScenario {
 }
 
 /** `fabric lab failover --only <node> --fault <fault> --json` on the lab: its exit code and scenario. */
-async function failoverOf(node: string, fault: string): Promise<{ code: number; s: FailoverScenario }> {
-  const { code, report, stderr } = await labFailover<{ scenarios: FailoverScenario[] }>(
-    lab,
-    SITE,
-    node,
-    fault,
-  );
-  process.stderr.write(stderr);
-  return { code, s: report.scenarios[0]! };
-}
+const failoverOf = (node: string, fault: string) =>
+  failoverScenario<FailoverScenario>(lab, SITE, node, fault);
 
 describe('Kubernetes nodes in the k8s-a lab', () => {
   it('GIVEN the lab is up THEN verify is green: the nodes’ sessions and BFD, ECMP over them, the LoadBalancer IPs from both upstreams', async () => {

@@ -55,3 +55,20 @@ export async function eventually<T>(
   }
   return v;
 }
+
+/**
+ * A cable between two of the test's namespaces: a veth pair with the run's prefix, its ends
+ * moved in and named as the cabling says (`leaf1a eth21 ↔ kn1 eth1`), both up.
+ */
+export function cable(
+  netns: TestNetns,
+  a: { ns: string; name: string },
+  b: { ns: string; name: string },
+): void {
+  const [x, y] = [`${netns.prefix}a`, `${netns.prefix}b`];
+  execFileSync('ip', ['link', 'add', x, 'type', 'veth', 'peer', 'name', y]);
+  execFileSync('ip', ['link', 'set', x, 'netns', a.ns]);
+  execFileSync('ip', ['link', 'set', y, 'netns', b.ns]);
+  execFileSync('ip', ['-n', a.ns, 'link', 'set', x, 'name', a.name, 'up']);
+  execFileSync('ip', ['-n', b.ns, 'link', 'set', y, 'name', b.name, 'up']);
+}
