@@ -21,7 +21,7 @@ import type {
 import { formatAddress, nth, withLength } from '../net/ipv4.js';
 import type { NodeLink } from './facts/clusters.js';
 import type { ClusterFacts, SiteFacts } from './facts.js';
-import { clusterBase, HOSTNAME_LABEL, poolName } from './k8s.js';
+import { CLUSTERS_DIR, clusterBase, HOSTNAME_LABEL, poolName } from './k8s.js';
 
 /** cilium.io/v2: the BGP control plane's API since Cilium 1.18 (v2alpha1 before). */
 const API = 'cilium.io/v2';
@@ -110,7 +110,7 @@ export function ciliumCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTim
       const pod = podCidrOf(c, i);
       return {
         node,
-        file: `${base.file.replace(/[^/]+$/, '')}speakers/${node}.gobgpd.toml`,
+        file: `${CLUSTERS_DIR}/${c.name}/speakers/${node}.gobgpd.toml`,
         asn: c.asn,
         routerId: mgmt === null ? '' : formatAddress(mgmt),
         listenPort: -1,

@@ -114,7 +114,7 @@ function metallbCluster(facts: SiteFacts, c: ClusterFacts, timers: SiteTimers): 
 const BGP_PORT = 179;
 
 /** Text order, as Go's `sort.Strings` (MetalLB sorts its sets and map keys so). */
-export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The LoadBalancer IP each pool stands for in the model: the pool's first address, as a host
@@ -124,7 +124,7 @@ export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `externalTrafficPolicy: Cluster`). One route per pool is enough for what the simulation asks
  * (which nodes, leaves and upstreams reach the pool), and it is inside what the leaves accept.
  */
-export function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
+function poolRoutes(c: ClusterFacts): ClusterModel['poolRoutes'] {
   return [
     ...c.pools.map((p) => ({ pool: p.text, family: 'ipv4' as const, route: withLength(p.network, 32) })),
     ...c.pools6.map((p) => ({ pool: p.text, family: 'ipv6' as const, route: withLength6(p.network, 128) })),

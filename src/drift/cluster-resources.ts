@@ -35,8 +35,15 @@ const ANNOUNCING: Record<ClusterModel['speaker'], readonly string[]> = {
   cilium: ['CiliumBGPPeeringPolicy'],
 };
 
+const CLUSTER_DEVICE = 'k8s:';
+
 /** The drift name of a cluster, in the report's device column: `k8s:<cluster>`. */
-export const clusterDevice = (cluster: string): string => `k8s:${cluster}`;
+export const clusterDevice = (cluster: string): string => `${CLUSTER_DEVICE}${cluster}`;
+
+/** The cluster a drift device name stands for (`k8s:prod` → `prod`), or undefined for a device. */
+export function clusterOfDevice(device: string): string | undefined {
+  return device.startsWith(CLUSTER_DEVICE) ? device.slice(CLUSTER_DEVICE.length) : undefined;
+}
 
 /**
  * The resources of a `kubectl get -o yaml` (or `-o json`) export: a `List` (its `items`, maybe

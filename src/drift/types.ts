@@ -6,6 +6,7 @@
  */
 import type { Daemon } from '../model/types.js';
 import { CHECKS, type Expectation } from '../verify/checks/index.js';
+import { clusterOfDevice } from './cluster-resources.js';
 
 /**
  * How bad a finding is (docs/drift.md, "Severities"):
@@ -135,7 +136,7 @@ export const DRIFT_KINDS: readonly string[] = [
  */
 export function remediation(site: string, device: string, args: readonly string[] = []): string {
   // a cluster's resources (`k8s:<cluster>`): fabric renders them, the platform team applies them
-  const cluster = /^k8s:(.+)$/.exec(device)?.[1];
+  const cluster = clusterOfDevice(device);
   if (cluster) return `kubectl apply -f out/${site}/_clusters/${cluster}/  (after fabric render)`;
   return ['fabric', 'push', '--site', site, '--only', device, ...args].join(' ');
 }

@@ -123,7 +123,7 @@ export interface K8sLabNode {
   speakerFile: string;
   /** The node's ports to its leaves, in the speaker's neighbor order. */
   uplinks: string[];
-  /** Cilium's: its address on each uplink, the leaf's at the other end, the paths it announces. */
+  /** Cilium's: each uplink with the node's address on it (the device's) and the leaf's end, the paths it announces. */
   cilium?: {
     links: { iface: string; address: string; leaf: string }[];
     paths: string[];
@@ -142,7 +142,11 @@ export function k8sLabNode(site: DeepReadonly<SiteModel>, d: DeepReadonly<Device
         speakerFile: speaker.file,
         uplinks: speaker.neighbors.map((n) => n.iface),
         cilium: {
-          links: speaker.neighbors.map((n) => ({ iface: n.iface, address: n.localAddress, leaf: n.address })),
+          links: speaker.neighbors.map((n) => ({
+            iface: n.iface,
+            address: cableAddress(d, n.iface),
+            leaf: n.address,
+          })),
           paths: speaker.paths.map((p) => p.prefix),
           podCidrs: speaker.paths.flatMap((p) => (p.kind === 'PodCIDR' ? [p.prefix] : [])),
         },
@@ -170,10 +174,17 @@ function k8sExec(k: K8sLabNode): string[] {
     return cmds;
   }
   for (const p of k.cilium.podCidrs) cmds.push(`ip route replace local ${p} dev lo`);
-  for (const l of k.cilium.links) cmds.push(`ip address replace ${l.address}/31 dev ${l.iface}`);
+  for (const l of k.cilium.links) cmds.push(`ip address replace ${l.address} dev ${l.iface}`);
   const hops = k.cilium.links.map((l) => `nexthop via ${l.leaf} dev ${l.iface}`).join(' ');
   cmds.push(`ip route replace default ${hops}`);
   return cmds;
+}
+
+/** A node's IPv4 address on a cable, with its length (`10.41.1.69/31`): the device model's, as compile numbered it. */
+function cableAddress(d: DeepReadonly<Device>, iface: string): string {
+  const a = d.interfaces.find((i) => i.name === iface)?.addresses.find((x) => x.family === 'ipv4');
+  if (!a) throw new Error(`${d.name} ${iface} has no address on its node link (a compile bug)`);
+  return `${a.address}/${a.prefixLength}`;
 }
 
 /** Where a Cilium node's gobgpd reads its configuration in the lab. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { clusterDevice, clusterOfDevice } from '../../drift/cluster-resources.js';
 import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
 import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
@@ -225,8 +226,8 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
       );
   for (const d of opts.only ?? []) {
     // a cluster compared with --cluster-resources: `k8s:<cluster>`
-    if (d.startsWith('k8s:')) {
-      const known = (site.clusters ?? []).map((c) => `k8s:${c.name}`);
+    if (clusterOfDevice(d) !== undefined) {
+      const known = (site.clusters ?? []).map((c) => clusterDevice(c.name));
       if (!known.includes(d))
         throw new CliError(
           `drift: --only ${d}: no such cluster in ${site.name} (clusters: ${known.join(', ') || 'none'})`,
