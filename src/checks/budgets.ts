@@ -44,14 +44,16 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
         : 'no VRRP advert interval is that short: raise the budget';
     }
     case 'fabric-node':
-    case 'fabric-cable':
+    case 'fabric-cable': {
       // a Cilium cluster's nodes: no BFD, and a hold time Cilium does not take below 3 s
-      if ('holdTimeMs' in b.timers) {
-        const key = `clusters.${b.group?.replace(/^k8s-/, '')}.budget`;
+      const cluster = clusterOfBudget(ctx, b);
+      if (cluster) {
+        const key = `clusters.${cluster.name}.budget`;
         const own = b.budgetSource?.join('.') === key;
         return `Cilium's BGP control plane has no BFD and holds a session 3 s at least (CiliumBGPTimers' minimum): use speaker: metallb (BFD) for sub-second failover, or ${own ? `raise ${key} to` : `give the cluster a budget of its own (${key}:`} ${b.expectedOutageMs} at least${own ? '' : ')'}`;
       }
       return 'lower defaults.bfd (interval × multiplier) or raise the budget';
+    }
     case 'edge-node':
       return 'lower defaults.bfd and defaults.bfd.upstream (agreed with the ISPs) or raise budgets.edge';
     case 'l4-real-server':
@@ -71,6 +73,12 @@ function remedy(ctx: CheckContext, b: FailureBudget): string {
 }
 
 /** The budget's own setting if the inventory states one (compile records it), else what it covers. */
+/** The cluster of a budget judged on the hold timer (a Cilium cluster's nodes or cables): by its members. */
+function clusterOfBudget(ctx: CheckContext, b: FailureBudget) {
+  if (!('holdTimeMs' in b.timers) || !b.members.length) return undefined;
+  return [...ctx.facts.clusters.values()].find((c) => b.members.every((m) => c.nodes.includes(m)));
+}
+
 function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
   if (b.budgetSource) return b.budgetSource;
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
@@ -89,8 +97,8 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
   }
   if (b.kind === 'hypervisor') return ['devices', b.subject];
   // a Cilium cluster's node: its speaker decides the hold timer, not defaults.bfd
-  const cluster = [...ctx.facts.clusters.values()].find((c) => b.group === `k8s-${c.name}`);
-  if (cluster && 'holdTimeMs' in b.timers) return [...cluster.path, 'speaker'];
+  const cluster = clusterOfBudget(ctx, b);
+  if (cluster) return [...cluster.path, 'speaker'];
   if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];
   if (b.kind === 'edge-node') return ['defaults', 'bfd', 'upstream'];
   return ['budgets'];
