@@ -119,11 +119,12 @@ export function driftKindOf(f: Pick<Finding, 'source' | 'kind'>): string {
  */
 export const CHECK_KINDS: readonly RuntimeDriftKind[] = CHECKS.filter((c) => c.runs.drift).map((c) => c.kind);
 
+/** The kinds of a file (or resource) compared with its rendered version. */
+export const CONFIG_DRIFT_KINDS: readonly string[] = ['config-missing', 'config-extra', 'config-changed'];
+
 /** Every kind label, so that a clean device reports 0 for each (alerts never see a missing series). */
 export const DRIFT_KINDS: readonly string[] = [
-  'config-missing',
-  'config-extra',
-  'config-changed',
+  ...CONFIG_DRIFT_KINDS,
   'daemon',
   ...CHECK_KINDS,
   'interface',

@@ -7,7 +7,14 @@
  * labels are documented in docs/drift.md; unreadable devices have no findings series (unknown
  * is not zero), only `fabric_drift_device_readable 0`.
  */
-import { DRIFT_KINDS, type DriftReport, driftKindOf, SEVERITIES } from '../drift/types.js';
+import { clusterOfDevice } from '../drift/cluster-resources.js';
+import {
+  CONFIG_DRIFT_KINDS,
+  DRIFT_KINDS,
+  type DriftReport,
+  driftKindOf,
+  SEVERITIES,
+} from '../drift/types.js';
 
 interface Metric {
   name: string;
@@ -58,7 +65,9 @@ export function driftPrometheus(r: DriftReport): string {
   };
   for (const d of readable) {
     const mine = r.findings.filter((f) => f.device === d.name);
-    for (const kind of DRIFT_KINDS)
+    // a cluster (`k8s:<c>`) is compared by its resources only: no daemon, runtime or SNMP kinds
+    const kinds = clusterOfDevice(d.name) === undefined ? DRIFT_KINDS : CONFIG_DRIFT_KINDS;
+    for (const kind of kinds)
       findings.samples.push({
         labels: { site, device: d.name, kind },
         value: mine.filter((f) => driftKindOf(f) === kind).length,

@@ -160,6 +160,29 @@ describe('drift of a cluster’s resources', () => {
         'kubectl apply -f out/k8s-a/_clusters/prod/  (after fabric render)',
       ],
     ]);
+    // Prometheus: a cluster has the config kinds only (no daemon, runtime check or SNMP of its own)
+    const prom = await runFabric(
+      [
+        '--inventory',
+        K8S,
+        'drift',
+        '--site',
+        'k8s-a',
+        '--only',
+        'k8s:prod',
+        '--cluster-resources',
+        '-',
+        '--format',
+        'prometheus',
+      ],
+      { input: drifted },
+    );
+    expect(prom.code, prom.stderr).toBe(1);
+    expect(prom.stdout.split('\n').filter((l) => l.startsWith('fabric_drift_findings{'))).toEqual([
+      'fabric_drift_findings{site="k8s-a",device="k8s:prod",kind="config-missing"} 1',
+      'fabric_drift_findings{site="k8s-a",device="k8s:prod",kind="config-extra"} 0',
+      'fabric_drift_findings{site="k8s-a",device="k8s:prod",kind="config-changed"} 0',
+    ]);
     const wrong = await runFabric(['--inventory', K8S, 'drift', '--site', 'k8s-a', '--only', 'k8s:dev']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--only k8s:dev: no such cluster in k8s-a (clusters: k8s:prod)');
