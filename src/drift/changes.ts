@@ -25,6 +25,18 @@ export function changesBetween(before: DriftReport, after: DriftReport): DriftCh
   };
 }
 
+/**
+ * What the next pass is compared with: this pass, plus the findings of devices it could not read
+ * as last seen. Otherwise a finding on a device unreadable for one pass would never be reported
+ * resolved once it is readable again, and one still there would be reported a second time.
+ */
+export function nextBaseline(baseline: DriftReport, after: DriftReport): DriftReport {
+  const isUnreadable = new Set(after.unreadable.map((u) => u.device));
+  const seen = new Set(after.findings.map((f) => f.id));
+  const unknown = baseline.findings.filter((f) => isUnreadable.has(f.device) && !seen.has(f.id));
+  return { ...after, findings: [...after.findings, ...unknown] };
+}
+
 export function hasChanges(c: DriftChanges): boolean {
   return c.added.length + c.resolved.length + c.unreadable.length + c.readableAgain.length > 0;
 }

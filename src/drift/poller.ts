@@ -41,7 +41,7 @@ import {
 import { pollSnmp, type SnmpCredentials, SnmpError, type SnmpObservation } from './snmp.js';
 import { type DriftReport, type Finding, sortFindings, type Unreadable } from './types.js';
 
-export { changesBetween, type DriftChanges, hasChanges } from './changes.js';
+export { changesBetween, type DriftChanges, hasChanges, nextBaseline } from './changes.js';
 export { type DeviceFindingsOptions, deviceFindings } from './device-findings.js';
 
 type Dev = DeepReadonly<Device>;

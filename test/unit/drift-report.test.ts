@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changesBetween, hasChanges } from '../../src/drift/poller.js';
+import { changesBetween, hasChanges, nextBaseline } from '../../src/drift/poller.js';
 import { mergeFindings, runtimeSeverity, snmpAsMatches, snmpFindings } from '../../src/drift/runtime.js';
 import type { SnmpObservation } from '../../src/drift/snmp.js';
 import { type DriftReport, exitCodeOf, type Finding } from '../../src/drift/types.js';
@@ -283,6 +283,24 @@ describe('reports', () => {
       '10:01:00 - resolved spine1 runtime frr bgp neighbor eth11 [bgp-session] (since 10:00:00)',
       '10:01:00 ! unreadable leaf1a: leaf1a: timed out',
     ]);
+  });
+
+  it('GIVEN a device unreadable for one pass THEN its findings are resolved, or kept, against what was last seen on it', () => {
+    const mine = finding({ device: 'leaf1a', id: 'runtime|leaf1a|frr|bgp neighbor eth1|bgp-session' });
+    const first = report({ findings: [mine] });
+    const blind = report({
+      time: '2026-01-01T10:01:00.000Z',
+      unreadable: [{ device: 'leaf1a', reason: 'unreachable', message: 'leaf1a: timed out' }],
+    });
+    const fixed = report({ time: '2026-01-01T10:02:00.000Z' });
+    const baseline = nextBaseline(first, blind);
+    expect(changesBetween(first, blind).resolved).toEqual([]);
+    // read again and clean: resolved; read again and still drifted: nothing new
+    expect(changesBetween(baseline, fixed).resolved.map((f) => f.id)).toEqual([mine.id]);
+    expect(changesBetween(baseline, fixed).readableAgain).toEqual(['leaf1a']);
+    expect(changesBetween(baseline, report({ findings: [mine] })).added).toEqual([]);
+    // a readable device's findings are not carried
+    expect(nextBaseline(first, fixed).findings).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { clusterDevice, clusterOfDevice } from '../../drift/cluster-resources.js';
-import { changesBetween, DriftPoller, hasChanges, watchedDevices } from '../../drift/poller.js';
+import { changesBetween, DriftPoller, hasChanges, nextBaseline, watchedDevices } from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
 import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
 import type { FrozenSite } from '../../pipeline.js';
@@ -294,6 +294,7 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     if (format === 'prometheus')
       out(driftText(report, site.name, { all: opts.all, pushArgs: pushArgs(opts) }));
     else process.stdout.write(full(format, report, opts));
+    let baseline = report;
     let stopping = false;
     const stop = () => {
       stopping = true;
@@ -308,7 +309,8 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
         if (stopping) break;
         const next = await poller.poll();
         afterPass(next);
-        const changes = changesBetween(report, next);
+        const changes = changesBetween(baseline, next);
+        baseline = nextBaseline(baseline, next);
         report = next;
         if (!hasChanges(changes)) continue;
         if (format === 'json') out(JSON.stringify(driftChangesJson(changes, next)));
