@@ -287,16 +287,24 @@ export function dataImpacts(
         detail: `${key}: node${nodesLost.length === 1 ? '' : 's'} ${listed(nodesLost)} down: ${nodesLost.length === 1 ? 'its' : 'their'} clients reconnect through the VIP to ${listed(now.members)}, where the quorum queues ${nodesLost.length === 1 ? 'it' : 'they'} led elect a leader${cost('publishes')}`,
       });
   } else if (!now.members.includes(plan.primary)) {
+    const promotes = `${plan.promoter} promote${plan.kind === POSTGRES_KIND ? 's' : ''} ${now.members.length === 1 ? '' : 'one of '}${listed(now.members)}`;
+    // the promoted member's replicas are the members left but itself
+    const replicasAfter = now.members.length - 1;
     out.push(
-      enough
+      enough && replicasAfter < plan.minReplicasToWrite
         ? {
-            severity: 'degraded',
-            detail: `${key}: primary ${plan.primary} down: ${plan.promoter} promote${plan.kind === POSTGRES_KIND ? 's' : ''} one of ${listed(now.members)}${cost('writes')}`,
-          }
-        : {
             severity: 'breaks',
-            detail: `${key}: primary ${plan.primary} down and ${electorsLeft} (a failover needs ${plan.needed}): writes fail until it returns`,
-          },
+            detail: `${key}: primary ${plan.primary} down: ${promotes}, which has ${replicasAfter ? `${replicasAfter} replica${replicasAfter === 1 ? '' : 's'}` : 'no replica'} left and refuses writes (min-replicas-to-write ${plan.minReplicasToWrite})`,
+          }
+        : enough
+          ? {
+              severity: 'degraded',
+              detail: `${key}: primary ${plan.primary} down: ${promotes}${cost('writes')}`,
+            }
+          : {
+              severity: 'breaks',
+              detail: `${key}: primary ${plan.primary} down and ${electorsLeft} (a failover needs ${plan.needed}): writes fail until it returns`,
+            },
     );
   } else {
     const replicas = plan.members.filter((m) => m !== plan.primary);

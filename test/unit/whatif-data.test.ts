@@ -96,6 +96,14 @@ describe('whatif: the data services a failure costs', () => {
     ]);
     expect(failing('hv1', 'hv2').verdict).toBe('breaks');
   });
+
+  it('GIVEN the primary and a replica down THEN the last member is promoted but, without a replica, refuses writes: it breaks (min-replicas-to-write), as the last replica lost does', () => {
+    const r = failing('redis1', 'redis2');
+    expect(dataImpactsOf(r)).toEqual([
+      'breaks shop/cache: primary redis1 down: the Sentinels promote redis3, which has no replica left and refuses writes (min-replicas-to-write 1)',
+    ]);
+    expect(r.verdict).toBe('breaks');
+  });
 });
 
 describe('whatif: a PostgreSQL service (Patroni, etcd)', () => {
