@@ -80,6 +80,13 @@ function clusterOfBudget(ctx: CheckContext, b: FailureBudget) {
 }
 
 function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
+  // a Cilium cluster's node: its speaker decides the hold timer, not defaults.bfd nor the
+  // fabric's budget it borrows (budgets.fabric): at its speaker, unless it states its own budget
+  const cluster = clusterOfBudget(ctx, b);
+  if (cluster)
+    return b.budgetSource?.join('.') === `clusters.${cluster.name}.budget`
+      ? b.budgetSource
+      : [...cluster.path, 'speaker'];
   if (b.budgetSource) return b.budgetSource;
   for (const [tenant, { input: t }] of ctx.facts.tenants) {
     if (b.kind === 'vrrp-gateway' && b.subject === `${tenant}-routers`) return ['tenants', tenant, 'routers'];
@@ -96,9 +103,6 @@ function budgetPath(ctx: CheckContext, b: FailureBudget): InventoryPath {
         return ['tenants', tenant, 'data', name];
   }
   if (b.kind === 'hypervisor') return ['devices', b.subject];
-  // a Cilium cluster's node: its speaker decides the hold timer, not defaults.bfd
-  const cluster = clusterOfBudget(ctx, b);
-  if (cluster) return [...cluster.path, 'speaker'];
   if (b.kind === 'fabric-node' || b.kind === 'fabric-cable') return ['defaults', 'bfd'];
   if (b.kind === 'edge-node') return ['defaults', 'bfd', 'upstream'];
   return ['budgets'];

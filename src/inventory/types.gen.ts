@@ -1238,7 +1238,7 @@ export interface Cluster {
    */
   pod_cidr_mask?: number;
   /**
-   * `cilium` only, and required with it: the pool of the numbered /31s of the nodes' cables to their leaves (Cilium peers by address, it has no unnumbered peers). Each cable gets the next /31 in node id order, then port order: the leaf's end the even address, the node's the odd one.
+   * `cilium` only, and required with it: the pool of the numbered /31s of the nodes' cables to their leaves (Cilium peers by address, it has no unnumbered peers). Numbered by the node's id, as loopbacks are network + id: node id N has the /31s number 2N and 2N + 1 (its cables in port order), so adding or removing a node moves no other node's addresses; the leaf's end is the even address, the node's the odd one.
    */
   node_links?: string;
   /**
