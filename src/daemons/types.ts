@@ -67,8 +67,32 @@ export interface TransactionSteps {
   healthyPrevious: string[];
   /** In apply, after the backup: state a restore needs (written under previous/). */
   backup: string[];
+  /**
+   * In apply, before the files go into place: what the daemon owns at runtime carried from the
+   * file in use into the staged one (Sentinel's view of the primary, a member's `replicaof`).
+   */
+  adopt: string[];
   /** Shell functions the other lines call. */
   functions: string[];
+}
+
+/**
+ * A password the daemon's clients log in with, changed on a running daemon in two phases around
+ * the waves: clients switched to the new one in an early wave must not be refused by a daemon
+ * that a later wave changes (Redis: every member accepts both before HAProxy and the Sentinels
+ * switch, and the old one is dropped after the last wave). Each phase is a script of its own on
+ * the device, the rendered file at `target` in "$new_file", run only where that file changes.
+ */
+export interface CredentialSteps {
+  target: string;
+  /**
+   * Before the first wave: take the new secret beside the old one if it changes. Prints one line,
+   * which `after` reads as "$before"; exits non-zero when the daemon refused (the push stops
+   * before any wave).
+   */
+  before: string[];
+  /** After the last wave: the new secret only. Prints one line; non-zero when refused. */
+  after: string[];
 }
 
 export interface PushDriver {
@@ -78,6 +102,8 @@ export interface PushDriver {
   reloadFirst?: boolean;
   /** The lines for the daemon's changed files. */
   steps(files: readonly StagedFile[], decided: TransactionDecisions): Partial<TransactionSteps>;
+  /** A client password changed in two phases around the waves, or null where the device has none. */
+  credentials?(d: DeviceView): CredentialSteps | null;
 }
 
 export interface DriftDriver {

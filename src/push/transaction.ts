@@ -87,6 +87,7 @@ export function buildTransaction(
       reloadPrevious: lines('reloadPrevious', first),
       healthyPrevious: lines('healthyPrevious'),
       backup: lines('backup'),
+      adopt: lines('adopt'),
       functions: lines('functions'),
     },
   };

@@ -9,8 +9,7 @@
  */
 import { compareFileInUse } from '../../drift/driver.js';
 import { runsRedis } from '../../model/runs.js';
-import { stagedAt } from '../steps.js';
-import type { DaemonDriver, DeviceView, FileSpec, LabProbe, StagedFile } from '../types.js';
+import type { DaemonDriver, DeviceView, FileSpec, LabProbe } from '../types.js';
 import {
   normaliseRedis,
   normaliseSentinel,
@@ -18,64 +17,14 @@ import {
   redisLineKey,
   redisSectionHeader,
 } from './drift.js';
+import { REDIS_CONF, REDIS_PID_FILE, REQUIREPASS_SED, SENTINEL_CONF } from './paths.js';
+import { redisPush } from './push.js';
 
-export const REDIS_CONF = '/etc/redis/redis.conf';
-export const SENTINEL_CONF = '/etc/redis/sentinel.conf';
-/**
- * A sed script that prints the password of a redis.conf: `requirepass <password>` as fabric
- * renders it, or `requirepass "<password>"` once Sentinel has made Redis rewrite the file
- * (CONFIG REWRITE quotes every string). For reads on the device (verify, `lab failover`).
- */
-export const REQUIREPASS_SED = 's/^requirepass "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p';
-
-/**
- * The start of a redis-cli command line that AUTHs with the `requirepass` of `file` (redis.conf or
- * sentinel.conf), read on the device into REDISCLI_AUTH: on no command line (ps), in no report and
- * in no fabric process.
- */
-export function redisCliAuth(file: string): string {
-  return `REDISCLI_AUTH="$(sed -n '${REQUIREPASS_SED}' ${file})" `;
-}
-
-/** `pidfile` of redis.conf (templates/redis/redis.conf.hbs). */
-export const REDIS_PID_FILE = '/run/redis/redis-server.pid';
+export { REDIS_CONF, REDIS_PID_FILE, REQUIREPASS_SED, redisCliAuth, SENTINEL_CONF } from './paths.js';
 
 function redisOf(d: DeviceView) {
   return runsRedis(d) ? d.redis : null;
 }
-
-/**
- * Starts the daemon on a copy of the staged file for a second: a bad directive makes it exit at
- * once ("FATAL CONFIG FILE ERROR"); still running after a second (`timeout`'s 124) is valid. The
- * copy listens on a scratch unix socket only, in a scratch `dir`, and replicates from nothing (redis.conf without
- * `replicaof`) or monitors an address nothing listens on (sentinel.conf), so it never touches
- * the running service.
- */
-function validate(files: readonly StagedFile[]): string[] {
-  const out: string[] = [];
-  const conf = stagedAt(files, REDIS_CONF);
-  const sentinel = stagedAt(files, SENTINEL_CONF);
-  if (conf)
-    out.push(
-      'd=$(mktemp -d)',
-      `grep -v '^replicaof ' files/${conf} > "$d/redis.conf"`,
-      `timeout 1 redis-server "$d/redis.conf" --port 0 --unixsocket "$d/sock" --dir "$d" --logfile '' --pidfile "$d/pid" --appendonly no > validate-redis.out 2>&1; rc=$?`,
-      'rm -rf "$d"',
-      '[ "$rc" = 124 ] || { echo "redis.conf rejected by redis-server: $(grep -m1 -i -A2 error validate-redis.out | tr \'\\n\' \' \')"; ok=1; }',
-    );
-  if (sentinel)
-    out.push(
-      'd=$(mktemp -d)',
-      `sed 's/^sentinel monitor \\([^ ]*\\) [^ ]* [^ ]* /sentinel monitor \\1 127.0.0.1 1 /; /^sentinel announce-ip /d' files/${sentinel} > "$d/sentinel.conf"`,
-      `timeout 1 redis-sentinel "$d/sentinel.conf" --port 0 --unixsocket "$d/sock" --dir "$d" --logfile '' --pidfile "$d/pid" > validate-sentinel.out 2>&1; rc=$?`,
-      'rm -rf "$d"',
-      '[ "$rc" = 124 ] || { echo "sentinel.conf rejected by redis-sentinel: $(grep -m1 -i -A2 error validate-sentinel.out | tr \'\\n\' \' \')"; ok=1; }',
-    );
-  return out;
-}
-
-const startIfStopped = (unit: string, fail: string) =>
-  `systemctl is-active --quiet ${unit} || systemctl start ${unit} || ${fail}`;
 
 export const redis: DaemonDriver = {
   name: 'redis',
@@ -117,44 +66,7 @@ export const redis: DaemonDriver = {
     return out;
   },
   printed: (d) => redisOf(d) ?? {},
-  push: {
-    unit: 'redis-server',
-    steps(files) {
-      const conf = stagedAt(files, REDIS_CONF);
-      const sentinel = stagedAt(files, SENTINEL_CONF);
-      return {
-        validate: validate(files),
-        reload: [
-          ...(conf ? [startIfStopped('redis-server', 'return 1')] : []),
-          ...(sentinel ? ['systemctl restart redis-sentinel || return 1'] : []),
-        ],
-        healthy: [
-          ...(conf ? ['pidof redis-server > /dev/null || down="$down redis-server"'] : []),
-          ...(sentinel ? ['pidof redis-sentinel > /dev/null || down="$down redis-sentinel"'] : []),
-        ],
-        reloadPrevious: [
-          ...(conf ? [`if was_active redis-server; then ${startIfStopped('redis-server', 'rc=1')}; fi`] : []),
-          ...(sentinel
-            ? [
-                'if was_active redis-sentinel; then systemctl restart redis-sentinel || rc=1; else systemctl stop redis-sentinel > /dev/null 2>&1 || :; fi',
-              ]
-            : []),
-        ],
-        healthyPrevious: [
-          ...(conf
-            ? [
-                'if was_active redis-server; then pidof redis-server > /dev/null || down="$down redis-server"; fi',
-              ]
-            : []),
-          ...(sentinel
-            ? [
-                'if was_active redis-sentinel; then pidof redis-sentinel > /dev/null || down="$down redis-sentinel"; fi',
-              ]
-            : []),
-        ],
-      };
-    },
-  },
+  push: redisPush,
   drift: {
     processes: (d) => {
       const r = redisOf(d);
