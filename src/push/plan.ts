@@ -6,6 +6,7 @@
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
 import { TARGETS } from '../render/files.js';
+import { type CredentialWork, credentialWork } from './credentials.js';
 import type { DeviceWork, Unreadable } from './read.js';
 import { isUnreadable } from './read.js';
 import { type DeviceReport, plural, type Verdict } from './report.js';
@@ -46,6 +47,8 @@ export interface PushPlan {
   couldNotRead: string;
   /** The push ends here, before anything changes and without diffs: nothing to do, or a device that could not be read. */
   stop: Verdict | null;
+  /** Client passwords changed in two phases around the waves (credentials.ts). */
+  credentials: CredentialWork[];
 }
 
 export function planPush(input: PlanInput): PushPlan {
@@ -86,11 +89,14 @@ export function planPush(input: PlanInput): PushPlan {
     summary: '',
     couldNotRead,
     stop: null,
+    credentials: [],
   };
   if (unreadable.length && !input.dryRun)
     return { ...plan, stop: { result: 'aborted', message: `${couldNotRead}; nothing was changed` } };
 
   const changing = reachable.map(withRunningDrift).filter((w) => w.changed.length);
+  const credentials = credentialWork(reachable, input.contents);
+  const pending = credentials.filter((c) => !changing.some((w) => w.device.name === c.device));
   for (const w of changing)
     set(w.device.name, {
       status: 'planned',
@@ -99,7 +105,7 @@ export function planPush(input: PlanInput): PushPlan {
         ? `FRR's running config differs from ${TARGETS.frrConf} (${plural(w.runningDrift.length, 'difference')}: ${w.runningDrift[0]}${w.runningDrift.length > 1 ? '; …' : ''}): reload`
         : '',
     });
-  if (changing.length === 0 && unreadable.length === 0)
+  if (changing.length === 0 && unreadable.length === 0 && pending.length === 0)
     return {
       ...plan,
       stop: {
@@ -123,8 +129,9 @@ export function planPush(input: PlanInput): PushPlan {
     })),
     waves,
     constraints: planned.constraints,
+    credentials,
     // with devices that could not be read (planned as new, in the waves too), count the read ones as such
-    summary: `${changing.length} of ${reachable.length} ${unreadable.length ? 'readable ' : ''}devices change${unreadable.length ? ` and ${unreadable.length} unreadable ${unreadable.length === 1 ? 'is' : 'are'} planned` : ''}, in ${plural(waves.length, 'wave')}`,
+    summary: `${changing.length} of ${reachable.length} ${unreadable.length ? 'readable ' : ''}devices change${unreadable.length ? ` and ${unreadable.length} unreadable ${unreadable.length === 1 ? 'is' : 'are'} planned` : ''}, in ${plural(waves.length, 'wave')}${pending.length ? `; a password change an earlier push left half done is finished on ${[...new Set(pending.map((c) => c.device))].join(', ')}` : ''}`,
   };
 }
 

@@ -10,10 +10,12 @@
  *            with its on-device transaction: pure (plan.ts), and what a dry run prints
  *   diff     what each changed file looks like on the device now (a dry run, or --diff)
  *   baseline the health checks that pass before anything changes (the failing ones are named)
+ *   before   a client password that changes is taken beside the old one (credentials.ts)
  *   per wave stage + validate on every device of the wave (the daemons' own parsers), then apply
  *            each as a detached on-device transaction, then the health gate; a failure laid to
  *            the wave (gates.ts `attributeFailures`) reverts it to the kept versions, and any
  *            failure stops the rollout (wave.ts)
+ *   after    the changed client passwords: the new one only
  *
  * Devices outside the failed wave are never touched; every device ends on a complete config,
  * checked by hash.
@@ -21,6 +23,7 @@
 
 import { configuredDevices } from '../model/devices.js';
 import { SshRunner } from '../observe/ssh-runner.js';
+import { credentialPhase } from './credentials.js';
 import { gateChecks } from './gates.js';
 import type { PushInput } from './input.js';
 import { acquireSiteLock, describeLock } from './lock.js';
@@ -88,9 +91,15 @@ async function planAndApply(input: PushInput): Promise<PushReport> {
     settled: new Set(input.site.devices.map((d) => d.name).filter((n) => !pushed.has(n))),
     pushed,
   };
+  if (plan.credentials.length) input.progress('client passwords, before the first wave:');
+  const refused = await credentialPhase(input, result, plan.credentials, 'before');
+  if (refused) return result.finish(refused);
   for (const wave of plan.waves) {
     const stopped = await runWave(ctx, wave);
     if (stopped) return result.finish(stopped);
   }
+  if (plan.credentials.length) input.progress('client passwords, after the last wave:');
+  const unfinished = await credentialPhase(input, result, plan.credentials, 'after');
+  if (unfinished) return result.finish(unfinished);
   return result.finish({ result: 'ok', message: `${plan.summary}: all applied, every gate passed` });
 }

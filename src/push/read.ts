@@ -10,6 +10,7 @@ import { TARGETS } from '../render/files.js';
 import type { ManifestFile } from '../render/manifest.js';
 import { isSshError, type SessionPool, type SshErrorKind, type SshTarget } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
+import { CREDENTIALS_STATE, hasCredentials } from './credentials.js';
 import { frrRunningDiff, type Hashes, readHashes } from './device-state.js';
 import { daemonsNeedRestart } from './frr-daemons.js';
 
@@ -22,6 +23,8 @@ export interface DeviceWork {
   runningDrift: string[];
   /** FRR's daemons file changes what runs: restart rather than reload. */
   frrRestart: boolean;
+  /** A client password change an earlier push left half done (credentials.ts): the next one finishes it. */
+  pendingCredentials: boolean;
 }
 
 export interface Unreadable {
@@ -72,7 +75,11 @@ export async function readDevices(input: ReadInput): Promise<(DeviceWork | Unrea
               : ((await s.readFile(TARGETS.frrDaemons))?.toString('utf8') ?? null),
             input.contents.get(`${d.name}/${daemons.path}`)!,
           );
-        return { device: d, target, files, previous, changed, runningDrift, frrRestart };
+        const pendingCredentials =
+          hasCredentials(d) &&
+          (await s.exec(`ls -A ${CREDENTIALS_STATE} 2>/dev/null`, { timeoutMs: 20_000 })).stdout.trim() !==
+            '';
+        return { device: d, target, files, previous, changed, runningDrift, frrRestart, pendingCredentials };
       });
     } catch (e) {
       if (isSshError(e)) return { device: d, files, kind: e.kind, error: e.message };

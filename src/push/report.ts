@@ -74,10 +74,25 @@ export interface PushReport {
   baseline: BaselineReport | null;
   devices: DeviceReport[];
   diffs: { device: string; target: string; diff: string }[];
+  /**
+   * Client passwords changed in two phases around the waves (src/push/credentials.ts): what each
+   * device said before the first wave and after the last; absent when none changes.
+   */
+  credentials?: CredentialReport[];
   /** What the lab's failover probes saw during the push (`--probe-lab`); absent without. */
   probes?: ProbesReport;
   /** Where the time went, seconds. */
   timings: { total: number; read: number; stage: number; validate: number; apply: number; gates: number };
+}
+
+/** One daemon's client password on one device, around the waves. */
+export interface CredentialReport {
+  device: string;
+  daemon: string;
+  /** What the phase said (null: it did not run). */
+  before: string | null;
+  after: string | null;
+  ok: boolean;
 }
 
 /** The probes that ran during a push (`--probe-lab`), and the verdict over every wave. */

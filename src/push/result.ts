@@ -38,6 +38,14 @@ export class PushResult {
     for (const d of plan.devices) this.devices.set(d.device, d);
     this.report.constraints = plan.constraints;
     this.report.waves = plan.waves.map((w) => ({ index: w.index, devices: w.devices, gate: null }));
+    if (plan.credentials.length)
+      this.report.credentials = plan.credentials.map((c) => ({
+        device: c.device,
+        daemon: c.daemon,
+        before: null,
+        after: null,
+        ok: true,
+      }));
   }
 
   device(name: string): DeviceReport {

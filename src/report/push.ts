@@ -21,7 +21,24 @@ function planLines(r: PushReport): string[] {
   const lines = [`wave plan (${r.waves.length} wave${r.waves.length === 1 ? '' : 's'}):`];
   for (const w of r.waves) lines.push(`  ${w.index}. ${w.devices.join(', ')}`);
   if (r.constraints.length && r.dryRun) lines.push('kept apart:', ...r.constraints.map((c) => `  ${c}`));
+  if (r.credentials?.length && r.dryRun)
+    lines.push(
+      `client passwords: ${r.credentials.map((c) => `${c.device} (${c.daemon})`).join(', ')}: a changed one is taken beside the old one before the first wave, the old one dropped after the last`,
+    );
   return lines;
+}
+
+/** What each device said of its client password, before the first wave and after the last. */
+function credentialLines(r: PushReport): string[] {
+  const ran = (r.credentials ?? []).filter((c) => c.before !== null);
+  if (!ran.length) return [];
+  return [
+    'client passwords (before the first wave; after the last):',
+    ...ran.map(
+      (c) =>
+        `  ${c.device} (${c.daemon}): ${c.before}${c.after === null ? '; not run after: the push stopped before' : `; ${c.after}`}`,
+    ),
+  ];
 }
 
 function resultLines(r: PushReport): string[] {
@@ -50,7 +67,7 @@ function resultLines(r: PushReport): string[] {
         lines.push(`  (the first ${LISTED} of ${w.gate.failures.length} failures; --json lists them all)`);
       for (const f of w.gate.failures.slice(0, LISTED)) lines.push(`  ${gateFailureLine(f)}`);
     }
-  lines.push(...probeLines(r));
+  lines.push(...credentialLines(r), ...probeLines(r));
   const t = r.timings;
   lines.push(
     `push ${r.site} ${r.pushId}: ${r.result}: ${r.message} (${t.total} s: read ${t.read}, stage ${t.stage}, validate ${t.validate}, apply ${t.apply}, gates ${t.gates})`,

@@ -22,11 +22,12 @@
  * One lab up: run it alone on the machine's lab lock:
  * `flock /tmp/fabric-lab.lock npx vitest run test/integration/lab-data-tier.test.ts`.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsRedis } from '../../src/model/runs.js';
 import { labFromFixture, waitFor } from '../fixtures/lab/support.js';
-import { REPO } from '../support/cli.js';
+import { REPO, runFabric } from '../support/cli.js';
 import { crashMembers, dataVip, writesFailed } from '../support/data-failover.js';
 import { backForASecond, outageAfter } from '../support/outage.js';
 import { failedElections, redisTimeline, splitVoteBoundMs } from '../support/redis-log.js';
@@ -122,8 +123,14 @@ let victim = '';
  * logs `<n> <ms> <reply>` per line to `file`; returns its PID. The loop is sh's $1, so the outer
  * shell expands nothing of it.
  */
-async function loopInLb1(file: string, host: string, port: number, command: string): Promise<number> {
-  const loop = `i=0; while :; do i=$((i+1)); t=$(date +%s%3N); r=$(timeout 1 redis-cli -h ${host} -p ${port} --no-auth-warning -a '${password}' ${command} 2>&1 | tr '\\n' ' '); echo "$i $t $r"; sleep 0.02; done`;
+async function loopInLb1(
+  file: string,
+  host: string,
+  port: number,
+  command: string,
+  auth = password,
+): Promise<number> {
+  const loop = `i=0; while :; do i=$((i+1)); t=$(date +%s%3N); r=$(timeout 1 redis-cli -h ${host} -p ${port} --no-auth-warning -a '${auth}' ${command} 2>&1 | tr '\\n' ' '); echo "$i $t $r"; sleep 0.02; done`;
   const started = await lab.exec(
     'lb1',
     'sh',
@@ -333,5 +340,120 @@ describe('the data tier in the data-a lab', () => {
     // the replica's crash costs no write; the primary's does
     expect(writesFailed(report.scenarios![0]!)).toBe(0);
     expect(writesFailed(report.scenarios![1]!)).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('GIVEN writes through the write VIP on the old password WHEN the cache’s password is changed and pushed THEN every member takes the new one beside the old before the first wave and drops the old after the last: no write fails but for the old password at the end, no member is ever DOWN in HAProxy, verify is green', async () => {
+    const fabric = (...args: string[]) =>
+      runFabric(['--inventory', lab.inventory, ...args], {
+        cwd: lab.dir,
+        env: { FABRIC_SSH_CONFIG: join(lab.dir, 'lab', `clab-${lab.name}`, 'ssh_config') },
+      });
+    const NEW = 'lab-cache-auth-rotated-42';
+    const secrets = join(lab.dir, 'secrets.yaml');
+    writeFileSync(
+      secrets,
+      readFileSync(secrets, 'utf8').replace(`shop-cache-auth: ${password}`, `shop-cache-auth: ${NEW}`),
+    );
+    expect(readFileSync(secrets, 'utf8')).toContain(NEW);
+    const render = await fabric('render', '--site', SITE);
+    expect(render.code, render.stderr).toBe(0);
+    await loopInLb1('/tmp/old-pass.log', WRITE.address, WRITE.port, 'SET lab:p:$i $i');
+    const oldPass = () => logged('/tmp/old-pass.log', (r) => r === 'OK');
+    await waitFor('10 writes on the old password', 20_000, async () =>
+      (await oldPass()).filter((w) => w.ok).length >= 10 ? true : undefined,
+    );
+    const pushed = await fabric('push', '--site', SITE, '--yes', '--json');
+    process.stderr.write(pushed.stderr);
+    const report = JSON.parse(pushed.stdout || '{}') as {
+      pushId: string;
+      result: string;
+      message: string;
+      credentials?: { device: string; before: string; after: string; ok: boolean }[];
+    };
+    expect(report.result, `${report.message}\n${pushed.stderr}`).toBe('ok');
+    expect(report.credentials?.map((c) => [c.device, c.before, c.after])).toEqual(
+      Object.keys(MEMBERS).map((m) => [
+        m,
+        'redis-server accepts the new password beside the old one',
+        'redis-server accepts the new password only',
+      ]),
+    );
+    // the Sentinel HAProxy asks on web1 took the new auth-pass by SENTINEL SET: never restarted
+    const onWeb1 = await lab.exec('web1', 'cat', `/var/lib/fabric/push/${report.pushId}/log`);
+    expect(onWeb1.stdout).toContain('redis-sentinel: not restarted');
+    await stopLoops();
+    // the VIP served the old password through every wave: its only failures are the old password's
+    // refusal once the push had dropped it, never a connection refused or a timeout
+    const log = await oldPass();
+    const firstFailure = log.findIndex((w) => !w.ok);
+    const after = firstFailure < 0 ? [] : log.slice(firstFailure);
+    console.log(
+      `lab data tier: password pushed: ${log.filter((w) => w.ok).length} writes on the old password acknowledged during the push, then refused (${after.length} refused: ${[...new Set(after.map((w) => w.reply))].join(' | ')})`,
+    );
+    expect(
+      after.every((w) => /WRONGPASS|invalid username-password/.test(w.reply)),
+      after.map((w) => w.reply).join('\n'),
+    ).toBe(true);
+    for (const member of Object.keys(MEMBERS) as (keyof typeof MEMBERS)[]) {
+      const ping = (auth: string) =>
+        lab.exec(
+          member,
+          'timeout',
+          '2',
+          'redis-cli',
+          '-h',
+          MEMBERS[member],
+          '--no-auth-warning',
+          '-a',
+          auth,
+          'PING',
+        );
+      expect((await ping(NEW)).stdout.trim(), member).toBe('PONG');
+      // redis-cli says AUTH failed on stderr, then the server's NOAUTH to the PING
+      const refused = await ping(password);
+      expect(`${refused.stdout}${refused.stderr}`, member).toMatch(/WRONGPASS|NOAUTH/);
+    }
+    const written = await lab.exec(
+      'lb1',
+      'timeout',
+      '2',
+      'redis-cli',
+      '-h',
+      WRITE.address,
+      '-p',
+      String(WRITE.port),
+      '--no-auth-warning',
+      '-a',
+      NEW,
+      'SET',
+      'lab:rotated',
+      '1',
+    );
+    expect(written.stdout.trim()).toBe('OK');
+    // HAProxy (the worker of its last reload) never took the member that serves down: the primary
+    // in the write backend, the replicas in the read one, each UP and never DOWN since
+    for (const web of ['web1', 'web2']) {
+      const stat = (await lab.exec(web, 'sh', '-c', 'echo "show stat" | socat stdio /run/haproxy/admin.sock'))
+        .stdout;
+      const [header, ...rows] = stat
+        .replace(/^# /, '')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
+      const col = (name: string) => header!.indexOf(name);
+      const serving = rows.filter(
+        (r) =>
+          /^cache_(primary|replicas)$/.test(r[col('pxname')]!) &&
+          r[col('status')] === 'UP' &&
+          /^redis\d$/.test(r[col('svname')]!),
+      );
+      expect(serving.length, `${web}: a primary and two replicas UP\n${stat}`).toBe(3);
+      for (const r of serving)
+        expect(`${web} ${r[col('pxname')]}/${r[col('svname')]} chkdown=${r[col('chkdown')]}`).toMatch(
+          /chkdown=0$/,
+        );
+    }
+    const verify = await lab.verify(120);
+    expect(verify.code, verify.stdout).toBe(0);
   }, 600_000);
 });

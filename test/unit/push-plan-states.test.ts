@@ -31,6 +31,7 @@ function empty(d: DeepReadonly<Device>): DeviceWork {
     changed: files,
     runningDrift: [],
     frrRestart: files.some((f) => f.target === '/etc/frr/daemons'),
+    pendingCredentials: false,
   };
 }
 
@@ -45,6 +46,7 @@ function current(d: DeepReadonly<Device>, changed: string[] = [], runningDrift: 
     changed: files.filter((f) => changed.includes(f.target)),
     runningDrift,
     frrRestart: false,
+    pendingCredentials: false,
   };
 }
 
