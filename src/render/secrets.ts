@@ -84,7 +84,12 @@ export class SecretStore {
 
   /** Where a missing secret can be provided, for error messages. */
   hint(name: string): string {
-    return `export ${secretEnvName(name)}=… or add '${name}' to ${this.file ?? DEFAULT_SECRETS_FILE}`;
+    // name the file that was read, or say that none was (a secrets file is looked for in the
+    // current folder only)
+    const where =
+      this.file ??
+      `a secrets file (none was read: no ${DEFAULT_SECRETS_FILE} in ${process.cwd()}; name one with --secrets FILE)`;
+    return `export ${secretEnvName(name)}=… or add '${name}' to ${where}`;
   }
 
   resolve(name: string, use: SecretUse, usedBy: string): { value: string } | { error: Diagnostic } {

@@ -4,7 +4,7 @@
  * and never shows a value.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSecretsText } from '../../src/render/secrets.js';
+import { parseSecretsText, SecretStore } from '../../src/render/secrets.js';
 
 function problems(text: string): string[] {
   const { diagnostics } = parseSecretsText('s.yaml', text);
@@ -12,6 +12,15 @@ function problems(text: string): string[] {
 }
 
 describe('secrets file', () => {
+  it('GIVEN a missing secret THEN the hint names the secrets file read, or says that none was and where it was looked for', () => {
+    expect(new SecretStore('/etc/fabric/secrets.yaml', {}, {}).hint('isp1-bgp')).toBe(
+      "export FABRIC_SECRET_ISP1_BGP=… or add 'isp1-bgp' to /etc/fabric/secrets.yaml",
+    );
+    expect(new SecretStore(undefined, {}, {}).hint('isp1-bgp')).toBe(
+      `export FABRIC_SECRET_ISP1_BGP=… or add 'isp1-bgp' to a secrets file (none was read: no secrets.yaml in ${process.cwd()}; name one with --secrets FILE)`,
+    );
+  });
+
   it('GIVEN names and strings, a quoted number and an alias of a string THEN every value is read', () => {
     const { values, diagnostics } = parseSecretsText(
       's.yaml',
