@@ -3,6 +3,7 @@
  * diagram's Mermaid source under diagrams/. Pure: the same model and inputs give the same bytes.
  */
 import { roleSpec } from '../compile/roles.js';
+import { isVirtualNic } from '../model/cables.js';
 import type { FrozenSite } from '../pipeline.js';
 import type { ServicesAcrossSites } from '../whatif/sites.js';
 import type { WhatifReport } from '../whatif/types.js';
@@ -65,7 +66,7 @@ function summary(site: FrozenSite, tenants: readonly string[]): string {
   const budgetsMissed = site.budgets.filter((b) => !b.met).length;
   return [
     `- ${plural(site.devices.length, 'device')}: ${[...roles].map(([r, n]) => `${n} ${r}`).join(', ')}`,
-    `- ${plural(site.cables.filter(isPhysical).length, 'cable')} (+ ${plural(site.cables.filter((c) => !isPhysical(c)).length, 'virtual NIC')})`,
+    `- ${plural(site.cables.filter(isPhysical).length, 'cable')} (+ ${plural(site.cables.filter(isVirtualNic).length, 'virtual NIC')})`,
     `- ${plural(site.redundancyGroups.length, 'redundancy group')}, ${plural(site.budgets.length, 'failure budget')} (${budgetsMissed ? `**${budgetsMissed} not met**` : 'all met'})`,
     `- ${plural(tenants.length, 'tenant')}${tenants.length ? ` (${tenants.join(', ')})` : ''}, ${plural(site.segments.length, 'segment')}`,
     `- management ${site.mgmt.subnet} (gateway ${site.mgmt.gateway}); announced ${announce.join(', ') || 'nothing'}`,

@@ -1,14 +1,13 @@
 /** The tables of a site's README: devices, cabling, ASNs, redundancy, failure domains, timers, budgets. */
+
+import { isPhysical, isVirtualNic } from '../model/cables.js';
 import type { FrozenSite } from '../pipeline.js';
 import { mdTable, names } from './markdown.js';
 import { asnOf, loopbackOf, vmsByHost } from './places.js';
 
 type Cable = FrozenSite['cables'][number];
 
-/** Cables a person pulls (or the lab's simulated ones); a VM's NICs are virtual. */
-export function isPhysical(c: Cable): boolean {
-  return c.kind !== 'vm-uplink' && c.kind !== 'vm-port';
-}
+export { isPhysical } from '../model/cables.js';
 
 export function deviceTable(site: FrozenSite): string {
   return mdTable(
@@ -40,7 +39,7 @@ export function cablingTable(site: FrozenSite): string {
 export function virtualNicTable(site: FrozenSite): string {
   return mdTable(
     ['VM end', 'hypervisor end', 'kind', 'MTU'],
-    site.cables.filter((c) => !isPhysical(c)).map((c) => [end(c.a), end(c.b), c.kind, c.a.mtu]),
+    site.cables.filter(isVirtualNic).map((c) => [end(c.a), end(c.b), c.kind, c.a.mtu]),
   );
 }
 

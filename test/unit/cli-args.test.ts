@@ -194,7 +194,9 @@ describe('validate and secrets', () => {
   it('GIVEN the example THEN validate and render say what their device counts count', async () => {
     const { dir } = exampleCopy();
     const v = await runFabric(['validate'], { cwd: dir });
-    expect(v.stdout).toContain('idc-a: 27 devices (21 configured, 4 VMs, 2 lab upstreams), 46 cables');
+    expect(v.stdout).toContain(
+      'idc-a: 27 devices (21 configured, 4 VMs, 2 lab upstreams), 26 cables (+ 19 virtual NICs)',
+    );
     const r = await runFabric(['render', '--json'], { cwd: dir });
     expect(JSON.parse(r.stdout).sites[0]).toMatchObject({ devices: 23, configured: 21, labUpstreams: 2 });
   });

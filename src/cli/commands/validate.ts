@@ -1,5 +1,6 @@
 /** `fabric validate`: load, check, and report every finding; nothing is written. */
 import type { Command } from 'commander';
+import { isPhysical, isVirtualNic } from '../../model/cables.js';
 import { checkedSecrets } from '../../pipeline.js';
 import { describeDeviceCounts, deviceCounts } from '../../report/device-counts.js';
 import { countBySeverity, diagnosticsToJson } from '../../report/diagnostics.js';
@@ -55,7 +56,9 @@ export function validate(opts: ValidateOptions): ExitCode {
       configured: counts.configured,
       vms: counts.vms,
       labUpstreams: counts.labUpstreams,
-      cables: s.cables.length,
+      // cables someone pulls: a VM's NICs are virtual, the lab's simulated internet is none
+      cables: s.cables.filter(isPhysical).length,
+      virtualNics: s.cables.filter(isVirtualNic).length,
       redundancyGroups: s.redundancyGroups.length,
       ...countBySeverity(mine),
       describe: describeDeviceCounts(counts),
@@ -75,7 +78,7 @@ export function validate(opts: ValidateOptions): ExitCode {
       const verdict = s.errors === 0 ? 'ok' : plural(s.errors, 'error');
       const warn = s.warnings ? `, ${plural(s.warnings, 'warning')}` : '';
       out(
-        `${s.site}: ${s.describe}, ${plural(s.cables, 'cable')}, ${plural(s.redundancyGroups, 'redundancy group')}: ${verdict}${warn}`,
+        `${s.site}: ${s.describe}, ${plural(s.cables, 'cable')}${s.virtualNics ? ` (+ ${plural(s.virtualNics, 'virtual NIC')})` : ''}, ${plural(s.redundancyGroups, 'redundancy group')}: ${verdict}${warn}`,
       );
     }
     if (general.length) out(`secrets: ${general.length} error${general.length === 1 ? '' : 's'}`);

@@ -134,7 +134,7 @@ export function physicalDiagram(site: FrozenSite): string {
   // one line per pair of nodes: a cable's ports, or how many cables join two groups
   const links = new Map<string, { from: Node; to: Node; ports: string[] }>();
   // the lab's cable between its simulated upstreams is in the cabling table, not in the drawing
-  for (const c of site.cables.filter((x) => isPhysical(x) && x.kind !== 'internet')) {
+  for (const c of site.cables.filter(isPhysical)) {
     const a = byDevice.get(c.a.device);
     const b = byDevice.get(c.b.device);
     if (!a || !b || a === b) continue;
