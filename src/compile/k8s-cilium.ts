@@ -146,7 +146,9 @@ function peerName(l: NodeLink, mine: readonly NodeLink[]): string {
 }
 
 /**
- * The pod CIDR the model gives the node at `index` (by id): the index-th block of `pod_cidr_mask`.
+ * The pod CIDR the model gives the node at `index` (in id order): the index-th block of
+ * `pod_cidr_mask`. A node added with a smaller id shifts the others' blocks in the model and the
+ * lab; no leaf's configuration depends on which block is whose (docs/kubernetes.md).
  * Which block a node gets is Cilium's IPAM's choice (in the order nodes join); the leaves accept
  * any block of that length, so the model's choice only stands for one. None when the cluster's
  * pod CIDR has fewer blocks than nodes (a finding: `pod-cidr-too-small`).
