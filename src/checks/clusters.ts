@@ -5,8 +5,11 @@
  * every host's (`host-not-dual-homed`, redundancy.ts); its pools' overlaps with the addressing
  * (`prefix-overlap`, addressing.ts).
  */
+
+import { CABLES_PER_NODE } from '../compile/facts/clusters.js';
 import type { SiteFacts } from '../compile/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { contains } from '../net/ipv4.js';
 import { plural } from '../util/plural.js';
 import type { AddressRange } from './address-findings.js';
 import { type CheckContext, finding, notice } from './context.js';
@@ -59,6 +62,22 @@ export function checkClusters(ctx: CheckContext): Diagnostic[] {
         ),
       );
       continue;
+    }
+    // node_links numbered by id, as loopbacks are: an id past the end of the pool has no /31
+    const pool = c.linkPool;
+    const past = pool ? c.nodeLinks.filter((l) => !contains(pool, l.nodeAddress)) : [];
+    if (pool && past.length) {
+      const maxId = Math.max(...nodes.map((n) => n.id));
+      const fits = 32 - Math.ceil(Math.log2((maxId + 1) * CABLES_PER_NODE * 2));
+      const first = nodes.find((n) => n.name === past[0]!.node)!;
+      out.push(
+        finding(
+          ctx,
+          'node-links-exhausted',
+          `cluster ${c.name}'s node_links ${pool.text} holds ${plural(2 ** (31 - pool.length), '/31')}; its nodes' cables are numbered by id (${CABLES_PER_NODE} /31s per id, as loopbacks are network + id), and ${first.name} (id ${first.id}) needs number ${first.id * CABLES_PER_NODE + 1}: give it a /${fits} at least (ids up to ${maxId})`,
+          [...c.path, 'node_links'],
+        ),
+      );
     }
     // every Cilium node announces a pod CIDR block of its own
     const blocks = 2 ** (c.podCidrMask - c.podCidr.length);

@@ -5,12 +5,11 @@
  */
 
 import type { InventoryPath } from '../../diagnostics/diagnostic.js';
-import { nth, type Prefix4 } from '../../net/ipv4.js';
+import type { Prefix4 } from '../../net/ipv4.js';
 import type { Prefix6 } from '../../net/ipv6.js';
-import { plural } from '../../util/plural.js';
 import { type DeviceFacts, ifaceOrder } from '../facts.js';
 import { clusterNodeRoles } from '../roles.js';
-import { type FactsContext, suggest } from './context.js';
+import { type FactsContext, pastThePool, suggest } from './context.js';
 
 /** The leaves' `maximum-prefix` per node session when the cluster sets none. */
 export const DEFAULT_MAXIMUM_PREFIX = 1000;
@@ -178,14 +177,13 @@ export const CABLES_PER_NODE = 2;
  * A Cilium cluster's cables, numbered as the fabric's other pools are, by device id: the node
  * with id N has the /31s number 2N and 2N+1 of `node_links` (its cables in port order), so a
  * node added, removed or renumbered moves no other node's addresses. A node with more cables
- * than that, or an id beyond the pool, is an input error naming the size that fits.
+ * than that is an input error; an id beyond the pool a finding (`node-links-exhausted`) naming the
+ * size that fits, as for the loopbacks.
  */
 function nodeLinks(ctx: FactsContext, c: ClusterFacts, devices: Map<string, DeviceFacts>): NodeLink[] {
   const pool = c.linkPool!;
   const links: NodeLink[] = [];
   const nodes = c.nodes.map((name) => devices.get(name)!);
-  const maxId = Math.max(...nodes.map((n) => n.id));
-  const fits = 32 - Math.ceil(Math.log2((maxId + 1) * CABLES_PER_NODE * 2));
   for (const node of nodes) {
     const cables = node.ports
       .filter((p) => p.kind === 'host')
@@ -199,17 +197,10 @@ function nodeLinks(ctx: FactsContext, c: ClusterFacts, devices: Map<string, Devi
       continue;
     }
     for (const [j, port] of cables.entries()) {
+      // past the end of the pool too, as loopbacks are: a finding (checks/clusters.ts), not an input error
       const slot = node.id * CABLES_PER_NODE + j;
-      const leafAddress = nth(pool, slot * 2);
-      const nodeAddress = nth(pool, slot * 2 + 1);
-      if (leafAddress === undefined || nodeAddress === undefined) {
-        ctx.fail(
-          'node-links-exhausted',
-          `cluster ${c.name}'s node_links ${pool.text} holds ${plural(2 ** (31 - pool.length), '/31')}; its nodes' cables are numbered by id (${CABLES_PER_NODE} /31s per id, as loopbacks are network + id), and ${node.name} (id ${node.id}) needs number ${slot + 1}: give it a /${fits} at least (ids up to ${maxId})`,
-          [...c.path, 'node_links'],
-        );
-        return [];
-      }
+      const leafAddress = pastThePool(pool, slot * 2);
+      const nodeAddress = pastThePool(pool, slot * 2 + 1);
       links.push({
         node: node.name,
         nodeInterface: port.interface,
