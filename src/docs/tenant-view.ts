@@ -13,6 +13,7 @@ import type { KeepalivedModel } from '../model/keepalived.js';
 import { runsProxy, runsVrrp } from '../model/runs.js';
 import { hostPart } from '../net/host-part.js';
 import type { FrozenSite } from '../pipeline.js';
+import { type DataPlan, dataPlans } from '../whatif/data-services.js';
 import { placeOf, type SiteDevice, tenantOf } from './places.js';
 
 type Keepalived = DeepReadonly<KeepalivedModel>;
@@ -27,8 +28,11 @@ export interface VrrpAddress {
   addresses: string[];
   /** Members, the intended master first. */
   members: { device: string; priority: number; master: boolean }[];
-  /** Where it runs: on the tenant's vRouters (`gateway`) or its L4 balancers (`l4`, a service VIP or the real servers' gateway). */
-  place: 'gateway' | 'l4';
+  /**
+   * Where it runs: on the tenant's vRouters (`gateway`), its L4 balancers (`l4`, a service VIP or
+   * the real servers' gateway) or its HAProxy pair (`l7`: the data services' VIPs).
+   */
+  place: 'gateway' | 'l4' | 'l7';
 }
 
 export interface TenantView {
@@ -43,6 +47,8 @@ export interface TenantView {
   serviceVms: { name: string; daemons: string[] }[];
   vrrp: VrrpAddress[];
   virtualServers: Keepalived['virtualServers'][number][];
+  /** Its data services (docs/data-tier.md), from the same plan whatif judges them by. */
+  data: DataPlan[];
   /** The HAProxy configuration of the pair (its members share it), or null. */
   haproxy: Haproxy | null;
   /** Each frontend's binds on every member of the pair, `web1 10.20.1.11:443 (TLS)`, `web1 [2001:db8:20:1::11]:443 (TLS)`. */
@@ -53,7 +59,8 @@ function vrrpOf(members: readonly SiteDevice[]): VrrpAddress[] {
   const byName = new Map<string, VrrpAddress>();
   for (const d of members) {
     if (!runsVrrp(d)) continue;
-    const place = placeOf(d) === 'gateway' ? 'gateway' : 'l4';
+    const at = placeOf(d);
+    const place = at === 'gateway' || at === 'l7' ? at : 'l4';
     for (const v of d.keepalived.vrrpInstances) {
       const entry = byName.get(v.name) ?? {
         name: v.name,
@@ -104,6 +111,7 @@ export function tenantView(site: FrozenSite, name: string): TenantView {
     serviceVms: vms.filter((d) => served(d).length).map((d) => ({ name: d.name, daemons: served(d) })),
     vrrp: vrrpOf(own),
     virtualServers: [...servers.values()],
+    data: dataPlans(site).filter((p) => p.service.startsWith(`${name}/`)),
     haproxy: proxy && runsProxy(proxy) ? proxy.haproxy : null,
     frontendBinds: bindsOf(own),
   };

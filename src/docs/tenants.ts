@@ -32,9 +32,32 @@ function vipTable(t: TenantView): string {
       v.members.map((m) => `${m.device} (${m.priority}${m.master ? ', master' : ''})`).join(', '),
       v.place === 'gateway'
         ? 'gateway'
-        : v.addresses.some((a) => serviceAddresses.has(a.split('/')[0]!))
-          ? 'service VIP'
-          : "real servers' gateway",
+        : v.place === 'l7'
+          ? 'data VIP'
+          : v.addresses.some((a) => serviceAddresses.has(a.split('/')[0]!))
+            ? 'service VIP'
+            : "real servers' gateway",
+    ]),
+  );
+}
+
+/** Each data service: its members (the inventory's primary first) and the VIPs its HAProxy pair binds, by role. */
+function dataTable(t: TenantView): string {
+  const frontends = t.haproxy?.tcpFrontends ?? [];
+  return mdTable(
+    ['data service', 'kind', 'members', 'VIPs (on the HAProxy pair)'],
+    t.data.map((p) => [
+      p.service,
+      p.kind,
+      [...p.members]
+        .sort((a, b) => Number(b === p.primary) - Number(a === p.primary))
+        .map((m) => (m === p.primary ? `${m} (primary)` : m))
+        .join(', '),
+      frontends
+        .filter((f) => `${t.name}/${f.service}` === p.service)
+        .sort((a, b) => Number(b.vipRole === 'write') - Number(a.vipRole === 'write'))
+        .map((f) => `${f.vipRole} ${f.binds.map((b) => `${hostPart(b.address)}:${b.port}`).join(', ')}`)
+        .join('; '),
     ]),
   );
 }
@@ -96,6 +119,7 @@ export function tenantSection(t: TenantView): string {
   ];
   if (t.vrrp.length) parts.push(vipTable(t));
   if (t.virtualServers.length) parts.push(l4Table(t));
+  if (t.data.length) parts.push(dataTable(t));
   const l7 = l7Tables(t);
   if (l7) parts.push(l7);
   return section(3, `Tenant ${t.name}`, parts.join('\n\n'));

@@ -209,6 +209,26 @@ describe('the C4 diagram claims only the redundancy the model has', () => {
   });
 });
 
+describe('a tenant with a data service (data-a)', () => {
+  it('GIVEN the data VIPs the HAProxy pair holds THEN they are data VIPs (not the L4 pair’s), and the data services have a table: members, the primary first, VIPs by role', () => {
+    const { model } = compileExample(join(REPO, 'test', 'fixtures', 'data-tier', 'inventory'));
+    const docs = siteDocs({ site: model!.sites[0]!, whatif: null, failover: null, acrossSites: null });
+    const readme = docs.files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain(
+      '| shop_data_app | 255 | 10.20.2.40/24, 10.20.2.41/24 | shop/app | web1 (150, master), web2 (100) | data VIP |',
+    );
+    expect(readme).toContain(
+      '| shop/cache | redis | redis1 (primary), redis2, redis3 | write 10.20.2.40:6379, [2001:db8:20:2::40]:6379; read 10.20.2.41:6380, [2001:db8:20:2::41]:6380 |',
+    );
+    // the C4 L4 container names its own VIPs and gateway only; the L7 one the data VIPs
+    const l4 = readme.split('\n').find((l) => l.includes('Container(l4_shop'))!;
+    expect(l4).not.toContain('10.20.2.40');
+    expect(readme.split('\n').find((l) => l.includes('Container(l7_shop'))).toContain(
+      'data VIPs 10.20.2.40/24',
+    );
+  });
+});
+
 describe('services across sites (gslb)', () => {
   const aa = runPipeline(join(REPO, 'test', 'fixtures', 'active-active', 'inventory')).model!;
   const readmeOf = (model: FrozenModel, site: FrozenSite) =>

@@ -121,6 +121,7 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
     v.addresses.some((a) => serviceAddresses.has(a.split('/')[0]!));
   const vips = t.vrrp.filter((v) => v.place === 'l4' && isVip(v));
   const l4Gateways = t.vrrp.filter((v) => v.place === 'l4' && !isVip(v));
+  const dataVips = t.vrrp.filter((v) => v.place === 'l7');
   const ports = [...new Set(t.virtualServers.map((v) => v.port))].sort((a, b) => a - b);
   const virtual = t.routers.length
     ? [
@@ -147,7 +148,9 @@ function tenantContainers(t: TenantView): { virtual: Container[]; ingress: Conta
       id: nodeId('l7', t.name),
       name: `L7 proxy pair ${t.name} (${redundancyTag(t.l7.length, 1)})`,
       technology: 'HAProxy: TLS, routing, rate limit',
-      description: `${pair(t.l7)}; frontends ${t.haproxy?.frontends.map((f) => f.name).join(', ') ?? '-'}`,
+      description: `${pair(t.l7)}; frontends ${t.haproxy?.frontends.map((f) => f.name).join(', ') ?? '-'}${
+        dataVips.length ? `; data VIPs ${dataVips.map((v) => v.addresses.join(' ')).join(', ')}` : ''
+      }`,
     });
   // apps back each other up only where a balancer spreads over them (an L4 service or a backend)
   const balanced = new Set([
