@@ -207,7 +207,7 @@ export interface Prefixes {
  */
 export interface Defaults {
   /**
-   * MTU of every fabric and host link, in bytes. @default 9000
+   * MTU of every fabric and host link, in bytes: what the links are to be set to. fabric checks it (both ends of a cable agree, `mtu-mismatch`; room for VXLAN around the VMs' 1500, `mtu-below-vxlan`), documents it (cabling.csv) and sets it in the lab; it renders no interface configuration of the devices' operating system, so set it there too. @default 9000
    */
   mtu?: number;
   /**
