@@ -186,5 +186,11 @@ describe('drift of a cluster’s resources', () => {
     const wrong = await runFabric(['--inventory', K8S, 'drift', '--site', 'k8s-a', '--only', 'k8s:dev']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--only k8s:dev: no such cluster in k8s-a (clusters: k8s:prod)');
+    // a node is the platform team's: drift points at its cluster's resources
+    const node = await runFabric(['--inventory', K8S, 'drift', '--site', 'k8s-a', '--only', 'kn1']);
+    expect(node.code).toBe(2);
+    expect(node.stderr).toContain(
+      "drift: kn1 runs no daemon fabric configures (a node of cluster prod: its speaker is the platform team's; compare the cluster's resources with --only k8s:prod --cluster-resources FILE): nothing to compare",
+    );
   });
 });

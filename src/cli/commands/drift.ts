@@ -238,10 +238,15 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
     }
     if (!site.devices.some((x) => x.name === d))
       throw new CliError(`drift: no device '${d}' in ${site.name} (devices: ${[...watched].join(', ')})`);
-    if (!watched.has(d))
-      throw new CliError(
-        `drift: ${d} runs no daemon fabric configures (a VM or a simulated upstream): nothing to compare`,
-      );
+    if (!watched.has(d)) {
+      const device = site.devices.find((x) => x.name === d)!;
+      // what it is, in the user's words: a cluster's node is compared through its cluster's resources
+      const cluster = (site.clusters ?? []).find((c) => c.nodes.includes(d));
+      const what = cluster
+        ? `a node of cluster ${cluster.name}: its speaker is the platform team's; compare the cluster's resources with --only ${clusterDevice(cluster.name)} --cluster-resources FILE`
+        : `a ${device.role}`;
+      throw new CliError(`drift: ${d} runs no daemon fabric configures (${what}): nothing to compare`);
+    }
   }
   const snmp = snmpCredentials(site, store, opts.snmpVersion);
   // after every secret was resolved (rendering, SNMP): nothing reported can show one

@@ -103,7 +103,7 @@ function uplinks(ctx: FactsContext, devices: Map<string, DeviceFacts>, end: End)
         const candidates = namesOf(devices, allowed);
         ctx.fail(
           'unknown-device',
-          `uplink ${iface} of ${name} goes to unknown device '${peerName}'${suggest(peerName, candidates)} (${allowed.join('/')}s: ${listOf(candidates)})`,
+          `uplink ${iface} of ${name} goes to unknown device '${peerName}'${suggest(peerName, candidates)} (${allowed.map((r) => (r.endsWith('f') ? `${r.slice(0, -1)}ves` : `${r}s`)).join('/')}: ${listOf(candidates)})`,
           path,
         );
         continue;
