@@ -131,7 +131,11 @@ export function planPush(input: PlanInput): PushPlan {
     constraints: planned.constraints,
     credentials,
     // with devices that could not be read (planned as new, in the waves too), count the read ones as such
-    summary: `${changing.length} of ${reachable.length} ${unreadable.length ? 'readable ' : ''}devices change${unreadable.length ? ` and ${unreadable.length} unreadable ${unreadable.length === 1 ? 'is' : 'are'} planned` : ''}, in ${plural(waves.length, 'wave')}${pending.length ? `; a password change an earlier push left half done is finished on ${[...new Set(pending.map((c) => c.device))].join(', ')}` : ''}`,
+    summary: `${
+      reachable.length === 0
+        ? `no device could be read: ${plural(unreadable.length, 'device')} planned as new`
+        : `${changing.length} of ${reachable.length} ${unreadable.length ? 'readable ' : ''}devices change${unreadable.length ? ` and ${unreadable.length} unreadable ${unreadable.length === 1 ? 'is' : 'are'} planned` : ''}`
+    }, in ${plural(waves.length, 'wave')}${pending.length ? `; a password change an earlier push left half done is finished on ${[...new Set(pending.map((c) => c.device))].join(', ')}` : ''}`,
   };
 }
 

@@ -174,6 +174,11 @@ describe('the plan of a push, from device states', () => {
     });
   });
 
+  it('GIVEN a dry run where no device answers THEN the summary says so, not "0 of 0 readable devices change"', () => {
+    const p = plan(managed.filter((d) => d.name === 'leaf2b').map(unreadable), { dryRun: true });
+    expect(p.summary).toBe('no device could be read: 1 device planned as new, in 1 wave');
+  });
+
   it('GIVEN a canary THEN the first device of the first wave goes alone, then the rest of that wave, then the others', () => {
     const states = managed.map(empty);
     const plain = plan(states);
