@@ -83,7 +83,11 @@ export function parseInventoryText(
     if (e.code !== 'MULTIPLE_DOCS' && e !== syntax[0]) continue;
     const code = e.code === 'MULTIPLE_DOCS' ? 'several-documents' : 'yaml-syntax';
     const more = e === syntax[0] && syntax.length > 1 ? followUps(syntax.length - 1) : '';
-    diagnostics.push({ ...error(code, `${yamlErrorMessage(e)}${more}`, { file }), location: at(e.pos[0]) });
+    const line = text.split('\n')[lines.linePos(e.pos[0]).line - 1] ?? '';
+    diagnostics.push({
+      ...error(code, `${yamlErrorMessage(e)}${unquotedIpv6Hint(line)}${more}`, { file }),
+      location: at(e.pos[0]),
+    });
   }
   for (const w of doc.warnings) {
     diagnostics.push({ ...warning('yaml-warning', yamlWarningMessage(w), { file }), location: at(w.pos[0]) });
@@ -114,6 +118,18 @@ function yamlErrorMessage(e: YAMLError): string {
   if (e.code === 'MULTIPLE_DOCS')
     return 'a second YAML document starts here (`---`); an inventory file holds one document: put each in its own file, or remove the `---` line';
   return `YAML syntax: ${firstLine(e.message)}`;
+}
+
+/**
+ * An IPv6 address that ends in `:` (`2001:db8::`) left unquoted: YAML reads its last colon as a
+ * key's, and the parser's own words ("Nested mappings are not allowed in compact mappings") do not
+ * say so. The README warns about it; the message names the fix.
+ */
+function unquotedIpv6Hint(line: string): string {
+  const m = /(?:^|[\s{,[])([0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){1,7}:)(?=\s*(?:$|[,}\]#]))/.exec(line);
+  return m
+    ? `; ${m[1]} looks like an IPv6 address ending in ':', which YAML reads as a key: quote it ('${m[1]}')`
+    : '';
 }
 
 function followUps(n: number): string {
