@@ -82,3 +82,11 @@ export function optionTakenAsValue(command: Command): string | undefined {
 export function nameList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').filter(Boolean)];
 }
+
+/**
+ * whatif's `--fail`: repeated, the names add up into one combined failure, `--fail a --fail b`
+ * as `--fail a,b` (kept as typed, so an empty name is still reported).
+ */
+export function failList(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

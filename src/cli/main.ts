@@ -15,6 +15,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerWhatif } from './commands/whatif.js';
 import { CliError, EXIT, type ExitCode } from './exit.js';
 import { err, out, printedResult } from './io.js';
+import { jsonFormatConflict, repeatedOption, watchRepeats } from './repeats.js';
 import { version } from './version.js';
 
 export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void): Command {
@@ -33,13 +34,17 @@ export function buildProgram(run: (code: Promise<ExitCode> | ExitCode) => void):
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .hook('preAction', (_program, action) => {
-      const problem = optionTakenAsValue(action);
+      const problem = optionTakenAsValue(action) ?? repeatedOption(action) ?? jsonFormatConflict(action);
       if (problem) throw new CliError(`${action.name()}: ${problem}`);
     })
     .addHelpText(
       'after',
       `
 Exit status (all commands): 0 ok, 1 the command ran and found problems, 2 unusable input or arguments.
+
+An option given twice adds up where that has a meaning (--site of the commands that take several
+sites, --only, --fail, --identity: each says so); any other option given twice with two values,
+or --json beside another --format, is an exit-2 error, never the last one silently.
 
 Examples:
   fabric validate                                   # check the inventory
@@ -58,6 +63,7 @@ Examples:
   registerPush(program, run);
   registerWhatif(program, run);
   registerDocs(program, run);
+  watchRepeats(program);
   return program;
 }
 

@@ -20,7 +20,7 @@ import {
   sitesOk,
 } from '../../whatif/sites.js';
 import type { Scenario, WhatifReport } from '../../whatif/types.js';
-import { positive } from '../args.js';
+import { failList, positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import { type InventoryOptions, loadOrExit } from '../inventory.js';
 import { err, json, out, printDiagnostics, throttledProgress } from '../io.js';
@@ -42,7 +42,8 @@ export function registerWhatif(program: Command, run: (code: Promise<ExitCode> |
     .option('-s, --site <name...>', 'the site (one; default: the only site of the inventory)')
     .option(
       '--fail <names>',
-      'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME) of one site, or whole sites (site:NAME), comma-separated',
+      'evaluate one scenario: devices, cable ends (device:interface) or racks (rack:NAME) of one site, or whole sites (site:NAME), comma-separated; repeated, the failures add up (--fail a --fail b is --fail a,b: one combined failure)',
+      failList,
     )
     .option(
       '--sites',
@@ -84,12 +85,15 @@ Examples:
   fabric whatif --site idc-a
   fabric whatif --site idc-a --format markdown > n-1.md
   fabric whatif --site idc-a --fail spine1,leaf2a     # a double failure (N-2)
+  fabric whatif --site idc-a --fail spine1 --fail leaf2a   # the same
   fabric whatif --site idc-a --fail rack:r1 --json
   fabric whatif --site big --jobs 4                   # four threads, one share of the failures each
   fabric whatif --sites                               # every site lost as a whole, one at a time
   fabric whatif --fail site:aa-a --json               # one site lost as a whole`,
     )
-    .action((opts: WhatifOptions, cmd: Command) => run(whatif({ ...cmd.optsWithGlobals(), ...opts })));
+    .action((opts: Omit<WhatifOptions, 'fail'> & { fail?: string[] }, cmd: Command) =>
+      run(whatif({ ...cmd.optsWithGlobals(), ...opts, fail: opts.fail?.join(',') })),
+    );
 }
 
 /** A line on stderr every `ms` on a fabric large enough to take that long (docs/benchmarks.md). */
