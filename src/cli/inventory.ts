@@ -1,8 +1,11 @@
 /** Loads and compiles the inventory for a command, turning input errors into exit 2. */
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type FrozenModel, type PipelineOptions, type PipelineResult, runPipeline } from '../pipeline.js';
 import { diagnosticsToJson } from '../report/diagnostics.js';
+import { plural } from '../util/plural.js';
 import { CliError, EXIT } from './exit.js';
-import { json, printDiagnostics } from './io.js';
+import { err, json, printDiagnostics } from './io.js';
 import { chooseSite } from './site-choice.js';
 
 export interface InventoryOptions {
@@ -51,4 +54,30 @@ export function loadOrExit(
   const model: FrozenModel = { sites: loaded.model.sites.filter((s) => s.name === name) };
   const findings = loaded.findings.filter((f) => f.site === undefined || f.site === name);
   return { ...loaded, model, findings };
+}
+
+/**
+ * For the commands that go on with an inventory the checks find errors in (whatif analyses its
+ * model, verify and lab failover check the lab against it): the errors, printed first on stderr
+ * (`doing`: "analysing its model anyway"). They still decide the exit status (1) as in validate:
+ * each code gives one exit status whatever the command (README, "Exit status").
+ */
+export function errorsGoingOn(command: string, findings: readonly Diagnostic[], doing: string): Diagnostic[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    err(`${command}: the inventory has findings; ${doing}:`);
+    printDiagnostics(errors);
+  }
+  return errors;
+}
+
+/** The last line for those errors: `whatif: 1 error in the inventory (duplicate-address above), …`. */
+export function errorsLine(command: string, errors: readonly Diagnostic[]): string {
+  const codes = [...new Set(errors.map((f) => f.code))].join(', ');
+  return `${command}: ${plural(errors.length, 'error')} in the inventory (${codes} above), as fabric validate reports them`;
+}
+
+/** A command's JSON document with those errors (`findings`, as validate's): not ok if there is one. */
+export function withErrors(doc: unknown, errors: readonly Diagnostic[]): unknown {
+  return errors.length ? { ...(doc as object), ok: false, findings: diagnosticsToJson(errors) } : doc;
 }

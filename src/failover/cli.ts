@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { nameList, once, secondsProblem } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
-import { type InventoryOptions, loadOrExit } from '../cli/inventory.js';
+import { errorsGoingOn, errorsLine, type InventoryOptions, loadOrExit } from '../cli/inventory.js';
 import { writeReportFile } from '../cli/io.js';
 import { compiledLabSites, siteInLab } from '../cli/lab-sites.js';
 import { checkOutputPaths } from '../cli/output-paths.js';
@@ -183,7 +183,7 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
   checkOutputPaths('lab failover', [
     { option: '--junit', path: flags.junit, kind: 'file', example: 'reports/failover.xml' },
   ]);
-  const { model, sources } = loadOrExit(
+  const { model, sources, findings } = loadOrExit(
     { inventory: flags.inventory, site: flags.site === undefined ? [] : [flags.site], json: flags.json },
     { command: 'lab failover', labs: runningLabs() },
   );
@@ -195,13 +195,16 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
     return (await restoreLeftovers(lab, journal, true)) ? 0 : 1;
   }
   const scenarios = annotateScenarios(site, selectScenarios(site, flags), sources);
+  // an inventory with errors is still measured (the lab runs what lab up rendered), but counts
+  const errors = errorsGoingOn('lab failover', findings, 'measuring the lab anyway');
   if (flags.list) {
     process.stdout.write(
       flags.json
         ? `${JSON.stringify(scenarioListJson(site.name, scenarios), null, 2)}\n`
         : scenarioListText(scenarios),
     );
-    return 0;
+    if (errors.length) err(errorsLine('lab failover', errors));
+    return errors.length ? 1 : 0;
   }
   const ctx = await runContext(site, lab, journal, flags.inventory);
   if (!(await restoreLeftovers(lab, journal, false))) return 1;
@@ -248,7 +251,8 @@ async function failover(flags: FailoverFlags & InventoryOptions): Promise<number
   );
   const ok =
     outcome.results.every((r) => r.verdict === 'pass') && !outcome.notRun.length && !outcome.interrupted;
-  return ok ? 0 : 1;
+  if (errors.length) err(errorsLine('lab failover', errors));
+  return ok && !errors.length ? 0 : 1;
 }
 
 /** Fills in `fabric lab failover` (the command object comes from the lab commands' factory). */

@@ -106,7 +106,11 @@ describe('the broken inventory, on the command line', () => {
         cwd: FIXTURE,
       },
     );
-    expect(r.code, r.stderr).toBe(0);
+    // listed all the same, but the inventory's errors give exit 1, as in validate (README, exit status)
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(
+      'lab failover: 3 errors in the inventory (host-not-dual-homed, budget-exceeded above), as fabric validate reports them',
+    );
     expect(r.stdout).toMatch(
       /^vr1\/cut +shop-routers +cut +300 ms +3610 ms +degraded +shop-routers \(vrrp-gateway\) +budgets\.gateway \(inventory\/idc-a\.yaml:63:12\)$/m,
     );

@@ -90,6 +90,31 @@ describe('fabric whatif', () => {
     expect(many.stdout).toBe(one.stdout);
   });
 
+  it('GIVEN an inventory with an error (duplicate-address) THEN whatif analyses it anyway and exits 1, as validate', async () => {
+    const dir = tempDir();
+    cpSync(join('test', 'findings', 'duplicate-address.yaml'), join(dir, 't.yaml'));
+    const validate = await runFabric(['-i', dir, 'validate', '--no-secrets']);
+    expect(validate.code).toBe(1);
+    const r = await runFabric(['-i', dir, 'whatif', '--fail', 'spine1']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('t: scenario spine1:'); // analysed anyway
+    expect(r.stderr).toContain('error duplicate-address 10.20.2.2 is used twice');
+    expect(r.stderr).toMatch(/whatif: 1 error in the inventory \(duplicate-address above\)/);
+    const j = await runFabric(['-i', dir, 'whatif', '--fail', 'spine1', '--json']);
+    expect(j.code).toBe(1);
+    const doc = JSON.parse(j.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.map((f: { code: string }) => f.code)).toEqual(['duplicate-address']);
+  });
+
+  it('GIVEN --fail twice THEN one combined failure, as --fail a,b', async () => {
+    const twice = await runFabric(['whatif', '--site', 'idc-a', '--fail', 'spine1', '--fail', 'leaf2a:eth2']);
+    const once = await runFabric(['whatif', '--site', 'idc-a', '--fail', 'spine1,leaf2a:eth2']);
+    expect(twice.stdout).toContain('spine1+leaf2a:eth2~spine2:eth13  combined');
+    expect(twice.stdout).toBe(once.stdout);
+    expect(twice.code).toBe(once.code);
+  });
+
   it('GIVEN bad arguments THEN exit 2', async () => {
     for (const jobs of ['0', '1.5', 'many']) {
       const r = await runFabric(['whatif', '--site', 'idc-a', '--jobs', jobs]);

@@ -3,15 +3,14 @@ import { type Command, Option } from 'commander';
 import { DockerRunner } from '../../observe/docker-runner.js';
 import { LabRunner } from '../../observe/lab-runner.js';
 import type { FrozenSite } from '../../pipeline.js';
-import { countBySeverity } from '../../report/diagnostics.js';
 import { RoundReporter, verifyJson, verifyJunit, verifyText } from '../../report/verify.js';
 import { deriveExpectations } from '../../verify/expectations.js';
 import { runChecks } from '../../verify/run.js';
 import { sharedInternet } from '../../verify/shared-internet.js';
 import { secondsProblem } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
-import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, json, out, printDiagnostics, writeReportFile } from '../io.js';
+import { errorsGoingOn, errorsLine, type InventoryOptions, loadOrExit, withErrors } from '../inventory.js';
+import { err, json, out, writeReportFile } from '../io.js';
 import { compiledLabSites } from '../lab-sites.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { runningLabs } from '../site-choice.js';
@@ -56,7 +55,8 @@ hand list: sessions and prefix counts, BFD, ECMP widths, loopback reachability f
 VXLAN flood lists, one VRRP master per instance on the intended node, VM-to-VM pings through
 VXLAN, the L4 VIPs, and HTTP from each simulated upstream through the whole service path.
 
-Exit status: 0 every check passed, 1 some failed, 2 unusable inventory or no such lab.
+Exit status: 0 every check passed, 1 some failed or the inventory has errors (the findings
+validate reports, printed first: the lab is checked anyway), 2 unusable inventory or no such lab.
 
 Examples:
   fabric lab up --site idc-a && fabric verify --site idc-a
@@ -78,10 +78,7 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
     labs: opts.site?.length ? [] : runningLabs(opts.stateRoot),
   });
   const site = model.sites[0]!;
-  if (countBySeverity(findings).errors) {
-    err(`verify: the inventory has findings; checking the lab against it anyway:`);
-    printDiagnostics(findings.filter((f) => f.severity === 'error'));
-  }
+  const errors = errorsGoingOn('verify', findings, 'checking the lab against it anyway');
   const lab = opts.lab ?? site.name;
   const runner =
     opts.via === 'docker' ? new DockerRunner(lab) : new LabRunner(lab, opts.stateRoot, site.name);
@@ -121,9 +118,10 @@ export async function verify(opts: VerifyOptions): Promise<ExitCode> {
   rounds.finish();
   const seconds = (Date.now() - started) / 1000;
   if (opts.junit) writeReportFile(opts.junit, verifyJunit(site.name, results));
-  if (opts.json) json(verifyJson(site.name, results, seconds));
+  if (opts.json) json(withErrors(verifyJson(site.name, results, seconds), errors));
   else out(verifyText(site.name, results, seconds, opts.all));
-  return results.every((r) => r.ok) ? EXIT.OK : EXIT.PROBLEMS;
+  if (errors.length && !opts.json) err(errorsLine('verify', errors));
+  return results.every((r) => r.ok) && !errors.length ? EXIT.OK : EXIT.PROBLEMS;
 }
 
 /**

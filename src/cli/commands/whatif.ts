@@ -5,7 +5,6 @@
 import { type Command, Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FrozenModel, FrozenSite } from '../../pipeline.js';
-import { countBySeverity } from '../../report/diagnostics.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
 import { sitesJson, sitesMarkdown, sitesText } from '../../report/whatif-sites.js';
 import { plural } from '../../util/plural.js';
@@ -22,8 +21,8 @@ import {
 import type { Scenario, WhatifReport } from '../../whatif/types.js';
 import { failList, positive } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
-import { type InventoryOptions, loadOrExit } from '../inventory.js';
-import { err, json, out, printDiagnostics, throttledProgress } from '../io.js';
+import { errorsGoingOn, errorsLine, type InventoryOptions, loadOrExit, withErrors } from '../inventory.js';
+import { err, json, out, throttledProgress } from '../io.js';
 import { analyseInParallel, jobsFor } from '../whatif-parallel.js';
 
 export interface WhatifOptions extends InventoryOptions {
@@ -78,7 +77,9 @@ See docs/active-active.md.
 Exit status: 0 no single failure breaks a service, 1 one does (its name is printed: a single
 point of failure; with --fail: the scenario breaks a service; a site: a service is lost with
 it, or a move misses its budget; a service offered by the site only) or, without --fail, a
-failure costs more than its budget (budget-exceeded, located), 2 unusable inventory or arguments
+failure costs more than its budget (budget-exceeded, located), or the inventory has errors (the
+findings validate reports, printed first: the model is analysed anyway, and each code gives the
+exit status it gives in validate), 2 unusable inventory or arguments
 (an unknown site lists the known ones; --jobs with --sites or --fail site:NAME).
 
 Examples:
@@ -126,10 +127,7 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
   if (opts.sites || (opts.fail !== undefined && namesSites(opts.fail.split(',')))) return whatifSites(opts);
   const { model, findings } = loadOrExit(opts, { command: 'whatif', labs: [] });
   const site = model.sites[0]!;
-  if (countBySeverity(findings).errors) {
-    err('whatif: the inventory has findings; analysing its model anyway:');
-    printDiagnostics(findings.filter((f) => f.severity === 'error'));
-  }
+  const errors = errorsGoingOn('whatif', findings, 'analysing its model anyway');
   const report =
     opts.fail !== undefined
       ? analyseOne(site, scenarioOf(site, opts.fail))
@@ -138,7 +136,7 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
   const overBudget = opts.fail === undefined ? findings.filter((f) => f.code === 'budget-exceeded') : [];
   const single = report.singleSiteServices ?? [];
   const broken = report.results.some((r) => r.verdict === 'breaks');
-  if (opts.json) json(withBudgets(whatifJson(report), overBudget));
+  if (opts.json) json(withErrors(withBudgets(whatifJson(report), overBudget), errors));
   else out(opts.format === 'markdown' ? whatifMarkdown(report) : whatifText(report));
   if (broken && !opts.json)
     err(
@@ -152,7 +150,10 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
     );
   if (overBudget.length && !opts.json)
     err(`whatif: over budget (budget-exceeded above): ${overBudget.map(budgetSubject).join(', ')}`);
-  return broken || single.length || overBudget.length ? EXIT.PROBLEMS : EXIT.OK;
+  // the budgets were named on the line above: the others, if any, on this one
+  const others = errors.filter((f) => !overBudget.includes(f));
+  if (others.length && !opts.json) err(errorsLine('whatif', others));
+  return broken || single.length || overBudget.length || errors.length ? EXIT.PROBLEMS : EXIT.OK;
 }
 
 /** The gslb services a site alone offers, for its N-1 report (nothing without `gslb`). */
@@ -183,12 +184,9 @@ function whatifSites(opts: WhatifOptions): ExitCode {
       `whatif: --jobs shares out the failures inside one site; ${opts.sites ? '--sites' : '--fail site:NAME'} reads each site's loss off the model (one scenario per site, no routing simulated), which one thread does at once: drop --jobs`,
     );
   const { model, findings } = loadOrExit(opts);
-  if (countBySeverity(findings).errors) {
-    err('whatif: the inventory has findings; analysing its model anyway:');
-    printDiagnostics(findings.filter((f) => f.severity === 'error'));
-  }
+  const errors = errorsGoingOn('whatif', findings, 'analysing its model anyway');
   const report = analyseSites(model, opts.fail !== undefined ? siteScenarioOf(model, opts.fail) : undefined);
-  if (opts.json) json(sitesJson(report));
+  if (opts.json) json(withErrors(sitesJson(report), errors));
   else out(opts.format === 'markdown' ? sitesMarkdown(report) : sitesText(report));
   const ok = sitesOk(report);
   if (!ok && !opts.json) {
@@ -200,7 +198,8 @@ function whatifSites(opts: WhatifOptions): ExitCode {
     const over = report.results.filter((r) => r.services.some((m) => m.overBudget.length));
     if (over.length) err(`whatif: over budget: ${over.map((r) => r.scenario.name).join(', ')}`);
   }
-  return ok ? EXIT.OK : EXIT.PROBLEMS;
+  if (errors.length && !opts.json) err(errorsLine('whatif', errors));
+  return ok && !errors.length ? EXIT.OK : EXIT.PROBLEMS;
 }
 
 /** `shop-routers (vrrp-gateway)`: what a budget-exceeded finding is about (its message's subject). */
