@@ -3,6 +3,7 @@
  * docs/failover.md). Exit 0: every scenario within its budget; 1: a budget violated, a fault
  * not undone, the lab not converged, or the run interrupted; 2: bad arguments or no lab.
  */
+
 import type { Command } from 'commander';
 import { nameList, once, secondsProblem } from '../cli/args.js';
 import { CliError } from '../cli/exit.js';
@@ -14,6 +15,7 @@ import { runningLabs } from '../cli/site-choice.js';
 import { driversOf } from '../daemons/index.js';
 import { DEFAULT_STATE_ROOT, LabError, labExec, labStatus, stateDirOf } from '../lab/index.js';
 import type { FrozenSite } from '../pipeline.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { waitConverged } from '../verify/converge.js';
 import { sharedInternet } from '../verify/shared-internet.js';
 import { type DataPlan, dataPlans } from '../whatif/data-services.js';
@@ -72,8 +74,10 @@ function selectScenarios(site: FrozenSite, flags: FailoverFlags): Scenario[] {
   });
   if (unknown.length) {
     const groups = failoverGroups(site).map((g) => g.name);
+    const names = [...groups, ...site.devices.map((d) => d.name)];
+    const hint = unknown.length === 1 ? didYouMean(unknown[0]!, names) : '';
     throw new CliError(
-      `lab failover: ${unknown.join(', ')}: no such redundancy-group member, cable or group of ${site.name} ` +
+      `lab failover: ${unknown.join(', ')}: no such redundancy-group member, cable or group of ${site.name}${hint} ` +
         `(groups: ${groups.join(', ')}; a cable is DEV:IF--DEV:IF or one end DEV:IF; \`--list\` shows every scenario)`,
     );
   }

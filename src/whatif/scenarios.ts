@@ -6,10 +6,11 @@
  * down. The network racks of spines and edges are not racks in this sense (each of their devices
  * is tried on its own).
  */
-import { closest, distance } from 'fastest-levenshtein';
+
 import { rackSwitchRoles } from '../compile/roles.js';
 import type { DeepReadonly } from '../model/freeze.js';
 import type { Cable, SiteModel } from '../model/types.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { Scenario } from './types.js';
 
 type Site = DeepReadonly<SiteModel>;
@@ -81,9 +82,7 @@ export function parseFailures(site: Site, names: readonly string[]): ParsedFailu
       return { error: 'an empty name in --fail; list names separated by commas: --fail spine1,leaf2a' };
     const s = known.get(name);
     if (!s) {
-      const guess = closest(name, [...known.keys()]);
-      const hint =
-        distance(name, guess) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${guess}'?` : '';
+      const hint = didYouMean(name, [...known.keys()]);
       return {
         error: `--fail: no device, cable end (device:interface) or rack (rack:NAME) '${name}' in site ${site.name}${hint}`,
       };

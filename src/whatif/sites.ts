@@ -8,10 +8,11 @@
  * site. Plain data from the compiled model: no routing is simulated (the sites are joined by the
  * internet, which the model does not hold).
  */
-import { closest, distance } from 'fastest-levenshtein';
+
 import type { DeepReadonly } from '../model/freeze.js';
 import type { GslbModel, GslbService } from '../model/gslb.js';
 import type { FabricModel, SiteModel } from '../model/site.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { SingleSiteService, Verdict } from './types.js';
 
 type Fabric = DeepReadonly<FabricModel>;
@@ -106,11 +107,7 @@ export function parseSiteFailures(
       };
     const site = name.slice(SITE_PREFIX.length);
     if (!known.includes(site)) {
-      const guess = site ? closest(site, known) : undefined;
-      const hint =
-        guess && distance(site, guess) <= Math.max(2, Math.floor(site.length / 3))
-          ? `; did you mean 'site:${guess}'?`
-          : '';
+      const hint = site ? didYouMean(site, known, SITE_PREFIX) : '';
       return { error: `--fail: no site '${site}' in the inventory (sites: ${known.join(', ')})${hint}` };
     }
     if (!sites.includes(site)) sites.push(site);

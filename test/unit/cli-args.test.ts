@@ -261,5 +261,9 @@ describe('--only', () => {
     });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--only nope: no such device in idc-a');
+    // a typo gets the same hint as whatif --fail (src/util/did-you-mean.ts): its family first
+    const typo = await runFabric(['push', '--site', 'idc-a', '--dry-run', '--only', 'lb3'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--only lb3: no such device in idc-a; did you mean 'lb1' or 'lb2'?");
   });
 });

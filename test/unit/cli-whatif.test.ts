@@ -266,7 +266,7 @@ describe('fabric whatif: a site as a failure unit', () => {
     const r = await runFabric(['-i', AA, 'whatif', '--fail', 'site:aa-c']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "whatif: --fail: no site 'aa-c' in the inventory (sites: aa-a, aa-b); did you mean 'site:aa-a'?",
+      "whatif: --fail: no site 'aa-c' in the inventory (sites: aa-a, aa-b); did you mean 'site:aa-a' or 'site:aa-b'?",
     );
     const j = await runFabric(['-i', AA, 'whatif', '--fail', 'site:nowhere', '--json']);
     expect(j.code).toBe(2);

@@ -136,7 +136,7 @@ describe('whatif --fail names', () => {
   it('GIVEN an unknown name THEN the error suggests the closest one', () => {
     expect(parseFailures(site, ['spine3'])).toEqual({
       error:
-        "--fail: no device, cable end (device:interface) or rack (rack:NAME) 'spine3' in site idc-a; did you mean 'spine1'?",
+        "--fail: no device, cable end (device:interface) or rack (rack:NAME) 'spine3' in site idc-a; did you mean 'spine1' or 'spine2'?",
     });
   });
 });

@@ -4,6 +4,7 @@
  * reports config and runtime drift as text, JSON or Prometheus. There is no `--accept`: the
  * inventory is the truth, and a drifted device goes back with `fabric push --only DEVICE`.
  */
+
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -23,6 +24,7 @@ import {
   sshOptionsFromCli,
 } from '../../ssh/index.js';
 import { sleep } from '../../util/concurrency.js';
+import { didYouMean } from '../../util/did-you-mean.js';
 import { shellQuote } from '../../util/shell.js';
 import { nameList, positive, seconds } from '../args.js';
 import { clusterSources } from '../cluster-sources.js';
@@ -237,7 +239,9 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
       continue;
     }
     if (!site.devices.some((x) => x.name === d))
-      throw new CliError(`drift: no device '${d}' in ${site.name} (devices: ${[...watched].join(', ')})`);
+      throw new CliError(
+        `drift: --only ${d}: no such device in ${site.name}${didYouMean(d, [...watched])} (devices: ${[...watched].join(', ')})`,
+      );
     if (!watched.has(d)) {
       const device = site.devices.find((x) => x.name === d)!;
       // what it is, in the user's words: a cluster's node is compared through its cluster's resources

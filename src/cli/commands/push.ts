@@ -1,4 +1,5 @@
 /** `fabric push`: the rendered configs of a site onto its devices, wave by wave, gated and reversible. */
+
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { MANIFEST_FILE, type Manifest } from '../../render/manifest.js';
 import { TemplateSet } from '../../render/templates.js';
 import { pushText } from '../../report/push.js';
 import { addSshOptions, SessionPool, type SshCliOptions, sshOptionsFromCli } from '../../ssh/index.js';
+import { didYouMean } from '../../util/did-you-mean.js';
 import { own } from '../../util/own.js';
 import { shellQuote } from '../../util/shell.js';
 import { nameList, positive, seconds } from '../args.js';
@@ -199,7 +201,13 @@ export async function pushCommand(opts: PushCliOptions): Promise<ExitCode> {
   const only = opts.only ?? [];
   for (const name of only) {
     const d = site.devices.find((x) => x.name === name);
-    if (!d) throw new CliError(`push: --only ${name}: no such device in ${site.name}`);
+    if (!d)
+      throw new CliError(
+        `push: --only ${name}: no such device in ${site.name}${didYouMean(
+          name,
+          site.devices.map((x) => x.name),
+        )}`,
+      );
     if (!own(manifest.devices, name) || !d.managed)
       throw new CliError(`push: --only ${name}: fabric manages no configuration on ${name}`);
   }

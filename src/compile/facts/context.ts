@@ -1,9 +1,10 @@
 /** What every part of the first compile pass shares: where a finding goes, and prefix parsing. */
-import { closest, distance } from 'fastest-levenshtein';
+
 import { type Diagnostic, error, type InventoryPath } from '../../diagnostics/diagnostic.js';
 import type { SiteInventory } from '../../inventory/merge.js';
 import { type Prefix4, parsePrefix } from '../../net/ipv4.js';
 import { type Prefix6, parsePrefix6 } from '../../net/ipv6.js';
+import { didYouMean } from '../../util/did-you-mean.js';
 
 export interface FactsContext {
   site: SiteInventory;
@@ -47,11 +48,9 @@ export function factsContext(site: SiteInventory): FactsContext {
   return { site, diagnostics, fail, prefix, prefix6 };
 }
 
+/** `; did you mean 'spine2'?` for an unknown name, as every command says it (src/util/did-you-mean.ts). */
 export function suggest(name: string, known: string[]): string {
-  if (known.length === 0) return '';
-  const best = closest(name, known);
-  const near = best !== name && distance(name, best) <= Math.max(2, Math.floor(name.length / 3));
-  return near ? `; did you mean '${best}'?` : ''; // never the name itself: that would be a false hint
+  return didYouMean(name, known); // never the name itself: that would be a false hint
 }
 
 export function listOf(names: string[]): string {
