@@ -2,6 +2,8 @@
  * The `fabric` command line. Every command returns an exit code (see exit.ts); user errors are
  * printed as one clear message, never as a stack trace.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { optionTakenAsValue } from './args.js';
 import { registerDocs } from './commands/docs.js';
@@ -109,3 +111,22 @@ function exitCodeOf(e: unknown): number {
   else err('(set FABRIC_DEBUG=1 for the stack trace, and please report it)');
   return 70;
 }
+
+/** Whether this module is the script Node was started with (`node dist/cli/main.js …`). */
+export function isEntryPoint(url: string, script: string | undefined = process.argv[1]): boolean {
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+}
+
+// `node dist/cli/main.js validate` runs the CLI as bin/fabric.js does (its V8 flags for render,
+// a reader closing the pipe early): that script is the one entry point, this module only exports
+// main. Not awaited: bin/fabric.js imports this module, which must finish loading first.
+if (isEntryPoint(import.meta.url))
+  import(new URL('../../bin/fabric.js', import.meta.url).href).catch((e: unknown) => {
+    process.stderr.write(`fabric: cannot start bin/fabric.js: ${(e as Error).message}\n`);
+    process.exitCode = 70;
+  });
