@@ -145,7 +145,8 @@ describe('GIVEN the active-active fixture (www in aa-a and aa-b, anycast)', () =
 
   it('GIVEN an unknown site or a site mixed with a device THEN a clear error listing the sites', () => {
     expect(parseSiteFailures(model, ['site:aa-c'])).toEqual({
-      error: "--fail: no site 'aa-c' in the inventory (sites: aa-a, aa-b); did you mean 'site:aa-a' or 'site:aa-b'?",
+      error:
+        "--fail: no site 'aa-c' in the inventory (sites: aa-a, aa-b); did you mean 'site:aa-a' or 'site:aa-b'?",
     });
     expect(parseSiteFailures(model, ['site:'])).toEqual({
       error: "--fail: no site '' in the inventory (sites: aa-a, aa-b)",
