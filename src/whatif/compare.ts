@@ -29,8 +29,9 @@ export function listed(names: readonly string[], max = 4): string {
 function compareUrls(before: ServiceState, after: ServiceState, isDown: (n: string) => boolean): Impact[] {
   const out: Impact[] = [];
   for (const [url, was] of before.urls) {
+    if (!was.from.size) continue; // unreachable with nothing failed: the intact fabric's own break (intact.ts)
     const now = after.urls.get(url);
-    if (!now) {
+    if (!now?.from.size) {
       out.push(breaks('vip', `${url} is reachable from no upstream`));
       continue;
     }

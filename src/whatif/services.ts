@@ -12,8 +12,8 @@ import { hostPart } from '../net/host-part.js';
 import { parsePrefix } from '../net/ipv4.js';
 import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
-import { ofFamily } from '../verify/checks/family.js';
-import { httpPath } from '../verify/checks/http-path.js';
+import { FAMILIES, ofFamily, routingOf } from '../verify/checks/family.js';
+import { publicTargets } from '../verify/checks/http-path.js';
 import {
   loopbackSources,
   loopbacksReachable,
@@ -58,8 +58,11 @@ export interface Uplinks extends Iterable<[string, ReadonlySet<string>]> {
 }
 
 export interface ServiceState {
-  /** Per URL of a public VIP: the upstreams it is served from, and the servers that serve it. */
-  urls: Map<string, { from: Set<string>; servers: Set<string> }>;
+  /**
+   * Per URL of a public VIP: its address, the upstreams it is served from (none: the internet
+   * does not reach it), and the servers that serve it.
+   */
+  urls: Map<string, { address: string; from: Set<string>; servers: Set<string> }>;
   /**
    * L4 VIPs of both families that answer from inside their tenant (`203.0.113.10:443`,
    * `[2001:db8:100:10::10]:443`), with the router asking.
@@ -109,13 +112,27 @@ export interface FamilyState {
   announced: Map<string, Set<string>>;
 }
 
+/**
+ * Per public URL (http-path's, of both families), the upstreams that are up and route to its
+ * address, in the intact fabric as in a degraded one: what the internet reaches is read off the
+ * simulation, not assumed, and needs no lab client (`lab.originate`) on the upstream. A URL no
+ * upstream reaches has an empty `from`; one with no server left is not listed.
+ */
 function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
   const urls: ServiceState['urls'] = new Map();
-  for (const e of httpPath.derive(ctx)) {
-    const u = urls.get(e.url) ?? { from: new Set(), servers: new Set() };
-    u.from.add(e.device);
-    for (const s of e.servers) u.servers.add(s);
-    urls.set(e.url, u);
+  const upstreams = upstreamsOf(ctx.site).filter((u) => !ctx.isDown(u));
+  for (const family of FAMILIES) {
+    const routing = routingOf(ctx.routing, family);
+    for (const t of publicTargets(ctx, family)) {
+      const from = upstreams.filter((u) => routes(routing, u, t.address));
+      for (const p of t.paths) {
+        if (!p.servers.length) continue;
+        const u = urls.get(p.url) ?? { from: new Set(), servers: new Set(), address: t.address };
+        for (const x of from) u.from.add(x);
+        for (const x of p.servers) u.servers.add(x);
+        urls.set(p.url, u);
+      }
+    }
   }
   return urls;
 }

@@ -30,7 +30,7 @@ export interface HttpPath extends ExpectationBase {
   insecure: boolean;
 }
 
-interface Path {
+export interface Path {
   url: string;
   servers: string[];
   insecure: boolean;
@@ -209,19 +209,41 @@ function acrossSites(ctx: DeriveContext, family: AddressFamily, vip: string, own
  * answered by one of the cluster's nodes (in the lab, each node serves its name there), in each
  * family from the upstreams' client of that family.
  */
-function loadBalancerPaths(ctx: DeriveContext, family: AddressFamily, out: HttpPath[]): void {
+function loadBalancerTargets(ctx: DeriveContext, family: AddressFamily): PublicTarget[] {
   const announced = announcedOf(ctx.site);
+  const out: PublicTarget[] = [];
   for (const c of ctx.site.clusters ?? []) {
     const nodes = c.nodes.filter((n) => !ctx.isDown(n));
     for (const p of c.poolRoutes) {
       if (p.family !== family) continue;
       const address = p.route.split('/')[0]!;
       if (!announced.some((a) => sameSubnet(a, address))) continue;
-      fromUpstreams(ctx, family, out, address, [
-        { url: `http://${hostPart(address)}/`, servers: nodes, insecure: false },
-      ]);
+      out.push({
+        address,
+        paths: [{ url: `http://${hostPart(address)}/`, servers: nodes, insecure: false }],
+      });
     }
   }
+  return out;
+}
+
+/** A public address of the site and the URLs it serves there, each with the servers that answer it. */
+export interface PublicTarget {
+  address: string;
+  paths: Path[];
+}
+
+/**
+ * Every public address of the family the internet should reach, in the order the checks list
+ * them: each VIP's groups of URLs (a frontend's bind, a virtual server), then the LoadBalancer
+ * pools. A URL with no server left has none. What reaches them is not said here: the lab's
+ * check asks each upstream's client, `fabric whatif` each upstream's routing.
+ */
+export function publicTargets(ctx: DeriveContext, family: AddressFamily): PublicTarget[] {
+  const out: PublicTarget[] = [];
+  for (const [vip, groups] of sitePaths(ctx.site, family, (n) => ctx.isDown(n)))
+    for (const paths of groups) out.push({ address: vip, paths: acrossSites(ctx, family, vip, paths) });
+  return [...out, ...loadBalancerTargets(ctx, family)];
 }
 
 export const httpPath: CheckSpec<HttpPath> = {
@@ -231,11 +253,8 @@ export const httpPath: CheckSpec<HttpPath> = {
   stage: 9,
   derive(ctx) {
     const out: HttpPath[] = [];
-    for (const f of FAMILIES) {
-      for (const [vip, groups] of sitePaths(ctx.site, f, (n) => ctx.isDown(n)))
-        for (const paths of groups) fromUpstreams(ctx, f, out, vip, acrossSites(ctx, f, vip, paths));
-      loadBalancerPaths(ctx, f, out);
-    }
+    for (const f of FAMILIES)
+      for (const t of publicTargets(ctx, f)) fromUpstreams(ctx, f, out, t.address, t.paths);
     return out;
   },
   async evaluate(e, round) {
