@@ -131,16 +131,23 @@ function lostLoopbacks6(before: FamilyState | undefined, after: FamilyState | un
  * longer route it while up; none left breaks the site's reach from the internet.
  */
 function compareAnnounced(
-  before: Map<string, Set<string>>,
+  before: FamilyState,
   after: Map<string, Set<string>> | undefined,
   isDown: (n: string) => boolean,
 ): Impact[] {
   const out: Impact[] = [];
-  for (const [prefix, was] of before) {
-    if (!was.size) continue;
+  for (const [prefix, was] of before.announced) {
+    if (!was.size) continue; // routed from no upstream with nothing failed: the intact fabric's own break
     const now = after?.get(prefix) ?? new Set<string>();
     if (!now.size) {
-      out.push(breaks('announce', `${prefix} is routed from no upstream (was from ${listed([...was])})`));
+      // the upstreams whose own session carried it, not those that reached it through them
+      const carried = [...(before.carried?.get(prefix) ?? was)];
+      out.push(
+        breaks(
+          'announce',
+          `${prefix} is routed from no upstream (was from ${listed(carried.length ? carried : [...was])})`,
+        ),
+      );
       continue;
     }
     const cut = [...was].filter((u) => !now.has(u) && !isDown(u));
@@ -285,7 +292,7 @@ export function compareStates(before: ServiceState, after: ServiceState, ctx: De
     ...compareOverlay(before, after),
     ...compareUplinks(before, after),
     ...compareLoopbacks(before, after, ctx),
-    ...(before.ipv6 ? compareAnnounced(before.ipv6.announced, after.ipv6?.announced, isDown) : []),
+    ...(before.ipv6 ? compareAnnounced(before.ipv6, after.ipv6?.announced, isDown) : []),
     ...compareBackends(before, after),
     ...compareLoadBalancers(before, after, isDown),
     ...compareData(after),

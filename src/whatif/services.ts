@@ -1,19 +1,6 @@
-/**
- * What the fabric delivers, read off the derivation of the check kinds (`src/verify/checks/`) and
- * the eBGP simulation for one state of the fabric (intact or degraded): which upstream reaches
- * which URL, which L4 VIP answers, who is VRRP master, which hypervisors reach each other for a
- * segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy servers each
- * backend has. On a site that routes IPv6 (issue 14), the IPv6 loopbacks each switch reaches
- * and the upstreams that route each IPv6 prefix the site announces, off IPv6's own simulation.
- * `analyse.ts` compares the degraded state with the intact one.
- */
-import { roleSpec } from '../compile/roles.js';
 import { hostPart } from '../net/host-part.js';
-import { parsePrefix } from '../net/ipv4.js';
-import { parsePrefix6 } from '../net/ipv6.js';
 import { oncePer } from '../util/once-per.js';
-import { FAMILIES, ofFamily, routingOf } from '../verify/checks/family.js';
-import { publicTargets } from '../verify/checks/http-path.js';
+import { ofFamily } from '../verify/checks/family.js';
 import {
   loopbackSources,
   loopbacksReachable,
@@ -36,6 +23,7 @@ import { tableOf } from '../verify/routing-view.js';
 import { type DataState, dataServicesOf } from './data-services.js';
 import { type LoadBalancers, loadBalancersOf } from './load-balancers.js';
 import type { LoopbackPlan } from './table-deltas.js';
+import { announcedOf, carriedOf, edgesOf, type Urls, urlsOf } from './upstreams.js';
 
 export interface Gateway {
   /** The VRRP instance's name and VIP, for people. */
@@ -62,7 +50,7 @@ export interface ServiceState {
    * Per URL of a public VIP: its address, the upstreams it is served from (none: the internet
    * does not reach it), and the servers that serve it.
    */
-  urls: Map<string, { address: string; from: Set<string>; servers: Set<string> }>;
+  urls: Urls;
   /**
    * L4 VIPs of both families that answer from inside their tenant (`203.0.113.10:443`,
    * `[2001:db8:100:10::10]:443`), with the router asking.
@@ -110,40 +98,12 @@ export interface FamilyState {
   loopbacks: LoopbackPlan & { reached?: Map<string, Set<string>> };
   /** Per prefix of the family the site announces, the upstreams that are up and route it. */
   announced: Map<string, Set<string>>;
+  /**
+   * In the intact fabric: per prefix, those of `announced` that have a session of the family
+   * with an edge and carry it from the site (the others reach it through them).
+   */
+  carried?: Map<string, Set<string>>;
 }
-
-/**
- * Per public URL (http-path's, of both families), the upstreams that are up and route to its
- * address, in the intact fabric as in a degraded one: what the internet reaches is read off the
- * simulation, not assumed, and needs no lab client (`lab.originate`) on the upstream. A URL no
- * upstream reaches has an empty `from`; one with no server left is not listed.
- */
-function urlsOf(ctx: DeriveContext): ServiceState['urls'] {
-  const urls: ServiceState['urls'] = new Map();
-  const upstreams = upstreamsOf(ctx.site).filter((u) => !ctx.isDown(u));
-  for (const family of FAMILIES) {
-    const routing = routingOf(ctx.routing, family);
-    for (const t of publicTargets(ctx, family)) {
-      const from = upstreams.filter((u) => routes(routing, u, t.address));
-      for (const p of t.paths) {
-        if (!p.servers.length) continue;
-        const u = urls.get(p.url) ?? { from: new Set(), servers: new Set(), address: t.address };
-        for (const x of from) u.from.add(x);
-        for (const x of p.servers) u.servers.add(x);
-        urls.set(p.url, u);
-      }
-    }
-  }
-  return urls;
-}
-
-/** Per site: the managed devices cabled to an upstream (the edges), in the site's order. */
-const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
-  const edges = new Set(
-    site.cables.filter((c) => c.kind === 'upstream').flatMap((c) => [c.a.device, c.b.device]),
-  );
-  return site.devices.filter((d) => edges.has(d.name) && d.managed).map((d) => d.name);
-});
 
 /** Per site and family: every VIP of a virtual server, each once. */
 const vipsOf = oncePer((site: DeriveContext['site']) => {
@@ -374,46 +334,16 @@ export function reachedOver(
   );
 }
 
-/** Per site: the upstreams (the far ends of upstream cables, from the edges' side). */
-const upstreamsOf = oncePer((site: DeriveContext['site']): string[] => {
-  const edge = (name: string) => {
-    const d = site.devices.find((x) => x.name === name);
-    return !!d && roleSpec(d.role).peersWithUpstreams;
-  };
-  const out = new Set<string>();
-  for (const c of site.cables)
-    if (c.kind === 'upstream') for (const end of [c.a.device, c.b.device]) if (!edge(end)) out.add(end);
-  return [...out].sort();
-});
-
-/** Per site and family: the prefixes the site announces to its upstreams. */
-const announcements = oncePer((site: DeriveContext['site']) => {
-  const all = site.ipPlan.filter((p) => p.kind === 'announce').map((p) => p.prefix);
-  return {
-    ipv4: all.filter((p) => parsePrefix(p) !== undefined),
-    ipv6: all.filter((p) => parsePrefix6(p) !== undefined),
-  } satisfies Record<AddressFamily, string[]>;
-});
-
-/** Per announced prefix of the family, the upstreams that are up and have a route to it. */
-function announcedOf(ctx: DeriveContext, family: AddressFamily, routing: FamilyRouting) {
-  const upstreams = upstreamsOf(ctx.site).filter((u) => !ctx.isDown(u));
-  return new Map(
-    announcements(ctx.site)[family].map((prefix) => [
-      prefix,
-      new Set(upstreams.filter((u) => !!routing.nexthops.get(u)?.has(prefix))),
-    ]),
-  );
-}
-
 /** The IPv6 family's loopbacks and announced prefixes, when the site routes IPv6. */
 function ipv6Of(ctx: DeriveContext): FamilyState | undefined {
   const routing = ctx.routing.ipv6;
   if (!routing) return undefined;
   const plan = planOf(ctx, 'ipv6');
+  const announced = announcedOf(ctx, 'ipv6', routing);
   return {
     loopbacks: tableOf(routing.nexthops) ? plan : { ...plan, reached: reachedOver(ctx, plan, routing) },
-    announced: announcedOf(ctx, 'ipv6', routing),
+    announced,
+    ...(ctx.degraded ? {} : { carried: carriedOf(ctx, 'ipv6', routing, announced) }),
   };
 }
 
