@@ -14,8 +14,9 @@ import { rackSwitchRoles } from '../compile/roles.js';
 import type { Diagnostic, InventoryPath } from '../diagnostics/diagnostic.js';
 import { analyseSite } from '../whatif/analyse.js';
 import { singleFailures } from '../whatif/scenarios.js';
-import type { ScenarioResult } from '../whatif/types.js';
+import type { IntactBreak, ScenarioResult } from '../whatif/types.js';
 import { type CheckContext, finding, notice } from './context.js';
+import { vipPath } from './public-vips.js';
 
 /** Single failures × devices validate analyses: idc-a is 54 × 26; 657 × 62 took 1.7 s of CPU. */
 export const MAX_WORK = 50_000;
@@ -51,14 +52,38 @@ export function checkSinglePointsOfFailure(ctx: CheckContext): Diagnostic[] {
       ),
     ];
   const report = analyseSite(ctx.site);
-  return report.results.flatMap((r) => {
-    // an impact another finding already names (gslb-single-server) is not said twice
-    const broken = r.impacts.filter((i) => i.severity === 'breaks' && !i.reportedAs);
-    if (!broken.length) return [];
-    const what = broken.map((i) => i.detail).join('; ');
-    const message = `single point of failure: ${r.scenario.kind === 'rack' ? '' : `${r.scenario.kind} `}${r.scenario.name} breaks ${what} (fabric whatif --site ${ctx.site.name} --fail ${r.scenario.name})`;
-    return r.scenario.kind === 'rack'
-      ? notice(ctx, 'single-point-of-failure', message, pathOf(ctx, r))
-      : finding(ctx, 'single-point-of-failure', message, pathOf(ctx, r));
-  });
+  // what is broken with nothing failed is said once, where it is written: no failure is blamed
+  const intact = (report.brokenIntact ?? []).map((b) => intactFinding(ctx, b));
+  return intact.concat(
+    report.results.flatMap((r) => {
+      // an impact another finding already names (gslb-single-server) is not said twice
+      const broken = r.impacts.filter((i) => i.severity === 'breaks' && !i.reportedAs);
+      if (!broken.length) return [];
+      const what = broken.map((i) => i.detail).join('; ');
+      const message = `single point of failure: ${r.scenario.kind === 'rack' ? '' : `${r.scenario.kind} `}${r.scenario.name} breaks ${what} (fabric whatif --site ${ctx.site.name} --fail ${r.scenario.name})`;
+      return r.scenario.kind === 'rack'
+        ? notice(ctx, 'single-point-of-failure', message, pathOf(ctx, r))
+        : finding(ctx, 'single-point-of-failure', message, pathOf(ctx, r));
+    }),
+  );
+}
+
+/**
+ * A service broken in the intact fabric (whatif/intact.ts), at what is wrong: a VIP inside no
+ * announced prefix at the VIP (`vip-not-announced`), anything else at its VIP, prefix or device.
+ */
+function intactFinding(ctx: CheckContext, b: IntactBreak): Diagnostic {
+  const six = b.prefix?.includes(':');
+  const prefixIndex = b.prefix
+    ? ctx.site.ipPlan
+        .filter((p) => p.kind === 'announce' && p.prefix.includes(':') === six)
+        .findIndex((p) => p.prefix === b.prefix)
+    : -1;
+  const path =
+    (b.address && vipPath(ctx, b.address)?.path) ||
+    (b.prefix && ['prefixes', six ? 'announce6' : 'announce', Math.max(0, prefixIndex)]) ||
+    (b.device && ctx.facts.devices.get(b.device)?.path) ||
+    (b.address ? ['prefixes', 'announce'] : ['devices']);
+  const code = b.notAnnounced ? 'vip-not-announced' : 'broken-with-nothing-failed';
+  return finding(ctx, code, b.notAnnounced ? `VIP ${b.detail}` : `${b.service}: ${b.detail}`, path);
 }

@@ -55,7 +55,7 @@ export async function analyseInParallel(
   // workers start
   const early = mayComeInKinds(site) ? baselineOf(site) : undefined;
   if (early && kindsOf(site, early))
-    return siteReport(site, analyseShare(site, scenarios, WHOLE, progress, early));
+    return siteReport(site, analyseShare(site, scenarios, WHOLE, progress, early), early);
   const threads = Array.from({ length: of - 1 }, (_, k) => {
     const workerData: WhatifWorkerData = { inventory, site: site.name, share: { index: k + 1, of }, done };
     return new Worker(workerScript, { workerData });
@@ -91,7 +91,7 @@ export async function analyseInParallel(
     const shares = await Promise.all(workers);
     clearInterval(timer);
     progress(scenarios.length, scenarios.length);
-    return siteReport(site, mergeShares([own, ...shares]));
+    return siteReport(site, mergeShares([own, ...shares]), base);
   } finally {
     clearInterval(timer);
     // after a failure the others stop too

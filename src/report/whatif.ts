@@ -37,6 +37,12 @@ export function whatifText(report: WhatifReport): string {
       rows.push([...(n ? ['', '', ''] : first), `${i.service}: ${i.detail}`]);
   }
   const lines = [table(['scenario', 'kind', 'verdict', 'what'], rows), '', whatifSummary(report)];
+  const intact = report.brokenIntact ?? [];
+  if (intact.length)
+    lines.push(
+      'broken with nothing failed (no failure is blamed for it):',
+      ...intact.map((b) => `  ${b.service}: ${b.detail}`),
+    );
   const spofs = spofLines(report);
   if (spofs.length) lines.push('single points of failure:', ...spofs.map((l) => `  ${l}`));
   const single = report.singleSiteServices ?? [];
@@ -63,6 +69,14 @@ export function whatifMarkdown(report: WhatifReport): string {
     '',
     whatifSummary(report),
   ];
+  const intact = report.brokenIntact ?? [];
+  if (intact.length)
+    lines.push(
+      '',
+      'Broken with nothing failed (no failure is blamed for it):',
+      '',
+      ...intact.map((b) => `- ${cell(`${b.service}: ${b.detail}`)}`),
+    );
   const spofs = spofLines(report);
   if (spofs.length) lines.push('', 'Single points of failure:', '', ...spofs.map((l) => `- ${cell(l)}`));
   const single = report.singleSiteServices ?? [];
@@ -82,12 +96,14 @@ export function whatifJson(report: WhatifReport): unknown {
     ok:
       report.singlePointsOfFailure.length === 0 &&
       !report.singleSiteServices?.length &&
+      !report.brokenIntact?.length &&
       report.results.every((r) => r.verdict !== 'breaks'),
     site: report.site,
     mode: report.mode,
     summary: verdictCounts(report.results),
     singlePointsOfFailure: report.singlePointsOfFailure,
     ...(report.singleSiteServices ? { singleSiteServices: report.singleSiteServices } : {}),
+    ...(report.brokenIntact ? { brokenIntact: report.brokenIntact } : {}),
     scenarios: report.results.map((r) => ({
       name: r.scenario.name,
       kind: r.scenario.kind,

@@ -12,6 +12,7 @@ import { type RoutingExpectation, simulateRouting } from '../verify/routing.js';
 import { speakerNames } from '../verify/routing-speakers.js';
 import { CAPACITY_NOTE, capacityImpact } from './capacity.js';
 import { compareStates, resultOf } from './compare.js';
+import { intactBreaks } from './intact.js';
 import { KindsOfFailure } from './relabel.js';
 import { singleFailures } from './scenarios.js';
 import { type ServiceState, serviceState } from './services.js';
@@ -151,31 +152,44 @@ export function mergeShares(shares: readonly (readonly ScenarioResult[])[]): Sce
   return Array.from({ length: total }, (_, i) => shares[i % of]![Math.floor(i / of)]!);
 }
 
-/** The N-1 report of a site from the results of every single failure, in scenario order. */
-export function siteReport(site: Site, results: ScenarioResult[]): WhatifReport {
+/** What is broken with nothing failed, when anything is (intact.ts): a report's `brokenIntact`. */
+function brokenIntactOf(site: Site, base: Baseline): Pick<WhatifReport, 'brokenIntact'> {
+  const broken = intactBreaks(site, base.services);
+  return broken.length ? { brokenIntact: broken } : {};
+}
+
+/**
+ * The N-1 report of a site from the results of every single failure, in scenario order, and
+ * what `base` (the intact fabric they were compared with) already lacks.
+ */
+export function siteReport(site: Site, results: ScenarioResult[], base: Baseline): WhatifReport {
   return {
     site: site.name,
     mode: 'n-1',
     results,
     singlePointsOfFailure: results.filter((r) => r.verdict === 'breaks').map((r) => r.scenario.name),
+    ...brokenIntactOf(site, base),
     notes: notes(site),
   };
 }
 
 /** Every single failure of the site (N-1). */
 export function analyseSite(site: Site, progress?: (done: number, total: number) => void): WhatifReport {
-  return siteReport(site, analyseShare(site, singleFailures(site), WHOLE, progress));
+  const base = baselineOf(site);
+  return siteReport(site, analyseShare(site, singleFailures(site), WHOLE, progress, base), base);
 }
 
 /** One scenario (`--fail`), single or multiple failures. */
 export function analyseOne(site: Site, scenario: Scenario): WhatifReport {
-  const result = analyseScenario(site, scenario);
+  const base = baselineOf(site);
+  const result = analyseScenario(site, scenario, base);
   const single = scenario.kind !== 'combined';
   return {
     site: site.name,
     mode: 'scenario',
     results: [result],
     singlePointsOfFailure: single && result.verdict === 'breaks' ? [scenario.name] : [],
+    ...brokenIntactOf(site, base),
     notes: notes(site),
   };
 }

@@ -46,6 +46,11 @@ export interface WhatifReport {
    * single point of failure. Set by `fabric whatif` on an N-1 report of an inventory with `gslb`.
    */
   singleSiteServices?: SingleSiteService[];
+  /**
+   * The services broken with nothing failed (intact.ts): the intact fabric's own breaks, said
+   * once, which no failure is blamed for. Absent when there is none.
+   */
+  brokenIntact?: IntactBreak[];
   /** What the model cannot say (no capacity data), once per report. */
   notes: string[];
 }
@@ -55,4 +60,18 @@ export interface SingleSiteService {
   service: string;
   fqdn: string;
   site: string;
+}
+
+/** One service broken in the intact fabric, and what it is about (where validate files it). */
+export interface IntactBreak {
+  /** As `Impact.service`: `vip`, `announce`, `gateway`, `overlay`, `load-balancer`. */
+  service: string;
+  detail: string;
+  /** The public address (a VIP's) or the announced prefix it is about, when it is one. */
+  address?: string;
+  prefix?: string;
+  /** The device it is about otherwise (a gateway's master, a hypervisor of the overlay). */
+  device?: string;
+  /** Why, when the model says it: the address is inside no prefix the site announces. */
+  notAnnounced?: boolean;
 }

@@ -32,9 +32,13 @@ export const edgesOf = oncePer((site: DeriveContext['site']): string[] => {
  */
 export function urlsOf(ctx: DeriveContext): Urls {
   const urls: Urls = new Map();
-  const upstreams = upstreamsOf(ctx.site).filter((u) => !ctx.isDown(u));
+  const all = upstreamsOf(ctx.site);
+  if (!all.length) return urls; // no upstream: no internet to reach the site from
+  const upstreams = all.filter((u) => !ctx.isDown(u));
   for (const family of FAMILIES) {
     const routing = routingOf(ctx.routing, family);
+    // a family the site does not route, or announces nothing of, has no public URL
+    if (!routing || !announcements(ctx.site)[family].length) continue;
     for (const t of publicTargets(ctx, family)) {
       const from = upstreams.filter((u) => routes(routing, u, t.address));
       for (const p of t.paths) {

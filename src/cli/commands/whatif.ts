@@ -8,7 +8,7 @@ import type { FrozenModel, FrozenSite } from '../../pipeline.js';
 import { whatifJson, whatifMarkdown, whatifText } from '../../report/whatif.js';
 import { sitesJson, sitesMarkdown, sitesText } from '../../report/whatif-sites.js';
 import { plural } from '../../util/plural.js';
-import { analyseOne, analyseShare, siteReport, WHOLE } from '../../whatif/analyse.js';
+import { analyseOne, analyseShare, baselineOf, siteReport, WHOLE } from '../../whatif/analyse.js';
 import { parseFailures, singleFailures } from '../../whatif/scenarios.js';
 import {
   analyseSites,
@@ -112,7 +112,13 @@ async function analyseAll(opts: WhatifOptions, site: FrozenSite): Promise<Whatif
     );
   return jobs > 1
     ? analyseInParallel(opts.inventory, site, scenarios, jobs, progressEvery(10_000))
-    : siteReport(site, analyseShare(site, scenarios, WHOLE, progressEvery(10_000)));
+    : singleThread(site, scenarios);
+}
+
+/** Every single failure in this thread, against one intact fabric. */
+function singleThread(site: FrozenSite, scenarios: Scenario[]): WhatifReport {
+  const base = baselineOf(site);
+  return siteReport(site, analyseShare(site, scenarios, WHOLE, progressEvery(10_000), base), base);
 }
 
 function scenarioOf(site: FrozenSite, fail: string): Scenario {
@@ -153,7 +159,12 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
   // the budgets were named on the line above: the others, if any, on this one
   const others = errors.filter((f) => !overBudget.includes(f));
   if (others.length && !opts.json) err(errorsLine('whatif', others));
-  return broken || single.length || overBudget.length || errors.length ? EXIT.PROBLEMS : EXIT.OK;
+  const intact = report.brokenIntact ?? [];
+  if (intact.length && !opts.json)
+    err(
+      `whatif: broken with nothing failed: ${intact.map((b) => b.address ?? b.prefix ?? b.detail.split(':')[0]).join(', ')}`,
+    );
+  return broken || single.length || overBudget.length || errors.length || intact.length ? EXIT.PROBLEMS : EXIT.OK;
 }
 
 /** The gslb services a site alone offers, for its N-1 report (nothing without `gslb`). */

@@ -165,6 +165,11 @@ function sitePaths(site: Site, family: AddressFamily, isDown: (n: string) => boo
   return out;
 }
 
+/** The addresses of an intact site that serve public URLs of the family (its VIPs, not its pools). */
+export function publicAddresses(site: Site, family: AddressFamily): string[] {
+  return [...intactPaths(site)[family].keys()];
+}
+
 /** Every path of an intact site, once per site and family (the other sites of a lab). */
 const intactPaths = oncePer((site: Site) => ({
   ipv4: sitePaths(site, 'ipv4', () => false),
