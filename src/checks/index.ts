@@ -22,6 +22,7 @@ import { checkDataServices } from './data.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
+import { checkPublicVips } from './public-vips.js';
 import { checkDualHoming, checkRedundancyGroups } from './redundancy.js';
 import { checkRateLimits, checkSegments, checkVipFamilies, checkVrrp } from './services.js';
 import { checkSinglePointsOfFailure } from './single-points.js';
@@ -50,6 +51,7 @@ const CHECKS: Check[] = [
   checkListeners,
   checkVipPorts,
   checkVipFamilies,
+  checkPublicVips,
   checkRateLimits,
   checkDataServices,
   checkRedundancyGroups,
