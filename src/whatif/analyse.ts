@@ -154,7 +154,7 @@ export function mergeShares(shares: readonly (readonly ScenarioResult[])[]): Sce
 
 /** What is broken with nothing failed, when anything is (intact.ts): a report's `brokenIntact`. */
 function brokenIntactOf(site: Site, base: Baseline): Pick<WhatifReport, 'brokenIntact'> {
-  const broken = intactBreaks(site, base.services);
+  const broken = intactBreaks(site, base.services, base.routing);
   return broken.length ? { brokenIntact: broken } : {};
 }
 

@@ -6,6 +6,7 @@
  */
 
 import { oncePer } from '../util/once-per.js';
+import { routeTo } from '../verify/checks/loopbacks-reachable.js';
 import { FILED_UNDER } from '../verify/checks/model.js';
 import type { DeriveContext } from '../verify/checks/spec.js';
 import type { FamilyRouting } from '../verify/routing.js';
@@ -92,13 +93,20 @@ function lostByPairs(
   before: ServiceState['loopbacks'],
   now: Map<string, Set<string>>,
   ctx: DeriveContext,
+  intact: FamilyRouting = ctx.intact,
 ): string[] {
   const lost: string[] = [];
   const was = before.reached ?? new Map(before.sources.map((d) => [d, before.targets.map((t) => t.device)]));
+  // a pair the intact fabric does not route either is no failure's doing (intact.ts says it)
+  const routeOf = new Map(before.targets.map((t) => [t.device, routeTo(t)]));
+  const intactRoutes = (source: string, t: string) =>
+    !!intact.nexthops.get(source)?.has(routeOf.get(t) ?? '');
   for (const [source, targets] of was) {
     const has = now.get(source);
     if (!has) continue; // the switch itself failed
-    for (const t of targets) if (t !== source && !has.has(t) && !ctx.isDown(t)) lost.push(`${source} → ${t}`);
+    for (const t of targets)
+      if (t !== source && !has.has(t) && !ctx.isDown(t) && intactRoutes(source, t))
+        lost.push(`${source} → ${t}`);
   }
   return lost;
 }
@@ -122,7 +130,12 @@ function lostLoopbacks6(before: FamilyState | undefined, after: FamilyState | un
   if (!before || !after || !intact || !routing) return [];
   return (
     (!before.loopbacks.reached && lostLoopbacks(before.loopbacks, ctx, intact, routing)) ||
-    lostByPairs(before.loopbacks, after.loopbacks.reached ?? reachedOver(ctx, after.loopbacks, routing), ctx)
+    lostByPairs(
+      before.loopbacks,
+      after.loopbacks.reached ?? reachedOver(ctx, after.loopbacks, routing),
+      ctx,
+      intact,
+    )
   );
 }
 

@@ -2,14 +2,17 @@
  * What is broken with nothing failed: the services of the intact fabric that already do not
  * work (a public VIP no upstream reaches, an announced prefix no upstream routes, a gateway
  * without a default route, hypervisors whose VTEPs do not reach each other, a LoadBalancer pool
- * no edge routes). No single failure is to blame for them: each is said once, as the intact
+ * no edge routes, a loopback a switch has no route to). No single failure is to blame for them: each is said once, as the intact
  * fabric's own break, and the N-1 comparison (compare.ts) starts from what does work.
  */
 import type { DeepReadonly } from '../model/freeze.js';
 import type { SiteModel } from '../model/types.js';
+import { routeTo } from '../verify/checks/loopbacks-reachable.js';
 import { sameSubnet } from '../verify/checks/model.js';
+import type { FamilyRouting, RoutingExpectation } from '../verify/routing.js';
 import { listed } from './compare.js';
 import type { ServiceState } from './services.js';
+import type { LoopbackPlan } from './table-deltas.js';
 import type { IntactBreak } from './types.js';
 import { announcements, upstreamsOf } from './upstreams.js';
 
@@ -37,8 +40,34 @@ function unreachedVips(site: Site, intact: ServiceState): IntactBreak[] {
   });
 }
 
+/** The pairs `source → target` of a loopback plan that `routing` (the intact fabric's) does not route. */
+function unroutedLoopbacks(plan: LoopbackPlan, routing: FamilyRouting | undefined): string[] {
+  const out: string[] = [];
+  for (const source of plan.sources) {
+    const routed = routing?.nexthops.get(source);
+    for (const t of plan.targets)
+      if (t.device !== source && !routed?.has(routeTo(t))) out.push(`${source} → ${t.device}`);
+  }
+  return out;
+}
+
+/** Loopbacks the intact fabric does not route, per family (named on a site that routes both). */
+function loopbackBreaks(intact: ServiceState, routing: RoutingExpectation): IntactBreak[] {
+  const out: IntactBreak[] = [];
+  const four = unroutedLoopbacks(intact.loopbacks, routing);
+  const what = (family: string, lost: string[]) => ({
+    service: 'loopback',
+    detail: `${family}loopbacks not routed with nothing failed: ${listed(lost)}`,
+    device: lost[0]!.split(' → ')[0]!,
+  });
+  if (four.length) out.push(what(intact.ipv6 ? 'IPv4 ' : '', four));
+  const six = intact.ipv6 ? unroutedLoopbacks(intact.ipv6.loopbacks, routing.ipv6) : [];
+  if (six.length) out.push(what('IPv6 ', six));
+  return out;
+}
+
 /** Every service of `intact` that does not work with nothing failed, in the comparison's order. */
-export function intactBreaks(site: Site, intact: ServiceState): IntactBreak[] {
+export function intactBreaks(site: Site, intact: ServiceState, routing: RoutingExpectation): IntactBreak[] {
   const out = unreachedVips(site, intact);
   // without an upstream there is no default route to have
   const internet = upstreamsOf(site).length > 0;
@@ -61,6 +90,7 @@ export function intactBreaks(site: Site, intact: ServiceState): IntactBreak[] {
         device: apart[0]!.split('↔')[0]!,
       });
   }
+  out.push(...loopbackBreaks(intact, routing));
   for (const [prefix, from] of intact.ipv6?.announced ?? [])
     if (!from.size)
       out.push({

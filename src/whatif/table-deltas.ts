@@ -28,11 +28,6 @@ interface PlanIndex {
   byClass: Map<number, number[]>;
   /** Per table row, the sources on it. */
   byRow: Map<number, number[]>;
-  /**
-   * Pairs (source × targets.length + target) the intact table has no route for, but a switch's
-   * own loopback (every switch's: no failure makes it a pair to report).
-   */
-  unrouted: number[];
 }
 
 const indexes = new WeakMap<LoopbackPlan, PlanIndex>();
@@ -50,16 +45,7 @@ function indexOf(plan: LoopbackPlan, intact: FamilyRouting, table: NexthopTable)
   row.forEach((r, i) => {
     if (r >= 0) byRow.set(r, [...(byRow.get(r) ?? []), i]);
   });
-  const unrouted: number[] = [];
-  const n = plan.targets.length;
-  for (let i = 0; i < plan.sources.length; i++)
-    for (let j = 0; j < n; j++)
-      if (
-        (row[i]! < 0 || cls[j]! < 0 || !table.possible(row[i]! * table.classes + cls[j]!)) &&
-        plan.sources[i] !== plan.targets[j]!.device
-      )
-        unrouted.push(i * n + j);
-  ix = { table, row, cls, byClass, byRow, unrouted };
+  ix = { table, row, cls, byClass, byRow };
   indexes.set(plan, ix);
   return ix;
 }
@@ -82,7 +68,8 @@ export function lostLoopbacks(
   if (!intact || !now || (now !== intact && now.base !== intact)) return undefined;
   const ix = indexOf(plan, intactRouting, intact);
   const n = plan.targets.length;
-  const pairs = new Set(ix.unrouted);
+  // a pair the intact fabric does not route either is no failure's doing (intact.ts says it)
+  const pairs = new Set<number>();
   // per class, its targets that are up (a failed leaf's loopback is lost by every switch: its
   // pairs are not listed one by one only to be dropped below)
   const targetsUp = new Map<number, number[]>();

@@ -64,13 +64,13 @@ export interface SingleSiteService {
 
 /** One service broken in the intact fabric, and what it is about (where validate files it). */
 export interface IntactBreak {
-  /** As `Impact.service`: `vip`, `announce`, `gateway`, `overlay`, `load-balancer`. */
+  /** As `Impact.service`: `vip`, `announce`, `gateway`, `overlay`, `loopback`, `load-balancer`. */
   service: string;
   detail: string;
   /** The public address (a VIP's) or the announced prefix it is about, when it is one. */
   address?: string;
   prefix?: string;
-  /** The device it is about otherwise (a gateway's master, a hypervisor of the overlay). */
+  /** The device it is about otherwise (a gateway's master, a hypervisor of the overlay, a switch). */
   device?: string;
   /** Why, when the model says it: the address is inside no prefix the site announces. */
   notAnnounced?: boolean;

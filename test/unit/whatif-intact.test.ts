@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { analyseOne, analyseSite, baselineOf } from '../../src/whatif/analyse.js';
+import { intactBreaks } from '../../src/whatif/intact.js';
 import { REPO } from '../support/cli.js';
 import { singleFileInventory } from '../support/tmp.js';
 
@@ -55,5 +56,30 @@ describe('whatif: the intact fabric as it is', () => {
     expect(blamed.map((r) => r.scenario.name)).toEqual([]);
     // the same site with the VIP announced: the same single points of failure
     expect(report.singlePointsOfFailure).toEqual(analyseSite(site(announced)).singlePointsOfFailure);
+  });
+});
+
+describe('whatif: loopbacks the intact fabric does not route', () => {
+  it('GIVEN a switch without a route to a loopback with nothing failed THEN that pair is an intact break', () => {
+    const s = site(announced);
+    const base = baselineOf(s);
+    const { sources, targets } = base.services.loopbacks;
+    const source = sources[0]!;
+    const target = targets.find((t) => t.device !== source)!;
+    expect(intactBreaks(s, base.services, base.routing)).toEqual([]);
+    const route = `${target.address}/32`;
+    const nexthops = new Map(
+      [...base.routing.nexthops].map(([d, m]) => [
+        d,
+        d === source ? new Map([...m].filter(([p]) => p !== route)) : m,
+      ]),
+    );
+    expect(intactBreaks(s, base.services, { ...base.routing, nexthops })).toEqual([
+      {
+        service: 'loopback',
+        detail: `loopbacks not routed with nothing failed: ${source} → ${target.device}`,
+        device: source,
+      },
+    ]);
   });
 });
