@@ -6,6 +6,8 @@
  */
 
 import { patroniNodeLossPrediction } from '../compile/data-tier.js';
+import type { DataServiceFacts } from '../compile/facts/tenants.js';
+import { nicToward, proxiesOf } from '../compile/redis.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tenant } from '../inventory/types.gen.js';
 import { runsProxy } from '../model/runs.js';
@@ -120,6 +122,7 @@ export function checkDataServices(ctx: CheckContext): Diagnostic[] {
     ...checkDataVipVrids(ctx),
     ...checkSentinels(ctx),
     ...checkDataMembersOnce(ctx),
+    ...checkDataMemberSegment(ctx),
     ...checkEtcdQuorum(ctx),
     ...checkPatroniTimers(ctx),
     ...checkRabbitmqServices(ctx),
@@ -182,6 +185,54 @@ function checkDataMembersOnce(ctx: CheckContext): Diagnostic[] {
       });
     }
   }
+  return out;
+}
+
+/**
+ * A service's members reach each other on one segment: compile gives each member one address, on
+ * its first NIC on a segment of the HAProxy pair (redis.ts `nicToward`), and the others replicate
+ * from it, vote with it (Sentinel, etcd, a RabbitMQ cluster) and admit it by their own segment's
+ * subnet (Patroni's pg_hba) there. A member elsewhere is outside all of that: the service's segment
+ * is the one most members are on (the primary's, or the first member's, on a tie).
+ */
+const TOGETHER: Record<DataServiceFacts['kind'], string> = {
+  redis:
+    "the replicas replicate from the primary and the Sentinels watch and vote on the members' addresses on one segment, the service's",
+  postgres:
+    "the members replicate and form their etcd cluster on one segment, the service's, and pg_hba admits that segment's subnet only",
+  rabbitmq: "the nodes cluster on one segment, the service's",
+};
+
+function checkDataMemberSegment(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [tenant, t] of ctx.facts.tenants)
+    for (const svc of t.data) {
+      const proxies = proxiesOf(ctx.facts, tenant);
+      // a member without one is data-member-unreachable's
+      const on = svc.members.flatMap((m) => {
+        const nic = nicToward(m.device, proxies);
+        return nic?.segment ? [{ ...m, nic, segment: nic.segment }] : [];
+      });
+      const count = (seg: string) => on.filter((m) => m.segment === seg).length;
+      const first = on.find((m) => m.role === 'primary') ?? on[0];
+      if (!first) continue;
+      const segment = on.reduce(
+        (best, m) => (count(m.segment) > count(best) ? m.segment : best),
+        first.segment,
+      );
+      const there = on.filter((m) => m.segment === segment);
+      const name = (seg: string) => seg.slice(tenant.length + 1);
+      const subnet = there[0]!.nic.on?.subnet?.text;
+      for (const m of on.filter((x) => x.segment !== segment))
+        out.push(
+          finding(
+            ctx,
+            'data-member-off-segment',
+            `${m.device.name} of data service ${svc.name} is on segment ${name(m.segment)} (${m.nic.name}, its NIC toward the HAProxy pair), the other members (${there.map((x) => x.device.name).join(', ')}) on ${name(segment)}: ${TOGETHER[svc.kind]}; put ${m.device.name}'s ${m.nic.name} on ${name(segment)}${subnet ? ` with an address in ${subnet}` : ''}`,
+            [...m.nic.path, 'segment'],
+          ),
+        );
+    }
   return out;
 }
 

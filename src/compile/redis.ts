@@ -10,7 +10,7 @@ import type { SecretRef } from '../model/secrets.js';
 import { formatAddress } from '../net/ipv4.js';
 import { majority } from '../util/majority.js';
 import type { DataServiceFacts, TenantFacts } from './facts/tenants.js';
-import type { DeviceFacts, SiteFacts } from './facts.js';
+import type { DeviceFacts, NicFacts, SiteFacts } from './facts.js';
 
 /** Sentinel's port (Debian's sentinel.conf and every client library's default). */
 export const SENTINEL_PORT = 26379;
@@ -27,13 +27,18 @@ export const PARALLEL_SYNCS = 1;
  * and Sentinel monitors; an HAProxy toward the members is where its Sentinel listens.
  */
 export function addressToward(d: DeviceFacts, others: readonly DeviceFacts[]): string | null {
-  const theirs = new Set(others.flatMap((o) => o.nics.map((n) => n.segment)).filter((s) => s !== null));
-  const nic = d.nics.find((n) => n.segment !== null && theirs.has(n.segment) && n.address !== null);
+  const nic = nicToward(d, others);
   return nic?.address != null ? formatAddress(nic.address) : null;
 }
 
+/** The NIC `addressToward` takes the address of (checks/data.ts: the members' one segment), or null. */
+export function nicToward(d: DeviceFacts, others: readonly DeviceFacts[]): NicFacts | null {
+  const theirs = new Set(others.flatMap((o) => o.nics.map((n) => n.segment)).filter((s) => s !== null));
+  return d.nics.find((n) => n.segment !== null && theirs.has(n.segment) && n.address !== null) ?? null;
+}
+
 /** The HAProxy pair of a service's tenant, resolved. */
-function proxiesOf(facts: SiteFacts, tenant: string): DeviceFacts[] {
+export function proxiesOf(facts: SiteFacts, tenant: string): DeviceFacts[] {
   const names = facts.tenants.get(tenant)?.l7?.members ?? [];
   return names.map((n) => facts.devices.get(n)).filter((d): d is DeviceFacts => !!d);
 }

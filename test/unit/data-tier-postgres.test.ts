@@ -156,6 +156,22 @@ describe('the PostgreSQL findings', () => {
     expect(found[0]!.message).toMatch(/^losing hv1 leaves 1 of the 3 etcds of db/);
   });
 
+  it('GIVEN pg3 on lbnet (a segment of the HAProxy pair, not pg1’s and pg2’s) THEN data-member-off-segment at pg3’s NIC, the only error: pg_hba and etcd would leave it out', () => {
+    const inv = fixtureWith(TENANTS, (t) =>
+      t.replace(
+        'pg3: { role: vm, id: 80, host: hv2, tenant: shop, nics: { eth1: { segment: data, address: 10.20.3.43 } } }',
+        'pg3: { role: vm, id: 80, host: hv2, tenant: shop, nics: { eth1: { segment: lbnet, address: 10.20.1.43, address6: 2001:db8:20:1::43 } } }',
+      ),
+    );
+    const errors = runPipeline(inv).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.code, f.path])).toEqual([
+      ['data-member-off-segment', ['devices', 'pg3', 'nics', 'eth1', 'segment']],
+    ]);
+    expect(errors[0]!.message).toMatch(
+      /^pg3 of data service db is on segment lbnet .* the other members \(pg1, pg2\) on data: .*pg_hba admits that segment's subnet only; put pg3's eth1 on data with an address in 10\.20\.3\.0\/24$/,
+    );
+  });
+
   it('GIVEN retry_timeout 10 with ttl 20 THEN patroni-timers-invalid at defaults.patroni (1 + 2 × 10 > 20)', () => {
     const inv = fixtureWith('data-pg.yaml', (t) =>
       t.replace('defaults:\n', 'defaults:\n  patroni: { retry_timeout: 10 }\n'),
