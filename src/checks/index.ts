@@ -19,6 +19,7 @@ import {
 import { checkClusters } from './clusters.js';
 import type { Check } from './context.js';
 import { checkDataServices } from './data.js';
+import { checkHealthChecks } from './health-checks.js';
 import { checkHostAddresses } from './host-addresses.js';
 import { checkAsns, checkDuplicateIds, checkRouterIds } from './identity.js';
 import { checkListeners, checkVipPorts } from './listeners.js';
@@ -53,6 +54,7 @@ const CHECKS: Check[] = [
   checkVipFamilies,
   checkPublicVips,
   checkRateLimits,
+  checkHealthChecks,
   checkDataServices,
   checkRedundancyGroups,
   checkDualHoming,

@@ -981,11 +981,19 @@ export interface L4Service {
   budget?: number;
 }
 /**
+ * How a service's servers are checked, every `interval` with `timeout` (@default defaults.checks). A backend's: by HAProxy, on the backend's port. An L4 service's: by keepalived, on the service's port, except that a real server that is fabric's HAProxy (an `l7lb`, the usual case) is always checked on its health frontend: an HTTP GET of `/fabric-health` on port 8404, which answers 200 only while one of its application servers is up (a TCP connect would only say that it listens; docs/timers-and-budgets.md). `kind` and `path` do not apply to it, and `kind: tcp` or another `path` there is the warning `l4-check-ignored`. Without `check`: a TCP connect with defaults.checks' timers.
+ *
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "HealthCheck".
  */
 export interface HealthCheck {
+  /**
+   * `tcp`: a TCP connect to the server's port; `http`: an HTTP GET of `path` that must answer 200.
+   */
   kind: 'tcp' | 'http';
+  /**
+   * `kind: http`: the path asked; with `kind: tcp` nothing asks it (the warning `check-path-unused`). @default /
+   */
   path?: string;
   /**
    * Seconds between checks; fractions allowed. @default defaults.checks.interval
