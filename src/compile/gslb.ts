@@ -41,7 +41,11 @@ export interface CompiledGslb {
   diagnostics: Diagnostic[];
 }
 
-const v6 = (a: string): string => formatAddress6(parseAddress6(a)!);
+/** An IPv6 address in RFC 5952 form; none for one that does not parse (the site's facts say so, located). */
+const v6 = (a: string): string[] => {
+  const parsed = parseAddress6(a);
+  return parsed === undefined ? [] : [formatAddress6(parsed)];
+};
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 const bySite = <T extends { site: string }>(a: T, b: T) => a.site.localeCompare(b.site);
 
@@ -110,7 +114,7 @@ function compileZones(input: GslbInventory, { siteNamed, known, at, diagnostics 
           device,
           nsName: `ns-${siteName}.${name}`,
           addresses: nics.flatMap((n) => (n.address ? [n.address] : [])).sort(),
-          addresses6: nics.flatMap((n) => (n.address6 ? [v6(n.address6)] : [])).sort(),
+          addresses6: nics.flatMap((n) => (n.address6 ? v6(n.address6) : [])).sort(),
         });
       }
       return { name, ttl: z.ttl ?? GSLB_ZONE_TTL, servers: servers.sort(bySite) };
@@ -179,7 +183,7 @@ function compileServices(
         tenant: m.tenant,
         vip: m.vip,
         ...(vip.address ? { address: vip.address } : {}),
-        ...(vip.address6 ? { address6: v6(vip.address6) } : {}),
+        ...(vip.address6 && v6(vip.address6).length ? { address6: v6(vip.address6)[0]! } : {}),
       });
     }
     const prefix = s.anycast?.prefix;

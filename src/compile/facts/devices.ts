@@ -111,13 +111,26 @@ export function upstreamFacts(
     if (u.address6 !== undefined || u.peer6 !== undefined) {
       const ours6 = u.address6 === undefined ? undefined : parseHostOnPrefix6(u.address6);
       const theirs6 = u.peer6 === undefined ? undefined : parseAddress6(u.peer6);
-      if (ours6 && theirs6 !== undefined)
-        ipv6 = { link: ours6.prefix, ours: ours6.address, theirs: theirs6, originate: [] };
-      else
+      // each one given says what is wrong with it; a missing one is said at the other
+      if (u.address6 !== undefined && !ours6)
         ctx.fail(
           'bad-address',
-          `upstream ${name}: an IPv6 session needs both address6 (like 2001:db8:ffff::1/127) and peer6 (like 2001:db8:ffff::)`,
-          [...path, u.address6 === undefined || !ours6 ? 'address6' : 'peer6'],
+          `upstream ${name}: address6 '${u.address6}' is not an IPv6 address with its link's length; write it like 2001:db8:ffff::1/127`,
+          [...path, 'address6'],
+        );
+      if (u.peer6 !== undefined && theirs6 === undefined)
+        ctx.fail(
+          'bad-address',
+          `upstream ${name}: peer6 '${u.peer6}' is not an IPv6 address; write it like '2001:db8:ffff::' (quoted)`,
+          [...path, 'peer6'],
+        );
+      if (ours6 && theirs6 !== undefined)
+        ipv6 = { link: ours6.prefix, ours: ours6.address, theirs: theirs6, originate: [] };
+      else if (u.address6 === undefined || u.peer6 === undefined)
+        ctx.fail(
+          'bad-address',
+          `upstream ${name}: an IPv6 session needs both address6 (like 2001:db8:ffff::1/127) and peer6 (like 2001:db8:ffff::); add ${u.address6 === undefined ? 'address6' : 'peer6'}`,
+          [...path, u.address6 === undefined ? 'peer6' : 'address6'],
         );
     }
     upstreams.set(name, {

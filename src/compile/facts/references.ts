@@ -124,7 +124,8 @@ export function originatedPrefixes(ctx: FactsContext, upstreams: Map<string, Ups
     const facts = upstreams.get(name);
     if (facts) facts.originate = originate;
     if (facts?.ipv6) facts.ipv6.originate = originate6;
-    else if (originate6.length)
+    // with address6 or peer6 given, what is wrong with them is said where they are
+    else if (originate6.length && u.address6 === undefined && u.peer6 === undefined)
       ctx.fail('bad-prefix', `upstream ${name}: lab.originate6 needs an IPv6 session (address6, peer6)`, [
         'upstreams',
         name,
