@@ -4,6 +4,7 @@
  * `tenants`, `clusters`) are merged by name, and a name defined twice is an error that names both files.
  */
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
+import { closestNames } from '../util/did-you-mean.js';
 import type { InventorySource } from './files.js';
 import type {
   Asns,
@@ -132,7 +133,27 @@ export function mergeSites(sources: readonly InventorySource[]): {
     }
   }
   const sites: SiteInventory[] = [];
+  const completeSites = [...bySite]
+    .filter(([, { site }]) => REQUIRED.every((key) => site[key] !== undefined))
+    .map(([name]) => name)
+    .sort();
   for (const [name, { site }] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {
+    // files whose `site:` names no site that has any section: a typo of a site's name is one
+    // error at each `site:`, not every section that site would then miss
+    const guess = REQUIRED.some((key) => site[key] !== undefined)
+      ? undefined
+      : closestNames(name, completeSites, 1)[0];
+    if (guess !== undefined) {
+      for (const file of site.files!)
+        diagnostics.push(
+          error(
+            'unknown-site',
+            `site ${name} is not a site of the inventory: none of its files (${site.files!.join(', ')}) has asns, pools or prefixes; did you mean ${guess}? (sites: ${completeSites.join(', ')})`,
+            { file, path: ['site'] },
+          ),
+        );
+      continue;
+    }
     let complete = true;
     for (const key of REQUIRED) {
       if (site[key] === undefined) {

@@ -215,3 +215,39 @@ describe('the fabric-wide gslb section', () => {
     expect(r.model).toBeUndefined();
   });
 });
+
+describe('a misspelt site name', () => {
+  it('GIVEN a file of idc-a saying site: idca WHEN validated THEN one located unknown-site at its site: value with the suggestion, not a missing-section per section', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
+    const file = join(dir, 'inventory', 'idc-a-tenants.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^site: idc-a$/m, 'site: idca'));
+    const r = runPipeline(join(dir, 'inventory'));
+    expect(r.inputErrors.map((d) => [d.code, d.message])).toEqual([
+      [
+        'unknown-site',
+        `site idca is not a site of the inventory: none of its files (${file}) has asns, pools or prefixes; did you mean idc-a? (sites: idc-a, idc-b)`,
+      ],
+    ]);
+    expect(r.inputErrors[0]!.location).toMatchObject({
+      file,
+      line: text.split('\n').indexOf('site: idc-a') + 1,
+      col: 7,
+    });
+  });
+
+  it('GIVEN a new site idc-c with its asns but no pools or prefixes yet WHEN validated THEN missing-section for each, not a guess at idc-a', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'inventory'), join(dir, 'inventory'), { recursive: true });
+    writeFileSync(
+      join(dir, 'inventory', 'idc-c.yaml'),
+      'site: idc-c\nasns: { edge: 65001, spine: 65100, pool: 65200-65299 }\n',
+    );
+    const r = runPipeline(join(dir, 'inventory'));
+    expect(r.inputErrors.map((d) => [d.code, d.message.split(';')[0]])).toEqual([
+      ['missing-section', "site idc-c has no 'pools'"],
+      ['missing-section', "site idc-c has no 'prefixes'"],
+    ]);
+  });
+});
