@@ -20,6 +20,7 @@ import { Locator } from './inventory/locate.js';
 import { mergeSites, type SiteInventory } from './inventory/merge.js';
 import { validateSource } from './inventory/schema.js';
 import { type DeepReadonly, sanitizeAndFreeze } from './model/freeze.js';
+import { secretNamesOf } from './model/secret-refs.js';
 import type { FabricModel, SiteModel } from './model/types.js';
 import { checkSecrets } from './render/secret-check.js';
 import { loadSecrets, type SecretStore } from './render/secrets.js';
@@ -122,9 +123,11 @@ export function runPipeline(inventoryDir: string, options: PipelineOptions = {})
   if (gslb) {
     const gainedFrr = attachAnycast(sites, gslb.gslb, merged.sites);
     sites.forEach((site, i) => {
+      if (!site.devices.some((d) => gainedFrr.has(`${site.name}/${d.name}`))) return;
       site.devices = site.devices.map((d) =>
         gainedFrr.has(`${site.name}/${d.name}`) ? rederived(factsBySite[i]!, d) : d,
       );
+      site.secrets = secretNamesOf(site.devices); // from the devices, as compileSite's
     });
   }
   const findings = factsBySite.flatMap((facts, i) => checkSite(facts, sites[i]!, options));

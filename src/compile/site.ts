@@ -7,6 +7,7 @@
 import type { AddressFamily, FamilyAddress } from '../model/address.js';
 import type { SiteTimers } from '../model/budgets.js';
 import type { GdnsdModel } from '../model/gslb.js';
+import { secretNamesOf } from '../model/secret-refs.js';
 import type { Daemon, Device, DeviceBase, HostInterface, HostService, SiteModel } from '../model/types.js';
 import { formatAddress, nth } from '../net/ipv4.js';
 import { formatAddress6, nth6, onPrefix6 } from '../net/ipv6.js';
@@ -28,7 +29,7 @@ import { compileAmqpWorker, compileRabbitmq } from './rabbitmq.js';
 import { compileRedis } from './redis.js';
 import { compileRedundancyGroups } from './redundancy.js';
 import { dataVipDaemons, failureDomain, roleSpec, runsFrr } from './roles.js';
-import { snmpSecretNames, withoutSnmpd, withSnmpd } from './snmp.js';
+import { withoutSnmpd, withSnmpd } from './snmp.js';
 import { compileTimers } from './timers.js';
 
 export function assertNever(x: never): never {
@@ -75,7 +76,8 @@ export function compileSite(
         facts.pools.mgmt6 && { subnet: facts.pools.mgmt6.text, prefixLength: facts.pools.mgmt6.length },
       ),
     },
-    secrets: secretNames(facts),
+    // what the devices reference: what the secrets check checks and render puts in
+    secrets: secretNamesOf(devices),
     timers,
     budgets: compileBudgets(facts, devices, redundancyGroups, timers),
     ...withValue('clusters', facts.clusters.size ? compileClusters(facts, timers) : null),
@@ -368,16 +370,4 @@ function services(facts: SiteFacts, d: DeviceFacts): HostService[] {
     for (const port of s.ports) serve(port, healthCheck(s.check).path ?? '/', ['/'], s.name);
   }
   return [...byPort.values()].sort((a, b) => a.port - b.port);
-}
-
-function secretNames(facts: SiteFacts): string[] {
-  const names = new Set<string>(snmpSecretNames(facts));
-  for (const u of facts.upstreams.values()) if (u.password) names.add(u.password);
-  for (const t of facts.tenants.values()) {
-    if (t.routers?.auth) names.add(t.routers.auth);
-    if (t.l4?.auth) names.add(t.l4.auth);
-    for (const [, f] of t.l7?.frontends ?? []) if (f.certificate) names.add(f.certificate.secret);
-    for (const svc of t.data) if (svc.auth) names.add(svc.auth);
-  }
-  return [...names].sort();
 }

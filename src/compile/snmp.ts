@@ -86,10 +86,3 @@ export function withSnmpd(facts: SiteFacts, device: Device): Device {
 export function withoutSnmpd(device: Device): Device {
   return { ...device, daemons: device.daemons.filter((x) => x !== 'snmpd'), snmpd: null } as Device;
 }
-
-/** Names of the SNMP secrets of the site. */
-export function snmpSecretNames(facts: SiteFacts): string[] {
-  const snmp = facts.inventory.defaults.snmp;
-  if (!snmp) return [];
-  return [snmp.auth.secret, snmp.priv.secret, ...(snmp.community ? [snmp.community.secret] : [])];
-}

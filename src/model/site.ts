@@ -33,7 +33,7 @@ export interface SiteModel {
     /** The IPv6 management subnet (`pools.mgmt6`, RFC 5952); absent when the site has none. */
     ipv6?: { subnet: string; prefixLength: number };
   };
-  /** Names of every secret the site references. */
+  /** Names of every secret the site's devices reference (model/secret-refs.ts `secretNamesOf`): what the secrets check checks and render puts in. */
   secrets: string[];
   /** The timers that decide every failover (src/compile/timers.ts). */
   timers: SiteTimers;

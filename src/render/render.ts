@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { driverOf } from '../daemons/index.js';
 import { type Diagnostic, error } from '../diagnostics/diagnostic.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import { replacedAt, secretRefsOf } from '../model/secret-refs.js';
 import type { Device, SiteModel } from '../model/types.js';
 import { renderClusterFiles, type SiteFile } from './clusters.js';
 import { type FileSpec, fileSpecs } from './files.js';
-import { replacedAt, secretRefsOf } from './secret-refs.js';
 import type { SecretStore } from './secrets.js';
 import type { TemplateSet } from './templates.js';
 

@@ -8,8 +8,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import { type Diagnostic, error, type InventoryPath } from '../diagnostics/diagnostic.js';
 import type { InventorySource } from '../inventory/files.js';
 import type { DeepReadonly } from '../model/freeze.js';
+import { secretRefsOf } from '../model/secret-refs.js';
 import type { SecretUse, SiteModel } from '../model/types.js';
-import { secretRefsOf } from './secret-refs.js';
 import type { SecretStore } from './secrets.js';
 
 interface SecretUsage {

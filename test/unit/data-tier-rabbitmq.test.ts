@@ -13,6 +13,13 @@ const fixtureWith = (file: string, edit: (text: string) => string) => inventoryW
 const codes = (inventory: string, ...wanted: string[]) =>
   runPipeline(inventory).findings.filter((f) => wanted.includes(f.code));
 
+describe('the data-mq fixture’s secrets', () => {
+  it('GIVEN a rabbitmq service with a cookie THEN the site’s secrets (show --json) list the cookie beside the password', () => {
+    const site = runPipeline(FIXTURE).model!.sites[0]!;
+    expect(site.secrets).toEqual(expect.arrayContaining(['shop-jobs-broker', 'shop-jobs-cookie']));
+  });
+});
+
 describe('a worker VM listed twice', () => {
   it('GIVEN worker1 consuming jobs and jobs2 THEN data-worker-listed-twice at the second entry: its one consumer would leave jobs2 without one', () => {
     const r = runPipeline(

@@ -11,6 +11,7 @@ import { dataFollowMs } from '../../src/compile/data-tier.js';
 import { normaliseHaproxy } from '../../src/daemons/haproxy/drift.js';
 import { normaliseRedis, normaliseSentinel } from '../../src/daemons/redis/drift.js';
 import { runsProxy } from '../../src/model/runs.js';
+import { secretRefsOf } from '../../src/model/secret-refs.js';
 import { checkedSecrets, runPipeline } from '../../src/pipeline.js';
 import { SecretStore } from '../../src/render/secrets.js';
 import { REPO } from '../support/cli.js';
@@ -32,6 +33,12 @@ describe('the write VIP following a promotion', () => {
 describe('the data-tier fixture compiled', () => {
   const r = runPipeline(FIXTURE);
   const site = r.model!.sites[0]!;
+
+  it('GIVEN the Sentinels’ own password THEN the site’s secrets (show --json) list it with every other secret a device references', () => {
+    expect(site.secrets).toContain('shop-sentinels');
+    const referenced = new Set(site.devices.flatMap((d) => secretRefsOf(d).map(({ ref }) => ref.secret)));
+    expect(site.secrets).toEqual([...referenced].sort());
+  });
 
   it('GIVEN a Redis primary and two replicas behind web1 THEN web1 has a primary backend, a replicas backend with the members as tracked backups, and a frontend per VIP', () => {
     const web1 = site.devices.find((d) => d.name === 'web1')!;

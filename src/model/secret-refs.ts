@@ -6,8 +6,8 @@
  * so the walk is done once per device and remembered: the model is frozen after compile, so what
  * a device holds cannot change.
  */
-import type { DeepReadonly } from '../model/freeze.js';
-import type { Device, SecretRef } from '../model/types.js';
+import type { DeepReadonly } from './freeze.js';
+import type { Device, SecretRef } from './types.js';
 
 export interface SecretRefAt {
   /** Keys from the device down to the reference. */
@@ -70,6 +70,14 @@ function findRefs(device: object): SecretRefAt[] {
   };
   visit(device);
   return found;
+}
+
+/**
+ * The names of the secrets the devices reference, sorted: the site's `secrets`, from what the
+ * secrets check checks and render puts in, so that no secret a device uses is left out of it.
+ */
+export function secretNamesOf(devices: readonly DeepReadonly<Device>[]): string[] {
+  return [...new Set(devices.flatMap((d) => secretRefsOf(d).map(({ ref }) => ref.secret)))].sort();
 }
 
 /**
