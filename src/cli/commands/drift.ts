@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { clusterDevice, clusterOfDevice } from '../../drift/cluster-resources.js';
-import { changesBetween, DriftPoller, hasChanges, nextBaseline, watchedDevices } from '../../drift/poller.js';
+import {
+  type ClusterSource,
+  changesBetween,
+  DriftPoller,
+  hasChanges,
+  nextBaseline,
+  watchedDevices,
+} from '../../drift/poller.js';
 import type { SnmpCredentials } from '../../drift/snmp.js';
 import { type DriftReport, exitCodeOf, remediation } from '../../drift/types.js';
 import type { FrozenSite } from '../../pipeline.js';
@@ -195,6 +202,46 @@ function full(format: DriftFormat, r: DriftReport, opts: DriftCliOptions): strin
   return `${driftText(r, r.site, { all: opts.all, pushArgs: pushArgs(opts) })}\n`;
 }
 
+/** `--only`: every name a device drift reads, or a cluster given with --cluster-resources; else why not. */
+function checkOnly(
+  site: FrozenSite,
+  only: readonly string[],
+  watched: ReadonlySet<string>,
+  clusters: readonly ClusterSource[],
+): void {
+  for (const c of clusters)
+    if (only.length && !only.includes(c.device))
+      throw new CliError(
+        `drift: --cluster-resources gives ${c.device}, which --only leaves out: add it (--only … ${c.device}) or drop the export`,
+      );
+  for (const d of only) {
+    // a cluster compared with --cluster-resources: `k8s:<cluster>`
+    if (clusterOfDevice(d) !== undefined) {
+      const known = (site.clusters ?? []).map((c) => clusterDevice(c.name));
+      if (!known.includes(d))
+        throw new CliError(
+          `drift: --only ${d}: no such cluster in ${site.name} (clusters: ${known.join(', ') || 'none'})`,
+        );
+      if (!clusters.some((c) => c.device === d))
+        throw new CliError(`drift: --only ${d}: give its resources with --cluster-resources [CLUSTER=]FILE`);
+      continue;
+    }
+    if (!site.devices.some((x) => x.name === d))
+      throw new CliError(
+        `drift: --only ${d}: no such device in ${site.name}${didYouMean(d, [...watched])} (devices: ${[...watched].join(', ')})`,
+      );
+    if (!watched.has(d)) {
+      const device = site.devices.find((x) => x.name === d)!;
+      // what it is, in the user's words: a cluster's node is compared through its cluster's resources
+      const cluster = (site.clusters ?? []).find((c) => c.nodes.includes(d));
+      const what = cluster
+        ? `a node of cluster ${cluster.name}: its speaker is the platform team's; compare the cluster's resources with --only ${clusterDevice(cluster.name)} --cluster-resources FILE`
+        : `a ${device.role}`;
+      throw new CliError(`drift: ${d} runs no daemon fabric configures (${what}): nothing to compare`);
+    }
+  }
+}
+
 export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   if (opts.accept !== undefined)
     throw new CliError(
@@ -221,37 +268,7 @@ export async function drift(opts: DriftCliOptions): Promise<ExitCode> {
   const files = rendered[0]!.site.files;
   const watched = new Set(watchedDevices(site).map((d) => d.name));
   const clusters = clusterSources(site, opts.clusterResources ?? [], !!opts.watch);
-  for (const c of clusters)
-    if (opts.only && !opts.only.includes(c.device))
-      throw new CliError(
-        `drift: --cluster-resources gives ${c.device}, which --only leaves out: add it (--only … ${c.device}) or drop the export`,
-      );
-  for (const d of opts.only ?? []) {
-    // a cluster compared with --cluster-resources: `k8s:<cluster>`
-    if (clusterOfDevice(d) !== undefined) {
-      const known = (site.clusters ?? []).map((c) => clusterDevice(c.name));
-      if (!known.includes(d))
-        throw new CliError(
-          `drift: --only ${d}: no such cluster in ${site.name} (clusters: ${known.join(', ') || 'none'})`,
-        );
-      if (!clusters.some((c) => c.device === d))
-        throw new CliError(`drift: --only ${d}: give its resources with --cluster-resources [CLUSTER=]FILE`);
-      continue;
-    }
-    if (!site.devices.some((x) => x.name === d))
-      throw new CliError(
-        `drift: --only ${d}: no such device in ${site.name}${didYouMean(d, [...watched])} (devices: ${[...watched].join(', ')})`,
-      );
-    if (!watched.has(d)) {
-      const device = site.devices.find((x) => x.name === d)!;
-      // what it is, in the user's words: a cluster's node is compared through its cluster's resources
-      const cluster = (site.clusters ?? []).find((c) => c.nodes.includes(d));
-      const what = cluster
-        ? `a node of cluster ${cluster.name}: its speaker is the platform team's; compare the cluster's resources with --only ${clusterDevice(cluster.name)} --cluster-resources FILE`
-        : `a ${device.role}`;
-      throw new CliError(`drift: ${d} runs no daemon fabric configures (${what}): nothing to compare`);
-    }
-  }
+  checkOnly(site, opts.only ?? [], watched, clusters);
   const snmp = snmpCredentials(site, store, opts.snmpVersion);
   // after every secret was resolved (rendering, SNMP): nothing reported can show one
   const redactor = new Redactor(store.resolvedValues());

@@ -164,7 +164,9 @@ export async function whatif(opts: WhatifOptions): Promise<ExitCode> {
     err(
       `whatif: broken with nothing failed: ${intact.map((b) => b.address ?? b.prefix ?? b.detail.split(':')[0]).join(', ')}`,
     );
-  return broken || single.length || overBudget.length || errors.length || intact.length ? EXIT.PROBLEMS : EXIT.OK;
+  return broken || single.length || overBudget.length || errors.length || intact.length
+    ? EXIT.PROBLEMS
+    : EXIT.OK;
 }
 
 /** The gslb services a site alone offers, for its N-1 report (nothing without `gslb`). */
