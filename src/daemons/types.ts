@@ -81,14 +81,15 @@ export interface TransactionSteps {
  * the waves: clients switched to the new one in an early wave must not be refused by a daemon
  * that a later wave changes (Redis: every member accepts both before HAProxy and the Sentinels
  * switch, and the old one is dropped after the last wave). Each phase is a script of its own on
- * the device, the rendered file at `target` in "$new_file", run only where that file changes.
+ * the device, the rendered file at `target` in "$new_file", run where that file changes or where
+ * "$state" says an earlier push left the change half done.
  */
 export interface CredentialSteps {
   target: string;
   /**
-   * Before the first wave: take the new secret beside the old one if it changes. Prints one line,
-   * which `after` reads as "$before"; exits non-zero when the daemon refused (the push stops
-   * before any wave).
+   * Before the first wave: take the new secret beside the old one if it changes, and note what
+   * `after` must do in the folder "$state" (kept on the device until `after` has run). Prints one
+   * line; exits non-zero when the daemon refused (the push stops before any wave).
    */
   before: string[];
   /** After the last wave: the new secret only. Prints one line; non-zero when refused. */

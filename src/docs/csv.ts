@@ -1,6 +1,7 @@
 /** cabling.csv: one row per physical cable, for the people who pull them (RFC 4180 quoting). */
+
+import { isPhysical } from '../model/cables.js';
 import type { FrozenSite } from '../pipeline.js';
-import { isPhysical } from './tables.js';
 
 export const CABLING_COLUMNS = [
   'cable',

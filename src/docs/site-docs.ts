@@ -3,7 +3,7 @@
  * diagram's Mermaid source under diagrams/. Pure: the same model and inputs give the same bytes.
  */
 import { roleSpec } from '../compile/roles.js';
-import { isVirtualNic } from '../model/cables.js';
+import { isPhysical, isVirtualNic } from '../model/cables.js';
 import type { FrozenSite } from '../pipeline.js';
 import type { ServicesAcrossSites } from '../whatif/sites.js';
 import type { WhatifReport } from '../whatif/types.js';
@@ -23,7 +23,6 @@ import {
   cablingTable,
   deviceTable,
   failureDomainTable,
-  isPhysical,
   redundancyTable,
   timersTable,
   virtualNicTable,

@@ -7,8 +7,6 @@ import { asnOf, loopbackOf, vmsByHost } from './places.js';
 
 type Cable = FrozenSite['cables'][number];
 
-export { isPhysical } from '../model/cables.js';
-
 export function deviceTable(site: FrozenSite): string {
   return mdTable(
     ['device', 'role', 'id', 'rack', 'host', 'management', 'loopback', 'ASN', 'daemons', 'description'],

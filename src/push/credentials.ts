@@ -14,9 +14,10 @@ import { driversOf } from '../daemons/index.js';
 import type { CredentialSteps, DeviceView } from '../daemons/types.js';
 import type { SshTarget } from '../ssh/index.js';
 import { mapLimit } from '../util/concurrency.js';
+import { shellQuote } from '../util/shell.js';
 import type { PushInput } from './input.js';
 import type { DeviceWork } from './read.js';
-import type { CredentialReport, Verdict } from './report.js';
+import type { Verdict } from './report.js';
 import type { PushResult } from './result.js';
 
 /** Kept on the device between a push's two phases (and across pushes, until the second has run). */
@@ -116,7 +117,3 @@ export async function credentialPhase(
         message: `every wave applied, but ${failed.join(', ')} still accept the old password beside the new one; run the push again to finish (the state is kept on the device, in ${CREDENTIALS_STATE})`,
       };
 }
-
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-export type { CredentialReport };

@@ -1,3 +1,13 @@
+/**
+ * What the fabric delivers, read off the derivation of the check kinds (`src/verify/checks/`) and
+ * the eBGP simulation for one state of the fabric (intact or degraded): which upstream reaches
+ * which URL (upstreams.ts), which L4 VIP answers, who is VRRP master, which hypervisors reach each
+ * other for a segment's overlay, which loopbacks each top-of-rack switch reaches, how many HAProxy
+ * servers each backend has. On a site that routes IPv6 (issue 14), the IPv6 loopbacks each switch
+ * reaches and the upstreams that route each IPv6 prefix the site announces, off IPv6's own
+ * simulation. `analyse.ts` compares the degraded state with the intact one; `intact.ts` says what
+ * the intact one already lacks.
+ */
 import { hostPart } from '../net/host-part.js';
 import { oncePer } from '../util/once-per.js';
 import { ofFamily } from '../verify/checks/family.js';

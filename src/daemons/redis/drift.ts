@@ -14,9 +14,21 @@
  */
 import type { ConfigSection } from '../../drift/types.js';
 
+/** What a Sentinel writes of itself into its file (`sentinel <word> …`): its id, its epoch. */
+export const SENTINEL_OWN = ['myid', 'current-epoch'] as const;
+/** What it writes per monitored service (`sentinel <word> <service> …`): what it learnt of it. */
+export const SENTINEL_LEARNT = [
+  'config-epoch',
+  'leader-epoch',
+  'known-replica',
+  'known-slave',
+  'known-sentinel',
+] as const;
+
 /** Lines the daemons write for themselves, by their first words. */
-const RUNTIME =
-  /^(replicaof|slaveof|user|latency-tracking-info-percentiles|sentinel (myid|config-epoch|leader-epoch|current-epoch|known-replica|known-slave|known-sentinel|rename-command))( |$)/;
+const RUNTIME = new RegExp(
+  `^(replicaof|slaveof|user|latency-tracking-info-percentiles|sentinel (${[...SENTINEL_OWN, ...SENTINEL_LEARNT, 'rename-command'].join('|')}))( |$)`,
+);
 
 /** `sentinel <setting> <name> …`: the settings of one monitored service. */
 const PER_MASTER =

@@ -7,6 +7,7 @@
 import { runsRedis } from '../../model/runs.js';
 import { stagedAt } from '../steps.js';
 import type { PushDriver, StagedFile } from '../types.js';
+import { SENTINEL_LEARNT, SENTINEL_OWN } from './drift.js';
 import { REDIS_CONF, REQUIREPASS_SED, SENTINEL_CONF } from './paths.js';
 
 /**
@@ -33,8 +34,8 @@ const ADOPT = [
   `  awk 'FNR == NR {`,
   '    if ($1 != "sentinel") next',
   '    if ($2 == "monitor") { at[$3] = $4 " " $5; next }',
-  '    if ($2 == "myid" || $2 == "current-epoch") { kept[++k] = $0; next }',
-  '    if ($2 ~ /^(config-epoch|leader-epoch|known-replica|known-slave|known-sentinel)$/) { learnt[++l] = $0; of[l] = $3 }',
+  `    if ($2 ~ /^(${SENTINEL_OWN.join('|')})$/) { kept[++k] = $0; next }`,
+  `    if ($2 ~ /^(${SENTINEL_LEARNT.join('|')})$/) { learnt[++l] = $0; of[l] = $3 }`,
   '    next',
   '  }',
   '  $1 == "sentinel" && $2 == "monitor" { watched[$3] = 1; if ($3 in at) { split(at[$3], a, " "); $4 = a[1]; $5 = a[2] } }',
@@ -84,6 +85,10 @@ function validate(files: readonly StagedFile[]): string[] {
  * The state between the phases is kept under $state, so a push whose waves stopped leaves both
  * passwords working and the next push finishes it.
  */
+/** Shell: `host` and `port` that the daemon of `file` (a path or a "$variable") listens on, as its file says. */
+const listensOn = (file: string, defaultPort: number) =>
+  `host=$(sed -n 's/^bind \\([^ ]*\\).*/\\1/p' ${file} | head -n 1); port=$(sed -n 's/^port \\([0-9]*\\).*/\\1/p' ${file} | head -n 1); port=\${port:-${defaultPort}}`;
+
 const CREDENTIAL_COMMON = [
   `conf=${REDIS_CONF}`,
   `new=$(sed -n '${REQUIREPASS_SED}' "$new_file")`,
@@ -95,7 +100,7 @@ const CREDENTIALS_BEFORE = [
   `old=$(sed -n '${REQUIREPASS_SED}' "$conf")`,
   'if [ "$new" = "$old" ]; then echo "password unchanged"; exit 0; fi',
   'pidof redis-server > /dev/null || { echo "password changed; redis-server is not running: it starts on the new one"; exit 0; }',
-  `host=$(sed -n 's/^bind \\([^ ]*\\).*/\\1/p' "$conf" | head -n 1); port=$(sed -n 's/^port \\([0-9]*\\).*/\\1/p' "$conf" | head -n 1); port=\${port:-6379}`,
+  listensOn('"$conf"', 6379),
   'if [ -z "$old" ]; then echo "add $host $port" > "$state/redis"; echo "a password where there was none: set after the last wave (clients without it are refused from then on)"; exit 0; fi',
   'if [ -z "$new" ]; then (umask 077; printf \'%s\' "$old" > "$state/redis-previous-auth"); echo "remove $host $port" > "$state/redis"; echo "the password is removed: cleared after the last wave"; exit 0; fi',
   'export REDISCLI_AUTH="$old"',
@@ -148,7 +153,7 @@ const SENTINEL_RELOAD = [
   '    { for (i = 1; i <= NF; i++) if ($i ~ /^"[^" ]*"$/) $i = substr($i, 2, length($i) - 2); $1 = tolower($1) }',
   '    $1 == "sentinel" { $2 = tolower($2) }',
   '    $1 == "user" || $1 == "latency-tracking-info-percentiles" || $1 == "daemonize" { next }',
-  '    $1 == "sentinel" && $2 ~ /^(myid|config-epoch|leader-epoch|current-epoch|known-replica|known-slave|known-sentinel|rename-command)$/ { next }',
+  `    $1 == "sentinel" && $2 ~ /^(${[...SENTINEL_OWN, ...SENTINEL_LEARNT, 'rename-command'].join('|')})$/ { next }`,
   `    $1 == "sentinel" && $2 == "monitor" { print "sentinel monitor " $3; print "sentinel quorum " $3 " " $6; next }`,
   `    { print }' "$1" | sort`,
   '}',
@@ -161,7 +166,7 @@ const SENTINEL_RELOAD = [
   `    say "redis-sentinel restarted: $(diff sentinel.was sentinel.now | awk '/^[<>]/ { print ($2 == "sentinel" ? $2 " " $3 : $2) }' | sort -u | tr '\\n' ' ')changed"`,
   '    systemctl restart redis-sentinel; return',
   '  fi',
-  `  host=$(sed -n 's/^bind \\([^ ]*\\).*/\\1/p' ${SENTINEL_CONF} | head -n 1); port=$(sed -n 's/^port \\([0-9]*\\).*/\\1/p' ${SENTINEL_CONF} | head -n 1); port=\${port:-26379}`,
+  `  ${listensOn(SENTINEL_CONF, 26379)}`,
   `  REDISCLI_AUTH=$(sed -n '${REQUIREPASS_SED}' ${SENTINEL_CONF}); if [ -n "$REDISCLI_AUTH" ]; then export REDISCLI_AUTH; else unset REDISCLI_AUTH; fi`,
   `  sentinel_norm ${SENTINEL_CONF} | grep -E '${SENTINEL_SETTABLE}' > sentinel.set`,
   '  while read -r _ option name value; do',

@@ -4,10 +4,11 @@
  * than FULL_DETAIL_MAX devices) is drawn by group instead: a node per spine plane and per rack
  * (or per pod when a pod has many racks), and one line per pair of groups with its cable count.
  */
+
+import { isPhysical } from '../../model/cables.js';
 import type { FrozenSite } from '../../pipeline.js';
 import { names, naturally, plural } from '../markdown.js';
 import { asnOf, loopbackOf, type Place, placeOf, podOf, type SiteDevice, vmsByHost } from '../places.js';
-import { isPhysical } from '../tables.js';
 import { edgeText, flowLabel, flowText, type Layer, layerClasses, nodeId } from './mermaid.js';
 
 /** Devices drawn one by one up to this many; above it, by group. */
