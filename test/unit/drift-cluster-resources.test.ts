@@ -134,21 +134,24 @@ describe('drift of a cluster’s resources', () => {
 
   it('GIVEN fabric drift --only k8s:prod --cluster-resources - THEN no device is read, the drift is reported, exit 1; a wrong spec exit 2', async () => {
     const drifted = asServed(metallb.resources, (items) => items.filter((d) => d.kind !== 'BFDProfile'));
-    const r = await runFabric(
-      [
-        '--inventory',
-        K8S,
-        'drift',
-        '--site',
-        'k8s-a',
-        '--only',
-        'k8s:prod',
-        '--cluster-resources',
-        '-',
-        '--json',
-      ],
-      { input: drifted },
-    );
+    // drift of the cluster alone, its export on stdin
+    const clusterDrift = (...format: string[]) =>
+      runFabric(
+        [
+          '--inventory',
+          K8S,
+          'drift',
+          '--site',
+          'k8s-a',
+          '--only',
+          'k8s:prod',
+          '--cluster-resources',
+          '-',
+          ...format,
+        ],
+        { input: drifted },
+      );
+    const r = await clusterDrift('--json');
     expect(r.code, r.stderr).toBe(1);
     const json = JSON.parse(r.stdout) as {
       devices: { name: string; remediation: string; findings: { section: string }[] }[];
@@ -161,22 +164,7 @@ describe('drift of a cluster’s resources', () => {
       ],
     ]);
     // Prometheus: a cluster has the config kinds only (no daemon, runtime check or SNMP of its own)
-    const prom = await runFabric(
-      [
-        '--inventory',
-        K8S,
-        'drift',
-        '--site',
-        'k8s-a',
-        '--only',
-        'k8s:prod',
-        '--cluster-resources',
-        '-',
-        '--format',
-        'prometheus',
-      ],
-      { input: drifted },
-    );
+    const prom = await clusterDrift('--format', 'prometheus');
     expect(prom.code, prom.stderr).toBe(1);
     expect(prom.stdout.split('\n').filter((l) => l.startsWith('fabric_drift_findings{'))).toEqual([
       'fabric_drift_findings{site="k8s-a",device="k8s:prod",kind="config-missing"} 1',

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { REDIS_CONF } from '../../src/daemons/redis/index.js';
 import type { DeepReadonly } from '../../src/model/freeze.js';
 import type { Device } from '../../src/model/types.js';
-import { sshTarget } from '../../src/observe/ssh-runner.js';
 import { credentialScript } from '../../src/push/credentials.js';
 import { planPush } from '../../src/push/plan.js';
 import type { DeviceWork } from '../../src/push/read.js';
@@ -16,6 +15,7 @@ import { emptyReport } from '../../src/push/result.js';
 import { pushText } from '../../src/report/push.js';
 import { own } from '../../src/util/own.js';
 import { REPO } from '../support/cli.js';
+import { onDevice } from '../support/push-states.js';
 import { renderExample } from '../support/render.js';
 
 const [dataA] = renderExample(join(REPO, 'test', 'fixtures', 'data-tier', 'inventory'));
@@ -24,19 +24,8 @@ const contents = new Map(rendered.files.map((f) => [`${f.device}/${f.file}`, f.c
 const managed = site.devices.filter((d) => d.managed && own(manifest.devices, d.name));
 
 /** A device on the rendered files but `changed`, maybe with a password change left half done. */
-function state(d: DeepReadonly<Device>, changed: string[] = [], pendingCredentials = false): DeviceWork {
-  const files = own(manifest.devices, d.name)!.files;
-  return {
-    device: d,
-    target: sshTarget(d),
-    files,
-    previous: new Map(files.map((f) => [f.target, changed.includes(f.target) ? 'old' : f.sha256])),
-    changed: files.filter((f) => changed.includes(f.target)),
-    runningDrift: [],
-    frrRestart: false,
-    pendingCredentials,
-  };
-}
+const state = (d: DeepReadonly<Device>, changed: string[] = [], pendingCredentials = false) =>
+  onDevice(d, own(manifest.devices, d.name)!.files, { changed, pendingCredentials });
 
 const plan = (states: DeviceWork[], dryRun = false) =>
   planPush({ site, pushId: '20261207T000000Z-abcd', states, contents, dryRun, canary: false });

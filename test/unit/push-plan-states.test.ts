@@ -11,6 +11,7 @@ import { sshTarget } from '../../src/observe/ssh-runner.js';
 import { dryRunVerdict, type PlanInput, planPush } from '../../src/push/plan.js';
 import type { DeviceWork, Unreadable } from '../../src/push/read.js';
 import { own } from '../../src/util/own.js';
+import { onDevice } from '../support/push-states.js';
 import { renderExample } from '../support/render.js';
 
 const [idcA] = renderExample();
@@ -36,19 +37,8 @@ function empty(d: DeepReadonly<Device>): DeviceWork {
 }
 
 /** A device that already runs the rendered files; `changed` lists the targets that differ. */
-function current(d: DeepReadonly<Device>, changed: string[] = [], runningDrift: string[] = []): DeviceWork {
-  const files = filesOf(d.name);
-  return {
-    device: d,
-    target: sshTarget(d),
-    files,
-    previous: new Map(files.map((f) => [f.target, changed.includes(f.target) ? 'old' : f.sha256])),
-    changed: files.filter((f) => changed.includes(f.target)),
-    runningDrift,
-    frrRestart: false,
-    pendingCredentials: false,
-  };
-}
+const current = (d: DeepReadonly<Device>, changed: string[] = [], runningDrift: string[] = []) =>
+  onDevice(d, filesOf(d.name), { changed, runningDrift });
 
 function unreadable(d: DeepReadonly<Device>): Unreadable {
   return { device: d, files: filesOf(d.name), kind: 'unreachable', error: `${d.name}: connection refused` };
