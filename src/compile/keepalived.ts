@@ -201,6 +201,7 @@ export function compileKeepalived(facts: SiteFacts, d: DeviceFacts): KeepalivedM
       // the failback of a silent master: measured in the lab, the hosts kept the backup's MAC
       // for the IPv6 gateway (REACHABLE, never re-probed) when the master sent no NA again
       higherPrioSendAdvert: true,
+      garpMasterRefreshS: GARP_MASTER_REFRESH_S,
     },
     // the scripts its instances track, each once: per family that has an instance
     vrrpScripts: [
@@ -350,3 +351,12 @@ function compileVirtualServers(
     .sort((a, b) => (a.vip < b.vip ? -1 : a.vip > b.vip ? 1 : 0) || a.server.port - b.server.port)
     .map((v) => v.server);
 }
+
+/**
+ * How often a VRRP master sends its gratuitous ARPs and NAs again (`vrrp_garp_master_refresh`).
+ * Measured in the data-mq lab (2026-12-07): after a split brain of lb1/lb2 healed, web1 kept
+ * lb2's MAC for the IPv6 gateway, REACHABLE, for over 20 minutes (the IPv6 VIP answered no TCP),
+ * the advert that `vrrp_higher_prio_send_advert` relies on having been lost with the packets
+ * that caused the split brain. Every 5 s bounds that to 5 s at one packet per address and 5 s.
+ */
+export const GARP_MASTER_REFRESH_S = 5;

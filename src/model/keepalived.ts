@@ -22,6 +22,13 @@ export interface KeepalivedModel {
      * instead of at the backup until NUD gives up on it. @default true
      */
     higherPrioSendAdvert: boolean;
+    /**
+     * `vrrp_garp_master_refresh`, seconds: a master sends its gratuitous ARPs and unsolicited NAs
+     * again this often, so a host whose entry still points at the other half after a split brain
+     * (the one advert `higherPrioSendAdvert` counts on lost, as the packets of a busy network are)
+     * points back at the master within this long rather than never. 0: no refresh.
+     */
+    garpMasterRefreshS: number;
   };
   /**
    * Scripts whose failure puts the instances that track them in FAULT (`vrrp_script`): on a
