@@ -149,7 +149,8 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
     const r = await run('ip', ['-n', step.netns, 'addr', 'del', hostRoute(step.address), 'dev', 'lo'], {
       timeoutMs: 15_000,
     });
-    const gone = /Cannot assign|No such|Invalid netns/.test(r.stderr);
+    // iproute2 with the kernel's own message: "Error: ipv4: Address not found."
+    const gone = /Cannot assign|No such|not found|Invalid netns/i.test(r.stderr);
     return { ok: r.code === 0 || gone, detail: `${step.netns} probe address ${step.address} removed` };
   }
   if (step.op === 'nft-delete') {
