@@ -16,7 +16,7 @@
  * budget is asserted. Every process is stopped by its PID in afterAll, the namespaces removed.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUORUM_FILE_PREFIX } from '../../src/compile/anycast.js';
@@ -28,6 +28,12 @@ import { type AnycastAnnounce, anycastAnnounce } from '../../src/verify/checks/a
 import { deriveContext } from '../../src/verify/checks/index.js';
 import type { CheckResult } from '../../src/verify/checks/spec.js';
 import { REPO } from '../support/cli.js';
+import {
+  KEEPALIVED_PIDS,
+  keepalivedLog as keepalivedLogOf,
+  keepalivedPids as keepalivedPidsOf,
+  spawnKeepalivedVrrp,
+} from '../support/keepalived.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
 import { alive, DAEMON_PACKAGES, ensureInstalled, requireRoot, stopPid } from '../support/system.js';
@@ -130,7 +136,6 @@ function startFrr(n: string, d: string, conf: string): void {
  * rendered `quorum_up` / `quorum_down` of each virtual server, as keepalived's checker does on a
  * quorum change.
  */
-const KEEPALIVED_PIDS = ['keepalived.pid', 'vrrp.pid'] as const;
 
 /** Each virtual server's rendered quorum commands, in keepalived.conf's order. */
 function quorumCommands(): { address: string; port: number; up: string; down: string }[] {
@@ -202,38 +207,16 @@ async function familyCheck(
 }
 
 /** keepalived's log (it logs to the console), for the failure messages. */
-const keepalivedLog = () =>
-  existsSync(join(dir, 'keepalived.log')) ? readFileSync(join(dir, 'keepalived.log'), 'utf8') : '';
+const keepalivedLog = () => keepalivedLogOf(dir);
 
 /** keepalived in lb1's namespace with its rendered config, quorum files in the test's folder. */
 function startKeepalived(): void {
-  for (const f of KEEPALIVED_PIDS) spawnSync('rm', ['-f', join(dir, f)]);
   const conf = join(dir, 'keepalived.conf');
-  const log = openSync(join(dir, 'keepalived.log'), 'a');
   writeFileSync(
     conf,
     files('lb1', 'keepalived.conf').replaceAll('/run/fabric-anycast.', `${dir}/fabric-anycast.`),
   );
-  const child = spawn(
-    'ip',
-    [
-      'netns',
-      'exec',
-      ns.l4,
-      'keepalived',
-      '--vrrp',
-      '--dont-fork',
-      '--log-console',
-      '--log-detail',
-      '-f',
-      conf,
-      '-p',
-      join(dir, 'keepalived.pid'),
-      '-r',
-      join(dir, 'vrrp.pid'),
-    ],
-    { stdio: ['ignore', log, log] },
-  );
+  const child = spawnKeepalivedVrrp(ns.l4, conf, dir);
   children.push(child);
   try {
     waitFor(() => KEEPALIVED_PIDS.every((f) => existsSync(join(dir, f))), 10_000, 'keepalived pid files');
@@ -242,11 +225,7 @@ function startKeepalived(): void {
   }
 }
 
-const keepalivedPids = () =>
-  KEEPALIVED_PIDS.flatMap((f) => {
-    const p = join(dir, f);
-    return existsSync(p) ? [Number(readFileSync(p, 'utf8').trim())] : [];
-  }).filter((pid) => pid > 1);
+const keepalivedPids = () => keepalivedPidsOf(dir);
 
 const TCP = `
 import socket, sys

@@ -11,12 +11,13 @@
  * THEN they point at lb1's eth2 again within the refresh interval (plus a second of slack), and
  * the rendered file says `vrrp_garp_master_refresh` with the model's interval.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GARP_MASTER_REFRESH_S } from '../../src/compile/keepalived.js';
 import { REPO } from '../support/cli.js';
+import { keepalivedLog, keepalivedPids, spawnKeepalivedVrrp } from '../support/keepalived.js';
 import { TestNetns } from '../support/netns.js';
 import { renderExample } from '../support/render.js';
 import { DAEMON_PACKAGES, ensureInstalled, requireRoot, stopPid } from '../support/system.js';
@@ -34,8 +35,7 @@ let lb = '';
 let host = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = () =>
-  existsSync(join(dir, 'keepalived.log')) ? readFileSync(join(dir, 'keepalived.log'), 'utf8') : '';
+const log = () => keepalivedLog(dir);
 
 /** The host's entry for `address` on its side of lb1's eth2: its MAC, or '' when it has none. */
 function entry(address: string): string {
@@ -106,25 +106,7 @@ beforeAll(async () => {
     ]);
   const path = join(dir, 'keepalived.conf');
   writeFileSync(path, conf);
-  const out = openSync(join(dir, 'keepalived.log'), 'a');
-  children.push(
-    spawn(
-      'ip',
-      [
-        'netns',
-        'exec',
-        lb,
-        'keepalived',
-        '--vrrp',
-        '--dont-fork',
-        '--log-console',
-        '--log-detail',
-        '-f',
-        path,
-      ].concat(['-p', join(dir, 'keepalived.pid'), '-r', join(dir, 'vrrp.pid')]),
-      { stdio: ['ignore', out, out] },
-    ),
-  );
+  children.push(spawnKeepalivedVrrp(lb, path, dir));
   // master once its VIPs are on eth2 (no peer: after the master-down timer)
   await until('lb1 to hold its gateway VIPs', 20_000, () => {
     const a = spawnSync('ip', ['-n', lb, 'addr', 'show', 'dev', 'eth2'], { encoding: 'utf8' }).stdout;
@@ -133,10 +115,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  for (const f of ['keepalived.pid', 'vrrp.pid']) {
-    const p = join(dir, f);
-    if (dir && existsSync(p)) stopPid(Number(readFileSync(p, 'utf8').trim()));
-  }
+  if (dir) for (const pid of keepalivedPids(dir)) stopPid(pid);
   for (const c of children) if (c.pid && c.exitCode === null) stopPid(c.pid);
   netns.cleanup();
 });
