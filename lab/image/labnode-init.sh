@@ -99,7 +99,7 @@ tune_frr_daemons() {
 start_frr() {
   tune_frr_daemons
   install -d -o frr -g frr -m 0755 /run/frr /var/log/frr
-  # through the node's service (src/lab/node/service): FRR at nice -10, its bfdd at liveness priority
+  # through the node's service (src/lab/node/service): FRR runs at liveness priority in a lab node
   service frr start >"$STATE/frr-start.log" 2>&1
   # FRR's own rule for what is enabled (zebra and staticd always are)
   enabled=$(bash -c '. /usr/lib/frr/frrcommon.sh >/dev/null 2>&1; daemon_list' 2>/dev/null)
@@ -447,7 +447,7 @@ start_amqp_worker() {
 # it into dropping a hypervisor's packets during a push, at nice -10 into delaying a vRouter's
 # BFD past 150 ms while a RabbitMQ node booted (docs/failover.md).
 OVS_NICE=-10
-# liveness CMD...: runs what decides whether a neighbour lives (FRR's bfdd at 50 ms x 3,
+# liveness CMD...: runs what decides whether a neighbour lives (FRR's BFD at 50 ms x 3,
 # keepalived's VRRP adverts, the vswitch both cross) at real-time priority, SCHED_RR 10, as a
 # router runs its BFD: a lab node shares this machine's two CPUs with every other node, and at
 # nice -10 a RabbitMQ node booting beside lab failover's probes still starved them: BFD down,
@@ -460,13 +460,6 @@ liveness() {
   if chrt --rr "$LIVENESS_RT" true 2>/dev/null; then chrt --rr "$LIVENESS_RT" "$@"
   else nice -n "$OVS_NICE" "$@"
   fi
-}
-# liveness_pid PIDFILE: the same for a daemon started already (FRR's bfdd, which its init script
-# starts with the rest of FRR), every thread of it; nothing when it does not run
-liveness_pid() {
-  pid=$(head -n 1 "$1" 2>/dev/null)
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  chrt --all-tasks --rr -p "$LIVENESS_RT" "$pid" >/dev/null 2>&1 || true
 }
 ovs() {
   case "$1" in
@@ -645,7 +638,6 @@ case "${1:-boot}" in
       loop) drop_in_loop "${3:-}" "${4:-0}" ;;
       *) echo "usage: $0 drop-in running|stop-post|pid-file|supervise UNIT" >&2; exit 2 ;;
     esac ;;
-  liveness-pid) liveness_pid "${2:-}" ;;
   liveness)
     shift
     [ $# -gt 0 ] || { echo "usage: $0 liveness CMD [ARG...]" >&2; exit 2; }
