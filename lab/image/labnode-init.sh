@@ -99,7 +99,7 @@ tune_frr_daemons() {
 start_frr() {
   tune_frr_daemons
   install -d -o frr -g frr -m 0755 /run/frr /var/log/frr
-  # through the node's service (src/lab/node/service): FRR runs at liveness priority in a lab node
+  # through the node's service (src/lab/node/service): FRR runs at nice -10 in a lab node
   service frr start >"$STATE/frr-start.log" 2>&1
   # FRR's own rule for what is enabled (zebra and staticd always are)
   enabled=$(bash -c '. /usr/lib/frr/frrcommon.sh >/dev/null 2>&1; daemon_list' 2>/dev/null)
@@ -442,25 +442,10 @@ start_amqp_worker() {
 # database in the node's /etc/openvswitch, sockets in its /run/openvswitch, so plain ovs-vsctl
 # works in the node. Without the kernel module, bridges must use datapath_type=netdev: the
 # node's /usr/local/sbin/ovs-vsctl (src/lab/node/ovs-vsctl) makes every bridge so.
-# At liveness priority (below), above ovs-ctl's nice -10: the userspace datapath forwards in
-# ovs-vswitchd's own threads, and a VM's BFD and VRRP cross it; at nice 0 a busy machine starved
-# it into dropping a hypervisor's packets during a push, at nice -10 into delaying a vRouter's
-# BFD past 150 ms while a RabbitMQ node booted (docs/failover.md).
+# At nice -10, as ovs-ctl starts them (its --ovs-vswitchd-priority and --ovsdb-server-priority
+# defaults): the userspace datapath forwards in ovs-vswitchd's own threads, and at nice 0 a busy
+# machine starved it into dropping a hypervisor's packets during a push (docs/failover.md).
 OVS_NICE=-10
-# liveness CMD...: runs what decides whether a neighbour lives (FRR's BFD at 50 ms x 3,
-# keepalived's VRRP adverts, the vswitch both cross) at real-time priority, SCHED_RR 10, as a
-# router runs its BFD: a lab node shares this machine's two CPUs with every other node, and at
-# nice -10 a RabbitMQ node booting beside lab failover's probes still starved them: BFD down,
-# BGP withdrawn, a vRouter in FAULT, VRRP pairs split-brain in 12 of 20 crashes of a node
-# (docs/failover.md, "Real-time priority for the liveness daemons"). Round robin among equals,
-# not FIFO (SCHED_FIFO 1 for the vswitch alone broke the lab's ECMP gates once). What they start
-# inherits it. Where real time is refused (no CAP_SYS_NICE, an RT-less cgroup), nice -10.
-LIVENESS_RT=10
-liveness() {
-  if chrt --rr "$LIVENESS_RT" true 2>/dev/null; then chrt --rr "$LIVENESS_RT" "$@"
-  else nice -n "$OVS_NICE" "$@"
-  fi
-}
 ovs() {
   case "$1" in
     start)
@@ -470,14 +455,14 @@ ovs() {
       if ! running ovsdb-server; then
         [ -s /etc/openvswitch/conf.db ] ||
           ovsdb-tool create /etc/openvswitch/conf.db /usr/share/openvswitch/vswitch.ovsschema || return 1
-        liveness ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
+        nice -n "$OVS_NICE" ovsdb-server /etc/openvswitch/conf.db --remote=punix:/run/openvswitch/db.sock \
           --remote=db:Open_vSwitch,Open_vSwitch,manager_options --pidfile --detach \
           --log-file=/var/log/openvswitch/ovsdb-server.log -vconsole:off || return 1
         ovs-vsctl --no-wait init || return 1
         ovs-vsctl --no-wait set Open_vSwitch . external_ids:hostname="$(hostname)"
       fi
       running ovs-vswitchd ||
-        liveness ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
+        nice -n "$OVS_NICE" ovs-vswitchd unix:/run/openvswitch/db.sock --pidfile --detach \
           --log-file=/var/log/openvswitch/ovs-vswitchd.log -vconsole:off
       ;;
     stop)
@@ -638,15 +623,11 @@ case "${1:-boot}" in
       loop) drop_in_loop "${3:-}" "${4:-0}" ;;
       *) echo "usage: $0 drop-in running|stop-post|pid-file|supervise UNIT" >&2; exit 2 ;;
     esac ;;
-  liveness)
-    shift
-    [ $# -gt 0 ] || { echo "usage: $0 liveness CMD [ARG...]" >&2; exit 2; }
-    liveness "$@" ;;
   default-via)
     shift
     [ $# -gt 0 ] || { echo "usage: $0 default-via IF..." >&2; exit 2; }
     default_via "$@" ;;
   restart)
     case "${2:-}" in ovs | http | patroni | gdnsd) "$2" stop; sleep 0.5; "$2" start ;; *) echo "usage: $0 restart ovs|http|patroni|gdnsd" >&2; exit 2 ;; esac ;;
-  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http|patroni|gdnsd | reload patroni|gdnsd | default-via IF... | drop-in ... UNIT | liveness CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 [boot] | start|stop|restart|status ovs|http|patroni|gdnsd | reload patroni|gdnsd | default-via IF... | drop-in ... UNIT" >&2; exit 2 ;;
 esac

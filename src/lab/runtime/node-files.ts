@@ -27,7 +27,7 @@ export const NODE_FILES = {
   init: join(root, 'lab/image/labnode-init.sh'),
   /** /usr/bin/systemctl in a node. */
   systemctl: join(root, 'src/lab/node/systemctl'),
-  /** /usr/local/sbin/service in a node: Debian's, with FRR and keepalived at real-time priority. */
+  /** /usr/local/sbin/service in a node: Debian's, with FRR and keepalived at nice -10. */
   service: join(root, 'src/lab/node/service'),
   /** nftables stand-in for IPVS virtual servers. */
   ipvsSync: join(root, 'src/lab/node/lab-ipvs-sync'),
