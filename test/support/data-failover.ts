@@ -20,7 +20,10 @@ export interface DataFailoverScenario {
   reasons: string[];
   converged: boolean;
   injectedAt: string;
+  /** The budget it was judged against (`maxOutageMs`: null for none). */
+  budget: { maxOutageMs: number | null };
   failover: { maxOutageMs: number };
+  failback: { maxOutageMs: number };
   probes: DataFailoverProbe[];
   /** RabbitMQ: what the queue's workers wrote of the publishes the AMQP probe had confirmed. */
   consumed?: ConsumedCheck[];
