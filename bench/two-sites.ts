@@ -6,16 +6,23 @@
  * anycast variant (`any`, one address in both sites).
  *
  *   npm run bench:two-sites
+ *   npm run bench:two-sites -- --probed [--lab-bfd]   instead: a change of aa-a's (HAProxy's
+ *                                                     down_interval: web1, then web2) pushed with
+ *                                                     --probe-lab, as lab-two-sites does; per wave,
+ *                                                     what the probes lost against the budget
  *
- * Prints one JSON line. Runs on a copy of the fixture with its own lab name and a free pair of
+ * `--lab-bfd`: BFD at 300 ms × 3, as the lab test's copy (useLabBfd). Prints one JSON line (per
+ * wave, with --probed). Runs on a copy of the fixture with its own lab name and a free pair of
  * management subnets, and takes the lab down afterwards. Needs root and the lab's packages (gdnsd).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { SiteLossResult } from '../src/failover/site-loss-judge.js';
-import { addAnycastService } from '../test/fixtures/active-active/anycast.js';
+import type { WaveTraffic } from '../src/push/traffic.js';
+import { addAnycastService, useLabBfd } from '../test/fixtures/active-active/anycast.js';
 import { fabricIn, REPO } from './fabric-run.js';
 
 /** Two adjacent free 198.18.x.0/24 (x even, from 150): the sites' management pools, one /23. */
@@ -26,11 +33,14 @@ function freeMgmtPair(): [string, string] {
   return [`198.18.${x}.0/24`, `198.18.${x + 1}.0/24`];
 }
 
+const { values } = parseArgs({ options: { probed: { type: 'boolean' }, 'lab-bfd': { type: 'boolean' } } });
+
 const work = mkdtempSync(join(tmpdir(), 'fabric-bench-two-sites-'));
 const inventory = join(work, 'inventory');
 cpSync(join(REPO, 'test', 'fixtures', 'active-active', 'inventory'), inventory, { recursive: true });
 cpSync(join(REPO, 'secrets.yaml'), join(work, 'secrets.yaml'));
 addAnycastService(inventory);
+if (values['lab-bfd']) useLabBfd(inventory);
 const [mgmtA, mgmtB] = freeMgmtPair();
 for (const [file, subnet] of [
   ['aa-a.yaml', mgmtA],
@@ -56,6 +66,15 @@ try {
     '300',
   ]);
   if (up.code !== 0) throw new Error(`lab up exited ${up.code}`);
+  if (values.probed) await probedPush(up.seconds);
+  else await siteLoss(up.seconds);
+} finally {
+  await fabricIn(work, ['lab', 'down', '--name', lab]);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** aa-a's four site losses through `lab failover --site-loss`, one JSON line. */
+async function siteLoss(upSeconds: number): Promise<void> {
   const loss = await fabricIn(work, [
     '--inventory',
     'inventory',
@@ -72,7 +91,7 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       sites: ['aa-a', 'aa-b'],
-      upUntilVerifiedSeconds: Math.round(up.seconds * 10) / 10,
+      upUntilVerifiedSeconds: Math.round(upSeconds * 10) / 10,
       siteLossExit: loss.code,
       siteLossSeconds: Math.round(loss.seconds),
       scenarios: results.map((r) => ({
@@ -88,7 +107,56 @@ try {
       node: process.version,
     })}\n`,
   );
-} finally {
-  await fabricIn(work, ['lab', 'down', '--name', lab]);
-  rmSync(work, { recursive: true, force: true });
+}
+
+/** A change of aa-a's pushed with --probe-lab (lab-two-sites' last case): one JSON line per wave. */
+async function probedPush(upSeconds: number): Promise<void> {
+  const key = join(work, 'lab', `clab-${lab}`);
+  const fabric = (...args: string[]) => fabricIn(work, ['--inventory', 'inventory', ...args]);
+  const push = (...extra: string[]) =>
+    fabric(
+      'push',
+      '--site',
+      'aa-a',
+      '--yes',
+      '--json',
+      '--identity',
+      join(key, 'id_ed25519'),
+      '--known-hosts',
+      join(key, 'known_hosts'),
+      ...extra,
+    );
+  const must = (r: { code: number; stderr: string }, what: string) => {
+    if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.slice(-2000)}`);
+  };
+  must(await fabric('render', '--site', 'aa-a'), 'render');
+  must(await push(), 'the first push');
+  const site = join(inventory, 'aa-a.yaml');
+  writeFileSync(
+    site,
+    readFileSync(site, 'utf8').replace('advert_int: 0.15 }', '$&\n  checks: { down_interval: 0.3 }'),
+  );
+  must(await fabric('render', '--site', 'aa-a'), 'render');
+  const r = await push('--probe-lab', lab);
+  const report = JSON.parse(r.stdout || '{}') as {
+    result?: string;
+    waves?: { index: number; devices: string[]; traffic?: WaveTraffic }[];
+  };
+  if (!report.result) throw new Error(`probed push: ${r.stderr.slice(-3000)}`);
+  for (const w of report.waves ?? [])
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'push aa-a with probes, lab of both sites: one wave',
+        labBfd: Boolean(values['lab-bfd']),
+        upUntilVerifiedSeconds: Math.round(upSeconds * 10) / 10,
+        wave: w.index,
+        devices: w.devices,
+        ...w.traffic,
+        probes: undefined,
+        exit: r.code,
+        cpus: cpus().length,
+        load: loadavg().map((l) => Math.round(l * 100) / 100),
+        node: process.version,
+      })}\n`,
+    );
 }
