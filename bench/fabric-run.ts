@@ -56,3 +56,25 @@ export async function fabricIn(
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { code, stdout: Buffer.concat(out).toString(), stderr: err, seconds };
 }
+
+/** An error with the end of its stderr when a fabric run did not exit 0. */
+export function must(r: { code: number; stderr: string }, what: string): void {
+  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);
+}
+
+/** `fabric push` of `site` into the lab `lab` run from `dir`, with the lab's key and known hosts, as JSON. */
+export function labPushArgs(w: { dir: string; site: string; lab: string }, ...extra: string[]): string[] {
+  const key = join(w.dir, 'lab', `clab-${w.lab}`);
+  return [
+    'push',
+    '--site',
+    w.site,
+    '--yes',
+    '--json',
+    '--identity',
+    join(key, 'id_ed25519'),
+    '--known-hosts',
+    join(key, 'known_hosts'),
+    ...extra,
+  ];
+}

@@ -17,7 +17,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fabricIn as fabric, labWorkspace } from './fabric-run.js';
+import { fabricIn as fabric, labWorkspace, must, labPushArgs as pushArgs } from './fabric-run.js';
 import { writeSyntheticInventory } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -28,10 +28,6 @@ const { values } = parseArgs({
     forks: { type: 'string', default: '25' },
   },
 });
-
-function must(r: { code: number; stderr: string }, what: string): void {
-  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);
-}
 
 function emit(o: object): void {
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -72,22 +68,6 @@ function workspace(kind: 'idc-a' | number): { dir: string; site: string; lab: st
     }),
   );
   return { dir, site: 'synth', lab };
-}
-
-function pushArgs(w: { dir: string; site: string; lab: string }, ...extra: string[]): string[] {
-  const key = join(w.dir, 'lab', `clab-${w.lab}`);
-  return [
-    'push',
-    '--site',
-    w.site,
-    '--yes',
-    '--json',
-    '--identity',
-    join(key, 'id_ed25519'),
-    '--known-hosts',
-    join(key, 'known_hosts'),
-    ...extra,
-  ];
 }
 
 async function labUpEmpty(w: { dir: string; site: string; lab: string }): Promise<number> {

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import type { SiteLossResult } from '../src/failover/site-loss-judge.js';
 import type { WaveTraffic } from '../src/push/traffic.js';
 import { addAnycastService, useLabBfd } from '../test/fixtures/active-active/anycast.js';
-import { fabricIn, REPO } from './fabric-run.js';
+import { fabricIn, labPushArgs, must, REPO } from './fabric-run.js';
 
 /** Two adjacent free 198.18.x.0/24 (x even, from 150): the sites' management pools, one /23. */
 function freeMgmtPair(): [string, string] {
@@ -111,24 +111,8 @@ async function siteLoss(upSeconds: number): Promise<void> {
 
 /** A change of aa-a's pushed with --probe-lab (lab-two-sites' last case): one JSON line per wave. */
 async function probedPush(upSeconds: number): Promise<void> {
-  const key = join(work, 'lab', `clab-${lab}`);
   const fabric = (...args: string[]) => fabricIn(work, ['--inventory', 'inventory', ...args]);
-  const push = (...extra: string[]) =>
-    fabric(
-      'push',
-      '--site',
-      'aa-a',
-      '--yes',
-      '--json',
-      '--identity',
-      join(key, 'id_ed25519'),
-      '--known-hosts',
-      join(key, 'known_hosts'),
-      ...extra,
-    );
-  const must = (r: { code: number; stderr: string }, what: string) => {
-    if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.slice(-2000)}`);
-  };
+  const push = (...extra: string[]) => fabric(...labPushArgs({ dir: work, site: 'aa-a', lab }, ...extra));
   must(await fabric('render', '--site', 'aa-a'), 'render');
   must(await push(), 'the first push');
   const site = join(inventory, 'aa-a.yaml');
