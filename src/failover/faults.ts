@@ -138,29 +138,39 @@ export async function silence(netns: string, table: string, ifnames: string[], w
   if (r.code !== 0) throw new LabError(1, [`${what}: ${r.stderr.trim()}`]);
 }
 
-/** Undoes one journal step; true when done (or nothing was left to undo). */
+/**
+ * Undoes one journal step; true when done (or nothing was left to undo). When the command fails,
+ * the state says whether the work is done (the link up, the address or table not there, or the
+ * namespace gone with all of it), not the wording of iproute2's or nft's message.
+ */
 export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boolean; detail: string }> {
   if (step.op === 'link-up') {
     const r = await run('ip', ['-n', step.netns, 'link', 'set', step.ifname, 'up'], { timeoutMs: 15_000 });
-    const gone = /Cannot find device|No such file|Invalid netns/.test(r.stderr);
-    return { ok: r.code === 0 || gone, detail: `${step.netns} ${step.ifname} up` };
+    const done =
+      r.code === 0 ||
+      (await absentOr(['ip', '-n', step.netns, '-o', 'link', 'show', 'dev', step.ifname], isUp));
+    return { ok: done, detail: `${step.netns} ${step.ifname} up` };
   }
   if (step.op === 'addr-del') {
-    const r = await run('ip', ['-n', step.netns, 'addr', 'del', hostRoute(step.address), 'dev', 'lo'], {
-      timeoutMs: 15_000,
-    });
-    // iproute2 with the kernel's own message: "Error: ipv4: Address not found."
-    const gone = /Cannot assign|No such|not found|Invalid netns/i.test(r.stderr);
-    return { ok: r.code === 0 || gone, detail: `${step.netns} probe address ${step.address} removed` };
+    const route = hostRoute(step.address);
+    const r = await run('ip', ['-n', step.netns, 'addr', 'del', route, 'dev', 'lo'], { timeoutMs: 15_000 });
+    const done =
+      r.code === 0 ||
+      (await absentOr(
+        ['ip', '-n', step.netns, '-o', 'addr', 'show', 'dev', 'lo'],
+        (out) => !holds(out, route),
+      ));
+    return { ok: done, detail: `${step.netns} probe address ${step.address} removed` };
   }
   if (step.op === 'nft-delete') {
-    const r = await run(
-      'nsenter',
-      [`--net=/run/netns/${step.netns}`, '--', 'nft', 'delete', 'table', 'netdev', step.table],
-      { timeoutMs: 15_000 },
-    );
-    const gone = /No such file|does not exist/.test(r.stderr);
-    return { ok: r.code === 0 || gone, detail: `${step.netns} nft table ${step.table} removed` };
+    const inNs = ['nsenter', `--net=/run/netns/${step.netns}`, '--', 'nft'];
+    const r = await run(inNs[0]!, [...inNs.slice(1), 'delete', 'table', 'netdev', step.table], {
+      timeoutMs: 15_000,
+    });
+    // `nft list table` of a table that is not there fails: absent
+    const done =
+      r.code === 0 || (await absentOr([...inNs, 'list', 'table', 'netdev', step.table], () => false));
+    return { ok: done, detail: `${step.netns} nft table ${step.table} removed` };
   }
   try {
     // a restart waits until the daemon has booted (RabbitMQ's init script: until it rejoined), or
@@ -227,6 +237,24 @@ export async function addProbeSources(ctx: FaultContext, probes: readonly Probe[
 function hostRoute(address: string): string {
   return kernelPrefix(address, address.includes(':') ? 'ipv6' : 'ipv4');
 }
+
+/**
+ * Whether a read of the state says the undo's work is done: the read fails (the object or its
+ * namespace is not there: nothing to undo), or `done` holds of what it printed.
+ */
+async function absentOr(argv: string[], done: (stdout: string) => boolean): Promise<boolean> {
+  const r = await run(argv[0]!, argv.slice(1), { timeoutMs: 15_000 });
+  // a read that timed out (124) or could not start (127) says nothing
+  if (r.code === 124 || r.code === 127) return false;
+  return r.code !== 0 || done(r.stdout);
+}
+
+/** `ip -o link show`'s flags include UP. */
+const isUp = (out: string): boolean => /<[^>]*\bUP\b[^>]*>/.test(out);
+
+/** `ip -o addr show` lists `address/prefix` (as `inet 192.0.2.1/32` or `inet6 2001:db8::1/128`). */
+const holds = (out: string, route: string): boolean =>
+  out.split(/\s+/).some((word) => word.toLowerCase() === route.toLowerCase());
 
 /** Removes them again. */
 export function removeProbeSources(ctx: FaultContext): Promise<string[]> {

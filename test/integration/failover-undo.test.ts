@@ -8,7 +8,8 @@
  * that is not there or a namespace that is gone is done too, not "NOT undone".
  * Found in the lab (2026-12-07): a run that was killed left a journal of probe addresses no longer
  * there; iproute2 answered "Error: ipv4: Address not found.", which the undo did not take for
- * done, and every later `lab failover` refused to start ("NOT undone").
+ * done, and every later `lab failover` refused to start ("NOT undone"). Since 2026-12-08 a failed
+ * undo reads the state (the address, the table, the link, the namespace), not the message.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
