@@ -163,13 +163,12 @@ export async function undoStep(lab: string, step: UndoStep): Promise<{ ok: boole
     return { ok: done, detail: `${step.netns} probe address ${step.address} removed` };
   }
   if (step.op === 'nft-delete') {
-    const inNs = ['nsenter', `--net=/run/netns/${step.netns}`, '--', 'nft'];
-    const r = await run(inNs[0]!, [...inNs.slice(1), 'delete', 'table', 'netdev', step.table], {
-      timeoutMs: 15_000,
-    });
+    const nft = [`--net=/run/netns/${step.netns}`, '--', 'nft'];
+    const r = await run('nsenter', [...nft, 'delete', 'table', 'netdev', step.table], { timeoutMs: 15_000 });
     // `nft list table` of a table that is not there fails: absent
     const done =
-      r.code === 0 || (await absentOr([...inNs, 'list', 'table', 'netdev', step.table], () => false));
+      r.code === 0 ||
+      (await absentOr(['nsenter', ...nft, 'list', 'table', 'netdev', step.table], () => false));
     return { ok: done, detail: `${step.netns} nft table ${step.table} removed` };
   }
   try {
