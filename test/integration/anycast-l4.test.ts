@@ -30,8 +30,8 @@ import type { CheckResult } from '../../src/verify/checks/spec.js';
 import { REPO } from '../support/cli.js';
 import {
   KEEPALIVED_PIDS,
-  keepalivedLog as keepalivedLogOf,
-  keepalivedPids as keepalivedPidsOf,
+  keepalivedLog,
+  keepalivedPids,
   spawnKeepalivedVrrp,
 } from '../support/keepalived.js';
 import { TestNetns } from '../support/netns.js';
@@ -129,14 +129,6 @@ function startFrr(n: string, d: string, conf: string): void {
   expect(r.code, r.out).toBe(0);
 }
 
-/**
- * keepalived runs VRRP only (`--vrrp`): this machine's kernel has no ip_vs module, and keepalived's
- * checker exits FATAL without IPVS (the lab has the same limit: src/lab/node/lab-ipvs-sync).
- * `checker()` stands in for it: it checks the real servers as TCP_CHECK does and runs the
- * rendered `quorum_up` / `quorum_down` of each virtual server, as keepalived's checker does on a
- * quorum change.
- */
-
 /** Each virtual server's rendered quorum commands, in keepalived.conf's order. */
 function quorumCommands(): { address: string; port: number; up: string; down: string }[] {
   const conf = files('lb1', 'keepalived.conf');
@@ -148,9 +140,10 @@ function quorumCommands(): { address: string; port: number; up: string; down: st
 }
 
 /**
- * The checker's part (see KEEPALIVED_PIDS): each virtual server whose real servers accept fewer
- * TCP connections than the quorum runs its quorum_down, else its quorum_up. Returns the ms the
- * checks took (the commands themselves run after them).
+ * keepalived's checker, which cannot run here (keepalived runs VRRP only: test/support/keepalived.ts):
+ * it checks the real servers as TCP_CHECK does, and each virtual server whose real servers accept
+ * fewer TCP connections than the quorum runs its rendered quorum_down, else its quorum_up, as
+ * keepalived does on a quorum change. Returns the ms the checks took (the commands run after them).
  */
 function checker(): { checkMs: number; up: number } {
   const t0 = Date.now();
@@ -206,9 +199,6 @@ async function familyCheck(
   };
 }
 
-/** keepalived's log (it logs to the console), for the failure messages. */
-const keepalivedLog = () => keepalivedLogOf(dir);
-
 /** keepalived in lb1's namespace with its rendered config, quorum files in the test's folder. */
 function startKeepalived(): void {
   const conf = join(dir, 'keepalived.conf');
@@ -221,11 +211,9 @@ function startKeepalived(): void {
   try {
     waitFor(() => KEEPALIVED_PIDS.every((f) => existsSync(join(dir, f))), 10_000, 'keepalived pid files');
   } catch (e) {
-    throw new Error(`${(e as Error).message}; keepalived said:\n${keepalivedLog()}`);
+    throw new Error(`${(e as Error).message}; keepalived said:\n${keepalivedLog(dir)}`);
   }
 }
-
-const keepalivedPids = () => keepalivedPidsOf(dir);
 
 const TCP = `
 import socket, sys
@@ -327,7 +315,7 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => {
-  for (const pid of keepalivedPids()) stopPid(pid);
+  for (const pid of keepalivedPids(dir)) stopPid(pid);
   for (const c of children.splice(0)) if (c.pid) stopPid(c.pid);
   netns.cleanup();
 });
@@ -343,7 +331,7 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     console.log(`anycast announced after start: ${ms} ms`);
     const why = () =>
       [
-        `keepalived:\n${keepalivedLog().split('\n').slice(-40).join('\n')}`,
+        `keepalived:\n${keepalivedLog(dir).split('\n').slice(-40).join('\n')}`,
         `lb1 addresses:\n${sh(ns.l4, 'ip addr show').out}`,
         `vr1 bgp:\n${sh(ns.vr, `vtysh --vty_socket ${frrVr} -c 'show bgp summary' -c 'show bgp ipv4 unicast'`).out}`,
         `lb1 bgp:\n${sh(ns.l4, `vtysh --vty_socket ${frrL4} -c 'show bgp summary' -c 'show bgp ipv4 unicast'`).out}`,
@@ -377,7 +365,7 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
     );
     expect(
       gone,
-      `still announced 10 s after every real server died\n${keepalivedLog().split('\n').slice(-30).join('\n')}`,
+      `still announced 10 s after every real server died\n${keepalivedLog(dir).split('\n').slice(-30).join('\n')}`,
     ).not.toBeNull();
     expect(gone!).toBeLessThanOrEqual(anycast.budget);
     expect(vipOnLb1(), 'keepalived keeps the VIP without quorum').toBe(false);
@@ -406,7 +394,7 @@ describe('GIVEN lb1 (keepalived + FRR), vr1 (FRR) and the real servers web1, web
 
   it('WHEN every keepalived process is SIGKILLed THEN the VIP stays (the trap), and the drop-in’s ExecStopPost withdraws it within the budget', async () => {
     expect(announced()).toBe(true);
-    const pids = keepalivedPids();
+    const pids = keepalivedPids(dir);
     expect(pids.length).toBe(KEEPALIVED_PIDS.length);
     for (const pid of pids) process.kill(pid, 'SIGKILL');
     sleep(1);
