@@ -19,11 +19,14 @@ export interface DataFailoverScenario {
   verdict: string;
   reasons: string[];
   converged: boolean;
+  /** What was done (empty when no fault was made), and whether it was undone. */
+  injected: string;
+  undone: boolean;
   injectedAt: string;
   /** The budget it was judged against (`maxOutageMs`: null for none). */
   budget: { maxOutageMs: number | null };
-  failover: { maxOutageMs: number };
-  failback: { maxOutageMs: number };
+  failover: { maxOutageMs: number; unrecovered: string[] };
+  failback: { maxOutageMs: number; unrecovered: string[] };
   probes: DataFailoverProbe[];
   /** RabbitMQ: what the queue's workers wrote of the publishes the AMQP probe had confirmed. */
   consumed?: ConsumedCheck[];
