@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SiteLossResult } from '../src/failover/site-loss-judge.js';
 import type { WaveTraffic } from '../src/push/traffic.js';
-import { addAnycastService, useLabBfd } from '../test/fixtures/active-active/anycast.js';
+import { addAnycastService, changeDownInterval, useLabBfd } from '../test/fixtures/active-active/anycast.js';
 import { fabricIn, labPushArgs, must, REPO } from './fabric-run.js';
 
 /** Two adjacent free 198.18.x.0/24 (x even, from 150): the sites' management pools, one /23. */
@@ -115,11 +115,7 @@ async function probedPush(upSeconds: number): Promise<void> {
   const push = (...extra: string[]) => fabric(...labPushArgs({ dir: work, site: 'aa-a', lab }, ...extra));
   must(await fabric('render', '--site', 'aa-a'), 'render');
   must(await push(), 'the first push');
-  const site = join(inventory, 'aa-a.yaml');
-  writeFileSync(
-    site,
-    readFileSync(site, 'utf8').replace('advert_int: 0.15 }', '$&\n  checks: { down_interval: 0.3 }'),
-  );
+  changeDownInterval(inventory);
   must(await fabric('render', '--site', 'aa-a'), 'render');
   const r = await push('--probe-lab', lab);
   const report = JSON.parse(r.stdout || '{}') as {

@@ -34,12 +34,11 @@
  * Run it alone on the machine's lab lock: `flock /tmp/fabric-lab.lock npx vitest run
  * test/integration/lab-two-sites.test.ts`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteLossResult } from '../../src/failover/site-loss-judge.js';
 import type { WaveTraffic as PushWaveTraffic } from '../../src/push/traffic.js';
-import { useLabBfd } from '../fixtures/active-active/anycast.js';
+import { changeDownInterval, useLabBfd } from '../fixtures/active-active/anycast.js';
 import { labFromFixture } from '../fixtures/lab/support.js';
 import { anycastFixture } from '../support/anycast-fixture.js';
 import { runFabric } from '../support/cli.js';
@@ -300,10 +299,7 @@ describe('the lab of aa-a and aa-b: www.shop.example from the internet, by name'
     const first = await fabric('push', '--site', 'aa-a', '--yes', '--json');
     expect(first.code, first.stderr).toBe(0);
     // a change HAProxy reloads for (as in push-zero-loss)
-    const site = join(lab.inventory, 'aa-a.yaml');
-    const text = readFileSync(site, 'utf8');
-    expect(text).toContain('advert_int: 0.15 }');
-    writeFileSync(site, text.replace('advert_int: 0.15 }', '$&\n  checks: { down_interval: 0.3 }'));
+    changeDownInterval(lab.inventory);
     await render();
     const r = await fabric('push', '--site', 'aa-a', '--yes', '--json', '--probe-lab', lab.name);
     process.stderr.write(r.stderr);
