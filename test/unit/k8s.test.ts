@@ -5,7 +5,7 @@
  * the Kubernetes API server would use them; ../shared/metallb/SOURCE.md).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -167,6 +167,55 @@ describe('GIVEN a three-node MetalLB cluster over two racks (test/fixtures/k8s)'
       const r = spawnSync('vtysh', ['-C', '-f', path], { encoding: 'utf8' });
       expect(r.status, `${leaf}: ${r.stdout}${r.stderr}`).toBe(0);
     }
+  });
+});
+
+describe('GIVEN a second cluster whose name extends the first’s (prod and prod-v6) on the same leaves', () => {
+  // FRR's names are the cluster's name plus suffixes (`-LB`, `-V6`, `-IN`): prod's IPv6 route-map
+  // and prod-v6's IPv4 one were both `K8S-PROD-V6-IN`, and FRR merged their clauses into one
+  // that matched nothing, silently dropping both clusters' pools
+  const dir = tempDir();
+  cpSync(FIXTURE, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'k8s-a-second.yaml'),
+    [
+      'site: k8s-a',
+      'clusters:',
+      '  prod-v6: { asn: 65520, speaker: metallb, load_balancer_pools: [10.50.0.0/24], pod_cidr: 10.52.0.0/16, service_cidr: 10.53.0.0/16 }',
+      'devices:',
+      '  kd1: { role: k8s-node, id: 84, rack: r1, cluster: prod-v6, uplinks: { eth1: leaf1a:eth23, eth2: leaf1b:eth23 } }',
+      '  kd2: { role: k8s-node, id: 85, rack: r2, cluster: prod-v6, uplinks: { eth1: leaf2a:eth23, eth2: leaf2b:eth23 } }',
+      '',
+    ].join('\n'),
+  );
+  const [two] = renderExample(dir);
+  const conf = two!.rendered.files.find((f) => f.device === 'leaf1a' && f.file === 'frr.conf')!.content;
+
+  it('THEN it compiles without an error', () => {
+    expect(two!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('THEN no route-map clause, prefix-list entry or peer group of the leaf is defined twice', () => {
+    // a clause's head, an entry's list and sequence number, a group's definition
+    const defs = conf
+      .split('\n')
+      .map(
+        (l) =>
+          /^(route-map \S+ \S+ \d+|ipv?6? ?prefix-list \S+ seq \d+|\s*neighbor \S+ peer-group$)/.exec(l)?.[1],
+      )
+      .filter((d) => d !== undefined);
+    const twice = defs.filter((d, i) => defs.indexOf(d) !== i);
+    expect(twice).toEqual([]);
+  });
+
+  it('THEN each cluster’s group has route-maps and an accept list of its own', () => {
+    expect(conf).toContain('neighbor K8S-PROD route-map K8S-PROD-IN in');
+    expect(conf).toContain('neighbor K8S-PROD_V6 route-map K8S-PROD_V6-IN in');
+    expect(conf).toContain('neighbor K8S-PROD route-map K8S-PROD-V6-IN in');
+    expect(conf).toContain('ip prefix-list K8S-PROD_V6-LB seq 5 permit 10.50.0.0/24 le 32');
+    expect(conf).toMatch(
+      /route-map K8S-PROD_V6-IN permit 10\n match ip address prefix-list K8S-PROD_V6-LB\n/,
+    );
   });
 });
 

@@ -131,9 +131,12 @@ export function peerGroupFor(
 /**
  * A cluster's group, one per cluster on every leaf with nodes of it: `K8S-<CLUSTER>`, accepting
  * only the cluster's LoadBalancer pools (`K8S-<CLUSTER>-LB`), announcing the leaf's routes.
+ * The cluster's name is written with `_` for its `-`: every suffix FRR's names get (`-LB`, `-V6`,
+ * `-IN`…) starts with `-`, so clusters `prod` and `prod-v6` cannot share a route-map or a list
+ * (`K8S-PROD-V6-IN` is prod's IPv6 route-map, `K8S-PROD_V6-IN` prod-v6's IPv4 one).
  */
 function clusterGroup(spec: PeerGroupSpec, cluster: ClusterGroup): PeerGroupSpec {
-  const name = `${spec.name}-${cluster.name.toUpperCase()}`;
+  const name = `${spec.name}-${cluster.name.toUpperCase().replaceAll('-', '_')}`;
   return {
     ...spec,
     name,
