@@ -69,18 +69,32 @@ export function parseLiveResources(text: string): { resources: LiveResource[] } 
     const v = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as LiveResource & {
       items?: unknown;
     };
-    if (Array.isArray(v.items)) resources.push(...(v.items as LiveResource[]));
-    else if (typeof v.kind === 'string') resources.push(v);
-    else
+    const isList = 'items' in v || (typeof v.kind === 'string' && v.kind.endsWith('List'));
+    const items: unknown[] = isList ? (Array.isArray(v.items) ? v.items : [v.items]) : [v];
+    const bad = items.findIndex((r) => !isResource(r));
+    if (bad >= 0)
       return {
-        error: `not a Kubernetes export: document ${documents} is neither a resource nor a list (${JSON.stringify(value).slice(0, 60)}); give kubectl get … -o yaml's output`,
+        error: `not a Kubernetes export: ${isList ? `item ${bad + 1} of ` : ''}document ${documents} is ${isList && !Array.isArray(v.items) ? 'a list whose items are no list' : 'not a resource (kind, metadata.name)'} (${JSON.stringify(items[bad] ?? null).slice(0, 60)}); give kubectl get … -o yaml's output`,
       };
+    resources.push(...(items as LiveResource[]));
   }
   if (!documents)
     return {
       error: 'empty: no resource and no list (did kubectl fail?); an empty result is kind: List, items: []',
     };
   return { resources };
+}
+
+/** A resource as kubectl writes one: a kind and a named metadata, a spec (if any) an object. */
+function isResource(r: unknown): r is LiveResource {
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return false;
+  const { kind, metadata, spec } = r as Record<string, unknown>;
+  const named =
+    metadata !== null &&
+    typeof metadata === 'object' &&
+    typeof (metadata as Record<string, unknown>).name === 'string';
+  const specOk = spec === undefined || (spec !== null && typeof spec === 'object' && !Array.isArray(spec));
+  return typeof kind === 'string' && named && specOk;
 }
 
 /** The drift of one cluster: its rendered resources against the cluster's. */

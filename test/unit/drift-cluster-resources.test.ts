@@ -132,6 +132,23 @@ describe('drift of a cluster’s resources', () => {
     expect(parseLiveResources('apiVersion: v1\nkind: List\nitems: []\n')).toEqual({ resources: [] });
   });
 
+  it('GIVEN a list whose items are not resources THEN it is no export (not every resource missing)', () => {
+    for (const [text, what] of [
+      ['kind: List\nitems: [null]\n', /^not a Kubernetes export: item 1 of document 1 is not a resource/],
+      ['kind: List\nitems:\n-\n', /item 1 of document 1 is not a resource/],
+      ['kind: List\nitems: {}\n', /document 1 is a list whose items are no list/],
+      [
+        'kind: List\nitems: [{ kind: BGPPeer, metadata: null, spec: 5 }]\n',
+        /item 1 of document 1 is not a resource/,
+      ],
+      [
+        'kind: BGPPeer\nmetadata: { name: leaf1a }\nspec: [1]\n',
+        /^not a Kubernetes export: document 1 is not a resource/,
+      ],
+    ] as const)
+      expect(parseLiveResources(text), text).toEqual({ error: expect.stringMatching(what) });
+  });
+
   it('GIVEN fabric drift --only k8s:prod --cluster-resources - THEN no device is read, the drift is reported, exit 1; a wrong spec exit 2', async () => {
     const drifted = asServed(metallb.resources, (items) => items.filter((d) => d.kind !== 'BFDProfile'));
     // drift of the cluster alone, its export on stdin
