@@ -107,3 +107,19 @@ describe('GIVEN the same cluster with all three nodes in rack r1', () => {
     expect(report.singlePointsOfFailure).not.toContain('kn2');
   });
 });
+
+describe('GIVEN a second cluster that has no node yet', () => {
+  const site = k8sA([
+    [
+      'clusters:\n',
+      'clusters:\n  empty: { asn: 65520, speaker: metallb, load_balancer_pools: [10.60.0.0/24], pod_cidr: 10.62.0.0/16, service_cidr: 10.63.0.0/16 }\n',
+    ],
+  ]);
+  const report = analyseSite(site);
+
+  it('THEN whatif finds nothing broken with nothing failed (cluster-without-nodes, a warning, says it), and prod’s pools are still analysed', () => {
+    expect(report.brokenIntact).toBeUndefined();
+    expect(details(result(report, 'kn1')).join('\n')).not.toContain('10.60.0.0/24');
+    expect(result(report, 'kn1').verdict).toBe('degraded');
+  });
+});
