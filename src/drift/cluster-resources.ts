@@ -46,6 +46,32 @@ export function clusterOfDevice(device: string): string | undefined {
 }
 
 /**
+ * What the API server writes into a resource fabric renders without being asked: the CRDs'
+ * `default:`s (MetalLB's v1beta1/v1beta2 CRDs, ../shared/metallb/crds; Cilium's cilium.io/v2
+ * CRDs), by field path without list selectors. A field fabric leaves out that holds its default
+ * is no drift; any other value of it is.
+ */
+const API_DEFAULTS: Record<string, Record<string, unknown>> = {
+  BGPPeer: { 'spec.peerPort': 179, 'spec.disableMP': false, 'spec.dualStackAddressFamily': false },
+  BGPAdvertisement: { 'spec.aggregationLength': 32, 'spec.aggregationLengthV6': 128 },
+  IPAddressPool: { 'spec.autoAssign': true, 'spec.avoidBuggyIPs': false },
+  CiliumBGPPeerConfig: {
+    'spec.ebgpMultihop': 1,
+    'spec.transport.peerPort': 179,
+    'spec.gracefulRestart.restartTimeSeconds': 120,
+    'spec.timers.connectRetryTimeSeconds': 120,
+    'spec.timers.holdTimeSeconds': 90,
+    'spec.timers.keepAliveTimeSeconds': 30,
+  },
+  CiliumBGPClusterConfig: {
+    'spec.bgpInstances.peers.peerASN': 0,
+    'spec.bgpInstances.peers.peerConfigRef.group': 'cilium.io',
+    'spec.bgpInstances.peers.peerConfigRef.kind': 'CiliumBGPPeerConfig',
+  },
+  CiliumLoadBalancerIPPool: { 'spec.disabled': false },
+};
+
+/**
  * The resources of a `kubectl get -o yaml` (or `-o json`) export: a `List` (its `items`, maybe
  * none: a cluster without them), or documents one per resource. Not an export: a text that is
  * not YAML (located, `line:col`), nothing at all (kubectl failed in a pipe), a document that is
@@ -151,9 +177,12 @@ export function clusterResourceFindings(
       );
       continue;
     }
+    const defaults = API_DEFAULTS[r.kind] ?? {};
     const differ = [
-      ...(r.metadata.labels ? differences(r.metadata.labels, held.metadata?.labels, 'metadata.labels') : []),
-      ...differences(r.spec, held.spec, 'spec'),
+      ...(r.metadata.labels
+        ? differences(r.metadata.labels, held.metadata?.labels, 'metadata.labels', null)
+        : []),
+      ...differences(r.spec, held.spec, 'spec', defaults),
     ];
     if (differ.length)
       out.push(
@@ -180,17 +209,22 @@ export function clusterResourceFindings(
   return out;
 }
 
+type Difference = { path: string; intended: unknown; running: unknown };
+
 /**
- * Each field fabric sets (a leaf of `intended`) whose value the cluster does not hold. Lists are
- * sets here (peers, pools, selectors: their order means nothing to MetalLB or Cilium): objects
- * with a `name` are matched by it (and their fields compared, `peers[name=leaf1a].peerAddress`),
- * other items by content, the API server's additions to them allowed.
+ * Each field fabric sets (a leaf of `intended`) whose value the cluster does not hold, and, with
+ * `defaults` (null: other fields allowed, as labels others add), each field the cluster holds
+ * that fabric does not set, unless it holds its default or a zero value. Lists are sets here
+ * (peers, pools, selectors: their order means nothing to MetalLB or Cilium): objects with a
+ * `name` are matched by it (and their fields compared, `peers[name=leaf1a].peerAddress`), other
+ * items by content.
  */
 function differences(
   intended: unknown,
   running: unknown,
   path: string,
-): { path: string; intended: unknown; running: unknown }[] {
+  defaults: Record<string, unknown> | null,
+): Difference[] {
   if (Array.isArray(intended)) {
     if (!Array.isArray(running)) return [{ path, intended, running }];
     const nameOf = (x: unknown) =>
@@ -204,6 +238,7 @@ function differences(
             x,
             running.find((y) => nameOf(y) === nameOf(x)),
             `${path}[name=${String(nameOf(x))}]`,
+            defaults,
           ),
         ),
         ...(extra.length ? [{ path, intended: undefined, running: extra }] : []),
@@ -211,7 +246,7 @@ function differences(
     }
     const unmatched = [...running];
     for (const x of intended) {
-      const i = unmatched.findIndex((y) => differences(x, y, path).length === 0);
+      const i = unmatched.findIndex((y) => differences(x, y, path, defaults).length === 0);
       if (i < 0) return [{ path, intended, running }];
       unmatched.splice(i, 1);
     }
@@ -220,11 +255,33 @@ function differences(
   if (intended !== null && typeof intended === 'object') {
     if (running === null || typeof running !== 'object' || Array.isArray(running))
       return [{ path, intended, running }];
-    return Object.entries(intended).flatMap(([k, v]) =>
-      differences(v, (running as Record<string, unknown>)[k], `${path}.${k}`),
-    );
+    const held = running as Record<string, unknown>;
+    return [
+      ...Object.entries(intended).flatMap(([k, v]) => differences(v, held[k], `${path}.${k}`, defaults)),
+      ...(defaults
+        ? Object.entries(held)
+            .filter(([k]) => !(k in intended))
+            .flatMap(([k, v]) => notByFabric(v, `${path}.${k}`, defaults))
+        : []),
+    ];
   }
   return same(intended, running) ? [] : [{ path, intended, running }];
+}
+
+/** The leaves of a field fabric does not set that hold neither their default nor a zero value. */
+function notByFabric(running: unknown, path: string, defaults: Record<string, unknown>): Difference[] {
+  if (running !== null && typeof running === 'object' && !Array.isArray(running))
+    return Object.entries(running).flatMap(([k, v]) => notByFabric(v, `${path}.${k}`, defaults));
+  // Go's zero values are what the speakers read for a field that is not there
+  const zero =
+    running === null ||
+    running === false ||
+    running === '' ||
+    (Array.isArray(running) && running.length === 0);
+  const byDefault = defaults[path.replace(/\[[^\]]*\]/g, '')];
+  return zero || (byDefault !== undefined && same(byDefault, running))
+    ? []
+    : [{ path, intended: undefined, running }];
 }
 
 /** A value as the cluster may spell it: `9000ms` for `9s`, `2001:DB8::/64` for `2001:db8::/64`. */

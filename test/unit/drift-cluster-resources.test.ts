@@ -73,6 +73,44 @@ describe('drift of a cluster’s resources', () => {
     expect(f[0]).toMatchObject({ intended: 'spec.holdTime: "9s"', running: 'spec.holdTime: "90s"' });
   });
 
+  it('GIVEN fields fabric does not set, with other values than their defaults THEN changed, each named; at their defaults or zero THEN no drift', () => {
+    const edited = (kind: string, name: string, extra: Record<string, unknown>) =>
+      asServed(metallb.resources, (items) =>
+        items.map((d) =>
+          d.kind === kind && d.metadata.name === name ? { ...d, spec: { ...d.spec, ...extra } } : d,
+        ),
+      );
+    const changed = (text: string) =>
+      findingsOf(metallb, text).map((x) => `${x.section} ${x.kind}: ${x.running}`);
+    // the speaker's behaviour changes: multihop, a password, one node announcing the pools
+    expect(changed(edited('BGPPeer', 'leaf1a', { ebgpMultiHop: true, password: 'x' }))).toEqual([
+      'BGPPeer/leaf1a changed: spec.ebgpMultiHop: true; spec.password: "x"',
+    ]);
+    const advertisement = metallb.resources.find((r) => r.kind === 'BGPAdvertisement')!.metadata.name;
+    const selector = [{ matchLabels: { 'kubernetes.io/hostname': 'kn1' } }];
+    expect(changed(edited('BGPAdvertisement', advertisement, { nodeSelectors: selector }))).toEqual([
+      `BGPAdvertisement/${advertisement} changed: spec.nodeSelectors: ${JSON.stringify(selector)}`,
+    ]);
+    // what the API server fills in (the CRD's defaults), and Go's zero values: as if absent
+    expect(
+      changed(edited('BGPPeer', 'leaf1a', { peerPort: 179, disableMP: false, vrf: '', sourceAddress: null })),
+    ).toEqual([]);
+    expect(changed(edited('BGPPeer', 'leaf1a', { peerPort: 1179 }))).toEqual([
+      'BGPPeer/leaf1a changed: spec.peerPort: 1179',
+    ]);
+    const cil = (extra: Record<string, unknown>) =>
+      findingsOf(
+        cilium,
+        asServed(cilium.resources, (items) =>
+          items.map((d) => (d.kind === 'CiliumBGPPeerConfig' ? { ...d, spec: { ...d.spec, ...extra } } : d)),
+        ),
+      ).map((x) => x.running);
+    expect(cil({ ebgpMultihop: 1, transport: { peerPort: 179 } })).toEqual([]);
+    expect(cil({ gracefulRestart: { enabled: true, restartTimeSeconds: 120 } })).toEqual([
+      'spec.gracefulRestart.enabled: true',
+    ]);
+  });
+
   it('GIVEN a Cilium node’s peer list reordered or a peer address changed THEN its CiliumBGPClusterConfig changed', () => {
     const text = asServed(cilium.resources, (items) =>
       items.map((d) => {
