@@ -148,7 +148,11 @@ function gatewaysOf(ctx: DeriveContext): ServiceState['gateways'] {
       title: `${g.members[0]!.v.name} (${g.vip})`,
       master: master?.device ?? null,
       members: g.members.map((m) => m.device).filter((m) => !ctx.isDown(m)),
-      defaultRoute: !!router && (!speaksBgp(router) || routes(ctx.routing, router.name, '0.0.0.0')),
+      // a static default (a VM's gateway, an anycast L4 member's too: it speaks BGP only to
+      // announce its VIPs) or, on a router, one learnt over BGP
+      defaultRoute:
+        !!router &&
+        (router.defaultGateway !== null || !speaksBgp(router) || routes(ctx.routing, router.name, '0.0.0.0')),
     });
   }
   return out;
