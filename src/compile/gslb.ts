@@ -22,6 +22,13 @@ import type {
 import { contains, parseAddress, parsePrefix } from '../net/ipv4.js';
 import { formatAddress6, parseAddress6 } from '../net/ipv6.js';
 import { ANYCAST_BUDGET_MS, ANYCAST_QUORUM } from './anycast.js';
+import {
+  checkAnycastQuorum,
+  checkPortPerSite,
+  checkServiceNames,
+  plainPortsInCommon,
+  type SiteVip,
+} from './gslb-service-checks.js';
 
 /** gdnsd's monitor defaults fabric documents (docs/active-active.md): whole seconds. */
 export const GSLB_CHECK_DEFAULTS = { path: '/', interval: 2, timeout: 1, fall: 2, rise: 3 } as const;
@@ -142,7 +149,7 @@ function compileServices(
       continue;
     }
     const members: GslbServiceSite[] = [];
-    const ports = new Set<number>();
+    const vips = new Map<string, SiteVip>();
     for (const [siteName, m] of Object.entries(s.sites)) {
       const site = siteNamed.get(siteName);
       if (!site) {
@@ -177,7 +184,12 @@ function compileServices(
         );
         continue;
       }
-      for (const p of vip.ports) ports.add(p);
+      const frontends = Object.values(tenant.l7?.frontends ?? {});
+      vips.set(siteName, {
+        ports: new Set(vip.ports),
+        tls: new Set(frontends.flatMap((f) => (f.https ? [f.https] : []))),
+        realServers: vip.real_servers.length,
+      });
       members.push({
         site: siteName,
         tenant: m.tenant,
@@ -189,10 +201,11 @@ function compileServices(
     const prefix = s.anycast?.prefix;
     if (prefix) checkAnycastPrefix(name, prefix, members, siteNamed, at, diagnostics);
     const c = s.check ?? {};
+    const common = plainPortsInCommon(vips);
     const check: GslbCheck = {
       kind: 'http',
       path: c.path ?? GSLB_CHECK_DEFAULTS.path,
-      port: c.port ?? (ports.has(80) || ports.size === 0 ? 80 : Math.min(...ports)),
+      port: c.port ?? (common.includes(80) || common.length === 0 ? 80 : common[0]!),
       interval: c.interval ?? GSLB_CHECK_DEFAULTS.interval,
       timeout: c.timeout ?? GSLB_CHECK_DEFAULTS.timeout,
       fall: c.fall ?? GSLB_CHECK_DEFAULTS.fall,
@@ -206,14 +219,8 @@ function compileServices(
           at('services', name, 'check', c.timeout !== undefined ? 'timeout' : 'interval'),
         ),
       );
-    if (ports.size > 0 && !ports.has(check.port))
-      diagnostics.push(
-        error(
-          'bad-check-port',
-          `port ${check.port} is not a port of the service's VIPs (${[...ports].sort((a, b) => a - b).join(', ')}): the check would not see the service; e.g. port: ${Math.min(...ports)}`,
-          at('services', name, 'check', 'port'),
-        ),
-      );
+    checkPortPerSite(name, check.port, vips, at, diagnostics);
+    if (s.anycast) checkAnycastQuorum(name, s.anycast.quorum ?? ANYCAST_QUORUM, vips, at, diagnostics);
     const ttl = s.ttl ?? GSLB_SERVICE_TTL;
     const detectMs = (check.fall * check.interval + check.timeout) * 1000;
     services.push({
@@ -239,6 +246,8 @@ function compileServices(
         : {}),
     });
   }
+  const nameServers = new Map(zones.flatMap((z) => z.servers.map((v) => [v.nsName, v.site] as const)));
+  checkServiceNames(services, nameServers, at, diagnostics);
   return services.sort(byName);
 }
 

@@ -1351,7 +1351,7 @@ export interface GslbCheck {
    */
   path?: string;
   /**
-   * TCP port of the VIP; one of its `ports`. @default 80 if the VIP has it, else its first port
+   * TCP port of the VIP in every site: one of each site's VIP `ports` that its HAProxy pair serves in plain HTTP (gdnsd's check speaks no TLS). @default 80 if every site's VIP serves it, else the lowest plain HTTP port they all serve
    */
   port?: number;
   /**
@@ -1379,7 +1379,7 @@ export interface GslbCheck {
  */
 export interface GslbAnycast {
   /**
-   * Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced. @default 1
+   * Healthy real servers (keepalived's `quorum`: the sum of their weights, 1 each) each virtual server of the VIP needs for the VIP to be announced; at most each site's count of `real_servers` (`anycast-quorum-unreachable`). @default 1
    */
   quorum?: number;
   /**
