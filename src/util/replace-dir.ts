@@ -2,8 +2,10 @@
  * Replaces a folder atomically: `fill` writes the new content into a fresh temporary folder
  * beside it, which then takes the old one's place with a rename. A reader never sees half of it;
  * a failure (in `fill` or the renames) leaves the previous folder as it was and nothing behind.
+ * A run killed outright (SIGKILL, a power cut) cannot clean up: what it left beside the folder is
+ * removed by the next run, once the process that wrote it is gone.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** `<parent>/<name>` replaced by what `fill(tmp)` wrote into `tmp`; returns the final path. */
@@ -12,6 +14,7 @@ export function replaceDirAtomically(parent: string, name: string, fill: (tmp: s
   const tmp = join(parent, `.${name}.tmp-${process.pid}`);
   const old = join(parent, `.${name}.old-${process.pid}`);
   mkdirSync(parent, { recursive: true });
+  removeLeftovers(parent, name);
   rmSync(tmp, { recursive: true, force: true });
   try {
     mkdirSync(tmp, { recursive: true });
@@ -25,4 +28,25 @@ export function replaceDirAtomically(parent: string, name: string, fill: (tmp: s
     throw e;
   }
   return final;
+}
+
+/** `.<name>.tmp-<pid>` and `.<name>.old-<pid>` of a process that no longer runs. */
+function removeLeftovers(parent: string, name: string): void {
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(`.${name}.`)) continue;
+    const pid = /^\.(?:tmp|old)-(\d+)$/.exec(entry.slice(name.length + 1))?.[1];
+    if (pid !== undefined && !running(Number(pid)))
+      rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process of that PID exists (one of another user's counts: it may still write). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
