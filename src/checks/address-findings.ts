@@ -43,7 +43,7 @@ export function duplicateFindings<A>(
         finding(
           ctx,
           'duplicate-address',
-          `${format(address)} is used twice: ${u.what} and ${first!.what}`,
+          `${format(address)} is used twice: ${u.what} and ${first!.what}; give one of them another address`,
           u.path,
         ),
       );
@@ -56,9 +56,38 @@ export interface AddressRange<P extends { text: string }> {
   prefix: P;
   what: string;
   path: InventoryPath;
-  kind: 'pool' | 'segment' | 'link' | 'announce' | 'lb-pool' | 'cluster-cidr';
+  kind: 'pool' | 'segment' | 'link' | 'announce' | 'lb-pool' | 'cluster-cidr' | 'lab';
   /** The Kubernetes cluster of an `lb-pool` or `cluster-cidr`. */
   cluster?: string;
+}
+
+/**
+ * Each upstream's peering link and what its simulated upstream originates in the lab (the
+ * internet's prefixes: no cluster may announce them), in one family (`suffix`, `word`).
+ */
+export function upstreamRanges<P extends { text: string }, U>(
+  upstreams: ReadonlyMap<string, U>,
+  f: { upstream(u: U): { link: P; originate: readonly P[] } | null; word: string; suffix: string },
+): AddressRange<P>[] {
+  const out: AddressRange<P>[] = [];
+  for (const [name, u] of upstreams) {
+    const link = f.upstream(u);
+    if (!link) continue;
+    out.push({
+      prefix: link.link,
+      what: `the ${name} ${f.word}peering link`,
+      path: ['upstreams', name, `address${f.suffix}`],
+      kind: 'link',
+    });
+    for (const [i, prefix] of link.originate.entries())
+      out.push({
+        prefix,
+        what: `the lab prefix of upstream ${name}`,
+        path: ['upstreams', name, 'lab', `originate${f.suffix}`, i],
+        kind: 'lab',
+      });
+  }
+  return out;
 }
 
 /**
@@ -80,14 +109,12 @@ export function overlapFindings<P extends { text: string }>(
       const kinds = new Set([a.kind, b.kind]);
       if (kinds.has('announce') && (kinds.has('segment') || kinds.has('lb-pool') || kinds.size === 1))
         continue;
+      // a lab prefix stands for the internet: only what a cluster announces must stay off it
+      if (kinds.has('lab') && !kinds.has('lb-pool')) continue;
       // pod and service CIDRs stay inside their cluster: two clusters may reuse them
       if (a.kind === 'cluster-cidr' && b.kind === 'cluster-cidr' && a.cluster !== b.cluster) continue;
-      const nodeLinks = [a, b].some((r) => r.kind === 'link' && r.cluster !== undefined);
-      const hint = kinds.has('lb-pool')
-        ? "; what a cluster announces (its LoadBalancer pools, a Cilium cluster's pod CIDR) must be its own: take one outside the site's pools, segments, peering links and the other clusters' pools and CIDRs"
-        : nodeLinks
-          ? "; a Cilium cluster's node_links must be its own: take a prefix outside the site's pools, segments, peering links, announced prefixes and the clusters' pools and CIDRs"
-          : '';
+      // the hint of the range the finding is at, else of the other one
+      const hint = [a, b].map(hintOf).find((h) => h !== '') ?? '';
       out.push(
         finding(
           ctx,
@@ -98,6 +125,15 @@ export function overlapFindings<P extends { text: string }>(
       );
     }
   return out;
+}
+
+/** What to do about an overlap of `r`: a cluster's node_links or announced prefix must be its own. */
+function hintOf(r: AddressRange<{ text: string }>): string {
+  if (r.kind === 'link' && r.cluster !== undefined)
+    return "; a Cilium cluster's node_links must be its own: take a prefix outside the site's pools, segments, peering links, announced prefixes and the clusters' pools and CIDRs";
+  if (r.kind === 'lb-pool')
+    return "; what a cluster announces (its LoadBalancer pools, a Cilium cluster's pod CIDR) must be its own: take one outside the site's pools, segments, peering links, its lab upstreams' prefixes and the other clusters' pools and CIDRs";
+  return '';
 }
 
 export interface PoolDevice {

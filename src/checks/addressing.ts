@@ -29,6 +29,7 @@ import {
   overlapFindings,
   type PoolDevice,
   pastThePool,
+  upstreamRanges,
 } from './address-findings.js';
 import { clusterRanges } from './clusters.js';
 import { type Check, type CheckContext, finding } from './context.js';
@@ -67,7 +68,7 @@ interface Family<A, P extends Prefix> {
   mgmt(d: DeviceFacts): A | null;
   nic(n: NicFacts): A | null;
   subnet(s: SegmentFacts): P | null;
-  upstream(u: UpstreamFacts): { link: P; ours: A; theirs: A } | null;
+  upstream(u: UpstreamFacts): { link: P; ours: A; theirs: A; originate: readonly P[] } | null;
   pools(facts: SiteFacts): { loopback: P | null; mgmt: P | null };
   announce(facts: SiteFacts): readonly P[];
   written(v: WrittenAddresses): string | undefined;
@@ -247,16 +248,7 @@ function checkPrefixOverlaps<A, P extends Prefix>(ctx: CheckContext, f: Family<A
         kind: 'segment',
       });
   }
-  for (const [name, u] of facts.upstreams) {
-    const link = f.upstream(u);
-    if (link)
-      ranges.push({
-        prefix: link.link,
-        what: `the ${name} ${f.word}peering link`,
-        path: ['upstreams', name, `address${f.suffix}`],
-        kind: 'link',
-      });
-  }
+  ranges.push(...upstreamRanges(facts.upstreams, f));
   f.announce(facts).forEach((p, i) => {
     ranges.push({
       prefix: p,
@@ -289,7 +281,7 @@ function checkInPools<A, P extends Prefix>(ctx: CheckContext, f: Family<A, P>): 
         finding(
           ctx,
           'address-outside-pool',
-          `${what} ${f.echo(written, a)} is outside segment ${segKey} (${subnet.text})`,
+          `${what} ${f.echo(written, a)} is outside segment ${segKey} (${subnet.text}); give it an address inside ${subnet.text}`,
           path,
         ),
       );
@@ -318,7 +310,7 @@ function checkInPools<A, P extends Prefix>(ctx: CheckContext, f: Family<A, P>): 
         finding(
           ctx,
           'address-outside-pool',
-          `management address ${given} of ${d.name} is outside pools.mgmt ${pools.mgmt.text}`,
+          `management address ${given} of ${d.name} is outside pools.mgmt ${pools.mgmt.text}; give one inside it, or leave mgmt out (network + id)`,
           [...d.path, 'mgmt'],
         ),
       );

@@ -134,7 +134,7 @@ export function clusterRanges<P extends { text: string }>(
     ] as const)
       ranges.push({
         prefix: prefix as unknown as P,
-        what: `the ${key} CIDR of cluster ${c.name}${key === 'pod' && announced ? ' (announced by Cilium)' : ''}`,
+        what: `the ${key} CIDR ${key === 'pod' && announced ? 'Cilium announces for' : 'of'} cluster ${c.name}`,
         path: [...c.path, `${key}_cidr`],
         kind: key === 'pod' && announced ? 'lb-pool' : 'cluster-cidr',
         cluster: c.name,
@@ -142,7 +142,7 @@ export function clusterRanges<P extends { text: string }>(
     if (c.linkPool)
       ranges.push({
         prefix: c.linkPool as unknown as P,
-        what: `the node links of cluster ${c.name}`,
+        what: `node_links of cluster ${c.name}`,
         path: [...c.path, 'node_links'],
         kind: 'link',
         cluster: c.name,

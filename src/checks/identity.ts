@@ -85,6 +85,8 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
       );
   }
   const owners = new Map<number, string>();
+  // a cluster's nodes share its AS: one finding for the cluster, not one per node
+  const said = new Set<string>();
   for (const d of [...ctx.facts.devices.values()].sort(
     (a, b) => a.id - b.id || a.name.localeCompare(b.name),
   )) {
@@ -96,11 +98,14 @@ export function checkAsns(ctx: CheckContext): Diagnostic[] {
       const ownAs = roleSpec(d.role).asn === 'own';
       const ofCluster = d.cluster === null ? undefined : ctx.facts.clusters.get(d.cluster);
       const explicit = !ownAs && d.given.asn;
+      if (ofCluster && said.has(`${group}|${first}`)) continue;
+      said.add(`${group}|${first}`);
+      const who = ofCluster ? `the nodes of ${group}` : `${d.name} (${d.role})`;
       out.push(
         finding(
           ctx,
           'asn-collision',
-          `${d.name} (${d.role}) has AS${d.asn}, which belongs to ${first}; ${ownAs ? 'an upstream needs an AS of its own' : `give ${group} an AS of its own`}`,
+          `${who} ${ofCluster ? 'have' : 'has'} AS${d.asn}, which belongs to ${first}; ${ownAs ? 'an upstream needs an AS of its own' : `give ${group} an AS of its own`}`,
           ofCluster ? [...ofCluster.path, 'asn'] : ownAs || explicit ? [...d.path, 'asn'] : [...d.path, 'id'],
         ),
       );
