@@ -240,13 +240,39 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
 }
 
 /** Schema-checks one parsed file. Returns located diagnostics (positions are resolved later). */
+/**
+ * One value that breaks two rules (`interval: 0.5`: an integer, at least 2) is one error that
+ * says both: `'interval' must be integer and >= 2, got 0.5`. True when `d` was merged.
+ */
+function mergedInto(out: Diagnostic[], d: { message: string; path: string[]; atKey: boolean }): boolean {
+  const rule = / must be (.*), got (.*)$/;
+  const mine = rule.exec(d.message);
+  if (!mine || d.atKey) return false;
+  const same = out.find(
+    (o) =>
+      o.path?.join('/') === d.path.join('/') &&
+      rule.exec(o.message)?.[2] === mine[2] &&
+      o.message.slice(0, rule.exec(o.message)!.index) === d.message.slice(0, mine.index),
+  );
+  if (!same) return false;
+  same.message = same.message.replace(
+    rule,
+    (_, first: string, got: string) => ` must be ${first} and ${mine[1]}, got ${got}`,
+  );
+  return true;
+}
+
 export function validateSource(source: InventorySource): Diagnostic[] {
   if (source.data === undefined || source.data === null) {
     return [
-      error('schema', 'the file is empty; an inventory file needs at least `site: <name>`', {
-        file: source.file,
-        location: { file: source.file, line: 1, col: 1 },
-      }),
+      error(
+        'schema',
+        'the file is empty; an inventory file needs at least `site: <name>` (or, in one file of the inventory, `gslb:`)',
+        {
+          file: source.file,
+          location: { file: source.file, line: 1, col: 1 },
+        },
+      ),
     ];
   }
   const validate = validator();
@@ -259,6 +285,7 @@ export function validateSource(source: InventorySource): Diagnostic[] {
     const key = `${d.path.join('/')}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (mergedInto(out, d)) continue;
     out.push(error('schema', d.message, { file: source.file, path: d.path, atKey: d.atKey }));
     if (e.keyword === 'required')
       for (const { field, allowed } of unknownVariantFields(e)) {

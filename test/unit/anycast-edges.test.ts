@@ -191,7 +191,9 @@ describe('GIVEN bad service prefixes', () => {
       (f) => f.code === 'address-outside-pool' && f.message.includes('192.0.2.80'),
     );
     expect(off.map((f) => f.site)).toEqual(['aa-a', 'aa-b']);
-    expect(off[0]!.message).toBe('VIP of any 192.0.2.80 is outside segment shop/public (203.0.113.0/27)');
+    expect(off[0]!.message).toBe(
+      'VIP of any 192.0.2.80 is outside segment shop/public (203.0.113.0/27); give it an address inside 203.0.113.0/27',
+    );
   });
 });
 

@@ -166,7 +166,7 @@ describe('the data VIPs held by the HAProxy pair', () => {
       ['tenants', 'shop', 'data', 'cache', 'vips', 'rw', 'address6'],
     ]);
     expect(outside[0]!.message).toBe(
-      'IPv6 VIP rw of cache 2001:db8:99::40 is outside segment shop/app (2001:db8:20:2::/64)',
+      'IPv6 VIP rw of cache 2001:db8:99::40 is outside segment shop/app (2001:db8:20:2::/64); give it an address inside 2001:db8:20:2::/64',
     );
     // web1's own address on app
     const taken = runPipeline(writeVip6('2001:db8:20:2::2')).findings.filter(

@@ -274,7 +274,7 @@ describe('IPv6 management (pools.mgmt6)', () => {
       'prefix-overlap pools.mgmt6 (2001:db8:1::/64) overlaps pools.loopback6 (2001:db8:1::/64)',
     );
     expect(messages).toContain(
-      'duplicate-address 2001:db8:1::b is used twice: IPv6 management address of leaf1a and IPv6 loopback of leaf1a',
+      'duplicate-address 2001:db8:1::b is used twice: IPv6 management address of leaf1a and IPv6 loopback of leaf1a; give one of them another address',
     );
     // located at the device's id, the number both addresses derive from
     const dup = r.findings.find((f) => f.code === 'duplicate-address' && f.message.includes('of leaf1a'));

@@ -47,7 +47,11 @@ function tenantReferences(
       return;
     }
     if (!roles.includes(d.role)) {
-      ctx.fail('wrong-role', `'${device}' is a ${d.role}; expected a ${roles.join(' or ')}`, path);
+      ctx.fail(
+        'wrong-role',
+        `'${device}' is a ${d.role}; expected a ${roles.join(' or ')} (${roles.join('/')}s of ${tenant}: ${listOf(candidates)})`,
+        path,
+      );
       return;
     }
     // a device of an unknown tenant is already reported there (unknown-tenant)
