@@ -49,7 +49,8 @@ export function proxiesOf(facts: SiteFacts, tenant: string): DeviceFacts[] {
  * any single failure domain (checks/data.ts `sentinel-quorum-at-risk`).
  */
 export function sentinelsOf(facts: SiteFacts, tenant: string, svc: DataServiceFacts): DeviceFacts[] {
-  const members = svc.members.map((m) => m.device);
+  // one Sentinel per device, even with a member listed twice (data-member-listed-twice says so)
+  const members = [...new Set(svc.members.map((m) => m.device))];
   const proxies = proxiesOf(facts, tenant).filter((p) => addressToward(p, members) !== null);
   return [...members, ...proxies.filter((p) => !members.includes(p))].sort((a, b) =>
     a.name.localeCompare(b.name),
