@@ -127,13 +127,14 @@ describe('keepalived: keepalived -t -f', () => {
 
   it('GIVEN a tenant whose vRouters serve one gateway and whose L4 service has one port THEN keepalived accepts every keepalived.conf', () => {
     // keepalived refuses a vrrp_sync_group of one instance ("has only 1 virtual router(s)"): the
-    // IPv4-only site, where one gateway is one instance
+    // IPv4-only site, where one gateway is one instance; the one port is 80, the plain HTTP one the
+    // GSLB servers check (443 alone would leave idc-a always down to them: bad-check-port)
     const { inventory } = ipv4OnlyExample();
     const tenants = join(inventory, 'idc-a-tenants.yaml');
     const text = readFileSync(tenants, 'utf8');
     const oneGateway = text
       .replace(/ {8}app: \{ vrid: 13, address: 10\.20\.2\.1 \}\n/, '')
-      .replace('ports: [80, 443]', 'ports: [443]');
+      .replace('ports: [80, 443]', 'ports: [80]');
     expect(oneGateway).not.toBe(text);
     writeFileSync(tenants, oneGateway);
     const dir = tempDir();
