@@ -7,6 +7,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../util/pid.js';
 
 export interface LockInfo {
   site: string;
@@ -21,15 +22,6 @@ export interface LockInfo {
 export type LockResult =
   | { ok: true; release: () => void; tookOverStale?: LockInfo }
   | { ok: false; holder: LockInfo; reason: string };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function describeLock(l: LockInfo): string {
   return `pid ${l.pid} on ${l.host} by ${l.user} since ${l.started} (push ${l.pushId}: ${l.command})`;
@@ -77,7 +69,7 @@ export function acquireSiteLock(
         reason: `lock file ${path} exists but is unreadable; remove it if no push is running`,
       };
     }
-    if (holder.host === mine.host && !alive(holder.pid)) {
+    if (holder.host === mine.host && !isRunning(holder.pid)) {
       // the push that held it crashed: its devices are on a known config (each change is a
       // transaction on the device), so the lock only needs to go
       rmSync(path, { force: true });

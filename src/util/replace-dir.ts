@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRunning } from './pid.js';
 
 /** `<parent>/<name>` replaced by what `fill(tmp)` wrote into `tmp`; returns the final path. */
 export function replaceDirAtomically(parent: string, name: string, fill: (tmp: string) => void): string {
@@ -35,18 +36,7 @@ function removeLeftovers(parent: string, name: string): void {
   for (const entry of readdirSync(parent)) {
     if (!entry.startsWith(`.${name}.`)) continue;
     const pid = /^\.(?:tmp|old)-(\d+)$/.exec(entry.slice(name.length + 1))?.[1];
-    if (pid !== undefined && !running(Number(pid)))
+    if (pid !== undefined && !isRunning(Number(pid)))
       rmSync(join(parent, entry), { recursive: true, force: true });
-  }
-}
-
-/** Whether a process of that PID exists (one of another user's counts: it may still write). */
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -89,12 +89,3 @@ export function listProcesses(): ProcInfo[] {
   }
   return out;
 }
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
