@@ -98,10 +98,15 @@ export function parseLiveResources(text: string): { resources: LiveResource[] } 
     const isList = 'items' in v || (typeof v.kind === 'string' && v.kind.endsWith('List'));
     const items: unknown[] = isList ? (Array.isArray(v.items) ? v.items : [v.items]) : [v];
     const bad = items.findIndex((r) => !isResource(r));
-    if (bad >= 0)
+    if (bad >= 0) {
+      const what =
+        isList && !Array.isArray(v.items)
+          ? `document ${documents} is a list whose items are no list`
+          : `${isList ? `item ${bad + 1} of ` : ''}document ${documents} is not a resource (kind, metadata.name)`;
       return {
-        error: `not a Kubernetes export: ${isList ? `item ${bad + 1} of ` : ''}document ${documents} is ${isList && !Array.isArray(v.items) ? 'a list whose items are no list' : 'not a resource (kind, metadata.name)'} (${JSON.stringify(items[bad] ?? null).slice(0, 60)}); give kubectl get … -o yaml's output`,
+        error: `not a Kubernetes export: ${what} (${JSON.stringify(items[bad] ?? null).slice(0, 60)}); give kubectl get … -o yaml's output`,
       };
+    }
     resources.push(...(items as LiveResource[]));
   }
   if (!documents)

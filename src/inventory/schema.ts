@@ -245,20 +245,17 @@ function describe(e: ErrorObject): { message: string; path: string[]; atKey: boo
  * says both: `'interval' must be integer and >= 2, got 0.5`. True when `d` was merged.
  */
 function mergedInto(out: Diagnostic[], d: { message: string; path: string[]; atKey: boolean }): boolean {
-  const rule = / must be (.*), got (.*)$/;
-  const mine = rule.exec(d.message);
+  // `'<field>' must be <rule>, got <value>`: the same field and value, another rule
+  const parts = (m: string) => /^(.*) must be (.*), got (.*)$/.exec(m);
+  const mine = parts(d.message);
   if (!mine || d.atKey) return false;
-  const same = out.find(
-    (o) =>
-      o.path?.join('/') === d.path.join('/') &&
-      rule.exec(o.message)?.[2] === mine[2] &&
-      o.message.slice(0, rule.exec(o.message)!.index) === d.message.slice(0, mine.index),
-  );
+  const path = d.path.join('/');
+  const same = out.find((o) => {
+    const theirs = parts(o.message);
+    return o.path?.join('/') === path && theirs?.[1] === mine[1] && theirs?.[3] === mine[3];
+  });
   if (!same) return false;
-  same.message = same.message.replace(
-    rule,
-    (_, first: string, got: string) => ` must be ${first} and ${mine[1]}, got ${got}`,
-  );
+  same.message = same.message.replace(/, got (.*)$/, ` and ${mine[2]}, got $1`);
   return true;
 }
 
