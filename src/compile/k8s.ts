@@ -48,7 +48,9 @@ export function clusterBase(facts: SiteFacts, c: ClusterFacts, file: string): Cl
     nodes: [...c.nodes],
     leaves: [...new Set(leaves)].sort(),
     loadBalancerPools: [...c.pools, ...c.pools6].map((p) => p.text),
-    poolRoutes: poolRoutes(c),
+    // no node, no Service announced: nothing for whatif, verify or the lab to expect
+    // (`cluster-without-nodes` says so where the cluster is written)
+    poolRoutes: c.nodes.length ? poolRoutes(c) : [],
     file: `${CLUSTERS_DIR}/${c.name}/${file}`,
   };
 }

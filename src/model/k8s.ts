@@ -71,6 +71,7 @@ export interface ClusterModelBase {
    * Per pool, in `loadBalancerPools`' order, the host route that stands for its LoadBalancer IPs
    * in the model (which has no Services): the pool's first address, `/32` or `/128`, the first
    * address MetalLB hands out. Every node's speaker announces it; whatif asks who routes it.
+   * None for a cluster without nodes: nothing announces its pools.
    */
   poolRoutes: { pool: string; family: 'ipv4' | 'ipv6'; route: string }[];
   /** The file `fabric render` writes for the platform team (`<out>/<site>/<file>`): the resources. */

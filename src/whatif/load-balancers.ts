@@ -16,15 +16,13 @@ export type LoadBalancers = Map<string, { nodes: Set<string>; from: Set<string> 
 
 /**
  * Per site: each cluster's pools with the route that stands for them (`ClusterModel.poolRoutes`),
- * of the clusters with nodes, and the BGP speakers that are no node.
+ * and the BGP speakers that are no node.
  */
 const lbPlan = oncePer((site: DeriveContext['site']) => {
   const nodes = new Set((site.clusters ?? []).flatMap((c) => c.nodes));
   const routers = site.devices.filter((d) => speaksBgp(d) && !nodes.has(d.name)).map((d) => d.name);
-  // a cluster without nodes announces nothing even with nothing failed: `cluster-without-nodes`
-  // says so where it is written, not a broken service at the edges
   const pools = (site.clusters ?? []).flatMap((c) =>
-    (c.nodes.length ? c.poolRoutes : []).map((p) => ({
+    c.poolRoutes.map((p) => ({
       key: `${p.pool} (cluster ${c.name})`,
       nodes: c.nodes,
       route: p.route,
